@@ -1,0 +1,84 @@
+/**
+ * One schema, two drivers: PostgreSQL through `pg` when a URL is given, embedded PGlite (a data
+ * directory, or memory) otherwise. Both give the same drizzle API; everything above this file is
+ * driver-agnostic except the live-sync bus, which needs LISTEN on a real server.
+ */
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { PGlite } from "@electric-sql/pglite";
+import type { ExtractTablesWithRelations } from "drizzle-orm";
+import { drizzle as drizzleNodePg } from "drizzle-orm/node-postgres";
+import { migrate as migrateNodePg } from "drizzle-orm/node-postgres/migrator";
+import type { PgDatabase, PgQueryResultHKT, PgTransaction } from "drizzle-orm/pg-core";
+import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
+import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
+import pg from "pg";
+import * as schema from "./schema/index.js";
+
+export type Schema = typeof schema;
+export type Database = PgDatabase<PgQueryResultHKT, Schema>;
+export type Transaction = PgTransaction<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
+/** Anything queries can run on: the database or an open transaction. */
+export type Executor = Database | Transaction;
+
+export type Driver = "pg" | "pglite";
+
+export interface DbHandle {
+  db: Database;
+  driver: Driver;
+  /** Set for the `pg` driver: the pool, used by the live-sync bus for LISTEN/NOTIFY. */
+  pool: pg.Pool | null;
+  /** Set for the `pg` driver: the connection string, for dedicated listener connections. */
+  databaseUrl: string | null;
+  close(): Promise<void>;
+}
+
+export interface DbOptions {
+  /** postgres://… ; when absent, embedded PGlite is used. */
+  databaseUrl?: string | undefined;
+  /** PGlite data directory; `memory://` (or undefined with `inMemory`) keeps everything in memory. */
+  dataDir?: string | undefined;
+  poolSize?: number | undefined;
+}
+
+export const migrationsFolder = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../migrations");
+
+// Two instances starting at once must not both apply the same migration.
+const MIGRATION_LOCK = 7_240_311;
+
+export const createDb = async (options: DbOptions = {}): Promise<DbHandle> => {
+  if (options.databaseUrl) {
+    const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 10 });
+    // An idle client's network error must not crash the process; the pool replaces the client.
+    pool.on("error", () => {});
+    const db = drizzleNodePg(pool, { schema }) as unknown as Database;
+    const lockClient = await pool.connect();
+    try {
+      await lockClient.query("SELECT pg_advisory_lock($1)", [MIGRATION_LOCK]);
+      await migrateNodePg(drizzleNodePg(lockClient, { schema }), { migrationsFolder });
+    } finally {
+      await lockClient.query("SELECT pg_advisory_unlock($1)", [MIGRATION_LOCK]).catch(() => {});
+      lockClient.release();
+    }
+    return {
+      db,
+      driver: "pg",
+      pool,
+      databaseUrl: options.databaseUrl,
+      close: () => pool.end(),
+    };
+  }
+  const dataDir = options.dataDir ?? "memory://";
+  if (!dataDir.startsWith("memory://")) mkdirSync(dataDir, { recursive: true });
+  const client = await PGlite.create(dataDir);
+  const pgliteDb = drizzlePglite(client, { schema });
+  await migratePglite(pgliteDb, { migrationsFolder });
+  return {
+    db: pgliteDb as unknown as Database,
+    driver: "pglite",
+    pool: null,
+    databaseUrl: null,
+    close: () => client.close(),
+  };
+};

@@ -1,0 +1,5 @@
+export * from "./access.js";
+export * from "./client.js";
+export * from "./events.js";
+export * from "./mappers.js";
+export * as tables from "./schema/index.js";

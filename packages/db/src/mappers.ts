@@ -1,0 +1,91 @@
+/** Rows to domain entities: ISO timestamps, no storage-only columns (password hashes, tokens). */
+import type { Card, Folder, Member, Space, Status, StatusRole, User, Visibility, Workspace, WorkspaceRole } from "@lattice/domain";
+import type { cards, folders, spaces, statuses, users, workspaces } from "./schema/index.js";
+
+const iso = (d: Date): string => d.toISOString();
+const isoOrNull = (d: Date | null): string | null => (d ? d.toISOString() : null);
+
+export const toUser = (row: typeof users.$inferSelect): User => ({
+  id: row.id,
+  email: row.email,
+  name: row.name,
+  isAdmin: row.isAdmin,
+  createdAt: iso(row.createdAt),
+});
+
+export const toWorkspace = (row: typeof workspaces.$inferSelect, role: WorkspaceRole | null): Workspace => ({
+  id: row.id,
+  name: row.name,
+  description: row.description,
+  visibility: row.visibility as Visibility,
+  position: row.position,
+  archivedAt: isoOrNull(row.archivedAt),
+  createdAt: iso(row.createdAt),
+  updatedAt: iso(row.updatedAt),
+  role,
+});
+
+export const toMember = (row: {
+  workspaceId: string;
+  userId: string;
+  email: string;
+  name: string;
+  role: string;
+  createdAt: Date;
+}): Member => ({
+  workspaceId: row.workspaceId,
+  userId: row.userId,
+  email: row.email,
+  name: row.name,
+  role: row.role as WorkspaceRole,
+  createdAt: iso(row.createdAt),
+});
+
+export const toFolder = (row: typeof folders.$inferSelect): Folder => ({
+  id: row.id,
+  workspaceId: row.workspaceId,
+  parentFolderId: row.parentFolderId,
+  name: row.name,
+  position: row.position,
+  archivedAt: isoOrNull(row.archivedAt),
+  createdAt: iso(row.createdAt),
+});
+
+export const toSpace = (row: typeof spaces.$inferSelect): Space => ({
+  id: row.id,
+  workspaceId: row.workspaceId,
+  folderId: row.folderId,
+  name: row.name,
+  description: row.description,
+  position: row.position,
+  isPrivate: row.isPrivate,
+  archivedAt: isoOrNull(row.archivedAt),
+  createdAt: iso(row.createdAt),
+  updatedAt: iso(row.updatedAt),
+});
+
+export const toStatus = (row: typeof statuses.$inferSelect): Status => ({
+  id: row.id,
+  workspaceId: row.workspaceId,
+  spaceId: row.spaceId,
+  name: row.name,
+  position: row.position,
+  role: row.role as StatusRole,
+  wipLimit: row.wipLimit,
+});
+
+export const toCard = (row: typeof cards.$inferSelect): Card => ({
+  id: row.id,
+  workspaceId: row.workspaceId,
+  spaceId: row.spaceId,
+  statusId: row.statusId,
+  name: row.name,
+  description: row.description,
+  position: row.position,
+  createdBy: row.createdBy,
+  createdAt: iso(row.createdAt),
+  updatedAt: iso(row.updatedAt),
+  completedAt: isoOrNull(row.completedAt),
+  archivedAt: isoOrNull(row.archivedAt),
+  version: row.version,
+});

@@ -1,0 +1,97 @@
+/**
+ * The closed set of error codes the API answers with. Each maps to one HTTP status in one table,
+ * so a route can never invent an ad-hoc error string or status.
+ */
+export const ErrorCode = {
+  validationFailed: "validation_failed",
+  malformedBody: "malformed_body",
+  payloadTooLarge: "payload_too_large",
+  unauthenticated: "unauthenticated",
+  invalidCredentials: "invalid_credentials",
+  forbidden: "forbidden",
+  notFound: "not_found",
+  conflict: "conflict",
+  emailTaken: "email_taken",
+  lastOwner: "last_owner",
+  statusNotEmpty: "status_not_empty",
+  lastStatus: "last_status",
+  cycle: "cycle",
+  blocked: "blocked",
+  rateLimited: "rate_limited",
+  unsupportedMediaType: "unsupported_media_type",
+  internal: "internal",
+} as const;
+
+export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
+
+export const httpStatusByCode: Record<ErrorCode, number> = {
+  validation_failed: 400,
+  malformed_body: 400,
+  payload_too_large: 413,
+  unauthenticated: 401,
+  invalid_credentials: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  email_taken: 409,
+  last_owner: 409,
+  status_not_empty: 409,
+  last_status: 409,
+  cycle: 409,
+  blocked: 409,
+  rate_limited: 429,
+  unsupported_media_type: 415,
+  internal: 500,
+};
+
+export const titleByCode: Record<ErrorCode, string> = {
+  validation_failed: "The request is not valid",
+  malformed_body: "The request body is not valid JSON",
+  payload_too_large: "The request body is too large",
+  unauthenticated: "You need to log in",
+  invalid_credentials: "Email or password is wrong",
+  forbidden: "You are not allowed to do this",
+  not_found: "Not found",
+  conflict: "The request conflicts with the current state",
+  email_taken: "An account with this email already exists",
+  last_owner: "A workspace needs at least one owner",
+  status_not_empty: "The status still holds cards",
+  last_status: "A space needs at least one status",
+  cycle: "The relation would close a cycle",
+  blocked: "The card is blocked",
+  rate_limited: "Too many attempts",
+  unsupported_media_type: "Send the body as application/json",
+  internal: "Something went wrong on our side",
+};
+
+export interface FieldError {
+  /** Dotted path of the offending field, e.g. `body.name`. */
+  field: string;
+  message: string;
+}
+
+/** A failure a command reports on purpose; the server turns it into problem+json. */
+export class DomainError extends Error {
+  readonly code: ErrorCode;
+  readonly errors: FieldError[];
+  constructor(code: ErrorCode, detail?: string, errors: FieldError[] = []) {
+    super(detail ?? titleByCode[code]);
+    this.name = "DomainError";
+    this.code = code;
+    this.errors = errors;
+  }
+}
+
+export const notFound = (what: string): DomainError => new DomainError(ErrorCode.notFound, `${what} not found`);
+
+/** RFC 9457 problem details as sent on the wire. */
+export interface Problem {
+  type: string;
+  title: string;
+  status: number;
+  detail: string;
+  code: ErrorCode;
+  errors?: FieldError[];
+}
+
+export const problemType = (code: ErrorCode): string => `/problems/${code.replaceAll("_", "-")}`;

@@ -1,0 +1,67 @@
+/**
+ * Events: the append-only log of every change. A change appends one event per affected channel in
+ * the same transaction; `seq` is gapless per channel, so a subscriber that has seen seq n knows
+ * exactly what it missed. Board content goes to `space:<id>`, the hierarchy to `workspace:<id>`,
+ * things addressed to one person to `user:<id>`.
+ */
+import type { Card, Folder, Member, Space, Status, Workspace } from "./schemas.js";
+
+export type Channel = `space:${string}` | `workspace:${string}` | `user:${string}`;
+
+export const spaceChannel = (spaceId: string): Channel => `space:${spaceId}`;
+export const workspaceChannel = (workspaceId: string): Channel => `workspace:${workspaceId}`;
+export const userChannel = (userId: string): Channel => `user:${userId}`;
+
+export const parseChannel = (
+  channel: string,
+): { kind: "space" | "workspace" | "user"; id: string } | null => {
+  const match = /^(space|workspace|user):([0-9a-f-]{36})$/i.exec(channel);
+  if (!match?.[1] || !match[2]) return null;
+  return { kind: match[1] as "space" | "workspace" | "user", id: match[2].toLowerCase() };
+};
+
+/** Payload of each event type. */
+export interface EventPayloads {
+  "workspace.created": { workspace: Workspace };
+  "workspace.updated": { workspace: Workspace };
+  "workspace.deleted": { workspaceId: string };
+  "member.added": { member: Member };
+  "member.updated": { member: Member };
+  "member.removed": { workspaceId: string; userId: string };
+  "folder.created": { folder: Folder };
+  "folder.updated": { folder: Folder };
+  "folder.deleted": { folderId: string; workspaceId: string };
+  "space.created": { space: Space };
+  "space.updated": { space: Space };
+  "space.deleted": { spaceId: string; workspaceId: string };
+  "status.created": { status: Status };
+  "status.updated": { status: Status };
+  "status.deleted": { statusId: string; spaceId: string };
+  "card.created": { card: Card };
+  "card.updated": { card: Card };
+  "card.moved": { card: Card; fromStatusId: string };
+  "card.deleted": { cardId: string; spaceId: string };
+}
+
+export type EventType = keyof EventPayloads;
+
+/** An event as a command produces it, before it has a channel position. */
+export type DraftEvent = {
+  [T in EventType]: { channel: Channel; type: T; payload: EventPayloads[T] };
+}[EventType];
+
+/** An event as stored and sent to subscribers. */
+export type DomainEvent = {
+  [T in EventType]: {
+    channel: Channel;
+    seq: number;
+    type: T;
+    payload: EventPayloads[T];
+    actorId: string | null;
+    mutationId: string | null;
+    at: string;
+  };
+}[EventType];
+
+export const draft = <T extends EventType>(channel: Channel, type: T, payload: EventPayloads[T]): DraftEvent =>
+  ({ channel, type, payload }) as DraftEvent;

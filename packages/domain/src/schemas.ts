@@ -1,0 +1,275 @@
+/**
+ * Zod schemas for every request and reply of the HTTP API, defined once here and shared by the
+ * server (validation + OpenAPI through fastify-type-provider-zod) and the web app (typed client).
+ */
+import { z } from "zod";
+import { statusRoles, visibilities, workspaceRoles } from "./roles.js";
+
+export const limits = {
+  nameMax: 120,
+  cardNameMax: 500,
+  descriptionMax: 20_000,
+  emailMax: 254,
+  passwordMin: 8,
+  passwordMax: 256,
+  wipLimitMax: 10_000,
+} as const;
+
+const trimmedName = (max: number) =>
+  z
+    .string()
+    .trim()
+    .min(1, "must not be empty")
+    .max(max, `must be at most ${max} characters`);
+
+export const id = z.uuid({ error: "must be a UUID" });
+export const isoTime = z.string().describe("ISO 8601 timestamp");
+
+export const idParams = z.object({ id });
+export const memberParams = z.object({ id, userId: id });
+
+// ---------- entities (replies) ----------
+
+export const userSchema = z.object({
+  id,
+  email: z.string(),
+  name: z.string(),
+  isAdmin: z.boolean(),
+  createdAt: isoTime,
+});
+export type User = z.infer<typeof userSchema>;
+
+export const workspaceSchema = z.object({
+  id,
+  name: z.string(),
+  description: z.string(),
+  visibility: z.enum(visibilities),
+  position: z.string(),
+  archivedAt: isoTime.nullable(),
+  createdAt: isoTime,
+  updatedAt: isoTime,
+  /** The caller's effective role (null only in events, where there is no single caller). */
+  role: z.enum(workspaceRoles).nullable(),
+});
+export type Workspace = z.infer<typeof workspaceSchema>;
+
+export const memberSchema = z.object({
+  workspaceId: id,
+  userId: id,
+  email: z.string(),
+  name: z.string(),
+  role: z.enum(workspaceRoles),
+  createdAt: isoTime,
+});
+export type Member = z.infer<typeof memberSchema>;
+
+export const folderSchema = z.object({
+  id,
+  workspaceId: id,
+  parentFolderId: id.nullable(),
+  name: z.string(),
+  position: z.string(),
+  archivedAt: isoTime.nullable(),
+  createdAt: isoTime,
+});
+export type Folder = z.infer<typeof folderSchema>;
+
+export const spaceSchema = z.object({
+  id,
+  workspaceId: id,
+  folderId: id.nullable(),
+  name: z.string(),
+  description: z.string(),
+  position: z.string(),
+  isPrivate: z.boolean(),
+  archivedAt: isoTime.nullable(),
+  createdAt: isoTime,
+  updatedAt: isoTime,
+});
+export type Space = z.infer<typeof spaceSchema>;
+
+export const statusSchema = z.object({
+  id,
+  workspaceId: id,
+  spaceId: id,
+  name: z.string(),
+  position: z.string(),
+  role: z.enum(statusRoles),
+  wipLimit: z.number().int().nullable(),
+});
+export type Status = z.infer<typeof statusSchema>;
+
+export const cardSchema = z.object({
+  id,
+  workspaceId: id,
+  spaceId: id,
+  statusId: id,
+  name: z.string(),
+  description: z.string(),
+  position: z.string(),
+  createdBy: id.nullable(),
+  createdAt: isoTime,
+  updatedAt: isoTime,
+  completedAt: isoTime.nullable(),
+  archivedAt: isoTime.nullable(),
+  version: z.number().int(),
+});
+export type Card = z.infer<typeof cardSchema>;
+
+export const treeSchema = z.object({
+  workspace: workspaceSchema,
+  folders: z.array(folderSchema),
+  spaces: z.array(spaceSchema.extend({ role: z.enum(workspaceRoles) })),
+  /** Latest event seq of the workspace channel when the snapshot was taken. */
+  seq: z.number().int(),
+});
+export type Tree = z.infer<typeof treeSchema>;
+
+export const boardSchema = z.object({
+  space: spaceSchema,
+  role: z.enum(workspaceRoles),
+  statuses: z.array(statusSchema),
+  cards: z.array(cardSchema),
+  /** Latest event seq of the space channel when the snapshot was taken: subscribe since it. */
+  seq: z.number().int(),
+});
+export type Board = z.infer<typeof boardSchema>;
+
+export const healthSchema = z.object({ status: z.literal("ok"), database: z.string() });
+
+// ---------- requests ----------
+
+const email = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .max(limits.emailMax, `must be at most ${limits.emailMax} characters`)
+  .pipe(z.email({ error: "must be an email address" }));
+
+export const signupBody = z.object({
+  email,
+  name: trimmedName(limits.nameMax),
+  password: z
+    .string()
+    .min(limits.passwordMin, `must be at least ${limits.passwordMin} characters`)
+    .max(limits.passwordMax, `must be at most ${limits.passwordMax} characters`),
+});
+export type SignupBody = z.infer<typeof signupBody>;
+
+export const loginBody = z.object({ email, password: z.string().min(1).max(limits.passwordMax) });
+export type LoginBody = z.infer<typeof loginBody>;
+
+/** Where to put an item among its siblings: after one, before one, or (neither) at the end. */
+const placement = {
+  afterId: id.nullable().optional(),
+  beforeId: id.nullable().optional(),
+};
+
+const description = z.string().max(limits.descriptionMax, `must be at most ${limits.descriptionMax} characters`);
+
+export const createWorkspaceBody = z.object({
+  name: trimmedName(limits.nameMax),
+  description: description.optional(),
+  visibility: z.enum(visibilities).default("private"),
+});
+export type CreateWorkspaceBody = z.infer<typeof createWorkspaceBody>;
+
+export const updateWorkspaceBody = z
+  .object({
+    name: trimmedName(limits.nameMax).optional(),
+    description: description.optional(),
+    visibility: z.enum(visibilities).optional(),
+    archived: z.boolean().optional(),
+    ...placement,
+  })
+  .strict();
+export type UpdateWorkspaceBody = z.infer<typeof updateWorkspaceBody>;
+
+export const addMemberBody = z.object({ email, role: z.enum(workspaceRoles).default("member") });
+export type AddMemberBody = z.infer<typeof addMemberBody>;
+
+export const updateMemberBody = z.object({ role: z.enum(workspaceRoles) }).strict();
+export type UpdateMemberBody = z.infer<typeof updateMemberBody>;
+
+export const createFolderBody = z.object({
+  name: trimmedName(limits.nameMax),
+  parentFolderId: id.nullable().optional(),
+});
+export type CreateFolderBody = z.infer<typeof createFolderBody>;
+
+export const updateFolderBody = z
+  .object({
+    name: trimmedName(limits.nameMax).optional(),
+    parentFolderId: id.nullable().optional(),
+    archived: z.boolean().optional(),
+    ...placement,
+  })
+  .strict();
+export type UpdateFolderBody = z.infer<typeof updateFolderBody>;
+
+export const createSpaceBody = z.object({
+  name: trimmedName(limits.nameMax),
+  description: description.optional(),
+  folderId: id.nullable().optional(),
+  isPrivate: z.boolean().optional(),
+});
+export type CreateSpaceBody = z.infer<typeof createSpaceBody>;
+
+export const updateSpaceBody = z
+  .object({
+    name: trimmedName(limits.nameMax).optional(),
+    description: description.optional(),
+    folderId: id.nullable().optional(),
+    isPrivate: z.boolean().optional(),
+    archived: z.boolean().optional(),
+    ...placement,
+  })
+  .strict();
+export type UpdateSpaceBody = z.infer<typeof updateSpaceBody>;
+
+const wipLimit = z.number().int().min(1).max(limits.wipLimitMax).nullable();
+
+export const createStatusBody = z.object({
+  name: trimmedName(limits.nameMax),
+  role: z.enum(statusRoles).default("in_progress"),
+  wipLimit: wipLimit.optional(),
+  ...placement,
+});
+export type CreateStatusBody = z.infer<typeof createStatusBody>;
+
+export const updateStatusBody = z
+  .object({
+    name: trimmedName(limits.nameMax).optional(),
+    role: z.enum(statusRoles).optional(),
+    wipLimit: wipLimit.optional(),
+    ...placement,
+  })
+  .strict();
+export type UpdateStatusBody = z.infer<typeof updateStatusBody>;
+
+export const createCardBody = z.object({
+  name: trimmedName(limits.cardNameMax),
+  description: description.optional(),
+  /** Defaults to the space's first status. */
+  statusId: id.optional(),
+  /** Top or bottom of the column (default bottom). */
+  at: z.enum(["top", "bottom"]).default("bottom"),
+});
+export type CreateCardBody = z.infer<typeof createCardBody>;
+
+export const updateCardBody = z
+  .object({
+    name: trimmedName(limits.cardNameMax).optional(),
+    description: description.optional(),
+    archived: z.boolean().optional(),
+  })
+  .strict();
+export type UpdateCardBody = z.infer<typeof updateCardBody>;
+
+export const moveCardBody = z
+  .object({
+    statusId: id,
+    ...placement,
+  })
+  .strict();
+export type MoveCardBody = z.infer<typeof moveCardBody>;
