@@ -3,10 +3,23 @@
  * and joined to the caller's memberships. `null` means the caller may not know the resource exists
  * (the route answers 404). The role rules themselves live in the domain (`effective*Role`).
  */
-import { effectiveSpaceRole, effectiveWorkspaceRole, type Visibility, type WorkspaceRole } from "@lattice/domain";
+import {
+  effectiveSpaceRole,
+  effectiveWorkspaceRole,
+  type Visibility,
+  type WorkspaceRole,
+} from "@lattice/domain";
 import { and, eq } from "drizzle-orm";
 import type { Executor } from "./client.js";
-import { cards, folders, spaceMembers, spaces, statuses, workspaceMembers, workspaces } from "./schema/index.js";
+import {
+  cards,
+  folders,
+  spaceMembers,
+  spaces,
+  statuses,
+  workspaceMembers,
+  workspaces,
+} from "./schema/index.js";
 
 export interface WorkspaceAccess {
   workspace: typeof workspaces.$inferSelect;
@@ -41,7 +54,11 @@ export interface SpaceAccess {
   role: WorkspaceRole;
 }
 
-const spaceAccessWhere = async (db: Executor, userId: string, spaceId: string): Promise<SpaceAccess | null> => {
+const spaceAccessWhere = async (
+  db: Executor,
+  userId: string,
+  spaceId: string,
+): Promise<SpaceAccess | null> => {
   const [row] = await db
     .select({
       space: spaces,

@@ -1,5 +1,16 @@
 /** Rows to domain entities: ISO timestamps, no storage-only columns (password hashes, tokens). */
-import type { Card, Folder, Member, Space, Status, StatusRole, User, Visibility, Workspace, WorkspaceRole } from "@lattice/domain";
+import type {
+  Card,
+  Folder,
+  Member,
+  Space,
+  Status,
+  StatusRole,
+  User,
+  Visibility,
+  Workspace,
+  WorkspaceRole,
+} from "@lattice/domain";
 import type { cards, folders, spaces, statuses, users, workspaces } from "./schema/index.js";
 
 const iso = (d: Date): string => d.toISOString();

@@ -82,7 +82,8 @@ export class DomainError extends Error {
   }
 }
 
-export const notFound = (what: string): DomainError => new DomainError(ErrorCode.notFound, `${what} not found`);
+export const notFound = (what: string): DomainError =>
+  new DomainError(ErrorCode.notFound, `${what} not found`);
 
 /** RFC 9457 problem details as sent on the wire. */
 export interface Problem {

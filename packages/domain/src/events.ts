@@ -63,5 +63,8 @@ export type DomainEvent = {
   };
 }[EventType];
 
-export const draft = <T extends EventType>(channel: Channel, type: T, payload: EventPayloads[T]): DraftEvent =>
-  ({ channel, type, payload }) as DraftEvent;
+export const draft = <T extends EventType>(
+  channel: Channel,
+  type: T,
+  payload: EventPayloads[T],
+): DraftEvent => ({ channel, type, payload }) as DraftEvent;

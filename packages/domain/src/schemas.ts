@@ -16,11 +16,7 @@ export const limits = {
 } as const;
 
 const trimmedName = (max: number) =>
-  z
-    .string()
-    .trim()
-    .min(1, "must not be empty")
-    .max(max, `must be at most ${max} characters`);
+  z.string().trim().min(1, "must not be empty").max(max, `must be at most ${max} characters`);
 
 export const id = z.uuid({ error: "must be a UUID" });
 export const isoTime = z.string().describe("ISO 8601 timestamp");
@@ -165,7 +161,9 @@ const placement = {
   beforeId: id.nullable().optional(),
 };
 
-const description = z.string().max(limits.descriptionMax, `must be at most ${limits.descriptionMax} characters`);
+const description = z
+  .string()
+  .max(limits.descriptionMax, `must be at most ${limits.descriptionMax} characters`);
 
 export const createWorkspaceBody = z.object({
   name: trimmedName(limits.nameMax),

@@ -77,5 +77,8 @@ export const cardStatusChanges = pgTable(
     actorId: uuid("actor_id").references(() => users.id, { onDelete: "set null" }),
     at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index("card_status_changes_space_idx").on(t.spaceId, t.at), index("card_status_changes_card_idx").on(t.cardId)],
+  (t) => [
+    index("card_status_changes_space_idx").on(t.spaceId, t.at),
+    index("card_status_changes_card_idx").on(t.cardId),
+  ],
 );

@@ -28,7 +28,10 @@ export const workspaceMembers = pgTable(
     role: text("role").notNull(),
     createdAt: createdAt(),
   },
-  (t) => [primaryKey({ columns: [t.workspaceId, t.userId] }), index("workspace_members_user_idx").on(t.userId)],
+  (t) => [
+    primaryKey({ columns: [t.workspaceId, t.userId] }),
+    index("workspace_members_user_idx").on(t.userId),
+  ],
 );
 
 export const folders = pgTable(
@@ -38,7 +41,9 @@ export const folders = pgTable(
     workspaceId: uuid("workspace_id")
       .notNull()
       .references(() => workspaces.id, { onDelete: "cascade" }),
-    parentFolderId: uuid("parent_folder_id").references((): AnyPgColumn => folders.id, { onDelete: "cascade" }),
+    parentFolderId: uuid("parent_folder_id").references((): AnyPgColumn => folders.id, {
+      onDelete: "cascade",
+    }),
     name: text("name").notNull(),
     position: orderKey("position").notNull(),
     archivedAt: archivedAt(),

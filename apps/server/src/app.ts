@@ -1,0 +1,114 @@
+/**
+ * Builds the Fastify app: used by `server.ts` to listen and by tests through `app.inject`.
+ * Cross-cutting concerns are plugins; routes stay thin (validate → authorize → command → reply).
+ */
+import { existsSync } from "node:fs";
+import path from "node:path";
+import cookie from "@fastify/cookie";
+import helmet from "@fastify/helmet";
+import rateLimit from "@fastify/rate-limit";
+import fastifyStatic from "@fastify/static";
+import swagger from "@fastify/swagger";
+import swaggerUi from "@fastify/swagger-ui";
+import type { DbHandle } from "@lattice/db";
+import Fastify, { type FastifyInstance } from "fastify";
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from "fastify-type-provider-zod";
+import type { Config } from "./config.js";
+import { authPlugin } from "./plugins/auth.js";
+import { errorsPlugin } from "./plugins/errors.js";
+import { mutationsPlugin } from "./plugins/mutations.js";
+import { apiRoutes } from "./routes/index.js";
+import { createMemoryBus, type EventBus } from "./sync/bus.js";
+
+export interface AppOptions {
+  handle: DbHandle;
+  config: Config;
+  bus?: EventBus;
+  logger?: boolean;
+}
+
+export const buildApp = async ({
+  handle,
+  config,
+  bus,
+  logger = false,
+}: AppOptions): Promise<FastifyInstance> => {
+  const app = Fastify({
+    logger: logger ? { level: config.logLevel } : false,
+    bodyLimit: 1_048_576,
+    trustProxy: true,
+    // Ids in paths are UUIDs; this keeps a huge path from costing anything.
+    routerOptions: { maxParamLength: 200 },
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  // An empty JSON body is "no body" (so the route's schema can say which fields are missing),
+  // not a parse error; anything else must be valid JSON.
+  app.removeContentTypeParser("application/json");
+  app.addContentTypeParser("application/json", { parseAs: "string" }, (_request, body, done) => {
+    const text = typeof body === "string" ? body : body.toString("utf8");
+    if (text.trim() === "") return done(null, undefined);
+    try {
+      done(null, JSON.parse(text));
+    } catch {
+      const error = Object.assign(new Error("Body is not valid JSON"), {
+        statusCode: 400,
+        code: "FST_ERR_CTP_INVALID_JSON_BODY",
+      });
+      done(error, undefined);
+    }
+  });
+
+  await app.register(errorsPlugin);
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", "data:"],
+        connectSrc: ["'self'"],
+        frameAncestors: ["'none'"],
+      },
+    },
+  });
+  await app.register(cookie);
+  await app.register(rateLimit, { global: false });
+  await app.register(swagger, {
+    openapi: {
+      info: { title: "Lattice API", version: "1.0.0", description: "Workspaces, folders, spaces and cards." },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, {
+    routePrefix: "/api/docs",
+    uiConfig: { docExpansion: "list" },
+    staticCSP: true,
+  });
+  await app.register(authPlugin, { handle, config });
+  await app.register(mutationsPlugin, { handle, bus: bus ?? createMemoryBus() });
+  await app.register(apiRoutes, { prefix: "/api", config });
+
+  if (config.webDist && existsSync(path.join(config.webDist, "index.html"))) {
+    await app.register(fastifyStatic, { root: config.webDist, wildcard: false, index: false });
+    const indexHtml = path.join(config.webDist, "index.html");
+    // Client-side routes: any GET outside /api gets the app shell.
+    app.get("/*", { schema: { hide: true } }, (request, reply) => {
+      if (request.url.startsWith("/api/")) return reply.callNotFound();
+      const file = request.url.split("?")[0] ?? "/";
+      const assetPath = path.join(config.webDist ?? "", path.normalize(file));
+      if (file !== "/" && assetPath.startsWith(config.webDist ?? "") && existsSync(assetPath)) {
+        return reply.sendFile(path.relative(config.webDist ?? "", assetPath));
+      }
+      return reply.type("text/html").sendFile(path.basename(indexHtml));
+    });
+  }
+  return app;
+};

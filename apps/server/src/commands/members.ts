@@ -1,0 +1,148 @@
+/**
+ * Workspace membership. Invariant: a workspace always keeps at least one owner. Commands lock the
+ * workspace channel before counting owners, so two concurrent demotions cannot both pass the check.
+ */
+import { type MutationContext, tables, toMember, workspaceAccess } from "@lattice/db";
+import {
+  type AddMemberBody,
+  DomainError,
+  draft,
+  ErrorCode,
+  type Member,
+  type User,
+  userChannel,
+  type WorkspaceRole,
+  workspaceChannel,
+} from "@lattice/domain";
+import { and, count, eq, sql } from "drizzle-orm";
+import { authorize, invalidField } from "./authorize.js";
+
+const ownerCount = async (tx: MutationContext["tx"], workspaceId: string): Promise<number> => {
+  const [row] = await tx
+    .select({ value: count() })
+    .from(tables.workspaceMembers)
+    .where(
+      and(eq(tables.workspaceMembers.workspaceId, workspaceId), eq(tables.workspaceMembers.role, "owner")),
+    );
+  return row?.value ?? 0;
+};
+
+const memberRow = async (tx: MutationContext["tx"], workspaceId: string, userId: string) => {
+  const [row] = await tx
+    .select({
+      workspaceId: tables.workspaceMembers.workspaceId,
+      userId: tables.workspaceMembers.userId,
+      role: tables.workspaceMembers.role,
+      createdAt: tables.workspaceMembers.createdAt,
+      email: tables.users.email,
+      name: tables.users.name,
+    })
+    .from(tables.workspaceMembers)
+    .innerJoin(tables.users, eq(tables.users.id, tables.workspaceMembers.userId))
+    .where(
+      and(eq(tables.workspaceMembers.workspaceId, workspaceId), eq(tables.workspaceMembers.userId, userId)),
+    );
+  return row ?? null;
+};
+
+export const addMember = async (
+  { tx, emit, lock }: MutationContext,
+  actor: User,
+  workspaceId: string,
+  input: AddMemberBody,
+): Promise<Member> => {
+  await lock(workspaceChannel(workspaceId));
+  authorize(await workspaceAccess(tx, actor.id, workspaceId), "manage_members", "Workspace");
+  const [user] = await tx
+    .select()
+    .from(tables.users)
+    .where(eq(sql`lower(${tables.users.email})`, input.email));
+  if (!user) throw invalidField("body.email", "does not belong to any account; they need to sign up first");
+  if (await memberRow(tx, workspaceId, user.id)) {
+    throw new DomainError(ErrorCode.conflict, `${user.name} is already a member of this workspace`, [
+      { field: "body.email", message: "is already a member" },
+    ]);
+  }
+  const [row] = await tx
+    .insert(tables.workspaceMembers)
+    .values({ workspaceId, userId: user.id, role: input.role })
+    .returning();
+  if (!row) throw new Error("insert returned no row");
+  const member = toMember({ ...row, email: user.email, name: user.name });
+  emit(draft(workspaceChannel(workspaceId), "member.added", { member }));
+  emit(draft(userChannel(user.id), "member.added", { member }));
+  return member;
+};
+
+export const updateMember = async (
+  { tx, emit, lock }: MutationContext,
+  actor: User,
+  workspaceId: string,
+  userId: string,
+  role: WorkspaceRole,
+): Promise<Member> => {
+  await lock(workspaceChannel(workspaceId));
+  authorize(await workspaceAccess(tx, actor.id, workspaceId), "manage_members", "Workspace");
+  const existing = await memberRow(tx, workspaceId, userId);
+  if (!existing) throw new DomainError(ErrorCode.notFound, "Member not found");
+  if (existing.role === "owner" && role !== "owner" && (await ownerCount(tx, workspaceId)) <= 1) {
+    throw new DomainError(ErrorCode.lastOwner, "This is the only owner; make someone else owner first");
+  }
+  await tx
+    .update(tables.workspaceMembers)
+    .set({ role })
+    .where(
+      and(eq(tables.workspaceMembers.workspaceId, workspaceId), eq(tables.workspaceMembers.userId, userId)),
+    );
+  const member = toMember({ ...existing, role });
+  emit(draft(workspaceChannel(workspaceId), "member.updated", { member }));
+  emit(draft(userChannel(userId), "member.updated", { member }));
+  return member;
+};
+
+export const removeMember = async (
+  { tx, emit, lock }: MutationContext,
+  actor: User,
+  workspaceId: string,
+  userId: string,
+): Promise<void> => {
+  await lock(workspaceChannel(workspaceId));
+  const access = await workspaceAccess(tx, actor.id, workspaceId);
+  // Anyone may leave a workspace; removing someone else takes an owner.
+  authorize(access, actor.id === userId ? "read" : "manage_members", "Workspace");
+  const existing = await memberRow(tx, workspaceId, userId);
+  if (!existing) throw new DomainError(ErrorCode.notFound, "Member not found");
+  if (existing.role === "owner" && (await ownerCount(tx, workspaceId)) <= 1) {
+    throw new DomainError(ErrorCode.lastOwner, "This is the only owner; make someone else owner first");
+  }
+  await tx
+    .delete(tables.workspaceMembers)
+    .where(
+      and(eq(tables.workspaceMembers.workspaceId, workspaceId), eq(tables.workspaceMembers.userId, userId)),
+    );
+  await tx
+    .delete(tables.spaceMembers)
+    .where(and(eq(tables.spaceMembers.workspaceId, workspaceId), eq(tables.spaceMembers.userId, userId)));
+  emit(draft(workspaceChannel(workspaceId), "member.removed", { workspaceId, userId }));
+  emit(draft(userChannel(userId), "member.removed", { workspaceId, userId }));
+};
+
+export const listMembers = async (
+  tx: MutationContext["tx"] | import("@lattice/db").Database,
+  workspaceId: string,
+) => {
+  const rows = await tx
+    .select({
+      workspaceId: tables.workspaceMembers.workspaceId,
+      userId: tables.workspaceMembers.userId,
+      role: tables.workspaceMembers.role,
+      createdAt: tables.workspaceMembers.createdAt,
+      email: tables.users.email,
+      name: tables.users.name,
+    })
+    .from(tables.workspaceMembers)
+    .innerJoin(tables.users, eq(tables.users.id, tables.workspaceMembers.userId))
+    .where(eq(tables.workspaceMembers.workspaceId, workspaceId))
+    .orderBy(tables.users.name);
+  return rows.map(toMember);
+};

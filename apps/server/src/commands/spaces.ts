@@ -1,0 +1,157 @@
+import { type MutationContext, spaceAccess, tables, toSpace, toStatus, workspaceAccess } from "@lattice/db";
+import {
+  type CreateSpaceBody,
+  defaultStatuses,
+  draft,
+  keysBetween,
+  positionAmong,
+  type Space,
+  spaceChannel,
+  type UpdateSpaceBody,
+  type User,
+  workspaceChannel,
+} from "@lattice/domain";
+import { and, asc, eq, inArray, isNull } from "drizzle-orm";
+import { authorize, invalidField } from "./authorize.js";
+
+type Tx = MutationContext["tx"];
+
+const siblingSpaces = (tx: Tx, workspaceId: string, folderId: string | null) =>
+  tx
+    .select({ id: tables.spaces.id, position: tables.spaces.position })
+    .from(tables.spaces)
+    .where(
+      and(
+        eq(tables.spaces.workspaceId, workspaceId),
+        folderId ? eq(tables.spaces.folderId, folderId) : isNull(tables.spaces.folderId),
+      ),
+    )
+    .orderBy(asc(tables.spaces.position));
+
+const checkFolder = async (tx: Tx, workspaceId: string, folderId: string): Promise<void> => {
+  const [folder] = await tx
+    .select({ id: tables.folders.id })
+    .from(tables.folders)
+    .where(and(eq(tables.folders.id, folderId), eq(tables.folders.workspaceId, workspaceId)));
+  if (!folder) throw invalidField("body.folderId", "is not a folder of this workspace");
+};
+
+export const createSpace = async (
+  { tx, emit, lock }: MutationContext,
+  actor: User,
+  workspaceId: string,
+  input: CreateSpaceBody,
+): Promise<Space> => {
+  await lock(workspaceChannel(workspaceId));
+  authorize(await workspaceAccess(tx, actor.id, workspaceId), "create_hierarchy", "Workspace");
+  const folderId = input.folderId ?? null;
+  if (folderId) await checkFolder(tx, workspaceId, folderId);
+  const placed = positionAmong(await siblingSpaces(tx, workspaceId, folderId), {});
+  if (!("position" in placed)) throw new Error("unreachable");
+  const [row] = await tx
+    .insert(tables.spaces)
+    .values({
+      workspaceId,
+      folderId,
+      name: input.name,
+      description: input.description ?? "",
+      isPrivate: input.isPrivate ?? false,
+      position: placed.position,
+    })
+    .returning();
+  if (!row) throw new Error("insert returned no row");
+  if (row.isPrivate) {
+    // The creator of a private space must be able to see it.
+    await tx
+      .insert(tables.spaceMembers)
+      .values({ spaceId: row.id, workspaceId, userId: actor.id, role: "owner" });
+  }
+  const keys = keysBetween(null, null, defaultStatuses.length);
+  const statusRows = await tx
+    .insert(tables.statuses)
+    .values(
+      defaultStatuses.map((s, i) => ({
+        workspaceId,
+        spaceId: row.id,
+        name: s.name,
+        role: s.role,
+        position: keys[i] ?? "",
+      })),
+    )
+    .returning();
+  const space = toSpace(row);
+  emit(draft(workspaceChannel(workspaceId), "space.created", { space }));
+  for (const status of statusRows)
+    emit(draft(spaceChannel(row.id), "status.created", { status: toStatus(status) }));
+  return space;
+};
+
+export const updateSpace = async (
+  { tx, emit, lock }: MutationContext,
+  actor: User,
+  spaceId: string,
+  input: UpdateSpaceBody,
+): Promise<Space> => {
+  const before = await spaceAccess(tx, actor.id, spaceId);
+  if (before) await lock(workspaceChannel(before.space.workspaceId));
+  const action =
+    input.archived !== undefined || input.isPrivate !== undefined
+      ? "remove_hierarchy"
+      : input.description !== undefined
+        ? "manage_settings"
+        : "rename_hierarchy";
+  const { space, workspace } = authorize(await spaceAccess(tx, actor.id, spaceId), action, "Space");
+  const changes: Partial<typeof tables.spaces.$inferInsert> = { updatedAt: new Date() };
+  if (input.name !== undefined) changes.name = input.name;
+  if (input.description !== undefined) changes.description = input.description;
+  if (input.isPrivate !== undefined) changes.isPrivate = input.isPrivate;
+  if (input.archived !== undefined) changes.archivedAt = input.archived ? new Date() : null;
+  const folderId = input.folderId !== undefined ? input.folderId : space.folderId;
+  if (input.folderId !== undefined) {
+    if (folderId) await checkFolder(tx, workspace.id, folderId);
+    changes.folderId = folderId;
+  }
+  if (input.folderId !== undefined || input.afterId !== undefined || input.beforeId !== undefined) {
+    const placed = positionAmong(await siblingSpaces(tx, workspace.id, folderId), input, spaceId);
+    if ("invalidField" in placed) throw invalidField(`body.${placed.invalidField}`, "is not a sibling space");
+    changes.position = placed.position;
+  }
+  if (input.isPrivate === true && !space.isPrivate) {
+    await tx
+      .insert(tables.spaceMembers)
+      .values({ spaceId, workspaceId: workspace.id, userId: actor.id, role: "owner" })
+      .onConflictDoNothing();
+  }
+  const [row] = await tx.update(tables.spaces).set(changes).where(eq(tables.spaces.id, spaceId)).returning();
+  if (!row) throw new Error("space vanished inside its own lock");
+  const updated = toSpace(row);
+  emit(draft(workspaceChannel(workspace.id), "space.updated", { space: updated }));
+  emit(draft(spaceChannel(spaceId), "space.updated", { space: updated }));
+  return updated;
+};
+
+/** Emits `space.deleted` for spaces about to disappear, so open boards learn of it. */
+export const announceSpacesDeleted = async (
+  { tx, emit }: MutationContext,
+  workspaceId: string,
+  spaceIds: string[],
+): Promise<void> => {
+  if (spaceIds.length === 0) return;
+  const rows = await tx
+    .select({ id: tables.spaces.id })
+    .from(tables.spaces)
+    .where(and(eq(tables.spaces.workspaceId, workspaceId), inArray(tables.spaces.id, spaceIds)));
+  for (const { id } of rows) {
+    emit(draft(workspaceChannel(workspaceId), "space.deleted", { spaceId: id, workspaceId }));
+    emit(draft(spaceChannel(id), "space.deleted", { spaceId: id, workspaceId }));
+  }
+};
+
+export const deleteSpace = async (ctx: MutationContext, actor: User, spaceId: string): Promise<void> => {
+  const { tx, lock } = ctx;
+  const before = await spaceAccess(tx, actor.id, spaceId);
+  if (before) await lock(workspaceChannel(before.space.workspaceId));
+  const { workspace } = authorize(await spaceAccess(tx, actor.id, spaceId), "remove_hierarchy", "Space");
+  await announceSpacesDeleted(ctx, workspace.id, [spaceId]);
+  await tx.delete(tables.spaces).where(eq(tables.spaces.id, spaceId));
+};

@@ -1,0 +1,99 @@
+import { type MutationContext, tables, toMember, toWorkspace, workspaceAccess } from "@lattice/db";
+import {
+  type CreateWorkspaceBody,
+  draft,
+  positionAmong,
+  type UpdateWorkspaceBody,
+  type User,
+  userChannel,
+  type Workspace,
+  workspaceChannel,
+} from "@lattice/domain";
+import { asc, eq } from "drizzle-orm";
+import { authorize, invalidField } from "./authorize.js";
+
+export const createWorkspace = async (
+  { tx, emit }: MutationContext,
+  actor: User,
+  input: CreateWorkspaceBody,
+): Promise<Workspace> => {
+  const siblings = await tx
+    .select({ id: tables.workspaces.id, position: tables.workspaces.position })
+    .from(tables.workspaces)
+    .orderBy(asc(tables.workspaces.position));
+  const placed = positionAmong(siblings, {});
+  if (!("position" in placed)) throw new Error("unreachable");
+  const [row] = await tx
+    .insert(tables.workspaces)
+    .values({
+      name: input.name,
+      description: input.description ?? "",
+      visibility: input.visibility,
+      position: placed.position,
+      createdBy: actor.id,
+    })
+    .returning();
+  if (!row) throw new Error("insert returned no row");
+  const [memberRow] = await tx
+    .insert(tables.workspaceMembers)
+    .values({ workspaceId: row.id, userId: actor.id, role: "owner" })
+    .returning();
+  if (!memberRow) throw new Error("insert returned no row");
+  const workspace = toWorkspace(row, "owner");
+  emit(draft(workspaceChannel(row.id), "workspace.created", { workspace: { ...workspace, role: null } }));
+  emit(
+    draft(userChannel(actor.id), "member.added", {
+      member: toMember({ ...memberRow, email: actor.email, name: actor.name }),
+    }),
+  );
+  return workspace;
+};
+
+export const updateWorkspace = async (
+  { tx, emit, lock }: MutationContext,
+  actor: User,
+  workspaceId: string,
+  input: UpdateWorkspaceBody,
+): Promise<Workspace> => {
+  await lock(workspaceChannel(workspaceId));
+  const access = await workspaceAccess(tx, actor.id, workspaceId);
+  const isRenameOnly = input.archived === undefined && input.visibility === undefined;
+  authorize(
+    access,
+    isRenameOnly && input.description === undefined ? "rename_hierarchy" : "manage_settings",
+    "Workspace",
+  );
+  const changes: Partial<typeof tables.workspaces.$inferInsert> = { updatedAt: new Date() };
+  if (input.name !== undefined) changes.name = input.name;
+  if (input.description !== undefined) changes.description = input.description;
+  if (input.visibility !== undefined) changes.visibility = input.visibility;
+  if (input.archived !== undefined) changes.archivedAt = input.archived ? new Date() : null;
+  if (input.afterId !== undefined || input.beforeId !== undefined) {
+    const siblings = await tx
+      .select({ id: tables.workspaces.id, position: tables.workspaces.position })
+      .from(tables.workspaces)
+      .orderBy(asc(tables.workspaces.position));
+    const placed = positionAmong(siblings, input, workspaceId);
+    if ("invalidField" in placed) throw invalidField(`body.${placed.invalidField}`, "is not a workspace");
+    changes.position = placed.position;
+  }
+  const [row] = await tx
+    .update(tables.workspaces)
+    .set(changes)
+    .where(eq(tables.workspaces.id, workspaceId))
+    .returning();
+  if (!row || !access) throw new Error("workspace vanished inside its own lock");
+  emit(draft(workspaceChannel(workspaceId), "workspace.updated", { workspace: toWorkspace(row, null) }));
+  return toWorkspace(row, access.role);
+};
+
+export const deleteWorkspace = async (
+  { tx, emit, lock }: MutationContext,
+  actor: User,
+  workspaceId: string,
+): Promise<void> => {
+  await lock(workspaceChannel(workspaceId));
+  authorize(await workspaceAccess(tx, actor.id, workspaceId), "manage_settings", "Workspace");
+  await tx.delete(tables.workspaces).where(eq(tables.workspaces.id, workspaceId));
+  emit(draft(workspaceChannel(workspaceId), "workspace.deleted", { workspaceId }));
+};

@@ -1,0 +1,86 @@
+/**
+ * One error handler for the whole API: every failure leaves as application/problem+json with a
+ * stable `type`, the status from the domain's code table and, for bad input, the offending fields.
+ * A 5xx never carries internals; they go to the log only.
+ */
+import {
+  DomainError,
+  ErrorCode,
+  type FieldError,
+  httpStatusByCode,
+  type Problem,
+  problemType,
+  titleByCode,
+} from "@lattice/domain";
+import type { FastifyError, FastifyInstance, FastifyReply } from "fastify";
+import fp from "fastify-plugin";
+import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from "fastify-type-provider-zod";
+
+export const sendProblem = (
+  reply: FastifyReply,
+  code: ErrorCode,
+  detail?: string,
+  errors?: FieldError[],
+): FastifyReply => {
+  const status = httpStatusByCode[code];
+  const problem: Problem = {
+    type: problemType(code),
+    title: titleByCode[code],
+    status,
+    detail: detail ?? titleByCode[code],
+    code,
+    ...(errors && errors.length > 0 ? { errors } : {}),
+  };
+  return reply.code(status).type("application/problem+json").send(problem);
+};
+
+const fieldErrorsFromZod = (error: FastifyError): FieldError[] => {
+  if (!hasZodFastifySchemaValidationErrors(error)) return [];
+  const context = error.validationContext ?? "body";
+  return error.validation.map((v) => {
+    const path = (v.instancePath ?? "").split("/").filter(Boolean).join(".");
+    const missing = (v.params as { issue?: { code?: string; input?: unknown } } | undefined)?.issue;
+    const message =
+      missing?.code === "invalid_type" && missing.input === undefined
+        ? "is required"
+        : (v.message ?? "is invalid");
+    return { field: path ? `${context}.${path}` : context, message };
+  });
+};
+
+export const errorsPlugin = fp(async (app: FastifyInstance) => {
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    if (error instanceof DomainError) return sendProblem(reply, error.code, error.message, error.errors);
+    if (hasZodFastifySchemaValidationErrors(error)) {
+      const errors = fieldErrorsFromZod(error);
+      const detail = errors.map((e) => `${e.field} ${e.message}`).join("; ");
+      return sendProblem(reply, ErrorCode.validationFailed, detail || undefined, errors);
+    }
+    if (isResponseSerializationError(error)) {
+      request.log.error({ err: error }, "reply does not match its schema");
+      return sendProblem(reply, ErrorCode.internal);
+    }
+    switch (error.code) {
+      case "FST_ERR_CTP_INVALID_JSON_BODY":
+      case "FST_ERR_CTP_EMPTY_JSON_BODY":
+        return sendProblem(reply, ErrorCode.malformedBody, "The request body is not valid JSON", [
+          { field: "body", message: "is not valid JSON" },
+        ]);
+      case "FST_ERR_CTP_BODY_TOO_LARGE":
+        return sendProblem(reply, ErrorCode.payloadTooLarge);
+      case "FST_ERR_CTP_INVALID_MEDIA_TYPE":
+        return sendProblem(reply, ErrorCode.unsupportedMediaType);
+    }
+    if (error.statusCode === 429)
+      return sendProblem(reply, ErrorCode.rateLimited, "Too many attempts; wait a minute");
+    if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
+      return sendProblem(reply, ErrorCode.validationFailed, error.message);
+    }
+    request.log.error({ err: error }, "unhandled error");
+    return sendProblem(reply, ErrorCode.internal);
+  });
+
+  app.setNotFoundHandler((request, reply) =>
+    sendProblem(reply, ErrorCode.notFound, `No route ${request.method} ${request.url.split("?")[0]}`),
+  );
+});

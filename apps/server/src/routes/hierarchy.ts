@@ -1,0 +1,333 @@
+import { cardAccess, latestSeq, spaceAccess, tables, toCard, toSpace, toStatus } from "@lattice/db";
+import {
+  boardSchema,
+  cardSchema,
+  createCardBody,
+  createFolderBody,
+  createSpaceBody,
+  createStatusBody,
+  folderSchema,
+  idParams,
+  moveCardBody,
+  spaceChannel,
+  spaceSchema,
+  statusSchema,
+  updateCardBody,
+  updateFolderBody,
+  updateSpaceBody,
+  updateStatusBody,
+  workspaceRoles,
+} from "@lattice/domain";
+import { and, asc, eq, isNull } from "drizzle-orm";
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { z } from "zod";
+import { authorize } from "../commands/authorize.js";
+import { createCard, deleteCard, moveCard, updateCard } from "../commands/cards.js";
+import { createFolder, deleteFolder, updateFolder } from "../commands/folders.js";
+import { createSpace, deleteSpace, updateSpace } from "../commands/spaces.js";
+import { createStatus, deleteStatus, updateStatus } from "../commands/statuses.js";
+import { currentUser } from "../plugins/auth.js";
+import { problemResponses } from "./problems.js";
+
+const deleted = { 204: z.null(), ...problemResponses(400, 401, 403, 404, 409) };
+
+export const hierarchyRoutes: FastifyPluginAsyncZod = async (app) => {
+  // ---------- folders ----------
+  app.post(
+    "/workspaces/:id/folders",
+    {
+      schema: {
+        tags: ["folders"],
+        summary: "Create a folder at the workspace root or inside another folder.",
+        params: idParams,
+        body: createFolderBody,
+        response: { 201: folderSchema, ...problemResponses(400, 401, 403, 404) },
+      },
+    },
+    async (request, reply) => {
+      const user = currentUser(request);
+      const folder = await app.mutate(request, (ctx) =>
+        createFolder(ctx, user, request.params.id, request.body),
+      );
+      return reply.code(201).send(folder);
+    },
+  );
+  app.patch(
+    "/folders/:id",
+    {
+      schema: {
+        tags: ["folders"],
+        summary: "Rename, move to another parent, reorder (afterId/beforeId) or archive a folder.",
+        params: idParams,
+        body: updateFolderBody,
+        response: { 200: folderSchema, ...problemResponses(400, 401, 403, 404) },
+      },
+    },
+    async (request) => {
+      const user = currentUser(request);
+      return app.mutate(request, (ctx) => updateFolder(ctx, user, request.params.id, request.body));
+    },
+  );
+  app.delete(
+    "/folders/:id",
+    {
+      schema: {
+        tags: ["folders"],
+        summary: "Delete a folder with its subfolders and spaces.",
+        params: idParams,
+        response: deleted,
+      },
+    },
+    async (request, reply) => {
+      const user = currentUser(request);
+      await app.mutate(request, (ctx) => deleteFolder(ctx, user, request.params.id));
+      return reply.code(204).send(null);
+    },
+  );
+
+  // ---------- spaces ----------
+  app.post(
+    "/workspaces/:id/spaces",
+    {
+      schema: {
+        tags: ["spaces"],
+        summary: "Create a space (with To Do / Doing / Done) in a folder or at the workspace root.",
+        params: idParams,
+        body: createSpaceBody,
+        response: { 201: spaceSchema, ...problemResponses(400, 401, 403, 404) },
+      },
+    },
+    async (request, reply) => {
+      const user = currentUser(request);
+      const space = await app.mutate(request, (ctx) =>
+        createSpace(ctx, user, request.params.id, request.body),
+      );
+      return reply.code(201).send(space);
+    },
+  );
+  app.get(
+    "/spaces/:id",
+    {
+      schema: {
+        tags: ["spaces"],
+        params: idParams,
+        response: {
+          200: spaceSchema.extend({ role: z.enum(workspaceRoles) }),
+          ...problemResponses(400, 401, 404),
+        },
+      },
+    },
+    async (request) => {
+      const access = authorize(
+        await spaceAccess(app.db.db, currentUser(request).id, request.params.id),
+        "read",
+        "Space",
+      );
+      return { ...toSpace(access.space), role: access.role };
+    },
+  );
+  app.patch(
+    "/spaces/:id",
+    {
+      schema: {
+        tags: ["spaces"],
+        summary: "Rename, describe, move to a folder, reorder, make private or archive a space.",
+        params: idParams,
+        body: updateSpaceBody,
+        response: { 200: spaceSchema, ...problemResponses(400, 401, 403, 404) },
+      },
+    },
+    async (request) => {
+      const user = currentUser(request);
+      return app.mutate(request, (ctx) => updateSpace(ctx, user, request.params.id, request.body));
+    },
+  );
+  app.delete(
+    "/spaces/:id",
+    {
+      schema: {
+        tags: ["spaces"],
+        summary: "Delete a space and its cards.",
+        params: idParams,
+        response: deleted,
+      },
+    },
+    async (request, reply) => {
+      const user = currentUser(request);
+      await app.mutate(request, (ctx) => deleteSpace(ctx, user, request.params.id));
+      return reply.code(204).send(null);
+    },
+  );
+  app.get(
+    "/spaces/:id/board",
+    {
+      schema: {
+        tags: ["spaces"],
+        summary: "The board snapshot: statuses and live (unarchived) cards in order, with the channel seq.",
+        params: idParams,
+        response: { 200: boardSchema, ...problemResponses(400, 401, 404) },
+      },
+    },
+    async (request) => {
+      const userId = currentUser(request).id;
+      const spaceId = request.params.id;
+      // One consistent snapshot: subscribing with `since: seq` then replays exactly what it lacks.
+      return app.db.db.transaction(
+        async (tx) => {
+          const access = authorize(await spaceAccess(tx, userId, spaceId), "read", "Space");
+          const seq = await latestSeq(tx, spaceChannel(spaceId));
+          const statusRows = await tx
+            .select()
+            .from(tables.statuses)
+            .where(eq(tables.statuses.spaceId, spaceId))
+            .orderBy(asc(tables.statuses.position));
+          const cardRows = await tx
+            .select()
+            .from(tables.cards)
+            .where(and(eq(tables.cards.spaceId, spaceId), isNull(tables.cards.archivedAt)))
+            .orderBy(asc(tables.cards.statusId), asc(tables.cards.position));
+          return {
+            space: toSpace(access.space),
+            role: access.role,
+            statuses: statusRows.map(toStatus),
+            cards: cardRows.map(toCard),
+            seq,
+          };
+        },
+        { isolationLevel: "repeatable read", accessMode: "read only" },
+      );
+    },
+  );
+
+  // ---------- statuses ----------
+  app.post(
+    "/spaces/:id/statuses",
+    {
+      schema: {
+        tags: ["statuses"],
+        summary: "Add a status (column) to a space (owners only).",
+        params: idParams,
+        body: createStatusBody,
+        response: { 201: statusSchema, ...problemResponses(400, 401, 403, 404) },
+      },
+    },
+    async (request, reply) => {
+      const user = currentUser(request);
+      const status = await app.mutate(request, (ctx) =>
+        createStatus(ctx, user, request.params.id, request.body),
+      );
+      return reply.code(201).send(status);
+    },
+  );
+  app.patch(
+    "/statuses/:id",
+    {
+      schema: {
+        tags: ["statuses"],
+        summary: "Rename, change role or WIP limit, or reorder a status (owners only).",
+        params: idParams,
+        body: updateStatusBody,
+        response: { 200: statusSchema, ...problemResponses(400, 401, 403, 404) },
+      },
+    },
+    async (request) => {
+      const user = currentUser(request);
+      return app.mutate(request, (ctx) => updateStatus(ctx, user, request.params.id, request.body));
+    },
+  );
+  app.delete(
+    "/statuses/:id",
+    {
+      schema: {
+        tags: ["statuses"],
+        summary: "Delete an empty status (owners only).",
+        params: idParams,
+        response: deleted,
+      },
+    },
+    async (request, reply) => {
+      const user = currentUser(request);
+      await app.mutate(request, (ctx) => deleteStatus(ctx, user, request.params.id));
+      return reply.code(204).send(null);
+    },
+  );
+
+  // ---------- cards ----------
+  app.post(
+    "/spaces/:id/cards",
+    {
+      schema: {
+        tags: ["cards"],
+        summary: "Add a card at the top or bottom of a status (default: the first status, bottom).",
+        params: idParams,
+        body: createCardBody,
+        response: { 201: cardSchema, ...problemResponses(400, 401, 403, 404) },
+      },
+    },
+    async (request, reply) => {
+      const user = currentUser(request);
+      const card = await app.mutate(request, (ctx) => createCard(ctx, user, request.params.id, request.body));
+      return reply.code(201).send(card);
+    },
+  );
+  app.get(
+    "/cards/:id",
+    {
+      schema: {
+        tags: ["cards"],
+        params: idParams,
+        response: { 200: cardSchema, ...problemResponses(400, 401, 404) },
+      },
+    },
+    async (request) => {
+      const access = authorize(
+        await cardAccess(app.db.db, currentUser(request).id, request.params.id),
+        "read",
+        "Card",
+      );
+      return toCard(access.card);
+    },
+  );
+  app.patch(
+    "/cards/:id",
+    {
+      schema: {
+        tags: ["cards"],
+        summary: "Edit a card's name or description, archive or unarchive it.",
+        params: idParams,
+        body: updateCardBody,
+        response: { 200: cardSchema, ...problemResponses(400, 401, 403, 404) },
+      },
+    },
+    async (request) => {
+      const user = currentUser(request);
+      return app.mutate(request, (ctx) => updateCard(ctx, user, request.params.id, request.body));
+    },
+  );
+  app.delete(
+    "/cards/:id",
+    { schema: { tags: ["cards"], summary: "Delete a card for good.", params: idParams, response: deleted } },
+    async (request, reply) => {
+      const user = currentUser(request);
+      await app.mutate(request, (ctx) => deleteCard(ctx, user, request.params.id));
+      return reply.code(204).send(null);
+    },
+  );
+  app.post(
+    "/cards/:id/move",
+    {
+      schema: {
+        tags: ["cards"],
+        summary:
+          "Move a card to a status, right after `afterId` or right before `beforeId` (a card of that status); neither: to the bottom; `afterId: null`: to the top.",
+        params: idParams,
+        body: moveCardBody,
+        response: { 200: cardSchema, ...problemResponses(400, 401, 403, 404, 409) },
+      },
+    },
+    async (request) => {
+      const user = currentUser(request);
+      return app.mutate(request, (ctx) => moveCard(ctx, user, request.params.id, request.body));
+    },
+  );
+};

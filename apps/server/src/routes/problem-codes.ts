@@ -1,0 +1,3 @@
+import { ErrorCode } from "@lattice/domain";
+
+export const errorCodes = Object.values(ErrorCode) as [ErrorCode, ...ErrorCode[]];

@@ -1,0 +1,273 @@
+import { latestSeq, tables, toFolder, toSpace, toWorkspace, workspaceAccess } from "@lattice/db";
+import {
+  addMemberBody,
+  createWorkspaceBody,
+  effectiveSpaceRole,
+  effectiveWorkspaceRole,
+  idParams,
+  memberParams,
+  memberSchema,
+  treeSchema,
+  updateMemberBody,
+  updateWorkspaceBody,
+  type Visibility,
+  type WorkspaceRole,
+  workspaceChannel,
+  workspaceSchema,
+} from "@lattice/domain";
+import { and, asc, eq, inArray, isNull, or } from "drizzle-orm";
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { z } from "zod";
+import { authorize } from "../commands/authorize.js";
+import { addMember, listMembers, removeMember, updateMember } from "../commands/members.js";
+import { createWorkspace, deleteWorkspace, updateWorkspace } from "../commands/workspaces.js";
+import { currentUser } from "../plugins/auth.js";
+import { problemResponses } from "./problems.js";
+
+const listQuery = z.object({
+  includeArchived: z
+    .enum(["true", "false"])
+    .default("false")
+    .transform((v) => v === "true"),
+});
+
+export const workspaceRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.get(
+    "/workspaces",
+    {
+      schema: {
+        tags: ["workspaces"],
+        summary: "Workspaces the caller may see: their own, public and org-wide ones.",
+        querystring: listQuery,
+        response: { 200: z.array(workspaceSchema), ...problemResponses(400, 401) },
+      },
+    },
+    async (request) => {
+      const user = currentUser(request);
+      const rows = await app.db.db
+        .select({ workspace: tables.workspaces, memberRole: tables.workspaceMembers.role })
+        .from(tables.workspaces)
+        .leftJoin(
+          tables.workspaceMembers,
+          and(
+            eq(tables.workspaceMembers.workspaceId, tables.workspaces.id),
+            eq(tables.workspaceMembers.userId, user.id),
+          ),
+        )
+        .where(
+          and(
+            or(
+              eq(tables.workspaceMembers.userId, user.id),
+              inArray(tables.workspaces.visibility, ["public", "org_wide"]),
+            ),
+            request.query.includeArchived ? undefined : isNull(tables.workspaces.archivedAt),
+          ),
+        )
+        .orderBy(asc(tables.workspaces.position));
+      return rows.flatMap((r) => {
+        const role = effectiveWorkspaceRole(
+          r.workspace.visibility as Visibility,
+          (r.memberRole as WorkspaceRole) ?? null,
+        );
+        return role ? [toWorkspace(r.workspace, role)] : [];
+      });
+    },
+  );
+
+  app.post(
+    "/workspaces",
+    {
+      schema: {
+        tags: ["workspaces"],
+        summary: "Create a workspace; the caller becomes its owner.",
+        body: createWorkspaceBody,
+        response: { 201: workspaceSchema, ...problemResponses(400, 401) },
+      },
+    },
+    async (request, reply) => {
+      const user = currentUser(request);
+      const workspace = await app.mutate(request, (ctx) => createWorkspace(ctx, user, request.body));
+      return reply.code(201).send(workspace);
+    },
+  );
+
+  app.get(
+    "/workspaces/:id",
+    {
+      schema: {
+        tags: ["workspaces"],
+        params: idParams,
+        response: { 200: workspaceSchema, ...problemResponses(400, 401, 404) },
+      },
+    },
+    async (request) => {
+      const access = authorize(
+        await workspaceAccess(app.db.db, currentUser(request).id, request.params.id),
+        "read",
+        "Workspace",
+      );
+      return toWorkspace(access.workspace, access.role);
+    },
+  );
+
+  app.patch(
+    "/workspaces/:id",
+    {
+      schema: {
+        tags: ["workspaces"],
+        summary: "Rename, describe, change visibility, archive/unarchive or reorder (afterId/beforeId).",
+        params: idParams,
+        body: updateWorkspaceBody,
+        response: { 200: workspaceSchema, ...problemResponses(400, 401, 403, 404) },
+      },
+    },
+    async (request) => {
+      const user = currentUser(request);
+      return app.mutate(request, (ctx) => updateWorkspace(ctx, user, request.params.id, request.body));
+    },
+  );
+
+  app.delete(
+    "/workspaces/:id",
+    {
+      schema: {
+        tags: ["workspaces"],
+        summary: "Delete a workspace with everything in it (owners only).",
+        params: idParams,
+        response: { 204: z.null(), ...problemResponses(400, 401, 403, 404) },
+      },
+    },
+    async (request, reply) => {
+      const user = currentUser(request);
+      await app.mutate(request, (ctx) => deleteWorkspace(ctx, user, request.params.id));
+      return reply.code(204).send(null);
+    },
+  );
+
+  app.get(
+    "/workspaces/:id/tree",
+    {
+      schema: {
+        tags: ["workspaces"],
+        summary: "Folders and spaces of a workspace (the spaces the caller may see), with the channel seq.",
+        params: idParams,
+        response: { 200: treeSchema, ...problemResponses(400, 401, 404) },
+      },
+    },
+    async (request) => {
+      const userId = currentUser(request).id;
+      const workspaceId = request.params.id;
+      // One consistent snapshot: the seq and the rows come from the same point in time.
+      return app.db.db.transaction(
+        async (tx) => {
+          const access = authorize(await workspaceAccess(tx, userId, workspaceId), "read", "Workspace");
+          const seq = await latestSeq(tx, workspaceChannel(workspaceId));
+          const folderRows = await tx
+            .select()
+            .from(tables.folders)
+            .where(eq(tables.folders.workspaceId, workspaceId))
+            .orderBy(asc(tables.folders.position));
+          const spaceRows = await tx
+            .select({ space: tables.spaces, spaceRole: tables.spaceMembers.role })
+            .from(tables.spaces)
+            .leftJoin(
+              tables.spaceMembers,
+              and(eq(tables.spaceMembers.spaceId, tables.spaces.id), eq(tables.spaceMembers.userId, userId)),
+            )
+            .where(eq(tables.spaces.workspaceId, workspaceId))
+            .orderBy(asc(tables.spaces.position));
+          const spaces = spaceRows.flatMap((r) => {
+            const role = effectiveSpaceRole(
+              access.role,
+              r.space.isPrivate,
+              (r.spaceRole as WorkspaceRole) ?? null,
+            );
+            return role ? [{ ...toSpace(r.space), role }] : [];
+          });
+          return {
+            workspace: toWorkspace(access.workspace, access.role),
+            folders: folderRows.map(toFolder),
+            spaces,
+            seq,
+          };
+        },
+        { isolationLevel: "repeatable read", accessMode: "read only" },
+      );
+    },
+  );
+
+  app.get(
+    "/workspaces/:id/members",
+    {
+      schema: {
+        tags: ["members"],
+        params: idParams,
+        response: { 200: z.array(memberSchema), ...problemResponses(400, 401, 404) },
+      },
+    },
+    async (request) => {
+      authorize(
+        await workspaceAccess(app.db.db, currentUser(request).id, request.params.id),
+        "read",
+        "Workspace",
+      );
+      return listMembers(app.db.db, request.params.id);
+    },
+  );
+
+  app.post(
+    "/workspaces/:id/members",
+    {
+      schema: {
+        tags: ["members"],
+        summary: "Invite an existing user by email as owner, member or visitor (owners only).",
+        params: idParams,
+        body: addMemberBody,
+        response: { 201: memberSchema, ...problemResponses(400, 401, 403, 404, 409) },
+      },
+    },
+    async (request, reply) => {
+      const user = currentUser(request);
+      const member = await app.mutate(request, (ctx) =>
+        addMember(ctx, user, request.params.id, request.body),
+      );
+      return reply.code(201).send(member);
+    },
+  );
+
+  app.patch(
+    "/workspaces/:id/members/:userId",
+    {
+      schema: {
+        tags: ["members"],
+        summary: "Change a member's role (owners only; the last owner cannot be demoted).",
+        params: memberParams,
+        body: updateMemberBody,
+        response: { 200: memberSchema, ...problemResponses(400, 401, 403, 404, 409) },
+      },
+    },
+    async (request) => {
+      const user = currentUser(request);
+      return app.mutate(request, (ctx) =>
+        updateMember(ctx, user, request.params.id, request.params.userId, request.body.role),
+      );
+    },
+  );
+
+  app.delete(
+    "/workspaces/:id/members/:userId",
+    {
+      schema: {
+        tags: ["members"],
+        summary: "Remove a member (owners only; anyone may remove themselves; never the last owner).",
+        params: memberParams,
+        response: { 204: z.null(), ...problemResponses(400, 401, 403, 404, 409) },
+      },
+    },
+    async (request, reply) => {
+      const user = currentUser(request);
+      await app.mutate(request, (ctx) => removeMember(ctx, user, request.params.id, request.params.userId));
+      return reply.code(204).send(null);
+    },
+  );
+};

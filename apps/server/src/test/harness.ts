@@ -1,0 +1,156 @@
+/**
+ * In-process test harness: builds the app on a fresh database (PGlite in memory, or a PostgreSQL
+ * database created for the suite and dropped after it) and offers factories that go through the
+ * public API, so tests exercise the same paths a client does.
+ */
+import { randomUUID } from "node:crypto";
+import {
+  createTestDatabase,
+  isPostgresReachable,
+  isPostgresRequired,
+  type TestDatabase,
+  type TestDriver,
+} from "@lattice/db/testing";
+import type { Card, Folder, Member, Space, Status, User, Workspace, WorkspaceRole } from "@lattice/domain";
+import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from "fastify";
+import { buildApp } from "../app.js";
+import { loadConfig } from "../config.js";
+import { SESSION_COOKIE } from "../plugins/auth.js";
+import type { EventBus } from "../sync/bus.js";
+
+export interface Harness {
+  app: FastifyInstance;
+  db: TestDatabase;
+  close(): Promise<void>;
+}
+
+export const testConfig = () => ({ ...loadConfig({}), webDist: null, loginRateLimit: 1000 });
+
+export const startHarness = async (driver: TestDriver, bus?: EventBus): Promise<Harness> => {
+  const db = await createTestDatabase(driver);
+  const app = await buildApp({ handle: db.handle, config: testConfig(), ...(bus ? { bus } : {}) });
+  await app.ready();
+  return {
+    app,
+    db,
+    close: async () => {
+      await app.close();
+      await db.drop();
+    },
+  };
+};
+
+/**
+ * Whether the PostgreSQL suites run: always in CI (where a missing server fails the suite), and
+ * locally when a server answers.
+ */
+export const shouldRunPostgres = async (): Promise<boolean> => {
+  if (isPostgresRequired()) return true;
+  const reachable = await isPostgresReachable();
+  if (!reachable)
+    console.warn("PostgreSQL is not reachable: skipping the PostgreSQL suites (they fail in CI).");
+  return reachable;
+};
+
+export interface Session {
+  user: User;
+  cookie: string;
+  password: string;
+}
+
+export class Client {
+  constructor(
+    private readonly app: FastifyInstance,
+    readonly session: Session | null,
+  ) {}
+
+  get user(): User {
+    if (!this.session) throw new Error("anonymous client has no user");
+    return this.session.user;
+  }
+
+  request(
+    method: NonNullable<InjectOptions["method"]>,
+    url: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ): Promise<LightMyRequestResponse> {
+    const options: InjectOptions = {
+      method,
+      url,
+      headers: {
+        ...(this.session ? { cookie: `${SESSION_COOKIE}=${this.session.cookie}` } : {}),
+        ...headers,
+      },
+    };
+    if (body !== undefined) options.payload = body as NonNullable<InjectOptions["payload"]>;
+    return this.app.inject({
+      ...options,
+    });
+  }
+
+  get = (url: string): Promise<LightMyRequestResponse> => this.request("GET", url);
+  post = (url: string, body?: unknown): Promise<LightMyRequestResponse> =>
+    this.request("POST", url, body ?? {});
+  patch = (url: string, body: unknown): Promise<LightMyRequestResponse> => this.request("PATCH", url, body);
+  delete = (url: string): Promise<LightMyRequestResponse> => this.request("DELETE", url);
+}
+
+const expectStatus = (res: LightMyRequestResponse, status: number, what: string): void => {
+  if (res.statusCode !== status)
+    throw new Error(`${what}: expected ${status}, got ${res.statusCode} ${res.body}`);
+};
+
+export const cookieFrom = (res: LightMyRequestResponse): string => {
+  const cookie = res.cookies.find((c) => c.name === SESSION_COOKIE);
+  if (!cookie) throw new Error("no session cookie set");
+  return cookie.value;
+};
+
+/** Factories: each creates through the API and returns the created resource. */
+export const factories = (app: FastifyInstance) => {
+  const anonymous = new Client(app, null);
+  return {
+    anonymous,
+    async user(name = "Ana"): Promise<Client> {
+      const password = "correct horse battery";
+      const email = `${name.toLowerCase().replaceAll(" ", ".")}.${randomUUID().slice(0, 8)}@example.test`;
+      const res = await anonymous.post("/api/auth/signup", { email, name, password });
+      expectStatus(res, 201, "signup");
+      return new Client(app, { user: res.json<User>(), cookie: cookieFrom(res), password });
+    },
+    async workspace(owner: Client, body: Record<string, unknown> = {}): Promise<Workspace> {
+      const res = await owner.post("/api/workspaces", { name: "Patient experience 2027", ...body });
+      expectStatus(res, 201, "create workspace");
+      return res.json<Workspace>();
+    },
+    async member(owner: Client, workspaceId: string, who: Client, role: WorkspaceRole): Promise<Member> {
+      const res = await owner.post(`/api/workspaces/${workspaceId}/members`, { email: who.user.email, role });
+      expectStatus(res, 201, "add member");
+      return res.json<Member>();
+    },
+    async folder(owner: Client, workspaceId: string, body: Record<string, unknown> = {}): Promise<Folder> {
+      const res = await owner.post(`/api/workspaces/${workspaceId}/folders`, {
+        name: "Resource allocation",
+        ...body,
+      });
+      expectStatus(res, 201, "create folder");
+      return res.json<Folder>();
+    },
+    async space(owner: Client, workspaceId: string, body: Record<string, unknown> = {}): Promise<Space> {
+      const res = await owner.post(`/api/workspaces/${workspaceId}/spaces`, { name: "Triage", ...body });
+      expectStatus(res, 201, "create space");
+      return res.json<Space>();
+    },
+    async statuses(client: Client, spaceId: string): Promise<Status[]> {
+      const res = await client.get(`/api/spaces/${spaceId}/board`);
+      expectStatus(res, 200, "board");
+      return res.json<{ statuses: Status[] }>().statuses;
+    },
+    async card(client: Client, spaceId: string, body: Record<string, unknown> = {}): Promise<Card> {
+      const res = await client.post(`/api/spaces/${spaceId}/cards`, { name: "Triage rota", ...body });
+      expectStatus(res, 201, "create card");
+      return res.json<Card>();
+    },
+  };
+};

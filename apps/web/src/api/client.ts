@@ -1,0 +1,150 @@
+/**
+ * The one place the browser talks HTTP. Every reply is checked against the shared zod schema, every
+ * failure becomes an ApiError parsed from problem+json, and every mutation carries an Idempotency-Key
+ * (the client mutation id) so a retried request is applied once.
+ */
+import type { FieldError } from "@lattice/domain";
+
+export class ApiError extends Error {
+  readonly status: number;
+  readonly code: string;
+  readonly title: string;
+  readonly detail: string;
+  readonly errors: FieldError[];
+
+  constructor(init: { status: number; code: string; title: string; detail: string; errors?: FieldError[] }) {
+    super(init.detail || init.title);
+    this.name = "ApiError";
+    this.status = init.status;
+    this.code = init.code;
+    this.title = init.title;
+    this.detail = init.detail;
+    this.errors = init.errors ?? [];
+  }
+
+  /** Field errors keyed by the last segment of their path (`body.email` → `email`). */
+  fieldErrors(): Record<string, string> {
+    const out: Record<string, string> = {};
+    for (const error of this.errors) {
+      const key = error.field.split(".").pop() ?? error.field;
+      if (!(key in out)) out[key] = error.message;
+    }
+    return out;
+  }
+}
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === "object" && value !== null && !Array.isArray(value);
+
+const asFieldErrors = (value: unknown): FieldError[] => {
+  if (!Array.isArray(value)) return [];
+  return value.flatMap((item) =>
+    isRecord(item) && typeof item.field === "string" && typeof item.message === "string"
+      ? [{ field: item.field, message: item.message }]
+      : [],
+  );
+};
+
+/** Turns any failed response into an ApiError, whether or not the body is problem+json. */
+export const parseProblem = async (response: Response): Promise<ApiError> => {
+  const fallbackTitle = response.statusText || `Request failed (${response.status})`;
+  let body: unknown = null;
+  const text = await response.text().catch(() => "");
+  if (text) {
+    try {
+      body = JSON.parse(text);
+    } catch {
+      body = null;
+    }
+  }
+  if (!isRecord(body)) {
+    return new ApiError({
+      status: response.status,
+      code: response.status >= 500 ? "internal" : "http_error",
+      title: fallbackTitle,
+      detail: response.status >= 500 ? "The server had a problem. Try again in a moment." : fallbackTitle,
+    });
+  }
+  const title = typeof body.title === "string" ? body.title : fallbackTitle;
+  return new ApiError({
+    status: typeof body.status === "number" ? body.status : response.status,
+    code: typeof body.code === "string" ? body.code : "http_error",
+    title,
+    detail: typeof body.detail === "string" && body.detail ? body.detail : title,
+    errors: asFieldErrors(body.errors),
+  });
+};
+
+/** The part of a zod schema the client needs (keeps zod itself out of this package's imports). */
+export interface ReplySchema<T> {
+  safeParse(data: unknown): { success: true; data: T } | { success: false };
+}
+
+export type Method = "GET" | "POST" | "PATCH" | "DELETE";
+
+export interface RequestOptions {
+  body?: unknown;
+  /** Client mutation id; generated when omitted for a mutation. */
+  mutationId?: string;
+  signal?: AbortSignal;
+}
+
+export const newMutationId = (): string => crypto.randomUUID();
+
+const send = async (method: Method, path: string, options: RequestOptions = {}): Promise<Response> => {
+  const headers: Record<string, string> = { Accept: "application/json, application/problem+json" };
+  if (method !== "GET") headers["Idempotency-Key"] = options.mutationId ?? newMutationId();
+  const init: RequestInit = { method, headers, credentials: "same-origin" };
+  if (options.body !== undefined) {
+    headers["Content-Type"] = "application/json";
+    init.body = JSON.stringify(options.body);
+  }
+  if (options.signal) init.signal = options.signal;
+  let response: Response;
+  try {
+    response = await fetch(path, init);
+  } catch (error) {
+    if (error instanceof DOMException && error.name === "AbortError") throw error;
+    throw new ApiError({
+      status: 0,
+      code: "network",
+      title: "No connection",
+      detail: "Could not reach the server. Check your connection and try again.",
+    });
+  }
+  if (!response.ok) throw await parseProblem(response);
+  return response;
+};
+
+/** A request whose reply body is validated by `schema`. */
+export const request = async <T>(
+  method: Method,
+  path: string,
+  schema: ReplySchema<T>,
+  options: RequestOptions = {},
+): Promise<T> => {
+  const response = await send(method, path, options);
+  const json: unknown = await response.json();
+  const parsed = schema.safeParse(json);
+  if (!parsed.success) {
+    throw new ApiError({
+      status: response.status,
+      code: "bad_reply",
+      title: "Unexpected reply",
+      detail: "The server answered in a form this app does not understand. Reload the page.",
+    });
+  }
+  return parsed.data;
+};
+
+/** A request with no reply body (204). */
+export const requestEmpty = async (method: Method, path: string, options: RequestOptions = {}): Promise<void> => {
+  await send(method, path, options);
+};
+
+/** A short sentence to show a person, for any thrown value. */
+export const describeError = (error: unknown): string => {
+  if (error instanceof ApiError) return error.detail || error.title;
+  if (error instanceof Error) return error.message;
+  return "Something went wrong.";
+};

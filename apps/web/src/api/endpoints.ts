@@ -1,0 +1,108 @@
+/** Typed functions for every route the web app uses; paths and reply schemas live only here. */
+import {
+  type AddMemberBody,
+  boardSchema,
+  type CreateCardBody,
+  type CreateFolderBody,
+  type CreateSpaceBody,
+  type CreateStatusBody,
+  type CreateWorkspaceBody,
+  cardSchema,
+  folderSchema,
+  type LoginBody,
+  type MoveCardBody,
+  memberSchema,
+  type SignupBody,
+  spaceSchema,
+  statusSchema,
+  treeSchema,
+  type UpdateCardBody,
+  type UpdateFolderBody,
+  type UpdateMemberBody,
+  type UpdateSpaceBody,
+  type UpdateStatusBody,
+  type UpdateWorkspaceBody,
+  userSchema,
+  workspaceSchema,
+} from "@lattice/domain";
+import { type ReplySchema, request, requestEmpty } from "./client";
+
+/** Options for mutations: the client mutation id, sent as Idempotency-Key. */
+export interface MutationOptions {
+  mutationId?: string;
+}
+
+const opts = (body: unknown, options?: MutationOptions) =>
+  options?.mutationId ? { body, mutationId: options.mutationId } : { body };
+
+const arrayOf = <T>(item: ReplySchema<T>): ReplySchema<T[]> => ({
+  safeParse(data) {
+    if (!Array.isArray(data)) return { success: false };
+    const out: T[] = [];
+    for (const value of data) {
+      const parsed = item.safeParse(value);
+      if (!parsed.success) return { success: false };
+      out.push(parsed.data);
+    }
+    return { success: true, data: out };
+  },
+});
+
+const workspaceList = arrayOf(workspaceSchema);
+const memberList = arrayOf(memberSchema);
+
+export type CreateWorkspaceInput = Omit<CreateWorkspaceBody, "visibility"> & Partial<CreateWorkspaceBody>;
+export type CreateStatusInput = Omit<CreateStatusBody, "role"> & Partial<Pick<CreateStatusBody, "role">>;
+export type CreateCardInput = Omit<CreateCardBody, "at"> & Partial<Pick<CreateCardBody, "at">>;
+export type AddMemberInput = Omit<AddMemberBody, "role"> & Partial<Pick<AddMemberBody, "role">>;
+
+export const api = {
+  signup: (body: SignupBody) => request("POST", "/api/auth/signup", userSchema, { body }),
+  login: (body: LoginBody) => request("POST", "/api/auth/login", userSchema, { body }),
+  logout: () => requestEmpty("POST", "/api/auth/logout"),
+  me: () => request("GET", "/api/me", userSchema),
+
+  listWorkspaces: () => request("GET", "/api/workspaces", workspaceList),
+  createWorkspace: (body: CreateWorkspaceInput) => request("POST", "/api/workspaces", workspaceSchema, { body }),
+  getWorkspace: (id: string) => request("GET", `/api/workspaces/${id}`, workspaceSchema),
+  updateWorkspace: (id: string, body: UpdateWorkspaceBody) =>
+    request("PATCH", `/api/workspaces/${id}`, workspaceSchema, { body }),
+  deleteWorkspace: (id: string) => requestEmpty("DELETE", `/api/workspaces/${id}`),
+  getTree: (id: string) => request("GET", `/api/workspaces/${id}/tree`, treeSchema),
+
+  listMembers: (id: string) => request("GET", `/api/workspaces/${id}/members`, memberList),
+  addMember: (id: string, body: AddMemberInput) =>
+    request("POST", `/api/workspaces/${id}/members`, memberSchema, { body }),
+  updateMember: (id: string, userId: string, body: UpdateMemberBody) =>
+    request("PATCH", `/api/workspaces/${id}/members/${userId}`, memberSchema, { body }),
+  removeMember: (id: string, userId: string) => requestEmpty("DELETE", `/api/workspaces/${id}/members/${userId}`),
+
+  createFolder: (workspaceId: string, body: CreateFolderBody) =>
+    request("POST", `/api/workspaces/${workspaceId}/folders`, folderSchema, { body }),
+  updateFolder: (id: string, body: UpdateFolderBody) => request("PATCH", `/api/folders/${id}`, folderSchema, { body }),
+  deleteFolder: (id: string) => requestEmpty("DELETE", `/api/folders/${id}`),
+
+  createSpace: (workspaceId: string, body: CreateSpaceBody) =>
+    request("POST", `/api/workspaces/${workspaceId}/spaces`, spaceSchema, { body }),
+  updateSpace: (id: string, body: UpdateSpaceBody) => request("PATCH", `/api/spaces/${id}`, spaceSchema, { body }),
+  deleteSpace: (id: string) => requestEmpty("DELETE", `/api/spaces/${id}`),
+  getBoard: (spaceId: string, signal?: AbortSignal) =>
+    request("GET", `/api/spaces/${spaceId}/board`, boardSchema, signal ? { signal } : {}),
+
+  createStatus: (spaceId: string, body: CreateStatusInput, options?: MutationOptions) =>
+    request("POST", `/api/spaces/${spaceId}/statuses`, statusSchema, opts(body, options)),
+  updateStatus: (id: string, body: UpdateStatusBody, options?: MutationOptions) =>
+    request("PATCH", `/api/statuses/${id}`, statusSchema, opts(body, options)),
+  deleteStatus: (id: string, options?: MutationOptions) =>
+    requestEmpty("DELETE", `/api/statuses/${id}`, opts(undefined, options)),
+
+  createCard: (spaceId: string, body: CreateCardInput, options?: MutationOptions) =>
+    request("POST", `/api/spaces/${spaceId}/cards`, cardSchema, opts(body, options)),
+  getCard: (id: string) => request("GET", `/api/cards/${id}`, cardSchema),
+  updateCard: (id: string, body: UpdateCardBody, options?: MutationOptions) =>
+    request("PATCH", `/api/cards/${id}`, cardSchema, opts(body, options)),
+  deleteCard: (id: string, options?: MutationOptions) =>
+    requestEmpty("DELETE", `/api/cards/${id}`, opts(undefined, options)),
+  moveCard: (id: string, body: MoveCardBody, options?: MutationOptions) =>
+    request("POST", `/api/cards/${id}/move`, cardSchema, opts(body, options)),
+};

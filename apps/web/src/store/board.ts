@@ -1,0 +1,309 @@
+/**
+ * The open board. Confirmed server state and the queue of pending (optimistic) mutations are kept
+ * apart; what the board shows (`view`) is the confirmed state with every pending mutation's events
+ * applied through `applyBoardEvent`, the same reducer that applies snapshots and server events.
+ *
+ * A mutation's life: its optimistic events join `pending` under its mutation id (also sent as the
+ * Idempotency-Key). When the server answers, the entry leaves `pending` and the server's result is
+ * applied to `confirmed` in the same update, so nothing flickers. When the server refuses, the entry
+ * is dropped (the view falls back to confirmed state) and a toast says why.
+ */
+import {
+  applyBoardEvent,
+  type BoardState,
+  boardColumns,
+  boardFromSnapshot,
+  type Card,
+  type EventPayloads,
+  type EventType,
+  emptyBoard,
+  keyBetween,
+  type Status,
+  type StatusRole,
+  type UpdateCardBody,
+  type UpdateStatusBody,
+  type WorkspaceRole,
+} from "@lattice/domain";
+import { create } from "zustand";
+import { ApiError, describeError, newMutationId } from "../api/client";
+import { api } from "../api/endpoints";
+import { type MoveIntent, planMove, planStatusMove, type StatusIntent } from "./move-plan";
+import { toast } from "./toasts";
+import type { LoadStatus } from "./workspaces";
+
+export type BoardEvent = { [T in EventType]: { type: T; payload: EventPayloads[T] } }[EventType];
+
+export interface PendingMutation {
+  id: string;
+  /** What the person asked for, in words, for the failure message ("move “Fix login”"). */
+  label: string;
+  events: BoardEvent[];
+}
+
+interface MutationSpec<T> {
+  label: string;
+  optimistic: BoardEvent[];
+  send: (mutationId: string) => Promise<T>;
+  confirm: (result: T) => BoardEvent[];
+}
+
+interface BoardStore {
+  spaceId: string | null;
+  status: LoadStatus;
+  error: string | null;
+  role: WorkspaceRole | null;
+  seq: number;
+  confirmed: BoardState;
+  pending: PendingMutation[];
+  /** confirmed + pending, recomputed whenever either changes. */
+  view: BoardState;
+
+  load: (spaceId: string) => Promise<void>;
+  /** Applies events the server confirmed (its replies now, live events later). */
+  applyConfirmed: (events: BoardEvent[]) => void;
+  mutate: <T>(spec: MutationSpec<T>) => Promise<T | null>;
+
+  createCard: (input: { name: string; statusId: string; at: "top" | "bottom" }) => Promise<Card | null>;
+  updateCard: (cardId: string, body: Pick<UpdateCardBody, "name" | "description">) => Promise<Card | null>;
+  archiveCard: (cardId: string) => Promise<Card | null>;
+  deleteCard: (cardId: string) => Promise<boolean>;
+  moveCard: (cardId: string, intent: MoveIntent) => Promise<Card | null>;
+
+  createStatus: (input: { name: string; role: StatusRole; wipLimit: number | null }) => Promise<Status | null>;
+  updateStatus: (statusId: string, body: Pick<UpdateStatusBody, "name" | "role" | "wipLimit">) => Promise<Status | null>;
+  moveStatus: (statusId: string, intent: StatusIntent) => Promise<Status | null>;
+  deleteStatus: (statusId: string) => Promise<boolean>;
+}
+
+const project = (confirmed: BoardState, pending: PendingMutation[]): BoardState =>
+  pending.reduce((state, mutation) => mutation.events.reduce(applyBoardEvent, state), confirmed);
+
+const quote = (name: string) => `“${name.length > 40 ? `${name.slice(0, 39)}…` : name}”`;
+
+export const useBoard = create<BoardStore>((set, get) => {
+  /** Bumped on every load so a late reply for a board we left is not applied to the new one. */
+  let generation = 0;
+
+  const setState = (confirmed: BoardState, pending: PendingMutation[]) =>
+    set({ confirmed, pending, view: project(confirmed, pending) });
+
+  const card = (cardId: string): Card | undefined => get().view.cards[cardId];
+
+  return {
+    spaceId: null,
+    status: "idle",
+    error: null,
+    role: null,
+    seq: 0,
+    confirmed: emptyBoard(),
+    pending: [],
+    view: emptyBoard(),
+
+    load: async (spaceId) => {
+      const isSameSpace = get().spaceId === spaceId && get().status === "ready";
+      const myGeneration = isSameSpace ? generation : ++generation;
+      if (!isSameSpace) {
+        set({ spaceId, status: "loading", error: null, role: null, seq: 0 });
+        setState(emptyBoard(), []);
+      }
+      try {
+        const board = await api.getBoard(spaceId);
+        if (myGeneration !== generation) return;
+        set({ status: "ready", role: board.role, seq: board.seq, error: null });
+        setState(boardFromSnapshot(board), get().pending);
+      } catch (error) {
+        if (myGeneration !== generation) return;
+        set({ status: "error", error: describeError(error) });
+      }
+    },
+
+    applyConfirmed: (events) => {
+      setState(events.reduce(applyBoardEvent, get().confirmed), get().pending);
+    },
+
+    mutate: async <T>(spec: MutationSpec<T>): Promise<T | null> => {
+      const id = newMutationId();
+      const myGeneration = generation;
+      setState(get().confirmed, [...get().pending, { id, label: spec.label, events: spec.optimistic }]);
+      try {
+        const result = await spec.send(id);
+        if (myGeneration === generation) {
+          const rest = get().pending.filter((m) => m.id !== id);
+          setState(spec.confirm(result).reduce(applyBoardEvent, get().confirmed), rest);
+        }
+        return result;
+      } catch (error) {
+        if (myGeneration === generation) {
+          setState(
+            get().confirmed,
+            get().pending.filter((m) => m.id !== id),
+          );
+          toast.error(`Could not ${spec.label}. ${describeError(error)}`);
+          // Something we hold is gone or changed under us: take a fresh snapshot.
+          const spaceId = get().spaceId;
+          if (error instanceof ApiError && error.status === 404 && spaceId) void get().load(spaceId);
+        }
+        return null;
+      }
+    },
+
+    createCard: async ({ name, statusId, at }) => {
+      const { view, spaceId } = get();
+      const space = view.space;
+      if (!spaceId || !space) return null;
+      const column = boardColumns(view).find((c) => c.status.id === statusId);
+      const cards = column?.cards ?? [];
+      const now = new Date().toISOString();
+      const draft: Card = {
+        id: newMutationId(),
+        workspaceId: space.workspaceId,
+        spaceId,
+        statusId,
+        name,
+        description: "",
+        position:
+          at === "top"
+            ? keyBetween(null, cards[0]?.position ?? null)
+            : keyBetween(cards.at(-1)?.position ?? null, null),
+        createdBy: null,
+        createdAt: now,
+        updatedAt: now,
+        completedAt: null,
+        archivedAt: null,
+        version: 0,
+      };
+      return get().mutate({
+        label: `add ${quote(name)}`,
+        optimistic: [{ type: "card.created", payload: { card: draft } }],
+        send: (mutationId) => api.createCard(spaceId, { name, statusId, at }, { mutationId }),
+        confirm: (created) => [{ type: "card.created", payload: { card: created } }],
+      });
+    },
+
+    updateCard: async (cardId, body) => {
+      const current = card(cardId);
+      if (!current) return null;
+      const next: Card = {
+        ...current,
+        ...(body.name !== undefined ? { name: body.name } : {}),
+        ...(body.description !== undefined ? { description: body.description } : {}),
+        updatedAt: new Date().toISOString(),
+      };
+      return get().mutate({
+        label: `save ${quote(current.name)}`,
+        optimistic: [{ type: "card.updated", payload: { card: next } }],
+        send: (mutationId) => api.updateCard(cardId, body, { mutationId }),
+        confirm: (updated) => [{ type: "card.updated", payload: { card: updated } }],
+      });
+    },
+
+    archiveCard: async (cardId) => {
+      const current = card(cardId);
+      if (!current) return null;
+      return get().mutate({
+        label: `archive ${quote(current.name)}`,
+        optimistic: [
+          { type: "card.updated", payload: { card: { ...current, archivedAt: new Date().toISOString() } } },
+        ],
+        send: (mutationId) => api.updateCard(cardId, { archived: true }, { mutationId }),
+        confirm: (updated) => [{ type: "card.updated", payload: { card: updated } }],
+      });
+    },
+
+    deleteCard: async (cardId) => {
+      const current = card(cardId);
+      if (!current) return false;
+      const deleted = { type: "card.deleted", payload: { cardId, spaceId: current.spaceId } } as const;
+      const result = await get().mutate({
+        label: `delete ${quote(current.name)}`,
+        optimistic: [deleted],
+        send: async (mutationId) => {
+          await api.deleteCard(cardId, { mutationId });
+          return true;
+        },
+        confirm: () => [deleted],
+      });
+      return result === true;
+    },
+
+    moveCard: async (cardId, intent) => {
+      const current = card(cardId);
+      const plan = planMove(get().view, cardId, intent);
+      if (!current || !plan) return null;
+      const moved: Card = { ...current, statusId: plan.body.statusId, position: plan.position };
+      return get().mutate({
+        label: `move ${quote(current.name)}`,
+        optimistic: [{ type: "card.moved", payload: { card: moved, fromStatusId: current.statusId } }],
+        send: (mutationId) => api.moveCard(cardId, plan.body, { mutationId }),
+        confirm: (result) => [{ type: "card.moved", payload: { card: result, fromStatusId: current.statusId } }],
+      });
+    },
+
+    createStatus: async ({ name, role, wipLimit }) => {
+      const { view, spaceId } = get();
+      const space = view.space;
+      if (!spaceId || !space) return null;
+      const last = boardColumns(view).at(-1)?.status;
+      const draft: Status = {
+        id: newMutationId(),
+        workspaceId: space.workspaceId,
+        spaceId,
+        name,
+        role,
+        wipLimit,
+        position: keyBetween(last?.position ?? null, null),
+      };
+      return get().mutate({
+        label: `add the column ${quote(name)}`,
+        optimistic: [{ type: "status.created", payload: { status: draft } }],
+        send: (mutationId) => api.createStatus(spaceId, { name, role, wipLimit }, { mutationId }),
+        confirm: (status) => [{ type: "status.created", payload: { status } }],
+      });
+    },
+
+    updateStatus: async (statusId, body) => {
+      const current = get().view.statuses[statusId];
+      if (!current) return null;
+      const next: Status = {
+        ...current,
+        ...(body.name !== undefined ? { name: body.name } : {}),
+        ...(body.role !== undefined ? { role: body.role } : {}),
+        ...(body.wipLimit !== undefined ? { wipLimit: body.wipLimit } : {}),
+      };
+      return get().mutate({
+        label: `update the column ${quote(current.name)}`,
+        optimistic: [{ type: "status.updated", payload: { status: next } }],
+        send: (mutationId) => api.updateStatus(statusId, body, { mutationId }),
+        confirm: (status) => [{ type: "status.updated", payload: { status } }],
+      });
+    },
+
+    moveStatus: async (statusId, intent) => {
+      const current = get().view.statuses[statusId];
+      const plan = planStatusMove(get().view, statusId, intent);
+      if (!current || !plan) return null;
+      return get().mutate({
+        label: `move the column ${quote(current.name)}`,
+        optimistic: [{ type: "status.updated", payload: { status: { ...current, position: plan.position } } }],
+        send: (mutationId) => api.updateStatus(statusId, plan.body, { mutationId }),
+        confirm: (status) => [{ type: "status.updated", payload: { status } }],
+      });
+    },
+
+    deleteStatus: async (statusId) => {
+      const current = get().view.statuses[statusId];
+      if (!current) return false;
+      const deleted = { type: "status.deleted", payload: { statusId, spaceId: current.spaceId } } as const;
+      const result = await get().mutate({
+        label: `delete the column ${quote(current.name)}`,
+        optimistic: [deleted],
+        send: async (mutationId) => {
+          await api.deleteStatus(statusId, { mutationId });
+          return true;
+        },
+        confirm: () => [deleted],
+      });
+      return result === true;
+    },
+  };
+});

@@ -1,0 +1,156 @@
+/**
+ * Workspaces the caller may see and the hierarchy tree of each. Hierarchy changes are rare and
+ * structural, so they are not optimistic: each mutation waits for the server and then reloads the
+ * affected tree, which keeps positions exactly as the server computed them.
+ */
+import {
+  byPosition,
+  type CreateFolderBody,
+  type CreateSpaceBody,
+  type Tree,
+  type UpdateFolderBody,
+  type UpdateSpaceBody,
+  type UpdateWorkspaceBody,
+  type Workspace,
+} from "@lattice/domain";
+import { create } from "zustand";
+import { describeError } from "../api/client";
+import { api, type CreateWorkspaceInput } from "../api/endpoints";
+
+export type LoadStatus = "idle" | "loading" | "ready" | "error";
+
+export interface TreeEntry {
+  status: LoadStatus;
+  tree: Tree | null;
+  error: string | null;
+}
+
+interface WorkspacesState {
+  status: LoadStatus;
+  error: string | null;
+  byId: Record<string, Workspace>;
+  order: string[];
+  trees: Record<string, TreeEntry>;
+
+  loadWorkspaces: () => Promise<void>;
+  loadTree: (workspaceId: string) => Promise<void>;
+  createWorkspace: (body: CreateWorkspaceInput) => Promise<Workspace>;
+  updateWorkspace: (id: string, body: UpdateWorkspaceBody) => Promise<Workspace>;
+  deleteWorkspace: (id: string) => Promise<void>;
+  createFolder: (workspaceId: string, body: CreateFolderBody) => Promise<void>;
+  updateFolder: (workspaceId: string, id: string, body: UpdateFolderBody) => Promise<void>;
+  deleteFolder: (workspaceId: string, id: string) => Promise<void>;
+  createSpace: (workspaceId: string, body: CreateSpaceBody) => Promise<string>;
+  updateSpace: (workspaceId: string, id: string, body: UpdateSpaceBody) => Promise<void>;
+  deleteSpace: (workspaceId: string, id: string) => Promise<void>;
+  reset: () => void;
+}
+
+const sortWorkspaces = (list: Workspace[]): Workspace[] => [...list].sort(byPosition);
+
+const initial = {
+  status: "idle" as LoadStatus,
+  error: null,
+  byId: {},
+  order: [],
+  trees: {},
+};
+
+export const useWorkspaces = create<WorkspacesState>((set, get) => {
+  const putWorkspaces = (list: Workspace[]) => {
+    const sorted = sortWorkspaces(list);
+    set({
+      status: "ready",
+      error: null,
+      byId: Object.fromEntries(sorted.map((w) => [w.id, w])),
+      order: sorted.map((w) => w.id),
+    });
+  };
+
+  const reloadTree = async (workspaceId: string) => {
+    if (get().trees[workspaceId]) await get().loadTree(workspaceId);
+  };
+
+  return {
+    ...initial,
+
+    loadWorkspaces: async () => {
+      if (get().status === "idle") set({ status: "loading" });
+      try {
+        putWorkspaces(await api.listWorkspaces());
+      } catch (error) {
+        set({ status: "error", error: describeError(error) });
+      }
+    },
+
+    loadTree: async (workspaceId) => {
+      const previous = get().trees[workspaceId];
+      if (!previous || previous.status === "error") {
+        set({ trees: { ...get().trees, [workspaceId]: { status: "loading", tree: null, error: null } } });
+      }
+      try {
+        const tree = await api.getTree(workspaceId);
+        set({
+          trees: { ...get().trees, [workspaceId]: { status: "ready", tree, error: null } },
+          byId: { ...get().byId, [workspaceId]: tree.workspace },
+        });
+      } catch (error) {
+        set({
+          trees: {
+            ...get().trees,
+            [workspaceId]: { status: "error", tree: previous?.tree ?? null, error: describeError(error) },
+          },
+        });
+      }
+    },
+
+    createWorkspace: async (body) => {
+      const workspace = await api.createWorkspace(body);
+      await get().loadWorkspaces();
+      return workspace;
+    },
+
+    updateWorkspace: async (id, body) => {
+      const workspace = await api.updateWorkspace(id, body);
+      await Promise.all([get().loadWorkspaces(), reloadTree(id)]);
+      return workspace;
+    },
+
+    deleteWorkspace: async (id) => {
+      await api.deleteWorkspace(id);
+      const trees = { ...get().trees };
+      delete trees[id];
+      set({ trees });
+      await get().loadWorkspaces();
+    },
+
+    createFolder: async (workspaceId, body) => {
+      await api.createFolder(workspaceId, body);
+      await get().loadTree(workspaceId);
+    },
+    updateFolder: async (workspaceId, id, body) => {
+      await api.updateFolder(id, body);
+      await get().loadTree(workspaceId);
+    },
+    deleteFolder: async (workspaceId, id) => {
+      await api.deleteFolder(id);
+      await get().loadTree(workspaceId);
+    },
+
+    createSpace: async (workspaceId, body) => {
+      const space = await api.createSpace(workspaceId, body);
+      await get().loadTree(workspaceId);
+      return space.id;
+    },
+    updateSpace: async (workspaceId, id, body) => {
+      await api.updateSpace(id, body);
+      await get().loadTree(workspaceId);
+    },
+    deleteSpace: async (workspaceId, id) => {
+      await api.deleteSpace(id);
+      await get().loadTree(workspaceId);
+    },
+
+    reset: () => set(initial),
+  };
+});

@@ -1,0 +1,62 @@
+/**
+ * Browser journeys against the real product: the server started exactly as `pnpm start` would (after the
+ * web app is built by `pnpm test:e2e`), on its own port and a fresh PGlite data directory per run.
+ * Chromium is the system one (Debian's /usr/bin/chromium, or CHROMIUM_PATH); no browser is downloaded.
+ */
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { defineConfig } from "@playwright/test";
+
+const port = 3100;
+const baseURL = `http://localhost:${port}`;
+const dataDir = path.join(os.tmpdir(), `lattice-e2e-${process.pid}-${Date.now()}`);
+
+export default defineConfig({
+  testDir: ".",
+  testMatch: "**/*.spec.ts",
+  outputDir: "../test-results",
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  forbidOnly: Boolean(process.env.CI),
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  reporter: "list",
+  use: {
+    baseURL,
+    // Journeys save their own screenshots into artifacts/ (kept by CI).
+    screenshot: "off",
+    trace: "off",
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+      args: [
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-dev-shm-usage",
+        // This machine has no outside network: keep Chromium from trying to reach it.
+        "--disable-quic",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+      ],
+    },
+  },
+  webServer: {
+    command: "pnpm --filter @lattice/server start",
+    cwd: fileURLToPath(new URL("..", import.meta.url)),
+    url: `${baseURL}/api/health`,
+    reuseExistingServer: false,
+    timeout: 120_000,
+    stdout: "pipe",
+    stderr: "pipe",
+    env: {
+      PORT: String(port),
+      DATA_DIR: dataDir,
+      LOGIN_RATE_LIMIT: "1000",
+      LOG_LEVEL: "warn",
+    },
+  },
+});
