@@ -10,7 +10,9 @@ import { defineConfig } from "@playwright/test";
 
 const port = 3100;
 const baseURL = `http://localhost:${port}`;
-const dataDir = path.join(os.tmpdir(), `lattice-e2e-${process.pid}-${Date.now()}`);
+// Kept in the environment so every process that loads this file (runner, workers, teardown) agrees.
+process.env.LATTICE_E2E_DATA_DIR ??= path.join(os.tmpdir(), `lattice-e2e-${process.pid}-${Date.now()}`);
+const dataDir = process.env.LATTICE_E2E_DATA_DIR;
 
 export default defineConfig({
   testDir: ".",
@@ -44,6 +46,7 @@ export default defineConfig({
       ],
     },
   },
+  globalTeardown: "./global-teardown.ts",
   webServer: {
     command: "pnpm --filter @lattice/server start",
     cwd: fileURLToPath(new URL("..", import.meta.url)),

@@ -188,7 +188,7 @@ const benchDriver = async (driver: string, handle: DbHandle): Promise<Row[]> => 
     for (let i = 0; i < MOVES; i++) moves.push(await timed(move));
 
     return [
-      summarize(driver, "GET board", loads, `${(payloadBytes / 1024).toFixed(0)} KB payload`),
+      summarize(driver, "GET board", loads, (payloadBytes / 1024).toFixed(0)),
       summarize(driver, "POST move", moves),
     ];
   } finally {
@@ -197,7 +197,7 @@ const benchDriver = async (driver: string, handle: DbHandle): Promise<Row[]> => 
 };
 
 const printTable = (rows: Row[]): void => {
-  const header = ["driver", "operation", "n", "median ms", "p99 ms", "max ms", ""];
+  const header = ["driver", "operation", "n", "median ms", "p99 ms", "max ms", "payload KB"];
   const body = rows.map((r) => [
     r.driver,
     r.operation,
@@ -210,7 +210,7 @@ const printTable = (rows: Row[]): void => {
   const widths = header.map((h, i) => Math.max(h.length, ...body.map((row) => (row[i] ?? "").length)));
   const line = (cells: string[]) =>
     cells
-      .map((c, i) => (i < 2 || i === 6 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0)))
+      .map((c, i) => (i < 2 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0)))
       .join("  ")
       .trimEnd();
   console.log(`\n${line(header)}\n${line(widths.map((w) => "-".repeat(w)))}`);

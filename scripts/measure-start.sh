@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Seconds from `git clone` to a serving /api/health, as a newcomer would do it:
 #   clone → pnpm install --frozen-lockfile → pnpm start (builds the web app, starts the server).
-# Usage: bash scripts/measure-start.sh [port]   (run from anywhere inside the repo; clones its HEAD)
+# Usage: bash scripts/measure-start.sh [port]   (run from anywhere inside the repo; measures its committed HEAD)
 set -euo pipefail
 
 repo="$(git -C "$(dirname "$0")" rev-parse --show-toplevel)"

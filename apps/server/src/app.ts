@@ -10,6 +10,7 @@ import rateLimit from "@fastify/rate-limit";
 import fastifyStatic from "@fastify/static";
 import swagger from "@fastify/swagger";
 import swaggerUi from "@fastify/swagger-ui";
+import websocket from "@fastify/websocket";
 import type { DbHandle } from "@lattice/db";
 import Fastify, { type FastifyInstance } from "fastify";
 import {
@@ -21,26 +22,34 @@ import {
 import type { Config } from "./config.js";
 import { authPlugin } from "./plugins/auth.js";
 import { errorsPlugin } from "./plugins/errors.js";
+import { hubPlugin } from "./plugins/hub.js";
 import { mutationsPlugin } from "./plugins/mutations.js";
 import { apiRoutes } from "./routes/index.js";
 import { createMemoryBus, type EventBus } from "./sync/bus.js";
+import type { HubOptions } from "./sync/hub.js";
+import { createPgBus } from "./sync/pg-bus.js";
 
 export interface AppOptions {
   handle: DbHandle;
   config: Config;
+  /** Defaults to LISTEN/NOTIFY on PostgreSQL and an in-memory bus on PGlite. */
   bus?: EventBus;
+  hubOptions?: HubOptions;
   logger?: boolean;
 }
 
 export const buildApp = async ({
   handle,
   config,
-  bus,
+  bus: givenBus,
+  hubOptions,
   logger = false,
 }: AppOptions): Promise<FastifyInstance> => {
   const app = Fastify({
     logger: logger ? { level: config.logLevel } : false,
     bodyLimit: 1_048_576,
+    // Shutdown must not wait on a stalled client; live clients reconnect to another instance.
+    forceCloseConnections: true,
     trustProxy: true,
     // Ids in paths are UUIDs; this keeps a huge path from costing anything.
     routerOptions: { maxParamLength: 200 },
@@ -67,6 +76,9 @@ export const buildApp = async ({
   });
 
   await app.register(errorsPlugin);
+  // Registered before the auth hook: its own onRequest hook must run first, so that an upgrade the
+  // auth hook refuses is answered and its socket closed rather than left open.
+  await app.register(websocket, { options: { maxPayload: 64 * 1024 } });
   await app.register(helmet, {
     contentSecurityPolicy: {
       directives: {
@@ -87,13 +99,29 @@ export const buildApp = async ({
     },
     transform: jsonSchemaTransform,
   });
+  // The API documentation is public, like the OpenAPI document it renders.
+  app.addHook("onRoute", (route) => {
+    if (route.url.startsWith("/api/docs")) route.config = { ...route.config, public: true };
+  });
   await app.register(swaggerUi, {
     routePrefix: "/api/docs",
     uiConfig: { docExpansion: "list" },
     staticCSP: true,
   });
   await app.register(authPlugin, { handle, config });
-  await app.register(mutationsPlugin, { handle, bus: bus ?? createMemoryBus() });
+  const bus =
+    givenBus ??
+    (handle.driver === "pg" && handle.pool && handle.databaseUrl
+      ? await createPgBus({
+          databaseUrl: handle.databaseUrl,
+          pool: handle.pool,
+          log: (message, error) => app.log.warn({ err: error }, message),
+        })
+      : createMemoryBus());
+  // A bus the app made is the app's to close; a given one belongs to the caller.
+  if (!givenBus) app.addHook("onClose", async () => bus.close());
+  await app.register(mutationsPlugin, { handle, bus });
+  await app.register(hubPlugin, { bus, ...(hubOptions ? { hubOptions } : {}) });
   await app.register(apiRoutes, { prefix: "/api", config });
 
   if (config.webDist && existsSync(path.join(config.webDist, "index.html"))) {

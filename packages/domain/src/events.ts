@@ -41,6 +41,12 @@ export interface EventPayloads {
   "card.updated": { card: Card };
   "card.moved": { card: Card; fromStatusId: string };
   "card.deleted": { cardId: string; spaceId: string };
+  /**
+   * Who may read this channel changed (a member left, a space became private, visibility changed).
+   * It travels in the channel's own sequence, so the hub re-checks its subscribers exactly between
+   * the last event they may see and the first they may not. `userId` null: re-check everyone.
+   */
+  "access.changed": { workspaceId: string; userId: string | null };
 }
 
 export type EventType = keyof EventPayloads;

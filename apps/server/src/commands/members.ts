@@ -15,6 +15,7 @@ import {
   workspaceChannel,
 } from "@lattice/domain";
 import { and, count, eq, sql } from "drizzle-orm";
+import { announceAccessChange } from "./access-changes.js";
 import { authorize, invalidField } from "./authorize.js";
 
 const ownerCount = async (tx: MutationContext["tx"], workspaceId: string): Promise<number> => {
@@ -125,6 +126,7 @@ export const removeMember = async (
     .where(and(eq(tables.spaceMembers.workspaceId, workspaceId), eq(tables.spaceMembers.userId, userId)));
   emit(draft(workspaceChannel(workspaceId), "member.removed", { workspaceId, userId }));
   emit(draft(userChannel(userId), "member.removed", { workspaceId, userId }));
+  await announceAccessChange({ tx, emit, lock }, workspaceId, userId);
 };
 
 export const listMembers = async (

@@ -12,6 +12,7 @@ import {
   workspaceChannel,
 } from "@lattice/domain";
 import { and, asc, eq, inArray, isNull } from "drizzle-orm";
+import { announceAccessChange } from "./access-changes.js";
 import { authorize, invalidField } from "./authorize.js";
 
 type Tx = MutationContext["tx"];
@@ -127,6 +128,9 @@ export const updateSpace = async (
   const updated = toSpace(row);
   emit(draft(workspaceChannel(workspace.id), "space.updated", { space: updated }));
   emit(draft(spaceChannel(spaceId), "space.updated", { space: updated }));
+  if (input.isPrivate !== undefined && input.isPrivate !== space.isPrivate) {
+    await announceAccessChange({ tx, emit, lock }, workspace.id, null, [spaceId]);
+  }
   return updated;
 };
 

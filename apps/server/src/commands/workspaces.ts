@@ -10,6 +10,7 @@ import {
   workspaceChannel,
 } from "@lattice/domain";
 import { asc, eq } from "drizzle-orm";
+import { announceAccessChange } from "./access-changes.js";
 import { authorize, invalidField } from "./authorize.js";
 
 export const createWorkspace = async (
@@ -84,6 +85,9 @@ export const updateWorkspace = async (
     .returning();
   if (!row || !access) throw new Error("workspace vanished inside its own lock");
   emit(draft(workspaceChannel(workspaceId), "workspace.updated", { workspace: toWorkspace(row, null) }));
+  if (input.visibility !== undefined && input.visibility !== access.workspace.visibility) {
+    await announceAccessChange({ tx, emit, lock }, workspaceId, null);
+  }
   return toWorkspace(row, access.role);
 };
 

@@ -12,7 +12,7 @@ import {
   problemType,
   titleByCode,
 } from "@lattice/domain";
-import type { FastifyError, FastifyInstance, FastifyReply } from "fastify";
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import fp from "fastify-plugin";
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from "fastify-type-provider-zod";
 
@@ -34,17 +34,37 @@ export const sendProblem = (
   return reply.code(status).type("application/problem+json").send(problem);
 };
 
-const fieldErrorsFromZod = (error: FastifyError): FieldError[] => {
+const inputOf = (request: FastifyRequest, context: string): unknown =>
+  context === "querystring"
+    ? request.query
+    : context === "params"
+      ? request.params
+      : context === "headers"
+        ? request.headers
+        : request.body;
+
+const valueAt = (root: unknown, path: readonly string[]): unknown =>
+  path.reduce<unknown>(
+    (value, key) =>
+      value !== null && typeof value === "object" ? (value as Record<string, unknown>)[key] : undefined,
+    root,
+  );
+
+const fieldErrorsFromZod = (error: FastifyError, request: FastifyRequest): FieldError[] => {
   if (!hasZodFastifySchemaValidationErrors(error)) return [];
   const context = error.validationContext ?? "body";
-  return error.validation.map((v) => {
-    const path = (v.instancePath ?? "").split("/").filter(Boolean).join(".");
-    const missing = (v.params as { issue?: { code?: string; input?: unknown } } | undefined)?.issue;
-    const message =
-      missing?.code === "invalid_type" && missing.input === undefined
-        ? "is required"
-        : (v.message ?? "is invalid");
-    return { field: path ? `${context}.${path}` : context, message };
+  const input = inputOf(request, context);
+  return error.validation.flatMap((v) => {
+    const path = (v.instancePath ?? "").split("/").filter(Boolean);
+    const field = (segments: readonly string[]) => [context, ...segments].join(".");
+    // An unknown field is named itself, not its parent object.
+    const keys = (v.params as { keys?: unknown } | undefined)?.keys;
+    if (v.keyword === "unrecognized_keys" && Array.isArray(keys) && keys.length > 0) {
+      return keys.map((key) => ({ field: field([...path, String(key)]), message: "is not a known field" }));
+    }
+    // Zod issues do not carry the input, so look the value up to tell "missing" from "wrong type".
+    const isMissing = v.keyword === "invalid_type" && path.length > 0 && valueAt(input, path) === undefined;
+    return [{ field: field(path), message: isMissing ? "is required" : (v.message ?? "is invalid") }];
   });
 };
 
@@ -52,7 +72,7 @@ export const errorsPlugin = fp(async (app: FastifyInstance) => {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (error instanceof DomainError) return sendProblem(reply, error.code, error.message, error.errors);
     if (hasZodFastifySchemaValidationErrors(error)) {
-      const errors = fieldErrorsFromZod(error);
+      const errors = fieldErrorsFromZod(error, request);
       const detail = errors.map((e) => `${e.field} ${e.message}`).join("; ");
       return sendProblem(reply, ErrorCode.validationFailed, detail || undefined, errors);
     }

@@ -23,7 +23,7 @@ export const authRoutes: FastifyPluginAsyncZod<{ config: Config }> = async (app,
     async (request, reply) => {
       const { email, name, password } = request.body;
       const passwordHash = await hashPassword(password);
-      const user = await app.mutate(request, async ({ tx }) => {
+      const user = await app.db.db.transaction(async (tx) => {
         // Serializes signups so exactly one first user becomes the administrator.
         await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtext('lattice:signup'))`);
         const [existing] = await tx
@@ -55,6 +55,8 @@ export const authRoutes: FastifyPluginAsyncZod<{ config: Config }> = async (app,
         rateLimit: {
           max: config.loginRateLimit,
           timeWindow: "1 minute",
+          // The key reads the body, so count after it is parsed (the default, onRequest, runs before).
+          hook: "preHandler",
           keyGenerator: (request) => {
             const body = request.body as { email?: unknown } | undefined;
             const email = typeof body?.email === "string" ? body.email.trim().toLowerCase() : "";

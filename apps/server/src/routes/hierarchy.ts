@@ -46,10 +46,12 @@ export const hierarchyRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const user = currentUser(request);
-      const folder = await app.mutate(request, (ctx) =>
-        createFolder(ctx, user, request.params.id, request.body),
+      return app.mutate(
+        request,
+        reply,
+        (ctx) => createFolder(ctx, user, request.params.id, request.body),
+        201,
       );
-      return reply.code(201).send(folder);
     },
   );
   app.patch(
@@ -63,9 +65,9 @@ export const hierarchyRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: folderSchema, ...problemResponses(400, 401, 403, 404) },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const user = currentUser(request);
-      return app.mutate(request, (ctx) => updateFolder(ctx, user, request.params.id, request.body));
+      return app.mutate(request, reply, (ctx) => updateFolder(ctx, user, request.params.id, request.body));
     },
   );
   app.delete(
@@ -80,8 +82,7 @@ export const hierarchyRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const user = currentUser(request);
-      await app.mutate(request, (ctx) => deleteFolder(ctx, user, request.params.id));
-      return reply.code(204).send(null);
+      return app.mutate(request, reply, (ctx) => deleteFolder(ctx, user, request.params.id), 204);
     },
   );
 
@@ -99,10 +100,12 @@ export const hierarchyRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const user = currentUser(request);
-      const space = await app.mutate(request, (ctx) =>
-        createSpace(ctx, user, request.params.id, request.body),
+      return app.mutate(
+        request,
+        reply,
+        (ctx) => createSpace(ctx, user, request.params.id, request.body),
+        201,
       );
-      return reply.code(201).send(space);
     },
   );
   app.get(
@@ -137,9 +140,9 @@ export const hierarchyRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: spaceSchema, ...problemResponses(400, 401, 403, 404) },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const user = currentUser(request);
-      return app.mutate(request, (ctx) => updateSpace(ctx, user, request.params.id, request.body));
+      return app.mutate(request, reply, (ctx) => updateSpace(ctx, user, request.params.id, request.body));
     },
   );
   app.delete(
@@ -154,8 +157,7 @@ export const hierarchyRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const user = currentUser(request);
-      await app.mutate(request, (ctx) => deleteSpace(ctx, user, request.params.id));
-      return reply.code(204).send(null);
+      return app.mutate(request, reply, (ctx) => deleteSpace(ctx, user, request.params.id), 204);
     },
   );
   app.get(
@@ -213,10 +215,12 @@ export const hierarchyRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const user = currentUser(request);
-      const status = await app.mutate(request, (ctx) =>
-        createStatus(ctx, user, request.params.id, request.body),
+      return app.mutate(
+        request,
+        reply,
+        (ctx) => createStatus(ctx, user, request.params.id, request.body),
+        201,
       );
-      return reply.code(201).send(status);
     },
   );
   app.patch(
@@ -230,9 +234,9 @@ export const hierarchyRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: statusSchema, ...problemResponses(400, 401, 403, 404) },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const user = currentUser(request);
-      return app.mutate(request, (ctx) => updateStatus(ctx, user, request.params.id, request.body));
+      return app.mutate(request, reply, (ctx) => updateStatus(ctx, user, request.params.id, request.body));
     },
   );
   app.delete(
@@ -247,8 +251,7 @@ export const hierarchyRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const user = currentUser(request);
-      await app.mutate(request, (ctx) => deleteStatus(ctx, user, request.params.id));
-      return reply.code(204).send(null);
+      return app.mutate(request, reply, (ctx) => deleteStatus(ctx, user, request.params.id), 204);
     },
   );
 
@@ -266,8 +269,7 @@ export const hierarchyRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const user = currentUser(request);
-      const card = await app.mutate(request, (ctx) => createCard(ctx, user, request.params.id, request.body));
-      return reply.code(201).send(card);
+      return app.mutate(request, reply, (ctx) => createCard(ctx, user, request.params.id, request.body), 201);
     },
   );
   app.get(
@@ -299,9 +301,9 @@ export const hierarchyRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: cardSchema, ...problemResponses(400, 401, 403, 404) },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const user = currentUser(request);
-      return app.mutate(request, (ctx) => updateCard(ctx, user, request.params.id, request.body));
+      return app.mutate(request, reply, (ctx) => updateCard(ctx, user, request.params.id, request.body));
     },
   );
   app.delete(
@@ -309,8 +311,7 @@ export const hierarchyRoutes: FastifyPluginAsyncZod = async (app) => {
     { schema: { tags: ["cards"], summary: "Delete a card for good.", params: idParams, response: deleted } },
     async (request, reply) => {
       const user = currentUser(request);
-      await app.mutate(request, (ctx) => deleteCard(ctx, user, request.params.id));
-      return reply.code(204).send(null);
+      return app.mutate(request, reply, (ctx) => deleteCard(ctx, user, request.params.id), 204);
     },
   );
   app.post(
@@ -325,9 +326,9 @@ export const hierarchyRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: cardSchema, ...problemResponses(400, 401, 403, 404, 409) },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const user = currentUser(request);
-      return app.mutate(request, (ctx) => moveCard(ctx, user, request.params.id, request.body));
+      return app.mutate(request, reply, (ctx) => moveCard(ctx, user, request.params.id, request.body));
     },
   );
 };

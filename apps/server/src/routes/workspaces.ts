@@ -86,8 +86,7 @@ export const workspaceRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const user = currentUser(request);
-      const workspace = await app.mutate(request, (ctx) => createWorkspace(ctx, user, request.body));
-      return reply.code(201).send(workspace);
+      return app.mutate(request, reply, (ctx) => createWorkspace(ctx, user, request.body), 201);
     },
   );
 
@@ -121,9 +120,9 @@ export const workspaceRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: workspaceSchema, ...problemResponses(400, 401, 403, 404) },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const user = currentUser(request);
-      return app.mutate(request, (ctx) => updateWorkspace(ctx, user, request.params.id, request.body));
+      return app.mutate(request, reply, (ctx) => updateWorkspace(ctx, user, request.params.id, request.body));
     },
   );
 
@@ -139,8 +138,7 @@ export const workspaceRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const user = currentUser(request);
-      await app.mutate(request, (ctx) => deleteWorkspace(ctx, user, request.params.id));
-      return reply.code(204).send(null);
+      return app.mutate(request, reply, (ctx) => deleteWorkspace(ctx, user, request.params.id), 204);
     },
   );
 
@@ -228,10 +226,7 @@ export const workspaceRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const user = currentUser(request);
-      const member = await app.mutate(request, (ctx) =>
-        addMember(ctx, user, request.params.id, request.body),
-      );
-      return reply.code(201).send(member);
+      return app.mutate(request, reply, (ctx) => addMember(ctx, user, request.params.id, request.body), 201);
     },
   );
 
@@ -246,9 +241,9 @@ export const workspaceRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: memberSchema, ...problemResponses(400, 401, 403, 404, 409) },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const user = currentUser(request);
-      return app.mutate(request, (ctx) =>
+      return app.mutate(request, reply, (ctx) =>
         updateMember(ctx, user, request.params.id, request.params.userId, request.body.role),
       );
     },
@@ -266,8 +261,12 @@ export const workspaceRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const user = currentUser(request);
-      await app.mutate(request, (ctx) => removeMember(ctx, user, request.params.id, request.params.userId));
-      return reply.code(204).send(null);
+      return app.mutate(
+        request,
+        reply,
+        (ctx) => removeMember(ctx, user, request.params.id, request.params.userId),
+        204,
+      );
     },
   );
 };

@@ -4,19 +4,14 @@
  * public API, so tests exercise the same paths a client does.
  */
 import { randomUUID } from "node:crypto";
-import {
-  createTestDatabase,
-  isPostgresReachable,
-  isPostgresRequired,
-  type TestDatabase,
-  type TestDriver,
-} from "@lattice/db/testing";
+import { createTestDatabase, type TestDatabase, type TestDriver } from "@lattice/db/testing";
 import type { Card, Folder, Member, Space, Status, User, Workspace, WorkspaceRole } from "@lattice/domain";
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from "fastify";
 import { buildApp } from "../app.js";
-import { loadConfig } from "../config.js";
+import { type Config, loadConfig } from "../config.js";
 import { SESSION_COOKIE } from "../plugins/auth.js";
 import type { EventBus } from "../sync/bus.js";
+import type { HubOptions } from "../sync/hub.js";
 
 export interface Harness {
   app: FastifyInstance;
@@ -24,11 +19,26 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-export const testConfig = () => ({ ...loadConfig({}), webDist: null, loginRateLimit: 1000 });
+export const testConfig = (overrides: Partial<Config> = {}): Config => ({
+  ...loadConfig({}),
+  webDist: null,
+  loginRateLimit: 1000,
+  ...overrides,
+});
 
-export const startHarness = async (driver: TestDriver, bus?: EventBus): Promise<Harness> => {
+export const startHarness = async (
+  driver: TestDriver,
+  bus?: EventBus,
+  config: Partial<Config> = {},
+  hubOptions: HubOptions = {},
+): Promise<Harness> => {
   const db = await createTestDatabase(driver);
-  const app = await buildApp({ handle: db.handle, config: testConfig(), ...(bus ? { bus } : {}) });
+  const app = await buildApp({
+    handle: db.handle,
+    config: testConfig(config),
+    hubOptions,
+    ...(bus ? { bus } : {}),
+  });
   await app.ready();
   return {
     app,
@@ -44,13 +54,7 @@ export const startHarness = async (driver: TestDriver, bus?: EventBus): Promise<
  * Whether the PostgreSQL suites run: always in CI (where a missing server fails the suite), and
  * locally when a server answers.
  */
-export const shouldRunPostgres = async (): Promise<boolean> => {
-  if (isPostgresRequired()) return true;
-  const reachable = await isPostgresReachable();
-  if (!reachable)
-    console.warn("PostgreSQL is not reachable: skipping the PostgreSQL suites (they fail in CI).");
-  return reachable;
-};
+export { shouldRunPostgres } from "@lattice/db/testing";
 
 export interface Session {
   user: User;

@@ -62,7 +62,9 @@ describe("request", () => {
     };
     const fetchMock = vi.fn(async () => new Response(JSON.stringify(user), { status: 201 }));
     vi.stubGlobal("fetch", fetchMock);
-    const result = await request("POST", "/api/auth/signup", userSchema, { body: { email: "a@example.com" } });
+    const result = await request("POST", "/api/auth/signup", userSchema, {
+      body: { email: "a@example.com" },
+    });
     expect(result).toEqual(user);
     const [, init] = fetchMock.mock.calls[0] as unknown as [string, RequestInit];
     const headers = init.headers as Record<string, string>;
@@ -88,6 +90,9 @@ describe("request", () => {
     vi.stubGlobal("fetch", async () => {
       throw new TypeError("Failed to fetch");
     });
-    await expect(requestEmpty("POST", "/api/auth/logout")).rejects.toMatchObject({ code: "network", status: 0 });
+    await expect(requestEmpty("POST", "/api/auth/logout")).rejects.toMatchObject({
+      code: "network",
+      status: 0,
+    });
   });
 });

@@ -138,7 +138,11 @@ export const request = async <T>(
 };
 
 /** A request with no reply body (204). */
-export const requestEmpty = async (method: Method, path: string, options: RequestOptions = {}): Promise<void> => {
+export const requestEmpty = async (
+  method: Method,
+  path: string,
+  options: RequestOptions = {},
+): Promise<void> => {
   await send(method, path, options);
 };
 

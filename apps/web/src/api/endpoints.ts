@@ -63,7 +63,8 @@ export const api = {
   me: () => request("GET", "/api/me", userSchema),
 
   listWorkspaces: () => request("GET", "/api/workspaces", workspaceList),
-  createWorkspace: (body: CreateWorkspaceInput) => request("POST", "/api/workspaces", workspaceSchema, { body }),
+  createWorkspace: (body: CreateWorkspaceInput) =>
+    request("POST", "/api/workspaces", workspaceSchema, { body }),
   getWorkspace: (id: string) => request("GET", `/api/workspaces/${id}`, workspaceSchema),
   updateWorkspace: (id: string, body: UpdateWorkspaceBody) =>
     request("PATCH", `/api/workspaces/${id}`, workspaceSchema, { body }),
@@ -75,16 +76,19 @@ export const api = {
     request("POST", `/api/workspaces/${id}/members`, memberSchema, { body }),
   updateMember: (id: string, userId: string, body: UpdateMemberBody) =>
     request("PATCH", `/api/workspaces/${id}/members/${userId}`, memberSchema, { body }),
-  removeMember: (id: string, userId: string) => requestEmpty("DELETE", `/api/workspaces/${id}/members/${userId}`),
+  removeMember: (id: string, userId: string) =>
+    requestEmpty("DELETE", `/api/workspaces/${id}/members/${userId}`),
 
   createFolder: (workspaceId: string, body: CreateFolderBody) =>
     request("POST", `/api/workspaces/${workspaceId}/folders`, folderSchema, { body }),
-  updateFolder: (id: string, body: UpdateFolderBody) => request("PATCH", `/api/folders/${id}`, folderSchema, { body }),
+  updateFolder: (id: string, body: UpdateFolderBody) =>
+    request("PATCH", `/api/folders/${id}`, folderSchema, { body }),
   deleteFolder: (id: string) => requestEmpty("DELETE", `/api/folders/${id}`),
 
   createSpace: (workspaceId: string, body: CreateSpaceBody) =>
     request("POST", `/api/workspaces/${workspaceId}/spaces`, spaceSchema, { body }),
-  updateSpace: (id: string, body: UpdateSpaceBody) => request("PATCH", `/api/spaces/${id}`, spaceSchema, { body }),
+  updateSpace: (id: string, body: UpdateSpaceBody) =>
+    request("PATCH", `/api/spaces/${id}`, spaceSchema, { body }),
   deleteSpace: (id: string) => requestEmpty("DELETE", `/api/spaces/${id}`),
   getBoard: (spaceId: string, signal?: AbortSignal) =>
     request("GET", `/api/spaces/${spaceId}/board`, boardSchema, signal ? { signal } : {}),

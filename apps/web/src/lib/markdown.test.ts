@@ -21,7 +21,9 @@ describe("renderMarkdown", () => {
   });
 
   it("drops event-handler attributes such as onerror", () => {
-    const html = renderMarkdown('<img src="x" onerror="alert(1)"> and <a href="#" onclick="alert(2)">link</a>');
+    const html = renderMarkdown(
+      '<img src="x" onerror="alert(1)"> and <a href="#" onclick="alert(2)">link</a>',
+    );
     expect(html).not.toMatch(/onerror/i);
     expect(html).not.toMatch(/onclick/i);
     expect(html).toContain("<img");

@@ -69,8 +69,15 @@ interface BoardStore {
   deleteCard: (cardId: string) => Promise<boolean>;
   moveCard: (cardId: string, intent: MoveIntent) => Promise<Card | null>;
 
-  createStatus: (input: { name: string; role: StatusRole; wipLimit: number | null }) => Promise<Status | null>;
-  updateStatus: (statusId: string, body: Pick<UpdateStatusBody, "name" | "role" | "wipLimit">) => Promise<Status | null>;
+  createStatus: (input: {
+    name: string;
+    role: StatusRole;
+    wipLimit: number | null;
+  }) => Promise<Status | null>;
+  updateStatus: (
+    statusId: string,
+    body: Pick<UpdateStatusBody, "name" | "role" | "wipLimit">,
+  ) => Promise<Status | null>;
   moveStatus: (statusId: string, intent: StatusIntent) => Promise<Status | null>;
   deleteStatus: (statusId: string) => Promise<boolean>;
 }
@@ -235,7 +242,9 @@ export const useBoard = create<BoardStore>((set, get) => {
         label: `move ${quote(current.name)}`,
         optimistic: [{ type: "card.moved", payload: { card: moved, fromStatusId: current.statusId } }],
         send: (mutationId) => api.moveCard(cardId, plan.body, { mutationId }),
-        confirm: (result) => [{ type: "card.moved", payload: { card: result, fromStatusId: current.statusId } }],
+        confirm: (result) => [
+          { type: "card.moved", payload: { card: result, fromStatusId: current.statusId } },
+        ],
       });
     },
 
@@ -284,7 +293,9 @@ export const useBoard = create<BoardStore>((set, get) => {
       if (!current || !plan) return null;
       return get().mutate({
         label: `move the column ${quote(current.name)}`,
-        optimistic: [{ type: "status.updated", payload: { status: { ...current, position: plan.position } } }],
+        optimistic: [
+          { type: "status.updated", payload: { status: { ...current, position: plan.position } } },
+        ],
         send: (mutationId) => api.updateStatus(statusId, plan.body, { mutationId }),
         confirm: (status) => [{ type: "status.updated", payload: { status } }],
       });

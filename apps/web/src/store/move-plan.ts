@@ -4,7 +4,14 @@
  * likely get, so the board can show the move before the server answers. The server computes the
  * real key from the same neighbours; the optimistic one is replaced by the returned card.
  */
-import { type BoardState, boardColumns, type Card, keyBetween, type MoveCardBody, type Status } from "@lattice/domain";
+import {
+  type BoardState,
+  boardColumns,
+  type Card,
+  keyBetween,
+  type MoveCardBody,
+  type Status,
+} from "@lattice/domain";
 
 export type MoveIntent =
   | { kind: "up" }

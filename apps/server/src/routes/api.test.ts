@@ -1,0 +1,3 @@
+import { apiRouteSuite } from "./api.suite.js";
+
+apiRouteSuite("pglite");

@@ -1,0 +1,3 @@
+import { authRouteSuite } from "./auth.suite.js";
+
+authRouteSuite("pglite");

@@ -1,0 +1,347 @@
+/**
+ * Every API route against every kind of caller. A private workspace W has an owner, a member and a
+ * visitor; an outsider is a user of the instance who is not in W; anonymous has no session.
+ * Security: an outsider must get 404 (never 403) for anything in W, so W's existence does not leak.
+ */
+import { randomUUID } from "node:crypto";
+import { tables } from "@lattice/db";
+import type { Card, Folder, Space, Status, Workspace } from "@lattice/domain";
+import { count } from "drizzle-orm";
+import type { FastifyInstance } from "fastify";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { Client, cookieFrom, factories, type Harness, startHarness } from "../test/harness.js";
+
+const roles = ["owner", "member", "visitor", "outsider", "anonymous"] as const;
+type Role = (typeof roles)[number];
+type Method = "GET" | "POST" | "PATCH" | "DELETE";
+
+interface World {
+  app: FastifyInstance;
+  f: ReturnType<typeof factories>;
+  clients: Record<Role, Client>;
+  workspace: Workspace;
+  folder: Folder;
+  space: Space;
+  status: Status;
+  card: Card;
+  /** A fresh private workspace with the same owner, member and visitor. */
+  freshWorkspace(): Promise<Workspace>;
+}
+
+interface Row {
+  method: Method;
+  /** Tells apart rows of one route that need different roles. */
+  note?: string;
+  /** Path template as in the OpenAPI document, e.g. /api/cards/{id}. */
+  path: string;
+  /** Path parameters; called once per caller so destructive rows get fresh resources. */
+  params?: (w: World, role: Role) => Promise<Record<string, string>>;
+  body?: (w: World, role: Role) => Promise<unknown> | unknown;
+  /** The caller to use instead of the shared one (e.g. a second session for logout). */
+  as?: (w: World, role: Role) => Promise<Client>;
+  expect: Record<Role, number>;
+}
+
+const publicRoute = (status: number) => ({
+  owner: status,
+  member: status,
+  visitor: status,
+  outsider: status,
+  anonymous: status,
+});
+const anyUser = (status: number) => ({
+  owner: status,
+  member: status,
+  visitor: status,
+  outsider: status,
+  anonymous: 401,
+});
+const read = { owner: 200, member: 200, visitor: 200, outsider: 404, anonymous: 401 };
+/** Card changes and creating or renaming hierarchy: members too. */
+const memberWrite = (status: number) => ({
+  owner: status,
+  member: status,
+  visitor: 403,
+  outsider: 404,
+  anonymous: 401,
+});
+/** Members, statuses, settings, removing hierarchy: owners only. */
+const ownerOnly = (status: number) => ({
+  owner: status,
+  member: 403,
+  visitor: 403,
+  outsider: 404,
+  anonymous: 401,
+});
+
+const ws = async (w: World) => ({ id: w.workspace.id });
+const fresh = {
+  workspace: async (w: World) => ({ id: (await w.freshWorkspace()).id }),
+  folder: async (w: World) => ({ id: (await w.f.folder(w.clients.owner, w.workspace.id)).id }),
+  space: async (w: World) => ({ id: (await w.f.space(w.clients.owner, w.workspace.id)).id }),
+  status: async (w: World) => {
+    const res = await w.clients.owner.post(`/api/spaces/${w.space.id}/statuses`, { name: "Spare" });
+    return { id: res.json<Status>().id };
+  },
+  card: async (w: World) => ({ id: (await w.f.card(w.clients.owner, w.space.id, { name: "Spare" })).id }),
+  /** A user added to W as visitor, to be changed or removed. */
+  member: async (w: World) => {
+    const spare = await w.f.user("Spare");
+    await w.f.member(w.clients.owner, w.workspace.id, spare, "visitor");
+    return { id: w.workspace.id, userId: spare.user.id };
+  },
+};
+
+const table: Row[] = [
+  { method: "GET", path: "/api/health", expect: publicRoute(200) },
+  {
+    method: "POST",
+    path: "/api/auth/signup",
+    body: () => ({
+      email: `new.${randomUUID()}@example.test`,
+      name: "New",
+      password: "correct horse battery",
+    }),
+    expect: publicRoute(201),
+  },
+  {
+    method: "POST",
+    path: "/api/auth/login",
+    body: (w) => ({ email: w.clients.owner.user.email, password: w.clients.owner.session?.password }),
+    expect: publicRoute(200),
+  },
+  {
+    method: "POST",
+    path: "/api/auth/logout",
+    // A second session of the same user, so the shared one survives.
+    as: async (w, role) => {
+      const shared = w.clients[role];
+      if (!shared.session) return shared;
+      const res = await w.f.anonymous.post("/api/auth/login", {
+        email: shared.user.email,
+        password: shared.session.password,
+      });
+      return new Client(w.app, { ...shared.session, cookie: cookieFrom(res) });
+    },
+    expect: publicRoute(204),
+  },
+  { method: "GET", path: "/api/me", expect: anyUser(200) },
+  { method: "GET", path: "/api/workspaces", expect: anyUser(200) },
+  { method: "POST", path: "/api/workspaces", body: () => ({ name: "Mine" }), expect: anyUser(201) },
+  { method: "GET", path: "/api/workspaces/{id}", params: ws, expect: read },
+  {
+    method: "PATCH",
+    path: "/api/workspaces/{id}",
+    params: ws,
+    note: "rename",
+    body: () => ({ name: "Renamed" }),
+    expect: memberWrite(200),
+  },
+  {
+    method: "PATCH",
+    path: "/api/workspaces/{id}",
+    params: ws,
+    note: "settings",
+    body: () => ({ description: "Settings" }),
+    expect: ownerOnly(200),
+  },
+  { method: "DELETE", path: "/api/workspaces/{id}", params: fresh.workspace, expect: ownerOnly(204) },
+  { method: "GET", path: "/api/workspaces/{id}/tree", params: ws, expect: read },
+  { method: "GET", path: "/api/workspaces/{id}/members", params: ws, expect: read },
+  {
+    method: "POST",
+    path: "/api/workspaces/{id}/members",
+    params: ws,
+    body: async (w) => ({ email: (await w.f.user("Invitee")).user.email, role: "member" }),
+    expect: ownerOnly(201),
+  },
+  {
+    method: "PATCH",
+    path: "/api/workspaces/{id}/members/{userId}",
+    params: fresh.member,
+    body: () => ({ role: "member" }),
+    expect: ownerOnly(200),
+  },
+  {
+    method: "DELETE",
+    path: "/api/workspaces/{id}/members/{userId}",
+    params: fresh.member,
+    expect: ownerOnly(204),
+  },
+  {
+    method: "POST",
+    path: "/api/workspaces/{id}/folders",
+    params: ws,
+    body: () => ({ name: "F" }),
+    expect: memberWrite(201),
+  },
+  {
+    method: "PATCH",
+    path: "/api/folders/{id}",
+    params: async (w) => ({ id: w.folder.id }),
+    body: () => ({ name: "Renamed" }),
+    expect: memberWrite(200),
+  },
+  { method: "DELETE", path: "/api/folders/{id}", params: fresh.folder, expect: ownerOnly(204) },
+  {
+    method: "POST",
+    path: "/api/workspaces/{id}/spaces",
+    params: ws,
+    body: () => ({ name: "S" }),
+    expect: memberWrite(201),
+  },
+  { method: "GET", path: "/api/spaces/{id}", params: async (w) => ({ id: w.space.id }), expect: read },
+  {
+    method: "PATCH",
+    path: "/api/spaces/{id}",
+    params: async (w) => ({ id: w.space.id }),
+    body: () => ({ name: "Renamed" }),
+    expect: memberWrite(200),
+  },
+  { method: "DELETE", path: "/api/spaces/{id}", params: fresh.space, expect: ownerOnly(204) },
+  { method: "GET", path: "/api/spaces/{id}/board", params: async (w) => ({ id: w.space.id }), expect: read },
+  {
+    method: "POST",
+    path: "/api/spaces/{id}/statuses",
+    params: async (w) => ({ id: w.space.id }),
+    body: () => ({ name: "Review" }),
+    expect: ownerOnly(201),
+  },
+  {
+    method: "PATCH",
+    path: "/api/statuses/{id}",
+    params: async (w) => ({ id: w.status.id }),
+    body: () => ({ wipLimit: 5 }),
+    expect: ownerOnly(200),
+  },
+  { method: "DELETE", path: "/api/statuses/{id}", params: fresh.status, expect: ownerOnly(204) },
+  {
+    method: "POST",
+    path: "/api/spaces/{id}/cards",
+    params: async (w) => ({ id: w.space.id }),
+    body: () => ({ name: "New card" }),
+    expect: memberWrite(201),
+  },
+  { method: "GET", path: "/api/cards/{id}", params: async (w) => ({ id: w.card.id }), expect: read },
+  {
+    method: "PATCH",
+    path: "/api/cards/{id}",
+    params: async (w) => ({ id: w.card.id }),
+    body: () => ({ description: "Edited" }),
+    expect: memberWrite(200),
+  },
+  { method: "DELETE", path: "/api/cards/{id}", params: fresh.card, expect: memberWrite(204) },
+  {
+    method: "POST",
+    path: "/api/cards/{id}/move",
+    params: async (w) => ({ id: w.card.id }),
+    body: (w) => ({ statusId: w.status.id, afterId: null }),
+    expect: memberWrite(200),
+  },
+];
+
+const fill = (template: string, params: Record<string, string>): string =>
+  template.replace(/\{(\w+)\}/g, (_, name: string) => {
+    const value = params[name];
+    if (!value) throw new Error(`no value for {${name}} in ${template}`);
+    return value;
+  });
+
+describe("authorization matrix", () => {
+  let h: Harness;
+  let w: World;
+  beforeAll(async () => {
+    h = await startHarness("pglite");
+    const f = factories(h.app);
+    const owner = await f.user("Owner");
+    const member = await f.user("Member");
+    const visitor = await f.user("Visitor");
+    const outsider = await f.user("Outsider");
+    const freshWorkspace = async () => {
+      const workspace = await f.workspace(owner, { name: "Private plans" });
+      await f.member(owner, workspace.id, member, "member");
+      await f.member(owner, workspace.id, visitor, "visitor");
+      return workspace;
+    };
+    const workspace = await freshWorkspace();
+    const folder = await f.folder(owner, workspace.id);
+    const space = await f.space(owner, workspace.id, { folderId: folder.id });
+    const [status] = (await f.statuses(owner, space.id)) as [Status];
+    const card = await f.card(owner, space.id);
+    w = {
+      app: h.app,
+      f,
+      clients: { owner, member, visitor, outsider, anonymous: f.anonymous },
+      workspace,
+      folder,
+      space,
+      status,
+      card,
+      freshWorkspace,
+    };
+  });
+  afterAll(async () => h?.close());
+
+  it("lists every route of the API", async () => {
+    const spec = (await w.clients.owner.get("/api/docs/json")).json<{
+      paths: Record<string, Record<string, unknown>>;
+    }>();
+    const documented = Object.entries(spec.paths)
+      .flatMap(([path, methods]) => Object.keys(methods).map((m) => `${m.toUpperCase()} ${path}`))
+      .sort();
+    const covered = [...new Set(table.map((r) => `${r.method} ${r.path}`))].sort();
+    expect(covered).toEqual(documented);
+  });
+
+  for (const row of table) {
+    const label = `${row.method} ${row.path}${row.note ? ` (${row.note})` : ""}`;
+    it(`answers ${roles.map((r) => `${r} ${row.expect[r]}`).join(", ")}: ${label}`, async () => {
+      const answers: Record<string, number> = {};
+      for (const role of roles) {
+        const client = row.as ? await row.as(w, role) : w.clients[role];
+        const url = fill(row.path, row.params ? await row.params(w, role) : {});
+        const body = row.body ? await row.body(w, role) : undefined;
+        const res = await client.request(row.method, url, body);
+        answers[role] = res.statusCode;
+        if (res.statusCode >= 400)
+          expect(res.headers["content-type"], `${role}: ${res.body}`).toMatch(/problem\+json/);
+      }
+      expect(answers).toEqual(row.expect);
+    });
+  }
+
+  it("hides the private workspace from an outsider's list but shows it to everyone in it", async () => {
+    const ids = async (role: Role) =>
+      (await w.clients[role].get("/api/workspaces")).json<Workspace[]>().map((x) => x.id);
+    expect(await ids("outsider")).not.toContain(w.workspace.id);
+    for (const role of ["owner", "member", "visitor"] as const)
+      expect(await ids(role)).toContain(w.workspace.id);
+  });
+
+  it("answers an outsider exactly as for an id that does not exist", async () => {
+    const real = await w.clients.outsider.get(`/api/spaces/${w.space.id}/board`);
+    const madeUp = await w.clients.outsider.get(`/api/spaces/${randomUUID()}/board`);
+    expect(real.statusCode).toBe(404);
+    expect(real.json().code).toBe(madeUp.json().code);
+    expect(real.json().title).toBe(madeUp.json().title);
+  });
+
+  it("appends no event for a visitor's refused change", async () => {
+    const events = async () =>
+      (await h.db.handle.db.select({ value: count() }).from(tables.events))[0]?.value;
+    const before = await events();
+    const visitor = w.clients.visitor;
+    const refused = [
+      await visitor.patch(`/api/workspaces/${w.workspace.id}`, { name: "Mine now" }),
+      await visitor.post(`/api/workspaces/${w.workspace.id}/folders`, { name: "F" }),
+      await visitor.post(`/api/workspaces/${w.workspace.id}/spaces`, { name: "S" }),
+      await visitor.post(`/api/spaces/${w.space.id}/cards`, { name: "C" }),
+      await visitor.patch(`/api/cards/${w.card.id}`, { name: "C" }),
+      await visitor.post(`/api/cards/${w.card.id}/move`, { statusId: w.status.id }),
+      await visitor.delete(`/api/cards/${w.card.id}`),
+      await visitor.patch(`/api/statuses/${w.status.id}`, { name: "S" }),
+    ];
+    for (const res of refused) expect(res.statusCode, res.body).toBe(403);
+    expect(await events()).toBe(before);
+  });
+});

@@ -1,0 +1,3 @@
+import { boardRouteSuite } from "./board.suite.js";
+
+boardRouteSuite("pglite");

@@ -1,0 +1,3 @@
+import { workspaceRouteSuite } from "./workspaces.suite.js";
+
+workspaceRouteSuite("pglite");

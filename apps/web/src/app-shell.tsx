@@ -1,0 +1,59 @@
+import { useEffect } from "react";
+import { Outlet, useLocation } from "react-router";
+import { HierarchyDialogs } from "./features/sidebar/hierarchy-dialogs";
+import { Sidebar } from "./features/sidebar/sidebar";
+import { useUi } from "./store/ui";
+import { Button } from "./ui/button";
+
+/** Sidebar + page. Below 1024 px the sidebar becomes an overlay opened from the page header. */
+export const AppShell = () => {
+  const isSidebarOpen = useUi((s) => s.isSidebarOpen);
+  const setSidebarOpen = useUi((s) => s.setSidebarOpen);
+  const dialog = useUi((s) => s.dialog);
+  const closeDialog = useUi((s) => s.closeDialog);
+  const location = useLocation();
+
+  useEffect(() => {
+    const query = window.matchMedia("(min-width: 1024px)");
+    const handleChange = () => setSidebarOpen(query.matches);
+    query.addEventListener("change", handleChange);
+    return () => query.removeEventListener("change", handleChange);
+  }, [setSidebarOpen]);
+
+  // Route changes close any hierarchy dialog left open.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs on navigation only
+  useEffect(() => closeDialog(), [location.pathname, closeDialog]);
+
+  return (
+    <div className={`app-shell${isSidebarOpen ? " sidebar-open" : " sidebar-closed"}`}>
+      <div className="sidebar-slot">
+        <Sidebar />
+      </div>
+      {isSidebarOpen ? (
+        <button
+          type="button"
+          className="sidebar-scrim"
+          aria-label="Close sidebar"
+          tabIndex={-1}
+          onClick={() => setSidebarOpen(false)}
+        />
+      ) : null}
+      <div className="main-slot">
+        {isSidebarOpen ? null : (
+          <Button
+            variant="secondary"
+            size="sm"
+            isIcon
+            className="sidebar-toggle"
+            aria-label="Show sidebar"
+            onClick={() => setSidebarOpen(true)}
+          >
+            <span aria-hidden="true">☰</span>
+          </Button>
+        )}
+        <Outlet />
+      </div>
+      <HierarchyDialogs state={dialog} onClose={closeDialog} />
+    </div>
+  );
+};

@@ -1,0 +1,41 @@
+import { useEffect } from "react";
+import { BrowserRouter, Navigate, Route, Routes } from "react-router";
+import { AppShell } from "./app-shell";
+import { LoginPage, SignupPage } from "./features/auth/auth-pages";
+import { RequireAuth } from "./features/auth/require-auth";
+import { BoardPage } from "./features/board/board-page";
+import { HomePage, WorkspaceHomePage } from "./features/home/home-page";
+import { SettingsPage } from "./features/workspace-settings/settings-page";
+import { useSession } from "./store/session";
+import { Toaster } from "./ui/toast";
+
+export const App = () => {
+  const load = useSession((s) => s.load);
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  return (
+    <BrowserRouter>
+      <Routes>
+        <Route path="/login" element={<LoginPage />} />
+        <Route path="/signup" element={<SignupPage />} />
+        <Route
+          element={
+            <RequireAuth>
+              <AppShell />
+            </RequireAuth>
+          }
+        >
+          <Route index element={<HomePage />} />
+          <Route path="w/:workspaceId" element={<WorkspaceHomePage />} />
+          <Route path="w/:workspaceId/settings" element={<SettingsPage />} />
+          <Route path="w/:workspaceId/s/:spaceId" element={<BoardPage />} />
+          <Route path="w/:workspaceId/s/:spaceId/c/:cardId" element={<BoardPage />} />
+        </Route>
+        <Route path="*" element={<Navigate to="/" replace />} />
+      </Routes>
+      <Toaster />
+    </BrowserRouter>
+  );
+};

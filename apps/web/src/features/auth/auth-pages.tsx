@@ -1,0 +1,137 @@
+import { limits } from "@lattice/domain";
+import { type FormEvent, useState } from "react";
+import { Link, Navigate, useLocation, useNavigate, useSearchParams } from "react-router";
+import { ApiError, describeError } from "../../api/client";
+import { useSession } from "../../store/session";
+import { Button } from "../../ui/button";
+import { Field, Input } from "../../ui/input";
+
+type Mode = "login" | "signup";
+
+/** Where to go after logging in: the page that sent us here, if it is one of ours. */
+const useNextPath = () => {
+  const [params] = useSearchParams();
+  const next = params.get("next");
+  return next?.startsWith("/") && !next.startsWith("//") ? next : "/";
+};
+
+const AuthForm = ({ mode }: { mode: Mode }) => {
+  const status = useSession((s) => s.status);
+  const login = useSession((s) => s.login);
+  const signup = useSession((s) => s.signup);
+  const navigate = useNavigate();
+  const next = useNextPath();
+  const location = useLocation();
+  const [email, setEmail] = useState("");
+  const [name, setName] = useState("");
+  const [password, setPassword] = useState("");
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [formError, setFormError] = useState<string | null>(null);
+  const [isBusy, setIsBusy] = useState(false);
+
+  if (status === "authenticated") return <Navigate to={next} replace />;
+
+  const handleSubmit = async (event: FormEvent) => {
+    event.preventDefault();
+    setErrors({});
+    setFormError(null);
+    if (mode === "signup" && password.length < limits.passwordMin) {
+      setErrors({ password: `must be at least ${limits.passwordMin} characters` });
+      return;
+    }
+    setIsBusy(true);
+    try {
+      if (mode === "signup") await signup({ email, name, password });
+      else await login({ email, password });
+      void navigate(next, { replace: true });
+    } catch (error) {
+      if (error instanceof ApiError && error.errors.length > 0) setErrors(error.fieldErrors());
+      else if (error instanceof ApiError && error.code === "email_taken") setErrors({ email: error.detail });
+      else setFormError(describeError(error));
+      setIsBusy(false);
+    }
+  };
+
+  const isSignup = mode === "signup";
+  return (
+    <main className="auth-page">
+      <div className="auth-card">
+        <div className="auth-brand">
+          <span className="brand-mark" aria-hidden="true" />
+          <span>Lattice</span>
+        </div>
+        <h1 className="auth-title">{isSignup ? "Create your account" : "Welcome back"}</h1>
+        <p className="auth-subtitle muted">
+          {isSignup
+            ? "Plan and track work with your team on shared boards."
+            : "Log in to see your workspaces."}
+        </p>
+        <form className="auth-form" onSubmit={(e) => void handleSubmit(e)} noValidate>
+          {formError ? (
+            <p className="form-error" role="alert">
+              {formError}
+            </p>
+          ) : null}
+          <Field label="Email" error={errors.email}>
+            {(props) => (
+              <Input
+                {...props}
+                type="email"
+                name="email"
+                autoComplete="email"
+                value={email}
+                onChange={(e) => setEmail(e.target.value)}
+                required
+                autoFocus
+              />
+            )}
+          </Field>
+          {isSignup ? (
+            <Field label="Name" error={errors.name}>
+              {(props) => (
+                <Input
+                  {...props}
+                  name="name"
+                  autoComplete="name"
+                  value={name}
+                  onChange={(e) => setName(e.target.value)}
+                  required
+                  maxLength={limits.nameMax}
+                />
+              )}
+            </Field>
+          ) : null}
+          <Field
+            label="Password"
+            error={errors.password}
+            hint={isSignup ? `At least ${limits.passwordMin} characters.` : undefined}
+          >
+            {(props) => (
+              <Input
+                {...props}
+                type="password"
+                name="password"
+                autoComplete={isSignup ? "new-password" : "current-password"}
+                value={password}
+                onChange={(e) => setPassword(e.target.value)}
+                required
+              />
+            )}
+          </Field>
+          <Button variant="primary" type="submit" isBusy={isBusy} className="auth-submit">
+            {isSignup ? "Create account" : "Log in"}
+          </Button>
+        </form>
+        <p className="auth-switch muted">
+          {isSignup ? "Already have an account? " : "New to Lattice? "}
+          <Link to={{ pathname: isSignup ? "/login" : "/signup", search: location.search }}>
+            {isSignup ? "Log in" : "Create an account"}
+          </Link>
+        </p>
+      </div>
+    </main>
+  );
+};
+
+export const LoginPage = () => <AuthForm mode="login" />;
+export const SignupPage = () => <AuthForm mode="signup" />;

@@ -1,0 +1,351 @@
+import { Action, type Card, can, limits, type Member } from "@lattice/domain";
+import { useEffect, useMemo, useRef, useState } from "react";
+import { useNavigate } from "react-router";
+import { describeError } from "../../api/client";
+import { api } from "../../api/endpoints";
+import { renderMarkdown } from "../../lib/markdown";
+import { useBoard } from "../../store/board";
+import { useSession } from "../../store/session";
+import { Avatar } from "../../ui/avatar";
+import { Button } from "../../ui/button";
+import { ConfirmDialog } from "../../ui/dialog";
+import { Skeleton } from "../../ui/skeleton";
+import { statusRoleLabels } from "../board/columns-dialog";
+import { MoveControls } from "../board/move-controls";
+
+const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "short" });
+const formatTime = (iso: string) => {
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime()) ? iso : dateFormat.format(date);
+};
+
+/** Names for user ids; members are only readable by some roles, so failure just means "unknown". */
+const useMemberNames = (workspaceId: string) => {
+  const [members, setMembers] = useState<Member[]>([]);
+  useEffect(() => {
+    let isActive = true;
+    api
+      .listMembers(workspaceId)
+      .then((list) => {
+        if (isActive) setMembers(list);
+      })
+      .catch(() => {});
+    return () => {
+      isActive = false;
+    };
+  }, [workspaceId]);
+  return useMemo(() => new Map(members.map((m) => [m.userId, m.name])), [members]);
+};
+
+const Description = ({ card, canWrite }: { card: Card; canWrite: boolean }) => {
+  const updateCard = useBoard((s) => s.updateCard);
+  const [isEditing, setIsEditing] = useState(false);
+  const [draft, setDraft] = useState(card.description);
+  const html = useMemo(() => renderMarkdown(card.description), [card.description]);
+
+  const handleSave = () => {
+    if (draft !== card.description) void updateCard(card.id, { description: draft });
+    setIsEditing(false);
+  };
+
+  if (isEditing) {
+    return (
+      <div className="description-editor">
+        <label className="visually-hidden" htmlFor="card-description">
+          Description (Markdown)
+        </label>
+        <textarea
+          id="card-description"
+          className="input textarea description-input"
+          rows={10}
+          maxLength={limits.descriptionMax}
+          value={draft}
+          onChange={(e) => setDraft(e.target.value)}
+          onKeyDown={(e) => {
+            if (e.key === "Escape") {
+              e.stopPropagation();
+              setDraft(card.description);
+              setIsEditing(false);
+            }
+            if (e.key === "Enter" && (e.metaKey || e.ctrlKey)) handleSave();
+          }}
+          // biome-ignore lint/a11y/noAutofocus: the person just chose to edit
+          autoFocus
+        />
+        <div className="description-actions">
+          <span className="faint">Markdown supported · Ctrl+Enter to save</span>
+          <Button
+            variant="ghost"
+            size="sm"
+            onClick={() => {
+              setDraft(card.description);
+              setIsEditing(false);
+            }}
+          >
+            Cancel
+          </Button>
+          <Button variant="primary" size="sm" onClick={handleSave}>
+            Save
+          </Button>
+        </div>
+      </div>
+    );
+  }
+  if (!card.description) {
+    return canWrite ? (
+      <button
+        type="button"
+        className="description-empty"
+        onClick={() => {
+          setDraft(card.description);
+          setIsEditing(true);
+        }}
+      >
+        Add a description…
+      </button>
+    ) : (
+      <p className="faint">No description.</p>
+    );
+  }
+  return (
+    <div className="description-view">
+      {/* Security: renderMarkdown sanitizes with DOMPurify after rendering. */}
+      {/* biome-ignore lint/security/noDangerouslySetInnerHtml: sanitized above */}
+      <div className="markdown" dangerouslySetInnerHTML={{ __html: html }} />
+      {canWrite ? (
+        <Button
+          size="sm"
+          variant="ghost"
+          onClick={() => {
+            setDraft(card.description);
+            setIsEditing(true);
+          }}
+        >
+          Edit description
+        </Button>
+      ) : null}
+    </div>
+  );
+};
+
+const NameEditor = ({ card, canWrite }: { card: Card; canWrite: boolean }) => {
+  const updateCard = useBoard((s) => s.updateCard);
+  const [name, setName] = useState(card.name);
+  useEffect(() => setName(card.name), [card.name]);
+  if (!canWrite) return <h2 className="card-panel-title">{card.name}</h2>;
+  const handleCommit = () => {
+    const trimmed = name.trim();
+    if (!trimmed) setName(card.name);
+    else if (trimmed !== card.name) void updateCard(card.id, { name: trimmed });
+  };
+  return (
+    <textarea
+      aria-label="Card name"
+      className="card-panel-title card-panel-title-input"
+      rows={1}
+      maxLength={limits.cardNameMax}
+      value={name}
+      onChange={(e) => setName(e.target.value.replace(/\n/g, " "))}
+      onBlur={handleCommit}
+      onKeyDown={(e) => {
+        if (e.key === "Enter") {
+          e.preventDefault();
+          e.currentTarget.blur();
+        }
+        if (e.key === "Escape") {
+          e.stopPropagation();
+          setName(card.name);
+          e.currentTarget.blur();
+        }
+      }}
+    />
+  );
+};
+
+export const CardPanel = ({
+  cardId,
+  workspaceId,
+  spaceId,
+}: {
+  cardId: string;
+  workspaceId: string;
+  spaceId: string;
+}) => {
+  const navigate = useNavigate();
+  const boardCard = useBoard((s) => s.view.cards[cardId]);
+  const statuses = useBoard((s) => s.view.statuses);
+  const boardStatus = useBoard((s) => s.status);
+  const role = useBoard((s) => s.role);
+  const archiveCard = useBoard((s) => s.archiveCard);
+  const deleteCard = useBoard((s) => s.deleteCard);
+  const me = useSession((s) => s.user);
+  const names = useMemberNames(workspaceId);
+  const [fetched, setFetched] = useState<Card | null>(null);
+  const [fetchError, setFetchError] = useState<string | null>(null);
+  const [isConfirmingDelete, setIsConfirmingDelete] = useState(false);
+  const panelRef = useRef<HTMLElement>(null);
+  const boardHref = `/w/${workspaceId}/s/${spaceId}`;
+
+  const handleClose = () => void navigate(boardHref);
+
+  // Escape closes the panel unless an inner control (a menu, an editor, a dialog) handled it first.
+  useEffect(() => {
+    const handleKey = (event: KeyboardEvent) => {
+      if (event.key !== "Escape" || event.defaultPrevented) return;
+      if (document.querySelector("dialog[open]")) return;
+      void navigate(boardHref);
+    };
+    document.addEventListener("keydown", handleKey);
+    return () => document.removeEventListener("keydown", handleKey);
+  }, [navigate, boardHref]);
+
+  useEffect(() => {
+    panelRef.current?.focus();
+  }, []);
+
+  // A card not on the board (archived, or deep-linked before load) is fetched on its own.
+  useEffect(() => {
+    if (boardCard || boardStatus !== "ready") return;
+    let isActive = true;
+    api
+      .getCard(cardId)
+      .then((card) => {
+        if (isActive) setFetched(card);
+      })
+      .catch((error: unknown) => {
+        if (isActive) setFetchError(describeError(error));
+      });
+    return () => {
+      isActive = false;
+    };
+  }, [boardCard, boardStatus, cardId]);
+
+  const card = boardCard ?? fetched;
+  const isOnBoard = Boolean(boardCard);
+  const canWrite = can(role, Action.writeCards) && isOnBoard;
+  const status = card ? statuses[card.statusId] : undefined;
+  const creatorName = card?.createdBy
+    ? card.createdBy === me?.id
+      ? "You"
+      : (names.get(card.createdBy) ?? "A former member")
+    : "Unknown";
+
+  const handleArchive = async () => {
+    if (!card) return;
+    const result = await archiveCard(card.id);
+    if (result) handleClose();
+  };
+
+  const handleDelete = async () => {
+    if (!card) return;
+    setIsConfirmingDelete(false);
+    handleClose();
+    await deleteCard(card.id);
+  };
+
+  return (
+    <aside ref={panelRef} className="card-panel" aria-label="Card details" tabIndex={-1}>
+      <div className="card-panel-bar">
+        <span className="card-panel-kicker">
+          {status ? (
+            <>
+              <span className={`status-dot status-dot-${status.role}`} aria-hidden="true" /> {status.name}
+            </>
+          ) : (
+            "Card"
+          )}
+        </span>
+        <Button
+          variant="ghost"
+          size="sm"
+          isIcon
+          aria-label="Close card (Escape)"
+          title="Close (Esc)"
+          onClick={handleClose}
+        >
+          <span aria-hidden="true">✕</span>
+        </Button>
+      </div>
+      {!card ? (
+        fetchError ? (
+          <div className="card-panel-body">
+            <p>This card is not available. {fetchError}</p>
+          </div>
+        ) : (
+          <div className="card-panel-body">
+            <Skeleton width="80%" height={24} />
+            <Skeleton width="50%" />
+            <Skeleton width="90%" />
+          </div>
+        )
+      ) : (
+        <div className="card-panel-body">
+          {card.archivedAt ? <p className="card-archived-note">This card is archived.</p> : null}
+          <NameEditor card={card} canWrite={canWrite} />
+          <dl className="card-facts">
+            <dt>Status</dt>
+            <dd>
+              {status ? (
+                <span className="status-chip">
+                  <span className={`status-dot status-dot-${status.role}`} aria-hidden="true" /> {status.name}
+                  <span className="faint"> · {statusRoleLabels[status.role]}</span>
+                </span>
+              ) : (
+                "—"
+              )}
+            </dd>
+            <dt>Created by</dt>
+            <dd className="card-creator">
+              {card.createdBy ? (
+                <Avatar
+                  name={card.createdBy === me?.id ? me.name : creatorName}
+                  seed={card.createdBy}
+                  size={20}
+                />
+              ) : null}
+              {creatorName}
+            </dd>
+            <dt>Created</dt>
+            <dd>
+              <time dateTime={card.createdAt}>{formatTime(card.createdAt)}</time>
+            </dd>
+            {card.completedAt ? (
+              <>
+                <dt>Completed</dt>
+                <dd>
+                  <time dateTime={card.completedAt}>{formatTime(card.completedAt)}</time>
+                </dd>
+              </>
+            ) : null}
+          </dl>
+          {canWrite ? (
+            <section className="card-section" aria-label="Move card">
+              <h3 className="card-section-title">Move</h3>
+              <MoveControls cardId={card.id} />
+            </section>
+          ) : null}
+          <section className="card-section" aria-label="Description">
+            <h3 className="card-section-title">Description</h3>
+            <Description card={card} canWrite={canWrite} />
+          </section>
+          {canWrite ? (
+            <footer className="card-panel-footer">
+              <Button onClick={() => void handleArchive()}>Archive</Button>
+              <Button variant="danger" onClick={() => setIsConfirmingDelete(true)}>
+                Delete
+              </Button>
+            </footer>
+          ) : null}
+        </div>
+      )}
+      <ConfirmDialog
+        isOpen={isConfirmingDelete}
+        title="Delete this card?"
+        message="It is removed for everyone, with its history. Archive it instead to keep it out of the way."
+        confirmLabel="Delete card"
+        onConfirm={() => void handleDelete()}
+        onClose={() => setIsConfirmingDelete(false)}
+      />
+    </aside>
+  );
+};

@@ -1,0 +1,338 @@
+import { type Visibility, visibilities } from "@lattice/domain";
+import { useState } from "react";
+import { useNavigate } from "react-router";
+import { ApiError, describeError } from "../../api/client";
+import { toast } from "../../store/toasts";
+import { useWorkspaces } from "../../store/workspaces";
+import { Button } from "../../ui/button";
+import { ConfirmDialog, Dialog } from "../../ui/dialog";
+import { Field, Input, Select, Textarea } from "../../ui/input";
+import { buildTree, folderOptions } from "./tree";
+
+export type HierarchyKind = "workspace" | "folder" | "space";
+
+export interface HierarchyTarget {
+  kind: HierarchyKind;
+  id: string;
+  workspaceId: string;
+  name: string;
+}
+
+export type HierarchyDialogState =
+  | { type: "create-workspace" }
+  | { type: "create-folder"; workspaceId: string; parentFolderId: string | null }
+  | { type: "create-space"; workspaceId: string; folderId: string | null }
+  | { type: "rename"; target: HierarchyTarget }
+  | { type: "delete"; target: HierarchyTarget }
+  | null;
+
+export const visibilityLabels: Record<Visibility, { label: string; hint: string }> = {
+  private: { label: "Private", hint: "Only people you invite know it exists." },
+  public: { label: "Public", hint: "Everyone on this instance can find and read it." },
+  org_wide: { label: "Organization-wide", hint: "Everyone on this instance is a member." },
+};
+
+const kindNoun: Record<HierarchyKind, string> = { workspace: "workspace", folder: "folder", space: "space" };
+
+const useSubmit = () => {
+  const [isBusy, setIsBusy] = useState(false);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [formError, setFormError] = useState<string | null>(null);
+  const run = async (action: () => Promise<void>) => {
+    setIsBusy(true);
+    setErrors({});
+    setFormError(null);
+    try {
+      await action();
+    } catch (error) {
+      if (error instanceof ApiError && error.errors.length > 0) setErrors(error.fieldErrors());
+      else setFormError(describeError(error));
+    } finally {
+      setIsBusy(false);
+    }
+  };
+  return { isBusy, errors, formError, run };
+};
+
+const CreateWorkspaceDialog = ({ onClose }: { onClose: () => void }) => {
+  const createWorkspace = useWorkspaces((s) => s.createWorkspace);
+  const navigate = useNavigate();
+  const [name, setName] = useState("");
+  const [description, setDescription] = useState("");
+  const [visibility, setVisibility] = useState<Visibility>("private");
+  const { isBusy, errors, formError, run } = useSubmit();
+
+  const handleSubmit = () =>
+    run(async () => {
+      const workspace = await createWorkspace({ name, description, visibility });
+      toast.success(`Workspace “${workspace.name}” created.`);
+      onClose();
+      void navigate(`/w/${workspace.id}`);
+    });
+
+  return (
+    <Dialog
+      isOpen
+      title="Create a workspace"
+      description="A workspace holds the folders and spaces of one team or project."
+      onClose={onClose}
+      onSubmit={() => void handleSubmit()}
+      size="md"
+      footer={
+        <>
+          <Button variant="ghost" onClick={onClose}>
+            Cancel
+          </Button>
+          <Button variant="primary" type="submit" isBusy={isBusy}>
+            Create workspace
+          </Button>
+        </>
+      }
+    >
+      {formError ? <p className="form-error">{formError}</p> : null}
+      <Field label="Name" error={errors.name}>
+        {(props) => (
+          <Input
+            {...props}
+            value={name}
+            onChange={(e) => setName(e.target.value)}
+            required
+            maxLength={120}
+            autoFocus
+          />
+        )}
+      </Field>
+      <Field label="Description" error={errors.description} hint="Optional. What is this workspace for?">
+        {(props) => (
+          <Textarea
+            {...props}
+            rows={3}
+            value={description}
+            onChange={(e) => setDescription(e.target.value)}
+          />
+        )}
+      </Field>
+      <Field label="Visibility" error={errors.visibility} hint={visibilityLabels[visibility].hint}>
+        {(props) => (
+          <Select {...props} value={visibility} onChange={(e) => setVisibility(e.target.value as Visibility)}>
+            {visibilities.map((v) => (
+              <option key={v} value={v}>
+                {visibilityLabels[v].label}
+              </option>
+            ))}
+          </Select>
+        )}
+      </Field>
+    </Dialog>
+  );
+};
+
+const CreateChildDialog = ({
+  kind,
+  workspaceId,
+  parentId,
+  onClose,
+}: {
+  kind: "folder" | "space";
+  workspaceId: string;
+  parentId: string | null;
+  onClose: () => void;
+}) => {
+  const tree = useWorkspaces((s) => s.trees[workspaceId]?.tree ?? null);
+  const createFolder = useWorkspaces((s) => s.createFolder);
+  const createSpace = useWorkspaces((s) => s.createSpace);
+  const navigate = useNavigate();
+  const [name, setName] = useState("");
+  const [folderId, setFolderId] = useState<string>(parentId ?? "");
+  const { isBusy, errors, formError, run } = useSubmit();
+  const options = tree ? folderOptions(buildTree(tree)) : [];
+
+  const handleSubmit = () =>
+    run(async () => {
+      const parent = folderId === "" ? null : folderId;
+      if (kind === "folder") {
+        await createFolder(workspaceId, { name, parentFolderId: parent });
+        toast.success(`Folder “${name.trim()}” created.`);
+        onClose();
+      } else {
+        const spaceId = await createSpace(workspaceId, { name, folderId: parent });
+        onClose();
+        void navigate(`/w/${workspaceId}/s/${spaceId}`);
+      }
+    });
+
+  return (
+    <Dialog
+      isOpen
+      title={kind === "folder" ? "New folder" : "New space"}
+      description={
+        kind === "space"
+          ? "A space is a board of cards. It starts with the columns To Do, Doing and Done."
+          : "Folders group spaces and other folders."
+      }
+      onClose={onClose}
+      onSubmit={() => void handleSubmit()}
+      footer={
+        <>
+          <Button variant="ghost" onClick={onClose}>
+            Cancel
+          </Button>
+          <Button variant="primary" type="submit" isBusy={isBusy}>
+            Create {kind}
+          </Button>
+        </>
+      }
+    >
+      {formError ? <p className="form-error">{formError}</p> : null}
+      <Field label="Name" error={errors.name}>
+        {(props) => (
+          <Input
+            {...props}
+            value={name}
+            onChange={(e) => setName(e.target.value)}
+            required
+            maxLength={120}
+            autoFocus
+          />
+        )}
+      </Field>
+      <Field label="Location" error={errors.parentFolderId ?? errors.folderId}>
+        {(props) => (
+          <Select {...props} value={folderId} onChange={(e) => setFolderId(e.target.value)}>
+            <option value="">Workspace root</option>
+            {options.map((o) => (
+              <option key={o.id} value={o.id}>
+                {o.label}
+              </option>
+            ))}
+          </Select>
+        )}
+      </Field>
+    </Dialog>
+  );
+};
+
+const RenameDialog = ({ target, onClose }: { target: HierarchyTarget; onClose: () => void }) => {
+  const store = useWorkspaces();
+  const [name, setName] = useState(target.name);
+  const { isBusy, errors, formError, run } = useSubmit();
+
+  const handleSubmit = () =>
+    run(async () => {
+      if (target.kind === "workspace") await store.updateWorkspace(target.id, { name });
+      if (target.kind === "folder") await store.updateFolder(target.workspaceId, target.id, { name });
+      if (target.kind === "space") await store.updateSpace(target.workspaceId, target.id, { name });
+      onClose();
+    });
+
+  return (
+    <Dialog
+      isOpen
+      title={`Rename ${kindNoun[target.kind]}`}
+      onClose={onClose}
+      onSubmit={() => void handleSubmit()}
+      footer={
+        <>
+          <Button variant="ghost" onClick={onClose}>
+            Cancel
+          </Button>
+          <Button variant="primary" type="submit" isBusy={isBusy}>
+            Save
+          </Button>
+        </>
+      }
+    >
+      {formError ? <p className="form-error">{formError}</p> : null}
+      <Field label="Name" error={errors.name}>
+        {(props) => (
+          <Input
+            {...props}
+            value={name}
+            onChange={(e) => setName(e.target.value)}
+            required
+            maxLength={120}
+            autoFocus
+          />
+        )}
+      </Field>
+    </Dialog>
+  );
+};
+
+const DeleteDialog = ({ target, onClose }: { target: HierarchyTarget; onClose: () => void }) => {
+  const store = useWorkspaces();
+  const navigate = useNavigate();
+  const [isBusy, setIsBusy] = useState(false);
+
+  const handleConfirm = async () => {
+    setIsBusy(true);
+    try {
+      if (target.kind === "workspace") await store.deleteWorkspace(target.id);
+      if (target.kind === "folder") await store.deleteFolder(target.workspaceId, target.id);
+      if (target.kind === "space") await store.deleteSpace(target.workspaceId, target.id);
+      toast.success(`Deleted “${target.name}”.`);
+      onClose();
+      if (window.location.pathname.includes(target.id)) {
+        void navigate(target.kind === "workspace" ? "/" : `/w/${target.workspaceId}`);
+      }
+    } catch (error) {
+      toast.error(`Could not delete “${target.name}”. ${describeError(error)}`);
+      setIsBusy(false);
+    }
+  };
+
+  const consequence =
+    target.kind === "workspace"
+      ? "Every folder, space and card in it is deleted for everyone."
+      : target.kind === "folder"
+        ? "Everything inside the folder is deleted for everyone."
+        : "Every card of the space is deleted for everyone.";
+
+  return (
+    <ConfirmDialog
+      isOpen
+      title={`Delete “${target.name}”?`}
+      message={`${consequence} This cannot be undone. Archive it instead to hide it and keep its history.`}
+      confirmLabel={`Delete ${kindNoun[target.kind]}`}
+      isBusy={isBusy}
+      onConfirm={() => void handleConfirm()}
+      onClose={onClose}
+    />
+  );
+};
+
+export const HierarchyDialogs = ({
+  state,
+  onClose,
+}: {
+  state: HierarchyDialogState;
+  onClose: () => void;
+}) => {
+  if (!state) return null;
+  switch (state.type) {
+    case "create-workspace":
+      return <CreateWorkspaceDialog onClose={onClose} />;
+    case "create-folder":
+      return (
+        <CreateChildDialog
+          kind="folder"
+          workspaceId={state.workspaceId}
+          parentId={state.parentFolderId}
+          onClose={onClose}
+        />
+      );
+    case "create-space":
+      return (
+        <CreateChildDialog
+          kind="space"
+          workspaceId={state.workspaceId}
+          parentId={state.folderId}
+          onClose={onClose}
+        />
+      );
+    case "rename":
+      return <RenameDialog target={state.target} onClose={onClose} />;
+    case "delete":
+      return <DeleteDialog target={state.target} onClose={onClose} />;
+  }
+};

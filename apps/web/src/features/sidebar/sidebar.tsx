@@ -1,0 +1,507 @@
+import { Action, can, type Workspace, type WorkspaceRole } from "@lattice/domain";
+import { useEffect, useState } from "react";
+import { Link, NavLink, useNavigate, useParams } from "react-router";
+import { describeError } from "../../api/client";
+import { useSession } from "../../store/session";
+import { toast } from "../../store/toasts";
+import { useUi } from "../../store/ui";
+import { useWorkspaces } from "../../store/workspaces";
+import { Avatar } from "../../ui/avatar";
+import { Button } from "../../ui/button";
+import { Menu, type MenuItem } from "../../ui/menu";
+import { Skeleton } from "../../ui/skeleton";
+import type { HierarchyTarget } from "./hierarchy-dialogs";
+import { buildTree, type FolderNode, stepPlacement, type TreeSpace } from "./tree";
+
+const Chevron = ({ isOpen }: { isOpen: boolean }) => (
+  <svg
+    className={`chevron${isOpen ? " chevron-open" : ""}`}
+    width="12"
+    height="12"
+    viewBox="0 0 12 12"
+    aria-hidden="true"
+  >
+    <path d="M4 2.5 7.5 6 4 9.5" fill="none" stroke="currentColor" strokeWidth="1.6" strokeLinecap="round" />
+  </svg>
+);
+
+/** Runs a hierarchy change and reports a refusal in words. */
+const attempt = async (what: string, action: () => Promise<unknown>) => {
+  try {
+    await action();
+  } catch (error) {
+    toast.error(`Could not ${what}. ${describeError(error)}`);
+  }
+};
+
+interface ItemMenuOptions {
+  target: HierarchyTarget;
+  role: WorkspaceRole | null;
+  onMove: ((direction: "up" | "down") => Promise<unknown>) | null;
+  onArchive: () => Promise<unknown>;
+  extra?: MenuItem[];
+  /** Workspaces are renamed and removed with the settings permission. */
+  renameAction: Action;
+  removeAction: Action;
+}
+
+const useItemMenu = ({
+  target,
+  role,
+  onMove,
+  onArchive,
+  extra = [],
+  renameAction,
+  removeAction,
+}: ItemMenuOptions) => {
+  const openDialog = useUi((s) => s.openDialog);
+  const items: Array<MenuItem | "separator"> = [...extra];
+  if (can(role, renameAction)) {
+    if (items.length > 0) items.push("separator");
+    items.push({ label: "Rename…", onSelect: () => openDialog({ type: "rename", target }) });
+    if (onMove) {
+      items.push({
+        label: "Move up",
+        onSelect: () => void attempt(`move “${target.name}”`, () => onMove("up")),
+      });
+      items.push({
+        label: "Move down",
+        onSelect: () => void attempt(`move “${target.name}”`, () => onMove("down")),
+      });
+    }
+  }
+  if (can(role, removeAction)) {
+    items.push("separator");
+    items.push({ label: "Archive", onSelect: () => void attempt(`archive “${target.name}”`, onArchive) });
+    items.push({ label: "Delete…", isDanger: true, onSelect: () => openDialog({ type: "delete", target }) });
+  }
+  return items;
+};
+
+const SpaceRow = ({
+  space,
+  siblings,
+  workspaceRole,
+}: {
+  space: TreeSpace;
+  siblings: TreeSpace[];
+  workspaceRole: WorkspaceRole | null;
+}) => {
+  const updateSpace = useWorkspaces((s) => s.updateSpace);
+  const setSidebarOpen = useUi((s) => s.setSidebarOpen);
+  const target: HierarchyTarget = {
+    kind: "space",
+    id: space.id,
+    workspaceId: space.workspaceId,
+    name: space.name,
+  };
+  const items = useItemMenu({
+    target,
+    role: workspaceRole,
+    renameAction: Action.renameHierarchy,
+    removeAction: Action.removeHierarchy,
+    onMove: async (direction) => {
+      const placement = stepPlacement(siblings, space.id, direction);
+      if (placement) await updateSpace(space.workspaceId, space.id, placement);
+    },
+    onArchive: () => updateSpace(space.workspaceId, space.id, { archived: true }),
+  });
+  return (
+    <li className="tree-row-wrap">
+      <NavLink
+        to={`/w/${space.workspaceId}/s/${space.id}`}
+        className={({ isActive }) => `tree-row tree-space${isActive ? " is-active" : ""}`}
+        onClick={() => {
+          if (!window.matchMedia("(min-width: 1024px)").matches) setSidebarOpen(false);
+        }}
+      >
+        <span className="tree-icon" aria-hidden="true">
+          ▦
+        </span>
+        <span className="tree-label">{space.name}</span>
+        {space.isPrivate ? (
+          <span className="tree-badge" title="Private space">
+            private
+          </span>
+        ) : null}
+      </NavLink>
+      <div className="tree-actions">
+        <Menu label={`Actions for ${space.name}`} items={items} />
+      </div>
+    </li>
+  );
+};
+
+const FolderRow = ({
+  node,
+  siblings,
+  workspaceId,
+  role,
+  expanded,
+  onToggle,
+}: {
+  node: FolderNode;
+  siblings: FolderNode[];
+  workspaceId: string;
+  role: WorkspaceRole | null;
+  expanded: Set<string>;
+  onToggle: (id: string) => void;
+}) => {
+  const updateFolder = useWorkspaces((s) => s.updateFolder);
+  const openDialog = useUi((s) => s.openDialog);
+  const { folder } = node;
+  const isOpen = expanded.has(folder.id);
+  const target: HierarchyTarget = { kind: "folder", id: folder.id, workspaceId, name: folder.name };
+  const createItems: MenuItem[] = can(role, Action.createHierarchy)
+    ? [
+        {
+          label: "New space here…",
+          onSelect: () => openDialog({ type: "create-space", workspaceId, folderId: folder.id }),
+        },
+        {
+          label: "New folder here…",
+          onSelect: () => openDialog({ type: "create-folder", workspaceId, parentFolderId: folder.id }),
+        },
+      ]
+    : [];
+  const items = useItemMenu({
+    target,
+    role,
+    extra: createItems,
+    renameAction: Action.renameHierarchy,
+    removeAction: Action.removeHierarchy,
+    onMove: async (direction) => {
+      const placement = stepPlacement(
+        siblings.map((s) => s.folder),
+        folder.id,
+        direction,
+      );
+      if (placement) await updateFolder(workspaceId, folder.id, placement);
+    },
+    onArchive: () => updateFolder(workspaceId, folder.id, { archived: true }),
+  });
+  const isEmpty = node.folders.length === 0 && node.spaces.length === 0;
+  return (
+    <li className="tree-row-wrap tree-folder-wrap">
+      <button
+        type="button"
+        className="tree-row tree-folder"
+        aria-expanded={isOpen}
+        onClick={() => onToggle(folder.id)}
+      >
+        <Chevron isOpen={isOpen} />
+        <span className="tree-label">{folder.name}</span>
+      </button>
+      <div className="tree-actions">
+        <Menu label={`Actions for ${folder.name}`} items={items} />
+      </div>
+      {isOpen ? (
+        <ul className="tree-children">
+          {node.folders.map((child) => (
+            <FolderRow
+              key={child.folder.id}
+              node={child}
+              siblings={node.folders}
+              workspaceId={workspaceId}
+              role={role}
+              expanded={expanded}
+              onToggle={onToggle}
+            />
+          ))}
+          {node.spaces.map((space) => (
+            <SpaceRow key={space.id} space={space} siblings={node.spaces} workspaceRole={role} />
+          ))}
+          {isEmpty ? <li className="tree-empty">Empty folder</li> : null}
+        </ul>
+      ) : null}
+    </li>
+  );
+};
+
+const WorkspaceTree = ({
+  workspace,
+  expanded,
+  onToggle,
+}: {
+  workspace: Workspace;
+  expanded: Set<string>;
+  onToggle: (id: string) => void;
+}) => {
+  const entry = useWorkspaces((s) => s.trees[workspace.id]);
+  const loadTree = useWorkspaces((s) => s.loadTree);
+  const openDialog = useUi((s) => s.openDialog);
+
+  useEffect(() => {
+    if (!entry) void loadTree(workspace.id);
+  }, [entry, loadTree, workspace.id]);
+
+  if (!entry || (entry.status === "loading" && !entry.tree)) {
+    return (
+      <div className="tree-loading">
+        <Skeleton width="70%" />
+        <Skeleton width="55%" />
+      </div>
+    );
+  }
+  if (!entry.tree) {
+    return (
+      <p className="tree-empty">
+        Could not load.{" "}
+        <button type="button" className="link-button" onClick={() => void loadTree(workspace.id)}>
+          Retry
+        </button>
+      </p>
+    );
+  }
+  const view = buildTree(entry.tree);
+  const role = workspace.role;
+  const isEmpty = view.folders.length === 0 && view.spaces.length === 0;
+  return (
+    <ul className="tree-children">
+      {view.folders.map((node) => (
+        <FolderRow
+          key={node.folder.id}
+          node={node}
+          siblings={view.folders}
+          workspaceId={workspace.id}
+          role={role}
+          expanded={expanded}
+          onToggle={onToggle}
+        />
+      ))}
+      {view.spaces.map((space) => (
+        <SpaceRow key={space.id} space={space} siblings={view.spaces} workspaceRole={role} />
+      ))}
+      {isEmpty ? (
+        <li className="tree-empty">
+          No spaces yet.
+          {can(role, Action.createHierarchy) ? (
+            <>
+              {" "}
+              <button
+                type="button"
+                className="link-button"
+                onClick={() =>
+                  openDialog({ type: "create-space", workspaceId: workspace.id, folderId: null })
+                }
+              >
+                Create one
+              </button>
+            </>
+          ) : null}
+        </li>
+      ) : null}
+    </ul>
+  );
+};
+
+const WorkspaceRow = ({
+  workspace,
+  siblings,
+  expanded,
+  onToggle,
+}: {
+  workspace: Workspace;
+  siblings: Workspace[];
+  expanded: Set<string>;
+  onToggle: (id: string) => void;
+}) => {
+  const updateWorkspace = useWorkspaces((s) => s.updateWorkspace);
+  const openDialog = useUi((s) => s.openDialog);
+  const navigate = useNavigate();
+  const isOpen = expanded.has(workspace.id);
+  const role = workspace.role;
+  const target: HierarchyTarget = {
+    kind: "workspace",
+    id: workspace.id,
+    workspaceId: workspace.id,
+    name: workspace.name,
+  };
+  const extra: MenuItem[] = [];
+  if (can(role, Action.createHierarchy)) {
+    extra.push({
+      label: "New space…",
+      onSelect: () => openDialog({ type: "create-space", workspaceId: workspace.id, folderId: null }),
+    });
+    extra.push({
+      label: "New folder…",
+      onSelect: () => openDialog({ type: "create-folder", workspaceId: workspace.id, parentFolderId: null }),
+    });
+  }
+  extra.push({
+    label: can(role, Action.manageSettings) ? "Settings & members" : "Members",
+    onSelect: () => void navigate(`/w/${workspace.id}/settings`),
+  });
+  const items = useItemMenu({
+    target,
+    role,
+    extra,
+    renameAction: Action.manageSettings,
+    removeAction: Action.manageSettings,
+    onMove: async (direction) => {
+      const placement = stepPlacement(siblings, workspace.id, direction);
+      if (placement) await updateWorkspace(workspace.id, placement);
+    },
+    onArchive: () => updateWorkspace(workspace.id, { archived: true }),
+  });
+  return (
+    <li className="tree-row-wrap tree-workspace-wrap">
+      <button
+        type="button"
+        className="tree-row tree-workspace"
+        aria-expanded={isOpen}
+        onClick={() => onToggle(workspace.id)}
+      >
+        <Chevron isOpen={isOpen} />
+        <span className="workspace-mark" aria-hidden="true">
+          {workspace.name.slice(0, 1).toUpperCase()}
+        </span>
+        <span className="tree-label">{workspace.name}</span>
+      </button>
+      <div className="tree-actions">
+        <Menu label={`Actions for ${workspace.name}`} items={items} />
+      </div>
+      {isOpen ? <WorkspaceTree workspace={workspace} expanded={expanded} onToggle={onToggle} /> : null}
+    </li>
+  );
+};
+
+export const Sidebar = () => {
+  const { workspaceId, spaceId } = useParams();
+  const status = useWorkspaces((s) => s.status);
+  const error = useWorkspaces((s) => s.error);
+  const byId = useWorkspaces((s) => s.byId);
+  const order = useWorkspaces((s) => s.order);
+  const loadWorkspaces = useWorkspaces((s) => s.loadWorkspaces);
+  const user = useSession((s) => s.user);
+  const logout = useSession((s) => s.logout);
+  const openDialog = useUi((s) => s.openDialog);
+  const setSidebarOpen = useUi((s) => s.setSidebarOpen);
+  const navigate = useNavigate();
+  const [expanded, setExpanded] = useState<Set<string>>(() => new Set(workspaceId ? [workspaceId] : []));
+
+  useEffect(() => {
+    if (status === "idle") void loadWorkspaces();
+  }, [status, loadWorkspaces]);
+
+  useEffect(() => {
+    if (workspaceId)
+      setExpanded((current) => (current.has(workspaceId) ? current : new Set(current).add(workspaceId)));
+  }, [workspaceId]);
+
+  // Open the folders that lead to the space on screen, so the sidebar shows where you are.
+  const activeTree = useWorkspaces((s) => (workspaceId ? s.trees[workspaceId]?.tree : undefined));
+  useEffect(() => {
+    if (!activeTree || !spaceId) return;
+    const folderById = new Map(activeTree.folders.map((f) => [f.id, f]));
+    const ancestors: string[] = [];
+    let folderId = activeTree.spaces.find((s) => s.id === spaceId)?.folderId ?? null;
+    while (folderId && !ancestors.includes(folderId)) {
+      ancestors.push(folderId);
+      folderId = folderById.get(folderId)?.parentFolderId ?? null;
+    }
+    if (ancestors.length === 0) return;
+    setExpanded((current) =>
+      ancestors.every((id) => current.has(id)) ? current : new Set([...current, ...ancestors]),
+    );
+  }, [activeTree, spaceId]);
+
+  const handleToggle = (id: string) =>
+    setExpanded((current) => {
+      const next = new Set(current);
+      if (next.has(id)) next.delete(id);
+      else next.add(id);
+      return next;
+    });
+
+  const handleLogout = async () => {
+    await logout();
+    useWorkspaces.getState().reset();
+    void navigate("/login");
+  };
+
+  const workspaces = order.flatMap((id) => {
+    const w = byId[id];
+    return w && w.archivedAt === null ? [w] : [];
+  });
+
+  return (
+    <nav className="sidebar" aria-label="Workspaces">
+      <div className="sidebar-header">
+        <Link to="/" className="brand">
+          <span className="brand-mark" aria-hidden="true" />
+          Lattice
+        </Link>
+        <Button
+          variant="ghost"
+          size="sm"
+          isIcon
+          aria-label="Hide sidebar"
+          onClick={() => setSidebarOpen(false)}
+        >
+          <span aria-hidden="true">«</span>
+        </Button>
+      </div>
+      <div className="sidebar-section-title">
+        <span>Workspaces</span>
+        <Button
+          variant="ghost"
+          size="sm"
+          isIcon
+          aria-label="Create workspace"
+          title="Create workspace"
+          onClick={() => openDialog({ type: "create-workspace" })}
+        >
+          <span aria-hidden="true">+</span>
+        </Button>
+      </div>
+      <div className="sidebar-scroll">
+        {status === "loading" || status === "idle" ? (
+          <div className="tree-loading">
+            <Skeleton width="80%" />
+            <Skeleton width="65%" />
+            <Skeleton width="72%" />
+          </div>
+        ) : status === "error" && workspaces.length === 0 ? (
+          <p className="tree-empty">
+            {error}{" "}
+            <button type="button" className="link-button" onClick={() => void loadWorkspaces()}>
+              Retry
+            </button>
+          </p>
+        ) : workspaces.length === 0 ? (
+          <div className="sidebar-empty">
+            <p>You are not in any workspace yet.</p>
+            <Button variant="primary" size="sm" onClick={() => openDialog({ type: "create-workspace" })}>
+              Create a workspace
+            </Button>
+          </div>
+        ) : (
+          <ul className="tree">
+            {workspaces.map((workspace) => (
+              <WorkspaceRow
+                key={workspace.id}
+                workspace={workspace}
+                siblings={workspaces}
+                expanded={expanded}
+                onToggle={handleToggle}
+              />
+            ))}
+          </ul>
+        )}
+      </div>
+      {user ? (
+        <div className="sidebar-footer">
+          <Avatar name={user.name} seed={user.id} />
+          <div className="sidebar-user">
+            <span className="sidebar-user-name">{user.name}</span>
+            <span className="sidebar-user-email">{user.email}</span>
+          </div>
+          <Button variant="ghost" size="sm" onClick={() => void handleLogout()}>
+            Log out
+          </Button>
+        </div>
+      ) : null}
+    </nav>
+  );
+};

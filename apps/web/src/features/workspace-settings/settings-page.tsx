@@ -1,0 +1,367 @@
+import {
+  Action,
+  can,
+  type Member,
+  type Visibility,
+  visibilities,
+  type WorkspaceRole,
+  workspaceRoles,
+} from "@lattice/domain";
+import { type FormEvent, useCallback, useEffect, useState } from "react";
+import { useParams } from "react-router";
+import { ApiError, describeError } from "../../api/client";
+import { api } from "../../api/endpoints";
+import { useSession } from "../../store/session";
+import { toast } from "../../store/toasts";
+import { useWorkspaces } from "../../store/workspaces";
+import { Avatar } from "../../ui/avatar";
+import { Button } from "../../ui/button";
+import { ConfirmDialog } from "../../ui/dialog";
+import { EmptyState } from "../../ui/empty-state";
+import { Field, Input, Select, Textarea } from "../../ui/input";
+import { ListSkeleton } from "../../ui/skeleton";
+import { visibilityLabels } from "../sidebar/hierarchy-dialogs";
+
+export const roleLabels: Record<WorkspaceRole, { label: string; hint: string }> = {
+  owner: { label: "Owner", hint: "Manages members, columns and settings" },
+  member: { label: "Member", hint: "Creates and edits cards, folders and spaces" },
+  visitor: { label: "Visitor", hint: "Reads and comments" },
+};
+
+const GeneralSection = ({ workspaceId }: { workspaceId: string }) => {
+  const workspace = useWorkspaces((s) => s.byId[workspaceId]);
+  const updateWorkspace = useWorkspaces((s) => s.updateWorkspace);
+  const [name, setName] = useState(workspace?.name ?? "");
+  const [description, setDescription] = useState(workspace?.description ?? "");
+  const [visibility, setVisibility] = useState<Visibility>(workspace?.visibility ?? "private");
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [isBusy, setIsBusy] = useState(false);
+
+  useEffect(() => {
+    if (!workspace) return;
+    setName(workspace.name);
+    setDescription(workspace.description);
+    setVisibility(workspace.visibility);
+  }, [workspace]);
+
+  if (!workspace) return null;
+  const canEdit = can(workspace.role, Action.manageSettings);
+  const isDirty =
+    name !== workspace.name || description !== workspace.description || visibility !== workspace.visibility;
+
+  const handleSubmit = async (event: FormEvent) => {
+    event.preventDefault();
+    setErrors({});
+    setIsBusy(true);
+    try {
+      await updateWorkspace(workspaceId, { name, description, visibility });
+      toast.success("Workspace settings saved.");
+    } catch (error) {
+      if (error instanceof ApiError && error.errors.length > 0) setErrors(error.fieldErrors());
+      else toast.error(`Could not save the settings. ${describeError(error)}`);
+    } finally {
+      setIsBusy(false);
+    }
+  };
+
+  return (
+    <section className="settings-section" aria-labelledby="settings-general">
+      <h2 id="settings-general" className="section-title">
+        General
+      </h2>
+      <form className="settings-form" onSubmit={(e) => void handleSubmit(e)}>
+        <Field label="Name" error={errors.name}>
+          {(props) => (
+            <Input
+              {...props}
+              value={name}
+              onChange={(e) => setName(e.target.value)}
+              disabled={!canEdit}
+              required
+              maxLength={120}
+            />
+          )}
+        </Field>
+        <Field label="Description" error={errors.description}>
+          {(props) => (
+            <Textarea
+              {...props}
+              rows={3}
+              value={description}
+              onChange={(e) => setDescription(e.target.value)}
+              disabled={!canEdit}
+            />
+          )}
+        </Field>
+        <Field label="Visibility" error={errors.visibility} hint={visibilityLabels[visibility].hint}>
+          {(props) => (
+            <Select
+              {...props}
+              value={visibility}
+              onChange={(e) => setVisibility(e.target.value as Visibility)}
+              disabled={!canEdit}
+            >
+              {visibilities.map((v) => (
+                <option key={v} value={v}>
+                  {visibilityLabels[v].label}
+                </option>
+              ))}
+            </Select>
+          )}
+        </Field>
+        {canEdit ? (
+          <div className="form-actions">
+            <Button variant="primary" type="submit" isBusy={isBusy} disabled={!isDirty}>
+              Save changes
+            </Button>
+          </div>
+        ) : null}
+      </form>
+    </section>
+  );
+};
+
+const InviteForm = ({ workspaceId, onAdded }: { workspaceId: string; onAdded: (member: Member) => void }) => {
+  const [email, setEmail] = useState("");
+  const [role, setRole] = useState<WorkspaceRole>("member");
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [isBusy, setIsBusy] = useState(false);
+
+  const handleSubmit = async (event: FormEvent) => {
+    event.preventDefault();
+    setErrors({});
+    setIsBusy(true);
+    try {
+      const member = await api.addMember(workspaceId, { email, role });
+      onAdded(member);
+      toast.success(`${member.name} joined as ${roleLabels[member.role].label.toLowerCase()}.`);
+      setEmail("");
+    } catch (error) {
+      if (error instanceof ApiError && error.errors.length > 0) setErrors(error.fieldErrors());
+      else setErrors({ email: describeError(error) });
+    } finally {
+      setIsBusy(false);
+    }
+  };
+
+  return (
+    <form className="invite-form" onSubmit={(e) => void handleSubmit(e)}>
+      <Field
+        label="Invite by email"
+        error={errors.email}
+        hint="They need an account on this Lattice instance."
+      >
+        {(props) => (
+          <Input
+            {...props}
+            type="email"
+            placeholder="name@example.com"
+            value={email}
+            onChange={(e) => setEmail(e.target.value)}
+            required
+          />
+        )}
+      </Field>
+      <Field label="Role" error={errors.role}>
+        {(props) => (
+          <Select {...props} value={role} onChange={(e) => setRole(e.target.value as WorkspaceRole)}>
+            {workspaceRoles.map((r) => (
+              <option key={r} value={r}>
+                {roleLabels[r].label}
+              </option>
+            ))}
+          </Select>
+        )}
+      </Field>
+      <Button variant="primary" type="submit" isBusy={isBusy} className="invite-submit">
+        Invite
+      </Button>
+    </form>
+  );
+};
+
+const MembersSection = ({ workspaceId }: { workspaceId: string }) => {
+  const role = useWorkspaces((s) => s.byId[workspaceId]?.role ?? null);
+  const me = useSession((s) => s.user);
+  const [members, setMembers] = useState<Member[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [removing, setRemoving] = useState<Member | null>(null);
+  const [isBusy, setIsBusy] = useState(false);
+  const canManage = can(role, Action.manageMembers);
+
+  const load = useCallback(async () => {
+    try {
+      setMembers(await api.listMembers(workspaceId));
+      setError(null);
+    } catch (e) {
+      setError(describeError(e));
+    }
+  }, [workspaceId]);
+
+  useEffect(() => {
+    setMembers(null);
+    void load();
+  }, [load]);
+
+  const handleRoleChange = async (member: Member, next: WorkspaceRole) => {
+    try {
+      const updated = await api.updateMember(workspaceId, member.userId, { role: next });
+      setMembers((list) => list?.map((m) => (m.userId === updated.userId ? updated : m)) ?? null);
+      toast.success(`${member.name} is now ${roleLabels[next].label.toLowerCase()}.`);
+      if (member.userId === me?.id) void useWorkspaces.getState().loadWorkspaces();
+    } catch (e) {
+      toast.error(`Could not change ${member.name}'s role. ${describeError(e)}`);
+      void load();
+    }
+  };
+
+  const handleRemove = async () => {
+    if (!removing) return;
+    setIsBusy(true);
+    try {
+      await api.removeMember(workspaceId, removing.userId);
+      setMembers((list) => list?.filter((m) => m.userId !== removing.userId) ?? null);
+      toast.success(`${removing.name} was removed from the workspace.`);
+      if (removing.userId === me?.id) void useWorkspaces.getState().loadWorkspaces();
+    } catch (e) {
+      toast.error(`Could not remove ${removing.name}. ${describeError(e)}`);
+    } finally {
+      setIsBusy(false);
+      setRemoving(null);
+    }
+  };
+
+  const sorted = members
+    ? [...members].sort(
+        (a, b) =>
+          workspaceRoles.indexOf(a.role) - workspaceRoles.indexOf(b.role) || a.name.localeCompare(b.name),
+      )
+    : null;
+
+  return (
+    <section className="settings-section" aria-labelledby="settings-members">
+      <div className="section-header">
+        <h2 id="settings-members" className="section-title">
+          Members
+        </h2>
+        {members ? <span className="count-badge">{members.length}</span> : null}
+      </div>
+      {canManage ? (
+        <InviteForm
+          workspaceId={workspaceId}
+          onAdded={(m) => setMembers((list) => [...(list ?? []).filter((x) => x.userId !== m.userId), m])}
+        />
+      ) : null}
+      {error ? (
+        <p className="form-error">
+          {error}{" "}
+          <button type="button" className="link-button" onClick={() => void load()}>
+            Retry
+          </button>
+        </p>
+      ) : !sorted ? (
+        <ListSkeleton rows={3} />
+      ) : sorted.length === 0 ? (
+        <EmptyState size="sm" title="No explicit members">
+          <p>Everyone on this instance can see this workspace through its visibility.</p>
+        </EmptyState>
+      ) : (
+        <ul className="member-list">
+          {sorted.map((member) => (
+            <li key={member.userId} className="member-row">
+              <Avatar name={member.name} seed={member.userId} size={32} />
+              <div className="member-identity">
+                <span className="member-name">
+                  {member.name}
+                  {member.userId === me?.id ? <span className="faint"> (you)</span> : null}
+                </span>
+                <span className="member-email muted">{member.email}</span>
+              </div>
+              {canManage ? (
+                <>
+                  <label className="visually-hidden" htmlFor={`role-${member.userId}`}>
+                    Role of {member.name}
+                  </label>
+                  <Select
+                    id={`role-${member.userId}`}
+                    className="member-role-select"
+                    value={member.role}
+                    onChange={(e) => void handleRoleChange(member, e.target.value as WorkspaceRole)}
+                  >
+                    {workspaceRoles.map((r) => (
+                      <option key={r} value={r}>
+                        {roleLabels[r].label}
+                      </option>
+                    ))}
+                  </Select>
+                  <Button
+                    variant="ghost"
+                    size="sm"
+                    onClick={() => setRemoving(member)}
+                    aria-label={`Remove ${member.name}`}
+                  >
+                    Remove
+                  </Button>
+                </>
+              ) : (
+                <span className={`role-pill role-${member.role}`}>{roleLabels[member.role].label}</span>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+      <ConfirmDialog
+        isOpen={removing !== null}
+        title={`Remove ${removing?.name ?? ""}?`}
+        message="They lose access to this workspace's private spaces and cards. You can invite them again later."
+        confirmLabel="Remove member"
+        isBusy={isBusy}
+        onConfirm={() => void handleRemove()}
+        onClose={() => setRemoving(null)}
+      />
+    </section>
+  );
+};
+
+export const SettingsPage = () => {
+  const { workspaceId = "" } = useParams();
+  const workspace = useWorkspaces((s) => s.byId[workspaceId]);
+  const status = useWorkspaces((s) => s.status);
+  const loadTree = useWorkspaces((s) => s.loadTree);
+
+  useEffect(() => {
+    void loadTree(workspaceId);
+  }, [workspaceId, loadTree]);
+
+  if (!workspace) {
+    return (
+      <main className="page page-centered">
+        {status === "ready" ? (
+          <EmptyState title="Workspace not found">
+            <p>It may have been deleted, or you are no longer a member.</p>
+          </EmptyState>
+        ) : (
+          <ListSkeleton />
+        )}
+      </main>
+    );
+  }
+
+  return (
+    <main className="page page-narrow">
+      <header className="page-header">
+        <div>
+          <p className="eyebrow">{workspace.name}</p>
+          <h1 className="page-title">Workspace settings</h1>
+        </div>
+        {workspace.role ? (
+          <span className={`role-pill role-${workspace.role}`}>
+            You are {roleLabels[workspace.role].label.toLowerCase()}
+          </span>
+        ) : null}
+      </header>
+      <GeneralSection workspaceId={workspaceId} />
+      <MembersSection workspaceId={workspaceId} />
+    </main>
+  );
+};

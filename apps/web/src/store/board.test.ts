@@ -1,0 +1,213 @@
+// @vitest-environment node
+import type { Board, Card, Status } from "@lattice/domain";
+import { beforeEach, describe, expect, it, vi } from "vitest";
+import { ApiError } from "../api/client";
+import { api } from "../api/endpoints";
+import { useBoard } from "./board";
+import { useToasts } from "./toasts";
+
+vi.mock("../api/endpoints", () => ({
+  api: {
+    getBoard: vi.fn(),
+    moveCard: vi.fn(),
+    createCard: vi.fn(),
+    deleteStatus: vi.fn(),
+    updateCard: vi.fn(),
+  },
+}));
+
+const ws = "00000000-0000-4000-8000-000000000001";
+const spaceId = "00000000-0000-4000-8000-000000000002";
+const todo = "00000000-0000-4000-8000-0000000000a1";
+const done = "00000000-0000-4000-8000-0000000000a2";
+const now = "2024-01-01T00:00:00.000Z";
+
+const status = (id: string, name: string, position: string): Status => ({
+  id,
+  workspaceId: ws,
+  spaceId,
+  name,
+  position,
+  role: "not_started",
+  wipLimit: null,
+});
+
+const card = (n: number, statusId: string, position: string): Card => ({
+  id: `00000000-0000-4000-8000-00000000000${n}`.slice(-36),
+  workspaceId: ws,
+  spaceId,
+  statusId,
+  name: `Card ${n}`,
+  description: "",
+  position,
+  createdBy: null,
+  createdAt: now,
+  updatedAt: now,
+  completedAt: null,
+  archivedAt: null,
+  version: 1,
+});
+
+const cardA = card(3, todo, "a0");
+const cardB = card(4, todo, "a1");
+const cardC = card(5, todo, "a2");
+
+const snapshot: Board = {
+  space: {
+    id: spaceId,
+    workspaceId: ws,
+    folderId: null,
+    name: "Roadmap",
+    description: "",
+    position: "a0",
+    isPrivate: false,
+    archivedAt: null,
+    createdAt: now,
+    updatedAt: now,
+  },
+  role: "member",
+  statuses: [status(todo, "To Do", "a0"), status(done, "Done", "a1")],
+  cards: [cardA, cardB, cardC],
+  seq: 7,
+};
+
+const deferred = <T>() => {
+  let resolve: (value: T) => void = () => {};
+  let reject: (error: unknown) => void = () => {};
+  const promise = new Promise<T>((res, rej) => {
+    resolve = res;
+    reject = rej;
+  });
+  return { promise, resolve, reject };
+};
+
+const columnNames = () =>
+  Object.values(useBoard.getState().view.cards)
+    .filter((c) => c.statusId === todo)
+    .sort((a, b) => (a.position < b.position ? -1 : 1))
+    .map((c) => c.name);
+
+beforeEach(async () => {
+  vi.mocked(api.getBoard).mockResolvedValue(snapshot);
+  useToasts.setState({ toasts: [] });
+  await useBoard.getState().load(spaceId);
+});
+
+describe("board store", () => {
+  it("loads a snapshot through the shared reducer", () => {
+    const state = useBoard.getState();
+    expect(state.status).toBe("ready");
+    expect(state.seq).toBe(7);
+    expect(Object.keys(state.view.cards)).toHaveLength(3);
+    expect(state.view).toEqual(state.confirmed);
+  });
+
+  it("shows a move at once, keeps it pending apart from confirmed state, then confirms with the server's card", async () => {
+    const reply = deferred<Card>();
+    vi.mocked(api.moveCard).mockReturnValue(reply.promise);
+
+    const moving = useBoard.getState().moveCard(cardC.id, { kind: "top" });
+
+    const during = useBoard.getState();
+    expect(columnNames()).toEqual(["Card 5", "Card 3", "Card 4"]);
+    expect(during.pending).toHaveLength(1);
+    // Confirmed state is untouched while the request is in flight.
+    expect(during.confirmed.cards[cardC.id]?.position).toBe("a2");
+    const [, body, options] = vi.mocked(api.moveCard).mock.calls[0] ?? [];
+    expect(body).toEqual({ statusId: todo, beforeId: cardA.id });
+    expect(options?.mutationId).toBe(during.pending[0]?.id);
+
+    reply.resolve({ ...cardC, position: "Zz", version: 2 });
+    await moving;
+
+    const after = useBoard.getState();
+    expect(after.pending).toHaveLength(0);
+    expect(after.confirmed.cards[cardC.id]?.position).toBe("Zz");
+    expect(after.confirmed.cards[cardC.id]?.version).toBe(2);
+    expect(columnNames()).toEqual(["Card 5", "Card 3", "Card 4"]);
+  });
+
+  it("moves a card to another column at its bottom", async () => {
+    vi.mocked(api.moveCard).mockImplementation(async (_id, body) => ({
+      ...cardA,
+      statusId: body.statusId,
+      position: "a0",
+    }));
+    const pending = useBoard.getState().moveCard(cardA.id, { kind: "status", statusId: done });
+    expect(useBoard.getState().view.cards[cardA.id]?.statusId).toBe(done);
+    await pending;
+    expect(useBoard.getState().confirmed.cards[cardA.id]?.statusId).toBe(done);
+  });
+
+  it("rolls back a refused move and tells the person why", async () => {
+    vi.mocked(api.moveCard).mockRejectedValue(
+      new ApiError({
+        status: 409,
+        code: "blocked",
+        title: "The card is blocked",
+        detail: "Clear the blocker first.",
+      }),
+    );
+
+    const result = await useBoard.getState().moveCard(cardA.id, { kind: "bottom" });
+
+    expect(result).toBeNull();
+    const state = useBoard.getState();
+    expect(state.pending).toHaveLength(0);
+    expect(state.view).toEqual(state.confirmed);
+    expect(columnNames()).toEqual(["Card 3", "Card 4", "Card 5"]);
+    const messages = useToasts.getState().toasts.map((t) => t.message);
+    expect(messages).toEqual(["Could not move “Card 3”. Clear the blocker first."]);
+  });
+
+  it("keeps a later pending mutation applied when an earlier one is refused", async () => {
+    const first = deferred<Card>();
+    const second = deferred<Card>();
+    vi.mocked(api.moveCard).mockReturnValueOnce(first.promise).mockReturnValueOnce(second.promise);
+
+    const a = useBoard.getState().moveCard(cardA.id, { kind: "status", statusId: done });
+    const b = useBoard.getState().moveCard(cardB.id, { kind: "status", statusId: done });
+    expect(useBoard.getState().pending).toHaveLength(2);
+
+    first.reject(new ApiError({ status: 409, code: "conflict", title: "Conflict", detail: "Try again." }));
+    await a;
+    const state = useBoard.getState();
+    expect(state.pending).toHaveLength(1);
+    expect(state.view.cards[cardA.id]?.statusId).toBe(todo);
+    expect(state.view.cards[cardB.id]?.statusId).toBe(done);
+    expect(state.confirmed.cards[cardB.id]?.statusId).toBe(todo);
+
+    second.resolve({ ...cardB, statusId: done, position: "a0" });
+    await b;
+    expect(useBoard.getState().confirmed.cards[cardB.id]?.statusId).toBe(done);
+  });
+
+  it("replaces an optimistic new card with the server's card", async () => {
+    const reply = deferred<Card>();
+    vi.mocked(api.createCard).mockReturnValue(reply.promise);
+    const creating = useBoard.getState().createCard({ name: "Write docs", statusId: done, at: "bottom" });
+    const optimistic = Object.values(useBoard.getState().view.cards).find((c) => c.name === "Write docs");
+    expect(optimistic).toBeDefined();
+    expect(useBoard.getState().confirmed.cards[optimistic?.id ?? ""]).toBeUndefined();
+
+    const real = { ...card(9, done, "a0"), name: "Write docs" };
+    reply.resolve(real);
+    await creating;
+    const names = Object.values(useBoard.getState().view.cards).filter((c) => c.name === "Write docs");
+    expect(names.map((c) => c.id)).toEqual([real.id]);
+  });
+
+  it("restores a column whose deletion the server refuses because it still holds cards", async () => {
+    vi.mocked(api.deleteStatus).mockRejectedValue(
+      new ApiError({
+        status: 409,
+        code: "status_not_empty",
+        title: "The status still holds cards",
+        detail: "Move its 3 cards first.",
+      }),
+    );
+    expect(await useBoard.getState().deleteStatus(todo)).toBe(false);
+    expect(useBoard.getState().view.statuses[todo]).toBeDefined();
+    expect(useToasts.getState().toasts[0]?.message).toContain("Move its 3 cards first.");
+  });
+});

@@ -1,0 +1,3 @@
+import { eventsRepositorySuite } from "./events.suite.js";
+
+eventsRepositorySuite("pglite");
