@@ -9,15 +9,21 @@ import {
   type Workspace,
   workspaceChannel,
 } from "@lattice/domain";
-import { asc, eq } from "drizzle-orm";
+import { asc, eq, sql } from "drizzle-orm";
 import { announceAccessChange } from "./access-changes.js";
 import { authorize, invalidField } from "./authorize.js";
+
+/** Workspaces have no parent channel to lock; placements among them take this lock instead. */
+const lockWorkspaceOrder = async (tx: MutationContext["tx"]): Promise<void> => {
+  await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtext('lattice:workspace-order'))`);
+};
 
 export const createWorkspace = async (
   { tx, emit }: MutationContext,
   actor: User,
   input: CreateWorkspaceBody,
 ): Promise<Workspace> => {
+  await lockWorkspaceOrder(tx);
   const siblings = await tx
     .select({ id: tables.workspaces.id, position: tables.workspaces.position })
     .from(tables.workspaces)
@@ -70,6 +76,7 @@ export const updateWorkspace = async (
   if (input.visibility !== undefined) changes.visibility = input.visibility;
   if (input.archived !== undefined) changes.archivedAt = input.archived ? new Date() : null;
   if (input.afterId !== undefined || input.beforeId !== undefined) {
+    await lockWorkspaceOrder(tx);
     const siblings = await tx
       .select({ id: tables.workspaces.id, position: tables.workspaces.position })
       .from(tables.workspaces)

@@ -6,7 +6,14 @@
  * A mutation's life: its optimistic events join `pending` under its mutation id (also sent as the
  * Idempotency-Key). When the server answers, the entry leaves `pending` and the server's result is
  * applied to `confirmed` in the same update, so nothing flickers. When the server refuses, the entry
- * is dropped (the view falls back to confirmed state) and a toast says why.
+ * is dropped (the view falls back to confirmed state) and a toast says why. The event carrying the
+ * mutation id confirms it too (whichever of reply and event comes first wins; the other is a no-op).
+ *
+ * Offline: a request that cannot reach the server stays pending and is sent again, with the same
+ * Idempotency-Key, when the connection is back (`retryWaiting`); the server answers a retried key
+ * with its first answer, so resending is safe. Nothing is dropped without a toast saying so.
+ *
+ * While a card is dragged (`holdCard`), live events about it wait and are applied on drop.
  */
 import {
   applyBoardEvent,
@@ -26,6 +33,7 @@ import {
 } from "@lattice/domain";
 import { create } from "zustand";
 import { ApiError, describeError, newMutationId } from "../api/client";
+import type { WireEvent } from "../sync/channels";
 import { api } from "../api/endpoints";
 import { type MoveIntent, planMove, planStatusMove, type StatusIntent } from "./move-plan";
 import { toast } from "./toasts";
@@ -38,7 +46,43 @@ export interface PendingMutation {
   /** What the person asked for, in words, for the failure message ("move “Fix login”"). */
   label: string;
   events: BoardEvent[];
+  /** The server could not be reached; sent again with the same id when the connection is back. */
+  isWaiting?: boolean;
 }
+
+export type ActivityKind = "created" | "moved" | "renamed" | "described" | "archived" | "updated";
+
+/** One line of a card's recent activity, built from the events seen since the board loaded. */
+export interface ActivityEntry {
+  seq: number;
+  cardId: string;
+  actorId: string | null;
+  at: string;
+  kind: ActivityKind;
+  fromStatus?: string;
+  toStatus?: string;
+  name?: string;
+}
+
+const boardEventTypes = new Set<string>([
+  "card.created",
+  "card.updated",
+  "card.moved",
+  "card.deleted",
+  "status.created",
+  "status.updated",
+  "status.deleted",
+  "space.updated",
+]);
+
+const cardIdOf = (event: Pick<WireEvent, "type" | "payload">): string | null => {
+  const payload = event.payload as { card?: { id: string }; cardId?: string };
+  return payload.card?.id ?? payload.cardId ?? null;
+};
+
+const isNetworkError = (error: unknown): boolean => error instanceof ApiError && error.code === "network";
+
+const activityMax = 20;
 
 interface MutationSpec<T> {
   label: string;
@@ -57,10 +101,25 @@ interface BoardStore {
   pending: PendingMutation[];
   /** confirmed + pending, recomputed whenever either changes. */
   view: BoardState;
+  /** Card id being dragged: live events about it wait in `held` until the drop. */
+  heldCardId: string | null;
+  held: BoardEvent[];
+  activity: Record<string, ActivityEntry[]>;
+  /** Cards a teammate just changed, with when: they animate into place. */
+  arrivals: Record<string, number>;
+  /** Set when the server stops serving this space to us (deleted, access revoked). */
+  lostReason: string | null;
 
   load: (spaceId: string) => Promise<void>;
   /** Applies events the server confirmed (its replies now, live events later). */
   applyConfirmed: (events: BoardEvent[]) => void;
+  /** A live event of the space channel, in seq order (the channel registry checked the order). */
+  receive: (event: WireEvent, seq: number) => void;
+  holdCard: (cardId: string) => void;
+  releaseCard: () => void;
+  /** Sends again every mutation that is waiting for the connection. */
+  retryWaiting: () => void;
+  markLost: (reason: string) => void;
   mutate: <T>(spec: MutationSpec<T>) => Promise<T | null>;
 
   createCard: (input: { name: string; statusId: string; at: "top" | "bottom" }) => Promise<Card | null>;
@@ -85,6 +144,62 @@ interface BoardStore {
 const project = (confirmed: BoardState, pending: PendingMutation[]): BoardState =>
   pending.reduce((state, mutation) => mutation.events.reduce(applyBoardEvent, state), confirmed);
 
+/** Resolved by `retryWaiting`: waiting mutations sleep on it (or on a timer, in case nobody calls). */
+let retrySignal: { promise: Promise<void>; resolve: () => void } = (() => {
+  let resolve = () => {};
+  const promise = new Promise<void>((r) => {
+    resolve = r;
+  });
+  return { promise, resolve };
+})();
+const waitForRetry = (ms: number) =>
+  Promise.race([retrySignal.promise, new Promise<void>((r) => setTimeout(r, ms))]);
+const signalRetry = () => {
+  const current = retrySignal;
+  let resolve = () => {};
+  const promise = new Promise<void>((r) => {
+    resolve = r;
+  });
+  retrySignal = { promise, resolve };
+  current.resolve();
+};
+const retryFallbackMs = 15_000;
+
+const describeActivity = (
+  before: BoardState,
+  event: WireEvent,
+  seq: number,
+): ActivityEntry | null => {
+  const base = { seq, actorId: event.actorId, at: event.at };
+  if (event.type === "card.created") {
+    const card = event.payload.card;
+    return { ...base, cardId: card.id, kind: "created", toStatus: before.statuses[card.statusId]?.name ?? "" };
+  }
+  if (event.type === "card.moved") {
+    const card = event.payload.card;
+    const from = event.payload.fromStatusId;
+    const isSameColumn = from === card.statusId;
+    return {
+      ...base,
+      cardId: card.id,
+      kind: "moved",
+      ...(isSameColumn ? {} : { fromStatus: before.statuses[from]?.name ?? "another column" }),
+      toStatus: before.statuses[card.statusId]?.name ?? "",
+    };
+  }
+  if (event.type === "card.updated") {
+    const card = event.payload.card;
+    const previous = before.cards[card.id];
+    if (card.archivedAt && !previous?.archivedAt) return { ...base, cardId: card.id, kind: "archived" };
+    if (previous && previous.name !== card.name)
+      return { ...base, cardId: card.id, kind: "renamed", name: card.name };
+    if (previous && previous.description !== card.description)
+      return { ...base, cardId: card.id, kind: "described" };
+    return { ...base, cardId: card.id, kind: "updated" };
+  }
+  return null;
+};
+
 const quote = (name: string) => `“${name.length > 40 ? `${name.slice(0, 39)}…` : name}”`;
 
 export const useBoard = create<BoardStore>((set, get) => {
@@ -105,12 +220,28 @@ export const useBoard = create<BoardStore>((set, get) => {
     confirmed: emptyBoard(),
     pending: [],
     view: emptyBoard(),
+    heldCardId: null,
+    held: [],
+    activity: {},
+    arrivals: {},
+    lostReason: null,
 
     load: async (spaceId) => {
       const isSameSpace = get().spaceId === spaceId && get().status === "ready";
       const myGeneration = isSameSpace ? generation : ++generation;
       if (!isSameSpace) {
-        set({ spaceId, status: "loading", error: null, role: null, seq: 0 });
+        set({
+          spaceId,
+          status: "loading",
+          error: null,
+          role: null,
+          seq: 0,
+          heldCardId: null,
+          held: [],
+          activity: {},
+          arrivals: {},
+          lostReason: null,
+        });
         setState(emptyBoard(), []);
       }
       try {
@@ -128,19 +259,91 @@ export const useBoard = create<BoardStore>((set, get) => {
       setState(events.reduce(applyBoardEvent, get().confirmed), get().pending);
     },
 
+    receive: (event, seq) => {
+      set({ seq });
+      if (event.type === "space.deleted") {
+        get().markLost("This space was deleted.");
+        return;
+      }
+      if (!boardEventTypes.has(event.type)) return;
+      const boardEvent = { type: event.type, payload: event.payload } as BoardEvent;
+      const state = get();
+      const cardId = cardIdOf(event);
+      const isOurs = event.mutationId !== null && state.pending.some((m) => m.id === event.mutationId);
+      const pending = isOurs ? state.pending.filter((m) => m.id !== event.mutationId) : state.pending;
+      const entry = describeActivity(state.confirmed, event, seq);
+      const activity = entry
+        ? {
+            ...state.activity,
+            [entry.cardId]: [entry, ...(state.activity[entry.cardId] ?? [])].slice(0, activityMax),
+          }
+        : state.activity;
+      const arrivals =
+        !isOurs && cardId && event.type !== "card.deleted"
+          ? { ...state.arrivals, [cardId]: Date.now() }
+          : state.arrivals;
+      if (cardId && cardId === state.heldCardId) {
+        // The card under the pointer must not jump away: its news waits for the drop.
+        set({ held: [...state.held, boardEvent], activity, arrivals });
+        setState(state.confirmed, pending);
+        return;
+      }
+      set({ activity, arrivals });
+      setState(applyBoardEvent(state.confirmed, boardEvent), pending);
+    },
+
+    holdCard: (cardId) => set({ heldCardId: cardId, held: [] }),
+
+    releaseCard: () => {
+      const { held, confirmed, pending } = get();
+      set({ heldCardId: null, held: [] });
+      if (held.length > 0) setState(held.reduce(applyBoardEvent, confirmed), pending);
+    },
+
+    retryWaiting: () => signalRetry(),
+
+    markLost: (reason) => set({ lostReason: reason, status: "error", error: reason }),
+
     mutate: async <T>(spec: MutationSpec<T>): Promise<T | null> => {
       const id = newMutationId();
       const myGeneration = generation;
       setState(get().confirmed, [...get().pending, { id, label: spec.label, events: spec.optimistic }]);
+      const markWaiting = (isWaiting: boolean) => {
+        if (myGeneration !== generation) return;
+        const pending = get().pending.map((m) => (m.id === id ? { ...m, isWaiting } : m));
+        setState(get().confirmed, pending);
+      };
       try {
-        const result = await spec.send(id);
+        let result: T;
+        let hasToldOffline = false;
+        for (;;) {
+          try {
+            result = await spec.send(id);
+            break;
+          } catch (error) {
+            if (!isNetworkError(error)) throw error;
+            // Unreachable: keep it (same id, so a request that did land is not applied twice).
+            markWaiting(true);
+            if (!hasToldOffline) {
+              toast.info(`You are offline. We will ${spec.label} when the connection is back.`);
+              hasToldOffline = true;
+            }
+            await waitForRetry(retryFallbackMs);
+          }
+        }
         if (myGeneration === generation) {
-          const rest = get().pending.filter((m) => m.id !== id);
-          setState(spec.confirm(result).reduce(applyBoardEvent, get().confirmed), rest);
+          const isStillPending = get().pending.some((m) => m.id === id);
+          // Confirmed already by its event? Then the event's state is newer than this reply.
+          if (isStillPending) {
+            const rest = get().pending.filter((m) => m.id !== id);
+            setState(spec.confirm(result).reduce(applyBoardEvent, get().confirmed), rest);
+          }
         }
         return result;
       } catch (error) {
-        if (myGeneration === generation) {
+        if (myGeneration !== generation) {
+          toast.error(`Could not ${spec.label}. ${describeError(error)}`);
+        } else {
           setState(
             get().confirmed,
             get().pending.filter((m) => m.id !== id),

@@ -18,7 +18,9 @@ export type MoveIntent =
   | { kind: "down" }
   | { kind: "top" }
   | { kind: "bottom" }
-  | { kind: "status"; statusId: string };
+  | { kind: "status"; statusId: string }
+  /** Where a drag dropped it: after/before a neighbour in `statusId` (neither: an empty column). */
+  | { kind: "place"; statusId: string; afterId: string | null; beforeId: string | null };
 
 export interface PlannedMove {
   body: MoveCardBody;
@@ -58,6 +60,14 @@ export const planMove = (state: BoardState, cardId: string, intent: MoveIntent):
   });
 
   switch (intent.kind) {
+    case "place": {
+      const previous = intent.afterId ? others.find((c) => c.id === intent.afterId) : undefined;
+      const next = intent.beforeId ? others.find((c) => c.id === intent.beforeId) : undefined;
+      if (previous) return after(previous, others[others.indexOf(previous) + 1]);
+      if (next) return before(next, others[others.indexOf(next) - 1]);
+      if (others.length > 0) return null;
+      return intent.statusId === card.statusId ? null : bottom();
+    }
     case "status": {
       if (intent.statusId === card.statusId) return null;
       return bottom();

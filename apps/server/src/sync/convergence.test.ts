@@ -1,0 +1,3 @@
+import { convergenceSuite } from "./convergence.suite.js";
+
+convergenceSuite("pglite", 20_271);

@@ -1,0 +1,201 @@
+/**
+ * The channel registry: which channels this tab follows and how far it has read each one.
+ *
+ * Invariants (the server numbers each channel's events 1, 2, 3… with no gap):
+ * - A channel's `seq` is the seq of the snapshot it loaded, then of the last event applied.
+ * - An event with seq <= known is a duplicate (a replay overlapping what we have) and is ignored.
+ * - seq == known + 1 is applied, through the handler (the same reducer as everything else).
+ * - seq > known + 1 is a gap: we re-subscribe with since = known and the server replays the rest;
+ *   events arriving meanwhile are ignored, the replay brings them again in order.
+ * - `resync` means the server cannot replay from our seq: the handler reloads the snapshot, events
+ *   arriving during the reload are buffered and then filtered against the new snapshot's seq.
+ * - Every (re)opened socket re-subscribes every channel with its last seq, so a reconnect catches up.
+ */
+import type { Channel, ClientMessage, DomainEvent, PresenceEntry, ServerMessage } from "@lattice/domain";
+
+/** An event as the wire carries it (its channel and seq are on the frame); still a tagged union. */
+export type WireEvent = DomainEvent extends infer E
+  ? E extends DomainEvent
+    ? Omit<E, "channel" | "seq">
+    : never
+  : never;
+
+export interface ChannelHandler {
+  /** Applies one event, called in seq order with no gap. */
+  apply: (event: WireEvent, seq: number) => void;
+  /** Loads a fresh snapshot of the channel and resolves with its seq. */
+  reload: () => Promise<number>;
+  /** The server will not serve this channel to us any more (access revoked, deleted). */
+  onLost?: (code: string, message: string) => void;
+  onPresence?: (users: PresenceEntry[]) => void;
+}
+
+type Phase = "subscribing" | "live" | "reloading";
+
+interface Entry {
+  channel: Channel;
+  /** null until known: a channel subscribed without a snapshot takes the server's latest seq. */
+  seq: number | null;
+  handler: ChannelHandler;
+  phase: Phase;
+  isRecovering: boolean;
+  buffer: Array<{ seq: number; event: WireEvent }>;
+  /** The presence last announced, re-sent after every (re)subscription; undefined: none. */
+  presence: string | null | undefined;
+}
+
+export interface ChannelRegistryOptions {
+  /** Delay before trying again when a reload failed. */
+  retryMs?: number;
+}
+
+export class ChannelRegistry {
+  private readonly entries = new Map<Channel, Entry>();
+  private readonly retryMs: number;
+
+  constructor(
+    private readonly send: (message: ClientMessage) => boolean,
+    options: ChannelRegistryOptions = {},
+  ) {
+    this.retryMs = options.retryMs ?? 2000;
+  }
+
+  has(channel: Channel): boolean {
+    return this.entries.has(channel);
+  }
+
+  seqOf(channel: Channel): number | null {
+    return this.entries.get(channel)?.seq ?? null;
+  }
+
+  get channels(): Channel[] {
+    return [...this.entries.keys()];
+  }
+
+  /** Follows `channel` from `since` (the loaded snapshot's seq; null: from now on). */
+  subscribe(channel: Channel, since: number | null, handler: ChannelHandler): void {
+    const entry: Entry = {
+      channel,
+      seq: since,
+      handler,
+      phase: "subscribing",
+      isRecovering: false,
+      buffer: [],
+      presence: undefined,
+    };
+    this.entries.set(channel, entry);
+    this.sendSubscribe(entry);
+  }
+
+  unsubscribe(channel: Channel): void {
+    if (!this.entries.delete(channel)) return;
+    this.send({ type: "unsubscribe", channel });
+  }
+
+  setPresence(channel: Channel, cardId: string | null): void {
+    const entry = this.entries.get(channel);
+    if (!entry) return;
+    entry.presence = cardId;
+    if (entry.phase !== "subscribing") this.send({ type: "presence", channel, cardId });
+  }
+
+  /** The socket (re)opened: every channel asks again from where it is. */
+  handleOpen(): void {
+    for (const entry of this.entries.values()) {
+      entry.isRecovering = false;
+      if (entry.phase !== "reloading") entry.phase = "subscribing";
+      this.sendSubscribe(entry);
+    }
+  }
+
+  handleMessage(message: ServerMessage): void {
+    switch (message.type) {
+      case "subscribed": {
+        const entry = this.entries.get(message.channel);
+        if (!entry) return;
+        entry.isRecovering = false;
+        if (entry.seq === null) entry.seq = message.seq;
+        if (entry.phase === "subscribing") entry.phase = "live";
+        if (entry.presence !== undefined)
+          this.send({ type: "presence", channel: entry.channel, cardId: entry.presence });
+        return;
+      }
+      case "event": {
+        const entry = this.entries.get(message.channel);
+        if (!entry) return;
+        if (entry.phase === "reloading") {
+          entry.buffer.push({ seq: message.seq, event: message.event as WireEvent });
+          return;
+        }
+        this.take(entry, message.seq, message.event as WireEvent);
+        return;
+      }
+      case "resync": {
+        const entry = this.entries.get(message.channel);
+        if (entry) this.reload(entry);
+        return;
+      }
+      case "presence": {
+        this.entries.get(message.channel)?.handler.onPresence?.(message.users);
+        return;
+      }
+      case "error": {
+        if (!message.channel) return;
+        const entry = this.entries.get(message.channel);
+        if (!entry) return;
+        this.entries.delete(message.channel);
+        entry.handler.onLost?.(message.code, message.message);
+        return;
+      }
+      default:
+        return;
+    }
+  }
+
+  private sendSubscribe(entry: Entry): void {
+    this.send(
+      entry.seq === null
+        ? { type: "subscribe", channel: entry.channel }
+        : { type: "subscribe", channel: entry.channel, since: entry.seq },
+    );
+  }
+
+  private take(entry: Entry, seq: number, event: WireEvent): void {
+    if (entry.seq === null || seq <= entry.seq) return;
+    if (seq === entry.seq + 1) {
+      entry.seq = seq;
+      entry.handler.apply(event, seq);
+      return;
+    }
+    if (entry.isRecovering) return;
+    entry.isRecovering = true;
+    entry.phase = "subscribing";
+    this.sendSubscribe(entry);
+  }
+
+  private reload(entry: Entry): void {
+    if (entry.phase === "reloading") return;
+    entry.phase = "reloading";
+    entry.buffer = [];
+    entry.handler.reload().then(
+      (seq) => {
+        if (this.entries.get(entry.channel) !== entry) return;
+        entry.seq = seq;
+        entry.phase = "live";
+        entry.isRecovering = false;
+        const buffered = entry.buffer.sort((a, b) => a.seq - b.seq);
+        entry.buffer = [];
+        for (const item of buffered) this.take(entry, item.seq, item.event);
+      },
+      () => {
+        if (this.entries.get(entry.channel) !== entry) return;
+        // The snapshot could not be loaded (offline?): ask again later; the server answers resync again.
+        entry.phase = "subscribing";
+        entry.buffer = [];
+        setTimeout(() => {
+          if (this.entries.get(entry.channel) === entry) this.sendSubscribe(entry);
+        }, this.retryMs);
+      },
+    );
+  }
+}

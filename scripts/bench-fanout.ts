@@ -1,0 +1,765 @@
+/**
+ * `pnpm bench:fanout` (also part of `pnpm bench`): live-sync fan-out.
+ *
+ * 1. Latency from an HTTP card move to its event's arrival at N subscribed WebSockets (N = 100, 500,
+ *    1,000), sequential moves, each waiting until every socket has the event before the next.
+ *    - PGlite: one server built in-process exactly as `server.ts` builds it, on loopback.
+ *    - PostgreSQL (a fresh database, dropped at the end): two server processes, A and B, started as
+ *      `server.ts` is in production. Moves go through A; half the sockets are on A, half on B, so B's
+ *      arrivals are the cross-instance path (commit → NOTIFY → B reads the events → B's sockets).
+ * 2. Server memory with 1,000 sockets open (RSS and heap after a GC, before and after the sockets).
+ * 3. Write throughput on PostgreSQL: concurrent writers creating cards through A, first with A alone,
+ *    then with B running and holding subscribed sockets on the written space. The wake-up NOTIFY is
+ *    sent after the commit, so a listening instance must not serialize the writes.
+ *
+ * The measuring client is this process; it parses only what it needs (a regex for the seq of an event
+ * frame). Everything is bounded: fixed move counts, fixed durations, per-step timeouts; children are
+ * killed and the database dropped on the way out, also after a failure or Ctrl-C.
+ */
+import { type ChildProcess, execFileSync, spawn } from "node:child_process";
+import net from "node:net";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import v8 from "node:v8";
+import vm from "node:vm";
+import { createDb } from "@lattice/db";
+import { createPostgresTestDatabase, isPostgresReachable } from "@lattice/db/testing";
+import WebSocket from "ws";
+import { buildApp } from "../apps/server/src/app.js";
+import { loadConfig } from "../apps/server/src/config.js";
+
+const SOCKET_COUNTS = [100, 500, 1_000];
+const MEMORY_SOCKETS = 1_000;
+const WARMUP_MOVES = 3;
+const MOVES = 30;
+const MOVE_TIMEOUT_MS = 15_000;
+const SEED_CARDS = 12;
+const OPEN_BATCH = 50;
+const WRITERS = 8;
+const WRITE_WARMUP_MS = 1_000;
+const WRITE_MS = 10_000;
+const LISTENER_SOCKETS = 200;
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const probeUrl = pathToFileURL(path.join(repoRoot, "scripts/bench-fanout-probe.ts")).href;
+
+v8.setFlagsFromString("--expose-gc");
+const gc = vm.runInNewContext("gc") as () => void;
+
+// ---------- cleanup: children and sockets go away on every exit path ----------
+
+const children = new Set<ChildProcess>();
+const openSocketSets = new Set<Fleet>();
+const cleanups: Array<() => Promise<void>> = [];
+
+const runCleanups = async (): Promise<void> => {
+  for (const fleet of openSocketSets) fleet.terminate();
+  while (cleanups.length > 0) {
+    const cleanup = cleanups.pop();
+    await cleanup?.().catch((error: unknown) => console.error("cleanup failed:", error));
+  }
+};
+process.once("exit", () => {
+  for (const child of children) child.kill("SIGKILL");
+});
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.once(signal, () => {
+    console.error(`\n${signal}: stopping the servers and dropping the database`);
+    const force = setTimeout(() => process.exit(130), 10_000);
+    force.unref();
+    void runCleanups().finally(() => process.exit(130));
+  });
+}
+
+// ---------- statistics and tables ----------
+
+const percentile = (sorted: readonly number[], p: number): number =>
+  sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] ?? Number.NaN;
+
+const stats = (samples: readonly number[]) => {
+  const sorted = [...samples].sort((a, b) => a - b);
+  return {
+    n: sorted.length,
+    median: percentile(sorted, 50),
+    p99: percentile(sorted, 99),
+    max: sorted.at(-1) ?? Number.NaN,
+  };
+};
+
+/** Prints a table: the first `textColumns` columns left-aligned, the rest (numbers) right-aligned. */
+const printTable = (title: string, header: string[], body: string[][], textColumns: number): void => {
+  const widths = header.map((h, i) => Math.max(h.length, ...body.map((row) => (row[i] ?? "").length)));
+  const line = (cells: string[]) =>
+    cells
+      .map((c, i) => (i < textColumns ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0)))
+      .join("  ")
+      .trimEnd();
+  console.log(`\n${title}\n\n${line(header)}\n${line(widths.map((w) => "-".repeat(w)))}`);
+  for (const row of body) console.log(line(row));
+};
+
+const ms = (value: number): string => (Number.isNaN(value) ? "-" : value.toFixed(2));
+const mb = (bytes: number): string => (bytes / 1_048_576).toFixed(1);
+const kbPerSocket = (delta: number, sockets: number): string => (delta / 1024 / sockets).toFixed(1);
+
+// ---------- HTTP ----------
+
+interface Status {
+  id: string;
+}
+interface Card {
+  id: string;
+  statusId: string;
+}
+
+class Client {
+  cookie = "";
+  constructor(readonly base: string) {}
+
+  async request<T>(method: string, urlPath: string, body?: unknown): Promise<T> {
+    const headers: Record<string, string> = {};
+    if (this.cookie) headers.cookie = this.cookie;
+    if (body !== undefined) headers["content-type"] = "application/json";
+    const response = await fetch(`${this.base}${urlPath}`, {
+      method,
+      headers,
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+    const text = await response.text();
+    if (!response.ok) throw new Error(`${method} ${urlPath} → ${response.status}: ${text.slice(0, 300)}`);
+    const setCookie = response.headers.getSetCookie().find((c) => c.startsWith("lattice_session="));
+    if (setCookie) this.cookie = setCookie.split(";")[0] ?? "";
+    return (text ? JSON.parse(text) : null) as T;
+  }
+
+  /** The same session against another instance (sessions live in the shared database). */
+  on(base: string): Client {
+    const other = new Client(base);
+    other.cookie = this.cookie;
+    return other;
+  }
+}
+
+interface Space {
+  id: string;
+  statusIds: string[];
+}
+
+const signUp = async (client: Client): Promise<string> => {
+  await client.request("POST", "/api/auth/signup", {
+    email: `bench-fanout-${Date.now()}@example.com`,
+    name: "Bench",
+    password: "bench-password-1",
+  });
+  const workspace = await client.request<{ id: string }>("POST", "/api/workspaces", { name: "Fan-out" });
+  return workspace.id;
+};
+
+const createSpace = async (client: Client, workspaceId: string, name: string): Promise<Space> => {
+  const space = await client.request<{ id: string }>("POST", `/api/workspaces/${workspaceId}/spaces`, {
+    name,
+  });
+  const board = await client.request<{ statuses: Status[] }>("GET", `/api/spaces/${space.id}/board`);
+  const statusIds = board.statuses.map((s) => s.id);
+  if (statusIds.length < 2) throw new Error("a new space needs at least two statuses to move cards between");
+  return { id: space.id, statusIds };
+};
+
+const createCard = (client: Client, space: Space, n: number): Promise<Card> =>
+  client.request<Card>("POST", `/api/spaces/${space.id}/cards`, {
+    name: `Card ${n}`,
+    statusId: space.statusIds[n % space.statusIds.length],
+  });
+
+// ---------- sockets ----------
+
+// Only an event frame's seq is read, with a regex on the frame's start; nothing is JSON-parsed.
+const EVENT_SEQ = /^\{"type":"event","channel":"[^"]*","seq":(\d+)/;
+const SUBSCRIBED = '{"type":"subscribed"';
+// `{"type":"ev…`: bytes 9 and 10 of an event frame, checked on the Buffer without decoding it.
+const isEventFrame = (data: Buffer): boolean => data[9] === 0x65 && data[10] === 0x76;
+
+/** The move being measured: every socket records the first event with seq ≥ `seq`. */
+interface Measurement {
+  seq: number;
+  cardId: string;
+  t0: number;
+  remaining: number;
+  maxSeq: number;
+  cardIdMismatch: boolean;
+  arrivals: number[][];
+  done: () => void;
+}
+let measuring: Measurement | null = null;
+
+interface Sock {
+  ws: WebSocket;
+  group: number;
+  /** Highest move seq this socket has recorded. */
+  recorded: number;
+  subscribedSeq: number;
+  events: number;
+}
+
+/** A set of sockets on one or more instances, all subscribed to one channel. */
+class Fleet {
+  readonly sockets: Sock[] = [];
+  constructor() {
+    openSocketSets.add(this);
+  }
+
+  /** Opens `count` sockets to `base` with `cookie`, each subscribed to `channel`, `OPEN_BATCH` at a time. */
+  async open(base: string, cookie: string, channel: string, count: number, group: number): Promise<void> {
+    const url = `${base.replace(/^http/, "ws")}/api/ws`;
+    for (let i = 0; i < count; i += OPEN_BATCH) {
+      const batch = Math.min(OPEN_BATCH, count - i);
+      const opened = await Promise.all(
+        Array.from({ length: batch }, () => this.openOne(url, cookie, channel, group)),
+      );
+      this.sockets.push(...opened);
+    }
+  }
+
+  private openOne(url: string, cookie: string, channel: string, group: number): Promise<Sock> {
+    return new Promise((resolve, reject) => {
+      const ws = new WebSocket(url, { headers: { cookie }, perMessageDeflate: false });
+      const sock: Sock = { ws, group, recorded: 0, subscribedSeq: -1, events: 0 };
+      const timer = setTimeout(() => {
+        ws.terminate();
+        reject(new Error(`socket to ${url} not subscribed within 15 s`));
+      }, 15_000);
+      const fail = (error: Error) => {
+        clearTimeout(timer);
+        reject(error);
+      };
+      ws.once("error", fail);
+      ws.once("unexpected-response", (req, res) => {
+        req.destroy();
+        fail(new Error(`upgrade refused: ${res.statusCode}`));
+      });
+      ws.once("open", () => ws.send(JSON.stringify({ type: "subscribe", channel })));
+      ws.on("message", (data: Buffer) => {
+        if (sock.subscribedSeq < 0) {
+          const text = data.toString();
+          if (text.startsWith(SUBSCRIBED)) {
+            sock.subscribedSeq = Number(/"seq":(\d+)/.exec(text)?.[1] ?? 0);
+            clearTimeout(timer);
+            ws.off("error", fail);
+            ws.on("error", () => {});
+            resolve(sock);
+          } else if (text.startsWith('{"type":"error"') || text.startsWith('{"type":"resync"')) {
+            ws.terminate();
+            fail(new Error(`subscribe refused: ${text.slice(0, 200)}`));
+          }
+          return;
+        }
+        if (!isEventFrame(data)) return;
+        sock.events += 1;
+        const m = measuring;
+        if (!m || sock.recorded >= m.seq) return;
+        const seq = Number(EVENT_SEQ.exec(data.toString())?.[1] ?? -1);
+        if (seq < m.seq) return;
+        const at = performance.now();
+        if (m.remaining === m.arrivals.flat().length + m.remaining && !data.toString().includes(m.cardId))
+          m.cardIdMismatch = true;
+        sock.recorded = m.seq;
+        m.maxSeq = Math.max(m.maxSeq, seq);
+        m.arrivals[sock.group]?.push(at - m.t0);
+        m.remaining -= 1;
+        if (m.remaining === 0) m.done();
+      });
+    });
+  }
+
+  get latestSeq(): number {
+    return Math.max(0, ...this.sockets.map((s) => s.subscribedSeq));
+  }
+
+  async close(): Promise<void> {
+    await Promise.all(
+      this.sockets.map(
+        (s) =>
+          new Promise<void>((resolve) => {
+            if (s.ws.readyState === WebSocket.CLOSED) return resolve();
+            const timer = setTimeout(() => {
+              s.ws.terminate();
+              resolve();
+            }, 3_000);
+            s.ws.once("close", () => {
+              clearTimeout(timer);
+              resolve();
+            });
+            s.ws.close();
+          }),
+      ),
+    );
+    openSocketSets.delete(this);
+  }
+
+  terminate(): void {
+    for (const s of this.sockets) s.ws.terminate();
+    openSocketSets.delete(this);
+  }
+}
+
+// ---------- fan-out latency ----------
+
+interface FanoutResult {
+  /** One array of arrival latencies (ms) per socket group. */
+  arrivals: number[][];
+  replies: number[];
+  missing: number;
+  cardIdMismatches: number;
+}
+
+/**
+ * Moves cards through `client` one at a time and records, per socket group, the time from sending the
+ * move to the arrival of its event at each socket. A move's event has the next seq of the channel.
+ */
+const measureMoves = async (
+  client: Client,
+  space: Space,
+  cards: Card[],
+  fleet: Fleet,
+  groups: number,
+): Promise<FanoutResult> => {
+  const result: FanoutResult = {
+    arrivals: Array.from({ length: groups }, () => []),
+    replies: [],
+    missing: 0,
+    cardIdMismatches: 0,
+  };
+  let expected = fleet.latestSeq + 1;
+  for (let i = 0; i < WARMUP_MOVES + MOVES; i++) {
+    const card = cards[i % cards.length];
+    if (!card) throw new Error("no cards to move");
+    const from = space.statusIds.indexOf(card.statusId);
+    const statusId = space.statusIds[(from + 1) % space.statusIds.length];
+    const isWarmup = i < WARMUP_MOVES;
+    let done = () => {};
+    const arrived = new Promise<void>((resolve) => {
+      done = resolve;
+    });
+    const m: Measurement = {
+      seq: expected,
+      cardId: card.id,
+      t0: performance.now(),
+      remaining: fleet.sockets.length,
+      maxSeq: expected,
+      cardIdMismatch: false,
+      arrivals: Array.from({ length: groups }, () => []),
+      done,
+    };
+    measuring = m;
+    const moved = await client.request<Card>("POST", `/api/cards/${card.id}/move`, { statusId });
+    const reply = performance.now() - m.t0;
+    card.statusId = moved.statusId;
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([
+      arrived,
+      new Promise<void>((resolve) => {
+        timer = setTimeout(resolve, MOVE_TIMEOUT_MS);
+      }),
+    ]);
+    clearTimeout(timer);
+    measuring = null;
+    expected = m.maxSeq + 1;
+    if (isWarmup) continue;
+    result.replies.push(reply);
+    result.missing += m.remaining;
+    if (m.cardIdMismatch) result.cardIdMismatches += 1;
+    m.arrivals.forEach((a, g) => {
+      result.arrivals[g]?.push(...a);
+    });
+  }
+  return result;
+};
+
+interface LatencyRow {
+  driver: string;
+  sockets: string;
+  path: string;
+  samples: number[];
+  replies: number[];
+  missing: number;
+}
+
+// ---------- memory ----------
+
+interface Memory {
+  rss: number;
+  heapUsed: number;
+}
+
+const inProcessMemory = (): Memory => {
+  gc();
+  const { rss, heapUsed } = process.memoryUsage();
+  return { rss, heapUsed };
+};
+
+interface MemoryRow {
+  what: string;
+  sockets: number;
+  before: Memory;
+  after: Memory;
+}
+
+// ---------- child server processes ----------
+
+const freePort = (): Promise<number> =>
+  new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      const port = typeof address === "object" && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+
+interface Instance {
+  name: string;
+  base: string;
+  child: ChildProcess;
+  memory(): Promise<Memory>;
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts `apps/server/src/server.ts` as its own process. It runs under `node --import tsx` (what the
+ * `tsx` command does in a second process) so that the pid is the server's own, for `ps`.
+ */
+const startInstance = async (name: string, databaseUrl: string): Promise<Instance> => {
+  const port = await freePort();
+  const child = spawn(
+    process.execPath,
+    ["--import", "tsx", "--import", probeUrl, path.join(repoRoot, "apps/server/src/server.ts")],
+    {
+      cwd: repoRoot,
+      env: {
+        ...process.env,
+        DATABASE_URL: databaseUrl,
+        PORT: String(port),
+        HOST: "127.0.0.1",
+        WEB_DIST: "",
+        LOG_LEVEL: "warn",
+        LOGIN_RATE_LIMIT: "100000",
+      },
+      stdio: ["ignore", "pipe", "pipe", "ipc"],
+    },
+  );
+  children.add(child);
+  const forward = (chunk: Buffer) => {
+    for (const line of chunk.toString().split("\n")) if (line.trim()) console.error(`  [${name}] ${line}`);
+  };
+  child.stdout?.on("data", forward);
+  child.stderr?.on("data", forward);
+  let exitCode: number | null = null;
+  const exited = new Promise<void>((resolve) => {
+    child.once("exit", (code, signal) => {
+      exitCode = code ?? (signal ? 128 : 0);
+      children.delete(child);
+      resolve();
+    });
+  });
+
+  const stop = async (): Promise<void> => {
+    if (exitCode !== null) return;
+    child.kill("SIGTERM");
+    const timer = setTimeout(() => child.kill("SIGKILL"), 5_000);
+    await exited;
+    clearTimeout(timer);
+  };
+  cleanups.push(stop);
+
+  const base = `http://127.0.0.1:${port}`;
+  const deadline = performance.now() + 60_000;
+  for (;;) {
+    if (exitCode !== null) throw new Error(`instance ${name} exited with ${exitCode} before serving`);
+    if (performance.now() > deadline) throw new Error(`instance ${name} not serving within 60 s`);
+    const ok = await fetch(`${base}/api/health`).then(
+      (r) => r.ok,
+      () => false,
+    );
+    if (ok) break;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+
+  const memory = async (): Promise<Memory> => {
+    const heapUsed = await new Promise<number>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`instance ${name} did not report its memory`)), 5_000);
+      const onMessage = (message: unknown) => {
+        const m = message as { type?: string; heapUsed?: number };
+        if (m.type !== "memory") return;
+        clearTimeout(timer);
+        child.off("message", onMessage);
+        resolve(m.heapUsed ?? Number.NaN);
+      };
+      child.on("message", onMessage);
+      child.send("memory");
+    });
+    const rssKb = Number(execFileSync("ps", ["-o", "rss=", "-p", String(child.pid)]).toString().trim());
+    return { rss: rssKb * 1024, heapUsed };
+  };
+  return { name, base, child, memory, stop };
+};
+
+// ---------- write throughput ----------
+
+interface ThroughputRow {
+  setup: string;
+  seconds: number;
+  mutations: number;
+  errors: number;
+  delivered: string;
+}
+
+/** `WRITERS` loops creating cards as fast as they are answered: a warm-up, then `WRITE_MS` measured. */
+const measureWrites = async (client: Client, space: Space): Promise<Omit<ThroughputRow, "setup" | "delivered">> => {
+  let counting = false;
+  let mutations = 0;
+  let errors = 0;
+  let n = 0;
+  const end = performance.now() + WRITE_WARMUP_MS + WRITE_MS;
+  let measuredFrom = 0;
+  const writer = async (): Promise<void> => {
+    while (performance.now() < end) {
+      try {
+        await createCard(client, space, n++);
+        if (counting) mutations += 1;
+      } catch (error) {
+        errors += 1;
+        if (errors === 1) console.error("  write failed:", error);
+      }
+    }
+  };
+  const warm = setTimeout(() => {
+    counting = true;
+    measuredFrom = performance.now();
+  }, WRITE_WARMUP_MS);
+  await Promise.all(Array.from({ length: WRITERS }, writer));
+  clearTimeout(warm);
+  return { seconds: (performance.now() - measuredFrom) / 1000, mutations, errors };
+};
+
+// ---------- the runs ----------
+
+const seedCards = async (client: Client, space: Space): Promise<Card[]> => {
+  const cards: Card[] = [];
+  for (let i = 0; i < SEED_CARDS; i++) cards.push(await createCard(client, space, i));
+  return cards;
+};
+
+const benchPglite = async (latency: LatencyRow[], memory: MemoryRow[]): Promise<void> => {
+  const handle = await createDb({ dataDir: "memory://" });
+  cleanups.push(() => handle.close());
+  const app = await buildApp({ handle, config: { ...loadConfig(), webDist: null, loginRateLimit: 100_000 } });
+  cleanups.push(() => app.close());
+  const base = await app.listen({ port: 0, host: "127.0.0.1" });
+  const client = new Client(base);
+  const workspaceId = await signUp(client);
+  const space = await createSpace(client, workspaceId, "Fan-out");
+  const cards = await seedCards(client, space);
+
+  const before = inProcessMemory();
+  for (const n of SOCKET_COUNTS) {
+    const fleet = new Fleet();
+    try {
+      await fleet.open(base, client.cookie, `space:${space.id}`, n, 0);
+      if (n === MEMORY_SOCKETS)
+        memory.push({
+          what: "pglite: server + client, in-process",
+          sockets: n,
+          before,
+          after: inProcessMemory(),
+        });
+      const r = await measureMoves(client, space, cards, fleet, 1);
+      if (r.cardIdMismatches > 0) console.error(`  pglite N=${n}: ${r.cardIdMismatches} moves' frames missed their card id`);
+      latency.push({
+        driver: "pglite",
+        sockets: String(n),
+        path: "in-process",
+        samples: r.arrivals[0] ?? [],
+        replies: r.replies,
+        missing: r.missing,
+      });
+      console.log(`  pglite: N=${n} done`);
+    } finally {
+      await fleet.close();
+    }
+  }
+};
+
+const benchPostgres = async (
+  latency: LatencyRow[],
+  memory: MemoryRow[],
+  throughput: ThroughputRow[],
+): Promise<void> => {
+  const database = await createPostgresTestDatabase();
+  cleanups.push(() => database.drop());
+  if (!database.url) throw new Error("the PostgreSQL test database has no URL");
+  const url = database.url;
+
+  const a = await startInstance("A", url);
+  const client = new Client(a.base);
+  const workspaceId = await signUp(client);
+  const space = await createSpace(client, workspaceId, "Fan-out");
+  const cards = await seedCards(client, space);
+
+  // (a) writes with instance A alone.
+  const alone = await measureWrites(client, await createSpace(client, workspaceId, "Writes, A alone"));
+  throughput.push({ setup: "A only", ...alone, delivered: "-" });
+  console.log("  postgres: writes with A alone done");
+
+  const b = await startInstance("B", url);
+  const clientB = client.on(b.base);
+  await clientB.request("GET", `/api/spaces/${space.id}/board`);
+
+  const beforeA = await a.memory();
+  const beforeB = await b.memory();
+  const beforeClient = inProcessMemory();
+  for (const n of SOCKET_COUNTS) {
+    const fleet = new Fleet();
+    try {
+      await fleet.open(a.base, client.cookie, `space:${space.id}`, n / 2, 0);
+      await fleet.open(b.base, client.cookie, `space:${space.id}`, n / 2, 1);
+      if (n === MEMORY_SOCKETS) {
+        memory.push(
+          { what: "postgres: instance A (child)", sockets: n / 2, before: beforeA, after: await a.memory() },
+          { what: "postgres: instance B (child)", sockets: n / 2, before: beforeB, after: await b.memory() },
+          { what: "measuring client (ws, this process)", sockets: n, before: beforeClient, after: inProcessMemory() },
+        );
+      }
+      const r = await measureMoves(client, space, cards, fleet, 2);
+      if (r.cardIdMismatches > 0)
+        console.error(`  postgres N=${n}: ${r.cardIdMismatches} moves' frames missed their card id`);
+      const [onA = [], onB = []] = r.arrivals;
+      const row = { driver: "postgres", sockets: String(n), replies: r.replies, missing: r.missing };
+      latency.push(
+        { ...row, path: "all (A+B)", samples: [...onA, ...onB] },
+        { ...row, sockets: `${n / 2} on A`, path: "A: same instance", samples: onA, replies: [], missing: Number.NaN },
+        { ...row, sockets: `${n / 2} on B`, path: "B: via NOTIFY", samples: onB, replies: [], missing: Number.NaN },
+      );
+      console.log(`  postgres: N=${n} done`);
+    } finally {
+      await fleet.close();
+    }
+  }
+
+  // (b) writes with instance B running and holding subscribed sockets on the written space.
+  const written = await createSpace(client, workspaceId, "Writes, B listening");
+  const listeners = new Fleet();
+  try {
+    await listeners.open(b.base, client.cookie, `space:${written.id}`, LISTENER_SOCKETS, 0);
+    const startSeq = listeners.latestSeq;
+    const withB = await measureWrites(client, written);
+    // Every card created is one event; wait (bounded) for B's sockets to have all of them.
+    const seq = (
+      await client.request<{ seq?: number }>("GET", `/api/spaces/${written.id}/board`).catch(() => ({ seq: undefined }))
+    ).seq;
+    const wanted = (seq ?? Number.NaN) - startSeq;
+    const deadline = performance.now() + 10_000;
+    const least = () => Math.min(...listeners.sockets.map((s) => s.events));
+    while (!Number.isNaN(wanted) && least() < wanted && performance.now() < deadline)
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    throughput.push({
+      setup: `A + B (${LISTENER_SOCKETS} sockets on B)`,
+      ...withB,
+      delivered: Number.isNaN(wanted)
+        ? `${least()} events on every socket`
+        : `${least()}/${wanted} on every socket`,
+    });
+    console.log("  postgres: writes with B listening done");
+  } finally {
+    await listeners.close();
+  }
+};
+
+const main = async (): Promise<void> => {
+  const started = performance.now();
+  const latency: LatencyRow[] = [];
+  const memory: MemoryRow[] = [];
+  const throughput: ThroughputRow[] = [];
+
+  console.log(
+    `Live-sync fan-out: ${MOVES} sequential moves per N (after ${WARMUP_MOVES} warm-up moves), N = ${SOCKET_COUNTS.join(", ")} sockets.`,
+  );
+  console.log(
+    `The measuring client and the server(s)${""} share this machine: ${os.cpus().length} cores, ${os.cpus()[0]?.model.trim() ?? ""}.`,
+  );
+  try {
+    await benchPglite(latency, memory);
+    await runCleanups();
+    if (await isPostgresReachable()) {
+      await benchPostgres(latency, memory, throughput);
+    } else {
+      console.log(
+        "  postgres: skipped — no PostgreSQL at TEST_DATABASE_URL (default postgres://postgres@127.0.0.1:5432)",
+      );
+    }
+  } finally {
+    await runCleanups();
+  }
+
+  printTable(
+    "Move → event arrival at every subscribed socket (ms from sending the POST; one sample per socket × move)",
+    ["driver", "sockets", "path", "arrivals", "median ms", "p99 ms", "max ms", "missing", "POST reply median ms"],
+    latency.map((r) => {
+      const s = stats(r.samples);
+      return [
+        r.driver,
+        r.sockets,
+        r.path,
+        String(s.n),
+        ms(s.median),
+        ms(s.p99),
+        ms(s.max),
+        Number.isNaN(r.missing) ? "" : String(r.missing),
+        r.replies.length > 0 ? ms(stats(r.replies).median) : "",
+      ];
+    }),
+    3,
+  );
+
+  printTable(
+    "Memory with the sockets open (after a full GC; RSS from ps for the children)",
+    ["process", "sockets", "RSS before MB", "RSS after MB", "RSS KB/socket", "heap before MB", "heap after MB", "heap KB/socket"],
+    memory.map((r) => [
+      r.what,
+      String(r.sockets),
+      mb(r.before.rss),
+      mb(r.after.rss),
+      kbPerSocket(r.after.rss - r.before.rss, r.sockets),
+      mb(r.before.heapUsed),
+      mb(r.after.heapUsed),
+      kbPerSocket(r.after.heapUsed - r.before.heapUsed, r.sockets),
+    ]),
+    1,
+  );
+
+  if (throughput.length > 0)
+    printTable(
+      `Write throughput on PostgreSQL: ${WRITERS} concurrent writers creating cards through A`,
+      ["setup", "seconds", "mutations", "mutations/s", "errors", "events at B's sockets"],
+      throughput.map((r) => [
+        r.setup,
+        r.seconds.toFixed(1),
+        String(r.mutations),
+        (r.mutations / r.seconds).toFixed(0),
+        String(r.errors),
+        r.delivered,
+      ]),
+      1,
+    );
+  console.log(`\nTotal ${((performance.now() - started) / 1000).toFixed(1)} s`);
+};
+
+try {
+  await main();
+} catch (error) {
+  console.error(error);
+  process.exitCode = 1;
+}
+// fetch keeps idle connections to the stopped servers for a while; nothing else is left to wait for.
+process.exit();
