@@ -85,7 +85,24 @@ export const toStatus = (row: typeof statuses.$inferSelect): Status => ({
   wipLimit: row.wipLimit,
 });
 
-export const toCard = (row: typeof cards.$inferSelect): Card => ({
+/** What a card's row alone does not hold: its people, labels, to-do counts and blockings. */
+export interface CardExtras {
+  coworkerIds: string[];
+  labelIds: string[];
+  todoTotal: number;
+  todoDone: number;
+  isBlocked: boolean;
+}
+
+export const noExtras: CardExtras = {
+  coworkerIds: [],
+  labelIds: [],
+  todoTotal: 0,
+  todoDone: 0,
+  isBlocked: false,
+};
+
+export const toCard = (row: typeof cards.$inferSelect, extras: CardExtras = noExtras): Card => ({
   id: row.id,
   workspaceId: row.workspaceId,
   spaceId: row.spaceId,
@@ -94,6 +111,14 @@ export const toCard = (row: typeof cards.$inferSelect): Card => ({
   description: row.description,
   position: row.position,
   createdBy: row.createdBy,
+  responsibleId: row.responsibleId,
+  coworkerIds: extras.coworkerIds,
+  labelIds: extras.labelIds,
+  startDate: row.startDate,
+  dueDate: row.dueDate,
+  todoTotal: extras.todoTotal,
+  todoDone: extras.todoDone,
+  isBlocked: extras.isBlocked,
   createdAt: iso(row.createdAt),
   updatedAt: iso(row.updatedAt),
   completedAt: isoOrNull(row.completedAt),

@@ -4,6 +4,15 @@
  * exactly what it missed. Board content goes to `space:<id>`, the hierarchy to `workspace:<id>`,
  * things addressed to one person to `user:<id>`.
  */
+import type {
+  Blocking,
+  CardRelation,
+  Comment,
+  Label,
+  Notification,
+  Reminder,
+  TodoItem,
+} from "./coordination-schemas.js";
 import type { Card, Folder, Member, Space, Status, Workspace } from "./schemas.js";
 
 export type Channel = `space:${string}` | `workspace:${string}` | `user:${string}`;
@@ -47,6 +56,25 @@ export interface EventPayloads {
    * the last event they may see and the first they may not. `userId` null: re-check everyone.
    */
   "access.changed": { workspaceId: string; userId: string | null };
+  /** Relations go to the space channel of each card they touch. */
+  "relation.created": { relation: CardRelation };
+  "relation.deleted": { relation: CardRelation };
+  "todo.created": { todo: TodoItem };
+  "todo.updated": { todo: TodoItem };
+  "todo.deleted": { todoId: string; cardId: string };
+  "label.created": { label: Label };
+  "label.updated": { label: Label };
+  "label.deleted": { labelId: string; spaceId: string };
+  "comment.created": { comment: Comment };
+  "comment.updated": { comment: Comment };
+  "comment.deleted": { commentId: string; cardId: string };
+  "blocking.created": { blocking: Blocking };
+  "blocking.cleared": { blocking: Blocking };
+  /** On the user channel of the person notified. */
+  "notification.created": { notification: Notification };
+  "notification.read": { ids: string[] | "all" };
+  /** On the user channel of the reminder's owner only: reminders are personal. */
+  "reminder.updated": { cardId: string; reminder: Reminder | null };
 }
 
 export type EventType = keyof EventPayloads;

@@ -1,4 +1,6 @@
 export * from "./board.js";
+export * from "./charts/index.js";
+export * from "./coordination-schemas.js";
 export * from "./errors.js";
 export * from "./events.js";
 export * from "./ordering.js";

@@ -95,6 +95,9 @@ export const statusSchema = z.object({
 });
 export type Status = z.infer<typeof statusSchema>;
 
+/** A calendar date, `YYYY-MM-DD`. */
+export const calendarDate = z.iso.date({ error: "must be a date (YYYY-MM-DD)" });
+
 export const cardSchema = z.object({
   id,
   workspaceId: id,
@@ -104,6 +107,15 @@ export const cardSchema = z.object({
   description: z.string(),
   position: z.string(),
   createdBy: id.nullable(),
+  responsibleId: id.nullable(),
+  coworkerIds: z.array(id),
+  labelIds: z.array(id),
+  startDate: calendarDate.nullable(),
+  dueDate: calendarDate.nullable(),
+  todoTotal: z.number().int(),
+  todoDone: z.number().int(),
+  /** True while at least one blocking on the card is not cleared. */
+  isBlocked: z.boolean(),
   createdAt: isoTime,
   updatedAt: isoTime,
   completedAt: isoTime.nullable(),

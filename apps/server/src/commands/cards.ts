@@ -4,7 +4,7 @@
  * neighbours; a move rewrites only the moving card's row. The unique (status_id, position) index is
  * the last line of defence.
  */
-import { cardAccess, type MutationContext, spaceAccess, tables, toCard } from "@lattice/db";
+import { cardAccess, loadCard, type MutationContext, spaceAccess, tables } from "@lattice/db";
 import {
   type Card,
   type CreateCardBody,
@@ -19,6 +19,13 @@ import { and, asc, desc, eq, gt, lt, ne, sql } from "drizzle-orm";
 import { authorize, invalidField } from "./authorize.js";
 
 type Tx = MutationContext["tx"];
+
+/** The whole card (people, labels, to-dos, blockings) as events and replies carry it. */
+export const mustLoadCard = async (tx: Tx, id: string): Promise<Card> => {
+  const card = await loadCard(tx, id);
+  if (!card) throw new Error(`card ${id} vanished inside its own transaction`);
+  return card;
+};
 
 const statusInSpace = async (tx: Tx, statusId: string, spaceId: string, field: string) => {
   const [status] = await tx
@@ -130,7 +137,7 @@ export const createCard = async (
     actorId: actor.id,
     at: row.createdAt,
   });
-  const card = toCard(row);
+  const card = await mustLoadCard(tx, row.id);
   emit(draft(spaceChannel(spaceId), "card.created", { card }));
   return card;
 };
@@ -154,7 +161,7 @@ export const updateCard = async (
     .where(eq(tables.cards.id, cardId))
     .returning();
   if (!row) throw new Error("card vanished inside its own lock");
-  const updated = toCard(row);
+  const updated = await mustLoadCard(tx, row.id);
   emit(draft(spaceChannel(card.spaceId), "card.updated", { card: updated }));
   return updated;
 };
@@ -198,7 +205,7 @@ export const moveCard = async (
     .where(eq(tables.cards.id, cardId))
     .returning();
   if (!row) throw new Error("card vanished inside its own lock");
-  const moved = toCard(row);
+  const moved = await mustLoadCard(tx, row.id);
   emit(draft(spaceChannel(card.spaceId), "card.moved", { card: moved, fromStatusId: card.statusId }));
   return moved;
 };

@@ -1,4 +1,13 @@
-import { cardAccess, latestSeq, spaceAccess, tables, toCard, toSpace, toStatus } from "@lattice/db";
+import {
+  cardAccess,
+  latestSeq,
+  loadCard,
+  loadCards,
+  spaceAccess,
+  tables,
+  toSpace,
+  toStatus,
+} from "@lattice/db";
 import {
   boardSchema,
   cardSchema,
@@ -6,6 +15,8 @@ import {
   createFolderBody,
   createSpaceBody,
   createStatusBody,
+  DomainError,
+  ErrorCode,
   folderSchema,
   idParams,
   moveCardBody,
@@ -183,16 +194,12 @@ export const hierarchyRoutes: FastifyPluginAsyncZod = async (app) => {
             .from(tables.statuses)
             .where(eq(tables.statuses.spaceId, spaceId))
             .orderBy(asc(tables.statuses.position));
-          const cardRows = await tx
-            .select()
-            .from(tables.cards)
-            .where(and(eq(tables.cards.spaceId, spaceId), isNull(tables.cards.archivedAt)))
-            .orderBy(asc(tables.cards.statusId), asc(tables.cards.position));
+          const cards = await loadCards(tx, { spaceId });
           return {
             space: toSpace(access.space),
             role: access.role,
             statuses: statusRows.map(toStatus),
-            cards: cardRows.map(toCard),
+            cards,
             seq,
           };
         },
@@ -287,7 +294,9 @@ export const hierarchyRoutes: FastifyPluginAsyncZod = async (app) => {
         "read",
         "Card",
       );
-      return toCard(access.card);
+      const card = await loadCard(app.db.db, access.card.id);
+      if (!card) throw new DomainError(ErrorCode.notFound, "Card not found");
+      return card;
     },
   );
   app.patch(

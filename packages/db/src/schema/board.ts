@@ -1,4 +1,15 @@
-import { bigserial, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { sql } from "drizzle-orm";
+import {
+  bigserial,
+  date,
+  index,
+  integer,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
 import { archivedAt, createdAt, orderKey, updatedAt } from "./columns.js";
 import { spaces, workspaces } from "./hierarchy.js";
 import { users } from "./users.js";
@@ -40,6 +51,11 @@ export const cards = pgTable(
     description: text("description").notNull().default(""),
     position: orderKey("position").notNull(),
     createdBy: uuid("created_by").references(() => users.id, { onDelete: "set null" }),
+    /** The one person responsible for the card, or none. */
+    responsibleId: uuid("responsible_id").references(() => users.id, { onDelete: "set null" }),
+    /** Calendar dates (no time of day), as a coordinator plans them. */
+    startDate: date("start_date", { mode: "string" }),
+    dueDate: date("due_date", { mode: "string" }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
     completedAt: timestamp("completed_at", { withTimezone: true }),
@@ -53,6 +69,8 @@ export const cards = pgTable(
     uniqueIndex("cards_status_position_key").on(t.statusId, t.position),
     index("cards_space_idx").on(t.spaceId),
     index("cards_workspace_idx").on(t.workspaceId),
+    index("cards_responsible_idx").on(t.responsibleId),
+    index("cards_search_idx").using("gin", sql`to_tsvector('simple', ${t.name} || ' ' || ${t.description})`),
   ],
 );
 

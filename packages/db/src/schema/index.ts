@@ -1,4 +1,5 @@
 export * from "./board.js";
+export * from "./coordination.js";
 export * from "./events.js";
 export * from "./hierarchy.js";
 export * from "./users.js";

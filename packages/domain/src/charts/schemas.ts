@@ -1,0 +1,182 @@
+/**
+ * Request and reply schemas of the chart endpoints, shared by the server (validation, OpenAPI) and
+ * the web app. Query values arrive as strings and are coerced here.
+ */
+import { z } from "zod";
+import { statusRoles } from "../roles.js";
+import { dayOfIsoDate } from "./calendar.js";
+import { forecastDefaults } from "./forecast.js";
+
+export const chartLimits = {
+  /** Longest period a chart may cover, in days (about ten years). */
+  maxRangeDays: 3660,
+  maxWindowWeeks: 260,
+  minTrials: 100,
+  maxTrials: 100_000,
+  maxConfidences: 9,
+  /** How far ahead a "how many by" target date may be, in days. */
+  maxTargetDays: 3660,
+} as const;
+
+const isoDate = z.iso.date({ error: "must be a date (YYYY-MM-DD)" });
+
+const rangeFields = {
+  from: isoDate.optional().describe("First day (UTC), inclusive."),
+  to: isoDate.optional().describe("Last day (UTC), inclusive."),
+};
+
+type Range = { from?: string | undefined; to?: string | undefined };
+
+const checkRange = (value: Range, ctx: z.core.$RefinementCtx<Range>) => {
+  if (!value.from || !value.to) return;
+  const days = dayOfIsoDate(value.to) - dayOfIsoDate(value.from) + 1;
+  if (days < 1) ctx.addIssue({ code: "custom", path: ["to"], message: "must not be before from" });
+  else if (days > chartLimits.maxRangeDays) {
+    ctx.addIssue({
+      code: "custom",
+      path: ["to"],
+      message: `must be at most ${chartLimits.maxRangeDays} days after from`,
+    });
+  }
+};
+
+/** `?from=&to=`: ISO dates; the server defaults to the last 90 days. */
+export const chartRangeQuery = z.object(rangeFields).superRefine(checkRange);
+export type ChartRangeQuery = z.infer<typeof chartRangeQuery>;
+
+const integerParam = (min: number, max: number, fallback: number) =>
+  z.coerce
+    .number({ error: "must be a number" })
+    .int("must be a whole number")
+    .min(min, `must be at least ${min}`)
+    .max(max, `must be at most ${max}`)
+    .default(fallback);
+
+const confidenceList = z
+  .string()
+  .regex(/^\d{1,2}(,\d{1,2})*$/, "must be a comma-separated list of percentages between 1 and 99")
+  .transform((s) => s.split(",").map(Number))
+  .refine((list) => list.every((c) => c >= 1 && c <= 99), "each percentage must be between 1 and 99")
+  .refine(
+    (list) => list.length <= chartLimits.maxConfidences,
+    `at most ${chartLimits.maxConfidences} levels`,
+  );
+
+export const forecastQuery = z.object({
+  windowWeeks: integerParam(1, chartLimits.maxWindowWeeks, forecastDefaults.windowWeeks).describe(
+    "Weeks of throughput history, ending today.",
+  ),
+  confidence: confidenceList
+    .optional()
+    .transform((list) => list ?? [...forecastDefaults.confidences])
+    .describe("Confidence levels in percent, e.g. 15,50,85."),
+  trials: integerParam(chartLimits.minTrials, chartLimits.maxTrials, forecastDefaults.trials),
+  seed: integerParam(0, 4_294_967_295, forecastDefaults.seed),
+  targetDate: isoDate.optional().describe('Answer "how many cards by this date".'),
+  from: isoDate.optional().describe("First day of the burn-up (default: the first card's creation)."),
+});
+export type ForecastQuery = z.infer<typeof forecastQuery>;
+
+// ---------- replies ----------
+
+const summarySchema = z.object({
+  count: z.number().int(),
+  average: z.number().nullable(),
+  median: z.number().nullable(),
+  p85: z.number().nullable(),
+  p95: z.number().nullable(),
+});
+
+const binSchema = z.object({ days: z.number().int(), count: z.number().int() });
+const statusTimeSchema = z.object({ statusId: z.string(), days: z.number() });
+
+export const chartStatusSchema = z.object({ id: z.string(), name: z.string(), role: z.enum(statusRoles) });
+
+export const timeChartSchema = z.object({
+  from: z.string(),
+  to: z.string(),
+  statuses: z.array(chartStatusSchema).describe("The space's statuses in board order."),
+  points: z.array(
+    z.object({
+      cardId: z.string(),
+      name: z.string(),
+      completedAt: z.string(),
+      leadDays: z.number().int(),
+      reactionDays: z.number().int().nullable(),
+      cycleDays: z.number().int().nullable(),
+      blockedDays: z.number(),
+      timeInStatus: z.array(statusTimeSchema),
+    }),
+  ),
+  lead: summarySchema,
+  reaction: summarySchema,
+  cycle: summarySchema,
+  histograms: z.object({ lead: z.array(binSchema), reaction: z.array(binSchema), cycle: z.array(binSchema) }),
+  timeInStatus: z.array(statusTimeSchema),
+  blocked: z.object({ cards: z.number().int(), days: z.number() }),
+});
+export type TimeChartReply = z.infer<typeof timeChartSchema>;
+
+const labelSchema = z.enum(["optimistic", "most_likely", "pessimistic"]).nullable();
+
+const forecastBase = {
+  today: z.string(),
+  remaining: z.number().int(),
+  window: z.object({ weeks: z.number().int(), from: z.string(), to: z.string() }),
+  throughput: z.array(z.object({ from: z.string(), to: z.string(), completed: z.number().int() })),
+};
+
+export const forecastSchema = z.discriminatedUnion("status", [
+  z.object({
+    ...forecastBase,
+    status: z.literal("forecast"),
+    trials: z.number().int(),
+    seed: z.number().int(),
+    dates: z.array(
+      z.object({
+        confidence: z.number(),
+        label: labelSchema,
+        weeks: z.number().int().nullable(),
+        date: z.string().nullable(),
+      }),
+    ),
+    howMany: z
+      .object({
+        targetDate: z.string(),
+        weeks: z.number().int(),
+        levels: z.array(z.object({ confidence: z.number(), label: labelSchema, cards: z.number().int() })),
+      })
+      .nullable(),
+  }),
+  z.object({ ...forecastBase, status: z.literal("done") }),
+  z.object({
+    ...forecastBase,
+    status: z.literal("insufficient_history"),
+    reason: z.enum(["no_history", "no_completions", "too_few_weeks"]),
+    message: z.string(),
+  }),
+]);
+
+export const forecastChartSchema = z.object({
+  /** The spaces the chart covers (for a folder or workspace: those the caller may read). */
+  spaceIds: z.array(z.string()),
+  burnup: z.array(z.object({ date: z.string(), scope: z.number().int(), completed: z.number().int() })),
+  forecast: forecastSchema,
+});
+export type ForecastChartReply = z.infer<typeof forecastChartSchema>;
+
+export const cumulativeFlowSchema = z.object({
+  from: z.string(),
+  to: z.string(),
+  statuses: z.array(chartStatusSchema),
+  days: z.array(z.object({ date: z.string(), counts: z.array(z.number().int()) })),
+  currentWip: z.number().int(),
+  averageWip: z.number(),
+  completions: z.number().int(),
+  throughputPerDay: z.number(),
+  approximateCycleDays: z
+    .number()
+    .nullable()
+    .describe("Average WIP / throughput (Little's law): an approximation, not a measurement."),
+});
+export type CumulativeFlowReply = z.infer<typeof cumulativeFlowSchema>;
