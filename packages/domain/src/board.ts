@@ -3,6 +3,7 @@
  * events and its own optimistic changes through this same function, so client and server agree on
  * what an event means.
  */
+import type { CardRelation } from "./coordination-schemas.js";
 import type { DomainEvent, EventPayloads, EventType } from "./events.js";
 import { compareKeys } from "./ordering.js";
 import type { Board, Card, Space, Status } from "./schemas.js";
@@ -11,14 +12,17 @@ export interface BoardState {
   space: Space | null;
   statuses: Record<string, Status>;
   cards: Record<string, Card>;
+  /** Relations touching this space's cards (the other end may be in another space). */
+  relations?: Record<string, CardRelation>;
 }
 
-export const emptyBoard = (): BoardState => ({ space: null, statuses: {}, cards: {} });
+export const emptyBoard = (): BoardState => ({ space: null, statuses: {}, cards: {}, relations: {} });
 
-export const boardFromSnapshot = (board: Board): BoardState => ({
+export const boardFromSnapshot = (board: Board & { relations?: CardRelation[] }): BoardState => ({
   space: board.space,
   statuses: Object.fromEntries(board.statuses.map((s) => [s.id, s])),
   cards: Object.fromEntries(board.cards.filter((c) => c.archivedAt === null).map((c) => [c.id, c])),
+  relations: Object.fromEntries((board.relations ?? []).map((r) => [r.id, r])),
 });
 
 type BoardEvent = Pick<DomainEvent, "type" | "payload">;
@@ -51,6 +55,13 @@ export const applyBoardEvent = (state: BoardState, event: BoardEvent): BoardStat
   }
   if (is("status.deleted", event)) {
     return { ...state, statuses: without(state.statuses, event.payload.statusId) };
+  }
+  if (is("relation.created", event)) {
+    const relation = event.payload.relation;
+    return { ...state, relations: { ...state.relations, [relation.id]: relation } };
+  }
+  if (is("relation.deleted", event)) {
+    return { ...state, relations: without(state.relations ?? {}, event.payload.relation.id) };
   }
   if (is("space.updated", event) && state.space?.id === event.payload.space.id) {
     return { ...state, space: event.payload.space };

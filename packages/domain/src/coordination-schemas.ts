@@ -3,22 +3,10 @@
  * to-dos, labels, comments, blockers, reminders and notifications. Shared by server and web.
  */
 import { z } from "zod";
-import { calendarDate, id, isoTime, limits } from "./schemas.js";
+import { boardSchema, calendarDate, id, isoTime, limits } from "./schemas.js";
 
 const text = (max: number) =>
   z.string().trim().min(1, "must not be empty").max(max, `must be at most ${max} characters`);
-
-// ---------- people and dates (PATCH /api/cards/:id accepts these too) ----------
-
-export const cardPeopleAndDatesBody = z
-  .object({
-    responsibleId: id.nullable().optional(),
-    coworkerIds: z.array(id).max(100).optional(),
-    startDate: calendarDate.nullable().optional(),
-    dueDate: calendarDate.nullable().optional(),
-    labelIds: z.array(id).max(100).optional(),
-  })
-  .strict();
 
 // ---------- relations ----------
 
@@ -209,3 +197,7 @@ export const markReadBody = z.union([
   z.object({ ids: z.array(id).min(1).max(500) }).strict(),
   z.object({ all: z.literal(true) }).strict(),
 ]);
+
+/** The board snapshot with the relations touching its cards (for progress, conflicts and the Gantt view). */
+export const boardWithRelationsSchema = boardSchema.extend({ relations: z.array(relationSchema) });
+export type BoardWithRelations = z.infer<typeof boardWithRelationsSchema>;

@@ -272,6 +272,14 @@ export const updateCardBody = z
     name: trimmedName(limits.cardNameMax).optional(),
     description: description.optional(),
     archived: z.boolean().optional(),
+    /** One of the space's users, or null for nobody. */
+    responsibleId: id.nullable().optional(),
+    /** The full set of co-workers (replaces the current one). */
+    coworkerIds: z.array(id).max(100).optional(),
+    startDate: calendarDate.nullable().optional(),
+    dueDate: calendarDate.nullable().optional(),
+    /** The full set of labels of the card's space (replaces the current one). */
+    labelIds: z.array(id).max(100).optional(),
   })
   .strict();
 export type UpdateCardBody = z.infer<typeof updateCardBody>;

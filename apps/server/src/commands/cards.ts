@@ -8,14 +8,16 @@ import { cardAccess, loadCard, type MutationContext, spaceAccess, tables } from 
 import {
   type Card,
   type CreateCardBody,
+  DomainError,
   draft,
+  ErrorCode,
   keyBetween,
   type MoveCardBody,
   spaceChannel,
   type UpdateCardBody,
   type User,
 } from "@lattice/domain";
-import { and, asc, desc, eq, gt, lt, ne, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gt, inArray, isNull, lt, ne, sql } from "drizzle-orm";
 import { authorize, invalidField } from "./authorize.js";
 
 type Tx = MutationContext["tx"];
@@ -91,6 +93,21 @@ const placeInColumn = async (
   return keyBetween(await neighbourKey(tx, statusId, anchor.position, "before", movingId), anchor.position);
 };
 
+/** A blocked card cannot change status until every blocking on it is cleared. */
+const refuseIfBlocked = async (tx: Tx, card: { id: string; name: string }): Promise<void> => {
+  const open = await tx
+    .select({ reason: tables.cardBlockings.reason, name: tables.blockerTypes.name })
+    .from(tables.cardBlockings)
+    .innerJoin(tables.blockerTypes, eq(tables.blockerTypes.id, tables.cardBlockings.blockerTypeId))
+    .where(and(eq(tables.cardBlockings.cardId, card.id), isNull(tables.cardBlockings.clearedAt)));
+  if (open.length === 0) return;
+  const list = open.map((b) => `${b.name} (${b.reason})`).join("; ");
+  throw new DomainError(
+    ErrorCode.blocked,
+    `'${card.name}' is blocked by ${list}; clear ${open.length === 1 ? "it" : "them"} before changing its status`,
+  );
+};
+
 export const createCard = async (
   { tx, emit, lock }: MutationContext,
   actor: User,
@@ -142,6 +159,13 @@ export const createCard = async (
   return card;
 };
 
+/** Users among `userIds` who cannot read the space (so cannot be put on its cards). */
+const usersOutsideSpace = async (tx: Tx, spaceId: string, userIds: readonly string[]): Promise<string[]> => {
+  const outside: string[] = [];
+  for (const userId of new Set(userIds)) if (!(await spaceAccess(tx, userId, spaceId))) outside.push(userId);
+  return outside;
+};
+
 export const updateCard = async (
   { tx, emit, lock }: MutationContext,
   actor: User,
@@ -155,6 +179,77 @@ export const updateCard = async (
   if (input.name !== undefined) changes.name = input.name;
   if (input.description !== undefined) changes.description = input.description;
   if (input.archived !== undefined) changes.archivedAt = input.archived ? new Date() : null;
+  if (input.startDate !== undefined) changes.startDate = input.startDate;
+  if (input.dueDate !== undefined) changes.dueDate = input.dueDate;
+  const startDate = input.startDate !== undefined ? input.startDate : card.startDate;
+  const dueDate = input.dueDate !== undefined ? input.dueDate : card.dueDate;
+  if (startDate && dueDate && startDate > dueDate) {
+    throw invalidField(
+      input.dueDate !== undefined ? "body.dueDate" : "body.startDate",
+      "must not put the due date before the start date",
+    );
+  }
+  const newPeople: string[] = [];
+  if (input.responsibleId !== undefined) {
+    if (
+      input.responsibleId &&
+      (await usersOutsideSpace(tx, card.spaceId, [input.responsibleId])).length > 0
+    ) {
+      throw invalidField("body.responsibleId", "is not a user of this space");
+    }
+    changes.responsibleId = input.responsibleId;
+    if (input.responsibleId && input.responsibleId !== card.responsibleId)
+      newPeople.push(input.responsibleId);
+  }
+  if (input.coworkerIds !== undefined) {
+    const wanted = [...new Set(input.coworkerIds)];
+    if ((await usersOutsideSpace(tx, card.spaceId, wanted)).length > 0) {
+      throw invalidField("body.coworkerIds", "must all be users of this space");
+    }
+    const current = (
+      await tx
+        .select({ userId: tables.cardCoworkers.userId })
+        .from(tables.cardCoworkers)
+        .where(eq(tables.cardCoworkers.cardId, cardId))
+    ).map((r) => r.userId);
+    const removed = current.filter((u) => !wanted.includes(u));
+    const added = wanted.filter((u) => !current.includes(u));
+    if (removed.length > 0) {
+      await tx
+        .delete(tables.cardCoworkers)
+        .where(and(eq(tables.cardCoworkers.cardId, cardId), inArray(tables.cardCoworkers.userId, removed)));
+    }
+    if (added.length > 0) {
+      await tx
+        .insert(tables.cardCoworkers)
+        .values(added.map((userId) => ({ cardId, userId, workspaceId: card.workspaceId })));
+      newPeople.push(...added);
+    }
+  }
+  if (newPeople.length > 0) {
+    // People on a card follow it automatically.
+    await tx
+      .insert(tables.cardFollowers)
+      .values([...new Set(newPeople)].map((userId) => ({ cardId, userId, workspaceId: card.workspaceId })))
+      .onConflictDoNothing();
+  }
+  if (input.labelIds !== undefined) {
+    const wanted = [...new Set(input.labelIds)];
+    if (wanted.length > 0) {
+      const found = await tx
+        .select({ id: tables.labels.id })
+        .from(tables.labels)
+        .where(and(eq(tables.labels.spaceId, card.spaceId), inArray(tables.labels.id, wanted)));
+      if (found.length !== wanted.length)
+        throw invalidField("body.labelIds", "must all be labels of this card's space");
+    }
+    await tx.delete(tables.cardLabels).where(eq(tables.cardLabels.cardId, cardId));
+    if (wanted.length > 0) {
+      await tx
+        .insert(tables.cardLabels)
+        .values(wanted.map((labelId) => ({ cardId, labelId, workspaceId: card.workspaceId })));
+    }
+  }
   const [row] = await tx
     .update(tables.cards)
     .set({ ...changes, updatedAt: new Date(), version: sql`${tables.cards.version} + 1` })
@@ -176,8 +271,9 @@ export const moveCard = async (
   if (before) await lock(spaceChannel(before.card.spaceId));
   const { card } = authorize(await cardAccess(tx, actor.id, cardId), "write_cards", "Card");
   const target = await statusInSpace(tx, input.statusId, card.spaceId, "body.statusId");
-  const position = await placeInColumn(tx, target.id, input, cardId);
   const isStatusChange = target.id !== card.statusId;
+  if (isStatusChange) await refuseIfBlocked(tx, card);
+  const position = await placeInColumn(tx, target.id, input, cardId);
   const now = new Date();
   const changes: Partial<typeof tables.cards.$inferInsert> = {
     statusId: target.id,

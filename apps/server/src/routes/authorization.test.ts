@@ -13,7 +13,7 @@ import { Client, cookieFrom, factories, type Harness, startHarness } from "../te
 
 const roles = ["owner", "member", "visitor", "outsider", "anonymous"] as const;
 type Role = (typeof roles)[number];
-type Method = "GET" | "POST" | "PATCH" | "DELETE";
+type Method = "GET" | "POST" | "PATCH" | "PUT" | "DELETE";
 
 interface World {
   app: FastifyInstance;
@@ -84,6 +84,30 @@ const fresh = {
     return { id: res.json<Status>().id };
   },
   card: async (w: World) => ({ id: (await w.f.card(w.clients.owner, w.space.id, { name: "Spare" })).id }),
+  relation: async (w: World) => {
+    const child = await w.f.card(w.clients.owner, w.space.id, { name: "Child" });
+    const res = await w.clients.owner.post(`/api/cards/${w.card.id}/relations`, {
+      type: "child",
+      cardId: child.id,
+    });
+    return { id: res.json<{ id: string }>().id };
+  },
+  /** The owner is the instance's first user, so its administrator. */
+  blockerType: async (w: World, kind: "global" | "on_demand"): Promise<string> => {
+    const res = await w.clients.owner.post("/api/blocker-types", {
+      kind,
+      name: `Type ${randomUUID().slice(0, 6)}`,
+    });
+    return res.json<{ id: string }>().id;
+  },
+  blocking: async (w: World) => {
+    const card = await w.f.card(w.clients.owner, w.space.id, { name: "Blocked" });
+    const res = await w.clients.owner.post(`/api/cards/${card.id}/blockings`, {
+      blockerTypeId: await fresh.blockerType(w, "global"),
+      reason: "Waiting for the lab",
+    });
+    return { id: res.json<{ id: string }>().id };
+  },
   /** A user added to W as visitor, to be changed or removed. */
   member: async (w: World) => {
     const spare = await w.f.user("Spare");
@@ -238,6 +262,64 @@ const table: Row[] = [
     body: (w) => ({ statusId: w.status.id, afterId: null }),
     expect: memberWrite(200),
   },
+  // ---------- relations, blockers, my work ----------
+  {
+    method: "GET",
+    path: "/api/cards/{id}/relations",
+    params: async (w) => ({ id: w.card.id }),
+    expect: read,
+  },
+  {
+    method: "POST",
+    path: "/api/cards/{id}/relations",
+    params: async (w) => ({ id: w.card.id }),
+    body: async (w) => ({ type: "child", cardId: (await fresh.card(w)).id }),
+    expect: memberWrite(201),
+  },
+  { method: "DELETE", path: "/api/relations/{id}", params: fresh.relation, expect: memberWrite(204) },
+  { method: "GET", path: "/api/blocker-types", expect: anyUser(200) },
+  {
+    method: "POST",
+    note: "the owner here is the instance administrator",
+    path: "/api/blocker-types",
+    body: () => ({ kind: "global", name: "Waiting for supplier" }),
+    expect: { owner: 201, member: 403, visitor: 403, outsider: 403, anonymous: 401 },
+  },
+  {
+    method: "GET",
+    path: "/api/spaces/{id}/blocker-types",
+    params: async (w) => ({ id: w.space.id }),
+    expect: read,
+  },
+  {
+    method: "POST",
+    path: "/api/spaces/{id}/blocker-types",
+    params: async (w) => ({ id: w.space.id }),
+    body: () => ({ name: "Waiting for the ward" }),
+    expect: ownerOnly(201),
+  },
+  {
+    method: "PUT",
+    path: "/api/spaces/{id}/blocker-types/{typeId}/enabled",
+    params: async (w) => ({ id: w.space.id, typeId: await fresh.blockerType(w, "on_demand") }),
+    body: () => ({ enabled: true }),
+    expect: ownerOnly(200),
+  },
+  {
+    method: "GET",
+    path: "/api/cards/{id}/blockings",
+    params: async (w) => ({ id: w.card.id }),
+    expect: read,
+  },
+  {
+    method: "POST",
+    path: "/api/cards/{id}/blockings",
+    params: fresh.card,
+    body: async (w) => ({ blockerTypeId: await fresh.blockerType(w, "global"), reason: "No beds free" }),
+    expect: memberWrite(201),
+  },
+  { method: "POST", path: "/api/blockings/{id}/clear", params: fresh.blocking, expect: memberWrite(200) },
+  { method: "GET", path: "/api/me/cards", expect: anyUser(200) },
 ];
 
 const fill = (template: string, params: Record<string, string>): string =>

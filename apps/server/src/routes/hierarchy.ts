@@ -9,7 +9,7 @@ import {
   toStatus,
 } from "@lattice/db";
 import {
-  boardSchema,
+  boardWithRelationsSchema,
   cardSchema,
   createCardBody,
   createFolderBody,
@@ -35,6 +35,7 @@ import { z } from "zod";
 import { authorize } from "../commands/authorize.js";
 import { createCard, deleteCard, moveCard, updateCard } from "../commands/cards.js";
 import { createFolder, deleteFolder, updateFolder } from "../commands/folders.js";
+import { relationsAround } from "../commands/relations.js";
 import { createSpace, deleteSpace, updateSpace } from "../commands/spaces.js";
 import { createStatus, deleteStatus, updateStatus } from "../commands/statuses.js";
 import { currentUser } from "../plugins/auth.js";
@@ -178,7 +179,7 @@ export const hierarchyRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ["spaces"],
         summary: "The board snapshot: statuses and live (unarchived) cards in order, with the channel seq.",
         params: idParams,
-        response: { 200: boardSchema, ...problemResponses(400, 401, 404) },
+        response: { 200: boardWithRelationsSchema, ...problemResponses(400, 401, 404) },
       },
     },
     async (request) => {
@@ -195,11 +196,16 @@ export const hierarchyRoutes: FastifyPluginAsyncZod = async (app) => {
             .where(eq(tables.statuses.spaceId, spaceId))
             .orderBy(asc(tables.statuses.position));
           const cards = await loadCards(tx, { spaceId });
+          const relations = await relationsAround(
+            tx,
+            cards.map((c) => c.id),
+          );
           return {
             space: toSpace(access.space),
             role: access.role,
             statuses: statusRows.map(toStatus),
             cards,
+            relations,
             seq,
           };
         },

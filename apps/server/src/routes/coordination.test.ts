@@ -1,0 +1,3 @@
+import { coordinationSuite } from "./coordination.suite.js";
+
+coordinationSuite("pglite");

@@ -1,0 +1,155 @@
+/**
+ * Dates on cards are calendar dates (YYYY-MM-DD), compared as strings. "Today" is passed in, so the
+ * same rules give the same answer on the server and in a browser in another time zone.
+ */
+import type { CardRelation } from "./coordination-schemas.js";
+import type { StatusRole } from "./roles.js";
+
+export const isoDay = (d: Date): string => d.toISOString().slice(0, 10);
+
+export const addDays = (day: string, days: number): string => {
+  const d = new Date(`${day}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return isoDay(d);
+};
+
+export const daysBetween = (from: string, to: string): number =>
+  Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+
+export type Urgency = "done" | "overdue" | "due_soon" | "none";
+
+/** Card fronts colour dates by this: done, overdue, due within a week and not done, or nothing. */
+export const urgencyOf = (dueDate: string | null, role: StatusRole, today: string): Urgency => {
+  if (role === "completed") return "done";
+  if (!dueDate || role === "cancelled" || role === "information") return "none";
+  if (dueDate < today) return "overdue";
+  if (dueDate <= addDays(today, 7)) return "due_soon";
+  return "none";
+};
+
+/** Late: its start date passed while still not started, or its due date passed while not completed. */
+export const isLate = (
+  card: { startDate: string | null; dueDate: string | null },
+  role: StatusRole,
+  today: string,
+): boolean => {
+  if (role === "completed" || role === "cancelled" || role === "information") return false;
+  if (card.dueDate && card.dueDate < today) return true;
+  return role === "not_started" && card.startDate !== null && card.startDate < today;
+};
+
+export type DueBucket = "overdue" | "this_week" | "later" | "no_date";
+
+/** "My work" groups: overdue, due within the next 7 days, later, no due date. */
+export const dueBucketOf = (dueDate: string | null, today: string): DueBucket => {
+  if (!dueDate) return "no_date";
+  if (dueDate < today) return "overdue";
+  if (dueDate <= addDays(today, 7)) return "this_week";
+  return "later";
+};
+
+export interface DatedCard {
+  id: string;
+  name: string;
+  startDate: string | null;
+  dueDate: string | null;
+}
+
+export interface DateConflict {
+  cardId: string;
+  otherCardId: string;
+  kind: "next_before_previous" | "child_outside_parent";
+  reason: string;
+}
+
+const startOf = (c: DatedCard): string | null => c.startDate ?? c.dueDate;
+const endOf = (c: DatedCard): string | null => c.dueDate ?? c.startDate;
+
+/**
+ * Date conflicts, flagged on both cards and never fixed silently:
+ * - a next card that starts or ends before its previous one starts or ends (through undated cards
+ *   in between: a chain is compared with its nearest dated predecessors);
+ * - a child that starts before its parent starts or ends after its parent ends (through undated
+ *   parents, against the nearest dated ancestors).
+ */
+export const dateConflicts = (
+  cards: readonly DatedCard[],
+  relations: readonly CardRelation[],
+): DateConflict[] => {
+  const byId = new Map(cards.map((c) => [c.id, c]));
+  const incoming = (kind: CardRelation["kind"]) => {
+    const map = new Map<string, string[]>();
+    for (const r of relations) {
+      if (r.kind !== kind) continue;
+      const list = map.get(r.toCardId);
+      if (list) list.push(r.fromCardId);
+      else map.set(r.toCardId, [r.fromCardId]);
+    }
+    return map;
+  };
+  const previousOf = incoming("next");
+  const parentOf = incoming("parent");
+  /** Nearest dated cards upstream of `id`, walking through undated ones. */
+  const datedUpstream = (id: string, upstream: Map<string, string[]>): DatedCard[] => {
+    const found: DatedCard[] = [];
+    const seen = new Set<string>([id]);
+    const stack = [...(upstream.get(id) ?? [])];
+    while (stack.length > 0) {
+      const at = stack.pop() as string;
+      if (seen.has(at)) continue;
+      seen.add(at);
+      const card = byId.get(at);
+      if (!card) continue;
+      if (startOf(card) !== null) found.push(card);
+      else stack.push(...(upstream.get(at) ?? []));
+    }
+    return found;
+  };
+  const conflicts: DateConflict[] = [];
+  const flag = (a: DatedCard, b: DatedCard, kind: DateConflict["kind"], reason: string) => {
+    conflicts.push({ cardId: a.id, otherCardId: b.id, kind, reason });
+    conflicts.push({ cardId: b.id, otherCardId: a.id, kind, reason });
+  };
+  for (const card of cards) {
+    const start = startOf(card);
+    const end = endOf(card);
+    if (start === null || end === null) continue;
+    for (const prev of datedUpstream(card.id, previousOf)) {
+      const prevStart = startOf(prev) as string;
+      const prevEnd = endOf(prev) as string;
+      if (start < prevStart)
+        flag(
+          card,
+          prev,
+          "next_before_previous",
+          `'${card.name}' starts ${start}, before its previous card '${prev.name}' starts ${prevStart}`,
+        );
+      else if (end < prevEnd)
+        flag(
+          card,
+          prev,
+          "next_before_previous",
+          `'${card.name}' ends ${end}, before its previous card '${prev.name}' ends ${prevEnd}`,
+        );
+    }
+    for (const parent of datedUpstream(card.id, parentOf)) {
+      const parentStart = startOf(parent) as string;
+      const parentEnd = endOf(parent) as string;
+      if (start < parentStart)
+        flag(
+          card,
+          parent,
+          "child_outside_parent",
+          `'${card.name}' starts ${start}, before its parent '${parent.name}' starts ${parentStart}`,
+        );
+      else if (end > parentEnd)
+        flag(
+          card,
+          parent,
+          "child_outside_parent",
+          `'${card.name}' ends ${end}, after its parent '${parent.name}' ends ${parentEnd}`,
+        );
+    }
+  }
+  return conflicts;
+};
