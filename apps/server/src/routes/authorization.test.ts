@@ -39,6 +39,8 @@ interface Row {
   body?: (w: World, role: Role) => Promise<unknown> | unknown;
   /** The caller to use instead of the shared one (e.g. a second session for logout). */
   as?: (w: World, role: Role) => Promise<Client>;
+  /** Query string (without `?`) for routes that need one. */
+  query?: string;
   expect: Record<Role, number>;
 }
 
@@ -115,6 +117,43 @@ const fresh = {
     return { id: w.workspace.id, userId: spare.user.id };
   },
 };
+
+/** A to-do, label or comment made fresh for each caller (destructive rows). */
+const freshCollaboration = {
+  todo: async (w: World) => {
+    const res = await w.clients.owner.post(`/api/cards/${w.card.id}/todos`, { text: "Spare" });
+    return { id: res.json<{ id: string }>().id };
+  },
+  label: async (w: World) => {
+    const res = await w.clients.owner.post(`/api/spaces/${w.space.id}/labels`, {
+      name: "Spare",
+      color: "#123456",
+    });
+    return { id: res.json<{ id: string }>().id };
+  },
+  /** A comment by the caller themself (by the owner for those who cannot comment). */
+  ownComment: async (w: World, role: Role) => {
+    const author = role === "outsider" || role === "anonymous" ? w.clients.owner : w.clients[role];
+    const res = await author.post(`/api/cards/${w.card.id}/comments`, { body: "Mine" });
+    return { id: res.json<{ id: string }>().id };
+  },
+  /** A comment by someone other than the caller. */
+  othersComment: async (w: World, role: Role) => {
+    const author = role === "owner" ? w.clients.member : w.clients.owner;
+    const res = await author.post(`/api/cards/${w.card.id}/comments`, { body: "Theirs" });
+    return { id: res.json<{ id: string }>().id };
+  },
+};
+/** Any reader of the card, visitors too (comments, personal reminders). */
+const anyReader = (status: number) => ({
+  owner: status,
+  member: status,
+  visitor: status,
+  outsider: 404,
+  anonymous: 401,
+});
+/** Only the comment's author: everyone else who sees it gets 403. */
+const notTheAuthor = { owner: 403, member: 403, visitor: 403, outsider: 404, anonymous: 401 };
 
 const table: Row[] = [
   { method: "GET", path: "/api/health", expect: publicRoute(200) },
@@ -320,6 +359,131 @@ const table: Row[] = [
   },
   { method: "POST", path: "/api/blockings/{id}/clear", params: fresh.blocking, expect: memberWrite(200) },
   { method: "GET", path: "/api/me/cards", expect: anyUser(200) },
+  // ---------- calendar feeds ----------
+  { method: "GET", path: "/api/me/calendar-feed", expect: anyUser(200) },
+  { method: "POST", path: "/api/me/calendar-feed", expect: anyUser(201) },
+  { method: "DELETE", path: "/api/me/calendar-feed", expect: anyUser(204) },
+  {
+    method: "GET",
+    path: "/api/spaces/{id}/calendar-feed",
+    params: async (w) => ({ id: w.space.id }),
+    expect: read,
+  },
+  {
+    method: "POST",
+    path: "/api/spaces/{id}/calendar-feed",
+    params: async (w) => ({ id: w.space.id }),
+    expect: { ...read, owner: 201, member: 201, visitor: 201 },
+  },
+  {
+    method: "DELETE",
+    path: "/api/spaces/{id}/calendar-feed",
+    params: async (w) => ({ id: w.space.id }),
+    expect: { ...read, owner: 204, member: 204, visitor: 204 },
+  },
+  {
+    method: "GET",
+    note: "a well-formed but unknown secret",
+    path: "/api/calendar/{file}",
+    params: async () => ({ file: `${"x".repeat(43)}.ics` }),
+    expect: publicRoute(404),
+  },
+  // ---------- to-dos, labels, comments, reminders, activity, notifications, search ----------
+  { method: "GET", path: "/api/cards/{id}/todos", params: async (w) => ({ id: w.card.id }), expect: read },
+  {
+    method: "POST",
+    path: "/api/cards/{id}/todos",
+    params: async (w) => ({ id: w.card.id }),
+    body: () => ({ text: "Call the ward" }),
+    expect: memberWrite(201),
+  },
+  {
+    method: "PATCH",
+    path: "/api/todos/{id}",
+    params: freshCollaboration.todo,
+    body: () => ({ isDone: true }),
+    expect: memberWrite(200),
+  },
+  { method: "DELETE", path: "/api/todos/{id}", params: freshCollaboration.todo, expect: memberWrite(204) },
+  { method: "GET", path: "/api/spaces/{id}/labels", params: async (w) => ({ id: w.space.id }), expect: read },
+  {
+    method: "POST",
+    path: "/api/spaces/{id}/labels",
+    params: async (w) => ({ id: w.space.id }),
+    body: () => ({ name: "Urgent", color: "#d9480f" }),
+    expect: memberWrite(201),
+  },
+  {
+    method: "PATCH",
+    path: "/api/labels/{id}",
+    params: freshCollaboration.label,
+    body: () => ({ name: "Renamed" }),
+    expect: memberWrite(200),
+  },
+  { method: "DELETE", path: "/api/labels/{id}", params: freshCollaboration.label, expect: memberWrite(204) },
+  { method: "GET", path: "/api/cards/{id}/comments", params: async (w) => ({ id: w.card.id }), expect: read },
+  {
+    method: "POST",
+    path: "/api/cards/{id}/comments",
+    params: async (w) => ({ id: w.card.id }),
+    body: () => ({ body: "Looks good" }),
+    expect: anyReader(201),
+  },
+  {
+    method: "PATCH",
+    note: "own comment",
+    path: "/api/comments/{id}",
+    params: freshCollaboration.ownComment,
+    body: () => ({ body: "Edited" }),
+    expect: anyReader(200),
+  },
+  {
+    method: "PATCH",
+    note: "someone else's comment",
+    path: "/api/comments/{id}",
+    params: freshCollaboration.othersComment,
+    body: () => ({ body: "Edited" }),
+    expect: notTheAuthor,
+  },
+  {
+    method: "DELETE",
+    note: "own comment",
+    path: "/api/comments/{id}",
+    params: freshCollaboration.ownComment,
+    expect: anyReader(204),
+  },
+  {
+    method: "DELETE",
+    note: "someone else's comment",
+    path: "/api/comments/{id}",
+    params: freshCollaboration.othersComment,
+    expect: notTheAuthor,
+  },
+  { method: "GET", path: "/api/cards/{id}/reminder", params: async (w) => ({ id: w.card.id }), expect: read },
+  {
+    method: "PUT",
+    path: "/api/cards/{id}/reminder",
+    params: async (w) => ({ id: w.card.id }),
+    body: () => ({ remindAt: new Date(Date.now() + 86_400_000).toISOString() }),
+    expect: anyReader(200),
+  },
+  {
+    method: "DELETE",
+    path: "/api/cards/{id}/reminder",
+    params: async (w) => ({ id: w.card.id }),
+    expect: anyReader(204),
+  },
+  { method: "GET", path: "/api/cards/{id}/activity", params: async (w) => ({ id: w.card.id }), expect: read },
+  {
+    method: "GET",
+    path: "/api/spaces/{id}/activity",
+    params: async (w) => ({ id: w.space.id }),
+    expect: read,
+  },
+  { method: "GET", path: "/api/me/activity", expect: anyUser(200) },
+  { method: "GET", path: "/api/notifications", expect: anyUser(200) },
+  { method: "POST", path: "/api/notifications/read", body: () => ({ all: true }), expect: anyUser(200) },
+  { method: "GET", path: "/api/search", query: "q=triage", expect: anyUser(200) },
 ];
 
 const fill = (template: string, params: Record<string, string>): string =>
@@ -381,7 +545,8 @@ describe("authorization matrix", () => {
       const answers: Record<string, number> = {};
       for (const role of roles) {
         const client = row.as ? await row.as(w, role) : w.clients[role];
-        const url = fill(row.path, row.params ? await row.params(w, role) : {});
+        const url =
+          fill(row.path, row.params ? await row.params(w, role) : {}) + (row.query ? `?${row.query}` : "");
         const body = row.body ? await row.body(w, role) : undefined;
         const res = await client.request(row.method, url, body);
         answers[role] = res.statusCode;
@@ -421,6 +586,8 @@ describe("authorization matrix", () => {
       await visitor.patch(`/api/cards/${w.card.id}`, { name: "C" }),
       await visitor.post(`/api/cards/${w.card.id}/move`, { statusId: w.status.id }),
       await visitor.delete(`/api/cards/${w.card.id}`),
+      await visitor.post(`/api/cards/${w.card.id}/todos`, { text: "T" }),
+      await visitor.post(`/api/spaces/${w.space.id}/labels`, { name: "L", color: "#123456" }),
       await visitor.patch(`/api/statuses/${w.status.id}`, { name: "S" }),
     ];
     for (const res of refused) expect(res.statusCode, res.body).toBe(403);

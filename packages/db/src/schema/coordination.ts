@@ -226,3 +226,21 @@ export const cardBlockings = pgTable(
     index("card_blockings_open_idx").on(t.blockerTypeId).where(sql`${t.clearedAt} IS NULL`),
   ],
 );
+
+/**
+ * Secret iCalendar feed URLs: only a hash of the token is stored. A feed is a person's (their
+ * cards' due dates) or a space's; it answers only while its creator can still read what it shows.
+ */
+export const calendarFeeds = pgTable(
+  "calendar_feeds",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    tokenHash: text("token_hash").notNull(),
+    userId: userRef(),
+    /** Null for a person's own feed. */
+    spaceId: uuid("space_id").references(() => spaces.id, { onDelete: "cascade" }),
+    createdAt: createdAt(),
+    revokedAt: timestamp("revoked_at", { withTimezone: true }),
+  },
+  (t) => [uniqueIndex("calendar_feeds_token_key").on(t.tokenHash), index("calendar_feeds_user_idx").on(t.userId)],
+);

@@ -1,0 +1,144 @@
+/**
+ * iCalendar feeds at secret URLs. The token is shown once, when the feed is made; only its hash is
+ * kept. Regenerating revokes the previous URL. A feed answers only while its creator can still read
+ * what it shows, so losing access closes the feed too.
+ */
+import { createHash, randomBytes } from "node:crypto";
+import { type Database, loadCards, spaceAccess, type Transaction, tables } from "@lattice/db";
+import type { Card, User } from "@lattice/domain";
+import { and, eq, inArray, isNull, or } from "drizzle-orm";
+import ical, { ICalCalendarMethod } from "ical-generator";
+
+const hashToken = (token: string): string => createHash("sha256").update(token).digest("base64url");
+
+export const createFeed = async (
+  tx: Transaction,
+  actor: User,
+  spaceId: string | null,
+): Promise<{ token: string; createdAt: string }> => {
+  await tx
+    .update(tables.calendarFeeds)
+    .set({ revokedAt: new Date() })
+    .where(
+      and(
+        eq(tables.calendarFeeds.userId, actor.id),
+        spaceId ? eq(tables.calendarFeeds.spaceId, spaceId) : isNull(tables.calendarFeeds.spaceId),
+        isNull(tables.calendarFeeds.revokedAt),
+      ),
+    );
+  const token = randomBytes(32).toString("base64url");
+  const [row] = await tx
+    .insert(tables.calendarFeeds)
+    .values({ tokenHash: hashToken(token), userId: actor.id, spaceId })
+    .returning();
+  if (!row) throw new Error("insert returned no row");
+  return { token, createdAt: row.createdAt.toISOString() };
+};
+
+export const revokeFeed = async (
+  tx: Transaction,
+  actor: User,
+  spaceId: string | null,
+): Promise<void> => {
+  await tx
+    .update(tables.calendarFeeds)
+    .set({ revokedAt: new Date() })
+    .where(
+      and(
+        eq(tables.calendarFeeds.userId, actor.id),
+        spaceId ? eq(tables.calendarFeeds.spaceId, spaceId) : isNull(tables.calendarFeeds.spaceId),
+        isNull(tables.calendarFeeds.revokedAt),
+      ),
+    );
+};
+
+export const activeFeed = async (db: Database, userId: string, spaceId: string | null) => {
+  const [row] = await db
+    .select({ createdAt: tables.calendarFeeds.createdAt })
+    .from(tables.calendarFeeds)
+    .where(
+      and(
+        eq(tables.calendarFeeds.userId, userId),
+        spaceId ? eq(tables.calendarFeeds.spaceId, spaceId) : isNull(tables.calendarFeeds.spaceId),
+        isNull(tables.calendarFeeds.revokedAt),
+      ),
+    );
+  return row
+    ? { isActive: true, createdAt: row.createdAt.toISOString() }
+    : { isActive: false, createdAt: null };
+};
+
+const dayAfter = (day: string): Date => {
+  const d = new Date(`${day}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + 1);
+  return d;
+};
+
+/** The feed's calendar text, or null when the token is unknown, revoked, or its owner lost access. */
+export const renderFeed = async (db: Database, token: string, baseUrl: string): Promise<string | null> => {
+  const [feed] = await db
+    .select()
+    .from(tables.calendarFeeds)
+    .where(and(eq(tables.calendarFeeds.tokenHash, hashToken(token)), isNull(tables.calendarFeeds.revokedAt)));
+  if (!feed) return null;
+  let cards: Card[];
+  let title: string;
+  const spaceNames = new Map<string, string>();
+  if (feed.spaceId) {
+    const access = await spaceAccess(db, feed.userId, feed.spaceId);
+    if (!access) return null;
+    cards = await loadCards(db, { spaceId: feed.spaceId });
+    title = `${access.space.name} · Lattice`;
+    spaceNames.set(access.space.id, access.space.name);
+  } else {
+    const coworking = db
+      .select({ cardId: tables.cardCoworkers.cardId })
+      .from(tables.cardCoworkers)
+      .where(eq(tables.cardCoworkers.userId, feed.userId));
+    const candidates = await db
+      .select({ id: tables.cards.id, spaceId: tables.cards.spaceId })
+      .from(tables.cards)
+      .where(
+        and(
+          isNull(tables.cards.archivedAt),
+          or(eq(tables.cards.responsibleId, feed.userId), inArray(tables.cards.id, coworking)),
+        ),
+      );
+    const readable = new Set<string>();
+    for (const spaceId of new Set(candidates.map((c) => c.spaceId))) {
+      const access = await spaceAccess(db, feed.userId, spaceId);
+      if (access) {
+        readable.add(spaceId);
+        spaceNames.set(spaceId, access.space.name);
+      }
+    }
+    cards = await loadCards(db, { ids: candidates.filter((c) => readable.has(c.spaceId)).map((c) => c.id) });
+    title = "My cards · Lattice";
+  }
+  const statusRows = cards.length
+    ? await db
+        .select({ id: tables.statuses.id, name: tables.statuses.name, role: tables.statuses.role })
+        .from(tables.statuses)
+        .where(inArray(tables.statuses.id, [...new Set(cards.map((c) => c.statusId))]))
+    : [];
+  const statusOf = new Map(statusRows.map((s) => [s.id, s]));
+  const calendar = ical({ name: title, prodId: { company: "Lattice", product: "Lattice", language: "EN" } });
+  calendar.method(ICalCalendarMethod.PUBLISH);
+  for (const card of cards) {
+    if (!card.dueDate) continue;
+    const status = statusOf.get(card.statusId);
+    const url = `${baseUrl}/w/${card.workspaceId}/s/${card.spaceId}/c/${card.id}`;
+    calendar.createEvent({
+      id: `${card.id}@lattice`,
+      // All-day on the due date; a card with a start date spans from it to the due date.
+      start: new Date(`${card.startDate ?? card.dueDate}T00:00:00Z`),
+      end: dayAfter(card.dueDate),
+      allDay: true,
+      summary: card.name,
+      description: `${spaceNames.get(card.spaceId) ?? ""} · ${status?.name ?? ""}\n${url}`,
+      url,
+      stamp: new Date(card.updatedAt),
+    });
+  }
+  return calendar.toString();
+};

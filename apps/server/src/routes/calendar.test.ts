@@ -1,0 +1,3 @@
+import { calendarSuite } from "./calendar.suite.js";
+
+calendarSuite("pglite");
