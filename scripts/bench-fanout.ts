@@ -17,6 +17,7 @@
  * killed and the database dropped on the way out, also after a failure or Ctrl-C.
  */
 import { type ChildProcess, execFileSync, spawn } from "node:child_process";
+import { readFileSync } from "node:fs";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
@@ -31,6 +32,8 @@ import { loadConfig } from "../apps/server/src/config.js";
 
 const SOCKET_COUNTS = [100, 500, 1_000];
 const MEMORY_SOCKETS = 1_000;
+// The memory stage runs first, so the RSS baseline is not raised by sockets opened and closed before.
+const RUN_ORDER = [MEMORY_SOCKETS, ...SOCKET_COUNTS.filter((n) => n !== MEMORY_SOCKETS)];
 const WARMUP_MOVES = 3;
 const MOVES = 30;
 const MOVE_TIMEOUT_MS = 15_000;
@@ -187,6 +190,7 @@ interface Measurement {
   t0: number;
   remaining: number;
   maxSeq: number;
+  isChecked: boolean;
   cardIdMismatch: boolean;
   arrivals: number[][];
   done: () => void;
@@ -261,8 +265,11 @@ class Fleet {
         const seq = Number(EVENT_SEQ.exec(data.toString())?.[1] ?? -1);
         if (seq < m.seq) return;
         const at = performance.now();
-        if (m.remaining === m.arrivals.flat().length + m.remaining && !data.toString().includes(m.cardId))
-          m.cardIdMismatch = true;
+        // The first arrival of each move also checks that the frame is about the moved card.
+        if (!m.isChecked) {
+          m.isChecked = true;
+          if (!data.toString().includes(m.cardId)) m.cardIdMismatch = true;
+        }
         sock.recorded = m.seq;
         m.maxSeq = Math.max(m.maxSeq, seq);
         m.arrivals[sock.group]?.push(at - m.t0);
@@ -347,11 +354,13 @@ const measureMoves = async (
       t0: performance.now(),
       remaining: fleet.sockets.length,
       maxSeq: expected,
+      isChecked: false,
       cardIdMismatch: false,
       arrivals: Array.from({ length: groups }, () => []),
       done,
     };
     measuring = m;
+    if (m.remaining === 0) done();
     const moved = await client.request<Card>("POST", `/api/cards/${card.id}/move`, { statusId });
     const reply = performance.now() - m.t0;
     card.statusId = moved.statusId;
@@ -378,6 +387,8 @@ const measureMoves = async (
 
 interface LatencyRow {
   driver: string;
+  /** Sockets in the whole run, for sorting. */
+  n: number;
   sockets: string;
   path: string;
   samples: number[];
@@ -499,10 +510,92 @@ const startInstance = async (name: string, databaseUrl: string): Promise<Instanc
       child.on("message", onMessage);
       child.send("memory");
     });
-    const rssKb = Number(execFileSync("ps", ["-o", "rss=", "-p", String(child.pid)]).toString().trim());
+    const rssKb = Number(
+      execFileSync("ps", ["-o", "rss=", "-p", String(child.pid)])
+        .toString()
+        .trim(),
+    );
     return { rss: rssKb * 1024, heapUsed };
   };
   return { name, base, child, memory, stop };
+};
+
+// ---------- CPU accounting (Linux /proc; "-" elsewhere) ----------
+
+const clockTicks = (() => {
+  try {
+    return Number(execFileSync("getconf", ["CLK_TCK"]).toString().trim()) || 100;
+  } catch {
+    return 100;
+  }
+})();
+
+/** CPU seconds a process has used (user + system), or NaN when /proc is not there. */
+const processCpuSeconds = (pid: number | undefined): number => {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    return (Number(fields[11]) + Number(fields[12])) / clockTicks;
+  } catch {
+    return Number.NaN;
+  }
+};
+
+/** CPU seconds the whole machine spent busy (all cores, not idle or waiting on I/O). */
+const machineBusySeconds = (): number => {
+  try {
+    const [, ...ticks] = (readFileSync("/proc/stat", "utf8").split("\n")[0] ?? "").trim().split(/\s+/);
+    const values = ticks.map(Number);
+    const total = values.reduce((sum, v) => sum + v, 0);
+    return (total - (values[3] ?? 0) - (values[4] ?? 0)) / clockTicks;
+  } catch {
+    return Number.NaN;
+  }
+};
+
+type Pids = Record<string, number | undefined | number[]>;
+
+/**
+ * Starts counting; the returned function gives the cores used on average since: per named process
+ * (or group of processes), by this process ("client"), by the whole machine ("machine"), and by
+ * everything else on the machine ("others": another job sharing the cores shows up there). A process
+ * of a group that ends meanwhile (a pooled connection closed) counts for nothing.
+ */
+const cpuMeter = (pids: Pids) => {
+  const wall = performance.now();
+  const machine = machineBusySeconds();
+  const self = process.cpuUsage();
+  const groups = Object.entries(pids).map(([name, p]) => {
+    const list = Array.isArray(p) ? p : [p];
+    return { name, start: list.map((pid) => ({ pid, cpu: processCpuSeconds(pid) })) };
+  });
+  return (): Record<string, number> => {
+    const seconds = (performance.now() - wall) / 1000;
+    const used = process.cpuUsage(self);
+    const cores: Record<string, number> = {
+      client: (used.user + used.system) / 1e6 / seconds,
+      machine: (machineBusySeconds() - machine) / seconds,
+    };
+    let ours = cores.client ?? 0;
+    for (const { name, start } of groups) {
+      let cpu = 0;
+      for (const { pid, cpu: before } of start) {
+        const now = processCpuSeconds(pid);
+        if (!Number.isNaN(now) && !Number.isNaN(before)) cpu += now - before;
+      }
+      cores[name] = cpu / seconds;
+      ours += cpu / seconds;
+    }
+    cores.others = Math.max(0, (cores.machine ?? 0) - ours);
+    return cores;
+  };
+};
+
+/** Cores the machine keeps busy while this benchmark does nothing: other jobs sharing the cores. */
+const backgroundLoad = async (ms = 1_000): Promise<number> => {
+  const meter = cpuMeter({});
+  await new Promise((resolve) => setTimeout(resolve, ms));
+  return meter().machine ?? Number.NaN;
 };
 
 // ---------- write throughput ----------
@@ -512,17 +605,21 @@ interface ThroughputRow {
   seconds: number;
   mutations: number;
   errors: number;
+  cores: Record<string, number>;
   delivered: string;
 }
 
 /** `WRITERS` loops creating cards as fast as they are answered: a warm-up, then `WRITE_MS` measured. */
-const measureWrites = async (client: Client, space: Space): Promise<Omit<ThroughputRow, "setup" | "delivered">> => {
+const measureWrites = async (
+  client: Client,
+  space: Space,
+  pids: () => Promise<Pids>,
+): Promise<Omit<ThroughputRow, "setup" | "delivered">> => {
   let counting = false;
   let mutations = 0;
   let errors = 0;
   let n = 0;
   const end = performance.now() + WRITE_WARMUP_MS + WRITE_MS;
-  let measuredFrom = 0;
   const writer = async (): Promise<void> => {
     while (performance.now() < end) {
       try {
@@ -534,13 +631,15 @@ const measureWrites = async (client: Client, space: Space): Promise<Omit<Through
       }
     }
   };
-  const warm = setTimeout(() => {
-    counting = true;
-    measuredFrom = performance.now();
-  }, WRITE_WARMUP_MS);
-  await Promise.all(Array.from({ length: WRITERS }, writer));
-  clearTimeout(warm);
-  return { seconds: (performance.now() - measuredFrom) / 1000, mutations, errors };
+  const writers = Promise.all(Array.from({ length: WRITERS }, writer));
+  await new Promise((resolve) => setTimeout(resolve, WRITE_WARMUP_MS));
+  // After the warm-up, so that the pools' connections (PostgreSQL backends) are all open.
+  const meter = cpuMeter(await pids());
+  counting = true;
+  const measuredFrom = performance.now();
+  await writers;
+  const cores = meter();
+  return { seconds: (performance.now() - measuredFrom) / 1000, mutations, errors, cores };
 };
 
 // ---------- the runs ----------
@@ -549,6 +648,25 @@ const seedCards = async (client: Client, space: Space): Promise<Card[]> => {
   const cards: Card[] = [];
   for (let i = 0; i < SEED_CARDS; i++) cards.push(await createCard(client, space, i));
   return cards;
+};
+
+/** Moves with no socket subscribed: the POST alone, for reference. */
+const baselineRow = async (
+  driver: string,
+  client: Client,
+  space: Space,
+  cards: Card[],
+): Promise<LatencyRow> => {
+  const r = await measureMoves(client, space, cards, new Fleet(), 0);
+  return {
+    driver,
+    n: 0,
+    sockets: "0",
+    path: "no sockets: POST only",
+    samples: [],
+    replies: r.replies,
+    missing: Number.NaN,
+  };
 };
 
 const benchPglite = async (latency: LatencyRow[], memory: MemoryRow[]): Promise<void> => {
@@ -561,9 +679,10 @@ const benchPglite = async (latency: LatencyRow[], memory: MemoryRow[]): Promise<
   const workspaceId = await signUp(client);
   const space = await createSpace(client, workspaceId, "Fan-out");
   const cards = await seedCards(client, space);
+  latency.push(await baselineRow("pglite", client, space, cards));
 
   const before = inProcessMemory();
-  for (const n of SOCKET_COUNTS) {
+  for (const n of RUN_ORDER) {
     const fleet = new Fleet();
     try {
       await fleet.open(base, client.cookie, `space:${space.id}`, n, 0);
@@ -575,9 +694,11 @@ const benchPglite = async (latency: LatencyRow[], memory: MemoryRow[]): Promise<
           after: inProcessMemory(),
         });
       const r = await measureMoves(client, space, cards, fleet, 1);
-      if (r.cardIdMismatches > 0) console.error(`  pglite N=${n}: ${r.cardIdMismatches} moves' frames missed their card id`);
+      if (r.cardIdMismatches > 0)
+        console.error(`  pglite N=${n}: ${r.cardIdMismatches} moves' frames missed their card id`);
       latency.push({
         driver: "pglite",
+        n,
         sockets: String(n),
         path: "in-process",
         samples: r.arrivals[0] ?? [],
@@ -602,24 +723,18 @@ const benchPostgres = async (
   const url = database.url;
 
   const a = await startInstance("A", url);
+  let b = await startInstance("B", url);
   const client = new Client(a.base);
   const workspaceId = await signUp(client);
   const space = await createSpace(client, workspaceId, "Fan-out");
   const cards = await seedCards(client, space);
-
-  // (a) writes with instance A alone.
-  const alone = await measureWrites(client, await createSpace(client, workspaceId, "Writes, A alone"));
-  throughput.push({ setup: "A only", ...alone, delivered: "-" });
-  console.log("  postgres: writes with A alone done");
-
-  const b = await startInstance("B", url);
-  const clientB = client.on(b.base);
-  await clientB.request("GET", `/api/spaces/${space.id}/board`);
+  await client.on(b.base).request("GET", `/api/spaces/${space.id}/board`);
+  latency.push(await baselineRow("postgres", client, space, cards));
 
   const beforeA = await a.memory();
   const beforeB = await b.memory();
   const beforeClient = inProcessMemory();
-  for (const n of SOCKET_COUNTS) {
+  for (const n of RUN_ORDER) {
     const fleet = new Fleet();
     try {
       await fleet.open(a.base, client.cookie, `space:${space.id}`, n / 2, 0);
@@ -628,18 +743,30 @@ const benchPostgres = async (
         memory.push(
           { what: "postgres: instance A (child)", sockets: n / 2, before: beforeA, after: await a.memory() },
           { what: "postgres: instance B (child)", sockets: n / 2, before: beforeB, after: await b.memory() },
-          { what: "measuring client (ws, this process)", sockets: n, before: beforeClient, after: inProcessMemory() },
+          {
+            what: "measuring client (ws, this process)",
+            sockets: n,
+            before: beforeClient,
+            after: inProcessMemory(),
+          },
         );
       }
       const r = await measureMoves(client, space, cards, fleet, 2);
       if (r.cardIdMismatches > 0)
         console.error(`  postgres N=${n}: ${r.cardIdMismatches} moves' frames missed their card id`);
       const [onA = [], onB = []] = r.arrivals;
-      const row = { driver: "postgres", sockets: String(n), replies: r.replies, missing: r.missing };
+      const row = { driver: "postgres", n, replies: [], missing: Number.NaN };
       latency.push(
-        { ...row, path: "all (A+B)", samples: [...onA, ...onB] },
-        { ...row, sockets: `${n / 2} on A`, path: "A: same instance", samples: onA, replies: [], missing: Number.NaN },
-        { ...row, sockets: `${n / 2} on B`, path: "B: via NOTIFY", samples: onB, replies: [], missing: Number.NaN },
+        {
+          ...row,
+          sockets: String(n),
+          path: "all (A+B)",
+          samples: [...onA, ...onB],
+          replies: r.replies,
+          missing: r.missing,
+        },
+        { ...row, sockets: `${n / 2} on A`, path: "A: same instance", samples: onA },
+        { ...row, sockets: `${n / 2} on B`, path: "B: via NOTIFY", samples: onB },
       );
       console.log(`  postgres: N=${n} done`);
     } finally {
@@ -647,30 +774,53 @@ const benchPostgres = async (
     }
   }
 
-  // (b) writes with instance B running and holding subscribed sockets on the written space.
-  const written = await createSpace(client, workspaceId, "Writes, B listening");
+  // The PostgreSQL backends serving this database (the instances' pools and LISTEN connections).
+  const pool = database.handle.pool;
+  const backends = async (): Promise<number[]> => {
+    if (!pool) return [];
+    const { rows } = await pool.query<{ pid: number }>(
+      "SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()",
+    );
+    return rows.map((r) => r.pid);
+  };
+
+  // (a) Instance A alone.
+  await b.stop();
+  const alone = await measureWrites(
+    client,
+    await createSpace(client, workspaceId, "Writes, A alone"),
+    async () => ({ A: a.child.pid, postgres: await backends() }),
+  );
+  throughput.push({ setup: "A only", ...alone, delivered: "" });
+  console.log("  postgres: writes with A alone done");
+
+  // (b) A fresh instance B listening (its bus hears every wake-up) with no socket on the space.
+  b = await startInstance("B", url);
+  const bPid = b.child.pid;
+  const pids = async (): Promise<Pids> => ({ A: a.child.pid, B: bPid, postgres: await backends() });
+  const idle = await measureWrites(client, await createSpace(client, workspaceId, "Writes, B idle"), pids);
+  throughput.push({ setup: "A + B listening, 0 sockets", ...idle, delivered: "" });
+  console.log("  postgres: writes with B listening, no sockets done");
+
+  // (c) B holding subscribed sockets on the written space: every write is read and pushed by B.
+  const written = await createSpace(client, workspaceId, "Writes, B pushing");
   const listeners = new Fleet();
   try {
     await listeners.open(b.base, client.cookie, `space:${written.id}`, LISTENER_SOCKETS, 0);
     const startSeq = listeners.latestSeq;
-    const withB = await measureWrites(client, written);
+    const withB = await measureWrites(client, written, pids);
     // Every card created is one event; wait (bounded) for B's sockets to have all of them.
-    const seq = (
-      await client.request<{ seq?: number }>("GET", `/api/spaces/${written.id}/board`).catch(() => ({ seq: undefined }))
-    ).seq;
-    const wanted = (seq ?? Number.NaN) - startSeq;
-    const deadline = performance.now() + 10_000;
+    const { seq } = await client.request<{ seq: number }>("GET", `/api/spaces/${written.id}/board`);
+    const wanted = seq - startSeq;
     const least = () => Math.min(...listeners.sockets.map((s) => s.events));
-    while (!Number.isNaN(wanted) && least() < wanted && performance.now() < deadline)
-      await new Promise((resolve) => setTimeout(resolve, 100));
+    const deadline = performance.now() + 10_000;
+    while (least() < wanted && performance.now() < deadline) await new Promise((r) => setTimeout(r, 100));
     throughput.push({
-      setup: `A + B (${LISTENER_SOCKETS} sockets on B)`,
+      setup: `A + B, ${LISTENER_SOCKETS} sockets on B`,
       ...withB,
-      delivered: Number.isNaN(wanted)
-        ? `${least()} events on every socket`
-        : `${least()}/${wanted} on every socket`,
+      delivered: `${least()}/${wanted}`,
     });
-    console.log("  postgres: writes with B listening done");
+    console.log(`  postgres: writes with ${LISTENER_SOCKETS} sockets on B done`);
   } finally {
     await listeners.close();
   }
@@ -686,7 +836,11 @@ const main = async (): Promise<void> => {
     `Live-sync fan-out: ${MOVES} sequential moves per N (after ${WARMUP_MOVES} warm-up moves), N = ${SOCKET_COUNTS.join(", ")} sockets.`,
   );
   console.log(
-    `The measuring client and the server(s)${""} share this machine: ${os.cpus().length} cores, ${os.cpus()[0]?.model.trim() ?? ""}.`,
+    `The measuring client and the server(s) share this machine: ${os.cpus().length} cores, ${os.cpus()[0]?.model.trim() ?? ""}.`,
+  );
+  const load = await backgroundLoad();
+  console.log(
+    `Background load before starting: ${load.toFixed(2)} of ${os.cpus().length} cores busy${load > 0.3 ? " (the machine is shared: expect slower, noisier figures)" : ""}.`,
   );
   try {
     await benchPglite(latency, memory);
@@ -702,9 +856,21 @@ const main = async (): Promise<void> => {
     await runCleanups();
   }
 
+  const drivers = ["pglite", "postgres"];
+  latency.sort((x, y) => drivers.indexOf(x.driver) - drivers.indexOf(y.driver) || x.n - y.n);
   printTable(
     "Move → event arrival at every subscribed socket (ms from sending the POST; one sample per socket × move)",
-    ["driver", "sockets", "path", "arrivals", "median ms", "p99 ms", "max ms", "missing", "POST reply median ms"],
+    [
+      "driver",
+      "sockets",
+      "path",
+      "arrivals",
+      "median ms",
+      "p99 ms",
+      "max ms",
+      "missing",
+      "POST reply median ms",
+    ],
     latency.map((r) => {
       const s = stats(r.samples);
       return [
@@ -721,10 +887,26 @@ const main = async (): Promise<void> => {
     }),
     3,
   );
+  console.log(
+    [
+      "  pglite: server and measuring client are one process and one event loop (as the brief of this",
+      "  benchmark asks), so the client's socket work is inside these figures. postgres: A and B are",
+      "  separate processes; moves go through A; B's sockets get each event through LISTEN/NOTIFY.",
+    ].join("\n"),
+  );
 
   printTable(
-    "Memory with the sockets open (after a full GC; RSS from ps for the children)",
-    ["process", "sockets", "RSS before MB", "RSS after MB", "RSS KB/socket", "heap before MB", "heap after MB", "heap KB/socket"],
+    `Memory with ${MEMORY_SOCKETS} sockets open (after a full GC; RSS from ps for the child processes)`,
+    [
+      "process",
+      "sockets",
+      "RSS before MB",
+      "RSS after MB",
+      "RSS KB/socket",
+      "heap before MB",
+      "heap after MB",
+      "heap KB/socket",
+    ],
     memory.map((r) => [
       r.what,
       String(r.sockets),
@@ -737,21 +919,56 @@ const main = async (): Promise<void> => {
     ]),
     1,
   );
+  console.log(
+    [
+      "  The pglite row holds both ends of every socket; the last row is the client end alone. RSS moves",
+      "  in allocator-sized steps and is not given back promptly, so heap KB/socket is the steadier figure.",
+    ].join("\n"),
+  );
 
-  if (throughput.length > 0)
+  const cores = (value: number | undefined): string =>
+    value === undefined || Number.isNaN(value) ? "" : value.toFixed(2);
+  if (throughput.length > 0) {
     printTable(
-      `Write throughput on PostgreSQL: ${WRITERS} concurrent writers creating cards through A`,
-      ["setup", "seconds", "mutations", "mutations/s", "errors", "events at B's sockets"],
+      `Write throughput on PostgreSQL: ${WRITERS} concurrent writers creating cards through A for ${WRITE_MS / 1000} s (cores = CPU used on average)`,
+      [
+        "setup",
+        "seconds",
+        "mutations",
+        "mutations/s",
+        "errors",
+        "cores A",
+        "cores B",
+        "cores PG",
+        "cores client",
+        "cores others",
+        "cores busy",
+        "events at each B socket",
+      ],
       throughput.map((r) => [
         r.setup,
         r.seconds.toFixed(1),
         String(r.mutations),
         (r.mutations / r.seconds).toFixed(0),
         String(r.errors),
+        cores(r.cores.A),
+        cores(r.cores.B),
+        cores(r.cores.postgres),
+        cores(r.cores.client),
+        cores(r.cores.others),
+        cores(r.cores.machine),
         r.delivered,
       ]),
       1,
     );
+    console.log(
+      [
+        `  "events at each B socket": the fewest events any of B's sockets received / cards created on that`,
+        "  space (warm-up included). cores PG: the PostgreSQL backends of this database; cores others:",
+        `  whatever else kept the machine's ${os.cpus().length} cores busy (another job on the box lowers every figure).`,
+      ].join("\n"),
+    );
+  }
   console.log(`\nTotal ${((performance.now() - started) / 1000).toFixed(1)} s`);
 };
 

@@ -34,7 +34,20 @@ export const lockChannel = async (tx: Transaction, channel: Channel): Promise<vo
 
 const workspaceIdOf = (event: DraftEvent): string | null => {
   const p = event.payload as Record<string, unknown>;
-  for (const key of ["workspace", "member", "folder", "space", "status", "card"]) {
+  for (const key of [
+    "workspace",
+    "member",
+    "folder",
+    "space",
+    "status",
+    "card",
+    "todo",
+    "label",
+    "comment",
+    "blocking",
+    "relation",
+    "notification",
+  ]) {
     const entity = p[key] as { workspaceId?: string; id?: string } | undefined;
     if (entity) return key === "workspace" ? (entity.id ?? null) : (entity.workspaceId ?? null);
   }

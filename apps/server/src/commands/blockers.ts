@@ -18,6 +18,7 @@ import {
 import { and, count, eq, isNull, or } from "drizzle-orm";
 import { authorize, invalidField } from "./authorize.js";
 import { mustLoadCard } from "./cards.js";
+import { followersOf, notify } from "./notifications.js";
 
 type Tx = MutationContext["tx"];
 type Executor = Tx | import("@lattice/db").Database;
@@ -145,7 +146,7 @@ export const setOnDemandEnabled = async (
 ): Promise<BlockerType> => {
   const { space } = authorize(await spaceAccess(tx, actor.id, spaceId), "manage_statuses", "Space");
   const [type] = await tx.select().from(tables.blockerTypes).where(eq(tables.blockerTypes.id, blockerTypeId));
-  if (!type || type.kind !== "on_demand")
+  if (type?.kind !== "on_demand")
     throw new DomainError(ErrorCode.notFound, "On-demand blocker type not found");
   if (isEnabled) {
     await tx
@@ -221,6 +222,17 @@ export const blockCard = async (
   const blocking = toBlocking(row, type.name);
   emit(draft(spaceChannel(card.spaceId), "blocking.created", { blocking }));
   emit(draft(spaceChannel(card.spaceId), "card.updated", { card: await mustLoadCard(tx, cardId) }));
+  await notify(
+    { tx, emit },
+    {
+      userIds: [...(await followersOf(tx, cardId)), ...(responsibleId ? [responsibleId] : [])],
+      kind: "blocked",
+      cardId,
+      workspaceId: card.workspaceId,
+      actorId: actor.id,
+      data: { blocker: type.name, reason: input.reason },
+    },
+  );
   return blocking;
 };
 
@@ -251,6 +263,17 @@ export const clearBlocking = async (
   const blocking = toBlocking(row, type?.name ?? "");
   emit(draft(spaceChannel(card.spaceId), "blocking.cleared", { blocking }));
   emit(draft(spaceChannel(card.spaceId), "card.updated", { card: await mustLoadCard(tx, card.id) }));
+  await notify(
+    { tx, emit },
+    {
+      userIds: await followersOf(tx, card.id),
+      kind: "unblocked",
+      cardId: card.id,
+      workspaceId: card.workspaceId,
+      actorId: actor.id,
+      data: { blocker: blocking.blockerName },
+    },
+  );
   return blocking;
 };
 

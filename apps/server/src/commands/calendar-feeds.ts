@@ -35,11 +35,7 @@ export const createFeed = async (
   return { token, createdAt: row.createdAt.toISOString() };
 };
 
-export const revokeFeed = async (
-  tx: Transaction,
-  actor: User,
-  spaceId: string | null,
-): Promise<void> => {
+export const revokeFeed = async (tx: Transaction, actor: User, spaceId: string | null): Promise<void> => {
   await tx
     .update(tables.calendarFeeds)
     .set({ revokedAt: new Date() })

@@ -19,6 +19,7 @@ import {
 } from "@lattice/domain";
 import { and, asc, desc, eq, gt, inArray, isNull, lt, ne, sql } from "drizzle-orm";
 import { authorize, invalidField } from "./authorize.js";
+import { followersOf, notify, readersOfSpace } from "./notifications.js";
 
 type Tx = MutationContext["tx"];
 
@@ -161,9 +162,8 @@ export const createCard = async (
 
 /** Users among `userIds` who cannot read the space (so cannot be put on its cards). */
 const usersOutsideSpace = async (tx: Tx, spaceId: string, userIds: readonly string[]): Promise<string[]> => {
-  const outside: string[] = [];
-  for (const userId of new Set(userIds)) if (!(await spaceAccess(tx, userId, spaceId))) outside.push(userId);
-  return outside;
+  const readers = new Set(await readersOfSpace(tx, spaceId, userIds));
+  return [...new Set(userIds)].filter((id) => !readers.has(id));
 };
 
 export const updateCard = async (
@@ -190,6 +190,8 @@ export const updateCard = async (
     );
   }
   const newPeople: string[] = [];
+  let newResponsible: string | null = null;
+  let newCoworkers: string[] = [];
   if (input.responsibleId !== undefined) {
     if (
       input.responsibleId &&
@@ -198,8 +200,10 @@ export const updateCard = async (
       throw invalidField("body.responsibleId", "is not a user of this space");
     }
     changes.responsibleId = input.responsibleId;
-    if (input.responsibleId && input.responsibleId !== card.responsibleId)
+    if (input.responsibleId && input.responsibleId !== card.responsibleId) {
       newPeople.push(input.responsibleId);
+      newResponsible = input.responsibleId;
+    }
   }
   if (input.coworkerIds !== undefined) {
     const wanted = [...new Set(input.coworkerIds)];
@@ -224,6 +228,7 @@ export const updateCard = async (
         .insert(tables.cardCoworkers)
         .values(added.map((userId) => ({ cardId, userId, workspaceId: card.workspaceId })));
       newPeople.push(...added);
+      newCoworkers = added;
     }
   }
   if (newPeople.length > 0) {
@@ -258,6 +263,11 @@ export const updateCard = async (
   if (!row) throw new Error("card vanished inside its own lock");
   const updated = await mustLoadCard(tx, row.id);
   emit(draft(spaceChannel(card.spaceId), "card.updated", { card: updated }));
+  const about = { cardId, workspaceId: card.workspaceId, actorId: actor.id };
+  if (newResponsible)
+    await notify({ tx, emit }, { ...about, userIds: [newResponsible], kind: "assigned_responsible" });
+  if (newCoworkers.length > 0)
+    await notify({ tx, emit }, { ...about, userIds: newCoworkers, kind: "assigned_coworker" });
   return updated;
 };
 
@@ -303,6 +313,23 @@ export const moveCard = async (
   if (!row) throw new Error("card vanished inside its own lock");
   const moved = await mustLoadCard(tx, row.id);
   emit(draft(spaceChannel(card.spaceId), "card.moved", { card: moved, fromStatusId: card.statusId }));
+  if (isStatusChange) {
+    const [from] = await tx
+      .select({ name: tables.statuses.name })
+      .from(tables.statuses)
+      .where(eq(tables.statuses.id, card.statusId));
+    await notify(
+      { tx, emit },
+      {
+        userIds: await followersOf(tx, cardId),
+        kind: "status_changed",
+        cardId,
+        workspaceId: card.workspaceId,
+        actorId: actor.id,
+        data: { fromStatus: from?.name ?? "", toStatus: target.name },
+      },
+    );
+  }
   return moved;
 };
 

@@ -359,6 +359,32 @@ const table: Row[] = [
   },
   { method: "POST", path: "/api/blockings/{id}/clear", params: fresh.blocking, expect: memberWrite(200) },
   { method: "GET", path: "/api/me/cards", expect: anyUser(200) },
+  // ---------- charts ----------
+  {
+    method: "GET",
+    path: "/api/spaces/{id}/charts/time",
+    params: async (w) => ({ id: w.space.id }),
+    expect: read,
+  },
+  {
+    method: "GET",
+    path: "/api/spaces/{id}/charts/forecast",
+    params: async (w) => ({ id: w.space.id }),
+    expect: read,
+  },
+  {
+    method: "GET",
+    path: "/api/spaces/{id}/charts/cumulative-flow",
+    params: async (w) => ({ id: w.space.id }),
+    expect: read,
+  },
+  {
+    method: "GET",
+    path: "/api/folders/{id}/charts/forecast",
+    params: async (w) => ({ id: w.folder.id }),
+    expect: read,
+  },
+  { method: "GET", path: "/api/workspaces/{id}/charts/forecast", params: ws, expect: read },
   // ---------- calendar feeds ----------
   { method: "GET", path: "/api/me/calendar-feed", expect: anyUser(200) },
   { method: "POST", path: "/api/me/calendar-feed", expect: anyUser(201) },

@@ -328,6 +328,46 @@ export const coordinationSuite = (driver: TestDriver) => {
       });
     });
 
+    describe("notifications from card changes", () => {
+      const kinds = async (client: Client, cardId: string) =>
+        (await client.get("/api/notifications?limit=50"))
+          .json<{ items: Array<{ kind: string; cardId: string | null; data: Record<string, unknown> }> }>()
+          .items.filter((n) => n.cardId === cardId);
+
+      it("tells people made responsible or co-worker, then followers of status changes, blockings and clearing", async () => {
+        const card = await f.card(owner, space.id, { name: "Night rota" });
+        await owner.patch(`/api/cards/${card.id}`, {
+          responsibleId: member.user.id,
+          coworkerIds: [visitor.user.id],
+        });
+        expect((await kinds(member, card.id)).map((n) => n.kind)).toEqual(["assigned_responsible"]);
+        expect((await kinds(visitor, card.id)).map((n) => n.kind)).toEqual(["assigned_coworker"]);
+        // The actor is never told about their own change.
+        expect(await kinds(owner, card.id)).toEqual([]);
+
+        await owner.post(`/api/cards/${card.id}/move`, { statusId: statuses[1]?.id });
+        const moved = (await kinds(member, card.id)).find((n) => n.kind === "status_changed");
+        expect(moved?.data).toMatchObject({
+          fromStatus: statuses[0]?.name,
+          toStatus: statuses[1]?.name,
+          cardName: "Night rota",
+        });
+
+        const type = (
+          await admin.post("/api/blocker-types", { kind: "global", name: "Awaiting HR" })
+        ).json<BlockerType>();
+        const blocking = (
+          await owner.post(`/api/cards/${card.id}/blockings`, {
+            blockerTypeId: type.id,
+            reason: "Contract pending",
+          })
+        ).json<Blocking>();
+        await owner.post(`/api/blockings/${blocking.id}/clear`);
+        const all = (await kinds(visitor, card.id)).map((n) => n.kind).sort();
+        expect(all).toEqual(["assigned_coworker", "blocked", "status_changed", "unblocked"]);
+      });
+    });
+
     describe("my work", () => {
       it("lists the caller's cards across spaces, grouped by due date, without done cards or invisible ones", async () => {
         const today = isoDay(new Date());

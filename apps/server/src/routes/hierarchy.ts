@@ -29,7 +29,7 @@ import {
   updateStatusBody,
   workspaceRoles,
 } from "@lattice/domain";
-import { and, asc, eq, isNull } from "drizzle-orm";
+import { asc, eq } from "drizzle-orm";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { authorize } from "../commands/authorize.js";

@@ -242,5 +242,8 @@ export const calendarFeeds = pgTable(
     createdAt: createdAt(),
     revokedAt: timestamp("revoked_at", { withTimezone: true }),
   },
-  (t) => [uniqueIndex("calendar_feeds_token_key").on(t.tokenHash), index("calendar_feeds_user_idx").on(t.userId)],
+  (t) => [
+    uniqueIndex("calendar_feeds_token_key").on(t.tokenHash),
+    index("calendar_feeds_user_idx").on(t.userId),
+  ],
 );

@@ -32,7 +32,12 @@ export const events = pgTable(
     mutationId: text("mutation_id"),
     at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [primaryKey({ columns: [t.channel, t.seq] }), index("events_workspace_idx").on(t.workspaceId, t.at)],
+  (t) => [
+    primaryKey({ columns: [t.channel, t.seq] }),
+    index("events_workspace_idx").on(t.workspaceId, t.at),
+    // "My activity" reads a person's own events across channels.
+    index("events_actor_idx").on(t.actorId, t.at),
+  ],
 );
 
 /**

@@ -4,6 +4,7 @@
  */
 import { z } from "zod";
 import { statusRoles } from "../roles.js";
+import { id } from "../schemas.js";
 import { dayOfIsoDate } from "./calendar.js";
 import { forecastDefaults } from "./forecast.js";
 
@@ -25,6 +26,12 @@ const rangeFields = {
   to: isoDate.optional().describe("Last day (UTC), inclusive."),
 };
 
+/** Narrow a chart to some cards. */
+const cardFilterFields = {
+  responsibleId: id.optional().describe("Only cards with this responsible person."),
+  labelId: id.optional().describe("Only cards with this label."),
+};
+
 type Range = { from?: string | undefined; to?: string | undefined };
 
 const checkRange = (value: Range, ctx: z.core.$RefinementCtx<Range>) => {
@@ -41,7 +48,10 @@ const checkRange = (value: Range, ctx: z.core.$RefinementCtx<Range>) => {
 };
 
 /** `?from=&to=`: ISO dates; the server defaults to the last 90 days. */
-export const chartRangeQuery = z.object(rangeFields).superRefine(checkRange);
+export const chartRangeQuery = z
+  .object({ ...rangeFields, ...cardFilterFields })
+  .strict()
+  .superRefine(checkRange);
 export type ChartRangeQuery = z.infer<typeof chartRangeQuery>;
 
 const integerParam = (min: number, max: number, fallback: number) =>
@@ -62,19 +72,22 @@ const confidenceList = z
     `at most ${chartLimits.maxConfidences} levels`,
   );
 
-export const forecastQuery = z.object({
-  windowWeeks: integerParam(1, chartLimits.maxWindowWeeks, forecastDefaults.windowWeeks).describe(
-    "Weeks of throughput history, ending today.",
-  ),
-  confidence: confidenceList
-    .optional()
-    .transform((list) => list ?? [...forecastDefaults.confidences])
-    .describe("Confidence levels in percent, e.g. 15,50,85."),
-  trials: integerParam(chartLimits.minTrials, chartLimits.maxTrials, forecastDefaults.trials),
-  seed: integerParam(0, 4_294_967_295, forecastDefaults.seed),
-  targetDate: isoDate.optional().describe('Answer "how many cards by this date".'),
-  from: isoDate.optional().describe("First day of the burn-up (default: the first card's creation)."),
-});
+export const forecastQuery = z
+  .object({
+    windowWeeks: integerParam(1, chartLimits.maxWindowWeeks, forecastDefaults.windowWeeks).describe(
+      "Weeks of throughput history, ending today.",
+    ),
+    confidence: confidenceList
+      .optional()
+      .transform((list) => list ?? [...forecastDefaults.confidences])
+      .describe("Confidence levels in percent, e.g. 15,50,85."),
+    trials: integerParam(chartLimits.minTrials, chartLimits.maxTrials, forecastDefaults.trials),
+    seed: integerParam(0, 4_294_967_295, forecastDefaults.seed),
+    targetDate: isoDate.optional().describe('Answer "how many cards by this date".'),
+    from: isoDate.optional().describe("First day of the burn-up (default: the first card's creation)."),
+    ...cardFilterFields,
+  })
+  .strict();
 export type ForecastQuery = z.infer<typeof forecastQuery>;
 
 // ---------- replies ----------

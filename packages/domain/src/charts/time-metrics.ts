@@ -147,10 +147,11 @@ export const timeChart = (input: TimeChartInput): TimeChart => {
   }
   const points: TimePoint[] = [];
   for (const history of cardHistories(input)) {
+    if (history.role !== "completed") continue;
+    const completedAt = finalCompletion(history.timeline);
+    if (completedAt === null || dayOf(completedAt) < fromDay || dayOf(completedAt) > toDay) continue;
     const point = cardTimePoint(history, blockingsByCard.get(history.card.id) ?? [], input.now);
-    if (!point) continue;
-    const day = dayOf(Date.parse(point.completedAt));
-    if (day >= fromDay && day <= toDay) points.push(point);
+    if (point) points.push(point);
   }
   points.sort((a, b) => a.completedAt.localeCompare(b.completedAt) || a.cardId.localeCompare(b.cardId));
   const lead = points.map((p) => p.leadDays);

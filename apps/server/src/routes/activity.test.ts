@@ -1,0 +1,3 @@
+import { activityRouteSuite } from "./activity.suite.js";
+
+activityRouteSuite("pglite");

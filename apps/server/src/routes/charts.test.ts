@@ -1,0 +1,3 @@
+import { chartRouteSuite } from "./charts.suite.js";
+
+chartRouteSuite("pglite");

@@ -1,0 +1,207 @@
+/**
+ * Chart endpoints: Time chart, Forecast chart (burn-up + Monte Carlo forecast) and cumulative flow.
+ * Thin, like every route: validate the query → authorize read (404 for what the caller may not see)
+ * → load the history in a few queries → compute with the domain's chart functions → reply.
+ * "Today" is the server's current UTC date.
+ */
+import { folderAccess, spaceAccess, workspaceAccess } from "@lattice/db";
+import {
+  type ChartRangeQuery,
+  chartLimits,
+  chartRangeQuery,
+  cumulativeFlow,
+  cumulativeFlowSchema,
+  dayOf,
+  dayOfIsoDate,
+  type ForecastQuery,
+  forecastChart,
+  forecastChartSchema,
+  forecastQuery,
+  idParams,
+  isoDateOfDay,
+  timeChart,
+  timeChartSchema,
+} from "@lattice/domain";
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { authorize, invalidField } from "../commands/authorize.js";
+import { currentUser } from "../plugins/auth.js";
+import { type CardFilter, loadChartData, readableSpaceIds } from "../queries/chart-data.js";
+import { problemResponses } from "./problems.js";
+
+const DEFAULT_RANGE_DAYS = 90;
+
+const todayDay = (): number => dayOf(Date.now());
+
+const filterOf = (query: {
+  responsibleId?: string | undefined;
+  labelId?: string | undefined;
+}): CardFilter => ({
+  responsibleId: query.responsibleId,
+  labelId: query.labelId,
+});
+
+/** The period of a range query: default the last 90 days up to today. */
+const periodOf = (query: ChartRangeQuery): { from: string; to: string } => {
+  const to = query.to ?? isoDateOfDay(todayDay());
+  const from = query.from ?? isoDateOfDay(dayOfIsoDate(to) - (DEFAULT_RANGE_DAYS - 1));
+  if (dayOfIsoDate(from) > dayOfIsoDate(to)) throw invalidField("querystring.from", "must not be after to");
+  if (dayOfIsoDate(to) - dayOfIsoDate(from) + 1 > chartLimits.maxRangeDays) {
+    throw invalidField("querystring.from", `must be at most ${chartLimits.maxRangeDays} days before to`);
+  }
+  return { from, to };
+};
+
+/** Checks the forecast query against today and returns the domain's options. */
+const forecastOptionsOf = (query: ForecastQuery) => {
+  const today = todayDay();
+  if (query.targetDate && dayOfIsoDate(query.targetDate) - today > chartLimits.maxTargetDays) {
+    throw invalidField(
+      "querystring.targetDate",
+      `must be at most ${chartLimits.maxTargetDays} days from today`,
+    );
+  }
+  if (query.from && dayOfIsoDate(query.from) > today) {
+    throw invalidField("querystring.from", "must not be after today");
+  }
+  if (query.from && today - dayOfIsoDate(query.from) + 1 > chartLimits.maxRangeDays) {
+    throw invalidField("querystring.from", `must be at most ${chartLimits.maxRangeDays} days ago`);
+  }
+  return {
+    today: isoDateOfDay(today),
+    windowWeeks: query.windowWeeks,
+    confidences: query.confidence,
+    trials: query.trials,
+    seed: query.seed,
+    targetDate: query.targetDate ?? null,
+    from: query.from ?? null,
+  };
+};
+
+export const chartRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.get(
+    "/spaces/:id/charts/time",
+    {
+      schema: {
+        tags: ["charts"],
+        summary:
+          "Time chart: lead, reaction and cycle time per completed card (calendar days), their median, 85th/95th percentile (nearest rank) and average, histograms, time per status and blocked time.",
+        params: idParams,
+        querystring: chartRangeQuery,
+        response: { 200: timeChartSchema, ...problemResponses(400, 401, 404) },
+      },
+    },
+    async (request) => {
+      const access = authorize(
+        await spaceAccess(app.db.db, currentUser(request).id, request.params.id),
+        "read",
+        "Space",
+      );
+      const period = periodOf(request.query);
+      const data = await loadChartData(app.db.db, [access.space.id], filterOf(request.query));
+      return { ...timeChart({ ...data, ...period, now: Date.now() }), statuses: data.statuses };
+    },
+  );
+
+  app.get(
+    "/spaces/:id/charts/cumulative-flow",
+    {
+      schema: {
+        tags: ["charts"],
+        summary:
+          "Cumulative flow: cards per status (board order) at the end of each day, with WIP, throughput and an approximate cycle time (Little's law).",
+        params: idParams,
+        querystring: chartRangeQuery,
+        response: { 200: cumulativeFlowSchema, ...problemResponses(400, 401, 404) },
+      },
+    },
+    async (request) => {
+      const access = authorize(
+        await spaceAccess(app.db.db, currentUser(request).id, request.params.id),
+        "read",
+        "Space",
+      );
+      const period = periodOf(request.query);
+      const data = await loadChartData(app.db.db, [access.space.id], filterOf(request.query));
+      return cumulativeFlow({ ...data, ...period });
+    },
+  );
+
+  const forecastSummary =
+    "Forecast chart: burn-up of completed cards against scope, and a Monte Carlo completion forecast from the weekly throughput (dates at the confidence levels, how many cards by targetDate). Deterministic for a seed.";
+
+  app.get(
+    "/spaces/:id/charts/forecast",
+    {
+      schema: {
+        tags: ["charts"],
+        summary: forecastSummary,
+        params: idParams,
+        querystring: forecastQuery,
+        response: { 200: forecastChartSchema, ...problemResponses(400, 401, 404) },
+      },
+    },
+    async (request) => {
+      const access = authorize(
+        await spaceAccess(app.db.db, currentUser(request).id, request.params.id),
+        "read",
+        "Space",
+      );
+      const options = forecastOptionsOf(request.query);
+      const spaceIds = [access.space.id];
+      const data = await loadChartData(app.db.db, spaceIds, filterOf(request.query));
+      return { spaceIds, ...forecastChart({ ...data, ...options }) };
+    },
+  );
+
+  app.get(
+    "/folders/:id/charts/forecast",
+    {
+      schema: {
+        tags: ["charts"],
+        summary: `${forecastSummary} Over every space in the folder and its subfolders that the caller may read.`,
+        params: idParams,
+        querystring: forecastQuery,
+        response: { 200: forecastChartSchema, ...problemResponses(400, 401, 404) },
+      },
+    },
+    async (request) => {
+      const userId = currentUser(request).id;
+      const access = authorize(await folderAccess(app.db.db, userId, request.params.id), "read", "Folder");
+      const options = forecastOptionsOf(request.query);
+      const spaceIds = await readableSpaceIds(
+        app.db.db,
+        userId,
+        access.workspace.id,
+        access.role,
+        access.folder.id,
+      );
+      const data = await loadChartData(app.db.db, spaceIds, filterOf(request.query));
+      return { spaceIds, ...forecastChart({ ...data, ...options }) };
+    },
+  );
+
+  app.get(
+    "/workspaces/:id/charts/forecast",
+    {
+      schema: {
+        tags: ["charts"],
+        summary: `${forecastSummary} Over every space of the workspace that the caller may read.`,
+        params: idParams,
+        querystring: forecastQuery,
+        response: { 200: forecastChartSchema, ...problemResponses(400, 401, 404) },
+      },
+    },
+    async (request) => {
+      const userId = currentUser(request).id;
+      const access = authorize(
+        await workspaceAccess(app.db.db, userId, request.params.id),
+        "read",
+        "Workspace",
+      );
+      const options = forecastOptionsOf(request.query);
+      const spaceIds = await readableSpaceIds(app.db.db, userId, access.workspace.id, access.role, null);
+      const data = await loadChartData(app.db.db, spaceIds, filterOf(request.query));
+      return { spaceIds, ...forecastChart({ ...data, ...options }) };
+    },
+  );
+};

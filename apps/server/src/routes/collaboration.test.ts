@@ -1,0 +1,3 @@
+import { collaborationRouteSuite } from "./collaboration.suite.js";
+
+collaborationRouteSuite("pglite");

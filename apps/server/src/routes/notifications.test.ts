@@ -1,0 +1,3 @@
+import { notificationRouteSuite } from "./notifications.suite.js";
+
+notificationRouteSuite("pglite");

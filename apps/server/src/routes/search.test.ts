@@ -1,0 +1,3 @@
+import { searchRouteSuite } from "./search.suite.js";
+
+searchRouteSuite("pglite");

@@ -1,0 +1,220 @@
+/**
+ * The activity stream is the event log read aloud: each event that a person would call "something
+ * happened on this card" becomes one sentence. Events that only mirror another one (the card.updated
+ * that carries new to-do counts next to a todo.* event) or that are not work (labels, access,
+ * notifications) read as null and are left out.
+ *
+ * Names are looked up through `names` at reading time (the current name of a user or status); the
+ * card's name is taken from the event itself where the event carries the card, so a renamed card
+ * reads right at each point of its history.
+ */
+import { z } from "zod";
+import type { TodoItem } from "./coordination-schemas.js";
+import type { EventPayloads, EventType } from "./events.js";
+import type { Card } from "./schemas.js";
+import { id, isoTime } from "./schemas.js";
+
+export interface ActivityNames {
+  user(id: string): string;
+  status(id: string): string;
+  card(id: string): string;
+}
+
+/** What the describer needs of an event. */
+export type ActivityEvent = {
+  [T in EventType]: { type: T; payload: EventPayloads[T]; actorId: string | null };
+}[EventType];
+
+/**
+ * The state before the event of the thing it changed, where the reader found it in the log (the
+ * previous card.* event of the card, the previous todo.* event of the to-do). Without it a change
+ * reads in general terms ("updated 'X'").
+ */
+export interface ActivityPrevious {
+  card?: Card | null;
+  todo?: TodoItem | null;
+}
+
+/** Event types that may read as activity; anything else is never shown. */
+export const activityEventTypes = [
+  "card.created",
+  "card.updated",
+  "card.moved",
+  "card.deleted",
+  "todo.created",
+  "todo.updated",
+  "todo.deleted",
+  "comment.created",
+  "comment.updated",
+  "comment.deleted",
+  "blocking.created",
+  "blocking.cleared",
+  "relation.created",
+  "relation.deleted",
+] as const satisfies readonly EventType[];
+
+export const activityItemSchema = z.object({
+  seq: z.number().int(),
+  channel: z.string(),
+  type: z.string(),
+  actorId: id.nullable(),
+  actorName: z.string(),
+  at: isoTime,
+  text: z.string(),
+  cardId: id.nullable(),
+});
+export type ActivityItem = z.infer<typeof activityItemSchema>;
+
+export const activityPageSchema = z.object({
+  items: z.array(activityItemSchema),
+  /** Pass as `before` for the next (older) page; null when there is nothing older. */
+  nextBefore: z.string().nullable(),
+});
+export type ActivityPage = z.infer<typeof activityPageSchema>;
+
+const quoted = (text: string): string => {
+  const oneLine = text.replace(/\s+/g, " ").trim();
+  return `'${oneLine.length > 80 ? `${oneLine.slice(0, 79)}…` : oneLine}'`;
+};
+
+const sameIds = (a: readonly string[], b: readonly string[]): boolean =>
+  a.length === b.length && [...a].sort().join() === [...b].sort().join();
+
+const listNames = (ids: readonly string[], names: ActivityNames): string => {
+  const all = ids.map((i) => names.user(i));
+  if (all.length <= 1) return all.join("");
+  return `${all.slice(0, -1).join(", ")} and ${all[all.length - 1]}`;
+};
+
+/** What changed on a card between two copies of it, as phrases after the actor's name. */
+const cardChanges = (before: Card, after: Card, names: ActivityNames): string[] => {
+  const card = quoted(before.name);
+  const changes: string[] = [];
+  if (before.name !== after.name) changes.push(`renamed ${card} to ${quoted(after.name)}`);
+  const subject = before.name !== after.name ? quoted(after.name) : card;
+  if (before.description !== after.description) changes.push(`edited the description of ${subject}`);
+  if (before.archivedAt === null && after.archivedAt !== null) changes.push(`archived ${subject}`);
+  if (before.archivedAt !== null && after.archivedAt === null) changes.push(`restored ${subject}`);
+  if (before.responsibleId !== after.responsibleId) {
+    changes.push(
+      after.responsibleId
+        ? `made ${names.user(after.responsibleId)} responsible for ${subject}`
+        : `removed the responsible person from ${subject}`,
+    );
+  }
+  if (!sameIds(before.coworkerIds, after.coworkerIds)) {
+    const added = after.coworkerIds.filter((i) => !before.coworkerIds.includes(i));
+    const removed = before.coworkerIds.filter((i) => !after.coworkerIds.includes(i));
+    if (added.length > 0) changes.push(`added ${listNames(added, names)} as co-worker on ${subject}`);
+    if (removed.length > 0) changes.push(`removed ${listNames(removed, names)} as co-worker from ${subject}`);
+  }
+  if (before.startDate !== after.startDate || before.dueDate !== after.dueDate) {
+    changes.push(
+      after.startDate || after.dueDate
+        ? `set the dates of ${subject} to ${after.startDate ?? "…"} – ${after.dueDate ?? "…"}`
+        : `cleared the dates of ${subject}`,
+    );
+  }
+  if (!sameIds(before.labelIds, after.labelIds)) changes.push(`changed the labels of ${subject}`);
+  return changes;
+};
+
+const joinChanges = (changes: string[]): string =>
+  changes.length <= 1 ? (changes[0] ?? "") : `${changes.slice(0, -1).join(", ")} and ${changes.at(-1)}`;
+
+/** One sentence for an event, or null when the event is not activity a person reads. */
+export const describeEvent = (
+  event: ActivityEvent,
+  names: ActivityNames,
+  previous: ActivityPrevious = {},
+): string | null => {
+  const actor = event.actorId ? names.user(event.actorId) : "Someone";
+  const say = (what: string): string => `${actor} ${what}`;
+  switch (event.type) {
+    case "card.created":
+      return say(
+        `created ${quoted(event.payload.card.name)} in ${names.status(event.payload.card.statusId)}`,
+      );
+    case "card.moved": {
+      const { card, fromStatusId } = event.payload;
+      if (fromStatusId === card.statusId) return say(`reordered ${quoted(card.name)}`);
+      return say(
+        `moved ${quoted(card.name)} from ${names.status(fromStatusId)} to ${names.status(card.statusId)}`,
+      );
+    }
+    case "card.updated": {
+      const after = event.payload.card;
+      const before = previous.card;
+      if (!before) return say(`updated ${quoted(after.name)}`);
+      const changes = cardChanges(before, after, names);
+      // Only counts changed (to-dos, blockings): the todo.* or blocking.* event beside it tells it.
+      return changes.length > 0 ? say(joinChanges(changes)) : null;
+    }
+    case "card.deleted":
+      return say(`deleted ${quoted(previous.card?.name ?? names.card(event.payload.cardId))}`);
+    case "todo.created":
+      return say(`added a to-do to ${quoted(names.card(event.payload.todo.cardId))}`);
+    case "todo.updated": {
+      const { todo } = event.payload;
+      const card = quoted(names.card(todo.cardId));
+      const before = previous.todo;
+      if (before && before.isDone !== todo.isDone) {
+        return say(`${todo.isDone ? "ticked off" : "reopened"} the to-do ${quoted(todo.text)} on ${card}`);
+      }
+      if (before && before.text === todo.text) return say(`reordered the to-dos of ${card}`);
+      return say(`edited the to-do ${quoted(todo.text)} on ${card}`);
+    }
+    case "todo.deleted": {
+      const card = quoted(names.card(event.payload.cardId));
+      return previous.todo
+        ? say(`removed the to-do ${quoted(previous.todo.text)} from ${card}`)
+        : say(`removed a to-do from ${card}`);
+    }
+    case "comment.created":
+      return say(`commented on ${quoted(names.card(event.payload.comment.cardId))}`);
+    case "comment.updated":
+      return say(`edited a comment on ${quoted(names.card(event.payload.comment.cardId))}`);
+    case "comment.deleted":
+      return say(`deleted a comment on ${quoted(names.card(event.payload.cardId))}`);
+    case "blocking.created": {
+      const { blocking } = event.payload;
+      return say(
+        `blocked ${quoted(names.card(blocking.cardId))} (${blocking.blockerName}: ${quoted(blocking.reason)})`,
+      );
+    }
+    case "blocking.cleared": {
+      const { blocking } = event.payload;
+      return say(`cleared the ${blocking.blockerName} blocker on ${quoted(names.card(blocking.cardId))}`);
+    }
+    case "relation.created":
+    case "relation.deleted": {
+      const { relation } = event.payload;
+      const from = quoted(names.card(relation.fromCardId));
+      const to = quoted(names.card(relation.toCardId));
+      const made = event.type === "relation.created";
+      if (relation.kind === "parent") {
+        return made ? say(`made ${from} the parent of ${to}`) : say(`removed ${from} as parent of ${to}`);
+      }
+      return made ? say(`made ${to} follow ${from}`) : say(`unlinked ${to} from ${from}`);
+    }
+    default:
+      return null;
+  }
+};
+
+/** The card an activity event is about, if any (for relations: the card it starts from). */
+export const activityCardId = (event: { type: string; payload: unknown }): string | null => {
+  const p = event.payload as Record<string, unknown>;
+  const nested = (key: string, field: string): string | null => {
+    const v = p[key] as Record<string, unknown> | undefined;
+    return v && typeof v[field] === "string" ? (v[field] as string) : null;
+  };
+  return (
+    nested("card", "id") ??
+    nested("todo", "cardId") ??
+    nested("comment", "cardId") ??
+    nested("blocking", "cardId") ??
+    nested("relation", "fromCardId") ??
+    (typeof p.cardId === "string" ? p.cardId : null)
+  );
+};

@@ -1,0 +1,96 @@
+/**
+ * `npx tsx scripts/bench-charts.ts`: response time of the chart endpoints for one space of 10,000
+ * cards with two years of history (about 40,000 status changes), on embedded PGlite (in memory) and,
+ * when it answers, PostgreSQL (a fresh database, dropped at the end). Median and max of 10 calls
+ * each, through the in-process app (routing, validation, authorization, queries, maths, serialization).
+ */
+import { createDb, type DbHandle, runMutation, tables } from "@lattice/db";
+import { createPostgresTestDatabase, isPostgresReachable } from "@lattice/db/testing";
+import { buildApp } from "../apps/server/src/app.js";
+import { loadConfig } from "../apps/server/src/config.js";
+import { isoDateOfDay } from "../packages/domain/src/index.js";
+import { type HistoryStatus, insertHistory, planHistory } from "./demo-history.js";
+
+const CARDS = 10_000;
+const DAYS = 730;
+const CALLS = 10;
+
+const run = async (driver: string, handle: DbHandle) => {
+  const app = await buildApp({ handle, config: { ...loadConfig({}), webDist: null, loginRateLimit: 1000 } });
+  await app.ready();
+  const signup = await app.inject({
+    method: "POST",
+    url: "/api/auth/signup",
+    payload: { email: "bench@example.test", name: "Bench", password: "correct horse battery" },
+  });
+  const cookie = signup.cookies.map((c) => `${c.name}=${c.value}`).join("; ");
+  const call = (method: "GET" | "POST", url: string, payload?: object) =>
+    app.inject({ method, url, headers: { cookie }, ...(payload ? { payload } : {}) });
+  const workspace = (await call("POST", "/api/workspaces", { name: "Bench" })).json();
+  const space = (await call("POST", `/api/workspaces/${workspace.id}/spaces`, { name: "Big space" })).json();
+  await call("POST", `/api/spaces/${space.id}/statuses`, { name: "Review", role: "in_progress" });
+  const board = (await call("GET", `/api/spaces/${space.id}/board`)).json();
+  const statuses: HistoryStatus[] = board.statuses.map((s: HistoryStatus) => ({
+    id: s.id,
+    name: s.name,
+    role: s.role,
+  }));
+  const planned = planHistory(statuses, {
+    cards: CARDS,
+    days: DAYS,
+    now: Date.now(),
+    seed: 1,
+    names: ["Bench card"],
+    people: [],
+    waitMean: 20,
+    workMean: 10,
+  });
+  const seeded = performance.now();
+  await runMutation(handle.db, { actorId: null, mutationId: null }, ({ tx }) =>
+    insertHistory(tx, { id: space.id, workspaceId: workspace.id }, planned, null, null),
+  );
+  const changes = await handle.db.$count(tables.cardStatusChanges);
+  console.log(
+    `${driver}: seeded ${CARDS} cards, ${changes} status changes in ${((performance.now() - seeded) / 1000).toFixed(1)} s`,
+  );
+  const from = isoDateOfDay(Math.floor(Date.now() / 86_400_000) - DAYS);
+  for (const [label, url] of [
+    ["time (default 90 days)", `/api/spaces/${space.id}/charts/time`],
+    ["time (2 years)", `/api/spaces/${space.id}/charts/time?from=${from}`],
+    ["forecast (10,000 trials)", `/api/spaces/${space.id}/charts/forecast`],
+    ["cumulative flow (2 years)", `/api/spaces/${space.id}/charts/cumulative-flow?from=${from}`],
+  ] as const) {
+    const times: number[] = [];
+    let bytes = 0;
+    for (let i = 0; i < CALLS + 1; i++) {
+      const started = performance.now();
+      const res = await call("GET", url);
+      if (res.statusCode !== 200) throw new Error(`${url}: ${res.statusCode} ${res.body}`);
+      if (i > 0) times.push(performance.now() - started); // the first call warms up
+      bytes = res.rawPayload.length;
+    }
+    times.sort((a, b) => a - b);
+    const median = ((times[4] ?? 0) + (times[5] ?? 0)) / 2;
+    console.log(
+      `  ${label.padEnd(28)} median ${median.toFixed(0).padStart(5)} ms   max ${(times.at(-1) ?? 0).toFixed(0).padStart(5)} ms   ${(bytes / 1024).toFixed(0)} KiB`,
+    );
+  }
+  await app.close();
+};
+
+const pglite = await createDb({ dataDir: "memory://" });
+try {
+  await run("PGlite", pglite);
+} finally {
+  await pglite.close();
+}
+if (await isPostgresReachable()) {
+  const pg = await createPostgresTestDatabase();
+  try {
+    await run("PostgreSQL", pg.handle);
+  } finally {
+    await pg.drop();
+  }
+} else {
+  console.log("PostgreSQL is not reachable: skipped.");
+}

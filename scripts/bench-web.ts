@@ -1,0 +1,251 @@
+/**
+ * `pnpm bench:web`: what a person feels in the browser, measured in the system Chromium against the
+ * real server (started here on its own port and a fresh PGlite directory, like the e2e journeys):
+ *
+ * - time from navigation to an interactive board (cards rendered, live socket up) for 500 and 5,000 cards
+ * - frame times (requestAnimationFrame deltas) during a scripted mouse drag in the 5,000-card space
+ * - the gzipped size of the built JavaScript
+ *
+ * Seeding goes through the public API (POST /api/spaces/:id/cards in parallel batches). Bounded: fixed
+ * counts, one server, loopback only. Requires the web app built (`pnpm --filter @lattice/web build`).
+ */
+import { type ChildProcess, spawn } from "node:child_process";
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { gzipSync } from "node:zlib";
+import { type APIRequestContext, type BrowserContext, chromium, type Page } from "@playwright/test";
+
+const root = fileURLToPath(new URL("..", import.meta.url));
+const port = Number(process.env.BENCH_WEB_PORT ?? 3200);
+const baseURL = `http://localhost:${port}`;
+const SIZES = [500, 5000] as const;
+const LOADS = 5;
+const SEED_PARALLEL = 16;
+
+const percentile = (values: number[], p: number): number => {
+  const sorted = [...values].sort((a, b) => a - b);
+  if (sorted.length === 0) return Number.NaN;
+  const index = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
+  return sorted[index] ?? Number.NaN;
+};
+const fmt = (n: number) => (Number.isFinite(n) ? n.toFixed(1) : "n/a");
+
+const startServer = async (dataDir: string): Promise<ChildProcess> => {
+  // The server's own start command (`tsx src/server.ts`), without pnpm in between to report the stop.
+  const child = spawn(path.join(root, "node_modules/.bin/tsx"), ["src/server.ts"], {
+    cwd: path.join(root, "apps/server"),
+    env: {
+      ...process.env,
+      PORT: String(port),
+      DATA_DIR: dataDir,
+      LOGIN_RATE_LIMIT: "1000",
+      LOG_LEVEL: "warn",
+    },
+    stdio: ["ignore", "inherit", "inherit"],
+    detached: true,
+  });
+  const deadline = Date.now() + 120_000;
+  while (Date.now() < deadline) {
+    try {
+      const response = await fetch(`${baseURL}/api/health`);
+      if (response.ok) return child;
+    } catch {
+      // not up yet
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error("the server did not start within 2 minutes");
+};
+
+const json = async <T>(response: Awaited<ReturnType<APIRequestContext["post"]>>): Promise<T> => {
+  if (!response.ok())
+    throw new Error(`${response.url()} answered ${response.status()}: ${await response.text()}`);
+  return (await response.json()) as T;
+};
+
+const seedSpace = async (request: APIRequestContext, workspaceId: string, cards: number) => {
+  const space = await json<{ id: string }>(
+    await request.post(`/api/workspaces/${workspaceId}/spaces`, {
+      data: { name: `${cards} cards`, folderId: null },
+    }),
+  );
+  const board = await json<{ statuses: Array<{ id: string; name: string }> }>(
+    await request.get(`/api/spaces/${space.id}/board`),
+  );
+  const [todo, doing, done] = board.statuses.map((s) => s.id);
+  // Most cards in To Do (the long, virtualized column), some in Doing and Done.
+  const statusFor = (i: number) => (i % 10 < 6 ? todo : i % 10 < 9 ? doing : done);
+  let next = 0;
+  const worker = async () => {
+    while (next < cards) {
+      const i = next++;
+      await json(
+        await request.post(`/api/spaces/${space.id}/cards`, {
+          data: {
+            name: `Card ${i + 1} — ${["triage", "review", "ship", "plan"][i % 4]}`,
+            statusId: statusFor(i),
+          },
+        }),
+      );
+    }
+  };
+  await Promise.all(Array.from({ length: SEED_PARALLEL }, worker));
+  return space.id;
+};
+
+/** ms from navigation start to cards on screen, and to the live socket being up (interactive). */
+const loadBoard = async (page: Page, url: string) => {
+  await page.goto(url, { waitUntil: "commit" });
+  await page.waitForSelector(".card-tile [aria-roledescription]", { state: "attached", timeout: 60_000 });
+  const rendered = await page.evaluate(() => performance.now());
+  await page.waitForSelector(".connection-live", { timeout: 60_000 });
+  const interactive = await page.evaluate(() => performance.now());
+  const mounted = await page.locator(".card-tile").count();
+  return { rendered, interactive, mounted };
+};
+
+const dragFrames = async (page: Page) => {
+  const source = page.locator("section.column").nth(0).locator(".card-tile").nth(2);
+  const target = page.locator("section.column").nth(1).locator(".card-tile").nth(3);
+  const from = await source.boundingBox();
+  const to = await target.boundingBox();
+  if (!from || !to) throw new Error("nothing to drag");
+  // A string, not a function: tsx would wrap a function's inner closures in a helper the page lacks.
+  await page.evaluate(`(() => {
+    window.__frames = [];
+    window.__stop = false;
+    let last = performance.now();
+    const tick = (t) => {
+      window.__frames.push(t - last);
+      last = t;
+      if (!window.__stop) requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+  })()`);
+  const x0 = from.x + 30;
+  const y0 = from.y + from.height / 2;
+  await page.mouse.move(x0, y0);
+  await page.mouse.down();
+  await page.mouse.move(x0 + 10, y0 + 10, { steps: 5 });
+  // Across to the next column, then up and down its cards, roughly 2 s of dragging.
+  await page.mouse.move(to.x + to.width / 2, to.y + to.height / 2, { steps: 60 });
+  await page.mouse.move(to.x + to.width / 2, to.y + 400, { steps: 40 });
+  await page.mouse.move(to.x + to.width / 2, to.y + 20, { steps: 40 });
+  await page.mouse.up();
+  await page.waitForTimeout(300);
+  const frames = await page.evaluate<number[]>(
+    "(() => { window.__stop = true; return window.__frames.slice(1); })()",
+  );
+  return frames;
+};
+
+const jsSize = () => {
+  const dir = path.join(root, "apps/web/dist/assets");
+  let raw = 0;
+  let gzip = 0;
+  for (const file of readdirSync(dir).filter((f) => f.endsWith(".js"))) {
+    const bytes = readFileSync(path.join(dir, file));
+    raw += bytes.length;
+    gzip += gzipSync(bytes, { level: 9 }).length;
+  }
+  return { raw, gzip };
+};
+
+const main = async () => {
+  if (!existsSync(path.join(root, "apps/web/dist/index.html"))) {
+    throw new Error("Build the web app first: pnpm --filter @lattice/web build");
+  }
+  // BENCH_WEB_DATA_DIR keeps the seeded spaces between runs (seeding 5,500 cards takes minutes).
+  const keptDir = process.env.BENCH_WEB_DATA_DIR;
+  const dataDir = keptDir ?? mkdtempSync(path.join(os.tmpdir(), "lattice-bench-web-"));
+  mkdirSync(dataDir, { recursive: true });
+  const seedFile = path.join(dataDir, "bench-web-seed.json");
+  const server = await startServer(dataDir);
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run"],
+  });
+  let context: BrowserContext | null = null;
+  try {
+    context = await browser.newContext({ baseURL, viewport: { width: 1280, height: 800 } });
+    const request = context.request;
+    await json(
+      await request.post("/api/auth/signup", {
+        data: {
+          email: `bench-${Date.now()}@example.com`,
+          name: "Bench",
+          password: "correct horse battery staple",
+        },
+      }),
+    );
+    const workspace = await json<{ id: string }>(
+      await request.post("/api/workspaces", { data: { name: "Bench" } }),
+    );
+    const spaces: Record<number, string> = {};
+    for (const size of SIZES) {
+      const t0 = performance.now();
+      spaces[size] = await seedSpace(request, workspace.id, size);
+      console.log(`seeded ${size} cards in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+    }
+
+    const page = await context.newPage();
+    console.log("\nNavigation → board (ms; median of %d loads, first load excluded)", LOADS);
+    for (const size of SIZES) {
+      const url = `/w/${workspace.id}/s/${spaces[size]}`;
+      const runs = [];
+      for (let i = 0; i <= LOADS; i += 1) runs.push(await loadBoard(page, url));
+      const warm = runs.slice(1);
+      console.log(
+        `  ${String(size).padStart(5)} cards: cards rendered ${fmt(
+          percentile(
+            warm.map((r) => r.rendered),
+            50,
+          ),
+        )} ms, ` +
+          `interactive (live) ${fmt(
+            percentile(
+              warm.map((r) => r.interactive),
+              50,
+            ),
+          )} ms, ` +
+          `p95 ${fmt(
+            percentile(
+              warm.map((r) => r.interactive),
+              95,
+            ),
+          )} ms; cold ${fmt(runs[0]?.interactive ?? Number.NaN)} ms; ` +
+          `card elements mounted: ${warm[0]?.mounted}`,
+      );
+    }
+
+    await loadBoard(page, `/w/${workspace.id}/s/${spaces[5000]}`);
+    const frames = await dragFrames(page);
+    console.log(
+      `\nDrag in the 5,000-card space: ${frames.length} frames, median ${fmt(percentile(frames, 50))} ms, ` +
+        `p95 ${fmt(percentile(frames, 95))} ms, max ${fmt(Math.max(...frames))} ms`,
+    );
+
+    const size = jsSize();
+    console.log(
+      `\nBuilt JavaScript: ${(size.raw / 1024).toFixed(1)} KiB raw, ${(size.gzip / 1024).toFixed(1)} KiB gzipped`,
+    );
+  } finally {
+    await context?.close();
+    await browser.close();
+    if (server.pid) process.kill(-server.pid, "SIGTERM");
+    await new Promise((r) => setTimeout(r, 500));
+    if (!keptDir) rmSync(dataDir, { recursive: true, force: true });
+  }
+};
+
+await main();
