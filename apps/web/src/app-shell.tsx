@@ -2,7 +2,9 @@ import { useEffect } from "react";
 import { Outlet, useLocation } from "react-router";
 import { HierarchyDialogs } from "./features/sidebar/hierarchy-dialogs";
 import { Sidebar } from "./features/sidebar/sidebar";
+import { useSession } from "./store/session";
 import { useUi } from "./store/ui";
+import { sync, useLiveTrees } from "./sync/live";
 import { Button } from "./ui/button";
 
 /** Sidebar + page. Below 1024 px the sidebar becomes an overlay opened from the page header. */
@@ -12,6 +14,14 @@ export const AppShell = () => {
   const dialog = useUi((s) => s.dialog);
   const closeDialog = useUi((s) => s.closeDialog);
   const location = useLocation();
+  const userId = useSession((s) => s.user?.id ?? null);
+
+  useEffect(() => {
+    if (!userId) return;
+    sync.start(userId);
+    return () => sync.stop();
+  }, [userId]);
+  useLiveTrees();
 
   useEffect(() => {
     const query = window.matchMedia("(min-width: 1024px)");

@@ -1,4 +1,4 @@
-import { useEffect } from "react";
+import { lazy, Suspense, useEffect } from "react";
 import { BrowserRouter, Navigate, Route, Routes } from "react-router";
 import { AppShell } from "./app-shell";
 import { LoginPage, SignupPage } from "./features/auth/auth-pages";
@@ -8,6 +8,13 @@ import { HomePage, WorkspaceHomePage } from "./features/home/home-page";
 import { SettingsPage } from "./features/workspace-settings/settings-page";
 import { useSession } from "./store/session";
 import { Toaster } from "./ui/toast";
+
+// The chart views (and uPlot) load on first use, keeping them out of the main bundle.
+const ForecastPage = lazy(() =>
+  import("./features/charts/forecast-page").then((m) => ({ default: m.ForecastPage })),
+);
+const TimePage = lazy(() => import("./features/charts/time-page").then((m) => ({ default: m.TimePage })));
+const FlowPage = lazy(() => import("./features/charts/flow-page").then((m) => ({ default: m.FlowPage })));
 
 export const App = () => {
   const load = useSession((s) => s.load);
@@ -32,6 +39,30 @@ export const App = () => {
           <Route path="w/:workspaceId/settings" element={<SettingsPage />} />
           <Route path="w/:workspaceId/s/:spaceId" element={<BoardPage />} />
           <Route path="w/:workspaceId/s/:spaceId/c/:cardId" element={<BoardPage />} />
+          <Route
+            path="w/:workspaceId/s/:spaceId/forecast"
+            element={
+              <Suspense fallback={null}>
+                <ForecastPage />
+              </Suspense>
+            }
+          />
+          <Route
+            path="w/:workspaceId/s/:spaceId/time"
+            element={
+              <Suspense fallback={null}>
+                <TimePage />
+              </Suspense>
+            }
+          />
+          <Route
+            path="w/:workspaceId/s/:spaceId/flow"
+            element={
+              <Suspense fallback={null}>
+                <FlowPage />
+              </Suspense>
+            }
+          />
         </Route>
         <Route path="*" element={<Navigate to="/" replace />} />
       </Routes>

@@ -1,4 +1,3 @@
-// @vitest-environment node
 import { userSchema } from "@lattice/domain";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { ApiError, parseProblem, request, requestEmpty } from "./client";

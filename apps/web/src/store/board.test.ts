@@ -1,4 +1,3 @@
-// @vitest-environment node
 import type { Board, Card, Status } from "@lattice/domain";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { ApiError } from "../api/client";
@@ -41,6 +40,14 @@ const card = (n: number, statusId: string, position: string): Card => ({
   description: "",
   position,
   createdBy: null,
+  responsibleId: null,
+  coworkerIds: [],
+  labelIds: [],
+  startDate: null,
+  dueDate: null,
+  todoTotal: 0,
+  todoDone: 0,
+  isBlocked: false,
   createdAt: now,
   updatedAt: now,
   completedAt: null,
@@ -209,5 +216,118 @@ describe("board store", () => {
     expect(await useBoard.getState().deleteStatus(todo)).toBe(false);
     expect(useBoard.getState().view.statuses[todo]).toBeDefined();
     expect(useToasts.getState().toasts[0]?.message).toContain("Move its 3 cards first.");
+  });
+});
+
+const wire = (
+  type: "card.moved" | "card.updated",
+  moved: Card,
+  mutationId: string | null,
+  actorId: string | null = "00000000-0000-4000-8000-0000000000f1",
+) =>
+  ({
+    type,
+    payload: type === "card.moved" ? { card: moved, fromStatusId: todo } : { card: moved },
+    actorId,
+    mutationId,
+    at: now,
+  }) as never;
+
+const networkDown = () =>
+  new ApiError({ status: 0, code: "network", title: "No connection", detail: "Could not reach the server." });
+
+describe("board store with live events", () => {
+  it("sends quick successive mutations one after another, in the order the person made them", async () => {
+    const first = deferred<Card>();
+    vi.mocked(api.createCard)
+      .mockReset()
+      .mockReturnValueOnce(first.promise)
+      .mockResolvedValueOnce({ ...card(8, todo, "a4"), name: "Second" });
+    const a = useBoard.getState().createCard({ name: "First", statusId: todo, at: "bottom" });
+    const b = useBoard.getState().createCard({ name: "Second", statusId: todo, at: "bottom" });
+    expect(useBoard.getState().pending).toHaveLength(2);
+    expect(vi.mocked(api.createCard).mock.calls.map((c) => c[1].name)).toEqual(["First"]);
+    first.resolve({ ...card(7, todo, "a3"), name: "First" });
+    await Promise.all([a, b]);
+    expect(vi.mocked(api.createCard).mock.calls.map((c) => c[1].name)).toEqual(["First", "Second"]);
+    expect(columnNames()).toEqual(["Card 3", "Card 4", "Card 5", "First", "Second"]);
+  });
+
+  it("confirms a pending move from the event carrying its mutation id, before the HTTP reply", async () => {
+    const reply = deferred<Card>();
+    vi.mocked(api.moveCard).mockReturnValue(reply.promise);
+    const moving = useBoard.getState().moveCard(cardC.id, { kind: "top" });
+    const id = useBoard.getState().pending[0]?.id ?? "";
+    const serverCard = { ...cardC, position: "Zz", version: 2 };
+
+    useBoard.getState().receive(wire("card.moved", serverCard, id), 8);
+    let state = useBoard.getState();
+    expect(state.pending).toHaveLength(0);
+    expect(state.confirmed.cards[cardC.id]?.position).toBe("Zz");
+    expect(state.seq).toBe(8);
+
+    // A later change by someone else, then the (late) reply: the reply must not undo it.
+    useBoard
+      .getState()
+      .receive(wire("card.updated", { ...serverCard, name: "Renamed", version: 3 }, null), 9);
+    reply.resolve(serverCard);
+    await moving;
+    state = useBoard.getState();
+    expect(state.confirmed.cards[cardC.id]?.name).toBe("Renamed");
+    expect(state.arrivals[cardC.id]).toBeDefined();
+  });
+
+  it("records who moved a card from where to where, for the card's recent activity", () => {
+    useBoard.getState().receive(wire("card.moved", { ...cardA, statusId: done, position: "b0" }, null), 8);
+    const [entry] = useBoard.getState().activity[cardA.id] ?? [];
+    expect(entry).toMatchObject({ kind: "moved", fromStatus: "To Do", toStatus: "Done", seq: 8 });
+  });
+
+  it("holds events about the dragged card until the drop, and applies others at once", () => {
+    useBoard.getState().holdCard(cardA.id);
+    useBoard.getState().receive(wire("card.moved", { ...cardA, statusId: done, position: "b0" }, null), 8);
+    useBoard.getState().receive(wire("card.moved", { ...cardB, statusId: done, position: "b1" }, null), 9);
+    expect(useBoard.getState().view.cards[cardA.id]?.statusId).toBe(todo);
+    expect(useBoard.getState().view.cards[cardB.id]?.statusId).toBe(done);
+    useBoard.getState().releaseCard();
+    expect(useBoard.getState().view.cards[cardA.id]?.statusId).toBe(done);
+  });
+
+  it("keeps a move made offline pending and resends it with the same Idempotency-Key when the connection is back", async () => {
+    vi.mocked(api.moveCard)
+      .mockReset()
+      .mockRejectedValueOnce(networkDown())
+      .mockResolvedValueOnce({ ...cardA, statusId: done, position: "a0", version: 2 });
+    const moving = useBoard.getState().moveCard(cardA.id, { kind: "status", statusId: done });
+    await vi.waitFor(() => expect(useBoard.getState().pending[0]?.isWaiting).toBe(true));
+    // Still shown where the person put it, and they were told.
+    expect(useBoard.getState().view.cards[cardA.id]?.statusId).toBe(done);
+    expect(useToasts.getState().toasts.at(-1)?.message).toContain("offline");
+
+    useBoard.getState().retryWaiting();
+    await moving;
+    const calls = vi.mocked(api.moveCard).mock.calls;
+    expect(calls).toHaveLength(2);
+    expect(calls[1]?.[2]?.mutationId).toBe(calls[0]?.[2]?.mutationId);
+    expect(useBoard.getState().pending).toHaveLength(0);
+    expect(useBoard.getState().confirmed.cards[cardA.id]?.statusId).toBe(done);
+  });
+
+  it("rolls back and explains an offline change the server refuses once it is reachable", async () => {
+    vi.mocked(api.moveCard)
+      .mockReset()
+      .mockRejectedValueOnce(networkDown())
+      .mockRejectedValueOnce(
+        new ApiError({ status: 409, code: "blocked", title: "Blocked", detail: "Clear the blocker first." }),
+      );
+    const moving = useBoard.getState().moveCard(cardA.id, { kind: "status", statusId: done });
+    await vi.waitFor(() => expect(useBoard.getState().pending[0]?.isWaiting).toBe(true));
+    useBoard.getState().retryWaiting();
+    expect(await moving).toBeNull();
+    expect(useBoard.getState().pending).toHaveLength(0);
+    expect(useBoard.getState().view.cards[cardA.id]?.statusId).toBe(todo);
+    expect(useToasts.getState().toasts.at(-1)?.message).toBe(
+      "Could not move “Card 3”. Clear the blocker first.",
+    );
   });
 });

@@ -9,6 +9,8 @@
  * is dropped (the view falls back to confirmed state) and a toast says why. The event carrying the
  * mutation id confirms it too (whichever of reply and event comes first wins; the other is a no-op).
  *
+ * Requests are sent one after another, in the order the person acted.
+ *
  * Offline: a request that cannot reach the server stays pending and is sent again, with the same
  * Idempotency-Key, when the connection is back (`retryWaiting`); the server answers a retried key
  * with its first answer, so resending is safe. Nothing is dropped without a toast saying so.
@@ -33,8 +35,8 @@ import {
 } from "@lattice/domain";
 import { create } from "zustand";
 import { ApiError, describeError, newMutationId } from "../api/client";
-import type { WireEvent } from "../sync/channels";
 import { api } from "../api/endpoints";
+import type { WireEvent } from "../sync/channels";
 import { type MoveIntent, planMove, planStatusMove, type StatusIntent } from "./move-plan";
 import { toast } from "./toasts";
 import type { LoadStatus } from "./workspaces";
@@ -165,15 +167,16 @@ const signalRetry = () => {
 };
 const retryFallbackMs = 15_000;
 
-const describeActivity = (
-  before: BoardState,
-  event: WireEvent,
-  seq: number,
-): ActivityEntry | null => {
+const describeActivity = (before: BoardState, event: WireEvent, seq: number): ActivityEntry | null => {
   const base = { seq, actorId: event.actorId, at: event.at };
   if (event.type === "card.created") {
     const card = event.payload.card;
-    return { ...base, cardId: card.id, kind: "created", toStatus: before.statuses[card.statusId]?.name ?? "" };
+    return {
+      ...base,
+      cardId: card.id,
+      kind: "created",
+      toStatus: before.statuses[card.statusId]?.name ?? "",
+    };
   }
   if (event.type === "card.moved") {
     const card = event.payload.card;
@@ -205,6 +208,23 @@ const quote = (name: string) => `â€œ${name.length > 40 ? `${name.slice(0, 39)}â€
 export const useBoard = create<BoardStore>((set, get) => {
   /** Bumped on every load so a late reply for a board we left is not applied to the new one. */
   let generation = 0;
+  /**
+   * Requests go out one at a time, in the order the person acted: two quick "add at the bottom"
+   * sent together could be applied by the server in either order. It also keeps offline changes
+   * in order when they are resent.
+   */
+  let sendQueue: Promise<void> = Promise.resolve();
+  let queued = 0;
+  const sendInOrder = <T>(run: () => Promise<T>): Promise<T> => {
+    // With nothing in flight the request leaves at once (same tick as the optimistic change).
+    const next = queued === 0 ? run() : sendQueue.then(run);
+    queued += 1;
+    const settle = () => {
+      queued -= 1;
+    };
+    sendQueue = next.then(settle, settle);
+    return next;
+  };
 
   const setState = (confirmed: BoardState, pending: PendingMutation[]) =>
     set({ confirmed, pending, view: project(confirmed, pending) });
@@ -314,23 +334,23 @@ export const useBoard = create<BoardStore>((set, get) => {
         setState(get().confirmed, pending);
       };
       try {
-        let result: T;
-        let hasToldOffline = false;
-        for (;;) {
-          try {
-            result = await spec.send(id);
-            break;
-          } catch (error) {
-            if (!isNetworkError(error)) throw error;
-            // Unreachable: keep it (same id, so a request that did land is not applied twice).
-            markWaiting(true);
-            if (!hasToldOffline) {
-              toast.info(`You are offline. We will ${spec.label} when the connection is back.`);
-              hasToldOffline = true;
+        const result = await sendInOrder(async () => {
+          let hasToldOffline = false;
+          for (;;) {
+            try {
+              return await spec.send(id);
+            } catch (error) {
+              if (!isNetworkError(error)) throw error;
+              // Unreachable: keep it (same id, so a request that did land is not applied twice).
+              markWaiting(true);
+              if (!hasToldOffline) {
+                toast.info(`You are offline. We will ${spec.label} when the connection is back.`);
+                hasToldOffline = true;
+              }
+              await waitForRetry(retryFallbackMs);
             }
-            await waitForRetry(retryFallbackMs);
           }
-        }
+        });
         if (myGeneration === generation) {
           const isStillPending = get().pending.some((m) => m.id === id);
           // Confirmed already by its event? Then the event's state is newer than this reply.
@@ -376,6 +396,14 @@ export const useBoard = create<BoardStore>((set, get) => {
             ? keyBetween(null, cards[0]?.position ?? null)
             : keyBetween(cards.at(-1)?.position ?? null, null),
         createdBy: null,
+        responsibleId: null,
+        coworkerIds: [],
+        labelIds: [],
+        startDate: null,
+        dueDate: null,
+        todoTotal: 0,
+        todoDone: 0,
+        isBlocked: false,
         createdAt: now,
         updatedAt: now,
         completedAt: null,

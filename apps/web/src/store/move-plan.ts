@@ -40,7 +40,8 @@ export const planMove = (state: BoardState, cardId: string, intent: MoveIntent):
   const card = state.cards[cardId];
   if (!card) return null;
   const columns = boardColumns(state);
-  const targetStatusId = intent.kind === "status" ? intent.statusId : card.statusId;
+  const targetStatusId =
+    intent.kind === "status" || intent.kind === "place" ? intent.statusId : card.statusId;
   const column = columns.find((c) => c.status.id === targetStatusId);
   if (!column) return null;
   const others = column.cards.filter((c) => c.id !== cardId);
@@ -94,7 +95,8 @@ export const planMove = (state: BoardState, cardId: string, intent: MoveIntent):
   }
 };
 
-export type StatusIntent = "up" | "down";
+/** One step left/right, or where a header drag dropped the column (after or before a neighbour). */
+export type StatusIntent = "up" | "down" | { afterId: string } | { beforeId: string };
 
 /** The same planning for a column among the columns of a space. */
 export const planStatusMove = (
@@ -105,6 +107,25 @@ export const planStatusMove = (
   const statuses: Status[] = boardColumns(state).map((c) => c.status);
   const index = statuses.findIndex((s) => s.id === statusId);
   if (index < 0) return null;
+  if (typeof intent === "object") {
+    const others = statuses.filter((s) => s.id !== statusId);
+    if ("afterId" in intent) {
+      const i = others.findIndex((s) => s.id === intent.afterId);
+      const previous = others[i];
+      if (!previous) return null;
+      return {
+        body: { afterId: previous.id },
+        position: safeKeyBetween(previous.position, others[i + 1]?.position ?? null),
+      };
+    }
+    const i = others.findIndex((s) => s.id === intent.beforeId);
+    const next = others[i];
+    if (!next) return null;
+    return {
+      body: { beforeId: next.id },
+      position: safeKeyBetween(others[i - 1]?.position ?? null, next.position),
+    };
+  }
   if (intent === "up") {
     const previous = statuses[index - 1];
     if (!previous) return null;

@@ -16,6 +16,7 @@ import {
 import { create } from "zustand";
 import { describeError } from "../api/client";
 import { api, type CreateWorkspaceInput } from "../api/endpoints";
+import type { WireEvent } from "../sync/channels";
 
 export type LoadStatus = "idle" | "loading" | "ready" | "error";
 
@@ -43,6 +44,10 @@ interface WorkspacesState {
   createSpace: (workspaceId: string, body: CreateSpaceBody) => Promise<string>;
   updateSpace: (workspaceId: string, id: string, body: UpdateSpaceBody) => Promise<void>;
   deleteSpace: (workspaceId: string, id: string) => Promise<void>;
+  /** A live event of a workspace channel (hierarchy changes). */
+  applyTreeEvent: (workspaceId: string, event: WireEvent, myUserId: string | null) => void;
+  /** We lost access (removed, workspace deleted): forget it. */
+  dropWorkspace: (workspaceId: string) => void;
   reset: () => void;
 }
 
@@ -149,6 +154,78 @@ export const useWorkspaces = create<WorkspacesState>((set, get) => {
     deleteSpace: async (workspaceId, id) => {
       await api.deleteSpace(id);
       await get().loadTree(workspaceId);
+    },
+
+    applyTreeEvent: (workspaceId, event, myUserId) => {
+      const entry = get().trees[workspaceId];
+      const tree = entry?.tree;
+      const putTree = (next: Tree) =>
+        set({ trees: { ...get().trees, [workspaceId]: { status: "ready", tree: next, error: null } } });
+      switch (event.type) {
+        case "workspace.deleted":
+          get().dropWorkspace(workspaceId);
+          return;
+        case "member.removed":
+          if (event.payload.userId === myUserId) get().dropWorkspace(workspaceId);
+          return;
+        case "workspace.updated": {
+          const previous = get().byId[workspaceId];
+          const workspace = {
+            ...event.payload.workspace,
+            role: previous?.role ?? event.payload.workspace.role,
+          };
+          set({ byId: { ...get().byId, [workspaceId]: workspace } });
+          if (tree) putTree({ ...tree, workspace });
+          return;
+        }
+        case "folder.created":
+        case "folder.updated": {
+          if (!tree) return;
+          const folder = event.payload.folder;
+          putTree({ ...tree, folders: [...tree.folders.filter((f) => f.id !== folder.id), folder] });
+          return;
+        }
+        case "folder.deleted": {
+          if (!tree) return;
+          // Spaces and sub-folders go with it on the server; the snapshot has the whole truth.
+          void get().loadTree(workspaceId);
+          return;
+        }
+        case "space.updated": {
+          if (!tree) return;
+          const space = event.payload.space;
+          const previous = tree.spaces.find((s) => s.id === space.id);
+          if (!previous) {
+            void get().loadTree(workspaceId);
+            return;
+          }
+          putTree({
+            ...tree,
+            spaces: tree.spaces.map((s) => (s.id === space.id ? { ...space, role: s.role } : s)),
+          });
+          return;
+        }
+        case "space.deleted": {
+          if (!tree) return;
+          putTree({ ...tree, spaces: tree.spaces.filter((s) => s.id !== event.payload.spaceId) });
+          return;
+        }
+        case "space.created":
+        case "access.changed":
+          // Which spaces we may see, and with which role, is the server's to say: take its snapshot.
+          if (tree) void get().loadTree(workspaceId);
+          return;
+        default:
+          return;
+      }
+    },
+
+    dropWorkspace: (workspaceId) => {
+      const trees = { ...get().trees };
+      delete trees[workspaceId];
+      const byId = { ...get().byId };
+      delete byId[workspaceId];
+      set({ trees, byId, order: get().order.filter((id) => id !== workspaceId) });
     },
 
     reset: () => set(initial),

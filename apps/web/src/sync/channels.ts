@@ -23,8 +23,8 @@ export type WireEvent = DomainEvent extends infer E
 export interface ChannelHandler {
   /** Applies one event, called in seq order with no gap. */
   apply: (event: WireEvent, seq: number) => void;
-  /** Loads a fresh snapshot of the channel and resolves with its seq. */
-  reload: () => Promise<number>;
+  /** Loads a fresh snapshot of the channel and resolves with its seq (`latest`: the server's). */
+  reload: (latest: number) => Promise<number>;
   /** The server will not serve this channel to us any more (access revoked, deleted). */
   onLost?: (code: string, message: string) => void;
   onPresence?: (users: PresenceEntry[]) => void;
@@ -132,7 +132,7 @@ export class ChannelRegistry {
       }
       case "resync": {
         const entry = this.entries.get(message.channel);
-        if (entry) this.reload(entry);
+        if (entry) this.reload(entry, message.seq);
         return;
       }
       case "presence": {
@@ -173,11 +173,11 @@ export class ChannelRegistry {
     this.sendSubscribe(entry);
   }
 
-  private reload(entry: Entry): void {
+  private reload(entry: Entry, latest: number): void {
     if (entry.phase === "reloading") return;
     entry.phase = "reloading";
     entry.buffer = [];
-    entry.handler.reload().then(
+    entry.handler.reload(latest).then(
       (seq) => {
         if (this.entries.get(entry.channel) !== entry) return;
         entry.seq = seq;

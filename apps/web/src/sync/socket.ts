@@ -104,6 +104,27 @@ export class SyncSocket {
     this.connect();
   }
 
+  /**
+   * The browser says the network is gone: an open socket may linger for a while before it notices,
+   * so drop it now and show Offline; the backoff keeps trying and `reconnectNow` skips it.
+   */
+  goOffline(): void {
+    if (this.isStopped) return;
+    const socket = this.socket;
+    this.socket = null;
+    if (socket) {
+      socket.onclose = null;
+      socket.close();
+    }
+    this.clearTimers();
+    this.attempt = Math.max(this.attempt, 3);
+    this.setStatus("offline");
+    this.reconnectTimer = setTimeout(() => {
+      this.reconnectTimer = null;
+      this.connect();
+    }, this.options.maxDelayMs);
+  }
+
   send(message: ClientMessage): boolean {
     if (!this.socket || this.socket.readyState !== OPEN) return false;
     this.socket.send(JSON.stringify(message));

@@ -1,4 +1,4 @@
-import { type FormEvent, type ReactNode, useEffect, useRef } from "react";
+import { type FormEvent, type ReactNode, useEffect, useId, useRef } from "react";
 import { Button } from "./button";
 
 interface DialogProps {
@@ -25,6 +25,7 @@ export const Dialog = ({
   size = "sm",
 }: DialogProps) => {
   const ref = useRef<HTMLDialogElement>(null);
+  const titleId = useId();
 
   useEffect(() => {
     const dialog = ref.current;
@@ -41,7 +42,9 @@ export const Dialog = ({
   const body = (
     <>
       <header className="dialog-header">
-        <h2 className="dialog-title">{title}</h2>
+        <h2 id={titleId} className="dialog-title">
+          {title}
+        </h2>
         {description ? <p className="dialog-description">{description}</p> : null}
       </header>
       {children ? <div className="dialog-body">{children}</div> : null}
@@ -53,6 +56,7 @@ export const Dialog = ({
     <dialog
       ref={ref}
       className={`dialog dialog-${size}`}
+      aria-labelledby={titleId}
       onClose={onClose}
       onCancel={(event) => {
         event.preventDefault();

@@ -2,10 +2,28 @@ import { type FormEvent, type KeyboardEvent, useRef, useState } from "react";
 import { useBoard } from "../../store/board";
 import { Button } from "../../ui/button";
 
-/** "Add card" at the bottom of a column: stays open after adding so several cards go in quickly. */
-export const AddCardForm = ({ statusId, statusName }: { statusId: string; statusName: string }) => {
+interface AddCardFormProps {
+  statusId: string;
+  statusName: string;
+  at: "top" | "bottom";
+  isInitiallyOpen?: boolean;
+  onClose?: () => void;
+}
+
+/** "Add card" at the top or bottom of a column: stays open after adding so several go in quickly. */
+export const AddCardForm = ({
+  statusId,
+  statusName,
+  at,
+  isInitiallyOpen = false,
+  onClose,
+}: AddCardFormProps) => {
   const createCard = useBoard((s) => s.createCard);
-  const [isOpen, setIsOpen] = useState(false);
+  const [isOpen, setIsOpenState] = useState(isInitiallyOpen);
+  const setIsOpen = (value: boolean) => {
+    setIsOpenState(value);
+    if (!value) onClose?.();
+  };
   const [name, setName] = useState("");
   const inputRef = useRef<HTMLTextAreaElement>(null);
 
@@ -13,7 +31,7 @@ export const AddCardForm = ({ statusId, statusName }: { statusId: string; status
     event?.preventDefault();
     const trimmed = name.trim();
     if (!trimmed) return;
-    void createCard({ name: trimmed, statusId, at: "bottom" });
+    void createCard({ name: trimmed, statusId, at });
     setName("");
     inputRef.current?.focus();
   };
@@ -38,12 +56,12 @@ export const AddCardForm = ({ statusId, statusName }: { statusId: string; status
     );
   }
   return (
-    <form className="add-card-form" onSubmit={handleSubmit}>
-      <label className="visually-hidden" htmlFor={`add-card-${statusId}`}>
-        New card in {statusName}
+    <form className={`add-card-form add-card-form-${at}`} onSubmit={handleSubmit}>
+      <label className="visually-hidden" htmlFor={`add-card-${at}-${statusId}`}>
+        New card at the {at} of {statusName}
       </label>
       <textarea
-        id={`add-card-${statusId}`}
+        id={`add-card-${at}-${statusId}`}
         ref={inputRef}
         className="input textarea add-card-input"
         placeholder="What needs doing?"

@@ -1,5 +1,8 @@
-import type { Card, Status } from "@lattice/domain";
-import { useState } from "react";
+import { SortableContext, useSortable, verticalListSortingStrategy } from "@dnd-kit/sortable";
+import { CSS } from "@dnd-kit/utilities";
+import type { Card, PresenceEntry, Status } from "@lattice/domain";
+import { defaultRangeExtractor, type Range, useVirtualizer } from "@tanstack/react-virtual";
+import { memo, useCallback, useMemo, useRef, useState } from "react";
 import { useBoard } from "../../store/board";
 import { ConfirmDialog } from "../../ui/dialog";
 import { Menu, type MenuItem } from "../../ui/menu";
@@ -7,12 +10,23 @@ import { AddCardForm } from "./add-card-form";
 import { CardTile } from "./card-tile";
 import { statusRoleLabels } from "./columns-dialog";
 
+/** Columns longer than this mount only the cards in view (plus the dragged one). */
+const virtualizeFrom = 60;
+const estimatedCardHeight = 52;
+const arrivalMs = 1500;
+
+export const columnDragId = (statusId: string) => `col:${statusId}`;
+
 interface BoardColumnProps {
   status: Status;
   cards: Card[];
   cardHref: (cardId: string) => string;
   openCardId: string | undefined;
   pendingCardIds: ReadonlySet<string>;
+  arrivals: Record<string, number>;
+  viewersByCard: ReadonlyMap<string, PresenceEntry[]>;
+  /** The card being dragged, so a virtualized column keeps it mounted. */
+  activeCardId: string | null;
   canWrite: boolean;
   canManage: boolean;
   isFirst: boolean;
@@ -20,95 +34,246 @@ interface BoardColumnProps {
   onEditColumns: (statusId: string) => void;
 }
 
-export const BoardColumn = ({
-  status,
+interface CardListProps {
+  cards: Card[];
+  cardHref: (cardId: string) => string;
+  openCardId: string | undefined;
+  pendingCardIds: ReadonlySet<string>;
+  arrivals: Record<string, number>;
+  viewersByCard: ReadonlyMap<string, PresenceEntry[]>;
+  activeCardId: string | null;
+  canWrite: boolean;
+}
+
+const isRecent = (at: number | undefined) => at !== undefined && Date.now() - at < arrivalMs;
+
+const PlainList = ({
   cards,
   cardHref,
   openCardId,
   pendingCardIds,
+  arrivals,
+  viewersByCard,
   canWrite,
-  canManage,
-  isFirst,
-  isLast,
-  onEditColumns,
-}: BoardColumnProps) => {
-  const moveStatus = useBoard((s) => s.moveStatus);
-  const deleteStatus = useBoard((s) => s.deleteStatus);
-  const [isConfirmingDelete, setIsConfirmingDelete] = useState(false);
-  const isOverLimit = status.wipLimit !== null && cards.length > status.wipLimit;
-  const countLabel = status.wipLimit !== null ? `${cards.length}/${status.wipLimit}` : String(cards.length);
-
-  const items: Array<MenuItem | "separator"> = canManage
-    ? [
-        { label: "Edit column…", onSelect: () => onEditColumns(status.id) },
-        { label: "Move left", onSelect: () => void moveStatus(status.id, "up"), isDisabled: isFirst },
-        { label: "Move right", onSelect: () => void moveStatus(status.id, "down"), isDisabled: isLast },
-        "separator",
-        { label: "Delete column…", isDanger: true, onSelect: () => setIsConfirmingDelete(true) },
-      ]
-    : [];
-
-  return (
-    <section
-      className={`column column-role-${status.role}${isOverLimit ? " is-over-limit" : ""}`}
-      aria-labelledby={`column-${status.id}`}
-    >
-      <header className="column-header">
-        <span
-          className={`status-dot status-dot-${status.role}`}
-          title={statusRoleLabels[status.role]}
-          aria-hidden="true"
-        />
-        <h2 id={`column-${status.id}`} className="column-title">
-          {status.name}
-        </h2>
-        <span
-          className={`column-count${isOverLimit ? " column-count-over" : ""}`}
-          title={
-            status.wipLimit !== null
-              ? `${cards.length} cards, work-in-progress limit ${status.wipLimit}${isOverLimit ? " (over the limit)" : ""}`
-              : `${cards.length} cards`
-          }
-        >
-          {countLabel}
-          {isOverLimit ? <span className="visually-hidden"> — over the WIP limit</span> : null}
-        </span>
-        {canManage ? <Menu label={`Column ${status.name} actions`} items={items} /> : null}
-      </header>
-      {isOverLimit ? (
-        <p className="column-warning" role="note">
-          Over the WIP limit by {cards.length - (status.wipLimit ?? 0)}
-        </p>
-      ) : null}
-      <ol className="column-cards">
-        {cards.map((card) => (
-          <CardTile
-            key={card.id}
-            card={card}
-            href={cardHref(card.id)}
-            isOpen={card.id === openCardId}
-            isPending={pendingCardIds.has(card.id)}
-            canWrite={canWrite}
-          />
-        ))}
-      </ol>
-      {cards.length === 0 && !canWrite ? <p className="column-empty">No cards</p> : null}
-      {canWrite ? <AddCardForm statusId={status.id} statusName={status.name} /> : null}
-      <ConfirmDialog
-        isOpen={isConfirmingDelete}
-        title={`Delete the column “${status.name}”?`}
-        message={
-          cards.length > 0
-            ? `It still holds ${cards.length} card${cards.length === 1 ? "" : "s"}; the server will refuse until they are moved.`
-            : "The column is empty. This cannot be undone."
-        }
-        confirmLabel="Delete column"
-        onConfirm={() => {
-          setIsConfirmingDelete(false);
-          void deleteStatus(status.id);
-        }}
-        onClose={() => setIsConfirmingDelete(false)}
+}: CardListProps) => (
+  <ol className="column-cards">
+    {cards.map((card) => (
+      <CardTile
+        key={card.id}
+        card={card}
+        href={cardHref(card.id)}
+        isOpen={card.id === openCardId}
+        isPending={pendingCardIds.has(card.id)}
+        isArriving={isRecent(arrivals[card.id])}
+        canWrite={canWrite}
+        viewers={viewersByCard.get(card.id)}
       />
-    </section>
+    ))}
+  </ol>
+);
+
+const VirtualList = ({
+  cards,
+  cardHref,
+  openCardId,
+  pendingCardIds,
+  arrivals,
+  viewersByCard,
+  activeCardId,
+  canWrite,
+}: CardListProps) => {
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const activeIndex = activeCardId ? cards.findIndex((c) => c.id === activeCardId) : -1;
+  const rangeExtractor = useCallback(
+    (range: Range) => {
+      const indexes = defaultRangeExtractor(range);
+      // dnd-kit needs the dragged card's node for as long as the drag lasts.
+      if (activeIndex >= 0 && !indexes.includes(activeIndex)) {
+        indexes.push(activeIndex);
+        indexes.sort((a, b) => a - b);
+      }
+      return indexes;
+    },
+    [activeIndex],
+  );
+  const virtualizer = useVirtualizer({
+    count: cards.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => estimatedCardHeight,
+    overscan: 6,
+    gap: 8,
+    getItemKey: (index) => cards[index]?.id ?? index,
+    rangeExtractor,
+  });
+  return (
+    <div ref={scrollRef} className="column-cards column-cards-virtual">
+      <ol className="column-cards-track" style={{ height: virtualizer.getTotalSize() }}>
+        {virtualizer.getVirtualItems().map((item) => {
+          const card = cards[item.index];
+          if (!card) return null;
+          return (
+            <CardTile
+              key={card.id}
+              card={card}
+              href={cardHref(card.id)}
+              isOpen={card.id === openCardId}
+              isPending={pendingCardIds.has(card.id)}
+              isArriving={isRecent(arrivals[card.id])}
+              canWrite={canWrite}
+              viewers={viewersByCard.get(card.id)}
+              index={item.index}
+              measureRef={virtualizer.measureElement}
+              style={{ position: "absolute", top: item.start, left: 0, right: 0 }}
+            />
+          );
+        })}
+      </ol>
+    </div>
   );
 };
+
+export const BoardColumn = memo(
+  ({
+    status,
+    cards,
+    cardHref,
+    openCardId,
+    pendingCardIds,
+    arrivals,
+    viewersByCard,
+    activeCardId,
+    canWrite,
+    canManage,
+    isFirst,
+    isLast,
+    onEditColumns,
+  }: BoardColumnProps) => {
+    const moveStatus = useBoard((s) => s.moveStatus);
+    const deleteStatus = useBoard((s) => s.deleteStatus);
+    const [isConfirmingDelete, setIsConfirmingDelete] = useState(false);
+    const [isAddingTop, setIsAddingTop] = useState(false);
+    const { attributes, listeners, setNodeRef, setActivatorNodeRef, transform, transition, isDragging } =
+      useSortable({
+        id: columnDragId(status.id),
+        data: { kind: "column", statusId: status.id },
+        // Every column takes dropped cards; only owners drag columns.
+        disabled: { draggable: !canManage, droppable: false },
+      });
+    const isOverLimit = status.wipLimit !== null && cards.length > status.wipLimit;
+    const countLabel = status.wipLimit !== null ? `${cards.length}/${status.wipLimit}` : String(cards.length);
+    const cardIds = useMemo(() => cards.map((c) => c.id), [cards]);
+
+    const items: Array<MenuItem | "separator"> = canManage
+      ? [
+          { label: "Edit column…", onSelect: () => onEditColumns(status.id) },
+          { label: "Move left", onSelect: () => void moveStatus(status.id, "up"), isDisabled: isFirst },
+          { label: "Move right", onSelect: () => void moveStatus(status.id, "down"), isDisabled: isLast },
+          "separator",
+          { label: "Delete column…", isDanger: true, onSelect: () => setIsConfirmingDelete(true) },
+        ]
+      : [];
+    const listProps: CardListProps = {
+      cards,
+      cardHref,
+      openCardId,
+      pendingCardIds,
+      arrivals,
+      viewersByCard,
+      activeCardId,
+      canWrite,
+    };
+
+    return (
+      <section
+        ref={setNodeRef}
+        className={`column column-role-${status.role}${isOverLimit ? " is-over-limit" : ""}${isDragging ? " is-dragging" : ""}`}
+        aria-labelledby={`column-${status.id}`}
+        data-status-id={status.id}
+        style={{ transform: CSS.Translate.toString(transform), transition }}
+      >
+        <header className="column-header">
+          {canManage ? (
+            <button
+              type="button"
+              ref={setActivatorNodeRef}
+              className="column-drag-handle"
+              {...attributes}
+              {...listeners}
+              aria-roledescription="draggable column"
+              aria-label={`Drag column ${status.name}`}
+            >
+              <span aria-hidden="true">⠿</span>
+            </button>
+          ) : null}
+          <span
+            className={`status-dot status-dot-${status.role}`}
+            title={statusRoleLabels[status.role]}
+            aria-hidden="true"
+          />
+          <h2 id={`column-${status.id}`} className="column-title">
+            {status.name}
+          </h2>
+          <span
+            className={`column-count${isOverLimit ? " column-count-over" : ""}`}
+            title={
+              status.wipLimit !== null
+                ? `${cards.length} cards, work-in-progress limit ${status.wipLimit}${isOverLimit ? " (over the limit)" : ""}`
+                : `${cards.length} cards`
+            }
+          >
+            {countLabel}
+            {isOverLimit ? <span className="visually-hidden"> — over the WIP limit</span> : null}
+          </span>
+          {canWrite ? (
+            <button
+              type="button"
+              className="column-add-top"
+              aria-label={`Add a card at the top of ${status.name}`}
+              title="Add a card at the top"
+              aria-expanded={isAddingTop}
+              onClick={() => setIsAddingTop((v) => !v)}
+            >
+              <span aria-hidden="true">+</span>
+            </button>
+          ) : null}
+          {canManage ? <Menu label={`Column ${status.name} actions`} items={items} /> : null}
+        </header>
+        {isOverLimit ? (
+          <p className="column-warning" role="note">
+            Over the WIP limit by {cards.length - (status.wipLimit ?? 0)}
+          </p>
+        ) : null}
+        {canWrite && isAddingTop ? (
+          <AddCardForm
+            statusId={status.id}
+            statusName={status.name}
+            at="top"
+            isInitiallyOpen
+            onClose={() => setIsAddingTop(false)}
+          />
+        ) : null}
+        <SortableContext id={status.id} items={cardIds} strategy={verticalListSortingStrategy}>
+          {cards.length >= virtualizeFrom ? <VirtualList {...listProps} /> : <PlainList {...listProps} />}
+        </SortableContext>
+        {cards.length === 0 && !canWrite ? <p className="column-empty">No cards</p> : null}
+        {canWrite ? <AddCardForm statusId={status.id} statusName={status.name} at="bottom" /> : null}
+        <ConfirmDialog
+          isOpen={isConfirmingDelete}
+          title={`Delete the column “${status.name}”?`}
+          message={
+            cards.length > 0
+              ? `It still holds ${cards.length} card${cards.length === 1 ? "" : "s"}; the server will refuse until they are moved.`
+              : "The column is empty. This cannot be undone."
+          }
+          confirmLabel="Delete column"
+          onConfirm={() => {
+            setIsConfirmingDelete(false);
+            void deleteStatus(status.id);
+          }}
+          onClose={() => setIsConfirmingDelete(false)}
+        />
+      </section>
+    );
+  },
+);
+BoardColumn.displayName = "BoardColumn";

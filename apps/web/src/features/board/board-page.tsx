@@ -1,14 +1,18 @@
-import { Action, boardColumns, can } from "@lattice/domain";
-import { useEffect, useMemo, useState } from "react";
-import { Link, useParams } from "react-router";
+import { Action, boardColumns, can, type PresenceEntry, spaceChannel } from "@lattice/domain";
+import { useCallback, useEffect, useMemo, useState } from "react";
+import { Link, useNavigate, useParams } from "react-router";
 import { useBoard } from "../../store/board";
+import { useSession } from "../../store/session";
 import { useWorkspaces } from "../../store/workspaces";
+import { useLiveBoard, usePresence, useSync } from "../../sync/live";
+import { Avatar } from "../../ui/avatar";
 import { Button } from "../../ui/button";
+import { ConnectionIndicator } from "../../ui/connection-indicator";
 import { EmptyState } from "../../ui/empty-state";
 import { BoardSkeleton, Skeleton } from "../../ui/skeleton";
 import { CardPanel } from "../card-detail/card-panel";
 import { spacePath } from "../sidebar/tree";
-import { BoardColumn } from "./board-column";
+import { BoardCanvas } from "./board-canvas";
 import { ColumnsDialog } from "./columns-dialog";
 
 export const BoardPage = () => {
@@ -23,6 +27,26 @@ export const BoardPage = () => {
   const tree = useWorkspaces((s) => s.trees[workspaceId]?.tree ?? null);
   const loadTree = useWorkspaces((s) => s.loadTree);
   const [columnsDialog, setColumnsDialog] = useState<{ focusStatusId: string | null } | null>(null);
+  const navigate = useNavigate();
+  const myUserId = useSession((s) => s.user?.id ?? null);
+  const presence = useSync((s) => s.presence[spaceChannel(spaceId)]);
+
+  useLiveBoard(spaceId, () => navigate(`/w/${workspaceId}`));
+  usePresence(spaceId, cardId ?? null);
+
+  const others = useMemo(() => {
+    const byUser = new Map<string, PresenceEntry>();
+    for (const entry of presence ?? []) if (entry.userId !== myUserId) byUser.set(entry.userId, entry);
+    return [...byUser.values()];
+  }, [presence, myUserId]);
+  const viewersByCard = useMemo(() => {
+    const map = new Map<string, PresenceEntry[]>();
+    for (const entry of presence ?? []) {
+      if (entry.userId === myUserId || !entry.cardId) continue;
+      map.set(entry.cardId, [...(map.get(entry.cardId) ?? []), entry]);
+    }
+    return map;
+  }, [presence, myUserId]);
 
   useEffect(() => {
     void load(spaceId);
@@ -43,6 +67,8 @@ export const BoardPage = () => {
     return ids;
   }, [pending]);
 
+  // Changes queue behind one that waits for the connection, so all pending ones are "not sent".
+  const waitingCount = pending.some((m) => m.isWaiting) ? pending.length : 0;
   const isCurrent = boardSpaceId === spaceId;
   const isLoading = !isCurrent || status === "loading" || status === "idle";
   const canWrite = can(role, Action.writeCards);
@@ -50,7 +76,14 @@ export const BoardPage = () => {
   const path = tree ? spacePath(tree, spaceId) : [];
   const spaceName = view.space?.name ?? path.at(-1) ?? "";
   const cardCount = Object.keys(view.cards).length;
-  const cardHref = (id: string) => `/w/${workspaceId}/s/${spaceId}/c/${id}`;
+  const cardHref = useCallback(
+    (id: string) => `/w/${workspaceId}/s/${spaceId}/c/${id}`,
+    [workspaceId, spaceId],
+  );
+  const handleEditColumns = useCallback(
+    (statusId: string) => setColumnsDialog({ focusStatusId: statusId }),
+    [],
+  );
 
   if (status === "error" && isCurrent) {
     return (
@@ -90,6 +123,30 @@ export const BoardPage = () => {
           <h1 className="board-title">{spaceName || <Skeleton width={200} height={22} />}</h1>
         </div>
         <div className="board-header-actions">
+          {others.length > 0 ? (
+            <ul className="presence-list" aria-label="Also here">
+              {others.slice(0, 5).map((entry) => (
+                <li key={entry.userId} className="presence-item">
+                  <Avatar name={entry.name} seed={entry.userId} size={26} />
+                  <span className="visually-hidden">
+                    {entry.name}
+                    {entry.cardId ? `, looking at ${view.cards[entry.cardId]?.name ?? "a card"}` : ""}
+                  </span>
+                </li>
+              ))}
+              {others.length > 5 ? <li className="presence-more">+{others.length - 5}</li> : null}
+            </ul>
+          ) : null}
+          {waitingCount > 0 ? (
+            <span
+              className="board-waiting"
+              role="status"
+              title="Kept on this device and sent as soon as the connection is back"
+            >
+              {waitingCount} change{waitingCount === 1 ? "" : "s"} not sent yet
+            </span>
+          ) : null}
+          <ConnectionIndicator />
           {!isLoading && !canWrite ? (
             <span className="role-pill role-visitor" title="You can read this board but not change it">
               Read only
@@ -129,23 +186,16 @@ export const BoardPage = () => {
               </p>
             </EmptyState>
           ) : (
-            <div className="board-columns">
-              {columns.map((column, index) => (
-                <BoardColumn
-                  key={column.status.id}
-                  status={column.status}
-                  cards={column.cards}
-                  cardHref={cardHref}
-                  openCardId={cardId}
-                  pendingCardIds={pendingCardIds}
-                  canWrite={canWrite}
-                  canManage={canManage}
-                  isFirst={index === 0}
-                  isLast={index === columns.length - 1}
-                  onEditColumns={(statusId) => setColumnsDialog({ focusStatusId: statusId })}
-                />
-              ))}
-            </div>
+            <BoardCanvas
+              columns={columns}
+              cardHref={cardHref}
+              openCardId={cardId}
+              pendingCardIds={pendingCardIds}
+              viewersByCard={viewersByCard}
+              canWrite={canWrite}
+              canManage={canManage}
+              onEditColumns={handleEditColumns}
+            />
           )}
         </div>
       )}

@@ -1,6 +1,15 @@
-import type { Card } from "@lattice/domain";
-import { memo } from "react";
+import { useSortable } from "@dnd-kit/sortable";
+import { CSS } from "@dnd-kit/utilities";
+import type { Card, PresenceEntry } from "@lattice/domain";
+import {
+  type CSSProperties,
+  type KeyboardEventHandler,
+  memo,
+  type PointerEventHandler,
+  useCallback,
+} from "react";
 import { Link } from "react-router";
+import { Avatar } from "../../ui/avatar";
 import { Popover } from "../../ui/menu";
 import { MoveControls } from "./move-controls";
 
@@ -9,29 +18,112 @@ interface CardTileProps {
   href: string;
   isOpen: boolean;
   isPending: boolean;
+  /** A teammate just changed it: it animates into place. */
+  isArriving: boolean;
   canWrite: boolean;
+  viewers: PresenceEntry[] | undefined;
+  /** Virtualized columns place each card absolutely and measure it. */
+  style?: CSSProperties;
+  index?: number;
+  measureRef?: (node: Element | null) => void;
 }
 
-export const CardTile = memo(({ card, href, isOpen, isPending, canWrite }: CardTileProps) => (
-  <li
-    className={`card-tile${isOpen ? " is-open" : ""}${isPending ? " is-pending" : ""}`}
-    data-card-id={card.id}
-  >
-    <Link to={href} className="card-tile-link" aria-current={isOpen ? "true" : undefined}>
-      <span className="card-tile-name">{card.name}</span>
-      {card.description ? (
-        <span className="card-tile-meta" title="Has a description">
-          ☰ <span className="visually-hidden">Has a description</span>
-        </span>
-      ) : null}
-    </Link>
-    {canWrite ? (
-      <div className="card-tile-actions">
-        <Popover label={`Move ${card.name}`} icon="⋯">
-          {(close) => <MoveControls cardId={card.id} onMoved={close} />}
-        </Popover>
-      </div>
+const CardBody = ({ card, href, isOpen }: { card: Card; href: string; isOpen: boolean }) => (
+  <Link to={href} className="card-tile-link" aria-current={isOpen ? "true" : undefined} draggable={false}>
+    <span className="card-tile-name">{card.name}</span>
+    {card.description ? (
+      <span className="card-tile-meta" title="Has a description">
+        ☰ <span className="visually-hidden">Has a description</span>
+      </span>
     ) : null}
-  </li>
-));
+  </Link>
+);
+
+const Viewers = ({ viewers }: { viewers: PresenceEntry[] }) => (
+  <span className="card-tile-viewers" title={`Open by ${viewers.map((v) => v.name).join(", ")}`}>
+    {viewers.slice(0, 3).map((v) => (
+      <Avatar key={v.userId} name={v.name} seed={v.userId} size={18} />
+    ))}
+    <span className="visually-hidden">Open by {viewers.map((v) => v.name).join(", ")}</span>
+  </span>
+);
+
+/**
+ * A card on the board. Writers drag it with the pointer anywhere on the tile (after a few pixels, so
+ * a click still opens it) or with the keyboard from its handle (Space to pick up, arrows, Space to
+ * drop). Visitors get no handle, no listeners and no menu.
+ */
+export const CardTile = memo(
+  ({
+    card,
+    href,
+    isOpen,
+    isPending,
+    isArriving,
+    canWrite,
+    viewers,
+    style,
+    index,
+    measureRef,
+  }: CardTileProps) => {
+    const { attributes, listeners, setNodeRef, setActivatorNodeRef, transform, transition, isDragging } =
+      useSortable({ id: card.id, data: { kind: "card", statusId: card.statusId }, disabled: !canWrite });
+    const ref = useCallback(
+      (node: HTMLLIElement | null) => {
+        setNodeRef(node);
+        measureRef?.(node);
+      },
+      [setNodeRef, measureRef],
+    );
+    const className = [
+      "card-tile",
+      isOpen ? "is-open" : "",
+      isPending ? "is-pending" : "",
+      isDragging ? "is-dragging" : "",
+      isArriving ? "is-arriving" : "",
+    ]
+      .filter(Boolean)
+      .join(" ");
+    return (
+      <li
+        ref={ref}
+        className={className}
+        data-card-id={card.id}
+        data-index={index}
+        style={{ ...style, transform: CSS.Translate.toString(transform), transition }}
+        onPointerDown={canWrite ? (listeners?.onPointerDown as PointerEventHandler | undefined) : undefined}
+      >
+        <CardBody card={card} href={href} isOpen={isOpen} />
+        {viewers && viewers.length > 0 ? <Viewers viewers={viewers} /> : null}
+        {canWrite ? (
+          <div className="card-tile-actions">
+            <button
+              type="button"
+              ref={setActivatorNodeRef}
+              className="card-drag-handle"
+              {...attributes}
+              aria-roledescription="draggable card"
+              aria-label={`Drag ${card.name}`}
+              onKeyDown={listeners?.onKeyDown as KeyboardEventHandler | undefined}
+            >
+              <span aria-hidden="true">⠿</span>
+            </button>
+            <Popover label={`Move ${card.name}`} icon="⋯">
+              {(close) => <MoveControls cardId={card.id} onMoved={close} />}
+            </Popover>
+          </div>
+        ) : null}
+      </li>
+    );
+  },
+);
 CardTile.displayName = "CardTile";
+
+/** What follows the pointer while a card is dragged. */
+export const CardDragPreview = ({ card }: { card: Card }) => (
+  <div className="card-tile card-drag-preview">
+    <span className="card-tile-link">
+      <span className="card-tile-name">{card.name}</span>
+    </span>
+  </div>
+);

@@ -12,6 +12,7 @@ import { ConfirmDialog } from "../../ui/dialog";
 import { Skeleton } from "../../ui/skeleton";
 import { statusRoleLabels } from "../board/columns-dialog";
 import { MoveControls } from "../board/move-controls";
+import { CardActivity } from "./card-activity";
 
 const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "short" });
 const formatTime = (iso: string) => {
@@ -327,6 +328,10 @@ export const CardPanel = ({
           <section className="card-section" aria-label="Description">
             <h3 className="card-section-title">Description</h3>
             <Description card={card} canWrite={canWrite} />
+          </section>
+          <section className="card-section" aria-label="Recent activity">
+            <h3 className="card-section-title">Recent activity</h3>
+            <CardActivity cardId={card.id} names={names} myUserId={me?.id ?? null} />
           </section>
           {canWrite ? (
             <footer className="card-panel-footer">

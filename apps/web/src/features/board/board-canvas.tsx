@@ -1,0 +1,380 @@
+/**
+ * The columns of a board and everything about dragging on them (@dnd-kit).
+ *
+ * While a card is dragged the board shows a projection: the card taken out of its column and put
+ * where it would land, so the target column opens a gap and both pointer and keyboard users see
+ * the result before dropping. On drop the projection becomes one `moveCard` with the neighbours it
+ * landed between (afterId, or beforeId when it is first, or neither in an empty column); the store
+ * shows it at once and the server confirms or refuses. Live events about the dragged card wait in
+ * the store until the drop, so a teammate's change never pulls the card from under the pointer.
+ */
+import {
+  type Announcements,
+  type CollisionDetection,
+  closestCenter,
+  closestCorners,
+  DndContext,
+  type DragEndEvent,
+  type DragOverEvent,
+  DragOverlay,
+  type DragStartEvent,
+  type KeyboardCoordinateGetter,
+  KeyboardSensor,
+  MeasuringStrategy,
+  PointerSensor,
+  pointerWithin,
+  useSensor,
+  useSensors,
+} from "@dnd-kit/core";
+import {
+  arrayMove,
+  horizontalListSortingStrategy,
+  SortableContext,
+  sortableKeyboardCoordinates,
+} from "@dnd-kit/sortable";
+import type { Card, PresenceEntry, Status } from "@lattice/domain";
+import { useCallback, useMemo, useRef, useState } from "react";
+import { useBoard } from "../../store/board";
+import { BoardColumn, columnDragId } from "./board-column";
+import { CardDragPreview } from "./card-tile";
+
+export interface Column {
+  status: Status;
+  cards: Card[];
+}
+
+type Drag =
+  | {
+      kind: "card";
+      cardId: string;
+      fromStatusId: string;
+      projection: { statusId: string; index: number } | null;
+    }
+  | { kind: "column"; statusId: string };
+
+const statusOfColumnId = (id: string): string | null => (id.startsWith("col:") ? id.slice(4) : null);
+
+/** The board as it looks with the dragged card placed by the projection. */
+export const projectColumns = (columns: Column[], drag: Drag | null): Column[] => {
+  if (drag?.kind !== "card" || !drag.projection) return columns;
+  const { cardId, projection } = drag;
+  const card = columns.flatMap((c) => c.cards).find((c) => c.id === cardId);
+  if (!card) return columns;
+  return columns.map((column) => {
+    const isSource = column.cards.some((c) => c.id === cardId);
+    const isTarget = column.status.id === projection.statusId;
+    if (!isSource && !isTarget) return column;
+    const cards = isSource ? column.cards.filter((c) => c.id !== cardId) : [...column.cards];
+    if (isTarget) cards.splice(Math.min(projection.index, cards.length), 0, card);
+    return { ...column, cards };
+  });
+};
+
+/**
+ * Where the dragged card lands if dropped now over `overId`: its column, its index there and the
+ * column's cards in their new order. Within a column it follows sortable's rule (take the slot of
+ * the card it is over); over a column's empty space it goes last.
+ */
+export const landing = (
+  columns: Column[],
+  cardId: string,
+  overId: string | null,
+): { column: Column; index: number; cards: Card[] } | null => {
+  const home = columns.find((c) => c.cards.some((card) => card.id === cardId));
+  if (!home) return null;
+  const card = home.cards.find((c) => c.id === cardId) as Card;
+  if (!overId || overId === cardId) {
+    return { column: home, index: home.cards.indexOf(card), cards: home.cards };
+  }
+  const overStatusId = statusOfColumnId(overId);
+  if (overStatusId) {
+    const column = columns.find((c) => c.status.id === overStatusId);
+    if (!column) return null;
+    if (column === home) return { column, index: home.cards.indexOf(card), cards: home.cards };
+    const cards = [...column.cards, card];
+    return { column, index: cards.length - 1, cards };
+  }
+  const column = columns.find((c) => c.cards.some((x) => x.id === overId));
+  if (!column) return null;
+  const overIndex = column.cards.findIndex((c) => c.id === overId);
+  if (column === home) {
+    const cards = arrayMove(home.cards, home.cards.indexOf(card), overIndex);
+    return { column, index: overIndex, cards };
+  }
+  const cards = [...column.cards];
+  cards.splice(overIndex, 0, card);
+  return { column, index: overIndex, cards };
+};
+
+interface BoardCanvasProps {
+  columns: Column[];
+  cardHref: (cardId: string) => string;
+  openCardId: string | undefined;
+  pendingCardIds: ReadonlySet<string>;
+  viewersByCard: ReadonlyMap<string, PresenceEntry[]>;
+  canWrite: boolean;
+  canManage: boolean;
+  onEditColumns: (statusId: string) => void;
+}
+
+export const BoardCanvas = ({
+  columns,
+  cardHref,
+  openCardId,
+  pendingCardIds,
+  viewersByCard,
+  canWrite,
+  canManage,
+  onEditColumns,
+}: BoardCanvasProps) => {
+  const moveCard = useBoard((s) => s.moveCard);
+  const moveStatus = useBoard((s) => s.moveStatus);
+  const holdCard = useBoard((s) => s.holdCard);
+  const releaseCard = useBoard((s) => s.releaseCard);
+  const arrivals = useBoard((s) => s.arrivals);
+  const [drag, setDrag] = useState<Drag | null>(null);
+  const shown = useMemo(() => projectColumns(columns, drag), [columns, drag]);
+  // Announcements and handlers read the latest layout without re-creating the DndContext props.
+  const shownRef = useRef(shown);
+  shownRef.current = shown;
+  const dragRef = useRef(drag);
+  dragRef.current = drag;
+
+  /**
+   * Up/Down use sortable's getter (the neighbour above or below). Left/Right go to the next column
+   * in board order and the card there nearest in height (or the column itself when empty): the
+   * generic getter compares raw left edges, which sub-pixel differences inside one column defeat.
+   */
+  const coordinateGetter: KeyboardCoordinateGetter = useCallback((event, args) => {
+    const { active, collisionRect, droppableRects } = args.context;
+    const isSideways = event.code === "ArrowRight" || event.code === "ArrowLeft";
+    if (!isSideways || !active || !collisionRect || statusOfColumnId(String(active.id))) {
+      return sortableKeyboardCoordinates(event, args);
+    }
+    event.preventDefault();
+    const layout = shownRef.current;
+    const here = layout.findIndex((c) => c.cards.some((card) => card.id === active.id));
+    const target = layout[here + (event.code === "ArrowRight" ? 1 : -1)];
+    if (here < 0 || !target) return undefined;
+    // Rects as dnd-kit measured them, or from the DOM when a key comes before the first measure.
+    const rectOf = (id: string, selector: string) =>
+      droppableRects.get(id) ?? document.querySelector(selector)?.getBoundingClientRect() ?? null;
+    let best: { left: number; top: number; distance: number } | null = null;
+    for (const card of target.cards) {
+      const rect = rectOf(card.id, `li[data-card-id="${card.id}"]`);
+      if (!rect) continue;
+      const distance = Math.abs(rect.top - collisionRect.top);
+      if (!best || distance < best.distance) best = { left: rect.left, top: rect.top, distance };
+    }
+    if (best) return { x: best.left, y: best.top };
+    const columnRect = rectOf(
+      columnDragId(target.status.id),
+      `section[data-status-id="${target.status.id}"]`,
+    );
+    return columnRect ? { x: columnRect.left + 8, y: columnRect.top + 44 } : undefined;
+  }, []);
+
+  const sensors = useSensors(
+    useSensor(PointerSensor, { activationConstraint: { distance: 5 } }),
+    useSensor(KeyboardSensor, { coordinateGetter }),
+  );
+
+  const columnIds = useMemo(() => shown.map((c) => columnDragId(c.status.id)), [shown]);
+
+  const collisionDetection: CollisionDetection = useCallback((args) => {
+    const isColumnDrag = args.active.data.current?.kind === "column";
+    const columnsOnly = args.droppableContainers.filter((c) => String(c.id).startsWith("col:"));
+    if (isColumnDrag) return closestCenter({ ...args, droppableContainers: columnsOnly });
+    const cardsOnly = args.droppableContainers.filter((c) => !String(c.id).startsWith("col:"));
+    if (args.pointerCoordinates) {
+      const onCard = pointerWithin({ ...args, droppableContainers: cardsOnly });
+      if (onCard.length > 0) return onCard;
+      const inColumn = pointerWithin({ ...args, droppableContainers: columnsOnly });
+      if (inColumn.length > 0) return inColumn;
+      return closestCorners({ ...args, droppableContainers: cardsOnly });
+    }
+    // Keyboard: the nearest card, or an empty column.
+    const nearest = closestCorners(args);
+    const first = nearest[0];
+    if (!first) return nearest;
+    const statusId = statusOfColumnId(String(first.id));
+    if (!statusId) return nearest;
+    const inside = cardsOnly.filter((c) => c.data.current?.sortable?.containerId === statusId);
+    if (inside.length === 0) return nearest;
+    return closestCenter({ ...args, droppableContainers: inside });
+  }, []);
+
+  const cardName = (id: string) =>
+    shownRef.current.flatMap((c) => c.cards).find((c) => c.id === id)?.name ?? "card";
+  const columnName = (id: string) =>
+    shownRef.current.find((c) => c.status.id === id)?.status.name ?? "the column";
+
+  const announcements: Announcements = {
+    onDragStart: ({ active }) => {
+      const statusId = statusOfColumnId(String(active.id));
+      return statusId
+        ? `Picked up column ${columnName(statusId)}`
+        : `Picked up card ${cardName(String(active.id))}`;
+    },
+    onDragOver: ({ active, over }) => {
+      const statusId = statusOfColumnId(String(active.id));
+      if (statusId) {
+        const target = over ? columnIds.indexOf(String(over.id)) : -1;
+        return target >= 0 ? `Column moved to position ${target + 1} of ${columnIds.length}` : undefined;
+      }
+      if (!over) return "Card is no longer over a column";
+      // Over its own place: nothing moved (and "Picked up…" must not be talked over).
+      if (over.id === active.id) return undefined;
+      const place = landing(shownRef.current, String(active.id), String(over.id));
+      if (!place) return undefined;
+      return `Card moved to ${place.column.status.name}, position ${place.index + 1} of ${place.cards.length}`;
+    },
+    onDragEnd: ({ active, over }) => {
+      const statusId = statusOfColumnId(String(active.id));
+      if (statusId) return `Dropped column ${columnName(statusId)}`;
+      const place = landing(shownRef.current, String(active.id), over ? String(over.id) : null);
+      const name = cardName(String(active.id));
+      if (!place) return `Dropped card ${name}`;
+      return `Dropped card ${name} in ${place.column.status.name}, position ${place.index + 1} of ${place.cards.length}`;
+    },
+    onDragCancel: ({ active }) => {
+      const statusId = statusOfColumnId(String(active.id));
+      if (statusId) return `Cancelled. Column ${columnName(statusId)} stays where it was`;
+      const current = dragRef.current;
+      const from = current?.kind === "card" ? columnName(current.fromStatusId) : "its column";
+      return `Cancelled. Card ${cardName(String(active.id))} stays in ${from}`;
+    },
+  };
+
+  const handleDragStart = ({ active }: DragStartEvent) => {
+    const statusId = statusOfColumnId(String(active.id));
+    if (statusId) {
+      setDrag({ kind: "column", statusId });
+      return;
+    }
+    const cardId = String(active.id);
+    const home = columns.find((c) => c.cards.some((card) => card.id === cardId));
+    if (!home) return;
+    holdCard(cardId);
+    setDrag({ kind: "card", cardId, fromStatusId: home.status.id, projection: null });
+  };
+
+  const handleDragOver = ({ active, over }: DragOverEvent) => {
+    const current = dragRef.current;
+    if (current?.kind !== "card" || !over) return;
+    const cardId = String(active.id);
+    const layout = shownRef.current;
+    const home = layout.find((c) => c.cards.some((card) => card.id === cardId));
+    const overId = String(over.id);
+    const overStatusId = statusOfColumnId(overId);
+    const target = overStatusId
+      ? layout.find((c) => c.status.id === overStatusId)
+      : layout.find((c) => c.cards.some((card) => card.id === overId));
+    // Within its current column, sortable animates the gap itself; only crossing columns re-projects.
+    if (!home || !target || target === home) return;
+    let index = target.cards.length;
+    if (!overStatusId) {
+      const overIndex = target.cards.findIndex((c) => c.id === overId);
+      const translated = active.rect.current.translated;
+      const isBelow = translated !== null && translated.top > over.rect.top + over.rect.height / 2;
+      index = overIndex + (isBelow ? 1 : 0);
+    }
+    setDrag({ ...current, projection: { statusId: target.status.id, index } });
+  };
+
+  const finishCardDrag = (cardId: string, overId: string | null) => {
+    const original = columns.find((c) => c.cards.some((card) => card.id === cardId));
+    const place = landing(shownRef.current, cardId, overId);
+    setDrag(null);
+    if (place && original) {
+      const previous = place.cards[place.index - 1];
+      const next = place.cards[place.index + 1];
+      const oldIndex = original.cards.findIndex((c) => c.id === cardId);
+      const isSamePlace =
+        place.column.status.id === original.status.id &&
+        original.cards[oldIndex - 1]?.id === previous?.id &&
+        original.cards[oldIndex + 1]?.id === next?.id;
+      if (!isSamePlace) {
+        void moveCard(cardId, {
+          kind: "place",
+          statusId: place.column.status.id,
+          afterId: previous?.id ?? null,
+          beforeId: previous ? null : (next?.id ?? null),
+        });
+      }
+    }
+    releaseCard();
+  };
+
+  const handleDragEnd = ({ active, over }: DragEndEvent) => {
+    const current = dragRef.current;
+    if (current?.kind === "column") {
+      setDrag(null);
+      if (!over || over.id === active.id) return;
+      const from = columnIds.indexOf(String(active.id));
+      const to = columnIds.indexOf(String(over.id));
+      if (from < 0 || to < 0) return;
+      const order = arrayMove(columnIds, from, to);
+      const previous = order[to - 1];
+      const next = order[to + 1];
+      const statusId = current.statusId;
+      if (previous) void moveStatus(statusId, { afterId: previous.slice(4) });
+      else if (next) void moveStatus(statusId, { beforeId: next.slice(4) });
+      return;
+    }
+    if (current?.kind === "card") finishCardDrag(String(active.id), over ? String(over.id) : null);
+  };
+
+  const handleDragCancel = () => {
+    setDrag(null);
+    releaseCard();
+  };
+
+  const activeCard =
+    drag?.kind === "card" ? (shown.flatMap((c) => c.cards).find((c) => c.id === drag.cardId) ?? null) : null;
+
+  return (
+    <DndContext
+      sensors={sensors}
+      collisionDetection={collisionDetection}
+      measuring={{ droppable: { strategy: MeasuringStrategy.Always } }}
+      accessibility={{
+        announcements,
+        screenReaderInstructions: {
+          draggable:
+            "To pick up a card, press Space or Enter. Use the arrow keys to move it within a column or to another column. Press Space or Enter again to drop it, or Escape to cancel.",
+        },
+      }}
+      onDragStart={handleDragStart}
+      onDragOver={handleDragOver}
+      onDragEnd={handleDragEnd}
+      onDragCancel={handleDragCancel}
+    >
+      <SortableContext items={columnIds} strategy={horizontalListSortingStrategy}>
+        <div className="board-columns">
+          {shown.map((column, index) => (
+            <BoardColumn
+              key={column.status.id}
+              status={column.status}
+              cards={column.cards}
+              cardHref={cardHref}
+              openCardId={openCardId}
+              pendingCardIds={pendingCardIds}
+              arrivals={arrivals}
+              viewersByCard={viewersByCard}
+              activeCardId={drag?.kind === "card" ? drag.cardId : null}
+              canWrite={canWrite}
+              canManage={canManage}
+              isFirst={index === 0}
+              isLast={index === shown.length - 1}
+              onEditColumns={onEditColumns}
+            />
+          ))}
+        </div>
+      </SortableContext>
+      <DragOverlay dropAnimation={{ duration: 180, easing: "ease-out" }}>
+        {activeCard ? <CardDragPreview card={activeCard} /> : null}
+      </DragOverlay>
+    </DndContext>
+  );
+};

@@ -1,0 +1,434 @@
+/** Forecast view: burn-up (completed vs scope) with the Monte Carlo completion forecast as a fan. */
+import type { ForecastChartReply, Label, Member } from "@lattice/domain";
+import { useEffect, useMemo, useState } from "react";
+import { useParams, useSearchParams } from "react-router";
+import type uPlot from "uplot";
+import { chartsApi, type ForecastScope } from "../../api/charts";
+import { EmptyState } from "../../ui/empty-state";
+import { Input, Select } from "../../ui/input";
+import {
+  ChartError,
+  ChartFigure,
+  ChartPage,
+  ChartSkeleton,
+  Control,
+  useChartData,
+  useSpaceInfo,
+} from "./chart-page";
+import { type ChartColors, useChartColors, withAlpha } from "./colors";
+import { axis, pixelRatio, utcDate } from "./plot-options";
+import {
+  addDays,
+  burnupSeries,
+  type Fan,
+  forecastDateSentences,
+  forecastFan,
+  forecastSummary,
+  forecastXRange,
+  formatDate,
+  labelText,
+  parseConfidences,
+  plural,
+  throughputSentence,
+  todayIso,
+} from "./shape";
+import { UPlotChart } from "./uplot-chart";
+
+const DEFAULT_WEEKS = 12;
+/** Draws the fan, the today line and the labelled rays on the plot's canvas. */
+const drawFan = (fan: Fan, colors: ChartColors) => (u: uPlot) => {
+  const ctx = u.ctx;
+  const px = (x: number) => u.valToPos(x, "x", true);
+  const py = (y: number) => u.valToPos(y, "y", true);
+  const ratio = pixelRatio();
+  const { left, top, width, height } = u.bbox;
+  ctx.save();
+  ctx.beginPath();
+  ctx.rect(left, top, width, height);
+  ctx.clip();
+  // today
+  ctx.strokeStyle = colors.faint;
+  ctx.lineWidth = ratio;
+  ctx.setLineDash([3 * ratio, 3 * ratio]);
+  ctx.beginPath();
+  ctx.moveTo(px(fan.origin.x), top);
+  ctx.lineTo(px(fan.origin.x), top + height);
+  ctx.stroke();
+  // remaining scope, flat from today to the latest date
+  const last = fan.rays.at(-1);
+  if (last) {
+    ctx.strokeStyle = colors.muted;
+    ctx.beginPath();
+    ctx.moveTo(px(fan.origin.x), py(fan.target));
+    ctx.lineTo(px(last.x), py(fan.target));
+    ctx.stroke();
+  }
+  ctx.setLineDash([]);
+  if (fan.polygon.length > 2) {
+    ctx.fillStyle = withAlpha(colors.warning, 0.16);
+    ctx.beginPath();
+    for (const [i, p] of fan.polygon.entries()) {
+      if (i === 0) ctx.moveTo(px(p.x), py(p.y));
+      else ctx.lineTo(px(p.x), py(p.y));
+    }
+    ctx.closePath();
+    ctx.fill();
+  }
+  ctx.font = `${12 * ratio}px system-ui, sans-serif`;
+  ctx.textBaseline = "bottom";
+  fan.rays.forEach((ray, i) => {
+    const isMain = ray.label === "most_likely";
+    ctx.strokeStyle = colors.warning;
+    ctx.lineWidth = (isMain ? 2.5 : 1.5) * ratio;
+    ctx.setLineDash(isMain ? [] : [6 * ratio, 4 * ratio]);
+    ctx.beginPath();
+    ctx.moveTo(px(fan.origin.x), py(fan.origin.y));
+    ctx.lineTo(px(ray.x), py(ray.y));
+    ctx.stroke();
+    ctx.setLineDash([]);
+    ctx.fillStyle = colors.warning;
+    ctx.beginPath();
+    ctx.arc(px(ray.x), py(ray.y), 3.5 * ratio, 0, Math.PI * 2);
+    ctx.fill();
+    const text = `${ray.confidence}% · ${formatDate(ray.date)}`;
+    const x = px(ray.x);
+    const nearRight = x > left + width - 140 * ratio;
+    ctx.textAlign = nearRight ? "right" : "left";
+    ctx.textBaseline = "top";
+    ctx.fillStyle = colors.text;
+    // Labels go under the target line, one row per level, so dates close together stay readable.
+    const y = py(ray.y) + (8 + 16 * i) * ratio;
+    ctx.fillText(text, x + (nearRight ? -6 : 6) * ratio, y);
+  });
+  ctx.restore();
+};
+
+const forecastOptions = (reply: ForecastChartReply, fan: Fan | null, colors: ChartColors): uPlot.Options => {
+  const range = forecastXRange(reply, fan);
+  return {
+    width: 0,
+    height: 0,
+    tzDate: utcDate,
+    scales: {
+      x: { time: true, range: () => range },
+      y: { range: (_u, _min, max) => [0, Math.max(max, fan?.target ?? 0, 1) * 1.08] },
+    },
+    axes: [axis(colors), axis(colors, "Cards")],
+    series: [
+      {},
+      { label: "Scope", stroke: colors.muted, width: 2 },
+      { label: "Completed", stroke: colors.accent, width: 2, fill: withAlpha(colors.accent, 0.1) },
+    ],
+    cursor: { drag: { x: false, y: false } },
+    hooks: fan ? { draw: [drawFan(fan, colors)] } : {},
+  };
+};
+
+type ScopeKind = ForecastScope["kind"];
+
+export const ForecastPage = () => {
+  const { workspaceId = "", spaceId = "" } = useParams();
+  const [search, setSearch] = useSearchParams();
+  const space = useSpaceInfo(spaceId);
+  const colors = useChartColors();
+  const today = todayIso();
+
+  const weeksParam = Number(search.get("weeks"));
+  const windowWeeks =
+    Number.isInteger(weeksParam) && weeksParam >= 1 && weeksParam <= 260 ? weeksParam : DEFAULT_WEEKS;
+  const confidences = parseConfidences(search.get("confidence"));
+  const targetDate = search.get("by") ?? addDays(today, 28);
+  const responsibleId = search.get("responsible") ?? "";
+  const labelId = search.get("label") ?? "";
+  const requestedScope = (search.get("scope") ?? "space") as ScopeKind;
+  const scopeKind: ScopeKind =
+    requestedScope === "folder" && space && !space.folderId
+      ? "space"
+      : ["space", "folder", "workspace"].includes(requestedScope)
+        ? requestedScope
+        : "space";
+  const scope: ForecastScope | null =
+    scopeKind === "space"
+      ? { kind: "space", id: spaceId }
+      : scopeKind === "workspace"
+        ? { kind: "workspace", id: workspaceId }
+        : space?.folderId
+          ? { kind: "folder", id: space.folderId }
+          : null;
+  const effectiveLabel = scopeKind === "space" ? labelId : "";
+
+  const setParam = (key: string, value: string | null) => {
+    setSearch(
+      (prev) => {
+        const next = new URLSearchParams(prev);
+        if (value === null || value === "") next.delete(key);
+        else next.set(key, value);
+        return next;
+      },
+      { replace: true },
+    );
+  };
+
+  const [members, setMembers] = useState<Member[]>([]);
+  const [labels, setLabels] = useState<Label[]>([]);
+  useEffect(() => {
+    const controller = new AbortController();
+    chartsApi.listMembers(workspaceId, controller.signal).then(setMembers, () => undefined);
+    chartsApi.listLabels(spaceId, controller.signal).then(setLabels, () => undefined);
+    return () => controller.abort();
+  }, [workspaceId, spaceId]);
+
+  const key = JSON.stringify([scope, windowWeeks, confidences, targetDate, responsibleId, effectiveLabel]);
+  const result = useChartData(key, (signal) =>
+    scope
+      ? chartsApi.forecast(
+          scope,
+          {
+            windowWeeks,
+            confidences,
+            trials: 10_000,
+            targetDate,
+            responsibleId: responsibleId || undefined,
+            labelId: effectiveLabel || undefined,
+          },
+          signal,
+        )
+      : new Promise<ForecastChartReply>(() => undefined),
+  );
+
+  const reply = result.data;
+  const fan = useMemo(() => (reply ? forecastFan(reply) : null), [reply]);
+  const data = useMemo<uPlot.AlignedData | null>(() => {
+    if (!reply) return null;
+    const s = burnupSeries(reply);
+    return [s.x, s.scope, s.completed];
+  }, [reply]);
+  const options = useMemo(() => (reply ? forecastOptions(reply, fan, colors) : null), [reply, fan, colors]);
+
+  const [confidenceDraft, setConfidenceDraft] = useState(confidences.join(", "));
+  const confidenceKey = confidences.join(",");
+  useEffect(() => setConfidenceDraft(confidenceKey.split(",").join(", ")), [confidenceKey]);
+
+  const controls = (
+    <>
+      <Control label="Scope">
+        {(id) => (
+          <>
+            <Select
+              id={id}
+              value={scopeKind}
+              onChange={(e) => setParam("scope", e.target.value === "space" ? null : e.target.value)}
+            >
+              <option value="space">This space</option>
+              <option value="folder" disabled={!space?.folderId}>
+                Its folder{space && !space.folderId ? " (none)" : ""}
+              </option>
+              <option value="workspace">The whole workspace</option>
+            </Select>
+          </>
+        )}
+      </Control>
+      <Control label="History (weeks)" className="-narrow">
+        {(id) => (
+          <>
+            <Input
+              id={id}
+              type="number"
+              min={1}
+              max={260}
+              value={windowWeeks}
+              onChange={(e) =>
+                setParam("weeks", e.target.value === String(DEFAULT_WEEKS) ? null : e.target.value)
+              }
+            />
+          </>
+        )}
+      </Control>
+      <Control label="Confidence (%)">
+        {(id) => (
+          <>
+            <Input
+              id={id}
+              value={confidenceDraft}
+              inputMode="numeric"
+              aria-describedby="confidence-hint"
+              onChange={(e) => setConfidenceDraft(e.target.value)}
+              onBlur={() => {
+                const list = parseConfidences(confidenceDraft.replace(/\s/g, ""));
+                setParam("confidence", list.join(",") === "15,50,85" ? null : list.join(","));
+                setConfidenceDraft(list.join(", "));
+              }}
+              onKeyDown={(e) => {
+                if (e.key === "Enter") e.currentTarget.blur();
+              }}
+            />
+            <span id="confidence-hint" className="visually-hidden">
+              Comma-separated percentages between 1 and 99
+            </span>
+          </>
+        )}
+      </Control>
+      <Control label="How many cards by">
+        {(id) => (
+          <>
+            <Input
+              id={id}
+              type="date"
+              value={targetDate}
+              min={today}
+              onChange={(e) => setParam("by", e.target.value || null)}
+            />
+          </>
+        )}
+      </Control>
+      <Control label="Responsible">
+        {(id) => (
+          <>
+            <Select id={id} value={responsibleId} onChange={(e) => setParam("responsible", e.target.value)}>
+              <option value="">Anyone</option>
+              {members.map((m) => (
+                <option key={m.userId} value={m.userId}>
+                  {m.name}
+                </option>
+              ))}
+            </Select>
+          </>
+        )}
+      </Control>
+      <Control label="Label">
+        {(id) => (
+          <>
+            <Select
+              id={id}
+              value={effectiveLabel}
+              disabled={scopeKind !== "space"}
+              title={scopeKind !== "space" ? "Labels belong to one space" : undefined}
+              onChange={(e) => setParam("label", e.target.value)}
+            >
+              <option value="">Any label</option>
+              {labels.map((l) => (
+                <option key={l.id} value={l.id}>
+                  {l.name}
+                </option>
+              ))}
+            </Select>
+          </>
+        )}
+      </Control>
+    </>
+  );
+
+  return (
+    <ChartPage workspaceId={workspaceId} spaceId={spaceId} title="Forecast" space={space} controls={controls}>
+      {result.status === "error" ? <ChartError error={result.error} onRetry={result.retry} /> : null}
+      {!reply && result.status === "loading" ? <ChartSkeleton label="Loading the forecast" /> : null}
+      {reply && data && options ? (
+        <ForecastFigure
+          reply={reply}
+          data={data}
+          options={options}
+          isBusy={result.isReloading}
+          scopeName={
+            scopeKind === "space" ? "this space" : scopeKind === "folder" ? "its folder" : "the workspace"
+          }
+        />
+      ) : null}
+    </ChartPage>
+  );
+};
+
+const ForecastFigure = ({
+  reply,
+  data,
+  options,
+  isBusy,
+  scopeName,
+}: {
+  reply: ForecastChartReply;
+  data: uPlot.AlignedData;
+  options: uPlot.Options;
+  isBusy: boolean;
+  scopeName: string;
+}) => {
+  const f = reply.forecast;
+  if (reply.burnup.length === 0) {
+    return (
+      <EmptyState icon="📈" title="No cards yet" size="sm">
+        <p>The burn-up starts when the first card is created in {scopeName}.</p>
+      </EmptyState>
+    );
+  }
+  const side = (
+    <>
+      {f.status === "forecast" ? (
+        <>
+          <h3 className="chart-side-title">Completion forecast</h3>
+          <ul className="chart-levels">
+            {forecastDateSentences(f).map((sentence) => (
+              <li key={sentence}>{sentence}</li>
+            ))}
+          </ul>
+        </>
+      ) : (
+        <p className={`chart-notice${f.status === "done" ? " is-done" : ""}`} role="status">
+          {f.status === "done"
+            ? "Every card in scope is completed: there is nothing left to forecast."
+            : f.message}
+        </p>
+      )}
+      <p className="chart-note" data-testid="throughput-samples">
+        {throughputSentence(f)}
+      </p>
+      {f.status === "forecast" && f.howMany ? (
+        <>
+          <h3 className="chart-side-title">How many cards by {formatDate(f.howMany.targetDate)}?</h3>
+          <ul className="chart-levels">
+            {f.howMany.levels.map((level) => (
+              <li key={level.confidence}>
+                {level.confidence} %{level.label ? ` (${labelText(level.label).toLowerCase()})` : ""}: at
+                least {plural(level.cards, "card")}
+              </li>
+            ))}
+          </ul>
+          <p className="chart-note">
+            In {plural(f.howMany.weeks, "whole week")}, from {formatNumber0(f.trials)} simulated trials.
+          </p>
+        </>
+      ) : null}
+    </>
+  );
+  const table = (
+    <table className="chart-table">
+      <caption>Burn-up per day</caption>
+      <thead>
+        <tr>
+          <th scope="col">Date</th>
+          <th scope="col">Scope</th>
+          <th scope="col">Completed</th>
+        </tr>
+      </thead>
+      <tbody>
+        {reply.burnup.map((p) => (
+          <tr key={p.date}>
+            <td>{p.date}</td>
+            <td>{p.scope}</td>
+            <td>{p.completed}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+  return (
+    <ChartFigure
+      title="Burn-up and completion forecast"
+      summary={forecastSummary(reply)}
+      side={side}
+      table={table}
+      isBusy={isBusy}
+    >
+      <UPlotChart name="forecast" options={options} data={data} height={380} />
+    </ChartFigure>
+  );
+};
+
+const formatNumber0 = (n: number) => new Intl.NumberFormat("en").format(n);

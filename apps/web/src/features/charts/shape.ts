@@ -1,0 +1,363 @@
+/**
+ * Pure functions that turn the chart endpoints' replies into what the plots draw (column arrays in
+ * seconds for uPlot), the fan of the Monte Carlo forecast, and the sentences of the text summaries.
+ * No DOM and no uPlot here, so all of it is unit-tested in jsdom.
+ */
+import type { CumulativeFlowReply, ForecastChartReply, TimeChartReply } from "@lattice/domain";
+
+const DAY_SECONDS = 86_400;
+
+/** "2027-03-04" → seconds since the epoch at 00:00 UTC. */
+export const isoDateToSeconds = (date: string): number => {
+  const [y, m, d] = date.split("-").map(Number);
+  return Date.UTC(y ?? 1970, (m ?? 1) - 1, d ?? 1) / 1000;
+};
+
+/** Seconds since the epoch → "2027-03-04" (UTC). */
+export const secondsToIsoDate = (seconds: number): string =>
+  new Date(seconds * 1000).toISOString().slice(0, 10);
+
+export const addDays = (date: string, days: number): string =>
+  secondsToIsoDate(isoDateToSeconds(date) + days * DAY_SECONDS);
+
+const dateFormat = new Intl.DateTimeFormat("en", {
+  year: "numeric",
+  month: "short",
+  day: "numeric",
+  timeZone: "UTC",
+});
+
+/** "2027-03-04" → "Mar 4, 2027". */
+export const formatDate = (date: string): string =>
+  dateFormat.format(new Date(isoDateToSeconds(date) * 1000));
+
+const numberFormat = new Intl.NumberFormat("en", { maximumFractionDigits: 1 });
+export const formatNumber = (value: number): string => numberFormat.format(value);
+
+export const plural = (count: number, one: string, many = `${one}s`): string =>
+  `${formatNumber(count)} ${count === 1 ? one : many}`;
+
+export const formatDays = (days: number | null): string => (days === null ? "–" : plural(days, "day"));
+
+// ---------- forecast ----------
+
+export type Forecast = ForecastChartReply["forecast"];
+export type ConfidenceLabel = "optimistic" | "most_likely" | "pessimistic" | null;
+
+export const labelText = (label: ConfidenceLabel): string =>
+  label === "optimistic"
+    ? "Optimistic"
+    : label === "most_likely"
+      ? "Most likely"
+      : label === "pessimistic"
+        ? "Pessimistic"
+        : "";
+
+export interface BurnupSeries {
+  x: number[];
+  scope: number[];
+  completed: number[];
+}
+
+export const burnupSeries = (reply: ForecastChartReply): BurnupSeries => ({
+  x: reply.burnup.map((p) => isoDateToSeconds(p.date)),
+  scope: reply.burnup.map((p) => p.scope),
+  completed: reply.burnup.map((p) => p.completed),
+});
+
+export interface FanRay {
+  confidence: number;
+  label: ConfidenceLabel;
+  date: string;
+  x: number;
+  y: number;
+}
+
+export interface Fan {
+  /** Today, at the number of cards completed so far. */
+  origin: { x: number; y: number };
+  /** Cards completed once the remaining ones are done. */
+  target: number;
+  /** One line per confidence level that falls within the simulation horizon, earliest first. */
+  rays: FanRay[];
+  /** Levels whose date is beyond the simulation horizon. */
+  beyond: number[];
+  /** Closed polygon (data units: seconds, cards): origin, then the ray ends earliest to latest. */
+  polygon: { x: number; y: number }[];
+}
+
+/** The forecast fan from today to each completion date; null when there is no forecast to draw. */
+export const forecastFan = (reply: ForecastChartReply): Fan | null => {
+  const forecast = reply.forecast;
+  if (forecast.status !== "forecast") return null;
+  const last = reply.burnup.at(-1);
+  const completedNow = last?.completed ?? 0;
+  const target = completedNow + forecast.remaining;
+  const origin = { x: isoDateToSeconds(forecast.today), y: completedNow };
+  const rays: FanRay[] = [];
+  const beyond: number[] = [];
+  for (const level of forecast.dates) {
+    if (level.date === null) beyond.push(level.confidence);
+    else {
+      rays.push({
+        confidence: level.confidence,
+        label: level.label,
+        date: level.date,
+        x: isoDateToSeconds(level.date),
+        y: target,
+      });
+    }
+  }
+  rays.sort((a, b) => a.x - b.x || a.confidence - b.confidence);
+  const polygon = rays.length > 0 ? [origin, ...rays.map((r) => ({ x: r.x, y: r.y })), origin] : [];
+  return { origin, target, rays, beyond, polygon };
+};
+
+/** The x range of the forecast chart: the burn-up plus the fan's latest date (a few days of margin). */
+export const forecastXRange = (reply: ForecastChartReply, fan: Fan | null): [number, number] => {
+  const xs = reply.burnup.map((p) => isoDateToSeconds(p.date));
+  if (fan) for (const ray of fan.rays) xs.push(ray.x);
+  if (xs.length === 0) {
+    const today = isoDateToSeconds(reply.forecast.today);
+    return [today - 7 * DAY_SECONDS, today + 7 * DAY_SECONDS];
+  }
+  const min = Math.min(...xs);
+  const max = Math.max(...xs);
+  const margin = Math.max(3 * DAY_SECONDS, Math.round((max - min) * 0.04));
+  return [min, Math.max(max + margin, min + DAY_SECONDS)];
+};
+
+/** "Based on 12 weeks: 3, 0, 5, …" — the weekly throughput samples the forecast drew from. */
+export const throughputSentence = (forecast: Forecast, maxListed = 26): string => {
+  const samples = forecast.throughput.map((w) => w.completed);
+  const listed = samples.slice(-maxListed);
+  const prefix = samples.length > maxListed ? "…, " : "";
+  const weeks = plural(forecast.window.weeks, "week");
+  if (samples.length === 0) return `Based on ${weeks}: no completed weeks of history yet.`;
+  return `Based on ${weeks} (${formatDate(forecast.window.from)} – ${formatDate(forecast.window.to)}), cards completed per week: ${prefix}${listed.join(", ")}.`;
+};
+
+/** One sentence per confidence level: "85 % (pessimistic): done by Mar 4, 2027 (in 6 weeks)". */
+export const forecastDateSentences = (forecast: Forecast): string[] => {
+  if (forecast.status !== "forecast") return [];
+  return forecast.dates.map((level) => {
+    const name = labelText(level.label);
+    const head = `${level.confidence} %${name ? ` (${name.toLowerCase()})` : ""}`;
+    if (level.date === null || level.weeks === null) return `${head}: beyond the simulation horizon`;
+    return `${head}: done by ${formatDate(level.date)} (in ${plural(level.weeks, "week")})`;
+  });
+};
+
+/** The text summary of the forecast chart: what the lines show, in words. */
+export const forecastSummary = (reply: ForecastChartReply): string => {
+  const last = reply.burnup.at(-1);
+  const f = reply.forecast;
+  const head = last
+    ? `${plural(last.completed, "card")} completed of ${formatNumber(last.scope)} in scope on ${formatDate(last.date)}; ${formatNumber(f.remaining)} remaining.`
+    : `No cards yet; ${formatNumber(f.remaining)} remaining.`;
+  if (f.status === "done") return `${head} Everything in scope is completed.`;
+  if (f.status === "insufficient_history") return `${head} ${f.message}`;
+  return `${head} Forecast from ${formatNumber(f.trials)} simulated trials: ${forecastDateSentences(f).join("; ")}.`;
+};
+
+/** Parses "15,50,85" into sorted distinct levels between 1 and 99; falls back when invalid. */
+export const parseConfidences = (
+  text: string | null,
+  fallback: readonly number[] = [15, 50, 85],
+): number[] => {
+  if (!text) return [...fallback];
+  const values = text
+    .split(",")
+    .map((s) => Number(s.trim()))
+    .filter((n) => Number.isInteger(n) && n >= 1 && n <= 99);
+  const distinct = [...new Set(values)].sort((a, b) => a - b).slice(0, 9);
+  return distinct.length > 0 ? distinct : [...fallback];
+};
+
+// ---------- time chart ----------
+
+export type TimeMetric = "lead" | "reaction" | "cycle";
+
+export const metricNames: Record<TimeMetric, string> = {
+  lead: "Lead time",
+  reaction: "Reaction time",
+  cycle: "Cycle time",
+};
+
+type TimePoint = TimeChartReply["points"][number];
+
+const metricValue = (point: TimePoint, metric: TimeMetric): number | null =>
+  metric === "lead" ? point.leadDays : metric === "reaction" ? point.reactionDays : point.cycleDays;
+
+export interface ScatterSeries {
+  /** Completion times in seconds, ascending. */
+  x: number[];
+  /** Days of the chosen metric. */
+  y: number[];
+  cardIds: string[];
+  names: string[];
+}
+
+/** Completed cards as (completion time, days) for one metric, sorted by completion; cards without a value are left out. */
+export const scatterSeries = (reply: TimeChartReply, metric: TimeMetric): ScatterSeries => {
+  const rows: { x: number; y: number; id: string; name: string }[] = [];
+  for (const point of reply.points) {
+    const value = metricValue(point, metric);
+    if (value === null) continue;
+    rows.push({ x: Date.parse(point.completedAt) / 1000, y: value, id: point.cardId, name: point.name });
+  }
+  rows.sort((a, b) => a.x - b.x);
+  return {
+    x: rows.map((r) => r.x),
+    y: rows.map((r) => r.y),
+    cardIds: rows.map((r) => r.id),
+    names: rows.map((r) => r.name),
+  };
+};
+
+export interface PercentileLine {
+  key: "median" | "p85" | "p95";
+  label: string;
+  value: number;
+}
+
+export const percentileLines = (summary: TimeChartReply["lead"]): PercentileLine[] => {
+  const lines: PercentileLine[] = [];
+  if (summary.median !== null) lines.push({ key: "median", label: "Median", value: summary.median });
+  if (summary.p85 !== null) lines.push({ key: "p85", label: "85th percentile", value: summary.p85 });
+  if (summary.p95 !== null) lines.push({ key: "p95", label: "95th percentile", value: summary.p95 });
+  return lines;
+};
+
+export const histogramSeries = (bins: TimeChartReply["histograms"]["lead"]): { x: number[]; y: number[] } => {
+  const sorted = [...bins].sort((a, b) => a.days - b.days);
+  return { x: sorted.map((b) => b.days), y: sorted.map((b) => b.count) };
+};
+
+export const timeSummary = (reply: TimeChartReply, metric: TimeMetric): string => {
+  const summary = reply[metric];
+  const period = `${formatDate(reply.from)} – ${formatDate(reply.to)}`;
+  if (summary.count === 0)
+    return `No completed cards with a ${metricNames[metric].toLowerCase()} in ${period}.`;
+  const parts = percentileLines(summary).map((l) => `${l.label.toLowerCase()} ${formatDays(l.value)}`);
+  const average =
+    summary.average === null ? "" : `, average ${formatDays(Math.round(summary.average * 10) / 10)}`;
+  return `${plural(summary.count, "completed card")} in ${period}. ${metricNames[metric]}: ${parts.join(", ")}${average}.`;
+};
+
+export interface StatusTimeRow {
+  statusId: string;
+  name: string;
+  days: number;
+}
+
+/** Time per status summed over the completed cards, in board order (statuses not in the board last). */
+export const statusTimeRows = (reply: TimeChartReply): StatusTimeRow[] => {
+  const byId = new Map(reply.timeInStatus.map((s) => [s.statusId, s.days]));
+  const rows: StatusTimeRow[] = reply.statuses.map((s) => ({
+    statusId: s.id,
+    name: s.name,
+    days: byId.get(s.id) ?? 0,
+  }));
+  for (const s of reply.timeInStatus) {
+    if (!reply.statuses.some((status) => status.id === s.statusId)) {
+      rows.push({ statusId: s.statusId, name: "Deleted status", days: s.days });
+    }
+  }
+  return rows;
+};
+
+/** Index of the point nearest to (cx, cy) in pixels, or -1 when none is within `maxDistance`. */
+export const nearestPointIndex = (
+  xs: ArrayLike<number>,
+  ys: ArrayLike<number>,
+  cx: number,
+  cy: number,
+  maxDistance: number,
+): number => {
+  let best = -1;
+  let bestDistance = maxDistance * maxDistance + 1e-9;
+  for (let i = 0; i < xs.length; i++) {
+    const dx = (xs[i] ?? Number.NaN) - cx;
+    const dy = (ys[i] ?? Number.NaN) - cy;
+    const distance = dx * dx + dy * dy;
+    if (distance < bestDistance) {
+      best = i;
+      bestDistance = distance;
+    }
+  }
+  return best;
+};
+
+// ---------- period ----------
+
+export type PeriodPreset = "30" | "90" | "custom";
+
+/** The period of a range chart from the URL (`period=30|90|custom&from=&to=`), relative to `today`. */
+export const periodFromQuery = (
+  search: URLSearchParams,
+  today: string,
+): { preset: PeriodPreset; from: string; to: string } => {
+  const preset = search.get("period");
+  const isDate = (s: string | null): s is string => s !== null && /^\d{4}-\d{2}-\d{2}$/.test(s);
+  if (preset === "custom") {
+    const to = isDate(search.get("to")) ? (search.get("to") as string) : today;
+    const from = isDate(search.get("from")) ? (search.get("from") as string) : addDays(to, -89);
+    return { preset: "custom", from, to };
+  }
+  const days = preset === "30" ? 30 : 90;
+  return { preset: days === 30 ? "30" : "90", from: addDays(today, -(days - 1)), to: today };
+};
+
+export const todayIso = (now = Date.now()): string => new Date(now).toISOString().slice(0, 10);
+
+// ---------- cumulative flow ----------
+
+export interface FlowLayer {
+  statusId: string;
+  name: string;
+  role: CumulativeFlowReply["statuses"][number]["role"];
+  /** Cards in this status per day. */
+  counts: number[];
+  /** Top edge of this layer: its count plus those of every later status (the last status is the bottom). */
+  top: number[];
+}
+
+export interface FlowSeries {
+  x: number[];
+  /** In board order; the first status is the top layer. */
+  layers: FlowLayer[];
+}
+
+export const flowSeries = (reply: CumulativeFlowReply): FlowSeries => {
+  const x = reply.days.map((d) => isoDateToSeconds(d.date));
+  const n = reply.statuses.length;
+  const layers: FlowLayer[] = reply.statuses.map((s, i) => ({
+    statusId: s.id,
+    name: s.name,
+    role: s.role,
+    counts: reply.days.map((d) => d.counts[i] ?? 0),
+    top: [],
+  }));
+  const running = new Array<number>(reply.days.length).fill(0);
+  for (let i = n - 1; i >= 0; i--) {
+    const layer = layers[i];
+    if (!layer) continue;
+    for (let d = 0; d < running.length; d++) running[d] = (running[d] ?? 0) + (layer.counts[d] ?? 0);
+    layer.top = [...running];
+  }
+  return { x, layers };
+};
+
+export const flowSummary = (reply: CumulativeFlowReply): string => {
+  const last = reply.days.at(-1);
+  const period = `${formatDate(reply.from)} – ${formatDate(reply.to)}`;
+  const byStatus = last
+    ? reply.statuses.map((s, i) => `${s.name} ${formatNumber(last.counts[i] ?? 0)}`).join(", ")
+    : "no days";
+  const cycle =
+    reply.approximateCycleDays === null
+      ? "no approximate cycle time (nothing was completed)"
+      : `approximate average cycle time ${formatDays(Math.round(reply.approximateCycleDays * 10) / 10)}`;
+  return `${period}. On the last day: ${byStatus}. Current WIP ${formatNumber(reply.currentWip)}, ${plural(reply.completions, "card")} completed, ${formatNumber(reply.throughputPerDay)} per day, ${cycle}.`;
+};

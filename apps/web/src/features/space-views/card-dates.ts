@@ -1,0 +1,64 @@
+/**
+ * Date edits from the planning views, through the board store's optimistic `mutate`: the change
+ * shows at once, is sent in order with the others, and is rolled back with a toast if refused.
+ * Several cards (a shifted chain) go as one change: one pending entry, one rollback, one Undo.
+ */
+import type { Card } from "@lattice/domain";
+import { newMutationId } from "../../api/client";
+import { api } from "../../api/endpoints";
+import { useBoard } from "../../store/board";
+
+export interface DateChange {
+  cardId: string;
+  startDate: string | null;
+  dueDate: string | null;
+}
+
+const quote = (name: string) => `“${name.length > 40 ? `${name.slice(0, 39)}…` : name}”`;
+
+/** Applies date changes to several cards as one optimistic change; resolves true when all landed. */
+export const setCardDates = async (changes: DateChange[], label?: string): Promise<boolean> => {
+  const state = useBoard.getState();
+  const current = changes
+    .map((change) => ({ change, card: state.view.cards[change.cardId] }))
+    .filter((entry): entry is { change: DateChange; card: Card } => entry.card !== undefined);
+  if (current.length === 0) return false;
+  const now = new Date().toISOString();
+  const first = current[0] as { card: Card };
+  const result = await state.mutate({
+    label:
+      label ??
+      (current.length === 1
+        ? `change the dates of ${quote(first.card.name)}`
+        : `change the dates of ${current.length} cards`),
+    optimistic: current.map(({ change, card }) => ({
+      type: "card.updated" as const,
+      payload: { card: { ...card, startDate: change.startDate, dueDate: change.dueDate, updatedAt: now } },
+    })),
+    send: async (mutationId) => {
+      const updated: Card[] = [];
+      for (const [index, { change }] of current.entries()) {
+        updated.push(
+          await api.updateCard(
+            change.cardId,
+            { startDate: change.startDate, dueDate: change.dueDate },
+            // One key per request: the same key on another card would be refused as a reuse.
+            { mutationId: index === 0 ? mutationId : newMutationId() },
+          ),
+        );
+      }
+      return updated;
+    },
+    confirm: (cards) => cards.map((card) => ({ type: "card.updated" as const, payload: { card } })),
+  });
+  return result !== null;
+};
+
+/** The current dates of cards, to undo a change. */
+export const currentDates = (cardIds: readonly string[]): DateChange[] => {
+  const cards = useBoard.getState().view.cards;
+  return cardIds.flatMap((id) => {
+    const card = cards[id];
+    return card ? [{ cardId: id, startDate: card.startDate, dueDate: card.dueDate }] : [];
+  });
+};

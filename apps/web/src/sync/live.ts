@@ -1,0 +1,149 @@
+/**
+ * Live sync for the tab: one socket, one channel registry, and the hooks that connect them to the
+ * stores. The board follows `space:<id>` from its snapshot's seq, the sidebar follows
+ * `workspace:<id>` for each loaded tree, and the person follows `user:<me>`.
+ */
+import {
+  type Channel,
+  type PresenceEntry,
+  spaceChannel,
+  userChannel,
+  workspaceChannel,
+} from "@lattice/domain";
+import { useEffect, useRef } from "react";
+import { create } from "zustand";
+import { useBoard } from "../store/board";
+import { toast } from "../store/toasts";
+import { useWorkspaces } from "../store/workspaces";
+import { ChannelRegistry } from "./channels";
+import { type ConnectionStatus, SyncSocket } from "./socket";
+
+interface SyncState {
+  status: ConnectionStatus;
+  presence: Record<string, PresenceEntry[]>;
+}
+
+export const useSync = create<SyncState>(() => ({ status: "offline", presence: {} }));
+
+const socket = new SyncSocket();
+const registry = new ChannelRegistry((message) => socket.send(message));
+
+socket.onOpen = () => registry.handleOpen();
+socket.onMessage = (message) => registry.handleMessage(message);
+socket.onStatus = (status) => {
+  const wasLive = useSync.getState().status === "live";
+  useSync.setState({ status });
+  // Back online: whatever waited for the connection goes out now (same Idempotency-Key).
+  if (status === "live" && !wasLive) useBoard.getState().retryWaiting();
+};
+
+const setPresence = (channel: Channel, users: PresenceEntry[]) =>
+  useSync.setState({ presence: { ...useSync.getState().presence, [channel]: users } });
+
+let myUserId: string | null = null;
+
+const handleOffline = () => socket.goOffline();
+
+const handleOnline = () => {
+  socket.reconnectNow();
+  useBoard.getState().retryWaiting();
+};
+
+export const sync = {
+  start(userId: string) {
+    myUserId = userId;
+    const channel = userChannel(userId);
+    if (!registry.has(channel)) {
+      registry.subscribe(channel, null, {
+        // Things addressed to me (added to a workspace, role changed): the list may have changed.
+        apply: () => void useWorkspaces.getState().loadWorkspaces(),
+        reload: async (latest) => {
+          await useWorkspaces.getState().loadWorkspaces();
+          return latest;
+        },
+      });
+    }
+    window.addEventListener("online", handleOnline);
+    window.addEventListener("offline", handleOffline);
+    socket.start();
+  },
+  stop() {
+    window.removeEventListener("online", handleOnline);
+    window.removeEventListener("offline", handleOffline);
+    for (const channel of registry.channels) registry.unsubscribe(channel);
+    socket.stop();
+    myUserId = null;
+  },
+  registry,
+  socket,
+};
+
+/** Follows the open board's space channel from the snapshot's seq while the board is shown. */
+export const useLiveBoard = (spaceId: string, onLost: (message: string) => void) => {
+  const isReady = useBoard((s) => s.status === "ready" && s.spaceId === spaceId);
+  // Read when the channel is lost; a new callback must not re-subscribe (that would replay).
+  const onLostRef = useRef(onLost);
+  onLostRef.current = onLost;
+  useEffect(() => {
+    if (!isReady) return;
+    const channel = spaceChannel(spaceId);
+    registry.subscribe(channel, useBoard.getState().seq, {
+      apply: (event, seq) => useBoard.getState().receive(event, seq),
+      reload: async () => {
+        await useBoard.getState().load(spaceId);
+        const state = useBoard.getState();
+        if (state.status !== "ready") throw new Error(state.error ?? "Could not reload the board");
+        return state.seq;
+      },
+      onLost: (code) => {
+        const message =
+          code === "access_revoked"
+            ? "You no longer have access to this space."
+            : "This space is not available any more.";
+        useBoard.getState().markLost(message);
+        toast.error(message);
+        onLostRef.current(message);
+      },
+      onPresence: (users) => setPresence(channel, users),
+    });
+    return () => {
+      registry.unsubscribe(channel);
+      setPresence(channel, []);
+    };
+  }, [isReady, spaceId]);
+};
+
+/** Tells the others which card this person has open in the space (null: just the board). */
+export const usePresence = (spaceId: string, cardId: string | null) => {
+  const isReady = useBoard((s) => s.status === "ready" && s.spaceId === spaceId);
+  useEffect(() => {
+    if (isReady) registry.setPresence(spaceChannel(spaceId), cardId);
+  }, [isReady, spaceId, cardId]);
+};
+
+/** Follows every loaded workspace tree's channel from its snapshot's seq. */
+export const useLiveTrees = () => {
+  const trees = useWorkspaces((s) => s.trees);
+  useEffect(() => {
+    const wanted = new Set<Channel>();
+    for (const [workspaceId, entry] of Object.entries(trees)) {
+      if (!entry.tree) continue;
+      const channel = workspaceChannel(workspaceId);
+      wanted.add(channel);
+      if (registry.has(channel)) continue;
+      registry.subscribe(channel, entry.tree.seq, {
+        apply: (event) => useWorkspaces.getState().applyTreeEvent(workspaceId, event, myUserId),
+        reload: async () => {
+          await useWorkspaces.getState().loadTree(workspaceId);
+          const tree = useWorkspaces.getState().trees[workspaceId];
+          if (!tree?.tree || tree.status !== "ready") throw new Error("Could not reload the tree");
+          return tree.tree.seq;
+        },
+        onLost: () => useWorkspaces.getState().dropWorkspace(workspaceId),
+      });
+    }
+    for (const channel of registry.channels) {
+      if (channel.startsWith("workspace:") && !wanted.has(channel)) registry.unsubscribe(channel);
+    }
+  }, [trees]);
+};

@@ -1,0 +1,131 @@
+import { expect, test } from "@playwright/test";
+import { saveScreenshot } from "./artifacts.js";
+import {
+  addCardByApi,
+  cardIn,
+  cardNames,
+  column,
+  createBoardByApi,
+  dragTo,
+  password,
+  signUpByApi,
+  uniqueEmail,
+} from "./helpers.js";
+
+test("a person builds a board, drags a card across columns with the mouse, moves another with the keyboard, and the order survives a reload", async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.goto("/signup");
+  await page.getByLabel("Email").fill(uniqueEmail("ana"));
+  await page.getByLabel("Name").fill("Ana Planner");
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Create account" }).click();
+
+  // Workspace → folder → space, through the sidebar.
+  await page.getByRole("button", { name: "Create workspace" }).first().click();
+  const workspaceDialog = page.getByRole("dialog", { name: "Create a workspace" });
+  await workspaceDialog.getByLabel("Name").fill("Acme");
+  await workspaceDialog.getByRole("button", { name: "Create workspace" }).click();
+  await expect(workspaceDialog).toBeHidden();
+
+  await page.getByRole("button", { name: "Actions for Acme" }).click();
+  await page.getByRole("menuitem", { name: "New folder…" }).click();
+  const folderDialog = page.getByRole("dialog", { name: "New folder" });
+  await folderDialog.getByLabel("Name").fill("Operations");
+  await folderDialog.getByRole("button", { name: "Create folder" }).click();
+  await expect(folderDialog).toBeHidden();
+
+  await page.getByRole("button", { name: "Actions for Acme" }).click();
+  await page.getByRole("menuitem", { name: "New space…" }).click();
+  const spaceDialog = page.getByRole("dialog", { name: "New space" });
+  await spaceDialog.getByLabel("Name").fill("Support rota");
+  await spaceDialog.getByLabel("Location").selectOption({ label: "Operations" });
+  await spaceDialog.getByRole("button", { name: "Create space" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Support rota" })).toBeVisible();
+  await expect(page.getByRole("navigation", { name: "Breadcrumb" })).toContainText("Operations");
+  await expect(page.getByText("Live", { exact: true })).toBeVisible();
+
+  // Cards go in at the bottom of To Do, one after another.
+  await column(page, "To Do").getByRole("button", { name: "Add card" }).click();
+  const input = page.getByLabel("New card at the bottom of To Do");
+  for (const name of ["Triage rota", "Fix login", "Write release notes"]) {
+    await input.fill(name);
+    await input.press("Enter");
+    await expect(cardIn(page, "To Do", name)).toBeVisible();
+  }
+  await input.press("Escape");
+  await expect
+    .poll(() => cardNames(page, "To Do"))
+    .toEqual(["Triage rota", "Fix login", "Write release notes"]);
+  // Every card confirmed by the server before dragging (no pending look left).
+  await expect(page.locator(".card-tile.is-pending")).toHaveCount(0);
+
+  // Mouse: drag "Fix login" into the empty Doing column.
+  await dragTo(page, cardIn(page, "To Do", "Fix login"), column(page, "Doing").locator(".column-cards"));
+  await expect(cardIn(page, "Doing", "Fix login")).toBeVisible();
+  await expect.poll(() => cardNames(page, "To Do")).toEqual(["Triage rota", "Write release notes"]);
+  await expect(page.locator(".card-tile.is-pending")).toHaveCount(0);
+
+  // Keyboard: pick up "Write release notes" by its handle, move it right into Doing, drop it.
+  const handle = page.getByRole("button", { name: "Drag Write release notes" });
+  await handle.focus();
+  await page.keyboard.press("Space");
+  await expect(handle).toHaveAttribute("aria-pressed", "true");
+  await expect(page.locator("[id^='DndLiveRegion']").first()).toContainText(
+    "Picked up card Write release notes",
+  );
+  await page.keyboard.press("ArrowRight");
+  await expect(cardIn(page, "Doing", "Write release notes")).toBeVisible();
+  await page.keyboard.press("Space");
+  await expect(page.locator("[id^='DndLiveRegion']").first()).toContainText(
+    "Dropped card Write release notes",
+  );
+  await expect(page.locator(".card-tile.is-pending")).toHaveCount(0);
+
+  const doing = await cardNames(page, "Doing");
+  expect(doing).toHaveLength(2);
+  expect(doing).toContain("Fix login");
+  expect(doing).toContain("Write release notes");
+  expect(await cardNames(page, "To Do")).toEqual(["Triage rota"]);
+
+  await page.reload();
+  await expect(cardIn(page, "Doing", "Fix login")).toBeVisible();
+  expect(await cardNames(page, "Doing")).toEqual(doing);
+  expect(await cardNames(page, "To Do")).toEqual(["Triage rota"]);
+  await saveScreenshot(page, "board-drag-and-drop");
+});
+
+test("a move made while offline is kept, sent when the connection is back, and survives a reload", async ({
+  page,
+  context,
+}) => {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await signUpByApi(page.request, "Olive Offline");
+  const board = await createBoardByApi(page.request, { workspace: "Field", space: "Site visits" });
+  for (const name of ["Check pumps", "Inspect roof"]) {
+    await addCardByApi(page.request, board.spaceId, name, board.statusId("To Do"));
+  }
+  await page.goto(`/w/${board.workspaceId}/s/${board.spaceId}`);
+  await expect(page.getByText("Live", { exact: true })).toBeVisible();
+
+  await context.setOffline(true);
+  await expect(page.getByText("Offline", { exact: true })).toBeVisible();
+  const handle = page.getByRole("button", { name: "Drag Inspect roof" });
+  await handle.focus();
+  await page.keyboard.press("Space");
+  await expect(handle).toHaveAttribute("aria-pressed", "true");
+  await page.keyboard.press("ArrowRight");
+  await expect(cardIn(page, "Doing", "Inspect roof")).toBeVisible();
+  await page.keyboard.press("Space");
+  await expect(page.getByText("1 change not sent yet")).toBeVisible();
+  await expect(cardIn(page, "Doing", "Inspect roof")).toBeVisible();
+  await saveScreenshot(page, "board-offline-pending");
+
+  await context.setOffline(false);
+  await expect(page.getByText("1 change not sent yet")).toBeHidden({ timeout: 20_000 });
+  await expect(page.getByText("Live", { exact: true })).toBeVisible({ timeout: 20_000 });
+  await page.reload();
+  await expect(cardIn(page, "Doing", "Inspect roof")).toBeVisible();
+  expect(await cardNames(page, "To Do")).toEqual(["Check pumps"]);
+});

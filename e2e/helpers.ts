@@ -1,0 +1,90 @@
+/** Shared steps for the journeys: accounts and boards made through the API, columns read from the page. */
+import { randomUUID } from "node:crypto";
+import { type APIRequestContext, expect, type Locator, type Page } from "@playwright/test";
+
+export const password = "correct horse battery staple";
+
+export const uniqueEmail = (who: string) =>
+  `${who.toLowerCase().replace(/[^a-z0-9]+/g, "-")}-${randomUUID().slice(0, 8)}@example.com`;
+
+interface Created {
+  id: string;
+}
+
+const ok = async <T>(response: Awaited<ReturnType<APIRequestContext["post"]>>): Promise<T> => {
+  expect(response.ok(), `${response.url()} answered ${response.status()}: ${await response.text()}`).toBe(
+    true,
+  );
+  return (await response.json()) as T;
+};
+
+/** Signs up through the API with the page's cookie jar, so the page is logged in afterwards. */
+export const signUpByApi = async (request: APIRequestContext, name: string, email = uniqueEmail(name)) => {
+  const user = await ok<Created>(await request.post("/api/auth/signup", { data: { email, name, password } }));
+  return { ...user, email, name };
+};
+
+export const createBoardByApi = async (
+  request: APIRequestContext,
+  names: { workspace: string; space: string },
+) => {
+  const workspace = await ok<Created>(
+    await request.post("/api/workspaces", { data: { name: names.workspace } }),
+  );
+  const space = await ok<Created>(
+    await request.post(`/api/workspaces/${workspace.id}/spaces`, {
+      data: { name: names.space, folderId: null },
+    }),
+  );
+  const board = await ok<{ statuses: Array<{ id: string; name: string }> }>(
+    await request.get(`/api/spaces/${space.id}/board`),
+  );
+  const statusId = (name: string) => {
+    const status = board.statuses.find((s) => s.name === name);
+    if (!status) throw new Error(`no column ${name}`);
+    return status.id;
+  };
+  return { workspaceId: workspace.id, spaceId: space.id, statusId };
+};
+
+export const addCardByApi = async (
+  request: APIRequestContext,
+  spaceId: string,
+  name: string,
+  statusId: string,
+) => ok<Created>(await request.post(`/api/spaces/${spaceId}/cards`, { data: { name, statusId } }));
+
+export const column = (page: Page, name: string): Locator =>
+  page.locator("section.column").filter({ has: page.getByRole("heading", { name, exact: true }) });
+
+export const cardIn = (page: Page, columnName: string, cardName: string): Locator =>
+  column(page, columnName).locator("li.card-tile").filter({ hasText: cardName });
+
+/** The names of the cards of a column, top to bottom. */
+export const cardNames = async (page: Page, columnName: string): Promise<string[]> =>
+  column(page, columnName).locator(".card-tile-name").allInnerTexts();
+
+/**
+ * Drags with real pointer events in small steps (dnd-kit activates after a few pixels of movement
+ * and measures what is under the pointer as it goes).
+ */
+export const dragTo = async (
+  page: Page,
+  source: Locator,
+  target: Locator,
+  where: "top" | "middle" = "middle",
+) => {
+  const from = await source.boundingBox();
+  const to = await target.boundingBox();
+  if (!from || !to) throw new Error("drag source or target is not visible");
+  const startX = from.x + 24;
+  const startY = from.y + from.height / 2;
+  const endX = to.x + to.width / 2;
+  const endY = where === "top" ? to.y + 6 : to.y + to.height / 2;
+  await page.mouse.move(startX, startY);
+  await page.mouse.down();
+  await page.mouse.move(startX + 8, startY + 8, { steps: 4 });
+  await page.mouse.move(endX, endY, { steps: 20 });
+  await page.mouse.move(endX, endY + 1, { steps: 2 });
+  await page.mouse.up();
+};
