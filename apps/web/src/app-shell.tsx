@@ -1,5 +1,9 @@
 import { useEffect } from "react";
-import { Outlet, useLocation } from "react-router";
+import { NavLink, Outlet, useLocation } from "react-router";
+import "./features/filters/finding.css";
+import { NotificationBell } from "./features/notifications/notification-bell";
+import { useNotifications } from "./features/notifications/notifications-store";
+import { SearchBox } from "./features/search/search-box";
 import { HierarchyDialogs } from "./features/sidebar/hierarchy-dialogs";
 import { Sidebar } from "./features/sidebar/sidebar";
 import { useSession } from "./store/session";
@@ -19,7 +23,11 @@ export const AppShell = () => {
   useEffect(() => {
     if (!userId) return;
     sync.start(userId);
-    return () => sync.stop();
+    void useNotifications.getState().load();
+    return () => {
+      sync.stop();
+      useNotifications.getState().reset();
+    };
   }, [userId]);
   useLiveTrees();
 
@@ -49,18 +57,27 @@ export const AppShell = () => {
         />
       ) : null}
       <div className="main-slot">
-        {isSidebarOpen ? null : (
-          <Button
-            variant="secondary"
-            size="sm"
-            isIcon
-            className="sidebar-toggle"
-            aria-label="Show sidebar"
-            onClick={() => setSidebarOpen(true)}
-          >
-            <span aria-hidden="true">☰</span>
-          </Button>
-        )}
+        <header className="app-topbar">
+          {isSidebarOpen ? null : (
+            <Button
+              variant="secondary"
+              size="sm"
+              isIcon
+              className="topbar-sidebar-toggle"
+              aria-label="Show sidebar"
+              onClick={() => setSidebarOpen(true)}
+            >
+              <span aria-hidden="true">☰</span>
+            </Button>
+          )}
+          <SearchBox />
+          <nav className="topbar-nav" aria-label="Personal">
+            <NavLink to="/my-work" className="topbar-link">
+              My work
+            </NavLink>
+          </nav>
+          <NotificationBell />
+        </header>
         <Outlet />
       </div>
       <HierarchyDialogs state={dialog} onClose={closeDialog} />

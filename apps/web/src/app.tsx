@@ -4,7 +4,11 @@ import { AppShell } from "./app-shell";
 import { LoginPage, SignupPage } from "./features/auth/auth-pages";
 import { RequireAuth } from "./features/auth/require-auth";
 import { BoardPage } from "./features/board/board-page";
+import { CalendarPage } from "./features/calendar/calendar-page";
+import { GanttPage } from "./features/gantt/gantt-page";
 import { HomePage, WorkspaceHomePage } from "./features/home/home-page";
+import { ListPage } from "./features/list/list-page";
+import { MyWorkPage } from "./features/my-work/my-work-page";
 import { SettingsPage } from "./features/workspace-settings/settings-page";
 import { useSession } from "./store/session";
 import { Toaster } from "./ui/toast";
@@ -35,10 +39,14 @@ export const App = () => {
           }
         >
           <Route index element={<HomePage />} />
+          <Route path="my-work" element={<MyWorkPage />} />
           <Route path="w/:workspaceId" element={<WorkspaceHomePage />} />
           <Route path="w/:workspaceId/settings" element={<SettingsPage />} />
           <Route path="w/:workspaceId/s/:spaceId" element={<BoardPage />} />
           <Route path="w/:workspaceId/s/:spaceId/c/:cardId" element={<BoardPage />} />
+          <Route path="w/:workspaceId/s/:spaceId/list" element={<ListPage />} />
+          <Route path="w/:workspaceId/s/:spaceId/calendar" element={<CalendarPage />} />
+          <Route path="w/:workspaceId/s/:spaceId/gantt" element={<GanttPage />} />
           <Route
             path="w/:workspaceId/s/:spaceId/forecast"
             element={

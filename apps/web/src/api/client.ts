@@ -80,7 +80,7 @@ export interface ReplySchema<T> {
   safeParse(data: unknown): { success: true; data: T } | { success: false };
 }
 
-export type Method = "GET" | "POST" | "PATCH" | "DELETE";
+export type Method = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
 
 export interface RequestOptions {
   body?: unknown;

@@ -1,7 +1,9 @@
 /** Typed functions for every route the web app uses; paths and reply schemas live only here. */
 import {
   type AddMemberBody,
-  boardSchema,
+  type Board,
+  boardWithRelationsSchema,
+  type CardRelation,
   type CreateCardBody,
   type CreateFolderBody,
   type CreateSpaceBody,
@@ -49,6 +51,8 @@ const arrayOf = <T>(item: ReplySchema<T>): ReplySchema<T[]> => ({
 });
 
 const workspaceList = arrayOf(workspaceSchema);
+/** The board snapshot; it carries the relations touching its cards (progress, conflicts, Gantt). */
+const boardReply: ReplySchema<Board & { relations?: CardRelation[] }> = boardWithRelationsSchema;
 const memberList = arrayOf(memberSchema);
 
 export type CreateWorkspaceInput = Omit<CreateWorkspaceBody, "visibility"> & Partial<CreateWorkspaceBody>;
@@ -91,7 +95,7 @@ export const api = {
     request("PATCH", `/api/spaces/${id}`, spaceSchema, { body }),
   deleteSpace: (id: string) => requestEmpty("DELETE", `/api/spaces/${id}`),
   getBoard: (spaceId: string, signal?: AbortSignal) =>
-    request("GET", `/api/spaces/${spaceId}/board`, boardSchema, signal ? { signal } : {}),
+    request("GET", `/api/spaces/${spaceId}/board`, boardReply, signal ? { signal } : {}),
 
   createStatus: (spaceId: string, body: CreateStatusInput, options?: MutationOptions) =>
     request("POST", `/api/spaces/${spaceId}/statuses`, statusSchema, opts(body, options)),

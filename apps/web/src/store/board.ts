@@ -75,7 +75,39 @@ const boardEventTypes = new Set<string>([
   "status.updated",
   "status.deleted",
   "space.updated",
+  "relation.created",
+  "relation.deleted",
 ]);
+
+type EventListener = (event: WireEvent, seq: number) => void;
+const eventListeners = new Set<EventListener>();
+
+/**
+ * Every live event of the open board's space channel, after the board applied it (to-dos, comments,
+ * blockings… that the board itself does not keep). Returns the function that stops listening.
+ */
+export const onBoardEvent = (listener: EventListener): (() => void) => {
+  eventListeners.add(listener);
+  return () => {
+    eventListeners.delete(listener);
+  };
+};
+
+const notifyListeners = (event: WireEvent, seq: number) => {
+  for (const listener of eventListeners) {
+    try {
+      listener(event, seq);
+    } catch (error) {
+      console.error(error);
+    }
+  }
+};
+
+/** The coordination fields of a card that the panel edits (PATCH /api/cards/:id). */
+export type CardFieldsPatch = Pick<
+  UpdateCardBody,
+  "name" | "description" | "responsibleId" | "coworkerIds" | "startDate" | "dueDate" | "labelIds"
+>;
 
 const cardIdOf = (event: Pick<WireEvent, "type" | "payload">): string | null => {
   const payload = event.payload as { card?: { id: string }; cardId?: string };
@@ -117,6 +149,8 @@ interface BoardStore {
   applyConfirmed: (events: BoardEvent[]) => void;
   /** A live event of the space channel, in seq order (the channel registry checked the order). */
   receive: (event: WireEvent, seq: number) => void;
+  /** The board's own part of `receive` (listeners are told after it). */
+  receiveBoard: (event: WireEvent, seq: number) => void;
   holdCard: (cardId: string) => void;
   releaseCard: () => void;
   /** Sends again every mutation that is waiting for the connection. */
@@ -126,6 +160,8 @@ interface BoardStore {
 
   createCard: (input: { name: string; statusId: string; at: "top" | "bottom" }) => Promise<Card | null>;
   updateCard: (cardId: string, body: Pick<UpdateCardBody, "name" | "description">) => Promise<Card | null>;
+  /** People, dates and labels (and name/description), applied optimistically like `updateCard`. */
+  updateCardFields: (cardId: string, patch: CardFieldsPatch, label?: string) => Promise<Card | null>;
   archiveCard: (cardId: string) => Promise<Card | null>;
   deleteCard: (cardId: string) => Promise<boolean>;
   moveCard: (cardId: string, intent: MoveIntent) => Promise<Card | null>;
@@ -201,6 +237,12 @@ const describeActivity = (before: BoardState, event: WireEvent, seq: number): Ac
     return { ...base, cardId: card.id, kind: "updated" };
   }
   return null;
+};
+
+const sentence = (text: string) => {
+  const trimmed = text.trim();
+  const capital = trimmed.charAt(0).toUpperCase() + trimmed.slice(1);
+  return /[.!?]$/.test(capital) ? capital : `${capital}.`;
 };
 
 const quote = (name: string) => `“${name.length > 40 ? `${name.slice(0, 39)}…` : name}”`;
@@ -280,6 +322,11 @@ export const useBoard = create<BoardStore>((set, get) => {
     },
 
     receive: (event, seq) => {
+      get().receiveBoard(event, seq);
+      notifyListeners(event, seq);
+    },
+
+    receiveBoard: (event, seq) => {
       set({ seq });
       if (event.type === "space.deleted") {
         get().markLost("This space was deleted.");
@@ -368,7 +415,12 @@ export const useBoard = create<BoardStore>((set, get) => {
             get().confirmed,
             get().pending.filter((m) => m.id !== id),
           );
-          toast.error(`Could not ${spec.label}. ${describeError(error)}`);
+          // A refused status change names the card and what blocks it: keep it a full sentence.
+          const why =
+            error instanceof ApiError && error.code === "blocked"
+              ? sentence(error.detail || error.title)
+              : describeError(error);
+          toast.error(`Could not ${spec.label}. ${why}`);
           // Something we hold is gone or changed under us: take a fresh snapshot.
           const spaceId = get().spaceId;
           if (error instanceof ApiError && error.status === 404 && spaceId) void get().load(spaceId);
@@ -431,6 +483,21 @@ export const useBoard = create<BoardStore>((set, get) => {
         label: `save ${quote(current.name)}`,
         optimistic: [{ type: "card.updated", payload: { card: next } }],
         send: (mutationId) => api.updateCard(cardId, body, { mutationId }),
+        confirm: (updated) => [{ type: "card.updated", payload: { card: updated } }],
+      });
+    },
+
+    updateCardFields: async (cardId, patch, label) => {
+      const current = card(cardId);
+      if (!current) return null;
+      const next: Card = { ...current, updatedAt: new Date().toISOString() };
+      for (const [key, value] of Object.entries(patch)) {
+        if (value !== undefined) (next as unknown as Record<string, unknown>)[key] = value;
+      }
+      return get().mutate({
+        label: label ?? `save ${quote(current.name)}`,
+        optimistic: [{ type: "card.updated", payload: { card: next } }],
+        send: (mutationId) => api.updateCard(cardId, patch, { mutationId }),
         confirm: (updated) => [{ type: "card.updated", payload: { card: updated } }],
       });
     },

@@ -12,6 +12,7 @@ import {
 } from "@lattice/domain";
 import { useEffect, useRef } from "react";
 import { create } from "zustand";
+import { useNotifications } from "../features/notifications/notifications-store";
 import { useBoard } from "../store/board";
 import { toast } from "../store/toasts";
 import { useWorkspaces } from "../store/workspaces";
@@ -55,10 +56,14 @@ export const sync = {
     const channel = userChannel(userId);
     if (!registry.has(channel)) {
       registry.subscribe(channel, null, {
-        // Things addressed to me (added to a workspace, role changed): the list may have changed.
-        apply: () => void useWorkspaces.getState().loadWorkspaces(),
+        // Things addressed to me: notifications go to the bell; anything else (added to a workspace,
+        // role changed) means the list of workspaces may have changed.
+        apply: (event) => {
+          if (event.type.startsWith("notification.")) useNotifications.getState().receive(event);
+          else void useWorkspaces.getState().loadWorkspaces();
+        },
         reload: async (latest) => {
-          await useWorkspaces.getState().loadWorkspaces();
+          await Promise.all([useWorkspaces.getState().loadWorkspaces(), useNotifications.getState().load()]);
           return latest;
         },
       });

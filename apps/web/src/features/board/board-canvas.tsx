@@ -41,6 +41,20 @@ import { CardDragPreview } from "./card-tile";
 export interface Column {
   status: Status;
   cards: Card[];
+  /** With swimlanes: the lane this cell of the column belongs to. */
+  laneKey?: string;
+  /** With filters: how many cards the column holds in all (shown as "3 of 10"). */
+  total?: number;
+}
+
+/** A column's cell id: the status id, or `<lane>|<status>` when the board has swimlanes. */
+export const cellIdOf = (column: Column): string =>
+  column.laneKey === undefined ? column.status.id : `${column.laneKey}|${column.status.id}`;
+
+export interface LaneBand {
+  key: string;
+  title: string;
+  color?: string;
 }
 
 type Drag =
@@ -48,6 +62,7 @@ type Drag =
       kind: "card";
       cardId: string;
       fromStatusId: string;
+      fromCellId: string;
       projection: { statusId: string; index: number } | null;
     }
   | { kind: "column"; statusId: string };
@@ -62,7 +77,7 @@ export const projectColumns = (columns: Column[], drag: Drag | null): Column[] =
   if (!card) return columns;
   return columns.map((column) => {
     const isSource = column.cards.some((c) => c.id === cardId);
-    const isTarget = column.status.id === projection.statusId;
+    const isTarget = cellIdOf(column) === projection.statusId;
     if (!isSource && !isTarget) return column;
     const cards = isSource ? column.cards.filter((c) => c.id !== cardId) : [...column.cards];
     if (isTarget) cards.splice(Math.min(projection.index, cards.length), 0, card);
@@ -88,7 +103,7 @@ export const landing = (
   }
   const overStatusId = statusOfColumnId(overId);
   if (overStatusId) {
-    const column = columns.find((c) => c.status.id === overStatusId);
+    const column = columns.find((c) => cellIdOf(c) === overStatusId);
     if (!column) return null;
     if (column === home) return { column, index: home.cards.indexOf(card), cards: home.cards };
     const cards = [...column.cards, card];
@@ -106,8 +121,19 @@ export const landing = (
   return { column, index: overIndex, cards };
 };
 
+/** A card dropped into another lane: its lane attribute changes (false: the drop is refused). */
+export type LaneMove = (
+  cardId: string,
+  fromLane: string,
+  toLane: string,
+  phase: "check" | "apply",
+) => boolean;
+
 interface BoardCanvasProps {
   columns: Column[];
+  /** Swimlanes, in order; the columns then hold one cell per lane and status. */
+  lanes?: LaneBand[];
+  onLaneMove?: LaneMove;
   cardHref: (cardId: string) => string;
   openCardId: string | undefined;
   pendingCardIds: ReadonlySet<string>;
@@ -119,6 +145,8 @@ interface BoardCanvasProps {
 
 export const BoardCanvas = ({
   columns,
+  lanes,
+  onLaneMove,
   cardHref,
   openCardId,
   pendingCardIds,
@@ -167,10 +195,7 @@ export const BoardCanvas = ({
       if (!best || distance < best.distance) best = { left: rect.left, top: rect.top, distance };
     }
     if (best) return { x: best.left, y: best.top };
-    const columnRect = rectOf(
-      columnDragId(target.status.id),
-      `section[data-status-id="${target.status.id}"]`,
-    );
+    const columnRect = rectOf(columnDragId(cellIdOf(target)), `section[data-cell-id="${cellIdOf(target)}"]`);
     return columnRect ? { x: columnRect.left + 8, y: columnRect.top + 44 } : undefined;
   }, []);
 
@@ -179,7 +204,7 @@ export const BoardCanvas = ({
     useSensor(KeyboardSensor, { coordinateGetter }),
   );
 
-  const columnIds = useMemo(() => shown.map((c) => columnDragId(c.status.id)), [shown]);
+  const columnIds = useMemo(() => shown.map((c) => columnDragId(cellIdOf(c))), [shown]);
 
   const collisionDetection: CollisionDetection = useCallback((args) => {
     const isColumnDrag = args.active.data.current?.kind === "column";
@@ -207,7 +232,7 @@ export const BoardCanvas = ({
   const cardName = (id: string) =>
     shownRef.current.flatMap((c) => c.cards).find((c) => c.id === id)?.name ?? "card";
   const columnName = (id: string) =>
-    shownRef.current.find((c) => c.status.id === id)?.status.name ?? "the column";
+    shownRef.current.find((c) => cellIdOf(c) === id || c.status.id === id)?.status.name ?? "the column";
 
   const announcements: Announcements = {
     onDragStart: ({ active }) => {
@@ -256,7 +281,13 @@ export const BoardCanvas = ({
     const home = columns.find((c) => c.cards.some((card) => card.id === cardId));
     if (!home) return;
     holdCard(cardId);
-    setDrag({ kind: "card", cardId, fromStatusId: home.status.id, projection: null });
+    setDrag({
+      kind: "card",
+      cardId,
+      fromStatusId: home.status.id,
+      fromCellId: cellIdOf(home),
+      projection: null,
+    });
   };
 
   const handleDragOver = ({ active, over }: DragOverEvent) => {
@@ -268,7 +299,7 @@ export const BoardCanvas = ({
     const overId = String(over.id);
     const overStatusId = statusOfColumnId(overId);
     const target = overStatusId
-      ? layout.find((c) => c.status.id === overStatusId)
+      ? layout.find((c) => cellIdOf(c) === overStatusId)
       : layout.find((c) => c.cards.some((card) => card.id === overId));
     // Within its current column, sortable animates the gap itself; only crossing columns re-projects.
     if (!home || !target || target === home) return;
@@ -279,7 +310,7 @@ export const BoardCanvas = ({
       const isBelow = translated !== null && translated.top > over.rect.top + over.rect.height / 2;
       index = overIndex + (isBelow ? 1 : 0);
     }
-    setDrag({ ...current, projection: { statusId: target.status.id, index } });
+    setDrag({ ...current, projection: { statusId: cellIdOf(target), index } });
   };
 
   const finishCardDrag = (cardId: string, overId: string | null) => {
@@ -287,21 +318,35 @@ export const BoardCanvas = ({
     const place = landing(shownRef.current, cardId, overId);
     setDrag(null);
     if (place && original) {
+      // Neighbours are the visible cards around the drop (filters and lanes hide others): any card
+      // of the target status is a valid neighbour for the server, the card lands right next to it.
       const previous = place.cards[place.index - 1];
       const next = place.cards[place.index + 1];
       const oldIndex = original.cards.findIndex((c) => c.id === cardId);
       const isSamePlace =
-        place.column.status.id === original.status.id &&
+        cellIdOf(place.column) === cellIdOf(original) &&
         original.cards[oldIndex - 1]?.id === previous?.id &&
         original.cards[oldIndex + 1]?.id === next?.id;
-      if (!isSamePlace) {
-        void moveCard(cardId, {
-          kind: "place",
-          statusId: place.column.status.id,
-          afterId: previous?.id ?? null,
-          beforeId: previous ? null : (next?.id ?? null),
-        });
+      const fromLane = original.laneKey;
+      const toLane = place.column.laneKey;
+      const isLaneChange = fromLane !== undefined && toLane !== undefined && fromLane !== toLane;
+      // A refused lane change (say, into "Overdue") cancels the whole drop.
+      const isAllowed = !isLaneChange || !onLaneMove || onLaneMove(cardId, fromLane, toLane, "check");
+      if (isAllowed && !isSamePlace) {
+        const statusId = place.column.status.id;
+        if (previous || next) {
+          void moveCard(cardId, {
+            kind: "place",
+            statusId,
+            afterId: previous?.id ?? null,
+            beforeId: previous ? null : (next?.id ?? null),
+          });
+        } else if (statusId !== original.status.id) {
+          // An empty cell (or every card filtered out): the end of the status.
+          void moveCard(cardId, { kind: "status", statusId });
+        }
       }
+      if (isAllowed && isLaneChange && onLaneMove) onLaneMove(cardId, fromLane, toLane, "apply");
     }
     releaseCard();
   };
@@ -350,28 +395,72 @@ export const BoardCanvas = ({
       onDragEnd={handleDragEnd}
       onDragCancel={handleDragCancel}
     >
-      <SortableContext items={columnIds} strategy={horizontalListSortingStrategy}>
-        <div className="board-columns">
-          {shown.map((column, index) => (
-            <BoardColumn
-              key={column.status.id}
-              status={column.status}
-              cards={column.cards}
-              cardHref={cardHref}
-              openCardId={openCardId}
-              pendingCardIds={pendingCardIds}
-              arrivals={arrivals}
-              viewersByCard={viewersByCard}
-              activeCardId={drag?.kind === "card" ? drag.cardId : null}
-              canWrite={canWrite}
-              canManage={canManage}
-              isFirst={index === 0}
-              isLast={index === shown.length - 1}
-              onEditColumns={onEditColumns}
-            />
-          ))}
+      {lanes ? (
+        <div className="board-lanes">
+          {lanes.map((lane) => {
+            const cells = shown.filter((c) => c.laneKey === lane.key);
+            const count = cells.reduce((sum, c) => sum + c.cards.length, 0);
+            return (
+              <section key={lane.key} className="board-lane" aria-label={`Lane ${lane.title}`}>
+                <h2 className="board-lane-title">
+                  {lane.color ? (
+                    <span className="lane-swatch" style={{ background: lane.color }} aria-hidden="true" />
+                  ) : null}
+                  {lane.title} <span className="muted">{count}</span>
+                </h2>
+                <div className="board-columns board-lane-columns">
+                  {cells.map((column) => (
+                    <BoardColumn
+                      key={cellIdOf(column)}
+                      cellId={cellIdOf(column)}
+                      total={column.total}
+                      status={column.status}
+                      cards={column.cards}
+                      cardHref={cardHref}
+                      openCardId={openCardId}
+                      pendingCardIds={pendingCardIds}
+                      arrivals={arrivals}
+                      viewersByCard={viewersByCard}
+                      activeCardId={drag?.kind === "card" ? drag.cardId : null}
+                      canWrite={canWrite}
+                      canManage={false}
+                      canAdd={false}
+                      isFirst={false}
+                      isLast={false}
+                      onEditColumns={onEditColumns}
+                    />
+                  ))}
+                </div>
+              </section>
+            );
+          })}
         </div>
-      </SortableContext>
+      ) : (
+        <SortableContext items={columnIds} strategy={horizontalListSortingStrategy}>
+          <div className="board-columns">
+            {shown.map((column, index) => (
+              <BoardColumn
+                key={column.status.id}
+                cellId={cellIdOf(column)}
+                total={column.total}
+                status={column.status}
+                cards={column.cards}
+                cardHref={cardHref}
+                openCardId={openCardId}
+                pendingCardIds={pendingCardIds}
+                arrivals={arrivals}
+                viewersByCard={viewersByCard}
+                activeCardId={drag?.kind === "card" ? drag.cardId : null}
+                canWrite={canWrite}
+                canManage={canManage}
+                isFirst={index === 0}
+                isLast={index === shown.length - 1}
+                onEditColumns={onEditColumns}
+              />
+            ))}
+          </div>
+        </SortableContext>
+      )}
       <DragOverlay dropAnimation={{ duration: 180, easing: "ease-out" }}>
         {activeCard ? <CardDragPreview card={activeCard} /> : null}
       </DragOverlay>

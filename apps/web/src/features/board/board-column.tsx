@@ -18,6 +18,12 @@ const arrivalMs = 1500;
 export const columnDragId = (statusId: string) => `col:${statusId}`;
 
 interface BoardColumnProps {
+  /** The drop target's id: the status id, or `<lane>|<status>` in a swimlane. */
+  cellId?: string;
+  /** Cards in the column before filtering; shown as "3 of 10" when more than shown. */
+  total?: number | undefined;
+  /** Whether the add-card forms show (not in swimlanes, where a new card would land in no lane). */
+  canAdd?: boolean;
   status: Status;
   cards: Card[];
   cardHref: (cardId: string) => string;
@@ -134,6 +140,9 @@ const VirtualList = ({
 
 export const BoardColumn = memo(
   ({
+    cellId,
+    total,
+    canAdd = true,
     status,
     cards,
     cardHref,
@@ -154,13 +163,18 @@ export const BoardColumn = memo(
     const [isAddingTop, setIsAddingTop] = useState(false);
     const { attributes, listeners, setNodeRef, setActivatorNodeRef, transform, transition, isDragging } =
       useSortable({
-        id: columnDragId(status.id),
+        id: columnDragId(cellId ?? status.id),
         data: { kind: "column", statusId: status.id },
         // Every column takes dropped cards; only owners drag columns.
         disabled: { draggable: !canManage, droppable: false },
       });
-    const isOverLimit = status.wipLimit !== null && cards.length > status.wipLimit;
-    const countLabel = status.wipLimit !== null ? `${cards.length}/${status.wipLimit}` : String(cards.length);
+    const isOverLimit = status.wipLimit !== null && (total ?? cards.length) > status.wipLimit;
+    const isFiltered = total !== undefined && total !== cards.length;
+    const countLabel = isFiltered
+      ? `${cards.length} of ${total}`
+      : status.wipLimit !== null
+        ? `${cards.length}/${status.wipLimit}`
+        : String(cards.length);
     const cardIds = useMemo(() => cards.map((c) => c.id), [cards]);
 
     const items: Array<MenuItem | "separator"> = canManage
@@ -189,6 +203,7 @@ export const BoardColumn = memo(
         className={`column column-role-${status.role}${isOverLimit ? " is-over-limit" : ""}${isDragging ? " is-dragging" : ""}`}
         aria-labelledby={`column-${status.id}`}
         data-status-id={status.id}
+        data-cell-id={cellId ?? status.id}
         style={{ transform: CSS.Translate.toString(transform), transition }}
       >
         <header className="column-header">
@@ -216,15 +231,17 @@ export const BoardColumn = memo(
           <span
             className={`column-count${isOverLimit ? " column-count-over" : ""}`}
             title={
-              status.wipLimit !== null
-                ? `${cards.length} cards, work-in-progress limit ${status.wipLimit}${isOverLimit ? " (over the limit)" : ""}`
-                : `${cards.length} cards`
+              isFiltered
+                ? `${cards.length} of ${total} cards shown (the others are filtered out)`
+                : status.wipLimit !== null
+                  ? `${cards.length} cards, work-in-progress limit ${status.wipLimit}${isOverLimit ? " (over the limit)" : ""}`
+                  : `${cards.length} cards`
             }
           >
             {countLabel}
             {isOverLimit ? <span className="visually-hidden"> — over the WIP limit</span> : null}
           </span>
-          {canWrite ? (
+          {canWrite && canAdd ? (
             <button
               type="button"
               className="column-add-top"
@@ -252,11 +269,13 @@ export const BoardColumn = memo(
             onClose={() => setIsAddingTop(false)}
           />
         ) : null}
-        <SortableContext id={status.id} items={cardIds} strategy={verticalListSortingStrategy}>
+        <SortableContext id={cellId ?? status.id} items={cardIds} strategy={verticalListSortingStrategy}>
           {cards.length >= virtualizeFrom ? <VirtualList {...listProps} /> : <PlainList {...listProps} />}
         </SortableContext>
         {cards.length === 0 && !canWrite ? <p className="column-empty">No cards</p> : null}
-        {canWrite ? <AddCardForm statusId={status.id} statusName={status.name} at="bottom" /> : null}
+        {canWrite && canAdd ? (
+          <AddCardForm statusId={status.id} statusName={status.name} at="bottom" />
+        ) : null}
         <ConfirmDialog
           isOpen={isConfirmingDelete}
           title={`Delete the column “${status.name}”?`}

@@ -1,8 +1,10 @@
-import { Action, boardColumns, can, type PresenceEntry, spaceChannel } from "@lattice/domain";
+import { Action, boardColumns, type Card, can, type PresenceEntry, spaceChannel } from "@lattice/domain";
 import { useCallback, useEffect, useMemo, useState } from "react";
-import { Link, useNavigate, useParams } from "react-router";
+import { Link, useNavigate, useParams, useSearchParams } from "react-router";
+import { api } from "../../api/endpoints";
 import { useBoard } from "../../store/board";
 import { useSession } from "../../store/session";
+import { toast } from "../../store/toasts";
 import { useWorkspaces } from "../../store/workspaces";
 import { useLiveBoard, usePresence, useSync } from "../../sync/live";
 import { Avatar } from "../../ui/avatar";
@@ -10,9 +12,25 @@ import { Button } from "../../ui/button";
 import { ConnectionIndicator } from "../../ui/connection-indicator";
 import { EmptyState } from "../../ui/empty-state";
 import { BoardSkeleton, Skeleton } from "../../ui/skeleton";
+import { ActivityDrawer } from "../activity/activity-drawer";
 import { CardPanel } from "../card-detail/card-panel";
+import { localToday } from "../filters/dates";
+import { FilterBar } from "../filters/filter-bar";
+import {
+  activeFilterCount,
+  type BoardFilters,
+  type Grouping,
+  matchesFilters,
+  parseFilters,
+  parseGrouping,
+  writeFilters,
+  writeGrouping,
+} from "../filters/filters";
+import { laneChange, laneKeyOf, lanesFor } from "../filters/swimlanes";
+import { useSpaceMeta } from "../filters/use-space-meta";
 import { spacePath } from "../sidebar/tree";
-import { BoardCanvas } from "./board-canvas";
+import { BlockerTypesDialog } from "../space-settings/blocker-types-dialog";
+import { BoardCanvas, type Column, type LaneBand, type LaneMove } from "./board-canvas";
 import { ColumnsDialog } from "./columns-dialog";
 
 export const BoardPage = () => {
@@ -30,6 +48,13 @@ export const BoardPage = () => {
   const navigate = useNavigate();
   const myUserId = useSession((s) => s.user?.id ?? null);
   const presence = useSync((s) => s.presence[spaceChannel(spaceId)]);
+  const [searchParams, setSearchParams] = useSearchParams();
+  const query = searchParams.toString();
+  const filters = useMemo(() => parseFilters(new URLSearchParams(query)), [query]);
+  const grouping = useMemo(() => parseGrouping(new URLSearchParams(query)), [query]);
+  const [isActivityOpen, setIsActivityOpen] = useState(false);
+  const [isBlockerTypesOpen, setIsBlockerTypesOpen] = useState(false);
+  const { members, labels } = useSpaceMeta(workspaceId, spaceId);
 
   useLiveBoard(spaceId, () => navigate(`/w/${workspaceId}`));
   usePresence(spaceId, cardId ?? null);
@@ -57,6 +82,73 @@ export const BoardPage = () => {
   }, [tree, workspaceId, loadTree]);
 
   const columns = useMemo(() => boardColumns(view), [view]);
+  const today = localToday();
+  const isFiltered = activeFilterCount(filters) > 0;
+  const filtered = useMemo<Column[]>(
+    () =>
+      columns.map((column) => {
+        if (!isFiltered) return column;
+        const cards = column.cards.filter((card) => matchesFilters(card, column.status.role, filters, today));
+        return { ...column, cards, total: column.cards.length };
+      }),
+    [columns, filters, isFiltered, today],
+  );
+  const shownCount = filtered.reduce((sum, c) => sum + c.cards.length, 0);
+  const totalCount = columns.reduce((sum, c) => sum + c.cards.length, 0);
+  const people = useMemo(() => members.map((m) => ({ id: m.userId, name: m.name })), [members]);
+  const { lanes, cells } = useMemo((): { lanes: LaneBand[] | undefined; cells: Column[] } => {
+    if (grouping === "none") return { lanes: undefined, cells: filtered };
+    const cards: Card[] = filtered.flatMap((c) => c.cards);
+    const bands = lanesFor(grouping, cards, today, people, labels);
+    const out: Column[] = [];
+    for (const lane of bands) {
+      for (const column of filtered) {
+        out.push({
+          status: column.status,
+          laneKey: lane.key,
+          cards: column.cards.filter((card) => laneKeyOf(card, grouping, today, labels) === lane.key),
+        });
+      }
+    }
+    return { lanes: bands, cells: out };
+  }, [grouping, filtered, today, people, labels]);
+
+  const setFilters = useCallback(
+    (next: BoardFilters) => setSearchParams((current) => writeFilters(current, next), { replace: true }),
+    [setSearchParams],
+  );
+  const setGrouping = useCallback(
+    (next: Grouping) => setSearchParams((current) => writeGrouping(current, next), { replace: true }),
+    [setSearchParams],
+  );
+  const handleLaneMove: LaneMove = useCallback(
+    (cardId, fromLane, toLane, phase) => {
+      const board = useBoard.getState();
+      const current = board.view.cards[cardId];
+      if (!current) return false;
+      const change = laneChange(current, grouping, fromLane, toLane, localToday());
+      if (change.kind === "refused") {
+        if (phase === "check") toast.error(change.reason);
+        return false;
+      }
+      if (change.kind === "none" || phase === "check") return true;
+      const patch = change.patch;
+      const next: Card = {
+        ...current,
+        ...(patch.responsibleId !== undefined ? { responsibleId: patch.responsibleId } : {}),
+        ...(patch.labelIds !== undefined ? { labelIds: patch.labelIds } : {}),
+        ...(patch.dueDate !== undefined ? { dueDate: patch.dueDate } : {}),
+      };
+      void board.mutate<Card>({
+        label: `update “${current.name}”`,
+        optimistic: [{ type: "card.updated", payload: { card: next } }],
+        send: (mutationId) => api.updateCard(cardId, patch, { mutationId }),
+        confirm: (card) => [{ type: "card.updated", payload: { card } }],
+      });
+      return true;
+    },
+    [grouping],
+  );
   const pendingCardIds = useMemo(() => {
     const ids = new Set<string>();
     for (const mutation of pending) {
@@ -76,9 +168,10 @@ export const BoardPage = () => {
   const path = tree ? spacePath(tree, spaceId) : [];
   const spaceName = view.space?.name ?? path.at(-1) ?? "";
   const cardCount = Object.keys(view.cards).length;
+  // Opening a card keeps the board's filters and lanes in the address.
   const cardHref = useCallback(
-    (id: string) => `/w/${workspaceId}/s/${spaceId}/c/${id}`,
-    [workspaceId, spaceId],
+    (id: string) => `/w/${workspaceId}/s/${spaceId}/c/${id}${query ? `?${query}` : ""}`,
+    [workspaceId, spaceId, query],
   );
   const handleEditColumns = useCallback(
     (statusId: string) => setColumnsDialog({ focusStatusId: statusId }),
@@ -157,6 +250,10 @@ export const BoardPage = () => {
               {cardCount} card{cardCount === 1 ? "" : "s"}
             </span>
           ) : null}
+          <Button onClick={() => setIsActivityOpen((v) => !v)} aria-expanded={isActivityOpen}>
+            Activity
+          </Button>
+          {canManage ? <Button onClick={() => setIsBlockerTypesOpen(true)}>Blocker types</Button> : null}
           {canManage ? (
             <Button onClick={() => setColumnsDialog({ focusStatusId: null })}>
               <span aria-hidden="true">▥</span> Columns
@@ -177,6 +274,19 @@ export const BoardPage = () => {
               {canManage ? " Rename or add columns with the Columns button." : ""}
             </div>
           ) : null}
+          {columns.length > 0 ? (
+            <FilterBar
+              filters={filters}
+              grouping={grouping}
+              members={members}
+              labels={labels}
+              myUserId={myUserId}
+              shown={shownCount}
+              total={totalCount}
+              onChange={setFilters}
+              onGroup={setGrouping}
+            />
+          ) : null}
           {columns.length === 0 ? (
             <EmptyState title="No columns">
               <p>
@@ -187,7 +297,8 @@ export const BoardPage = () => {
             </EmptyState>
           ) : (
             <BoardCanvas
-              columns={columns}
+              columns={cells}
+              {...(lanes ? { lanes, onLaneMove: handleLaneMove } : {})}
               cardHref={cardHref}
               openCardId={cardId}
               pendingCardIds={pendingCardIds}
@@ -200,6 +311,19 @@ export const BoardPage = () => {
         </div>
       )}
       {cardId ? <CardPanel key={cardId} cardId={cardId} workspaceId={workspaceId} spaceId={spaceId} /> : null}
+      {isActivityOpen ? (
+        <ActivityDrawer
+          workspaceId={workspaceId}
+          spaceId={spaceId}
+          spaceName={spaceName}
+          onClose={() => setIsActivityOpen(false)}
+        />
+      ) : null}
+      <BlockerTypesDialog
+        isOpen={isBlockerTypesOpen}
+        spaceId={spaceId}
+        onClose={() => setIsBlockerTypesOpen(false)}
+      />
       <ColumnsDialog
         isOpen={columnsDialog !== null}
         focusStatusId={columnsDialog?.focusStatusId ?? null}

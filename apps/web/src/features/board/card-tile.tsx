@@ -11,6 +11,7 @@ import {
 import { Link } from "react-router";
 import { Avatar } from "../../ui/avatar";
 import { Popover } from "../../ui/menu";
+import { CardFrontFacts, CardFrontLabels } from "../card-detail/card-front";
 import { MoveControls } from "./move-controls";
 
 interface CardTileProps {
@@ -29,13 +30,20 @@ interface CardTileProps {
 }
 
 const CardBody = ({ card, href, isOpen }: { card: Card; href: string; isOpen: boolean }) => (
-  <Link to={href} className="card-tile-link" aria-current={isOpen ? "true" : undefined} draggable={false}>
+  <Link
+    to={href}
+    className={`card-tile-link${card.isBlocked ? " is-blocked" : ""}`}
+    aria-current={isOpen ? "true" : undefined}
+    draggable={false}
+  >
+    <CardFrontLabels card={card} />
     <span className="card-tile-name">{card.name}</span>
     {card.description ? (
       <span className="card-tile-meta" title="Has a description">
         ☰ <span className="visually-hidden">Has a description</span>
       </span>
     ) : null}
+    <CardFrontFacts card={card} />
   </Link>
 );
 

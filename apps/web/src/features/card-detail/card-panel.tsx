@@ -12,7 +12,15 @@ import { ConfirmDialog } from "../../ui/dialog";
 import { Skeleton } from "../../ui/skeleton";
 import { statusRoleLabels } from "../board/columns-dialog";
 import { MoveControls } from "../board/move-controls";
+import { BlockersSection } from "./blockers-section";
 import { CardActivity } from "./card-activity";
+import { CommentsSection } from "./comments-section";
+import { useLabels, useMembers } from "./coordination-store";
+import { LabelsField } from "./labels-section";
+import { DateFields, PeopleFields, ProgressField, ReminderBox } from "./people-dates";
+import { RelationsSection } from "./relations-section";
+import { TodosSection } from "./todos-section";
+import "./coordination.css";
 
 const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "short" });
 const formatTime = (iso: string) => {
@@ -21,22 +29,8 @@ const formatTime = (iso: string) => {
 };
 
 /** Names for user ids; members are only readable by some roles, so failure just means "unknown". */
-const useMemberNames = (workspaceId: string) => {
-  const [members, setMembers] = useState<Member[]>([]);
-  useEffect(() => {
-    let isActive = true;
-    api
-      .listMembers(workspaceId)
-      .then((list) => {
-        if (isActive) setMembers(list);
-      })
-      .catch(() => {});
-    return () => {
-      isActive = false;
-    };
-  }, [workspaceId]);
-  return useMemo(() => new Map(members.map((m) => [m.userId, m.name])), [members]);
-};
+const useMemberNames = (members: Member[]) =>
+  useMemo(() => new Map(members.map((m) => [m.userId, m.name])), [members]);
 
 const Description = ({ card, canWrite }: { card: Card; canWrite: boolean }) => {
   const updateCard = useBoard((s) => s.updateCard);
@@ -180,7 +174,9 @@ export const CardPanel = ({
   const archiveCard = useBoard((s) => s.archiveCard);
   const deleteCard = useBoard((s) => s.deleteCard);
   const me = useSession((s) => s.user);
-  const names = useMemberNames(workspaceId);
+  const members = useMembers(workspaceId);
+  const labels = useLabels(spaceId);
+  const names = useMemberNames(members);
   const [fetched, setFetched] = useState<Card | null>(null);
   const [fetchError, setFetchError] = useState<string | null>(null);
   const [isConfirmingDelete, setIsConfirmingDelete] = useState(false);
@@ -224,6 +220,7 @@ export const CardPanel = ({
   const card = boardCard ?? fetched;
   const isOnBoard = Boolean(boardCard);
   const canWrite = can(role, Action.writeCards) && isOnBoard;
+  const canComment = can(role, Action.comment);
   const status = card ? statuses[card.statusId] : undefined;
   const creatorName = card?.createdBy
     ? card.createdBy === me?.id
@@ -283,6 +280,12 @@ export const CardPanel = ({
         <div className="card-panel-body">
           {card.archivedAt ? <p className="card-archived-note">This card is archived.</p> : null}
           <NameEditor card={card} canWrite={canWrite} />
+          {card.isBlocked ? (
+            <p className="card-front-blocked" style={{ margin: "4px 0" }}>
+              <span aria-hidden="true">⊘</span> Blocked — it cannot change status until its blockers are
+              cleared
+            </p>
+          ) : null}
           <dl className="card-facts">
             <dt>Status</dt>
             <dd>
@@ -319,6 +322,16 @@ export const CardPanel = ({
               </>
             ) : null}
           </dl>
+          <section className="card-section" aria-label="People and dates">
+            <h3 className="card-section-title">People and dates</h3>
+            <dl className="coord-grid">
+              <PeopleFields card={card} members={members} canWrite={canWrite} myUserId={me?.id ?? null} />
+              <LabelsField card={card} labels={labels} canWrite={canWrite} />
+              <DateFields card={card} canWrite={canWrite} />
+              <ProgressField card={card} />
+            </dl>
+          </section>
+          <ReminderBox cardId={card.id} />
           {canWrite ? (
             <section className="card-section" aria-label="Move card">
               <h3 className="card-section-title">Move</h3>
@@ -328,6 +341,27 @@ export const CardPanel = ({
           <section className="card-section" aria-label="Description">
             <h3 className="card-section-title">Description</h3>
             <Description card={card} canWrite={canWrite} />
+          </section>
+          <section className="card-section" aria-label="Blockers">
+            <h3 className="card-section-title">Blockers</h3>
+            <BlockersSection card={card} members={members} canWrite={canWrite} myUserId={me?.id ?? null} />
+          </section>
+          <section className="card-section" aria-label="To-dos">
+            <h3 className="card-section-title">To-dos</h3>
+            <TodosSection card={card} canWrite={canWrite} />
+          </section>
+          <section className="card-section" aria-label="Relations">
+            <h3 className="card-section-title">Relations</h3>
+            <RelationsSection card={card} canWrite={canWrite} />
+          </section>
+          <section className="card-section" aria-label="Comments">
+            <h3 className="card-section-title">Comments</h3>
+            <CommentsSection
+              cardId={card.id}
+              members={members}
+              myUserId={me?.id ?? null}
+              canComment={canComment}
+            />
           </section>
           <section className="card-section" aria-label="Recent activity">
             <h3 className="card-section-title">Recent activity</h3>

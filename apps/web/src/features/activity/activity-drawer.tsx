@@ -1,0 +1,117 @@
+/** The space's activity stream in a side drawer, newest first, with "Load older" paging. */
+import type { ActivityItem } from "@lattice/domain";
+import { useCallback, useEffect, useRef, useState } from "react";
+import { Link } from "react-router";
+import { describeError } from "../../api/client";
+import { findApi } from "../../api/search";
+import { Avatar } from "../../ui/avatar";
+import { Button } from "../../ui/button";
+import { timeAgo } from "../notifications/notification-text";
+
+interface ActivityDrawerProps {
+  workspaceId: string;
+  spaceId: string;
+  spaceName: string;
+  onClose: () => void;
+}
+
+export const ActivityDrawer = ({ workspaceId, spaceId, spaceName, onClose }: ActivityDrawerProps) => {
+  const [items, setItems] = useState<ActivityItem[]>([]);
+  const [nextBefore, setNextBefore] = useState<string | null>(null);
+  const [status, setStatus] = useState<"loading" | "ready" | "error">("loading");
+  const [error, setError] = useState<string | null>(null);
+  const closeRef = useRef<HTMLButtonElement>(null);
+
+  const loadPage = useCallback(
+    async (before: string | null) => {
+      setStatus("loading");
+      try {
+        const page = await findApi.spaceActivity(spaceId, before);
+        setItems((current) => (before ? [...current, ...page.items] : page.items));
+        setNextBefore(page.nextBefore);
+        setStatus("ready");
+      } catch (err) {
+        setError(describeError(err));
+        setStatus("error");
+      }
+    },
+    [spaceId],
+  );
+
+  useEffect(() => {
+    void loadPage(null);
+    closeRef.current?.focus();
+  }, [loadPage]);
+
+  return (
+    <aside
+      className="side-drawer activity-drawer"
+      aria-label={`Activity in ${spaceName}`}
+      onKeyDown={(event) => {
+        if (event.key === "Escape") {
+          event.stopPropagation();
+          onClose();
+        }
+      }}
+    >
+      <header className="side-drawer-header">
+        <h2 className="side-drawer-title">Activity</h2>
+        <button
+          ref={closeRef}
+          type="button"
+          className="btn btn-ghost btn-sm btn-icon"
+          aria-label="Close activity"
+          onClick={onClose}
+        >
+          <span aria-hidden="true">×</span>
+        </button>
+      </header>
+      <div className="side-drawer-body">
+        {items.length === 0 && status === "ready" ? (
+          <p className="muted">Nothing has happened here yet.</p>
+        ) : null}
+        <ol className="activity-list">
+          {items.map((item) => (
+            <li key={`${item.channel}:${item.seq}`} className="activity-item">
+              <Avatar name={item.actorName} seed={item.actorId ?? item.actorName} size={24} />
+              <div className="activity-body">
+                <p className="activity-text">
+                  {item.cardId ? (
+                    <Link to={`/w/${workspaceId}/s/${spaceId}/c/${item.cardId}`}>{item.text}</Link>
+                  ) : (
+                    item.text
+                  )}
+                </p>
+                <time
+                  className="activity-time muted"
+                  dateTime={item.at}
+                  title={new Date(item.at).toLocaleString()}
+                >
+                  {timeAgo(item.at)}
+                </time>
+              </div>
+            </li>
+          ))}
+        </ol>
+        {status === "error" ? (
+          <p role="alert" className="field-error">
+            {error}{" "}
+            <button
+              type="button"
+              className="link-button"
+              onClick={() => void loadPage(items.length ? nextBefore : null)}
+            >
+              Try again
+            </button>
+          </p>
+        ) : null}
+        {status === "loading" ? <p className="muted">Loading…</p> : null}
+        {status === "ready" && nextBefore ? (
+          <Button size="sm" onClick={() => void loadPage(nextBefore)}>
+            Load older
+          </Button>
+        ) : null}
+      </div>
+    </aside>
+  );
+};

@@ -1,0 +1,378 @@
+import {
+  DndContext,
+  type DragEndEvent,
+  DragOverlay,
+  type DragStartEvent,
+  PointerSensor,
+  pointerWithin,
+  useDraggable,
+  useDroppable,
+  useSensor,
+  useSensors,
+} from "@dnd-kit/core";
+import { addDays, type Card, daysBetween } from "@lattice/domain";
+import { useMemo, useState } from "react";
+import { Link, useParams, useSearchParams } from "react-router";
+import { Button } from "../../ui/button";
+import { EmptyState } from "../../ui/empty-state";
+import { Skeleton } from "../../ui/skeleton";
+import { setCardDates } from "../space-views/card-dates";
+import { SpaceViewHeader } from "../space-views/space-view-header";
+import "../space-views/space-views.css";
+import "./calendar.css";
+import { useSpaceView } from "../space-views/use-space-view";
+import { CalendarFeedDialog } from "./calendar-feed";
+import {
+  addMonths,
+  type CalendarWeek,
+  monthWeeks,
+  placeCards,
+  rescheduled,
+  type Segment,
+  startOfWeek,
+  weekOf,
+} from "./calendar-grid";
+
+type Mode = "month" | "week";
+
+const monthTitle = new Intl.DateTimeFormat(undefined, { month: "long", year: "numeric", timeZone: "UTC" });
+const dayTitle = new Intl.DateTimeFormat(undefined, { day: "numeric", month: "short", timeZone: "UTC" });
+const weekdayName = new Intl.DateTimeFormat(undefined, { weekday: "short", timeZone: "UTC" });
+const asDate = (day: string) => new Date(`${day}T00:00:00Z`);
+
+interface DragData {
+  cardId: string;
+  /** First day of the dragged segment and its length, to find the day that was grabbed. */
+  day: string | null;
+  span: number;
+}
+
+const lanePx = 24;
+
+const CardChip = ({
+  card,
+  segment,
+  roleClass,
+  href,
+  canWrite,
+}: {
+  card: Card;
+  segment: Segment;
+  roleClass: string;
+  href: string;
+  canWrite: boolean;
+}) => {
+  const { attributes, listeners, setNodeRef, isDragging } = useDraggable({
+    id: `seg:${card.id}:${segment.day}`,
+    data: { cardId: card.id, day: segment.day, span: segment.span } satisfies DragData,
+    disabled: !canWrite,
+  });
+  return (
+    <div
+      ref={setNodeRef}
+      className={`cal-chip ${roleClass}${segment.continuesBefore ? " cont-before" : ""}${segment.continuesAfter ? " cont-after" : ""}${isDragging ? " is-dragging" : ""}`}
+      style={{
+        gridColumn: `${segment.column + 1} / span ${segment.span}`,
+        gridRow: segment.lane + 1,
+      }}
+      title={`${card.name}${card.startDate ? ` · ${card.startDate} → ${card.dueDate ?? ""}` : ` · due ${card.dueDate ?? ""}`}`}
+      data-card-id={card.id}
+      {...attributes}
+      {...listeners}
+    >
+      <Link to={href} className="cal-chip-name" draggable={false}>
+        {card.name}
+      </Link>
+    </div>
+  );
+};
+
+const DayCell = ({
+  day,
+  isToday,
+  isOutside,
+  label,
+}: {
+  day: string;
+  isToday: boolean;
+  isOutside: boolean;
+  label: string;
+}) => {
+  const { setNodeRef, isOver } = useDroppable({ id: `day:${day}`, data: { day } });
+  return (
+    <div
+      ref={setNodeRef}
+      className={`cal-day${isToday ? " is-today" : ""}${isOutside ? " is-outside" : ""}${isOver ? " is-over" : ""}`}
+      data-day={day}
+    >
+      <span className="cal-day-number">{label}</span>
+    </div>
+  );
+};
+
+const UndatedCard = ({ card, href, canWrite }: { card: Card; href: string; canWrite: boolean }) => {
+  const { attributes, listeners, setNodeRef, isDragging } = useDraggable({
+    id: `undated:${card.id}`,
+    data: { cardId: card.id, day: null, span: 1 } satisfies DragData,
+    disabled: !canWrite,
+  });
+  return (
+    <li
+      ref={setNodeRef}
+      className={`sv-side-card${isDragging ? " is-dragging" : ""}`}
+      {...attributes}
+      {...listeners}
+    >
+      <Link to={href} className="sv-side-name" draggable={false}>
+        {card.name}
+      </Link>
+    </li>
+  );
+};
+
+export const CalendarPage = () => {
+  const { workspaceId = "", spaceId = "" } = useParams();
+  const { view, today, isLoading, isError, error, canWrite } = useSpaceView(workspaceId, spaceId);
+  const [params, setParams] = useSearchParams();
+  const mode: Mode = params.get("mode") === "week" ? "week" : "month";
+  const anchor = /^\d{4}-\d{2}-\d{2}$/.test(params.get("date") ?? "")
+    ? (params.get("date") as string)
+    : today;
+  const [isFeedOpen, setIsFeedOpen] = useState(false);
+  const [dragging, setDragging] = useState<{ card: Card; grabbed: string | null } | null>(null);
+  const sensors = useSensors(useSensor(PointerSensor, { activationConstraint: { distance: 5 } }));
+
+  const go = (changes: { mode?: Mode; date?: string }) =>
+    setParams(
+      (current) => {
+        const next = new URLSearchParams(current);
+        if (changes.mode) next.set("mode", changes.mode);
+        if (changes.date) {
+          if (changes.date === today) next.delete("date");
+          else next.set("date", changes.date);
+        }
+        return next;
+      },
+      { replace: true },
+    );
+
+  const cards = useMemo(() => Object.values(view.cards), [view.cards]);
+  const weeks: CalendarWeek[] = useMemo(() => {
+    const days = mode === "month" ? monthWeeks(anchor) : weekOf(anchor);
+    return placeCards(cards, days);
+  }, [cards, mode, anchor]);
+  const undated = useMemo(
+    () =>
+      cards
+        .filter((c) => c.startDate === null && c.dueDate === null)
+        .sort((a, b) => (a.name < b.name ? -1 : 1)),
+    [cards],
+  );
+  const hasDated = cards.length > undated.length;
+  const month = anchor.slice(0, 7);
+  const title =
+    mode === "month"
+      ? monthTitle.format(asDate(`${month}-01`))
+      : `${dayTitle.format(asDate(startOfWeek(anchor)))} – ${dayTitle.format(asDate(addDays(startOfWeek(anchor), 6)))}`;
+  const roleOf = (card: Card) => `role-${view.statuses[card.statusId]?.role ?? "not_started"}`;
+  const href = (id: string) => `/w/${workspaceId}/s/${spaceId}/c/${id}`;
+
+  const grabbedDay = (event: DragStartEvent): string | null => {
+    const data = event.active.data.current as DragData | undefined;
+    if (!data?.day) return null;
+    const rect = event.active.rect.current.initial;
+    const pointer = event.activatorEvent as PointerEvent | null;
+    if (!rect || !pointer || data.span <= 1) return data.day;
+    const index = Math.floor(((pointer.clientX - rect.left) / rect.width) * data.span);
+    return addDays(data.day, Math.min(data.span - 1, Math.max(0, index)));
+  };
+
+  const handleDragStart = (event: DragStartEvent) => {
+    const data = event.active.data.current as DragData | undefined;
+    const card = data ? view.cards[data.cardId] : undefined;
+    if (card) setDragging({ card, grabbed: grabbedDay(event) });
+  };
+
+  const handleDragEnd = (event: DragEndEvent) => {
+    const drag = dragging;
+    setDragging(null);
+    const target = (event.over?.data.current as { day?: string } | undefined)?.day;
+    if (!drag || !target) return;
+    const card = view.cards[drag.card.id];
+    if (!card) return;
+    const from = drag.grabbed ?? target;
+    if (drag.grabbed !== null && daysBetween(from, target) === 0) return;
+    void setCardDates([{ cardId: card.id, ...rescheduled(card, from, target) }]);
+  };
+
+  if (isError) {
+    return (
+      <main className="page page-centered">
+        <EmptyState icon="▦" title="This space is not available">
+          <p>{error ?? "It may have been deleted, or you no longer have access."}</p>
+          <p>
+            <Link to={`/w/${workspaceId}`}>Back to the workspace</Link>
+          </p>
+        </EmptyState>
+      </main>
+    );
+  }
+
+  const step = (n: number) => go({ date: mode === "month" ? addMonths(anchor, n) : addDays(anchor, 7 * n) });
+
+  return (
+    <main className="board-page sv-page calendar-page">
+      <SpaceViewHeader workspaceId={workspaceId} spaceId={spaceId} spaceName={view.space?.name ?? ""}>
+        <fieldset className="sv-segmented">
+          <legend className="visually-hidden">Calendar view</legend>
+          {(["month", "week"] as const).map((m) => (
+            <button
+              key={m}
+              type="button"
+              className={`sv-segment${m === mode ? " is-active" : ""}`}
+              aria-pressed={m === mode}
+              onClick={() => go({ mode: m })}
+            >
+              {m === "month" ? "Month" : "Week"}
+            </button>
+          ))}
+        </fieldset>
+        <Button size="sm" onClick={() => setIsFeedOpen(true)}>
+          <span aria-hidden="true">⇲</span> Subscribe
+        </Button>
+      </SpaceViewHeader>
+      <div className="cal-toolbar">
+        <Button
+          size="sm"
+          isIcon
+          aria-label={mode === "month" ? "Previous month" : "Previous week"}
+          onClick={() => step(-1)}
+        >
+          ‹
+        </Button>
+        <Button size="sm" onClick={() => go({ date: today })}>
+          Today
+        </Button>
+        <Button
+          size="sm"
+          isIcon
+          aria-label={mode === "month" ? "Next month" : "Next week"}
+          onClick={() => step(1)}
+        >
+          ›
+        </Button>
+        <h2 className="cal-title" aria-live="polite">
+          {title}
+        </h2>
+      </div>
+      {isLoading ? (
+        <div className="cal-body" role="status" aria-busy="true" aria-label="Loading calendar">
+          <div className="cal-grid cal-skeleton">
+            {Array.from({ length: 35 }, (_, i) => (
+              // biome-ignore lint/suspicious/noArrayIndexKey: static placeholder
+              <div key={i} className="cal-skeleton-day">
+                <Skeleton width={18} height={10} />
+              </div>
+            ))}
+          </div>
+        </div>
+      ) : (
+        <DndContext
+          sensors={sensors}
+          collisionDetection={pointerWithin}
+          onDragStart={handleDragStart}
+          onDragEnd={handleDragEnd}
+          onDragCancel={() => setDragging(null)}
+        >
+          <div className="cal-body">
+            <div className="cal-main">
+              {!hasDated ? (
+                <p className="cal-empty" role="note">
+                  <strong>No dated cards yet</strong> — give cards a start and due date, or drag one from{" "}
+                  <em>Unscheduled</em> onto a day.
+                </p>
+              ) : null}
+              <div className={`cal-grid cal-${mode}`}>
+                <div className="cal-weekdays">
+                  {(weeks[0]?.days ?? []).map((day) => (
+                    <div key={day} className="cal-weekday">
+                      {weekdayName.format(asDate(day))}
+                    </div>
+                  ))}
+                </div>
+                {weeks.map((week) => (
+                  <div
+                    key={week.days[0]}
+                    className="cal-week"
+                    style={{ minHeight: mode === "week" ? 420 : Math.max(110, 34 + week.lanes * lanePx) }}
+                  >
+                    <div className="cal-week-days">
+                      {week.days.map((day) => (
+                        <DayCell
+                          key={day}
+                          day={day}
+                          isToday={day === today}
+                          isOutside={mode === "month" && day.slice(0, 7) !== month}
+                          label={
+                            day.endsWith("-01") || mode === "week"
+                              ? dayTitle.format(asDate(day))
+                              : String(Number(day.slice(8)))
+                          }
+                        />
+                      ))}
+                    </div>
+                    <div className="cal-week-cards" style={{ gridAutoRows: `${lanePx - 2}px` }}>
+                      {week.segments.map((segment) => {
+                        const card = view.cards[segment.cardId];
+                        return card ? (
+                          <CardChip
+                            key={`${segment.cardId}:${segment.day}`}
+                            card={card}
+                            segment={segment}
+                            roleClass={roleOf(card)}
+                            href={href(card.id)}
+                            canWrite={canWrite}
+                          />
+                        ) : null;
+                      })}
+                    </div>
+                  </div>
+                ))}
+              </div>
+            </div>
+            <aside className="sv-side" aria-labelledby="cal-unscheduled">
+              <h2 id="cal-unscheduled" className="sv-side-title">
+                Unscheduled <span className="muted">{undated.length}</span>
+              </h2>
+              {undated.length === 0 ? (
+                <p className="muted sv-side-empty">Every card has a date.</p>
+              ) : (
+                <>
+                  {canWrite ? (
+                    <p className="muted sv-side-empty">Drag a card onto a day to give it a due date.</p>
+                  ) : null}
+                  <ul className="sv-side-list">
+                    {undated.map((card) => (
+                      <UndatedCard key={card.id} card={card} href={href(card.id)} canWrite={canWrite} />
+                    ))}
+                  </ul>
+                </>
+              )}
+            </aside>
+          </div>
+          <DragOverlay dropAnimation={null}>
+            {dragging ? (
+              <div className={`cal-chip cal-chip-overlay ${roleOf(dragging.card)}`}>{dragging.card.name}</div>
+            ) : null}
+          </DragOverlay>
+        </DndContext>
+      )}
+      <CalendarFeedDialog
+        spaceId={spaceId}
+        spaceName={view.space?.name ?? ""}
+        isOpen={isFeedOpen}
+        onClose={() => setIsFeedOpen(false)}
+      />
+    </main>
+  );
+};

@@ -1,0 +1,123 @@
+/**
+ * The coordination facts on a card front: blocked mark, labels, due date by urgency, "Late", date
+ * conflict warning, to-do count, progress bar, and the people (responsible first, with a ring).
+ */
+import { type Card, isLate, urgencyOf } from "@lattice/domain";
+import { memo, useState } from "react";
+import { useBoard } from "../../store/board";
+import { Avatar } from "../../ui/avatar";
+import { progressPercent, shortDate, todoCount, urgencyClass, urgencyLabel } from "./coordination-helpers";
+import { boardConflicts, boardProgress, useLabels, useMembers } from "./coordination-store";
+import "./coordination.css";
+
+const localToday = () => {
+  const now = new Date();
+  const pad = (n: number) => String(n).padStart(2, "0");
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+};
+
+export const CardFrontLabels = memo(({ card }: { card: Card }) => {
+  const labels = useLabels(card.spaceId);
+  if (card.labelIds.length === 0) return null;
+  const chosen = labels.filter((l) => card.labelIds.includes(l.id));
+  if (chosen.length === 0) return null;
+  return (
+    <span className="card-front-labels">
+      {chosen.map((l) => (
+        <span key={l.id} className="label-chip label-chip-sm" style={{ ["--label" as string]: l.color }}>
+          {l.name}
+        </span>
+      ))}
+    </span>
+  );
+});
+CardFrontLabels.displayName = "CardFrontLabels";
+
+export const CardFrontFacts = memo(({ card }: { card: Card }) => {
+  const [today] = useState(localToday);
+  const role = useBoard((s) => s.view.statuses[card.statusId]?.role ?? "not_started");
+  const progress = useBoard((s) => boardProgress(s.view, card));
+  const conflict = useBoard((s) => boardConflicts(s.view, card.id)[0]?.reason ?? null);
+  const members = useMembers(card.workspaceId);
+  const people = [card.responsibleId, ...card.coworkerIds.filter((id) => id !== card.responsibleId)].filter(
+    (id): id is string => id !== null,
+  );
+  const urgency = urgencyOf(card.dueDate, role, today);
+  const late = isLate(card, role, today);
+  const todos = todoCount(card.todoDone, card.todoTotal);
+  const hasAny =
+    card.isBlocked || card.dueDate || card.startDate || todos || progress !== null || people.length > 0;
+  if (!hasAny) return null;
+  const nameOf = (id: string) => members.find((m) => m.userId === id)?.name ?? "Someone";
+  return (
+    <span className="card-front">
+      {card.isBlocked ? (
+        <span className="card-front-blocked" title="Blocked: it cannot change status until cleared">
+          <span aria-hidden="true">⊘</span> Blocked
+        </span>
+      ) : null}
+      <span className="card-front-row">
+        {card.dueDate ? (
+          <span
+            className={`card-front-date ${urgencyClass(urgency)}`}
+            title={`Due ${card.dueDate}${urgency !== "none" ? ` · ${urgencyLabel(urgency)}` : ""}`}
+          >
+            <span aria-hidden="true">◷</span> <span className="visually-hidden">Due </span>
+            {shortDate(card.dueDate, today)}
+          </span>
+        ) : card.startDate ? (
+          <span className="card-front-date due" title={`Starts ${card.startDate}`}>
+            <span aria-hidden="true">▷</span> <span className="visually-hidden">Starts </span>
+            {shortDate(card.startDate, today)}
+          </span>
+        ) : null}
+        {late ? <span className="card-front-late">Late</span> : null}
+        {conflict ? (
+          <span className="card-front-conflict" title={`Date conflict: ${conflict}`}>
+            <span aria-hidden="true">⚠</span>
+            <span className="visually-hidden">Date conflict: {conflict}</span>
+          </span>
+        ) : null}
+        {todos ? (
+          <span
+            className={`card-front-todos${card.todoDone >= card.todoTotal ? " is-done" : ""}`}
+            title="To-dos done"
+          >
+            <span aria-hidden="true">☑</span> {todos}
+          </span>
+        ) : null}
+        {people.length > 0 ? (
+          <span className="card-front-people">
+            {people.slice(0, 4).map((id) => (
+              <span
+                key={id}
+                className={`card-front-person${id === card.responsibleId ? " is-responsible" : ""}`}
+              >
+                <Avatar name={nameOf(id)} seed={id} size={20} />
+              </span>
+            ))}
+            {people.length > 4 ? <span className="card-front-more">+{people.length - 4}</span> : null}
+            <span className="visually-hidden">
+              {card.responsibleId ? `Responsible: ${nameOf(card.responsibleId)}. ` : ""}
+              {card.coworkerIds.length > 0 ? `Co-workers: ${card.coworkerIds.map(nameOf).join(", ")}.` : ""}
+            </span>
+          </span>
+        ) : null}
+      </span>
+      {progress !== null ? (
+        <span
+          className="progress progress-sm"
+          role="progressbar"
+          aria-label="Progress"
+          aria-valuemin={0}
+          aria-valuemax={100}
+          aria-valuenow={progressPercent(progress)}
+          title={`${progressPercent(progress)} % done`}
+        >
+          <span className="progress-fill" style={{ width: `${progressPercent(progress)}%` }} />
+        </span>
+      ) : null}
+    </span>
+  );
+});
+CardFrontFacts.displayName = "CardFrontFacts";

@@ -1,0 +1,94 @@
+import { describe, expect, it } from "vitest";
+import { renderMarkdown } from "../../lib/markdown";
+import {
+  insertMention,
+  isoToLocalInput,
+  localInputToIso,
+  matchPeople,
+  mentionQueryAt,
+  mentionsToHtml,
+  mentionsToText,
+  progressLabel,
+  progressPercent,
+  todoCount,
+  urgencyClass,
+} from "./coordination-helpers";
+
+const ana = { userId: "0b6c2a4e-8f1d-4c4a-9a3e-1f2b3c4d5e6f", name: "Ana Lima", email: "ana@example.com" };
+const bo = { userId: "1b6c2a4e-8f1d-4c4a-9a3e-1f2b3c4d5e6f", name: "Bo Chen", email: "bo@example.com" };
+
+describe("mention autocomplete", () => {
+  it("finds the @query before the caret", () => {
+    expect(mentionQueryAt("Hello @an", 9)).toEqual({ start: 6, query: "an" });
+    expect(mentionQueryAt("@", 1)).toEqual({ start: 0, query: "" });
+    expect(mentionQueryAt("mail me@home", 12)).toBeNull();
+    expect(mentionQueryAt("@ana done", 9)).toBeNull();
+  });
+
+  it("inserts @[Name](id) and puts the caret after it", () => {
+    const out = insertMention("Hi @an please", 3, 6, ana);
+    expect(out.text).toBe(`Hi @[Ana Lima](${ana.userId}) please`);
+    expect(out.caret).toBe(`Hi @[Ana Lima](${ana.userId}) `.length);
+  });
+
+  it("matches people by name start first, then any word, then e-mail", () => {
+    expect(matchPeople([bo, ana], "ch").map((p) => p.name)).toEqual(["Bo Chen"]);
+    expect(matchPeople([bo, ana], "").map((p) => p.name)).toEqual(["Bo Chen", "Ana Lima"]);
+    expect(matchPeople([bo, ana], "ana@").map((p) => p.name)).toEqual(["Ana Lima"]);
+  });
+});
+
+describe("mention rendering", () => {
+  it("renders a mention as a highlighted @Name, not a link", () => {
+    const html = renderMarkdown(mentionsToHtml(`ping @[Ana Lima](${ana.userId}) **now**`));
+    expect(html).toContain(`<span class="mention" data-user-id="${ana.userId}">@Ana Lima</span>`);
+    expect(html).toContain("<strong>now</strong>");
+    expect(html).not.toContain("<a");
+  });
+
+  it("marks my own mentions and escapes names", () => {
+    const html = mentionsToHtml(`@[<img src=x onerror=alert(1)>](${ana.userId})`, ana.userId);
+    expect(html).toContain("mention mention-me");
+    expect(html).not.toContain("<img");
+    expect(renderMarkdown(html)).not.toContain('onerror="');
+  });
+
+  it("reads as plain @Name in previews", () => {
+    expect(mentionsToText(`hi @[Bo Chen](${bo.userId})`)).toBe("hi @Bo Chen");
+  });
+});
+
+describe("urgency classes", () => {
+  it("maps each urgency to its colour class", () => {
+    expect(urgencyClass("due_soon")).toBe("due due-due-soon");
+    expect(urgencyClass("overdue")).toBe("due due-overdue");
+    expect(urgencyClass("done")).toBe("due due-done");
+    expect(urgencyClass("none")).toBe("due");
+  });
+});
+
+describe("progress display", () => {
+  it("rounds without claiming 0 % or 100 % too early", () => {
+    expect(progressPercent(0)).toBe(0);
+    expect(progressPercent(0.004)).toBe(1);
+    expect(progressPercent(0.5)).toBe(50);
+    expect(progressPercent(0.999)).toBe(99);
+    expect(progressPercent(1)).toBe(100);
+    expect(progressPercent(Number.NaN)).toBe(0);
+    expect(progressLabel(2 / 3)).toBe("67 %");
+  });
+
+  it("counts to-dos as done/total", () => {
+    expect(todoCount(2, 5)).toBe("2/5");
+    expect(todoCount(0, 0)).toBeNull();
+  });
+});
+
+describe("reminder times", () => {
+  it("round-trips a local date-time through an ISO string with offset", () => {
+    const iso = localInputToIso("2030-05-04T09:30");
+    expect(iso).toMatch(/^2030-05-04T09:30:00[+-]\d\d:\d\d$/);
+    expect(isoToLocalInput(iso as string)).toBe("2030-05-04T09:30");
+    expect(localInputToIso("")).toBeNull();
+  });
+});

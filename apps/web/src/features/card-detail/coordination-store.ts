@@ -1,0 +1,201 @@
+/**
+ * What card fronts and the card panel share beyond the board itself: the workspace's members (the
+ * people to choose from), the space's labels (kept live from label.* events), and per-board derived
+ * facts (progress, date conflicts) computed once per board state, not once per card.
+ */
+import {
+  type BoardState,
+  type Card,
+  type CardRelation,
+  type DateConflict,
+  dateConflicts,
+  type Label,
+  type Member,
+  type ProgressInput,
+  progressOf,
+} from "@lattice/domain";
+import { useEffect, useRef } from "react";
+import { create } from "zustand";
+import { coordinationApi } from "../../api/coordination";
+import { onBoardEvent } from "../../store/board";
+import type { WireEvent } from "../../sync/channels";
+
+interface CoordinationState {
+  members: Record<string, Member[]>;
+  labels: Record<string, Label[]>;
+}
+
+export const useCoordination = create<CoordinationState>(() => ({ members: {}, labels: {} }));
+
+const inFlight = new Map<string, Promise<void>>();
+const once = (key: string, run: () => Promise<void>) => {
+  if (inFlight.has(key)) return;
+  const promise = run().catch(() => {
+    // A failed look-up may be tried again later (visitors may not list members, for one).
+    setTimeout(() => inFlight.delete(key), 10_000);
+  });
+  inFlight.set(key, promise);
+};
+
+export const loadMembers = (workspaceId: string, force = false) => {
+  if (force) inFlight.delete(`m:${workspaceId}`);
+  once(`m:${workspaceId}`, async () => {
+    const members = await coordinationApi.listMembers(workspaceId);
+    useCoordination.setState((s) => ({ members: { ...s.members, [workspaceId]: members } }));
+  });
+};
+
+export const loadLabels = (spaceId: string, force = false) => {
+  if (force) inFlight.delete(`l:${spaceId}`);
+  once(`l:${spaceId}`, async () => {
+    const labels = await coordinationApi.labels(spaceId);
+    useCoordination.setState((s) => ({ labels: { ...s.labels, [spaceId]: sortLabels(labels) } }));
+  });
+};
+
+const sortLabels = (labels: Label[]) => [...labels].sort((a, b) => a.name.localeCompare(b.name));
+
+export const upsertLabel = (label: Label) =>
+  useCoordination.setState((s) => {
+    const list = (s.labels[label.spaceId] ?? []).filter((l) => l.id !== label.id);
+    return { labels: { ...s.labels, [label.spaceId]: sortLabels([...list, label]) } };
+  });
+
+const removeLabel = (spaceId: string, labelId: string) =>
+  useCoordination.setState((s) => ({
+    labels: { ...s.labels, [spaceId]: (s.labels[spaceId] ?? []).filter((l) => l.id !== labelId) },
+  }));
+
+const noMembers: Member[] = [];
+const noLabels: Label[] = [];
+
+export const useMembers = (workspaceId: string): Member[] => {
+  useEffect(() => loadMembers(workspaceId), [workspaceId]);
+  return useCoordination((s) => s.members[workspaceId] ?? noMembers);
+};
+
+export const useLabels = (spaceId: string): Label[] => {
+  useEffect(() => loadLabels(spaceId), [spaceId]);
+  return useCoordination((s) => s.labels[spaceId] ?? noLabels);
+};
+
+// Labels follow the space channel whatever component is shown.
+onBoardEvent((event) => {
+  if (event.type === "label.created" || event.type === "label.updated") upsertLabel(event.payload.label);
+  if (event.type === "label.deleted") removeLabel(event.payload.spaceId, event.payload.labelId);
+  if (event.type === "member.added" || event.type === "member.removed" || event.type === "member.updated")
+    loadMembers(
+      "member" in event.payload ? event.payload.member.workspaceId : event.payload.workspaceId,
+      true,
+    );
+});
+
+/** The card the event is about, when it is about one card. */
+export const eventCardId = (event: WireEvent): string | null => {
+  const p = event.payload as Record<string, unknown>;
+  for (const key of ["todo", "comment", "blocking", "card"] as const) {
+    const inner = p[key] as { cardId?: string; id?: string } | undefined;
+    if (inner) return key === "card" ? (inner.id ?? null) : (inner.cardId ?? null);
+  }
+  return typeof p.cardId === "string" ? p.cardId : null;
+};
+
+/**
+ * Calls `handler` for each live event of the open space about `cardId` whose type starts with one of
+ * `prefixes` (relation events count for both of their cards).
+ */
+export const useCardEvents = (
+  cardId: string,
+  prefixes: readonly string[],
+  handler: (event: WireEvent) => void,
+) => {
+  const key = prefixes.join(",");
+  const handlerRef = useRef(handler);
+  handlerRef.current = handler;
+  useEffect(() => {
+    const wanted = key.split(",");
+    return onBoardEvent((event) => {
+      if (!wanted.some((p) => event.type.startsWith(p))) return;
+      if (event.type === "relation.created" || event.type === "relation.deleted") {
+        const r = event.payload.relation;
+        if (r.fromCardId !== cardId && r.toCardId !== cardId) return;
+      } else if (eventCardId(event) !== cardId) return;
+      handlerRef.current(event);
+    });
+  }, [cardId, key]);
+};
+
+// ---------- derived board facts ----------
+
+interface Derived {
+  inputs: Map<string, ProgressInput> | null;
+  relations: CardRelation[];
+  progress: Map<string, number>;
+  conflicts: Map<string, DateConflict[]> | null;
+  childCount: Map<string, number>;
+}
+
+const derivedByView = new WeakMap<BoardState, Derived>();
+
+const derivedOf = (view: BoardState): Derived => {
+  let d = derivedByView.get(view);
+  if (!d) {
+    const relations = Object.values(view.relations ?? {});
+    const childCount = new Map<string, number>();
+    for (const r of relations) {
+      if (r.kind === "parent") childCount.set(r.fromCardId, (childCount.get(r.fromCardId) ?? 0) + 1);
+    }
+    d = { inputs: null, relations, progress: new Map(), conflicts: null, childCount };
+    derivedByView.set(view, d);
+  }
+  return d;
+};
+
+const progressInputs = (view: BoardState, d: Derived) => {
+  if (!d.inputs) {
+    d.inputs = new Map(
+      Object.values(view.cards).map((c) => [
+        c.id,
+        {
+          isCompleted: view.statuses[c.statusId]?.role === "completed",
+          todoTotal: c.todoTotal,
+          todoDone: c.todoDone,
+        },
+      ]),
+    );
+  }
+  return d.inputs;
+};
+
+/** Progress 0..1 of a card of the board, or null when it has neither to-dos nor children. */
+export const boardProgress = (view: BoardState, card: Card): number | null => {
+  const d = derivedOf(view);
+  const isCompleted = view.statuses[card.statusId]?.role === "completed";
+  const children = d.childCount.get(card.id) ?? 0;
+  if (card.todoTotal === 0 && children === 0) return null;
+  if (isCompleted) return 1;
+  const known = d.progress.get(card.id);
+  if (known !== undefined) return known;
+  const value = progressOf(card.id, progressInputs(view, d), d.relations);
+  d.progress.set(card.id, value);
+  return value;
+};
+
+const noConflicts: DateConflict[] = [];
+
+/** Date conflicts of a card with its related cards on this board (the same array while unchanged). */
+export const boardConflicts = (view: BoardState, cardId: string): DateConflict[] => {
+  const d = derivedOf(view);
+  if (!d.conflicts) {
+    const map = new Map<string, DateConflict[]>();
+    if (d.relations.length > 0) {
+      for (const c of dateConflicts(Object.values(view.cards), d.relations)) {
+        const list = map.get(c.cardId);
+        if (list) list.push(c);
+        else map.set(c.cardId, [c]);
+      }
+    }
+    d.conflicts = map;
+  }
+  return d.conflicts.get(cardId) ?? noConflicts;
+};

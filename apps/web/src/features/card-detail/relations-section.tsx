@@ -1,0 +1,288 @@
+/** Parents (the first is the default), children, previous and next cards, with date conflicts. */
+import type { Card } from "@lattice/domain";
+import { useCallback, useEffect, useRef, useState } from "react";
+import { Link } from "react-router";
+import { ApiError, describeError } from "../../api/client";
+import {
+  type CardRelations,
+  coordinationApi,
+  type RelatedEntry,
+  type RelationType,
+  type SearchHit,
+} from "../../api/coordination";
+import { useBoard } from "../../store/board";
+import { toast } from "../../store/toasts";
+import { Button } from "../../ui/button";
+import { boardConflicts, useCardEvents } from "./coordination-store";
+
+const groups: Array<{ key: keyof CardRelations; title: string; type: RelationType }> = [
+  { key: "parents", title: "Parents", type: "parent" },
+  { key: "children", title: "Children", type: "child" },
+  { key: "previous", title: "Previous", type: "previous" },
+  { key: "next", title: "Next", type: "next" },
+];
+
+const typeLabels: Record<RelationType, string> = {
+  parent: "Parent (this card is its child)",
+  child: "Child (this card is its parent)",
+  previous: "Previous (comes before this card)",
+  next: "Next (comes after this card)",
+};
+
+const useRelations = (cardId: string) => {
+  const [relations, setRelations] = useState<CardRelations | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const reload = useCallback(() => {
+    coordinationApi.relations(cardId).then(
+      (r) => {
+        setRelations(r);
+        setError(null);
+      },
+      (e: unknown) => setError(describeError(e)),
+    );
+  }, [cardId]);
+  useEffect(() => {
+    setRelations(null);
+    reload();
+  }, [reload]);
+  return { relations, error, reload };
+};
+
+const AddRelation = ({
+  card,
+  onAdded,
+  onCancel,
+}: {
+  card: Card;
+  onAdded: () => void;
+  onCancel: () => void;
+}) => {
+  const [type, setType] = useState<RelationType>("child");
+  const [query, setQuery] = useState("");
+  const [hits, setHits] = useState<SearchHit[]>([]);
+  const [isSearching, setIsSearching] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const latest = useRef(0);
+  useEffect(() => {
+    const q = query.trim();
+    if (!q) {
+      setHits([]);
+      return;
+    }
+    const mine = ++latest.current;
+    setIsSearching(true);
+    const timer = setTimeout(() => {
+      coordinationApi
+        .search(q, 12)
+        .then((items) => {
+          if (mine !== latest.current) return;
+          const seen = new Set<string>();
+          setHits(
+            items.filter(
+              (h) =>
+                h.cardId !== card.id &&
+                h.workspaceId === card.workspaceId &&
+                !seen.has(h.cardId) &&
+                seen.add(h.cardId),
+            ),
+          );
+        })
+        .catch((e: unknown) => {
+          if (mine === latest.current) setError(describeError(e));
+        })
+        .finally(() => {
+          if (mine === latest.current) setIsSearching(false);
+        });
+    }, 200);
+    return () => clearTimeout(timer);
+  }, [query, card.id, card.workspaceId]);
+
+  const add = async (hit: SearchHit) => {
+    setError(null);
+    try {
+      await coordinationApi.addRelation(card.id, type, hit.cardId);
+      onAdded();
+    } catch (e) {
+      // A cycle (409) names the cards that would go round: show it where the person is looking.
+      setError(e instanceof ApiError ? e.detail || e.title : describeError(e));
+    }
+  };
+
+  return (
+    <div className="coord-form" data-testid="add-relation">
+      <label className="field-label" htmlFor="relation-type">
+        Relation
+      </label>
+      <select
+        id="relation-type"
+        className="input select"
+        value={type}
+        onChange={(e) => setType(e.target.value as RelationType)}
+      >
+        {(Object.keys(typeLabels) as RelationType[]).map((t) => (
+          <option key={t} value={t}>
+            {typeLabels[t]}
+          </option>
+        ))}
+      </select>
+      <label className="field-label" htmlFor="relation-search">
+        Card to relate
+      </label>
+      <input
+        id="relation-search"
+        className="input"
+        type="search"
+        placeholder="Search cards by name…"
+        value={query}
+        // biome-ignore lint/a11y/noAutofocus: the person just asked to add a relation
+        autoFocus
+        onChange={(e) => setQuery(e.target.value)}
+        onKeyDown={(e) => {
+          if (e.key === "Escape") {
+            e.stopPropagation();
+            e.preventDefault();
+            onCancel();
+          }
+        }}
+      />
+      {error ? (
+        <p className="coord-error" role="alert">
+          {error}
+        </p>
+      ) : null}
+      <ul className="picker-list" aria-label="Matching cards">
+        {query.trim() && !isSearching && hits.length === 0 ? (
+          <li className="coord-muted">No card matches.</li>
+        ) : null}
+        {hits.map((hit) => (
+          <li key={hit.cardId}>
+            <button type="button" className="picker-option coord-search-hit" onClick={() => void add(hit)}>
+              <span>
+                {hit.name}
+                {hit.spaceId !== card.spaceId ? <small>In another space</small> : null}
+              </span>
+            </button>
+          </li>
+        ))}
+      </ul>
+      <div className="coord-form-actions">
+        <Button size="sm" variant="ghost" onClick={onCancel}>
+          Done
+        </Button>
+      </div>
+    </div>
+  );
+};
+
+export const RelationsSection = ({ card, canWrite }: { card: Card; canWrite: boolean }) => {
+  const { relations, error, reload } = useRelations(card.id);
+  const [isAdding, setIsAdding] = useState(false);
+  const conflicts = useBoard((s) => boardConflicts(s.view, card.id));
+  const statuses = useBoard((s) => s.view.statuses);
+  useCardEvents(card.id, ["relation."], reload);
+  // Names and dates of related cards change too: re-read when one of them is updated.
+  const relatedIds = relations
+    ? new Set(groups.flatMap((g) => relations[g.key].map((r) => r.id)))
+    : new Set<string>();
+  const relatedKey = [...relatedIds].sort().join(",");
+  const boardRelated = useBoard((s) =>
+    relatedKey
+      .split(",")
+      .map((id) => {
+        const c = s.view.cards[id];
+        return c ? `${c.name}|${c.startDate}|${c.dueDate}|${c.statusId}` : "";
+      })
+      .join(";"),
+  );
+  // biome-ignore lint/correctness/useExhaustiveDependencies: re-read when a related card on the board changed
+  useEffect(() => {
+    if (relatedKey) reload();
+  }, [boardRelated]);
+
+  const remove = async (entry: RelatedEntry) => {
+    try {
+      await coordinationApi.removeRelation(entry.relationId);
+      reload();
+    } catch (e) {
+      toast.error(`Could not remove the relation. ${describeError(e)}`);
+    }
+  };
+
+  const hrefOf = (entry: RelatedEntry) => `/w/${card.workspaceId}/s/${entry.spaceId}/c/${entry.id}`;
+  const total = relations ? groups.reduce((n, g) => n + relations[g.key].length, 0) : 0;
+
+  return (
+    <div data-testid="relations">
+      {error ? <p className="coord-error">{error}</p> : null}
+      {relations && total === 0 && !isAdding ? <p className="coord-muted">No related cards.</p> : null}
+      {relations
+        ? groups.map((g) =>
+            relations[g.key].length > 0 ? (
+              <div key={g.key} className="relation-group">
+                <h4 className="relation-group-title">{g.title}</h4>
+                <ul className="relation-list" aria-label={g.title}>
+                  {relations[g.key].map((entry, index) => {
+                    const status = statuses[entry.statusId];
+                    return (
+                      <li key={entry.relationId} className="relation-item">
+                        {status ? (
+                          <span
+                            className={`status-dot status-dot-${status.role}`}
+                            title={status.name}
+                            aria-hidden="true"
+                          />
+                        ) : null}
+                        <Link to={hrefOf(entry)} title={entry.name}>
+                          {entry.name}
+                        </Link>
+                        {g.key === "parents" && index === 0 ? (
+                          <span className="badge badge-accent" title="The card's default parent">
+                            default
+                          </span>
+                        ) : null}
+                        {entry.spaceId !== card.spaceId ? <span className="badge">other space</span> : null}
+                        {entry.dueDate ? <span className="coord-muted">due {entry.dueDate}</span> : null}
+                        {canWrite ? (
+                          <button
+                            type="button"
+                            className="chip-remove"
+                            aria-label={`Remove relation to ${entry.name}`}
+                            title="Remove relation"
+                            onClick={() => void remove(entry)}
+                          >
+                            ✕
+                          </button>
+                        ) : null}
+                      </li>
+                    );
+                  })}
+                </ul>
+              </div>
+            ) : null,
+          )
+        : null}
+      {conflicts.map((c) => (
+        <p key={`${c.otherCardId}-${c.kind}-${c.reason}`} className="coord-warning" role="note">
+          <span aria-hidden="true">⚠</span>
+          <span>Date conflict: {c.reason}.</span>
+        </p>
+      ))}
+      {canWrite ? (
+        isAdding ? (
+          <AddRelation
+            card={card}
+            onAdded={() => {
+              reload();
+              setIsAdding(false);
+            }}
+            onCancel={() => setIsAdding(false)}
+          />
+        ) : (
+          <Button size="sm" onClick={() => setIsAdding(true)} style={{ marginTop: 8 }}>
+            + Add relation
+          </Button>
+        )
+      ) : null}
+    </div>
+  );
+};

@@ -1,0 +1,225 @@
+/** The card's checklist: add, tick, rename inline, reorder (drag or up/down), delete. */
+import type { Card, TodoItem } from "@lattice/domain";
+import { useCallback, useEffect, useState } from "react";
+import { describeError } from "../../api/client";
+import { coordinationApi } from "../../api/coordination";
+import { toast } from "../../store/toasts";
+import { Button } from "../../ui/button";
+import { todoCount } from "./coordination-helpers";
+import { useCardEvents } from "./coordination-store";
+
+const byPosition = (a: TodoItem, b: TodoItem) =>
+  a.position < b.position ? -1 : a.position > b.position ? 1 : a.id < b.id ? -1 : 1;
+
+const TodoText = ({
+  todo,
+  canWrite,
+  onRename,
+}: {
+  todo: TodoItem;
+  canWrite: boolean;
+  onRename: (text: string) => void;
+}) => {
+  const [text, setText] = useState(todo.text);
+  useEffect(() => setText(todo.text), [todo.text]);
+  if (!canWrite) return <span className="todo-text">{todo.text}</span>;
+  return (
+    <input
+      className="todo-text"
+      aria-label={`Rename to-do “${todo.text}”`}
+      value={text}
+      maxLength={500}
+      onChange={(e) => setText(e.target.value)}
+      onBlur={() => {
+        const trimmed = text.trim();
+        if (!trimmed) setText(todo.text);
+        else if (trimmed !== todo.text) onRename(trimmed);
+      }}
+      onKeyDown={(e) => {
+        if (e.key === "Enter") e.currentTarget.blur();
+        if (e.key === "Escape") {
+          e.stopPropagation();
+          e.preventDefault();
+          setText(todo.text);
+          e.currentTarget.blur();
+        }
+      }}
+    />
+  );
+};
+
+export const TodosSection = ({ card, canWrite }: { card: Card; canWrite: boolean }) => {
+  const [todos, setTodos] = useState<TodoItem[] | null>(null);
+  const [draft, setDraft] = useState("");
+  const [dragId, setDragId] = useState<string | null>(null);
+  const [overId, setOverId] = useState<string | null>(null);
+  const reload = useCallback(() => {
+    coordinationApi.todos(card.id).then(
+      (list) => setTodos([...list].sort(byPosition)),
+      () => setTodos([]),
+    );
+  }, [card.id]);
+  useEffect(reload, [reload]);
+  useCardEvents(card.id, ["todo."], reload);
+
+  const run = async (what: string, action: () => Promise<unknown>) => {
+    try {
+      await action();
+    } catch (e) {
+      toast.error(`Could not ${what}. ${describeError(e)}`);
+    }
+    reload();
+  };
+  const patchLocal = (id: string, patch: Partial<TodoItem>) =>
+    setTodos((list) => list?.map((t) => (t.id === id ? { ...t, ...patch } : t)) ?? list);
+
+  const add = () => {
+    const text = draft.trim();
+    if (!text) return;
+    setDraft("");
+    void run("add the to-do", () => coordinationApi.addTodo(card.id, text));
+  };
+  const toggle = (todo: TodoItem) => {
+    patchLocal(todo.id, { isDone: !todo.isDone });
+    void run("tick the to-do", () => coordinationApi.updateTodo(todo.id, { isDone: !todo.isDone }));
+  };
+  const rename = (todo: TodoItem, text: string) => {
+    patchLocal(todo.id, { text });
+    void run("rename the to-do", () => coordinationApi.updateTodo(todo.id, { text }));
+  };
+  const remove = (todo: TodoItem) => {
+    setTodos((list) => list?.filter((t) => t.id !== todo.id) ?? list);
+    void run("delete the to-do", () => coordinationApi.deleteTodo(todo.id));
+  };
+  /** Moves `id` next to `targetId` (before or after it), locally first. */
+  const place = (id: string, targetId: string, where: "before" | "after") => {
+    if (id === targetId || !todos) return;
+    const moving = todos.find((t) => t.id === id);
+    if (!moving) return;
+    const rest = todos.filter((t) => t.id !== id);
+    const at = rest.findIndex((t) => t.id === targetId) + (where === "after" ? 1 : 0);
+    setTodos([...rest.slice(0, at), moving, ...rest.slice(at)]);
+    void run("move the to-do", () =>
+      coordinationApi.updateTodo(id, where === "after" ? { afterId: targetId } : { beforeId: targetId }),
+    );
+  };
+
+  const list = todos ?? [];
+  const count = todoCount(list.filter((t) => t.isDone).length, list.length);
+  return (
+    <div data-testid="todos">
+      {count ? <p className="coord-muted">{count} done</p> : null}
+      {todos && list.length === 0 ? <p className="coord-muted">No to-dos.</p> : null}
+      <ul className="todo-list" aria-label="To-dos">
+        {list.map((todo, index) => (
+          <li
+            key={todo.id}
+            className={`todo-item${todo.isDone ? " is-done" : ""}${overId === todo.id && dragId !== todo.id ? " is-drag-over" : ""}`}
+            onDragOver={(e) => {
+              if (!dragId) return;
+              e.preventDefault();
+              setOverId(todo.id);
+            }}
+            onDragLeave={() => setOverId((o) => (o === todo.id ? null : o))}
+            onDrop={(e) => {
+              e.preventDefault();
+              if (dragId) {
+                const from = list.findIndex((t) => t.id === dragId);
+                place(dragId, todo.id, from < index ? "after" : "before");
+              }
+              setDragId(null);
+              setOverId(null);
+            }}
+          >
+            {canWrite ? (
+              <span
+                className="todo-grip"
+                draggable
+                title="Drag to reorder"
+                aria-hidden="true"
+                onDragStart={(e) => {
+                  e.dataTransfer.effectAllowed = "move";
+                  e.dataTransfer.setData("text/plain", todo.id);
+                  setDragId(todo.id);
+                }}
+                onDragEnd={() => {
+                  setDragId(null);
+                  setOverId(null);
+                }}
+              >
+                ⠿
+              </span>
+            ) : null}
+            <input
+              type="checkbox"
+              checked={todo.isDone}
+              disabled={!canWrite}
+              aria-label={`Done: ${todo.text}`}
+              onChange={() => toggle(todo)}
+            />
+            <TodoText todo={todo} canWrite={canWrite} onRename={(text) => rename(todo, text)} />
+            {canWrite ? (
+              <span className="todo-tools">
+                <button
+                  type="button"
+                  className="chip-remove"
+                  aria-label={`Move “${todo.text}” up`}
+                  disabled={index === 0}
+                  onClick={() => {
+                    const prev = list[index - 1];
+                    if (prev) place(todo.id, prev.id, "before");
+                  }}
+                >
+                  ↑
+                </button>
+                <button
+                  type="button"
+                  className="chip-remove"
+                  aria-label={`Move “${todo.text}” down`}
+                  disabled={index === list.length - 1}
+                  onClick={() => {
+                    const next = list[index + 1];
+                    if (next) place(todo.id, next.id, "after");
+                  }}
+                >
+                  ↓
+                </button>
+                <button
+                  type="button"
+                  className="chip-remove"
+                  aria-label={`Delete “${todo.text}”`}
+                  onClick={() => remove(todo)}
+                >
+                  ✕
+                </button>
+              </span>
+            ) : null}
+          </li>
+        ))}
+      </ul>
+      {canWrite ? (
+        <form
+          className="coord-row"
+          style={{ marginTop: 8 }}
+          onSubmit={(e) => {
+            e.preventDefault();
+            add();
+          }}
+        >
+          <input
+            className="input"
+            style={{ flex: 1 }}
+            aria-label="New to-do"
+            placeholder="Add a to-do…"
+            maxLength={500}
+            value={draft}
+            onChange={(e) => setDraft(e.target.value)}
+          />
+          <Button size="sm" type="submit" disabled={!draft.trim()}>
+            Add
+          </Button>
+        </form>
+      ) : null}
+    </div>
+  );
+};

@@ -1,0 +1,105 @@
+/**
+ * Board filters and swimlane grouping, kept in the URL query so a link shares them:
+ * `?responsible=<userId|none>&coworker=<userId>&label=<labelId>&role=<statusRole>&due=overdue|this_week|none
+ *  &blocked=yes|no&group=responsible|label|due`.
+ * Unknown or malformed values are ignored rather than failing the page.
+ */
+import { type Card, dueBucketOf, type StatusRole, statusRoles } from "@lattice/domain";
+
+export const dueFilters = ["overdue", "this_week", "none"] as const;
+export type DueFilter = (typeof dueFilters)[number];
+export const groupings = ["none", "responsible", "label", "due"] as const;
+export type Grouping = (typeof groupings)[number];
+
+export interface BoardFilters {
+  /** A user id, or "none" for cards nobody is responsible for. */
+  responsible: string | null;
+  coworker: string | null;
+  label: string | null;
+  role: StatusRole | null;
+  due: DueFilter | null;
+  blocked: "yes" | "no" | null;
+}
+
+export const noFilters: BoardFilters = {
+  responsible: null,
+  coworker: null,
+  label: null,
+  role: null,
+  due: null,
+  blocked: null,
+};
+
+const filterKeys = ["responsible", "coworker", "label", "role", "due", "blocked"] as const;
+
+const idLike = /^(none|[0-9a-fA-F-]{1,64})$/;
+
+const oneOf = <T extends string>(value: string | null, allowed: readonly T[]): T | null =>
+  value !== null && (allowed as readonly string[]).includes(value) ? (value as T) : null;
+
+export const parseFilters = (params: URLSearchParams): BoardFilters => {
+  const id = (key: string) => {
+    const value = params.get(key);
+    return value && idLike.test(value) ? value : null;
+  };
+  const coworker = id("coworker");
+  return {
+    responsible: id("responsible"),
+    coworker: coworker === "none" ? null : coworker,
+    label: id("label"),
+    role: oneOf(params.get("role"), statusRoles),
+    due: oneOf(params.get("due"), dueFilters),
+    blocked: oneOf(params.get("blocked"), ["yes", "no"] as const),
+  };
+};
+
+export const parseGrouping = (params: URLSearchParams): Grouping =>
+  oneOf(params.get("group"), groupings) ?? "none";
+
+/** The query with `filters` written in (other parameters kept; empty filters removed). */
+export const writeFilters = (params: URLSearchParams, filters: BoardFilters): URLSearchParams => {
+  const next = new URLSearchParams(params);
+  for (const key of filterKeys) {
+    const value = filters[key];
+    if (value === null) next.delete(key);
+    else next.set(key, value);
+  }
+  return next;
+};
+
+export const writeGrouping = (params: URLSearchParams, group: Grouping): URLSearchParams => {
+  const next = new URLSearchParams(params);
+  if (group === "none") next.delete("group");
+  else next.set("group", group);
+  return next;
+};
+
+export const activeFilterCount = (filters: BoardFilters): number =>
+  filterKeys.filter((key) => filters[key] !== null).length;
+
+/** Whether a card passes every active filter; `role` is the role of the card's status. */
+export const matchesFilters = (
+  card: Card,
+  role: StatusRole | undefined,
+  filters: BoardFilters,
+  today: string,
+): boolean => {
+  if (filters.responsible !== null) {
+    const wanted = filters.responsible === "none" ? null : filters.responsible;
+    if (card.responsibleId !== wanted) return false;
+  }
+  if (filters.coworker !== null && !card.coworkerIds.includes(filters.coworker)) return false;
+  if (filters.label !== null) {
+    if (filters.label === "none" ? card.labelIds.length > 0 : !card.labelIds.includes(filters.label))
+      return false;
+  }
+  if (filters.role !== null && role !== filters.role) return false;
+  if (filters.due !== null) {
+    const bucket = dueBucketOf(card.dueDate, today);
+    const wanted = filters.due === "none" ? "no_date" : filters.due;
+    if (bucket !== wanted) return false;
+  }
+  if (filters.blocked === "yes" && !card.isBlocked) return false;
+  if (filters.blocked === "no" && card.isBlocked) return false;
+  return true;
+};

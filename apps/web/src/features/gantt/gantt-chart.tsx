@@ -1,0 +1,228 @@
+/**
+ * The one adapter around frappe-gantt: the chart is created once per mount and then updated with
+ * `refresh(tasks)` when the data changes (never recreated per render). Callbacks are read through
+ * refs, so new handler identities do not touch the chart.
+ */
+import Gantt, { type FrappeTask, type FrappeViewMode } from "frappe-gantt";
+import { forwardRef, useEffect, useImperativeHandle, useRef } from "react";
+import "./gantt.css";
+import { type GanttTask, localDay } from "./gantt-data";
+
+export type GanttViewMode = "Day" | "Week" | "Month" | "Quarter";
+
+export const ganttLayout = {
+  barHeight: 24,
+  padding: 16,
+  upperHeader: 40,
+  lowerHeader: 28,
+  /** Height of one row, and of the header above the first one (frappe adds 10px to the header). */
+  get row() {
+    return this.barHeight + this.padding;
+  },
+  get header() {
+    return this.upperHeader + this.lowerHeader + 10;
+  },
+};
+
+const quarterMode: FrappeViewMode = {
+  name: "Quarter",
+  padding: "3m",
+  step: "3m",
+  column_width: 110,
+  date_format: "YYYY-MM",
+  lower_text: (d) => `Q${Math.floor(d.getMonth() / 3) + 1}`,
+  upper_text: (d, ld) => (!ld || d.getFullYear() !== ld.getFullYear() ? String(d.getFullYear()) : ""),
+  upper_text_frequency: 4,
+  thick_line: (d) => d.getMonth() === 0,
+  snap_at: "7d",
+};
+
+/** frappe-gantt renders the first of `view_modes` first: put the wanted one there (one render, not two). */
+const viewModes = (first: GanttViewMode): FrappeViewMode[] => {
+  const modes = [
+    { ...Gantt.VIEW_MODE.DAY, padding: "14d" },
+    { ...Gantt.VIEW_MODE.WEEK, padding: "1m" },
+    { ...Gantt.VIEW_MODE.MONTH, padding: "2m" },
+    quarterMode,
+  ];
+  return [...modes.filter((m) => m.name === first), ...modes.filter((m) => m.name !== first)];
+};
+
+const escapeHtml = (text: string) =>
+  text.replace(
+    /[&<>"']/g,
+    (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c] ?? c,
+  );
+
+const popupDetails = (task: GanttTask): string => {
+  const when = task.isMilestone ? `Due ${task.end}` : `${task.start} → ${task.end}`;
+  const flags = [
+    task.isBlocked ? '<li class="gp-flag gp-blocked">Blocked</li>' : "",
+    task.isLate ? '<li class="gp-flag gp-late">Late</li>' : "",
+    ...task.conflicts.map((reason) => `<li class="gp-flag gp-conflict">⚠ ${escapeHtml(reason)}</li>`),
+  ].join("");
+  return `<div class="gp-when">${escapeHtml(when)} · ${task.progress}% done</div>${flags ? `<ul class="gp-flags">${flags}</ul>` : ""}`;
+};
+
+/** Performance marks of the last chart, for the journeys and the performance run. */
+export interface GanttTimings {
+  createMs: number;
+  refreshMs: number[];
+  taskCount: number;
+}
+declare global {
+  interface Window {
+    __latticeGanttTimings?: GanttTimings;
+  }
+}
+
+export interface GanttChartHandle {
+  scrollToToday: () => void;
+  /** The day under a viewport x coordinate (for dropping an unscheduled card on the chart). */
+  dayAt: (clientX: number) => string | null;
+}
+
+interface GanttInternals {
+  $svg: SVGSVGElement;
+  gantt_start: Date;
+  config: { column_width: number; step: number; unit: string };
+}
+
+interface GanttChartProps {
+  tasks: GanttTask[];
+  viewMode: GanttViewMode;
+  readOnly: boolean;
+  onDateChange: (cardId: string, start: Date, end: Date) => void;
+  onOpen: (cardId: string) => void;
+  /** Vertical scroll of the chart, for the row tree beside it. */
+  onScrollTop?: (top: number) => void;
+}
+
+/** frappe-gantt mutates what it is given (parses dates, splits dependencies): give it copies. */
+const copies = (tasks: GanttTask[]): FrappeTask[] =>
+  tasks.map((t) => ({ ...t, conflicts: [...t.conflicts] }) as unknown as FrappeTask);
+
+export const GanttChart = forwardRef<GanttChartHandle, GanttChartProps>(function GanttChart(
+  { tasks, viewMode, readOnly, onDateChange, onOpen, onScrollTop },
+  ref,
+) {
+  const hostRef = useRef<HTMLDivElement>(null);
+  const ganttRef = useRef<Gantt | null>(null);
+  const handlers = useRef({ onDateChange, onOpen, onScrollTop });
+  handlers.current = { onDateChange, onOpen, onScrollTop };
+  const byId = useRef(new Map<string, GanttTask>());
+  byId.current = new Map(tasks.map((t) => [t.id, t]));
+  const initial = useRef({ tasks, viewMode, readOnly });
+
+  useImperativeHandle(
+    ref,
+    () => ({
+      scrollToToday: () => ganttRef.current?.scroll_current(),
+      dayAt: (clientX) => {
+        const gantt = ganttRef.current as unknown as GanttInternals | null;
+        if (!gantt) return null;
+        const x = clientX - gantt.$svg.getBoundingClientRect().left;
+        const units = Math.max(0, (x / gantt.config.column_width) * gantt.config.step);
+        const day = new Date(gantt.gantt_start);
+        if (gantt.config.unit === "month") {
+          const whole = Math.floor(units);
+          day.setMonth(day.getMonth() + whole);
+          day.setDate(day.getDate() + Math.floor((units - whole) * 30));
+        } else if (gantt.config.unit === "hour") day.setHours(day.getHours() + Math.floor(units));
+        else day.setDate(day.getDate() + Math.floor(units));
+        return localDay(day);
+      },
+    }),
+    [],
+  );
+
+  // Created once per mount.
+  useEffect(() => {
+    const host = hostRef.current;
+    if (!host) return;
+    const { tasks: first, viewMode: mode, readOnly: isReadOnly } = initial.current;
+    const started = performance.now();
+    const gantt = new Gantt(host, copies(first), {
+      view_mode: mode,
+      view_modes: viewModes(mode),
+      bar_height: ganttLayout.barHeight,
+      padding: ganttLayout.padding,
+      upper_header_height: ganttLayout.upperHeader,
+      lower_header_height: ganttLayout.lowerHeader,
+      bar_corner_radius: 4,
+      arrow_curve: 6,
+      infinite_padding: false,
+      move_dependencies: false,
+      readonly_progress: true,
+      readonly: isReadOnly,
+      today_button: false,
+      view_mode_select: false,
+      scroll_to: "today",
+      popup_on: "click",
+      language: "en",
+      popup: (ctx) => {
+        const task = byId.current.get(ctx.task.id);
+        if (!task) return false;
+        ctx.set_title(escapeHtml(task.name));
+        ctx.set_subtitle(escapeHtml(task.statusName));
+        ctx.set_details(popupDetails(task));
+        ctx.add_action("Open card", (t) => handlers.current.onOpen(t.id));
+        return undefined;
+      },
+      on_date_change: (task, start, end) => handlers.current.onDateChange(task.id, start, end),
+      on_double_click: (task) => handlers.current.onOpen(task.id),
+    });
+    ganttRef.current = gantt;
+    window.__latticeGanttTimings = {
+      createMs: performance.now() - started,
+      refreshMs: [],
+      taskCount: first.length,
+    };
+    const container = gantt.$container;
+    const onScroll = () => handlers.current.onScrollTop?.(container.scrollTop);
+    container.addEventListener("scroll", onScroll, { passive: true });
+    return () => {
+      container.removeEventListener("scroll", onScroll);
+      ganttRef.current = null;
+      host.innerHTML = "";
+    };
+  }, []);
+
+  // New data: refresh in place, keeping the scroll position.
+  useEffect(() => {
+    const gantt = ganttRef.current;
+    if (!gantt || tasks === initial.current.tasks) return;
+    const container = gantt.$container;
+    const { scrollLeft, scrollTop } = container;
+    const scrollTo = gantt.options.scroll_to;
+    gantt.options.scroll_to = null;
+    const started = performance.now();
+    gantt.refresh(copies(tasks));
+    const ms = performance.now() - started;
+    gantt.options.scroll_to = scrollTo;
+    container.scrollLeft = scrollLeft;
+    container.scrollTop = scrollTop;
+    const timings = window.__latticeGanttTimings;
+    if (timings) {
+      timings.refreshMs.push(ms);
+      timings.taskCount = tasks.length;
+    }
+  }, [tasks]);
+
+  useEffect(() => {
+    const gantt = ganttRef.current;
+    if (!gantt || viewMode === initial.current.viewMode) return;
+    initial.current.viewMode = viewMode;
+    gantt.change_view_mode(viewMode);
+  }, [viewMode]);
+
+  useEffect(() => {
+    const gantt = ganttRef.current;
+    if (!gantt || readOnly === initial.current.readOnly) return;
+    initial.current.readOnly = readOnly;
+    gantt.update_options({ readonly: readOnly });
+    gantt.change_view_mode(initial.current.viewMode, true);
+  }, [readOnly]);
+
+  return <div ref={hostRef} className="gantt-host" data-testid="gantt-chart" />;
+});

@@ -1,0 +1,329 @@
+import { addDays, type Card } from "@lattice/domain";
+import { type DragEvent, useCallback, useMemo, useRef, useState } from "react";
+import { Link, useNavigate, useParams } from "react-router";
+import { toast } from "../../store/toasts";
+import { Button } from "../../ui/button";
+import { Dialog } from "../../ui/dialog";
+import { EmptyState } from "../../ui/empty-state";
+import { Skeleton } from "../../ui/skeleton";
+import { currentDates, type DateChange, setCardDates } from "../space-views/card-dates";
+import { SpaceViewHeader } from "../space-views/space-view-header";
+import "../space-views/space-views.css";
+import { useSpaceView } from "../space-views/use-space-view";
+import { GanttChart, type GanttChartHandle, type GanttViewMode, ganttLayout } from "./gantt-chart";
+import { buildGantt, datesFromBar, planShift, type ShiftPlan } from "./gantt-data";
+
+const modes: GanttViewMode[] = ["Day", "Week", "Month", "Quarter"];
+const cardMime = "application/x-lattice-card";
+
+interface UndoOffer {
+  message: string;
+  previous: DateChange[];
+}
+
+export const GanttPage = () => {
+  const { workspaceId = "", spaceId = "" } = useParams();
+  const navigate = useNavigate();
+  const { view, relations, today, isLoading, isError, error, canWrite } = useSpaceView(workspaceId, spaceId);
+  const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(() => new Set());
+  const [viewMode, setViewMode] = useState<GanttViewMode>("Week");
+  const [shift, setShift] = useState<ShiftPlan | null>(null);
+  const [isShifting, setIsShifting] = useState(false);
+  const [undo, setUndo] = useState<UndoOffer | null>(null);
+  const undoTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const chartRef = useRef<GanttChartHandle>(null);
+  const treeRef = useRef<HTMLOListElement>(null);
+  const chartBoxRef = useRef<HTMLDivElement>(null);
+
+  const data = useMemo(
+    () => buildGantt(view, relations, { today, collapsed }),
+    [view, relations, today, collapsed],
+  );
+  const hasAnyDated = data.tasks.length > 0 || collapsed.size > 0;
+
+  const cardHref = (id: string) => `/w/${workspaceId}/s/${spaceId}/c/${id}`;
+  const openCard = useCallback(
+    (id: string) => void navigate(`/w/${workspaceId}/s/${spaceId}/c/${id}`),
+    [navigate, workspaceId, spaceId],
+  );
+
+  const offerUndo = (offer: UndoOffer) => {
+    if (undoTimer.current) clearTimeout(undoTimer.current);
+    setUndo(offer);
+    undoTimer.current = setTimeout(() => setUndo(null), 12_000);
+  };
+
+  const changeDates = useCallback(
+    async (cardId: string, next: { startDate: string | null; dueDate: string | null }) => {
+      const before = view.cards[cardId];
+      if (!before) return;
+      if (before.startDate === next.startDate && before.dueDate === next.dueDate) return;
+      const plan = planShift(
+        view.cards,
+        relations,
+        cardId,
+        { startDate: before.startDate, dueDate: before.dueDate },
+        next,
+      );
+      const ok = await setCardDates([{ cardId, ...next }]);
+      if (ok && plan && plan.changes.length > 0) setShift(plan);
+    },
+    [view.cards, relations],
+  );
+
+  const handleBarChange = useCallback(
+    (cardId: string, start: Date, end: Date) => {
+      const card = view.cards[cardId];
+      if (!card) return;
+      void changeDates(cardId, datesFromBar(card, start, end));
+    },
+    [view.cards, changeDates],
+  );
+
+  const schedule = (card: Card, start: string) =>
+    void changeDates(card.id, { startDate: start, dueDate: addDays(start, 2) });
+
+  const applyShift = async () => {
+    if (!shift) return;
+    setIsShifting(true);
+    const previous = currentDates(shift.changes.map((c) => c.cardId));
+    const ok = await setCardDates(
+      shift.changes.map(({ cardId, startDate, dueDate }) => ({ cardId, startDate, dueDate })),
+      `shift ${shift.changes.length} card${shift.changes.length === 1 ? "" : "s"}`,
+    );
+    setIsShifting(false);
+    setShift(null);
+    if (ok) {
+      const n = shift.changes.length;
+      offerUndo({
+        message: `Shifted ${n} card${n === 1 ? "" : "s"} by ${Math.abs(shift.days)} day${Math.abs(shift.days) === 1 ? "" : "s"}.`,
+        previous,
+      });
+    }
+  };
+
+  const runUndo = async () => {
+    if (!undo) return;
+    const offer = undo;
+    setUndo(null);
+    const ok = await setCardDates(offer.previous, "undo the shift");
+    if (ok) toast.success("Shift undone.");
+  };
+
+  const toggle = (id: string) =>
+    setCollapsed((current) => {
+      const next = new Set(current);
+      if (next.has(id)) next.delete(id);
+      else next.add(id);
+      return next;
+    });
+
+  const handleScrollTop = useCallback((top: number) => {
+    if (treeRef.current) treeRef.current.style.transform = `translateY(${-top}px)`;
+  }, []);
+
+  const handleDrop = (event: DragEvent<HTMLDivElement>) => {
+    const cardId = event.dataTransfer.getData(cardMime);
+    const card = cardId ? view.cards[cardId] : undefined;
+    if (!card || !canWrite) return;
+    event.preventDefault();
+    schedule(card, chartRef.current?.dayAt(event.clientX) ?? today);
+  };
+
+  if (isError) {
+    return (
+      <main className="page page-centered">
+        <EmptyState icon="▦" title="This space is not available">
+          <p>{error ?? "It may have been deleted, or you no longer have access."}</p>
+          <p>
+            <Link to={`/w/${workspaceId}`}>Back to the workspace</Link>
+          </p>
+        </EmptyState>
+      </main>
+    );
+  }
+
+  return (
+    <main className="board-page sv-page gantt-page">
+      <SpaceViewHeader workspaceId={workspaceId} spaceId={spaceId} spaceName={view.space?.name ?? ""}>
+        <fieldset className="sv-segmented">
+          <legend className="visually-hidden">Time scale</legend>
+          {modes.map((mode) => (
+            <button
+              key={mode}
+              type="button"
+              className={`sv-segment${mode === viewMode ? " is-active" : ""}`}
+              aria-pressed={mode === viewMode}
+              onClick={() => setViewMode(mode)}
+            >
+              {mode}
+            </button>
+          ))}
+        </fieldset>
+        <Button size="sm" onClick={() => chartRef.current?.scrollToToday()} disabled={!hasAnyDated}>
+          Scroll to today
+        </Button>
+      </SpaceViewHeader>
+      {isLoading ? (
+        <div className="gantt-body" role="status" aria-busy="true" aria-label="Loading Gantt chart">
+          <div className="gantt-skeleton">
+            {[60, 45, 70, 30, 55, 40].map((w, i) => (
+              // biome-ignore lint/suspicious/noArrayIndexKey: static placeholder
+              <div key={i} className="gantt-skeleton-row">
+                <Skeleton width={140} />
+                <span
+                  style={{ marginLeft: `${(i * 13) % 40}%`, width: `${w / 2}%` }}
+                  className="skeleton gantt-skeleton-bar"
+                />
+              </div>
+            ))}
+          </div>
+        </div>
+      ) : (
+        <div className="gantt-body">
+          <div className="gantt-main">
+            {!hasAnyDated ? (
+              <EmptyState icon="▤" title="No dated cards yet">
+                <p>
+                  Give cards a start and due date, or drag one from <strong>Unscheduled</strong>
+                  {canWrite ? " (or use its Schedule button)" : ""}.
+                </p>
+              </EmptyState>
+            ) : null}
+            <div className={`gantt-frame${hasAnyDated ? "" : " is-hidden"}`}>
+              <div className="gantt-tree" style={{ paddingTop: ganttLayout.header }}>
+                <ol ref={treeRef} aria-label="Cards">
+                  {data.rows.map((row) => (
+                    <li
+                      key={row.id}
+                      className="gantt-tree-row"
+                      style={{ height: ganttLayout.row, paddingLeft: 8 + row.depth * 16 }}
+                    >
+                      {row.hasChildren ? (
+                        <button
+                          type="button"
+                          className="gantt-toggle"
+                          aria-expanded={!row.isCollapsed}
+                          aria-label={`${row.isCollapsed ? "Expand" : "Collapse"} ${row.name}`}
+                          onClick={() => toggle(row.id)}
+                        >
+                          {row.isCollapsed ? "▸" : "▾"}
+                        </button>
+                      ) : (
+                        <span className="gantt-toggle-space" />
+                      )}
+                      <Link to={cardHref(row.id)} className="gantt-tree-name" title={row.name}>
+                        {row.name}
+                      </Link>
+                    </li>
+                  ))}
+                </ol>
+              </div>
+              {/* biome-ignore lint/a11y/noStaticElementInteractions: a drop zone for unscheduled cards; the Schedule buttons are the keyboard path */}
+              <div
+                ref={chartBoxRef}
+                className="gantt-chart-box"
+                onDragOver={(e) => {
+                  if (canWrite && e.dataTransfer.types.includes(cardMime)) e.preventDefault();
+                }}
+                onDrop={handleDrop}
+              >
+                <GanttChart
+                  ref={chartRef}
+                  tasks={data.tasks}
+                  viewMode={viewMode}
+                  readOnly={!canWrite}
+                  onDateChange={handleBarChange}
+                  onOpen={openCard}
+                  onScrollTop={handleScrollTop}
+                />
+              </div>
+            </div>
+          </div>
+          <aside className="sv-side" aria-labelledby="gantt-unscheduled">
+            <h2 id="gantt-unscheduled" className="sv-side-title">
+              Unscheduled <span className="muted">{data.unscheduled.length}</span>
+            </h2>
+            {data.unscheduled.length === 0 ? (
+              <p className="muted sv-side-empty">Every card has dates.</p>
+            ) : (
+              <ul className="sv-side-list">
+                {data.unscheduled.map((card) => (
+                  <li
+                    key={card.id}
+                    className="sv-side-card"
+                    draggable={canWrite}
+                    onDragStart={(e) => {
+                      e.dataTransfer.setData(cardMime, card.id);
+                      e.dataTransfer.effectAllowed = "move";
+                    }}
+                  >
+                    <Link to={cardHref(card.id)} className="sv-side-name">
+                      {card.name}
+                    </Link>
+                    {canWrite ? (
+                      <Button
+                        size="sm"
+                        variant="ghost"
+                        onClick={() => schedule(card, today)}
+                        aria-label={`Schedule ${card.name}`}
+                      >
+                        Schedule
+                      </Button>
+                    ) : null}
+                  </li>
+                ))}
+              </ul>
+            )}
+          </aside>
+        </div>
+      )}
+      {undo ? (
+        <div className="sv-undo" role="status">
+          <span>{undo.message}</span>
+          <Button size="sm" variant="secondary" onClick={() => void runUndo()}>
+            Undo
+          </Button>
+          <Button size="sm" variant="ghost" isIcon aria-label="Dismiss" onClick={() => setUndo(null)}>
+            ×
+          </Button>
+        </div>
+      ) : null}
+      <Dialog
+        isOpen={shift !== null}
+        title="Shift what follows?"
+        onClose={() => setShift(null)}
+        description={
+          shift
+            ? `The new dates put ${shift.changes.length === 1 ? "a following card" : "following cards"} in conflict. Shift ${shift.changes.length === 1 ? "it" : "them"} by ${shift.days > 0 ? "+" : ""}${shift.days} day${Math.abs(shift.days) === 1 ? "" : "s"} too?`
+            : undefined
+        }
+        footer={
+          <>
+            <Button onClick={() => setShift(null)}>Leave them</Button>
+            <Button variant="primary" isBusy={isShifting} onClick={() => void applyShift()}>
+              Shift {shift?.changes.length ?? 0} card{shift?.changes.length === 1 ? "" : "s"}
+            </Button>
+          </>
+        }
+      >
+        {shift ? (
+          <>
+            <ul className="sv-shift-reasons">
+              {shift.reasons.slice(0, 4).map((reason) => (
+                <li key={reason}>⚠ {reason}</li>
+              ))}
+            </ul>
+            <ul className="sv-shift-list">
+              {shift.changes.map((c) => (
+                <li key={c.cardId}>
+                  <strong>{c.name}</strong> → {c.startDate ?? "—"} – {c.dueDate ?? "—"}
+                </li>
+              ))}
+            </ul>
+          </>
+        ) : null}
+      </Dialog>
+    </main>
+  );
+};

@@ -1,0 +1,98 @@
+import Papa from "papaparse";
+import { describe, expect, it } from "vitest";
+import { board, card, status } from "../space-views/fixtures.test-helpers";
+import { bom, csvColumns, rowsToCsv } from "./csv";
+import { buildRows, filterRows, sortRows } from "./list-rows";
+
+const tricky = 'Ship "v2", then\nrelax, 🎉 ünïcödé';
+
+describe("CSV export", () => {
+  const view = board(
+    [status("todo", "a0", "not_started", "To do"), status("done", "a1", "completed", "Done")],
+    [
+      card("a", "todo", "a0", {
+        name: tricky,
+        startDate: "2025-03-01",
+        dueDate: "2025-03-05",
+        isBlocked: true,
+      }),
+      card("b", "todo", "a1", { name: "Plain", todoTotal: 4, todoDone: 1 }),
+      card("c", "done", "a0", { name: "Finished" }),
+    ],
+  );
+  const rows = buildRows(view, [], [], []);
+
+  it("starts with a UTF-8 byte order mark and keeps names with commas, quotes and line breaks", () => {
+    const csv = rowsToCsv(rows);
+    expect(csv.startsWith(bom)).toBe(true);
+    const parsed = Papa.parse<string[]>(csv.slice(bom.length), { skipEmptyLines: true });
+    expect(parsed.errors).toEqual([]);
+    expect(parsed.data[0]).toEqual([...csvColumns]);
+    expect(parsed.data[1]).toEqual([tricky, "To do", "", "", "", "2025-03-01", "2025-03-05", "0", "yes"]);
+    expect(parsed.data[2]?.[0]).toBe("Plain");
+    expect(parsed.data[2]?.[7]).toBe("25");
+    expect(parsed.data).toHaveLength(4);
+  });
+
+  it("exports exactly the filtered rows, in the shown order", () => {
+    const shown = sortRows(
+      filterRows(rows, { text: "", statusId: "todo", responsibleId: "", labelId: "" }),
+      "name",
+      "desc",
+    );
+    const parsed = Papa.parse<string[]>(rowsToCsv(shown).slice(1), { skipEmptyLines: true });
+    expect(parsed.data.slice(1).map((r) => r[0])).toEqual([tricky, "Plain"]);
+  });
+
+  it("neutralises spreadsheet formulas", () => {
+    const formula = buildRows(
+      board([status("todo", "a0", "not_started")], [card("f", "todo", "a0", { name: "=HYPERLINK(1)" })]),
+      [],
+      [],
+      [],
+    );
+    const parsed = Papa.parse<string[]>(rowsToCsv(formula).slice(1), { skipEmptyLines: true });
+    expect(parsed.data[1]?.[0]).toBe("'=HYPERLINK(1)");
+  });
+});
+
+describe("list rows", () => {
+  const view = board(
+    [status("todo", "a0", "not_started", "To do"), status("done", "a1", "completed", "Done")],
+    [
+      card("a", "todo", "a0", { name: "beta", dueDate: "2025-03-05", responsibleId: "u1", labelIds: ["l1"] }),
+      card("b", "todo", "a1", { name: "Alpha" }),
+      card("c", "done", "a0", { name: "gamma", dueDate: "2025-03-01" }),
+    ],
+  );
+  const members = [
+    {
+      workspaceId: "w",
+      userId: "u1",
+      email: "x@example.com",
+      name: "Ada",
+      role: "member" as const,
+      createdAt: "",
+    },
+  ];
+  const labels = [{ id: "l1", workspaceId: "w", spaceId: "s", name: "Urgent", color: "#ff0000" }];
+  const rows = buildRows(view, [], members, labels);
+
+  it("resolves names and sorts by every column with empty values last", () => {
+    expect(rows[0]).toMatchObject({ responsibleName: "Ada", labelNames: ["Urgent"], statusName: "To do" });
+    expect(sortRows(rows, "name", "asc").map((r) => r.id)).toEqual(["b", "a", "c"]);
+    expect(sortRows(rows, "due", "asc").map((r) => r.id)).toEqual(["c", "a", "b"]);
+    expect(sortRows(rows, "due", "desc").map((r) => r.id)).toEqual(["a", "c", "b"]);
+    expect(sortRows(rows, "status", "desc").map((r) => r.id)).toEqual(["c", "a", "b"]);
+    expect(sortRows(rows, "progress", "desc").map((r) => r.id)).toEqual(["c", "a", "b"]);
+  });
+
+  it("filters by text, status, responsible and label", () => {
+    const none = { text: "", statusId: "", responsibleId: "", labelId: "" };
+    expect(filterRows(rows, { ...none, text: "ALP" }).map((r) => r.id)).toEqual(["b"]);
+    expect(filterRows(rows, { ...none, statusId: "done" }).map((r) => r.id)).toEqual(["c"]);
+    expect(filterRows(rows, { ...none, responsibleId: "u1" }).map((r) => r.id)).toEqual(["a"]);
+    expect(filterRows(rows, { ...none, responsibleId: "none" }).map((r) => r.id)).toEqual(["b", "c"]);
+    expect(filterRows(rows, { ...none, labelId: "l1" }).map((r) => r.id)).toEqual(["a"]);
+  });
+});

@@ -1,0 +1,316 @@
+import { useVirtualizer } from "@tanstack/react-virtual";
+import { useMemo, useRef } from "react";
+import { Link, useParams, useSearchParams } from "react-router";
+import { useBoard } from "../../store/board";
+import { Button } from "../../ui/button";
+import { EmptyState } from "../../ui/empty-state";
+import { ListSkeleton } from "../../ui/skeleton";
+import { setCardDates } from "../space-views/card-dates";
+import { SpaceViewHeader } from "../space-views/space-view-header";
+import "../space-views/space-views.css";
+import "./list.css";
+import { useSpaceView } from "../space-views/use-space-view";
+import { csvFileName, downloadCsv, rowsToCsv } from "./csv";
+import {
+  buildRows,
+  filterRows,
+  type ListFilters,
+  type ListRow,
+  type SortDirection,
+  type SortKey,
+  sortKeys,
+  sortRows,
+} from "./list-rows";
+
+const columns: Array<{ key: SortKey; label: string }> = [
+  { key: "name", label: "Name" },
+  { key: "status", label: "Status" },
+  { key: "responsible", label: "Responsible" },
+  { key: "coworkers", label: "Co-workers" },
+  { key: "labels", label: "Labels" },
+  { key: "start", label: "Start" },
+  { key: "due", label: "Due" },
+  { key: "progress", label: "Progress" },
+  { key: "blocked", label: "Blocked" },
+];
+
+const rowHeight = 44;
+
+export const ListPage = () => {
+  const { workspaceId = "", spaceId = "" } = useParams();
+  const { view, relations, meta, today, isLoading, isError, error, canWrite } = useSpaceView(
+    workspaceId,
+    spaceId,
+  );
+  const moveCard = useBoard((s) => s.moveCard);
+  const [params, setParams] = useSearchParams();
+  const filters: ListFilters = {
+    text: params.get("q") ?? "",
+    statusId: params.get("status") ?? "",
+    responsibleId: params.get("responsible") ?? "",
+    labelId: params.get("label") ?? "",
+  };
+  const sortParam = params.get("sort");
+  const sortKey: SortKey | null = sortKeys.includes(sortParam as SortKey) ? (sortParam as SortKey) : null;
+  const direction: SortDirection = params.get("dir") === "desc" ? "desc" : "asc";
+
+  const setParam = (changes: Record<string, string>) =>
+    setParams(
+      (current) => {
+        const next = new URLSearchParams(current);
+        for (const [key, value] of Object.entries(changes)) {
+          if (value === "") next.delete(key);
+          else next.set(key, value);
+        }
+        return next;
+      },
+      { replace: true },
+    );
+
+  const allRows = useMemo(
+    () => buildRows(view, relations, meta.members, meta.labels),
+    [view, relations, meta.members, meta.labels],
+  );
+  const { text, statusId, responsibleId, labelId } = filters;
+  const rows = useMemo(() => {
+    const filtered = filterRows(allRows, { text, statusId, responsibleId, labelId });
+    return sortKey ? sortRows(filtered, sortKey, direction) : filtered;
+  }, [allRows, text, statusId, responsibleId, labelId, sortKey, direction]);
+  const allStatuses = useMemo(
+    () => Object.values(view.statuses).sort((a, b) => (a.position < b.position ? -1 : 1)),
+    [view.statuses],
+  );
+
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const virtualizer = useVirtualizer({
+    count: rows.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => rowHeight,
+    overscan: 12,
+  });
+
+  const toggleSort = (key: SortKey) => {
+    if (sortKey !== key) setParam({ sort: key, dir: "asc" });
+    else if (direction === "asc") setParam({ sort: key, dir: "desc" });
+    else setParam({ sort: "", dir: "" });
+  };
+
+  const changeDate = (row: ListRow, field: "startDate" | "dueDate", value: string) => {
+    const next = { startDate: row.startDate, dueDate: row.dueDate, [field]: value === "" ? null : value };
+    void setCardDates([{ cardId: row.id, ...next }]);
+  };
+
+  const isFiltered = text !== "" || statusId !== "" || responsibleId !== "" || labelId !== "";
+
+  if (isError) {
+    return (
+      <main className="page page-centered">
+        <EmptyState icon="▦" title="This space is not available">
+          <p>{error ?? "It may have been deleted, or you no longer have access."}</p>
+          <p>
+            <Link to={`/w/${workspaceId}`}>Back to the workspace</Link>
+          </p>
+        </EmptyState>
+      </main>
+    );
+  }
+
+  return (
+    <main className="board-page sv-page list-page">
+      <SpaceViewHeader workspaceId={workspaceId} spaceId={spaceId} spaceName={view.space?.name ?? ""}>
+        <span className="board-stat muted" aria-live="polite">
+          {isLoading ? "" : `${rows.length} of ${allRows.length} card${allRows.length === 1 ? "" : "s"}`}
+        </span>
+        <Button
+          size="sm"
+          disabled={isLoading || rows.length === 0}
+          onClick={() => downloadCsv(csvFileName(view.space?.name ?? "space", today), rowsToCsv(rows))}
+        >
+          Export CSV
+        </Button>
+      </SpaceViewHeader>
+      <search className="list-filters" aria-label="Filter cards">
+        <input
+          className="input list-filter-text"
+          type="search"
+          placeholder="Filter by name"
+          aria-label="Filter by name"
+          value={text}
+          onChange={(e) => setParam({ q: e.target.value })}
+        />
+        <select
+          className="select"
+          aria-label="Status"
+          value={statusId}
+          onChange={(e) => setParam({ status: e.target.value })}
+        >
+          <option value="">All statuses</option>
+          {allStatuses.map((s) => (
+            <option key={s.id} value={s.id}>
+              {s.name}
+            </option>
+          ))}
+        </select>
+        <select
+          className="select"
+          aria-label="Responsible"
+          value={responsibleId}
+          onChange={(e) => setParam({ responsible: e.target.value })}
+        >
+          <option value="">Anyone responsible</option>
+          <option value="none">Nobody responsible</option>
+          {meta.members.map((m) => (
+            <option key={m.userId} value={m.userId}>
+              {m.name}
+            </option>
+          ))}
+        </select>
+        <select
+          className="select"
+          aria-label="Label"
+          value={labelId}
+          onChange={(e) => setParam({ label: e.target.value })}
+        >
+          <option value="">Any label</option>
+          {meta.labels.map((l) => (
+            <option key={l.id} value={l.id}>
+              {l.name}
+            </option>
+          ))}
+        </select>
+        {isFiltered ? (
+          <Button
+            size="sm"
+            variant="ghost"
+            onClick={() => setParam({ q: "", status: "", responsible: "", label: "" })}
+          >
+            Clear filters
+          </Button>
+        ) : null}
+      </search>
+      {isLoading ? (
+        <div className="list-scroll" role="status" aria-busy="true" aria-label="Loading cards">
+          <ListSkeleton rows={8} />
+        </div>
+      ) : allRows.length === 0 ? (
+        <EmptyState icon="☰" title="No cards yet">
+          <p>Add cards on the board; they are listed here with their people, labels and dates.</p>
+        </EmptyState>
+      ) : (
+        <div className="list-scroll" ref={scrollRef}>
+          <table className="list-table" aria-label="Cards" aria-rowcount={rows.length + 1}>
+            <thead className="list-head">
+              <tr className="list-row list-row-head" aria-rowindex={1}>
+                {columns.map((c) => (
+                  <th
+                    key={c.key}
+                    scope="col"
+                    className={`list-cell list-cell-${c.key}`}
+                    aria-sort={
+                      sortKey === c.key ? (direction === "asc" ? "ascending" : "descending") : "none"
+                    }
+                  >
+                    <button type="button" className="list-sort" onClick={() => toggleSort(c.key)}>
+                      {c.label}
+                      <span aria-hidden="true" className="list-sort-mark">
+                        {sortKey === c.key ? (direction === "asc" ? "▲" : "▼") : ""}
+                      </span>
+                    </button>
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            {rows.length === 0 ? null : (
+              <tbody className="list-body" style={{ height: virtualizer.getTotalSize() }}>
+                {virtualizer.getVirtualItems().map((item) => {
+                  const row = rows[item.index] as ListRow;
+                  return (
+                    <tr
+                      key={row.id}
+                      aria-rowindex={item.index + 2}
+                      className="list-row"
+                      style={{ transform: `translateY(${item.start}px)`, height: rowHeight }}
+                    >
+                      <td className="list-cell list-cell-name">
+                        <Link to={`/w/${workspaceId}/s/${spaceId}/c/${row.id}`} title={row.name}>
+                          {row.name}
+                        </Link>
+                      </td>
+                      <td className="list-cell list-cell-status">
+                        {canWrite ? (
+                          <select
+                            className="select list-inline"
+                            aria-label={`Status of ${row.name}`}
+                            value={row.statusId}
+                            onChange={(e) =>
+                              void moveCard(row.id, { kind: "status", statusId: e.target.value })
+                            }
+                          >
+                            {allStatuses.map((s) => (
+                              <option key={s.id} value={s.id}>
+                                {s.name}
+                              </option>
+                            ))}
+                          </select>
+                        ) : (
+                          row.statusName
+                        )}
+                      </td>
+                      <td className="list-cell list-cell-responsible">
+                        {row.responsibleName || <span className="muted">—</span>}
+                      </td>
+                      <td className="list-cell list-cell-coworkers" title={row.coworkerNames.join(", ")}>
+                        {row.coworkerNames.join(", ")}
+                      </td>
+                      <td className="list-cell list-cell-labels">
+                        {row.labelIds.map((id) => {
+                          const label = meta.labels.find((l) => l.id === id);
+                          return label ? (
+                            <span key={id} className="list-label" style={{ borderColor: label.color }}>
+                              <span className="list-label-dot" style={{ background: label.color }} />
+                              {label.name}
+                            </span>
+                          ) : null;
+                        })}
+                      </td>
+                      {(["startDate", "dueDate"] as const).map((field) => (
+                        <td
+                          key={field}
+                          className={`list-cell list-cell-${field === "startDate" ? "start" : "due"}`}
+                        >
+                          {canWrite ? (
+                            <input
+                              type="date"
+                              className="input list-inline"
+                              aria-label={`${field === "startDate" ? "Start" : "Due"} date of ${row.name}`}
+                              value={row[field] ?? ""}
+                              max={field === "startDate" ? (row.dueDate ?? undefined) : undefined}
+                              min={field === "dueDate" ? (row.startDate ?? undefined) : undefined}
+                              onChange={(e) => changeDate(row, field, e.target.value)}
+                            />
+                          ) : (
+                            (row[field] ?? "")
+                          )}
+                        </td>
+                      ))}
+                      <td className="list-cell list-cell-progress">
+                        <span className="list-progress" aria-hidden="true">
+                          <span style={{ width: `${Math.round(row.progress * 100)}%` }} />
+                        </span>
+                        {Math.round(row.progress * 100)}%
+                      </td>
+                      <td className="list-cell list-cell-blocked">
+                        {row.isBlocked ? <span className="list-blocked">Blocked</span> : ""}
+                      </td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            )}
+          </table>
+          {rows.length === 0 ? <p className="list-no-match muted">No card matches these filters.</p> : null}
+        </div>
+      )}
+    </main>
+  );
+};

@@ -1,0 +1,164 @@
+/** Rows of the list view: one per card, with names resolved, then filtered and sorted (pure). */
+import {
+  type BoardState,
+  boardColumns,
+  type CardRelation,
+  type Label,
+  type Member,
+  type ProgressInput,
+  progressOf,
+  type StatusRole,
+} from "@lattice/domain";
+
+export interface ListRow {
+  id: string;
+  name: string;
+  statusId: string;
+  statusName: string;
+  role: StatusRole;
+  /** Column order, then order in the column: the board's order. */
+  boardIndex: number;
+  statusIndex: number;
+  responsibleId: string | null;
+  responsibleName: string;
+  coworkerNames: string[];
+  labelIds: string[];
+  labelNames: string[];
+  startDate: string | null;
+  dueDate: string | null;
+  /** 0 to 1. */
+  progress: number;
+  isBlocked: boolean;
+}
+
+export const sortKeys = [
+  "name",
+  "status",
+  "responsible",
+  "coworkers",
+  "labels",
+  "start",
+  "due",
+  "progress",
+  "blocked",
+] as const;
+export type SortKey = (typeof sortKeys)[number];
+export type SortDirection = "asc" | "desc";
+
+export interface ListFilters {
+  text: string;
+  statusId: string;
+  /** A user id, "none" for cards nobody is responsible for, or "" for all. */
+  responsibleId: string;
+  labelId: string;
+}
+
+export const buildRows = (
+  view: BoardState,
+  relations: readonly CardRelation[],
+  members: readonly Member[],
+  labels: readonly Label[],
+): ListRow[] => {
+  const names = new Map(members.map((m) => [m.userId, m.name]));
+  const labelNames = new Map(labels.map((l) => [l.id, l.name]));
+  const columns = boardColumns(view);
+  const inputs = new Map<string, ProgressInput>();
+  for (const { status, cards } of columns)
+    for (const c of cards)
+      inputs.set(c.id, {
+        isCompleted: status.role === "completed",
+        todoTotal: c.todoTotal,
+        todoDone: c.todoDone,
+      });
+  const parentIds = new Set(relations.filter((r) => r.kind === "parent").map((r) => r.fromCardId));
+  const rows: ListRow[] = [];
+  columns.forEach(({ status, cards }, statusIndex) => {
+    for (const card of cards) {
+      const progress = parentIds.has(card.id)
+        ? progressOf(card.id, inputs, relations)
+        : status.role === "completed"
+          ? 1
+          : card.todoTotal === 0
+            ? 0
+            : card.todoDone / card.todoTotal;
+      rows.push({
+        id: card.id,
+        name: card.name,
+        statusId: status.id,
+        statusName: status.name,
+        role: status.role,
+        boardIndex: rows.length,
+        statusIndex,
+        responsibleId: card.responsibleId,
+        responsibleName: card.responsibleId ? (names.get(card.responsibleId) ?? "Unknown") : "",
+        coworkerNames: card.coworkerIds.map((id) => names.get(id) ?? "Unknown"),
+        labelIds: card.labelIds,
+        labelNames: card.labelIds.flatMap((id) => {
+          const name = labelNames.get(id);
+          return name === undefined ? [] : [name];
+        }),
+        startDate: card.startDate,
+        dueDate: card.dueDate,
+        progress,
+        isBlocked: card.isBlocked,
+      });
+    }
+  });
+  return rows;
+};
+
+export const filterRows = (rows: readonly ListRow[], filters: ListFilters): ListRow[] => {
+  const text = filters.text.trim().toLocaleLowerCase();
+  return rows.filter(
+    (row) =>
+      (text === "" || row.name.toLocaleLowerCase().includes(text)) &&
+      (filters.statusId === "" || row.statusId === filters.statusId) &&
+      (filters.responsibleId === "" ||
+        (filters.responsibleId === "none"
+          ? row.responsibleId === null
+          : row.responsibleId === filters.responsibleId)) &&
+      (filters.labelId === "" || row.labelIds.includes(filters.labelId)),
+  );
+};
+
+const collator = new Intl.Collator(undefined, { sensitivity: "base", numeric: true });
+
+/** Compares two optional values; empty ones always sort last, whatever the direction. */
+const compareOptional = <T>(a: T | null, b: T | null, compare: (x: T, y: T) => number, sign: number) => {
+  if (a === null && b === null) return 0;
+  if (a === null) return 1;
+  if (b === null) return -1;
+  return sign * compare(a, b);
+};
+
+const text = (s: string) => (s === "" ? null : s);
+
+export const sortRows = (rows: readonly ListRow[], key: SortKey, direction: SortDirection): ListRow[] => {
+  const sign = direction === "asc" ? 1 : -1;
+  const str = (a: string, b: string) => collator.compare(a, b);
+  const num = (a: number, b: number) => a - b;
+  const by = (a: ListRow, b: ListRow): number => {
+    switch (key) {
+      case "name":
+        return sign * str(a.name, b.name);
+      case "status":
+        return sign * num(a.statusIndex, b.statusIndex);
+      case "responsible":
+        return compareOptional(text(a.responsibleName), text(b.responsibleName), str, sign);
+      case "coworkers":
+        return compareOptional(text(a.coworkerNames.join(", ")), text(b.coworkerNames.join(", ")), str, sign);
+      case "labels":
+        return compareOptional(text(a.labelNames.join(", ")), text(b.labelNames.join(", ")), str, sign);
+      case "start":
+        return compareOptional(a.startDate, b.startDate, str, sign);
+      case "due":
+        return compareOptional(a.dueDate, b.dueDate, str, sign);
+      case "progress":
+        return sign * num(a.progress, b.progress);
+      case "blocked":
+        return sign * num(Number(a.isBlocked), Number(b.isBlocked));
+    }
+  };
+  // Ties keep the board's order, so the sort is stable and predictable.
+  return [...rows].sort((a, b) => by(a, b) || a.boardIndex - b.boardIndex);
+};

@@ -1,0 +1,109 @@
+/** Every card where I am responsible or a co-worker, across spaces, grouped by when it is due. */
+import { useCallback, useEffect, useState } from "react";
+import { Link } from "react-router";
+import { describeError } from "../../api/client";
+import { findApi, type MyWork, type MyWorkGroup, myWorkGroups } from "../../api/search";
+import { Button } from "../../ui/button";
+import { EmptyState } from "../../ui/empty-state";
+import { Skeleton } from "../../ui/skeleton";
+import { localToday } from "../filters/dates";
+
+const groupTitles: Record<MyWorkGroup, string> = {
+  overdue: "Overdue",
+  this_week: "This week",
+  later: "Later",
+  no_date: "No date",
+};
+
+const formatDay = (day: string) =>
+  new Date(`${day}T00:00:00`).toLocaleDateString(undefined, {
+    weekday: "short",
+    day: "numeric",
+    month: "short",
+  });
+
+export const MyWorkPage = () => {
+  const [work, setWork] = useState<MyWork | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  const load = useCallback(async () => {
+    setError(null);
+    try {
+      setWork(await findApi.myCards(localToday()));
+    } catch (err) {
+      setError(describeError(err));
+    }
+  }, []);
+
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  const total = work ? myWorkGroups.reduce((sum, g) => sum + work[g].length, 0) : 0;
+  return (
+    <main className="page my-work-page">
+      <header className="page-header">
+        <h1 className="page-title">My work</h1>
+        <p className="muted">Cards where you are responsible or a co-worker, in every space you can see.</p>
+      </header>
+      {error ? (
+        <EmptyState title="Could not load your work">
+          <p>{error}</p>
+          <Button onClick={() => void load()}>Try again</Button>
+        </EmptyState>
+      ) : !work ? (
+        <div className="my-work-loading">
+          <Skeleton width="40%" height={18} />
+          <Skeleton width="90%" height={44} />
+          <Skeleton width="90%" height={44} />
+        </div>
+      ) : total === 0 ? (
+        <EmptyState icon="✓" title="Nothing on your plate">
+          <p>When someone makes you responsible for a card or adds you as a co-worker, it shows here.</p>
+        </EmptyState>
+      ) : (
+        myWorkGroups.map((group) =>
+          work[group].length === 0 ? null : (
+            <section key={group} className={`my-work-group my-work-${group}`} aria-labelledby={`mw-${group}`}>
+              <h2 id={`mw-${group}`} className="my-work-title">
+                {groupTitles[group]} <span className="muted">{work[group].length}</span>
+              </h2>
+              <ul className="my-work-list">
+                {work[group].map((card) => (
+                  <li key={card.id}>
+                    <Link
+                      className="my-work-row"
+                      to={`/w/${card.workspaceId}/s/${card.spaceId}/c/${card.id}`}
+                    >
+                      <span className="my-work-name">
+                        {card.isBlocked ? (
+                          <span className="my-work-blocked" title="Blocked">
+                            Blocked
+                          </span>
+                        ) : null}
+                        {card.name}
+                      </span>
+                      <span className="my-work-space">{card.spaceName}</span>
+                      <span className={`my-work-status status-role-${card.statusRole}`}>
+                        <span className={`status-dot status-dot-${card.statusRole}`} aria-hidden="true" />
+                        {card.statusName}
+                      </span>
+                      <span className={`my-work-due${group === "overdue" ? " is-overdue" : ""}`}>
+                        {card.dueDate ? (
+                          <time dateTime={card.dueDate}>{formatDay(card.dueDate)}</time>
+                        ) : (
+                          "No due date"
+                        )}
+                      </span>
+                      <span className="my-work-role">{card.isResponsible ? "Responsible" : "Co-worker"}</span>
+                    </Link>
+                  </li>
+                ))}
+              </ul>
+            </section>
+          ),
+        )
+      )}
+    </main>
+  );
+};

@@ -1,0 +1,190 @@
+/**
+ * The header's search: debounced, a combobox with a listbox of hits (ArrowUp/Down move, Enter opens,
+ * Escape closes then clears). Snippets show the matched words marked, as text only.
+ */
+import { useEffect, useId, useRef, useState } from "react";
+import { useNavigate } from "react-router";
+import { describeError } from "../../api/client";
+import { findApi, type SearchHit } from "../../api/search";
+import { snippetParts } from "./snippet";
+
+const debounceMs = 200;
+const limit = 12;
+
+const hitHref = (hit: SearchHit) => `/w/${hit.workspaceId}/s/${hit.spaceId}/c/${hit.cardId}`;
+
+export const Snippet = ({ text }: { text: string }) => (
+  <>
+    {snippetParts(text).map((part, index) =>
+      part.isMatch ? (
+        // biome-ignore lint/suspicious/noArrayIndexKey: the parts of one snippet never reorder
+        <mark key={index}>{part.text}</mark>
+      ) : (
+        // biome-ignore lint/suspicious/noArrayIndexKey: the parts of one snippet never reorder
+        <span key={index}>{part.text}</span>
+      ),
+    )}
+  </>
+);
+
+export const SearchBox = () => {
+  const [query, setQuery] = useState("");
+  const [hits, setHits] = useState<SearchHit[]>([]);
+  const [status, setStatus] = useState<"idle" | "loading" | "ready" | "error">("idle");
+  const [error, setError] = useState<string | null>(null);
+  const [active, setActive] = useState(-1);
+  const [isOpen, setIsOpen] = useState(false);
+  const rootRef = useRef<HTMLDivElement>(null);
+  const navigate = useNavigate();
+  const listId = useId();
+  const trimmed = query.trim();
+
+  useEffect(() => {
+    if (!trimmed) {
+      setHits([]);
+      setStatus("idle");
+      return;
+    }
+    const controller = new AbortController();
+    setStatus("loading");
+    const timer = setTimeout(() => {
+      findApi.search(trimmed, limit, controller.signal).then(
+        (reply) => {
+          setHits(reply.items);
+          setActive(reply.items.length > 0 ? 0 : -1);
+          setStatus("ready");
+        },
+        (err: unknown) => {
+          if (err instanceof DOMException && err.name === "AbortError") return;
+          setError(describeError(err));
+          setStatus("error");
+        },
+      );
+    }, debounceMs);
+    return () => {
+      clearTimeout(timer);
+      controller.abort();
+    };
+  }, [trimmed]);
+
+  useEffect(() => {
+    if (!isOpen) return;
+    const handlePointer = (event: PointerEvent) => {
+      if (event.target instanceof Node && !rootRef.current?.contains(event.target)) setIsOpen(false);
+    };
+    document.addEventListener("pointerdown", handlePointer);
+    return () => document.removeEventListener("pointerdown", handlePointer);
+  }, [isOpen]);
+
+  const open = (hit: SearchHit) => {
+    setIsOpen(false);
+    void navigate(hitHref(hit));
+  };
+
+  const handleKeyDown = (event: React.KeyboardEvent<HTMLInputElement>) => {
+    switch (event.key) {
+      case "ArrowDown":
+        event.preventDefault();
+        setIsOpen(true);
+        setActive((i) => (hits.length === 0 ? -1 : (i + 1) % hits.length));
+        return;
+      case "ArrowUp":
+        event.preventDefault();
+        setIsOpen(true);
+        setActive((i) => (hits.length === 0 ? -1 : (i - 1 + hits.length) % hits.length));
+        return;
+      case "Enter": {
+        const hit = hits[active];
+        if (isOpen && hit) {
+          event.preventDefault();
+          open(hit);
+        }
+        return;
+      }
+      case "Escape":
+        event.preventDefault();
+        if (isOpen && trimmed) setIsOpen(false);
+        else {
+          setQuery("");
+          event.currentTarget.blur();
+        }
+        return;
+      default:
+        return;
+    }
+  };
+
+  const showList = isOpen && trimmed.length > 0;
+  const activeHit = showList ? hits[active] : undefined;
+  return (
+    <div className="search-box" ref={rootRef}>
+      <svg
+        className="search-icon"
+        aria-hidden="true"
+        width="15"
+        height="15"
+        viewBox="0 0 24 24"
+        fill="none"
+        stroke="currentColor"
+        strokeWidth="2"
+        strokeLinecap="round"
+      >
+        <circle cx="11" cy="11" r="7" />
+        <path d="m20 20-3.5-3.5" />
+      </svg>
+      <input
+        type="search"
+        className="input search-input"
+        placeholder="Search cards and comments"
+        aria-label="Search cards"
+        role="combobox"
+        aria-autocomplete="list"
+        aria-expanded={showList}
+        aria-controls={listId}
+        aria-activedescendant={activeHit ? `${listId}-${activeHit.cardId}` : undefined}
+        value={query}
+        onChange={(event) => {
+          setQuery(event.target.value);
+          setIsOpen(true);
+        }}
+        onFocus={() => setIsOpen(true)}
+        onKeyDown={handleKeyDown}
+      />
+      {showList ? (
+        <div className="search-popup">
+          {status === "error" ? (
+            <p className="search-note" role="alert">
+              {error}
+            </p>
+          ) : hits.length === 0 ? (
+            <p className="search-note" role="status">
+              {status === "ready" ? `No cards match “${trimmed}”.` : "Searching…"}
+            </p>
+          ) : null}
+          <div id={listId} role="listbox" aria-label="Search results" className="search-results">
+            {hits.map((hit, index) => (
+              <div
+                key={hit.cardId}
+                tabIndex={-1}
+                id={`${listId}-${hit.cardId}`}
+                role="option"
+                aria-selected={index === active}
+                className={`search-hit${index === active ? " is-active" : ""}`}
+                onPointerMove={() => setActive(index)}
+                onMouseDown={(event) => event.preventDefault()}
+                onClick={() => open(hit)}
+                onKeyDown={() => undefined}
+              >
+                <span className="search-hit-name">{hit.name}</span>
+                {hit.matchedIn === "comment" ? <span className="search-hit-tag">in a comment</span> : null}
+                <span className="search-hit-snippet">
+                  <Snippet text={hit.snippet} />
+                </span>
+              </div>
+            ))}
+          </div>
+        </div>
+      ) : null}
+    </div>
+  );
+};

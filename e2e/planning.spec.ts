@@ -1,0 +1,124 @@
+/**
+ * Planning views: the Gantt chart, the calendar and the table read the same live board. A bar dragged
+ * on the Gantt changes the card's dates (optimistically, through the board store), a teammate sees
+ * the new dates without reloading, and the views switch back and forth.
+ */
+import { type Browser, expect, test } from "@playwright/test";
+import { saveScreenshot } from "./artifacts.js";
+import { createBoardByApi, signUpByApi } from "./helpers.js";
+
+const newPerson = async (browser: Browser, name: string) => {
+  const context = await browser.newContext({ viewport: { width: 1400, height: 860 } });
+  const page = await context.newPage();
+  const user = await signUpByApi(page.request, name);
+  return { context, page, user };
+};
+
+const day = (offset: number) => {
+  const now = new Date();
+  const d = new Date(Date.UTC(now.getFullYear(), now.getMonth(), now.getDate() + offset));
+  return d.toISOString().slice(0, 10);
+};
+
+test("dragging a Gantt bar reschedules the card for everyone; calendar and table show the same plan", async ({
+  browser,
+}) => {
+  const ana = await newPerson(browser, "Ana Planner");
+  const ben = await newPerson(browser, "Ben Teammate");
+  const board = await createBoardByApi(ana.page.request, { workspace: "Launches", space: "Q3 launch" });
+  expect(
+    (
+      await ana.page.request.post(`/api/workspaces/${board.workspaceId}/members`, {
+        data: { email: ben.user.email, role: "member" },
+      })
+    ).ok(),
+  ).toBe(true);
+
+  const make = async (name: string, status: string, startDate: string | null, dueDate: string | null) => {
+    const created = await ana.page.request.post(`/api/spaces/${board.spaceId}/cards`, {
+      data: { name, statusId: board.statusId(status) },
+    });
+    expect(created.ok()).toBe(true);
+    const card = (await created.json()) as { id: string };
+    if (startDate || dueDate) {
+      const patched = await ana.page.request.patch(`/api/cards/${card.id}`, { data: { startDate, dueDate } });
+      expect(patched.ok(), await patched.text()).toBe(true);
+    }
+    return card;
+  };
+  const design = await make("Design mockups", "Doing", day(0), day(2));
+  const build = await make("Build, test & ship", "To Do", day(3), day(6));
+  await make("Launch party", "To Do", null, day(8));
+  await make("Write the announcement", "To Do", null, null);
+  expect(
+    (
+      await ana.page.request.post(`/api/cards/${design.id}/relations`, {
+        data: { type: "next", cardId: build.id },
+      })
+    ).ok(),
+  ).toBe(true);
+
+  const base = `/w/${board.workspaceId}/s/${board.spaceId}`;
+  await ana.page.goto(`${base}/gantt`);
+  await ben.page.goto(`${base}/list`);
+  await expect(ana.page.getByRole("link", { name: "Gantt" })).toHaveClass(/is-active/);
+  const bar = ana.page.locator(`.gantt .bar-wrapper[data-id="${build.id}"] .bar`);
+  await expect(bar).toBeVisible();
+  await expect(ana.page.getByRole("complementary", { name: "Unscheduled" })).toContainText(
+    "Write the announcement",
+  );
+  const benDue = ben.page.getByRole("textbox", { name: "Due date of Build, test & ship" });
+  await expect(benDue).toHaveValue(day(6));
+
+  // Day scale: one column is one day. Drag the bar three days later with real mouse events.
+  await ana.page.getByRole("button", { name: "Day", exact: true }).click();
+  await expect(bar).toBeVisible();
+  const columnWidth = await ana.page.evaluate(() =>
+    Number.parseFloat(
+      getComputedStyle(document.querySelector(".gantt-container") as HTMLElement).getPropertyValue(
+        "--gv-column-width",
+      ),
+    ),
+  );
+  const box = await bar.boundingBox();
+  if (!box) throw new Error("the bar has no box");
+  await saveScreenshot(ana.page, "planning-gantt-before");
+  const y = box.y + box.height / 2;
+  const x = box.x + box.width / 2;
+  await ana.page.mouse.move(x, y);
+  await ana.page.mouse.down();
+  for (let step = 1; step <= 10; step += 1) await ana.page.mouse.move(x + (columnWidth * 3 * step) / 10, y);
+  await ana.page.mouse.up();
+
+  // The move is saved: the API, the teammate's table (live, no reload) and Ana's own views agree.
+  await expect
+    .poll(async () => (await (await ana.page.request.get(`/api/cards/${build.id}`)).json()) as object)
+    .toMatchObject({ startDate: day(6), dueDate: day(9) });
+  await expect(benDue).toHaveValue(day(9), { timeout: 3000 });
+  await expect(ben.page.getByRole("textbox", { name: "Start date of Build, test & ship" })).toHaveValue(
+    day(6),
+  );
+  await saveScreenshot(ana.page, "planning-gantt-after");
+  await saveScreenshot(ben.page, "planning-teammate-table");
+
+  // The card panel opens on the moved card.
+  await ana.page.goto(`${base}/c/${build.id}`);
+  const panel = ana.page.getByRole("complementary", { name: "Card details" });
+  await expect(panel).toContainText("Build, test & ship");
+  await saveScreenshot(ana.page, "planning-card-panel");
+
+  // Calendar: the card spans its new days; the table lists it with the new dates; back to the Gantt.
+  await ana.page.goto(`${base}/calendar?mode=week&date=${day(9)}`);
+  await expect(ana.page.locator(`.cal-chip[data-card-id="${build.id}"]`).first()).toBeVisible();
+  await saveScreenshot(ana.page, "planning-calendar");
+  await ana.page.getByRole("link", { name: "List" }).click();
+  await expect(ana.page.getByRole("textbox", { name: "Due date of Build, test & ship" })).toHaveValue(day(9));
+  await ana.page.getByRole("button", { name: "Due" }).click();
+  await expect(ana.page.getByRole("columnheader", { name: "Due" })).toHaveAttribute("aria-sort", "ascending");
+  await saveScreenshot(ana.page, "planning-table");
+  await ana.page.getByRole("link", { name: "Gantt" }).click();
+  await expect(ana.page.locator(`.gantt .bar-wrapper[data-id="${build.id}"]`)).toBeVisible();
+
+  await ana.context.close();
+  await ben.context.close();
+});
