@@ -164,6 +164,25 @@ export const insertHistory = async (
         while (j > 0 && card.steps[j - 1]?.status.role === "completed") j--;
         completedAt = new Date(card.steps[j]?.at ?? last.at);
       }
+      // Dates a coordinator would have planned: work started when it entered progress and was due
+      // around when it finished; open work is due some days after it started (some of it late now),
+      // and work not started yet is planned over the coming weeks.
+      const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+      const started = card.steps.find((s) => s.status.role === "in_progress")?.at ?? null;
+      const spread = (card.createdAt % 9) + 3;
+      let startDate: string | null = null;
+      let dueDate: string | null = null;
+      if (completedAt) {
+        startDate = day(started ?? card.createdAt);
+        dueDate = day(completedAt.getTime() + (card.createdAt % 3) * 86_400_000);
+      } else if (last?.status.role === "in_progress") {
+        startDate = day(started ?? card.createdAt);
+        dueDate = day((started ?? card.createdAt) + spread * 2 * 86_400_000);
+      } else if (last?.status.role === "not_started" && i % 3 !== 2) {
+        const begin = Date.now() + ((i * 5) % 28) * 86_400_000;
+        startDate = day(begin);
+        dueDate = day(begin + spread * 86_400_000);
+      }
       rows.push({
         id: card.id,
         workspaceId: space.workspaceId,
@@ -173,6 +192,8 @@ export const insertHistory = async (
         position: keys[i] ?? "a0",
         createdBy: actorId,
         responsibleId: card.responsibleId,
+        startDate,
+        dueDate,
         createdAt: new Date(card.createdAt),
         updatedAt: new Date(last?.at ?? card.createdAt),
         completedAt,

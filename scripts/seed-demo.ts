@@ -458,6 +458,23 @@ const main = async () => {
             owner.id,
             blockerType?.id ?? null,
           );
+          // A planning chain: upcoming cards follow one another (previous → next), so the Gantt view
+          // shows its arrows and the dates can be checked for conflicts.
+          const upcoming = rows
+            .filter((r) => r.archivedAt === null && r.completedAt === null && r.startDate !== null)
+            .sort((a, b) => ((a.startDate ?? "") < (b.startDate ?? "") ? -1 : 1));
+          const chain = upcoming.slice(0, 6);
+          if (chain.length > 1) {
+            await tx.insert(tables.cardRelations).values(
+              chain.slice(1).map((next, i) => ({
+                workspaceId: workspace.id,
+                kind: "next",
+                fromCardId: chain[i]?.id ?? next.id,
+                toCardId: next.id,
+                createdBy: owner.id,
+              })),
+            );
+          }
           await appendEvents(
             tx,
             rows.map((row) => draft(spaceChannel(space.id), "card.created", { card: toCard(row) })),

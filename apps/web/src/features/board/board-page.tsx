@@ -30,6 +30,7 @@ import { laneChange, laneKeyOf, lanesFor } from "../filters/swimlanes";
 import { useSpaceMeta } from "../filters/use-space-meta";
 import { spacePath } from "../sidebar/tree";
 import { BlockerTypesDialog } from "../space-settings/blocker-types-dialog";
+import { SpaceTabs } from "../space-views/space-tabs";
 import { BoardCanvas, type Column, type LaneBand, type LaneMove } from "./board-canvas";
 import { ColumnsDialog } from "./columns-dialog";
 
@@ -214,6 +215,7 @@ export const BoardPage = () => {
             )}
           </nav>
           <h1 className="board-title">{spaceName || <Skeleton width={200} height={22} />}</h1>
+          <SpaceTabs workspaceId={workspaceId} spaceId={spaceId} />
         </div>
         <div className="board-header-actions">
           {others.length > 0 ? (

@@ -7,8 +7,6 @@ import { Skeleton } from "../../ui/skeleton";
 import { SpaceTabs } from "../space-views/space-tabs";
 import "./charts.css";
 
-export const chartTabs = ["", "forecast", "time", "flow"] as const;
-
 type Loaded<T> =
   | { status: "loading"; data: T | null; error: null }
   | { status: "ready"; data: T; error: null }
@@ -116,7 +114,7 @@ export const ChartPage = ({
         </nav>
         <h1 className="board-title">{space ? space.name : <Skeleton width={200} height={22} />}</h1>
       </div>
-      <SpaceTabs workspaceId={workspaceId} spaceId={spaceId} available={chartTabs} />
+      <SpaceTabs workspaceId={workspaceId} spaceId={spaceId} />
     </header>
     <div className="chart-scroll">
       {controls ? <div className="chart-controls">{controls}</div> : null}

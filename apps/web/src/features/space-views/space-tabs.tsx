@@ -1,4 +1,4 @@
-import { NavLink } from "react-router";
+import { Link, useLocation } from "react-router";
 
 /** The views of one space, as tabs in the space header; the current view is part of the URL. */
 export const spaceViews = [
@@ -13,28 +13,28 @@ export const spaceViews = [
 
 export type SpaceViewPath = (typeof spaceViews)[number]["path"];
 
-export const SpaceTabs = ({
-  workspaceId,
-  spaceId,
-  available,
-}: {
-  workspaceId: string;
-  spaceId: string;
-  /** Views that exist in this build; others are not shown. */
-  available: readonly SpaceViewPath[];
-}) => (
-  <nav className="space-tabs" aria-label="Space views">
-    {spaceViews
-      .filter((v) => available.includes(v.path))
-      .map((v) => (
-        <NavLink
+/** The view a space URL shows: the segment after the space id ("" for the board and its open cards). */
+export const currentView = (pathname: string, spaceId: string): SpaceViewPath => {
+  const rest = pathname.split(`/s/${spaceId}`)[1] ?? "";
+  const segment = rest.split("/")[1] ?? "";
+  return spaceViews.find((v) => v.path === segment && v.path !== "")?.path ?? "";
+};
+
+export const SpaceTabs = ({ workspaceId, spaceId }: { workspaceId: string; spaceId: string }) => {
+  const { pathname } = useLocation();
+  const active = currentView(pathname, spaceId);
+  return (
+    <nav className="space-tabs" aria-label="Space views">
+      {spaceViews.map((v) => (
+        <Link
           key={v.path}
           to={`/w/${workspaceId}/s/${spaceId}${v.path ? `/${v.path}` : ""}`}
-          end={v.path === ""}
-          className={({ isActive }) => `space-tab${isActive ? " is-active" : ""}`}
+          className={`space-tab${v.path === active ? " is-active" : ""}`}
+          aria-current={v.path === active ? "page" : undefined}
         >
           {v.label}
-        </NavLink>
+        </Link>
       ))}
-  </nav>
-);
+    </nav>
+  );
+};

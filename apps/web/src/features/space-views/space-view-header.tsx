@@ -18,7 +18,7 @@ export const SpaceViewHeader = ({
       <h1 className="board-title">
         {spaceName || <span className="skeleton" style={{ width: 200, height: 22 }} />}
       </h1>
-      <SpaceTabs workspaceId={workspaceId} spaceId={spaceId} available={["", "list", "calendar", "gantt"]} />
+      <SpaceTabs workspaceId={workspaceId} spaceId={spaceId} />
     </div>
     {children ? <div className="board-header-actions sv-actions">{children}</div> : null}
   </header>
