@@ -114,6 +114,12 @@ test("cards coordinate work: people, relations, a blocker that refuses a move, a
   await panel.getByLabel("Status", { exact: true }).selectOption({ label: "Doing" });
   await expect(cardIn(page, "Doing", "Call patient family")).toBeVisible();
 
+  // Bo has the app open elsewhere; his bell will hear of the mention live.
+  await boPage.goto("/my-work");
+  const bell = boPage.getByRole("button", { name: /^Notifications, \d+ unread$/ });
+  await expect(bell).toBeVisible();
+  const unreadBefore = Number((await bell.getAttribute("aria-label"))?.match(/(\d+) unread/)?.[1] ?? "0");
+
   // Mention Bo in a comment through the autocomplete.
   const composer = panel.getByLabel("Write a comment");
   await composer.fill("Transport can wait until the call is done, ");
@@ -130,14 +136,12 @@ test("cards coordinate work: people, relations, a blocker that refuses a move, a
   await expect(panel.locator(".comment .mention")).toHaveText("@Bo Chen");
   await shot(page, "coordination-panel");
 
-  // Bo's own session learns about the mention. The notifications bell is built separately; until
-  // it is on every page, the journey checks Bo's notifications through the API in his context.
-  await expect
-    .poll(async () => {
-      const reply = await boPage.request.get("/api/notifications");
-      const body = (await reply.json()) as { items?: Array<{ kind: string; cardId: string | null }> };
-      return (body.items ?? []).some((n) => n.kind === "mentioned" && n.cardId === call.id);
-    })
-    .toBe(true);
+  // Bo's bell counts the mention without a reload, and names it.
+  await expect(bell).toHaveAttribute("aria-label", `Notifications, ${unreadBefore + 1} unread`);
+  await bell.click();
+  await expect(
+    boPage.getByRole("region", { name: "Notifications" }).getByText(/mentioned you on/),
+  ).toBeVisible();
+  await shot(boPage, "coordination-bell");
   await boContext.close();
 });
