@@ -117,6 +117,11 @@ export const findApi = {
     if (before) query.set("before", before);
     return request("GET", `/api/spaces/${spaceId}/activity?${query}`, activityPageSchema);
   },
+  myActivity: (before: string | null, limit = 30): Promise<ActivityPage> => {
+    const query = new URLSearchParams({ limit: String(limit) });
+    if (before) query.set("before", before);
+    return request("GET", `/api/me/activity?${query}`, activityPageSchema);
+  },
   members: (workspaceId: string): Promise<Member[]> =>
     request("GET", `/api/workspaces/${workspaceId}/members`, listOf(memberSchema)),
   labels: (spaceId: string): Promise<Label[]> =>

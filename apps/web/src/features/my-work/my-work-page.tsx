@@ -7,6 +7,7 @@ import { Button } from "../../ui/button";
 import { EmptyState } from "../../ui/empty-state";
 import { Skeleton } from "../../ui/skeleton";
 import { localToday } from "../filters/dates";
+import { MyActivity } from "./my-activity";
 
 const groupTitles: Record<MyWorkGroup, string> = {
   overdue: "Overdue",
@@ -104,6 +105,7 @@ export const MyWorkPage = () => {
           ),
         )
       )}
+      <MyActivity />
     </main>
   );
 };

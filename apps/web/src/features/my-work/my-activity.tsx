@@ -1,0 +1,69 @@
+/** What I did lately, across every space I can still see, in sentences (the per-person activity stream). */
+import type { ActivityItem } from "@lattice/domain";
+import { useCallback, useEffect, useState } from "react";
+import { describeError } from "../../api/client";
+import { findApi } from "../../api/search";
+import { Button } from "../../ui/button";
+import { timeAgo } from "../notifications/notification-text";
+
+export const MyActivity = () => {
+  const [items, setItems] = useState<ActivityItem[]>([]);
+  const [nextBefore, setNextBefore] = useState<string | null>(null);
+  const [status, setStatus] = useState<"loading" | "ready" | "error">("loading");
+  const [error, setError] = useState<string | null>(null);
+
+  const loadPage = useCallback(async (before: string | null) => {
+    setStatus("loading");
+    try {
+      const page = await findApi.myActivity(before);
+      setItems((current) => (before ? [...current, ...page.items] : page.items));
+      setNextBefore(page.nextBefore);
+      setStatus("ready");
+    } catch (err) {
+      setError(describeError(err));
+      setStatus("error");
+    }
+  }, []);
+
+  useEffect(() => {
+    void loadPage(null);
+  }, [loadPage]);
+
+  return (
+    <section className="my-work-group my-activity" aria-labelledby="mw-activity">
+      <h2 id="mw-activity" className="my-work-title">
+        My recent activity
+      </h2>
+      {status === "ready" && items.length === 0 ? (
+        <p className="muted">You have not changed anything yet.</p>
+      ) : null}
+      <ol className="activity-list">
+        {items.map((item) => (
+          <li key={`${item.channel}:${item.seq}`} className="activity-item">
+            <div className="activity-body">
+              <p className="activity-text">{item.text}</p>
+              <time
+                className="activity-time muted"
+                dateTime={item.at}
+                title={new Date(item.at).toLocaleString()}
+              >
+                {timeAgo(item.at)}
+              </time>
+            </div>
+          </li>
+        ))}
+      </ol>
+      {status === "error" ? (
+        <p role="alert" className="field-error">
+          {error}
+        </p>
+      ) : null}
+      {status === "loading" ? <p className="muted">Loading…</p> : null}
+      {status === "ready" && nextBefore ? (
+        <Button size="sm" onClick={() => void loadPage(nextBefore)}>
+          Load older
+        </Button>
+      ) : null}
+    </section>
+  );
+};
