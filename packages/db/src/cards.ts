@@ -26,29 +26,28 @@ export const loadCards = async (db: Executor, filter: CardFilter): Promise<Card[
   if (rows.length === 0) return [];
   // The side tables are filtered by the same card set, as a subquery: no id list of unbounded length.
   const cardIds = db.select({ id: cards.id }).from(cards).where(rowsWhere(filter));
-  const [coworkers, labels, todos, blockings] = await Promise.all([
-    db
-      .select({ cardId: cardCoworkers.cardId, userId: cardCoworkers.userId })
-      .from(cardCoworkers)
-      .where(inArray(cardCoworkers.cardId, cardIds)),
-    db
-      .select({ cardId: cardLabels.cardId, labelId: cardLabels.labelId })
-      .from(cardLabels)
-      .where(inArray(cardLabels.cardId, cardIds)),
-    db
-      .select({
-        cardId: todoItems.cardId,
-        total: count(),
-        done: sql<number>`count(*) filter (where ${todoItems.isDone})`.mapWith(Number),
-      })
-      .from(todoItems)
-      .where(inArray(todoItems.cardId, cardIds))
-      .groupBy(todoItems.cardId),
-    db
-      .selectDistinct({ cardId: cardBlockings.cardId })
-      .from(cardBlockings)
-      .where(and(inArray(cardBlockings.cardId, cardIds), isNull(cardBlockings.clearedAt))),
-  ]);
+  // One after another: inside a transaction they share one connection anyway.
+  const coworkers = await db
+    .select({ cardId: cardCoworkers.cardId, userId: cardCoworkers.userId })
+    .from(cardCoworkers)
+    .where(inArray(cardCoworkers.cardId, cardIds));
+  const labels = await db
+    .select({ cardId: cardLabels.cardId, labelId: cardLabels.labelId })
+    .from(cardLabels)
+    .where(inArray(cardLabels.cardId, cardIds));
+  const todos = await db
+    .select({
+      cardId: todoItems.cardId,
+      total: count(),
+      done: sql<number>`count(*) filter (where ${todoItems.isDone})`.mapWith(Number),
+    })
+    .from(todoItems)
+    .where(inArray(todoItems.cardId, cardIds))
+    .groupBy(todoItems.cardId);
+  const blockings = await db
+    .selectDistinct({ cardId: cardBlockings.cardId })
+    .from(cardBlockings)
+    .where(and(inArray(cardBlockings.cardId, cardIds), isNull(cardBlockings.clearedAt)));
   const extras = new Map<string, CardExtras>();
   const extra = (cardId: string): CardExtras => {
     let e = extras.get(cardId);
