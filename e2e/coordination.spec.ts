@@ -118,7 +118,11 @@ test("cards coordinate work: people, relations, a blocker that refuses a move, a
   await boPage.goto("/my-work");
   const bell = boPage.getByRole("button", { name: /^Notifications, \d+ unread$/ });
   await expect(bell).toBeVisible();
-  const unreadBefore = Number((await bell.getAttribute("aria-label"))?.match(/(\d+) unread/)?.[1] ?? "0");
+  // Wait until the bell has loaded what the server holds, so the count below can only come live.
+  const unreadOnServer = async () =>
+    ((await (await boPage.request.get("/api/notifications")).json()) as { unreadCount: number }).unreadCount;
+  const unreadBefore = await unreadOnServer();
+  await expect(bell).toHaveAttribute("aria-label", `Notifications, ${unreadBefore} unread`);
 
   // Mention Bo in a comment through the autocomplete.
   const composer = panel.getByLabel("Write a comment");
