@@ -9,7 +9,7 @@ import {
   type Visibility,
   type WorkspaceRole,
 } from "@lattice/domain";
-import { and, eq } from "drizzle-orm";
+import { and, eq, inArray, isNull, or } from "drizzle-orm";
 import type { Executor } from "./client.js";
 import {
   cards,
@@ -121,4 +121,43 @@ export const cardAccess = async (
   if (!card) return null;
   const access = await spaceAccess(db, userId, card.spaceId);
   return access ? { ...access, card } : null;
+};
+
+/**
+ * Ids of every live (unarchived) space the user may read, in any workspace: one query, filtered by
+ * the domain's role rules. Search, activity, "my work" and personal feeds restrict to these.
+ */
+export const readableSpaceIds = async (db: Executor, userId: string): Promise<string[]> => {
+  const rows = await db
+    .select({
+      id: spaces.id,
+      isPrivate: spaces.isPrivate,
+      visibility: workspaces.visibility,
+      memberRole: workspaceMembers.role,
+      spaceRole: spaceMembers.role,
+    })
+    .from(spaces)
+    .innerJoin(workspaces, eq(workspaces.id, spaces.workspaceId))
+    .leftJoin(
+      workspaceMembers,
+      and(eq(workspaceMembers.workspaceId, workspaces.id), eq(workspaceMembers.userId, userId)),
+    )
+    .leftJoin(spaceMembers, and(eq(spaceMembers.spaceId, spaces.id), eq(spaceMembers.userId, userId)))
+    .where(
+      and(
+        isNull(spaces.archivedAt),
+        isNull(workspaces.archivedAt),
+        or(eq(workspaceMembers.userId, userId), inArray(workspaces.visibility, ["public", "org_wide"])),
+      ),
+    );
+  return rows
+    .filter(
+      (r) =>
+        effectiveSpaceRole(
+          effectiveWorkspaceRole(r.visibility as Visibility, (r.memberRole as WorkspaceRole | null) ?? null),
+          r.isPrivate,
+          (r.spaceRole as WorkspaceRole | null) ?? null,
+        ) !== null,
+    )
+    .map((r) => r.id);
 };

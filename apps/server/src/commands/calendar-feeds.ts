@@ -4,7 +4,14 @@
  * what it shows, so losing access closes the feed too.
  */
 import { createHash, randomBytes } from "node:crypto";
-import { type Database, loadCards, spaceAccess, type Transaction, tables } from "@lattice/db";
+import {
+  type Database,
+  loadCards,
+  readableSpaceIds,
+  spaceAccess,
+  type Transaction,
+  tables,
+} from "@lattice/db";
 import type { Card, User } from "@lattice/domain";
 import { and, eq, inArray, isNull, or } from "drizzle-orm";
 import ical, { ICalCalendarMethod } from "ical-generator";
@@ -100,15 +107,17 @@ export const renderFeed = async (db: Database, token: string, baseUrl: string): 
           or(eq(tables.cards.responsibleId, feed.userId), inArray(tables.cards.id, coworking)),
         ),
       );
-    const readable = new Set<string>();
-    for (const spaceId of new Set(candidates.map((c) => c.spaceId))) {
-      const access = await spaceAccess(db, feed.userId, spaceId);
-      if (access) {
-        readable.add(spaceId);
-        spaceNames.set(spaceId, access.space.name);
-      }
+    const readable = new Set(await readableSpaceIds(db, feed.userId));
+    const shown = candidates.filter((c) => readable.has(c.spaceId));
+    const spaceIds = [...new Set(shown.map((c) => c.spaceId))];
+    if (spaceIds.length > 0) {
+      const names = await db
+        .select({ id: tables.spaces.id, name: tables.spaces.name })
+        .from(tables.spaces)
+        .where(inArray(tables.spaces.id, spaceIds));
+      for (const n of names) spaceNames.set(n.id, n.name);
     }
-    cards = await loadCards(db, { ids: candidates.filter((c) => readable.has(c.spaceId)).map((c) => c.id) });
+    cards = await loadCards(db, { ids: shown.map((c) => c.id) });
     title = "My cards · Lattice";
   }
   const statusRows = cards.length

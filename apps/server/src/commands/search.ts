@@ -7,14 +7,8 @@
  * Security: the readable spaces are computed first (one query, the domain's role rules), and every
  * hit is restricted to them; a private workspace or private space the caller is not in never shows.
  */
-import { type Executor, tables } from "@lattice/db";
-import {
-  effectiveSpaceRole,
-  effectiveWorkspaceRole,
-  type Visibility,
-  type WorkspaceRole,
-} from "@lattice/domain";
-import { and, eq, inArray, isNull, or, sql } from "drizzle-orm";
+import { type Executor, readableSpaceIds } from "@lattice/db";
+import { sql } from "drizzle-orm";
 
 export interface SearchHit {
   cardId: string;
@@ -24,43 +18,6 @@ export interface SearchHit {
   snippet: string;
   matchedIn: "card" | "comment";
 }
-
-/** Ids of every live space the user may read, in any workspace. */
-export const readableSpaceIds = async (db: Executor, userId: string): Promise<string[]> => {
-  const { spaces, workspaces, workspaceMembers, spaceMembers } = tables;
-  const rows = await db
-    .select({
-      id: spaces.id,
-      isPrivate: spaces.isPrivate,
-      visibility: workspaces.visibility,
-      memberRole: workspaceMembers.role,
-      spaceRole: spaceMembers.role,
-    })
-    .from(spaces)
-    .innerJoin(workspaces, eq(workspaces.id, spaces.workspaceId))
-    .leftJoin(
-      workspaceMembers,
-      and(eq(workspaceMembers.workspaceId, workspaces.id), eq(workspaceMembers.userId, userId)),
-    )
-    .leftJoin(spaceMembers, and(eq(spaceMembers.spaceId, spaces.id), eq(spaceMembers.userId, userId)))
-    .where(
-      and(
-        isNull(spaces.archivedAt),
-        isNull(workspaces.archivedAt),
-        or(eq(workspaceMembers.userId, userId), inArray(workspaces.visibility, ["public", "org_wide"])),
-      ),
-    );
-  return rows
-    .filter(
-      (r) =>
-        effectiveSpaceRole(
-          effectiveWorkspaceRole(r.visibility as Visibility, (r.memberRole as WorkspaceRole | null) ?? null),
-          r.isPrivate,
-          (r.spaceRole as WorkspaceRole | null) ?? null,
-        ) !== null,
-    )
-    .map((r) => r.id);
-};
 
 /** The words of a query, letters and digits only (at most 16). */
 export const searchTerms = (q: string): string[] =>

@@ -2,7 +2,7 @@
  * Working together on a card: to-do lists, labels of a space, comments, personal reminders and the
  * activity stream. Thin routes: validate (schemas) → command (authorizes) → reply.
  */
-import { cardAccess, spaceAccess } from "@lattice/db";
+import { cardAccess, readableSpaceIds, spaceAccess } from "@lattice/db";
 import {
   activityPageSchema,
   commentBody,
@@ -24,7 +24,6 @@ import { authorize } from "../commands/authorize.js";
 import { createComment, deleteComment, listComments, updateComment } from "../commands/comments.js";
 import { createLabel, deleteLabel, listLabels, updateLabel } from "../commands/labels.js";
 import { deleteReminder, getReminder, setReminder } from "../commands/reminders.js";
-import { readableSpaceIds } from "../commands/search.js";
 import { createTodo, deleteTodo, listTodos, updateTodo } from "../commands/todos.js";
 import { currentUser } from "../plugins/auth.js";
 import { problemResponses } from "./problems.js";

@@ -1,4 +1,4 @@
-import { cardAccess, loadCards, spaceAccess, tables } from "@lattice/db";
+import { cardAccess, loadCards, readableSpaceIds, spaceAccess, tables } from "@lattice/db";
 import {
   blockCardBody,
   blockerTypeSchema,
@@ -9,16 +9,12 @@ import {
   createGlobalBlockerTypeBody,
   createRelationBody,
   dueBucketOf,
-  effectiveSpaceRole,
-  effectiveWorkspaceRole,
   id,
   idParams,
   isoDay,
   relatedCardSchema,
   relationSchema,
   statusRoles,
-  type Visibility,
-  type WorkspaceRole,
 } from "@lattice/domain";
 import { and, eq, inArray, isNull, or } from "drizzle-orm";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
@@ -308,50 +304,28 @@ export const coordinationRoutes: FastifyPluginAsyncZod = async (app) => {
         .select({ cardId: tables.cardCoworkers.cardId })
         .from(tables.cardCoworkers)
         .where(eq(tables.cardCoworkers.userId, user.id));
-      const rows = await db
-        .select({
-          id: tables.cards.id,
-          spaceId: tables.cards.spaceId,
-          spaceName: tables.spaces.name,
-          spaceIsPrivate: tables.spaces.isPrivate,
-          visibility: tables.workspaces.visibility,
-          memberRole: tables.workspaceMembers.role,
-          spaceRole: tables.spaceMembers.role,
-          statusName: tables.statuses.name,
-          statusRole: tables.statuses.role,
-        })
-        .from(tables.cards)
-        .innerJoin(tables.spaces, eq(tables.spaces.id, tables.cards.spaceId))
-        .innerJoin(tables.workspaces, eq(tables.workspaces.id, tables.cards.workspaceId))
-        .innerJoin(tables.statuses, eq(tables.statuses.id, tables.cards.statusId))
-        .leftJoin(
-          tables.workspaceMembers,
-          and(
-            eq(tables.workspaceMembers.workspaceId, tables.cards.workspaceId),
-            eq(tables.workspaceMembers.userId, user.id),
-          ),
-        )
-        .leftJoin(
-          tables.spaceMembers,
-          and(eq(tables.spaceMembers.spaceId, tables.cards.spaceId), eq(tables.spaceMembers.userId, user.id)),
-        )
-        .where(
-          and(
-            isNull(tables.cards.archivedAt),
-            isNull(tables.spaces.archivedAt),
-            or(eq(tables.cards.responsibleId, user.id), inArray(tables.cards.id, coworking)),
-            inArray(tables.statuses.role, ["not_started", "in_progress", "information"]),
-          ),
-        );
-      const visible = rows.filter((r) => {
-        const workspaceRole = effectiveWorkspaceRole(
-          r.visibility as Visibility,
-          (r.memberRole as WorkspaceRole) ?? null,
-        );
-        return (
-          effectiveSpaceRole(workspaceRole, r.spaceIsPrivate, (r.spaceRole as WorkspaceRole) ?? null) !== null
-        );
-      });
+      const readable = await readableSpaceIds(db, user.id);
+      const visible =
+        readable.length === 0
+          ? []
+          : await db
+              .select({
+                id: tables.cards.id,
+                spaceName: tables.spaces.name,
+                statusName: tables.statuses.name,
+                statusRole: tables.statuses.role,
+              })
+              .from(tables.cards)
+              .innerJoin(tables.spaces, eq(tables.spaces.id, tables.cards.spaceId))
+              .innerJoin(tables.statuses, eq(tables.statuses.id, tables.cards.statusId))
+              .where(
+                and(
+                  isNull(tables.cards.archivedAt),
+                  inArray(tables.cards.spaceId, readable),
+                  or(eq(tables.cards.responsibleId, user.id), inArray(tables.cards.id, coworking)),
+                  inArray(tables.statuses.role, ["not_started", "in_progress", "information"]),
+                ),
+              );
       const meta = new Map(visible.map((r) => [r.id, r]));
       const cards = await loadCards(db, { ids: visible.map((r) => r.id) });
       const groups = { overdue: [], this_week: [], later: [], no_date: [] } as Record<
