@@ -55,5 +55,17 @@ declare module "frappe-gantt" {
     scroll_current(): void;
     set_scroll_position(date: string | Date): void;
     hide_popup(): void;
+    // Internals that Lattice's windowing subclass overrides (see windowed-gantt.ts).
+    setup_tasks(tasks: FrappeTask[]): void;
+    clear(): void;
+    setup_gantt_dates(refresh: boolean): void;
+    get_date_info(date: Date, last: unknown): unknown;
+    highlight_holidays(): void;
+    make_grid_rows(): void;
+    make_bars(): void;
+    make_arrows(): void;
+    map_arrows_on_bars(): void;
+    get_bar(id: string): unknown;
+    get_start_end_positions(): number[];
   }
 }

@@ -1,12 +1,15 @@
 /**
- * The one adapter around frappe-gantt: the chart is created once per mount and then updated with
- * `refresh(tasks)` when the data changes (never recreated per render). Callbacks are read through
- * refs, so new handler identities do not touch the chart.
+ * The one adapter around frappe-gantt: the chart (a `WindowedGantt`, which draws only the rows near
+ * the viewport) is created once per mount and then given new data with `replaceTasks`, which
+ * redraws only the bars that changed (never recreated per render). Callbacks are read through refs,
+ * so new handler identities do not touch the chart.
  */
-import Gantt, { type FrappeTask, type FrappeViewMode } from "frappe-gantt";
+import type { FrappeViewMode } from "frappe-gantt";
 import { forwardRef, useEffect, useImperativeHandle, useRef } from "react";
 import "./gantt.css";
+import { escapeHtml, toFrappeTasks } from "./frappe-tasks";
 import { type GanttTask, localDay } from "./gantt-data";
+import { WindowedGantt } from "./windowed-gantt";
 
 export type GanttViewMode = "Day" | "Week" | "Month" | "Quarter";
 
@@ -24,35 +27,74 @@ export const ganttLayout = {
   },
 };
 
-const quarterMode: FrappeViewMode = {
-  name: "Quarter",
-  padding: "3m",
-  step: "3m",
-  column_width: 110,
-  date_format: "YYYY-MM",
-  lower_text: (d) => `Q${Math.floor(d.getMonth() / 3) + 1}`,
-  upper_text: (d, ld) => (!ld || d.getFullYear() !== ld.getFullYear() ? String(d.getFullYear()) : ""),
-  upper_text_frequency: 4,
-  thick_line: (d) => d.getMonth() === 0,
-  snap_at: "7d",
+// Header texts from formatters made once: frappe's defaults build two Intl formatters per label,
+// and call them again on every scroll event.
+const monthLong = new Intl.DateTimeFormat("en", { month: "long" });
+const monthShort = new Intl.DateTimeFormat("en", { month: "short" });
+const newMonth = (d: Date, ld: Date | null) => !ld || d.getMonth() !== ld.getMonth();
+const newYear = (d: Date, ld: Date | null) => !ld || d.getFullYear() !== ld.getFullYear();
+
+/** "3 – 9 Mar", "28 Feb – 6 Mar", like frappe's week labels. */
+const weekLabel = (d: Date, ld: Date | null) => {
+  const end = new Date(d);
+  end.setDate(end.getDate() + 6);
+  const begin = newMonth(d, ld) ? `${d.getDate()} ${monthShort.format(d)}` : String(d.getDate());
+  const finish =
+    end.getMonth() !== d.getMonth() ? `${end.getDate()} ${monthShort.format(end)}` : String(end.getDate());
+  return `${begin} - ${finish}`;
+};
+
+const scales: Record<GanttViewMode, FrappeViewMode> = {
+  Day: {
+    name: "Day",
+    padding: "14d",
+    step: "1d",
+    date_format: "YYYY-MM-DD",
+    lower_text: (d, ld) => (!ld || d.getDate() !== ld.getDate() ? String(d.getDate()) : ""),
+    upper_text: (d, ld) => (newMonth(d, ld) ? monthLong.format(d) : ""),
+    thick_line: (d) => d.getDay() === 1,
+  },
+  Week: {
+    name: "Week",
+    padding: "1m",
+    step: "7d",
+    column_width: 140,
+    date_format: "YYYY-MM-DD",
+    lower_text: weekLabel,
+    upper_text: (d, ld) => (newMonth(d, ld) ? monthLong.format(d) : ""),
+    upper_text_frequency: 4,
+    thick_line: (d) => d.getDate() >= 1 && d.getDate() <= 7,
+  },
+  Month: {
+    name: "Month",
+    padding: "2m",
+    step: "1m",
+    column_width: 120,
+    date_format: "YYYY-MM",
+    lower_text: (d) => monthLong.format(d),
+    upper_text: (d, ld) => (newYear(d, ld) ? String(d.getFullYear()) : ""),
+    thick_line: (d) => d.getMonth() % 3 === 0,
+    snap_at: "7d",
+  },
+  Quarter: {
+    name: "Quarter",
+    padding: "3m",
+    step: "3m",
+    column_width: 110,
+    date_format: "YYYY-MM",
+    lower_text: (d) => `Q${Math.floor(d.getMonth() / 3) + 1}`,
+    upper_text: (d, ld) => (newYear(d, ld) ? String(d.getFullYear()) : ""),
+    upper_text_frequency: 4,
+    thick_line: (d) => d.getMonth() === 0,
+    snap_at: "7d",
+  },
 };
 
 /** frappe-gantt renders the first of `view_modes` first: put the wanted one there (one render, not two). */
 const viewModes = (first: GanttViewMode): FrappeViewMode[] => {
-  const modes = [
-    { ...Gantt.VIEW_MODE.DAY, padding: "14d" },
-    { ...Gantt.VIEW_MODE.WEEK, padding: "1m" },
-    { ...Gantt.VIEW_MODE.MONTH, padding: "2m" },
-    quarterMode,
-  ];
+  const modes = Object.values(scales).map((mode) => ({ ...mode }));
   return [...modes.filter((m) => m.name === first), ...modes.filter((m) => m.name !== first)];
 };
-
-const escapeHtml = (text: string) =>
-  text.replace(
-    /[&<>"']/g,
-    (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c] ?? c,
-  );
 
 const popupDetails = (task: GanttTask): string => {
   const when = task.isMilestone ? `Due ${task.end}` : `${task.start} → ${task.end}`;
@@ -67,8 +109,11 @@ const popupDetails = (task: GanttTask): string => {
 /** Performance marks of the last chart, for the journeys and the performance run. */
 export interface GanttTimings {
   createMs: number;
-  refreshMs: number[];
+  /** Each data change: how long it took and whether only changed bars ("bars") or the window ("all") were redrawn. */
+  updates: Array<{ ms: number; redrawn: "bars" | "all" }>;
   taskCount: number;
+  /** Bars that exist in the DOM right now (the rest are outside the drawn window). */
+  drawnBars: () => number;
 }
 declare global {
   interface Window {
@@ -98,16 +143,12 @@ interface GanttChartProps {
   onScrollTop?: (top: number) => void;
 }
 
-/** frappe-gantt mutates what it is given (parses dates, splits dependencies): give it copies. */
-const copies = (tasks: GanttTask[]): FrappeTask[] =>
-  tasks.map((t) => ({ ...t, conflicts: [...t.conflicts] }) as unknown as FrappeTask);
-
 export const GanttChart = forwardRef<GanttChartHandle, GanttChartProps>(function GanttChart(
   { tasks, viewMode, readOnly, onDateChange, onOpen, onScrollTop },
   ref,
 ) {
   const hostRef = useRef<HTMLDivElement>(null);
-  const ganttRef = useRef<Gantt | null>(null);
+  const ganttRef = useRef<WindowedGantt | null>(null);
   const handlers = useRef({ onDateChange, onOpen, onScrollTop });
   handlers.current = { onDateChange, onOpen, onScrollTop };
   const byId = useRef(new Map<string, GanttTask>());
@@ -142,13 +183,16 @@ export const GanttChart = forwardRef<GanttChartHandle, GanttChartProps>(function
     if (!host) return;
     const { tasks: first, viewMode: mode, readOnly: isReadOnly } = initial.current;
     const started = performance.now();
-    const gantt = new Gantt(host, copies(first), {
+    const gantt = new WindowedGantt(host, toFrappeTasks(first), {
       view_mode: mode,
       view_modes: viewModes(mode),
       bar_height: ganttLayout.barHeight,
       padding: ganttLayout.padding,
       upper_header_height: ganttLayout.upperHeader,
       lower_header_height: ganttLayout.lowerHeader,
+      // A fixed height makes the container the vertical scroller (frappe's "auto" grows it to every
+      // row), so the windowing sees a viewport; the stylesheet then sizes it to the host.
+      container_height: Math.max(host.clientHeight, 400),
       bar_corner_radius: 4,
       arrow_curve: 6,
       infinite_padding: false,
@@ -175,20 +219,22 @@ export const GanttChart = forwardRef<GanttChartHandle, GanttChartProps>(function
     ganttRef.current = gantt;
     window.__latticeGanttTimings = {
       createMs: performance.now() - started,
-      refreshMs: [],
+      updates: [],
       taskCount: first.length,
+      drawnBars: () => gantt.drawnBarCount,
     };
     const container = gantt.$container;
     const onScroll = () => handlers.current.onScrollTop?.(container.scrollTop);
     container.addEventListener("scroll", onScroll, { passive: true });
     return () => {
       container.removeEventListener("scroll", onScroll);
+      gantt.destroy();
       ganttRef.current = null;
       host.innerHTML = "";
     };
   }, []);
 
-  // New data: refresh in place, keeping the scroll position.
+  // New data: redraw what changed in place, keeping the scroll position.
   useEffect(() => {
     const gantt = ganttRef.current;
     if (!gantt || tasks === initial.current.tasks) return;
@@ -197,14 +243,14 @@ export const GanttChart = forwardRef<GanttChartHandle, GanttChartProps>(function
     const scrollTo = gantt.options.scroll_to;
     gantt.options.scroll_to = null;
     const started = performance.now();
-    gantt.refresh(copies(tasks));
+    const redrawn = gantt.replaceTasks(toFrappeTasks(tasks));
     const ms = performance.now() - started;
     gantt.options.scroll_to = scrollTo;
     container.scrollLeft = scrollLeft;
     container.scrollTop = scrollTop;
     const timings = window.__latticeGanttTimings;
     if (timings) {
-      timings.refreshMs.push(ms);
+      timings.updates.push({ ms, redrawn });
       timings.taskCount = tasks.length;
     }
   }, [tasks]);

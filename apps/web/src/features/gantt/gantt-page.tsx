@@ -15,6 +15,9 @@ import { buildGantt, datesFromBar, planShift, type ShiftPlan } from "./gantt-dat
 
 const modes: GanttViewMode[] = ["Day", "Week", "Month", "Quarter"];
 const cardMime = "application/x-lattice-card";
+/** Tree rows mounted at once (enough for a 2,400 px tall chart), re-chosen every TREE_STEP rows scrolled. */
+const TREE_WINDOW = 100;
+const TREE_STEP = 20;
 
 interface UndoOffer {
   message: string;
@@ -34,12 +37,16 @@ export const GanttPage = () => {
   const chartRef = useRef<GanttChartHandle>(null);
   const treeRef = useRef<HTMLOListElement>(null);
   const chartBoxRef = useRef<HTMLDivElement>(null);
+  const [treeFirst, setTreeFirst] = useState(0);
 
   const data = useMemo(
     () => buildGantt(view, relations, { today, collapsed }),
     [view, relations, today, collapsed],
   );
   const hasAnyDated = data.tasks.length > 0 || collapsed.size > 0;
+  // The row tree scrolls with the chart and mounts only a block of rows around its viewport (a
+  // virtualizer would scroll the chart itself on mount and cancel frappe's scroll to today).
+  const treeRows = data.rows.slice(treeFirst, treeFirst + TREE_WINDOW);
 
   const cardHref = (id: string) => `/w/${workspaceId}/s/${spaceId}/c/${id}`;
   const openCard = useCallback(
@@ -120,6 +127,8 @@ export const GanttPage = () => {
 
   const handleScrollTop = useCallback((top: number) => {
     if (treeRef.current) treeRef.current.style.transform = `translateY(${-top}px)`;
+    const firstVisible = Math.floor(top / ganttLayout.row);
+    setTreeFirst(Math.max(0, Math.floor(firstVisible / TREE_STEP) * TREE_STEP - TREE_STEP));
   }, []);
 
   const handleDrop = (event: DragEvent<HTMLDivElement>) => {
@@ -192,31 +201,40 @@ export const GanttPage = () => {
             ) : null}
             <div className={`gantt-frame${hasAnyDated ? "" : " is-hidden"}`}>
               <div className="gantt-tree" style={{ paddingTop: ganttLayout.header }}>
-                <ol ref={treeRef} aria-label="Cards">
-                  {data.rows.map((row) => (
-                    <li
-                      key={row.id}
-                      className="gantt-tree-row"
-                      style={{ height: ganttLayout.row, paddingLeft: 8 + row.depth * 16 }}
-                    >
-                      {row.hasChildren ? (
-                        <button
-                          type="button"
-                          className="gantt-toggle"
-                          aria-expanded={!row.isCollapsed}
-                          aria-label={`${row.isCollapsed ? "Expand" : "Collapse"} ${row.name}`}
-                          onClick={() => toggle(row.id)}
-                        >
-                          {row.isCollapsed ? "▸" : "▾"}
-                        </button>
-                      ) : (
-                        <span className="gantt-toggle-space" />
-                      )}
-                      <Link to={cardHref(row.id)} className="gantt-tree-name" title={row.name}>
-                        {row.name}
-                      </Link>
-                    </li>
-                  ))}
+                <ol ref={treeRef} aria-label="Cards" style={{ height: data.rows.length * ganttLayout.row }}>
+                  {treeRows.map((row, i) => {
+                    const index = treeFirst + i;
+                    return (
+                      <li
+                        key={row.id}
+                        className="gantt-tree-row"
+                        aria-setsize={data.rows.length}
+                        aria-posinset={index + 1}
+                        style={{
+                          height: ganttLayout.row,
+                          paddingLeft: 8 + row.depth * 16,
+                          transform: `translateY(${index * ganttLayout.row}px)`,
+                        }}
+                      >
+                        {row.hasChildren ? (
+                          <button
+                            type="button"
+                            className="gantt-toggle"
+                            aria-expanded={!row.isCollapsed}
+                            aria-label={`${row.isCollapsed ? "Expand" : "Collapse"} ${row.name}`}
+                            onClick={() => toggle(row.id)}
+                          >
+                            {row.isCollapsed ? "▸" : "▾"}
+                          </button>
+                        ) : (
+                          <span className="gantt-toggle-space" />
+                        )}
+                        <Link to={cardHref(row.id)} className="gantt-tree-name" title={row.name}>
+                          {row.name}
+                        </Link>
+                      </li>
+                    );
+                  })}
                 </ol>
               </div>
               {/* biome-ignore lint/a11y/noStaticElementInteractions: a drop zone for unscheduled cards; the Schedule buttons are the keyboard path */}
