@@ -83,6 +83,11 @@ test("dragging a Gantt bar reschedules the card for everyone; calendar and table
   const box = await bar.boundingBox();
   if (!box) throw new Error("the bar has no box");
   await saveScreenshot(ana.page, "planning-gantt-before");
+  const saves: string[] = [];
+  ana.page.on("request", (request) => {
+    if (request.method() === "PATCH" && request.url().includes(`/api/cards/${build.id}`))
+      saves.push(request.url());
+  });
   const y = box.y + box.height / 2;
   const x = box.x + box.width / 2;
   await ana.page.mouse.move(x, y);
@@ -95,17 +100,27 @@ test("dragging a Gantt bar reschedules the card for everyone; calendar and table
     .poll(async () => (await (await ana.page.request.get(`/api/cards/${build.id}`)).json()) as object)
     .toMatchObject({ startDate: day(6), dueDate: day(9) });
   await expect(benDue).toHaveValue(day(9), { timeout: 3000 });
+  // One save for the whole drag, not one per day crossed; and no popup left over the chart.
+  expect(saves).toHaveLength(1);
+  await expect(ana.page.locator(".gantt-container .popup-wrapper")).toBeHidden();
   await expect(ben.page.getByRole("textbox", { name: "Start date of Build, test & ship" })).toHaveValue(
     day(6),
   );
   await saveScreenshot(ana.page, "planning-gantt-after");
   await saveScreenshot(ben.page, "planning-teammate-table");
 
-  // The card panel opens on the moved card.
-  await ana.page.goto(`${base}/c/${build.id}`);
+  // The card panel opens over the Gantt, on the moved card with its new dates; closing returns to it.
+  await ana.page.getByRole("link", { name: "Build, test & ship" }).click();
+  await expect(ana.page).toHaveURL(new RegExp(`${base}/gantt/c/${build.id}$`));
   const panel = ana.page.getByRole("complementary", { name: "Card details" });
   await expect(panel).toContainText("Build, test & ship");
+  await expect(panel.getByLabel("Start", { exact: true })).toHaveValue(day(6));
+  await expect(panel.getByLabel("Due", { exact: true })).toHaveValue(day(9));
+  await expect(bar).toBeVisible();
   await saveScreenshot(ana.page, "planning-card-panel");
+  await ana.page.keyboard.press("Escape");
+  await expect(ana.page).toHaveURL(new RegExp(`${base}/gantt$`));
+  await expect(panel).toHaveCount(0);
 
   // Calendar: the card spans its new days; the table lists it with the new dates; back to the Gantt.
   await ana.page.goto(`${base}/calendar?mode=week&date=${day(9)}`);

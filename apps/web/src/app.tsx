@@ -5,7 +5,6 @@ import { LoginPage, SignupPage } from "./features/auth/auth-pages";
 import { RequireAuth } from "./features/auth/require-auth";
 import { BoardPage } from "./features/board/board-page";
 import { CalendarPage } from "./features/calendar/calendar-page";
-import { GanttPage } from "./features/gantt/gantt-page";
 import { HomePage, WorkspaceHomePage } from "./features/home/home-page";
 import { ListPage } from "./features/list/list-page";
 import { MyWorkPage } from "./features/my-work/my-work-page";
@@ -19,6 +18,8 @@ const ForecastPage = lazy(() =>
 );
 const TimePage = lazy(() => import("./features/charts/time-page").then((m) => ({ default: m.TimePage })));
 const FlowPage = lazy(() => import("./features/charts/flow-page").then((m) => ({ default: m.FlowPage })));
+// frappe-gantt too.
+const GanttPage = lazy(() => import("./features/gantt/gantt-page").then((m) => ({ default: m.GanttPage })));
 
 export const App = () => {
   const load = useSession((s) => s.load);
@@ -45,8 +46,20 @@ export const App = () => {
           <Route path="w/:workspaceId/s/:spaceId" element={<BoardPage />} />
           <Route path="w/:workspaceId/s/:spaceId/c/:cardId" element={<BoardPage />} />
           <Route path="w/:workspaceId/s/:spaceId/list" element={<ListPage />} />
+          <Route path="w/:workspaceId/s/:spaceId/list/c/:cardId" element={<ListPage />} />
           <Route path="w/:workspaceId/s/:spaceId/calendar" element={<CalendarPage />} />
-          <Route path="w/:workspaceId/s/:spaceId/gantt" element={<GanttPage />} />
+          <Route path="w/:workspaceId/s/:spaceId/calendar/c/:cardId" element={<CalendarPage />} />
+          {["gantt", "gantt/c/:cardId"].map((path) => (
+            <Route
+              key={path}
+              path={`w/:workspaceId/s/:spaceId/${path}`}
+              element={
+                <Suspense fallback={null}>
+                  <GanttPage />
+                </Suspense>
+              }
+            />
+          ))}
           <Route
             path="w/:workspaceId/s/:spaceId/forecast"
             element={

@@ -17,6 +17,7 @@ import { Button } from "../../ui/button";
 import { EmptyState } from "../../ui/empty-state";
 import { Skeleton } from "../../ui/skeleton";
 import { setCardDates } from "../space-views/card-dates";
+import { PlanningCardPanel, useCardHref } from "../space-views/card-route";
 import { SpaceViewHeader } from "../space-views/space-view-header";
 import "../space-views/space-views.css";
 import "./calendar.css";
@@ -175,7 +176,7 @@ export const CalendarPage = () => {
       ? monthTitle.format(asDate(`${month}-01`))
       : `${dayTitle.format(asDate(startOfWeek(anchor)))} – ${dayTitle.format(asDate(addDays(startOfWeek(anchor), 6)))}`;
   const roleOf = (card: Card) => `role-${view.statuses[card.statusId]?.role ?? "not_started"}`;
-  const href = (id: string) => `/w/${workspaceId}/s/${spaceId}/c/${id}`;
+  const href = useCardHref("calendar");
 
   const grabbedDay = (event: DragStartEvent): string | null => {
     const data = event.active.data.current as DragData | undefined;
@@ -373,6 +374,7 @@ export const CalendarPage = () => {
         isOpen={isFeedOpen}
         onClose={() => setIsFeedOpen(false)}
       />
+      <PlanningCardPanel view="calendar" />
     </main>
   );
 };

@@ -161,10 +161,13 @@ export const CardPanel = ({
   cardId,
   workspaceId,
   spaceId,
+  closeHref,
 }: {
   cardId: string;
   workspaceId: string;
   spaceId: string;
+  /** Where closing goes (the view the panel was opened over); the board by default. */
+  closeHref?: string;
 }) => {
   const navigate = useNavigate();
   const boardCard = useBoard((s) => s.view.cards[cardId]);
@@ -181,7 +184,7 @@ export const CardPanel = ({
   const [fetchError, setFetchError] = useState<string | null>(null);
   const [isConfirmingDelete, setIsConfirmingDelete] = useState(false);
   const panelRef = useRef<HTMLElement>(null);
-  const boardHref = `/w/${workspaceId}/s/${spaceId}`;
+  const boardHref = closeHref ?? `/w/${workspaceId}/s/${spaceId}`;
 
   const handleClose = () => void navigate(boardHref);
 

@@ -183,6 +183,7 @@ export const GanttChart = forwardRef<GanttChartHandle, GanttChartProps>(function
     if (!host) return;
     const { tasks: first, viewMode: mode, readOnly: isReadOnly } = initial.current;
     const started = performance.now();
+    const draggedDates = new Map<string, { start: Date; end: Date }>();
     const gantt = new WindowedGantt(host, toFrappeTasks(first), {
       view_mode: mode,
       view_modes: viewModes(mode),
@@ -213,7 +214,12 @@ export const GanttChart = forwardRef<GanttChartHandle, GanttChartProps>(function
         ctx.add_action("Open card", (t) => handlers.current.onOpen(t.id));
         return undefined;
       },
-      on_date_change: (task, start, end) => handlers.current.onDateChange(task.id, start, end),
+      // frappe reports new dates at every snapped step of a drag: keep the last ones and save them
+      // once, when the mouse is released (see `onDragEnd`).
+      on_date_change: (task, start, end) => {
+        if (ganttRef.current?.isPointerDown) draggedDates.set(task.id, { start, end });
+        else handlers.current.onDateChange(task.id, start, end);
+      },
       on_double_click: (task) => handlers.current.onOpen(task.id),
     });
     ganttRef.current = gantt;
@@ -226,7 +232,18 @@ export const GanttChart = forwardRef<GanttChartHandle, GanttChartProps>(function
     const container = gantt.$container;
     const onScroll = () => handlers.current.onScrollTop?.(container.scrollTop);
     container.addEventListener("scroll", onScroll, { passive: true });
+    // Runs after frappe's own mouseup handlers (they sit below the document).
+    const onDragEnd = () => {
+      if (draggedDates.size === 0) return;
+      // frappe opened the popup on this mouseup (without a progress handle it cannot tell a drag
+      // from a click); a finished drag should not leave one open.
+      gantt.hide_popup();
+      for (const [id, { start, end }] of draggedDates) handlers.current.onDateChange(id, start, end);
+      draggedDates.clear();
+    };
+    document.addEventListener("mouseup", onDragEnd);
     return () => {
+      document.removeEventListener("mouseup", onDragEnd);
       container.removeEventListener("scroll", onScroll);
       gantt.destroy();
       ganttRef.current = null;

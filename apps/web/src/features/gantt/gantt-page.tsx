@@ -7,6 +7,7 @@ import { Dialog } from "../../ui/dialog";
 import { EmptyState } from "../../ui/empty-state";
 import { Skeleton } from "../../ui/skeleton";
 import { currentDates, type DateChange, setCardDates } from "../space-views/card-dates";
+import { PlanningCardPanel, useCardHref } from "../space-views/card-route";
 import { SpaceViewHeader } from "../space-views/space-view-header";
 import "../space-views/space-views.css";
 import { useSpaceView } from "../space-views/use-space-view";
@@ -48,11 +49,8 @@ export const GanttPage = () => {
   // virtualizer would scroll the chart itself on mount and cancel frappe's scroll to today).
   const treeRows = data.rows.slice(treeFirst, treeFirst + TREE_WINDOW);
 
-  const cardHref = (id: string) => `/w/${workspaceId}/s/${spaceId}/c/${id}`;
-  const openCard = useCallback(
-    (id: string) => void navigate(`/w/${workspaceId}/s/${spaceId}/c/${id}`),
-    [navigate, workspaceId, spaceId],
-  );
+  const cardHref = useCardHref("gantt");
+  const openCard = useCallback((id: string) => void navigate(cardHref(id)), [navigate, cardHref]);
 
   const offerUndo = (offer: UndoOffer) => {
     if (undoTimer.current) clearTimeout(undoTimer.current);
@@ -296,6 +294,7 @@ export const GanttPage = () => {
           </aside>
         </div>
       )}
+      <PlanningCardPanel view="gantt" />
       {undo ? (
         <div className="sv-undo" role="status">
           <span>{undo.message}</span>

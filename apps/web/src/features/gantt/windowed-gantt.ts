@@ -111,7 +111,7 @@ export class WindowedGantt extends Gantt {
   /** Rows [first, last) whose bars exist. */
   declare private drawnRows: { first: number; last: number } | undefined;
   declare private barById: Map<string, FrappeBar> | undefined;
-  declare private isPointerDown: boolean | undefined;
+  declare private pointerIsDown: boolean | undefined;
   declare private windowFrame: number | undefined;
   declare private detach: (() => void) | undefined;
 
@@ -121,11 +121,11 @@ export class WindowedGantt extends Gantt {
     const self = this.internals;
     const onScroll = () => this.scheduleWindowCheck();
     const onPointerDown = () => {
-      this.isPointerDown = true;
+      this.pointerIsDown = true;
     };
     const onPointerUp = () => {
-      if (!this.isPointerDown) return;
-      this.isPointerDown = false;
+      if (!this.pointerIsDown) return;
+      this.pointerIsDown = false;
       // A drag may have carried the pointer outside the drawn rows while re-windowing waited.
       this.scheduleWindowCheck();
     };
@@ -147,6 +147,11 @@ export class WindowedGantt extends Gantt {
   /** Stops listening to the document and the container; the host element is emptied by its owner. */
   destroy(): void {
     this.detach?.();
+  }
+
+  /** Whether a mouse button went down on the chart and has not been released (a drag may be on). */
+  get isPointerDown(): boolean {
+    return this.pointerIsDown ?? false;
   }
 
   /** How many bars exist right now (for the benchmark and the journeys). */
@@ -421,7 +426,7 @@ export class WindowedGantt extends Gantt {
   /** Re-windows when the visible rows reach beyond the drawn ones (never during a drag). */
   private checkWindow(): void {
     const drawn = this.drawnRows;
-    if (!drawn || this.isPointerDown) return;
+    if (!drawn || this.pointerIsDown) return;
     const visible = this.rowsToDraw(0);
     if (visible.first >= drawn.first && visible.last <= drawn.last) return;
     this.redrawWindow();

@@ -6,6 +6,7 @@ import { Button } from "../../ui/button";
 import { EmptyState } from "../../ui/empty-state";
 import { ListSkeleton } from "../../ui/skeleton";
 import { setCardDates } from "../space-views/card-dates";
+import { PlanningCardPanel, useCardHref } from "../space-views/card-route";
 import { SpaceViewHeader } from "../space-views/space-view-header";
 import "../space-views/space-views.css";
 import "./list.css";
@@ -38,6 +39,7 @@ const rowHeight = 44;
 
 export const ListPage = () => {
   const { workspaceId = "", spaceId = "" } = useParams();
+  const cardHref = useCardHref("list");
   const { view, relations, meta, today, isLoading, isError, error, canWrite } = useSpaceView(
     workspaceId,
     spaceId,
@@ -232,7 +234,7 @@ export const ListPage = () => {
                       style={{ transform: `translateY(${item.start}px)`, height: rowHeight }}
                     >
                       <td className="list-cell list-cell-name">
-                        <Link to={`/w/${workspaceId}/s/${spaceId}/c/${row.id}`} title={row.name}>
+                        <Link to={cardHref(row.id)} title={row.name}>
                           {row.name}
                         </Link>
                       </td>
@@ -311,6 +313,7 @@ export const ListPage = () => {
           {rows.length === 0 ? <p className="list-no-match muted">No card matches these filters.</p> : null}
         </div>
       )}
+      <PlanningCardPanel view="list" />
     </main>
   );
 };
