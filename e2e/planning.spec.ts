@@ -122,6 +122,19 @@ test("dragging a Gantt bar reschedules the card for everyone; calendar and table
   await expect(ana.page).toHaveURL(new RegExp(`${base}/gantt$`));
   await expect(panel).toHaveCount(0);
 
+  // The board's filters work on the Gantt too, and travel with the person to the board.
+  await ana.page
+    .getByRole("region", { name: "Filter cards" })
+    .getByRole("combobox", { name: "Status" })
+    .selectOption("in_progress");
+  await expect(ana.page.locator(`.gantt .bar-wrapper[data-id="${design.id}"]`)).toBeVisible();
+  await expect(bar).toHaveCount(0);
+  await expect(ana.page.getByRole("status").filter({ hasText: "of 4 cards" })).toContainText("1 of 4 cards");
+  await saveScreenshot(ana.page, "planning-gantt-filtered");
+  await ana.page.getByRole("link", { name: "Board", exact: true }).click();
+  await expect(ana.page).toHaveURL(/role=in_progress/);
+  await expect(ana.page.locator(".card-tile")).toHaveCount(1);
+
   // Calendar: the card spans its new days; the table lists it with the new dates; back to the Gantt.
   await ana.page.goto(`${base}/calendar?mode=week&date=${day(9)}`);
   await expect(ana.page.locator(`.cal-chip[data-card-id="${build.id}"]`).first()).toBeVisible();

@@ -5,14 +5,15 @@ import { activeFilterCount, type BoardFilters, type DueFilter, type Grouping, no
 
 interface FilterBarProps {
   filters: BoardFilters;
-  grouping: Grouping;
+  /** Swimlanes are offered only where a view can show them (with `onGroup`). */
+  grouping?: Grouping;
   members: readonly Member[];
   labels: readonly Label[];
   myUserId: string | null;
   shown: number;
   total: number;
   onChange: (filters: BoardFilters) => void;
-  onGroup: (grouping: Grouping) => void;
+  onGroup?: (grouping: Grouping) => void;
 }
 
 const dueLabels: Record<DueFilter, string> = {
@@ -41,7 +42,10 @@ export const FilterBar = ({
   const isKnown = (id: string | null) => id === null || id === "none" || members.some((m) => m.userId === id);
 
   return (
-    <section className={`filter-bar${active > 0 ? " is-filtered" : ""}`} aria-label="Filter and group cards">
+    <section
+      className={`filter-bar${active > 0 ? " is-filtered" : ""}`}
+      aria-label={onGroup ? "Filter and group cards" : "Filter cards"}
+    >
       <label className="filter">
         <span className="filter-label">Responsible</span>
         <select
@@ -135,19 +139,21 @@ export const FilterBar = ({
           <option value="no">Not blocked</option>
         </select>
       </label>
-      <label className="filter filter-group">
-        <span className="filter-label">Swimlanes</span>
-        <select
-          className="input select filter-select"
-          value={grouping}
-          onChange={(e) => onGroup(e.target.value as Grouping)}
-        >
-          <option value="none">None</option>
-          <option value="responsible">By responsible</option>
-          <option value="label">By label</option>
-          <option value="due">By due date</option>
-        </select>
-      </label>
+      {onGroup ? (
+        <label className="filter filter-group">
+          <span className="filter-label">Swimlanes</span>
+          <select
+            className="input select filter-select"
+            value={grouping ?? "none"}
+            onChange={(e) => onGroup(e.target.value as Grouping)}
+          >
+            <option value="none">None</option>
+            <option value="responsible">By responsible</option>
+            <option value="label">By label</option>
+            <option value="due">By due date</option>
+          </select>
+        </label>
+      ) : null}
       <div className="filter-summary">
         {active > 0 ? (
           <>

@@ -59,6 +59,30 @@ describe("buildGantt", () => {
     expect(inner.rows.map((r) => r.id)).toEqual(["P", "K", "X"]);
   });
 
+  it("shows only the cards the filters keep, and still reports conflicts with hidden ones", () => {
+    const view = board(
+      [todo, doing],
+      [
+        card("Early", "todo", "a0", { startDate: "2025-03-01", dueDate: "2025-03-12" }),
+        card("Next", "doing", "a0", { startDate: "2025-03-05", dueDate: "2025-03-06" }),
+        card("Other", "doing", "a1", { startDate: "2025-03-07", dueDate: "2025-03-08" }),
+        card("Undated", "todo", "a1"),
+      ],
+    );
+    const relations = [relation("next", "Early", "Next")];
+    const inDoing = (c: { statusId: string }) => c.statusId === "doing";
+    const data = buildGantt(view, relations, { today, include: inDoing });
+    expect(data.tasks.map((t) => t.id)).toEqual(["Next", "Other"]);
+    expect(data.unscheduled).toEqual([]);
+    // Next starts before its hidden previous card ends: still a conflict, and no arrow to a hidden bar.
+    const next = data.tasks.find((t) => t.id === "Next");
+    expect(next?.conflicts.length).toBeGreaterThan(0);
+    expect(next?.dependencies).toBe("");
+    expect(buildGantt(view, relations, { today }).tasks.find((t) => t.id === "Next")?.conflicts).toEqual(
+      next?.conflicts,
+    );
+  });
+
   it("draws previous → next relations as dependencies between shown bars", () => {
     const view = board(
       [todo],

@@ -87,10 +87,17 @@ export const defaultParents = (
 export const buildGantt = (
   view: BoardState,
   relations: readonly CardRelation[],
-  options: { today: string; collapsed?: ReadonlySet<string> },
+  options: {
+    today: string;
+    collapsed?: ReadonlySet<string>;
+    /** The cards to show (the board's filters); dates conflicts and progress still count every card. */
+    include?: ((card: Card) => boolean) | undefined;
+  },
 ): GanttData => {
   const collapsed = options.collapsed ?? new Set<string>();
-  const ordered = boardOrder(view);
+  const everyCard = boardOrder(view);
+  const include = options.include;
+  const ordered = include ? everyCard.filter(include) : everyCard;
   const ids = new Set(ordered.map((c) => c.id));
   const parents = defaultParents(relations, ids);
   const children = new Map<string, Card[]>();
@@ -118,7 +125,7 @@ export const buildGantt = (
   };
 
   const progressInputs = new Map<string, ProgressInput>(
-    ordered.map((c) => [
+    everyCard.map((c) => [
       c.id,
       {
         isCompleted: view.statuses[c.statusId]?.role === "completed",
@@ -129,7 +136,7 @@ export const buildGantt = (
   );
   const hasChildRelation = new Set(relations.filter((r) => r.kind === "parent").map((r) => r.fromCardId));
   const conflictsByCard = new Map<string, string[]>();
-  for (const conflict of dateConflicts(ordered, relations)) {
+  for (const conflict of dateConflicts(everyCard, relations)) {
     const list = conflictsByCard.get(conflict.cardId);
     if (list) {
       if (!list.includes(conflict.reason)) list.push(conflict.reason);

@@ -1,11 +1,22 @@
 import { addDays, type Card } from "@lattice/domain";
 import { type DragEvent, useCallback, useMemo, useRef, useState } from "react";
-import { Link, useNavigate, useParams } from "react-router";
+import { Link, useNavigate, useParams, useSearchParams } from "react-router";
+import { useSession } from "../../store/session";
 import { toast } from "../../store/toasts";
 import { Button } from "../../ui/button";
 import { Dialog } from "../../ui/dialog";
 import { EmptyState } from "../../ui/empty-state";
 import { Skeleton } from "../../ui/skeleton";
+import { FilterBar } from "../filters/filter-bar";
+import {
+  activeFilterCount,
+  type BoardFilters,
+  matchesFilters,
+  noFilters,
+  parseFilters,
+  writeFilters,
+} from "../filters/filters";
+import { useSpaceMeta } from "../filters/use-space-meta";
 import { currentDates, type DateChange, setCardDates } from "../space-views/card-dates";
 import { PlanningCardPanel, useCardHref } from "../space-views/card-route";
 import { SpaceViewHeader } from "../space-views/space-view-header";
@@ -40,10 +51,29 @@ export const GanttPage = () => {
   const chartBoxRef = useRef<HTMLDivElement>(null);
   const [treeFirst, setTreeFirst] = useState(0);
 
-  const data = useMemo(
-    () => buildGantt(view, relations, { today, collapsed }),
-    [view, relations, today, collapsed],
+  // The board's filters, from the same query parameters.
+  const [searchParams, setSearchParams] = useSearchParams();
+  const query = searchParams.toString();
+  const filters = useMemo(() => parseFilters(new URLSearchParams(query)), [query]);
+  const isFiltered = activeFilterCount(filters) > 0;
+  const setFilters = useCallback(
+    (next: BoardFilters) => setSearchParams((current) => writeFilters(current, next), { replace: true }),
+    [setSearchParams],
   );
+  const { members, labels } = useSpaceMeta(workspaceId, spaceId);
+  const myUserId = useSession((s) => s.user?.id ?? null);
+  const data = useMemo(
+    () =>
+      buildGantt(view, relations, {
+        today,
+        collapsed,
+        include: isFiltered
+          ? (card) => matchesFilters(card, view.statuses[card.statusId]?.role, filters, today)
+          : undefined,
+      }),
+    [view, relations, today, collapsed, filters, isFiltered],
+  );
+  const totalCards = Object.keys(view.cards).length;
   const hasAnyDated = data.tasks.length > 0 || collapsed.size > 0;
   // The row tree scrolls with the chart and mounts only a block of rows around its viewport (a
   // virtualizer would scroll the chart itself on mount and cancel frappe's scroll to today).
@@ -189,7 +219,28 @@ export const GanttPage = () => {
       ) : (
         <div className="gantt-body">
           <div className="gantt-main">
-            {!hasAnyDated ? (
+            {totalCards > 0 ? (
+              <FilterBar
+                filters={filters}
+                members={members}
+                labels={labels}
+                myUserId={myUserId}
+                shown={data.tasks.length + data.unscheduled.length}
+                total={totalCards}
+                onChange={setFilters}
+              />
+            ) : null}
+            {!hasAnyDated && isFiltered ? (
+              <EmptyState icon="▤" title="No dated cards match the filters">
+                <p>
+                  <button type="button" className="link-button" onClick={() => setFilters(noFilters)}>
+                    Clear the filters
+                  </button>{" "}
+                  to see every card.
+                </p>
+              </EmptyState>
+            ) : null}
+            {!hasAnyDated && !isFiltered ? (
               <EmptyState icon="▤" title="No dated cards yet">
                 <p>
                   Give cards a start and due date, or drag one from <strong>Unscheduled</strong>

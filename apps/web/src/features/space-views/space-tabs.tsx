@@ -1,4 +1,5 @@
-import { Link, useLocation } from "react-router";
+import { Link, useLocation, useSearchParams } from "react-router";
+import { parseFilters, writeFilters } from "../filters/filters";
 
 /** The views of one space, as tabs in the space header; the current view is part of the URL. */
 export const spaceViews = [
@@ -23,12 +24,15 @@ export const currentView = (pathname: string, spaceId: string): SpaceViewPath =>
 export const SpaceTabs = ({ workspaceId, spaceId }: { workspaceId: string; spaceId: string }) => {
   const { pathname } = useLocation();
   const active = currentView(pathname, spaceId);
+  // The board's filters travel with the person between views (List, Gantt and the board read them).
+  const [params] = useSearchParams();
+  const filterQuery = writeFilters(new URLSearchParams(), parseFilters(params)).toString();
   return (
     <nav className="space-tabs" aria-label="Space views">
       {spaceViews.map((v) => (
         <Link
           key={v.path}
-          to={`/w/${workspaceId}/s/${spaceId}${v.path ? `/${v.path}` : ""}`}
+          to={`/w/${workspaceId}/s/${spaceId}${v.path ? `/${v.path}` : ""}${filterQuery ? `?${filterQuery}` : ""}`}
           className={`space-tab${v.path === active ? " is-active" : ""}`}
           aria-current={v.path === active ? "page" : undefined}
         >
