@@ -123,6 +123,8 @@ declare global {
 
 export interface GanttChartHandle {
   scrollToToday: () => void;
+  /** Brings a card's bar into view (horizontally; its row is where the tree shows it). */
+  scrollToCard: (cardId: string) => void;
   /** The day under a viewport x coordinate (for dropping an unscheduled card on the chart). */
   dayAt: (clientX: number) => string | null;
 }
@@ -159,6 +161,10 @@ export const GanttChart = forwardRef<GanttChartHandle, GanttChartProps>(function
     ref,
     () => ({
       scrollToToday: () => ganttRef.current?.scroll_current(),
+      scrollToCard: (cardId) => {
+        const task = ganttRef.current?.tasks.find((t) => t.id === cardId);
+        if (task?._start) ganttRef.current?.set_scroll_position(task._start);
+      },
       dayAt: (clientX) => {
         const gantt = ganttRef.current as unknown as GanttInternals | null;
         if (!gantt) return null;

@@ -1,5 +1,5 @@
 import { addDays, type Card } from "@lattice/domain";
-import { type DragEvent, useCallback, useMemo, useRef, useState } from "react";
+import { type DragEvent, useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { Link, useNavigate, useParams, useSearchParams } from "react-router";
 import { useSession } from "../../store/session";
 import { toast } from "../../store/toasts";
@@ -37,7 +37,7 @@ interface UndoOffer {
 }
 
 export const GanttPage = () => {
-  const { workspaceId = "", spaceId = "" } = useParams();
+  const { workspaceId = "", spaceId = "", cardId: openCardId } = useParams();
   const navigate = useNavigate();
   const { view, relations, today, isLoading, isError, error, canWrite } = useSpaceView(workspaceId, spaceId);
   const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(() => new Set());
@@ -74,6 +74,10 @@ export const GanttPage = () => {
     [view, relations, today, collapsed, filters, isFiltered],
   );
   const totalCards = Object.keys(view.cards).length;
+  // A card opened over the chart (from the tree, a bar or a link) has its bar brought into view.
+  useEffect(() => {
+    if (openCardId && !isLoading) chartRef.current?.scrollToCard(openCardId);
+  }, [openCardId, isLoading]);
   const hasAnyDated = data.tasks.length > 0 || collapsed.size > 0;
   // The row tree scrolls with the chart and mounts only a block of rows around its viewport (a
   // virtualizer would scroll the chart itself on mount and cancel frappe's scroll to today).
