@@ -4,6 +4,7 @@
  * canvas metrics, which jsdom also lacks: the fallback estimate is used).
  */
 import { addDays } from "@lattice/domain";
+import Gantt from "frappe-gantt";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { toFrappeTasks } from "./frappe-tasks";
 import type { GanttTask } from "./gantt-data";
@@ -54,22 +55,24 @@ const tasks = (count: number, change?: (t: GanttTask) => GanttTask) =>
   Array.from({ length: count }, (_, i) => (change ? change(task(i)) : task(i)));
 
 let host: HTMLDivElement | null = null;
+const options = {
+  view_mode: "Day",
+  bar_height: 24,
+  padding: 16,
+  upper_header_height: 40,
+  lower_header_height: 28,
+  infinite_padding: false,
+  move_dependencies: false,
+  readonly_progress: true,
+  today_button: false,
+  scroll_to: null,
+  container_height: 600,
+};
+
 const mount = (list: GanttTask[]) => {
   host = document.createElement("div");
   document.body.append(host);
-  const gantt = new WindowedGantt(host, toFrappeTasks(list), {
-    view_mode: "Day",
-    bar_height: 24,
-    padding: 16,
-    upper_header_height: 40,
-    lower_header_height: 28,
-    infinite_padding: false,
-    move_dependencies: false,
-    readonly_progress: true,
-    today_button: false,
-    scroll_to: null,
-    container_height: 600,
-  });
+  const gantt = new WindowedGantt(host, toFrappeTasks(list), options);
   return gantt;
 };
 
@@ -157,6 +160,29 @@ describe("WindowedGantt", () => {
     );
     expect(gantt.replaceTasks(toFrappeTasks(later))).toBe("all");
     expect(barOf("card-7")).not.toBeNull();
+    gantt.destroy();
+  });
+
+  it("places bars exactly where frappe-gantt itself does", () => {
+    const list = tasks(40, (t) => ({ ...t, end: addDays(t.start, Number(t.id.slice(5)) % 4) }));
+    const plainHost = document.createElement("div");
+    document.body.append(plainHost);
+    new Gantt(plainHost, toFrappeTasks(list), { ...options, lines: "vertical" });
+    const geometry = (root: Element) =>
+      [...root.querySelectorAll(".bar-wrapper")].map((el) => {
+        const bar = el.querySelector(".bar");
+        return [
+          el.getAttribute("data-id"),
+          bar?.getAttribute("x"),
+          bar?.getAttribute("y"),
+          bar?.getAttribute("width"),
+        ];
+      });
+    const expected = geometry(plainHost);
+    plainHost.remove();
+    const gantt = mount(list);
+    expect(expected).toHaveLength(40);
+    expect(geometry(gantt.$container)).toEqual(expected);
     gantt.destroy();
   });
 
