@@ -14,7 +14,8 @@ import {
 } from "@lattice/domain";
 import { asc, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Client, factories, type Harness, startHarness } from "../test/harness.js";
+import { buildApp } from "../app.js";
+import { Client, factories, type Harness, startHarness, testConfig } from "../test/harness.js";
 import { expectProblem } from "../test/problems.js";
 
 /** A card's life: the status it was created in, then each move, as [days after the base day, hour, status name]. */
@@ -375,6 +376,160 @@ export const chartRouteSuite = (driver: TestDriver): void => {
           spaceIds: forMember.spaceIds,
           ...forecastChart({ ...input(...forMember.spaceIds), today: isoDateOfDay(today) }),
         });
+      });
+    });
+
+    describe("card filter", () => {
+      /** The chart input of the main space narrowed to some cards (the charts ignore others' history). */
+      const inputOf = (keep: (card: ChartCard) => boolean) => {
+        const data = input(spaces.main);
+        const cards = data.cards.filter(keep);
+        const kept = new Set(cards.map((c) => c.id));
+        return {
+          ...data,
+          cards,
+          changes: data.changes.filter((c) => kept.has(c.cardId)),
+          blockings: blockingsOfMain().filter((b) => kept.has(b.cardId)),
+        };
+      };
+      let mine: Set<string>;
+      let labelled: Set<string>;
+      let labelId: string;
+
+      beforeAll(async () => {
+        const cards = input(spaces.main).cards;
+        // The blocked card and every fourth card are Mo's; every third carries the label.
+        mine = new Set(cards.filter((_, i) => i % 4 === 0).map((c) => c.id));
+        const label = await ana.post(`/api/spaces/${spaces.main}/labels`, {
+          name: "Urgent",
+          color: "#c0392b",
+        });
+        expect(label.statusCode, label.body).toBe(201);
+        labelId = label.json().id;
+        labelled = new Set(cards.filter((_, i) => i % 3 === 1).map((c) => c.id));
+        for (const card of cards) {
+          const body = {
+            ...(mine.has(card.id) ? { responsibleId: member.user.id } : {}),
+            ...(labelled.has(card.id) ? { labelIds: [labelId] } : {}),
+          };
+          if (Object.keys(body).length === 0) continue;
+          const res = await ana.patch(`/api/cards/${card.id}`, body);
+          expect(res.statusCode, res.body).toBe(200);
+        }
+      });
+
+      it("narrows the time chart to a responsible person's cards, with their blockings", async () => {
+        const from = isoDateOfDay(base);
+        const to = isoDateOfDay(today);
+        const body = await get(
+          ana,
+          `/api/spaces/${spaces.main}/charts/time?from=${from}&to=${to}&responsibleId=${member.user.id}`,
+        );
+        const data = inputOf((c) => mine.has(c.id));
+        expect(body).toEqual({
+          ...timeChart({ ...data, from, to, now: Date.now() }),
+          statuses: data.statuses,
+        });
+        expect(body.points.length).toBeGreaterThan(0);
+        expect(body.points.every((p: { cardId: string }) => mine.has(p.cardId))).toBe(true);
+        expect(body.blocked.cards).toBe(1);
+      });
+
+      it("narrows the forecast and the cumulative flow to the cards carrying a label", async () => {
+        const forecastBody = await get(ana, `/api/spaces/${spaces.main}/charts/forecast?labelId=${labelId}`);
+        const data = inputOf((c) => labelled.has(c.id));
+        expect(forecastBody).toEqual({
+          spaceIds: [spaces.main],
+          ...forecastChart({ ...data, today: isoDateOfDay(today) }),
+        });
+        const from = isoDateOfDay(base);
+        const to = isoDateOfDay(today);
+        const flow = await get(
+          ana,
+          `/api/spaces/${spaces.main}/charts/cumulative-flow?from=${from}&to=${to}&labelId=${labelId}`,
+        );
+        expect(flow).toEqual(cumulativeFlow({ ...data, from, to }));
+        expect(flow.completions).toBeGreaterThan(0);
+      });
+
+      it("applies both filters together", async () => {
+        const body = await get(
+          ana,
+          `/api/folders/${folderId}/charts/forecast?responsibleId=${member.user.id}&labelId=${labelId}`,
+        );
+        const data = inputOf((c) => mine.has(c.id) && labelled.has(c.id));
+        expect(data.cards.length).toBeGreaterThan(0);
+        // The nested space has no such cards: only its statuses join in.
+        expect(body).toEqual({
+          spaceIds: [spaces.main, spaces.nested],
+          ...forecastChart({
+            ...data,
+            statuses: input(spaces.main, spaces.nested).statuses,
+            today: isoDateOfDay(today),
+          }),
+        });
+      });
+    });
+
+    describe("after a change", () => {
+      /** A fresh space with one card waiting in To Do, so these tests change nothing the others read. */
+      const freshSpace = async () => {
+        const workspace = await f.workspace(ana, { name: "Cache checks" });
+        const space = await f.space(ana, workspace.id, { name: "Moves" });
+        const [todo, doing, done] = await f.statuses(ana, space.id);
+        if (!todo || !doing || !done) throw new Error("no default statuses");
+        const card = await f.card(ana, space.id, { name: "Call the supplier", statusId: todo.id });
+        return { workspaceId: workspace.id, spaceId: space.id, card, doing, done };
+      };
+      const move = async (cardId: string, statusId: string) => {
+        const res = await ana.post(`/api/cards/${cardId}/move`, { statusId });
+        expect(res.statusCode, res.body).toBe(200);
+      };
+
+      it("shows a move made after the charts were read (the space's seq changed)", async () => {
+        const { workspaceId: wsId, spaceId, card, done } = await freshSpace();
+        const timeUrl = `/api/spaces/${spaceId}/charts/time`;
+        const forecastUrl = `/api/workspaces/${wsId}/charts/forecast`;
+        const flowUrl = `/api/spaces/${spaceId}/charts/cumulative-flow`;
+        expect((await get(ana, timeUrl)).points).toEqual([]);
+        expect((await get(ana, forecastUrl)).burnup.at(-1)).toMatchObject({ scope: 1, completed: 0 });
+        expect((await get(ana, flowUrl)).completions).toBe(0);
+        // Read twice: the second answer comes from the cache and must still be the same.
+        expect((await get(ana, timeUrl)).points).toEqual([]);
+
+        await move(card.id, done.id);
+
+        expect((await get(ana, timeUrl)).points.map((p: { cardId: string }) => p.cardId)).toEqual([card.id]);
+        expect((await get(ana, forecastUrl)).burnup.at(-1)).toMatchObject({ scope: 1, completed: 1 });
+        expect((await get(ana, flowUrl)).completions).toBe(1);
+      });
+
+      it("shows a label added after a filtered chart was read", async () => {
+        const { spaceId, card, done } = await freshSpace();
+        await move(card.id, done.id);
+        const label = await ana.post(`/api/spaces/${spaceId}/labels`, { name: "Supplier", color: "#1f8a70" });
+        expect(label.statusCode, label.body).toBe(201);
+        const url = `/api/spaces/${spaceId}/charts/time?labelId=${label.json().id}`;
+        expect((await get(ana, url)).points).toEqual([]);
+        const res = await ana.patch(`/api/cards/${card.id}`, { labelIds: [label.json().id] });
+        expect(res.statusCode, res.body).toBe(200);
+        expect((await get(ana, url)).points.map((p: { cardId: string }) => p.cardId)).toEqual([card.id]);
+      });
+
+      it("shows a move made through another server instance on the same database", async () => {
+        const { spaceId, card, doing } = await freshSpace();
+        const other = await buildApp({ handle: h.db.handle, config: testConfig() });
+        try {
+          await other.ready();
+          const url = `/api/spaces/${spaceId}/charts/cumulative-flow`;
+          expect((await get(ana, url)).currentWip).toBe(0);
+          const anaThere = new Client(other, ana.session);
+          const res = await anaThere.post(`/api/cards/${card.id}/move`, { statusId: doing.id });
+          expect(res.statusCode, res.body).toBe(200);
+          expect((await get(ana, url)).currentWip).toBe(1);
+        } finally {
+          await other.close();
+        }
       });
     });
 

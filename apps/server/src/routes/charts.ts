@@ -1,31 +1,37 @@
 /**
  * Chart endpoints: Time chart, Forecast chart (burn-up + Monte Carlo forecast) and cumulative flow.
  * Thin, like every route: validate the query → authorize read (404 for what the caller may not see)
- * → load the history in a few queries → compute with the domain's chart functions → reply.
- * "Today" is the server's current UTC date.
+ * → load the history (one query, or none while the spaces are unchanged: `chart-cache.ts`) →
+ * compute with the domain's chart functions → reply. "Today" is the server's current UTC date.
  */
 import { folderAccess, spaceAccess, workspaceAccess } from "@lattice/db";
 import {
   type ChartRangeQuery,
   chartLimits,
   chartRangeQuery,
-  cumulativeFlow,
+  cumulativeFlowOf,
   cumulativeFlowSchema,
   dayOf,
   dayOfIsoDate,
   type ForecastQuery,
-  forecastChart,
+  forecastChartOf,
   forecastChartSchema,
   forecastQuery,
   idParams,
   isoDateOfDay,
-  timeChart,
+  timeChartOf,
   timeChartSchema,
 } from "@lattice/domain";
-import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import {
+  type FastifyPluginAsyncZod,
+  ResponseSerializationError,
+  type serializerCompiler,
+} from "fastify-type-provider-zod";
+import { $ZodType, safeParse } from "zod/v4/core";
 import { authorize, invalidField } from "../commands/authorize.js";
 import { currentUser } from "../plugins/auth.js";
-import { type CardFilter, loadChartData, readableSpaceIds } from "../queries/chart-data.js";
+import { createChartCache } from "../queries/chart-cache.js";
+import { type CardFilter, readableSpaceIds } from "../queries/chart-data.js";
 import { problemResponses } from "./problems.js";
 
 const DEFAULT_RANGE_DAYS = 90;
@@ -77,7 +83,26 @@ const forecastOptionsOf = (query: ForecastQuery) => {
   };
 };
 
+/**
+ * Checks a reply with zod's parse instead of the encode fastify-type-provider-zod uses: the same
+ * result for these reply schemas (no transforms, no codecs), and about five times faster on a big
+ * reply (a two-year time chart has 10,000 points), as parse runs zod's compiled fast path.
+ */
+const chartReplySerializer: typeof serializerCompiler =
+  ({ schema, method, url }) =>
+  (data) => {
+    const result = safeParse(schema instanceof $ZodType ? schema : schema.properties, data);
+    if (!result.success) throw new ResponseSerializationError(method, url, { cause: result.error });
+    return JSON.stringify(result.data);
+  };
+
 export const chartRoutes: FastifyPluginAsyncZod = async (app) => {
+  // Only this plugin's routes: fastify scopes a serializer compiler to the plugin that sets it.
+  app.setSerializerCompiler(chartReplySerializer);
+  // One per app (so per process): see chart-cache.ts for why it is never stale.
+  const cache = createChartCache();
+  const load = (spaceIds: readonly string[], filter: CardFilter) => cache.load(app.db.db, spaceIds, filter);
+
   app.get(
     "/spaces/:id/charts/time",
     {
@@ -97,8 +122,8 @@ export const chartRoutes: FastifyPluginAsyncZod = async (app) => {
         "Space",
       );
       const period = periodOf(request.query);
-      const data = await loadChartData(app.db.db, [access.space.id], filterOf(request.query));
-      return { ...timeChart({ ...data, ...period, now: Date.now() }), statuses: data.statuses };
+      const history = await load([access.space.id], filterOf(request.query));
+      return { ...timeChartOf(history, { ...period, now: Date.now() }), statuses: [...history.statuses] };
     },
   );
 
@@ -121,8 +146,8 @@ export const chartRoutes: FastifyPluginAsyncZod = async (app) => {
         "Space",
       );
       const period = periodOf(request.query);
-      const data = await loadChartData(app.db.db, [access.space.id], filterOf(request.query));
-      return cumulativeFlow({ ...data, ...period });
+      const history = await load([access.space.id], filterOf(request.query));
+      return cumulativeFlowOf(history, period.from, period.to);
     },
   );
 
@@ -148,8 +173,8 @@ export const chartRoutes: FastifyPluginAsyncZod = async (app) => {
       );
       const options = forecastOptionsOf(request.query);
       const spaceIds = [access.space.id];
-      const data = await loadChartData(app.db.db, spaceIds, filterOf(request.query));
-      return { spaceIds, ...forecastChart({ ...data, ...options }) };
+      const history = await load(spaceIds, filterOf(request.query));
+      return { spaceIds, ...forecastChartOf(history, options) };
     },
   );
 
@@ -175,8 +200,8 @@ export const chartRoutes: FastifyPluginAsyncZod = async (app) => {
         access.role,
         access.folder.id,
       );
-      const data = await loadChartData(app.db.db, spaceIds, filterOf(request.query));
-      return { spaceIds, ...forecastChart({ ...data, ...options }) };
+      const history = await load(spaceIds, filterOf(request.query));
+      return { spaceIds, ...forecastChartOf(history, options) };
     },
   );
 
@@ -200,8 +225,8 @@ export const chartRoutes: FastifyPluginAsyncZod = async (app) => {
       );
       const options = forecastOptionsOf(request.query);
       const spaceIds = await readableSpaceIds(app.db.db, userId, access.workspace.id, access.role, null);
-      const data = await loadChartData(app.db.db, spaceIds, filterOf(request.query));
-      return { spaceIds, ...forecastChart({ ...data, ...options }) };
+      const history = await load(spaceIds, filterOf(request.query));
+      return { spaceIds, ...forecastChartOf(history, options) };
     },
   );
 };

@@ -8,7 +8,14 @@
  * Time chart measures cycle times card by card).
  */
 import { DAY_MS, dayOfIsoDate, isoDateOfDay } from "./calendar.js";
-import { type ChartInput, type ChartStatus, cardHistories, completionTimes, dailyCounts } from "./history.js";
+import {
+  type ChartHistory,
+  type ChartInput,
+  type ChartStatus,
+  chartHistory,
+  completionTimes,
+  dailyCounts,
+} from "./history.js";
 
 export interface FlowDay {
   date: string;
@@ -33,20 +40,23 @@ export interface CumulativeFlow {
   approximateCycleDays: number | null;
 }
 
-export const cumulativeFlow = (input: ChartInput & { from: string; to: string }): CumulativeFlow => {
-  const fromDay = dayOfIsoDate(input.from);
-  const toDay = dayOfIsoDate(input.to);
+export const cumulativeFlowOf = (
+  { statuses, histories }: ChartHistory,
+  from: string,
+  to: string,
+): CumulativeFlow => {
+  const fromDay = dayOfIsoDate(from);
+  const toDay = dayOfIsoDate(to);
   const dayCount = toDay - fromDay + 1;
-  const histories = cardHistories(input);
-  const known = new Set(input.statuses.map((s) => s.id));
+  const known = new Set(statuses.map((s) => s.id));
   const counts = dailyCounts(histories, fromDay, toDay, (e) => (known.has(e.statusId) ? e.statusId : null));
   const days: FlowDay[] = [];
-  const inProgress = input.statuses.filter((s) => s.role === "in_progress");
+  const inProgress = statuses.filter((s) => s.role === "in_progress");
   let wipTotal = 0;
   for (let i = 0; i < dayCount; i++) {
     days.push({
       date: isoDateOfDay(fromDay + i),
-      counts: input.statuses.map((s) => counts.get(s.id)?.[i] ?? 0),
+      counts: statuses.map((s) => counts.get(s.id)?.[i] ?? 0),
     });
     for (const s of inProgress) wipTotal += counts.get(s.id)?.[i] ?? 0;
   }
@@ -60,9 +70,9 @@ export const cumulativeFlow = (input: ChartInput & { from: string; to: string })
   const averageWip = dayCount > 0 ? wipTotal / dayCount : 0;
   const throughputPerDay = dayCount > 0 ? completions / dayCount : 0;
   return {
-    from: input.from,
-    to: input.to,
-    statuses: [...input.statuses],
+    from,
+    to,
+    statuses: [...statuses],
     days,
     currentWip,
     averageWip,
@@ -71,3 +81,6 @@ export const cumulativeFlow = (input: ChartInput & { from: string; to: string })
     approximateCycleDays: throughputPerDay > 0 ? averageWip / throughputPerDay : null,
   };
 };
+
+export const cumulativeFlow = (input: ChartInput & { from: string; to: string }): CumulativeFlow =>
+  cumulativeFlowOf(chartHistory(input), input.from, input.to);

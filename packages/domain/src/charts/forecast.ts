@@ -26,7 +26,14 @@
 
 import { type BurnupPoint, burnupOf } from "./burnup.js";
 import { dayOf, dayOfIsoDate, isoDateOfDay } from "./calendar.js";
-import { type CardHistory, type ChartInput, cardHistories, finalCompletion } from "./history.js";
+import {
+  type CardHistory,
+  type ChartHistory,
+  type ChartInput,
+  cardHistories,
+  chartHistory,
+  finalCompletion,
+} from "./history.js";
 import { mulberry32, type Random } from "./random.js";
 
 export const forecastDefaults = {
@@ -244,7 +251,7 @@ export const weeklyThroughput = (
   }));
 };
 
-export interface ForecastInput extends ChartInput, SimulationOptions {
+export interface ForecastOptions extends SimulationOptions {
   /** Today's ISO date (UTC). */
   today: string;
   windowWeeks?: number;
@@ -252,13 +259,15 @@ export interface ForecastInput extends ChartInput, SimulationOptions {
   minWeeksWithCompletions?: number;
 }
 
+export interface ForecastInput extends ChartInput, ForecastOptions {}
+
 const firstCreationDay = (histories: readonly CardHistory[]): number | null =>
   histories.reduce<number | null>((min, h) => {
     const day = dayOf(h.card.createdAt);
     return min === null || day < min ? day : min;
   }, null);
 
-const forecastOf = (histories: readonly CardHistory[], input: ForecastInput): Forecast => {
+const forecastOf = (histories: readonly CardHistory[], input: ForecastOptions): Forecast => {
   const todayDay = dayOfIsoDate(input.today);
   const firstDay = firstCreationDay(histories);
   const completions = histories.flatMap((h) => {
@@ -332,9 +341,14 @@ export interface ForecastChart {
 }
 
 /** The Forecast chart: the burn-up from `from` (default: the first card's creation) to today, and the forecast. */
-export const forecastChart = (input: ForecastInput & { from?: string | null }): ForecastChart => {
-  const histories = cardHistories(input);
-  const todayDay = dayOfIsoDate(input.today);
-  const from = input.from ?? isoDateOfDay(Math.min(firstCreationDay(histories) ?? todayDay, todayDay));
-  return { burnup: burnupOf(histories, from, input.today), forecast: forecastOf(histories, input) };
+export const forecastChartOf = (
+  { histories }: ChartHistory,
+  options: ForecastOptions & { from?: string | null },
+): ForecastChart => {
+  const todayDay = dayOfIsoDate(options.today);
+  const from = options.from ?? isoDateOfDay(Math.min(firstCreationDay(histories) ?? todayDay, todayDay));
+  return { burnup: burnupOf(histories, from, options.today), forecast: forecastOf(histories, options) };
 };
+
+export const forecastChart = (input: ForecastInput & { from?: string | null }): ForecastChart =>
+  forecastChartOf(chartHistory(input), input);

@@ -64,25 +64,50 @@ export interface ChartInput {
 
 /**
  * Each card with its timeline. A card without any recorded change (imported data) is taken to have
- * been in its current status since it was created.
+ * been in its current status since it was created. Changes of cards not in `cards` are ignored.
  */
 export const cardHistories = ({ statuses, cards, changes }: ChartInput): CardHistory[] => {
-  const roleOf = new Map(statuses.map((s) => [s.id, s.role]));
+  const statusById = new Map(statuses.map((s) => [s.id, s]));
   const byCard = new Map<string, TimelineEntry[]>();
   for (const c of changes) {
-    const entry = { at: c.at, statusId: c.statusId, role: roleOf.get(c.statusId) ?? c.role };
+    const status = statusById.get(c.statusId);
+    // The status's own id string, so a long history holds one copy of each id, not one per change.
+    const entry = { at: c.at, statusId: status?.id ?? c.statusId, role: status?.role ?? c.role };
     const list = byCard.get(c.cardId);
     if (list) list.push(entry);
     else byCard.set(c.cardId, [entry]);
   }
   return cards.map((card) => {
-    const role = roleOf.get(card.statusId) ?? "not_started";
+    const role = statusById.get(card.statusId)?.role ?? "not_started";
     const timeline = byCard.get(card.id) ?? [];
     // Stable: changes written in one instant keep their input (insertion) order.
     timeline.sort((a, b) => a.at - b.at);
     if (timeline.length === 0) timeline.push({ at: card.createdAt, statusId: card.statusId, role });
     return { card, role, timeline };
   });
+};
+
+/**
+ * What every chart is computed from, prepared once: the statuses in board order, each card with its
+ * timeline and each card's blocked intervals. The chart functions (`timeChartOf`, `forecastChartOf`,
+ * `cumulativeFlowOf`) only read it, so one copy can answer many charts; the server keeps recent ones.
+ */
+export interface ChartHistory {
+  statuses: readonly ChartStatus[];
+  histories: readonly CardHistory[];
+  blockingsByCard: ReadonlyMap<string, readonly BlockedInterval[]>;
+}
+
+export const chartHistory = (
+  input: ChartInput & { blockings?: readonly BlockedInterval[] | undefined },
+): ChartHistory => {
+  const blockingsByCard = new Map<string, BlockedInterval[]>();
+  for (const b of input.blockings ?? []) {
+    const list = blockingsByCard.get(b.cardId);
+    if (list) list.push(b);
+    else blockingsByCard.set(b.cardId, [b]);
+  }
+  return { statuses: input.statuses, histories: cardHistories(input), blockingsByCard };
 };
 
 /**
