@@ -65,6 +65,50 @@ const scopePath = (scope: ForecastScope): string =>
 
 const withSignal = (signal?: AbortSignal) => (signal ? { signal } : {});
 
+const timeChartPath = (spaceId: string, params: RangeParams) =>
+  `/api/spaces/${spaceId}/charts/time${queryString({ ...params })}`;
+const cumulativeFlowPath = (spaceId: string, params: RangeParams) =>
+  `/api/spaces/${spaceId}/charts/cumulative-flow${queryString({ ...params })}`;
+const forecastPath = (scope: ForecastScope, params: ForecastParams) =>
+  `${scopePath(scope)}/charts/forecast${queryString({
+    windowWeeks: params.windowWeeks,
+    confidence: params.confidences?.join(","),
+    trials: params.trials,
+    seed: params.seed,
+    targetDate: params.targetDate,
+    responsibleId: params.responsibleId,
+    labelId: params.labelId,
+  })}`;
+
+/**
+ * Chart replies requested ahead of their view (a chart opened by its address starts loading its
+ * data while the app checks the session and fetches the view's code). Each is taken once, by the
+ * view's first request for the same address, so a later visit always asks the server again.
+ */
+const fetchedAhead = new Map<string, Promise<unknown>>();
+const UNCLAIMED_MS = 10_000;
+
+const fetchAhead = <T>(path: string, schema: ReplySchema<T>): void => {
+  const reply = request("GET", path, schema);
+  const forget = () => {
+    if (fetchedAhead.get(path) === reply) fetchedAhead.delete(path);
+  };
+  // A failed reply (say, the session had ended) is dropped: a view that asks later asks the server.
+  reply.catch(forget);
+  fetchedAhead.set(path, reply);
+  // Unclaimed (the view asked for something else): soon too old to hand over.
+  window.setTimeout(forget, UNCLAIMED_MS);
+};
+
+const getChart = <T>(path: string, schema: ReplySchema<T>, signal?: AbortSignal): Promise<T> => {
+  const ahead = fetchedAhead.get(path) as Promise<T> | undefined;
+  if (ahead) {
+    fetchedAhead.delete(path);
+    return ahead;
+  }
+  return request("GET", path, schema, withSignal(signal));
+};
+
 export const chartsApi = {
   getSpace: (id: string, signal?: AbortSignal) =>
     request("GET", `/api/spaces/${id}`, spaceSchema, withSignal(signal)),
@@ -74,32 +118,19 @@ export const chartsApi = {
     request("GET", `/api/workspaces/${workspaceId}/members`, memberList, withSignal(signal)),
 
   timeChart: (spaceId: string, params: RangeParams, signal?: AbortSignal) =>
-    request(
-      "GET",
-      `/api/spaces/${spaceId}/charts/time${queryString({ ...params })}`,
-      timeChartSchema,
-      withSignal(signal),
-    ),
+    getChart(timeChartPath(spaceId, params), timeChartSchema, signal),
   cumulativeFlow: (spaceId: string, params: RangeParams, signal?: AbortSignal) =>
-    request(
-      "GET",
-      `/api/spaces/${spaceId}/charts/cumulative-flow${queryString({ ...params })}`,
-      cumulativeFlowSchema,
-      withSignal(signal),
-    ),
+    getChart(cumulativeFlowPath(spaceId, params), cumulativeFlowSchema, signal),
   forecast: (scope: ForecastScope, params: ForecastParams, signal?: AbortSignal) =>
-    request(
-      "GET",
-      `${scopePath(scope)}/charts/forecast${queryString({
-        windowWeeks: params.windowWeeks,
-        confidence: params.confidences?.join(","),
-        trials: params.trials,
-        seed: params.seed,
-        targetDate: params.targetDate,
-        responsibleId: params.responsibleId,
-        labelId: params.labelId,
-      })}`,
-      forecastChartSchema,
-      withSignal(signal),
-    ),
+    getChart(forecastPath(scope, params), forecastChartSchema, signal),
+
+  /** Starts loading what a chart view is about to ask for (same arguments, no signal). */
+  ahead: {
+    timeChart: (spaceId: string, params: RangeParams) =>
+      fetchAhead(timeChartPath(spaceId, params), timeChartSchema),
+    cumulativeFlow: (spaceId: string, params: RangeParams) =>
+      fetchAhead(cumulativeFlowPath(spaceId, params), cumulativeFlowSchema),
+    forecast: (scope: ForecastScope, params: ForecastParams) =>
+      fetchAhead(forecastPath(scope, params), forecastChartSchema),
+  },
 };

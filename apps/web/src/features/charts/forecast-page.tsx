@@ -3,7 +3,7 @@ import type { ForecastChartReply, Label, Member } from "@lattice/domain";
 import { useEffect, useMemo, useState } from "react";
 import { useParams, useSearchParams } from "react-router";
 import type uPlot from "uplot";
-import { chartsApi, type ForecastScope } from "../../api/charts";
+import { chartsApi } from "../../api/charts";
 import { EmptyState } from "../../ui/empty-state";
 import { Input, Select } from "../../ui/input";
 import {
@@ -17,8 +17,8 @@ import {
 } from "./chart-page";
 import { type ChartColors, useChartColors, withAlpha } from "./colors";
 import { axis, pixelRatio, utcDate } from "./plot-options";
+import { DEFAULT_WEEKS, forecastRequestOf } from "./requests";
 import {
-  addDays,
   burnupSeries,
   type Fan,
   forecastDateSentences,
@@ -34,7 +34,6 @@ import {
 } from "./shape";
 import { UPlotChart } from "./uplot-chart";
 
-const DEFAULT_WEEKS = 12;
 /** Draws the fan, the today line and the labelled rays on the plot's canvas. */
 const drawFan = (fan: Fan, colors: ChartColors) => (u: uPlot) => {
   const ctx = u.ctx;
@@ -124,38 +123,14 @@ const forecastOptions = (reply: ForecastChartReply, fan: Fan | null, colors: Cha
   };
 };
 
-type ScopeKind = ForecastScope["kind"];
-
 export const ForecastPage = () => {
   const { workspaceId = "", spaceId = "" } = useParams();
   const [search, setSearch] = useSearchParams();
   const space = useSpaceInfo(spaceId);
   const colors = useChartColors();
   const today = todayIso();
-
-  const weeksParam = Number(search.get("weeks"));
-  const windowWeeks =
-    Number.isInteger(weeksParam) && weeksParam >= 1 && weeksParam <= 260 ? weeksParam : DEFAULT_WEEKS;
-  const confidences = parseConfidences(search.get("confidence"));
-  const targetDate = search.get("by") ?? addDays(today, 28);
-  const responsibleId = search.get("responsible") ?? "";
-  const labelId = search.get("label") ?? "";
-  const requestedScope = (search.get("scope") ?? "space") as ScopeKind;
-  const scopeKind: ScopeKind =
-    requestedScope === "folder" && space && !space.folderId
-      ? "space"
-      : ["space", "folder", "workspace"].includes(requestedScope)
-        ? requestedScope
-        : "space";
-  const scope: ForecastScope | null =
-    scopeKind === "space"
-      ? { kind: "space", id: spaceId }
-      : scopeKind === "workspace"
-        ? { kind: "workspace", id: workspaceId }
-        : space?.folderId
-          ? { kind: "folder", id: space.folderId }
-          : null;
-  const effectiveLabel = scopeKind === "space" ? labelId : "";
+  const { scopeKind, scope, windowWeeks, confidences, targetDate, responsibleId, labelId, params } =
+    forecastRequestOf({ workspaceId, spaceId }, search, today, space);
 
   const setParam = (key: string, value: string | null) => {
     setSearch(
@@ -178,22 +153,9 @@ export const ForecastPage = () => {
     return () => controller.abort();
   }, [workspaceId, spaceId]);
 
-  const key = JSON.stringify([scope, windowWeeks, confidences, targetDate, responsibleId, effectiveLabel]);
+  const key = JSON.stringify([scope, params]);
   const result = useChartData(key, (signal) =>
-    scope
-      ? chartsApi.forecast(
-          scope,
-          {
-            windowWeeks,
-            confidences,
-            trials: 10_000,
-            targetDate,
-            responsibleId: responsibleId || undefined,
-            labelId: effectiveLabel || undefined,
-          },
-          signal,
-        )
-      : new Promise<ForecastChartReply>(() => undefined),
+    scope ? chartsApi.forecast(scope, params, signal) : new Promise<ForecastChartReply>(() => undefined),
   );
 
   const reply = result.data;
@@ -300,7 +262,7 @@ export const ForecastPage = () => {
           <>
             <Select
               id={id}
-              value={effectiveLabel}
+              value={labelId}
               disabled={scopeKind !== "space"}
               title={scopeKind !== "space" ? "Labels belong to one space" : undefined}
               onChange={(e) => setParam("label", e.target.value)}
