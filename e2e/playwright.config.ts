@@ -1,7 +1,9 @@
 /**
  * Browser journeys against the real product: the server started exactly as `pnpm start` would (after the
- * web app is built by `pnpm test:e2e`), on its own port and a fresh PGlite data directory per run.
- * Chromium is the system one (Debian's /usr/bin/chromium, or CHROMIUM_PATH); no browser is downloaded.
+ * web app is built by `pnpm test:e2e`), on its own port and a fresh PGlite data directory per run, into
+ * which the demo workspace is seeded first (`pnpm seed:demo`: PGlite data is opened by one process at a
+ * time, so the seed runs before the server, not beside it). Chromium is the system one (Debian's
+ * /usr/bin/chromium, or CHROMIUM_PATH); no browser is downloaded.
  */
 import os from "node:os";
 import path from "node:path";
@@ -48,7 +50,7 @@ export default defineConfig({
   },
   globalTeardown: "./global-teardown.ts",
   webServer: {
-    command: "pnpm --filter @lattice/server start",
+    command: "pnpm seed:demo && pnpm --filter @lattice/server start",
     cwd: fileURLToPath(new URL("..", import.meta.url)),
     url: `${baseURL}/api/health`,
     reuseExistingServer: false,
