@@ -97,6 +97,11 @@ const drawFan = (fan: Fan, colors: ChartColors) => (u: uPlot) => {
     ctx.fillStyle = colors.text;
     // Labels go under the target line, one row per level, so dates close together stay readable.
     const y = py(ray.y) + (8 + 16 * i) * ratio;
+    // A halo in the background colour keeps the label readable where it crosses the fan's lines.
+    ctx.lineWidth = 4 * ratio;
+    ctx.lineJoin = "round";
+    ctx.strokeStyle = colors.bg;
+    ctx.strokeText(text, x + (nearRight ? -6 : 6) * ratio, y);
     ctx.fillText(text, x + (nearRight ? -6 : 6) * ratio, y);
   });
   ctx.restore();
