@@ -125,7 +125,17 @@ export const buildApp = async ({
   await app.register(apiRoutes, { prefix: "/api", config });
 
   if (config.webDist && existsSync(path.join(config.webDist, "index.html"))) {
-    await app.register(fastifyStatic, { root: config.webDist, wildcard: false, index: false });
+    await app.register(fastifyStatic, {
+      root: config.webDist,
+      wildcard: false,
+      index: false,
+      // Vite names every built asset after its content: a browser may keep it for good. The app
+      // shell is checked on each visit, so a new release is picked up at once.
+      setHeaders: (reply, filePath) => {
+        const isHashedAsset = path.relative(config.webDist ?? "", filePath).startsWith(`assets${path.sep}`);
+        reply.header("cache-control", isHashedAsset ? "public, max-age=31536000, immutable" : "no-cache");
+      },
+    });
     const indexHtml = path.join(config.webDist, "index.html");
     // Client-side routes: any GET outside /api gets the app shell.
     app.get("/*", { schema: { hide: true } }, (request, reply) => {
