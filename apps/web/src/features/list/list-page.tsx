@@ -141,7 +141,7 @@ export const ListPage = () => {
           onChange={(e) => setParam({ q: e.target.value })}
         />
         <select
-          className="select"
+          className="input select"
           aria-label="Status"
           value={statusId}
           onChange={(e) => setParam({ status: e.target.value })}
@@ -154,7 +154,7 @@ export const ListPage = () => {
           ))}
         </select>
         <select
-          className="select"
+          className="input select"
           aria-label="Responsible"
           value={responsibleId}
           onChange={(e) => setParam({ responsible: e.target.value })}
@@ -168,7 +168,7 @@ export const ListPage = () => {
           ))}
         </select>
         <select
-          className="select"
+          className="input select"
           aria-label="Label"
           value={labelId}
           onChange={(e) => setParam({ label: e.target.value })}
@@ -241,7 +241,7 @@ export const ListPage = () => {
                       <td className="list-cell list-cell-status">
                         {canWrite ? (
                           <select
-                            className="select list-inline"
+                            className="input select list-inline"
                             aria-label={`Status of ${row.name}`}
                             value={row.statusId}
                             onChange={(e) =>
