@@ -129,6 +129,8 @@ export const buildApp = async ({
       root: config.webDist,
       wildcard: false,
       index: false,
+      // The web build writes .br and .gz beside each file; browsers that accept them get those.
+      preCompressed: true,
       // Vite names every built asset after its content: a browser may keep it for good. The app
       // shell is checked on each visit, so a new release is picked up at once.
       setHeaders: (reply, filePath) => {
