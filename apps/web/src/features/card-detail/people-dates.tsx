@@ -187,7 +187,8 @@ export const DateFields = ({ card, canWrite }: { card: Card; canWrite: boolean }
         ) : (
           <span>{card.dueDate ?? "—"}</span>
         )}
-        {card.dueDate && urgency !== "none" ? (
+        {/* "Late" already says the card is overdue; one badge, not two. */}
+        {card.dueDate && urgency !== "none" && !late ? (
           <span className={`card-front-date ${urgencyClass(urgency)}`}>{urgencyLabel(urgency)}</span>
         ) : null}
         {late ? <span className="card-front-late">Late</span> : null}
