@@ -13,17 +13,13 @@ import swaggerUi from "@fastify/swagger-ui";
 import websocket from "@fastify/websocket";
 import type { DbHandle } from "@lattice/db";
 import Fastify, { type FastifyInstance } from "fastify";
-import {
-  jsonSchemaTransform,
-  serializerCompiler,
-  validatorCompiler,
-  type ZodTypeProvider,
-} from "fastify-type-provider-zod";
+import { jsonSchemaTransform, validatorCompiler, type ZodTypeProvider } from "fastify-type-provider-zod";
 import type { Config } from "./config.js";
 import { authPlugin } from "./plugins/auth.js";
 import { errorsPlugin } from "./plugins/errors.js";
 import { hubPlugin } from "./plugins/hub.js";
 import { mutationsPlugin } from "./plugins/mutations.js";
+import { replySerializerCompiler } from "./plugins/reply-serializer.js";
 import { apiRoutes } from "./routes/index.js";
 import { createMemoryBus, type EventBus } from "./sync/bus.js";
 import type { HubOptions } from "./sync/hub.js";
@@ -56,7 +52,7 @@ export const buildApp = async ({
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);
-  app.setSerializerCompiler(serializerCompiler);
+  app.setSerializerCompiler(replySerializerCompiler);
 
   // An empty JSON body is "no body" (so the route's schema can say which fields are missing),
   // not a parse error; anything else must be valid JSON.
