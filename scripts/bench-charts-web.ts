@@ -5,18 +5,17 @@
  * Seeds a fresh PGlite directory in-process, then serves it with the real server on its own port.
  * Requires the web app built (`pnpm --filter @lattice/web build`).
  */
-import { type ChildProcess, spawn } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { createDb, runMutation } from "@lattice/db";
 import { chromium } from "@playwright/test";
 import { buildApp } from "../apps/server/src/app.js";
 import { loadConfig } from "../apps/server/src/config.js";
+import { median, startServer, stopServer } from "./bench-support.js";
 import { type HistoryStatus, insertHistory, planHistory } from "./demo-history.js";
 
-const root = fileURLToPath(new URL("..", import.meta.url));
 const port = Number(process.env.BENCH_CHARTS_WEB_PORT ?? 3210);
 const baseURL = `http://localhost:${port}`;
 const CARDS = 10_000;
@@ -63,37 +62,7 @@ const seed = async (dataDir: string) => {
   return { workspaceId: workspace.id as string, spaceId: space.id as string };
 };
 
-const startServer = async (dataDir: string): Promise<ChildProcess> => {
-  const child = spawn(path.join(root, "node_modules/.bin/tsx"), ["src/server.ts"], {
-    cwd: path.join(root, "apps/server"),
-    env: {
-      ...process.env,
-      PORT: String(port),
-      DATA_DIR: dataDir,
-      LOGIN_RATE_LIMIT: "1000",
-      LOG_LEVEL: "warn",
-    },
-    stdio: ["ignore", "inherit", "inherit"],
-    detached: true,
-  });
-  const deadline = Date.now() + 120_000;
-  while (Date.now() < deadline) {
-    try {
-      if ((await fetch(`${baseURL}/api/health`)).ok) return child;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error("server did not start");
-};
-
 type ChartTiming = { name: string; ms: number; points: number };
-
-const median = (values: number[]) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor((sorted.length - 1) / 2)] ?? Number.NaN;
-};
 
 const dataDir = mkdtempSync(path.join(os.tmpdir(), "lattice-charts-web-"));
 let server: ChildProcess | null = null;
@@ -103,7 +72,7 @@ try {
   console.log(
     `seeded ${CARDS} cards with ${DAYS} days of history in ${((performance.now() - seededAt) / 1000).toFixed(1)} s`,
   );
-  server = await startServer(dataDir);
+  server = await startServer(port, dataDir);
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
     args: [
@@ -156,12 +125,6 @@ try {
     await browser.close();
   }
 } finally {
-  if (server?.pid) {
-    try {
-      process.kill(-server.pid, "SIGTERM");
-    } catch {
-      // already gone
-    }
-  }
+  stopServer(server);
   rmSync(dataDir, { recursive: true, force: true });
 }

@@ -29,6 +29,7 @@ import { createPostgresTestDatabase, isPostgresReachable } from "@lattice/db/tes
 import WebSocket from "ws";
 import { buildApp } from "../apps/server/src/app.js";
 import { loadConfig } from "../apps/server/src/config.js";
+import { percentile } from "./bench-support.js";
 
 const SOCKET_COUNTS = [100, 500, 1_000];
 const MEMORY_SOCKETS = 1_000;
@@ -76,9 +77,6 @@ for (const signal of ["SIGINT", "SIGTERM"] as const) {
 }
 
 // ---------- statistics and tables ----------
-
-const percentile = (sorted: readonly number[], p: number): number =>
-  sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] ?? Number.NaN;
 
 const stats = (samples: readonly number[]) => {
   const sorted = [...samples].sort((a, b) => a - b);

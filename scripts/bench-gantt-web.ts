@@ -12,18 +12,17 @@
  * Seeding writes rows straight into a fresh PGlite directory, then the server starts on it.
  * Requires the web app built (the package script builds it first).
  */
-import { type ChildProcess, spawn } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { createDb, runMutation, tables } from "@lattice/db";
 import { chromium, type Page } from "@playwright/test";
 import { buildApp } from "../apps/server/src/app.js";
 import { loadConfig } from "../apps/server/src/config.js";
 import { addDays, keysBetween } from "../packages/domain/src/index.js";
+import { median, percentile, startServer, stopServer } from "./bench-support.js";
 
-const root = fileURLToPath(new URL("..", import.meta.url));
 const port = Number(process.env.BENCH_GANTT_PORT ?? 3220);
 const baseURL = `http://localhost:${port}`;
 const SIZES = [500, 3000] as const;
@@ -36,17 +35,6 @@ interface GanttTimings {
   updates: Array<{ ms: number; redrawn: "bars" | "all" }>;
   taskCount: number;
 }
-
-const median = (values: number[]) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor((sorted.length - 1) / 2)] ?? Number.NaN;
-};
-const percentile = (values: number[], p: number) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return (
-    sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] ?? Number.NaN
-  );
-};
 
 const today = () => new Date().toISOString().slice(0, 10);
 
@@ -120,31 +108,6 @@ const seed = async (dataDir: string) => {
   return { workspaceId: workspace.id as string, spaces };
 };
 
-const startServer = async (dataDir: string): Promise<ChildProcess> => {
-  const child = spawn(path.join(root, "node_modules/.bin/tsx"), ["src/server.ts"], {
-    cwd: path.join(root, "apps/server"),
-    env: {
-      ...process.env,
-      PORT: String(port),
-      DATA_DIR: dataDir,
-      LOGIN_RATE_LIMIT: "1000",
-      LOG_LEVEL: "warn",
-    },
-    stdio: ["ignore", "inherit", "inherit"],
-    detached: true,
-  });
-  const deadline = Date.now() + 120_000;
-  while (Date.now() < deadline) {
-    try {
-      if ((await fetch(`${baseURL}/api/health`)).ok) return child;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error("server did not start");
-};
-
 const timings = (page: Page) =>
   page.evaluate(() => {
     const t = (window as unknown as { __latticeGanttTimings?: GanttTimings & { drawnBars: () => number } })
@@ -190,7 +153,7 @@ try {
     if (keptDir) writeFileSync(seedFile, JSON.stringify(seeded));
   }
   const { workspaceId, spaces } = seeded;
-  server = await startServer(dataDir);
+  server = await startServer(port, dataDir);
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
     args: [
@@ -272,12 +235,6 @@ try {
     await browser.close();
   }
 } finally {
-  if (server?.pid) {
-    try {
-      process.kill(-server.pid, "SIGTERM");
-    } catch {
-      // already gone
-    }
-  }
+  stopServer(server);
   if (!keptDir) rmSync(dataDir, { recursive: true, force: true });
 }

@@ -9,7 +9,6 @@
  * Seeding goes through the public API (POST /api/spaces/:id/cards in parallel batches). Bounded: fixed
  * counts, one server, loopback only. Requires the web app built (`pnpm --filter @lattice/web build`).
  */
-import { type ChildProcess, spawn } from "node:child_process";
 import {
   existsSync,
   mkdirSync,
@@ -21,51 +20,17 @@ import {
 } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
 import { type APIRequestContext, type BrowserContext, chromium, type Page } from "@playwright/test";
+import { percentile, repoRoot, startServer, stopServer } from "./bench-support.js";
 
-const root = fileURLToPath(new URL("..", import.meta.url));
 const port = Number(process.env.BENCH_WEB_PORT ?? 3200);
 const baseURL = `http://localhost:${port}`;
 const SIZES = [500, 5000] as const;
 const LOADS = 5;
 const SEED_PARALLEL = 16;
 
-const percentile = (values: number[], p: number): number => {
-  const sorted = [...values].sort((a, b) => a - b);
-  if (sorted.length === 0) return Number.NaN;
-  const index = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
-  return sorted[index] ?? Number.NaN;
-};
 const fmt = (n: number) => (Number.isFinite(n) ? n.toFixed(1) : "n/a");
-
-const startServer = async (dataDir: string): Promise<ChildProcess> => {
-  // The server's own start command (`tsx src/server.ts`), without pnpm in between to report the stop.
-  const child = spawn(path.join(root, "node_modules/.bin/tsx"), ["src/server.ts"], {
-    cwd: path.join(root, "apps/server"),
-    env: {
-      ...process.env,
-      PORT: String(port),
-      DATA_DIR: dataDir,
-      LOGIN_RATE_LIMIT: "1000",
-      LOG_LEVEL: "warn",
-    },
-    stdio: ["ignore", "inherit", "inherit"],
-    detached: true,
-  });
-  const deadline = Date.now() + 120_000;
-  while (Date.now() < deadline) {
-    try {
-      const response = await fetch(`${baseURL}/api/health`);
-      if (response.ok) return child;
-    } catch {
-      // not up yet
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error("the server did not start within 2 minutes");
-};
 
 const json = async <T>(response: Awaited<ReturnType<APIRequestContext["post"]>>): Promise<T> => {
   if (!response.ok())
@@ -150,7 +115,7 @@ const dragFrames = async (page: Page) => {
 };
 
 const jsSize = () => {
-  const dir = path.join(root, "apps/web/dist/assets");
+  const dir = path.join(repoRoot, "apps/web/dist/assets");
   let raw = 0;
   let gzip = 0;
   for (const file of readdirSync(dir).filter((f) => f.endsWith(".js"))) {
@@ -162,7 +127,7 @@ const jsSize = () => {
 };
 
 const main = async () => {
-  if (!existsSync(path.join(root, "apps/web/dist/index.html"))) {
+  if (!existsSync(path.join(repoRoot, "apps/web/dist/index.html"))) {
     throw new Error("Build the web app first: pnpm --filter @lattice/web build");
   }
   // BENCH_WEB_DATA_DIR keeps the seeded spaces between runs (seeding 5,500 cards takes minutes).
@@ -170,7 +135,7 @@ const main = async () => {
   const dataDir = keptDir ?? mkdtempSync(path.join(os.tmpdir(), "lattice-bench-web-"));
   mkdirSync(dataDir, { recursive: true });
   const seedFile = path.join(dataDir, "bench-web-seed.json");
-  const server = await startServer(dataDir);
+  const server = await startServer(port, dataDir);
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
     args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run"],
@@ -250,7 +215,7 @@ const main = async () => {
   } finally {
     await context?.close();
     await browser.close();
-    if (server.pid) process.kill(-server.pid, "SIGTERM");
+    stopServer(server);
     await new Promise((r) => setTimeout(r, 500));
     if (!keptDir) rmSync(dataDir, { recursive: true, force: true });
   }

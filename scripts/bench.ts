@@ -10,6 +10,7 @@ import { createDb, type DbHandle } from "@lattice/db";
 import { createPostgresTestDatabase, isPostgresReachable } from "@lattice/db/testing";
 import { buildApp } from "../apps/server/src/app.js";
 import { loadConfig } from "../apps/server/src/config.js";
+import { percentile } from "./bench-support.js";
 
 const CARDS = 1_000;
 const SEED_BATCH = 20;
@@ -56,9 +57,6 @@ const pick = <T>(items: readonly T[]): T => {
   if (item === undefined) throw new Error("pick from an empty list");
   return item;
 };
-
-const percentile = (sorted: readonly number[], p: number): number =>
-  sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] ?? Number.NaN;
 
 const summarize = (driver: string, operation: string, samples: number[], note = ""): Row => {
   const sorted = [...samples].sort((a, b) => a - b);
