@@ -5,7 +5,7 @@
  * so new handler identities do not touch the chart.
  */
 import type { FrappeViewMode } from "frappe-gantt";
-import { forwardRef, useEffect, useImperativeHandle, useRef } from "react";
+import { forwardRef, useEffect, useImperativeHandle, useMemo, useRef } from "react";
 import "./gantt.css";
 import { escapeHtml, toFrappeTasks } from "./frappe-tasks";
 import { type GanttTask, localDay } from "./gantt-data";
@@ -153,8 +153,10 @@ export const GanttChart = forwardRef<GanttChartHandle, GanttChartProps>(function
   const ganttRef = useRef<WindowedGantt | null>(null);
   const handlers = useRef({ onDateChange, onOpen, onScrollTop });
   handlers.current = { onDateChange, onOpen, onScrollTop };
-  const byId = useRef(new Map<string, GanttTask>());
-  byId.current = new Map(tasks.map((t) => [t.id, t]));
+  // Rebuilt when the tasks change, not on every render (the page re-renders as its row tree scrolls).
+  const tasksById = useMemo(() => new Map(tasks.map((t) => [t.id, t])), [tasks]);
+  const byId = useRef(tasksById);
+  byId.current = tasksById;
   const initial = useRef({ tasks, viewMode, readOnly });
 
   useImperativeHandle(
