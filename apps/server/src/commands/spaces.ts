@@ -113,6 +113,12 @@ export const updateSpace = async (
     changes.folderId = folderId;
   }
   if (input.folderId !== undefined || input.afterId !== undefined || input.beforeId !== undefined) {
+    // Security: a private sibling the caller may not see is answered like one that does not exist.
+    for (const field of ["afterId", "beforeId"] as const) {
+      const neighbourId = input[field];
+      if (neighbourId && !(await spaceAccess(tx, actor.id, neighbourId)))
+        throw invalidField(`body.${field}`, "is not a sibling space");
+    }
     const placed = positionAmong(await siblingSpaces(tx, workspace.id, folderId), input, spaceId);
     if ("invalidField" in placed) throw invalidField(`body.${placed.invalidField}`, "is not a sibling space");
     changes.position = placed.position;

@@ -76,6 +76,12 @@ export const updateWorkspace = async (
   if (input.visibility !== undefined) changes.visibility = input.visibility;
   if (input.archived !== undefined) changes.archivedAt = input.archived ? new Date() : null;
   if (input.afterId !== undefined || input.beforeId !== undefined) {
+    // Security: a neighbour the caller may not see is answered exactly like one that does not exist.
+    for (const field of ["afterId", "beforeId"] as const) {
+      const neighbourId = input[field];
+      if (neighbourId && !(await workspaceAccess(tx, actor.id, neighbourId)))
+        throw invalidField(`body.${field}`, "is not a workspace");
+    }
     await lockWorkspaceOrder(tx);
     const siblings = await tx
       .select({ id: tables.workspaces.id, position: tables.workspaces.position })

@@ -1,0 +1,3 @@
+import { oracleSuite } from "./oracle.suite.js";
+
+oracleSuite("pglite");
