@@ -97,6 +97,8 @@ const columnNames = () =>
 beforeEach(async () => {
   vi.mocked(api.getBoard).mockResolvedValue(snapshot);
   useToasts.setState({ toasts: [] });
+  // Reloading the same space keeps what was seen live; each test starts from none.
+  useBoard.setState({ arrivals: {}, activity: {} });
   await useBoard.getState().load(spaceId);
 });
 
@@ -194,10 +196,11 @@ describe("board store", () => {
     vi.mocked(api.createCard).mockReturnValue(reply.promise);
     const creating = useBoard.getState().createCard({ name: "Write docs", statusId: done, at: "bottom" });
     const optimistic = Object.values(useBoard.getState().view.cards).find((c) => c.name === "Write docs");
-    expect(optimistic).toBeDefined();
+    const real = { ...card(9, done, "a0"), name: "Write docs" };
+    expect(optimistic).toMatchObject({ name: "Write docs", statusId: done });
+    expect(optimistic?.id).not.toBe(real.id);
     expect(useBoard.getState().confirmed.cards[optimistic?.id ?? ""]).toBeUndefined();
 
-    const real = { ...card(9, done, "a0"), name: "Write docs" };
     reply.resolve(real);
     await creating;
     const names = Object.values(useBoard.getState().view.cards).filter((c) => c.name === "Write docs");
@@ -214,7 +217,7 @@ describe("board store", () => {
       }),
     );
     expect(await useBoard.getState().deleteStatus(todo)).toBe(false);
-    expect(useBoard.getState().view.statuses[todo]).toBeDefined();
+    expect(useBoard.getState().view.statuses[todo]).toEqual(status(todo, "To Do", "a0"));
     expect(useToasts.getState().toasts[0]?.message).toContain("Move its 3 cards first.");
   });
 });
@@ -265,8 +268,11 @@ describe("board store with live events", () => {
     expect(state.pending).toHaveLength(0);
     expect(state.confirmed.cards[cardC.id]?.position).toBe("Zz");
     expect(state.seq).toBe(8);
+    // Our own change does not animate in as a teammate's would.
+    expect(state.arrivals).toEqual({});
 
     // A later change by someone else, then the (late) reply: the reply must not undo it.
+    const beforeTeammate = Date.now();
     useBoard
       .getState()
       .receive(wire("card.updated", { ...serverCard, name: "Renamed", version: 3 }, null), 9);
@@ -274,7 +280,44 @@ describe("board store with live events", () => {
     await moving;
     state = useBoard.getState();
     expect(state.confirmed.cards[cardC.id]?.name).toBe("Renamed");
-    expect(state.arrivals[cardC.id]).toBeDefined();
+    expect(Object.keys(state.arrivals)).toEqual([cardC.id]);
+    expect(state.arrivals[cardC.id]).toBeGreaterThanOrEqual(beforeTeammate);
+  });
+
+  it("takes the echo of its own move, already confirmed by the reply, as its own and redraws nothing", async () => {
+    const serverCard = { ...cardC, statusId: done, position: "a0", version: 2 };
+    vi.mocked(api.moveCard).mockReset().mockResolvedValueOnce(serverCard);
+    await useBoard.getState().moveCard(cardC.id, { kind: "status", statusId: done });
+    const id = vi.mocked(api.moveCard).mock.calls[0]?.[2]?.mutationId ?? "";
+    expect(id).toMatch(/^[0-9a-f-]{36}$/);
+    const before = useBoard.getState();
+    expect(before.pending).toHaveLength(0);
+
+    // The same card, its keys in another order, as the event carries it.
+    const echo = Object.fromEntries(Object.entries(serverCard).reverse()) as Card;
+    useBoard.getState().receive(wire("card.moved", echo, id), 8);
+    const after = useBoard.getState();
+    expect(after.seq).toBe(8);
+    expect(after.arrivals).toEqual({});
+    // Same objects: no column sees a change.
+    expect(after.confirmed).toBe(before.confirmed);
+    expect(after.view).toBe(before.view);
+    expect(after.activity[cardC.id]?.[0]).toMatchObject({ kind: "moved", seq: 8 });
+  });
+
+  it("still applies the echo of its own move when confirmed state differs from it", async () => {
+    const serverCard = { ...cardC, statusId: done, position: "a0", version: 2 };
+    vi.mocked(api.moveCard).mockReset().mockResolvedValueOnce(serverCard);
+    await useBoard.getState().moveCard(cardC.id, { kind: "status", statusId: done });
+    const id = vi.mocked(api.moveCard).mock.calls[0]?.[2]?.mutationId ?? "";
+    // An older teammate event (earlier seq) arrives after our reply and puts older data back…
+    useBoard.getState().receive(wire("card.updated", { ...cardC, name: "Old name" }, null), 8);
+    expect(useBoard.getState().confirmed.cards[cardC.id]?.statusId).toBe(todo);
+    // …then our echo restores what the server holds, still without an arrival of its own.
+    const arrivalsBefore = useBoard.getState().arrivals;
+    useBoard.getState().receive(wire("card.moved", serverCard, id), 9);
+    expect(useBoard.getState().confirmed.cards[cardC.id]).toEqual(serverCard);
+    expect(useBoard.getState().arrivals).toBe(arrivalsBefore);
   });
 
   it("records who moved a card from where to where, for the card's recent activity", () => {
@@ -308,6 +351,7 @@ describe("board store with live events", () => {
     await moving;
     const calls = vi.mocked(api.moveCard).mock.calls;
     expect(calls).toHaveLength(2);
+    expect(calls[0]?.[2]?.mutationId).toMatch(/^[0-9a-f-]{36}$/);
     expect(calls[1]?.[2]?.mutationId).toBe(calls[0]?.[2]?.mutationId);
     expect(useBoard.getState().pending).toHaveLength(0);
     expect(useBoard.getState().confirmed.cards[cardA.id]?.statusId).toBe(done);

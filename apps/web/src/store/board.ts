@@ -15,6 +15,10 @@
  * Idempotency-Key, when the connection is back (`retryWaiting`); the server answers a retried key
  * with its first answer, so resending is safe. Nothing is dropped without a toast saying so.
  *
+ * The server's event for a mutation the reply already confirmed (its echo) is ours too: it is not a
+ * teammate's arrival, and when it carries exactly what confirmed state already holds it changes
+ * nothing, so no column re-renders under a person who is already dragging the next card.
+ *
  * While a card is dragged (`holdCard`), live events about it wait and are applied on drop.
  */
 import {
@@ -117,6 +121,22 @@ const cardIdOf = (event: Pick<WireEvent, "type" | "payload">): string | null => 
 const isNetworkError = (error: unknown): boolean => error instanceof ApiError && error.code === "network";
 
 const activityMax = 20;
+/** Mutation ids confirmed by their reply whose events may still be on the way (bounded, oldest out). */
+const confirmedIdsMax = 200;
+
+/** Whether applying `event` to `state` would change nothing (the echo of a change we already hold). */
+const isAlreadyApplied = (state: BoardState, event: BoardEvent): boolean => {
+  if (event.type === "card.deleted") return state.cards[event.payload.cardId] === undefined;
+  if (event.type === "card.created" || event.type === "card.updated" || event.type === "card.moved") {
+    const held: Record<string, unknown> | undefined = state.cards[event.payload.card.id];
+    const incoming: Record<string, unknown> = event.payload.card;
+    if (!held) return false;
+    // Field by field: a reply and an event may list the same card's keys in different orders.
+    const keys = new Set([...Object.keys(held), ...Object.keys(incoming)]);
+    return [...keys].every((key) => JSON.stringify(held[key]) === JSON.stringify(incoming[key]));
+  }
+  return false;
+};
 
 interface MutationSpec<T> {
   label: string;
@@ -256,6 +276,13 @@ export const useBoard = create<BoardStore>((set, get) => {
    * in order when they are resent.
    */
   let sendQueue: Promise<void> = Promise.resolve();
+  /** Our mutations the server already answered, so their events are recognised as our own. */
+  const confirmedIds = new Set<string>();
+  const rememberConfirmed = (id: string) => {
+    confirmedIds.add(id);
+    if (confirmedIds.size > confirmedIdsMax)
+      confirmedIds.delete(confirmedIds.values().next().value as string);
+  };
   let queued = 0;
   const sendInOrder = <T>(run: () => Promise<T>): Promise<T> => {
     // With nothing in flight the request leaves at once (same tick as the optimistic change).
@@ -336,8 +363,11 @@ export const useBoard = create<BoardStore>((set, get) => {
       const boardEvent = { type: event.type, payload: event.payload } as BoardEvent;
       const state = get();
       const cardId = cardIdOf(event);
-      const isOurs = event.mutationId !== null && state.pending.some((m) => m.id === event.mutationId);
-      const pending = isOurs ? state.pending.filter((m) => m.id !== event.mutationId) : state.pending;
+      const isPendingOurs = event.mutationId !== null && state.pending.some((m) => m.id === event.mutationId);
+      const isEcho = event.mutationId !== null && confirmedIds.has(event.mutationId);
+      const isOurs = isPendingOurs || isEcho;
+      if (isEcho && event.mutationId !== null) confirmedIds.delete(event.mutationId);
+      const pending = isPendingOurs ? state.pending.filter((m) => m.id !== event.mutationId) : state.pending;
       const entry = describeActivity(state.confirmed, event, seq);
       const activity = entry
         ? {
@@ -349,6 +379,11 @@ export const useBoard = create<BoardStore>((set, get) => {
         !isOurs && cardId && event.type !== "card.deleted"
           ? { ...state.arrivals, [cardId]: Date.now() }
           : state.arrivals;
+      if (isEcho && cardId !== state.heldCardId && isAlreadyApplied(state.confirmed, boardEvent)) {
+        // Our reply already put exactly this in confirmed state: nothing to apply, nothing to redraw.
+        set({ activity });
+        return;
+      }
       if (cardId && cardId === state.heldCardId) {
         // The card under the pointer must not jump away: its news waits for the drop.
         set({ held: [...state.held, boardEvent], activity, arrivals });
@@ -403,6 +438,7 @@ export const useBoard = create<BoardStore>((set, get) => {
           // Confirmed already by its event? Then the event's state is newer than this reply.
           if (isStillPending) {
             const rest = get().pending.filter((m) => m.id !== id);
+            rememberConfirmed(id);
             setState(spec.confirm(result).reduce(applyBoardEvent, get().confirmed), rest);
           }
         }
