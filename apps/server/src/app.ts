@@ -14,10 +14,12 @@ import websocket from "@fastify/websocket";
 import type { DbHandle } from "@lattice/db";
 import Fastify, { type FastifyInstance } from "fastify";
 import { jsonSchemaTransform, validatorCompiler, type ZodTypeProvider } from "fastify-type-provider-zod";
+import type { DestinationStream } from "pino";
 import type { Config } from "./config.js";
 import { authPlugin } from "./plugins/auth.js";
-import { errorsPlugin } from "./plugins/errors.js";
+import { answerFrameworkError, errorsPlugin } from "./plugins/errors.js";
 import { hubPlugin } from "./plugins/hub.js";
+import { loggerOptions } from "./plugins/logging.js";
 import { mutationsPlugin } from "./plugins/mutations.js";
 import { replySerializerCompiler } from "./plugins/reply-serializer.js";
 import { apiRoutes } from "./routes/index.js";
@@ -32,6 +34,8 @@ export interface AppOptions {
   bus?: EventBus;
   hubOptions?: HubOptions;
   logger?: boolean;
+  /** Where log lines go instead of stdout (turns logging on; tests read the lines). */
+  logStream?: DestinationStream;
 }
 
 export const buildApp = async ({
@@ -40,15 +44,18 @@ export const buildApp = async ({
   bus: givenBus,
   hubOptions,
   logger = false,
+  logStream,
 }: AppOptions): Promise<FastifyInstance> => {
   const app = Fastify({
-    logger: logger ? { level: config.logLevel } : false,
+    logger: logger || logStream ? loggerOptions(config.logLevel, logStream) : false,
     bodyLimit: 1_048_576,
     // Shutdown must not wait on a stalled client; live clients reconnect to another instance.
     forceCloseConnections: true,
     trustProxy: true,
     // Ids in paths are UUIDs; this keeps a huge path from costing anything.
     routerOptions: { maxParamLength: 200 },
+    // A malformed or overlong path is answered as problem+json like every other error.
+    frameworkErrors: answerFrameworkError,
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);

@@ -148,6 +148,28 @@ describe("describeEvent", () => {
     );
   });
 
+  it("never names a card the reader may not see, in any sentence that mentions it", () => {
+    const hiding: ActivityNames = { ...names, isHiddenCard: (id) => id === otherCardId };
+    const relation = {
+      id: "00000000-0000-4000-8000-0000000000a1",
+      workspaceId: card().workspaceId,
+      kind: "parent" as const,
+      fromCardId: otherCardId,
+      toCardId: cardId,
+      createdAt: at,
+    };
+    expect(describeEvent(by({ type: "relation.created", payload: { relation } }), hiding)).toBe(
+      "Ana made a card you cannot see the parent of 'Triage rota'",
+    );
+    expect(describeEvent(by({ type: "relation.deleted", payload: { relation } }), hiding)).toBe(
+      "Ana removed a card you cannot see as parent of 'Triage rota'",
+    );
+    const onHidden = todo({ cardId: otherCardId });
+    expect(describeEvent(by({ type: "todo.created", payload: { todo: onHidden } }), hiding)).not.toContain(
+      "Night shift",
+    );
+  });
+
   it("returns null for events that are not activity", () => {
     expect(
       describeEvent(

@@ -18,7 +18,14 @@ export interface ActivityNames {
   user(id: string): string;
   status(id: string): string;
   card(id: string): string;
+  /**
+   * Security: a card in a space the reader may not see (the other end of a relation). It is never
+   * named, only called `hiddenCardPhrase`.
+   */
+  isHiddenCard?(id: string): boolean;
 }
+
+export const hiddenCardPhrase = "a card you cannot see";
 
 /** What the describer needs of an event. */
 export type ActivityEvent = {
@@ -76,6 +83,10 @@ const quoted = (text: string): string => {
   const oneLine = text.replace(/\s+/g, " ").trim();
   return `'${oneLine.length > 80 ? `${oneLine.slice(0, 79)}…` : oneLine}'`;
 };
+
+/** A card by id as a sentence names it: quoted, or described when the reader may not see it. */
+const cardRef = (cardId: string, names: ActivityNames): string =>
+  names.isHiddenCard?.(cardId) ? hiddenCardPhrase : quoted(names.card(cardId));
 
 const sameIds = (a: readonly string[], b: readonly string[]): boolean =>
   a.length === b.length && [...a].sort().join() === [...b].sort().join();
@@ -153,10 +164,10 @@ export const describeEvent = (
     case "card.deleted":
       return say(`deleted ${quoted(previous.card?.name ?? names.card(event.payload.cardId))}`);
     case "todo.created":
-      return say(`added a to-do to ${quoted(names.card(event.payload.todo.cardId))}`);
+      return say(`added a to-do to ${cardRef(event.payload.todo.cardId, names)}`);
     case "todo.updated": {
       const { todo } = event.payload;
-      const card = quoted(names.card(todo.cardId));
+      const card = cardRef(todo.cardId, names);
       const before = previous.todo;
       if (before && before.isDone !== todo.isDone) {
         return say(`${todo.isDone ? "ticked off" : "reopened"} the to-do ${quoted(todo.text)} on ${card}`);
@@ -165,32 +176,32 @@ export const describeEvent = (
       return say(`edited the to-do ${quoted(todo.text)} on ${card}`);
     }
     case "todo.deleted": {
-      const card = quoted(names.card(event.payload.cardId));
+      const card = cardRef(event.payload.cardId, names);
       return previous.todo
         ? say(`removed the to-do ${quoted(previous.todo.text)} from ${card}`)
         : say(`removed a to-do from ${card}`);
     }
     case "comment.created":
-      return say(`commented on ${quoted(names.card(event.payload.comment.cardId))}`);
+      return say(`commented on ${cardRef(event.payload.comment.cardId, names)}`);
     case "comment.updated":
-      return say(`edited a comment on ${quoted(names.card(event.payload.comment.cardId))}`);
+      return say(`edited a comment on ${cardRef(event.payload.comment.cardId, names)}`);
     case "comment.deleted":
-      return say(`deleted a comment on ${quoted(names.card(event.payload.cardId))}`);
+      return say(`deleted a comment on ${cardRef(event.payload.cardId, names)}`);
     case "blocking.created": {
       const { blocking } = event.payload;
       return say(
-        `blocked ${quoted(names.card(blocking.cardId))} (${blocking.blockerName}: ${quoted(blocking.reason)})`,
+        `blocked ${cardRef(blocking.cardId, names)} (${blocking.blockerName}: ${quoted(blocking.reason)})`,
       );
     }
     case "blocking.cleared": {
       const { blocking } = event.payload;
-      return say(`cleared the ${blocking.blockerName} blocker on ${quoted(names.card(blocking.cardId))}`);
+      return say(`cleared the ${blocking.blockerName} blocker on ${cardRef(blocking.cardId, names)}`);
     }
     case "relation.created":
     case "relation.deleted": {
       const { relation } = event.payload;
-      const from = quoted(names.card(relation.fromCardId));
-      const to = quoted(names.card(relation.toCardId));
+      const from = cardRef(relation.fromCardId, names);
+      const to = cardRef(relation.toCardId, names);
       const made = event.type === "relation.created";
       if (relation.kind === "parent") {
         return made ? say(`made ${from} the parent of ${to}`) : say(`removed ${from} as parent of ${to}`);

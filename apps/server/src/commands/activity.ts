@@ -7,7 +7,7 @@
  * Paging goes backwards: `before` is a seq for a card or space, an opaque cursor for "my activity"
  * (which spans channels and is ordered by time).
  */
-import { type Executor, tables } from "@lattice/db";
+import { type Executor, spaceAccess, tables } from "@lattice/db";
 import {
   type ActivityEvent,
   type ActivityItem,
@@ -16,6 +16,7 @@ import {
   activityEventTypes,
   type Card,
   describeEvent,
+  hiddenCardPhrase,
   parseChannel,
   type TodoItem,
 } from "@lattice/domain";
@@ -148,8 +149,13 @@ const fetchRows = async (
   }));
 };
 
-/** Names of everyone, every status and every card the rows mention, in three queries. */
-const loadNames = async (db: Executor, rows: Row[]) => {
+/**
+ * Names of everyone, every status and every card the rows mention, in three queries. Security: a
+ * card in a space the reader may not see (the other end of a relation) is never named; the rows'
+ * own channels are readable by construction (the route checked them), other spaces are checked
+ * once each.
+ */
+const loadNames = async (db: Executor, rows: Row[], readerId: string) => {
   const userIds = new Set<string>();
   const cardIds = new Set<string>();
   const spaceIds = new Set<string>();
@@ -183,11 +189,17 @@ const loadNames = async (db: Executor, rows: Row[]) => {
       : [],
     cardIds.size > 0
       ? db
-          .select({ id: cards.id, name: cards.name })
+          .select({ id: cards.id, name: cards.name, spaceId: cards.spaceId })
           .from(cards)
           .where(inArray(cards.id, [...cardIds]))
       : [],
   ]);
+  const isReadable = new Map<string, boolean>([...spaceIds].map((id) => [id, true]));
+  for (const card of cardRows) {
+    if (!isReadable.has(card.spaceId))
+      isReadable.set(card.spaceId, (await spaceAccess(db, readerId, card.spaceId)) !== null);
+  }
+  const hiddenCardIds = new Set(cardRows.filter((c) => !isReadable.get(c.spaceId)).map((c) => c.id));
   const byId = (list: Array<{ id: string; name: string }>) => new Map(list.map((x) => [x.id, x.name]));
   const userNames = byId(userRows);
   const statusNames = byId(statusRows);
@@ -195,8 +207,22 @@ const loadNames = async (db: Executor, rows: Row[]) => {
   return {
     user: (id: string) => userNames.get(id) ?? "a former user",
     status: (id: string) => statusNames.get(id) ?? "a removed status",
-    card: (id: string) => cardNames.get(id) ?? "a deleted card",
+    card: (id: string) =>
+      hiddenCardIds.has(id) ? hiddenCardPhrase : (cardNames.get(id) ?? "a deleted card"),
+    isHiddenCard: (id: string) => hiddenCardIds.has(id),
   };
+};
+
+/** The card an item links to: the one it is about, or for a relation the end the reader can see. */
+const visibleCardId = (event: ActivityEvent, isHiddenCard: (id: string) => boolean): string | null => {
+  const cardId = activityCardId(event);
+  if (cardId === null || !isHiddenCard(cardId)) return cardId;
+  if (event.type === "relation.created" || event.type === "relation.deleted") {
+    const { fromCardId, toCardId } = event.payload.relation;
+    const other = cardId === fromCardId ? toCardId : fromCardId;
+    return isHiddenCard(other) ? null : other;
+  }
+  return null;
 };
 
 const maxRounds = 5;
@@ -208,6 +234,7 @@ const maxRounds = 5;
  */
 export const readActivity = async (
   db: Executor,
+  readerId: string,
   scope: ActivityScope,
   before: string | null,
   limit: number,
@@ -227,7 +254,7 @@ export const readActivity = async (
           ? encodeCursor({ at: last.at.toISOString(), channel: last.channel, seq: last.seq })
           : String(last.seq);
     }
-    const names = await loadNames(db, rows);
+    const names = await loadNames(db, rows, readerId);
     for (const r of rows) {
       const event = { type: r.type, payload: r.payload, actorId: r.actorId } as ActivityEvent;
       const text = describeEvent(event, names, { card: r.previousCard, todo: r.previousTodo });
@@ -240,7 +267,7 @@ export const readActivity = async (
         actorName: r.actorId ? names.user(r.actorId) : "Someone",
         at: r.at.toISOString(),
         text,
-        cardId: activityCardId(event),
+        cardId: visibleCardId(event, names.isHiddenCard),
       });
     }
   }

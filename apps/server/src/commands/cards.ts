@@ -19,6 +19,7 @@ import {
 } from "@lattice/domain";
 import { and, asc, desc, eq, gt, inArray, isNull, lt, ne, sql } from "drizzle-orm";
 import { authorize, invalidField } from "./authorize.js";
+import { scrubCardComments } from "./comments.js";
 import { followersOf, notify, readersOfSpace } from "./notifications.js";
 
 type Tx = MutationContext["tx"];
@@ -341,6 +342,7 @@ export const deleteCard = async (
   const before = await cardAccess(tx, actor.id, cardId);
   if (before) await lock(spaceChannel(before.card.spaceId));
   const { card } = authorize(await cardAccess(tx, actor.id, cardId), "write_cards", "Card");
+  await scrubCardComments(tx, card);
   await tx.delete(tables.cards).where(eq(tables.cards.id, cardId));
   emit(draft(spaceChannel(card.spaceId), "card.deleted", { cardId, spaceId: card.spaceId }));
 };

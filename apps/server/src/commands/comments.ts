@@ -15,7 +15,7 @@ import {
   spaceChannel,
   type User,
 } from "@lattice/domain";
-import { asc, eq } from "drizzle-orm";
+import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import type { z } from "zod";
 import { authorize } from "./authorize.js";
 import { follow, notify, readersOfSpace } from "./notifications.js";
@@ -133,8 +133,56 @@ export const updateComment = async (
   return comment;
 };
 
+/**
+ * Security: a deleted comment's text must not be served again, to anyone. Its copies live in the
+ * event log (a `since=0` replay would resend `comment.created` and every `comment.updated`) and in
+ * the stored replies of idempotent requests; both are blanked in the deleting transaction. The
+ * events keep their seq and shape (the text becomes empty, the mentions go), so replays stay
+ * gapless and the client's reducer still applies them.
+ */
+const scrubCommentText = async (
+  tx: MutationContext["tx"],
+  spaceId: string,
+  comments: ReadonlyArray<{ id: string; authorId: string | null }>,
+): Promise<void> => {
+  if (comments.length === 0) return;
+  const ids = comments.map((c) => c.id);
+  await tx.execute(sql`
+    UPDATE events
+    SET payload = jsonb_set(jsonb_set(payload, '{comment,body}', '""'), '{comment,mentionIds}', '[]')
+    WHERE channel = ${spaceChannel(spaceId)}
+      AND type IN ('comment.created', 'comment.updated')
+      AND payload->'comment'->>'id' = ANY(${sql.param(ids)}::text[])
+  `);
+  const authorIds = [...new Set(comments.flatMap((c) => (c.authorId ? [c.authorId] : [])))];
+  if (authorIds.length === 0) return;
+  await tx
+    .update(tables.idempotencyKeys)
+    .set({ body: sql`jsonb_set(${tables.idempotencyKeys.body}, '{body}', '""')` })
+    .where(
+      and(
+        inArray(tables.idempotencyKeys.userId, authorIds),
+        sql`${tables.idempotencyKeys.body}->>'id' = ANY(${sql.param(ids)}::text[])`,
+        sql`${tables.idempotencyKeys.body} ? 'body'`,
+      ),
+    );
+};
+
+/** Blanks the text of every comment of a card about to be deleted (the comments go with it). */
+export const scrubCardComments = async (
+  tx: MutationContext["tx"],
+  card: { id: string; spaceId: string },
+): Promise<void> => {
+  const rows = await tx
+    .select({ id: tables.comments.id, authorId: tables.comments.authorId })
+    .from(tables.comments)
+    .where(eq(tables.comments.cardId, card.id));
+  await scrubCommentText(tx, card.spaceId, rows);
+};
+
 export const deleteComment = async (ctx: MutationContext, actor: User, commentId: string): Promise<void> => {
   const { row, card } = await ownComment(ctx.tx, actor, commentId);
   await ctx.tx.delete(tables.comments).where(eq(tables.comments.id, commentId));
+  await scrubCommentText(ctx.tx, card.spaceId, [row]);
   ctx.emit(draft(spaceChannel(card.spaceId), "comment.deleted", { commentId, cardId: row.cardId }));
 };

@@ -16,6 +16,13 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import fp from "fastify-plugin";
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from "fastify-type-provider-zod";
 
+/** The first code of each status in the domain's table, for answers that carry only a status. */
+const codeByStatus = new Map<number, ErrorCode>(
+  (Object.entries(httpStatusByCode) as [ErrorCode, number][])
+    .reverse()
+    .map(([code, status]) => [status, code]),
+);
+
 export const sendProblem = (
   reply: FastifyReply,
   code: ErrorCode,
@@ -68,6 +75,30 @@ const fieldErrorsFromZod = (error: FastifyError, request: FastifyRequest): Field
   });
 };
 
+/**
+ * Errors the router raises before any route or hook runs (Fastify's `frameworkErrors`): a path that
+ * is not valid percent-encoding, or a path parameter longer than the router accepts. Both are bad
+ * input, answered like an id that is not a UUID: 400 naming the path.
+ */
+export const answerFrameworkError = (
+  error: FastifyError,
+  request: FastifyRequest,
+  reply: FastifyReply,
+): FastifyReply => {
+  switch (error.code) {
+    case "FST_ERR_BAD_URL":
+      return sendProblem(reply, ErrorCode.validationFailed, "The path is not valid percent-encoding", [
+        { field: "path", message: "is not valid percent-encoding" },
+      ]);
+    case "FST_ERR_MAX_PARAM_LENGTH":
+      return sendProblem(reply, ErrorCode.validationFailed, "A part of the path is too long", [
+        { field: "path", message: "has a part longer than any id" },
+      ]);
+  }
+  request.log.error({ err: error }, "router error");
+  return sendProblem(reply, ErrorCode.internal);
+};
+
 export const errorsPlugin = fp(async (app: FastifyInstance) => {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (error instanceof DomainError) return sendProblem(reply, error.code, error.message, error.errors);
@@ -98,6 +129,25 @@ export const errorsPlugin = fp(async (app: FastifyInstance) => {
     }
     request.log.error({ err: error }, "unhandled error");
     return sendProblem(reply, ErrorCode.internal);
+  });
+
+  // A plugin that answers an error its own way (an empty 404 for a plain GET of the WebSocket
+  // endpoint) still answers problem+json, with the code that matches its status.
+  app.addHook("onSend", async (request, reply, payload) => {
+    const contentType = String(reply.getHeader("content-type") ?? "");
+    if (reply.statusCode < 400 || contentType.startsWith("application/problem+json")) return payload;
+    const code =
+      codeByStatus.get(reply.statusCode) ??
+      (reply.statusCode >= 500 ? ErrorCode.internal : ErrorCode.validationFailed);
+    const problem: Problem = {
+      type: problemType(code),
+      title: titleByCode[code],
+      status: reply.statusCode,
+      detail: `${titleByCode[code]}: ${request.method} ${request.url.split("?")[0]}`,
+      code,
+    };
+    reply.type("application/problem+json");
+    return JSON.stringify(problem);
   });
 
   app.setNotFoundHandler((request, reply) =>

@@ -11,6 +11,7 @@ import {
   createTodoBody,
   idParams,
   labelSchema,
+  plainText,
   reminderSchema,
   setReminderBody,
   todoSchema,
@@ -31,7 +32,7 @@ import { problemResponses } from "./problems.js";
 const deleted = { 204: z.null(), ...problemResponses(400, 401, 403, 404) };
 
 const activityQuery = z.object({
-  before: z.string().max(500).optional(),
+  before: plainText(500).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
 
@@ -289,6 +290,7 @@ export const collaborationRoutes: FastifyPluginAsyncZod = async (app) => {
       );
       return readActivity(
         app.db.db,
+        currentUser(request).id,
         { kind: "card", spaceId: card.spaceId, cardId: card.id },
         request.query.before ?? null,
         request.query.limit,
@@ -314,6 +316,7 @@ export const collaborationRoutes: FastifyPluginAsyncZod = async (app) => {
       );
       return readActivity(
         app.db.db,
+        currentUser(request).id,
         { kind: "space", spaceId: space.id },
         request.query.before ?? null,
         request.query.limit,
@@ -335,6 +338,7 @@ export const collaborationRoutes: FastifyPluginAsyncZod = async (app) => {
       const spaceIds = await readableSpaceIds(app.db.db, user.id);
       return readActivity(
         app.db.db,
+        user.id,
         { kind: "actor", userId: user.id, spaceIds },
         request.query.before ?? null,
         request.query.limit,

@@ -53,6 +53,12 @@ export const oracleSuite = (driver: TestDriver) => {
       return res.json<T>();
     };
 
+    const first = <T>(list: T[]): T => {
+      const [item] = list;
+      if (item === undefined) throw new Error("expected at least one");
+      return item;
+    };
+
     beforeAll(async () => {
       h = await startHarness(driver);
       const f = factories(h.app);
@@ -64,7 +70,7 @@ export const oracleSuite = (driver: TestDriver) => {
       visibleSpace = await f.space(ana, shared.id, { name: "Open ward" });
       visibleCard = await f.card(ana, visibleSpace.id, { name: "Visible card" });
       privateSpace = await f.space(ana, shared.id, { name: "Closed ward", isPrivate: true });
-      [privateStatus] = await f.statuses(ana, privateSpace.id);
+      privateStatus = first(await f.statuses(ana, privateSpace.id));
       privateCard = await f.card(ana, privateSpace.id, { name: "Private card" });
       privateLabel = ok(
         await ana.post(`/api/spaces/${privateSpace.id}/labels`, { name: "Secret", color: "#aa3355" }),
@@ -83,7 +89,7 @@ export const oracleSuite = (driver: TestDriver) => {
       ownFolder = await f.folder(bo, own.id);
       ownSpace = await f.space(bo, own.id, { name: "Bo space" });
       await f.space(bo, own.id, { name: "Bo second space" });
-      [ownStatus] = await f.statuses(bo, ownSpace.id);
+      ownStatus = first(await f.statuses(bo, ownSpace.id));
       ownCard = await f.card(bo, ownSpace.id);
       ownTodo = ok(await bo.post(`/api/cards/${ownCard.id}/todos`, { text: "Step" }), 201);
       ok(await bo.post(`/api/cards/${ownCard.id}/todos`, { text: "Second step" }), 201);
