@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, type Page, test } from "@playwright/test";
 import { saveScreenshot } from "./artifacts.js";
 import {
   addCardByApi,
@@ -11,6 +11,22 @@ import {
   signUpByApi,
   uniqueEmail,
 } from "./helpers.js";
+
+/**
+ * Picks a card up with the keyboard and resolves once the next arrow key will move it. The drag has
+ * started when the handle is pressed and the live region says so; @dnd-kit's keyboard sensor starts
+ * listening for arrow keys only in a zero-delay timer queued at that moment, and a busy renderer may
+ * take an input event before that timer. A zero-delay timer queued now runs after it (timers of equal
+ * delay run in the order they were set), so once it has run the sensor is listening.
+ */
+const pickUpWithKeyboard = async (page: Page, cardName: string) => {
+  const handle = page.getByRole("button", { name: `Drag ${cardName}` });
+  await handle.focus();
+  await page.keyboard.press("Space");
+  await expect(handle).toHaveAttribute("aria-pressed", "true");
+  await expect(page.locator("[id^='DndLiveRegion']").first()).toContainText(`Picked up card ${cardName}`);
+  await page.evaluate(() => new Promise<void>((resolve) => setTimeout(resolve, 0)));
+};
 
 test("a person builds a board, drags a card across columns with the mouse, moves another with the keyboard, and the order survives a reload", async ({
   page,
@@ -68,13 +84,7 @@ test("a person builds a board, drags a card across columns with the mouse, moves
   await expect(page.locator(".card-tile.is-pending")).toHaveCount(0);
 
   // Keyboard: pick up "Write release notes" by its handle, move it right into Doing, drop it.
-  const handle = page.getByRole("button", { name: "Drag Write release notes" });
-  await handle.focus();
-  await page.keyboard.press("Space");
-  await expect(handle).toHaveAttribute("aria-pressed", "true");
-  await expect(page.locator("[id^='DndLiveRegion']").first()).toContainText(
-    "Picked up card Write release notes",
-  );
+  await pickUpWithKeyboard(page, "Write release notes");
   await page.keyboard.press("ArrowRight");
   await expect(cardIn(page, "Doing", "Write release notes")).toBeVisible();
   await page.keyboard.press("Space");
@@ -111,10 +121,7 @@ test("a move made while offline is kept, sent when the connection is back, and s
 
   await context.setOffline(true);
   await expect(page.getByText("Offline", { exact: true })).toBeVisible();
-  const handle = page.getByRole("button", { name: "Drag Inspect roof" });
-  await handle.focus();
-  await page.keyboard.press("Space");
-  await expect(handle).toHaveAttribute("aria-pressed", "true");
+  await pickUpWithKeyboard(page, "Inspect roof");
   await page.keyboard.press("ArrowRight");
   await expect(cardIn(page, "Doing", "Inspect roof")).toBeVisible();
   await page.keyboard.press("Space");

@@ -3,7 +3,7 @@
  * on the Gantt changes the card's dates (optimistically, through the board store), a teammate sees
  * the new dates without reloading, and the views switch back and forth.
  */
-import { type Browser, expect, test } from "@playwright/test";
+import { type Browser, expect, type Page, test } from "@playwright/test";
 import { saveScreenshot } from "./artifacts.js";
 import { createBoardByApi, signUpByApi } from "./helpers.js";
 
@@ -13,6 +13,24 @@ const newPerson = async (browser: Browser, name: string) => {
   const user = await signUpByApi(page.request, name);
   return { context, page, user };
 };
+
+/** Resolves once the Gantt's scroll position has stayed the same for five animation frames. */
+const waitForScrollToSettle = (page: Page) =>
+  page.evaluate(
+    () =>
+      new Promise<void>((resolve) => {
+        const container = document.querySelector(".gantt-container") as HTMLElement;
+        let last = container.scrollLeft;
+        let stillFrames = 0;
+        const check = () => {
+          if (container.scrollLeft === last) stillFrames += 1;
+          else [last, stillFrames] = [container.scrollLeft, 0];
+          if (stillFrames >= 5) resolve();
+          else requestAnimationFrame(check);
+        };
+        requestAnimationFrame(check);
+      }),
+  );
 
 const day = (offset: number) => {
   const now = new Date();
@@ -64,6 +82,18 @@ test("dragging a Gantt bar reschedules the card for everyone; calendar and table
   await expect(ana.page.getByRole("link", { name: "Gantt" })).toHaveClass(/is-active/);
   const bar = ana.page.locator(`.gantt .bar-wrapper[data-id="${build.id}"] .bar`);
   await expect(bar).toBeVisible();
+  // It opens on today: once its scroll settles, today's column is the first one in view.
+  await waitForScrollToSettle(ana.page);
+  const today = await ana.page.evaluate(() => {
+    const container = document.querySelector(".gantt-container") as HTMLElement;
+    const highlight = container.querySelector(".current-date-highlight") as HTMLElement;
+    return {
+      left: highlight.offsetLeft - container.scrollLeft,
+      columnWidth: Number.parseFloat(getComputedStyle(container).getPropertyValue("--gv-column-width")),
+    };
+  });
+  expect(today.left).toBeGreaterThanOrEqual(0);
+  expect(today.left).toBeLessThan(today.columnWidth);
   await expect(ana.page.getByRole("complementary", { name: "Unscheduled" })).toContainText(
     "Write the announcement",
   );
@@ -72,14 +102,25 @@ test("dragging a Gantt bar reschedules the card for everyone; calendar and table
 
   // Day scale: one column is one day. Drag the bar three days later with real mouse events.
   await ana.page.getByRole("button", { name: "Day", exact: true }).click();
-  await expect(bar).toBeVisible();
-  const columnWidth = await ana.page.evaluate(() =>
-    Number.parseFloat(
-      getComputedStyle(document.querySelector(".gantt-container") as HTMLElement).getPropertyValue(
-        "--gv-column-width",
+  // Redrawn at the day scale: the four-day bar is four columns wide (at the week scale it is not).
+  const scale = () =>
+    bar.evaluate((element) => ({
+      columnWidth: Number.parseFloat(
+        getComputedStyle(element.closest(".gantt-container") as HTMLElement).getPropertyValue(
+          "--gv-column-width",
+        ),
       ),
-    ),
-  );
+      barWidth: element.getBoundingClientRect().width,
+    }));
+  await expect
+    .poll(async () => {
+      const { columnWidth, barWidth } = await scale();
+      return Math.round(barWidth / columnWidth);
+    })
+    .toBe(4);
+  const { columnWidth } = await scale();
+  // The chart scrolls to today on a new scale: read the bar's box only once the scroll has settled.
+  await waitForScrollToSettle(ana.page);
   const box = await bar.boundingBox();
   if (!box) throw new Error("the bar has no box");
   await saveScreenshot(ana.page, "planning-gantt-before");
@@ -99,7 +140,7 @@ test("dragging a Gantt bar reschedules the card for everyone; calendar and table
   await expect
     .poll(async () => (await (await ana.page.request.get(`/api/cards/${build.id}`)).json()) as object)
     .toMatchObject({ startDate: day(6), dueDate: day(9) });
-  await expect(benDue).toHaveValue(day(9), { timeout: 3000 });
+  await expect(benDue).toHaveValue(day(9));
   // One save for the whole drag, not one per day crossed; and no popup left over the chart.
   expect(saves).toHaveLength(1);
   await expect(ana.page.locator(".gantt-container .popup-wrapper")).toBeHidden();

@@ -10,9 +10,11 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { defineConfig } from "@playwright/test";
 
-const port = 3100;
-const baseURL = `http://localhost:${port}`;
 // Kept in the environment so every process that loads this file (runner, workers, teardown) agrees.
+// A port of this run's own (3100 to 4099), so two runs on one machine do not meet on one server.
+process.env.LATTICE_E2E_PORT ??= String(3100 + (process.pid % 1000));
+const port = Number(process.env.LATTICE_E2E_PORT);
+const baseURL = `http://localhost:${port}`;
 process.env.LATTICE_E2E_DATA_DIR ??= path.join(os.tmpdir(), `lattice-e2e-${process.pid}-${Date.now()}`);
 const dataDir = process.env.LATTICE_E2E_DATA_DIR;
 

@@ -3,10 +3,16 @@
  * to-dos, labels, comments, blockers, reminders and notifications. Shared by server and web.
  */
 import { z } from "zod";
-import { boardSchema, calendarDate, id, isoTime, limits } from "./schemas.js";
-
-const text = (max: number) =>
-  z.string().trim().min(1, "must not be empty").max(max, `must be at most ${max} characters`);
+import {
+  boardSchema,
+  calendarDate,
+  id,
+  instant,
+  isoTime,
+  limits,
+  plainText,
+  requiredText as text,
+} from "./schemas.js";
 
 // ---------- relations ----------
 
@@ -130,7 +136,7 @@ export const blockerTypeSchema = z.object({
 export type BlockerType = z.infer<typeof blockerTypeSchema>;
 
 export const createBlockerTypeBody = z
-  .object({ name: text(120), description: z.string().max(2000).optional() })
+  .object({ name: text(120), description: plainText(2000).optional() })
   .strict();
 export const createGlobalBlockerTypeBody = createBlockerTypeBody.extend({
   kind: z.enum(["global", "on_demand"]),
@@ -166,9 +172,7 @@ export const reminderSchema = z.object({
   deliveredAt: isoTime.nullable(),
 });
 export type Reminder = z.infer<typeof reminderSchema>;
-export const setReminderBody = z
-  .object({ remindAt: z.iso.datetime({ offset: true }), note: z.string().max(500).optional() })
-  .strict();
+export const setReminderBody = z.object({ remindAt: instant, note: plainText(500).optional() }).strict();
 
 export const notificationKinds = [
   "mentioned",

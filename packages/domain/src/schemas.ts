@@ -15,8 +15,27 @@ export const limits = {
   wipLimitMax: 10_000,
 } as const;
 
-const trimmedName = (max: number) =>
-  z.string().trim().min(1, "must not be empty").max(max, `must be at most ${max} characters`);
+const hasNoNul = (value: string): boolean => !value.includes("\u0000");
+const nulMessage = "must not contain the NUL character (U+0000)";
+
+/**
+ * Free text a person types. PostgreSQL text cannot hold the NUL character (U+0000), so it is refused
+ * here, naming the field, rather than failing in the database. Every text field of a request is built
+ * from this or `requiredText`.
+ */
+export const plainText = (max: number) =>
+  z.string().refine(hasNoNul, nulMessage).max(max, `must be at most ${max} characters`);
+
+/** Text that must say something: trimmed, then at least one character. */
+export const requiredText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .refine(hasNoNul, nulMessage)
+    .min(1, "must not be empty")
+    .max(max, `must be at most ${max} characters`);
+
+const trimmedName = requiredText;
 
 export const id = z.uuid({ error: "must be a UUID" });
 export const isoTime = z.string().describe("ISO 8601 timestamp");
@@ -95,8 +114,40 @@ export const statusSchema = z.object({
 });
 export type Status = z.infer<typeof statusSchema>;
 
-/** A calendar date, `YYYY-MM-DD`. */
-export const calendarDate = z.iso.date({ error: "must be a date (YYYY-MM-DD)" });
+/**
+ * The dates the API accepts, inclusive. PostgreSQL has no year 0 and JavaScript reads years 0-99 as
+ * 1900-1999, so the range starts in 1900; it ends a day before 10000 so that "the day after" (an
+ * all-day iCalendar event's end, a chart's exclusive end) is still a four-digit year.
+ */
+export const dateRange = { min: "1900-01-01", max: "9999-12-30" } as const;
+
+const dateRangeMessage = `must be between ${dateRange.min} and ${dateRange.max}`;
+
+/**
+ * A calendar date, `YYYY-MM-DD`, within `dateRange` (ISO dates compare as strings). Each check stops
+ * at its first failure, so a field gets one message and the checks across fields (a period's end
+ * after its start) only see real dates.
+ */
+export const calendarDate = z.iso
+  .date({ error: "must be a date (YYYY-MM-DD)", abort: true })
+  .refine((date) => date >= dateRange.min && date <= dateRange.max, {
+    message: dateRangeMessage,
+    abort: true,
+  });
+
+const minInstant = Date.parse(`${dateRange.min}T00:00:00Z`);
+const maxInstant = Date.parse(`${dateRange.max}T23:59:59.999Z`);
+
+/** An instant, ISO 8601 with a time zone offset, falling within `dateRange` in UTC. */
+export const instant = z.iso
+  .datetime({ offset: true, error: "must be a date and time (ISO 8601 with an offset)", abort: true })
+  .refine(
+    (value) => {
+      const ms = Date.parse(value);
+      return ms >= minInstant && ms <= maxInstant;
+    },
+    { message: `${dateRangeMessage} (UTC)`, abort: true },
+  );
 
 export const cardSchema = z.object({
   id,
@@ -173,9 +224,7 @@ const placement = {
   beforeId: id.nullable().optional(),
 };
 
-const description = z
-  .string()
-  .max(limits.descriptionMax, `must be at most ${limits.descriptionMax} characters`);
+const description = plainText(limits.descriptionMax);
 
 export const createWorkspaceBody = z.object({
   name: trimmedName(limits.nameMax),

@@ -1,3 +1,4 @@
+import { requiredText } from "@lattice/domain";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { search } from "../commands/search.js";
@@ -5,7 +6,7 @@ import { currentUser } from "../plugins/auth.js";
 import { problemResponses } from "./problems.js";
 
 const searchQuery = z.object({
-  q: z.string().trim().min(1, "must not be empty").max(200, "must be at most 200 characters"),
+  q: requiredText(200),
   limit: z.coerce.number().int().min(1).max(100).default(20),
 });
 

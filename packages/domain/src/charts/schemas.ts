@@ -4,7 +4,7 @@
  */
 import { z } from "zod";
 import { statusRoles } from "../roles.js";
-import { id } from "../schemas.js";
+import { calendarDate, id } from "../schemas.js";
 import { dayOfIsoDate } from "./calendar.js";
 import { forecastDefaults } from "./forecast.js";
 
@@ -19,7 +19,8 @@ export const chartLimits = {
   maxTargetDays: 3660,
 } as const;
 
-const isoDate = z.iso.date({ error: "must be a date (YYYY-MM-DD)" });
+/** Chart periods and target dates are bounded like every date of the API (`dateRange`). */
+const isoDate = calendarDate;
 
 const rangeFields = {
   from: isoDate.optional().describe("First day (UTC), inclusive."),

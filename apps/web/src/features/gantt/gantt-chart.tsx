@@ -271,8 +271,9 @@ export const GanttChart = forwardRef<GanttChartHandle, GanttChartProps>(function
     const redrawn = gantt.replaceTasks(toFrappeTasks(tasks));
     const ms = performance.now() - started;
     gantt.options.scroll_to = scrollTo;
-    container.scrollLeft = scrollLeft;
-    container.scrollTop = scrollTop;
+    // Only when the redraw moved it: assigning a scroll position also stops a scroll under way.
+    if (container.scrollLeft !== scrollLeft) container.scrollLeft = scrollLeft;
+    if (container.scrollTop !== scrollTop) container.scrollTop = scrollTop;
     const timings = window.__latticeGanttTimings;
     if (timings) {
       timings.updates.push({ ms, redrawn });

@@ -210,6 +210,24 @@ export class WindowedGantt extends Gantt {
   // ---- frappe-gantt overrides ----
 
   /**
+   * Scrolls to a date at once. frappe scrolls smoothly, and any later instant scroll cancels a smooth
+   * one midway: the chart's own "keep the position across new data" did, right after opening, so
+   * the chart stopped a few pixels into its way to today, weeks before it.
+   */
+  override set_scroll_position(date: string | Date | null | undefined): void {
+    const container = this.internals.$container;
+    // frappe calls it with an options object only.
+    const scroll = container.scrollTo.bind(container) as (options: ScrollToOptions) => void;
+    container.scrollTo = ((options: ScrollToOptions) =>
+      scroll({ ...options, behavior: "instant" })) as typeof container.scrollTo;
+    try {
+      super.set_scroll_position(date as string | Date);
+    } finally {
+      Reflect.deleteProperty(container, "scrollTo");
+    }
+  }
+
+  /**
    * Tasks as frappe prepares them (dates parsed, a whole last day, dependencies split, rows
    * numbered). The Gantt only ever passes calendar days, which are parsed here directly: frappe's
    * general parser (regexes, then two date differences per task) was most of the time to open

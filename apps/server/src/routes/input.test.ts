@@ -1,0 +1,3 @@
+import { inputSuite } from "./input.suite.js";
+
+inputSuite("pglite");
