@@ -9,10 +9,15 @@
  * their past are written directly with past timestamps, one transaction per space, which also
  * appends a `card.created` event per card with its final state for the live log.
  * Idempotent: if the workspace exists, it says so and exits 0.
+ *
+ * A PGlite data directory is opened by one process at a time: while the server runs on it, the seed
+ * is refused at once (exit 1) and says so; stop the server, seed, start it again.
  */
 import {
   appendEvents,
   createDb,
+  DataDirLockedError,
+  type DbHandle,
   type MutationContext,
   runMutation,
   tables,
@@ -348,7 +353,20 @@ const folders: Array<{ name: string; spaces: SpacePlan[] }> = [
 
 const main = async () => {
   const config = loadConfig();
-  const handle = await createDb({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  let handle: DbHandle;
+  try {
+    handle = await createDb({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, purpose: "seed" });
+  } catch (error) {
+    if (!(error instanceof DataDirLockedError)) throw error;
+    console.error(error.message);
+    console.error(
+      error.holder?.purpose === "server"
+        ? "Nothing was seeded. Stop the server, run `pnpm seed:demo`, then start the server again."
+        : "Nothing was seeded. Wait for that process to finish, then run `pnpm seed:demo` again.",
+    );
+    process.exitCode = 1;
+    return;
+  }
   const where = config.databaseUrl ? "PostgreSQL (DATABASE_URL)" : `PGlite at ${config.dataDir}`;
   try {
     const db = handle.db;

@@ -1,12 +1,43 @@
 /** Starts one server instance: database (PGlite under ./data, or PostgreSQL), migrations, HTTP. */
-import { createDb } from "@lattice/db";
+import { createDb, DataDirLockedError, type DbHandle, isDatabaseUnavailable } from "@lattice/db";
+import type { FastifyBaseLogger } from "fastify";
 import { buildApp } from "./app.js";
 import { loadConfig } from "./config.js";
 
 const config = loadConfig();
 const startedAt = performance.now();
-const handle = await createDb({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+// The app's logger once it exists; the pool may report before that.
+let log: FastifyBaseLogger | null = null;
+
+let handle: DbHandle;
+try {
+  handle = await createDb({
+    databaseUrl: config.databaseUrl,
+    dataDir: config.dataDir,
+    purpose: "server",
+    onConnectionError: (error) =>
+      log
+        ? log.warn({ err: error }, "a database connection failed; it is replaced")
+        : console.warn("a database connection failed; it is replaced", error),
+  });
+} catch (error) {
+  if (!(error instanceof DataDirLockedError)) throw error;
+  console.error(error.message);
+  process.exit(1);
+}
 const app = await buildApp({ handle, config, logger: true });
+log = app.log;
+
+// Last resort: a database outage reaching here is logged, not fatal (requests answer 503 meanwhile
+// and everything reconnects by itself). Any other unhandled rejection is a bug and still ends the
+// process, as Node would.
+process.on("unhandledRejection", (reason) => {
+  if (isDatabaseUnavailable(reason)) {
+    app.log.error({ err: reason }, "unhandled database failure");
+    return;
+  }
+  throw reason;
+});
 
 const shutdown = async (signal: string) => {
   app.log.info({ signal }, "shutting down");

@@ -14,7 +14,11 @@ import type { PgDatabase, PgQueryResultHKT, PgTransaction } from "drizzle-orm/pg
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import pg from "pg";
+import { lockDataDir } from "./data-dir-lock.js";
 import * as schema from "./schema/index.js";
+
+export * from "./data-dir-lock.js";
+export * from "./unavailable.js";
 
 export type Schema = typeof schema;
 export type Database = PgDatabase<PgQueryResultHKT, Schema>;
@@ -40,7 +44,14 @@ export interface DbOptions {
   /** PGlite data directory; `memory://` (or undefined with `inMemory`) keeps everything in memory. */
   dataDir?: string | undefined;
   poolSize?: number | undefined;
+  /** What opens a PGlite data directory ("server", "seed"…): named to any process refused by its lock. */
+  purpose?: string | undefined;
+  /** Where the pool reports a connection that failed while checked out (it is replaced). */
+  onConnectionError?: ((error: Error) => void) | undefined;
 }
+
+// A request waiting longer than this for a connection gets a 503 instead of hanging.
+const CONNECT_TIMEOUT_MS = 5_000;
 
 export const migrationsFolder = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../migrations");
 
@@ -49,9 +60,17 @@ const MIGRATION_LOCK = 7_240_311;
 
 export const createDb = async (options: DbOptions = {}): Promise<DbHandle> => {
   if (options.databaseUrl) {
-    const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 10 });
-    // An idle client's network error must not crash the process; the pool replaces the client.
-    pool.on("error", () => {});
+    const pool = new pg.Pool({
+      connectionString: options.databaseUrl,
+      max: options.poolSize ?? 10,
+      connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
+    });
+    const onConnectionError = options.onConnectionError ?? (() => {});
+    // A connection that dies (PostgreSQL restarted, network lost) emits 'error' on its client, idle
+    // or checked out; unheard, that would end the process. The query in flight fails on its own and
+    // the pool opens a new connection for the next one.
+    pool.on("error", onConnectionError);
+    pool.on("connect", (client) => client.on("error", onConnectionError));
     const db = drizzleNodePg(pool, { schema }) as unknown as Database;
     const lockClient = await pool.connect();
     try {
@@ -70,15 +89,32 @@ export const createDb = async (options: DbOptions = {}): Promise<DbHandle> => {
     };
   }
   const dataDir = options.dataDir ?? "memory://";
-  if (!dataDir.startsWith("memory://")) mkdirSync(dataDir, { recursive: true });
-  const client = await PGlite.create(dataDir);
-  const pgliteDb = drizzlePglite(client, { schema });
-  await migratePglite(pgliteDb, { migrationsFolder });
-  return {
-    db: pgliteDb as unknown as Database,
-    driver: "pglite",
-    pool: null,
-    databaseUrl: null,
-    close: () => client.close(),
-  };
+  const isInMemory = dataDir.startsWith("memory://");
+  if (!isInMemory) mkdirSync(dataDir, { recursive: true });
+  // Before anything reads the files: a second process would silently diverge from the first.
+  const lock = isInMemory ? null : await lockDataDir(dataDir, options.purpose ?? "process");
+  try {
+    const client = await PGlite.create(dataDir);
+    const pgliteDb = drizzlePglite(client, { schema });
+    await migratePglite(pgliteDb, { migrationsFolder }).catch(async (error: unknown) => {
+      await client.close();
+      throw error;
+    });
+    return {
+      db: pgliteDb as unknown as Database,
+      driver: "pglite",
+      pool: null,
+      databaseUrl: null,
+      close: async () => {
+        try {
+          await client.close();
+        } finally {
+          await lock?.release();
+        }
+      },
+    };
+  } catch (error) {
+    await lock?.release();
+    throw error;
+  }
 };

@@ -20,6 +20,7 @@ export const ErrorCode = {
   rateLimited: "rate_limited",
   unsupportedMediaType: "unsupported_media_type",
   internal: "internal",
+  unavailable: "unavailable",
 } as const;
 
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
@@ -42,6 +43,7 @@ export const httpStatusByCode: Record<ErrorCode, number> = {
   rate_limited: 429,
   unsupported_media_type: 415,
   internal: 500,
+  unavailable: 503,
 };
 
 export const titleByCode: Record<ErrorCode, string> = {
@@ -62,6 +64,7 @@ export const titleByCode: Record<ErrorCode, string> = {
   rate_limited: "Too many attempts",
   unsupported_media_type: "Send the body as application/json",
   internal: "Something went wrong on our side",
+  unavailable: "The service is briefly unavailable; try again shortly",
 };
 
 export interface FieldError {

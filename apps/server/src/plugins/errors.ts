@@ -3,6 +3,7 @@
  * stable `type`, the status from the domain's code table and, for bad input, the offending fields.
  * A 5xx never carries internals; they go to the log only.
  */
+import { isDatabaseUnavailable } from "@lattice/db";
 import {
   DomainError,
   ErrorCode,
@@ -22,6 +23,9 @@ const codeByStatus = new Map<number, ErrorCode>(
     .reverse()
     .map(([code, status]) => [status, code]),
 );
+
+/** Seconds a client should wait before retrying while the database is unreachable. */
+export const DATABASE_RETRY_AFTER_SECONDS = "2";
 
 export const sendProblem = (
   reply: FastifyReply,
@@ -102,6 +106,12 @@ export const answerFrameworkError = (
 export const errorsPlugin = fp(async (app: FastifyInstance) => {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (error instanceof DomainError) return sendProblem(reply, error.code, error.message, error.errors);
+    // A lost database is temporary: say when to retry instead of a 500.
+    if (isDatabaseUnavailable(error)) {
+      request.log.warn({ err: error }, "database unavailable");
+      reply.header("retry-after", DATABASE_RETRY_AFTER_SECONDS);
+      return sendProblem(reply, ErrorCode.unavailable, "The database cannot be reached; try again shortly");
+    }
     if (hasZodFastifySchemaValidationErrors(error)) {
       const errors = fieldErrorsFromZod(error, request);
       const detail = errors.map((e) => `${e.field} ${e.message}`).join("; ");

@@ -74,6 +74,8 @@ interface ChannelState {
 }
 
 const PAGE = 500;
+// WebSocket close code 1013, "Try Again Later" (RFC 6455 registry).
+const TRY_AGAIN_LATER = 1013;
 const REMOTE_PRESENCE_TTL_MS = 45_000;
 const PRESENCE_REFRESH_MS = 15_000;
 
@@ -150,6 +152,13 @@ export class Hub {
     this.sendMessage(connection, { type: "hello", protocol: PROTOCOL_VERSION, userId: user.id });
   }
 
+  /** A subscribe failed (the database is unreachable): the client reconnects and subscribes again. */
+  private closeForRetry(connection: Connection, error: unknown): void {
+    this.options.log("subscribe failed; closing the socket so the client retries", error);
+    connection.socket.close(TRY_AGAIN_LATER, "try again later");
+    this.detach(connection);
+  }
+
   private detach(connection: Connection): void {
     if (!this.connections.delete(connection)) return;
     for (const sub of [...connection.subscriptions.values()]) this.removeSubscription(sub);
@@ -187,7 +196,9 @@ export class Hub {
         this.sendMessage(connection, { type: "pong" });
         return;
       case "subscribe":
-        void this.subscribe(connection, message.channel.toLowerCase() as Channel, message.since);
+        void this.subscribe(connection, message.channel.toLowerCase() as Channel, message.since).catch(
+          (error: unknown) => this.closeForRetry(connection, error),
+        );
         return;
       case "unsubscribe": {
         const sub = connection.subscriptions.get(message.channel.toLowerCase() as Channel);
@@ -321,6 +332,8 @@ export class Hub {
     await this.enqueue(state, async () => {
       try {
         await this.replayAndJoin(state, sub, since);
+      } catch (error) {
+        this.closeForRetry(connection, error);
       } finally {
         state.pendingSubscribes -= 1;
         this.dropIfIdle(state);

@@ -56,34 +56,54 @@ export const createPgBus = async ({
     }
   };
 
+  let reconnectTimer: NodeJS.Timeout | null = null;
+
   const connect = async (): Promise<void> => {
-    const client = new pg.Client({ connectionString: databaseUrl });
+    const client = new pg.Client({ connectionString: databaseUrl, connectionTimeoutMillis: 5000 });
     client.on("notification", onNotification);
-    client.on("error", (error) => {
-      log("bus listener connection failed; reconnecting", error);
+    // 'error' and 'end' both mean the LISTEN is gone (PostgreSQL restarted, network lost); only the
+    // connection in use schedules a reconnect, once. A failed attempt is retried by its caller.
+    const lost = (error?: unknown) => {
       client.removeAllListeners("notification");
+      if (listener !== client) return;
+      listener = null;
+      log("bus listener connection lost; reconnecting", error);
       void client.end().catch(() => {});
-      if (listener === client) listener = null;
       scheduleReconnect();
-    });
-    await client.connect();
-    await client.query(`LISTEN ${WAKE_CHANNEL}`);
-    await client.query(`LISTEN ${PRESENCE_CHANNEL}`);
+    };
+    client.on("error", lost);
+    client.on("end", () => lost());
+    try {
+      await client.connect();
+      await client.query(`LISTEN ${WAKE_CHANNEL}`);
+      await client.query(`LISTEN ${PRESENCE_CHANNEL}`);
+    } catch (error) {
+      client.removeAllListeners("notification");
+      await client.end().catch(() => {});
+      throw error;
+    }
+    if (isClosed) {
+      await client.end().catch(() => {});
+      return;
+    }
     listener = client;
     retryMs = 100;
   };
 
   const scheduleReconnect = () => {
-    if (isClosed) return;
-    setTimeout(() => {
+    if (isClosed || reconnectTimer) return;
+    reconnectTimer = setTimeout(() => {
+      reconnectTimer = null;
       connect()
+        // Wake-ups sent while nobody listened are lost: the hub catches every channel up now.
         .then(() => reconnects.emit())
         .catch((error) => {
-          log("bus reconnect failed", error);
-          retryMs = Math.min(retryMs * 2, 5000);
+          log("bus reconnect failed; retrying", error);
+          retryMs = Math.min(retryMs * 2, 2000);
           scheduleReconnect();
         });
-    }, retryMs).unref();
+    }, retryMs);
+    reconnectTimer.unref();
   };
 
   const flush = () => {
@@ -134,6 +154,7 @@ export const createPgBus = async ({
     onPresence: (l) => presence.add(l),
     async close() {
       isClosed = true;
+      if (reconnectTimer) clearTimeout(reconnectTimer);
       if (flushTimer) {
         clearTimeout(flushTimer);
         flush();
@@ -145,6 +166,7 @@ export const createPgBus = async ({
       listener = null;
       if (client) {
         client.removeAllListeners("error");
+        client.removeAllListeners("end");
         client.on("error", () => {});
         await client.end().catch(() => {});
       }
