@@ -233,10 +233,12 @@ export const notificationRouteSuite = (driver: TestDriver): void => {
               },
             )
             .toHaveLength(1);
-          await new Promise((r) => setTimeout(r, 350));
         } finally {
+          // Waits for rounds still running, which could deliver it a second time.
           await Promise.all(schedulers.map((s) => s.stop()));
         }
+        // And every instance, asked once more after that, finds nothing left to deliver.
+        for (const scheduler of schedulers) expect(await scheduler.runOnce()).toBe(0);
         const delivered = (await list(member)).items.filter(
           (n) => n.kind === "reminder" && n.cardId === card.id,
         );
@@ -307,7 +309,10 @@ export const notificationRouteSuite = (driver: TestDriver): void => {
                 { timeout: 10_000 },
               )
               .toBe(people.length);
-            await new Promise((r) => setTimeout(r, 400));
+            // Waits for rounds still running, which could deliver one a second time; then every
+            // instance, asked once more, finds nothing left to deliver.
+            await Promise.all(schedulers.map((s) => s.stop()));
+            for (const scheduler of schedulers) expect(await scheduler.runOnce()).toBe(0);
           } finally {
             await Promise.all(schedulers.map((s) => s.stop()));
             await Promise.all(handles.map((handle) => handle.close()));

@@ -7,8 +7,6 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Client, factories, type Harness, startHarness } from "../test/harness.js";
 import { type Frame, TestSocket } from "../test/ws-client.js";
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
 export const hubSuite = (driver: TestDriver) => {
   describe(`live sync hub (${driver})`, () => {
     let h: Harness;
@@ -25,7 +23,7 @@ export const hubSuite = (driver: TestDriver) => {
     const open = async (client: Client | null): Promise<TestSocket> => {
       const socket = await TestSocket.open(baseUrl, client?.session?.cookie ?? null);
       sockets.push(socket);
-      await socket.next((fr) => fr.type === "hello");
+      await socket.next((fr) => fr.type === "hello", 5000, "hello", 0);
       return socket;
     };
 
@@ -57,6 +55,7 @@ export const hubSuite = (driver: TestDriver) => {
       const socket = await open(member);
       const subscribed = await socket.subscribe(channel);
       expect(subscribed.type).toBe("subscribed");
+      const from = socket.mark;
       const res = await owner.request(
         "POST",
         `/api/spaces/${space.id}/cards`,
@@ -66,7 +65,12 @@ export const hubSuite = (driver: TestDriver) => {
         },
       );
       expect(res.statusCode).toBe(201);
-      const frame = await socket.next((fr) => fr.type === "event" && fr.event.type === "card.created");
+      const frame = await socket.next(
+        (fr) => fr.type === "event" && fr.event.type === "card.created",
+        5000,
+        "card.created",
+        from,
+      );
       if (frame.type !== "event") throw new Error("unreachable");
       expect(frame.event.mutationId).toBe("mutation-streams-1");
       expect(frame.event.actorId).toBe(owner.user.id);
@@ -107,6 +111,8 @@ export const hubSuite = (driver: TestDriver) => {
     });
 
     it("answers a channel the caller may not read exactly like one that does not exist", async () => {
+      const watcher = await open(owner);
+      await watcher.subscribe(channel);
       const socket = await open(outsider);
       const forbidden = await socket.subscribe(channel);
       const missing = await socket.subscribe(spaceChannel("00000000-0000-4000-8000-000000000000"));
@@ -118,7 +124,10 @@ export const hubSuite = (driver: TestDriver) => {
         code: "not_found",
       });
       await f.card(owner, space.id, { name: "Not for outsiders" });
-      await sleep(150);
+      // The hub sends a channel's event to all its subscribers at once: once a member has it, anything
+      // sent to the outsider with it arrives before the outsider's pong.
+      await watcher.untilSeq(channel, await boardSeq(owner, space.id));
+      await socket.flush();
       expect(socket.events(channel)).toEqual([]);
     });
 
@@ -126,8 +135,14 @@ export const hubSuite = (driver: TestDriver) => {
       const socket = await open(member);
       expect(await socket.subscribe(`user:${member.user.id}`)).toMatchObject({ type: "subscribed" });
       expect(await socket.subscribe(`workspace:${workspace.id}`)).toMatchObject({ type: "subscribed" });
+      const from = socket.mark;
       await owner.patch(`/api/workspaces/${workspace.id}`, { name: "Renamed live" });
-      const frame = await socket.next((fr) => fr.type === "event" && fr.event.type === "workspace.updated");
+      const frame = await socket.next(
+        (fr) => fr.type === "event" && fr.event.type === "workspace.updated",
+        5000,
+        "workspace.updated",
+        from,
+      );
       expect(frame).toMatchObject({ channel: `workspace:${workspace.id}` });
     });
 
@@ -138,15 +153,21 @@ export const hubSuite = (driver: TestDriver) => {
       const ownerSocket = await open(owner);
       await leaverSocket.subscribe(channel);
       await ownerSocket.subscribe(channel);
+      const from = leaverSocket.mark;
       const removed = await owner.delete(`/api/workspaces/${workspace.id}/members/${leaver.user.id}`);
       expect(removed.statusCode).toBe(204);
-      const revoked = await leaverSocket.next((fr) => fr.type === "error" && fr.code === "access_revoked");
+      const revoked = await leaverSocket.next(
+        (fr) => fr.type === "error" && fr.code === "access_revoked",
+        5000,
+        "access_revoked",
+        from,
+      );
       expect(revoked).toMatchObject({ channel });
       const seqAtRevocation = Math.max(0, ...leaverSocket.events(channel).map((e) => e.seq));
       const card = await f.card(owner, space.id, { name: "After removal" });
       const after = await boardSeq(owner, space.id);
       await ownerSocket.untilSeq(channel, after);
-      await sleep(100);
+      await leaverSocket.flush();
       const leaked = leaverSocket.events(channel).filter((e) => e.seq > seqAtRevocation);
       expect(leaked).toEqual([]);
       expect(
@@ -162,14 +183,21 @@ export const hubSuite = (driver: TestDriver) => {
       const privateSpace = await f.space(owner, workspace.id, { name: "Soon private" });
       const ch = spaceChannel(privateSpace.id);
       const memberSocket = await open(member);
+      const ownerSocket = await open(owner);
       expect(await memberSocket.subscribe(ch)).toMatchObject({ type: "subscribed" });
+      expect(await ownerSocket.subscribe(ch)).toMatchObject({ type: "subscribed" });
+      const from = memberSocket.mark;
       await owner.patch(`/api/spaces/${privateSpace.id}`, { isPrivate: true });
       await memberSocket.next(
         (fr) => fr.type === "error" && fr.code === "access_revoked" && fr.channel === ch,
+        5000,
+        "access_revoked",
+        from,
       );
       const before = memberSocket.events(ch).length;
       await f.card(owner, privateSpace.id, { name: "Private card" });
-      await sleep(150);
+      await ownerSocket.untilSeq(ch, await boardSeq(owner, privateSpace.id));
+      await memberSocket.flush();
       expect(memberSocket.events(ch).length).toBe(before);
     });
 
@@ -183,24 +211,27 @@ export const hubSuite = (driver: TestDriver) => {
         "[]",
       ];
       for (const message of bad) socket.send(message);
-      await socket.next(() => socket.frames.filter((fr) => fr.type === "error").length >= bad.length);
+      await socket.until(() => socket.frames.filter((fr) => fr.type === "error").length >= bad.length);
       expect(
         socket.frames
           .filter((fr) => fr.type === "error")
           .every((fr) => fr.type === "error" && fr.code === "invalid_message"),
       ).toBe(true);
-      socket.send({ type: "ping" });
-      await socket.next((fr) => fr.type === "pong");
+      await socket.flush();
       expect(await socket.subscribe(channel)).toMatchObject({ type: "subscribed" });
     });
 
     it("stops sending a channel's events after unsubscribe", async () => {
       const socket = await open(member);
+      const watcher = await open(owner);
       await socket.subscribe(channel);
+      await watcher.subscribe(channel);
+      const from = socket.mark;
       socket.send({ type: "unsubscribe", channel });
-      await socket.next((fr) => fr.type === "unsubscribed");
+      await socket.next((fr) => fr.type === "unsubscribed", 5000, "unsubscribed", from);
       await f.card(owner, space.id, { name: "Unheard" });
-      await sleep(150);
+      await watcher.untilSeq(channel, await boardSeq(owner, space.id));
+      await socket.flush();
       expect(socket.events(channel)).toEqual([]);
     });
 
@@ -244,7 +275,13 @@ export const hubSuite = (driver: TestDriver) => {
           ),
         ),
       );
-      expect(new Set(concurrent.map((r) => r.json<{ id: string }>().id)).size).toBe(1);
+      expect(concurrent.map((r) => r.statusCode)).toEqual([201, 201, 201]);
+      const racedIds = new Set(concurrent.map((r) => r.json<{ id: string }>().id));
+      expect([...racedIds]).toEqual([expect.stringMatching(/^[0-9a-f-]{36}$/)]);
+      const afterRace = (await owner.get(`/api/spaces/${space.id}/board`)).json<{
+        cards: Array<{ id: string; name: string }>;
+      }>();
+      expect(afterRace.cards.filter((c) => c.name === "Raced").map((c) => c.id)).toEqual([...racedIds]);
     });
 
     it("delivers every event exactly once and in order under concurrent writers", async () => {
@@ -269,17 +306,23 @@ export const hubSuite = (driver: TestDriver) => {
       await watcher.subscribe(channel);
       const looker = await open(member);
       await looker.subscribe(channel);
+      const beforeLook = watcher.mark;
       looker.send({ type: "presence", channel, cardId: card.id });
       await watcher.next(
         (fr) =>
           fr.type === "presence" && fr.users.some((u) => u.userId === member.user.id && u.cardId === card.id),
+        5000,
+        "presence with the looker",
+        beforeLook,
       );
+      // Only a list sent after the looker was seen counts (each subscriber first gets an empty one).
+      const beforeLeave = watcher.mark;
       looker.close();
       await watcher.next(
-        (fr) =>
-          fr.type === "presence" &&
-          watcher.frames.indexOf(fr) > 0 &&
-          !fr.users.some((u) => u.userId === member.user.id),
+        (fr) => fr.type === "presence" && !fr.users.some((u) => u.userId === member.user.id),
+        5000,
+        "presence without the looker",
+        beforeLeave,
       );
     });
 
@@ -290,13 +333,11 @@ export const hubSuite = (driver: TestDriver) => {
         const ff = factories(fast.app);
         const user = await ff.user("Sleepy");
         const socket = await TestSocket.open(url, user.session?.cookie ?? null);
-        await socket.next((fr) => fr.type === "hello");
+        await socket.next((fr) => fr.type === "hello", 5000, "hello", 0);
         expect(fast.app.hub.stats.connections).toBe(1);
         // A frozen client: its TCP socket stops reading, so pings go unanswered.
         (socket.ws as unknown as { _socket: { pause(): void } })._socket.pause();
-        const deadline = Date.now() + 5000;
-        while (fast.app.hub.stats.connections > 0 && Date.now() < deadline) await sleep(50);
-        expect(fast.app.hub.stats.connections).toBe(0);
+        await expect.poll(() => fast.app.hub.stats.connections, { timeout: 5000 }).toBe(0);
         socket.ws.terminate();
       } finally {
         await fast.close();

@@ -7,6 +7,8 @@ export type Frame = ServerMessage;
 
 export class TestSocket {
   readonly frames: Frame[] = [];
+  /** Index after the last frame `next` returned: the next search starts there. */
+  private taken = 0;
   private waiters: Array<{ test: (f: Frame) => boolean; resolve: (f: Frame) => void }> = [];
   private closeWaiters: Array<(code: number) => void> = [];
   closeCode: number | null = null;
@@ -46,10 +48,35 @@ export class TestSocket {
     this.ws.send(typeof message === "string" ? message : JSON.stringify(message));
   }
 
-  /** The first frame (already received or future) matching `test`. */
-  next(test: (f: Frame) => boolean, timeoutMs = 5000, what = "frame", fromIndex = 0): Promise<Frame> {
-    const seen = this.frames.slice(fromIndex).find(test);
-    if (seen) return Promise.resolve(seen);
+  /** Where the next frame to arrive will be: pass it to `next` to wait for what an action causes. */
+  get mark(): number {
+    return this.frames.length;
+  }
+
+  /**
+   * Frames are taken in order: the first frame matching `test` that came after the last frame a
+   * `next` returned (or from index `after`, say a `mark` taken before an action). A frame that was
+   * already passed (the presence list every new subscriber gets first, say) cannot answer again.
+   */
+  next(test: (f: Frame) => boolean, timeoutMs = 5000, what = "frame", after = this.taken): Promise<Frame> {
+    return this.find(test, timeoutMs, what, after, true);
+  }
+
+  private find(
+    test: (f: Frame) => boolean,
+    timeoutMs: number,
+    what: string,
+    after: number,
+    isTaking: boolean,
+  ): Promise<Frame> {
+    const take = (index: number) => {
+      if (isTaking) this.taken = Math.max(this.taken, index + 1);
+    };
+    const index = this.frames.findIndex((f, i) => i >= after && test(f));
+    if (index >= 0) {
+      take(index);
+      return Promise.resolve(this.frames[index] as Frame);
+    }
     return new Promise((resolve, reject) => {
       const timer = setTimeout(
         () =>
@@ -60,17 +87,34 @@ export class TestSocket {
         test,
         resolve: (f) => {
           clearTimeout(timer);
+          take(this.frames.lastIndexOf(f));
           resolve(f);
         },
       });
     });
   }
 
+  /** Resolves once `condition` holds over the frames received so far (checked at each new frame). */
+  until(condition: () => boolean, timeoutMs = 5000, what = "condition"): Promise<void> {
+    if (condition()) return Promise.resolve();
+    return this.find(() => condition(), timeoutMs, what, this.frames.length, false).then(() => undefined);
+  }
+
+  /**
+   * Resolves once every frame the server sent before it read our ping has arrived: the server
+   * answers messages in order on one connection, so its pong comes after them. Takes no frame.
+   */
+  async flush(timeoutMs = 5000): Promise<void> {
+    const after = this.mark;
+    this.send({ type: "ping" });
+    await this.find((f) => f.type === "pong", timeoutMs, "pong", after, false);
+  }
+
   /** Sends `subscribe` and resolves with the server's answer to it (not an earlier one). */
   async subscribe(channel: Channel, since?: number): Promise<Frame> {
     const fromIndex = this.frames.length;
     this.send({ type: "subscribe", channel, ...(since !== undefined ? { since } : {}) });
-    return this.next(
+    return this.find(
       (f) =>
         (f.type === "subscribed" || f.type === "resync" || f.type === "error") &&
         "channel" in f &&
@@ -78,6 +122,7 @@ export class TestSocket {
       5000,
       `subscribe answer for ${channel}`,
       fromIndex,
+      false,
     );
   }
 
@@ -87,12 +132,14 @@ export class TestSocket {
     );
   }
 
-  /** Waits until this socket has received the event with `seq` on `channel`. */
+  /** Waits until this socket has received (now or earlier) the event with `seq` on `channel`. */
   untilSeq(channel: Channel, seq: number, timeoutMs = 5000): Promise<Frame> {
-    return this.next(
+    return this.find(
       (f) => f.type === "event" && f.channel === channel && f.seq >= seq,
       timeoutMs,
       `${channel} seq ${seq}`,
+      0,
+      false,
     );
   }
 
