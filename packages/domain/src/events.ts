@@ -42,7 +42,8 @@ export interface EventPayloads {
   "folder.deleted": { folderId: string; workspaceId: string };
   "space.created": { space: Space };
   "space.updated": { space: Space };
-  "space.deleted": { spaceId: string; workspaceId: string };
+  /** `isPrivate`: whether the space was private, so the hub knows who may learn of it once it is gone. */
+  "space.deleted": { spaceId: string; workspaceId: string; isPrivate?: boolean };
   "status.created": { status: Status };
   "status.updated": { status: Status };
   "status.deleted": { statusId: string; spaceId: string };
@@ -75,6 +76,12 @@ export interface EventPayloads {
   "notification.read": { ids: string[] | "all" };
   /** On the user channel of the reminder's owner only: reminders are personal. */
   "reminder.updated": { cardId: string; reminder: Reminder | null };
+  /**
+   * Never stored: what a reader gets in place of an event they may not see (a private space's
+   * creation, change or deletion on the workspace channel). It keeps their seq gapless and says
+   * nothing else; reducers ignore it.
+   */
+  redacted: Record<string, never>;
 }
 
 export type EventType = keyof EventPayloads;

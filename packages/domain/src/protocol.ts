@@ -30,8 +30,18 @@ export const WireErrorCode = {
   notFound: "not_found",
   accessRevoked: "access_revoked",
   tooManySubscriptions: "too_many_subscriptions",
+  /** Messages beyond the socket's allowance are dropped; keeping on closes the socket. */
+  rateLimited: "rate_limited",
+  /** The person has too many sockets open on this server (one per tab). */
+  tooManySockets: "too_many_sockets",
 } as const;
 export type WireErrorCode = (typeof WireErrorCode)[keyof typeof WireErrorCode];
+
+/** Close codes (application range) the server ends a socket with when it will not serve it. */
+export const WireCloseCode = {
+  rateLimited: 4029,
+  tooManySockets: 4030,
+} as const;
 
 export type ServerMessage =
   | { type: "hello"; protocol: number; userId: string }

@@ -136,6 +136,10 @@ export const updateSpace = async (
   emit(draft(spaceChannel(spaceId), "space.updated", { space: updated }));
   if (input.isPrivate !== undefined && input.isPrivate !== space.isPrivate) {
     await announceAccessChange({ tx, emit, lock }, workspace.id, null, [spaceId]);
+    // Who finds this space in the workspace's tree changed too: clients reload the tree on it.
+    emit(
+      draft(workspaceChannel(workspace.id), "access.changed", { workspaceId: workspace.id, userId: null }),
+    );
   }
   return updated;
 };
@@ -148,13 +152,17 @@ export const announceSpacesDeleted = async (
 ): Promise<void> => {
   if (spaceIds.length === 0) return;
   const rows = await tx
-    .select({ id: tables.spaces.id })
+    .select({ id: tables.spaces.id, isPrivate: tables.spaces.isPrivate })
     .from(tables.spaces)
     .where(and(eq(tables.spaces.workspaceId, workspaceId), inArray(tables.spaces.id, spaceIds)));
-  for (const { id } of rows) {
-    emit(draft(workspaceChannel(workspaceId), "space.deleted", { spaceId: id, workspaceId }));
-    emit(draft(spaceChannel(id), "space.deleted", { spaceId: id, workspaceId }));
+  for (const { id, isPrivate } of rows) {
+    emit(draft(workspaceChannel(workspaceId), "space.deleted", { spaceId: id, workspaceId, isPrivate }));
+    emit(draft(spaceChannel(id), "space.deleted", { spaceId: id, workspaceId, isPrivate }));
   }
+  // Only the workspace's owners are told a private space went (its own members are gone with it):
+  // everyone reloads the tree instead, so nobody keeps showing it.
+  if (rows.some((r) => r.isPrivate))
+    emit(draft(workspaceChannel(workspaceId), "access.changed", { workspaceId, userId: null }));
 };
 
 export const deleteSpace = async (ctx: MutationContext, actor: User, spaceId: string): Promise<void> => {

@@ -12,6 +12,11 @@
  *   subscribers when it reaches it, before sending anything later.
  * - A wake-up is only a hint. A lost one delays delivery until the next wake-up or the periodic
  *   check, which compares the channels' seqs in the table with what was pushed.
+ * - On a workspace channel, an event about a private space goes only to those who may see the space
+ *   now; everyone else gets a `redacted` frame in its place, so every seq still arrives. Both frames
+ *   are serialized once per event; the decision is one query per space per pump pass.
+ * - One socket cannot stall the server: its messages are rate limited, its access checks run one at
+ *   a time, its subscriptions and a person's sockets are bounded.
  */
 import { randomUUID } from "node:crypto";
 import { type DbHandle, eventsAfter, latestSeq, spaceAccess, tables, workspaceAccess } from "@lattice/db";
@@ -26,11 +31,14 @@ import {
   parseChannel,
   type ServerMessage,
   type User,
+  WireCloseCode,
   WireErrorCode,
 } from "@lattice/domain";
 import { inArray } from "drizzle-orm";
-import type { WebSocket } from "ws";
+import { RateLimiterMemory } from "rate-limiter-flexible";
+import type { RawData, WebSocket } from "ws";
 import type { EventBus, PresenceBroadcast } from "./bus.js";
+import { SpaceAudience } from "./space-audience.js";
 
 export interface HubOptions {
   /** Longer gaps than this are answered with `resync`: reloading the snapshot is cheaper. */
@@ -42,6 +50,14 @@ export interface HubOptions {
   pollMs?: number;
   maxSubscriptionsPerSocket?: number;
   maxMessageBytes?: number;
+  /** Sockets one person may hold on this instance (the web app opens one per tab). */
+  maxSocketsPerUser?: number;
+  /**
+   * Messages a socket may send per window. Beyond it they are dropped with one `rate_limited`
+   * error; as many again dropped in the window closes the socket.
+   */
+  maxMessagesPerWindow?: number;
+  messageWindowSeconds?: number;
   log?: (message: string, error?: unknown) => void;
 }
 
@@ -51,6 +67,12 @@ interface Connection {
   user: User;
   subscriptions: Map<Channel, Subscription>;
   isAlive: boolean;
+  /** Subscribes accepted but still checking access: they count against the subscription bound. */
+  pendingSubscribes: number;
+  /** The socket's access checks, one after another, so a burst cannot take the whole pool. */
+  accessChecks: Promise<unknown>;
+  /** Messages dropped since the last one accepted; the first one sends `rate_limited`. */
+  droppedMessages: number;
 }
 
 interface Subscription {
@@ -76,6 +98,18 @@ interface ChannelState {
 const PAGE = 500;
 // WebSocket close code 1013, "Try Again Later" (RFC 6455 registry).
 const TRY_AGAIN_LATER = 1013;
+
+/** The frame a reader gets in place of an event they may not see: its seq, nothing else. */
+const redactedFrame = (event: DomainEvent): string =>
+  eventFrame({
+    channel: event.channel,
+    seq: event.seq,
+    type: "redacted",
+    payload: {},
+    actorId: null,
+    mutationId: null,
+    at: event.at,
+  });
 const REMOTE_PRESENCE_TTL_MS = 45_000;
 const PRESENCE_REFRESH_MS = 15_000;
 
@@ -86,6 +120,8 @@ export class Hub {
   private readonly timers: NodeJS.Timeout[] = [];
   private readonly unsubscribeBus: Array<() => void> = [];
   private readonly options: Required<HubOptions>;
+  private readonly socketsByUser = new Map<string, number>();
+  private readonly messageLimiter: RateLimiterMemory;
 
   constructor(
     private readonly handle: DbHandle,
@@ -97,10 +133,17 @@ export class Hub {
       maxBufferedBytes: options.maxBufferedBytes ?? 4 * 1024 * 1024,
       heartbeatMs: options.heartbeatMs ?? 30_000,
       pollMs: options.pollMs ?? 5000,
-      maxSubscriptionsPerSocket: options.maxSubscriptionsPerSocket ?? 500,
+      maxSubscriptionsPerSocket: options.maxSubscriptionsPerSocket ?? 200,
       maxMessageBytes: options.maxMessageBytes ?? 16 * 1024,
+      maxSocketsPerUser: options.maxSocketsPerUser ?? 30,
+      maxMessagesPerWindow: options.maxMessagesPerWindow ?? 300,
+      messageWindowSeconds: options.messageWindowSeconds ?? 10,
       log: options.log ?? (() => {}),
     };
+    this.messageLimiter = new RateLimiterMemory({
+      points: this.options.maxMessagesPerWindow,
+      duration: this.options.messageWindowSeconds,
+    });
     this.unsubscribeBus.push(
       bus.onWake((channel, seq) => this.wake(channel, seq)),
       bus.onReconnect(() => void this.checkAllChannels()),
@@ -123,12 +166,28 @@ export class Hub {
   // ---------- sockets ----------
 
   attach(socket: WebSocket, user: User): void {
+    const open = this.socketsByUser.get(user.id) ?? 0;
+    if (open >= this.options.maxSocketsPerUser) {
+      socket.send(
+        JSON.stringify({
+          type: "error",
+          code: WireErrorCode.tooManySockets,
+          message: `At most ${this.options.maxSocketsPerUser} live connections per person; close another tab`,
+        } satisfies ServerMessage),
+      );
+      socket.close(WireCloseCode.tooManySockets, "too many sockets");
+      return;
+    }
+    this.socketsByUser.set(user.id, open + 1);
     const connection: Connection = {
       id: randomUUID(),
       socket,
       user,
       subscriptions: new Map(),
       isAlive: true,
+      pendingSubscribes: 0,
+      accessChecks: Promise.resolve(),
+      droppedMessages: 0,
     };
     this.connections.add(connection);
     socket.on("pong", () => {
@@ -136,20 +195,49 @@ export class Hub {
     });
     socket.on("message", (data, isBinary) => {
       connection.isAlive = true;
-      const size = Array.isArray(data) ? data.reduce((n, b) => n + b.length, 0) : (data as Buffer).byteLength;
-      if (isBinary || size > this.options.maxMessageBytes) {
-        this.sendMessage(connection, {
-          type: "error",
-          code: WireErrorCode.invalidMessage,
-          message: `Send JSON text frames of at most ${this.options.maxMessageBytes} bytes`,
-        });
-        return;
-      }
-      this.handleText(connection, data.toString());
+      // The limiter decides synchronously and settles at once, so messages keep their order.
+      this.messageLimiter.consume(connection.id).then(
+        () => {
+          connection.droppedMessages = 0;
+          this.receive(connection, data, isBinary);
+        },
+        () => this.dropMessage(connection),
+      );
     });
     socket.on("close", () => this.detach(connection));
     socket.on("error", () => this.detach(connection));
     this.sendMessage(connection, { type: "hello", protocol: PROTOCOL_VERSION, userId: user.id });
+  }
+
+  private receive(connection: Connection, data: RawData, isBinary: boolean): void {
+    if (!this.connections.has(connection)) return;
+    const size = Array.isArray(data) ? data.reduce((n, b) => n + b.length, 0) : (data as Buffer).byteLength;
+    if (isBinary || size > this.options.maxMessageBytes) {
+      this.sendMessage(connection, {
+        type: "error",
+        code: WireErrorCode.invalidMessage,
+        message: `Send JSON text frames of at most ${this.options.maxMessageBytes} bytes`,
+      });
+      return;
+    }
+    this.handleText(connection, data.toString());
+  }
+
+  private dropMessage(connection: Connection): void {
+    if (!this.connections.has(connection)) return;
+    connection.droppedMessages += 1;
+    if (connection.droppedMessages === 1) {
+      this.sendMessage(connection, {
+        type: "error",
+        code: WireErrorCode.rateLimited,
+        message: `Too many messages: at most ${this.options.maxMessagesPerWindow} per ${this.options.messageWindowSeconds} s; the rest are dropped`,
+      });
+    }
+    if (connection.droppedMessages >= this.options.maxMessagesPerWindow) {
+      this.options.log(`closing flooding socket of user ${connection.user.id}`);
+      connection.socket.close(WireCloseCode.rateLimited, "too many messages");
+      this.detach(connection);
+    }
   }
 
   /** A subscribe failed (the database is unreachable): the client reconnects and subscribes again. */
@@ -161,6 +249,10 @@ export class Hub {
 
   private detach(connection: Connection): void {
     if (!this.connections.delete(connection)) return;
+    const open = (this.socketsByUser.get(connection.user.id) ?? 1) - 1;
+    if (open > 0) this.socketsByUser.set(connection.user.id, open);
+    else this.socketsByUser.delete(connection.user.id);
+    void this.messageLimiter.delete(connection.id);
     for (const sub of [...connection.subscriptions.values()]) this.removeSubscription(sub);
   }
 
@@ -298,6 +390,15 @@ export class Hub {
     }
   }
 
+  /** `canRead`, queued behind the socket's earlier checks: one query at a time per socket. */
+  private checkAccess(connection: Connection, channel: Channel): Promise<boolean> {
+    const check = connection.accessChecks.then(() =>
+      this.connections.has(connection) ? this.canRead(connection.user, channel) : false,
+    );
+    connection.accessChecks = check.catch(() => false);
+    return check;
+  }
+
   private async subscribe(
     connection: Connection,
     channel: Channel,
@@ -305,7 +406,10 @@ export class Hub {
   ): Promise<void> {
     if (connection.subscriptions.has(channel))
       this.removeSubscription(connection.subscriptions.get(channel) as Subscription);
-    if (connection.subscriptions.size >= this.options.maxSubscriptionsPerSocket) {
+    if (
+      connection.subscriptions.size + connection.pendingSubscribes >=
+      this.options.maxSubscriptionsPerSocket
+    ) {
       this.sendMessage(connection, {
         type: "error",
         code: WireErrorCode.tooManySubscriptions,
@@ -314,8 +418,15 @@ export class Hub {
       });
       return;
     }
+    connection.pendingSubscribes += 1;
+    let isReadable: boolean;
+    try {
+      isReadable = await this.checkAccess(connection, channel);
+    } finally {
+      connection.pendingSubscribes -= 1;
+    }
     // Security: a channel the caller may not read is answered exactly like one that does not exist.
-    if (!(await this.canRead(connection.user, channel))) {
+    if (!isReadable) {
       this.sendMessage(connection, {
         type: "error",
         code: WireErrorCode.notFound,
@@ -357,13 +468,17 @@ export class Hub {
       } else {
         this.sendMessage(connection, { type: "subscribed", channel, seq: latest });
         sub.cursor = from;
+        let audience = this.audienceFor(channel);
         while (sub.cursor < latest) {
           const page = await eventsAfter(this.handle.db, channel, sub.cursor, PAGE);
           if (page.length === 0) break;
           for (const event of page) {
             if (event.seq > latest) break;
-            this.sendFrame(connection, eventFrame(event));
+            const visibleTo = audience ? await audience.visibleTo(event, [connection.user.id]) : null;
+            const isVisible = visibleTo === null || visibleTo.has(connection.user.id);
+            this.sendFrame(connection, isVisible ? eventFrame(event) : redactedFrame(event));
             sub.cursor = event.seq;
+            if (event.type === "access.changed") audience = this.audienceFor(channel);
           }
         }
         sub.cursor = latest;
@@ -411,15 +526,30 @@ export class Hub {
     });
   }
 
+  /** Who may see which event of a workspace channel; null for channels where every reader sees all. */
+  private audienceFor(channel: Channel): SpaceAudience | null {
+    const parsed = parseChannel(channel);
+    return parsed?.kind === "workspace" ? new SpaceAudience(this.handle.db, parsed.id) : null;
+  }
+
   private async pump(state: ChannelState): Promise<void> {
+    // One pass: decisions about private spaces are cached until the pass ends or access changes.
+    let audience = this.audienceFor(state.channel);
     while (state.subscribers.size > 0) {
       const page = await eventsAfter(this.handle.db, state.channel, state.lastSeq, PAGE);
-      for (const event of page) await this.dispatch(state, event);
+      for (const event of page) {
+        await this.dispatch(state, event, audience);
+        if (event.type === "access.changed") audience = this.audienceFor(state.channel);
+      }
       if (page.length < PAGE) return;
     }
   }
 
-  private async dispatch(state: ChannelState, event: DomainEvent): Promise<void> {
+  private async dispatch(
+    state: ChannelState,
+    event: DomainEvent,
+    audience: SpaceAudience | null,
+  ): Promise<void> {
     if (event.type === "access.changed") {
       const affected = [...state.subscribers].filter(
         (s) => event.payload.userId === null || s.connection.user.id === event.payload.userId,
@@ -436,10 +566,22 @@ export class Hub {
         }
       }
     }
+    const behind = [...state.subscribers].filter((s) => s.cursor < event.seq);
+    const visibleTo =
+      audience && behind.length > 0
+        ? await audience.visibleTo(
+            event,
+            behind.map((s) => s.connection.user.id),
+          )
+        : null;
     const frame = eventFrame(event);
-    for (const sub of state.subscribers) {
-      if (sub.cursor >= event.seq) continue;
-      this.sendFrame(sub.connection, frame);
+    let redacted: string | null = null;
+    for (const sub of behind) {
+      // A subscription removed while the decision was made (socket closed) is skipped.
+      if (!state.subscribers.has(sub) || sub.cursor >= event.seq) continue;
+      const isVisible = visibleTo === null || visibleTo.has(sub.connection.user.id);
+      if (!isVisible) redacted ??= redactedFrame(event);
+      this.sendFrame(sub.connection, isVisible ? frame : (redacted as string));
       sub.cursor = event.seq;
     }
     state.lastSeq = event.seq;

@@ -168,6 +168,10 @@ export const useWorkspaces = create<WorkspacesState>((set, get) => {
         case "member.removed":
           if (event.payload.userId === myUserId) get().dropWorkspace(workspaceId);
           return;
+        case "member.updated":
+          // My role decides which private spaces I see (owners see them all): take the server's tree.
+          if (tree && event.payload.member.userId === myUserId) void get().loadTree(workspaceId);
+          return;
         case "workspace.updated": {
           const previous = get().byId[workspaceId];
           const workspace = {

@@ -5,8 +5,11 @@
  * (0.5 s doubling to 10 s, with jitter so a restarted server is not hit by every tab at once) and
  * reports its state. What to (re)subscribe is the channel registry's business: it is told each time
  * the socket opens.
+ *
+ * When the server refuses to serve the socket (too many tabs open, too many messages), reconnecting
+ * at once would only be refused again: the next attempt waits the longest backoff instead.
  */
-import type { ClientMessage, ServerMessage } from "@lattice/domain";
+import { type ClientMessage, type ServerMessage, WireCloseCode, WireErrorCode } from "@lattice/domain";
 
 export type ConnectionStatus = "connecting" | "live" | "reconnecting" | "offline";
 
@@ -31,6 +34,11 @@ export interface SyncSocketOptions {
 }
 
 const OPEN = 1;
+
+/** An attempt count whose backoff is the longest one. */
+const REFUSED_ATTEMPT = 10;
+
+const refusedCloseCodes: ReadonlySet<number> = new Set(Object.values(WireCloseCode));
 
 export const backoffDelay = (attempt: number, min: number, max: number, random: () => number): number => {
   const base = Math.min(max, min * 2 ** attempt);
@@ -165,15 +173,28 @@ export class SyncSocket {
         return;
       }
       this.onMessage(message);
+      // Messages were dropped (a subscription may be missing): start over later, catching up by seq.
+      if (message.type === "error" && message.code === WireErrorCode.rateLimited) this.backOff(socket);
     };
-    socket.onclose = () => {
+    socket.onclose = (event) => {
       if (this.socket !== socket) return;
       this.socket = null;
+      if (refusedCloseCodes.has(event.code)) this.attempt = Math.max(this.attempt, REFUSED_ATTEMPT);
       this.scheduleReconnect();
     };
     socket.onerror = () => {
       // A close event always follows; reconnecting is handled there.
     };
+  }
+
+  /** Drops `socket` and reconnects only after the longest backoff. */
+  private backOff(socket: SocketLike): void {
+    if (this.socket !== socket) return;
+    this.socket = null;
+    socket.onclose = null;
+    socket.close();
+    this.attempt = Math.max(this.attempt, REFUSED_ATTEMPT);
+    this.scheduleReconnect();
   }
 
   private scheduleReconnect(): void {

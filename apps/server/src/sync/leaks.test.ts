@@ -1,0 +1,3 @@
+import { leaksSuite } from "./leaks.suite.js";
+
+leaksSuite("pglite");
