@@ -79,6 +79,8 @@ class Client {
     const headers: Record<string, string> = {};
     if (this.cookie) headers.cookie = this.cookie;
     if (body !== undefined) headers["content-type"] = "application/json";
+    // A change without a JSON body must say it comes from a client (the server's forgery check).
+    else if (method !== "GET") headers["x-lattice-client"] = "bench";
     const response = await fetch(`${this.base}${path}`, {
       method,
       headers,

@@ -51,7 +51,8 @@ export const buildApp = async ({
     bodyLimit: 1_048_576,
     // Shutdown must not wait on a stalled client; live clients reconnect to another instance.
     forceCloseConnections: true,
-    trustProxy: true,
+    // Only configured proxies may speak for the client (X-Forwarded-*); anyone else could fake an address.
+    trustProxy: config.trustProxy,
     // Ids in paths are UUIDs; this keeps a huge path from costing anything.
     routerOptions: { maxParamLength: 200 },
     // A malformed or overlong path is answered as problem+json like every other error.

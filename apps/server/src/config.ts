@@ -1,3 +1,4 @@
+import { isIP } from "node:net";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -16,7 +17,73 @@ export interface Config {
   logLevel: string;
   /** Login attempts allowed per minute per address and email. */
   loginRateLimit: number;
+  /** Failed logins allowed per 15 minutes per address, whatever the emails (password spraying). */
+  loginFailureRateLimit: number;
+  /** Signups allowed per hour per address. */
+  signupRateLimit: number;
+  /**
+   * Which peers may speak for the client through X-Forwarded-For/-Proto/-Host: none (false), the
+   * number of proxy hops in front, or their addresses and CIDR ranges. Given straight to Fastify.
+   */
+  trustProxy: false | string[] | TrustHops;
+  /**
+   * Origins (scheme://host[:port]) allowed to send mutations and open the live socket. Empty: only
+   * the server's own origin, as the request names it (Host, or X-Forwarded-Host from a trusted proxy).
+   */
+  allowedOrigins: string[];
 }
+
+/** Trusts the nearest `hops` proxies, whatever their addresses (Fastify's hop-count form). */
+export type TrustHops = (address: string, hop: number) => boolean;
+
+// proxy-addr's names for the loopback, link-local and private ranges.
+const namedRanges = new Set(["loopback", "linklocal", "uniquelocal"]);
+
+const isAddressOrRange = (entry: string): boolean => {
+  if (namedRanges.has(entry)) return true;
+  const [address = "", bits, ...rest] = entry.split("/");
+  const family = isIP(address);
+  if (family === 0 || rest.length > 0) return false;
+  if (bits === undefined) return true;
+  const prefix = Number(bits);
+  return /^\d+$/.test(bits) && prefix <= (family === 4 ? 32 : 128);
+};
+
+/** TRUST_PROXY: unset or empty trusts no one; a whole number is a hop count; otherwise a comma list. */
+export const parseTrustProxy = (value: string | undefined): Config["trustProxy"] => {
+  const text = value?.trim() ?? "";
+  if (text === "" || text === "0" || text === "false") return false;
+  if (/^\d+$/.test(text)) {
+    const hops = Number(text);
+    return (_address, hop) => hop < hops;
+  }
+  const entries = text
+    .split(",")
+    .map((entry) => entry.trim())
+    .filter(Boolean);
+  const invalid = entries.filter((entry) => !isAddressOrRange(entry));
+  if (invalid.length > 0)
+    throw new Error(`TRUST_PROXY: not an address, CIDR range or hop count: ${invalid.join(", ")}`);
+  return entries;
+};
+
+/** ORIGIN: a comma list of origins; each is normalized the way browsers send it. */
+export const parseOrigins = (value: string | undefined): string[] =>
+  (value ?? "")
+    .split(",")
+    .map((entry) => entry.trim())
+    .filter(Boolean)
+    .map((entry) => {
+      let url: URL;
+      try {
+        url = new URL(entry);
+      } catch {
+        throw new Error(`ORIGIN: not an origin: ${entry}`);
+      }
+      if (url.protocol !== "http:" && url.protocol !== "https:")
+        throw new Error(`ORIGIN: not an http(s) origin: ${entry}`);
+      return url.origin;
+    });
 
 export const loadConfig = (env: NodeJS.ProcessEnv = process.env): Config => ({
   port: Number(env.PORT ?? 3000),
@@ -28,4 +95,8 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): Config => ({
   sessionDays: Number(env.SESSION_DAYS ?? 30),
   logLevel: env.LOG_LEVEL ?? "info",
   loginRateLimit: Number(env.LOGIN_RATE_LIMIT ?? 10),
+  loginFailureRateLimit: Number(env.LOGIN_FAILURE_RATE_LIMIT ?? 30),
+  signupRateLimit: Number(env.SIGNUP_RATE_LIMIT ?? 10),
+  trustProxy: parseTrustProxy(env.TRUST_PROXY),
+  allowedOrigins: parseOrigins(env.ORIGIN),
 });

@@ -1,3 +1,4 @@
+export * from "./account-schemas.js";
 export * from "./activity.js";
 export * from "./board.js";
 export * from "./charts/index.js";

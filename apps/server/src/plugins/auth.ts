@@ -1,10 +1,11 @@
 /**
  * Sessions: a random token in an httpOnly SameSite=Lax cookie, only its SHA-256 stored in the
  * database (so every instance shares sessions and a leaked table holds no usable cookie). Every
- * /api route requires a session unless its route config says `public: true`.
+ * /api route requires a session unless its route config says `public: true`. Each session keeps the
+ * device and address it is used from, so a person can see where they are logged in and end it.
  *
- * Security: mutations must be sent as application/json, which a cross-site form cannot do without a
- * CORS preflight we never grant; together with SameSite=Lax this closes CSRF.
+ * Security: before any session is looked up, `refuseForgedRequest` (origin.ts) turns away mutations
+ * and socket upgrades that another origin may have made the browser send.
  */
 import { createHash, randomBytes } from "node:crypto";
 import { type DbHandle, tables, toUser } from "@lattice/db";
@@ -13,12 +14,16 @@ import { eq } from "drizzle-orm";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import fp from "fastify-plugin";
 import type { Config } from "../config.js";
+import { refuseForgedRequest } from "./origin.js";
+import { SessionSockets } from "./session-sockets.js";
 
 export const SESSION_COOKIE = "lattice_session";
 
 declare module "fastify" {
   interface FastifyRequest {
     user: User | null;
+    /** The public id of the session the request was made with (never its token). */
+    sessionId: string | null;
   }
   interface FastifyContextConfig {
     /** Reachable without a session (signup, login, health, docs). */
@@ -26,7 +31,21 @@ declare module "fastify" {
   }
 }
 
-const hashToken = (token: string): string => createHash("sha256").update(token).digest("base64url");
+export const hashToken = (token: string): string => createHash("sha256").update(token).digest("base64url");
+
+/** How often each instance looks for live sockets whose session was ended elsewhere. */
+const SOCKET_SWEEP_MS = 30_000;
+
+/** How stale a session's last use may get before a request writes it again. */
+const LAST_USED_REFRESH_MS = 60_000;
+const DEVICE_MAX = 300;
+
+/** The user agent as stored: trimmed, bounded, printable. */
+const deviceOf = (request: FastifyRequest): string =>
+  (request.headers["user-agent"] ?? "")
+    .replace(/[^\x20-\x7e]/g, "")
+    .trim()
+    .slice(0, DEVICE_MAX);
 
 /** The authenticated user; routes behind the auth hook may rely on it being set. */
 export const currentUser = (request: FastifyRequest): User => {
@@ -34,32 +53,76 @@ export const currentUser = (request: FastifyRequest): User => {
   return request.user;
 };
 
-export const userFromCookie = async (handle: DbHandle, token: string | undefined): Promise<User | null> => {
+interface ActiveSession {
+  id: string;
+  user: User;
+}
+
+/** The live session behind a cookie; refreshes its last use (and address) at most once a minute. */
+const sessionFromCookie = async (
+  handle: DbHandle,
+  token: string | undefined,
+  address: string,
+): Promise<ActiveSession | null> => {
   if (!token) return null;
+  const tokenHash = hashToken(token);
   const [row] = await handle.db
-    .select({ user: tables.users, expiresAt: tables.sessions.expiresAt })
+    .select({
+      user: tables.users,
+      id: tables.sessions.id,
+      expiresAt: tables.sessions.expiresAt,
+      lastUsedAt: tables.sessions.lastUsedAt,
+    })
     .from(tables.sessions)
     .innerJoin(tables.users, eq(tables.users.id, tables.sessions.userId))
-    .where(eq(tables.sessions.tokenHash, hashToken(token)));
-  if (!row || row.expiresAt.getTime() <= Date.now()) return null;
-  return toUser(row.user);
+    .where(eq(tables.sessions.tokenHash, tokenHash));
+  const now = Date.now();
+  if (!row || row.expiresAt.getTime() <= now) return null;
+  if (now - row.lastUsedAt.getTime() >= LAST_USED_REFRESH_MS)
+    await handle.db
+      .update(tables.sessions)
+      .set({ lastUsedAt: new Date(now), address })
+      .where(eq(tables.sessions.tokenHash, tokenHash));
+  return { id: row.id, user: toUser(row.user) };
 };
 
 export const authPlugin = fp(
   async (app: FastifyInstance, opts: { handle: DbHandle; config: Config }) => {
     app.decorateRequest("user", null);
+    app.decorateRequest("sessionId", null);
+    const sessionSockets = new SessionSockets(opts.handle);
+    app.decorate("sessionSockets", sessionSockets);
+    app.websocketServer.on("connection", (socket, raw) => sessionSockets.attach(socket, raw));
+    const sweep = setInterval(() => {
+      sessionSockets
+        .sweep()
+        .catch((error: unknown) => app.log.warn({ err: error }, "session socket sweep failed"));
+    }, SOCKET_SWEEP_MS);
+    sweep.unref();
+    app.addHook("onClose", async () => clearInterval(sweep));
 
     app.addHook("onRequest", async (request) => {
       if (!request.url.startsWith("/api/")) return;
-      request.user = await userFromCookie(opts.handle, request.cookies[SESSION_COOKIE]);
+      refuseForgedRequest(request, opts.config);
+      const session = await sessionFromCookie(opts.handle, request.cookies[SESSION_COOKIE], request.ip);
+      request.user = session?.user ?? null;
+      request.sessionId = session?.id ?? null;
+      if (session && request.headers.upgrade?.toLowerCase() === "websocket")
+        sessionSockets.noteUpgrade(request.raw, session.id);
       if (request.routeOptions.config?.public) return;
       if (!request.user) throw new DomainError(ErrorCode.unauthenticated, "Log in to continue");
     });
 
-    app.decorate("startSession", async (reply: FastifyReply, userId: string) => {
+    app.decorate("startSession", async (request: FastifyRequest, reply: FastifyReply, userId: string) => {
       const token = randomBytes(32).toString("base64url");
       const expiresAt = new Date(Date.now() + opts.config.sessionDays * 86_400_000);
-      await opts.handle.db.insert(tables.sessions).values({ tokenHash: hashToken(token), userId, expiresAt });
+      await opts.handle.db.insert(tables.sessions).values({
+        tokenHash: hashToken(token),
+        userId,
+        expiresAt,
+        device: deviceOf(request),
+        address: request.ip,
+      });
       reply.setCookie(SESSION_COOKIE, token, {
         path: "/",
         httpOnly: true,
@@ -73,15 +136,18 @@ export const authPlugin = fp(
       const token = request.cookies[SESSION_COOKIE];
       if (token)
         await opts.handle.db.delete(tables.sessions).where(eq(tables.sessions.tokenHash, hashToken(token)));
+      if (request.sessionId) sessionSockets.close([request.sessionId]);
       reply.clearCookie(SESSION_COOKIE, { path: "/" });
     });
   },
-  { name: "auth", dependencies: ["@fastify/cookie"] },
+  { name: "auth", dependencies: ["@fastify/cookie", "@fastify/websocket"] },
 );
 
 declare module "fastify" {
   interface FastifyInstance {
-    startSession(reply: FastifyReply, userId: string): Promise<void>;
+    startSession(request: FastifyRequest, reply: FastifyReply, userId: string): Promise<void>;
     endSession(request: FastifyRequest, reply: FastifyReply): Promise<void>;
+    /** Live sockets by session: whoever ends sessions closes their sockets through this. */
+    sessionSockets: SessionSockets;
   }
 }

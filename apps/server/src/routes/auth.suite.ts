@@ -148,5 +148,153 @@ export const authRouteSuite = (driver: TestDriver): void => {
       });
       expect(res.statusCode, res.body).toBe(200);
     });
+
+    it("does not let X-Forwarded-For from an untrusted peer reset the count", async () => {
+      const f = factories(h.app);
+      const ana = await f.user("Ana");
+      const attempt = (password: string, forwardedFor: string) =>
+        h.app.inject({
+          method: "POST",
+          url: "/api/auth/login",
+          headers: { "x-forwarded-for": forwardedFor },
+          payload: { email: ana.user.email, password },
+        });
+      for (let i = 0; i < 3; i++)
+        expect((await attempt("wrong password", `203.0.113.${i}`)).statusCode).toBe(401);
+      for (let i = 10; i < 20; i++)
+        expectProblem(await attempt("wrong password", `198.51.100.${i}`), 429, "rate_limited");
+      expectProblem(await attempt(ana.session?.password ?? "", "192.0.2.1"), 429, "rate_limited");
+    });
+  });
+
+  describe(`login behind a trusted proxy (${driver})`, () => {
+    const proxy = "10.0.0.1";
+    let h: Harness;
+    beforeAll(async () => {
+      h = await startHarness(driver, undefined, { loginRateLimit: 3, trustProxy: [proxy] });
+    });
+    afterAll(async () => h?.close());
+
+    const loginFrom = (peer: string, forwardedFor: string, email: string, password: string) =>
+      h.app.inject({
+        method: "POST",
+        url: "/api/auth/login",
+        remoteAddress: peer,
+        headers: { "x-forwarded-for": forwardedFor },
+        payload: { email, password },
+      });
+
+    it("counts per client address the proxy forwards, so one client's guesses do not lock out another", async () => {
+      const ana = await factories(h.app).user("Ana");
+      for (let i = 0; i < 3; i++)
+        expect((await loginFrom(proxy, "203.0.113.7", ana.user.email, "wrong password")).statusCode).toBe(
+          401,
+        );
+      expectProblem(
+        await loginFrom(proxy, "203.0.113.7", ana.user.email, "wrong password"),
+        429,
+        "rate_limited",
+      );
+      const other = await loginFrom(proxy, "203.0.113.8", ana.user.email, ana.session?.password ?? "");
+      expect(other.statusCode, other.body).toBe(200);
+    });
+
+    it("ignores X-Forwarded-For from a peer that is not the configured proxy", async () => {
+      const ana = await factories(h.app).user("Ana");
+      const stranger = "10.0.0.99";
+      for (let i = 0; i < 3; i++)
+        expect(
+          (await loginFrom(stranger, `203.0.113.${i}`, ana.user.email, "wrong password")).statusCode,
+        ).toBe(401);
+      expectProblem(
+        await loginFrom(stranger, "203.0.113.200", ana.user.email, "wrong password"),
+        429,
+        "rate_limited",
+      );
+    });
+  });
+
+  describe(`password spraying limit (${driver})`, () => {
+    let h: Harness;
+    beforeAll(async () => {
+      h = await startHarness(driver, undefined, { loginFailureRateLimit: 5 });
+    });
+    afterAll(async () => h?.close());
+
+    it("answers 429 once an address has failed with many different emails, even to a right password", async () => {
+      const f = factories(h.app);
+      const ana = await f.user("Ana");
+      for (let i = 0; i < 5; i++) {
+        const res = await f.anonymous.post("/api/auth/login", { email: newEmail(`spray${i}`), password });
+        expect(res.statusCode, `attempt ${i + 1}`).toBe(401);
+      }
+      const blocked = await f.anonymous.post("/api/auth/login", { email: ana.user.email, password });
+      expectProblem(blocked, 429, "rate_limited");
+      expect(Number(blocked.headers["retry-after"])).toBeGreaterThan(0);
+      expect(blocked.cookies.find((c) => c.name === SESSION_COOKIE)).toBeUndefined();
+      // Another address is not affected.
+      const elsewhere = await h.app.inject({
+        method: "POST",
+        url: "/api/auth/login",
+        remoteAddress: "192.0.2.44",
+        payload: { email: ana.user.email, password },
+      });
+      expect(elsewhere.statusCode, elsewhere.body).toBe(200);
+    });
+  });
+
+  describe(`successful logins and the spraying limit (${driver})`, () => {
+    let h: Harness;
+    beforeAll(async () => {
+      h = await startHarness(driver, undefined, { loginFailureRateLimit: 2 });
+    });
+    afterAll(async () => h?.close());
+
+    it("counts only failures, so many people logging in from one address are not locked out", async () => {
+      const f = factories(h.app);
+      const people = await Promise.all(["Ana", "Ben", "Cy", "Dee", "Eve"].map((name) => f.user(name)));
+      for (const person of people) {
+        const res = await f.anonymous.post("/api/auth/login", { email: person.user.email, password });
+        expect(res.statusCode, res.body).toBe(200);
+      }
+      expect((await f.anonymous.post("/api/auth/login", { email: newEmail(), password })).statusCode).toBe(
+        401,
+      );
+    });
+  });
+
+  describe(`signup rate limit (${driver})`, () => {
+    let h: Harness;
+    beforeAll(async () => {
+      h = await startHarness(driver, undefined, { signupRateLimit: 3 });
+    });
+    afterAll(async () => h?.close());
+
+    it("answers 429 to the signup after the limit from one address and creates no account", async () => {
+      const anonymous = factories(h.app).anonymous;
+      for (let i = 0; i < 3; i++) {
+        const res = await anonymous.post("/api/auth/signup", {
+          email: newEmail(`burst${i}`),
+          name: "B",
+          password,
+        });
+        expect(res.statusCode, res.body).toBe(201);
+      }
+      const email = newEmail("late");
+      expectProblem(
+        await anonymous.post("/api/auth/signup", { email, name: "Late", password }),
+        429,
+        "rate_limited",
+      );
+      const rows = await h.db.handle.db.select().from(tables.users).where(eq(tables.users.email, email));
+      expect(rows).toHaveLength(0);
+      const elsewhere = await h.app.inject({
+        method: "POST",
+        url: "/api/auth/signup",
+        remoteAddress: "192.0.2.45",
+        payload: { email, name: "Late", password },
+      });
+      expect(elsewhere.statusCode, elsewhere.body).toBe(201);
+    });
   });
 };

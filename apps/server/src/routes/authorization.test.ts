@@ -189,6 +189,41 @@ const table: Row[] = [
     expect: publicRoute(204),
   },
   { method: "GET", path: "/api/me", expect: anyUser(200) },
+  { method: "GET", path: "/api/me/sessions", expect: anyUser(200) },
+  // Password and session changes end other sessions: each caller acts as a person of their own.
+  {
+    method: "POST",
+    path: "/api/me/password",
+    as: async (w, role) => (role === "anonymous" ? w.clients.anonymous : w.f.user("Changer")),
+    body: (w, role) => ({
+      currentPassword: w.clients[role].session?.password ?? "correct horse battery",
+      newPassword: "a new and longer secret",
+    }),
+    expect: anyUser(204),
+  },
+  {
+    method: "POST",
+    path: "/api/me/sessions/sign-out-others",
+    as: async (w, role) => (role === "anonymous" ? w.clients.anonymous : w.f.user("Leaver")),
+    expect: anyUser(200),
+  },
+  {
+    method: "DELETE",
+    path: "/api/me/sessions/{id}",
+    // A second session of the caller's, ended from the shared one.
+    params: async (w, role) => {
+      const shared = w.clients[role];
+      if (!shared.session) return { id: randomUUID() };
+      const res = await w.f.anonymous.post("/api/auth/login", {
+        email: shared.user.email,
+        password: shared.session.password,
+      });
+      const second = new Client(w.app, { ...shared.session, cookie: cookieFrom(res) });
+      const sessions = (await second.get("/api/me/sessions")).json<Array<{ id: string; current: boolean }>>();
+      return { id: sessions.find((s) => s.current)?.id ?? "" };
+    },
+    expect: anyUser(204),
+  },
   { method: "GET", path: "/api/workspaces", expect: anyUser(200) },
   { method: "POST", path: "/api/workspaces", body: () => ({ name: "Mine" }), expect: anyUser(201) },
   { method: "GET", path: "/api/workspaces/{id}", params: ws, expect: read },

@@ -10,6 +10,7 @@ import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from "fas
 import { buildApp } from "../app.js";
 import { type Config, loadConfig } from "../config.js";
 import { SESSION_COOKIE } from "../plugins/auth.js";
+import { CLIENT_HEADER } from "../plugins/origin.js";
 import type { EventBus } from "../sync/bus.js";
 import type { HubOptions } from "../sync/hub.js";
 
@@ -23,6 +24,8 @@ export const testConfig = (overrides: Partial<Config> = {}): Config => ({
   ...loadConfig({}),
   webDist: null,
   loginRateLimit: 1000,
+  loginFailureRateLimit: 1000,
+  signupRateLimit: 1000,
   ...overrides,
 });
 
@@ -84,6 +87,8 @@ export class Client {
       url,
       headers: {
         ...(this.session ? { cookie: `${SESSION_COOKIE}=${this.session.cookie}` } : {}),
+        // What the web app sends with every change (a JSON body alone would also do).
+        ...(method === "GET" || method === "HEAD" ? {} : { [CLIENT_HEADER]: "test" }),
         ...headers,
       },
     };

@@ -1,0 +1,51 @@
+import { describe, expect, it } from "vitest";
+import { loadConfig, parseOrigins, parseTrustProxy } from "./config.js";
+
+describe("TRUST_PROXY", () => {
+  it("trusts no one by default, so X-Forwarded-For cannot fake a client's address", () => {
+    expect(loadConfig({}).trustProxy).toBe(false);
+    expect(parseTrustProxy("")).toBe(false);
+    expect(parseTrustProxy(" 0 ")).toBe(false);
+  });
+
+  it("reads a comma list of addresses, CIDR ranges and proxy-addr's range names", () => {
+    expect(parseTrustProxy("172.30.0.10, 10.0.0.0/8,::1,fd00::/8, loopback")).toEqual([
+      "172.30.0.10",
+      "10.0.0.0/8",
+      "::1",
+      "fd00::/8",
+      "loopback",
+    ]);
+  });
+
+  it("reads a whole number as the count of proxy hops to trust", () => {
+    const trust = parseTrustProxy("1");
+    if (typeof trust !== "function") throw new Error("expected a hop-count function");
+    expect(trust("203.0.113.1", 0)).toBe(true);
+    expect(trust("203.0.113.1", 1)).toBe(false);
+  });
+
+  it("refuses anything else at start, naming it", () => {
+    expect(() => parseTrustProxy("true")).toThrow(/TRUST_PROXY.*true/);
+    expect(() => parseTrustProxy("10.0.0.1, caddy")).toThrow(/caddy/);
+    expect(() => parseTrustProxy("10.0.0.0/33")).toThrow(/10\.0\.0\.0\/33/);
+  });
+});
+
+describe("ORIGIN", () => {
+  it("is empty by default (the server's own origin only)", () => {
+    expect(loadConfig({}).allowedOrigins).toEqual([]);
+  });
+
+  it("normalizes each origin the way browsers send it", () => {
+    expect(parseOrigins("https://Lattice.Example:443/, http://localhost:5173")).toEqual([
+      "https://lattice.example",
+      "http://localhost:5173",
+    ]);
+  });
+
+  it("refuses what is not an http(s) origin", () => {
+    expect(() => parseOrigins("lattice.example")).toThrow(/ORIGIN/);
+    expect(() => parseOrigins("ftp://lattice.example")).toThrow(/ORIGIN/);
+  });
+});

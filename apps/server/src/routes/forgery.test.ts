@@ -1,0 +1,3 @@
+import { forgerySuite } from "./forgery.suite.js";
+
+forgerySuite("pglite");

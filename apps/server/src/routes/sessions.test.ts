@@ -1,0 +1,3 @@
+import { sessionsSuite } from "./sessions.suite.js";
+
+sessionsSuite("pglite");
