@@ -17,24 +17,20 @@ import {
   writeFilters,
 } from "../filters/filters";
 import { useSpaceMeta } from "../filters/use-space-meta";
-import { currentDates, type DateChange, setCardDates } from "../space-views/card-dates";
+import { setCardDates } from "../space-views/card-dates";
 import { PlanningCardPanel, useCardHref } from "../space-views/card-route";
 import { SpaceViewHeader } from "../space-views/space-view-header";
 import "../space-views/space-views.css";
 import { useSpaceView } from "../space-views/use-space-view";
 import { GanttChart, type GanttChartHandle, type GanttViewMode, ganttLayout } from "./gantt-chart";
 import { buildGantt, datesFromBar, planShift, type ShiftPlan } from "./gantt-data";
+import { applyShift, type UndoOffer, undoShift } from "./gantt-shift";
 
 const modes: GanttViewMode[] = ["Day", "Week", "Month", "Quarter"];
 const cardMime = "application/x-lattice-card";
 /** Tree rows mounted at once (enough for a 2,400 px tall chart), re-chosen every TREE_STEP rows scrolled. */
 const TREE_WINDOW = 100;
 const TREE_STEP = 20;
-
-interface UndoOffer {
-  message: string;
-  previous: DateChange[];
-}
 
 export const GanttPage = () => {
   const { workspaceId = "", spaceId = "", cardId: openCardId } = useParams();
@@ -122,31 +118,20 @@ export const GanttPage = () => {
   const schedule = (card: Card, start: string) =>
     void changeDates(card.id, { startDate: start, dueDate: addDays(start, 2) });
 
-  const applyShift = async () => {
+  const runShift = async () => {
     if (!shift) return;
     setIsShifting(true);
-    const previous = currentDates(shift.changes.map((c) => c.cardId));
-    const ok = await setCardDates(
-      shift.changes.map(({ cardId, startDate, dueDate }) => ({ cardId, startDate, dueDate })),
-      `shift ${shift.changes.length} card${shift.changes.length === 1 ? "" : "s"}`,
-    );
+    const offer = await applyShift(shift);
     setIsShifting(false);
     setShift(null);
-    if (ok) {
-      const n = shift.changes.length;
-      offerUndo({
-        message: `Shifted ${n} card${n === 1 ? "" : "s"} by ${Math.abs(shift.days)} day${Math.abs(shift.days) === 1 ? "" : "s"}.`,
-        previous,
-      });
-    }
+    if (offer) offerUndo(offer);
   };
 
   const runUndo = async () => {
     if (!undo) return;
     const offer = undo;
     setUndo(null);
-    const ok = await setCardDates(offer.previous, "undo the shift");
-    if (ok) toast.success("Shift undone.");
+    if (await undoShift(offer)) toast.success("Shift undone.");
   };
 
   const toggle = (id: string) =>
@@ -373,7 +358,7 @@ export const GanttPage = () => {
         footer={
           <>
             <Button onClick={() => setShift(null)}>Leave them</Button>
-            <Button variant="primary" isBusy={isShifting} onClick={() => void applyShift()}>
+            <Button variant="primary" isBusy={isShifting} onClick={() => void runShift()}>
               Shift {shift?.changes.length ?? 0} card{shift?.changes.length === 1 ? "" : "s"}
             </Button>
           </>
