@@ -1,6 +1,7 @@
 import { lazy, Suspense, useEffect } from "react";
 import { BrowserRouter, Navigate, Route, Routes } from "react-router";
 import { AppShell } from "./app-shell";
+import { AccountPage } from "./features/account/account-page";
 import { LoginPage, SignupPage } from "./features/auth/auth-pages";
 import { RequireAuth } from "./features/auth/require-auth";
 import { BoardPage } from "./features/board/board-page";
@@ -41,6 +42,7 @@ export const App = () => {
         >
           <Route index element={<HomePage />} />
           <Route path="my-work" element={<MyWorkPage />} />
+          <Route path="account" element={<AccountPage />} />
           <Route path="w/:workspaceId" element={<WorkspaceHomePage />} />
           <Route path="w/:workspaceId/settings" element={<SettingsPage />} />
           <Route path="w/:workspaceId/s/:spaceId" element={<BoardPage />} />

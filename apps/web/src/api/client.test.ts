@@ -72,6 +72,18 @@ describe("request", () => {
     expect(init.credentials).toBe("same-origin");
   });
 
+  it("marks every mutation, even one without a body, with the X-Lattice-Client header", async () => {
+    const fetchMock = vi.fn(async () => new Response(null, { status: 204 }));
+    vi.stubGlobal("fetch", fetchMock);
+    for (const method of ["POST", "PUT", "PATCH", "DELETE"] as const) await requestEmpty(method, "/api/x");
+    await requestEmpty("GET", "/api/x");
+    const sent = fetchMock.mock.calls.map(
+      (call) =>
+        ((call as unknown as [string, RequestInit])[1].headers as Record<string, string>)["X-Lattice-Client"],
+    );
+    expect(sent).toEqual(["web", "web", "web", "web", undefined]);
+  });
+
   it("does not send an Idempotency-Key on reads", async () => {
     const fetchMock = vi.fn(async () => new Response(null, { status: 204 }));
     vi.stubGlobal("fetch", fetchMock);

@@ -1,7 +1,8 @@
 /**
  * The one place the browser talks HTTP. Every reply is checked against the shared zod schema, every
  * failure becomes an ApiError parsed from problem+json, and every mutation carries an Idempotency-Key
- * (the client mutation id) so a retried request is applied once.
+ * (the client mutation id) so a retried request is applied once, and the X-Lattice-Client header
+ * that tells the server the change is not forged by another site.
  */
 import type { FieldError } from "@lattice/domain";
 
@@ -93,7 +94,12 @@ export const newMutationId = (): string => crypto.randomUUID();
 
 const send = async (method: Method, path: string, options: RequestOptions = {}): Promise<Response> => {
   const headers: Record<string, string> = { Accept: "application/json, application/problem+json" };
-  if (method !== "GET") headers["Idempotency-Key"] = options.mutationId ?? newMutationId();
+  if (method !== "GET") {
+    headers["Idempotency-Key"] = options.mutationId ?? newMutationId();
+    // The server refuses a change that is neither JSON nor marked as ours: another site's page can
+    // send neither without a CORS preflight, so a body-less POST cannot be forged.
+    headers["X-Lattice-Client"] = "web";
+  }
   const init: RequestInit = { method, headers, credentials: "same-origin" };
   if (options.body !== undefined) {
     headers["Content-Type"] = "application/json";

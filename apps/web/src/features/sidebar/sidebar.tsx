@@ -493,10 +493,10 @@ export const Sidebar = () => {
       {user ? (
         <div className="sidebar-footer">
           <Avatar name={user.name} seed={user.id} />
-          <div className="sidebar-user">
+          <Link to="/account" className="sidebar-user" title="Account: password and sessions">
             <span className="sidebar-user-name">{user.name}</span>
             <span className="sidebar-user-email">{user.email}</span>
-          </div>
+          </Link>
           <Button variant="ghost" size="sm" onClick={() => void handleLogout()}>
             Log out
           </Button>

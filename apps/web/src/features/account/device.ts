@@ -1,0 +1,36 @@
+/**
+ * A short name for the browser behind a session's user agent ("Firefox on Linux"), so a person can
+ * tell their sessions apart. Only the common browsers and systems are named; the rest fall back to
+ * the raw string, which the page also shows in full on hover.
+ */
+
+// Order matters: Edge and Opera also say "Chrome", Chrome also says "Safari".
+const browsers: ReadonlyArray<[RegExp, string]> = [
+  [/\bEdg(e|A|iOS)?\//, "Edge"],
+  [/\bOPR\/|\bOpera\b/, "Opera"],
+  [/\bFirefox\/|\bFxiOS\//, "Firefox"],
+  [/\b(Headless)?Chrome\/|\bCriOS\/|\bChromium\//, "Chrome"],
+  [/\bSafari\//, "Safari"],
+];
+
+const systems: ReadonlyArray<[RegExp, string]> = [
+  [/\biPhone\b/, "iPhone"],
+  [/\biPad\b/, "iPad"],
+  [/\bAndroid\b/, "Android"],
+  [/\bWindows\b/, "Windows"],
+  [/\bMac OS X\b|\bMacintosh\b/, "macOS"],
+  [/\bCrOS\b/, "ChromeOS"],
+  [/\bLinux\b/, "Linux"],
+];
+
+const firstMatch = (text: string, table: ReadonlyArray<[RegExp, string]>): string | null =>
+  table.find(([pattern]) => pattern.test(text))?.[1] ?? null;
+
+export const describeDevice = (userAgent: string): string => {
+  const text = userAgent.trim();
+  if (text === "") return "Unknown device";
+  const browser = firstMatch(text, browsers);
+  const system = firstMatch(text, systems);
+  if (browser && system) return `${browser} on ${system}`;
+  return browser ?? system ?? (text.length > 60 ? `${text.slice(0, 57)}…` : text);
+};
