@@ -63,6 +63,8 @@ export default defineConfig({
       PORT: String(port),
       DATA_DIR: dataDir,
       LOGIN_RATE_LIMIT: "1000",
+      LOGIN_FAILURE_RATE_LIMIT: "1000",
+      SIGNUP_RATE_LIMIT: "1000",
       LOG_LEVEL: "warn",
     },
   },
