@@ -24,6 +24,10 @@ export const signUpByApi = async (request: APIRequestContext, name: string, emai
   return { ...user, email, name };
 };
 
+/** Logs in through the API with the given cookie jar (a second browser of the same person, say). */
+export const logInByApi = async (request: APIRequestContext, email: string, pass = password) =>
+  ok<Created>(await request.post("/api/auth/login", { data: { email, password: pass } }));
+
 export const createBoardByApi = async (
   request: APIRequestContext,
   names: { workspace: string; space: string },
