@@ -54,8 +54,13 @@ export const refuseForgedRequest = (request: FastifyRequest, config: Config): vo
   const origin = request.headers.origin;
   if (origin !== undefined) {
     const given = normalizedOrigin(origin);
-    if (!given || !allowedOrigins(request, config).includes(given))
-      throw new DomainError(ErrorCode.forbidden, `Requests from ${origin} are not accepted here`);
+    const allowed = allowedOrigins(request, config);
+    // Naming the accepted origins tells an operator behind a proxy what to set (TRUST_PROXY, ORIGIN).
+    if (!given || !allowed.includes(given))
+      throw new DomainError(
+        ErrorCode.forbidden,
+        `Requests from ${origin} are not accepted; this server accepts ${allowed.join(", ") || "no browser origin"}`,
+      );
   }
   if (isUpgrade) return;
 
