@@ -95,7 +95,7 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): Config => ({
   sessionDays: Number(env.SESSION_DAYS ?? 30),
   logLevel: env.LOG_LEVEL ?? "info",
   loginRateLimit: Number(env.LOGIN_RATE_LIMIT ?? 10),
-  loginFailureRateLimit: Number(env.LOGIN_FAILURE_RATE_LIMIT ?? 30),
+  loginFailureRateLimit: Number(env.LOGIN_FAILURE_RATE_LIMIT ?? 20),
   signupRateLimit: Number(env.SIGNUP_RATE_LIMIT ?? 10),
   trustProxy: parseTrustProxy(env.TRUST_PROXY),
   allowedOrigins: parseOrigins(env.ORIGIN),
