@@ -125,7 +125,10 @@ export const buildApp = async ({
   // A bus the app made is the app's to close; a given one belongs to the caller.
   if (!givenBus) app.addHook("onClose", async () => bus.close());
   await app.register(mutationsPlugin, { handle, bus });
-  await app.register(hubPlugin, { bus, ...(hubOptions ? { hubOptions } : {}) });
+  await app.register(hubPlugin, {
+    bus,
+    hubOptions: { maxSocketsPerUser: config.socketsPerUser, ...hubOptions },
+  });
   await app.register(apiRoutes, { prefix: "/api", config });
 
   if (config.webDist && existsSync(path.join(config.webDist, "index.html"))) {

@@ -31,6 +31,8 @@ export interface Config {
    * the server's own origin, as the request names it (Host, or X-Forwarded-Host from a trusted proxy).
    */
   allowedOrigins: string[];
+  /** Live-sync sockets one person may hold on one instance (the web app opens one per tab). */
+  socketsPerUser: number;
 }
 
 /** Trusts the nearest `hops` proxies, whatever their addresses (Fastify's hop-count form). */
@@ -99,4 +101,5 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): Config => ({
   signupRateLimit: Number(env.SIGNUP_RATE_LIMIT ?? 10),
   trustProxy: parseTrustProxy(env.TRUST_PROXY),
   allowedOrigins: parseOrigins(env.ORIGIN),
+  socketsPerUser: Number(env.SOCKETS_PER_USER ?? 30),
 });

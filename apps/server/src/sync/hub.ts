@@ -136,7 +136,7 @@ export class Hub {
       maxSubscriptionsPerSocket: options.maxSubscriptionsPerSocket ?? 200,
       maxMessageBytes: options.maxMessageBytes ?? 16 * 1024,
       maxSocketsPerUser: options.maxSocketsPerUser ?? 30,
-      maxMessagesPerWindow: options.maxMessagesPerWindow ?? 300,
+      maxMessagesPerWindow: options.maxMessagesPerWindow ?? 100,
       messageWindowSeconds: options.messageWindowSeconds ?? 10,
       log: options.log ?? (() => {}),
     };
