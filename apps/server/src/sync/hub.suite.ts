@@ -352,15 +352,18 @@ export const hubSuite = (driver: TestDriver) => {
         const user = await sf.user("Slow");
         const ws = await sf.workspace(user);
         const sp = await sf.space(user, ws.id);
-        const socket = await TestSocket.open(url, user.session?.cookie ?? null);
-        await socket.subscribe(spaceChannel(sp.id));
-        (socket.ws as unknown as { _socket: { pause(): void } })._socket.pause();
+        const ch = spaceChannel(sp.id);
+        // A backlog of large events: every subscribe from seq 0 sends all of it (about 400 KB) again.
         const description = "x".repeat(19_000);
-        const deadline = Date.now() + 20_000;
-        while (slow.app.hub.stats.connections > 0 && Date.now() < deadline) {
-          await Promise.all(Array.from({ length: 10 }, () => sf.card(user, sp.id, { description })));
-        }
-        expect(slow.app.hub.stats.connections).toBe(0);
+        for (let i = 0; i < 20; i++) await sf.card(user, sp.id, { description });
+        const socket = await TestSocket.open(url, user.session?.cookie ?? null);
+        await socket.next((fr) => fr.type === "hello", 5000, "hello", 0);
+        // A frozen client: it stops reading, so what it is sent fills the kernel's buffers, then the server's.
+        (socket.ws as unknown as { _socket: { pause(): void } })._socket.pause();
+        // About 16 MB asked for, more than the buffers between two local sockets hold (and fewer
+        // messages than the per-socket rate limit, which would close the socket for another reason).
+        for (let i = 0; i < 40; i++) socket.send({ type: "subscribe", channel: ch, since: 0 });
+        await expect.poll(() => slow.app.hub.stats.connections, { timeout: 20_000 }).toBe(0);
         socket.ws.terminate();
       } finally {
         await slow.close();
