@@ -10,7 +10,7 @@
 import { createHash, randomBytes } from "node:crypto";
 import { type DbHandle, tables, toUser } from "@lattice/db";
 import { DomainError, ErrorCode, type User } from "@lattice/domain";
-import { eq } from "drizzle-orm";
+import { and, eq, lte } from "drizzle-orm";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import fp from "fastify-plugin";
 import type { Config } from "../config.js";
@@ -31,7 +31,7 @@ declare module "fastify" {
   }
 }
 
-export const hashToken = (token: string): string => createHash("sha256").update(token).digest("base64url");
+const hashToken = (token: string): string => createHash("sha256").update(token).digest("base64url");
 
 /** How often each instance looks for live sockets whose session was ended elsewhere. */
 const SOCKET_SWEEP_MS = 30_000;
@@ -116,6 +116,10 @@ export const authPlugin = fp(
     app.decorate("startSession", async (request: FastifyRequest, reply: FastifyReply, userId: string) => {
       const token = randomBytes(32).toString("base64url");
       const expiresAt = new Date(Date.now() + opts.config.sessionDays * 86_400_000);
+      // A login is a fine moment to forget this person's expired sessions.
+      await opts.handle.db
+        .delete(tables.sessions)
+        .where(and(eq(tables.sessions.userId, userId), lte(tables.sessions.expiresAt, new Date())));
       await opts.handle.db.insert(tables.sessions).values({
         tokenHash: hashToken(token),
         userId,

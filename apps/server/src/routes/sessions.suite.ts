@@ -83,7 +83,7 @@ export const sessionsSuite = (driver: TestDriver): void => {
       expect(refreshed).toBeGreaterThan(stale.getTime() + 60_000);
     });
 
-    it("leaves expired sessions out of the list", async () => {
+    it("leaves expired sessions out of the list and forgets them at the next login", async () => {
       const ana = await factories(h.app).user("Ana");
       const old = await loginAs(ana, phone);
       const oldId = (await sessionsOf(old)).find((s) => s.current)?.id ?? "";
@@ -93,6 +93,10 @@ export const sessionsSuite = (driver: TestDriver): void => {
         .where(eq(tables.sessions.id, oldId));
       expect((await sessionsOf(ana)).map((s) => s.id)).not.toContain(oldId);
       expectProblem(await old.get("/api/me"), 401, "unauthenticated");
+      // The next login clears it out of the table.
+      await loginAs(ana, laptop);
+      const left = await h.db.handle.db.select().from(tables.sessions).where(eq(tables.sessions.id, oldId));
+      expect(left).toHaveLength(0);
     });
 
     it("signs out one other session: its cookie stops working, the current one keeps working", async () => {
