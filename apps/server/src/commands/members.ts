@@ -98,6 +98,8 @@ export const updateMember = async (
   const member = toMember({ ...existing, role });
   emit(draft(workspaceChannel(workspaceId), "member.updated", { member }));
   emit(draft(userChannel(userId), "member.updated", { member }));
+  // An owner sees every private space; one who is no longer an owner must stop receiving them.
+  if (existing.role !== role) await announceAccessChange({ tx, emit, lock }, workspaceId, userId);
   return member;
 };
 

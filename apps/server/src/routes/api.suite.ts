@@ -78,6 +78,8 @@ export const apiRouteSuite = (driver: TestDriver): void => {
           "card.updated",
           "status.created",
           "status.updated",
+          // Bo's role changed: who may read the space is re-checked in sequence.
+          "access.changed",
           "card.deleted",
         ]);
       });

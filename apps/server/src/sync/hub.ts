@@ -468,10 +468,10 @@ export class Hub {
       } else {
         this.sendMessage(connection, { type: "subscribed", channel, seq: latest });
         sub.cursor = from;
-        let audience = this.audienceFor(channel);
         while (sub.cursor < latest) {
           const page = await eventsAfter(this.handle.db, channel, sub.cursor, PAGE);
           if (page.length === 0) break;
+          let audience = this.audienceFor(channel);
           for (const event of page) {
             if (event.seq > latest) break;
             const visibleTo = audience ? await audience.visibleTo(event, [connection.user.id]) : null;
@@ -533,10 +533,10 @@ export class Hub {
   }
 
   private async pump(state: ChannelState): Promise<void> {
-    // One pass: decisions about private spaces are cached until the pass ends or access changes.
-    let audience = this.audienceFor(state.channel);
     while (state.subscribers.size > 0) {
       const page = await eventsAfter(this.handle.db, state.channel, state.lastSeq, PAGE);
+      // Decisions about private spaces hold for this page (read after it) or until access changes.
+      let audience = this.audienceFor(state.channel);
       for (const event of page) {
         await this.dispatch(state, event, audience);
         if (event.type === "access.changed") audience = this.audienceFor(state.channel);

@@ -230,6 +230,26 @@ export const leaksSuite = (driver: TestDriver) => {
       });
     });
 
+    it("stops a private space's channel for an owner who is made a member", async () => {
+      const oli = await f.user("Oli");
+      await f.member(ana, workspace.id, oli, "owner");
+      const closed = await f.space(mia, workspace.id, { name: "Owners only", isPrivate: true });
+      const socket = await open(oli);
+      expect((await socket.subscribe(spaceChannel(closed.id))).type).toBe("subscribed");
+      expect(
+        (await ana.patch(`/api/workspaces/${workspace.id}/members/${oli.user.id}`, { role: "member" }))
+          .statusCode,
+      ).toBe(200);
+      await socket.next(
+        (fr) => fr.type === "error" && fr.code === "access_revoked" && fr.channel === spaceChannel(closed.id),
+      );
+      const again = await open(oli);
+      expect(await again.subscribe(spaceChannel(closed.id), 0)).toMatchObject({
+        type: "error",
+        code: "not_found",
+      });
+    });
+
     describe("activity", () => {
       let hidden: Card;
       let visible: Card;

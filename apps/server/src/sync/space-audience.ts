@@ -6,13 +6,15 @@
  * stays for the owners only.
  *
  * Current state decides, not the state when the event was written, so a space made private later
- * is hidden from a `since=0` replay too. One instance serves one pump pass: each space is looked up
- * once and each (space, reader) decided once, in one query for all the readers at hand.
+ * is hidden from a `since=0` replay too. One instance serves one page of events (read before it, so
+ * it reflects every change the page holds) until an `access.changed`: the workspace's spaces are read
+ * once (one query), and each (private space, reader) is decided once, in one query for all the
+ * readers at hand.
  */
 import type { Executor } from "@lattice/db";
 import { tables } from "@lattice/db";
 import type { DomainEvent } from "@lattice/domain";
-import { and, eq, inArray, sql } from "drizzle-orm";
+import { and, eq, inArray } from "drizzle-orm";
 import { readersOfSpace } from "../commands/notifications.js";
 
 type SpaceState = "public" | "private" | "deleted_public" | "deleted_private";
@@ -31,7 +33,10 @@ export const spaceOfWorkspaceEvent = (event: DomainEvent): string | null => {
 };
 
 export class SpaceAudience {
-  private readonly states = new Map<string, Promise<SpaceState>>();
+  /** Privacy of every live space of the workspace, loaded once (one query) when first needed. */
+  private spaces: Promise<Map<string, boolean>> | null = null;
+  /** Privacy recorded by every `space.deleted` of the channel, loaded once when first needed. */
+  private deletions: Promise<Map<string, boolean | undefined>> | null = null;
   /** `${spaceId}|${userId}` → may see. */
   private readonly decisions = new Map<string, boolean>();
 
@@ -58,40 +63,45 @@ export class SpaceAudience {
     return new Set(userIds.filter((id) => this.decisions.get(`${spaceId}|${id}`)));
   }
 
-  private stateOf(spaceId: string, event: DomainEvent): Promise<SpaceState> {
-    let state = this.states.get(spaceId);
-    if (!state) {
-      state = this.lookUp(spaceId, event);
-      this.states.set(spaceId, state);
+  private async stateOf(spaceId: string, event: DomainEvent): Promise<SpaceState> {
+    this.spaces ??= this.loadSpaces();
+    const isPrivate = (await this.spaces).get(spaceId);
+    if (isPrivate !== undefined) return isPrivate ? "private" : "public";
+    let wasPrivate: boolean | undefined;
+    if (event.type === "space.deleted") wasPrivate = event.payload.isPrivate;
+    else {
+      this.deletions ??= this.loadDeletions();
+      wasPrivate = (await this.deletions).get(spaceId);
     }
-    return state;
+    // A deletion that did not record privacy (or none found) is treated as private: the safe side.
+    return wasPrivate === false ? "deleted_public" : "deleted_private";
   }
 
-  private async lookUp(spaceId: string, event: DomainEvent): Promise<SpaceState> {
-    const [space] = await this.db
-      .select({ isPrivate: tables.spaces.isPrivate })
+  private async loadSpaces(): Promise<Map<string, boolean>> {
+    const rows = await this.db
+      .select({ id: tables.spaces.id, isPrivate: tables.spaces.isPrivate })
       .from(tables.spaces)
-      .where(eq(tables.spaces.id, spaceId));
-    if (space) return space.isPrivate ? "private" : "public";
-    const deleted = event.type === "space.deleted" ? event.payload : await this.deletion(spaceId);
-    // A deletion that did not record privacy (or no deletion found) is treated as private: safe.
-    return deleted?.isPrivate === false ? "deleted_public" : "deleted_private";
+      .where(eq(tables.spaces.workspaceId, this.workspaceId));
+    return new Map(rows.map((r) => [r.id, r.isPrivate]));
   }
 
-  /** The `space.deleted` event of a space that is gone, for a replay of its earlier events. */
-  private async deletion(spaceId: string): Promise<{ isPrivate?: boolean } | null> {
-    const [row] = await this.db
+  /** What each deleted space was, for replays of its earlier events. */
+  private async loadDeletions(): Promise<Map<string, boolean | undefined>> {
+    const rows = await this.db
       .select({ payload: tables.events.payload })
       .from(tables.events)
       .where(
         and(
           eq(tables.events.channel, `workspace:${this.workspaceId}`),
           eq(tables.events.type, "space.deleted"),
-          sql`${tables.events.payload}->>'spaceId' = ${spaceId}`,
         ),
-      )
-      .limit(1);
-    return (row?.payload as { isPrivate?: boolean } | undefined) ?? null;
+      );
+    return new Map(
+      rows.map((r) => {
+        const payload = r.payload as { spaceId: string; isPrivate?: boolean };
+        return [payload.spaceId, payload.isPrivate];
+      }),
+    );
   }
 
   private async owners(userIds: readonly string[]): Promise<string[]> {
