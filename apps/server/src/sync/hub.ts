@@ -515,11 +515,15 @@ export class Hub {
     if (state.isPumpScheduled || state.wantedSeq <= state.lastSeq) return;
     state.isPumpScheduled = true;
     void this.enqueue(state, async () => {
+      let hasRead = false;
       try {
         await this.pump(state);
+        hasRead = true;
       } finally {
         state.isPumpScheduled = false;
-        if (state.subscribers.size > 0 && state.wantedSeq > state.lastSeq)
+        // After a failed read (the database is away) the periodic check and the bus reconnect retry;
+        // waking again at once would spin for as long as the outage lasts.
+        if (hasRead && state.subscribers.size > 0 && state.wantedSeq > state.lastSeq)
           this.wake(channel, state.wantedSeq);
         this.dropIfIdle(state);
       }
