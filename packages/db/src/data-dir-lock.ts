@@ -172,11 +172,20 @@ export const lockDataDir = async (dataDir: string, purpose: string): Promise<Dat
     connection.on("error", () => {});
     connection.end(JSON.stringify(holder));
   });
+  // A filesystem without Unix sockets or hard links (some network or shared-folder mounts) cannot
+  // hold the lock; say so rather than fail with a bare errno.
+  const unsupported = (error: unknown) =>
+    new Error(
+      `Could not lock the data directory ${dataDir} (${errnoOf(error) ?? String(error)}): it must be on ` +
+        "a local filesystem that supports Unix sockets and hard links.",
+      { cause: error },
+    );
   const listen = (name: string) =>
     new Promise<void>((resolve, reject) => {
-      server.once("error", reject);
+      const fail = (error: unknown) => reject(unsupported(error));
+      server.once("error", fail);
       server.listen(socketPath(name), () => {
-        server.off("error", reject);
+        server.off("error", fail);
         resolve();
       });
     });
@@ -214,8 +223,8 @@ export const lockDataDir = async (dataDir: string, purpose: string): Promise<Dat
   };
 
   let tempName = `sock.${randomUUID().slice(0, 8)}`;
-  await listen(tempName);
   try {
+    await listen(tempName);
     for (let attempt = 0; attempt < 20; attempt++) {
       const before = await scan(null);
       if (before.held) throw new DataDirLockedError(dataDir, before.held.holder);
@@ -224,7 +233,7 @@ export const lockDataDir = async (dataDir: string, purpose: string): Promise<Dat
         linkSync(socketPath(tempName), socketPath(`held.${generation}`));
       } catch (error) {
         if (errnoOf(error) === "EEXIST") continue;
-        if (errnoOf(error) !== "ENOENT") throw error;
+        if (errnoOf(error) !== "ENOENT") throw unsupported(error);
         // Another starter took our temporary socket for a dead one: listen again under a new name.
         await closeServer();
         tempName = `sock.${randomUUID().slice(0, 8)}`;

@@ -87,6 +87,21 @@ describe("one process per PGlite data directory", () => {
     await Promise.all(granted.map((a) => a.value.release()));
   });
 
+  it("locks a directory whose path is too long for a socket address the same way", async () => {
+    const dir = path.join(
+      freshDir(),
+      "a-folder-name-long-enough".repeat(3),
+      "to-pass-the-socket-address-limit",
+    );
+    expect(path.join(dir, LOCK_DIR_NAME, "held.1").length).toBeGreaterThan(108);
+    const first = await lockDataDir(dir, "server");
+    const refusal = await lockDataDir(dir, "seed").catch((error: unknown) => error);
+    expect((refusal as DataDirLockedError).holder).toMatchObject({ pid: process.pid, purpose: "server" });
+    await first.release();
+    const second = await lockDataDir(dir, "seed");
+    await second.release();
+  });
+
   it("counts another machine's lock as held while it is refreshed, and as gone once it is not", async () => {
     const dir = freshDir();
     const lockDir = path.join(dir, LOCK_DIR_NAME);
