@@ -54,7 +54,7 @@ describe("dateConflicts", () => {
       ["n", "p", "next_before_previous"],
       ["p", "n", "next_before_previous"],
     ]);
-    expect(found[0]?.reason).toContain("before its previous card 'p' starts 2027-03-05");
+    expect(found[0]?.reason).toBe("'n' starts 2027-03-04, before its previous card 'p' ends 2027-03-08");
   });
 
   it("flags a next card that ends before its previous one ends", () => {
@@ -63,6 +63,28 @@ describe("dateConflicts", () => {
       [rel("next", "p", "n")],
     );
     expect(found).toHaveLength(2);
+  });
+
+  it("flags a next card that starts while its previous one is still running (finish to start)", () => {
+    // B runs Nov 25 to Dec 5; its next card D starts Dec 3, two days before B ends.
+    const found = dateConflicts(
+      [card("B", "2026-11-25", "2026-12-05"), card("D", "2026-12-03", "2026-12-10")],
+      [rel("next", "B", "D")],
+    );
+    expect(found.map((c) => c.cardId).sort()).toEqual(["B", "D"]);
+    expect(found[0]?.reason).toBe("'D' starts 2026-12-03, before its previous card 'B' ends 2026-12-05");
+  });
+
+  it("leaves a next card alone that starts on or after the day its previous one ends", () => {
+    const sameDay = dateConflicts(
+      [card("p", "2027-03-01", "2027-03-05"), card("n", "2027-03-05", "2027-03-09")],
+      [rel("next", "p", "n")],
+    );
+    const later = dateConflicts(
+      [card("p", "2027-03-01", "2027-03-05"), card("n", "2027-03-06", "2027-03-09")],
+      [rel("next", "p", "n")],
+    );
+    expect([...sameDay, ...later]).toEqual([]);
   });
 
   it("follows a chain through an undated card", () => {

@@ -67,8 +67,10 @@ const endOf = (c: DatedCard): string | null => c.dueDate ?? c.startDate;
 
 /**
  * Date conflicts, flagged on both cards and never fixed silently:
- * - a next card that starts or ends before its previous one starts or ends (through undated cards
- *   in between: a chain is compared with its nearest dated predecessors);
+ * - a next card that starts before its previous one ends (finish to start: the next one waits for
+ *   the previous one; starting on the day it ends is a same-day hand-over, not a conflict). This also
+ *   covers a next card that starts or ends before its previous one starts or ends. Followed through
+ *   undated cards in between: a chain is compared with its nearest dated predecessors;
  * - a child that starts before its parent starts or ends after its parent ends (through undated
  *   parents, against the nearest dated ancestors).
  */
@@ -115,21 +117,13 @@ export const dateConflicts = (
     const end = endOf(card);
     if (start === null || end === null) continue;
     for (const prev of datedUpstream(card.id, previousOf)) {
-      const prevStart = startOf(prev) as string;
       const prevEnd = endOf(prev) as string;
-      if (start < prevStart)
+      if (start < prevEnd)
         flag(
           card,
           prev,
           "next_before_previous",
-          `'${card.name}' starts ${start}, before its previous card '${prev.name}' starts ${prevStart}`,
-        );
-      else if (end < prevEnd)
-        flag(
-          card,
-          prev,
-          "next_before_previous",
-          `'${card.name}' ends ${end}, before its previous card '${prev.name}' ends ${prevEnd}`,
+          `'${card.name}' starts ${start}, before its previous card '${prev.name}' ends ${prevEnd}`,
         );
     }
     for (const parent of datedUpstream(card.id, parentOf)) {
