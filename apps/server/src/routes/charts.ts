@@ -89,7 +89,7 @@ export const chartRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ["charts"],
         summary:
-          "Time chart: lead, reaction and cycle time per completed card (calendar days), their median, 85th/95th percentile (nearest rank) and average, histograms, time per status and blocked time.",
+          "Time chart: lead, reaction and cycle time per completed card (calendar days), their median (the mean of the two middle values for an even count), 85th and 95th percentile (nearest rank: always an observed value) and average, histograms, time per status and blocked time.",
         params: idParams,
         querystring: chartRangeQuery,
         response: { 200: timeChartSchema, ...problemResponses(400, 401, 404) },

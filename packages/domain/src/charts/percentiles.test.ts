@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { calendarDays, dayOfIsoDate, isoDateOfDay } from "./calendar.js";
-import { histogram, nearestRank, summarize } from "./percentiles.js";
+import { histogram, median, nearestRank, summarize } from "./percentiles.js";
 import { mulberry32 } from "./random.js";
 
 describe("nearest-rank percentiles", () => {
@@ -14,16 +14,43 @@ describe("nearest-rank percentiles", () => {
     expect(nearestRank(values, 100)).toBe(10);
   });
 
-  it("gives the lower middle value as the median of an even count (not the mean of the two)", () => {
+  it("stays an observed value at every rank, even for an even count", () => {
     expect(nearestRank([1, 2, 3, 4], 50)).toBe(2);
     expect(nearestRank([7], 95)).toBe(7);
     expect(nearestRank([], 50)).toBeNull();
   });
+});
 
+/** The median by peeling: drop the smallest and the largest until one or two values are left. */
+const peeledMedian = (values: readonly number[]): number | null => {
+  const rest = [...values];
+  if (rest.length === 0) return null;
+  while (rest.length > 2) {
+    rest.splice(rest.indexOf(Math.min(...rest)), 1);
+    rest.splice(rest.indexOf(Math.max(...rest)), 1);
+  }
+  return rest.reduce((sum, v) => sum + v, 0) / rest.length;
+};
+
+describe("median", () => {
+  it("is the mean of the two middle values for an even count, not the lower one", () => {
+    expect(median([1, 2, 3, 4])).toBe(2.5);
+    expect(median([3, 16])).toBe(9.5);
+    expect(median([7])).toBe(7);
+    expect(median([])).toBeNull();
+  });
+
+  it("agrees with peeling off the extremes for random counts and values", () => {
+    const random = mulberry32(11);
+    for (let trial = 0; trial < 200; trial++) {
+      const values = Array.from({ length: 1 + Math.floor(random() * 12) }, () => Math.floor(random() * 30));
+      expect(summarize(values).median).toBe(peeledMedian(values));
+    }
+  });
   it("summarizes count, average, median, 85th and 95th percentile; nulls when empty", () => {
-    // 20 values: 1..20. p85 = rank 17, p95 = rank 19.
+    // 20 values: 1..20. Median (10 + 11) / 2; p85 = rank 17, p95 = rank 19.
     const values = Array.from({ length: 20 }, (_, i) => 20 - i);
-    expect(summarize(values)).toEqual({ count: 20, average: 10.5, median: 10, p85: 17, p95: 19 });
+    expect(summarize(values)).toEqual({ count: 20, average: 10.5, median: 10.5, p85: 17, p95: 19 });
     expect(summarize([])).toEqual({ count: 0, average: null, median: null, p85: null, p95: null });
   });
 

@@ -1,10 +1,11 @@
 /**
  * Summary statistics shared by the charts.
  *
- * Percentiles use the nearest-rank method: the p-th percentile of n sorted values is the value at
- * rank ceil(p/100 · n) (1-based), so it is always one of the observed values and "85 % of cards
- * took at most p85 days" holds exactly. The median is the 50th percentile by the same rule: for an
- * even count it is the lower of the two middle values (median of 1, 2, 3, 4 is 2), not their mean.
+ * The 85th and 95th percentiles use the nearest-rank method: the p-th percentile of n sorted values
+ * is the value at rank ceil(p/100 · n) (1-based), so it is always one of the observed values and
+ * "85 % of cards took at most p85 days" holds exactly. The median is the ordinary one, because that
+ * is what a reader takes "median" to mean: the middle value, or for an even count the mean of the two
+ * middle values (median of 1, 2, 3, 4 is 2.5).
  */
 
 /** Nearest-rank percentile of values sorted ascending; `percent` in [0, 100]. Null when empty. */
@@ -14,6 +15,14 @@ export const nearestRank = (sortedAscending: readonly number[], percent: number)
   // The epsilon keeps 0.15 · 100 = 15.000000000000002 from rounding up to the next rank.
   const rank = Math.ceil((percent / 100) * n - 1e-9);
   return sortedAscending[Math.min(n, Math.max(1, rank)) - 1] ?? null;
+};
+
+/** The ordinary median of values sorted ascending: the middle value, or the mean of the two middle ones. */
+export const median = (sortedAscending: readonly number[]): number | null => {
+  const n = sortedAscending.length;
+  if (n === 0) return null;
+  const upper = sortedAscending[Math.floor(n / 2)] ?? 0;
+  return n % 2 === 1 ? upper : ((sortedAscending[n / 2 - 1] ?? 0) + upper) / 2;
 };
 
 export interface Summary {
@@ -30,7 +39,7 @@ export const summarize = (values: readonly number[]): Summary => {
   return {
     count: sorted.length,
     average: sorted.length > 0 ? total / sorted.length : null,
-    median: nearestRank(sorted, 50),
+    median: median(sorted),
     p85: nearestRank(sorted, 85),
     p95: nearestRank(sorted, 95),
   };

@@ -96,9 +96,18 @@ export type ForecastQuery = z.infer<typeof forecastQuery>;
 const summarySchema = z.object({
   count: z.number().int(),
   average: z.number().nullable(),
-  median: z.number().nullable(),
-  p85: z.number().nullable(),
-  p95: z.number().nullable(),
+  median: z
+    .number()
+    .nullable()
+    .describe("The middle value; for an even count the mean of the two middle values."),
+  p85: z
+    .number()
+    .nullable()
+    .describe("85th percentile by nearest rank: the value at rank ceil(0.85 · count), an observed value."),
+  p95: z
+    .number()
+    .nullable()
+    .describe("95th percentile by nearest rank: the value at rank ceil(0.95 · count), an observed value."),
 });
 
 const binSchema = z.object({ days: z.number().int(), count: z.number().int() });

@@ -136,13 +136,14 @@ describe("covered time", () => {
 });
 
 describe("time chart over a period", () => {
-  it("summarizes the cards completed in the period with nearest-rank percentiles", () => {
+  it("summarizes the cards completed in the period: ordinary median, nearest-rank 85th and 95th", () => {
     const chart = timeChart({ ...all, blockings: [], from: "2026-03-01", to: "2026-03-31", now });
     expect(chart.points.map((p) => p.cardId)).toEqual(["c", "a", "b"]); // by completion
-    // lead [1, 8, 10]: median rank 2, p85 rank ceil(2.55) = 3
+    // lead [1, 8, 10]: the middle value; p85 rank ceil(2.55) = 3
     expect(chart.lead).toEqual({ count: 3, average: 19 / 3, median: 8, p85: 10, p95: 10 });
-    expect(chart.reaction).toEqual({ count: 2, average: 2.5, median: 2, p85: 3, p95: 3 });
-    expect(chart.cycle).toEqual({ count: 2, average: 7.5, median: 6, p85: 9, p95: 9 });
+    // reaction [2, 3] and cycle [6, 9]: an even count, so the median is the mean of the two
+    expect(chart.reaction).toEqual({ count: 2, average: 2.5, median: (2 + 3) / 2, p85: 3, p95: 3 });
+    expect(chart.cycle).toEqual({ count: 2, average: 7.5, median: (6 + 9) / 2, p85: 9, p95: 9 });
     expect(chart.histograms.lead).toHaveLength(10);
     expect(chart.histograms.lead.filter((bin) => bin.count > 0).map((bin) => bin.days)).toEqual([1, 8, 10]);
     const perStatus = Object.fromEntries(chart.timeInStatus.map((s) => [s.statusId, s.days]));
