@@ -1,0 +1,47 @@
+/**
+ * Mutators are the one meaning of a change: a pure function of exactly the state the rule needs
+ * (the context), the request, the actor and the time, returning the rows to write and the events to
+ * append, or the DomainError that refuses it. The server runs one inside its transaction on the
+ * state it loaded; the web app runs the same one on its store for the optimistic update, so the two
+ * cannot disagree about what a change does or whether it is allowed.
+ */
+import { DomainError, ErrorCode } from "../errors.js";
+import type { DraftEvent } from "../events.js";
+import { type Action, can } from "../permissions.js";
+import type { WorkspaceRole } from "../roles.js";
+
+export interface MutationOutcome<Changes> {
+  changes: Changes;
+  events: DraftEvent[];
+}
+
+export type MutatorResult<Changes> = MutationOutcome<Changes> | DomainError;
+
+export interface Actor {
+  id: string;
+}
+
+export const isRefusal = <Changes>(result: MutatorResult<Changes>): result is DomainError =>
+  result instanceof DomainError;
+
+export const invalidFieldError = (field: string, message: string): DomainError =>
+  new DomainError(ErrorCode.validationFailed, `${field} ${message}`, [{ field, message }]);
+
+/**
+ * Security: 404 before 403. With no role the caller may not know the thing exists, which is the
+ * same answer as for an id that does not exist; a visible one the role may not change is a 403.
+ */
+export const refuseUnlessAllowed = (
+  role: WorkspaceRole | null,
+  action: Action,
+  what: string,
+): DomainError | null => {
+  if (role === null) return new DomainError(ErrorCode.notFound, `${what} not found`);
+  if (can(role, action)) return null;
+  return new DomainError(
+    ErrorCode.forbidden,
+    role === "visitor"
+      ? "Visitors can read and comment but not change this"
+      : `Your role (${role}) does not allow this`,
+  );
+};
