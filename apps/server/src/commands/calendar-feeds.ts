@@ -143,7 +143,12 @@ export const renderFeed = async (db: Database, token: string, baseUrl: string): 
       description: `${spaceNames.get(card.spaceId) ?? ""} · ${status?.name ?? ""}\n${url}`,
       url,
       stamp: new Date(card.updatedAt),
+      lastModified: new Date(card.updatedAt),
+      // Every change bumps the card's version, so clients that compare SEQUENCE take the new copy.
+      sequence: card.version - 1,
     });
   }
-  return calendar.toString();
+  // RFC 5545 §3.1 ends every content line, the last one included, with CRLF; the generator omits the last.
+  const text = calendar.toString();
+  return text.endsWith("\r\n") ? text : `${text}\r\n`;
 };

@@ -102,6 +102,45 @@ export const calendarSuite = (driver: TestDriver) => {
       expect((await member.post(`/api/spaces/${space.id}/calendar-feed`)).statusCode).toBe(404);
     });
 
+    it("ends every line, the last one included, with CRLF (RFC 5545 §3.1)", async () => {
+      const card = await f.card(owner, space.id, { name: "Line endings" });
+      await owner.patch(`/api/cards/${card.id}`, { dueDate: "2027-06-01" });
+      const { url } = (await owner.post(`/api/spaces/${space.id}/calendar-feed`)).json<{ url: string }>();
+      const body = (await fetchFeed(url)).body;
+      expect(body.endsWith("END:VCALENDAR\r\n")).toBe(true);
+      expect(body.replaceAll("\r\n", "")).not.toMatch(/[\r\n]/);
+    });
+
+    it("raises an event's SEQUENCE and LAST-MODIFIED when its card changes, so subscribed clients update", async () => {
+      const card = await f.card(owner, space.id, { name: "Moving deadline" });
+      await owner.patch(`/api/cards/${card.id}`, { dueDate: "2027-07-01" });
+      const { url } = (await owner.post(`/api/spaces/${space.id}/calendar-feed`)).json<{ url: string }>();
+      const revisionOf = async () => {
+        const calendar = new ICAL.Component(ICAL.parse((await fetchFeed(url)).body));
+        const event = calendar
+          .getAllSubcomponents("vevent")
+          .find((v) => v.getFirstPropertyValue("uid") === `${card.id}@lattice`);
+        if (!event) throw new Error("the card's event is missing");
+        const lastModified = event.getFirstPropertyValue("last-modified");
+        if (!(lastModified instanceof ICAL.Time)) throw new Error("LAST-MODIFIED is missing");
+        return {
+          sequence: Number(event.getFirstPropertyValue("sequence")),
+          lastModified: lastModified.toJSDate().getTime(),
+          start: new ICAL.Event(event).startDate.toString(),
+        };
+      };
+      const before = await revisionOf();
+      const moved = await owner.patch(`/api/cards/${card.id}`, { dueDate: "2027-07-15" });
+      const after = await revisionOf();
+      expect(after.start).toBe("2027-07-15");
+      expect(after.sequence).toBeGreaterThan(before.sequence);
+      expect(after.lastModified).toBeGreaterThanOrEqual(before.lastModified);
+      // LAST-MODIFIED is the card's own last change, to the second.
+      expect(after.lastModified).toBe(
+        Math.floor(Date.parse(moved.json<{ updatedAt: string }>().updatedAt) / 1000) * 1000,
+      );
+    });
+
     it("answers an unknown or malformed feed name with a problem, never a calendar", async () => {
       expect(
         (await h.app.inject({ method: "GET", url: `/api/calendar/${"a".repeat(43)}.ics` })).statusCode,
