@@ -11,11 +11,14 @@ import {
   useSensors,
 } from "@dnd-kit/core";
 import { addDays, type Card, daysBetween } from "@lattice/domain";
-import { useMemo, useState } from "react";
+import { useCallback, useMemo, useState } from "react";
 import { Link, useParams, useSearchParams } from "react-router";
+import { useSession } from "../../store/session";
 import { Button } from "../../ui/button";
 import { EmptyState } from "../../ui/empty-state";
 import { Skeleton } from "../../ui/skeleton";
+import { FilterBar } from "../filters/filter-bar";
+import { type BoardFilters, filterCards, parseFilters, writeFilters } from "../filters/filters";
 import { setCardDates } from "../space-views/card-dates";
 import { PlanningCardPanel, useCardHref } from "../space-views/card-route";
 import { SpaceViewHeader } from "../space-views/space-view-header";
@@ -133,8 +136,16 @@ const UndatedCard = ({ card, href, canWrite }: { card: Card; href: string; canWr
 
 export const CalendarPage = () => {
   const { workspaceId = "", spaceId = "" } = useParams();
-  const { view, today, isLoading, isError, error, canWrite } = useSpaceView(workspaceId, spaceId);
+  const { view, meta, today, isLoading, isError, error, canWrite } = useSpaceView(workspaceId, spaceId);
+  const myUserId = useSession((s) => s.user?.id ?? null);
   const [params, setParams] = useSearchParams();
+  const query = params.toString();
+  // The board's filters, from the same query parameters: the calendar shows the same cards.
+  const filters = useMemo(() => parseFilters(new URLSearchParams(query)), [query]);
+  const setFilters = useCallback(
+    (next: BoardFilters) => setParams((current) => writeFilters(current, next), { replace: true }),
+    [setParams],
+  );
   const mode: Mode = params.get("mode") === "week" ? "week" : "month";
   const anchor = /^\d{4}-\d{2}-\d{2}$/.test(params.get("date") ?? "")
     ? (params.get("date") as string)
@@ -157,7 +168,11 @@ export const CalendarPage = () => {
       { replace: true },
     );
 
-  const cards = useMemo(() => Object.values(view.cards), [view.cards]);
+  const allCards = useMemo(() => Object.values(view.cards), [view.cards]);
+  const cards = useMemo(
+    () => filterCards(allCards, view.statuses, filters, today),
+    [allCards, view.statuses, filters, today],
+  );
   const weeks: CalendarWeek[] = useMemo(() => {
     const days = mode === "month" ? monthWeeks(anchor) : weekOf(anchor);
     return placeCards(cards, days);
@@ -242,6 +257,15 @@ export const CalendarPage = () => {
           <span aria-hidden="true">⇲</span> Subscribe
         </Button>
       </SpaceViewHeader>
+      <FilterBar
+        filters={filters}
+        members={meta.members}
+        labels={meta.labels}
+        myUserId={myUserId}
+        shown={cards.length}
+        total={allCards.length}
+        onChange={setFilters}
+      />
       <div className="cal-toolbar">
         <Button
           size="sm"
@@ -287,7 +311,11 @@ export const CalendarPage = () => {
         >
           <div className="cal-body">
             <div className="cal-main">
-              {!hasDated ? (
+              {!hasDated && cards.length < allCards.length ? (
+                <p className="cal-empty" role="note">
+                  <strong>No dated cards match the filters.</strong>
+                </p>
+              ) : !hasDated ? (
                 <p className="cal-empty" role="note">
                   <strong>No dated cards yet</strong> — give cards a start and due date, or drag one from{" "}
                   <em>Unscheduled</em> onto a day.

@@ -1,5 +1,6 @@
 /** The bar above the board's columns: filters, grouping into swimlanes, "3 of 10 cards", clear all. */
 import { type Label, type Member, statusRoles } from "@lattice/domain";
+import type { ReactNode } from "react";
 import { statusRoleLabels } from "../board/columns-dialog";
 import { activeFilterCount, type BoardFilters, type DueFilter, type Grouping, noFilters } from "./filters";
 
@@ -14,6 +15,12 @@ interface FilterBarProps {
   total: number;
   onChange: (filters: BoardFilters) => void;
   onGroup?: (grouping: Grouping) => void;
+  /** A view's own filters, shown first (the List's name and column). */
+  leading?: ReactNode;
+  /** How many of those are active: they count towards "3 of 10" and "Clear all". */
+  leadingActive?: number;
+  /** Clears the view's own filters too; without it "Clear all" clears the board's filters. */
+  onClearAll?: () => void;
 }
 
 const dueLabels: Record<DueFilter, string> = {
@@ -32,10 +39,13 @@ export const FilterBar = ({
   total,
   onChange,
   onGroup,
+  leading,
+  leadingActive = 0,
+  onClearAll,
 }: FilterBarProps) => {
   const set = <K extends keyof BoardFilters>(key: K, value: string) =>
     onChange({ ...filters, [key]: value === "" ? null : value });
-  const active = activeFilterCount(filters);
+  const active = activeFilterCount(filters) + leadingActive;
   const people = [...members].sort((a, b) => (a.userId === myUserId ? -1 : b.userId === myUserId ? 1 : 0));
   const personName = (m: Member) => (m.userId === myUserId ? `${m.name} (me)` : m.name);
   // A filter on someone who is no longer listed still shows (and can be cleared).
@@ -46,6 +56,7 @@ export const FilterBar = ({
       className={`filter-bar${active > 0 ? " is-filtered" : ""}`}
       aria-label={onGroup ? "Filter and group cards" : "Filter cards"}
     >
+      {leading}
       <label className="filter">
         <span className="filter-label">Responsible</span>
         <select
@@ -160,7 +171,11 @@ export const FilterBar = ({
             <span role="status" className="filter-count">
               {shown} of {total} card{total === 1 ? "" : "s"}
             </span>
-            <button type="button" className="link-button" onClick={() => onChange(noFilters)}>
+            <button
+              type="button"
+              className="link-button"
+              onClick={() => (onClearAll ? onClearAll() : onChange(noFilters))}
+            >
               Clear all
             </button>
           </>

@@ -2,6 +2,7 @@ import type { Card } from "@lattice/domain";
 import { describe, expect, it } from "vitest";
 import {
   activeFilterCount,
+  filterCards,
   matchesFilters,
   noFilters,
   parseFilters,
@@ -176,5 +177,25 @@ describe("swimlanes", () => {
     });
     expect(laneChange(card(), "due", "no_date", "overdue", today).kind).toBe("refused");
     expect(laneChange(card(), "due", "later", "later", today)).toEqual({ kind: "none" });
+  });
+});
+
+describe("filterCards (Calendar and every view that lists a board's cards)", () => {
+  const statuses = { [ana]: { role: "not_started" as const }, [ben]: { role: "in_progress" as const } };
+  const blocked = card({ id: "a1", isBlocked: true, dueDate: "2025-03-01" });
+  const free = card({ id: "a2", statusId: ben, dueDate: "2025-03-12" });
+  const undated = card({ id: "a3", isBlocked: true });
+  const cards = [blocked, free, undated];
+  const ids = (query: string) =>
+    filterCards(cards, statuses, parseFilters(new URLSearchParams(query)), today).map((c) => c.id);
+
+  it("keeps every card when no filter is active", () => {
+    expect(ids("")).toEqual(["a1", "a2", "a3"]);
+  });
+
+  it("applies the address's filters, the status role read from the card's column", () => {
+    expect(ids("blocked=yes")).toEqual(["a1", "a3"]);
+    expect(ids("role=in_progress")).toEqual(["a2"]);
+    expect(ids("due=overdue&blocked=yes")).toEqual(["a1"]);
   });
 });

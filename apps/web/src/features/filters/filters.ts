@@ -77,9 +77,19 @@ export const writeGrouping = (params: URLSearchParams, group: Grouping): URLSear
 export const activeFilterCount = (filters: BoardFilters): number =>
   filterKeys.filter((key) => filters[key] !== null).length;
 
-/** Whether a card passes every active filter; `role` is the role of the card's status. */
+/** What the filters read of a card (a board card, or a row of the List built from one). */
+export type FilterableCard = Pick<
+  Card,
+  "responsibleId" | "coworkerIds" | "labelIds" | "dueDate" | "isBlocked"
+>;
+
+/**
+ * Whether a card passes every active filter; `role` is the role of the card's status. Every view of
+ * a space (board, List and its export, Calendar, Gantt) filters through this, so one link shows the
+ * same cards everywhere.
+ */
 export const matchesFilters = (
-  card: Card,
+  card: FilterableCard,
   role: StatusRole | undefined,
   filters: BoardFilters,
   today: string,
@@ -103,3 +113,14 @@ export const matchesFilters = (
   if (filters.blocked === "no" && card.isBlocked) return false;
   return true;
 };
+
+/** The cards of a board that pass the filters (all of them when none is active). */
+export const filterCards = <C extends FilterableCard & { statusId: string }>(
+  cards: readonly C[],
+  statuses: Readonly<Record<string, { role: StatusRole }>>,
+  filters: BoardFilters,
+  today: string,
+): C[] =>
+  activeFilterCount(filters) === 0
+    ? [...cards]
+    : cards.filter((card) => matchesFilters(card, statuses[card.statusId]?.role, filters, today));

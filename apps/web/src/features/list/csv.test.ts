@@ -1,7 +1,7 @@
 import Papa from "papaparse";
 import { describe, expect, it } from "vitest";
 import { board, card, status } from "../space-views/fixtures.test-helpers";
-import { bom, csvColumns, rowsToCsv } from "./csv";
+import { bom, csvColumns, parseListCell, rowsToCsv } from "./csv";
 import { buildRows, filterRows, sortRows } from "./list-rows";
 
 const tricky = 'Ship "v2", then\nrelax, 🎉 ünïcödé';
@@ -53,6 +53,70 @@ describe("CSV export", () => {
     );
     const parsed = Papa.parse<string[]>(rowsToCsv(formula).slice(1), { skipEmptyLines: true });
     expect(parsed.data[1]?.[0]).toBe("'=HYPERLINK(1)");
+  });
+
+  it("neutralises formulas that go on over several lines, and leaves other multi-line text alone", () => {
+    const names = [
+      "=1+2\n+3",
+      "-multi\nline",
+      "@Doing\nnow",
+      "+1\r\n2",
+      "\tTabbed\nline",
+      "Plain\n=not first",
+    ];
+    const formulas = buildRows(
+      board(
+        [status("todo", "a0", "not_started")],
+        names.map((name, i) => card(`f${i}`, "todo", `a${i}`, { name })),
+      ),
+      [],
+      [],
+      [],
+    );
+    const parsed = Papa.parse<string[]>(rowsToCsv(formulas).slice(bom.length), { skipEmptyLines: true });
+    expect(parsed.errors).toEqual([]);
+    const expected = names.map((name) => (/^[=+\-@\t\r]/.test(name) ? `'${name}` : name));
+    expect(parsed.data.slice(1).map((r) => r[0])).toEqual(expected);
+    expect(expected.filter((name) => name.startsWith("'"))).toHaveLength(5);
+  });
+
+  it("writes co-workers and labels so that names with commas, quotes and line breaks split back exactly", () => {
+    const labelNames = ["a, b", "c", 'say "hi"', "two\nlines", " padded ", "=SUM(1)"];
+    const people = ["Smith, Ana", "Bo"];
+    const labels = labelNames.map((name, i) => ({
+      id: `l${i}`,
+      workspaceId: "w",
+      spaceId: "s",
+      name,
+      color: "#ff0000",
+    }));
+    const members = people.map((name, i) => ({
+      workspaceId: "w",
+      userId: `u${i}`,
+      email: `u${i}@example.com`,
+      name,
+      role: "member" as const,
+      createdAt: "",
+    }));
+    const listed = buildRows(
+      board(
+        [status("todo", "a0", "not_started")],
+        [
+          card("l", "todo", "a0", {
+            name: "Listed",
+            labelIds: labels.map((l) => l.id),
+            coworkerIds: members.map((m) => m.userId),
+          }),
+        ],
+      ),
+      [],
+      members,
+      labels,
+    );
+    const parsed = Papa.parse<string[]>(rowsToCsv(listed).slice(bom.length), { skipEmptyLines: true });
+    expect(parsed.errors).toEqual([]);
+    expect(parseListCell(parsed.data[1]?.[3] ?? "")).toEqual(people);
+    expect(parseListCell(parsed.data[1]?.[4] ?? "")).toEqual(labelNames);
   });
 });
 

@@ -2,16 +2,18 @@ import { useVirtualizer } from "@tanstack/react-virtual";
 import { useMemo, useRef } from "react";
 import { Link, useParams, useSearchParams } from "react-router";
 import { useBoard } from "../../store/board";
-import { Button } from "../../ui/button";
+import { useSession } from "../../store/session";
 import { EmptyState } from "../../ui/empty-state";
 import { ListSkeleton } from "../../ui/skeleton";
+import { FilterBar } from "../filters/filter-bar";
+import { type BoardFilters, noFilters, parseFilters, writeFilters } from "../filters/filters";
 import { setCardDates } from "../space-views/card-dates";
 import { PlanningCardPanel, useCardHref } from "../space-views/card-route";
 import { SpaceViewHeader } from "../space-views/space-view-header";
 import "../space-views/space-views.css";
 import "./list.css";
 import { useSpaceView } from "../space-views/use-space-view";
-import { csvFileName, downloadCsv, rowsToCsv } from "./csv";
+import { ExportCsvButton } from "./export-csv";
 import {
   buildRows,
   filterRows,
@@ -45,13 +47,13 @@ export const ListPage = () => {
     spaceId,
   );
   const moveCard = useBoard((s) => s.moveCard);
+  const myUserId = useSession((s) => s.user?.id ?? null);
   const [params, setParams] = useSearchParams();
-  const filters: ListFilters = {
-    text: params.get("q") ?? "",
-    statusId: params.get("status") ?? "",
-    responsibleId: params.get("responsible") ?? "",
-    labelId: params.get("label") ?? "",
-  };
+  const query = params.toString();
+  // The board's filters from the same address, plus the List's own name and column filters.
+  const boardFilters = useMemo(() => parseFilters(new URLSearchParams(query)), [query]);
+  const text = params.get("q") ?? "";
+  const statusId = params.get("status") ?? "";
   const sortParam = params.get("sort");
   const sortKey: SortKey | null = sortKeys.includes(sortParam as SortKey) ? (sortParam as SortKey) : null;
   const direction: SortDirection = params.get("dir") === "desc" ? "desc" : "asc";
@@ -73,11 +75,13 @@ export const ListPage = () => {
     () => buildRows(view, relations, meta.members, meta.labels),
     [view, relations, meta.members, meta.labels],
   );
-  const { text, statusId, responsibleId, labelId } = filters;
   const rows = useMemo(() => {
-    const filtered = filterRows(allRows, { text, statusId, responsibleId, labelId });
+    const filters: ListFilters = { text, statusId, board: boardFilters, today };
+    const filtered = filterRows(allRows, filters);
     return sortKey ? sortRows(filtered, sortKey, direction) : filtered;
-  }, [allRows, text, statusId, responsibleId, labelId, sortKey, direction]);
+  }, [allRows, text, statusId, boardFilters, today, sortKey, direction]);
+  const setBoardFilters = (next: BoardFilters) =>
+    setParams((current) => writeFilters(current, next), { replace: true });
   const allStatuses = useMemo(
     () => Object.values(view.statuses).sort((a, b) => (a.position < b.position ? -1 : 1)),
     [view.statuses],
@@ -102,8 +106,6 @@ export const ListPage = () => {
     void setCardDates([{ cardId: row.id, ...next }]);
   };
 
-  const isFiltered = text !== "" || statusId !== "" || responsibleId !== "" || labelId !== "";
-
   if (isError) {
     return (
       <main className="page page-centered">
@@ -123,73 +125,63 @@ export const ListPage = () => {
         <span className="board-stat muted" aria-live="polite">
           {isLoading ? "" : `${rows.length} of ${allRows.length} card${allRows.length === 1 ? "" : "s"}`}
         </span>
-        <Button
-          size="sm"
-          disabled={isLoading || rows.length === 0}
-          onClick={() => downloadCsv(csvFileName(view.space?.name ?? "space", today), rowsToCsv(rows))}
-        >
-          Export CSV
-        </Button>
-      </SpaceViewHeader>
-      <search className="list-filters" aria-label="Filter cards">
-        <input
-          className="input list-filter-text"
-          type="search"
-          placeholder="Filter by name"
-          aria-label="Filter by name"
-          value={text}
-          onChange={(e) => setParam({ q: e.target.value })}
+        <ExportCsvButton
+          rows={rows}
+          spaceName={view.space?.name ?? "space"}
+          today={today}
+          isDisabled={isLoading || rows.length === 0}
         />
-        <select
-          className="input select"
-          aria-label="Status"
-          value={statusId}
-          onChange={(e) => setParam({ status: e.target.value })}
-        >
-          <option value="">All statuses</option>
-          {allStatuses.map((s) => (
-            <option key={s.id} value={s.id}>
-              {s.name}
-            </option>
-          ))}
-        </select>
-        <select
-          className="input select"
-          aria-label="Responsible"
-          value={responsibleId}
-          onChange={(e) => setParam({ responsible: e.target.value })}
-        >
-          <option value="">Anyone responsible</option>
-          <option value="none">Nobody responsible</option>
-          {meta.members.map((m) => (
-            <option key={m.userId} value={m.userId}>
-              {m.name}
-            </option>
-          ))}
-        </select>
-        <select
-          className="input select"
-          aria-label="Label"
-          value={labelId}
-          onChange={(e) => setParam({ label: e.target.value })}
-        >
-          <option value="">Any label</option>
-          {meta.labels.map((l) => (
-            <option key={l.id} value={l.id}>
-              {l.name}
-            </option>
-          ))}
-        </select>
-        {isFiltered ? (
-          <Button
-            size="sm"
-            variant="ghost"
-            onClick={() => setParam({ q: "", status: "", responsible: "", label: "" })}
-          >
-            Clear filters
-          </Button>
-        ) : null}
-      </search>
+      </SpaceViewHeader>
+      <FilterBar
+        filters={boardFilters}
+        members={meta.members}
+        labels={meta.labels}
+        myUserId={myUserId}
+        shown={rows.length}
+        total={allRows.length}
+        onChange={setBoardFilters}
+        leadingActive={(text === "" ? 0 : 1) + (statusId === "" ? 0 : 1)}
+        onClearAll={() =>
+          setParams(
+            (current) => {
+              const next = writeFilters(current, noFilters);
+              next.delete("q");
+              next.delete("status");
+              return next;
+            },
+            { replace: true },
+          )
+        }
+        leading={
+          <>
+            <label className="filter">
+              <span className="filter-label">Name</span>
+              <input
+                className="input filter-select list-filter-text"
+                type="search"
+                placeholder="Filter by name"
+                value={text}
+                onChange={(e) => setParam({ q: e.target.value })}
+              />
+            </label>
+            <label className="filter">
+              <span className="filter-label">Column</span>
+              <select
+                className="input select filter-select"
+                value={statusId}
+                onChange={(e) => setParam({ status: e.target.value })}
+              >
+                <option value="">All columns</option>
+                {allStatuses.map((s) => (
+                  <option key={s.id} value={s.id}>
+                    {s.name}
+                  </option>
+                ))}
+              </select>
+            </label>
+          </>
+        }
+      />
       {isLoading ? (
         <div className="list-scroll" role="status" aria-busy="true" aria-label="Loading cards">
           <ListSkeleton rows={8} />

@@ -9,6 +9,7 @@ import {
   progressOf,
   type StatusRole,
 } from "@lattice/domain";
+import { type BoardFilters, matchesFilters } from "../filters/filters";
 
 export interface ListRow {
   id: string;
@@ -21,6 +22,7 @@ export interface ListRow {
   statusIndex: number;
   responsibleId: string | null;
   responsibleName: string;
+  coworkerIds: string[];
   coworkerNames: string[];
   labelIds: string[];
   labelNames: string[];
@@ -45,12 +47,13 @@ export const sortKeys = [
 export type SortKey = (typeof sortKeys)[number];
 export type SortDirection = "asc" | "desc";
 
+/** The List's own filters (name and column) on top of the board's filters from the same address. */
 export interface ListFilters {
   text: string;
   statusId: string;
-  /** A user id, "none" for cards nobody is responsible for, or "" for all. */
-  responsibleId: string;
-  labelId: string;
+  board: BoardFilters;
+  /** The person's today, for the due-date filter. */
+  today: string;
 }
 
 export const buildRows = (
@@ -91,6 +94,7 @@ export const buildRows = (
         statusIndex,
         responsibleId: card.responsibleId,
         responsibleName: card.responsibleId ? (names.get(card.responsibleId) ?? "Unknown") : "",
+        coworkerIds: card.coworkerIds,
         coworkerNames: card.coworkerIds.map((id) => names.get(id) ?? "Unknown"),
         labelIds: card.labelIds,
         labelNames: card.labelIds.flatMap((id) => {
@@ -113,11 +117,7 @@ export const filterRows = (rows: readonly ListRow[], filters: ListFilters): List
     (row) =>
       (text === "" || row.name.toLocaleLowerCase().includes(text)) &&
       (filters.statusId === "" || row.statusId === filters.statusId) &&
-      (filters.responsibleId === "" ||
-        (filters.responsibleId === "none"
-          ? row.responsibleId === null
-          : row.responsibleId === filters.responsibleId)) &&
-      (filters.labelId === "" || row.labelIds.includes(filters.labelId)),
+      matchesFilters(row, row.role, filters.board, filters.today),
   );
 };
 
