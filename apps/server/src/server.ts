@@ -3,6 +3,7 @@ import { createDb, DataDirLockedError, type DbHandle, isDatabaseUnavailable } fr
 import type { FastifyBaseLogger } from "fastify";
 import { buildApp } from "./app.js";
 import { loadConfig } from "./config.js";
+import { listenUrl } from "./listen-url.js";
 
 const config = loadConfig();
 const startedAt = performance.now();
@@ -54,5 +55,5 @@ app.log.info(
     database: handle.driver === "pg" ? "postgresql" : `pglite at ${config.dataDir}`,
     readyMs: Math.round(performance.now() - startedAt),
   },
-  `Lattice is serving on http://localhost:${config.port}`,
+  `Lattice is serving on ${listenUrl(config.host, config.port)}`,
 );
