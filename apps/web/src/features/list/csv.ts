@@ -1,6 +1,12 @@
 /**
  * CSV export of the list view's rows. papaparse quotes what needs quoting (commas, quotes, line
  * breaks); the byte order mark makes spreadsheet apps read the file as UTF-8.
+ *
+ * A cell that starts with =, +, -, @, a tab or a carriage return gets a leading ' so a spreadsheet
+ * shows it as text instead of running it as a formula, line breaks after the first character or not.
+ * Co-workers and labels are lists in one cell: items separated by ", ", and an item that holds a
+ * comma, a quote, a line break or surrounding spaces is itself in double quotes (quotes doubled), so
+ * the list splits back into exactly its items.
  */
 import Papa from "papaparse";
 import type { ListRow } from "./list-rows";
@@ -19,6 +25,26 @@ export const csvColumns = [
 
 export const bom = "\uFEFF";
 
+/** What a spreadsheet would run as a formula. papaparse's own pattern ends in `.*$`, which cannot match across a line break. */
+export const formulaStart = /^[=+\-@\t\r]/;
+
+export const listSeparator = ", ";
+
+/** The items of a list cell, quoted where needed (see the module comment). */
+export const listCell = (items: readonly string[]): string =>
+  items.length === 0
+    ? ""
+    : Papa.unparse([[...items]], {
+        delimiter: listSeparator,
+        newline: "\n",
+        quotes: false,
+        escapeFormulae: false,
+      });
+
+/** Splits a list cell made by `listCell` back into its items. */
+export const parseListCell = (cell: string): string[] =>
+  cell === "" ? [] : (Papa.parse<string[]>(cell, { delimiter: listSeparator, newline: "\n" }).data[0] ?? []);
+
 export const rowsToCsv = (rows: readonly ListRow[]): string =>
   bom +
   Papa.unparse(
@@ -28,15 +54,15 @@ export const rowsToCsv = (rows: readonly ListRow[]): string =>
         r.name,
         r.statusName,
         r.responsibleName,
-        r.coworkerNames.join(", "),
-        r.labelNames.join(", "),
+        listCell(r.coworkerNames),
+        listCell(r.labelNames),
         r.startDate ?? "",
         r.dueDate ?? "",
         Math.round(r.progress * 100),
         r.isBlocked ? "yes" : "no",
       ]),
     },
-    { newline: "\r\n", quotes: false, escapeFormulae: true },
+    { newline: "\r\n", quotes: false, escapeFormulae: formulaStart },
   );
 
 /** A file name for the export: the space's name, made safe, and today's date. */
