@@ -59,7 +59,10 @@ describe("Monte Carlo completion dates", () => {
       { confidence: 50, label: "most_likely", weeks: 5, date: "2026-08-04" },
       { confidence: 85, label: "pessimistic", weeks: 5, date: "2026-08-04" },
     ]);
-    expect(howManyBy([5, 5, 5], todayDay, "2026-07-30", {}).levels.map((l) => l.cards)).toEqual([20, 20, 20]);
+    // Four whole weeks of 5: the pace is 20 in every trial, more than the 17 that remain.
+    const capped = howManyBy([5, 5, 5], todayDay, "2026-07-30", 17, {});
+    expect(capped.levels.map((l) => l.pace)).toEqual([4 * 5, 4 * 5, 4 * 5]);
+    expect(capped.levels.map((l) => l.cards)).toEqual([17, 17, 17]);
   });
 
   it("matches the exact distribution for throughput 1 or 2 and three cards left", () => {
@@ -88,17 +91,17 @@ describe("Monte Carlo completion dates", () => {
 
   it("answers how many cards by a date with the number that the given share of trials reached", () => {
     // Two weeks of 1 or 2: S = 2 (1/4), 3 (1/2), 4 (1/4). P(S ≥ 4) = .25, P(S ≥ 3) = .75, P(S ≥ 2) = 1.
-    const answer = howManyBy([1, 2], todayDay, isoDateOfDay(todayDay + 20), { seed: 5 });
+    const answer = howManyBy([1, 2], todayDay, isoDateOfDay(todayDay + 20), 100, { seed: 5 });
     expect(answer.weeks).toBe(2);
     expect(answer.levels).toEqual([
-      { confidence: 15, label: "optimistic", cards: 4 },
-      { confidence: 50, label: "most_likely", cards: 3 },
-      { confidence: 85, label: "pessimistic", cards: 2 },
+      { confidence: 15, label: "optimistic", cards: 4, pace: 4 },
+      { confidence: 50, label: "most_likely", cards: 3, pace: 3 },
+      { confidence: 85, label: "pessimistic", cards: 2, pace: 2 },
     ]);
     // Three weeks of 0, 1 or 4: P(S ≥ v) for v = 2, 3, 5, 6, 8, 9 is .852 .741 .593 .370 .259 .148.
     const samples = [0, 1, 4];
     const tail = exactSumTail(samples, 3);
-    const levels = howManyBy(samples, todayDay, isoDateOfDay(todayDay + 21), {
+    const levels = howManyBy(samples, todayDay, isoDateOfDay(todayDay + 21), Number.POSITIVE_INFINITY, {
       seed: 9,
       trials: 20_000,
       confidences: [20, 50, 80],
@@ -195,13 +198,16 @@ describe("forecast of a space", () => {
     if (result.status !== "forecast") throw new Error(result.status);
     expect(result.throughput.map((w) => w.completed)).toEqual(Array(12).fill(4));
     expect(result.dates.map((d) => d.date)).toEqual(["2026-07-21", "2026-07-21", "2026-07-21"]); // 3 weeks
+    // Three weeks of 4 would complete 12, but only 10 remain: the answer is all 10, the pace 12.
+    const pace = 3 * 4;
     expect(result.howMany).toEqual({
       targetDate: "2026-07-21",
       weeks: 3,
+      remaining: 10,
       levels: [
-        { confidence: 15, label: "optimistic", cards: 12 },
-        { confidence: 50, label: "most_likely", cards: 12 },
-        { confidence: 85, label: "pessimistic", cards: 12 },
+        { confidence: 15, label: "optimistic", cards: 10, pace },
+        { confidence: 50, label: "most_likely", cards: 10, pace },
+        { confidence: 85, label: "pessimistic", cards: 10, pace },
       ],
     });
   });

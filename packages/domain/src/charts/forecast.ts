@@ -13,8 +13,10 @@
  * trials finished on or before it (85 % is the pessimistic, safe date; 15 % the optimistic one).
  *
  * "How many by date X": X is whole weeks ahead (floor); a trial sums that many drawn weeks; at
- * confidence c the answer is the largest number that at least c of the trials reached (the
- * (1 − c)-quantile), so the 85 % answer is the cautious, small one.
+ * confidence c the pace is the largest number that at least c of the trials reached (the
+ * (1 − c)-quantile), so the 85 % answer is the cautious, small one. No more cards can be completed
+ * than remain, so the answer is the pace capped at the remaining cards; the pace is reported beside
+ * it, so "all 3 remaining; the pace would allow about 5" can be said instead of "at least 5".
  *
  * Degenerate cases are answered explicitly, never invented: no cards at all (no history), nothing
  * remaining (done), no completion in the window (all-zero throughput) and fewer than
@@ -71,13 +73,20 @@ export interface ForecastDate {
 export interface HowManyLevel {
   confidence: number;
   label: ConfidenceLabel | null;
-  /** At least this many cards are completed by the target date in `confidence` percent of trials. */
+  /**
+   * At least this many of the remaining cards are completed by the target date in `confidence`
+   * percent of trials: the pace, capped at the remaining cards.
+   */
   cards: number;
+  /** What the pace alone would complete in `confidence` percent of trials; may exceed the remaining cards. */
+  pace: number;
 }
 
 export interface HowMany {
   targetDate: string;
   weeks: number;
+  /** The cards left to do today: no answer can be larger. */
+  remaining: number;
   levels: HowManyLevel[];
 }
 
@@ -201,11 +210,12 @@ export const forecastDates = (
   });
 };
 
-/** "How many cards by the target date" at each confidence. */
+/** "How many of the `remaining` cards by the target date" at each confidence. */
 export const howManyBy = (
   samples: readonly number[],
   todayDay: number,
   targetDate: string,
+  remaining: number,
   options: SimulationOptions = {},
 ): HowMany => {
   const confidences = options.confidences ?? forecastDefaults.confidences;
@@ -218,11 +228,11 @@ export const howManyBy = (
   return {
     targetDate,
     weeks,
-    levels: confidences.map((confidence) => ({
-      confidence,
-      label: labels.get(confidence) ?? null,
-      cards: cards[rankOf(confidence, trials) - 1] ?? 0,
-    })),
+    remaining,
+    levels: confidences.map((confidence) => {
+      const pace = cards[rankOf(confidence, trials) - 1] ?? 0;
+      return { confidence, label: labels.get(confidence) ?? null, cards: Math.min(pace, remaining), pace };
+    }),
   };
 };
 
@@ -329,7 +339,7 @@ const forecastOf = (histories: readonly CardHistory[], input: ForecastOptions): 
     trials: options.trials ?? forecastDefaults.trials,
     seed: options.seed ?? forecastDefaults.seed,
     dates: forecastDates(samples, remaining, todayDay, options),
-    howMany: input.targetDate ? howManyBy(samples, todayDay, input.targetDate, options) : null,
+    howMany: input.targetDate ? howManyBy(samples, todayDay, input.targetDate, remaining, options) : null,
   };
 };
 

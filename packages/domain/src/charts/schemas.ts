@@ -167,7 +167,25 @@ export const forecastSchema = z.discriminatedUnion("status", [
       .object({
         targetDate: z.string(),
         weeks: z.number().int(),
-        levels: z.array(z.object({ confidence: z.number(), label: labelSchema, cards: z.number().int() })),
+        remaining: z.number().int().describe("Cards left to do today: no answer is larger."),
+        levels: z.array(
+          z.object({
+            confidence: z.number(),
+            label: labelSchema,
+            cards: z
+              .number()
+              .int()
+              .describe(
+                "At least this many of the remaining cards are done by targetDate at this confidence.",
+              ),
+            pace: z
+              .number()
+              .int()
+              .describe(
+                "What the weekly throughput alone would complete; above `remaining` when it would finish them all.",
+              ),
+          }),
+        ),
       })
       .nullable(),
   }),

@@ -26,7 +26,7 @@ import {
   forecastSummary,
   forecastXRange,
   formatDate,
-  labelText,
+  howManySentence,
   parseConfidences,
   plural,
   throughputSentence,
@@ -351,10 +351,7 @@ const ForecastFigure = ({
           <h3 className="chart-side-title">How many cards by {formatDate(f.howMany.targetDate)}?</h3>
           <ul className="chart-levels">
             {f.howMany.levels.map((level) => (
-              <li key={level.confidence}>
-                {level.confidence} %{level.label ? ` (${labelText(level.label).toLowerCase()})` : ""}: at
-                least {plural(level.cards, "card")}
-              </li>
+              <li key={level.confidence}>{howManySentence(level, f.howMany.remaining)}</li>
             ))}
           </ul>
           <p className="chart-note">

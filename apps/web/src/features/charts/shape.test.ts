@@ -10,6 +10,7 @@ import {
   forecastSummary,
   forecastXRange,
   histogramSeries,
+  howManySentence,
   isoDateToSeconds,
   nearestPointIndex,
   parseConfidences,
@@ -120,6 +121,18 @@ describe("forecast shaping", () => {
     expect(forecastSummary(forecastReply)).toBe(
       "10 cards completed of 20 in scope on Mar 1, 2027; 10 remaining. Forecast from 10,000 simulated trials: 15 % (optimistic): done by Mar 15, 2027 (in 2 weeks); 50 % (most likely): done by Mar 29, 2027 (in 4 weeks); 85 % (pessimistic): beyond the simulation horizon.",
     );
+  });
+
+  it("never answers more cards than remain: it says all of them, and what the pace would allow", () => {
+    const level = (pace: number, remaining: number) =>
+      howManySentence(
+        { confidence: 85, label: "pessimistic", cards: Math.min(pace, remaining), pace },
+        remaining,
+      );
+    expect(level(5, 3)).toBe("85 % (pessimistic): all 3 remaining; the team's pace would allow about 5");
+    expect(level(3, 3)).toBe("85 % (pessimistic): all 3 remaining");
+    expect(level(2, 3)).toBe("85 % (pessimistic): at least 2 cards");
+    expect(level(4, 1)).toBe("85 % (pessimistic): the 1 remaining card; the team's pace would allow about 4");
   });
 
   it("parses confidence levels leniently", () => {

@@ -148,6 +148,22 @@ export const forecastDateSentences = (forecast: Forecast): string[] => {
   });
 };
 
+type HowManyAnswer = NonNullable<Extract<Forecast, { status: "forecast" }>["howMany"]>;
+
+/**
+ * One answer to "how many cards by": "85 % (pessimistic): at least 4 cards", or, when the pace would
+ * finish every remaining card, "all 3 remaining; the team's pace would allow about 5".
+ */
+export const howManySentence = (level: HowManyAnswer["levels"][number], remaining: number): string => {
+  const name = labelText(level.label);
+  const head = `${level.confidence} %${name ? ` (${name.toLowerCase()})` : ""}`;
+  if (level.pace < remaining) return `${head}: at least ${plural(level.cards, "card")}`;
+  const all = remaining === 1 ? "the 1 remaining card" : `all ${formatNumber(remaining)} remaining`;
+  return level.pace > remaining
+    ? `${head}: ${all}; the team's pace would allow about ${formatNumber(level.pace)}`
+    : `${head}: ${all}`;
+};
+
 /** The text summary of the forecast chart: what the lines show, in words. */
 export const forecastSummary = (reply: ForecastChartReply): string => {
   const last = reply.burnup.at(-1);
