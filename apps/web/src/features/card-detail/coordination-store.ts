@@ -1,7 +1,8 @@
 /**
  * What card fronts and the card panel share beyond the board itself: the workspace's members (the
- * people to choose from), the space's labels (kept live from label.* events), and per-board derived
- * facts (progress, date conflicts) computed once per board state, not once per card.
+ * people to choose from, held by the workspaces store and kept live from its channel), the space's
+ * labels (kept live from label.* events), and per-board derived facts (progress, date conflicts)
+ * computed once per board state, not once per card.
  */
 import {
   type BoardState,
@@ -18,14 +19,14 @@ import { useEffect, useRef } from "react";
 import { create } from "zustand";
 import { coordinationApi } from "../../api/coordination";
 import { onBoardEvent } from "../../store/board";
+import { useWorkspaces } from "../../store/workspaces";
 import type { WireEvent } from "../../sync/channels";
 
 interface CoordinationState {
-  members: Record<string, Member[]>;
   labels: Record<string, Label[]>;
 }
 
-export const useCoordination = create<CoordinationState>(() => ({ members: {}, labels: {} }));
+export const useCoordination = create<CoordinationState>(() => ({ labels: {} }));
 
 const inFlight = new Map<string, Promise<void>>();
 const once = (key: string, run: () => Promise<void>) => {
@@ -35,14 +36,6 @@ const once = (key: string, run: () => Promise<void>) => {
     setTimeout(() => inFlight.delete(key), 10_000);
   });
   inFlight.set(key, promise);
-};
-
-export const loadMembers = (workspaceId: string, force = false) => {
-  if (force) inFlight.delete(`m:${workspaceId}`);
-  once(`m:${workspaceId}`, async () => {
-    const members = await coordinationApi.listMembers(workspaceId);
-    useCoordination.setState((s) => ({ members: { ...s.members, [workspaceId]: members } }));
-  });
 };
 
 export const loadLabels = (spaceId: string, force = false) => {
@@ -70,8 +63,13 @@ const noMembers: Member[] = [];
 const noLabels: Label[] = [];
 
 export const useMembers = (workspaceId: string): Member[] => {
-  useEffect(() => loadMembers(workspaceId), [workspaceId]);
-  return useCoordination((s) => s.members[workspaceId] ?? noMembers);
+  useEffect(() => {
+    const workspaces = useWorkspaces.getState();
+    void workspaces.loadMembers(workspaceId);
+    // The member.* events come on the workspace channel, which is followed while its tree is loaded.
+    if (!workspaces.trees[workspaceId]) void workspaces.loadTree(workspaceId);
+  }, [workspaceId]);
+  return useWorkspaces((s) => s.members[workspaceId] ?? noMembers);
 };
 
 export const useLabels = (spaceId: string): Label[] => {
@@ -83,11 +81,6 @@ export const useLabels = (spaceId: string): Label[] => {
 onBoardEvent((event) => {
   if (event.type === "label.created" || event.type === "label.updated") upsertLabel(event.payload.label);
   if (event.type === "label.deleted") removeLabel(event.payload.spaceId, event.payload.labelId);
-  if (event.type === "member.added" || event.type === "member.removed" || event.type === "member.updated")
-    loadMembers(
-      "member" in event.payload ? event.payload.member.workspaceId : event.payload.workspaceId,
-      true,
-    );
 });
 
 /** The card the event is about, when it is about one card. */

@@ -207,6 +207,7 @@ const MembersSection = ({ workspaceId }: { workspaceId: string }) => {
     try {
       const updated = await api.updateMember(workspaceId, member.userId, { role: next });
       setMembers((list) => list?.map((m) => (m.userId === updated.userId ? updated : m)) ?? null);
+      useWorkspaces.getState().putMember(updated);
       toast.success(`${member.name} is now ${roleLabels[next].label.toLowerCase()}.`);
       if (member.userId === me?.id) void useWorkspaces.getState().loadWorkspaces();
     } catch (e) {
@@ -221,6 +222,7 @@ const MembersSection = ({ workspaceId }: { workspaceId: string }) => {
     try {
       await api.removeMember(workspaceId, removing.userId);
       setMembers((list) => list?.filter((m) => m.userId !== removing.userId) ?? null);
+      useWorkspaces.getState().dropMember(workspaceId, removing.userId);
       toast.success(`${removing.name} was removed from the workspace.`);
       if (removing.userId === me?.id) void useWorkspaces.getState().loadWorkspaces();
     } catch (e) {
@@ -249,7 +251,11 @@ const MembersSection = ({ workspaceId }: { workspaceId: string }) => {
       {canManage ? (
         <InviteForm
           workspaceId={workspaceId}
-          onAdded={(m) => setMembers((list) => [...(list ?? []).filter((x) => x.userId !== m.userId), m])}
+          onAdded={(m) => {
+            setMembers((list) => [...(list ?? []).filter((x) => x.userId !== m.userId), m]);
+            // The pickers read the shared list; the member.added event says the same, perhaps later.
+            useWorkspaces.getState().putMember(m);
+          }}
         />
       ) : null}
       {error ? (
