@@ -1,8 +1,10 @@
 /** Open blockings of a card (with Clear), the cleared ones in a collapsed history, and "Block". */
-import type { BlockerType, Blocking, Card, Member } from "@lattice/domain";
-import { useCallback, useEffect, useState } from "react";
+import { Action, type BlockerType, type Blocking, type Card, can, type Member } from "@lattice/domain";
+import { useCallback, useEffect, useId, useState } from "react";
 import { describeError } from "../../api/client";
 import { coordinationApi } from "../../api/coordination";
+import { findApi } from "../../api/search";
+import { useBoard } from "../../store/board";
 import { toast } from "../../store/toasts";
 import { Button } from "../../ui/button";
 import { useCardEvents } from "./coordination-store";
@@ -14,6 +16,75 @@ const kindLabels: Record<BlockerType["kind"], string> = {
   local: "this space",
   global: "everywhere",
   on_demand: "on demand",
+};
+
+/**
+ * A space owner names a new local blocker type without leaving the form (a new space has none, and
+ * the form is useless without one).
+ */
+const NewBlockerType = ({
+  spaceId,
+  onCreated,
+  onCancel,
+}: {
+  spaceId: string;
+  onCreated: (type: BlockerType) => void;
+  onCancel?: () => void;
+}) => {
+  const inputId = useId();
+  const [name, setName] = useState("");
+  const [error, setError] = useState<string | null>(null);
+  const [isSaving, setIsSaving] = useState(false);
+  const create = async () => {
+    const trimmed = name.trim();
+    if (!trimmed) return setError("Name the blocker type, for example “Waiting for a supplier”.");
+    setIsSaving(true);
+    setError(null);
+    try {
+      onCreated(await findApi.createLocalBlockerType(spaceId, { name: trimmed }));
+    } catch (e) {
+      setError(describeError(e));
+    } finally {
+      setIsSaving(false);
+    }
+  };
+  return (
+    <div className="coord-new-type" data-testid="new-blocker-type">
+      <label className="field-label" htmlFor={inputId}>
+        New blocker type for this space
+      </label>
+      <div className="coord-row">
+        <input
+          id={inputId}
+          className="input"
+          maxLength={120}
+          placeholder="Waiting for a supplier"
+          value={name}
+          onChange={(e) => setName(e.target.value)}
+          onKeyDown={(e) => {
+            // Enter adds the type here; it must not submit the Block form around it.
+            if (e.key === "Enter") {
+              e.preventDefault();
+              void create();
+            }
+          }}
+        />
+        <Button size="sm" type="button" onClick={() => void create()} disabled={isSaving}>
+          Add type
+        </Button>
+        {onCancel ? (
+          <Button size="sm" variant="ghost" type="button" onClick={onCancel}>
+            Cancel
+          </Button>
+        ) : null}
+      </div>
+      {error ? (
+        <p className="coord-error" role="alert">
+          {error}
+        </p>
+      ) : null}
+    </div>
+  );
 };
 
 const BlockForm = ({
@@ -31,6 +102,11 @@ const BlockForm = ({
   const [responsibleId, setResponsibleId] = useState("");
   const [error, setError] = useState<string | null>(null);
   const [isSaving, setIsSaving] = useState(false);
+  const [isAddingType, setIsAddingType] = useState(false);
+  const canManageTypes = can(
+    useBoard((s) => s.role),
+    Action.manageStatuses,
+  );
   useEffect(() => {
     coordinationApi.blockerTypes(card.spaceId).then(
       (list) => {
@@ -42,7 +118,22 @@ const BlockForm = ({
       (e: unknown) => setError(describeError(e)),
     );
   }, [card.spaceId]);
+  const handleTypeCreated = (type: BlockerType) => {
+    setTypes((list) => [...(list ?? []), type]);
+    setTypeId(type.id);
+    setIsAddingType(false);
+    setError(null);
+    toast.success(`Blocker type “${type.name}” added.`);
+  };
+  const hasNoTypes = types !== null && types.length === 0;
   const submit = async () => {
+    if (hasNoTypes) {
+      return setError(
+        canManageTypes
+          ? "Add a blocker type first: name it above."
+          : "This space has no blocker types yet: ask a space owner to add one.",
+      );
+    }
     if (!typeId) return setError("Choose what blocks the card.");
     if (!reason.trim()) return setError("Say why it is blocked.");
     setIsSaving(true);
@@ -64,33 +155,67 @@ const BlockForm = ({
     <form
       className="coord-form"
       data-testid="block-form"
+      onKeyDown={(e) => {
+        // Escape cancels this form only, not the card panel around it.
+        if (e.key !== "Escape") return;
+        e.stopPropagation();
+        e.preventDefault();
+        if (isAddingType) setIsAddingType(false);
+        else onDone(false);
+      }}
       onSubmit={(e) => {
         e.preventDefault();
         void submit();
       }}
     >
-      <label className="field-label" htmlFor="blocker-type">
-        Blocked by
-      </label>
-      {types && types.length === 0 ? (
-        <p className="coord-muted">
-          This space has no blocker types yet. A space owner can create them in the space settings.
-        </p>
+      {hasNoTypes ? (
+        canManageTypes ? (
+          <>
+            <p className="coord-muted">This space has no blocker types yet. Name the first one:</p>
+            <NewBlockerType spaceId={card.spaceId} onCreated={handleTypeCreated} />
+          </>
+        ) : (
+          <p className="coord-muted">
+            This space has no blocker types yet. Ask a space owner to add one under “Blocker types” in the
+            board header.
+          </p>
+        )
       ) : (
-        <select
-          id="blocker-type"
-          className="input select"
-          value={typeId}
-          onChange={(e) => setTypeId(e.target.value)}
-          disabled={!types}
-        >
-          {(types ?? []).map((t) => (
-            <option key={t.id} value={t.id}>
-              {t.name} — {kindLabels[t.kind]}
-              {t.activeCount > 0 ? ` · blocks ${t.activeCount} card${t.activeCount === 1 ? "" : "s"}` : ""}
-            </option>
-          ))}
-        </select>
+        <>
+          <label className="field-label" htmlFor="blocker-type">
+            Blocked by
+          </label>
+          <div className="coord-row">
+            <select
+              id="blocker-type"
+              className="input select"
+              value={typeId}
+              onChange={(e) => setTypeId(e.target.value)}
+              disabled={!types}
+            >
+              {(types ?? []).map((t) => (
+                <option key={t.id} value={t.id}>
+                  {t.name} — {kindLabels[t.kind]}
+                  {t.activeCount > 0
+                    ? ` · blocks ${t.activeCount} card${t.activeCount === 1 ? "" : "s"}`
+                    : ""}
+                </option>
+              ))}
+            </select>
+            {canManageTypes && !isAddingType ? (
+              <Button size="sm" variant="ghost" type="button" onClick={() => setIsAddingType(true)}>
+                New type…
+              </Button>
+            ) : null}
+          </div>
+          {isAddingType ? (
+            <NewBlockerType
+              spaceId={card.spaceId}
+              onCreated={handleTypeCreated}
+              onCancel={() => setIsAddingType(false)}
+            />
+          ) : null}
+        </>
       )}
       <label className="field-label" htmlFor="blocker-reason">
         Reason
@@ -129,7 +254,7 @@ const BlockForm = ({
         <Button size="sm" variant="ghost" type="button" onClick={() => onDone(false)}>
           Cancel
         </Button>
-        <Button size="sm" variant="danger" type="submit" disabled={isSaving || !typeId}>
+        <Button size="sm" variant="danger" type="submit" disabled={isSaving}>
           Block card
         </Button>
       </div>
