@@ -1,9 +1,10 @@
 /**
  * The card's comment thread: Markdown (sanitized) with mentions shown as a highlighted @Name, a
- * composer whose @ autocomplete inserts `@[Name](user-id)`, and edit/delete of one's own comments.
+ * composer whose @ autocomplete shows the person as an @Name token (stored as `@[Name](user-id)`),
+ * and edit/delete of one's own comments.
  */
 import { type Comment, limits, type Member } from "@lattice/domain";
-import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { type ReactNode, useCallback, useEffect, useId, useMemo, useRef, useState } from "react";
 import { describeError } from "../../api/client";
 import { coordinationApi } from "../../api/coordination";
 import { renderMarkdown } from "../../lib/markdown";
@@ -12,10 +13,42 @@ import { Avatar } from "../../ui/avatar";
 import { Button } from "../../ui/button";
 import { ConfirmDialog } from "../../ui/dialog";
 import { relativeTime } from "./card-activity";
-import { insertMention, matchPeople, mentionQueryAt, mentionsToHtml } from "./coordination-helpers";
+import {
+  draftToMarkup,
+  insertMentionToken,
+  type MentionDraft,
+  markupToDraft,
+  matchPeople,
+  mentionQueryAt,
+  mentionRanges,
+  mentionsToHtml,
+  removeTokenBefore,
+} from "./coordination-helpers";
 import { useCardEvents } from "./coordination-store";
 
-/** A textarea with @mention autocomplete of the workspace's members. */
+/** The editor's text with each mention token marked, for the mirror drawn under the textarea. */
+const MentionMirror = ({ draft }: { draft: MentionDraft }) => {
+  const parts: ReactNode[] = [];
+  let at = 0;
+  for (const { start, end } of mentionRanges(draft.text, draft.refs)) {
+    parts.push(draft.text.slice(at, start));
+    parts.push(
+      <mark key={start} className="mention-token">
+        {draft.text.slice(start, end)}
+      </mark>,
+    );
+    at = end;
+  }
+  // A trailing newline needs a character after it to take up its line, as in the textarea.
+  parts.push(`${draft.text.slice(at)} `);
+  return <>{parts}</>;
+};
+
+/**
+ * A textarea with @mention autocomplete of the workspace's members. A picked person reads `@Name`,
+ * marked as a token by a mirror drawn under the (transparent) textarea, so the field stays a plain,
+ * accessible textarea; `value` and `onChange` carry the stored `@[Name](id)` markup.
+ */
 const MentionTextarea = ({
   id,
   value,
@@ -36,9 +69,29 @@ const MentionTextarea = ({
   autoFocus?: boolean;
 }) => {
   const ref = useRef<HTMLTextAreaElement>(null);
+  const mirrorRef = useRef<HTMLDivElement>(null);
+  const [draft, setDraft] = useState<MentionDraft>(() => markupToDraft(value));
   const [mention, setMention] = useState<{ start: number; query: string } | null>(null);
   const [active, setActive] = useState(0);
   const matches = mention ? matchPeople(members, mention.query) : [];
+  const listId = useId();
+
+  // The parent may replace the text (cleared after sending): take it unless it is what we sent.
+  useEffect(() => {
+    setDraft((current) => (draftToMarkup(current) === value ? current : markupToDraft(value)));
+  }, [value]);
+
+  const update = (next: MentionDraft, caret?: number) => {
+    setDraft(next);
+    onChange(draftToMarkup(next));
+    if (caret === undefined) return;
+    requestAnimationFrame(() => {
+      const el = ref.current;
+      if (!el) return;
+      el.focus();
+      el.setSelectionRange(caret, caret);
+    });
+  };
   const refresh = (el: HTMLTextAreaElement) => {
     setMention(mentionQueryAt(el.value, el.selectionStart));
     setActive(0);
@@ -46,94 +99,119 @@ const MentionTextarea = ({
   const choose = (person: Member) => {
     const el = ref.current;
     if (!el || !mention) return;
-    const next = insertMention(value, mention.start, el.selectionStart, person);
-    onChange(next.text);
+    const next = insertMentionToken(draft, mention.start, el.selectionStart, person);
     setMention(null);
-    requestAnimationFrame(() => {
-      el.focus();
-      el.setSelectionRange(next.caret, next.caret);
-    });
+    update(next.draft, next.caret);
   };
+  const activeOption = matches[active];
   return (
     <div className="composer-input">
-      <textarea
-        ref={ref}
-        id={id}
-        className="input textarea"
-        rows={3}
-        maxLength={limits.descriptionMax}
-        placeholder={placeholder}
-        value={value}
-        // biome-ignore lint/a11y/noAutofocus: only when the person chose to edit
-        autoFocus={autoFocus}
-        aria-autocomplete="list"
-        onChange={(e) => {
-          onChange(e.target.value);
-          refresh(e.target);
-        }}
-        onClick={(e) => refresh(e.currentTarget)}
-        onBlur={() => setTimeout(() => setMention(null), 150)}
-        onKeyDown={(e) => {
-          if (matches.length > 0) {
-            if (e.key === "ArrowDown") {
-              e.preventDefault();
-              setActive((a) => (a + 1) % matches.length);
-              return;
-            }
-            if (e.key === "ArrowUp") {
-              e.preventDefault();
-              setActive((a) => (a - 1 + matches.length) % matches.length);
-              return;
-            }
-            if (e.key === "Enter" || e.key === "Tab") {
-              const person = matches[active];
-              if (person) {
+      <div className="mention-editor">
+        <div ref={mirrorRef} className="input textarea mention-mirror" aria-hidden="true">
+          <MentionMirror draft={draft} />
+        </div>
+        <textarea
+          ref={ref}
+          id={id}
+          className="input textarea"
+          rows={3}
+          maxLength={limits.descriptionMax}
+          placeholder={placeholder}
+          value={draft.text}
+          // biome-ignore lint/a11y/noAutofocus: only when the person chose to edit
+          autoFocus={autoFocus}
+          role="combobox"
+          aria-autocomplete="list"
+          aria-expanded={matches.length > 0}
+          aria-controls={listId}
+          {...(activeOption ? { "aria-activedescendant": `${listId}-${activeOption.userId}` } : {})}
+          onChange={(e) => {
+            update({ text: e.target.value, refs: draft.refs });
+            refresh(e.target);
+          }}
+          onScroll={(e) => {
+            if (mirrorRef.current) mirrorRef.current.scrollTop = e.currentTarget.scrollTop;
+          }}
+          onClick={(e) => refresh(e.currentTarget)}
+          onBlur={() => setTimeout(() => setMention(null), 150)}
+          onKeyDown={(e) => {
+            if (matches.length > 0) {
+              if (e.key === "ArrowDown") {
                 e.preventDefault();
-                choose(person);
+                setActive((a) => (a + 1) % matches.length);
+                return;
+              }
+              if (e.key === "ArrowUp") {
+                e.preventDefault();
+                setActive((a) => (a - 1 + matches.length) % matches.length);
+                return;
+              }
+              if (e.key === "Enter" || e.key === "Tab") {
+                const person = matches[active];
+                if (person) {
+                  e.preventDefault();
+                  choose(person);
+                  return;
+                }
+              }
+              if (e.key === "Escape") {
+                e.preventDefault();
+                e.stopPropagation();
+                setMention(null);
                 return;
               }
             }
-            if (e.key === "Escape") {
-              e.preventDefault();
-              e.stopPropagation();
-              setMention(null);
-              return;
+            const el = e.currentTarget;
+            if (e.key === "Backspace" && el.selectionStart === el.selectionEnd) {
+              const removed = removeTokenBefore(draft, el.selectionStart);
+              if (removed) {
+                e.preventDefault();
+                update(removed.draft, removed.caret);
+                return;
+              }
             }
-          }
-          if (e.key === "Enter" && (e.metaKey || e.ctrlKey)) {
-            e.preventDefault();
-            onSubmit();
-          }
-          if (e.key === "Escape" && onCancel) {
-            e.stopPropagation();
-            e.preventDefault();
-            onCancel();
-          }
-        }}
-      />
+            if (e.key === "Enter" && (e.metaKey || e.ctrlKey)) {
+              e.preventDefault();
+              onSubmit();
+            }
+            if (e.key === "Escape" && onCancel) {
+              e.stopPropagation();
+              e.preventDefault();
+              onCancel();
+            }
+          }}
+        />
+      </div>
       {matches.length > 0 ? (
         <div className="picker-panel mention-panel">
-          <ul className="picker-list" aria-label="Mention someone" style={{ marginTop: 0 }}>
+          <div
+            className="picker-list"
+            id={listId}
+            role="listbox"
+            aria-label="Mention someone"
+            style={{ marginTop: 0 }}
+          >
             {matches.map((m, index) => (
-              <li key={m.userId}>
-                <button
-                  type="button"
-                  aria-current={index === active ? "true" : undefined}
-                  className={`picker-option${index === active ? " is-active" : ""}`}
-                  onMouseDown={(e) => {
-                    e.preventDefault();
-                    choose(m);
-                  }}
-                >
-                  <Avatar name={m.name} seed={m.userId} size={20} />
-                  <span>
-                    {m.name}
-                    <small>{m.email}</small>
-                  </span>
-                </button>
-              </li>
+              <div
+                key={m.userId}
+                id={`${listId}-${m.userId}`}
+                role="option"
+                aria-selected={index === active}
+                tabIndex={-1}
+                className={`picker-option${index === active ? " is-active" : ""}`}
+                onMouseDown={(e) => {
+                  e.preventDefault();
+                  choose(m);
+                }}
+              >
+                <Avatar name={m.name} seed={m.userId} size={20} />
+                <span>
+                  {m.name}
+                  <small>{m.email}</small>
+                </span>
+              </div>
             ))}
-          </ul>
+          </div>
         </div>
       ) : null}
     </div>

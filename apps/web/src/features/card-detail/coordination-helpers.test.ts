@@ -1,15 +1,19 @@
 import { describe, expect, it } from "vitest";
 import { renderMarkdown } from "../../lib/markdown";
 import {
-  insertMention,
+  draftToMarkup,
+  insertMentionToken,
   isoToLocalInput,
   localInputToIso,
+  markupToDraft,
   matchPeople,
   mentionQueryAt,
+  mentionRanges,
   mentionsToHtml,
   mentionsToText,
   progressLabel,
   progressPercent,
+  removeTokenBefore,
   todoCount,
   urgencyClass,
 } from "./coordination-helpers";
@@ -25,10 +29,49 @@ describe("mention autocomplete", () => {
     expect(mentionQueryAt("@ana done", 9)).toBeNull();
   });
 
-  it("inserts @[Name](id) and puts the caret after it", () => {
-    const out = insertMention("Hi @an please", 3, 6, ana);
-    expect(out.text).toBe(`Hi @[Ana Lima](${ana.userId}) please`);
-    expect(out.caret).toBe(`Hi @[Ana Lima](${ana.userId}) `.length);
+  it("shows a picked person as @Name, puts the caret after it, and stores @[Name](id)", () => {
+    const out = insertMentionToken({ text: "Hi @an please", refs: [] }, 3, 6, ana);
+    expect(out.draft.text).toBe("Hi @Ana Lima please");
+    expect(out.caret).toBe("Hi @Ana Lima ".length);
+    expect(draftToMarkup(out.draft)).toBe(`Hi @[Ana Lima](${ana.userId}) please`);
+  });
+
+  it("reads stored markup back as tokens, and writes the same markup again", () => {
+    const body = `@[Bo Chen](${bo.userId}) and @[Ana Lima](${ana.userId}): see @[Ana Lima](${ana.userId})`;
+    const draft = markupToDraft(body);
+    expect(draft.text).toBe("@Bo Chen and @Ana Lima: see @Ana Lima");
+    expect(draftToMarkup(draft)).toBe(body);
+    expect(mentionRanges(draft.text, draft.refs).map((r) => draft.text.slice(r.start, r.end))).toEqual([
+      "@Bo Chen",
+      "@Ana Lima",
+      "@Ana Lima",
+    ]);
+  });
+
+  it("stops being a mention once the name is edited or glued to other letters", () => {
+    const refs = [{ name: "Ana Lima", userId: ana.userId }];
+    expect(draftToMarkup({ text: "@Ana Lma hi", refs })).toBe("@Ana Lma hi");
+    expect(draftToMarkup({ text: "@Ana Limas", refs })).toBe("@Ana Limas");
+    expect(draftToMarkup({ text: "me@Ana Lima", refs })).toBe("me@Ana Lima");
+  });
+
+  it("prefers the longest name when one name starts another", () => {
+    const refs = [
+      { name: "Ana", userId: bo.userId },
+      { name: "Ana Lima", userId: ana.userId },
+    ];
+    expect(draftToMarkup({ text: "@Ana Lima and @Ana", refs })).toBe(
+      `@[Ana Lima](${ana.userId}) and @[Ana](${bo.userId})`,
+    );
+  });
+
+  it("removes a whole token with one Backspace right after it", () => {
+    const draft = { text: "Hi @Ana Lima", refs: [{ name: "Ana Lima", userId: ana.userId }] };
+    expect(removeTokenBefore(draft, draft.text.length)).toEqual({
+      draft: { text: "Hi ", refs: draft.refs },
+      caret: 3,
+    });
+    expect(removeTokenBefore(draft, 5)).toBeNull();
   });
 
   it("matches people by name start first, then any word, then e-mail", () => {

@@ -3,6 +3,8 @@ import type { Urgency } from "@lattice/domain";
 
 // ---------- mentions ----------
 
+const mentionToken = /@\[([^\]\n]{1,120})\]\(([0-9a-f-]{36})\)/gi;
+
 /** The `@query` being typed just before the caret (the autocomplete's input), or null. */
 export const mentionQueryAt = (text: string, caret: number): { start: number; query: string } | null => {
   const before = text.slice(0, caret);
@@ -14,17 +16,97 @@ export const mentionQueryAt = (text: string, caret: number): { start: number; qu
   return { start: at, query };
 };
 
-/** Replaces `@query` (from `start` to the caret) with `@[Name](id) ` and says where the caret goes. */
-export const insertMention = (
+/**
+ * While a comment is written, a mention reads `@Name` (shown as a token) and the person behind it is
+ * kept aside; the stored text has the `@[Name](id)` markup the server reads mentions from.
+ */
+export interface MentionRef {
+  name: string;
+  userId: string;
+}
+
+export interface MentionDraft {
+  text: string;
+  refs: MentionRef[];
+}
+
+const mentionName = (name: string) => name.replace(/[[\]\n]/g, " ").trim() || "someone";
+
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
+/** The same name twice means the same person: the one chosen last. */
+const byLastName = (refs: readonly MentionRef[]): MentionRef[] => [
+  ...new Map(refs.map((r) => [r.name, r])).values(),
+];
+
+/** Stored markup to what the editor shows: `@[Ana](id)` becomes `@Ana`, Ana's id kept aside. */
+export const markupToDraft = (body: string): MentionDraft => {
+  const refs: MentionRef[] = [];
+  const text = body.replace(mentionToken, (_match, name: string, userId: string) => {
+    refs.push({ name, userId });
+    return `@${name}`;
+  });
+  return { text, refs: byLastName(refs) };
+};
+
+/** Where the editor's text has a mention token: `@Name` of a kept person, as a whole word. */
+export const mentionRanges = (
   text: string,
+  refs: readonly MentionRef[],
+): { start: number; end: number; ref: MentionRef }[] => {
+  const known = byLastName(refs);
+  if (known.length === 0) return [];
+  const byName = new Map(known.map((r) => [r.name, r]));
+  // Longest names first, so "Ana Lima" wins over "Ana".
+  const names = [...byName.keys()].sort((a, b) => b.length - a.length).map(escapeRegExp);
+  const pattern = new RegExp(`(?<![\\p{L}\\p{N}_])@(${names.join("|")})(?![\\p{L}\\p{N}_])`, "gu");
+  return [...text.matchAll(pattern)].flatMap((m) => {
+    const ref = byName.get(m[1] ?? "");
+    return ref ? [{ start: m.index, end: m.index + m[0].length, ref }] : [];
+  });
+};
+
+/** What the editor shows back to stored markup: each token becomes `@[Name](id)` again. */
+export const draftToMarkup = (draft: MentionDraft): string => {
+  let out = "";
+  let at = 0;
+  for (const { start, end, ref } of mentionRanges(draft.text, draft.refs)) {
+    out += `${draft.text.slice(at, start)}@[${ref.name}](${ref.userId})`;
+    at = end;
+  }
+  return out + draft.text.slice(at);
+};
+
+/** Replaces `@query` (from `start` to the caret) with the token `@Name ` and keeps the person. */
+export const insertMentionToken = (
+  draft: MentionDraft,
   start: number,
   caret: number,
   person: { userId: string; name: string },
-): { text: string; caret: number } => {
-  const safeName = person.name.replace(/[[\]\n]/g, " ").trim() || "someone";
-  const token = `@[${safeName}](${person.userId}) `;
-  const after = text.slice(caret).replace(/^ /, "");
-  return { text: text.slice(0, start) + token + after, caret: start + token.length };
+): { draft: MentionDraft; caret: number } => {
+  const name = mentionName(person.name);
+  const token = `@${name} `;
+  const after = draft.text.slice(caret).replace(/^ /, "");
+  return {
+    draft: {
+      text: draft.text.slice(0, start) + token + after,
+      refs: byLastName([...draft.refs, { name, userId: person.userId }]),
+    },
+    caret: start + token.length,
+  };
+};
+
+/** Backspace right after a token removes the whole token, as with any chip. */
+export const removeTokenBefore = (
+  draft: MentionDraft,
+  caret: number,
+): { draft: MentionDraft; caret: number } | null => {
+  const token = mentionRanges(draft.text, draft.refs).find((r) => r.end === caret);
+  if (!token) return null;
+  return {
+    draft: { text: draft.text.slice(0, token.start) + draft.text.slice(caret), refs: draft.refs },
+    caret: token.start,
+  };
 };
 
 /** People whose name or e-mail starts (any word) with the query, best first, at most `max`. */
@@ -56,8 +138,6 @@ const escapeHtml = (text: string) =>
     /[&<>"']/g,
     (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c] ?? c,
   );
-
-const mentionToken = /@\[([^\]\n]{1,120})\]\(([0-9a-f-]{36})\)/gi;
 
 /**
  * Turns `@[Name](id)` into a highlighted `@Name` before Markdown rendering (otherwise Markdown would
