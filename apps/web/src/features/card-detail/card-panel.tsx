@@ -12,6 +12,7 @@ import { ConfirmDialog } from "../../ui/dialog";
 import { Skeleton } from "../../ui/skeleton";
 import { statusRoleLabels } from "../board/columns-dialog";
 import { MoveControls } from "../board/move-controls";
+import { isSidebarDrawerOpen } from "../sidebar/sidebar";
 import { BlockersSection } from "./blockers-section";
 import { CardActivity } from "./card-activity";
 import { CommentsSection } from "./comments-section";
@@ -192,7 +193,8 @@ export const CardPanel = ({
   useEffect(() => {
     const handleKey = (event: KeyboardEvent) => {
       if (event.key !== "Escape" || event.defaultPrevented) return;
-      if (document.querySelector("dialog[open]")) return;
+      // A dialog or the sidebar drawer lies over the panel: that one closes, not this.
+      if (document.querySelector("dialog[open]") || isSidebarDrawerOpen()) return;
       void navigate(boardHref);
     };
     document.addEventListener("keydown", handleKey);
@@ -368,7 +370,7 @@ export const CardPanel = ({
           </section>
           <section className="card-section" aria-label="Recent activity">
             <h3 className="card-section-title">Recent activity</h3>
-            <CardActivity cardId={card.id} names={names} myUserId={me?.id ?? null} />
+            <CardActivity cardId={card.id} myUserId={me?.id ?? null} />
           </section>
           {canWrite ? (
             <footer className="card-panel-footer">

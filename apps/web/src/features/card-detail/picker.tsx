@@ -75,7 +75,18 @@ export const Picker = ({
         {trigger}
       </button>
       {isOpen ? (
-        <div className="picker-panel" role="dialog" aria-label={label}>
+        <div
+          className="picker-panel"
+          role="dialog"
+          aria-label={label}
+          onKeyDown={(e) => {
+            // Wherever focus is inside (the search, an option just picked), Escape closes this list only.
+            if (e.key !== "Escape") return;
+            e.stopPropagation();
+            e.preventDefault();
+            close();
+          }}
+        >
           <input
             className="input"
             type="search"
@@ -91,11 +102,7 @@ export const Picker = ({
               onQuery?.(e.target.value);
             }}
             onKeyDown={(e) => {
-              if (e.key === "Escape") {
-                e.stopPropagation();
-                e.preventDefault();
-                close();
-              } else if (e.key === "ArrowDown") {
+              if (e.key === "ArrowDown") {
                 e.preventDefault();
                 setActive((a) => Math.min(a + 1, list.length - 1));
               } else if (e.key === "ArrowUp") {

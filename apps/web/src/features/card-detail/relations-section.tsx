@@ -109,7 +109,17 @@ const AddRelation = ({
   };
 
   return (
-    <div className="coord-form" data-testid="add-relation">
+    // biome-ignore lint/a11y/noStaticElementInteractions: Escape anywhere in the form closes the form only
+    <div
+      className="coord-form"
+      data-testid="add-relation"
+      onKeyDown={(e) => {
+        if (e.key !== "Escape") return;
+        e.stopPropagation();
+        e.preventDefault();
+        onCancel();
+      }}
+    >
       <label className="field-label" htmlFor="relation-type">
         Relation
       </label>
@@ -137,13 +147,6 @@ const AddRelation = ({
         // biome-ignore lint/a11y/noAutofocus: the person just asked to add a relation
         autoFocus
         onChange={(e) => setQuery(e.target.value)}
-        onKeyDown={(e) => {
-          if (e.key === "Escape") {
-            e.stopPropagation();
-            e.preventDefault();
-            onCancel();
-          }
-        }}
       />
       {error ? (
         <p className="coord-error" role="alert">

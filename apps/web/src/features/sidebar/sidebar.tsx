@@ -13,6 +13,10 @@ import { Skeleton } from "../../ui/skeleton";
 import type { HierarchyTarget } from "./hierarchy-dialogs";
 import { buildTree, type FolderNode, stepPlacement, type TreeSpace } from "./tree";
 
+/** Whether the sidebar is open as a drawer over the page (below 1024 px), so it is the innermost layer. */
+export const isSidebarDrawerOpen = (): boolean =>
+  useUi.getState().isSidebarOpen && !window.matchMedia("(min-width: 1024px)").matches;
+
 const Chevron = ({ isOpen }: { isOpen: boolean }) => (
   <svg
     className={`chevron${isOpen ? " chevron-open" : ""}`}
@@ -379,6 +383,19 @@ export const Sidebar = () => {
   const setSidebarOpen = useUi((s) => s.setSidebarOpen);
   const navigate = useNavigate();
   const [expanded, setExpanded] = useState<Set<string>>(() => new Set(workspaceId ? [workspaceId] : []));
+
+  // At phone and tablet width the sidebar is a drawer over the page: Escape closes it, unless
+  // something inside it (a menu, a dialog) took the key first.
+  useEffect(() => {
+    const handleKey = (event: KeyboardEvent) => {
+      if (event.key !== "Escape" || event.defaultPrevented || !isSidebarDrawerOpen()) return;
+      if (document.querySelector("dialog[open]")) return;
+      event.preventDefault();
+      setSidebarOpen(false);
+    };
+    document.addEventListener("keydown", handleKey);
+    return () => document.removeEventListener("keydown", handleKey);
+  }, [setSidebarOpen]);
 
   useEffect(() => {
     if (status === "idle") void loadWorkspaces();
