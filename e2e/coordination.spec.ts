@@ -59,7 +59,10 @@ test("cards coordinate work: people, relations, a blocker that refuses a move, a
   await panel.getByRole("button", { name: "+ Add", exact: true }).click();
   const coworkerPicker = panel.getByRole("dialog", { name: "Choose co-workers" });
   await coworkerPicker.getByRole("button", { name: /Ana Lima/ }).click();
-  await coworkerPicker.getByRole("searchbox").press("Escape");
+  // Escape with focus still on the option just picked closes the picker, not the card.
+  await page.keyboard.press("Escape");
+  await expect(coworkerPicker).toHaveCount(0);
+  await expect(panel).toBeVisible();
   await expect(panel.getByTestId("coworkers")).toContainText("Ana Lima");
   const tile = cardIn(page, "To Do", "Call patient family");
   await expect(tile.locator(".card-front-person.is-responsible")).toHaveCount(1);
@@ -128,16 +131,22 @@ test("cards coordinate work: people, relations, a blocker that refuses a move, a
   const composer = panel.getByLabel("Write a comment");
   await composer.fill("Transport can wait until the call is done, ");
   await composer.pressSequentially("@Bo");
-  await page
-    .getByRole("button", { name: /Bo Chen/ })
-    .last()
-    .click();
+  await panel.getByRole("option", { name: /Bo Chen/ }).click();
   await composer.pressSequentially("please confirm.");
-  await expect(composer).toHaveValue(
-    `Transport can wait until the call is done, @[Bo Chen](${bo.id}) please confirm.`,
-  );
+  // While writing, Bo reads as a name token; the id stays out of sight.
+  await expect(composer).toHaveValue("Transport can wait until the call is done, @Bo Chen please confirm.");
+  await expect(panel.locator(".mention-token")).toHaveText("@Bo Chen");
   await panel.getByRole("button", { name: "Comment", exact: true }).click();
   await expect(panel.locator(".comment .mention")).toHaveText("@Bo Chen");
+  // Stored with the mention markup, so the server knows whom it names.
+  const stored = (await (await page.request.get(`/api/cards/${call.id}/comments`)).json()) as {
+    body: string;
+    mentionIds: string[];
+  }[];
+  expect(stored.at(-1)?.body).toBe(
+    `Transport can wait until the call is done, @[Bo Chen](${bo.id}) please confirm.`,
+  );
+  expect(stored.at(-1)?.mentionIds).toEqual([bo.id]);
   await shot(page, "coordination-panel");
 
   // Bo's bell counts the mention without a reload, and names it.

@@ -10,6 +10,7 @@ import { Avatar } from "../../ui/avatar";
 import { Button } from "../../ui/button";
 import { ConfirmDialog } from "../../ui/dialog";
 import { Skeleton } from "../../ui/skeleton";
+import { restoreCard } from "../board/archived-cards";
 import { statusRoleLabels } from "../board/columns-dialog";
 import { MoveControls } from "../board/move-controls";
 import { isSidebarDrawerOpen } from "../sidebar/sidebar";
@@ -283,7 +284,16 @@ export const CardPanel = ({
         )
       ) : (
         <div className="card-panel-body">
-          {card.archivedAt ? <p className="card-archived-note">This card is archived.</p> : null}
+          {card.archivedAt ? (
+            <p className="card-archived-note">
+              This card is archived.{" "}
+              {can(role, Action.writeCards) ? (
+                <Button size="sm" onClick={() => void restoreCard(card)}>
+                  Restore
+                </Button>
+              ) : null}
+            </p>
+          ) : null}
           <NameEditor card={card} canWrite={canWrite} />
           {card.isBlocked ? (
             <p className="card-front-blocked" style={{ margin: "4px 0" }}>
