@@ -194,6 +194,10 @@ export const boardSchema = z.object({
 });
 export type Board = z.infer<typeof boardSchema>;
 
+/** A space's archived cards, the most recently archived first: where they are found and restored. */
+export const archivedCardsSchema = z.object({ items: z.array(cardSchema) });
+export type ArchivedCards = z.infer<typeof archivedCardsSchema>;
+
 export const healthSchema = z.object({ status: z.literal("ok"), database: z.string() });
 
 // ---------- requests ----------

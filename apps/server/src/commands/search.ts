@@ -1,5 +1,6 @@
 /**
- * Full-text search over what the caller can read: card names and descriptions, and comments.
+ * Full-text search over what the caller can read: card names and descriptions, and comments; archived
+ * cards are found too, marked and listed after the live ones, so they can be opened and restored.
  * The match expressions are exactly those of the GIN indexes (cards_search_idx,
  * comments_search_idx), so the planner can use them. The last word also matches as a prefix
  * ("tri" finds "Triage"), from a tsquery built only of word characters, never of raw input.
@@ -17,6 +18,8 @@ export interface SearchHit {
   name: string;
   snippet: string;
   matchedIn: "card" | "comment";
+  /** Archived cards are found too (so they can be restored), after the live ones. */
+  isArchived: boolean;
 }
 
 /** The words of a query, letters and digits only (at most 16). */
@@ -54,35 +57,35 @@ export const search = async (
       SELECT websearch_to_tsquery('simple', ${q}) || to_tsquery('simple', ${prefix}) AS q
     ),
     hits AS (
-      SELECT c.id AS card_id, 'card' AS matched_in,
+      SELECT c.id AS card_id, 'card' AS matched_in, c.archived_at IS NOT NULL AS is_archived,
         ts_rank(to_tsvector('simple', c.name || ' ' || c.description), query.q) AS rank,
         c.name || ' ' || c.description AS text
       FROM cards c, query
       WHERE to_tsvector('simple', c.name || ' ' || c.description) @@ query.q
-        AND c.space_id = ANY(${spaces}::uuid[]) AND c.archived_at IS NULL
+        AND c.space_id = ANY(${spaces}::uuid[])
       UNION ALL
-      SELECT cm.card_id, 'comment',
+      SELECT cm.card_id, 'comment', c.archived_at IS NOT NULL,
         ts_rank(to_tsvector('simple', cm.body), query.q),
         cm.body
       FROM comments cm JOIN cards c ON c.id = cm.card_id, query
       WHERE to_tsvector('simple', cm.body) @@ query.q
-        AND cm.space_id = ANY(${spaces}::uuid[]) AND c.archived_at IS NULL
+        AND cm.space_id = ANY(${spaces}::uuid[])
     ),
     best AS (
-      SELECT DISTINCT ON (card_id) card_id, matched_in, rank, text
+      SELECT DISTINCT ON (card_id) card_id, matched_in, is_archived, rank, text
       FROM hits
       ORDER BY card_id, (matched_in = 'card') DESC, rank DESC
     ),
     top AS (
-      SELECT * FROM best ORDER BY rank DESC, card_id LIMIT ${limit}
+      SELECT * FROM best ORDER BY is_archived, rank DESC, card_id LIMIT ${limit}
     )
     SELECT top.card_id AS "cardId", c.space_id AS "spaceId", c.workspace_id AS "workspaceId", c.name,
-      top.matched_in AS "matchedIn", top.rank,
+      top.matched_in AS "matchedIn", top.is_archived AS "isArchived", top.rank,
       ts_headline('simple', top.text, query.q,
         'StartSel=**, StopSel=**, MaxWords=24, MinWords=8, MaxFragments=1, FragmentDelimiter=" … "')
         AS snippet
     FROM top JOIN cards c ON c.id = top.card_id, query
-    ORDER BY top.rank DESC, c.name
+    ORDER BY top.is_archived, top.rank DESC, c.name
   `);
   return rowsOf(result).map((r) => ({
     cardId: String(r.cardId),
@@ -93,5 +96,6 @@ export const search = async (
       .replace(/\s+/g, " ")
       .trim(),
     matchedIn: r.matchedIn === "comment" ? "comment" : "card",
+    isArchived: r.isArchived === true,
   }));
 };

@@ -299,6 +299,12 @@ const table: Row[] = [
   { method: "DELETE", path: "/api/spaces/{id}", params: fresh.space, expect: ownerOnly(204) },
   { method: "GET", path: "/api/spaces/{id}/board", params: async (w) => ({ id: w.space.id }), expect: read },
   {
+    method: "GET",
+    path: "/api/spaces/{id}/archived-cards",
+    params: async (w) => ({ id: w.space.id }),
+    expect: read,
+  },
+  {
     method: "POST",
     path: "/api/spaces/{id}/statuses",
     params: async (w) => ({ id: w.space.id }),

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsync } from "fastify";
 import type { Config } from "../config.js";
 import { reminderSchedulerPlugin } from "../reminders/plugin.js";
+import { archiveRoutes } from "./archive.js";
 import { authRoutes } from "./auth.js";
 import { calendarRoutes } from "./calendar.js";
 import { chartRoutes } from "./charts.js";
@@ -17,6 +18,7 @@ export const apiRoutes: FastifyPluginAsync<{ config: Config }> = async (app, { c
   await app.register(authRoutes, { config });
   await app.register(workspaceRoutes);
   await app.register(hierarchyRoutes);
+  await app.register(archiveRoutes);
   await app.register(collaborationRoutes);
   await app.register(notificationRoutes);
   await app.register(searchRoutes);

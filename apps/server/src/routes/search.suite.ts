@@ -10,6 +10,7 @@ interface Hit {
   name: string;
   snippet: string;
   matchedIn: "card" | "comment";
+  isArchived: boolean;
 }
 
 export const searchRouteSuite = (driver: TestDriver): void => {
@@ -83,13 +84,17 @@ export const searchRouteSuite = (driver: TestDriver): void => {
       expect((await find(secret, "zebracorn merger")).map((x) => x.name)).toEqual(["Zebracorn merger plan"]);
     });
 
-    it("finds cards of public workspaces for any user, and leaves archived cards out", async () => {
+    it("finds cards of public workspaces for any user, archived ones marked and after the live ones", async () => {
       const open = (await f.workspace(ana, { name: "Open", visibility: "public" })).id;
       const openSpace = (await f.space(ana, open)).id;
+      // The archived card matches twice (name and description), so it would rank first if it could.
+      const archived = await f.card(ana, openSpace, { name: "Kumquat kumquat archive" });
       const card = await f.card(ana, openSpace, { name: "Kumquat festival" });
-      const archived = await f.card(ana, openSpace, { name: "Kumquat archive" });
-      await ana.patch(`/api/cards/${archived.id}`, { archived: true });
-      expect((await find(outsider, "kumquat")).map((x) => x.cardId)).toEqual([card.id]);
+      await ana.patch(`/api/cards/${archived.id}`, { archived: true, description: "kumquat kumquat" });
+      expect((await find(outsider, "kumquat")).map((x) => [x.cardId, x.isArchived])).toEqual([
+        [card.id, false],
+        [archived.id, true],
+      ]);
     });
 
     it("treats punctuation and operators as plain text, never as an error", async () => {

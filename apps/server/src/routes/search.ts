@@ -17,6 +17,7 @@ const hitSchema = z.object({
   name: z.string(),
   snippet: z.string().describe("Plain text around the match; matched words wrapped in ** (never HTML)"),
   matchedIn: z.enum(["card", "comment"]),
+  isArchived: z.boolean().describe("An archived card: off the board, listed after the live ones"),
 });
 
 export const searchRoutes: FastifyPluginAsyncZod = async (app) => {

@@ -27,6 +27,8 @@ export interface SearchHit {
   /** Plain text; matched words wrapped in ** (never HTML). */
   snippet: string;
   matchedIn: "card" | "comment";
+  /** Archived: off the board, listed after the live cards. */
+  isArchived: boolean;
 }
 
 const isString = (v: unknown): v is string => typeof v === "string";
@@ -44,6 +46,7 @@ const hitOf = (v: unknown): SearchHit | null => {
     name: r.name,
     snippet: r.snippet,
     matchedIn: r.matchedIn,
+    isArchived: r.isArchived === true,
   };
 };
 

@@ -31,6 +31,7 @@ import { useSpaceMeta } from "../filters/use-space-meta";
 import { spacePath } from "../sidebar/tree";
 import { BlockerTypesDialog } from "../space-settings/blocker-types-dialog";
 import { SpaceTabs } from "../space-views/space-tabs";
+import { ArchivedCardsDialog } from "./archived-cards";
 import { BoardCanvas, type Column, type LaneBand, type LaneMove } from "./board-canvas";
 import { ColumnsDialog } from "./columns-dialog";
 
@@ -55,6 +56,7 @@ export const BoardPage = () => {
   const grouping = useMemo(() => parseGrouping(new URLSearchParams(query)), [query]);
   const [isActivityOpen, setIsActivityOpen] = useState(false);
   const [isBlockerTypesOpen, setIsBlockerTypesOpen] = useState(false);
+  const [isArchiveOpen, setIsArchiveOpen] = useState(false);
   const { members, labels } = useSpaceMeta(workspaceId, spaceId);
 
   useLiveBoard(spaceId, () => navigate(`/w/${workspaceId}`));
@@ -255,6 +257,7 @@ export const BoardPage = () => {
           <Button onClick={() => setIsActivityOpen((v) => !v)} aria-expanded={isActivityOpen}>
             Activity
           </Button>
+          <Button onClick={() => setIsArchiveOpen(true)}>Archived</Button>
           {canManage ? <Button onClick={() => setIsBlockerTypesOpen(true)}>Blocker types</Button> : null}
           {canManage ? (
             <Button onClick={() => setColumnsDialog({ focusStatusId: null })}>
@@ -321,6 +324,13 @@ export const BoardPage = () => {
           onClose={() => setIsActivityOpen(false)}
         />
       ) : null}
+      <ArchivedCardsDialog
+        isOpen={isArchiveOpen}
+        spaceId={spaceId}
+        canWrite={canWrite}
+        cardHref={cardHref}
+        onClose={() => setIsArchiveOpen(false)}
+      />
       <BlockerTypesDialog
         isOpen={isBlockerTypesOpen}
         spaceId={spaceId}

@@ -177,6 +177,7 @@ export const SearchBox = () => {
               >
                 <span className="search-hit-name">{hit.name}</span>
                 {hit.matchedIn === "comment" ? <span className="search-hit-tag">in a comment</span> : null}
+                {hit.isArchived ? <span className="search-hit-tag search-hit-archived">archived</span> : null}
                 <span className="search-hit-snippet">
                   <Snippet text={hit.snippet} />
                 </span>

@@ -1,0 +1,3 @@
+import { archiveRouteSuite } from "./archive.suite.js";
+
+archiveRouteSuite("pglite");

@@ -1,0 +1,127 @@
+/**
+ * Archived cards leave the board, the planning views and the filters; this dialog is where a space's
+ * archived cards are found again, opened, and restored. Restoring is an ordinary card change
+ * (`archived: false`), applied optimistically like any other, so the card is back on the board at once
+ * and rolled back with an explanation if the server refuses.
+ */
+import { archivedCardsSchema, type Card } from "@lattice/domain";
+import { useEffect, useState } from "react";
+import { Link } from "react-router";
+import { describeError, request } from "../../api/client";
+import { api } from "../../api/endpoints";
+import { useBoard } from "../../store/board";
+import { toast } from "../../store/toasts";
+import { Button } from "../../ui/button";
+import { Dialog } from "../../ui/dialog";
+import "./archived-cards.css";
+
+const archivedOn = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "short" });
+const quoted = (name: string) => `“${name.length > 40 ? `${name.slice(0, 39)}…` : name}”`;
+
+export const loadArchivedCards = (spaceId: string) =>
+  request("GET", `/api/spaces/${spaceId}/archived-cards`, archivedCardsSchema);
+
+/** Puts an archived card back on its board; resolves the restored card, or null when refused. */
+export const restoreCard = (card: Card): Promise<Card | null> =>
+  useBoard.getState().mutate<Card>({
+    label: `restore ${quoted(card.name)}`,
+    optimistic: [{ type: "card.updated", payload: { card: { ...card, archivedAt: null } } }],
+    send: (mutationId) => api.updateCard(card.id, { archived: false }, { mutationId }),
+    confirm: (restored) => [{ type: "card.updated", payload: { card: restored } }],
+  });
+
+interface ArchivedCardsDialogProps {
+  isOpen: boolean;
+  spaceId: string;
+  canWrite: boolean;
+  cardHref: (cardId: string) => string;
+  onClose: () => void;
+}
+
+export const ArchivedCardsDialog = ({
+  isOpen,
+  spaceId,
+  canWrite,
+  cardHref,
+  onClose,
+}: ArchivedCardsDialogProps) => {
+  const [cards, setCards] = useState<Card[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [busyId, setBusyId] = useState<string | null>(null);
+  const statuses = useBoard((s) => s.view.statuses);
+
+  useEffect(() => {
+    if (!isOpen) return;
+    let isCurrent = true;
+    setCards(null);
+    setError(null);
+    loadArchivedCards(spaceId).then(
+      (reply) => {
+        if (isCurrent) setCards(reply.items);
+      },
+      (err: unknown) => {
+        if (isCurrent) setError(describeError(err));
+      },
+    );
+    return () => {
+      isCurrent = false;
+    };
+  }, [isOpen, spaceId]);
+
+  const handleRestore = async (card: Card) => {
+    setBusyId(card.id);
+    const restored = await restoreCard(card);
+    setBusyId(null);
+    if (!restored) return;
+    setCards((list) => list?.filter((c) => c.id !== card.id) ?? null);
+    const column = statuses[restored.statusId]?.name;
+    toast.success(`Restored ${quoted(restored.name)}${column ? ` to ${column}` : ""}.`);
+  };
+
+  return (
+    <Dialog
+      isOpen={isOpen}
+      title="Archived cards"
+      description="Cards archived in this space, the most recent first. Restore one to put it back on the board."
+      size="md"
+      onClose={onClose}
+      footer={<Button onClick={onClose}>Close</Button>}
+    >
+      {error ? (
+        <p role="alert">{error}</p>
+      ) : cards === null ? (
+        <p role="status" className="muted">
+          Loading…
+        </p>
+      ) : cards.length === 0 ? (
+        <p className="muted">No archived cards in this space.</p>
+      ) : (
+        <ul className="archived-list" aria-label="Archived cards">
+          {cards.map((card) => (
+            <li key={card.id} className="archived-item">
+              <span className="archived-name">
+                <Link to={cardHref(card.id)} onClick={onClose}>
+                  {card.name}
+                </Link>
+                <span className="archived-when muted">
+                  {statuses[card.statusId]?.name ?? "A removed column"} · archived{" "}
+                  {card.archivedAt ? archivedOn.format(new Date(card.archivedAt)) : ""}
+                </span>
+              </span>
+              {canWrite ? (
+                <Button
+                  size="sm"
+                  disabled={busyId === card.id}
+                  aria-label={`Restore ${card.name}`}
+                  onClick={() => void handleRestore(card)}
+                >
+                  Restore
+                </Button>
+              ) : null}
+            </li>
+          ))}
+        </ul>
+      )}
+    </Dialog>
+  );
+};
