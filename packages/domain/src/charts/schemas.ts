@@ -212,12 +212,23 @@ export const cumulativeFlowSchema = z.object({
   statuses: z.array(chartStatusSchema),
   days: z.array(z.object({ date: z.string(), counts: z.array(z.number().int()) })),
   currentWip: z.number().int(),
-  averageWip: z.number(),
-  completions: z.number().int(),
-  throughputPerDay: z.number(),
+  measuredFrom: z
+    .string()
+    .nullable()
+    .describe(
+      "First day the averages cover: from, or the day the first card was created if later; null when no card existed yet.",
+    ),
+  measuredDays: z.number().int().describe("Days the averages cover, measuredFrom to to."),
+  averageWip: z
+    .number()
+    .describe("Card-days in in-progress statuses over the measured days, divided by them (time-weighted)."),
+  completions: z.number().int().describe("Entries into a completed status during the measured days."),
+  throughputPerDay: z.number().describe("Completions per measured day."),
   approximateCycleDays: z
     .number()
     .nullable()
-    .describe("Average WIP / throughput (Little's law): an approximation, not a measurement."),
+    .describe(
+      "Average WIP / throughput (Little's law): an approximation, not a measurement; null when nothing was completed.",
+    ),
 });
 export type CumulativeFlowReply = z.infer<typeof cumulativeFlowSchema>;

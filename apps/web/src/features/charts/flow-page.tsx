@@ -8,14 +8,17 @@ import { EmptyState } from "../../ui/empty-state";
 import { ChartError, ChartFigure, ChartPage, ChartSkeleton, useChartData, useSpaceInfo } from "./chart-page";
 import { type ChartColors, useChartColors } from "./colors";
 import { PeriodControls } from "./period-controls";
-import { axis, utcDate } from "./plot-options";
+import { countAxis, dateAxis, utcDate } from "./plot-options";
 import {
   type FlowSeries,
   flowSeries,
   flowSummary,
-  formatDays,
+  formatDate,
+  formatDuration,
+  formatMeasure,
   formatNumber,
   periodFromQuery,
+  plural,
   todayIso,
 } from "./shape";
 import { UPlotChart } from "./uplot-chart";
@@ -38,7 +41,7 @@ const flowOptions = (series: FlowSeries, fills: string[], colors: ChartColors): 
   height: 0,
   tzDate: utcDate,
   scales: { x: { time: true }, y: { range: (_u, _min, max) => [0, Math.max(1, max) * 1.05] } },
-  axes: [axis(colors), axis(colors, "Cards")],
+  axes: [dateAxis(colors), countAxis(colors, "Cards")],
   // The first status is the top layer: drawn first, each later (lower) layer paints over it.
   series: [
     {
@@ -127,19 +130,20 @@ const FlowSide = ({
       <dt>Current WIP</dt>
       <dd>{formatNumber(reply.currentWip)}</dd>
       <dt>Average WIP</dt>
-      <dd>{formatNumber(reply.averageWip)}</dd>
+      <dd>{formatMeasure(reply.averageWip)}</dd>
       <dt>Throughput</dt>
       <dd>
-        {formatNumber(reply.throughputPerDay)} / day ({formatNumber(reply.completions)} completed)
+        {formatMeasure(reply.throughputPerDay)} / day ({formatNumber(reply.completions)} completed)
       </dd>
       <dt>Average cycle time</dt>
-      <dd>
-        {reply.approximateCycleDays === null
-          ? "–"
-          : `≈ ${formatDays(Math.round(reply.approximateCycleDays * 10) / 10)}`}
-      </dd>
+      <dd>{reply.approximateCycleDays === null ? "–" : `≈ ${formatDuration(reply.approximateCycleDays)}`}</dd>
     </dl>
     <p className="chart-note">
+      {reply.measuredFrom === null
+        ? "No card existed yet in this period."
+        : `Averages over ${plural(reply.measuredDays, "day")} since ${formatDate(reply.measuredFrom)}${
+            reply.measuredFrom === reply.from ? "" : ", when the first card was created"
+          }. `}
       The cycle time here is approximate: average WIP divided by throughput (Little's law), not measured per
       card. The Time view measures it.
     </p>

@@ -16,7 +16,7 @@ import {
   useSpaceInfo,
 } from "./chart-page";
 import { type ChartColors, useChartColors, withAlpha } from "./colors";
-import { axis, pixelRatio, utcDate } from "./plot-options";
+import { countAxis, dateAxis, pixelRatio, utcDate } from "./plot-options";
 import { DEFAULT_WEEKS, forecastRequestOf } from "./requests";
 import {
   burnupSeries,
@@ -117,7 +117,7 @@ const forecastOptions = (reply: ForecastChartReply, fan: Fan | null, colors: Cha
       x: { time: true, range: () => range },
       y: { range: (_u, _min, max) => [0, Math.max(max, fan?.target ?? 0, 1) * 1.08] },
     },
-    axes: [axis(colors), axis(colors, "Cards")],
+    axes: [dateAxis(colors), countAxis(colors, "Cards")],
     series: [
       {},
       { label: "Scope", stroke: colors.muted, width: 2 },
@@ -318,6 +318,7 @@ const ForecastFigure = ({
   scopeName: string;
 }) => {
   const f = reply.forecast;
+  const howMany = f.status === "forecast" ? f.howMany : null;
   if (reply.burnup.length === 0) {
     return (
       <EmptyState icon="📈" title="No cards yet" size="sm">
@@ -346,16 +347,16 @@ const ForecastFigure = ({
       <p className="chart-note" data-testid="throughput-samples">
         {throughputSentence(f)}
       </p>
-      {f.status === "forecast" && f.howMany ? (
+      {f.status === "forecast" && howMany ? (
         <>
-          <h3 className="chart-side-title">How many cards by {formatDate(f.howMany.targetDate)}?</h3>
+          <h3 className="chart-side-title">How many cards by {formatDate(howMany.targetDate)}?</h3>
           <ul className="chart-levels">
-            {f.howMany.levels.map((level) => (
-              <li key={level.confidence}>{howManySentence(level, f.howMany.remaining)}</li>
+            {howMany.levels.map((level) => (
+              <li key={level.confidence}>{howManySentence(level, howMany.remaining)}</li>
             ))}
           </ul>
           <p className="chart-note">
-            In {plural(f.howMany.weeks, "whole week")}, from {formatNumber0(f.trials)} simulated trials.
+            In {plural(howMany.weeks, "whole week")}, from {formatNumber0(f.trials)} simulated trials.
           </p>
         </>
       ) : null}

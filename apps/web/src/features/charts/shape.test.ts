@@ -4,6 +4,8 @@ import { withAlpha } from "./colors";
 import {
   addDays,
   burnupSeries,
+  countIncrs,
+  dayIncrs,
   flowSeries,
   flowSummary,
   forecastFan,
@@ -103,6 +105,14 @@ describe("forecast shaping", () => {
       },
     };
     expect(forecastFan(insufficient)).toBeNull();
+    // A space made today: one burn-up point and no fan still spans two weeks of dates.
+    const young: ForecastChartReply = {
+      ...insufficient,
+      burnup: [{ date: "2027-03-01", scope: 2, completed: 0 }],
+    };
+    const [youngMin, youngMax] = forecastXRange(young, null);
+    expect(youngMin).toBe(isoDateToSeconds("2027-03-01"));
+    expect(youngMax - youngMin).toBeGreaterThanOrEqual(14 * day);
     expect(forecastSummary(insufficient)).toContain("No card was completed.");
     const done: ForecastChartReply = {
       spaceIds: ["s1"],
@@ -264,6 +274,8 @@ describe("period and flow", () => {
         { date: "2027-01-02", counts: [1, 2, 4] },
       ],
       currentWip: 2,
+      measuredFrom: "2027-01-01",
+      measuredDays: 2,
       averageWip: 2,
       completions: 3,
       throughputPerDay: 1.5,
@@ -276,7 +288,19 @@ describe("period and flow", () => {
       [1, 4],
     ]);
     expect(s.layers[0]?.counts).toEqual([3, 1]);
-    expect(flowSummary(reply)).toContain("approximate average cycle time 1.3 days");
+    expect(flowSummary(reply)).toContain(
+      "Since Jan 1, 2027 (2 days): average WIP 2, 3 cards completed, 1.5 per day, approximate average cycle time 1.3 days.",
+    );
+    // A young space: small figures keep two significant digits and a short cycle reads in hours.
+    expect(
+      flowSummary({
+        ...reply,
+        averageWip: 0.0225,
+        throughputPerDay: 1 / 90,
+        completions: 1,
+        approximateCycleDays: 2 / 24,
+      }),
+    ).toContain("average WIP 0.023, 1 card completed, 0.011 per day, approximate average cycle time 2 hours");
     expect(flowSummary(reply)).toContain("To do 1, Doing 2, Done 4");
   });
 
@@ -284,5 +308,20 @@ describe("period and flow", () => {
     expect(withAlpha("#4f46e5", 0.2)).toBe("rgba(79, 70, 229, 0.2)");
     expect(withAlpha("#fff", 1)).toBe("rgba(255, 255, 255, 1)");
     expect(withAlpha("red", 0.5)).toBe("red");
+  });
+});
+
+describe("chart axes", () => {
+  it("never ticks a date axis finer than a whole day, so a short history is not labelled in hours", () => {
+    expect(dayIncrs.length).toBeGreaterThan(0);
+    for (const step of dayIncrs) {
+      expect(step).toBeGreaterThanOrEqual(day);
+      expect(step % day).toBe(0);
+    }
+  });
+
+  it("ticks a count axis in whole cards only", () => {
+    expect(countIncrs.every((step) => Number.isInteger(step) && step >= 1)).toBe(true);
+    expect([...countIncrs].sort((a, b) => a - b)).toEqual(countIncrs);
   });
 });

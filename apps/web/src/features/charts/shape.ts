@@ -7,6 +7,21 @@ import type { CumulativeFlowReply, ForecastChartReply, TimeChartReply } from "@l
 
 const DAY_SECONDS = 86_400;
 
+/**
+ * Tick steps of a date axis, in seconds, never finer than a day: the charts count whole UTC days, so
+ * a short range (a new space) must not be labelled in hours. Months and years as uPlot reckons them.
+ */
+export const dayIncrs: number[] = [
+  ...[1, 2, 3, 7, 14].map((d) => d * DAY_SECONDS),
+  ...[1, 2, 3, 6].map((m) => m * 30 * DAY_SECONDS),
+  ...[1, 2, 5, 10].map((y) => y * 365 * DAY_SECONDS),
+];
+
+/** Tick steps of an axis that counts cards: whole numbers only, never "0.5 cards". */
+export const countIncrs: number[] = [
+  1, 2, 5, 10, 20, 50, 100, 200, 500, 1_000, 2_000, 5_000, 10_000, 20_000, 50_000,
+];
+
 /** "2027-03-04" → seconds since the epoch at 00:00 UTC. */
 export const isoDateToSeconds = (date: string): number => {
   const [y, m, d] = date.split("-").map(Number);
@@ -38,6 +53,19 @@ export const plural = (count: number, one: string, many = `${one}s`): string =>
   `${formatNumber(count)} ${count === 1 ? one : many}`;
 
 export const formatDays = (days: number | null): string => (days === null ? "–" : plural(days, "day"));
+
+const smallFormat = new Intl.NumberFormat("en", { maximumSignificantDigits: 2 });
+
+/** A rate or an average: two significant digits below 1, so 0.02 does not read as 0. */
+export const formatMeasure = (value: number): string =>
+  value !== 0 && Math.abs(value) < 1 ? smallFormat.format(value) : formatNumber(value);
+
+/** A duration in days as a person says it: hours below a day ("about 5 hours"), else days. */
+export const formatDuration = (days: number): string => {
+  if (days >= 1) return formatDays(Math.round(days * 10) / 10);
+  const hours = Math.round(days * 24);
+  return hours < 1 ? "under an hour" : plural(hours, "hour");
+};
 
 // ---------- forecast ----------
 
@@ -124,7 +152,8 @@ export const forecastXRange = (reply: ForecastChartReply, fan: Fan | null): [num
   const min = Math.min(...xs);
   const max = Math.max(...xs);
   const margin = Math.max(3 * DAY_SECONDS, Math.round((max - min) * 0.04));
-  return [min, Math.max(max + margin, min + DAY_SECONDS)];
+  // At least two weeks, so a young space's axis reads as dates rather than a few wide days.
+  return [min, Math.max(max + margin, min + 14 * DAY_SECONDS)];
 };
 
 /** "Based on 12 weeks: 3, 0, 5, …" — the weekly throughput samples the forecast drew from. */
@@ -374,6 +403,10 @@ export const flowSummary = (reply: CumulativeFlowReply): string => {
   const cycle =
     reply.approximateCycleDays === null
       ? "no approximate cycle time (nothing was completed)"
-      : `approximate average cycle time ${formatDays(Math.round(reply.approximateCycleDays * 10) / 10)}`;
-  return `${period}. On the last day: ${byStatus}. Current WIP ${formatNumber(reply.currentWip)}, ${plural(reply.completions, "card")} completed, ${formatNumber(reply.throughputPerDay)} per day, ${cycle}.`;
+      : `approximate average cycle time ${formatDuration(reply.approximateCycleDays)}`;
+  const measured =
+    reply.measuredFrom === null
+      ? "No card existed yet in this period."
+      : `Since ${formatDate(reply.measuredFrom)} (${plural(reply.measuredDays, "day")}): average WIP ${formatMeasure(reply.averageWip)}, ${plural(reply.completions, "card")} completed, ${formatMeasure(reply.throughputPerDay)} per day, ${cycle}.`;
+  return `${period}. On the last day: ${byStatus}. Current WIP ${formatNumber(reply.currentWip)}. ${measured}`;
 };

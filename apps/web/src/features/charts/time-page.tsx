@@ -17,8 +17,9 @@ import {
 } from "./chart-page";
 import { type ChartColors, useChartColors, withAlpha } from "./colors";
 import { PeriodControls } from "./period-controls";
-import { axis, pixelRatio, utcDate } from "./plot-options";
+import { axis, countAxis, dateAxis, pixelRatio, utcDate } from "./plot-options";
 import {
+  countIncrs,
   formatDays,
   formatNumber,
   histogramSeries,
@@ -84,7 +85,7 @@ const scatterOptions = (
     height: 0,
     tzDate: utcDate,
     scales: { x: { time: true, range: () => [from, to] }, y: { range: () => [0, maxY * 1.1] } },
-    axes: [axis(colors), axis(colors, `${metricNames[metric]} (days)`)],
+    axes: [dateAxis(colors), countAxis(colors, `${metricNames[metric]} (days)`)],
     series: [
       {},
       {
@@ -113,10 +114,7 @@ const histogramOptions = (metric: TimeMetric, colors: ChartColors): uPlot.Option
   width: 0,
   height: 0,
   scales: { x: { time: false } },
-  axes: [
-    { ...axis(colors, `${metricNames[metric]} (days)`), incrs: [1, 2, 5, 10, 20, 50, 100] },
-    axis(colors, "Cards"),
-  ],
+  axes: [{ ...axis(colors, `${metricNames[metric]} (days)`), incrs: countIncrs }, countAxis(colors, "Cards")],
   series: [
     {},
     {
