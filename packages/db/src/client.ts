@@ -48,10 +48,15 @@ export interface DbOptions {
   purpose?: string | undefined;
   /** Where the pool reports a connection that failed while checked out (it is replaced). */
   onConnectionError?: ((error: Error) => void) | undefined;
+  /** Sees the text of every statement sent (tests count a request's database round trips with it). */
+  onQuery?: ((query: string) => void) | undefined;
 }
 
 // A request waiting longer than this for a connection gets a 503 instead of hanging.
 const CONNECT_TIMEOUT_MS = 5_000;
+
+const queryLogger = ({ onQuery }: DbOptions) =>
+  onQuery ? { logQuery: (query: string) => onQuery(query) } : false;
 
 export const migrationsFolder = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../migrations");
 
@@ -71,7 +76,7 @@ export const createDb = async (options: DbOptions = {}): Promise<DbHandle> => {
     // the pool opens a new connection for the next one.
     pool.on("error", onConnectionError);
     pool.on("connect", (client) => client.on("error", onConnectionError));
-    const db = drizzleNodePg(pool, { schema }) as unknown as Database;
+    const db = drizzleNodePg(pool, { schema, logger: queryLogger(options) }) as unknown as Database;
     const lockClient = await pool.connect();
     try {
       await lockClient.query("SELECT pg_advisory_lock($1)", [MIGRATION_LOCK]);
@@ -95,7 +100,7 @@ export const createDb = async (options: DbOptions = {}): Promise<DbHandle> => {
   const lock = isInMemory ? null : await lockDataDir(dataDir, options.purpose ?? "process");
   try {
     const client = await PGlite.create(dataDir);
-    const pgliteDb = drizzlePglite(client, { schema });
+    const pgliteDb = drizzlePglite(client, { schema, logger: queryLogger(options) });
     await migratePglite(pgliteDb, { migrationsFolder }).catch(async (error: unknown) => {
       await client.close();
       throw error;

@@ -54,6 +54,11 @@ const workspaceIdOf = (event: DraftEvent): string | null => {
   return typeof p.workspaceId === "string" ? p.workspaceId : null;
 };
 
+/**
+ * One statement, one round trip: the counter rows are bumped (in channel order, so two transactions
+ * touching the same channels lock them in the same order and cannot deadlock) and the events are
+ * inserted with the seqs the bump handed out.
+ */
 export const appendEvents = async (
   tx: Transaction,
   drafts: DraftEvent[],
@@ -61,42 +66,50 @@ export const appendEvents = async (
 ): Promise<DomainEvent[]> => {
   if (drafts.length === 0) return [];
   const countByChannel = new Map<Channel, number>();
-  for (const d of drafts) countByChannel.set(d.channel, (countByChannel.get(d.channel) ?? 0) + 1);
-  const nextSeq = new Map<Channel, number>();
-  // Sorted so two transactions touching the same channels lock them in the same order (no deadlock).
-  for (const [channel, count] of [...countByChannel].sort(([a], [b]) => (a < b ? -1 : 1))) {
-    const [row] = await tx
-      .insert(channels)
-      .values({ channel, seq: count })
-      .onConflictDoUpdate({ target: channels.channel, set: { seq: sql`${channels.seq} + ${count}` } })
-      .returning({ seq: channels.seq });
-    nextSeq.set(channel, (row?.seq ?? count) - count + 1);
-  }
-  const at = new Date();
-  const rows = drafts.map((d) => {
-    const seq = nextSeq.get(d.channel) ?? 1;
-    nextSeq.set(d.channel, seq + 1);
-    return {
-      channel: d.channel,
-      seq,
-      workspaceId: workspaceIdOf(d),
-      type: d.type,
-      payload: d.payload,
-      actorId: meta.actorId,
-      mutationId: meta.mutationId,
-      at,
-    };
+  const ordinals = drafts.map((d) => {
+    const ordinal = (countByChannel.get(d.channel) ?? 0) + 1;
+    countByChannel.set(d.channel, ordinal);
+    return ordinal;
   });
-  await tx.insert(events).values(rows);
-  return rows.map(
-    (r) =>
+  const counters = [...countByChannel].sort(([a], [b]) => (a < b ? -1 : 1));
+  const at = new Date();
+  const result = await tx.execute(sql`
+    WITH bumped AS (
+      INSERT INTO ${channels} (channel, seq)
+      VALUES ${sql.join(
+        counters.map(([channel, count]) => sql`(${channel}, ${count})`),
+        sql`, `,
+      )}
+      ON CONFLICT (channel) DO UPDATE SET seq = ${channels}.seq + excluded.seq
+      RETURNING channel, seq
+    )
+    INSERT INTO ${events} (channel, seq, workspace_id, type, payload, actor_id, mutation_id, at)
+    SELECT d.channel, bumped.seq - d.count + d.ordinal, d.workspace_id::uuid, d.type, d.payload::jsonb,
+      ${meta.actorId}::uuid, ${meta.mutationId}::text, ${at.toISOString()}::timestamptz
+    FROM (VALUES ${sql.join(
+      drafts.map(
+        (d, i) =>
+          sql`(${d.channel}, ${ordinals[i] ?? 1}::bigint, ${countByChannel.get(d.channel) ?? 1}::bigint, ${workspaceIdOf(d)}::text, ${d.type}, ${JSON.stringify(d.payload)}::text)`,
+      ),
+      sql`, `,
+    )}) AS d(channel, ordinal, count, workspace_id, type, payload)
+    JOIN bumped ON bumped.channel = d.channel
+    RETURNING channel, seq
+  `);
+  const firstSeq = new Map<string, number>();
+  for (const row of (result as unknown as { rows: Array<{ channel: string; seq: string | number }> }).rows) {
+    const seq = Number(row.seq);
+    firstSeq.set(row.channel, Math.min(firstSeq.get(row.channel) ?? seq, seq));
+  }
+  return drafts.map(
+    (d, i) =>
       ({
-        channel: r.channel,
-        seq: r.seq,
-        type: r.type,
-        payload: r.payload,
-        actorId: r.actorId,
-        mutationId: r.mutationId,
+        channel: d.channel,
+        seq: (firstSeq.get(d.channel) ?? 1) + (ordinals[i] ?? 1) - 1,
+        type: d.type,
+        payload: d.payload,
+        actorId: meta.actorId,
+        mutationId: meta.mutationId,
         at: at.toISOString(),
       }) as DomainEvent,
   );

@@ -1,4 +1,5 @@
 export * from "./access.js";
+export * from "./card-writes.js";
 export * from "./cards.js";
 export * from "./client.js";
 export * from "./events.js";

@@ -6,7 +6,7 @@
  */
 import { randomUUID } from "node:crypto";
 import pg from "pg";
-import { createDb, type DbHandle } from "./client.js";
+import { createDb, type DbHandle, type DbOptions } from "./client.js";
 
 export const adminUrl = process.env.TEST_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
 
@@ -51,7 +51,10 @@ export interface TestDatabase {
 }
 
 /** A fresh, migrated PostgreSQL database for one test file. */
-export const createPostgresTestDatabase = async (poolSize?: number): Promise<TestDatabase> => {
+export const createPostgresTestDatabase = async (
+  poolSize?: number,
+  options: Pick<DbOptions, "onQuery"> = {},
+): Promise<TestDatabase> => {
   const name = `lattice_test_${randomUUID().replaceAll("-", "")}`;
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
@@ -61,7 +64,7 @@ export const createPostgresTestDatabase = async (poolSize?: number): Promise<Tes
     await admin.end();
   }
   const url = withDatabaseName(adminUrl, name);
-  const handle = await createDb({ databaseUrl: url, poolSize });
+  const handle = await createDb({ ...options, databaseUrl: url, poolSize });
   return {
     handle,
     url,
@@ -78,12 +81,17 @@ export const createPostgresTestDatabase = async (poolSize?: number): Promise<Tes
   };
 };
 
-export const createPgliteTestDatabase = async (): Promise<TestDatabase> => {
-  const handle = await createDb({ dataDir: "memory://" });
+export const createPgliteTestDatabase = async (
+  options: Pick<DbOptions, "onQuery"> = {},
+): Promise<TestDatabase> => {
+  const handle = await createDb({ ...options, dataDir: "memory://" });
   return { handle, url: null, drop: () => handle.close() };
 };
 
 export type TestDriver = "pglite" | "pg";
 
-export const createTestDatabase = (driver: TestDriver): Promise<TestDatabase> =>
-  driver === "pg" ? createPostgresTestDatabase() : createPgliteTestDatabase();
+export const createTestDatabase = (
+  driver: TestDriver,
+  options: Pick<DbOptions, "onQuery"> = {},
+): Promise<TestDatabase> =>
+  driver === "pg" ? createPostgresTestDatabase(undefined, options) : createPgliteTestDatabase(options);

@@ -83,13 +83,15 @@ export const repairedKeyBetween = (before: string | null, after: string | null):
  * first), or an edge (`afterId: null` is the top, anything else the bottom).
  */
 export type CardPlacementAim =
-  | { kind: "after" | "before"; anchorId: string; field: "body.afterId" | "body.beforeId" }
-  | { kind: "top" | "bottom" };
+  | { kind: "after"; anchorId: string; field: "body.afterId" }
+  | { kind: "before"; anchorId: string; field: "body.beforeId" }
+  | { kind: "top" }
+  | { kind: "bottom" };
 
 export const aimOf = (placement: Placement): CardPlacementAim => {
   if (placement.afterId) return { kind: "after", anchorId: placement.afterId, field: "body.afterId" };
   if (placement.beforeId) return { kind: "before", anchorId: placement.beforeId, field: "body.beforeId" };
-  return { kind: placement.afterId === null ? "top" : "bottom" };
+  return placement.afterId === null ? { kind: "top" } : { kind: "bottom" };
 };
 
 /**

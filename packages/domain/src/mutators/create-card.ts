@@ -27,9 +27,8 @@ export interface CreateCardChanges {
   statusChange: { toStatusId: string; toRole: Status["role"] };
 }
 
-export const createCardAim = (args: Pick<CreateCardBody, "at">): CardPlacementAim => ({
-  kind: args.at === "top" ? "top" : "bottom",
-});
+export const createCardAim = (args: Pick<CreateCardBody, "at">): CardPlacementAim =>
+  args.at === "top" ? { kind: "top" } : { kind: "bottom" };
 
 export const createCard = (
   context: CreateCardContext,

@@ -1,0 +1,3 @@
+import { roundTripSuite } from "./round-trips.suite.js";
+
+roundTripSuite("pglite");

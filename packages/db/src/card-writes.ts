@@ -1,0 +1,275 @@
+/**
+ * The SQL of moving and creating a card, shaped for the write path: each step is one statement, so
+ * a move is lock → context → write (then the event append), four round trips inside its
+ * transaction however big the space is. The contexts are exactly what the domain's mutators need;
+ * the rules themselves live there.
+ */
+import {
+  type Card,
+  type CardPlacementAim,
+  type CreateCardChanges,
+  type CreateCardContext,
+  effectiveSpaceRole,
+  effectiveWorkspaceRole,
+  type MoveCardChanges,
+  type MoveCardContext,
+  type OpenBlocking,
+  type Status,
+  type StatusRole,
+  spaceChannel,
+  type Visibility,
+  type WorkspaceRole,
+} from "@lattice/domain";
+import { type SQL, sql } from "drizzle-orm";
+import type { Executor } from "./client.js";
+
+type Row = Record<string, unknown>;
+
+const rowsOf = (result: unknown): Row[] => (result as { rows: Row[] }).rows;
+
+const iso = (value: unknown): string => new Date(value as string | Date).toISOString();
+const isoOrNull = (value: unknown): string | null => (value === null ? null : iso(value));
+const ids = (value: unknown): string[] => (Array.isArray(value) ? (value as string[]) : []);
+
+const roleFrom = (row: Row): WorkspaceRole | null =>
+  effectiveSpaceRole(
+    effectiveWorkspaceRole(row.visibility as Visibility, (row.member_role as WorkspaceRole | null) ?? null),
+    row.is_private === true,
+    (row.space_role as WorkspaceRole | null) ?? null,
+  );
+
+/**
+ * The neighbours of a placement in `statusId`, as two lateral joins named `anchor` and `beside`
+ * (the same reading as the domain's `neighboursIn`, done by the (status_id, position) index).
+ */
+const neighbourJoins = (statusId: SQL, aim: CardPlacementAim, movingId: SQL): SQL => {
+  const others = sql`status_id = ${statusId} AND id IS DISTINCT FROM ${movingId}`;
+  if (aim.kind === "top" || aim.kind === "bottom") {
+    return sql`
+      LEFT JOIN LATERAL (SELECT NULL::uuid AS id, NULL::text AS position) anchor ON true
+      LEFT JOIN LATERAL (
+        SELECT position FROM cards WHERE ${others}
+        ORDER BY position ${aim.kind === "top" ? sql`ASC` : sql`DESC`} LIMIT 1
+      ) beside ON true`;
+  }
+  return sql`
+    LEFT JOIN LATERAL (
+      SELECT id, position FROM cards WHERE id = ${aim.anchorId}::uuid AND ${others}
+    ) anchor ON true
+    LEFT JOIN LATERAL (
+      SELECT position FROM cards WHERE ${others} AND position ${aim.kind === "after" ? sql`>` : sql`<`} anchor.position
+      ORDER BY position ${aim.kind === "after" ? sql`ASC` : sql`DESC`} LIMIT 1
+    ) beside ON true`;
+};
+
+const neighboursFrom = (row: Row) => ({
+  anchor:
+    row.anchor_id === null || row.anchor_id === undefined
+      ? null
+      : { id: row.anchor_id as string, position: row.anchor_position as string },
+  beside: (row.beside_position as string | null) ?? null,
+});
+
+const statusFrom = (row: Row, prefix: string): Status | null =>
+  row[`${prefix}_id`] === null || row[`${prefix}_id`] === undefined
+    ? null
+    : {
+        id: row[`${prefix}_id`] as string,
+        workspaceId: row[`${prefix}_workspace_id`] as string,
+        spaceId: row[`${prefix}_space_id`] as string,
+        name: row[`${prefix}_name`] as string,
+        position: row[`${prefix}_position`] as string,
+        role: row[`${prefix}_role`] as StatusRole,
+        wipLimit: (row[`${prefix}_wip_limit`] as number | null) ?? null,
+      };
+
+const statusColumns = (alias: string): SQL =>
+  sql.raw(
+    ["id", "workspace_id", "space_id", "name", "position", "role", "wip_limit"]
+      .map((c) => `${alias}.${c} AS ${alias}_${c}`)
+      .join(", "),
+  );
+
+/**
+ * Takes the lock of the card's space channel (see `MutationContext.lock`) in the statement that
+ * finds the space. Returns the space id, or null when there is no such card.
+ */
+export const lockSpaceOfCard = async (db: Executor, cardId: string): Promise<string | null> => {
+  const rows = rowsOf(
+    await db.execute(sql`
+      INSERT INTO channels (channel, seq)
+      SELECT 'space:' || space_id, 0 FROM cards WHERE id = ${cardId}::uuid
+      ON CONFLICT (channel) DO UPDATE SET seq = channels.seq
+      RETURNING channel`),
+  );
+  const channel = rows[0]?.channel as string | undefined;
+  return channel ? channel.slice(spaceChannel("").length) : null;
+};
+
+export interface LoadedMoveContext extends MoveCardContext {
+  /** Who hears about a status change: followers, co-workers and the responsible, without the actor. */
+  followerIds: string[];
+}
+
+/** Everything a move needs, in one statement. Run it after the space's lock. */
+export const loadMoveCardContext = async (
+  db: Executor,
+  actorId: string,
+  cardId: string,
+  targetStatusId: string,
+  aim: CardPlacementAim,
+): Promise<LoadedMoveContext> => {
+  const rows = rowsOf(
+    await db.execute(sql`
+      SELECT c.*, w.visibility, s.is_private, wm.role AS member_role, sm.role AS space_role,
+        ${statusColumns("target")}, ${statusColumns("source")},
+        anchor.id AS anchor_id, anchor.position AS anchor_position, beside.position AS beside_position,
+        (SELECT coalesce(array_agg(user_id), '{}') FROM card_coworkers WHERE card_id = c.id) AS coworker_ids,
+        (SELECT coalesce(array_agg(label_id), '{}') FROM card_labels WHERE card_id = c.id) AS label_ids,
+        (SELECT count(*)::int FROM todo_items WHERE card_id = c.id) AS todo_total,
+        (SELECT (count(*) FILTER (WHERE is_done))::int FROM todo_items WHERE card_id = c.id) AS todo_done,
+        (SELECT coalesce(json_agg(json_build_object('blockerName', bt.name, 'reason', b.reason)), '[]')
+          FROM card_blockings b JOIN blocker_types bt ON bt.id = b.blocker_type_id
+          WHERE b.card_id = c.id AND b.cleared_at IS NULL) AS open_blockings,
+        (SELECT coalesce(array_agg(f.user_id), '{}') FROM (
+          SELECT user_id FROM card_followers WHERE card_id = c.id
+          UNION SELECT user_id FROM card_coworkers WHERE card_id = c.id
+          UNION SELECT c.responsible_id WHERE c.responsible_id IS NOT NULL
+        ) f WHERE f.user_id <> ${actorId}::uuid) AS follower_ids
+      FROM cards c
+      JOIN spaces s ON s.id = c.space_id
+      JOIN workspaces w ON w.id = s.workspace_id
+      JOIN statuses source ON source.id = c.status_id
+      LEFT JOIN statuses target ON target.id = ${targetStatusId}::uuid AND target.space_id = c.space_id
+      LEFT JOIN workspace_members wm ON wm.workspace_id = w.id AND wm.user_id = ${actorId}::uuid
+      LEFT JOIN space_members sm ON sm.space_id = s.id AND sm.user_id = ${actorId}::uuid
+      ${neighbourJoins(sql`${targetStatusId}::uuid`, aim, sql`c.id`)}
+      WHERE c.id = ${cardId}::uuid`),
+  );
+  const row = rows[0];
+  if (!row) {
+    return {
+      role: null,
+      card: null,
+      target: null,
+      source: null,
+      openBlockings: [],
+      neighbours: { anchor: null, beside: null },
+      followerIds: [],
+    };
+  }
+  const blockings = (
+    typeof row.open_blockings === "string" ? JSON.parse(row.open_blockings) : row.open_blockings
+  ) as OpenBlocking[];
+  const card: Card = {
+    id: row.id as string,
+    workspaceId: row.workspace_id as string,
+    spaceId: row.space_id as string,
+    statusId: row.status_id as string,
+    name: row.name as string,
+    description: row.description as string,
+    position: row.position as string,
+    createdBy: (row.created_by as string | null) ?? null,
+    responsibleId: (row.responsible_id as string | null) ?? null,
+    coworkerIds: ids(row.coworker_ids),
+    labelIds: ids(row.label_ids),
+    startDate: (row.start_date as string | null) ?? null,
+    dueDate: (row.due_date as string | null) ?? null,
+    todoTotal: Number(row.todo_total),
+    todoDone: Number(row.todo_done),
+    isBlocked: blockings.length > 0,
+    createdAt: iso(row.created_at),
+    updatedAt: iso(row.updated_at),
+    completedAt: isoOrNull(row.completed_at),
+    archivedAt: isoOrNull(row.archived_at),
+    version: Number(row.version),
+  };
+  return {
+    role: roleFrom(row),
+    card,
+    target: statusFrom(row, "target"),
+    source: statusFrom(row, "source"),
+    openBlockings: blockings,
+    neighbours: neighboursFrom(row),
+    followerIds: ids(row.follower_ids),
+  };
+};
+
+/** Writes a move: the card row and, on a status change, its history row, in one statement. */
+export const persistMove = async (db: Executor, changes: MoveCardChanges, actorId: string): Promise<void> => {
+  const { card, statusChange } = changes;
+  const history = statusChange
+    ? sql`WITH history AS (
+        INSERT INTO card_status_changes
+          (workspace_id, space_id, card_id, from_status_id, to_status_id, from_role, to_role, actor_id, at)
+        VALUES (${card.workspaceId}::uuid, ${card.spaceId}::uuid, ${card.id}::uuid,
+          ${statusChange.fromStatusId}::uuid, ${statusChange.toStatusId}::uuid, ${statusChange.fromRole},
+          ${statusChange.toRole}, ${actorId}::uuid, ${card.updatedAt}::timestamptz)
+      )`
+    : sql``;
+  await db.execute(sql`${history}
+    UPDATE cards SET status_id = ${card.statusId}::uuid, position = ${card.position},
+      updated_at = ${card.updatedAt}::timestamptz, completed_at = ${card.completedAt}::timestamptz,
+      version = ${card.version}
+    WHERE id = ${card.id}::uuid`);
+};
+
+/**
+ * Everything a create needs, in one statement: the caller's role on the space, the requested
+ * status (or the space's first) and the key at the edge the card goes to.
+ */
+export const loadCreateCardContext = async (
+  db: Executor,
+  actorId: string,
+  spaceId: string,
+  statusId: string | undefined,
+  aim: CardPlacementAim,
+  cardId: string,
+): Promise<CreateCardContext> => {
+  const chosenStatus = statusId
+    ? sql`SELECT * FROM statuses WHERE id = ${statusId}::uuid AND space_id = s.id`
+    : sql`SELECT * FROM statuses WHERE space_id = s.id ORDER BY position LIMIT 1`;
+  const rows = rowsOf(
+    await db.execute(sql`
+      SELECT s.id AS space_id, s.workspace_id, s.is_private, w.visibility,
+        wm.role AS member_role, sm.role AS space_role, ${statusColumns("status")},
+        anchor.id AS anchor_id, anchor.position AS anchor_position, beside.position AS beside_position
+      FROM spaces s
+      JOIN workspaces w ON w.id = s.workspace_id
+      LEFT JOIN workspace_members wm ON wm.workspace_id = w.id AND wm.user_id = ${actorId}::uuid
+      LEFT JOIN space_members sm ON sm.space_id = s.id AND sm.user_id = ${actorId}::uuid
+      LEFT JOIN LATERAL (${chosenStatus}) status ON true
+      ${neighbourJoins(sql`status.id`, aim, sql`NULL::uuid`)}
+      WHERE s.id = ${spaceId}::uuid`),
+  );
+  const row = rows[0];
+  if (!row)
+    return { role: null, space: null, status: null, neighbours: { anchor: null, beside: null }, cardId };
+  return {
+    role: roleFrom(row),
+    space: { id: row.space_id as string, workspaceId: row.workspace_id as string },
+    status: statusFrom(row, "status"),
+    neighbours: neighboursFrom(row),
+    cardId,
+  };
+};
+
+/** Writes a new card and its first status history row, in one statement. */
+export const persistCreate = async (db: Executor, changes: CreateCardChanges): Promise<void> => {
+  const { card, statusChange } = changes;
+  await db.execute(sql`
+    WITH created AS (
+      INSERT INTO cards (id, workspace_id, space_id, status_id, name, description, position, created_by,
+        created_at, updated_at, completed_at, version)
+      VALUES (${card.id}::uuid, ${card.workspaceId}::uuid, ${card.spaceId}::uuid, ${card.statusId}::uuid,
+        ${card.name}, ${card.description}, ${card.position}, ${card.createdBy}::uuid,
+        ${card.createdAt}::timestamptz, ${card.updatedAt}::timestamptz, ${card.completedAt}::timestamptz,
+        ${card.version})
+      RETURNING id
+    )
+    INSERT INTO card_status_changes
+      (workspace_id, space_id, card_id, from_status_id, to_status_id, from_role, to_role, actor_id, at)
+    SELECT ${card.workspaceId}::uuid, ${card.spaceId}::uuid, created.id, NULL, ${statusChange.toStatusId}::uuid,
+      NULL, ${statusChange.toRole}, ${card.createdBy}::uuid, ${card.createdAt}::timestamptz
+    FROM created`);
+};
