@@ -1,34 +1,14 @@
 /** The members of the workspace and the labels of the space, for filters and swimlanes. */
 import type { Label, Member } from "@lattice/domain";
-import { useEffect, useState } from "react";
-import { findApi } from "../../api/search";
+import { useMemo } from "react";
+import { useLabels, useMembers } from "../card-detail/coordination-store";
 
-export const useSpaceMeta = (workspaceId: string, spaceId: string) => {
-  const [members, setMembers] = useState<Member[]>([]);
-  const [labels, setLabels] = useState<Label[]>([]);
-  useEffect(() => {
-    let isCurrent = true;
-    findApi.members(workspaceId).then(
-      (list) => {
-        if (isCurrent) setMembers([...list].sort((a, b) => a.name.localeCompare(b.name)));
-      },
-      () => undefined,
-    );
-    return () => {
-      isCurrent = false;
-    };
-  }, [workspaceId]);
-  useEffect(() => {
-    let isCurrent = true;
-    findApi.labels(spaceId).then(
-      (list) => {
-        if (isCurrent) setLabels(list);
-      },
-      () => undefined,
-    );
-    return () => {
-      isCurrent = false;
-    };
-  }, [spaceId]);
-  return { members, labels };
+/** The same live lists the card panel's pickers use (kept current by member.* and label.* events). */
+export const useSpaceMeta = (
+  workspaceId: string,
+  spaceId: string,
+): { members: Member[]; labels: Label[] } => {
+  const members = useMembers(workspaceId);
+  const labels = useLabels(spaceId);
+  return useMemo(() => ({ members, labels }), [members, labels]);
 };

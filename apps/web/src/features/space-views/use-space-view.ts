@@ -11,28 +11,14 @@ import {
   can,
   isoDay,
   type Label,
-  labelSchema,
   type Member,
-  memberSchema,
 } from "@lattice/domain";
 import { useEffect, useMemo, useState } from "react";
 import { useNavigate } from "react-router";
-import { type ReplySchema, request } from "../../api/client";
+import { request } from "../../api/client";
 import { useBoard } from "../../store/board";
 import { useLiveBoard } from "../../sync/live";
-
-const listOf = <T>(item: ReplySchema<T>): ReplySchema<T[]> => ({
-  safeParse(data) {
-    if (!Array.isArray(data)) return { success: false };
-    const out: T[] = [];
-    for (const value of data) {
-      const parsed = item.safeParse(value);
-      if (!parsed.success) return { success: false };
-      out.push(parsed.data);
-    }
-    return { success: true, data: out };
-  },
-});
+import { useSpaceMeta } from "../filters/use-space-meta";
 
 /** Today as YYYY-MM-DD in the person's own time zone (dates on cards are calendar dates). */
 export const localToday = (): string => {
@@ -73,27 +59,6 @@ export interface SpaceMeta {
   labels: Label[];
 }
 
-const useSpaceMeta = (workspaceId: string, spaceId: string): SpaceMeta => {
-  const [meta, setMeta] = useState<SpaceMeta>({ members: [], labels: [] });
-  useEffect(() => {
-    let isCurrent = true;
-    void Promise.allSettled([
-      request("GET", `/api/workspaces/${workspaceId}/members`, listOf(memberSchema)),
-      request("GET", `/api/spaces/${spaceId}/labels`, listOf(labelSchema)),
-    ]).then(([members, labels]) => {
-      if (!isCurrent) return;
-      setMeta({
-        members: members.status === "fulfilled" ? members.value : [],
-        labels: labels.status === "fulfilled" ? labels.value : [],
-      });
-    });
-    return () => {
-      isCurrent = false;
-    };
-  }, [workspaceId, spaceId]);
-  return meta;
-};
-
 export const useSpaceView = (workspaceId: string, spaceId: string) => {
   const navigate = useNavigate();
   const status = useBoard((s) => s.status);
@@ -112,7 +77,7 @@ export const useSpaceView = (workspaceId: string, spaceId: string) => {
   const isLoading = !isCurrent || status === "loading" || status === "idle";
   const isReady = isCurrent && status === "ready";
   const relations = useRelations(spaceId, view, isReady);
-  const meta = useSpaceMeta(workspaceId, spaceId);
+  const meta: SpaceMeta = useSpaceMeta(workspaceId, spaceId);
   const [today] = useState(localToday);
 
   return {
