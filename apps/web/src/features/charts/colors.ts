@@ -11,7 +11,7 @@ export interface ChartColors {
   success: string;
   warning: string;
   danger: string;
-  /** Series colours (--chart-1 … --chart-8 in charts.css). */
+  /** Series colours (--chart-1 … --chart-9 in charts.css). */
   palette: string[];
 }
 
@@ -39,7 +39,32 @@ const fallbackPalette = [
   "#7c3aed",
   "#0284c7",
   "#6b7280",
+  "#c9b37e",
 ];
+
+/** Palette places with a fixed meaning: completed green, cancelled grey, information sand. */
+const completedIndex = 3;
+const cancelledIndex = 7;
+const informationIndex = 8;
+
+/**
+ * A colour per status: completed ones green, cancelled grey, information a sand of its own (so an
+ * Ideas column and a Cancelled one are told apart), the rest from the palette's other colours.
+ */
+export const statusColors = (layers: ReadonlyArray<{ role: string }>, colors: ChartColors): string[] => {
+  const open = colors.palette.filter(
+    (_, i) => i !== completedIndex && i !== cancelledIndex && i !== informationIndex,
+  );
+  let next = 0;
+  return layers.map((layer) => {
+    if (layer.role === "completed") return colors.palette[completedIndex] ?? colors.success;
+    if (layer.role === "cancelled") return colors.palette[cancelledIndex] ?? colors.faint;
+    if (layer.role === "information") return colors.palette[informationIndex] ?? colors.border;
+    const color = open[next % open.length] ?? colors.accent;
+    next++;
+    return color;
+  });
+};
 
 export const readChartColors = (element: Element = document.documentElement): ChartColors => {
   const style = getComputedStyle(element);

@@ -6,7 +6,7 @@ import type uPlot from "uplot";
 import { chartsApi } from "../../api/charts";
 import { EmptyState } from "../../ui/empty-state";
 import { ChartError, ChartFigure, ChartPage, ChartSkeleton, useChartData, useSpaceInfo } from "./chart-page";
-import { type ChartColors, useChartColors } from "./colors";
+import { type ChartColors, statusColors, useChartColors } from "./colors";
 import { PeriodControls } from "./period-controls";
 import { countAxis, dateAxis, utcDate } from "./plot-options";
 import {
@@ -22,19 +22,6 @@ import {
   todayIso,
 } from "./shape";
 import { UPlotChart } from "./uplot-chart";
-
-/** A colour per status: completed ones green, cancelled and information grey, the rest from the palette. */
-export const statusColors = (series: FlowSeries, colors: ChartColors): string[] => {
-  let next = 0;
-  const open = colors.palette.filter((_, i) => i !== 3);
-  return series.layers.map((layer) => {
-    if (layer.role === "completed") return colors.palette[3] ?? colors.success;
-    if (layer.role === "cancelled" || layer.role === "information") return colors.palette[7] ?? colors.faint;
-    const color = open[next % open.length] ?? colors.accent;
-    next++;
-    return color;
-  });
-};
 
 const flowOptions = (series: FlowSeries, fills: string[], colors: ChartColors): uPlot.Options => ({
   width: 0,
@@ -73,7 +60,7 @@ export const FlowPage = () => {
   );
   const reply = result.data;
   const series = useMemo(() => (reply ? flowSeries(reply) : null), [reply]);
-  const fills = useMemo(() => (series ? statusColors(series, colors) : []), [series, colors]);
+  const fills = useMemo(() => (series ? statusColors(series.layers, colors) : []), [series, colors]);
   const data = useMemo<uPlot.AlignedData | null>(
     () => (series ? [series.x, ...series.layers.map((l) => l.top)] : null),
     [series],

@@ -29,6 +29,7 @@ import {
   howManySentence,
   parseConfidences,
   plural,
+  stackRows,
   throughputSentence,
   todayIso,
 } from "./shape";
@@ -73,9 +74,7 @@ const drawFan = (fan: Fan, colors: ChartColors) => (u: uPlot) => {
     ctx.closePath();
     ctx.fill();
   }
-  ctx.font = `${12 * ratio}px system-ui, sans-serif`;
-  ctx.textBaseline = "bottom";
-  fan.rays.forEach((ray, i) => {
+  fan.rays.forEach((ray) => {
     const isMain = ray.label === "most_likely";
     ctx.strokeStyle = colors.warning;
     ctx.lineWidth = (isMain ? 2.5 : 1.5) * ratio;
@@ -89,20 +88,54 @@ const drawFan = (fan: Fan, colors: ChartColors) => (u: uPlot) => {
     ctx.beginPath();
     ctx.arc(px(ray.x), py(ray.y), 3.5 * ratio, 0, Math.PI * 2);
     ctx.fill();
+  });
+  ctx.restore();
+  drawRayLabels(u, fan, colors);
+};
+
+/** Space above the plot for the date labels: one row per level at most. */
+const labelRowHeight = 16;
+const labelPadding = (fan: Fan | null): number => (fan ? 8 + labelRowHeight * fan.rays.length : 8);
+
+/**
+ * The levels' labels ("85% · Jan 24, 2027") sit above the plot, outside the fan, each over its date
+ * with a dotted leader down to its dot; labels that would touch go on rows of their own.
+ */
+const drawRayLabels = (u: uPlot, fan: Fan, colors: ChartColors) => {
+  const ctx = u.ctx;
+  const ratio = pixelRatio();
+  const { left, top, width } = u.bbox;
+  ctx.save();
+  ctx.font = `${12 * ratio}px system-ui, sans-serif`;
+  ctx.textBaseline = "bottom";
+  ctx.textAlign = "left";
+  const labels = fan.rays.map((ray) => {
     const text = `${ray.confidence}% · ${formatDate(ray.date)}`;
-    const x = px(ray.x);
-    const nearRight = x > left + width - 140 * ratio;
-    ctx.textAlign = nearRight ? "right" : "left";
-    ctx.textBaseline = "top";
-    ctx.fillStyle = colors.text;
-    // Labels go under the target line, one row per level, so dates close together stay readable.
-    const y = py(ray.y) + (8 + 16 * i) * ratio;
-    // A halo in the background colour keeps the label readable where it crosses the fan's lines.
-    ctx.lineWidth = 4 * ratio;
-    ctx.lineJoin = "round";
+    const textWidth = ctx.measureText(text).width;
+    const x = u.valToPos(ray.x, "x", true);
+    const textLeft = Math.min(Math.max(x - textWidth / 2, left), left + width - textWidth);
+    return { text, x, dotY: u.valToPos(ray.y, "y", true), left: textLeft, right: textLeft + textWidth };
+  });
+  const rows = stackRows(labels, 10 * ratio);
+  const baselines = labels.map((_, i) => top - (4 + labelRowHeight * (rows[i] ?? 0)) * ratio);
+  // Leaders first, then every label with a halo, so a leader passing a lower row never crosses text.
+  ctx.strokeStyle = colors.faint;
+  ctx.lineWidth = ratio;
+  ctx.setLineDash([2 * ratio, 2 * ratio]);
+  labels.forEach((label, i) => {
+    ctx.beginPath();
+    ctx.moveTo(label.x, (baselines[i] ?? top) + 2 * ratio);
+    ctx.lineTo(label.x, label.dotY - 4 * ratio);
+    ctx.stroke();
+  });
+  ctx.setLineDash([]);
+  ctx.lineWidth = 4 * ratio;
+  ctx.lineJoin = "round";
+  labels.forEach((label, i) => {
     ctx.strokeStyle = colors.bg;
-    ctx.strokeText(text, x + (nearRight ? -6 : 6) * ratio, y);
-    ctx.fillText(text, x + (nearRight ? -6 : 6) * ratio, y);
+    ctx.strokeText(label.text, label.left, baselines[i] ?? top);
+    ctx.fillStyle = colors.text;
+    ctx.fillText(label.text, label.left, baselines[i] ?? top);
   });
   ctx.restore();
 };
@@ -123,6 +156,7 @@ const forecastOptions = (reply: ForecastChartReply, fan: Fan | null, colors: Cha
       { label: "Scope", stroke: colors.muted, width: 2 },
       { label: "Completed", stroke: colors.accent, width: 2, fill: withAlpha(colors.accent, 0.1) },
     ],
+    padding: [labelPadding(fan), null, null, null],
     cursor: { drag: { x: false, y: false } },
     hooks: fan ? { draw: [drawFan(fan, colors)] } : {},
   };

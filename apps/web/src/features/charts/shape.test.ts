@@ -1,6 +1,6 @@
 import type { CumulativeFlowReply, ForecastChartReply, TimeChartReply } from "@lattice/domain";
 import { describe, expect, it } from "vitest";
-import { withAlpha } from "./colors";
+import { readChartColors, statusColors, withAlpha } from "./colors";
 import {
   addDays,
   burnupSeries,
@@ -19,6 +19,8 @@ import {
   percentileLines,
   periodFromQuery,
   scatterSeries,
+  spreadLabels,
+  stackRows,
   statusTimeRows,
   throughputSentence,
   timeSummary,
@@ -323,5 +325,54 @@ describe("chart axes", () => {
   it("ticks a count axis in whole cards only", () => {
     expect(countIncrs.every((step) => Number.isInteger(step) && step >= 1)).toBe(true);
     expect([...countIncrs].sort((a, b) => a - b)).toEqual(countIncrs);
+  });
+});
+
+describe("chart labels", () => {
+  it("spreads labels that would overlap, keeps them in the plot, and leaves separate ones where they are", () => {
+    const gap = 14;
+    const placed = spreadLabels([100, 95, 30], gap, 10, 200);
+    expect(placed[2]).toBe(30);
+    const sorted = [...placed].sort((a, b) => a - b);
+    for (let i = 1; i < sorted.length; i++)
+      expect((sorted[i] ?? 0) - (sorted[i - 1] ?? 0)).toBeGreaterThanOrEqual(gap);
+    // Crowded against the bottom edge: pushed back up, all inside.
+    const bottom = spreadLabels([199, 200, 198], gap, 10, 200);
+    expect(Math.max(...bottom)).toBeLessThanOrEqual(200);
+    expect([...bottom].sort((a, b) => a - b)).toEqual([200 - 2 * gap, 200 - gap, 200]);
+  });
+
+  it("stacks overlapping spans on separate rows and keeps apart ones on the first row", () => {
+    const spans = [
+      { left: 0, right: 100 },
+      { left: 90, right: 190 },
+      { left: 300, right: 400 },
+      { left: 95, right: 150 },
+    ];
+    const rows = stackRows(spans, 8);
+    expect(rows[0]).toBe(0);
+    expect(rows[2]).toBe(0);
+    for (let a = 0; a < spans.length; a++) {
+      for (let b = a + 1; b < spans.length; b++) {
+        const [sa, sb] = [spans[a], spans[b]];
+        if (!sa || !sb || rows[a] !== rows[b]) continue;
+        expect(sa.right + 8 <= sb.left || sb.right + 8 <= sa.left).toBe(true);
+      }
+    }
+  });
+});
+
+describe("status colours", () => {
+  it("gives information and cancelled statuses different colours, and open statuses neither", () => {
+    const colors = readChartColors();
+    const roles = ["information", "not_started", "in_progress", "in_progress", "completed", "cancelled"];
+    const fills = statusColors(
+      roles.map((role) => ({ role })),
+      colors,
+    );
+    const [ideas, todo, doing, review, done, cancelled] = fills;
+    expect(ideas).not.toBe(cancelled);
+    expect(new Set([todo, doing, review]).size).toBe(3);
+    for (const open of [todo, doing, review]) expect([ideas, done, cancelled]).not.toContain(open);
   });
 });

@@ -312,6 +312,44 @@ export const statusTimeRows = (reply: TimeChartReply): StatusTimeRow[] => {
   return rows;
 };
 
+/**
+ * Vertical positions (pixels, in the order given) for labels that want to sit at `wanted` but must be
+ * at least `gap` apart and within [min, max]: pushed down in order, then back up from the bottom edge.
+ * Keeps "85th percentile" from printing over "Median" when the two are close.
+ */
+export const spreadLabels = (wanted: readonly number[], gap: number, min: number, max: number): number[] => {
+  const order = wanted.map((y, i) => ({ y, i })).sort((a, b) => a.y - b.y || a.i - b.i);
+  const placed = order.map((o) => Math.min(max, Math.max(min, o.y)));
+  for (let k = 1; k < placed.length; k++) placed[k] = Math.max(placed[k] ?? 0, (placed[k - 1] ?? 0) + gap);
+  const last = placed.length - 1;
+  if (last >= 0 && (placed[last] ?? 0) > max) {
+    placed[last] = max;
+    for (let k = last - 1; k >= 0; k--) placed[k] = Math.min(placed[k] ?? 0, (placed[k + 1] ?? 0) - gap);
+  }
+  const result = new Array<number>(wanted.length);
+  order.forEach((o, k) => {
+    result[o.i] = placed[k] ?? o.y;
+  });
+  return result;
+};
+
+/**
+ * A row (0 = nearest the plot) for each horizontal span, taken in the order given, so that spans on
+ * one row are at least `gap` apart: the forecast's date labels stack, earliest date lowest, instead of
+ * printing over each other.
+ */
+export const stackRows = (spans: ReadonlyArray<{ left: number; right: number }>, gap: number): number[] => {
+  const rowSpans: Array<Array<{ left: number; right: number }>> = [];
+  return spans.map((span) => {
+    const fits = (row: ReadonlyArray<{ left: number; right: number }>) =>
+      row.every((other) => span.left >= other.right + gap || other.left >= span.right + gap);
+    let row = rowSpans.findIndex(fits);
+    if (row === -1) row = rowSpans.push([]) - 1;
+    rowSpans[row]?.push(span);
+    return row;
+  });
+};
+
 /** Index of the point nearest to (cx, cy) in pixels, or -1 when none is within `maxDistance`. */
 export const nearestPointIndex = (
   xs: ArrayLike<number>,

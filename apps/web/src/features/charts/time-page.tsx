@@ -32,6 +32,7 @@ import {
   plural,
   type ScatterSeries,
   scatterSeries,
+  spreadLabels,
   statusTimeRows,
   type TimeMetric,
   timeSummary,
@@ -50,9 +51,17 @@ const drawPercentiles = (lines: PercentileLine[], colors: ChartColors) => (u: uP
   ctx.textAlign = "right";
   ctx.textBaseline = "bottom";
   const tones = [colors.success, colors.warning, colors.danger];
+  const ys = lines.map((line) => u.valToPos(line.value, "y", true));
+  // Close values would print their labels over each other: spread the labels, not the lines.
+  const labelYs = spreadLabels(
+    ys.map((y) => y - 2 * ratio),
+    15 * ratio,
+    top + 14 * ratio,
+    top + height - 2 * ratio,
+  );
   lines.forEach((line, i) => {
-    const y = u.valToPos(line.value, "y", true);
-    if (y < top || y > top + height) return;
+    const y = ys[i] ?? Number.NaN;
+    if (!(y >= top && y <= top + height)) return;
     ctx.strokeStyle = tones[i] ?? colors.muted;
     ctx.lineWidth = 1.5 * ratio;
     ctx.setLineDash(i === 0 ? [] : [6 * ratio, 4 * ratio]);
@@ -60,8 +69,17 @@ const drawPercentiles = (lines: PercentileLine[], colors: ChartColors) => (u: uP
     ctx.moveTo(left, y);
     ctx.lineTo(left + width, y);
     ctx.stroke();
+    const text = `${line.label}: ${formatDays(line.value)}`;
+    const x = left + width - 4 * ratio;
+    const labelY = labelYs[i] ?? y - 2 * ratio;
+    // A halo in the background colour keeps the label readable over points and grid lines.
+    ctx.lineWidth = 4 * ratio;
+    ctx.lineJoin = "round";
+    ctx.strokeStyle = colors.bg;
+    ctx.setLineDash([]);
+    ctx.strokeText(text, x, labelY);
     ctx.fillStyle = tones[i] ?? colors.muted;
-    ctx.fillText(`${line.label}: ${formatDays(line.value)}`, left + width - 4 * ratio, y - 2 * ratio);
+    ctx.fillText(text, x, labelY);
   });
   ctx.restore();
 };
