@@ -2,7 +2,7 @@
  * The card panel's live pickers and forms in jsdom, against a small in-memory stand-in for the API
  * (each test says what the server holds; the app's own client code reads it through `fetch`).
  */
-import type { ActivityItem, BlockerType, Blocking, Card, Comment, Member } from "@lattice/domain";
+import type { ActivityItem, BlockerType, Blocking, Card, Comment, Label, Member } from "@lattice/domain";
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import { MemoryRouter } from "react-router";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
@@ -14,7 +14,7 @@ import { Sidebar } from "../sidebar/sidebar";
 import { BlockersSection } from "./blockers-section";
 import { CardActivity } from "./card-activity";
 import { CommentsSection } from "./comments-section";
-import { useMembers } from "./coordination-store";
+import { useLabels, useMembers } from "./coordination-store";
 import { PeopleFields } from "./people-dates";
 
 /** The viewport width the tests pretend to have (jsdom has no media queries). */
@@ -82,6 +82,7 @@ interface Server {
   blockerTypes: BlockerType[];
   blockings: Blocking[];
   comments: Comment[];
+  labels: Label[];
   /** Every request, as "METHOD path" with its JSON body. */
   calls: { route: string; body: unknown }[];
 }
@@ -101,6 +102,8 @@ const answer = (method: string, path: string, body: unknown): Response => {
   switch (route) {
     case `GET /api/workspaces/${ws}/members`:
       return json(200, server.members);
+    case `GET /api/spaces/${spaceId}/labels`:
+      return json(200, server.labels);
     case `GET /api/cards/${cardId}/activity`:
       return json(200, { items: server.activity, nextBefore: null });
     case `GET /api/spaces/${spaceId}/blocker-types`:
@@ -163,7 +166,15 @@ const answer = (method: string, path: string, body: unknown): Response => {
 };
 
 beforeEach(() => {
-  server = { members: [ana], activity: [], blockerTypes: [], blockings: [], comments: [], calls: [] };
+  server = {
+    members: [ana],
+    activity: [],
+    blockerTypes: [],
+    blockings: [],
+    comments: [],
+    labels: [],
+    calls: [],
+  };
   vi.stubGlobal(
     "fetch",
     vi.fn(async (path: string, init: RequestInit = {}) => {
@@ -241,6 +252,47 @@ describe("the people pickers", () => {
     fireEvent.click(screen.getByRole("button", { name: "Set responsible" }));
     const picker = screen.getByRole("dialog", { name: "Choose the responsible person" });
     expect(within(picker).queryByRole("button", { name: /Ben Agent/ })).toBeNull();
+  });
+});
+
+const label = (n: number, name: string): Label => ({
+  id: `00000000-0000-4000-8000-0000000001${String(n).padStart(2, "0")}`,
+  workspaceId: ws,
+  spaceId,
+  name,
+  color: "blue",
+});
+const LabelNames = () => (
+  <p data-testid="labels">
+    {useLabels(spaceId)
+      .map((l) => l.name)
+      .join(", ")}
+  </p>
+);
+
+describe("the labels", () => {
+  it("follow label events, and are read again when the board is opened again after time away", async () => {
+    server.labels = [label(1, "Urgent")];
+    render(<LabelNames />);
+    await waitFor(() => expect(screen.getByTestId("labels").textContent).toBe("Urgent"));
+
+    await spaceEvent(
+      {
+        type: "label.created",
+        payload: { label: label(2, "Billing") },
+        actorId: benId,
+        mutationId: null,
+        at,
+      },
+      5,
+    );
+    expect(screen.getByTestId("labels").textContent).toBe("Billing, Urgent");
+
+    // Away from the board (its channel left), someone adds a label; the board opens again.
+    server.labels = [label(1, "Urgent"), label(2, "Billing"), label(3, "Customer")];
+    act(() => useBoard.setState({ spaceId, status: "loading" }));
+    act(() => useBoard.setState({ status: "ready" }));
+    await waitFor(() => expect(screen.getByTestId("labels").textContent).toBe("Billing, Customer, Urgent"));
   });
 });
 

@@ -18,7 +18,7 @@ import {
 import { useEffect, useRef } from "react";
 import { create } from "zustand";
 import { coordinationApi } from "../../api/coordination";
-import { onBoardEvent } from "../../store/board";
+import { onBoardEvent, useBoard } from "../../store/board";
 import { useWorkspaces } from "../../store/workspaces";
 import type { WireEvent } from "../../sync/channels";
 
@@ -76,6 +76,15 @@ export const useLabels = (spaceId: string): Label[] => {
   useEffect(() => loadLabels(spaceId), [spaceId]);
   return useCoordination((s) => s.labels[spaceId] ?? noLabels);
 };
+
+// A board opened again missed the label.* events of its time away (its channel was left): labels
+// already known for it are read again.
+useBoard.subscribe((board, previous) => {
+  const spaceId = board.spaceId;
+  if (!spaceId || board.status !== "ready") return;
+  if (previous.status === "ready" && previous.spaceId === spaceId) return;
+  if (useCoordination.getState().labels[spaceId]) loadLabels(spaceId, true);
+});
 
 // Labels follow the space channel whatever component is shown.
 onBoardEvent((event) => {
