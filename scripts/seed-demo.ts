@@ -14,16 +14,15 @@
  * is refused at once (exit 1) and says so; stop the server, seed, start it again.
  */
 import {
-  appendEvents,
   createDb,
   DataDirLockedError,
   type DbHandle,
   type MutationContext,
   runMutation,
   tables,
-  toCard,
   toUser,
 } from "@lattice/db";
+import { sql } from "drizzle-orm";
 import { createFolder } from "../apps/server/src/commands/folders.js";
 import { addMember } from "../apps/server/src/commands/members.js";
 import { createSpace } from "../apps/server/src/commands/spaces.js";
@@ -31,13 +30,8 @@ import { createStatus, updateStatus } from "../apps/server/src/commands/statuses
 import { createWorkspace } from "../apps/server/src/commands/workspaces.js";
 import { loadConfig } from "../apps/server/src/config.js";
 import { hashPassword } from "../apps/server/src/passwords.js";
-import {
-  draft,
-  type Status,
-  type StatusRole,
-  spaceChannel,
-  type User,
-} from "../packages/domain/src/index.js";
+import { addDays, type Status, type StatusRole, type User } from "../packages/domain/src/index.js";
+import { writeDemoActivity } from "./demo-activity.js";
 import { type HistoryStatus, insertHistory, planHistory } from "./demo-history.js";
 
 const WORKSPACE = "Customer Service Strategy 2027";
@@ -415,6 +409,7 @@ const main = async () => {
     }
 
     const now = Date.now();
+    const workers = users.filter((_, i) => people[i]?.role !== "visitor").map((u) => u.id);
     const summary: string[] = [];
     let seed = 2027;
     let cardTotal = 0;
@@ -455,7 +450,7 @@ const main = async () => {
           now,
           seed: seed++,
           names: plan.cards,
-          people: users.filter((_, i) => people[i]?.role !== "visitor").map((u) => u.id),
+          people: workers,
           workMean: plan.workMean,
         });
         const count = await db.transaction(async (tx) => {
@@ -477,11 +472,22 @@ const main = async () => {
             blockerType?.id ?? null,
           );
           // A planning chain: upcoming cards follow one another (previous → next), so the Gantt view
-          // shows its arrows and the dates can be checked for conflicts.
+          // shows its arrows. Each starts the day its previous one ends, except the last, which was
+          // planned to start two days early: one date conflict to find on the board and the Gantt.
           const upcoming = rows
             .filter((r) => r.archivedAt === null && r.completedAt === null && r.startDate !== null)
             .sort((a, b) => ((a.startDate ?? "") < (b.startDate ?? "") ? -1 : 1));
           const chain = upcoming.slice(0, 6);
+          for (const [i, card] of chain.entries()) {
+            const previousEnd = chain[i - 1]?.dueDate;
+            if (!previousEnd || !card.startDate || !card.dueDate) continue;
+            const length = Math.round((Date.parse(card.dueDate) - Date.parse(card.startDate)) / 86_400_000);
+            card.startDate = addDays(previousEnd, i === chain.length - 1 ? -2 : 0);
+            card.dueDate = addDays(card.startDate, Math.max(length, 3));
+            await tx.execute(
+              sql`UPDATE cards SET start_date = ${card.startDate}, due_date = ${card.dueDate} WHERE id = ${card.id}`,
+            );
+          }
           if (chain.length > 1) {
             await tx.insert(tables.cardRelations).values(
               chain.slice(1).map((next, i) => ({
@@ -493,11 +499,14 @@ const main = async () => {
               })),
             );
           }
-          await appendEvents(
-            tx,
-            rows.map((row) => draft(spaceChannel(space.id), "card.created", { card: toCard(row) })),
-            { actorId: owner.id, mutationId: null },
-          );
+          await writeDemoActivity(tx, {
+            space: { id: space.id, workspaceId: workspace.id },
+            planned,
+            people: workers,
+            blockerType: { id: blockerType?.id ?? "", name: blockerType?.name ?? "" },
+            now,
+            seed: seed * 7,
+          });
           return rows.length;
         });
         cardTotal += count;
