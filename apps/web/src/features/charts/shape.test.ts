@@ -333,6 +333,10 @@ describe("chart labels", () => {
     const gap = 14;
     const placed = spreadLabels([100, 95, 30], gap, 10, 200);
     expect(placed[2]).toBe(30);
+    expect(placed[0]).toBe(100); // the lowest label keeps its place; the one above moves up
+    // Crowded against the top edge: pushed back down, all inside.
+    const top = spreadLabels([12, 10, 11], gap, 10, 200);
+    expect([...top].sort((a, b) => a - b)).toEqual([10, 10 + gap, 10 + 2 * gap]);
     const sorted = [...placed].sort((a, b) => a - b);
     for (let i = 1; i < sorted.length; i++)
       expect((sorted[i] ?? 0) - (sorted[i - 1] ?? 0)).toBeGreaterThanOrEqual(gap);

@@ -314,17 +314,19 @@ export const statusTimeRows = (reply: TimeChartReply): StatusTimeRow[] => {
 
 /**
  * Vertical positions (pixels, in the order given) for labels that want to sit at `wanted` but must be
- * at least `gap` apart and within [min, max]: pushed down in order, then back up from the bottom edge.
- * Keeps "85th percentile" from printing over "Median" when the two are close.
+ * at least `gap` apart and within [min, max]: pushed up in order (labels sit above their lines, so
+ * the lowest keeps its place), then back down from the top edge. Keeps "85th percentile" from
+ * printing over "Median" when the two are close.
  */
 export const spreadLabels = (wanted: readonly number[], gap: number, min: number, max: number): number[] => {
   const order = wanted.map((y, i) => ({ y, i })).sort((a, b) => a.y - b.y || a.i - b.i);
   const placed = order.map((o) => Math.min(max, Math.max(min, o.y)));
-  for (let k = 1; k < placed.length; k++) placed[k] = Math.max(placed[k] ?? 0, (placed[k - 1] ?? 0) + gap);
-  const last = placed.length - 1;
-  if (last >= 0 && (placed[last] ?? 0) > max) {
-    placed[last] = max;
-    for (let k = last - 1; k >= 0; k--) placed[k] = Math.min(placed[k] ?? 0, (placed[k + 1] ?? 0) - gap);
+  for (let k = placed.length - 2; k >= 0; k--) {
+    placed[k] = Math.min(placed[k] ?? 0, (placed[k + 1] ?? 0) - gap);
+  }
+  if (placed.length > 0 && (placed[0] ?? 0) < min) {
+    placed[0] = min;
+    for (let k = 1; k < placed.length; k++) placed[k] = Math.max(placed[k] ?? 0, (placed[k - 1] ?? 0) + gap);
   }
   const result = new Array<number>(wanted.length);
   order.forEach((o, k) => {
