@@ -374,4 +374,53 @@ describe("board store with live events", () => {
       "Could not move “Card 3”. Clear the blocker first.",
     );
   });
+
+  it("refuses a blocked card another status before anything moves or is sent, with the domain's sentence", async () => {
+    vi.mocked(api.getBoard).mockResolvedValue({
+      ...snapshot,
+      cards: [{ ...cardA, isBlocked: true }, cardB, cardC],
+    });
+    await useBoard.getState().load(spaceId);
+    vi.mocked(api.moveCard).mockClear();
+    const seen: string[] = [];
+    const stop = useBoard.subscribe((state) => seen.push(state.view.cards[cardA.id]?.statusId ?? "gone"));
+
+    const result = await useBoard.getState().moveCard(cardA.id, { kind: "status", statusId: done });
+    stop();
+
+    expect(result).toBeNull();
+    expect(api.moveCard).not.toHaveBeenCalled();
+    expect(seen.every((statusId) => statusId === todo)).toBe(true);
+    expect(useBoard.getState().pending).toHaveLength(0);
+    expect(useToasts.getState().toasts.at(-1)?.message).toBe(
+      "Could not move “Card 3”. 'Card 3' is blocked; clear its blockers before changing its status.",
+    );
+  });
+
+  it("still lets a blocked card move within its column", async () => {
+    vi.mocked(api.getBoard).mockResolvedValue({
+      ...snapshot,
+      cards: [{ ...cardA, isBlocked: true }, cardB, cardC],
+    });
+    await useBoard.getState().load(spaceId);
+    vi.mocked(api.moveCard).mockImplementation(async (_id, body) => ({
+      ...cardA,
+      isBlocked: true,
+      ...body,
+      position: "a3",
+    }));
+    await useBoard.getState().moveCard(cardA.id, { kind: "bottom" });
+    expect(columnNames()).toEqual(["Card 4", "Card 5", "Card 3"]);
+  });
+
+  it("refuses a visitor's move on the board, as the server would", async () => {
+    vi.mocked(api.getBoard).mockResolvedValue({ ...snapshot, role: "visitor" });
+    await useBoard.getState().load(spaceId);
+    vi.mocked(api.moveCard).mockClear();
+    expect(await useBoard.getState().moveCard(cardA.id, { kind: "bottom" })).toBeNull();
+    expect(api.moveCard).not.toHaveBeenCalled();
+    expect(useToasts.getState().toasts.at(-1)?.message).toBe(
+      "Could not move “Card 3”. Visitors can read and comment but not change this.",
+    );
+  });
 });

@@ -27,10 +27,14 @@ import {
   boardColumns,
   boardFromSnapshot,
   type Card,
+  type DraftEvent,
   type EventPayloads,
   type EventType,
   emptyBoard,
+  isRefusal,
   keyBetween,
+  createCard as mutateCreateCard,
+  moveCard as mutateMoveCard,
   type Status,
   type StatusRole,
   type UpdateCardBody,
@@ -41,7 +45,15 @@ import { create } from "zustand";
 import { ApiError, describeError, newMutationId } from "../api/client";
 import { api } from "../api/endpoints";
 import type { WireEvent } from "../sync/channels";
-import { type MoveIntent, planMove, planStatusMove, type StatusIntent } from "./move-plan";
+import {
+  createContextFromBoard,
+  type MoveIntent,
+  moveContextFromBoard,
+  planMove,
+  planStatusMove,
+  type StatusIntent,
+} from "./move-plan";
+import { useSession } from "./session";
 import { toast } from "./toasts";
 import type { LoadStatus } from "./workspaces";
 
@@ -117,6 +129,12 @@ const cardIdOf = (event: Pick<WireEvent, "type" | "payload">): string | null => 
   const payload = event.payload as { card?: { id: string }; cardId?: string };
   return payload.card?.id ?? payload.cardId ?? null;
 };
+
+/** The signed-in person, as the mutators' actor (the server uses its own session, not this). */
+const actorId = (): string => useSession.getState().user?.id ?? "";
+
+/** A mutator's events that the board reduces (all of a move's and a create's are). */
+const isBoardEvent = (event: DraftEvent): event is DraftEvent & BoardEvent => boardEventTypes.has(event.type);
 
 const isNetworkError = (error: unknown): boolean => error instanceof ApiError && error.code === "network";
 
@@ -466,42 +484,24 @@ export const useBoard = create<BoardStore>((set, get) => {
     },
 
     createCard: async ({ name, statusId, at }) => {
-      const { view, spaceId } = get();
-      const space = view.space;
-      if (!spaceId || !space) return null;
-      const column = boardColumns(view).find((c) => c.status.id === statusId);
-      const cards = column?.cards ?? [];
-      const now = new Date().toISOString();
-      const draft: Card = {
-        id: newMutationId(),
-        workspaceId: space.workspaceId,
-        spaceId,
-        statusId,
-        name,
-        description: "",
-        position:
-          at === "top"
-            ? keyBetween(null, cards[0]?.position ?? null)
-            : keyBetween(cards.at(-1)?.position ?? null, null),
-        createdBy: null,
-        responsibleId: null,
-        coworkerIds: [],
-        labelIds: [],
-        startDate: null,
-        dueDate: null,
-        todoTotal: 0,
-        todoDone: 0,
-        isBlocked: false,
-        createdAt: now,
-        updatedAt: now,
-        completedAt: null,
-        archivedAt: null,
-        version: 0,
-      };
+      const { view, spaceId, role } = get();
+      if (!spaceId || !view.space) return null;
+      const body = { name, statusId, at };
+      const label = `add ${quote(name)}`;
+      const result = mutateCreateCard(
+        createContextFromBoard(view, body, role, newMutationId()),
+        body,
+        { id: actorId() },
+        new Date(),
+      );
+      if (isRefusal(result)) {
+        toast.error(`Could not ${label}. ${sentence(result.message)}`);
+        return null;
+      }
       return get().mutate({
-        label: `add ${quote(name)}`,
-        optimistic: [{ type: "card.created", payload: { card: draft } }],
-        send: (mutationId) => api.createCard(spaceId, { name, statusId, at }, { mutationId }),
+        label,
+        optimistic: result.events.filter(isBoardEvent),
+        send: (mutationId) => api.createCard(spaceId, body, { mutationId }),
         confirm: (created) => [{ type: "card.created", payload: { card: created } }],
       });
     },
@@ -568,16 +568,28 @@ export const useBoard = create<BoardStore>((set, get) => {
     },
 
     moveCard: async (cardId, intent) => {
+      const { view, role } = get();
       const current = card(cardId);
-      const plan = planMove(get().view, cardId, intent);
-      if (!current || !plan) return null;
-      const moved: Card = { ...current, statusId: plan.body.statusId, position: plan.position };
+      const body = planMove(view, cardId, intent);
+      if (!current || !body) return null;
+      const label = `move ${quote(current.name)}`;
+      // The server's own rules on the board we see: a refused move is refused before anything moves.
+      const result = mutateMoveCard(
+        moveContextFromBoard(view, cardId, body, role),
+        body,
+        { id: actorId() },
+        new Date(),
+      );
+      if (isRefusal(result)) {
+        toast.error(`Could not ${label}. ${sentence(result.message)}`);
+        return null;
+      }
       return get().mutate({
-        label: `move ${quote(current.name)}`,
-        optimistic: [{ type: "card.moved", payload: { card: moved, fromStatusId: current.statusId } }],
-        send: (mutationId) => api.moveCard(cardId, plan.body, { mutationId }),
-        confirm: (result) => [
-          { type: "card.moved", payload: { card: result, fromStatusId: current.statusId } },
+        label,
+        optimistic: result.events.filter(isBoardEvent),
+        send: (mutationId) => api.moveCard(cardId, body, { mutationId }),
+        confirm: (moved) => [
+          { type: "card.moved", payload: { card: moved, fromStatusId: current.statusId } },
         ],
       });
     },

@@ -1,16 +1,23 @@
 /**
- * Turns a person's intent ("move up", "to Done") into the request the server understands
- * (target status + the neighbour to sit after/before) and the fractional key the card will most
- * likely get, so the board can show the move before the server answers. The server computes the
- * real key from the same neighbours; the optimistic one is replaced by the returned card.
+ * Turns a person's intent ("move up", "to Done") into the request the server understands (target
+ * status + the neighbour to sit after/before), and builds the context the domain's mutators need
+ * from the board the person sees, so the optimistic update is the same change the server makes:
+ * same rules, same key from the same neighbours. Placement and its repair live in the domain's
+ * ordering module.
  */
 import {
   type BoardState,
   boardColumns,
-  type Card,
-  keyBetween,
+  type CreateCardBody,
+  type CreateCardContext,
+  createCardAim,
   type MoveCardBody,
+  type MoveCardContext,
+  moveCardAim,
+  neighboursIn,
+  repairedKeyBetween,
   type Status,
+  type WorkspaceRole,
 } from "@lattice/domain";
 
 export type MoveIntent =
@@ -22,21 +29,8 @@ export type MoveIntent =
   /** Where a drag dropped it: after/before a neighbour in `statusId` (neither: an empty column). */
   | { kind: "place"; statusId: string; afterId: string | null; beforeId: string | null };
 
-export interface PlannedMove {
-  body: MoveCardBody;
-  position: string;
-}
-
-/** A key strictly between two neighbours, tolerating equal or missing keys from a corrupt order. */
-const safeKeyBetween = (before: string | null, after: string | null): string => {
-  try {
-    return keyBetween(before, after);
-  } catch {
-    return keyBetween(before, null);
-  }
-};
-
-export const planMove = (state: BoardState, cardId: string, intent: MoveIntent): PlannedMove | null => {
+/** The request for an intent, or null when the intent changes nothing (already at the top…). */
+export const planMove = (state: BoardState, cardId: string, intent: MoveIntent): MoveCardBody | null => {
   const card = state.cards[cardId];
   if (!card) return null;
   const columns = boardColumns(state);
@@ -46,53 +40,83 @@ export const planMove = (state: BoardState, cardId: string, intent: MoveIntent):
   if (!column) return null;
   const others = column.cards.filter((c) => c.id !== cardId);
   const index = column.cards.findIndex((c) => c.id === cardId);
-
-  const after = (neighbour: Card, next: Card | undefined): PlannedMove => ({
-    body: { statusId: targetStatusId, afterId: neighbour.id },
-    position: safeKeyBetween(neighbour.position, next?.position ?? null),
-  });
-  const before = (neighbour: Card, previous: Card | undefined): PlannedMove => ({
-    body: { statusId: targetStatusId, beforeId: neighbour.id },
-    position: safeKeyBetween(previous?.position ?? null, neighbour.position),
-  });
-  const bottom = (): PlannedMove => ({
-    body: { statusId: targetStatusId },
-    position: safeKeyBetween(others.at(-1)?.position ?? null, null),
-  });
+  const bottom = { statusId: targetStatusId };
 
   switch (intent.kind) {
     case "place": {
-      const previous = intent.afterId ? others.find((c) => c.id === intent.afterId) : undefined;
-      const next = intent.beforeId ? others.find((c) => c.id === intent.beforeId) : undefined;
-      if (previous) return after(previous, others[others.indexOf(previous) + 1]);
-      if (next) return before(next, others[others.indexOf(next) - 1]);
+      if (intent.afterId && others.some((c) => c.id === intent.afterId)) {
+        return { statusId: targetStatusId, afterId: intent.afterId };
+      }
+      if (intent.beforeId && others.some((c) => c.id === intent.beforeId)) {
+        return { statusId: targetStatusId, beforeId: intent.beforeId };
+      }
       if (others.length > 0) return null;
-      return intent.statusId === card.statusId ? null : bottom();
+      return intent.statusId === card.statusId ? null : bottom;
     }
-    case "status": {
-      if (intent.statusId === card.statusId) return null;
-      return bottom();
-    }
+    case "status":
+      return intent.statusId === card.statusId ? null : bottom;
     case "up": {
       const previous = column.cards[index - 1];
       if (index <= 0 || !previous) return null;
-      return before(previous, column.cards[index - 2]);
+      return { statusId: targetStatusId, beforeId: previous.id };
     }
     case "down": {
       const next = column.cards[index + 1];
       if (index < 0 || !next) return null;
-      return after(next, column.cards[index + 2]);
+      return { statusId: targetStatusId, afterId: next.id };
     }
     case "top": {
       const first = others[0];
       if (index === 0 || !first) return null;
-      return before(first, undefined);
+      return { statusId: targetStatusId, beforeId: first.id };
     }
-    case "bottom": {
+    case "bottom":
       if (index === column.cards.length - 1 || others.length === 0) return null;
-      return bottom();
-    }
+      return bottom;
   }
+};
+
+const columnOf = (state: BoardState, statusId: string) =>
+  boardColumns(state).find((c) => c.status.id === statusId)?.cards ?? [];
+
+/**
+ * The move's context as the board knows it. The board holds only this space's statuses, so a
+ * status it does not hold is "not a status of this card's space", as the server would say; it
+ * knows whether a card is blocked but not by what.
+ */
+export const moveContextFromBoard = (
+  state: BoardState,
+  cardId: string,
+  body: MoveCardBody,
+  role: WorkspaceRole | null,
+): MoveCardContext => {
+  const card = state.cards[cardId] ?? null;
+  return {
+    role,
+    card,
+    target: state.statuses[body.statusId] ?? null,
+    source: card ? (state.statuses[card.statusId] ?? null) : null,
+    openBlockings: [],
+    neighbours: neighboursIn(columnOf(state, body.statusId), moveCardAim(body), cardId),
+  };
+};
+
+/** The create's context as the board knows it; `cardId` is a stand-in until the server names it. */
+export const createContextFromBoard = (
+  state: BoardState,
+  body: CreateCardBody,
+  role: WorkspaceRole | null,
+  cardId: string,
+): CreateCardContext => {
+  const statusId = body.statusId ?? boardColumns(state)[0]?.status.id;
+  const status = statusId ? (state.statuses[statusId] ?? null) : null;
+  return {
+    role,
+    space: state.space ? { id: state.space.id, workspaceId: state.space.workspaceId } : null,
+    status,
+    neighbours: neighboursIn(status ? columnOf(state, status.id) : [], createCardAim(body), null),
+    cardId,
+  };
 };
 
 /** One step left/right, or where a header drag dropped the column (after or before a neighbour). */
@@ -115,7 +139,7 @@ export const planStatusMove = (
       if (!previous) return null;
       return {
         body: { afterId: previous.id },
-        position: safeKeyBetween(previous.position, others[i + 1]?.position ?? null),
+        position: repairedKeyBetween(previous.position, others[i + 1]?.position ?? null),
       };
     }
     const i = others.findIndex((s) => s.id === intent.beforeId);
@@ -123,7 +147,7 @@ export const planStatusMove = (
     if (!next) return null;
     return {
       body: { beforeId: next.id },
-      position: safeKeyBetween(others[i - 1]?.position ?? null, next.position),
+      position: repairedKeyBetween(others[i - 1]?.position ?? null, next.position),
     };
   }
   if (intent === "up") {
@@ -131,13 +155,13 @@ export const planStatusMove = (
     if (!previous) return null;
     return {
       body: { beforeId: previous.id },
-      position: safeKeyBetween(statuses[index - 2]?.position ?? null, previous.position),
+      position: repairedKeyBetween(statuses[index - 2]?.position ?? null, previous.position),
     };
   }
   const next = statuses[index + 1];
   if (!next) return null;
   return {
     body: { afterId: next.id },
-    position: safeKeyBetween(next.position, statuses[index + 2]?.position ?? null),
+    position: repairedKeyBetween(next.position, statuses[index + 2]?.position ?? null),
   };
 };

@@ -146,3 +146,12 @@ describe("moveCard", () => {
     expect(compareKeys(k2, result.changes.card.position)).toBe(-1);
   });
 });
+
+describe("moveCard on a client that knows only that the card is blocked", () => {
+  it("refuses the status change with the domain's sentence", () => {
+    const blocked = card("x", "todo", k1, { isBlocked: true });
+    const refused = run(blocked, done, [], { statusId: "done" }) as DomainError;
+    expect(refused.code).toBe("blocked");
+    expect(refused.message).toBe("'Card x' is blocked; clear its blockers before changing its status");
+  });
+});

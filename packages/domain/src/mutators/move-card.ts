@@ -25,6 +25,7 @@ export interface MoveCardContext {
   target: Status | null;
   /** The card's current status. */
   source: Status | null;
+  /** The card's open blockings, when known; `card.isBlocked` alone also refuses a status change. */
   openBlockings: readonly OpenBlocking[];
   /** The neighbours of `moveCardAim(args)` in the target column, without the moving card. */
   neighbours: PlacementNeighbours;
@@ -41,6 +42,21 @@ export interface MoveCardChanges {
   } | null;
 }
 
+/** Names the blockers when the context holds them (the server); the web app knows only that it is blocked. */
+const blockedError = (cardName: string, blockings: readonly OpenBlocking[]): DomainError => {
+  if (blockings.length === 0) {
+    return new DomainError(
+      ErrorCode.blocked,
+      `'${cardName}' is blocked; clear its blockers before changing its status`,
+    );
+  }
+  const list = blockings.map((b) => `${b.blockerName} (${b.reason})`).join("; ");
+  return new DomainError(
+    ErrorCode.blocked,
+    `'${cardName}' is blocked by ${list}; clear ${blockings.length === 1 ? "it" : "them"} before changing its status`,
+  );
+};
+
 export const moveCardAim = (args: MoveCardBody): CardPlacementAim => aimOf(args);
 
 export const moveCard = (
@@ -54,12 +70,8 @@ export const moveCard = (
   if (refused || !card) return refused ?? new DomainError(ErrorCode.notFound, "Card not found");
   if (!target) return invalidFieldError("body.statusId", "is not a status of this card's space");
   const isStatusChange = target.id !== card.statusId;
-  if (isStatusChange && context.openBlockings.length > 0) {
-    const list = context.openBlockings.map((b) => `${b.blockerName} (${b.reason})`).join("; ");
-    return new DomainError(
-      ErrorCode.blocked,
-      `'${card.name}' is blocked by ${list}; clear ${context.openBlockings.length === 1 ? "it" : "them"} before changing its status`,
-    );
+  if (isStatusChange && (card.isBlocked || context.openBlockings.length > 0)) {
+    return blockedError(card.name, context.openBlockings);
   }
   const placed = keyFromNeighbours(moveCardAim(args), context.neighbours, card.id);
   if ("field" in placed) return invalidFieldError(placed.field, placed.message);
