@@ -6,6 +6,10 @@
  * the figures include routing, validation, authorization, the transaction with its event row and JSON
  * serialization. Everything is bounded: fixed request counts, one process, no outside address.
  */
+import { execFileSync } from "node:child_process";
+import { existsSync, mkdtempSync, readdirSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { createDb, type DbHandle } from "@lattice/db";
 import { createPostgresTestDatabase, isPostgresReachable } from "@lattice/db/testing";
 import { buildApp } from "../apps/server/src/app.js";
@@ -13,10 +17,14 @@ import { loadConfig } from "../apps/server/src/config.js";
 import { percentile } from "./bench-support.js";
 
 const CARDS = 1_000;
-const SEED_BATCH = 20;
 const WARMUP = 20;
 const BOARD_LOADS = 200;
 const MOVES = 500;
+const CONCURRENT_CLIENTS = 16;
+const CONCURRENT_MOVES_EACH = 60;
+/** Creates into one status as it grows to 5,000 cards, timed per block (PostgreSQL only). */
+const GROW_CREATES = 5_000;
+const GROW_BLOCK = 1_000;
 
 interface Status {
   id: string;
@@ -100,14 +108,39 @@ const timed = async (fn: () => Promise<unknown>): Promise<number> => {
   return performance.now() - start;
 };
 
-const benchDriver = async (driver: string, handle: DbHandle): Promise<Row[]> => {
+/** Creates `count` cards one after another, in `statusId` (or the default status); returns each latency. */
+const createSequentially = async (
+  client: Client,
+  spaceId: string,
+  count: number,
+  statusIdOf: (n: number) => string | undefined,
+): Promise<{ cards: Card[]; latencies: number[] }> => {
+  const cards: Card[] = [];
+  const latencies: number[] = [];
+  for (let n = 0; n < count; n++) {
+    const statusId = statusIdOf(n);
+    const start = performance.now();
+    const { data } = await client.request<Card>("POST", `/api/spaces/${spaceId}/cards`, {
+      name: `Card ${n + 1}`,
+      ...(statusId ? { statusId } : {}),
+    });
+    latencies.push(performance.now() - start);
+    cards.push(data);
+  }
+  return { cards, latencies };
+};
+
+const perSecond = (count: number, ms: number): number => (count * 1000) / ms;
+
+const benchDriver = async (driver: string, handle: DbHandle, growCreates: number): Promise<Row[]> => {
   const app = await buildApp({ handle, config: { ...loadConfig(), webDist: null, loginRateLimit: 1000 } });
   try {
     const address = await app.listen({ port: 0, host: "127.0.0.1" });
     const client = new Client(address);
 
+    const benchEmail = `bench-${driver}-${Date.now()}@example.com`;
     await client.request("POST", "/api/auth/signup", {
-      email: `bench-${Date.now()}@example.com`,
+      email: benchEmail,
       name: "Bench",
       password: "bench-password-1",
     });
@@ -124,20 +157,11 @@ const benchDriver = async (driver: string, handle: DbHandle): Promise<Row[]> => 
     const statusIds = empty.statuses.map((s) => s.id);
     if (statusIds.length === 0) throw new Error("a new space has no statuses");
 
+    // The seed is the create benchmark: one client, one create after another, spread over the statuses.
     const seedStart = performance.now();
-    for (let i = 0; i < CARDS; i += SEED_BATCH) {
-      const batch = Array.from({ length: Math.min(SEED_BATCH, CARDS - i) }, (_, j) => i + j);
-      await Promise.all(
-        batch.map((n) =>
-          client.request("POST", `/api/spaces/${space.id}/cards`, {
-            name: `Card ${n + 1}`,
-            statusId: statusIds[n % statusIds.length],
-          }),
-        ),
-      );
-    }
-    const seedSeconds = (performance.now() - seedStart) / 1000;
-    console.log(`  ${driver}: seeded ${CARDS} cards in ${seedSeconds.toFixed(1)} s`);
+    const seeded = await createSequentially(client, space.id, CARDS, (n) => statusIds[n % statusIds.length]);
+    const seedMs = performance.now() - seedStart;
+    console.log(`  ${driver}: seeded ${CARDS} cards in ${(seedMs / 1000).toFixed(1)} s`);
 
     let payloadBytes = 0;
     let cards: Card[] = [];
@@ -185,19 +209,116 @@ const benchDriver = async (driver: string, handle: DbHandle): Promise<Row[]> => 
 
     for (let i = 0; i < WARMUP; i++) await move();
     const moves: number[] = [];
+    const sequentialStart = performance.now();
     for (let i = 0; i < MOVES; i++) moves.push(await timed(move));
+    const sequentialMs = performance.now() - sequentialStart;
 
-    return [
-      summarize(driver, "GET board", loads, (payloadBytes / 1024).toFixed(0)),
-      summarize(driver, "POST move", moves),
+    // Concurrent clients, each with a session of its own and cards of its own: every move goes to the
+    // top or the bottom of a random status, so no client names a neighbour another one is moving.
+    const clients = await Promise.all(
+      Array.from({ length: CONCURRENT_CLIENTS }, async () => {
+        const other = new Client(address);
+        await other.request("POST", "/api/auth/login", { email: benchEmail, password: "bench-password-1" });
+        return other;
+      }),
+    );
+    const concurrent: number[] = [];
+    const concurrentStart = performance.now();
+    await Promise.all(
+      clients.map(async (other, c) => {
+        const own = cards.filter((_, i) => i % CONCURRENT_CLIENTS === c);
+        for (let i = 0; i < CONCURRENT_MOVES_EACH; i++) {
+          const card = pick(own);
+          const body =
+            random() < 0.5 ? { statusId: pick(statusIds) } : { statusId: pick(statusIds), afterId: null };
+          concurrent.push(await timed(() => other.request("POST", `/api/cards/${card.id}/move`, body)));
+        }
+      }),
+    );
+    const concurrentMs = performance.now() - concurrentStart;
+
+    const rows = [
+      summarize(driver, "GET board", loads, `${(payloadBytes / 1024).toFixed(0)} KB`),
+      summarize(driver, "POST card (1 client)", seeded.latencies, `${perSecond(CARDS, seedMs).toFixed(0)}/s`),
+      summarize(driver, "POST move (1 client)", moves, `${perSecond(MOVES, sequentialMs).toFixed(0)}/s`),
+      summarize(
+        driver,
+        `POST move (${CONCURRENT_CLIENTS} clients)`,
+        concurrent,
+        `${perSecond(concurrent.length, concurrentMs).toFixed(0)}/s`,
+      ),
     ];
+
+    // Creates as one status grows: the rate of each block of 1,000 should stay flat.
+    if (growCreates > 0) {
+      const { data: tall } = await client.request<{ id: string }>(
+        "POST",
+        `/api/workspaces/${workspace.id}/spaces`,
+        { name: "One tall status" },
+      );
+      const { data: tallBoard } = await client.request<Board>("GET", `/api/spaces/${tall.id}/board`);
+      const tallStatusId = tallBoard.statuses[0]?.id;
+      for (let done = 0; done < growCreates; done += GROW_BLOCK) {
+        const start = performance.now();
+        const block = await createSequentially(client, tall.id, GROW_BLOCK, () => tallStatusId);
+        const ms = performance.now() - start;
+        rows.push(
+          summarize(
+            driver,
+            `POST card (${done + 1}-${done + GROW_BLOCK} in a status)`,
+            block.latencies,
+            `${perSecond(GROW_BLOCK, ms).toFixed(0)}/s`,
+          ),
+        );
+      }
+    }
+    return rows;
   } finally {
     await app.close();
   }
 };
 
+/**
+ * pgbench's single-row UPDATE rate on the same server, the ceiling a move is measured against: a
+ * transaction of one UPDATE by primary key, for `clients` connections over a few seconds.
+ */
+const pgbenchUpdateRate = (url: string, clients: number): number | null => {
+  const pgbench = ["/usr/bin/pgbench", ...pgbenchCandidates()].find((p) => existsSync(p));
+  if (!pgbench) return null;
+  const script = path.join(mkdtempSync(path.join(tmpdir(), "lattice-pgbench-")), "update.sql");
+  writeFileSync(
+    script,
+    "\\set aid random(1, 100000)\nUPDATE pgbench_accounts SET abalance = abalance + 1 WHERE aid = :aid;\n",
+  );
+  const run = (args: string[]) =>
+    execFileSync(pgbench, args, { encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
+  run(["-i", "-q", "-s", "1", url]);
+  const out = run([
+    "-n",
+    "-f",
+    script,
+    "-c",
+    String(clients),
+    "-j",
+    String(Math.min(clients, 2)),
+    "-T",
+    "5",
+    url,
+  ]);
+  const tps = /tps = ([\d.]+)/.exec(out)?.[1];
+  return tps ? Number(tps) : null;
+};
+
+const pgbenchCandidates = (): string[] => {
+  try {
+    return readdirSync("/usr/lib/postgresql").map((v) => `/usr/lib/postgresql/${v}/bin/pgbench`);
+  } catch {
+    return [];
+  }
+};
+
 const printTable = (rows: Row[]): void => {
-  const header = ["driver", "operation", "n", "median ms", "p99 ms", "max ms", "payload KB"];
+  const header = ["driver", "operation", "n", "median ms", "p99 ms", "max ms", "rate / size"];
   const body = rows.map((r) => [
     r.driver,
     r.operation,
@@ -221,10 +342,14 @@ const main = async (): Promise<void> => {
   const started = performance.now();
   const rows: Row[] = [];
 
-  console.log(`Board of ${CARDS} cards: ${BOARD_LOADS} board loads, ${MOVES} moves per driver.`);
+  console.log(
+    `Board of ${CARDS} cards: ${CARDS} creates, ${BOARD_LOADS} board loads, ${MOVES} moves from one client, ` +
+      `${CONCURRENT_CLIENTS} × ${CONCURRENT_MOVES_EACH} concurrent moves per driver.`,
+  );
+  const ratios: string[] = [];
   const pglite = await createDb({ dataDir: "memory://" });
   try {
-    rows.push(...(await benchDriver("pglite", pglite)));
+    rows.push(...(await benchDriver("pglite", pglite, 0)));
   } finally {
     await pglite.close();
   }
@@ -232,7 +357,22 @@ const main = async (): Promise<void> => {
   if (await isPostgresReachable()) {
     const database = await createPostgresTestDatabase();
     try {
-      rows.push(...(await benchDriver("postgres", database.handle)));
+      const driverRows = await benchDriver("postgres", database.handle, GROW_CREATES);
+      rows.push(...driverRows);
+      if (!database.url) throw new Error("a PostgreSQL test database has a URL");
+      for (const [clients, operation] of [
+        [1, "POST move (1 client)"],
+        [CONCURRENT_CLIENTS, `POST move (${CONCURRENT_CLIENTS} clients)`],
+      ] as const) {
+        const tps = pgbenchUpdateRate(database.url, clients);
+        const moveRate = Number.parseFloat(driverRows.find((r) => r.operation === operation)?.note ?? "");
+        ratios.push(
+          tps === null
+            ? `  pgbench not found (apt-get install postgresql-client): no UPDATE ceiling for ${clients} client(s)`
+            : `  ${clients} client(s): pgbench single-row UPDATE ${tps.toFixed(0)}/s, moves ${moveRate.toFixed(0)}/s, ` +
+                `ratio ${(moveRate / tps).toFixed(3)}`,
+        );
+      }
     } finally {
       await database.drop();
     }
@@ -243,6 +383,8 @@ const main = async (): Promise<void> => {
   }
 
   printTable(rows);
+  if (ratios.length > 0)
+    console.log(`\nMoves per second against pgbench on the same PostgreSQL:\n${ratios.join("\n")}`);
   console.log(`\nTotal ${((performance.now() - started) / 1000).toFixed(1)} s`);
 };
 

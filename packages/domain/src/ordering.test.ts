@@ -1,5 +1,15 @@
 import { describe, expect, it } from "vitest";
-import { compareKeys, keyBetween, keysBetween, positionAmong } from "./ordering.js";
+import {
+  aimOf,
+  compareKeys,
+  isValidKey,
+  keyBetween,
+  keyFromNeighbours,
+  keysBetween,
+  neighboursIn,
+  positionAmong,
+  repairedKeyBetween,
+} from "./ordering.js";
 
 const positionOf = (result: ReturnType<typeof positionAmong>): string => {
   if (!("position" in result)) throw new Error(`expected a position, got ${JSON.stringify(result)}`);
@@ -164,5 +174,53 @@ describe("positionAmong", () => {
   it("refuses the moving item as its own neighbour", () => {
     expect(positionAmong(siblings, { afterId: "b" }, "b")).toEqual({ invalidField: "afterId" });
     expect(positionAmong(siblings, { beforeId: "b" }, "b")).toEqual({ invalidField: "beforeId" });
+  });
+});
+
+describe("repairedKeyBetween", () => {
+  it("is keyBetween when the neighbours are in order", () => {
+    expect(repairedKeyBetween(ka, kb)).toBe(keyBetween(ka, kb));
+    expect(repairedKeyBetween(null, ka)).toBe(keyBetween(null, ka));
+  });
+
+  it("repairs equal or crossed neighbours to a key after the first, instead of throwing", () => {
+    expect(() => keyBetween(kb, kb)).toThrow();
+    for (const [before, after] of [
+      [kb, kb],
+      [kc, ka],
+    ] as const) {
+      expect(compareKeys(before, repairedKeyBetween(before, after))).toBe(-1);
+    }
+  });
+
+  it("ignores a neighbour whose key cannot be ordered", () => {
+    expect(isValidKey("not a key")).toBe(false);
+    expect(isValidKey(ka)).toBe(true);
+    expect(compareKeys(ka, repairedKeyBetween(ka, "not a key"))).toBe(-1);
+  });
+});
+
+describe("neighboursIn and keyFromNeighbours", () => {
+  it("read the anchor and its far neighbour, skipping the moving card", () => {
+    const aim = aimOf({ afterId: "a" });
+    expect(neighboursIn(siblings, aim, "b")).toEqual({ anchor: { id: "a", position: ka }, beside: kc });
+    const placed = keyFromNeighbours(aim, neighboursIn(siblings, aim, "b"), "b");
+    expect(orderWith("b", positionOf(placed as { position: string }))).toEqual(["a", "b", "c"]);
+  });
+
+  it("read the edges: afterId null is the top, nothing named is the bottom", () => {
+    expect(neighboursIn(siblings, aimOf({ afterId: null }), "a")).toEqual({ anchor: null, beside: kb });
+    expect(neighboursIn(siblings, aimOf({}), "c")).toEqual({ anchor: null, beside: kb });
+  });
+
+  it("name the field of an anchor that is the moving card or not in the column", () => {
+    expect(keyFromNeighbours(aimOf({ beforeId: "b" }), { anchor: null, beside: null }, "b")).toEqual({
+      field: "body.beforeId",
+      message: "cannot be the moving card itself",
+    });
+    expect(keyFromNeighbours(aimOf({ afterId: "x" }), { anchor: null, beside: null }, "b")).toEqual({
+      field: "body.afterId",
+      message: "is not a card in the target status",
+    });
   });
 });

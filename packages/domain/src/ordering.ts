@@ -35,22 +35,14 @@ export const positionAmong = (
   placement: Placement,
   movingId?: string,
 ): { position: string } | { invalidField: "afterId" | "beforeId" } => {
-  const siblings = movingId ? sortedSiblings.filter((s) => s.id !== movingId) : sortedSiblings;
-  if (placement.afterId) {
-    const i = siblings.findIndex((s) => s.id === placement.afterId);
-    if (i < 0) return { invalidField: "afterId" };
-    return { position: keyBetween(siblings[i]?.position ?? null, siblings[i + 1]?.position ?? null) };
-  }
-  if (placement.beforeId) {
-    const i = siblings.findIndex((s) => s.id === placement.beforeId);
-    if (i < 0) return { invalidField: "beforeId" };
-    return { position: keyBetween(siblings[i - 1]?.position ?? null, siblings[i]?.position ?? null) };
-  }
-  if (placement.afterId === null) {
-    // afterId: null means "first".
-    return { position: keyBetween(null, siblings[0]?.position ?? null) };
-  }
-  return { position: keyBetween(siblings[siblings.length - 1]?.position ?? null, null) };
+  const aim = aimOf(placement);
+  const placed = keyFromNeighbours(
+    aim,
+    neighboursIn(sortedSiblings, aim, movingId ?? null),
+    movingId ?? null,
+  );
+  if ("position" in placed) return placed;
+  return { invalidField: aim.kind === "after" ? "afterId" : "beforeId" };
 };
 
 /** A key the library can order from: non-empty, made of its base-62 digits. */
