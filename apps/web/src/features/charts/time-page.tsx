@@ -42,6 +42,10 @@ import { UPlotChart } from "./uplot-chart";
 
 const metrics: TimeMetric[] = ["lead", "reaction", "cycle"];
 
+/** Room above the plot (CSS pixels) so equal percentiles at the top still get a label row each. */
+const percentileHeadroom = (lines: readonly PercentileLine[]): number =>
+  12 + 15 * Math.max(0, lines.length - 1);
+
 const drawPercentiles = (lines: PercentileLine[], colors: ChartColors) => (u: uPlot) => {
   const ctx = u.ctx;
   const ratio = pixelRatio();
@@ -56,12 +60,17 @@ const drawPercentiles = (lines: PercentileLine[], colors: ChartColors) => (u: uP
   const labelYs = spreadLabels(
     ys.map((y) => y - 2 * ratio),
     15 * ratio,
-    top + 14 * ratio,
+    // Labels may rise into the space reserved above the plot (`percentileHeadroom`).
+    top - (percentileHeadroom(lines) - 14) * ratio,
     top + height - 2 * ratio,
   );
-  lines.forEach((line, i) => {
+  const isShown = (i: number) => {
     const y = ys[i] ?? Number.NaN;
-    if (!(y >= top && y <= top + height)) return;
+    return y >= top && y <= top + height;
+  };
+  lines.forEach((_, i) => {
+    const y = ys[i] ?? Number.NaN;
+    if (!isShown(i)) return;
     ctx.strokeStyle = tones[i] ?? colors.muted;
     ctx.lineWidth = 1.5 * ratio;
     ctx.setLineDash(i === 0 ? [] : [6 * ratio, 4 * ratio]);
@@ -69,15 +78,17 @@ const drawPercentiles = (lines: PercentileLine[], colors: ChartColors) => (u: uP
     ctx.moveTo(left, y);
     ctx.lineTo(left + width, y);
     ctx.stroke();
+  });
+  // Labels after every line, each on a patch of the background colour, so a neighbouring line never
+  // runs through a label.
+  lines.forEach((line, i) => {
+    if (!isShown(i)) return;
     const text = `${line.label}: ${formatDays(line.value)}`;
     const x = left + width - 4 * ratio;
-    const labelY = labelYs[i] ?? y - 2 * ratio;
-    // A halo in the background colour keeps the label readable over points and grid lines.
-    ctx.lineWidth = 4 * ratio;
-    ctx.lineJoin = "round";
-    ctx.strokeStyle = colors.bg;
-    ctx.setLineDash([]);
-    ctx.strokeText(text, x, labelY);
+    const labelY = labelYs[i] ?? (ys[i] ?? 0) - 2 * ratio;
+    const textWidth = ctx.measureText(text).width;
+    ctx.fillStyle = colors.bg;
+    ctx.fillRect(x - textWidth - 3 * ratio, labelY - 14 * ratio, textWidth + 6 * ratio, 14 * ratio);
     ctx.fillStyle = tones[i] ?? colors.muted;
     ctx.fillText(text, x, labelY);
   });
@@ -121,6 +132,7 @@ const scatterOptions = (
       },
     ],
     legend: { show: false },
+    padding: [percentileHeadroom(lines), null, null, null],
     cursor: { drag: { x: true, y: false }, points: { size: 9 } },
     hooks: { draw: [drawPercentiles(lines, colors)] },
   };
