@@ -301,8 +301,9 @@ export const TimePage = () => {
                     </dd>
                   </dl>
                   <p className="chart-note">
-                    Calendar days; a card done the day it was created counts 1 day. Click a point to open its
-                    card.
+                    Calendar days; a card done the day it was created counts 1 day. The median is the middle
+                    value (for an even count, the mean of the two middle ones); the percentiles are observed
+                    values by nearest rank. Click a point to open its card.
                   </p>
                   {scatter.x.length < reply.points.length ? (
                     <p className="chart-note">
