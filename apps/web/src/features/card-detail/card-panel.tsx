@@ -17,7 +17,7 @@ import { isSidebarDrawerOpen } from "../sidebar/sidebar";
 import { BlockersSection } from "./blockers-section";
 import { CardActivity } from "./card-activity";
 import { CommentsSection } from "./comments-section";
-import { useLabels, useMembers } from "./coordination-store";
+import { boardConflicts, useLabels, useMembers } from "./coordination-store";
 import { LabelsField } from "./labels-section";
 import { DateFields, PeopleFields, ProgressField, ReminderBox } from "./people-dates";
 import { RelationsSection } from "./relations-section";
@@ -177,6 +177,7 @@ export const CardPanel = ({
   const boardStatus = useBoard((s) => s.status);
   const role = useBoard((s) => s.role);
   const archiveCard = useBoard((s) => s.archiveCard);
+  const dateConflict = useBoard((s) => boardConflicts(s.view, cardId)[0]?.reason ?? null);
   const deleteCard = useBoard((s) => s.deleteCard);
   const me = useSession((s) => s.user);
   const members = useMembers(workspaceId);
@@ -295,6 +296,11 @@ export const CardPanel = ({
             </p>
           ) : null}
           <NameEditor card={card} canWrite={canWrite} />
+          {dateConflict ? (
+            <p className="card-front-conflict" style={{ margin: "4px 0" }}>
+              <span aria-hidden="true">⚠</span> Date conflict: {dateConflict} (see Relations)
+            </p>
+          ) : null}
           {card.isBlocked ? (
             <p className="card-front-blocked" style={{ margin: "4px 0" }}>
               <span aria-hidden="true">⊘</span> Blocked — it cannot change status until its blockers are
