@@ -99,6 +99,7 @@ test("every view applies the board's filters; conflicts are flagged; archived ca
   // Archive the venue card from its panel; find it in the Archived list and in search; restore it.
   await page.goto(`${base}/c/${venue.id}`);
   const panel = page.getByRole("complementary", { name: "Card details" });
+  await expect(panel).toContainText("Date conflict: 'Send the invites' starts");
   await panel.getByRole("button", { name: "Archive", exact: true }).click();
   await expect(tile(venue.id)).toHaveCount(0);
   await page.getByRole("combobox", { name: "Search cards" }).fill("venue");
