@@ -3,6 +3,7 @@ import { beforeEach, describe, expect, it, vi } from "vitest";
 import { ApiError } from "../api/client";
 import { api } from "../api/endpoints";
 import { useBoard } from "./board";
+import { rememberOpenBlockings } from "./known-blockings";
 import { useToasts } from "./toasts";
 
 vi.mock("../api/endpoints", () => ({
@@ -394,6 +395,27 @@ describe("board store with live events", () => {
     expect(useBoard.getState().pending).toHaveLength(0);
     expect(useToasts.getState().toasts.at(-1)?.message).toBe(
       "Could not move “Card 3”. 'Card 3' is blocked; clear its blockers before changing its status.",
+    );
+  });
+
+  it("names what blocks the card when its blockings were read, as the server would", async () => {
+    vi.mocked(api.getBoard).mockResolvedValue({
+      ...snapshot,
+      cards: [{ ...cardA, isBlocked: true }, cardB, cardC],
+    });
+    await useBoard.getState().load(spaceId);
+    vi.mocked(api.moveCard).mockClear();
+    rememberOpenBlockings(cardA.id, [
+      { blockerName: "Waiting for lab results", reason: "Potassium pending" },
+    ]);
+    try {
+      expect(await useBoard.getState().moveCard(cardA.id, { kind: "status", statusId: done })).toBeNull();
+    } finally {
+      rememberOpenBlockings(cardA.id, []);
+    }
+    expect(api.moveCard).not.toHaveBeenCalled();
+    expect(useToasts.getState().toasts.at(-1)?.message).toBe(
+      "Could not move “Card 3”. 'Card 3' is blocked by Waiting for lab results (Potassium pending); clear it before changing its status.",
     );
   });
 

@@ -19,6 +19,7 @@ import {
   type Status,
   type WorkspaceRole,
 } from "@lattice/domain";
+import { knownOpenBlockings } from "./known-blockings";
 
 export type MoveIntent =
   | { kind: "up" }
@@ -82,7 +83,7 @@ const columnOf = (state: BoardState, statusId: string) =>
 /**
  * The move's context as the board knows it. The board holds only this space's statuses, so a
  * status it does not hold is "not a status of this card's space", as the server would say; it
- * knows whether a card is blocked but not by what.
+ * knows whether a card is blocked; by what only when the card panel has read its blockings.
  */
 export const moveContextFromBoard = (
   state: BoardState,
@@ -96,7 +97,7 @@ export const moveContextFromBoard = (
     card,
     target: state.statuses[body.statusId] ?? null,
     source: card ? (state.statuses[card.statusId] ?? null) : null,
-    openBlockings: [],
+    openBlockings: card?.isBlocked ? knownOpenBlockings(cardId) : [],
     neighbours: neighboursIn(columnOf(state, body.statusId), moveCardAim(body), cardId),
   };
 };

@@ -5,6 +5,7 @@ import { describeError } from "../../api/client";
 import { coordinationApi } from "../../api/coordination";
 import { findApi } from "../../api/search";
 import { useBoard } from "../../store/board";
+import { rememberOpenBlockings } from "../../store/known-blockings";
 import { toast } from "../../store/toasts";
 import { Button } from "../../ui/button";
 import { useCardEvents } from "./coordination-store";
@@ -280,6 +281,14 @@ export const BlockersSection = ({
   }, [card.id]);
   useEffect(reload, [reload]);
   useCardEvents(card.id, ["blocking."], reload);
+  // A move refused because the card is blocked can then name its blockers before any request.
+  useEffect(() => {
+    if (blockings)
+      rememberOpenBlockings(
+        card.id,
+        blockings.filter((b) => !b.clearedAt).map((b) => ({ blockerName: b.blockerName, reason: b.reason })),
+      );
+  }, [card.id, blockings]);
   const nameOf = (id: string | null) =>
     id === null
       ? "Someone"
