@@ -358,6 +358,31 @@ describe("board store with live events", () => {
     expect(useBoard.getState().confirmed.cards[cardA.id]?.statusId).toBe(done);
   });
 
+  it("keeps a move the server could not store for a moment (503) and resends it with the same key", async () => {
+    const unavailable = new ApiError({
+      status: 503,
+      code: "unavailable",
+      title: "Service unavailable",
+      detail: "The service is briefly unavailable; try again shortly",
+    });
+    vi.mocked(api.moveCard)
+      .mockReset()
+      .mockRejectedValueOnce(unavailable)
+      .mockResolvedValueOnce({ ...cardA, statusId: done, position: "a0", version: 2 });
+    const moving = useBoard.getState().moveCard(cardA.id, { kind: "status", statusId: done });
+    await vi.waitFor(() => expect(useBoard.getState().pending[0]?.isWaiting).toBe(true));
+    expect(useBoard.getState().view.cards[cardA.id]?.statusId).toBe(done);
+    expect(useToasts.getState().toasts.at(-1)?.message).toContain("briefly unavailable");
+
+    useBoard.getState().retryWaiting();
+    await moving;
+    const calls = vi.mocked(api.moveCard).mock.calls;
+    expect(calls).toHaveLength(2);
+    expect(calls[1]?.[2]?.mutationId).toBe(calls[0]?.[2]?.mutationId);
+    expect(useBoard.getState().pending).toHaveLength(0);
+    expect(useBoard.getState().confirmed.cards[cardA.id]?.statusId).toBe(done);
+  });
+
   it("rolls back and explains an offline change the server refuses once it is reachable", async () => {
     vi.mocked(api.moveCard)
       .mockReset()

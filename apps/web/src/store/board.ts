@@ -137,6 +137,8 @@ const actorId = (): string => useSession.getState().user?.id ?? "";
 const isBoardEvent = (event: DraftEvent): event is DraftEvent & BoardEvent => boardEventTypes.has(event.type);
 
 const isNetworkError = (error: unknown): boolean => error instanceof ApiError && error.code === "network";
+// 503: the server is up but cannot reach its database for a moment; the change is kept and resent.
+const isServiceUnavailable = (error: unknown): boolean => error instanceof ApiError && error.status === 503;
 
 const activityMax = 20;
 /** Mutation ids confirmed by their reply whose events may still be on the way (bounded, oldest out). */
@@ -240,6 +242,8 @@ const signalRetry = () => {
   current.resolve();
 };
 const retryFallbackMs = 15_000;
+// The server's Retry-After while its database is unreachable is 2 s.
+const unavailableRetryMs = 2_000;
 
 const describeActivity = (before: BoardState, event: WireEvent, seq: number): ActivityEntry | null => {
   const base = { seq, actorId: event.actorId, at: event.at };
@@ -436,13 +440,25 @@ export const useBoard = create<BoardStore>((set, get) => {
       try {
         const result = await sendInOrder(async () => {
           let hasToldOffline = false;
+          let hasToldUnavailable = false;
           for (;;) {
             try {
               return await spec.send(id);
             } catch (error) {
-              if (!isNetworkError(error)) throw error;
+              const isUnavailable = isServiceUnavailable(error);
+              if (!isNetworkError(error) && !isUnavailable) throw error;
               // Unreachable: keep it (same id, so a request that did land is not applied twice).
               markWaiting(true);
+              if (isUnavailable) {
+                if (!hasToldUnavailable) {
+                  toast.info(
+                    `The server is briefly unavailable. We will ${spec.label} as soon as it is back.`,
+                  );
+                  hasToldUnavailable = true;
+                }
+                await waitForRetry(unavailableRetryMs);
+                continue;
+              }
               if (!hasToldOffline) {
                 toast.info(`You are offline. We will ${spec.label} when the connection is back.`);
                 hasToldOffline = true;
