@@ -136,3 +136,44 @@ test("a move made while offline is kept, sent when the connection is back, and s
   await expect(cardIn(page, "Doing", "Inspect roof")).toBeVisible();
   expect(await cardNames(page, "To Do")).toEqual(["Check pumps"]);
 });
+
+test("a blocked card dragged toward another column stays in its own, is announced as blocked, and nothing is sent", async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await signUpByApi(page.request, "Bea Blocked");
+  const board = await createBoardByApi(page.request, { workspace: "Wards", space: "Discharges" });
+  const card = await addCardByApi(page.request, board.spaceId, "Discharge bed 4", board.statusId("To Do"));
+  const typeResponse = await page.request.post(`/api/spaces/${board.spaceId}/blocker-types`, {
+    data: { name: "Waiting for pharmacy" },
+  });
+  expect(typeResponse.status()).toBe(201);
+  const blockerType = (await typeResponse.json()) as { id: string };
+  const blocking = await page.request.post(`/api/cards/${card.id}/blockings`, {
+    data: { blockerTypeId: blockerType.id, reason: "Discharge medicines" },
+  });
+  expect(blocking.status()).toBe(201);
+
+  await page.goto(`/w/${board.workspaceId}/s/${board.spaceId}`);
+  await expect(page.getByText("Live", { exact: true })).toBeVisible();
+  await expect(cardIn(page, "To Do", "Discharge bed 4").locator(".card-front-blocked")).toBeVisible();
+  const moves: string[] = [];
+  page.on("request", (request) => {
+    if (request.url().includes(`/api/cards/${card.id}/move`)) moves.push(request.url());
+  });
+
+  await pickUpWithKeyboard(page, "Discharge bed 4");
+  await page.keyboard.press("ArrowRight");
+  const liveRegion = page.locator("[id^='DndLiveRegion']").first();
+  await expect(liveRegion).toContainText("Card is blocked: it stays in To Do");
+  await expect(cardIn(page, "To Do", "Discharge bed 4")).toBeVisible();
+  await expect(column(page, "Doing").getByText("Discharge bed 4")).toHaveCount(0);
+  await page.keyboard.press("Space");
+  await expect(liveRegion).toContainText("Card Discharge bed 4 is blocked and stays in To Do");
+  await expect(page.getByRole("alert").filter({ hasText: "is blocked" })).toContainText(
+    "Could not move “Discharge bed 4”.",
+  );
+  await expect(cardIn(page, "To Do", "Discharge bed 4")).toBeVisible();
+  expect(moves).toEqual([]);
+  await saveScreenshot(page, "board-blocked-drag-refused");
+});

@@ -231,6 +231,11 @@ export const BoardCanvas = ({
 
   const cardName = (id: string) =>
     shownRef.current.flatMap((c) => c.cards).find((c) => c.id === id)?.name ?? "card";
+  // A blocked card keeps its status (the domain's rule): it is never shown or announced elsewhere.
+  const blockedHome = (id: string) => {
+    const home = shownRef.current.find((c) => c.cards.some((card) => card.id === id));
+    return home?.cards.find((card) => card.id === id)?.isBlocked ? home : null;
+  };
   const columnName = (id: string) =>
     shownRef.current.find((c) => cellIdOf(c) === id || c.status.id === id)?.status.name ?? "the column";
 
@@ -252,6 +257,9 @@ export const BoardCanvas = ({
       if (over.id === active.id) return undefined;
       const place = landing(shownRef.current, String(active.id), String(over.id));
       if (!place) return undefined;
+      const blockedIn = blockedHome(String(active.id));
+      if (blockedIn && place.column.status.id !== blockedIn.status.id)
+        return `Card is blocked: it stays in ${blockedIn.status.name} until its blockers are cleared`;
       return `Card moved to ${place.column.status.name}, position ${place.index + 1} of ${place.cards.length}`;
     },
     onDragEnd: ({ active, over }) => {
@@ -260,6 +268,9 @@ export const BoardCanvas = ({
       const place = landing(shownRef.current, String(active.id), over ? String(over.id) : null);
       const name = cardName(String(active.id));
       if (!place) return `Dropped card ${name}`;
+      const blockedIn = blockedHome(String(active.id));
+      if (blockedIn && place.column.status.id !== blockedIn.status.id)
+        return `Card ${name} is blocked and stays in ${blockedIn.status.name}`;
       return `Dropped card ${name} in ${place.column.status.name}, position ${place.index + 1} of ${place.cards.length}`;
     },
     onDragCancel: ({ active }) => {
@@ -303,6 +314,8 @@ export const BoardCanvas = ({
       : layout.find((c) => c.cards.some((card) => card.id === overId));
     // Within its current column, sortable animates the gap itself; only crossing columns re-projects.
     if (!home || !target || target === home) return;
+    // A blocked card cannot change status, so it is never shown in another status's column.
+    if (blockedHome(cardId) && target.status.id !== home.status.id) return;
     let index = target.cards.length;
     if (!overStatusId) {
       const overIndex = target.cards.findIndex((c) => c.id === overId);
