@@ -2,7 +2,7 @@
  * The person's own account: change the password (which signs out every other session) and see where
  * they are logged in, signing out any other browser or all of them at once.
  */
-import { type AccountSession, limits } from "@lattice/domain";
+import { type AccountSession, changePasswordBody, limits } from "@lattice/domain";
 import { type FormEvent, useCallback, useEffect, useState } from "react";
 import { accountApi } from "../../api/account";
 import { ApiError, describeError } from "../../api/client";
@@ -33,8 +33,10 @@ const PasswordSection = ({ onChanged }: { onChanged: () => void }) => {
     event.preventDefault();
     setErrors({});
     setFormError(null);
-    if (newPassword.length < limits.passwordMin) {
-      setErrors({ newPassword: `must be at least ${limits.passwordMin} characters` });
+    // The same rule, and sentence, the server applies.
+    const checked = changePasswordBody.shape.newPassword.safeParse(newPassword);
+    if (!checked.success) {
+      setErrors({ newPassword: checked.error.issues[0]?.message ?? "is not allowed" });
       return;
     }
     if (newPassword !== confirmation) {
