@@ -82,7 +82,7 @@ const sessionFromCookie = async (
     await handle.db
       .update(tables.sessions)
       .set({ lastUsedAt: new Date(now), address })
-      .where(eq(tables.sessions.tokenHash, tokenHash));
+      .where(eq(tables.sessions.id, row.id));
   return { id: row.id, user: toUser(row.user) };
 };
 
@@ -116,16 +116,18 @@ export const authPlugin = fp(
     app.decorate("startSession", async (request: FastifyRequest, reply: FastifyReply, userId: string) => {
       const token = randomBytes(32).toString("base64url");
       const expiresAt = new Date(Date.now() + opts.config.sessionDays * 86_400_000);
-      // A login is a fine moment to forget this person's expired sessions.
-      await opts.handle.db
-        .delete(tables.sessions)
-        .where(and(eq(tables.sessions.userId, userId), lte(tables.sessions.expiresAt, new Date())));
-      await opts.handle.db.insert(tables.sessions).values({
-        tokenHash: hashToken(token),
-        userId,
-        expiresAt,
-        device: deviceOf(request),
-        address: request.ip,
+      // One transaction; a login is a fine moment to forget this person's expired sessions.
+      await opts.handle.db.transaction(async (tx) => {
+        await tx
+          .delete(tables.sessions)
+          .where(and(eq(tables.sessions.userId, userId), lte(tables.sessions.expiresAt, new Date())));
+        await tx.insert(tables.sessions).values({
+          tokenHash: hashToken(token),
+          userId,
+          expiresAt,
+          device: deviceOf(request),
+          address: request.ip,
+        });
       });
       reply.setCookie(SESSION_COOKIE, token, {
         path: "/",
