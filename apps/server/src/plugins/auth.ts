@@ -14,7 +14,7 @@ import { and, eq, lte } from "drizzle-orm";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import fp from "fastify-plugin";
 import type { Config } from "../config.js";
-import { refuseForgedRequest } from "./origin.js";
+import { isWebSocketUpgrade, refuseForgedRequest } from "./origin.js";
 import { SessionSockets } from "./session-sockets.js";
 
 export const SESSION_COOKIE = "lattice_session";
@@ -107,8 +107,7 @@ export const authPlugin = fp(
       const session = await sessionFromCookie(opts.handle, request.cookies[SESSION_COOKIE], request.ip);
       request.user = session?.user ?? null;
       request.sessionId = session?.id ?? null;
-      if (session && request.headers.upgrade?.toLowerCase() === "websocket")
-        sessionSockets.noteUpgrade(request.raw, session.id);
+      if (session && isWebSocketUpgrade(request)) sessionSockets.noteUpgrade(request.raw, session.id);
       if (request.routeOptions.config?.public) return;
       if (!request.user) throw new DomainError(ErrorCode.unauthenticated, "Log in to continue");
     });

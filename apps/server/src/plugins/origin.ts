@@ -40,7 +40,7 @@ export const allowedOrigins = (request: FastifyRequest, config: Config): string[
   return own ? [own] : [];
 };
 
-const isWebSocketUpgrade = (request: FastifyRequest): boolean =>
+export const isWebSocketUpgrade = (request: FastifyRequest): boolean =>
   request.headers.upgrade?.toLowerCase() === "websocket";
 
 const isJson = (contentType: string | undefined): boolean =>

@@ -4,7 +4,7 @@
  * email, failed logins per address whatever the email (password spraying), signups per address and
  * password changes per person.
  */
-import { tables, toUser } from "@lattice/db";
+import { type Executor, tables, toUser } from "@lattice/db";
 import {
   accountSessionListSchema,
   changePasswordBody,
@@ -33,6 +33,13 @@ const currentSessionId = (request: FastifyRequest): string => {
   if (!request.sessionId) throw new DomainError(ErrorCode.unauthenticated);
   return request.sessionId;
 };
+
+/** Deletes every session of the person but `keptSessionId`; returns the ended ones' ids. */
+const endOtherSessions = (db: Executor, userId: string, keptSessionId: string) =>
+  db
+    .delete(tables.sessions)
+    .where(and(eq(tables.sessions.userId, userId), ne(tables.sessions.id, keptSessionId)))
+    .returning({ id: tables.sessions.id });
 
 const tooManyAttempts = (reply: FastifyReply, retryAfterSeconds: number): DomainError => {
   reply.header("retry-after", String(Math.max(1, retryAfterSeconds)));
@@ -198,10 +205,7 @@ export const authRoutes: FastifyPluginAsyncZod<{ config: Config }> = async (app,
       const ended = await app.db.db.transaction(async (tx) => {
         await tx.update(tables.users).set({ passwordHash }).where(eq(tables.users.id, user.id));
         // Whoever else holds a session (say, a stolen cookie) is logged out with the old password.
-        return tx
-          .delete(tables.sessions)
-          .where(and(eq(tables.sessions.userId, user.id), ne(tables.sessions.id, sessionId)))
-          .returning({ id: tables.sessions.id });
+        return endOtherSessions(tx, user.id, sessionId);
       });
       app.sessionSockets.close(ended.map((row) => row.id));
       return reply.code(204).send(null);
@@ -276,10 +280,7 @@ export const authRoutes: FastifyPluginAsyncZod<{ config: Config }> = async (app,
     async (request) => {
       const user = currentUser(request);
       const sessionId = currentSessionId(request);
-      const ended = await app.db.db
-        .delete(tables.sessions)
-        .where(and(eq(tables.sessions.userId, user.id), ne(tables.sessions.id, sessionId)))
-        .returning({ id: tables.sessions.id });
+      const ended = await endOtherSessions(app.db.db, user.id, sessionId);
       app.sessionSockets.close(ended.map((row) => row.id));
       return { ended: ended.length };
     },
