@@ -1,8 +1,0 @@
-ALTER TABLE "card_status_changes" ADD CONSTRAINT "card_status_changes_from_role_check" CHECK ("card_status_changes"."from_role" IN ('information', 'not_started', 'in_progress', 'completed', 'cancelled'));--> statement-breakpoint
-ALTER TABLE "card_status_changes" ADD CONSTRAINT "card_status_changes_to_role_check" CHECK ("card_status_changes"."to_role" IN ('information', 'not_started', 'in_progress', 'completed', 'cancelled'));--> statement-breakpoint
-ALTER TABLE "statuses" ADD CONSTRAINT "statuses_role_check" CHECK ("statuses"."role" IN ('information', 'not_started', 'in_progress', 'completed', 'cancelled'));--> statement-breakpoint
-ALTER TABLE "blocker_types" ADD CONSTRAINT "blocker_types_kind_check" CHECK ("blocker_types"."kind" IN ('local', 'global', 'on_demand'));--> statement-breakpoint
-ALTER TABLE "card_relations" ADD CONSTRAINT "card_relations_kind_check" CHECK ("card_relations"."kind" IN ('parent', 'next'));--> statement-breakpoint
-ALTER TABLE "space_members" ADD CONSTRAINT "space_members_role_check" CHECK ("space_members"."role" IN ('owner', 'member', 'visitor'));--> statement-breakpoint
-ALTER TABLE "workspace_members" ADD CONSTRAINT "workspace_members_role_check" CHECK ("workspace_members"."role" IN ('owner', 'member', 'visitor'));--> statement-breakpoint
-ALTER TABLE "workspaces" ADD CONSTRAINT "workspaces_visibility_check" CHECK ("workspaces"."visibility" IN ('private', 'public', 'org_wide'));
