@@ -15,23 +15,26 @@ export const limits = {
   wipLimitMax: 10_000,
 } as const;
 
-const hasNoNul = (value: string): boolean => !value.includes("\u0000");
-const nulMessage = "must not contain the NUL character (U+0000)";
+// With the u flag a surrogate pair is one code point, so this finds only a half of a pair.
+const loneSurrogate = /\p{Cs}/u;
+const isStorableText = (value: string): boolean => !value.includes("\u0000") && !loneSurrogate.test(value);
+const unstorableMessage = "must not contain the NUL character (U+0000) or half of a surrogate pair";
 
 /**
- * Free text a person types. PostgreSQL text cannot hold the NUL character (U+0000), so it is refused
+ * Free text a person types. PostgreSQL text cannot hold the NUL character (U+0000), and half of a
+ * UTF-16 surrogate pair is no character at all (the JSON of an event refuses it), so both are refused
  * here, naming the field, rather than failing in the database. Every text field of a request is built
  * from this or `requiredText`.
  */
 export const plainText = (max: number) =>
-  z.string().refine(hasNoNul, nulMessage).max(max, `must be at most ${max} characters`);
+  z.string().refine(isStorableText, unstorableMessage).max(max, `must be at most ${max} characters`);
 
 /** Text that must say something: trimmed, then at least one character. */
 export const requiredText = (max: number) =>
   z
     .string()
     .trim()
-    .refine(hasNoNul, nulMessage)
+    .refine(isStorableText, unstorableMessage)
     .min(1, "must not be empty")
     .max(max, `must be at most ${max} characters`);
 

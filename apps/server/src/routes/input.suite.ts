@@ -300,6 +300,24 @@ export const inputSuite = (driver: TestDriver): void => {
       });
     }
 
+    it("refuses half of a surrogate pair in free text with 400, changing nothing, and keeps a whole pair", async () => {
+      const lone = "Rota \udfff week";
+      for (const [url, body, field] of [
+        [`/api/spaces/${w.spaceId}/cards`, { name: "Rota", description: lone }, "body.description"],
+        [`/api/spaces/${w.spaceId}/cards`, { name: lone }, "body.name"],
+        [`/api/cards/${w.cardId}/comments`, { body: lone }, "body.body"],
+      ] as const) {
+        const before = await fingerprint();
+        const res = await w.owner.request("POST", url, body);
+        const problem = expectProblem(res, 400, "validation_failed", [field]);
+        expect(problem.errors?.[0]?.message).toMatch(/surrogate/);
+        expect(changedTables(before, await fingerprint())).toEqual([]);
+      }
+      const whole = await w.owner.request("POST", `/api/spaces/${w.spaceId}/cards`, { name: "Rota 🗓️ week" });
+      expect(whole.statusCode, whole.body).toBe(201);
+      expect(whole.json<{ name: string }>().name).toBe("Rota 🗓️ week");
+    });
+
     for (const c of dateCases) {
       it(`accepts ${c.what} from ${dateRange.min} to ${dateRange.max} and refuses one outside with 400`, async () => {
         for (const value of c.outside) {
