@@ -107,6 +107,8 @@ interface PopoverProps {
   /** Extra text for the trigger beside the icon (e.g. "Filter"). */
   text?: ReactNode;
   panelClassName?: string;
+  /** The trigger's accessible name when it shows text (`label` names the open panel). */
+  triggerLabel?: string;
   children: (close: () => void) => ReactNode;
 }
 
@@ -117,6 +119,7 @@ const PopoverInner = ({
   triggerClassName = "btn btn-ghost btn-sm btn-icon menu-trigger",
   text,
   panelClassName = "",
+  triggerLabel,
   children,
 }: PopoverProps) => {
   const [isOpen, setIsOpen] = useState(false);
@@ -132,7 +135,7 @@ const PopoverInner = ({
         ref={layer.floating.refs.setReference}
         type="button"
         className={triggerClassName}
-        {...(text ? {} : { "aria-label": label })}
+        aria-label={text ? triggerLabel : label}
         {...layer.interactions.getReferenceProps({
           onClick: (event: React.MouseEvent) => {
             event.stopPropagation();
