@@ -1,7 +1,7 @@
 import { copyFileSync } from "node:fs";
 import { expect, type Page, test } from "@playwright/test";
 import { saveScreenshot } from "./artifacts.js";
-import { addCardByApi, cardIn, createBoardByApi, signUpByApi, uniqueEmail } from "./helpers.js";
+import { addCardByApi, cardIn, createBoardByApi, pickDate, signUpByApi, uniqueEmail } from "./helpers.js";
 
 const shot = async (page: Page, name: string) => {
   const file = await saveScreenshot(page, name);
@@ -69,7 +69,7 @@ test("cards coordinate work: people, relations, a blocker that refuses a move, a
   await expect(tile.locator(".card-front-person")).toHaveCount(2);
 
   // Dates: a due date in the past makes the card late and overdue on its front.
-  await panel.getByLabel("Due").fill("2020-01-10");
+  await pickDate(page, panel.getByRole("button", { name: /^Due,/ }), "2020-01-10");
   await expect(tile.locator(".card-front-date.due-overdue")).toBeVisible();
   await expect(tile.getByText("Late")).toBeVisible();
 
