@@ -9,6 +9,7 @@ import { useWorkspaces } from "../../store/workspaces";
 import { Skeleton } from "../../ui/skeleton";
 import { spacePath } from "../sidebar/tree";
 import { SpaceTabs } from "./space-tabs";
+import "./space-header.css";
 import "./space-views.css";
 
 export const SpaceViewHeader = ({
