@@ -52,12 +52,12 @@ test("cards coordinate work: people, relations, a blocker that refuses a move, a
 
   // People: Bo responsible, Ana co-worker.
   await panel.getByRole("button", { name: "Set responsible" }).click();
-  const responsiblePicker = panel.getByRole("dialog", { name: "Choose the responsible person" });
+  const responsiblePicker = page.getByRole("dialog", { name: "Choose the responsible person" });
   await responsiblePicker.getByRole("searchbox").fill("bo");
   await responsiblePicker.getByRole("button", { name: /Bo Chen/ }).click();
   await expect(panel.getByTestId("responsible")).toContainText("Bo Chen");
   await panel.getByRole("button", { name: "+ Add", exact: true }).click();
-  const coworkerPicker = panel.getByRole("dialog", { name: "Choose co-workers" });
+  const coworkerPicker = page.getByRole("dialog", { name: "Choose co-workers" });
   await coworkerPicker.getByRole("button", { name: /Ana Lima/ }).click();
   // Escape with focus still on the option just picked closes the picker, not the card.
   await page.keyboard.press("Escape");

@@ -167,8 +167,13 @@ test("dragging a Gantt bar reschedules the card for everyone; calendar and table
   // The board's filters work on the Gantt too, and travel with the person to the board.
   await ana.page
     .getByRole("region", { name: "Filter cards" })
+    .getByRole("button", { name: "Filter" })
+    .click();
+  await ana.page
+    .getByRole("dialog", { name: "Filters" })
     .getByRole("combobox", { name: "Status" })
     .selectOption("in_progress");
+  await ana.page.keyboard.press("Escape");
   await expect(ana.page.locator(`.gantt .bar-wrapper[data-id="${design.id}"]`)).toBeVisible();
   await expect(bar).toHaveCount(0);
   await expect(ana.page.getByRole("status").filter({ hasText: "of 4 cards" })).toContainText("1 of 4 cards");

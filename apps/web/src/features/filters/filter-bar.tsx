@@ -4,7 +4,7 @@
  * in the URL exactly as before (see filters.ts); this is only how they are shown.
  */
 import { type Label, type Member, statusRoles } from "@lattice/domain";
-import type { ReactNode } from "react";
+import { type ReactNode, useRef } from "react";
 import { Popover } from "../../ui/menu";
 import { statusRoleLabels } from "../board/columns-dialog";
 import { activeFilterCount, type BoardFilters, type DueFilter, type Grouping, noFilters } from "./filters";
@@ -87,8 +87,16 @@ export const FilterBar = ({
   leadingActive = 0,
   onClearAll,
 }: FilterBarProps) => {
+  // Two changes in a row (before the URL has re-rendered the bar) must both land: each builds on
+  // the last one made, not on the filters of the last render.
+  const latest = useRef(filters);
+  latest.current = filters;
+  const change = (next: BoardFilters) => {
+    latest.current = next;
+    onChange(next);
+  };
   const set = <K extends keyof BoardFilters>(key: K, value: string) =>
-    onChange({ ...filters, [key]: value === "" ? null : value });
+    change({ ...latest.current, [key]: value === "" ? null : value });
   const boardActive = activeFilterCount(filters);
   const active = boardActive + leadingActive;
   const chips = filterChips(filters, members, labels, myUserId);
@@ -230,7 +238,7 @@ export const FilterBar = ({
                 type="button"
                 className="filter-chip-remove"
                 aria-label={`Remove filter ${chip.text}`}
-                onClick={() => onChange({ ...filters, [chip.key]: null })}
+                onClick={() => change({ ...latest.current, [chip.key]: null })}
               >
                 <span aria-hidden="true">×</span>
               </button>
