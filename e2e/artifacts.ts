@@ -8,8 +8,8 @@ export const artifactsDir = fileURLToPath(new URL("../artifacts/", import.meta.u
 
 /** Saves a full-page screenshot as artifacts/<name>.png and returns its path. */
 export const saveScreenshot = async (page: Page, name: string): Promise<string> => {
-  mkdirSync(artifactsDir, { recursive: true });
   const file = path.join(artifactsDir, `${name}.png`);
+  mkdirSync(path.dirname(file), { recursive: true });
   await page.screenshot({ path: file, fullPage: true });
   return file;
 };

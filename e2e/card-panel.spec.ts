@@ -27,7 +27,7 @@ test("a member invited in the settings is in the card's pickers at once, and a n
   await page.goto(`/w/${board.workspaceId}/s/${board.spaceId}/c/${card.id}`);
   const panel = page.getByRole("complementary", { name: "Card details" });
   await panel.getByRole("button", { name: "Set responsible" }).click();
-  let picker = panel.getByRole("dialog", { name: "Choose the responsible person" });
+  let picker = page.getByRole("dialog", { name: "Choose the responsible person" });
   await expect(picker.getByRole("button", { name: /Ana Owner/ })).toBeVisible();
   await expect(picker.getByRole("button", { name: /Ben Agent/ })).toHaveCount(0);
   await page.keyboard.press("Escape");
@@ -45,7 +45,7 @@ test("a member invited in the settings is in the card's pickers at once, and a n
 
   // Ben is there to choose, without a reload.
   await panel.getByRole("button", { name: "Set responsible" }).click();
-  picker = panel.getByRole("dialog", { name: "Choose the responsible person" });
+  picker = page.getByRole("dialog", { name: "Choose the responsible person" });
   await picker.getByRole("button", { name: /Ben Agent/ }).click();
   await expect(panel.getByTestId("responsible")).toContainText("Ben Agent");
 

@@ -1,7 +1,7 @@
 import { copyFileSync } from "node:fs";
 import { expect, type Page, test } from "@playwright/test";
 import { saveScreenshot } from "./artifacts.js";
-import { addCardByApi, cardIn, createBoardByApi, signUpByApi, uniqueEmail } from "./helpers.js";
+import { addCardByApi, cardIn, createBoardByApi, pickDate, signUpByApi, uniqueEmail } from "./helpers.js";
 
 const shot = async (page: Page, name: string) => {
   const file = await saveScreenshot(page, name);
@@ -52,12 +52,12 @@ test("cards coordinate work: people, relations, a blocker that refuses a move, a
 
   // People: Bo responsible, Ana co-worker.
   await panel.getByRole("button", { name: "Set responsible" }).click();
-  const responsiblePicker = panel.getByRole("dialog", { name: "Choose the responsible person" });
+  const responsiblePicker = page.getByRole("dialog", { name: "Choose the responsible person" });
   await responsiblePicker.getByRole("searchbox").fill("bo");
   await responsiblePicker.getByRole("button", { name: /Bo Chen/ }).click();
   await expect(panel.getByTestId("responsible")).toContainText("Bo Chen");
   await panel.getByRole("button", { name: "+ Add", exact: true }).click();
-  const coworkerPicker = panel.getByRole("dialog", { name: "Choose co-workers" });
+  const coworkerPicker = page.getByRole("dialog", { name: "Choose co-workers" });
   await coworkerPicker.getByRole("button", { name: /Ana Lima/ }).click();
   // Escape with focus still on the option just picked closes the picker, not the card.
   await page.keyboard.press("Escape");
@@ -69,7 +69,7 @@ test("cards coordinate work: people, relations, a blocker that refuses a move, a
   await expect(tile.locator(".card-front-person")).toHaveCount(2);
 
   // Dates: a due date in the past makes the card late and overdue on its front.
-  await panel.getByLabel("Due").fill("2020-01-10");
+  await pickDate(page, panel.getByRole("button", { name: /^Due,/ }), "2020-01-10");
   await expect(tile.locator(".card-front-date.due-overdue")).toBeVisible();
   await expect(tile.getByText("Late")).toBeVisible();
 

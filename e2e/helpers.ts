@@ -92,3 +92,13 @@ export const dragTo = async (
   await page.mouse.move(endX, endY + 1, { steps: 2 });
   await page.mouse.up();
 };
+
+/** Sets a date field through its picker: opens it, types the day (ISO is read in every locale), Enter. */
+export const pickDate = async (page: Page, field: Locator, isoDay: string) => {
+  await field.click();
+  const typed = page.getByRole("textbox", { name: /^Type the date/ });
+  await typed.fill(isoDay);
+  await typed.press("Enter");
+  await expect(typed).toHaveCount(0);
+  await expect(field).toHaveAttribute("data-value", isoDay);
+};

@@ -66,10 +66,23 @@ test("every view applies the board's filters; conflicts are flagged; archived ca
   ).toBeVisible();
 
   // Blocked = Blocked on the board, then the List: one of three cards, and the export holds only it.
-  await page.getByRole("combobox", { name: "Blocked" }).selectOption("yes");
+  // The filters live behind the Filter button; what is active shows as a chip.
+  await page.getByRole("button", { name: "Filter", exact: true }).click();
+  await page
+    .getByRole("dialog", { name: "Filters" })
+    .getByRole("combobox", { name: "Blocked" })
+    .selectOption("yes");
+  await page.keyboard.press("Escape");
+  await expect(page.getByRole("dialog", { name: "Filters" })).toHaveCount(0);
   await expect(page).toHaveURL(/blocked=yes/);
+  await expect(page.getByRole("list", { name: "Active filters" }).getByRole("listitem")).toHaveText([
+    /^Blocked\W*$/,
+  ]);
   await page.getByRole("link", { name: "List", exact: true }).click();
   await expect(page).toHaveURL(/\/list\?.*blocked=yes/);
+  await expect(page.getByRole("list", { name: "Active filters" }).getByRole("listitem")).toHaveText([
+    /^Blocked\W*$/,
+  ]);
   const table = page.getByRole("table", { name: "Cards" });
   await expect(table.getByRole("link")).toHaveText(["Print posters"]);
   await expect(page.getByRole("status").filter({ hasText: "of 3 cards" })).toHaveText("1 of 3 cards");

@@ -1,4 +1,6 @@
-import { type ReactNode, useEffect, useId, useRef, useState } from "react";
+/** A menu of actions and a popover of controls, both drawn in a layer above the page (see layer.tsx). */
+import { type ReactNode, useRef, useState } from "react";
+import { LayerPanel, LayerTree, useLayer } from "./layer";
 
 export interface MenuItem {
   label: string;
@@ -15,156 +17,146 @@ interface MenuProps {
   align?: "start" | "end";
 }
 
-/** A small action menu: a trigger button and a list of actions, keyboard-operable. */
-export const Menu = ({ label, items, icon = "⋯", align = "end" }: MenuProps) => {
+const MenuInner = ({ label, items, icon = "⋯", align = "end" }: MenuProps) => {
   const [isOpen, setIsOpen] = useState(false);
-  const rootRef = useRef<HTMLDivElement>(null);
-  const triggerRef = useRef<HTMLButtonElement>(null);
-  const listRef = useRef<HTMLDivElement>(null);
-  const id = useId();
+  const [activeIndex, setActiveIndex] = useState<number | null>(null);
+  const listRef = useRef<Array<HTMLElement | null>>([]);
+  const actions = items.filter((item): item is MenuItem => item !== "separator");
+  const layer = useLayer({
+    isOpen,
+    onOpenChange: setIsOpen,
+    role: "menu",
+    placement: align === "end" ? "bottom-end" : "bottom-start",
+    list: {
+      listRef,
+      activeIndex,
+      onNavigate: setActiveIndex,
+      disabledIndices: actions.flatMap((item, index) => (item.isDisabled ? [index] : [])),
+    },
+  });
+  const { getReferenceProps, getItemProps } = layer.interactions;
+  if (actions.length === 0) return null;
 
-  useEffect(() => {
-    if (!isOpen) return;
-    const handlePointer = (event: PointerEvent) => {
-      if (event.target instanceof Node && !rootRef.current?.contains(event.target)) setIsOpen(false);
-    };
-    document.addEventListener("pointerdown", handlePointer);
-    listRef.current?.querySelector<HTMLButtonElement>("button:not(:disabled)")?.focus();
-    return () => document.removeEventListener("pointerdown", handlePointer);
-  }, [isOpen]);
-
-  const handleKeyDown = (event: React.KeyboardEvent) => {
-    if (!isOpen) return;
-    if (event.key === "Escape") {
-      event.stopPropagation();
-      setIsOpen(false);
-      triggerRef.current?.focus();
-      return;
-    }
-    if (event.key !== "ArrowDown" && event.key !== "ArrowUp") return;
-    event.preventDefault();
-    const buttons = Array.from(
-      listRef.current?.querySelectorAll<HTMLButtonElement>("button:not(:disabled)") ?? [],
-    );
-    const active = document.activeElement;
-    const index = active instanceof HTMLButtonElement ? buttons.indexOf(active) : -1;
-    const next = event.key === "ArrowDown" ? index + 1 : index - 1;
-    buttons[(next + buttons.length) % buttons.length]?.focus();
-  };
-
-  const enabled = items.filter((item) => item !== "separator");
-  if (enabled.length === 0) return null;
-
+  let actionIndex = -1;
   return (
-    // biome-ignore lint/a11y/noStaticElementInteractions: arrow keys and Escape for the menu's items
-    <div className="menu" ref={rootRef} onKeyDown={handleKeyDown}>
+    <>
       <button
-        ref={triggerRef}
+        ref={layer.floating.refs.setReference}
         type="button"
         className="btn btn-ghost btn-sm btn-icon menu-trigger"
         aria-label={label}
-        aria-haspopup="menu"
-        aria-expanded={isOpen}
-        aria-controls={isOpen ? id : undefined}
-        onClick={(event) => {
-          event.stopPropagation();
-          event.preventDefault();
-          setIsOpen((open) => !open);
-        }}
+        {...getReferenceProps({
+          onClick: (event: React.MouseEvent) => {
+            // The trigger sits inside links and draggable rows: its click is its own.
+            event.stopPropagation();
+            event.preventDefault();
+          },
+          onKeyDown: layer.handleEscape,
+        })}
       >
         <span aria-hidden="true">{icon}</span>
       </button>
-      {isOpen ? (
-        <div ref={listRef} id={id} role="menu" className={`menu-list menu-${align}`}>
-          {items.map((item, index) =>
-            item === "separator" ? (
-              // biome-ignore lint/suspicious/noArrayIndexKey: separators have no identity
-              <hr key={`sep-${index}`} className="menu-separator" />
-            ) : (
-              <button
-                key={item.label}
-                type="button"
-                role="menuitem"
-                className={`menu-item${item.isDanger ? " menu-item-danger" : ""}`}
-                disabled={item.isDisabled}
-                onClick={(event) => {
-                  event.stopPropagation();
-                  event.preventDefault();
+      <LayerPanel layer={layer} className="menu-list" label={label}>
+        {items.map((item, index) => {
+          if (item === "separator") {
+            // biome-ignore lint/suspicious/noArrayIndexKey: separators have no identity
+            return <hr key={`sep-${index}`} className="menu-separator" />;
+          }
+          actionIndex += 1;
+          const position = actionIndex;
+          return (
+            <button
+              key={item.label}
+              ref={(node) => {
+                listRef.current[position] = node;
+              }}
+              type="button"
+              role="menuitem"
+              tabIndex={activeIndex === position ? 0 : -1}
+              className={`menu-item${item.isDanger ? " menu-item-danger" : ""}`}
+              disabled={item.isDisabled}
+              {...getItemProps({
+                onClick: () => {
                   setIsOpen(false);
                   item.onSelect();
-                }}
-              >
-                {item.label}
-              </button>
-            ),
-          )}
-        </div>
-      ) : null}
-    </div>
+                },
+              })}
+            >
+              {item.label}
+            </button>
+          );
+        })}
+      </LayerPanel>
+    </>
   );
 };
+
+/** A small action menu: a trigger button and a list of actions, operable with arrows, Enter and Escape. */
+export const Menu = (props: MenuProps) => (
+  <LayerTree>
+    <MenuInner {...props} />
+  </LayerTree>
+);
 
 interface PopoverProps {
   label: string;
   icon?: ReactNode;
   align?: "start" | "end";
+  /** The trigger's look; an icon button by default. */
+  triggerClassName?: string;
+  /** Extra text for the trigger beside the icon (e.g. "Filter"). */
+  text?: ReactNode;
+  panelClassName?: string;
+  /** The trigger's accessible name when it shows text (`label` names the open panel). */
+  triggerLabel?: string;
   children: (close: () => void) => ReactNode;
 }
 
-/** A trigger with free-form content (controls, not just actions). Escape or a click outside closes it. */
-export const Popover = ({ label, icon = "⋯", align = "end", children }: PopoverProps) => {
+const PopoverInner = ({
+  label,
+  icon = "⋯",
+  align = "end",
+  triggerClassName = "btn btn-ghost btn-sm btn-icon menu-trigger",
+  text,
+  panelClassName = "",
+  triggerLabel,
+  children,
+}: PopoverProps) => {
   const [isOpen, setIsOpen] = useState(false);
-  const rootRef = useRef<HTMLDivElement>(null);
-  const triggerRef = useRef<HTMLButtonElement>(null);
-  const id = useId();
-
-  useEffect(() => {
-    if (!isOpen) return;
-    const handlePointer = (event: PointerEvent) => {
-      if (event.target instanceof Node && !rootRef.current?.contains(event.target)) setIsOpen(false);
-    };
-    document.addEventListener("pointerdown", handlePointer);
-    rootRef.current?.querySelector<HTMLElement>(".popover-panel select, .popover-panel button")?.focus();
-    return () => document.removeEventListener("pointerdown", handlePointer);
-  }, [isOpen]);
-
-  const close = () => {
-    setIsOpen(false);
-    triggerRef.current?.focus();
-  };
-
+  const layer = useLayer({
+    isOpen,
+    onOpenChange: setIsOpen,
+    role: "dialog",
+    placement: align === "end" ? "bottom-end" : "bottom-start",
+  });
   return (
-    // biome-ignore lint/a11y/noStaticElementInteractions: Escape handling for the popover's contents
-    <div
-      className="menu"
-      ref={rootRef}
-      onKeyDown={(event) => {
-        if (isOpen && event.key === "Escape") {
-          event.stopPropagation();
-          close();
-        }
-      }}
-      onClick={(event) => event.stopPropagation()}
-    >
+    <>
       <button
-        ref={triggerRef}
+        ref={layer.floating.refs.setReference}
         type="button"
-        className="btn btn-ghost btn-sm btn-icon menu-trigger"
-        aria-label={label}
-        aria-expanded={isOpen}
-        aria-controls={isOpen ? id : undefined}
-        onClick={(event) => {
-          event.preventDefault();
-          setIsOpen((open) => !open);
-        }}
+        className={triggerClassName}
+        aria-label={text ? triggerLabel : label}
+        {...layer.interactions.getReferenceProps({
+          onClick: (event: React.MouseEvent) => {
+            event.stopPropagation();
+            event.preventDefault();
+          },
+          onKeyDown: layer.handleEscape,
+        })}
       >
         <span aria-hidden="true">{icon}</span>
+        {text}
       </button>
-      {isOpen ? (
-        <div id={id} role="dialog" aria-label={label} className={`menu-list popover-panel menu-${align}`}>
-          {children(close)}
-        </div>
-      ) : null}
-    </div>
+      <LayerPanel layer={layer} className={`menu-list popover-panel ${panelClassName}`} label={label}>
+        {children(() => setIsOpen(false))}
+      </LayerPanel>
+    </>
   );
 };
+
+/** A trigger with free-form content (controls, not just actions). Escape or a click outside closes it. */
+export const Popover = (props: PopoverProps) => (
+  <LayerTree>
+    <PopoverInner {...props} />
+  </LayerTree>
+);

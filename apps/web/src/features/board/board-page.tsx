@@ -5,13 +5,13 @@ import { api } from "../../api/endpoints";
 import { useBoard } from "../../store/board";
 import { useSession } from "../../store/session";
 import { toast } from "../../store/toasts";
-import { useWorkspaces } from "../../store/workspaces";
 import { useLiveBoard, usePresence, useSync } from "../../sync/live";
 import { Avatar } from "../../ui/avatar";
 import { Button } from "../../ui/button";
 import { ConnectionIndicator } from "../../ui/connection-indicator";
 import { EmptyState } from "../../ui/empty-state";
-import { BoardSkeleton, Skeleton } from "../../ui/skeleton";
+import { Menu } from "../../ui/menu";
+import { BoardSkeleton } from "../../ui/skeleton";
 import { ActivityDrawer } from "../activity/activity-drawer";
 import { CardPanel } from "../card-detail/card-panel";
 import { localToday } from "../filters/dates";
@@ -28,9 +28,8 @@ import {
 } from "../filters/filters";
 import { laneChange, laneKeyOf, lanesFor } from "../filters/swimlanes";
 import { useSpaceMeta } from "../filters/use-space-meta";
-import { spacePath } from "../sidebar/tree";
 import { BlockerTypesDialog } from "../space-settings/blocker-types-dialog";
-import { SpaceTabs } from "../space-views/space-tabs";
+import { SpaceViewHeader } from "../space-views/space-view-header";
 import { ArchivedCardsDialog } from "./archived-cards";
 import { BoardCanvas, type Column, type LaneBand, type LaneMove } from "./board-canvas";
 import { ColumnsDialog } from "./columns-dialog";
@@ -44,8 +43,6 @@ export const BoardPage = () => {
   const pending = useBoard((s) => s.pending);
   const boardSpaceId = useBoard((s) => s.spaceId);
   const load = useBoard((s) => s.load);
-  const tree = useWorkspaces((s) => s.trees[workspaceId]?.tree ?? null);
-  const loadTree = useWorkspaces((s) => s.loadTree);
   const [columnsDialog, setColumnsDialog] = useState<{ focusStatusId: string | null } | null>(null);
   const navigate = useNavigate();
   const myUserId = useSession((s) => s.user?.id ?? null);
@@ -79,10 +76,6 @@ export const BoardPage = () => {
   useEffect(() => {
     void load(spaceId);
   }, [spaceId, load]);
-
-  useEffect(() => {
-    if (!tree) void loadTree(workspaceId);
-  }, [tree, workspaceId, loadTree]);
 
   const columns = useMemo(() => boardColumns(view), [view]);
   const today = localToday();
@@ -168,8 +161,8 @@ export const BoardPage = () => {
   const isLoading = !isCurrent || status === "loading" || status === "idle";
   const canWrite = can(role, Action.writeCards);
   const canManage = can(role, Action.manageStatuses);
-  const path = tree ? spacePath(tree, spaceId) : [];
-  const spaceName = view.space?.name ?? path.at(-1) ?? "";
+  // The header falls back on the workspace tree's name while the snapshot loads.
+  const spaceName = isCurrent ? (view.space?.name ?? "") : "";
   const cardCount = Object.keys(view.cards).length;
   // Opening a card keeps the board's filters and lanes in the address.
   const cardHref = useCallback(
@@ -196,67 +189,46 @@ export const BoardPage = () => {
 
   return (
     <main className={`board-page${cardId ? " has-panel" : ""}`}>
-      <header className="board-header">
-        <div className="board-heading">
-          <nav aria-label="Breadcrumb" className="breadcrumb">
-            {path.length > 0 ? (
-              <ol>
-                {path.slice(0, -1).map((part, index) => (
-                  // biome-ignore lint/suspicious/noArrayIndexKey: folder names may repeat; order is the identity
-                  <li key={index}>
-                    {index === 0 ? <Link to={`/w/${workspaceId}`}>{part}</Link> : <span>{part}</span>}
-                    <span className="breadcrumb-sep" aria-hidden="true">
-                      ›
-                    </span>
-                  </li>
-                ))}
-                <li aria-current="page">{path.at(-1)}</li>
-              </ol>
-            ) : (
-              <Skeleton width={160} height={12} />
-            )}
-          </nav>
-          <h1 className="board-title">{spaceName || <Skeleton width={200} height={22} />}</h1>
-          <SpaceTabs workspaceId={workspaceId} spaceId={spaceId} />
-        </div>
-        <div className="board-header-actions">
-          {others.length > 0 ? (
-            <ul className="presence-list" aria-label="Also here">
-              {others.slice(0, 5).map((entry) => (
-                <li key={entry.userId} className="presence-item">
-                  <Avatar name={entry.name} seed={entry.userId} size={26} />
-                  <span className="visually-hidden">
-                    {entry.name}
-                    {entry.cardId ? `, looking at ${view.cards[entry.cardId]?.name ?? "a card"}` : ""}
-                  </span>
-                </li>
-              ))}
-              {others.length > 5 ? <li className="presence-more">+{others.length - 5}</li> : null}
-            </ul>
-          ) : null}
-          {waitingCount > 0 ? (
-            <span
-              className="board-waiting"
-              role="status"
-              title="Kept on this device and sent as soon as the connection is back"
-            >
-              {waitingCount} change{waitingCount === 1 ? "" : "s"} not sent yet
-            </span>
-          ) : null}
-          <ConnectionIndicator />
-          {!isLoading && !canWrite ? (
-            <span className="role-pill role-visitor" title="You can read this board but not change it">
-              Read only
-            </span>
-          ) : null}
-          {!isLoading && cardCount > 0 ? (
-            <span className="board-stat muted">
-              {cardCount} card{cardCount === 1 ? "" : "s"}
-            </span>
-          ) : null}
-          <Button onClick={() => setIsActivityOpen((v) => !v)} aria-expanded={isActivityOpen}>
-            Activity
-          </Button>
+      <SpaceViewHeader workspaceId={workspaceId} spaceId={spaceId} spaceName={spaceName}>
+        {others.length > 0 ? (
+          <ul className="presence-list" aria-label="Also here">
+            {others.slice(0, 5).map((entry) => (
+              <li key={entry.userId} className="presence-item">
+                <Avatar name={entry.name} seed={entry.userId} size={26} />
+                <span className="visually-hidden">
+                  {entry.name}
+                  {entry.cardId ? `, looking at ${view.cards[entry.cardId]?.name ?? "a card"}` : ""}
+                </span>
+              </li>
+            ))}
+            {others.length > 5 ? <li className="presence-more">+{others.length - 5}</li> : null}
+          </ul>
+        ) : null}
+        {waitingCount > 0 ? (
+          <span
+            className="board-waiting"
+            role="status"
+            title="Kept on this device and sent as soon as the connection is back"
+          >
+            {waitingCount} change{waitingCount === 1 ? "" : "s"} not sent yet
+          </span>
+        ) : null}
+        <ConnectionIndicator />
+        {!isLoading && !canWrite ? (
+          <span className="role-pill role-visitor" title="You can read this board but not change it">
+            Read only
+          </span>
+        ) : null}
+        {!isLoading && cardCount > 0 ? (
+          <span className="board-stat muted">
+            {cardCount} card{cardCount === 1 ? "" : "s"}
+          </span>
+        ) : null}
+        <Button onClick={() => setIsActivityOpen((v) => !v)} aria-expanded={isActivityOpen}>
+          Activity
+        </Button>
+        {/* At phone width the space's settings fold into one menu so the header stays short. */}
+        <span className="space-actions-wide">
           <Button onClick={() => setIsArchiveOpen(true)}>Archived</Button>
           {canManage ? <Button onClick={() => setIsBlockerTypesOpen(true)}>Blocker types</Button> : null}
           {canManage ? (
@@ -264,8 +236,22 @@ export const BoardPage = () => {
               <span aria-hidden="true">▥</span> Columns
             </Button>
           ) : null}
-        </div>
-      </header>
+        </span>
+        <span className="space-actions-narrow">
+          <Menu
+            label="More space actions"
+            items={[
+              { label: "Archived cards", onSelect: () => setIsArchiveOpen(true) },
+              ...(canManage
+                ? [
+                    { label: "Blocker types", onSelect: () => setIsBlockerTypesOpen(true) },
+                    { label: "Columns", onSelect: () => setColumnsDialog({ focusStatusId: null }) },
+                  ]
+                : []),
+            ]}
+          />
+        </span>
+      </SpaceViewHeader>
       {isLoading ? (
         <div className="board-scroll">
           <BoardSkeleton />

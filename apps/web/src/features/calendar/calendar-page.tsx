@@ -13,6 +13,7 @@ import {
 import { addDays, type Card, daysBetween } from "@lattice/domain";
 import { useCallback, useMemo, useState } from "react";
 import { Link, useParams, useSearchParams } from "react-router";
+import { personLocale, weekStartOf } from "../../lib/locale";
 import { useSession } from "../../store/session";
 import { Button } from "../../ui/button";
 import { EmptyState } from "../../ui/empty-state";
@@ -173,10 +174,12 @@ export const CalendarPage = () => {
     () => filterCards(allCards, view.statuses, filters, today),
     [allCards, view.statuses, filters, today],
   );
+  // Weeks start on the person's locale's first day, as in the date picker.
+  const weekStart = useMemo(() => weekStartOf(personLocale()), []);
   const weeks: CalendarWeek[] = useMemo(() => {
-    const days = mode === "month" ? monthWeeks(anchor) : weekOf(anchor);
+    const days = mode === "month" ? monthWeeks(anchor, weekStart) : weekOf(anchor, weekStart);
     return placeCards(cards, days);
-  }, [cards, mode, anchor]);
+  }, [cards, mode, anchor, weekStart]);
   const undated = useMemo(
     () =>
       cards
@@ -189,7 +192,7 @@ export const CalendarPage = () => {
   const title =
     mode === "month"
       ? monthTitle.format(asDate(`${month}-01`))
-      : `${dayTitle.format(asDate(startOfWeek(anchor)))} – ${dayTitle.format(asDate(addDays(startOfWeek(anchor), 6)))}`;
+      : `${dayTitle.format(asDate(startOfWeek(anchor, weekStart)))} – ${dayTitle.format(asDate(addDays(startOfWeek(anchor, weekStart), 6)))}`;
   const roleOf = (card: Card) => `role-${view.statuses[card.statusId]?.role ?? "not_started"}`;
   const href = useCardHref("calendar");
 

@@ -7,6 +7,7 @@ import { useBoard } from "../../store/board";
 import { toast } from "../../store/toasts";
 import { Avatar } from "../../ui/avatar";
 import { Button } from "../../ui/button";
+import { DateField } from "../../ui/date-field";
 import {
   isoToLocalInput,
   localInputToIso,
@@ -159,13 +160,15 @@ export const DateFields = ({ card, canWrite }: { card: Card; canWrite: boolean }
       </dt>
       <dd className="coord-row">
         {canWrite ? (
-          <input
+          <DateField
             id="card-start-date"
-            type="date"
-            className="input coord-date-input"
-            value={card.startDate ?? ""}
-            max={card.dueDate ?? undefined}
-            onChange={(e) => setDate("startDate", e.target.value)}
+            label="Start"
+            className="coord-date-input"
+            value={card.startDate}
+            max={card.dueDate}
+            isClearable
+            placeholder="No start date"
+            onChange={(day) => setDate("startDate", day ?? "")}
           />
         ) : (
           <span>{card.startDate ?? "—"}</span>
@@ -176,13 +179,15 @@ export const DateFields = ({ card, canWrite }: { card: Card; canWrite: boolean }
       </dt>
       <dd className="coord-row">
         {canWrite ? (
-          <input
+          <DateField
             id="card-due-date"
-            type="date"
-            className="input coord-date-input"
-            value={card.dueDate ?? ""}
-            min={card.startDate ?? undefined}
-            onChange={(e) => setDate("dueDate", e.target.value)}
+            label="Due"
+            className="coord-date-input"
+            value={card.dueDate}
+            min={card.startDate}
+            isClearable
+            placeholder="No due date"
+            onChange={(day) => setDate("dueDate", day ?? "")}
           />
         ) : (
           <span>{card.dueDate ?? "—"}</span>
@@ -288,15 +293,22 @@ export const ReminderBox = ({ cardId }: { cardId: string }) => {
       {isEditing ? (
         <>
           <div className="coord-row">
+            <DateField
+              label="Remind me on"
+              className="coord-date-input"
+              value={when.slice(0, 10) || null}
+              onChange={(day) => setWhen(day ? `${day}T${when.slice(11, 16) || "09:00"}` : "")}
+            />
             <label className="visually-hidden" htmlFor="reminder-at">
               Remind me at
             </label>
             <input
               id="reminder-at"
-              type="datetime-local"
+              type="time"
               className="input coord-date-input"
-              value={when}
-              onChange={(e) => setWhen(e.target.value)}
+              value={when.slice(11, 16)}
+              disabled={when === ""}
+              onChange={(e) => setWhen(`${when.slice(0, 10)}T${e.target.value || "09:00"}`)}
             />
             <label className="visually-hidden" htmlFor="reminder-note">
               Note

@@ -1,5 +1,9 @@
-/** A trigger button with a searchable list under it; Escape or a click outside closes it. */
-import { type ReactNode, useEffect, useId, useRef, useState } from "react";
+/**
+ * A trigger button with a searchable list in a layer above the page (kept on screen, never cut by the
+ * card panel's edge); Escape or a click outside closes it.
+ */
+import { type ReactNode, useId, useState } from "react";
+import { LayerPanel, LayerTree, useLayer } from "../../ui/layer";
 
 export interface PickerOption {
   id: string;
@@ -23,7 +27,7 @@ interface PickerProps {
   onQuery?: (query: string) => void;
 }
 
-export const Picker = ({
+const PickerInner = ({
   label,
   trigger,
   placeholder = "Search…",
@@ -37,25 +41,16 @@ export const Picker = ({
   const [isOpen, setIsOpen] = useState(false);
   const [query, setQuery] = useState("");
   const [active, setActive] = useState(0);
-  const rootRef = useRef<HTMLDivElement>(null);
-  const triggerRef = useRef<HTMLButtonElement>(null);
   const listId = useId();
-
-  useEffect(() => {
-    if (!isOpen) return;
-    const handlePointer = (event: PointerEvent) => {
-      if (event.target instanceof Node && !rootRef.current?.contains(event.target)) setIsOpen(false);
-    };
-    document.addEventListener("pointerdown", handlePointer);
-    return () => document.removeEventListener("pointerdown", handlePointer);
-  }, [isOpen]);
-
-  const close = () => {
-    setIsOpen(false);
+  const handleOpenChange = (open: boolean) => {
+    setIsOpen(open);
+    if (open) return;
     setQuery("");
+    setActive(0);
     onQuery?.("");
-    triggerRef.current?.focus();
   };
+  const layer = useLayer({ isOpen, onOpenChange: handleOpenChange, role: "dialog" });
+  const close = () => handleOpenChange(false);
   const list = isOpen ? options(query) : [];
   const pick = (id: string) => {
     onPick(id);
@@ -63,86 +58,75 @@ export const Picker = ({
   };
 
   return (
-    <div className="picker" ref={rootRef}>
+    <div className="picker">
       <button
-        ref={triggerRef}
+        ref={layer.floating.refs.setReference}
         type="button"
         className="btn btn-ghost btn-sm"
-        aria-haspopup="dialog"
-        aria-expanded={isOpen}
-        onClick={() => setIsOpen((open) => !open)}
+        {...layer.interactions.getReferenceProps({ onKeyDown: layer.handleEscape })}
       >
         {trigger}
       </button>
-      {isOpen ? (
-        <div
-          className="picker-panel"
-          role="dialog"
+      <LayerPanel layer={layer} className="picker-panel" label={label}>
+        <input
+          className="input"
+          type="search"
           aria-label={label}
-          onKeyDown={(e) => {
-            // Wherever focus is inside (the search, an option just picked), Escape closes this list only.
-            if (e.key !== "Escape") return;
-            e.stopPropagation();
-            e.preventDefault();
-            close();
+          aria-controls={listId}
+          placeholder={placeholder}
+          value={query}
+          onChange={(e) => {
+            setQuery(e.target.value);
+            setActive(0);
+            onQuery?.(e.target.value);
           }}
-        >
-          <input
-            className="input"
-            type="search"
-            aria-label={label}
-            aria-controls={listId}
-            placeholder={placeholder}
-            value={query}
-            // biome-ignore lint/a11y/noAutofocus: the person just opened the picker to type
-            autoFocus
-            onChange={(e) => {
-              setQuery(e.target.value);
-              setActive(0);
-              onQuery?.(e.target.value);
-            }}
-            onKeyDown={(e) => {
-              if (e.key === "ArrowDown") {
-                e.preventDefault();
-                setActive((a) => Math.min(a + 1, list.length - 1));
-              } else if (e.key === "ArrowUp") {
-                e.preventDefault();
-                setActive((a) => Math.max(a - 1, 0));
-              } else if (e.key === "Enter") {
-                e.preventDefault();
-                const option = list[active];
-                if (option) pick(option.id);
-              }
-            }}
-          />
-          <ul className="picker-list" id={listId} aria-label={label}>
-            {list.length === 0 ? <li className="coord-muted">{empty}</li> : null}
-            {list.map((option, index) => (
-              <li key={option.id}>
-                <button
-                  type="button"
-                  aria-pressed={option.isSelected ?? false}
-                  className={`picker-option${index === active ? " is-active" : ""}`}
-                  onClick={() => pick(option.id)}
-                  onMouseEnter={() => setActive(index)}
-                >
-                  {option.icon}
-                  <span>
-                    {option.label}
-                    {option.hint ? <small>{option.hint}</small> : null}
+          onKeyDown={(e) => {
+            if (e.key === "ArrowDown") {
+              e.preventDefault();
+              setActive((a) => Math.min(a + 1, list.length - 1));
+            } else if (e.key === "ArrowUp") {
+              e.preventDefault();
+              setActive((a) => Math.max(a - 1, 0));
+            } else if (e.key === "Enter") {
+              e.preventDefault();
+              const option = list[active];
+              if (option) pick(option.id);
+            }
+          }}
+        />
+        <ul className="picker-list" id={listId} aria-label={label}>
+          {list.length === 0 ? <li className="coord-muted">{empty}</li> : null}
+          {list.map((option, index) => (
+            <li key={option.id}>
+              <button
+                type="button"
+                aria-pressed={option.isSelected ?? false}
+                className={`picker-option${index === active ? " is-active" : ""}`}
+                onClick={() => pick(option.id)}
+                onMouseEnter={() => setActive(index)}
+              >
+                {option.icon}
+                <span>
+                  {option.label}
+                  {option.hint ? <small>{option.hint}</small> : null}
+                </span>
+                {option.isSelected ? (
+                  <span className="picker-check" aria-hidden="true">
+                    ✓
                   </span>
-                  {option.isSelected ? (
-                    <span className="picker-check" aria-hidden="true">
-                      ✓
-                    </span>
-                  ) : null}
-                </button>
-              </li>
-            ))}
-          </ul>
-          {footer ? footer(close) : null}
-        </div>
-      ) : null}
+                ) : null}
+              </button>
+            </li>
+          ))}
+        </ul>
+        {footer ? footer(close) : null}
+      </LayerPanel>
     </div>
   );
 };
+
+export const Picker = (props: PickerProps) => (
+  <LayerTree>
+    <PickerInner {...props} />
+  </LayerTree>
+);

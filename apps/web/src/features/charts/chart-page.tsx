@@ -1,10 +1,9 @@
 /** What the three chart views share: the space header with its tabs, data loading, skeleton, errors. */
 import { type ReactNode, useEffect, useId, useState } from "react";
-import { Link } from "react-router";
 import { chartsApi } from "../../api/charts";
 import { ApiError, describeError } from "../../api/client";
 import { Skeleton } from "../../ui/skeleton";
-import { SpaceTabs } from "../space-views/space-tabs";
+import { SpaceViewHeader } from "../space-views/space-view-header";
 import "./charts.css";
 
 type Loaded<T> =
@@ -93,33 +92,11 @@ export const ChartPage = ({
   children: ReactNode;
 }) => (
   <main className="board-page chart-page">
-    <header className="board-header chart-header">
-      <div className="board-heading">
-        <nav aria-label="Breadcrumb" className="breadcrumb">
-          <ol>
-            <li>
-              <Link to={`/w/${workspaceId}`}>Workspace</Link>
-              <span className="breadcrumb-sep" aria-hidden="true">
-                ›
-              </span>
-            </li>
-            <li>
-              <Link to={`/w/${workspaceId}/s/${spaceId}`}>{space?.name ?? "Space"}</Link>
-              <span className="breadcrumb-sep" aria-hidden="true">
-                ›
-              </span>
-            </li>
-            <li aria-current="page">{title}</li>
-          </ol>
-        </nav>
-        <h1 className="board-title">{space ? space.name : <Skeleton width={200} height={22} />}</h1>
-      </div>
-      <SpaceTabs workspaceId={workspaceId} spaceId={spaceId} />
-    </header>
-    <div className="chart-scroll">
+    <SpaceViewHeader workspaceId={workspaceId} spaceId={spaceId} spaceName={space?.name ?? ""} />
+    <section className="chart-scroll" aria-label={title}>
       {controls ? <div className="chart-controls">{controls}</div> : null}
       {children}
-    </div>
+    </section>
   </main>
 );
 

@@ -4,6 +4,7 @@ import { useEffect, useMemo, useState } from "react";
 import { useParams, useSearchParams } from "react-router";
 import type uPlot from "uplot";
 import { chartsApi } from "../../api/charts";
+import { DateField } from "../../ui/date-field";
 import { EmptyState } from "../../ui/empty-state";
 import { Input, Select } from "../../ui/input";
 import {
@@ -272,12 +273,13 @@ export const ForecastPage = () => {
       <Control label="How many cards by">
         {(id) => (
           <>
-            <Input
+            <DateField
               id={id}
-              type="date"
-              value={targetDate}
+              label="How many cards by"
+              value={targetDate || null}
               min={today}
-              onChange={(e) => setParam("by", e.target.value || null)}
+              isClearable
+              onChange={(day) => setParam("by", day)}
             />
           </>
         )}

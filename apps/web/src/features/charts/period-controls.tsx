@@ -1,6 +1,7 @@
 /** Period selection kept in the URL: last 30 / 90 days, or a custom from–to. */
 import type { SetURLSearchParams } from "react-router";
-import { Input, Select } from "../../ui/input";
+import { DateField } from "../../ui/date-field";
+import { Select } from "../../ui/input";
 import { Control } from "./chart-page";
 import { formatDate, type PeriodPreset } from "./shape";
 
@@ -56,12 +57,12 @@ export const PeriodControls = ({
           <Control label="From">
             {(id) => (
               <>
-                <Input
+                <DateField
                   id={id}
-                  type="date"
+                  label="From"
                   value={from}
                   max={to}
-                  onChange={(e) => e.target.value && update({ period: "custom", from: e.target.value })}
+                  onChange={(day) => day && update({ period: "custom", from: day })}
                 />
               </>
             )}
@@ -69,12 +70,12 @@ export const PeriodControls = ({
           <Control label="To">
             {(id) => (
               <>
-                <Input
+                <DateField
                   id={id}
-                  type="date"
+                  label="To"
                   value={to}
                   min={from}
-                  onChange={(e) => e.target.value && update({ period: "custom", to: e.target.value })}
+                  onChange={(day) => day && update({ period: "custom", to: day })}
                 />
               </>
             )}

@@ -1,6 +1,11 @@
-/** The bar above the board's columns: filters, grouping into swimlanes, "3 of 10 cards", clear all. */
+/**
+ * The bar above a view's cards: a Filter button whose panel holds the filters, a chip for each active
+ * one (removable on its own), grouping into swimlanes, "3 of 10 cards" and Clear all. The filters stay
+ * in the URL exactly as before (see filters.ts); this is only how they are shown.
+ */
 import { type Label, type Member, statusRoles } from "@lattice/domain";
-import type { ReactNode } from "react";
+import { type ReactNode, useRef } from "react";
+import { Popover } from "../../ui/menu";
 import { statusRoleLabels } from "../board/columns-dialog";
 import { activeFilterCount, type BoardFilters, type DueFilter, type Grouping, noFilters } from "./filters";
 
@@ -29,6 +34,45 @@ const dueLabels: Record<DueFilter, string> = {
   none: "No due date",
 };
 
+export interface FilterChip {
+  key: keyof BoardFilters;
+  text: string;
+}
+
+/** What each active filter says on its chip, in the order of the panel. */
+export const filterChips = (
+  filters: BoardFilters,
+  members: readonly Member[],
+  labels: readonly Label[],
+  myUserId: string | null,
+): FilterChip[] => {
+  const person = (id: string) => {
+    const member = members.find((m) => m.userId === id);
+    if (!member) return "former member";
+    return member.userId === myUserId ? `${member.name} (me)` : member.name;
+  };
+  const chips: FilterChip[] = [];
+  if (filters.responsible !== null)
+    chips.push({
+      key: "responsible",
+      text: `Responsible: ${filters.responsible === "none" ? "no one" : person(filters.responsible)}`,
+    });
+  if (filters.coworker !== null)
+    chips.push({ key: "coworker", text: `Co-worker: ${person(filters.coworker)}` });
+  if (filters.label !== null) {
+    const name =
+      filters.label === "none"
+        ? "none"
+        : (labels.find((l) => l.id === filters.label)?.name ?? "deleted label");
+    chips.push({ key: "label", text: `Label: ${name}` });
+  }
+  if (filters.role !== null) chips.push({ key: "role", text: `Status: ${statusRoleLabels[filters.role]}` });
+  if (filters.due !== null) chips.push({ key: "due", text: dueLabels[filters.due] });
+  if (filters.blocked !== null)
+    chips.push({ key: "blocked", text: filters.blocked === "yes" ? "Blocked" : "Not blocked" });
+  return chips;
+};
+
 export const FilterBar = ({
   filters,
   grouping,
@@ -43,9 +87,19 @@ export const FilterBar = ({
   leadingActive = 0,
   onClearAll,
 }: FilterBarProps) => {
+  // Two changes in a row (before the URL has re-rendered the bar) must both land: each builds on
+  // the last one made, not on the filters of the last render.
+  const latest = useRef(filters);
+  latest.current = filters;
+  const change = (next: BoardFilters) => {
+    latest.current = next;
+    onChange(next);
+  };
   const set = <K extends keyof BoardFilters>(key: K, value: string) =>
-    onChange({ ...filters, [key]: value === "" ? null : value });
-  const active = activeFilterCount(filters) + leadingActive;
+    change({ ...latest.current, [key]: value === "" ? null : value });
+  const boardActive = activeFilterCount(filters);
+  const active = boardActive + leadingActive;
+  const chips = filterChips(filters, members, labels, myUserId);
   const people = [...members].sort((a, b) => (a.userId === myUserId ? -1 : b.userId === myUserId ? 1 : 0));
   const personName = (m: Member) => (m.userId === myUserId ? `${m.name} (me)` : m.name);
   // A filter on someone who is no longer listed still shows (and can be cleared).
@@ -57,99 +111,141 @@ export const FilterBar = ({
       aria-label={onGroup ? "Filter and group cards" : "Filter cards"}
     >
       {leading}
-      <label className="filter">
-        <span className="filter-label">Responsible</span>
-        <select
-          className="input select filter-select"
-          value={filters.responsible ?? ""}
-          onChange={(e) => set("responsible", e.target.value)}
-        >
-          <option value="">Anyone</option>
-          <option value="none">No one</option>
-          {people.map((m) => (
-            <option key={m.userId} value={m.userId}>
-              {personName(m)}
-            </option>
+      <Popover
+        label="Filters"
+        icon="⚲"
+        align="start"
+        text={
+          <>
+            Filter
+            {boardActive > 0 ? (
+              <span className="filter-badge" aria-hidden="true">
+                {boardActive}
+              </span>
+            ) : null}
+          </>
+        }
+        triggerLabel={boardActive > 0 ? `Filter (${boardActive} active)` : "Filter"}
+        triggerClassName={`btn btn-secondary btn-sm filter-button${boardActive > 0 ? " is-active" : ""}`}
+        panelClassName="filter-panel"
+      >
+        {() => (
+          <div className="filter-panel-fields">
+            <label className="filter">
+              <span className="filter-label">Responsible</span>
+              <select
+                className="input select filter-select"
+                value={filters.responsible ?? ""}
+                onChange={(e) => set("responsible", e.target.value)}
+              >
+                <option value="">Anyone</option>
+                <option value="none">No one</option>
+                {people.map((m) => (
+                  <option key={m.userId} value={m.userId}>
+                    {personName(m)}
+                  </option>
+                ))}
+                {isKnown(filters.responsible) ? null : (
+                  <option value={filters.responsible ?? ""}>Former member</option>
+                )}
+              </select>
+            </label>
+            <label className="filter">
+              <span className="filter-label">Co-worker</span>
+              <select
+                className="input select filter-select"
+                value={filters.coworker ?? ""}
+                onChange={(e) => set("coworker", e.target.value)}
+              >
+                <option value="">Anyone</option>
+                {people.map((m) => (
+                  <option key={m.userId} value={m.userId}>
+                    {personName(m)}
+                  </option>
+                ))}
+                {isKnown(filters.coworker) ? null : (
+                  <option value={filters.coworker ?? ""}>Former member</option>
+                )}
+              </select>
+            </label>
+            <label className="filter">
+              <span className="filter-label">Label</span>
+              <select
+                className="input select filter-select"
+                value={filters.label ?? ""}
+                onChange={(e) => set("label", e.target.value)}
+              >
+                <option value="">Any</option>
+                <option value="none">No label</option>
+                {labels.map((l) => (
+                  <option key={l.id} value={l.id}>
+                    {l.name}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <label className="filter">
+              <span className="filter-label">Status</span>
+              <select
+                className="input select filter-select"
+                value={filters.role ?? ""}
+                onChange={(e) => set("role", e.target.value)}
+              >
+                <option value="">Any</option>
+                {statusRoles.map((role) => (
+                  <option key={role} value={role}>
+                    {statusRoleLabels[role]}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <label className="filter">
+              <span className="filter-label">Due</span>
+              <select
+                className="input select filter-select"
+                value={filters.due ?? ""}
+                onChange={(e) => set("due", e.target.value)}
+              >
+                <option value="">Any time</option>
+                {(Object.keys(dueLabels) as DueFilter[]).map((due) => (
+                  <option key={due} value={due}>
+                    {dueLabels[due]}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <label className="filter">
+              <span className="filter-label">Blocked</span>
+              <select
+                className="input select filter-select"
+                value={filters.blocked ?? ""}
+                onChange={(e) => set("blocked", e.target.value)}
+              >
+                <option value="">Either</option>
+                <option value="yes">Blocked</option>
+                <option value="no">Not blocked</option>
+              </select>
+            </label>
+          </div>
+        )}
+      </Popover>
+      {chips.length > 0 ? (
+        <ul className="filter-chips" aria-label="Active filters">
+          {chips.map((chip) => (
+            <li key={chip.key} className="filter-chip">
+              <span>{chip.text}</span>
+              <button
+                type="button"
+                className="filter-chip-remove"
+                aria-label={`Remove filter ${chip.text}`}
+                onClick={() => change({ ...latest.current, [chip.key]: null })}
+              >
+                <span aria-hidden="true">×</span>
+              </button>
+            </li>
           ))}
-          {isKnown(filters.responsible) ? null : (
-            <option value={filters.responsible ?? ""}>Former member</option>
-          )}
-        </select>
-      </label>
-      <label className="filter">
-        <span className="filter-label">Co-worker</span>
-        <select
-          className="input select filter-select"
-          value={filters.coworker ?? ""}
-          onChange={(e) => set("coworker", e.target.value)}
-        >
-          <option value="">Anyone</option>
-          {people.map((m) => (
-            <option key={m.userId} value={m.userId}>
-              {personName(m)}
-            </option>
-          ))}
-          {isKnown(filters.coworker) ? null : <option value={filters.coworker ?? ""}>Former member</option>}
-        </select>
-      </label>
-      <label className="filter">
-        <span className="filter-label">Label</span>
-        <select
-          className="input select filter-select"
-          value={filters.label ?? ""}
-          onChange={(e) => set("label", e.target.value)}
-        >
-          <option value="">Any</option>
-          <option value="none">No label</option>
-          {labels.map((l) => (
-            <option key={l.id} value={l.id}>
-              {l.name}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label className="filter">
-        <span className="filter-label">Status</span>
-        <select
-          className="input select filter-select"
-          value={filters.role ?? ""}
-          onChange={(e) => set("role", e.target.value)}
-        >
-          <option value="">Any</option>
-          {statusRoles.map((role) => (
-            <option key={role} value={role}>
-              {statusRoleLabels[role]}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label className="filter">
-        <span className="filter-label">Due</span>
-        <select
-          className="input select filter-select"
-          value={filters.due ?? ""}
-          onChange={(e) => set("due", e.target.value)}
-        >
-          <option value="">Any time</option>
-          {(Object.keys(dueLabels) as DueFilter[]).map((due) => (
-            <option key={due} value={due}>
-              {dueLabels[due]}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label className="filter">
-        <span className="filter-label">Blocked</span>
-        <select
-          className="input select filter-select"
-          value={filters.blocked ?? ""}
-          onChange={(e) => set("blocked", e.target.value)}
-        >
-          <option value="">Either</option>
-          <option value="yes">Blocked</option>
-          <option value="no">Not blocked</option>
-        </select>
-      </label>
+        </ul>
+      ) : null}
       {onGroup ? (
         <label className="filter filter-group">
           <span className="filter-label">Swimlanes</span>

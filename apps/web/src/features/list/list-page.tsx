@@ -3,6 +3,7 @@ import { useMemo, useRef } from "react";
 import { Link, useParams, useSearchParams } from "react-router";
 import { useBoard } from "../../store/board";
 import { useSession } from "../../store/session";
+import { DateField } from "../../ui/date-field";
 import { EmptyState } from "../../ui/empty-state";
 import { ListSkeleton } from "../../ui/skeleton";
 import { FilterBar } from "../filters/filter-bar";
@@ -273,14 +274,15 @@ export const ListPage = () => {
                           className={`list-cell list-cell-${field === "startDate" ? "start" : "due"}`}
                         >
                           {canWrite ? (
-                            <input
-                              type="date"
-                              className="input list-inline"
-                              aria-label={`${field === "startDate" ? "Start" : "Due"} date of ${row.name}`}
-                              value={row[field] ?? ""}
-                              max={field === "startDate" ? (row.dueDate ?? undefined) : undefined}
-                              min={field === "dueDate" ? (row.startDate ?? undefined) : undefined}
-                              onChange={(e) => changeDate(row, field, e.target.value)}
+                            <DateField
+                              className="list-inline"
+                              label={`${field === "startDate" ? "Start" : "Due"} date of ${row.name}`}
+                              value={row[field]}
+                              max={field === "startDate" ? row.dueDate : null}
+                              min={field === "dueDate" ? row.startDate : null}
+                              isClearable
+                              placeholder="—"
+                              onChange={(day) => changeDate(row, field, day ?? "")}
                             />
                           ) : (
                             (row[field] ?? "")

@@ -1,3 +1,4 @@
+import { useLayoutEffect, useRef } from "react";
 import { Link, useLocation, useSearchParams } from "react-router";
 import { parseFilters, writeFilters } from "../filters/filters";
 
@@ -27,8 +28,17 @@ export const SpaceTabs = ({ workspaceId, spaceId }: { workspaceId: string; space
   // The board's filters travel with the person between views (List, Gantt and the board read them).
   const [params] = useSearchParams();
   const filterQuery = writeFilters(new URLSearchParams(), parseFilters(params)).toString();
+  // On a phone the tabs scroll sideways: bring the current one into view (without moving the page).
+  const navRef = useRef<HTMLElement>(null);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs again when the current view changes
+  useLayoutEffect(() => {
+    const nav = navRef.current;
+    const current = nav?.querySelector<HTMLElement>('[aria-current="page"]');
+    if (!nav || !current || nav.scrollWidth <= nav.clientWidth) return;
+    nav.scrollLeft = current.offsetLeft - nav.offsetLeft - (nav.clientWidth - current.offsetWidth) / 2;
+  }, [active]);
   return (
-    <nav className="space-tabs" aria-label="Space views">
+    <nav className="space-tabs" aria-label="Space views" ref={navRef}>
       {spaceViews.map((v) => (
         <Link
           key={v.path}
