@@ -1,12 +1,25 @@
-import { latestSeq, tables, toFolder, toSpace, toWorkspace, workspaceAccess } from "@lattice/db";
+import {
+  type Executor,
+  latestSeq,
+  tables,
+  toFolder,
+  toSpace,
+  toWorkspace,
+  workspaceAccess,
+} from "@lattice/db";
 import {
   addMemberBody,
+  calendarDate,
   createWorkspaceBody,
   effectiveSpaceRole,
   effectiveWorkspaceRole,
   idParams,
+  isoDay,
   memberParams,
   memberSchema,
+  type StatusRole,
+  spaceOverviewSchema,
+  summarizeSpaces,
   treeSchema,
   updateMemberBody,
   updateWorkspaceBody,
@@ -30,6 +43,28 @@ const listQuery = z.object({
     .default("false")
     .transform((v) => v === "true"),
 });
+
+/** The spaces of a workspace the caller may see (private ones only as their members), in order. */
+const visibleSpaces = async (
+  db: Executor,
+  userId: string,
+  workspaceId: string,
+  workspaceRole: WorkspaceRole,
+) => {
+  const spaceRows = await db
+    .select({ space: tables.spaces, spaceRole: tables.spaceMembers.role })
+    .from(tables.spaces)
+    .leftJoin(
+      tables.spaceMembers,
+      and(eq(tables.spaceMembers.spaceId, tables.spaces.id), eq(tables.spaceMembers.userId, userId)),
+    )
+    .where(eq(tables.spaces.workspaceId, workspaceId))
+    .orderBy(asc(tables.spaces.position));
+  return spaceRows.flatMap((r) => {
+    const role = effectiveSpaceRole(workspaceRole, r.space.isPrivate, (r.spaceRole as WorkspaceRole) ?? null);
+    return role ? [{ ...toSpace(r.space), role }] : [];
+  });
+};
 
 export const workspaceRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
@@ -165,29 +200,65 @@ export const workspaceRoutes: FastifyPluginAsyncZod = async (app) => {
             .from(tables.folders)
             .where(eq(tables.folders.workspaceId, workspaceId))
             .orderBy(asc(tables.folders.position));
-          const spaceRows = await tx
-            .select({ space: tables.spaces, spaceRole: tables.spaceMembers.role })
-            .from(tables.spaces)
-            .leftJoin(
-              tables.spaceMembers,
-              and(eq(tables.spaceMembers.spaceId, tables.spaces.id), eq(tables.spaceMembers.userId, userId)),
-            )
-            .where(eq(tables.spaces.workspaceId, workspaceId))
-            .orderBy(asc(tables.spaces.position));
-          const spaces = spaceRows.flatMap((r) => {
-            const role = effectiveSpaceRole(
-              access.role,
-              r.space.isPrivate,
-              (r.spaceRole as WorkspaceRole) ?? null,
-            );
-            return role ? [{ ...toSpace(r.space), role }] : [];
-          });
+          const spaces = await visibleSpaces(tx, userId, workspaceId, access.role);
           return {
             workspace: toWorkspace(access.workspace, access.role),
             folders: folderRows.map(toFolder),
             spaces,
             seq,
           };
+        },
+        { isolationLevel: "repeatable read", accessMode: "read only" },
+      );
+    },
+  );
+
+  app.get(
+    "/workspaces/:id/overview",
+    {
+      schema: {
+        tags: ["workspaces"],
+        summary:
+          "Per space the caller may see: cards that are work, completed, late and blocked counts, and the span of planned dates. `today` (YYYY-MM-DD) is the caller's date; it defaults to the server's UTC date.",
+        params: idParams,
+        querystring: z.object({ today: calendarDate.optional() }),
+        response: { 200: z.array(spaceOverviewSchema), ...problemResponses(400, 401, 404) },
+      },
+    },
+    async (request) => {
+      const userId = currentUser(request).id;
+      const workspaceId = request.params.id;
+      const today = request.query.today ?? isoDay(new Date());
+      return app.db.db.transaction(
+        async (tx) => {
+          const access = authorize(await workspaceAccess(tx, userId, workspaceId), "read", "Workspace");
+          const spaceIds = (await visibleSpaces(tx, userId, workspaceId, access.role))
+            .filter((s) => s.archivedAt === null)
+            .map((s) => s.id);
+          if (spaceIds.length === 0) return [];
+          const openBlocking = tx
+            .select({ cardId: tables.cardBlockings.cardId })
+            .from(tables.cardBlockings)
+            .where(
+              and(inArray(tables.cardBlockings.spaceId, spaceIds), isNull(tables.cardBlockings.clearedAt)),
+            );
+          const rows = await tx
+            .select({
+              id: tables.cards.id,
+              spaceId: tables.cards.spaceId,
+              role: tables.statuses.role,
+              startDate: tables.cards.startDate,
+              dueDate: tables.cards.dueDate,
+            })
+            .from(tables.cards)
+            .innerJoin(tables.statuses, eq(tables.statuses.id, tables.cards.statusId))
+            .where(and(inArray(tables.cards.spaceId, spaceIds), isNull(tables.cards.archivedAt)));
+          const blocked = new Set((await openBlocking).map((r) => r.cardId));
+          return summarizeSpaces(
+            spaceIds,
+            rows.map((r) => ({ ...r, role: r.role as StatusRole, isBlocked: blocked.has(r.id) })),
+            today,
+          );
         },
         { isolationLevel: "repeatable read", accessMode: "read only" },
       );
