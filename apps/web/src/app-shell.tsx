@@ -1,6 +1,7 @@
 import { useEffect } from "react";
 import { NavLink, Outlet, useLocation } from "react-router";
 import "./features/filters/finding.css";
+import { useRecordRecentSpace } from "./features/home/recent-spaces";
 import { NotificationBell } from "./features/notifications/notification-bell";
 import { useNotifications } from "./features/notifications/notifications-store";
 import { SearchBox } from "./features/search/search-box";
@@ -30,6 +31,7 @@ export const AppShell = () => {
     };
   }, [userId]);
   useLiveTrees();
+  useRecordRecentSpace();
 
   useEffect(() => {
     const query = window.matchMedia("(min-width: 1024px)");
