@@ -158,5 +158,11 @@ test("cards coordinate work: people, relations, a blocker that refuses a move, a
     boPage.getByRole("region", { name: "Notifications" }).getByText(/mentioned you on/),
   ).toBeVisible();
   await shot(boPage, "coordination-bell");
+  // Opening it shows the card at the comment that mentions him, in view and marked.
+  await boPage.getByRole("region", { name: "Notifications" }).getByText(/mentioned you on/).click();
+  const mentioning = boPage.locator(".comment").filter({ hasText: "please confirm" });
+  await expect(mentioning).toHaveClass(/is-pointed/);
+  await expect(mentioning).toBeFocused();
+  await expect(mentioning).toBeInViewport();
   await boContext.close();
 });
