@@ -20,9 +20,10 @@ const useRecentSpaces = () => {
   const loadTree = useWorkspaces((s) => s.loadTree);
   const [recent] = useState(() => (userId ? readRecentSpaces(userId) : []));
   const workspaceIds = useMemo(() => [...new Set(recent.map((r) => r.workspaceId))], [recent]);
-  const missing = workspaceIds.filter((id) => !trees[id]);
+  // A tree not asked for yet is asked for once (loadTree marks it loading at once).
+  const missing = workspaceIds.filter((id) => !trees[id]).join(" ");
   useEffect(() => {
-    for (const id of missing) void loadTree(id);
+    for (const id of missing.split(" ").filter(Boolean)) void loadTree(id);
   }, [missing, loadTree]);
   const isLoading = workspaceIds.some((id) => !trees[id] || trees[id]?.status === "loading");
   const spaces = recent.flatMap((r) => {
@@ -75,11 +76,15 @@ export const HomePage = () => {
 /** The signed-in home: the spaces the person opened lately, then their workspaces. */
 const Home = () => {
   const name = useSession((s) => s.user?.name ?? "");
-  const workspaces = useWorkspaces((s) =>
-    s.order.flatMap((id) => {
-      const w = s.byId[id];
-      return w && w.archivedAt === null ? [w] : [];
-    }),
+  const order = useWorkspaces((s) => s.order);
+  const byId = useWorkspaces((s) => s.byId);
+  const workspaces = useMemo(
+    () =>
+      order.flatMap((id) => {
+        const w = byId[id];
+        return w && w.archivedAt === null ? [w] : [];
+      }),
+    [order, byId],
   );
   const recent = useRecentSpaces();
   return (
