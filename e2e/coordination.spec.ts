@@ -107,7 +107,7 @@ test("cards coordinate work: people, relations, a blocker that refuses a move, a
   const refusal = page.getByRole("alert").filter({ hasText: "is blocked by" });
   await expect(refusal).toContainText("Could not move “Call patient family”.");
   // The card is named once: the reason says "It", not the title again.
-  await expect(refusal).not.toContainText(/Call patient family[^]*Call patient family/);
+  await expect(refusal).not.toContainText(/Call patient family[\s\S]*Call patient family/);
   await expect(refusal).toContainText("Waiting for lab results (Potassium result pending)");
   await expect(cardIn(page, "To Do", "Call patient family")).toBeVisible();
   await shot(page, "coordination-move-refused");
@@ -159,7 +159,10 @@ test("cards coordinate work: people, relations, a blocker that refuses a move, a
   ).toBeVisible();
   await shot(boPage, "coordination-bell");
   // Opening it shows the card at the comment that mentions him, in view and marked.
-  await boPage.getByRole("region", { name: "Notifications" }).getByText(/mentioned you on/).click();
+  await boPage
+    .getByRole("region", { name: "Notifications" })
+    .getByText(/mentioned you on/)
+    .click();
   const mentioning = boPage.locator(".comment").filter({ hasText: "please confirm" });
   await expect(mentioning).toHaveClass(/is-pointed/);
   await expect(mentioning).toBeFocused();

@@ -49,10 +49,7 @@ export interface MoveCardChanges {
  */
 const blockedError = (blockings: readonly OpenBlocking[]): DomainError => {
   if (blockings.length === 0) {
-    return new DomainError(
-      ErrorCode.blocked,
-      "It is blocked; clear its blockers before changing its status",
-    );
+    return new DomainError(ErrorCode.blocked, "It is blocked; clear its blockers before changing its status");
   }
   const list = blockings.map((b) => `${b.blockerName} (${b.reason})`).join("; ");
   return new DomainError(
