@@ -1,18 +1,17 @@
 import {
-  type Executor,
   latestSeq,
+  spacesWithRoles,
   tables,
   toFolder,
   toSpace,
   toWorkspace,
   workspaceAccess,
+  workspacesWithRoles,
 } from "@lattice/db";
 import {
   addMemberBody,
   calendarDate,
   createWorkspaceBody,
-  effectiveSpaceRole,
-  effectiveWorkspaceRole,
   idParams,
   isoDay,
   memberParams,
@@ -23,12 +22,10 @@ import {
   treeSchema,
   updateMemberBody,
   updateWorkspaceBody,
-  type Visibility,
-  type WorkspaceRole,
   workspaceChannel,
   workspaceSchema,
 } from "@lattice/domain";
-import { and, asc, eq, inArray, isNull, or } from "drizzle-orm";
+import { and, asc, eq, inArray, isNull } from "drizzle-orm";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { authorize } from "../commands/authorize.js";
@@ -44,28 +41,6 @@ const listQuery = z.object({
     .transform((v) => v === "true"),
 });
 
-/** The spaces of a workspace the caller may see (private ones only as their members), in order. */
-const visibleSpaces = async (
-  db: Executor,
-  userId: string,
-  workspaceId: string,
-  workspaceRole: WorkspaceRole,
-) => {
-  const spaceRows = await db
-    .select({ space: tables.spaces, spaceRole: tables.spaceMembers.role })
-    .from(tables.spaces)
-    .leftJoin(
-      tables.spaceMembers,
-      and(eq(tables.spaceMembers.spaceId, tables.spaces.id), eq(tables.spaceMembers.userId, userId)),
-    )
-    .where(eq(tables.spaces.workspaceId, workspaceId))
-    .orderBy(asc(tables.spaces.position));
-  return spaceRows.flatMap((r) => {
-    const role = effectiveSpaceRole(workspaceRole, r.space.isPrivate, (r.spaceRole as WorkspaceRole) ?? null);
-    return role ? [{ ...toSpace(r.space), role }] : [];
-  });
-};
-
 export const workspaceRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     "/workspaces",
@@ -79,33 +54,10 @@ export const workspaceRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const user = currentUser(request);
-      const rows = await app.db.db
-        .select({ workspace: tables.workspaces, memberRole: tables.workspaceMembers.role })
-        .from(tables.workspaces)
-        .leftJoin(
-          tables.workspaceMembers,
-          and(
-            eq(tables.workspaceMembers.workspaceId, tables.workspaces.id),
-            eq(tables.workspaceMembers.userId, user.id),
-          ),
-        )
-        .where(
-          and(
-            or(
-              eq(tables.workspaceMembers.userId, user.id),
-              inArray(tables.workspaces.visibility, ["public", "org_wide"]),
-            ),
-            request.query.includeArchived ? undefined : isNull(tables.workspaces.archivedAt),
-          ),
-        )
-        .orderBy(asc(tables.workspaces.position));
-      return rows.flatMap((r) => {
-        const role = effectiveWorkspaceRole(
-          r.workspace.visibility as Visibility,
-          (r.memberRole as WorkspaceRole) ?? null,
-        );
-        return role ? [toWorkspace(r.workspace, role)] : [];
+      const rows = await workspacesWithRoles(app.db.db, user.id, {
+        liveOnly: !request.query.includeArchived,
       });
+      return rows.map((r) => toWorkspace(r.workspace, r.role));
     },
   );
 
@@ -200,7 +152,10 @@ export const workspaceRoutes: FastifyPluginAsyncZod = async (app) => {
             .from(tables.folders)
             .where(eq(tables.folders.workspaceId, workspaceId))
             .orderBy(asc(tables.folders.position));
-          const spaces = await visibleSpaces(tx, userId, workspaceId, access.role);
+          const spaces = (await spacesWithRoles(tx, userId, { workspaceId })).map((r) => ({
+            ...toSpace(r.space),
+            role: r.role,
+          }));
           return {
             workspace: toWorkspace(access.workspace, access.role),
             folders: folderRows.map(toFolder),
@@ -231,10 +186,10 @@ export const workspaceRoutes: FastifyPluginAsyncZod = async (app) => {
       const today = request.query.today ?? isoDay(new Date());
       return app.db.db.transaction(
         async (tx) => {
-          const access = authorize(await workspaceAccess(tx, userId, workspaceId), "read", "Workspace");
-          const spaceIds = (await visibleSpaces(tx, userId, workspaceId, access.role))
-            .filter((s) => s.archivedAt === null)
-            .map((s) => s.id);
+          authorize(await workspaceAccess(tx, userId, workspaceId), "read", "Workspace");
+          const spaceIds = (await spacesWithRoles(tx, userId, { workspaceId }))
+            .filter((r) => r.space.archivedAt === null)
+            .map((r) => r.space.id);
           if (spaceIds.length === 0) return [];
           const openBlocking = tx
             .select({ cardId: tables.cardBlockings.cardId })
