@@ -9,7 +9,7 @@ import { addCardByApi, createBoardByApi, signUpByApi } from "./helpers.js";
 
 const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
 
-const ok = async (page: Page, response: ReturnType<Page["request"]["post"]>) => {
+const ok = async (response: ReturnType<Page["request"]["post"]>) => {
   const r = await response;
   expect(r.ok(), await r.text()).toBe(true);
   return (await r.json()) as { id: string };
@@ -23,7 +23,6 @@ test("home shows recent spaces live; the workspace page sums up its spaces; the 
   await signUpByApi(page.request, "Hana Home");
   const board = await createBoardByApi(page.request, { workspace: "Clinic", space: "Open day" });
   const other = await ok(
-    page,
     page.request.post(`/api/workspaces/${board.workspaceId}/spaces`, {
       data: { name: "Lab move", folderId: null },
     }),
@@ -39,11 +38,9 @@ test("home shows recent spaces live; the workspace page sums up its spaces; the 
     expect(patched.ok(), await patched.text()).toBe(true);
   }
   const type = await ok(
-    page,
     page.request.post(`/api/spaces/${board.spaceId}/blocker-types`, { data: { name: "Print shop" } }),
   );
   await ok(
-    page,
     page.request.post(`/api/cards/${blocked.id}/blockings`, {
       data: { blockerTypeId: type.id, reason: "Proofs not back" },
     }),
