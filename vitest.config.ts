@@ -36,6 +36,9 @@ export default defineConfig({
           name: "web",
           include: ["apps/web/src/**/*.test.{ts,tsx}"],
           environment: "jsdom",
+          // The Gantt's jsdom tests draw hundreds of SVG bars: on a shared, loaded machine the first one
+          // passed 5 s (the default) while doing nothing wrong. A hang still fails, at 30 s.
+          testTimeout: 30_000,
         },
       },
     ],

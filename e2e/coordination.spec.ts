@@ -56,7 +56,7 @@ test("cards coordinate work: people, relations, a blocker that refuses a move, a
   await responsiblePicker.getByRole("searchbox").fill("bo");
   await responsiblePicker.getByRole("button", { name: /Bo Chen/ }).click();
   await expect(panel.getByTestId("responsible")).toContainText("Bo Chen");
-  await panel.getByRole("button", { name: "+ Add", exact: true }).click();
+  await panel.getByRole("button", { name: "+ Add co-worker", exact: true }).click();
   const coworkerPicker = page.getByRole("dialog", { name: "Choose co-workers" });
   await coworkerPicker.getByRole("button", { name: /Ana Lima/ }).click();
   // Escape with focus still on the option just picked closes the picker, not the card.
@@ -106,6 +106,8 @@ test("cards coordinate work: people, relations, a blocker that refuses a move, a
   await panel.getByLabel("Status", { exact: true }).selectOption({ label: "Doing" });
   const refusal = page.getByRole("alert").filter({ hasText: "is blocked by" });
   await expect(refusal).toContainText("Could not move “Call patient family”.");
+  // The card is named once: the reason says "It", not the title again.
+  await expect(refusal).not.toContainText(/Call patient family[\s\S]*Call patient family/);
   await expect(refusal).toContainText("Waiting for lab results (Potassium result pending)");
   await expect(cardIn(page, "To Do", "Call patient family")).toBeVisible();
   await shot(page, "coordination-move-refused");
@@ -156,5 +158,14 @@ test("cards coordinate work: people, relations, a blocker that refuses a move, a
     boPage.getByRole("region", { name: "Notifications" }).getByText(/mentioned you on/),
   ).toBeVisible();
   await shot(boPage, "coordination-bell");
+  // Opening it shows the card at the comment that mentions him, in view and marked.
+  await boPage
+    .getByRole("region", { name: "Notifications" })
+    .getByText(/mentioned you on/)
+    .click();
+  const mentioning = boPage.locator(".comment").filter({ hasText: "please confirm" });
+  await expect(mentioning).toHaveClass(/is-pointed/);
+  await expect(mentioning).toBeFocused();
+  await expect(mentioning).toBeInViewport();
   await boContext.close();
 });

@@ -83,7 +83,7 @@ test("the move menu of a card in the first column and the card panel's pickers o
   // The co-worker picker, from the card panel at the window's right edge, stays inside the window.
   await page.goto(`/w/${board.workspaceId}/s/${board.spaceId}/c/${card.id}`);
   const panel = page.getByRole("complementary", { name: "Card details" });
-  await panel.getByRole("button", { name: "+ Add", exact: true }).click();
+  await panel.getByRole("button", { name: "+ Add co-worker", exact: true }).click();
   const coworkers = page.getByRole("dialog", { name: "Choose co-workers" });
   await expectOnScreen(page, coworkers);
   // Escape closes the innermost layer only: the picker, then (again) the card.

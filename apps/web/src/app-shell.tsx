@@ -1,11 +1,13 @@
 import { useEffect } from "react";
 import { NavLink, Outlet, useLocation } from "react-router";
 import "./features/filters/finding.css";
+import { useRecordRecentSpace } from "./features/home/recent-spaces";
 import { NotificationBell } from "./features/notifications/notification-bell";
 import { useNotifications } from "./features/notifications/notifications-store";
 import { SearchBox } from "./features/search/search-box";
 import { HierarchyDialogs } from "./features/sidebar/hierarchy-dialogs";
 import { Sidebar } from "./features/sidebar/sidebar";
+import { SidebarResizer, useSidebarWidth } from "./features/sidebar/sidebar-resizer";
 import { useSession } from "./store/session";
 import { useUi } from "./store/ui";
 import { sync, useLiveTrees } from "./sync/live";
@@ -30,6 +32,8 @@ export const AppShell = () => {
     };
   }, [userId]);
   useLiveTrees();
+  useRecordRecentSpace();
+  const [sidebarWidth, setSidebarWidth] = useSidebarWidth();
 
   useEffect(() => {
     const query = window.matchMedia("(min-width: 1024px)");
@@ -43,9 +47,13 @@ export const AppShell = () => {
   useEffect(() => closeDialog(), [location.pathname, closeDialog]);
 
   return (
-    <div className={`app-shell${isSidebarOpen ? " sidebar-open" : " sidebar-closed"}`}>
+    <div
+      className={`app-shell${isSidebarOpen ? " sidebar-open" : " sidebar-closed"}`}
+      style={{ ["--sidebar-width-chosen" as string]: `${sidebarWidth}px` }}
+    >
       <div className="sidebar-slot">
         <Sidebar />
+        <SidebarResizer width={sidebarWidth} onResize={setSidebarWidth} />
       </div>
       {isSidebarOpen ? (
         <button

@@ -13,3 +13,4 @@ export * from "./protocol.js";
 export * from "./relations.js";
 export * from "./roles.js";
 export * from "./schemas.js";
+export * from "./space-overview.js";

@@ -59,7 +59,8 @@ export const search = async (
     hits AS (
       SELECT c.id AS card_id, 'card' AS matched_in, c.archived_at IS NOT NULL AS is_archived,
         ts_rank(to_tsvector('simple', c.name || ' ' || c.description), query.q) AS rank,
-        c.name || ' ' || c.description AS text
+        -- The result shows the name already: the snippet is drawn from the description alone.
+        c.description AS text
       FROM cards c, query
       WHERE to_tsvector('simple', c.name || ' ' || c.description) @@ query.q
         AND c.space_id = ANY(${spaces}::uuid[])

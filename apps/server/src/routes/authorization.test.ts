@@ -245,6 +245,7 @@ const table: Row[] = [
   },
   { method: "DELETE", path: "/api/workspaces/{id}", params: fresh.workspace, expect: ownerOnly(204) },
   { method: "GET", path: "/api/workspaces/{id}/tree", params: ws, expect: read },
+  { method: "GET", path: "/api/workspaces/{id}/overview", params: ws, expect: read },
   { method: "GET", path: "/api/workspaces/{id}/members", params: ws, expect: read },
   {
     method: "POST",

@@ -47,9 +47,12 @@ export const searchRouteSuite = (driver: TestDriver): void => {
       });
       const byName = await find(member, "rota");
       expect(byName.map((x) => x.cardId)).toContain(card.id);
+      // The snippet never repeats the name the result already shows.
+      expect(byName.find((x) => x.cardId === card.id)?.snippet).toMatch(/^Who covers the night shift/);
       const byDescription = await find(member, "emergency");
       expect(byDescription[0]).toMatchObject({ cardId: card.id, spaceId, workspaceId, matchedIn: "card" });
       expect(byDescription[0]?.snippet).toContain("**emergency**");
+      expect(byDescription[0]?.snippet).not.toContain("Triage");
     });
 
     it("finds by the prefix of the last word", async () => {

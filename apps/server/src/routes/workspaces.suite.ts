@@ -165,6 +165,56 @@ export const workspaceRouteSuite = (driver: TestDriver): void => {
       const anaTree = (await ana.get(`/api/workspaces/${ws.id}/tree`)).json<Tree>();
       expect(anaTree.spaces.some((s) => s.id === secret.id)).toBe(true);
     });
+
+    it("sums up each visible space's progress, dates, late and blocked cards, leaving out private spaces of others", async () => {
+      const ana = await f.user("Ana");
+      const bo = await f.user("Bo");
+      const ws = await f.workspace(ana);
+      await f.member(ana, ws.id, bo, "member");
+      const plan = await f.space(ana, ws.id, { name: "Plan" });
+      const empty = await f.space(ana, ws.id, { name: "Empty" });
+      const secret = await f.space(ana, ws.id, { name: "Secret", isPrivate: true });
+      const statuses = await f.statuses(ana, plan.id);
+      const role = (r: string) => statuses.find((s) => s.role === r)?.id as string;
+      await f.card(ana, plan.id, { statusId: role("completed"), dueDate: "2027-03-01" });
+      const late = await f.card(ana, plan.id, { statusId: role("in_progress") });
+      await ana.patch(`/api/cards/${late.id}`, { startDate: "2027-02-20", dueDate: "2027-03-09" });
+      const blocked = await f.card(ana, plan.id, { statusId: role("not_started") });
+      await ana.patch(`/api/cards/${blocked.id}`, { dueDate: "2027-04-30" });
+      const type = (await ana.post(`/api/spaces/${plan.id}/blocker-types`, { name: "Supplier" })).json<{
+        id: string;
+      }>();
+      const blocking = await ana.post(`/api/cards/${blocked.id}/blockings`, {
+        blockerTypeId: type.id,
+        reason: "Waiting for quotes",
+      });
+      expect(blocking.statusCode, blocking.body).toBe(201);
+      await f.card(ana, secret.id);
+
+      const res = await bo.get(`/api/workspaces/${ws.id}/overview?today=2027-03-10`);
+      expect(res.statusCode, res.body).toBe(200);
+      expect(res.json()).toEqual([
+        {
+          spaceId: plan.id,
+          total: 3,
+          completed: 1,
+          late: 1,
+          blocked: 1,
+          startDate: "2027-02-20",
+          dueDate: "2027-04-30",
+        },
+        { spaceId: empty.id, total: 0, completed: 0, late: 0, blocked: 0, startDate: null, dueDate: null },
+      ]);
+      const anaIds = (await ana.get(`/api/workspaces/${ws.id}/overview`)).json<Array<{ spaceId: string }>>();
+      expect(anaIds.map((s) => s.spaceId)).toContain(secret.id);
+      expectProblem(
+        await bo.get(`/api/workspaces/${ws.id}/overview?today=tomorrow`),
+        400,
+        "validation_failed",
+      );
+      const outsider = await f.user("Cy");
+      expectProblem(await outsider.get(`/api/workspaces/${ws.id}/overview`), 404, "not_found");
+    });
   });
 
   describe(`folders and spaces (${driver})`, () => {

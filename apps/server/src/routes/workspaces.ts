@@ -10,17 +10,22 @@ import {
 } from "@lattice/db";
 import {
   addMemberBody,
+  calendarDate,
   createWorkspaceBody,
   idParams,
+  isoDay,
   memberParams,
   memberSchema,
+  type StatusRole,
+  spaceOverviewSchema,
+  summarizeSpaces,
   treeSchema,
   updateMemberBody,
   updateWorkspaceBody,
   workspaceChannel,
   workspaceSchema,
 } from "@lattice/domain";
-import { asc, eq } from "drizzle-orm";
+import { and, asc, eq, inArray, isNull } from "drizzle-orm";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { authorize } from "../commands/authorize.js";
@@ -157,6 +162,58 @@ export const workspaceRoutes: FastifyPluginAsyncZod = async (app) => {
             spaces,
             seq,
           };
+        },
+        { isolationLevel: "repeatable read", accessMode: "read only" },
+      );
+    },
+  );
+
+  app.get(
+    "/workspaces/:id/overview",
+    {
+      schema: {
+        tags: ["workspaces"],
+        summary:
+          "Per space the caller may see: cards that are work, completed, late and blocked counts, and the span of planned dates. `today` (YYYY-MM-DD) is the caller's date; it defaults to the server's UTC date.",
+        params: idParams,
+        querystring: z.object({ today: calendarDate.optional() }),
+        response: { 200: z.array(spaceOverviewSchema), ...problemResponses(400, 401, 404) },
+      },
+    },
+    async (request) => {
+      const userId = currentUser(request).id;
+      const workspaceId = request.params.id;
+      const today = request.query.today ?? isoDay(new Date());
+      return app.db.db.transaction(
+        async (tx) => {
+          authorize(await workspaceAccess(tx, userId, workspaceId), "read", "Workspace");
+          const spaceIds = (await spacesWithRoles(tx, userId, { workspaceId }))
+            .filter((r) => r.space.archivedAt === null)
+            .map((r) => r.space.id);
+          if (spaceIds.length === 0) return [];
+          const openBlocking = tx
+            .select({ cardId: tables.cardBlockings.cardId })
+            .from(tables.cardBlockings)
+            .where(
+              and(inArray(tables.cardBlockings.spaceId, spaceIds), isNull(tables.cardBlockings.clearedAt)),
+            );
+          const rows = await tx
+            .select({
+              id: tables.cards.id,
+              spaceId: tables.cards.spaceId,
+              role: tables.statuses.role,
+              startDate: tables.cards.startDate,
+              dueDate: tables.cards.dueDate,
+            })
+            .from(tables.cards)
+            .innerJoin(tables.statuses, eq(tables.statuses.id, tables.cards.statusId))
+            .where(and(inArray(tables.cards.spaceId, spaceIds), isNull(tables.cards.archivedAt)));
+          const blocked = new Set((await openBlocking).map((r) => r.cardId));
+          return summarizeSpaces(
+            spaceIds,
+            rows.map((r) => ({ ...r, role: r.role as StatusRole, isBlocked: blocked.has(r.id) })),
+            today,
+          );
         },
         { isolationLevel: "repeatable read", accessMode: "read only" },
       );

@@ -419,7 +419,7 @@ describe("board store with live events", () => {
     expect(seen.every((statusId) => statusId === todo)).toBe(true);
     expect(useBoard.getState().pending).toHaveLength(0);
     expect(useToasts.getState().toasts.at(-1)?.message).toBe(
-      "Could not move “Card 3”. 'Card 3' is blocked; clear its blockers before changing its status.",
+      "Could not move “Card 3”. It is blocked; clear its blockers before changing its status.",
     );
   });
 
@@ -440,7 +440,7 @@ describe("board store with live events", () => {
     }
     expect(api.moveCard).not.toHaveBeenCalled();
     expect(useToasts.getState().toasts.at(-1)?.message).toBe(
-      "Could not move “Card 3”. 'Card 3' is blocked by Waiting for lab results (Potassium pending); clear it before changing its status.",
+      "Could not move “Card 3”. It is blocked by Waiting for lab results (Potassium pending); clear it before changing its status.",
     );
   });
 

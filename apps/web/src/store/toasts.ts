@@ -6,6 +6,8 @@ export interface Toast {
   id: string;
   tone: ToastTone;
   message: string;
+  /** How many times this same message was shown while it stayed on screen. */
+  count: number;
 }
 
 interface ToastState {
@@ -15,13 +17,18 @@ interface ToastState {
 }
 
 const lifetimeMs = 6000;
+/** Old news is less useful than the newest failure, and a pile of toasts hides the page. */
+export const maxToasts = 3;
 
 export const useToasts = create<ToastState>((set, get) => ({
   toasts: [],
   show: (message, tone = "info") => {
     const id = crypto.randomUUID();
-    // Keep at most four on screen: old news is less useful than the newest failure.
-    set({ toasts: [...get().toasts.slice(-3), { id, tone, message }] });
+    // The same message again (a refused drag repeated, say) refreshes one toast with a count instead
+    // of stacking copies; its old timer then finds no toast of its id.
+    const same = get().toasts.find((t) => t.tone === tone && t.message === message);
+    const rest = get().toasts.filter((t) => t !== same);
+    set({ toasts: [...rest.slice(-(maxToasts - 1)), { id, tone, message, count: (same?.count ?? 0) + 1 }] });
     setTimeout(() => get().dismiss(id), lifetimeMs);
     return id;
   },

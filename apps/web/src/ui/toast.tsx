@@ -12,7 +12,10 @@ export const Toaster = () => {
           className={`toast toast-${toast.tone}`}
           role={toast.tone === "error" ? "alert" : "status"}
         >
-          <span className="toast-message">{toast.message}</span>
+          <span className="toast-message">
+            {toast.message}
+            {toast.count > 1 ? <span className="toast-count"> ×{toast.count}</span> : null}
+          </span>
           <button
             type="button"
             className="toast-close"

@@ -152,6 +152,6 @@ describe("moveCard on a client that knows only that the card is blocked", () => 
     const blocked = card("x", "todo", k1, { isBlocked: true });
     const refused = run(blocked, done, [], { statusId: "done" }) as DomainError;
     expect(refused.code).toBe("blocked");
-    expect(refused.message).toBe("'Card x' is blocked; clear its blockers before changing its status");
+    expect(refused.message).toBe("It is blocked; clear its blockers before changing its status");
   });
 });

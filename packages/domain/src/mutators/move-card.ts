@@ -42,18 +42,19 @@ export interface MoveCardChanges {
   } | null;
 }
 
-/** Names the blockers when the context holds them (the server); the web app knows only that it is blocked. */
-const blockedError = (cardName: string, blockings: readonly OpenBlocking[]): DomainError => {
+/**
+ * Names the blockers when the context holds them (the server); the web app knows only that it is
+ * blocked. The sentence says "It", not the card's name: the refusal is about the card the caller
+ * acted on, and the web app's toast already names it ("Could not move “X”. It is blocked…").
+ */
+const blockedError = (blockings: readonly OpenBlocking[]): DomainError => {
   if (blockings.length === 0) {
-    return new DomainError(
-      ErrorCode.blocked,
-      `'${cardName}' is blocked; clear its blockers before changing its status`,
-    );
+    return new DomainError(ErrorCode.blocked, "It is blocked; clear its blockers before changing its status");
   }
   const list = blockings.map((b) => `${b.blockerName} (${b.reason})`).join("; ");
   return new DomainError(
     ErrorCode.blocked,
-    `'${cardName}' is blocked by ${list}; clear ${blockings.length === 1 ? "it" : "them"} before changing its status`,
+    `It is blocked by ${list}; clear ${blockings.length === 1 ? "it" : "them"} before changing its status`,
   );
 };
 
@@ -71,7 +72,7 @@ export const moveCard = (
   if (!target) return invalidFieldError("body.statusId", "is not a status of this card's space");
   const isStatusChange = target.id !== card.statusId;
   if (isStatusChange && (card.isBlocked || context.openBlockings.length > 0)) {
-    return blockedError(card.name, context.openBlockings);
+    return blockedError(context.openBlockings);
   }
   const placed = keyFromNeighbours(moveCardAim(args), context.neighbours, card.id);
   if ("field" in placed) return invalidFieldError(placed.field, placed.message);

@@ -67,7 +67,9 @@ const CardChip = ({
   href: string;
   canWrite: boolean;
 }) => {
-  const { attributes, listeners, setNodeRef, isDragging } = useDraggable({
+  // Pointer dragging only (dates are set by keyboard in the card panel): no button role or tab stop on
+  // the chip, so its link is the one thing a keyboard or screen reader meets.
+  const { listeners, setNodeRef, isDragging } = useDraggable({
     id: `seg:${card.id}:${segment.day}`,
     data: { cardId: card.id, day: segment.day, span: segment.span } satisfies DragData,
     disabled: !canWrite,
@@ -82,7 +84,6 @@ const CardChip = ({
       }}
       title={`${card.name}${card.startDate ? ` · ${card.startDate} → ${card.dueDate ?? ""}` : ` · due ${card.dueDate ?? ""}`}`}
       data-card-id={card.id}
-      {...attributes}
       {...listeners}
     >
       <Link to={href} className="cal-chip-name" draggable={false}>
@@ -116,18 +117,13 @@ const DayCell = ({
 };
 
 const UndatedCard = ({ card, href, canWrite }: { card: Card; href: string; canWrite: boolean }) => {
-  const { attributes, listeners, setNodeRef, isDragging } = useDraggable({
+  const { listeners, setNodeRef, isDragging } = useDraggable({
     id: `undated:${card.id}`,
     data: { cardId: card.id, day: null, span: 1 } satisfies DragData,
     disabled: !canWrite,
   });
   return (
-    <li
-      ref={setNodeRef}
-      className={`sv-side-card${isDragging ? " is-dragging" : ""}`}
-      {...attributes}
-      {...listeners}
-    >
+    <li ref={setNodeRef} className={`sv-side-card${isDragging ? " is-dragging" : ""}`} {...listeners}>
       <Link to={href} className="sv-side-name" draggable={false}>
         {card.name}
       </Link>

@@ -306,7 +306,7 @@ describe("Escape", () => {
     try {
       render(<ResponsibleField />);
       await waitFor(() => expect(useWorkspaces.getState().members[ws]).toHaveLength(2));
-      fireEvent.click(screen.getByRole("button", { name: "+ Add" }));
+      fireEvent.click(screen.getByRole("button", { name: "+ Add co-worker" }));
       const picker = screen.getByRole("dialog", { name: "Choose co-workers" });
       const option = within(picker).getByRole("button", { name: /Ben Agent/ });
       option.focus();

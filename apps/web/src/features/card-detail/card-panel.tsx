@@ -1,6 +1,6 @@
 import { Action, type Card, can, limits, type Member } from "@lattice/domain";
 import { useEffect, useMemo, useRef, useState } from "react";
-import { useNavigate } from "react-router";
+import { useLocation, useNavigate } from "react-router";
 import { describeError } from "../../api/client";
 import { api } from "../../api/endpoints";
 import { renderMarkdown } from "../../lib/markdown";
@@ -172,6 +172,9 @@ export const CardPanel = ({
   closeHref?: string;
 }) => {
   const navigate = useNavigate();
+  // "#comment-<id>": a mention notification points at one comment.
+  const { hash } = useLocation();
+  const focusCommentId = hash.startsWith("#comment-") ? hash.slice("#comment-".length) : null;
   const boardCard = useBoard((s) => s.view.cards[cardId]);
   const statuses = useBoard((s) => s.view.statuses);
   const boardStatus = useBoard((s) => s.status);
@@ -382,6 +385,7 @@ export const CardPanel = ({
               members={members}
               myUserId={me?.id ?? null}
               canComment={canComment}
+              focusCommentId={focusCommentId}
             />
           </section>
           <section className="card-section" aria-label="Recent activity">

@@ -269,7 +269,7 @@ const CommentItem = ({
     }
   };
   return (
-    <li className="comment" data-comment-id={comment.id}>
+    <li className="comment" id={`comment-${comment.id}`} data-comment-id={comment.id} tabIndex={-1}>
       <Avatar
         name={members.find((m) => m.userId === comment.authorId)?.name ?? author}
         seed={comment.authorId ?? "deleted"}
@@ -344,11 +344,14 @@ export const CommentsSection = ({
   members,
   myUserId,
   canComment,
+  focusCommentId = null,
 }: {
   cardId: string;
   members: Member[];
   myUserId: string | null;
   canComment: boolean;
+  /** A comment to bring into view and mark (the one a notification points at). */
+  focusCommentId?: string | null;
 }) => {
   const [comments, setComments] = useState<Comment[] | null>(null);
   const [draft, setDraft] = useState("");
@@ -369,6 +372,20 @@ export const CommentsSection = ({
     return () => clearInterval(timer);
   }, []);
   useCardEvents(cardId, ["comment."], reload);
+  const hasFocusTarget = comments?.some((c) => c.id === focusCommentId) ?? false;
+  // Once the comments are in: scroll the pointed-at one into view, focus it (screen readers read it)
+  // and mark it; the mark fades by CSS.
+  useEffect(() => {
+    if (!focusCommentId || !hasFocusTarget) return;
+    const element = document.getElementById(`comment-${focusCommentId}`);
+    if (!element) return;
+    element.scrollIntoView({ block: "center" });
+    element.focus({ preventScroll: true });
+    element.classList.remove("is-pointed");
+    // Restart the fade when the same comment is pointed at again.
+    void element.offsetWidth;
+    element.classList.add("is-pointed");
+  }, [focusCommentId, hasFocusTarget]);
   const send = async () => {
     const body = draft.trim();
     if (!body || isSending) return;

@@ -8,22 +8,23 @@ import { Button } from "../../ui/button";
 import { upsertLabel } from "./coordination-store";
 import { Picker } from "./picker";
 
+/** The colours a new label may take, with the names a screen reader says for them. */
 export const labelPalette = [
-  "#d1453b",
-  "#e8853d",
-  "#d9a400",
-  "#2f9e44",
-  "#1f8a70",
-  "#1c7ed6",
-  "#4f46e5",
-  "#9c36b5",
-  "#d6336c",
-  "#6b7280",
-];
+  { color: "#d1453b", name: "Red" },
+  { color: "#e8853d", name: "Orange" },
+  { color: "#d9a400", name: "Yellow" },
+  { color: "#2f9e44", name: "Green" },
+  { color: "#1f8a70", name: "Teal" },
+  { color: "#1c7ed6", name: "Blue" },
+  { color: "#4f46e5", name: "Indigo" },
+  { color: "#9c36b5", name: "Purple" },
+  { color: "#d6336c", name: "Pink" },
+  { color: "#6b7280", name: "Grey" },
+] as const;
 
 const NewLabel = ({ spaceId, onCreated }: { spaceId: string; onCreated: (label: Label) => void }) => {
   const [name, setName] = useState("");
-  const [color, setColor] = useState(labelPalette[5] as string);
+  const [color, setColor] = useState<string>(labelPalette[5].color);
   const [error, setError] = useState<string | null>(null);
   const create = async () => {
     if (!name.trim()) return setError("Give the label a name.");
@@ -60,13 +61,14 @@ const NewLabel = ({ spaceId, onCreated }: { spaceId: string; onCreated: (label: 
         <legend className="visually-hidden">Colour</legend>
         {labelPalette.map((c) => (
           <button
-            key={c}
+            key={c.color}
             type="button"
             className="label-swatch"
-            style={{ background: c }}
-            aria-label={`Colour ${c}`}
-            aria-pressed={c === color}
-            onClick={() => setColor(c)}
+            style={{ background: c.color }}
+            aria-label={c.name}
+            title={c.name}
+            aria-pressed={c.color === color}
+            onClick={() => setColor(c.color)}
           />
         ))}
       </fieldset>
@@ -110,7 +112,7 @@ export const LabelsField = ({
         {canWrite ? (
           <Picker
             label="Choose labels"
-            trigger="Edit"
+            trigger="Edit labels"
             placeholder="Search labels…"
             isMulti
             options={(q) =>

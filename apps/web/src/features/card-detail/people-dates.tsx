@@ -98,7 +98,15 @@ export const PeopleFields = ({
         {canWrite ? (
           <Picker
             label="Choose the responsible person"
-            trigger={card.responsibleId ? "Change" : "Set responsible"}
+            trigger={
+              card.responsibleId ? (
+                <>
+                  Change<span className="visually-hidden"> responsible person</span>
+                </>
+              ) : (
+                "Set responsible"
+              )
+            }
             placeholder="Search people…"
             options={(q) =>
               personOptions(members, q, new Set(card.responsibleId ? [card.responsibleId] : []))
@@ -122,7 +130,7 @@ export const PeopleFields = ({
         {canWrite ? (
           <Picker
             label="Choose co-workers"
-            trigger="+ Add"
+            trigger="+ Add co-worker"
             placeholder="Search people…"
             isMulti
             options={(q) => personOptions(members, q, new Set(card.coworkerIds))}

@@ -24,19 +24,25 @@ const TodoText = ({
   useEffect(() => setText(todo.text), [todo.text]);
   if (!canWrite) return <span className="todo-text">{todo.text}</span>;
   return (
-    <input
+    // A textarea that grows with its text (CSS field-sizing), so a long to-do wraps instead of being
+    // cut; Enter still saves, as a to-do is one line of text.
+    <textarea
       className="todo-text"
       aria-label={`Rename to-do “${todo.text}”`}
       value={text}
+      rows={1}
       maxLength={500}
-      onChange={(e) => setText(e.target.value)}
+      onChange={(e) => setText(e.target.value.replace(/\n/g, " "))}
       onBlur={() => {
         const trimmed = text.trim();
         if (!trimmed) setText(todo.text);
         else if (trimmed !== todo.text) onRename(trimmed);
       }}
       onKeyDown={(e) => {
-        if (e.key === "Enter") e.currentTarget.blur();
+        if (e.key === "Enter") {
+          e.preventDefault();
+          e.currentTarget.blur();
+        }
         if (e.key === "Escape") {
           e.stopPropagation();
           e.preventDefault();

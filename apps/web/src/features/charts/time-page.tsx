@@ -134,7 +134,8 @@ const scatterOptions = (
     legend: { show: false },
     padding: [percentileHeadroom(lines), null, null, null],
     cursor: { drag: { x: true, y: false }, points: { size: 9 } },
-    hooks: { draw: [drawPercentiles(lines, colors)] },
+    // Drawn after the axes and before the points: a card's point is never hidden behind a label.
+    hooks: { drawAxes: [drawPercentiles(lines, colors)] },
   };
 };
 

@@ -238,6 +238,10 @@ export const GanttChart = forwardRef<GanttChartHandle, GanttChartProps>(function
       drawnBars: () => gantt.drawnBarCount,
     };
     const container = gantt.$container;
+    // The chart scrolls both ways: a keyboard must be able to reach it to scroll it with the arrows.
+    container.tabIndex = 0;
+    container.setAttribute("role", "region");
+    container.setAttribute("aria-label", "Gantt chart");
     const onScroll = () => handlers.current.onScrollTop?.(container.scrollTop);
     container.addEventListener("scroll", onScroll, { passive: true });
     // Runs after frappe's own mouseup handlers (they sit below the document).

@@ -194,4 +194,15 @@ describe("WindowedGantt", () => {
     expect(document.querySelector(".gantt img")).toBeNull();
     gantt.destroy();
   });
+
+  it("gives each bar the role of a picture and a name that says the card, its dates and its flags", () => {
+    mount([
+      task(0, { name: "Book <the> venue", statusName: "Doing", progress: 40, isBlocked: true }),
+      task(1, { conflicts: ["starts before its previous card ends"] }),
+    ]);
+    const bar = barOf("card-0");
+    expect(bar?.getAttribute("role")).toBe("img");
+    expect(bar?.getAttribute("aria-label")).toMatch(/^Book <the> venue, .+ to .+, Doing, 40% done, blocked$/);
+    expect(barOf("card-1")?.getAttribute("aria-label")).toMatch(/, date conflict$/);
+  });
 });

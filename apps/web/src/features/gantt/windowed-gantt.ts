@@ -26,6 +26,8 @@ interface SetupTask {
   end: string;
   progress?: number;
   custom_class?: string;
+  /** Set by `toFrappeTasks`: the bar's accessible name. */
+  ariaLabel?: string;
   _index: number;
   _start: Date;
   _end: Date;
@@ -539,6 +541,9 @@ const labelWidth = (label: SVGTextElement): number => {
  */
 const prepareBar = (bar: FrappeBar): void => {
   for (const animation of bar.group.querySelectorAll("animate")) animation.remove();
+  // A bar is a picture of the card's plan: give it the role and name frappe leaves out.
+  bar.group.setAttribute("role", "img");
+  bar.group.setAttribute("aria-label", bar.task.ariaLabel ?? bar.task.name);
   const placeLabel = () => {
     const label = bar.group.querySelector<SVGTextElement>(".bar-label");
     if (!label) return;

@@ -1,13 +1,43 @@
-import { Action, can } from "@lattice/domain";
-import { useEffect } from "react";
+import { Action, can, type SpaceOverview, type Tree } from "@lattice/domain";
+import { useEffect, useMemo, useState } from "react";
 import { Link, useParams } from "react-router";
+import { describeError } from "../../api/client";
+import { api } from "../../api/endpoints";
+import { useSession } from "../../store/session";
 import { useUi } from "../../store/ui";
 import { useWorkspaces } from "../../store/workspaces";
 import { Button } from "../../ui/button";
 import { EmptyState } from "../../ui/empty-state";
 import { ListSkeleton } from "../../ui/skeleton";
+import { localToday } from "../filters/dates";
+import "./home.css";
+import { readRecentSpaces } from "./recent-spaces";
 
-/** "/" with no workspace chosen: invite to create the first workspace, or to pick a space. */
+/** The recent spaces that still exist and are not archived, named from the live trees. */
+const useRecentSpaces = () => {
+  const userId = useSession((s) => s.user?.id ?? null);
+  const trees = useWorkspaces((s) => s.trees);
+  const loadTree = useWorkspaces((s) => s.loadTree);
+  const [recent] = useState(() => (userId ? readRecentSpaces(userId) : []));
+  const workspaceIds = useMemo(() => [...new Set(recent.map((r) => r.workspaceId))], [recent]);
+  // A tree not asked for yet is asked for once (loadTree marks it loading at once).
+  const missing = workspaceIds.filter((id) => !trees[id]).join(" ");
+  useEffect(() => {
+    for (const id of missing.split(" ").filter(Boolean)) void loadTree(id);
+  }, [missing, loadTree]);
+  const isLoading = workspaceIds.some((id) => !trees[id] || trees[id]?.status === "loading");
+  const spaces = recent.flatMap((r) => {
+    const tree = trees[r.workspaceId]?.tree;
+    const space = tree?.spaces.find((s) => s.id === r.spaceId && s.archivedAt === null);
+    return tree && space && tree.workspace.archivedAt === null ? [{ tree, space }] : [];
+  });
+  return { spaces, isLoading: isLoading && spaces.length === 0 };
+};
+
+const folderName = (tree: Tree, folderId: string | null) =>
+  folderId ? (tree.folders.find((f) => f.id === folderId)?.name ?? null) : null;
+
+/** "/": invite to create the first workspace, or show the recent spaces and the workspaces. */
 export const HomePage = () => {
   const status = useWorkspaces((s) => s.status);
   const count = useWorkspaces((s) => s.order.filter((id) => s.byId[id]?.archivedAt === null).length);
@@ -40,16 +70,154 @@ export const HomePage = () => {
       </main>
     );
   }
+  return <Home />;
+};
+
+/** The signed-in home: the spaces the person opened lately, then their workspaces. */
+const Home = () => {
+  const name = useSession((s) => s.user?.name ?? "");
+  const order = useWorkspaces((s) => s.order);
+  const byId = useWorkspaces((s) => s.byId);
+  const workspaces = useMemo(
+    () =>
+      order.flatMap((id) => {
+        const w = byId[id];
+        return w && w.archivedAt === null ? [w] : [];
+      }),
+    [order, byId],
+  );
+  const recent = useRecentSpaces();
   return (
-    <main className="page page-centered">
-      <EmptyState icon="▦" title="Pick a space">
-        <p>Choose a space in the sidebar to open its board.</p>
-      </EmptyState>
+    <main className="page home-page">
+      <header className="page-header">
+        <h1 className="page-title">{name ? `Welcome back, ${name.split(" ")[0]}` : "Home"}</h1>
+      </header>
+      <section className="home-section" aria-labelledby="home-recent">
+        <h2 id="home-recent" className="home-section-title">
+          Recent spaces
+        </h2>
+        {recent.isLoading ? (
+          <ListSkeleton />
+        ) : recent.spaces.length === 0 ? (
+          <p className="muted">The spaces you open appear here. Pick one in the sidebar to begin.</p>
+        ) : (
+          <ul className="space-grid" aria-label="Recent spaces">
+            {recent.spaces.map(({ tree, space }) => {
+              const folder = folderName(tree, space.folderId);
+              return (
+                <li key={space.id}>
+                  <Link className="space-tile" to={`/w/${tree.workspace.id}/s/${space.id}`}>
+                    <span className="space-tile-name">{space.name}</span>
+                    <span className="space-tile-meta muted">
+                      {folder ? `${tree.workspace.name} › ${folder}` : tree.workspace.name}
+                    </span>
+                  </Link>
+                </li>
+              );
+            })}
+          </ul>
+        )}
+      </section>
+      <section className="home-section" aria-labelledby="home-workspaces">
+        <h2 id="home-workspaces" className="home-section-title">
+          Workspaces
+        </h2>
+        <ul className="space-grid" aria-label="Workspaces">
+          {workspaces.map((w) => (
+            <li key={w.id}>
+              <Link className="space-tile" to={`/w/${w.id}`}>
+                <span className="space-tile-name">{w.name}</span>
+                <span className="space-tile-meta muted">{w.description || "Spaces, progress and dates"}</span>
+              </Link>
+            </li>
+          ))}
+        </ul>
+      </section>
     </main>
   );
 };
 
-/** "/w/:workspaceId": the workspace overview lists its spaces. */
+const spanFormat = new Intl.DateTimeFormat(undefined, { day: "numeric", month: "short", timeZone: "UTC" });
+const spanFormatYear = new Intl.DateTimeFormat(undefined, {
+  day: "numeric",
+  month: "short",
+  year: "numeric",
+  timeZone: "UTC",
+});
+const dateText = (day: string, withYear: boolean) =>
+  (withYear ? spanFormatYear : spanFormat).format(new Date(`${day}T00:00:00Z`));
+
+/** "3 Mar – 30 Apr 2027", or one date when the span is one day. */
+const spanText = (start: string, end: string) =>
+  start === end
+    ? dateText(end, true)
+    : `${dateText(start, start.slice(0, 4) !== end.slice(0, 4))} – ${dateText(end, true)}`;
+
+/**
+ * The spaces' figures for a workspace page. Asked again when the tree changes (a space added,
+ * renamed, archived) and when the person comes back to the tab, so the counts are today's.
+ */
+const useOverview = (workspaceId: string, tree: Tree | null) => {
+  const [overview, setOverview] = useState<Map<string, SpaceOverview>>(new Map());
+  const [error, setError] = useState<string | null>(null);
+  const [focusCount, setFocusCount] = useState(0);
+  useEffect(() => {
+    const handleFocus = () => setFocusCount((n) => n + 1);
+    window.addEventListener("focus", handleFocus);
+    return () => window.removeEventListener("focus", handleFocus);
+  }, []);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the tree and focus count are the triggers
+  useEffect(() => {
+    if (!tree) return;
+    let isCurrent = true;
+    api.workspaceOverview(workspaceId, localToday()).then(
+      (list) => {
+        if (!isCurrent) return;
+        setOverview(new Map(list.map((s) => [s.spaceId, s])));
+        setError(null);
+      },
+      (e: unknown) => {
+        if (isCurrent) setError(describeError(e));
+      },
+    );
+    return () => {
+      isCurrent = false;
+    };
+  }, [workspaceId, tree, focusCount]);
+  return { overview, error };
+};
+
+const SpaceFigures = ({ figures, name }: { figures: SpaceOverview | undefined; name: string }) => {
+  if (!figures) return <span className="space-tile-meta muted">Counting…</span>;
+  if (figures.total === 0) return <span className="space-tile-meta muted">No cards yet</span>;
+  const percent = Math.round((figures.completed / figures.total) * 100);
+  return (
+    <>
+      <span className="space-progress">
+        <progress
+          className="space-progress-bar"
+          value={figures.completed}
+          max={figures.total}
+          aria-label={`${name}: ${percent}% done`}
+        />
+        <span className="space-tile-meta">
+          {figures.completed} of {figures.total} done
+        </span>
+      </span>
+      <span className="space-tile-meta muted">
+        {figures.startDate && figures.dueDate ? spanText(figures.startDate, figures.dueDate) : "No dates"}
+      </span>
+      <span className="space-flags">
+        <span className={`space-flag${figures.late > 0 ? " is-late" : ""}`}>{figures.late} late</span>
+        <span className={`space-flag${figures.blocked > 0 ? " is-blocked" : ""}`}>
+          {figures.blocked} blocked
+        </span>
+      </span>
+    </>
+  );
+};
+
+/** "/w/:workspaceId": the workspace overview lists its spaces with their progress, dates, late and blocked counts. */
 export const WorkspaceHomePage = () => {
   const { workspaceId = "" } = useParams();
   const entry = useWorkspaces((s) => s.trees[workspaceId]);
@@ -59,6 +227,7 @@ export const WorkspaceHomePage = () => {
   useEffect(() => {
     void loadTree(workspaceId);
   }, [workspaceId, loadTree]);
+  const { overview, error: overviewError } = useOverview(workspaceId, entry?.tree ?? null);
 
   if (!entry || (!entry.tree && entry.status === "loading")) {
     return (
@@ -109,16 +278,31 @@ export const WorkspaceHomePage = () => {
           </p>
         </EmptyState>
       ) : (
-        <ul className="space-grid">
-          {spaces.map((space) => (
-            <li key={space.id}>
-              <Link className="space-tile" to={`/w/${workspace.id}/s/${space.id}`}>
-                <span className="space-tile-name">{space.name}</span>
-                <span className="space-tile-meta muted">{space.description || "Board"}</span>
-              </Link>
-            </li>
-          ))}
-        </ul>
+        <>
+          {overviewError ? (
+            <p className="coord-error" role="alert">
+              The spaces' figures could not be loaded: {overviewError}
+            </p>
+          ) : null}
+          <ul className="space-grid" aria-label="Spaces">
+            {spaces.map((space) => {
+              const folder = folderName(entry.tree as Tree, space.folderId);
+              return (
+                <li key={space.id}>
+                  <Link className="space-tile" to={`/w/${workspace.id}/s/${space.id}`}>
+                    <span className="space-tile-name">{space.name}</span>
+                    {folder || space.description ? (
+                      <span className="space-tile-meta muted">
+                        {[folder, space.description].filter(Boolean).join(" · ")}
+                      </span>
+                    ) : null}
+                    <SpaceFigures figures={overview.get(space.id)} name={space.name} />
+                  </Link>
+                </li>
+              );
+            })}
+          </ul>
+        </>
       )}
     </main>
   );

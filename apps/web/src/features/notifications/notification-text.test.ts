@@ -57,6 +57,12 @@ describe("notificationText", () => {
     expect(notificationHref(n("mentioned", {}))).toBe(`/w/${ws}/s/${space}/c/${cardId}`);
     expect(notificationHref({ ...n("mentioned", {}), cardId: null })).toBeNull();
   });
+
+  it("links a mention to its comment", () => {
+    expect(notificationHref(n("mentioned", { commentId: "c-1" }))).toBe(
+      `/w/${ws}/s/${space}/c/${cardId}#comment-c-1`,
+    );
+  });
 });
 
 describe("snippetParts", () => {

@@ -46,7 +46,9 @@ export const notificationText = (
 export const notificationHref = (n: Notification): string | null => {
   const spaceId = str(n.data.spaceId);
   if (!n.cardId || !n.workspaceId || !spaceId) return null;
-  return `/w/${n.workspaceId}/s/${spaceId}/c/${n.cardId}`;
+  const commentId = str(n.data.commentId);
+  // A mention opens the card at the comment that mentions.
+  return `/w/${n.workspaceId}/s/${spaceId}/c/${n.cardId}${commentId ? `#comment-${commentId}` : ""}`;
 };
 
 /** "just now", "5 min ago", "3 h ago", "2 d ago", or the date. */
