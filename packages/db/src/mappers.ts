@@ -2,10 +2,12 @@
 import type {
   Card,
   Folder,
+  JoinRole,
   Member,
   Space,
   Status,
   StatusRole,
+  Theme,
   User,
   Visibility,
   Workspace,
@@ -21,6 +23,10 @@ export const toUser = (row: typeof users.$inferSelect): User => ({
   email: row.email,
   name: row.name,
   isAdmin: row.isAdmin,
+  color: row.color,
+  locale: row.locale,
+  timeZone: row.timeZone,
+  theme: row.theme as Theme,
   createdAt: iso(row.createdAt),
 });
 
@@ -29,6 +35,7 @@ export const toWorkspace = (row: typeof workspaces.$inferSelect, role: Workspace
   name: row.name,
   description: row.description,
   visibility: row.visibility as Visibility,
+  joinRole: row.joinRole as JoinRole,
   position: row.position,
   archivedAt: isoOrNull(row.archivedAt),
   createdAt: iso(row.createdAt),

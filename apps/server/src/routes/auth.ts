@@ -197,7 +197,7 @@ export const authRoutes: FastifyPluginAsyncZod<{ config: Config }> = async (app,
         .select({ passwordHash: tables.users.passwordHash })
         .from(tables.users)
         .where(eq(tables.users.id, user.id));
-      if (!row || !(await verifyPassword(currentPassword, row.passwordHash)))
+      if (!row?.passwordHash || !(await verifyPassword(currentPassword, row.passwordHash)))
         throw new DomainError(ErrorCode.validationFailed, "The current password is wrong", [
           { field: "body.currentPassword", message: "is wrong" },
         ]);

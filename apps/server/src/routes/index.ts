@@ -11,6 +11,7 @@ import { healthRoutes } from "./health.js";
 import { hierarchyRoutes } from "./hierarchy.js";
 import { notificationRoutes } from "./notifications.js";
 import { searchRoutes } from "./search.js";
+import { spaceMemberRoutes } from "./space-members.js";
 import { workspaceRoutes } from "./workspaces.js";
 
 export const apiRoutes: FastifyPluginAsync<{ config: Config }> = async (app, { config }) => {
@@ -18,6 +19,7 @@ export const apiRoutes: FastifyPluginAsync<{ config: Config }> = async (app, { c
   await app.register(authRoutes, { config });
   await app.register(workspaceRoutes);
   await app.register(hierarchyRoutes);
+  await app.register(spaceMemberRoutes);
   await app.register(archiveRoutes);
   await app.register(collaborationRoutes);
   await app.register(notificationRoutes);

@@ -8,6 +8,8 @@ export const workspaces = pgTable("workspaces", {
   description: text("description").notNull().default(""),
   /** private | public | org_wide */
   visibility: text("visibility").notNull().default("private"),
+  /** The role of a person who joins a public workspace from its list: visitor | member. */
+  joinRole: text("join_role").notNull().default("visitor"),
   position: orderKey("position").notNull(),
   createdBy: uuid("created_by").references(() => users.id, { onDelete: "set null" }),
   archivedAt: archivedAt(),
