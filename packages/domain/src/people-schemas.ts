@@ -19,6 +19,7 @@ export const spaceMemberSchema = z.object({
   createdAt: isoTime,
 });
 export type SpaceMember = z.infer<typeof spaceMemberSchema>;
+export const spaceMemberListSchema = z.array(spaceMemberSchema);
 
 export const addSpaceMemberBody = z
   .object({ userId: id, role: z.enum(workspaceRoles).default("member") })
@@ -41,6 +42,7 @@ export const publicWorkspaceSchema = z.object({
   isMember: z.boolean(),
 });
 export type PublicWorkspace = z.infer<typeof publicWorkspaceSchema>;
+export const publicWorkspaceListSchema = z.array(publicWorkspaceSchema);
 
 // ---------- the instance administrator ----------
 

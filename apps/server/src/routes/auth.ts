@@ -135,6 +135,11 @@ export const authRoutes: FastifyPluginAsyncZod<{ config: Config }> = async (app,
         await failedLoginsByAddress(request);
         throw new DomainError(ErrorCode.invalidCredentials, "Email or password is wrong");
       }
+      if (row.deactivatedAt)
+        throw new DomainError(
+          ErrorCode.accountDeactivated,
+          "This account has been deactivated; ask an administrator of this instance",
+        );
       await app.startSession(request, reply, row.id);
       return toUser(row);
     },

@@ -231,6 +231,36 @@ const table: Row[] = [
     expect: anyUser(204),
   },
   { method: "GET", path: "/api/workspaces", expect: anyUser(200) },
+  { method: "GET", path: "/api/public-workspaces", expect: anyUser(200) },
+  {
+    method: "POST",
+    path: "/api/workspaces/{id}/join",
+    note: "public",
+    // A public workspace of W's owner: everyone else may join it, the owner already belongs.
+    params: async (w) => ({ id: (await w.f.workspace(w.clients.owner, { visibility: "public" })).id }),
+    expect: { owner: 409, member: 200, visitor: 200, outsider: 200, anonymous: 401 },
+  },
+  {
+    method: "POST",
+    path: "/api/workspaces/{id}/join",
+    note: "private",
+    params: ws,
+    expect: { owner: 404, member: 404, visitor: 404, outsider: 404, anonymous: 401 },
+  },
+  { method: "PATCH", path: "/api/me/settings", body: () => ({ theme: "dark" }), expect: anyUser(200) },
+  /** W's owner is the instance's first account, so its administrator. */
+  {
+    method: "GET",
+    path: "/api/admin/users",
+    expect: { owner: 200, member: 403, visitor: 403, outsider: 403, anonymous: 401 },
+  },
+  {
+    method: "PATCH",
+    path: "/api/admin/users/{id}",
+    params: async (w) => ({ id: (await w.f.user("Managed")).user.id }),
+    body: () => ({ active: true }),
+    expect: { owner: 200, member: 403, visitor: 403, outsider: 403, anonymous: 401 },
+  },
   { method: "POST", path: "/api/workspaces", body: () => ({ name: "Mine" }), expect: anyUser(201) },
   { method: "GET", path: "/api/workspaces/{id}", params: ws, expect: read },
   {

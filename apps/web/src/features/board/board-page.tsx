@@ -30,6 +30,7 @@ import { laneChange, laneKeyOf, lanesFor } from "../filters/swimlanes";
 import { useSpaceMeta } from "../filters/use-space-meta";
 import { spacePath } from "../sidebar/tree";
 import { BlockerTypesDialog } from "../space-settings/blocker-types-dialog";
+import { SpaceMembersDialog } from "../space-settings/space-members-dialog";
 import { SpaceTabs } from "../space-views/space-tabs";
 import { ArchivedCardsDialog } from "./archived-cards";
 import { BoardCanvas, type Column, type LaneBand, type LaneMove } from "./board-canvas";
@@ -56,6 +57,7 @@ export const BoardPage = () => {
   const grouping = useMemo(() => parseGrouping(new URLSearchParams(query)), [query]);
   const [isActivityOpen, setIsActivityOpen] = useState(false);
   const [isBlockerTypesOpen, setIsBlockerTypesOpen] = useState(false);
+  const [isMembersOpen, setIsMembersOpen] = useState(false);
   const [isArchiveOpen, setIsArchiveOpen] = useState(false);
   const { members, labels } = useSpaceMeta(workspaceId, spaceId);
 
@@ -258,6 +260,7 @@ export const BoardPage = () => {
             Activity
           </Button>
           <Button onClick={() => setIsArchiveOpen(true)}>Archived</Button>
+          {canManage ? <Button onClick={() => setIsMembersOpen(true)}>Members</Button> : null}
           {canManage ? <Button onClick={() => setIsBlockerTypesOpen(true)}>Blocker types</Button> : null}
           {canManage ? (
             <Button onClick={() => setColumnsDialog({ focusStatusId: null })}>
@@ -335,6 +338,13 @@ export const BoardPage = () => {
         isOpen={isBlockerTypesOpen}
         spaceId={spaceId}
         onClose={() => setIsBlockerTypesOpen(false)}
+      />
+      <SpaceMembersDialog
+        isOpen={isMembersOpen}
+        spaceId={spaceId}
+        isPrivate={view.space?.isPrivate ?? false}
+        workspaceMembers={members}
+        onClose={() => setIsMembersOpen(false)}
       />
       <ColumnsDialog
         isOpen={columnsDialog !== null}
