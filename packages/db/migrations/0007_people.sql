@@ -10,6 +10,7 @@ CREATE TABLE "sign_in_attempts" (
 	"state_hash" text PRIMARY KEY NOT NULL,
 	"code_verifier" text NOT NULL,
 	"nonce" text NOT NULL,
+	"return_to" text DEFAULT '/' NOT NULL,
 	"expires_at" timestamp with time zone NOT NULL,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL
 );

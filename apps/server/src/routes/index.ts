@@ -14,11 +14,13 @@ import { notificationRoutes } from "./notifications.js";
 import { peopleRoutes } from "./people.js";
 import { searchRoutes } from "./search.js";
 import { spaceMemberRoutes } from "./space-members.js";
+import { ssoRoutes } from "./sso.js";
 import { workspaceRoutes } from "./workspaces.js";
 
 export const apiRoutes: FastifyPluginAsync<{ config: Config }> = async (app, { config }) => {
   await app.register(healthRoutes);
   await app.register(authRoutes, { config });
+  await app.register(ssoRoutes, { config });
   await app.register(workspaceRoutes);
   await app.register(hierarchyRoutes);
   await app.register(spaceMemberRoutes);

@@ -79,6 +79,8 @@ export const signInAttempts = pgTable("sign_in_attempts", {
   stateHash: text("state_hash").primaryKey(),
   codeVerifier: text("code_verifier").notNull(),
   nonce: text("nonce").notNull(),
+  /** Where in the app to land after signing in: a path of this site, checked before it is stored. */
+  returnTo: text("return_to").notNull().default("/"),
   expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
   createdAt: createdAt(),
 });
