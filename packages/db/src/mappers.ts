@@ -1,18 +1,5 @@
 /** Rows to domain entities: ISO timestamps, no storage-only columns (password hashes, tokens). */
-import type {
-  Card,
-  Folder,
-  JoinRole,
-  Member,
-  Space,
-  Status,
-  StatusRole,
-  Theme,
-  User,
-  Visibility,
-  Workspace,
-  WorkspaceRole,
-} from "@lattice/domain";
+import type { Card, Folder, Member, Space, Status, User, Workspace, WorkspaceRole } from "@lattice/domain";
 import type { cards, folders, spaces, statuses, users, workspaces } from "./schema/index.js";
 
 const iso = (d: Date): string => d.toISOString();
@@ -26,7 +13,7 @@ export const toUser = (row: typeof users.$inferSelect): User => ({
   color: row.color,
   locale: row.locale,
   timeZone: row.timeZone,
-  theme: row.theme as Theme,
+  theme: row.theme,
   createdAt: iso(row.createdAt),
 });
 
@@ -34,8 +21,8 @@ export const toWorkspace = (row: typeof workspaces.$inferSelect, role: Workspace
   id: row.id,
   name: row.name,
   description: row.description,
-  visibility: row.visibility as Visibility,
-  joinRole: row.joinRole as JoinRole,
+  visibility: row.visibility,
+  joinRole: row.joinRole,
   position: row.position,
   archivedAt: isoOrNull(row.archivedAt),
   createdAt: iso(row.createdAt),
@@ -48,14 +35,14 @@ export const toMember = (row: {
   userId: string;
   email: string;
   name: string;
-  role: string;
+  role: WorkspaceRole;
   createdAt: Date;
 }): Member => ({
   workspaceId: row.workspaceId,
   userId: row.userId,
   email: row.email,
   name: row.name,
-  role: row.role as WorkspaceRole,
+  role: row.role,
   createdAt: iso(row.createdAt),
 });
 
@@ -88,7 +75,7 @@ export const toStatus = (row: typeof statuses.$inferSelect): Status => ({
   spaceId: row.spaceId,
   name: row.name,
   position: row.position,
-  role: row.role as StatusRole,
+  role: row.role,
   wipLimit: row.wipLimit,
 });
 

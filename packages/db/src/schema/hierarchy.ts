@@ -1,21 +1,28 @@
+import { joinRoles, visibilities, workspaceRoles } from "@lattice/domain";
 import { type AnyPgColumn, boolean, index, pgTable, primaryKey, text, uuid } from "drizzle-orm/pg-core";
-import { archivedAt, createdAt, orderKey, updatedAt } from "./columns.js";
+import { archivedAt, createdAt, oneOf, oneOfCheck, orderKey, updatedAt } from "./columns.js";
 import { users } from "./users.js";
 
-export const workspaces = pgTable("workspaces", {
-  id: uuid("id").primaryKey().defaultRandom(),
-  name: text("name").notNull(),
-  description: text("description").notNull().default(""),
-  /** private | public | org_wide */
-  visibility: text("visibility").notNull().default("private"),
-  /** The role of a person who joins a public workspace from its list: visitor | member. */
-  joinRole: text("join_role").notNull().default("visitor"),
-  position: orderKey("position").notNull(),
-  createdBy: uuid("created_by").references(() => users.id, { onDelete: "set null" }),
-  archivedAt: archivedAt(),
-  createdAt: createdAt(),
-  updatedAt: updatedAt(),
-});
+export const workspaces = pgTable(
+  "workspaces",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    name: text("name").notNull(),
+    description: text("description").notNull().default(""),
+    visibility: oneOf("visibility", visibilities).notNull().default("private"),
+    /** The role of a person who joins a public workspace from its list. */
+    joinRole: oneOf("join_role", joinRoles).notNull().default("visitor"),
+    position: orderKey("position").notNull(),
+    createdBy: uuid("created_by").references(() => users.id, { onDelete: "set null" }),
+    archivedAt: archivedAt(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    oneOfCheck("workspaces", t.visibility, visibilities),
+    oneOfCheck("workspaces", t.joinRole, joinRoles),
+  ],
+);
 
 export const workspaceMembers = pgTable(
   "workspace_members",
@@ -26,13 +33,13 @@ export const workspaceMembers = pgTable(
     userId: uuid("user_id")
       .notNull()
       .references(() => users.id, { onDelete: "cascade" }),
-    /** owner | member | visitor */
-    role: text("role").notNull(),
+    role: oneOf("role", workspaceRoles).notNull(),
     createdAt: createdAt(),
   },
   (t) => [
     primaryKey({ columns: [t.workspaceId, t.userId] }),
     index("workspace_members_user_idx").on(t.userId),
+    oneOfCheck("workspace_members", t.role, workspaceRoles),
   ],
 );
 
@@ -86,8 +93,12 @@ export const spaceMembers = pgTable(
     userId: uuid("user_id")
       .notNull()
       .references(() => users.id, { onDelete: "cascade" }),
-    role: text("role").notNull(),
+    role: oneOf("role", workspaceRoles).notNull(),
     createdAt: createdAt(),
   },
-  (t) => [primaryKey({ columns: [t.spaceId, t.userId] }), index("space_members_user_idx").on(t.userId)],
+  (t) => [
+    primaryKey({ columns: [t.spaceId, t.userId] }),
+    index("space_members_user_idx").on(t.userId),
+    oneOfCheck("space_members", t.role, workspaceRoles),
+  ],
 );

@@ -1,6 +1,7 @@
+import { themes } from "@lattice/domain";
 import { sql } from "drizzle-orm";
 import { boolean, index, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
-import { createdAt } from "./columns.js";
+import { createdAt, oneOf, oneOfCheck } from "./columns.js";
 
 export const users = pgTable(
   "users",
@@ -21,11 +22,10 @@ export const users = pgTable(
     locale: text("locale").notNull().default("en"),
     /** IANA time zone for "today", reminders and digests; null: the browser's own. */
     timeZone: text("time_zone"),
-    /** light | dark | system */
-    theme: text("theme").notNull().default("system"),
+    theme: oneOf("theme", themes).notNull().default("system"),
     createdAt: createdAt(),
   },
-  (t) => [uniqueIndex("users_email_key").on(sql`lower(${t.email})`)],
+  (t) => [uniqueIndex("users_email_key").on(sql`lower(${t.email})`), oneOfCheck("users", t.theme, themes)],
 );
 
 /**
