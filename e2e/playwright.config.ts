@@ -17,6 +17,9 @@ const port = Number(process.env.LATTICE_E2E_PORT);
 const baseURL = `http://localhost:${port}`;
 process.env.LATTICE_E2E_DATA_DIR ??= path.join(os.tmpdir(), `lattice-e2e-${process.pid}-${Date.now()}`);
 const dataDir = process.env.LATTICE_E2E_DATA_DIR;
+// The test OpenID provider the single sign-on journey signs in at, beside the app's port.
+const providerPort = port + 1000;
+export const oidcIssuer = `http://127.0.0.1:${providerPort}`;
 
 export default defineConfig({
   testDir: ".",
@@ -51,21 +54,40 @@ export default defineConfig({
     },
   },
   globalTeardown: "./global-teardown.ts",
-  webServer: {
-    command: "pnpm seed:demo && pnpm --filter @lattice/server start",
-    cwd: fileURLToPath(new URL("..", import.meta.url)),
-    url: `${baseURL}/api/health`,
-    reuseExistingServer: false,
-    timeout: 120_000,
-    stdout: "pipe",
-    stderr: "pipe",
-    env: {
-      PORT: String(port),
-      DATA_DIR: dataDir,
-      LOGIN_RATE_LIMIT: "1000",
-      LOGIN_FAILURE_RATE_LIMIT: "1000",
-      SIGNUP_RATE_LIMIT: "1000",
-      LOG_LEVEL: "warn",
+  webServer: [
+    {
+      command: "pnpm exec tsx scripts/oidc-test-provider.ts",
+      cwd: fileURLToPath(new URL("..", import.meta.url)),
+      url: `${oidcIssuer}/.well-known/openid-configuration`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+      stdout: "pipe",
+      stderr: "pipe",
+      env: {
+        OIDC_PROVIDER_PORT: String(providerPort),
+        OIDC_REDIRECT: `${baseURL}/api/auth/oidc/callback`,
+      },
     },
-  },
+    {
+      command: "pnpm seed:demo && pnpm --filter @lattice/server start",
+      cwd: fileURLToPath(new URL("..", import.meta.url)),
+      url: `${baseURL}/api/health`,
+      reuseExistingServer: false,
+      timeout: 120_000,
+      stdout: "pipe",
+      stderr: "pipe",
+      env: {
+        PORT: String(port),
+        DATA_DIR: dataDir,
+        LOGIN_RATE_LIMIT: "1000",
+        LOGIN_FAILURE_RATE_LIMIT: "1000",
+        SIGNUP_RATE_LIMIT: "1000",
+        LOG_LEVEL: "warn",
+        OIDC_ISSUER: oidcIssuer,
+        OIDC_CLIENT_ID: "lattice",
+        OIDC_CLIENT_SECRET: "lattice-test-secret",
+        OIDC_BUTTON_LABEL: "Sign in with Hospital ID",
+      },
+    },
+  ],
 });

@@ -33,7 +33,83 @@ export interface Config {
   allowedOrigins: string[];
   /** Live-sync sockets one person may hold on one instance (the web app opens one per tab). */
   socketsPerUser: number;
+  /** Signing in (and up) with e-mail and password; off leaves single sign-on only. */
+  passwordSignIn: boolean;
+  /** Single sign-on through an OpenID Connect provider; null when not configured. */
+  oidc: OidcConfig | null;
 }
+
+export interface OidcConfig {
+  issuer: string;
+  clientId: string;
+  /** Absent for a public client (PKCE alone). */
+  clientSecret: string | undefined;
+  /** Lower-cased e-mail domains allowed to sign in; empty: any. */
+  allowedDomains: string[];
+  /** The login page's button. */
+  label: string;
+  /** The callback URL registered at the provider; null: this server's own origin as the request names it. */
+  redirectUrl: string | null;
+}
+
+const isOn = (value: string | undefined, fallback: boolean): boolean => {
+  const text = value?.trim().toLowerCase() ?? "";
+  if (text === "") return fallback;
+  if (["1", "true", "on", "yes"].includes(text)) return true;
+  if (["0", "false", "off", "no"].includes(text)) return false;
+  throw new Error(`not a yes/no value: ${value}`);
+};
+
+/** OIDC_*: all of issuer and client id, or none of them. */
+export const parseOidc = (env: NodeJS.ProcessEnv): OidcConfig | null => {
+  const issuer = env.OIDC_ISSUER?.trim() ?? "";
+  const clientId = env.OIDC_CLIENT_ID?.trim() ?? "";
+  if (issuer === "" && clientId === "") return null;
+  if (issuer === "" || clientId === "")
+    throw new Error("OIDC_ISSUER and OIDC_CLIENT_ID are needed together for single sign-on");
+  let issuerUrl: URL;
+  try {
+    issuerUrl = new URL(issuer);
+  } catch {
+    throw new Error(`OIDC_ISSUER: not a URL: ${issuer}`);
+  }
+  if (issuerUrl.protocol !== "https:" && !["localhost", "127.0.0.1", "[::1]"].includes(issuerUrl.hostname))
+    throw new Error("OIDC_ISSUER: must be https (plain http only for a provider on this machine)");
+  const redirectUrl = env.OIDC_REDIRECT_URL?.trim() || null;
+  if (redirectUrl) {
+    try {
+      new URL(redirectUrl);
+    } catch {
+      throw new Error(`OIDC_REDIRECT_URL: not a URL: ${redirectUrl}`);
+    }
+  }
+  return {
+    issuer,
+    clientId,
+    clientSecret: env.OIDC_CLIENT_SECRET || undefined,
+    allowedDomains: (env.OIDC_ALLOWED_DOMAINS ?? "")
+      .split(",")
+      .map((d) => d.trim().toLowerCase().replace(/^@/, ""))
+      .filter(Boolean),
+    label: env.OIDC_BUTTON_LABEL?.trim() || "Sign in with single sign-on",
+    redirectUrl,
+  };
+};
+
+const parseSignIn = (env: NodeJS.ProcessEnv): Pick<Config, "passwordSignIn" | "oidc"> => {
+  const oidc = parseOidc(env);
+  let passwordSignIn: boolean;
+  try {
+    passwordSignIn = isOn(env.PASSWORD_SIGN_IN, true);
+  } catch (error) {
+    throw new Error(`PASSWORD_SIGN_IN: ${(error as Error).message}`);
+  }
+  if (!passwordSignIn && !oidc)
+    throw new Error(
+      "PASSWORD_SIGN_IN=off needs single sign-on (OIDC_ISSUER, OIDC_CLIENT_ID): nobody could sign in",
+    );
+  return { passwordSignIn, oidc };
+};
 
 /** Trusts the nearest `hops` proxies, whatever their addresses (Fastify's hop-count form). */
 export type TrustHops = (address: string, hop: number) => boolean;
@@ -102,4 +178,5 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): Config => ({
   trustProxy: parseTrustProxy(env.TRUST_PROXY),
   allowedOrigins: parseOrigins(env.ORIGIN),
   socketsPerUser: Number(env.SOCKETS_PER_USER ?? 30),
+  ...parseSignIn(env),
 });

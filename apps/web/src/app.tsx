@@ -9,6 +9,8 @@ import { CalendarPage } from "./features/calendar/calendar-page";
 import { HomePage, WorkspaceHomePage } from "./features/home/home-page";
 import { ListPage } from "./features/list/list-page";
 import { MyWorkPage } from "./features/my-work/my-work-page";
+import { AccountsPage } from "./features/people/accounts-page";
+import { PublicWorkspacesPage } from "./features/people/public-workspaces-page";
 import { SettingsPage } from "./features/workspace-settings/settings-page";
 import { useSession } from "./store/session";
 import { Toaster } from "./ui/toast";
@@ -43,6 +45,8 @@ export const App = () => {
           <Route index element={<HomePage />} />
           <Route path="my-work" element={<MyWorkPage />} />
           <Route path="account" element={<AccountPage />} />
+          <Route path="accounts" element={<AccountsPage />} />
+          <Route path="public-workspaces" element={<PublicWorkspacesPage />} />
           <Route path="w/:workspaceId" element={<WorkspaceHomePage />} />
           <Route path="w/:workspaceId/settings" element={<SettingsPage />} />
           <Route path="w/:workspaceId/s/:spaceId" element={<BoardPage />} />

@@ -10,6 +10,10 @@ export const toUser = (row: typeof users.$inferSelect): User => ({
   email: row.email,
   name: row.name,
   isAdmin: row.isAdmin,
+  color: row.color,
+  locale: row.locale,
+  timeZone: row.timeZone,
+  theme: row.theme,
   createdAt: iso(row.createdAt),
 });
 
@@ -18,6 +22,7 @@ export const toWorkspace = (row: typeof workspaces.$inferSelect, role: Workspace
   name: row.name,
   description: row.description,
   visibility: row.visibility,
+  joinRole: row.joinRole,
   position: row.position,
   archivedAt: isoOrNull(row.archivedAt),
   createdAt: iso(row.createdAt),

@@ -13,6 +13,7 @@ import type {
   Reminder,
   TodoItem,
 } from "./coordination-schemas.js";
+import type { SpaceMember } from "./people-schemas.js";
 import type { Card, Folder, Member, Space, Status, Workspace } from "./schemas.js";
 
 export type Channel = `space:${string}` | `workspace:${string}` | `user:${string}`;
@@ -37,6 +38,10 @@ export interface EventPayloads {
   "member.added": { member: Member };
   "member.updated": { member: Member };
   "member.removed": { workspaceId: string; userId: string };
+  /** On the space channel (its readers) and the person's own channel. */
+  "space_member.added": { member: SpaceMember };
+  "space_member.updated": { member: SpaceMember };
+  "space_member.removed": { spaceId: string; userId: string };
   "folder.created": { folder: Folder };
   "folder.updated": { folder: Folder };
   "folder.deleted": { folderId: string; workspaceId: string };

@@ -8,6 +8,7 @@ export * from "./errors.js";
 export * from "./events.js";
 export * from "./mutators/index.js";
 export * from "./ordering.js";
+export * from "./people-schemas.js";
 export * from "./permissions.js";
 export * from "./protocol.js";
 export * from "./relations.js";

@@ -1,6 +1,13 @@
 export const WorkspaceRole = { owner: "owner", member: "member", visitor: "visitor" } as const;
 export type WorkspaceRole = (typeof WorkspaceRole)[keyof typeof WorkspaceRole];
 export const workspaceRoles = ["owner", "member", "visitor"] as const satisfies readonly WorkspaceRole[];
+/** What joining a public workspace from its list makes a person: never an owner. */
+export const joinRoles = ["visitor", "member"] as const satisfies readonly WorkspaceRole[];
+export type JoinRole = (typeof joinRoles)[number];
+
+/** A person's colour scheme: a fixed one, or whatever their system prefers. */
+export const themes = ["light", "dark", "system"] as const;
+export type Theme = (typeof themes)[number];
 
 /**
  * private: only invited users know it exists. public: every user of the instance can see and read it

@@ -3,7 +3,7 @@
  * server (validation + OpenAPI through fastify-type-provider-zod) and the web app (typed client).
  */
 import { z } from "zod";
-import { statusRoles, visibilities, workspaceRoles } from "./roles.js";
+import { joinRoles, statusRoles, themes, visibilities, workspaceRoles } from "./roles.js";
 
 export const limits = {
   nameMax: 120,
@@ -53,6 +53,13 @@ export const userSchema = z.object({
   email: z.string(),
   name: z.string(),
   isAdmin: z.boolean(),
+  /** Initials colour (#rrggbb); null: the one derived from the id. */
+  color: z.string().nullable(),
+  /** The language the person chose (used once the interface is translated). */
+  locale: z.string(),
+  /** IANA time zone for "today" and reminders; null: the browser's own. */
+  timeZone: z.string().nullable(),
+  theme: z.enum(themes),
   createdAt: isoTime,
 });
 export type User = z.infer<typeof userSchema>;
@@ -66,6 +73,8 @@ export const workspaceSchema = z.object({
   archivedAt: isoTime.nullable(),
   createdAt: isoTime,
   updatedAt: isoTime,
+  /** The role of a person who joins this public workspace from the list of public workspaces. */
+  joinRole: z.enum(joinRoles),
   /** The caller's effective role (null only in events, where there is no single caller). */
   role: z.enum(workspaceRoles).nullable(),
 });
@@ -245,6 +254,7 @@ export const updateWorkspaceBody = z
     name: trimmedName(limits.nameMax).optional(),
     description: description.optional(),
     visibility: z.enum(visibilities).optional(),
+    joinRole: z.enum(joinRoles).optional(),
     archived: z.boolean().optional(),
     ...placement,
   })

@@ -64,7 +64,8 @@ export const updateWorkspace = async (
 ): Promise<Workspace> => {
   await lock(workspaceChannel(workspaceId));
   const access = await workspaceAccess(tx, actor.id, workspaceId);
-  const isRenameOnly = input.archived === undefined && input.visibility === undefined;
+  const isRenameOnly =
+    input.archived === undefined && input.visibility === undefined && input.joinRole === undefined;
   authorize(
     access,
     isRenameOnly && input.description === undefined ? "rename_hierarchy" : "manage_settings",
@@ -74,6 +75,7 @@ export const updateWorkspace = async (
   if (input.name !== undefined) changes.name = input.name;
   if (input.description !== undefined) changes.description = input.description;
   if (input.visibility !== undefined) changes.visibility = input.visibility;
+  if (input.joinRole !== undefined) changes.joinRole = input.joinRole;
   if (input.archived !== undefined) changes.archivedAt = input.archived ? new Date() : null;
   if (input.afterId !== undefined || input.beforeId !== undefined) {
     // Security: a neighbour the caller may not see is answered exactly like one that does not exist.

@@ -90,7 +90,8 @@ const sessionFromCookie = async (
   }
   const [row] = await lookup.execute({ tokenHash: hashToken(token) });
   const now = Date.now();
-  if (!row || row.expiresAt.getTime() <= now) return null;
+  // A deactivated person's sessions are deleted with the deactivation; this holds even for a race.
+  if (!row || row.expiresAt.getTime() <= now || row.user.deactivatedAt) return null;
   if (now - row.lastUsedAt.getTime() >= LAST_USED_REFRESH_MS)
     await handle.db
       .update(tables.sessions)

@@ -61,7 +61,7 @@ export const authRouteSuite = (driver: TestDriver): void => {
       const [row] = await h.db.handle.db.select().from(tables.users).where(eq(tables.users.email, email));
       expect(row?.passwordHash).not.toBe(password);
       expect(row?.passwordHash).not.toContain(password);
-      expect(row?.passwordHash.startsWith("scrypt$")).toBe(true);
+      expect(row?.passwordHash?.startsWith("scrypt$")).toBe(true);
     });
 
     it("logs in with the right password (email in any case) and starts a new session", async () => {

@@ -46,6 +46,15 @@ const tooManyAttempts = (reply: FastifyReply, retryAfterSeconds: number): Domain
   return new DomainError(ErrorCode.rateLimited, "Too many failed attempts from this address; wait a while");
 };
 
+/** With PASSWORD_SIGN_IN off, people sign in through single sign-on only. */
+const refuseWithoutPasswords = (config: Config): void => {
+  if (!config.passwordSignIn)
+    throw new DomainError(
+      ErrorCode.forbidden,
+      "Signing in with a password is turned off here; use single sign-on",
+    );
+};
+
 export const authRoutes: FastifyPluginAsyncZod<{ config: Config }> = async (app, { config }) => {
   // Counts only failures, so a busy office behind one address is not locked out by its own logins.
   const failedLoginsByAddress = app.createRateLimit({
@@ -66,10 +75,11 @@ export const authRoutes: FastifyPluginAsyncZod<{ config: Config }> = async (app,
         summary:
           "Create an account and log in (rate-limited per address). The first account of an instance is its administrator.",
         body: signupBody,
-        response: { 201: userSchema, ...problemResponses(400, 409, 429) },
+        response: { 201: userSchema, ...problemResponses(400, 403, 409, 429) },
       },
     },
     async (request, reply) => {
+      refuseWithoutPasswords(config);
       const { email, name, password } = request.body;
       const passwordHash = await hashPassword(password);
       const user = await app.db.db.transaction(async (tx) => {
@@ -118,10 +128,11 @@ export const authRoutes: FastifyPluginAsyncZod<{ config: Config }> = async (app,
         summary:
           "Log in with email and password (rate-limited per address and email, and failures per address).",
         body: loginBody,
-        response: { 200: userSchema, ...problemResponses(400, 401, 429) },
+        response: { 200: userSchema, ...problemResponses(400, 401, 403, 429) },
       },
     },
     async (request, reply) => {
+      refuseWithoutPasswords(config);
       const failures = await failedLoginsByAddress(request, { increment: false });
       if (!failures.isAllowed && failures.remaining === 0)
         throw tooManyAttempts(reply, failures.ttlInSeconds);
@@ -135,6 +146,11 @@ export const authRoutes: FastifyPluginAsyncZod<{ config: Config }> = async (app,
         await failedLoginsByAddress(request);
         throw new DomainError(ErrorCode.invalidCredentials, "Email or password is wrong");
       }
+      if (row.deactivatedAt)
+        throw new DomainError(
+          ErrorCode.accountDeactivated,
+          "This account has been deactivated; ask an administrator of this instance",
+        );
       await app.startSession(request, reply, row.id);
       return toUser(row);
     },
@@ -197,7 +213,7 @@ export const authRoutes: FastifyPluginAsyncZod<{ config: Config }> = async (app,
         .select({ passwordHash: tables.users.passwordHash })
         .from(tables.users)
         .where(eq(tables.users.id, user.id));
-      if (!row || !(await verifyPassword(currentPassword, row.passwordHash)))
+      if (!row?.passwordHash || !(await verifyPassword(currentPassword, row.passwordHash)))
         throw new DomainError(ErrorCode.validationFailed, "The current password is wrong", [
           { field: "body.currentPassword", message: "is wrong" },
         ]);

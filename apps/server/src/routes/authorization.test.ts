@@ -116,6 +116,12 @@ const fresh = {
     await w.f.member(w.clients.owner, w.workspace.id, spare, "visitor");
     return { id: w.workspace.id, userId: spare.user.id };
   },
+  /** A workspace member given a role on the shared space, to be changed or removed. */
+  spaceMember: async (w: World) => {
+    const { userId } = await fresh.member(w);
+    await w.clients.owner.post(`/api/spaces/${w.space.id}/members`, { userId, role: "visitor" });
+    return { id: w.space.id, userId };
+  },
 };
 
 /** A to-do, label or comment made fresh for each caller (destructive rows). */
@@ -188,6 +194,10 @@ const table: Row[] = [
     },
     expect: publicRoute(204),
   },
+  { method: "GET", path: "/api/auth/methods", expect: publicRoute(200) },
+  // Single sign-on is not configured here: the routes exist and say so (sso.suite.ts runs them for real).
+  { method: "GET", path: "/api/auth/oidc/start", expect: publicRoute(404) },
+  { method: "GET", path: "/api/auth/oidc/callback", query: "code=x&state=y", expect: publicRoute(404) },
   { method: "GET", path: "/api/me", expect: anyUser(200) },
   { method: "GET", path: "/api/me/sessions", expect: anyUser(200) },
   // Password and session changes end other sessions: each caller acts as a person of their own.
@@ -225,6 +235,36 @@ const table: Row[] = [
     expect: anyUser(204),
   },
   { method: "GET", path: "/api/workspaces", expect: anyUser(200) },
+  { method: "GET", path: "/api/public-workspaces", expect: anyUser(200) },
+  {
+    method: "POST",
+    path: "/api/workspaces/{id}/join",
+    note: "public",
+    // A public workspace of W's owner: everyone else may join it, the owner already belongs.
+    params: async (w) => ({ id: (await w.f.workspace(w.clients.owner, { visibility: "public" })).id }),
+    expect: { owner: 409, member: 200, visitor: 200, outsider: 200, anonymous: 401 },
+  },
+  {
+    method: "POST",
+    path: "/api/workspaces/{id}/join",
+    note: "private",
+    params: ws,
+    expect: { owner: 404, member: 404, visitor: 404, outsider: 404, anonymous: 401 },
+  },
+  { method: "PATCH", path: "/api/me/settings", body: () => ({ theme: "dark" }), expect: anyUser(200) },
+  /** W's owner is the instance's first account, so its administrator. */
+  {
+    method: "GET",
+    path: "/api/admin/users",
+    expect: { owner: 200, member: 403, visitor: 403, outsider: 403, anonymous: 401 },
+  },
+  {
+    method: "PATCH",
+    path: "/api/admin/users/{id}",
+    params: async (w) => ({ id: (await w.f.user("Managed")).user.id }),
+    body: () => ({ active: true }),
+    expect: { owner: 200, member: 403, visitor: 403, outsider: 403, anonymous: 401 },
+  },
   { method: "POST", path: "/api/workspaces", body: () => ({ name: "Mine" }), expect: anyUser(201) },
   { method: "GET", path: "/api/workspaces/{id}", params: ws, expect: read },
   {
@@ -298,6 +338,32 @@ const table: Row[] = [
     expect: memberWrite(200),
   },
   { method: "DELETE", path: "/api/spaces/{id}", params: fresh.space, expect: ownerOnly(204) },
+  {
+    method: "GET",
+    path: "/api/spaces/{id}/members",
+    params: async (w) => ({ id: w.space.id }),
+    expect: read,
+  },
+  {
+    method: "POST",
+    path: "/api/spaces/{id}/members",
+    params: async (w) => ({ id: w.space.id }),
+    body: async (w) => ({ userId: (await fresh.member(w)).userId, role: "member" }),
+    expect: ownerOnly(201),
+  },
+  {
+    method: "PATCH",
+    path: "/api/spaces/{id}/members/{userId}",
+    params: fresh.spaceMember,
+    body: () => ({ role: "member" }),
+    expect: ownerOnly(200),
+  },
+  {
+    method: "DELETE",
+    path: "/api/spaces/{id}/members/{userId}",
+    params: fresh.spaceMember,
+    expect: ownerOnly(204),
+  },
   { method: "GET", path: "/api/spaces/{id}/board", params: async (w) => ({ id: w.space.id }), expect: read },
   {
     method: "GET",
@@ -631,6 +697,33 @@ describe("authorization matrix", () => {
     expect(await ids("outsider")).not.toContain(w.workspace.id);
     for (const role of ["owner", "member", "visitor"] as const)
       expect(await ids(role)).toContain(w.workspace.id);
+  });
+
+  it("answers 404 for a private space to workspace members outside it, on every route that names it", async () => {
+    // The same rows against a private space, card and status that the workspace's member and visitor
+    // are not in: they must be answered as outsiders are. The workspace's owner keeps their answer.
+    const privateSpace = await w.f.space(w.clients.owner, w.workspace.id, {
+      name: "Private",
+      isPrivate: true,
+    });
+    const [status] = (await w.f.statuses(w.clients.owner, privateSpace.id)) as [Status];
+    const card = await w.f.card(w.clients.owner, privateSpace.id, { name: "Private card" });
+    const hidden: World = { ...w, space: privateSpace, status, card };
+    const namesSpace = /^\/api\/(spaces|cards|statuses)\/\{id\}/;
+    const rows = table.filter((r) => namesSpace.test(r.path) && r.params !== fresh.space);
+    expect(rows.length).toBeGreaterThan(30);
+    for (const row of rows) {
+      for (const role of ["owner", "member", "visitor"] as const) {
+        // Rows that build with the caller's own hand (their own comment) start from the owner's.
+        const params = row.params ? await row.params(hidden, role === "owner" ? "owner" : "outsider") : {};
+        const url = fill(row.path, params) + (row.query ? `?${row.query}` : "");
+        const body = row.body ? await row.body(hidden, role) : undefined;
+        const client = row.as ? await row.as(hidden, role) : w.clients[role];
+        const res = await client.request(row.method, url, body);
+        const expected = role === "owner" ? row.expect.owner : 404;
+        expect(res.statusCode, `${role} ${row.method} ${row.path}: ${res.body}`).toBe(expected);
+      }
+    }
   });
 
   it("answers an outsider exactly as for an id that does not exist", async () => {

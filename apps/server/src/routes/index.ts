@@ -1,6 +1,7 @@
 import type { FastifyPluginAsync } from "fastify";
 import type { Config } from "../config.js";
 import { reminderSchedulerPlugin } from "../reminders/plugin.js";
+import { adminRoutes } from "./admin.js";
 import { archiveRoutes } from "./archive.js";
 import { authRoutes } from "./auth.js";
 import { calendarRoutes } from "./calendar.js";
@@ -10,14 +11,21 @@ import { coordinationRoutes } from "./coordination.js";
 import { healthRoutes } from "./health.js";
 import { hierarchyRoutes } from "./hierarchy.js";
 import { notificationRoutes } from "./notifications.js";
+import { peopleRoutes } from "./people.js";
 import { searchRoutes } from "./search.js";
+import { spaceMemberRoutes } from "./space-members.js";
+import { ssoRoutes } from "./sso.js";
 import { workspaceRoutes } from "./workspaces.js";
 
 export const apiRoutes: FastifyPluginAsync<{ config: Config }> = async (app, { config }) => {
   await app.register(healthRoutes);
   await app.register(authRoutes, { config });
+  await app.register(ssoRoutes, { config });
   await app.register(workspaceRoutes);
   await app.register(hierarchyRoutes);
+  await app.register(spaceMemberRoutes);
+  await app.register(adminRoutes);
+  await app.register(peopleRoutes);
   await app.register(archiveRoutes);
   await app.register(collaborationRoutes);
   await app.register(notificationRoutes);

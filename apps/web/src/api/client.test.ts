@@ -57,6 +57,10 @@ describe("request", () => {
       email: "a@example.com",
       name: "A",
       isAdmin: false,
+      color: null,
+      locale: "en",
+      timeZone: null,
+      theme: "system",
       createdAt: "2024-01-01T00:00:00.000Z",
     };
     const fetchMock = vi.fn(async () => new Response(JSON.stringify(user), { status: 201 }));

@@ -1,6 +1,7 @@
 import type { LoginBody, SignupBody, User } from "@lattice/domain";
 import { create } from "zustand";
 import { api } from "../api/endpoints";
+import { applyUserPreferences } from "../ui/preferences";
 
 export type SessionStatus = "unknown" | "anonymous" | "authenticated";
 
@@ -14,14 +15,21 @@ interface SessionState {
   logout: () => Promise<void>;
   /** Called when any request answers 401: the session expired or was revoked. */
   expire: () => void;
+  /** The person as the server now has them (after changing their settings). */
+  putUser: (user: User) => void;
 }
 
 export const useSession = create<SessionState>((set) => ({
+  putUser: (user) => {
+    applyUserPreferences(user);
+    set({ user });
+  },
   status: "unknown",
   user: null,
   load: async () => {
     try {
       const user = await api.me();
+      applyUserPreferences(user);
       set({ status: "authenticated", user });
     } catch {
       // 401 (no session) and an unreachable server both lead to the login page, which explains errors.
@@ -30,10 +38,12 @@ export const useSession = create<SessionState>((set) => ({
   },
   login: async (body) => {
     const user = await api.login(body);
+    applyUserPreferences(user);
     set({ status: "authenticated", user });
   },
   signup: async (body) => {
     const user = await api.signup(body);
+    applyUserPreferences(user);
     set({ status: "authenticated", user });
   },
   logout: async () => {

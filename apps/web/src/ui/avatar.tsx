@@ -13,7 +13,18 @@ export const initials = (name: string): string => {
   return (first + last).toUpperCase();
 };
 
-export const Avatar = ({ name, seed, size = 28 }: { name: string; seed?: string; size?: number }) => (
+/** Initials on a colour from the seed, or on the person's own `color` (#rrggbb) when they chose one. */
+export const Avatar = ({
+  name,
+  seed,
+  size = 28,
+  color = null,
+}: {
+  name: string;
+  seed?: string;
+  size?: number;
+  color?: string | null;
+}) => (
   <span
     className="avatar"
     title={name}
@@ -23,6 +34,7 @@ export const Avatar = ({ name, seed, size = 28 }: { name: string; seed?: string;
       height: size,
       fontSize: size * 0.4,
       ["--avatar-hue" as string]: hueFor(seed ?? name),
+      ...(color ? { background: color, color: "#fff" } : {}),
     }}
   >
     {initials(name)}

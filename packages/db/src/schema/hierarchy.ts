@@ -1,4 +1,4 @@
-import { visibilities, workspaceRoles } from "@lattice/domain";
+import { joinRoles, visibilities, workspaceRoles } from "@lattice/domain";
 import { type AnyPgColumn, boolean, index, pgTable, primaryKey, text, uuid } from "drizzle-orm/pg-core";
 import { archivedAt, createdAt, oneOf, oneOfCheck, orderKey, updatedAt } from "./columns.js";
 import { users } from "./users.js";
@@ -10,13 +10,18 @@ export const workspaces = pgTable(
     name: text("name").notNull(),
     description: text("description").notNull().default(""),
     visibility: oneOf("visibility", visibilities).notNull().default("private"),
+    /** The role of a person who joins a public workspace from its list. */
+    joinRole: oneOf("join_role", joinRoles).notNull().default("visitor"),
     position: orderKey("position").notNull(),
     createdBy: uuid("created_by").references(() => users.id, { onDelete: "set null" }),
     archivedAt: archivedAt(),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (t) => [oneOfCheck("workspaces", t.visibility, visibilities)],
+  (t) => [
+    oneOfCheck("workspaces", t.visibility, visibilities),
+    oneOfCheck("workspaces", t.joinRole, joinRoles),
+  ],
 );
 
 export const workspaceMembers = pgTable(

@@ -1,6 +1,7 @@
+import { themes } from "@lattice/domain";
 import { sql } from "drizzle-orm";
-import { boolean, index, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
-import { createdAt } from "./columns.js";
+import { boolean, index, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { createdAt, oneOf, oneOfCheck } from "./columns.js";
 
 export const users = pgTable(
   "users",
@@ -9,11 +10,22 @@ export const users = pgTable(
     /** Stored lower-cased; the unique index makes the first signup with an address win. */
     email: text("email").notNull(),
     name: text("name").notNull(),
-    passwordHash: text("password_hash").notNull(),
+    /** Null for an account made by single sign-on that never set a password: password sign-in fails. */
+    passwordHash: text("password_hash"),
+    /** The first account of the instance is its administrator. */
     isAdmin: boolean("is_admin").notNull().default(false),
+    /** Set by an administrator: the person cannot sign in and has no session; their work keeps their name. */
+    deactivatedAt: timestamp("deactivated_at", { withTimezone: true }),
+    /** Initials colour (#rrggbb); null: derived from the id, as before settings existed. */
+    color: text("color"),
+    /** BCP 47 language tag the person chose (used once the interface is translated). */
+    locale: text("locale").notNull().default("en"),
+    /** IANA time zone for "today", reminders and digests; null: the browser's own. */
+    timeZone: text("time_zone"),
+    theme: oneOf("theme", themes).notNull().default("system"),
     createdAt: createdAt(),
   },
-  (t) => [uniqueIndex("users_email_key").on(sql`lower(${t.email})`)],
+  (t) => [uniqueIndex("users_email_key").on(sql`lower(${t.email})`), oneOfCheck("users", t.theme, themes)],
 );
 
 /**
@@ -40,3 +52,35 @@ export const sessions = pgTable(
   },
   (t) => [index("sessions_user_idx").on(t.userId), uniqueIndex("sessions_id_key").on(t.id)],
 );
+
+/**
+ * Accounts linked to a single sign-on identity: the provider's issuer and its stable subject. The
+ * e-mail may change at the provider; the subject does not, so a returning person is found by it.
+ */
+export const identities = pgTable(
+  "identities",
+  {
+    issuer: text("issuer").notNull(),
+    subject: text("subject").notNull(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.issuer, t.subject] }), index("identities_user_idx").on(t.userId)],
+);
+
+/**
+ * Single sign-on attempts between the redirect to the provider and its answer: the PKCE verifier and
+ * the nonce stay on the server, keyed by a hash of the state (also held in the browser's cookie, so a
+ * callback started in another browser is refused). Used once, and expired after a few minutes.
+ */
+export const signInAttempts = pgTable("sign_in_attempts", {
+  stateHash: text("state_hash").primaryKey(),
+  codeVerifier: text("code_verifier").notNull(),
+  nonce: text("nonce").notNull(),
+  /** Where in the app to land after signing in: a path of this site, checked before it is stored. */
+  returnTo: text("return_to").notNull().default("/"),
+  expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+  createdAt: createdAt(),
+});

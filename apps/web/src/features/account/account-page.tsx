@@ -1,16 +1,28 @@
 /**
- * The person's own account: change the password (which signs out every other session) and see where
- * they are logged in, signing out any other browser or all of them at once.
+ * The person's own account: their name, initials colour, language, time zone and theme; change the
+ * password (which signs out every other session) and see where they are logged in, signing out any
+ * other browser or all of them at once.
  */
-import { type AccountSession, changePasswordBody, limits } from "@lattice/domain";
+import {
+  type AccountSession,
+  changePasswordBody,
+  colorPattern,
+  type Locale,
+  limits,
+  locales,
+  type Theme,
+  themes,
+} from "@lattice/domain";
 import { type FormEvent, useCallback, useEffect, useState } from "react";
 import { accountApi } from "../../api/account";
 import { ApiError, describeError } from "../../api/client";
+import { peopleApi } from "../../api/people";
 import { useSession } from "../../store/session";
 import { toast } from "../../store/toasts";
+import { Avatar } from "../../ui/avatar";
 import { Button } from "../../ui/button";
 import { ConfirmDialog } from "../../ui/dialog";
-import { Field, Input } from "../../ui/input";
+import { Field, Input, Select } from "../../ui/input";
 import { ListSkeleton } from "../../ui/skeleton";
 import "./account.css";
 import { describeDevice } from "./device";
@@ -20,6 +32,163 @@ const formatTime = (iso: string) => dateTimeFormat.format(new Date(iso));
 
 /** A 401 here means this very session was ended elsewhere: show the login page. */
 const isSessionGone = (error: unknown) => error instanceof ApiError && error.status === 401;
+
+const localeLabels: Record<Locale, string> = {
+  en: "English",
+  de: "Deutsch",
+  fr: "Français",
+  es: "Español",
+  it: "Italiano",
+  nl: "Nederlands",
+  pt: "Português",
+};
+
+const themeLabels: Record<Theme, string> = { light: "Light", dark: "Dark", system: "Follow the system" };
+
+const browserTimeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+const timeZones: string[] = (() => {
+  try {
+    return Intl.supportedValuesOf("timeZone");
+  } catch {
+    return [browserTimeZone];
+  }
+})();
+
+const PreferencesSection = () => {
+  const user = useSession((s) => s.user);
+  const putUser = useSession((s) => s.putUser);
+  const [name, setName] = useState(user?.name ?? "");
+  const [color, setColor] = useState<string | null>(user?.color ?? null);
+  const [locale, setLocale] = useState<string>(user?.locale ?? "en");
+  const [timeZone, setTimeZone] = useState<string | null>(user?.timeZone ?? null);
+  const [theme, setTheme] = useState<Theme>(user?.theme ?? "system");
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [isBusy, setIsBusy] = useState(false);
+  if (!user) return null;
+  const isDirty =
+    name !== user.name ||
+    color !== user.color ||
+    locale !== user.locale ||
+    timeZone !== user.timeZone ||
+    theme !== user.theme;
+
+  const handleSubmit = async (event: FormEvent) => {
+    event.preventDefault();
+    setErrors({});
+    setIsBusy(true);
+    try {
+      const updated = await peopleApi.updateSettings({
+        name,
+        color,
+        locale: locale as Locale,
+        timeZone,
+        theme,
+      });
+      putUser(updated);
+      toast.success("Your settings are saved.");
+    } catch (error) {
+      if (isSessionGone(error)) useSession.getState().expire();
+      else if (error instanceof ApiError && error.errors.length > 0) setErrors(error.fieldErrors());
+      else toast.error(`Could not save your settings. ${describeError(error)}`);
+    } finally {
+      setIsBusy(false);
+    }
+  };
+
+  return (
+    <section className="settings-section" aria-labelledby="account-preferences">
+      <h2 id="account-preferences" className="section-title">
+        You
+      </h2>
+      <form className="settings-form" onSubmit={(e) => void handleSubmit(e)}>
+        <div className="account-identity">
+          <Avatar name={name || user.name} seed={user.id} size={44} color={color} />
+          <Field label="Name" error={errors.name}>
+            {(props) => (
+              <Input
+                {...props}
+                value={name}
+                onChange={(e) => setName(e.target.value)}
+                required
+                maxLength={limits.nameMax}
+              />
+            )}
+          </Field>
+        </div>
+        <Field
+          label="Initials colour"
+          error={errors.color}
+          hint="Shown on your initials; automatic picks one from your account."
+        >
+          {(props) => (
+            <div className="account-color">
+              <input
+                {...props}
+                type="color"
+                className="account-color-input"
+                value={color && colorPattern.test(color) ? color : "#4f46e5"}
+                onChange={(e) => setColor(e.target.value)}
+              />
+              <label className="account-color-auto">
+                <input
+                  type="checkbox"
+                  checked={color === null}
+                  onChange={(e) => setColor(e.target.checked ? null : "#4f46e5")}
+                />{" "}
+                Automatic
+              </label>
+            </div>
+          )}
+        </Field>
+        <Field
+          label="Language"
+          error={errors.locale}
+          hint="Kept for when the interface is translated; it is in English for now."
+        >
+          {(props) => (
+            <Select {...props} value={locale} onChange={(e) => setLocale(e.target.value)}>
+              {locales.map((l) => (
+                <option key={l} value={l}>
+                  {localeLabels[l]}
+                </option>
+              ))}
+            </Select>
+          )}
+        </Field>
+        <Field
+          label="Time zone"
+          error={errors.timeZone}
+          hint={'Decides what "today" is on boards, filters and your work.'}
+        >
+          {(props) => (
+            <Select {...props} value={timeZone ?? ""} onChange={(e) => setTimeZone(e.target.value || null)}>
+              <option value="">This browser's ({browserTimeZone})</option>
+              {timeZones.map((tz) => (
+                <option key={tz} value={tz}>
+                  {tz.replaceAll("_", " ")}
+                </option>
+              ))}
+            </Select>
+          )}
+        </Field>
+        <fieldset className="account-theme">
+          <legend className="field-label">Theme</legend>
+          {themes.map((t) => (
+            <label key={t} className="account-theme-option">
+              <input type="radio" name="theme" value={t} checked={theme === t} onChange={() => setTheme(t)} />{" "}
+              {themeLabels[t]}
+            </label>
+          ))}
+        </fieldset>
+        <div className="form-actions">
+          <Button variant="primary" type="submit" isBusy={isBusy} disabled={!isDirty}>
+            Save settings
+          </Button>
+        </div>
+      </form>
+    </section>
+  );
+};
 
 const PasswordSection = ({ onChanged }: { onChanged: () => void }) => {
   const [currentPassword, setCurrentPassword] = useState("");
@@ -290,6 +459,8 @@ export const AccountPage = () => {
           <h1 className="page-title">Account</h1>
         </div>
       </header>
+      <PreferencesSection />
+      {/* E-mail notification choices go here, between the person's preferences and their password. */}
       <PasswordSection onChanged={() => setSessionsVersion((v) => v + 1)} />
       <SessionsSection reloadKey={sessionsVersion} />
     </main>

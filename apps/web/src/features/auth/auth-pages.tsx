@@ -1,12 +1,41 @@
-import { limits } from "@lattice/domain";
-import { type FormEvent, useState } from "react";
+import { limits, type SignInMethods } from "@lattice/domain";
+import { type FormEvent, useEffect, useState } from "react";
 import { Link, Navigate, useLocation, useNavigate, useSearchParams } from "react-router";
 import { ApiError, describeError } from "../../api/client";
+import { peopleApi } from "../../api/people";
 import { useSession } from "../../store/session";
 import { Button } from "../../ui/button";
 import { Field, Input } from "../../ui/input";
 
 type Mode = "login" | "signup";
+
+/** What the server's single sign-on callback says went wrong (`?sso_error=`), as a sentence. */
+const ssoErrors: Record<string, string> = {
+  unavailable: "The sign-on provider did not answer. Try again in a moment.",
+  state: "That sign-in link was already used, expired, or started in another browser. Start again.",
+  rejected: "The sign-on provider's answer could not be verified. Start again.",
+  denied: "Signing in was cancelled at the provider.",
+  domain: "Your e-mail address's domain may not sign in here.",
+  unverified: "The sign-on provider did not confirm your e-mail address, so no account could be matched.",
+  deactivated: "This account has been deactivated. Ask an administrator of this instance.",
+};
+
+/** How this instance lets people in; read once per page. Null while loading. */
+const useSignInMethods = (): SignInMethods | null => {
+  const [methods, setMethods] = useState<SignInMethods | null>(null);
+  useEffect(() => {
+    let isCurrent = true;
+    peopleApi
+      .signInMethods()
+      .then((m) => isCurrent && setMethods(m))
+      // Unknown: offer the password form, which says itself if it is refused.
+      .catch(() => isCurrent && setMethods({ password: true, sso: null }));
+    return () => {
+      isCurrent = false;
+    };
+  }, []);
+  return methods;
+};
 
 /** Where to go after logging in: the page that sent us here, if it is one of ours. */
 const useNextPath = () => {
@@ -28,6 +57,9 @@ const AuthForm = ({ mode }: { mode: Mode }) => {
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [isBusy, setIsBusy] = useState(false);
+  const methods = useSignInMethods();
+  const [params] = useSearchParams();
+  const ssoError = params.get("sso_error");
 
   if (status === "authenticated") return <Navigate to={next} replace />;
 
@@ -66,68 +98,88 @@ const AuthForm = ({ mode }: { mode: Mode }) => {
             ? "Plan and track work with your team on shared boards."
             : "Log in to see your workspaces."}
         </p>
-        <form className="auth-form" onSubmit={(e) => void handleSubmit(e)} noValidate>
-          {formError ? (
-            <p className="form-error" role="alert">
-              {formError}
-            </p>
-          ) : null}
-          <Field label="Email" error={errors.email}>
-            {(props) => (
-              <Input
-                {...props}
-                type="email"
-                name="email"
-                autoComplete="email"
-                value={email}
-                onChange={(e) => setEmail(e.target.value)}
-                required
-                autoFocus
-              />
-            )}
-          </Field>
-          {isSignup ? (
-            <Field label="Name" error={errors.name}>
+        {ssoError ? (
+          <p className="form-error" role="alert">
+            {ssoErrors[ssoError] ?? "Signing in with single sign-on did not work. Start again."}
+          </p>
+        ) : null}
+        {methods?.sso ? (
+          <div className="auth-sso">
+            <a
+              className="btn btn-primary btn-md auth-submit"
+              href={`/api/auth/oidc/start?returnTo=${encodeURIComponent(next)}`}
+            >
+              {methods.sso.label}
+            </a>
+            {methods.password ? <p className="auth-divider muted">or with your e-mail and password</p> : null}
+          </div>
+        ) : null}
+        {methods && !methods.password ? null : (
+          <form className="auth-form" onSubmit={(e) => void handleSubmit(e)} noValidate>
+            {formError ? (
+              <p className="form-error" role="alert">
+                {formError}
+              </p>
+            ) : null}
+            <Field label="Email" error={errors.email}>
               {(props) => (
                 <Input
                   {...props}
-                  name="name"
-                  autoComplete="name"
-                  value={name}
-                  onChange={(e) => setName(e.target.value)}
+                  type="email"
+                  name="email"
+                  autoComplete="email"
+                  value={email}
+                  onChange={(e) => setEmail(e.target.value)}
                   required
-                  maxLength={limits.nameMax}
+                  autoFocus
                 />
               )}
             </Field>
-          ) : null}
-          <Field
-            label="Password"
-            error={errors.password}
-            hint={isSignup ? `At least ${limits.passwordMin} characters.` : undefined}
-          >
-            {(props) => (
-              <Input
-                {...props}
-                type="password"
-                name="password"
-                autoComplete={isSignup ? "new-password" : "current-password"}
-                value={password}
-                onChange={(e) => setPassword(e.target.value)}
-                required
-              />
-            )}
-          </Field>
-          <Button variant="primary" type="submit" isBusy={isBusy} className="auth-submit">
-            {isSignup ? "Create account" : "Log in"}
-          </Button>
-        </form>
-        <p className="auth-switch muted">
-          {isSignup ? "Already have an account? " : "New to Lattice? "}
-          <Link to={{ pathname: isSignup ? "/login" : "/signup", search: location.search }}>
-            {isSignup ? "Log in" : "Create an account"}
-          </Link>
-        </p>
+            {isSignup ? (
+              <Field label="Name" error={errors.name}>
+                {(props) => (
+                  <Input
+                    {...props}
+                    name="name"
+                    autoComplete="name"
+                    value={name}
+                    onChange={(e) => setName(e.target.value)}
+                    required
+                    maxLength={limits.nameMax}
+                  />
+                )}
+              </Field>
+            ) : null}
+            <Field
+              label="Password"
+              error={errors.password}
+              hint={isSignup ? `At least ${limits.passwordMin} characters.` : undefined}
+            >
+              {(props) => (
+                <Input
+                  {...props}
+                  type="password"
+                  name="password"
+                  autoComplete={isSignup ? "new-password" : "current-password"}
+                  value={password}
+                  onChange={(e) => setPassword(e.target.value)}
+                  required
+                />
+              )}
+            </Field>
+            <Button variant="primary" type="submit" isBusy={isBusy} className="auth-submit">
+              {isSignup ? "Create account" : "Log in"}
+            </Button>
+          </form>
+        )}
+        {methods && !methods.password ? null : (
+          <p className="auth-switch muted">
+            {isSignup ? "Already have an account? " : "New to Lattice? "}
+            <Link to={{ pathname: isSignup ? "/login" : "/signup", search: location.search }}>
+              {isSignup ? "Log in" : "Create an account"}
+            </Link>
+          </p>
+        )}
       </div>
     </main>
   );

@@ -29,6 +29,7 @@ import {
 import { laneChange, laneKeyOf, lanesFor } from "../filters/swimlanes";
 import { useSpaceMeta } from "../filters/use-space-meta";
 import { BlockerTypesDialog } from "../space-settings/blocker-types-dialog";
+import { SpaceMembersDialog } from "../space-settings/space-members-dialog";
 import { SpaceViewHeader } from "../space-views/space-view-header";
 import { ArchivedCardsDialog } from "./archived-cards";
 import { BoardCanvas, type Column, type LaneBand, type LaneMove } from "./board-canvas";
@@ -53,6 +54,7 @@ export const BoardPage = () => {
   const grouping = useMemo(() => parseGrouping(new URLSearchParams(query)), [query]);
   const [isActivityOpen, setIsActivityOpen] = useState(false);
   const [isBlockerTypesOpen, setIsBlockerTypesOpen] = useState(false);
+  const [isMembersOpen, setIsMembersOpen] = useState(false);
   const [isArchiveOpen, setIsArchiveOpen] = useState(false);
   const { members, labels } = useSpaceMeta(workspaceId, spaceId);
 
@@ -230,6 +232,7 @@ export const BoardPage = () => {
         {/* At phone width the space's settings fold into one menu so the header stays short. */}
         <span className="space-actions-wide">
           <Button onClick={() => setIsArchiveOpen(true)}>Archived</Button>
+          {canManage ? <Button onClick={() => setIsMembersOpen(true)}>Members</Button> : null}
           {canManage ? <Button onClick={() => setIsBlockerTypesOpen(true)}>Blocker types</Button> : null}
           {canManage ? (
             <Button onClick={() => setColumnsDialog({ focusStatusId: null })}>
@@ -244,6 +247,7 @@ export const BoardPage = () => {
               { label: "Archived cards", onSelect: () => setIsArchiveOpen(true) },
               ...(canManage
                 ? [
+                    { label: "Members", onSelect: () => setIsMembersOpen(true) },
                     { label: "Blocker types", onSelect: () => setIsBlockerTypesOpen(true) },
                     { label: "Columns", onSelect: () => setColumnsDialog({ focusStatusId: null }) },
                   ]
@@ -321,6 +325,13 @@ export const BoardPage = () => {
         isOpen={isBlockerTypesOpen}
         spaceId={spaceId}
         onClose={() => setIsBlockerTypesOpen(false)}
+      />
+      <SpaceMembersDialog
+        isOpen={isMembersOpen}
+        spaceId={spaceId}
+        isPrivate={view.space?.isPrivate ?? false}
+        workspaceMembers={members}
+        onClose={() => setIsMembersOpen(false)}
       />
       <ColumnsDialog
         isOpen={columnsDialog !== null}

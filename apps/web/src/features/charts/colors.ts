@@ -87,11 +87,11 @@ export const readChartColors = (element: Element = document.documentElement): Ch
 export const useChartColors = (): ChartColors => {
   const [colors, setColors] = useState(readChartColors);
   useEffect(() => {
-    const query = window.matchMedia?.("(prefers-color-scheme: dark)");
-    if (!query) return;
-    const update = () => setColors(readChartColors());
-    query.addEventListener("change", update);
-    return () => query.removeEventListener("change", update);
+    // The scheme is <html data-theme>, set from the person's choice or the system's (ui/preferences.ts).
+    if (typeof MutationObserver === "undefined") return;
+    const observer = new MutationObserver(() => setColors(readChartColors()));
+    observer.observe(document.documentElement, { attributes: true, attributeFilter: ["data-theme"] });
+    return () => observer.disconnect();
   }, []);
   return colors;
 };

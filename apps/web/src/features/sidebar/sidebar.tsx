@@ -507,10 +507,20 @@ export const Sidebar = () => {
           </ul>
         )}
       </div>
+      <div className="sidebar-links">
+        <Link to="/public-workspaces" className="sidebar-link">
+          Public workspaces
+        </Link>
+        {user?.isAdmin ? (
+          <Link to="/accounts" className="sidebar-link">
+            Accounts
+          </Link>
+        ) : null}
+      </div>
       {user ? (
         <div className="sidebar-footer">
-          <Avatar name={user.name} seed={user.id} />
-          <Link to="/account" className="sidebar-user" title="Account: password and sessions">
+          <Avatar name={user.name} seed={user.id} color={user.color} />
+          <Link to="/account" className="sidebar-user" title="Your settings, password and sessions">
             <span className="sidebar-user-name">{user.name}</span>
             <span className="sidebar-user-email">{user.email}</span>
           </Link>

@@ -1,6 +1,7 @@
 import {
   Action,
   can,
+  type JoinRole,
   type Member,
   type Visibility,
   visibilities,
@@ -34,6 +35,7 @@ const GeneralSection = ({ workspaceId }: { workspaceId: string }) => {
   const [name, setName] = useState(workspace?.name ?? "");
   const [description, setDescription] = useState(workspace?.description ?? "");
   const [visibility, setVisibility] = useState<Visibility>(workspace?.visibility ?? "private");
+  const [joinRole, setJoinRole] = useState<JoinRole>(workspace?.joinRole ?? "visitor");
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [isBusy, setIsBusy] = useState(false);
 
@@ -42,19 +44,23 @@ const GeneralSection = ({ workspaceId }: { workspaceId: string }) => {
     setName(workspace.name);
     setDescription(workspace.description);
     setVisibility(workspace.visibility);
+    setJoinRole(workspace.joinRole);
   }, [workspace]);
 
   if (!workspace) return null;
   const canEdit = can(workspace.role, Action.manageSettings);
   const isDirty =
-    name !== workspace.name || description !== workspace.description || visibility !== workspace.visibility;
+    name !== workspace.name ||
+    description !== workspace.description ||
+    visibility !== workspace.visibility ||
+    joinRole !== workspace.joinRole;
 
   const handleSubmit = async (event: FormEvent) => {
     event.preventDefault();
     setErrors({});
     setIsBusy(true);
     try {
-      await updateWorkspace(workspaceId, { name, description, visibility });
+      await updateWorkspace(workspaceId, { name, description, visibility, joinRole });
       toast.success("Workspace settings saved.");
     } catch (error) {
       if (error instanceof ApiError && error.errors.length > 0) setErrors(error.fieldErrors());
@@ -109,6 +115,25 @@ const GeneralSection = ({ workspaceId }: { workspaceId: string }) => {
             </Select>
           )}
         </Field>
+        {visibility === "public" ? (
+          <Field
+            label="People who join from the public list become"
+            error={errors.joinRole}
+            hint="Anyone signed in to this instance can find this workspace and join it."
+          >
+            {(props) => (
+              <Select
+                {...props}
+                value={joinRole}
+                onChange={(e) => setJoinRole(e.target.value as JoinRole)}
+                disabled={!canEdit}
+              >
+                <option value="visitor">Visitors (read and comment)</option>
+                <option value="member">Members (work with cards)</option>
+              </Select>
+            )}
+          </Field>
+        ) : null}
         {canEdit ? (
           <div className="form-actions">
             <Button variant="primary" type="submit" isBusy={isBusy} disabled={!isDirty}>

@@ -1,0 +1,3 @@
+import { spaceMemberSuite } from "./space-members.suite.js";
+
+spaceMemberSuite("pglite");

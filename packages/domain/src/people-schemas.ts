@@ -1,0 +1,115 @@
+/**
+ * Schemas of people and who sees what: a private space's own members, the instance administrator's
+ * list of accounts, the list of public workspaces, a person's own settings and the ways to sign in.
+ * Shared by server and web.
+ */
+import { z } from "zod";
+import { joinRoles, themes, workspaceRoles } from "./roles.js";
+import { id, isoTime, limits, requiredText } from "./schemas.js";
+
+// ---------- space members ----------
+
+/** A person given a role on one space: for a private space, the list of who may see it. */
+export const spaceMemberSchema = z.object({
+  spaceId: id,
+  userId: id,
+  email: z.string(),
+  name: z.string(),
+  role: z.enum(workspaceRoles),
+  createdAt: isoTime,
+});
+export type SpaceMember = z.infer<typeof spaceMemberSchema>;
+export const spaceMemberListSchema = z.array(spaceMemberSchema);
+
+export const addSpaceMemberBody = z
+  .object({ userId: id, role: z.enum(workspaceRoles).default("member") })
+  .strict();
+export type AddSpaceMemberBody = z.infer<typeof addSpaceMemberBody>;
+
+export const updateSpaceMemberBody = z.object({ role: z.enum(workspaceRoles) }).strict();
+export type UpdateSpaceMemberBody = z.infer<typeof updateSpaceMemberBody>;
+
+// ---------- public workspaces ----------
+
+/** A public workspace as its list shows it to anyone signed in. */
+export const publicWorkspaceSchema = z.object({
+  id,
+  name: z.string(),
+  description: z.string(),
+  memberCount: z.number().int().nonnegative(),
+  joinRole: z.enum(joinRoles),
+  /** The caller is already an explicit member. */
+  isMember: z.boolean(),
+});
+export type PublicWorkspace = z.infer<typeof publicWorkspaceSchema>;
+export const publicWorkspaceListSchema = z.array(publicWorkspaceSchema);
+
+// ---------- the instance administrator ----------
+
+export const adminUserSchema = z.object({
+  id,
+  email: z.string(),
+  name: z.string(),
+  isAdmin: z.boolean(),
+  createdAt: isoTime,
+  deactivatedAt: isoTime.nullable(),
+  /** How many sessions the person has now. */
+  sessions: z.number().int().nonnegative(),
+});
+export type AdminUser = z.infer<typeof adminUserSchema>;
+
+export const adminUserListSchema = z.array(adminUserSchema);
+
+/** PATCH /api/admin/users/:id: deactivate (false) or reactivate (true) an account. */
+export const updateAdminUserBody = z.object({ active: z.boolean() }).strict();
+export type UpdateAdminUserBody = z.infer<typeof updateAdminUserBody>;
+
+// ---------- a person's settings ----------
+
+/** True for a time zone name the runtime knows ("Europe/Paris"); offsets and abbreviations are refused. */
+export const isTimeZone = (value: string): boolean => {
+  if (!/^[A-Za-z_]+(\/[A-Za-z0-9_+-]+)*$/.test(value)) return false;
+  try {
+    new Intl.DateTimeFormat("en", { timeZone: value });
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+/** The languages the interface offers; only English is written so far, the choice is kept for later. */
+export const locales = ["en", "de", "fr", "es", "it", "nl", "pt"] as const;
+export type Locale = (typeof locales)[number];
+
+export const colorPattern = /^#[0-9a-f]{6}$/i;
+
+export const updateSettingsBody = z
+  .object({
+    name: requiredText(limits.nameMax).optional(),
+    color: z
+      .string()
+      .regex(colorPattern, "must be a colour like #1f6feb")
+      .transform((v) => v.toLowerCase())
+      .nullable()
+      .optional(),
+    locale: z.enum(locales).optional(),
+    timeZone: z
+      .string()
+      .max(64, "must be at most 64 characters")
+      .refine(isTimeZone, "must be a time zone name such as Europe/Paris")
+      .nullable()
+      .optional(),
+    theme: z.enum(themes).optional(),
+  })
+  .strict();
+export type UpdateSettingsBody = z.infer<typeof updateSettingsBody>;
+
+// ---------- ways to sign in ----------
+
+/** GET /api/auth/methods: what the login page offers. */
+export const signInMethodsSchema = z.object({
+  password: z.boolean(),
+  /** Single sign-on, when configured: the button's label. */
+  sso: z.object({ label: z.string() }).nullable(),
+});
+export type SignInMethods = z.infer<typeof signInMethodsSchema>;
