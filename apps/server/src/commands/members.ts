@@ -64,9 +64,19 @@ export const addMember = async (
       { field: "body.email", message: "is already a member" },
     ]);
   }
+  return insertMember({ tx, emit }, workspaceId, user, input.role);
+};
+
+/** Makes `user` a member (the caller has checked they are not one) and tells the workspace and them. */
+export const insertMember = async (
+  { tx, emit }: Pick<MutationContext, "tx" | "emit">,
+  workspaceId: string,
+  user: { id: string; email: string; name: string },
+  role: WorkspaceRole,
+): Promise<Member> => {
   const [row] = await tx
     .insert(tables.workspaceMembers)
-    .values({ workspaceId, userId: user.id, role: input.role })
+    .values({ workspaceId, userId: user.id, role })
     .returning();
   if (!row) throw new Error("insert returned no row");
   const member = toMember({ ...row, email: user.email, name: user.name });
