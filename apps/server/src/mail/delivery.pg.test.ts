@@ -5,9 +5,9 @@
  * sent per second from the queue (printed, never asserted).
  */
 import { performance } from "node:perf_hooks";
-import { createDb, type DbHandle } from "@lattice/db";
+import { createDb, type DbHandle, tables } from "@lattice/db";
 import { createPostgresTestDatabase, type TestDatabase } from "@lattice/db/testing";
-import { sql } from "drizzle-orm";
+import { count, isNull, sum } from "drizzle-orm";
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildApp } from "../app.js";
@@ -85,15 +85,9 @@ describe.runIf(runPg)("mail delivery across instances (pg)", () => {
     const seconds = (performance.now() - started) / 1000;
 
     // Every row is marked sent; stopping both instances lets nothing else out.
+    const m = tables.mailMessages;
     await expect
-      .poll(async () => {
-        const [row] = await db.handle.db
-          .execute<{ unsent: number }>(
-            sql`SELECT count(*)::int AS unsent FROM mail_messages WHERE sent_at IS NULL`,
-          )
-          .then((r) => r.rows);
-        return row?.unsent;
-      })
+      .poll(async () => (await db.handle.db.select({ n: count() }).from(m).where(isNull(m.sentAt)))[0]?.n)
       .toBe(0);
     await b.close();
     await a2.close();
@@ -103,8 +97,8 @@ describe.runIf(runPg)("mail delivery across instances (pg)", () => {
     expect(received).toHaveLength(total);
     expect(duplicates).toBe(0);
     const [{ attempts } = { attempts: 0 }] = await db.handle.db
-      .execute<{ attempts: number }>(sql`SELECT sum(attempts)::int AS attempts FROM mail_messages`)
-      .then((r) => r.rows);
+      .select({ attempts: sum(m.attempts).mapWith(Number) })
+      .from(m);
     expect(attempts).toBe(total);
     console.info(
       `mail figures: ${total} messages through 2 instances with a restart in ${seconds.toFixed(2)} s = ${(total / seconds).toFixed(0)} messages/s; duplicate sends: ${duplicates}`,
