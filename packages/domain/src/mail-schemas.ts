@@ -49,6 +49,7 @@ export const invitationSchema = z.object({
   expiresAt: isoTime,
 });
 export type Invitation = z.infer<typeof invitationSchema>;
+export const invitationListSchema = z.array(invitationSchema);
 
 export const tokenBody = z.object({ token: linkToken });
 export type TokenBody = z.infer<typeof tokenBody>;
@@ -84,6 +85,8 @@ export type AcceptedInvitation = z.infer<typeof acceptedInvitationSchema>;
 
 export const forgotPasswordBody = z.object({ email });
 export type ForgotPasswordBody = z.infer<typeof forgotPasswordBody>;
+/** The same answer whether or not the address has an account. */
+export const forgotPasswordReplySchema = z.object({ accepted: z.literal(true) });
 
 export const resetPasswordBody = z.object({ token: linkToken, password: newPassword });
 export type ResetPasswordBody = z.infer<typeof resetPasswordBody>;

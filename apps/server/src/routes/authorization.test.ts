@@ -342,7 +342,12 @@ const table: Row[] = [
     method: "POST",
     path: "/api/workspaces/{id}/members",
     params: ws,
-    body: async (w) => ({ email: (await w.f.user("Invitee")).user.email, role: "member" }),
+    // Someone the owner already shares another workspace with (anyone else is invited by e-mail).
+    body: async (w) => {
+      const invitee = await w.f.user("Invitee");
+      await w.f.member(w.clients.owner, (await w.f.workspace(w.clients.owner)).id, invitee, "visitor");
+      return { email: invitee.user.email, role: "member" };
+    },
     expect: ownerOnly(201),
   },
   {

@@ -7,6 +7,7 @@ import {
   DomainError,
   ErrorCode,
   forgotPasswordBody,
+  forgotPasswordReplySchema,
   type MailState,
   outboxSchema,
   resetPasswordBody,
@@ -50,7 +51,7 @@ export const mailRoutes: FastifyPluginAsyncZod<{ config: Config }> = async (app,
         summary:
           "Send a single-use link to set a new password, valid for one hour. The answer is the same whether or not the address has an account.",
         body: forgotPasswordBody,
-        response: { 202: z.object({ accepted: z.literal(true) }), ...problemResponses(400, 429) },
+        response: { 202: forgotPasswordReplySchema, ...problemResponses(400, 429) },
       },
     },
     async (request, reply) => {
