@@ -133,8 +133,13 @@ export const sendDueMail = async (
           .where(mine);
         return;
       }
-      await handle.db.update(m).set({ sentAt: sql`now()`, lockedUntil: null, lastError: null }).where(mine);
-      sent += 1;
+      const marked = await handle.db
+        .update(m)
+        .set({ sentAt: sql`now()`, lockedUntil: null, lastError: null })
+        .where(mine)
+        .returning({ id: m.id });
+      // None marked: the lease ran out and another sender claimed the message meanwhile.
+      sent += marked.length;
     }),
   );
   return { sent, claimed: claimed.length };
