@@ -9,8 +9,6 @@ import {
   type CardPlacementAim,
   type CreateCardChanges,
   type CreateCardContext,
-  effectiveSpaceRole,
-  effectiveWorkspaceRole,
   type MoveCardChanges,
   type MoveCardContext,
   type OpenBlocking,
@@ -23,17 +21,20 @@ import {
 import { type SQL, sql } from "drizzle-orm";
 import type { Executor } from "./client.js";
 import { executePrepared, type Row } from "./prepared.js";
+import { rolesOf } from "./roles.js";
 
 const iso = (value: unknown): string => new Date(value as string | Date).toISOString();
 const isoOrNull = (value: unknown): string | null => (value === null ? null : iso(value));
 const ids = (value: unknown): string[] => (Array.isArray(value) ? (value as string[]) : []);
 
+/** The actor's role from the membership columns every context selects (see roles.ts). */
 const roleFrom = (row: Row): WorkspaceRole | null =>
-  effectiveSpaceRole(
-    effectiveWorkspaceRole(row.visibility as Visibility, (row.member_role as WorkspaceRole | null) ?? null),
-    row.is_private === true,
-    (row.space_role as WorkspaceRole | null) ?? null,
-  );
+  rolesOf({
+    visibility: row.visibility as Visibility,
+    memberRole: (row.member_role as WorkspaceRole | null) ?? null,
+    isPrivate: row.is_private === true,
+    spaceRole: (row.space_role as WorkspaceRole | null) ?? null,
+  }).role;
 
 /**
  * The neighbours of a placement in `statusId`, as two lateral joins named `anchor` and `beside`
