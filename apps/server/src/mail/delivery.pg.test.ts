@@ -51,8 +51,11 @@ describe.runIf(runPg)("mail delivery across instances (pg)", () => {
     await smtp?.close();
   });
 
-  it("sends every message exactly once with two instances and a restart in the middle", async () => {
-    const total = 600;
+  // Its own time limit: it sends hundreds of messages on a machine the rest of the suite shares.
+  it("sends every message exactly once with two instances and a restart in the middle", {
+    timeout: 180_000,
+  }, async () => {
+    const total = 300;
     const a = await startInstance();
     const b = await startInstance();
     const before = smtp.messages.length;
@@ -112,15 +115,15 @@ describe.runIf(runPg)("mail delivery across instances (pg)", () => {
     const ws = await f.workspace(owner);
     const timings: number[] = [];
     for (let i = 0; i < 20; i += 1) {
-      const pending = smtp.waitFor(smtp.messages.length + 1);
+      const pending = smtp.waitForTo(`nurse${i}@example.test`);
       const started = performance.now();
       const res = await owner.post(`/api/workspaces/${ws.id}/invitations`, {
         email: `nurse${i}@example.test`,
       });
       expect(res.statusCode, res.body).toBe(201);
-      const mail = (await pending).at(-1);
+      const mail = await pending;
       timings.push(performance.now() - started);
-      expect(mail?.to && "text" in mail.to ? mail.to.text : "").toBe(`nurse${i}@example.test`);
+      expect(mail.subject).toBe(`Olga invited you to ${ws.name} on Lattice`);
     }
     timings.sort((x, y) => x - y);
     console.info(

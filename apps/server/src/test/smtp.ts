@@ -16,6 +16,8 @@ export interface TestSmtp {
   refuseNext(count: number): void;
   /** Resolves once at least `count` messages have arrived. */
   waitFor(count: number): Promise<ParsedMail[]>;
+  /** Resolves with the first message to `address` (already arrived or still to come). */
+  waitForTo(address: string): Promise<ParsedMail>;
   close(): Promise<void>;
 }
 
@@ -23,10 +25,20 @@ export const startTestSmtp = async (): Promise<TestSmtp> => {
   const messages: ParsedMail[] = [];
   let refusals = 0;
   let waiters: { count: number; resolve: (m: ParsedMail[]) => void }[] = [];
+  let addressWaiters: { address: string; resolve: (m: ParsedMail) => void }[] = [];
+  const recipient = (mail: ParsedMail): string => {
+    const to = Array.isArray(mail.to) ? mail.to[0] : mail.to;
+    return to?.value[0]?.address?.toLowerCase() ?? "";
+  };
   const settle = () => {
     const ready = waiters.filter((w) => messages.length >= w.count);
     waiters = waiters.filter((w) => messages.length < w.count);
     for (const w of ready) w.resolve(messages);
+    addressWaiters = addressWaiters.filter((w) => {
+      const mail = messages.find((m) => recipient(m) === w.address);
+      if (mail) w.resolve(mail);
+      return !mail;
+    });
   };
   const server = new SMTPServer({
     authOptional: true,
@@ -63,6 +75,11 @@ export const startTestSmtp = async (): Promise<TestSmtp> => {
     waitFor: (count) =>
       new Promise((resolve) => {
         waiters.push({ count, resolve });
+        settle();
+      }),
+    waitForTo: (address) =>
+      new Promise((resolve) => {
+        addressWaiters.push({ address: address.toLowerCase(), resolve });
         settle();
       }),
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
