@@ -1,6 +1,6 @@
 import { type Browser, expect, test } from "@playwright/test";
 import { saveScreenshot } from "./artifacts.js";
-import { addCardByApi, cardIn, createBoardByApi, signUpByApi } from "./helpers.js";
+import { addCardByApi, cardIn, createBoardByApi, invitationTokenFor, signUpByApi } from "./helpers.js";
 
 const newPerson = async (browser: Browser, name: string, width = 1280) => {
   const context = await browser.newContext({ viewport: { width, height: 860 } });
@@ -9,7 +9,7 @@ const newPerson = async (browser: Browser, name: string, width = 1280) => {
   return { context, page, user };
 };
 
-test("a member invited in the settings is in the card's pickers at once, and a new space's first card can be blocked", async ({
+test("a member invited in the settings is in the card's pickers as soon as they accept, and a new space's first card can be blocked", async ({
   browser,
 }) => {
   const ana = await newPerson(browser, "Ana Owner");
@@ -34,12 +34,15 @@ test("a member invited in the settings is in the card's pickers at once, and a n
   await expect(picker).toHaveCount(0);
   await expect(panel).toBeVisible();
 
-  // She invites Ben in the settings, then comes back through the sidebar.
+  // She invites Ben in the settings; he follows the link and joins. She comes back through the sidebar.
   await page.getByRole("button", { name: "Actions for Field team" }).click();
   await page.getByRole("menuitem", { name: "Settings & members" }).click();
   await page.getByLabel("Invite by email").fill(ben.user.email);
-  await page.getByRole("button", { name: "Invite" }).click();
-  await expect(page.getByText("Ben Agent joined as member.")).toBeVisible();
+  await page.getByRole("button", { name: "Invite", exact: true }).click();
+  await expect(page.getByText(`Invitation sent to ${ben.user.email}.`)).toBeVisible();
+  await ben.page.goto(`/invite#${await invitationTokenFor(browser, ben.user.email)}`);
+  await ben.page.getByRole("button", { name: "Join Field team" }).click();
+  await expect(ben.page).toHaveURL(new RegExp(`/w/${board.workspaceId}$`));
   await page.getByRole("navigation", { name: "Workspaces" }).getByRole("link", { name: "Week 14" }).click();
   await cardIn(page, "To Do", "Order spare parts").getByRole("link").click();
 

@@ -1,7 +1,15 @@
 import { copyFileSync } from "node:fs";
 import { expect, type Page, test } from "@playwright/test";
 import { saveScreenshot } from "./artifacts.js";
-import { addCardByApi, cardIn, createBoardByApi, pickDate, signUpByApi, uniqueEmail } from "./helpers.js";
+import {
+  addCardByApi,
+  addMemberByInvitation,
+  cardIn,
+  createBoardByApi,
+  pickDate,
+  signUpByApi,
+  uniqueEmail,
+} from "./helpers.js";
 
 const shot = async (page: Page, name: string) => {
   const file = await saveScreenshot(page, name);
@@ -31,13 +39,10 @@ test("cards coordinate work: people, relations, a blocker that refuses a move, a
     board.statusId("To Do"),
   );
   await addCardByApi(page.request, board.spaceId, "Book ambulance transport", board.statusId("To Do"));
-  expect(
-    (
-      await page.request.post(`/api/workspaces/${board.workspaceId}/members`, {
-        data: { email: boEmail, role: "member" },
-      })
-    ).ok(),
-  ).toBe(true);
+  await addMemberByInvitation(browser, page.request, board.workspaceId, {
+    request: boPage.request,
+    email: boEmail,
+  });
   expect(
     (
       await page.request.post(`/api/spaces/${board.spaceId}/blocker-types`, {

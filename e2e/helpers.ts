@@ -1,6 +1,6 @@
 /** Shared steps for the journeys: accounts and boards made through the API, columns read from the page. */
 import { randomUUID } from "node:crypto";
-import { type APIRequestContext, expect, type Locator, type Page } from "@playwright/test";
+import { type APIRequestContext, type Browser, expect, type Locator, type Page } from "@playwright/test";
 
 export const password = "correct horse battery staple";
 
@@ -101,4 +101,42 @@ export const pickDate = async (page: Page, field: Locator, isoDay: string) => {
   await typed.press("Enter");
   await expect(typed).toHaveCount(0);
   await expect(field).toHaveAttribute("data-value", isoDay);
+};
+
+/** The demo seed's first account: the instance administrator, who reads the mail outbox. */
+const demoAdmin = { email: "maria.jensen@hospital.example", password: "lattice-demo-2027" };
+
+/**
+ * The token of the invitation last queued for `email`. The journeys' server has no SMTP, so messages
+ * wait in the outbox; the administrator reads it there, as a person would copy the link by hand.
+ */
+export const invitationTokenFor = async (browser: Browser, email: string): Promise<string> => {
+  const context = await browser.newContext();
+  try {
+    await ok<Created>(await context.request.post("/api/auth/login", { data: demoAdmin }));
+    const outbox = await ok<{ messages: Array<{ to: string; text: string }> }>(
+      await context.request.get("/api/admin/outbox"),
+    );
+    const text = outbox.messages.find((m) => m.to === email)?.text ?? "";
+    const token = /\/invite#([A-Za-z0-9_-]{43})/.exec(text)?.[1];
+    expect(token, `an invitation to ${email} in the outbox`).toBeTruthy();
+    return token ?? "";
+  } finally {
+    await context.close();
+  }
+};
+
+/** Adds a person to a workspace the way people do: the owner invites by e-mail, the person accepts. */
+export const addMemberByInvitation = async (
+  browser: Browser,
+  owner: APIRequestContext,
+  workspaceId: string,
+  member: { request: APIRequestContext; email: string },
+  role: "owner" | "member" | "visitor" = "member",
+): Promise<void> => {
+  await ok<Created>(
+    await owner.post(`/api/workspaces/${workspaceId}/invitations`, { data: { email: member.email, role } }),
+  );
+  const token = await invitationTokenFor(browser, member.email);
+  await ok<unknown>(await member.request.post("/api/invitations/accept", { data: { token } }));
 };

@@ -1,6 +1,14 @@
 import { type Browser, expect, type Page, test } from "@playwright/test";
 import { saveScreenshot } from "./artifacts.js";
-import { addCardByApi, cardIn, column, createBoardByApi, dragTo, signUpByApi } from "./helpers.js";
+import {
+  addCardByApi,
+  addMemberByInvitation,
+  cardIn,
+  column,
+  createBoardByApi,
+  dragTo,
+  signUpByApi,
+} from "./helpers.js";
 
 const newPerson = async (browser: Browser, name: string) => {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
@@ -68,10 +76,10 @@ test("a teammate sees a card dragged by someone else arrive within a second, wit
   const ana = await newPerson(browser, "Ana Owner");
   const ben = await newPerson(browser, "Ben Member");
   const board = await createBoardByApi(ana.page.request, { workspace: "Platform", space: "Sprint 12" });
-  const invite = await ana.page.request.post(`/api/workspaces/${board.workspaceId}/members`, {
-    data: { email: ben.user.email, role: "member" },
+  await addMemberByInvitation(browser, ana.page.request, board.workspaceId, {
+    request: ben.page.request,
+    email: ben.user.email,
   });
-  expect(invite.ok()).toBe(true);
   for (const name of ["Triage rota", "Upgrade PostgreSQL", "Rotate keys"]) {
     await addCardByApi(ana.page.request, board.spaceId, name, board.statusId("To Do"));
   }

@@ -1,6 +1,13 @@
 import { expect, test } from "@playwright/test";
 import { saveScreenshot } from "./artifacts.js";
-import { addCardByApi, cardIn, column, createBoardByApi, signUpByApi } from "./helpers.js";
+import {
+  addCardByApi,
+  addMemberByInvitation,
+  cardIn,
+  column,
+  createBoardByApi,
+  signUpByApi,
+} from "./helpers.js";
 
 test("a visitor reads the board but gets no editing controls, and the API refuses their changes with 403", async ({
   browser,
@@ -15,10 +22,13 @@ test("a visitor reads the board but gets no editing controls, and the API refuse
   const visitorContext = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   const page = await visitorContext.newPage();
   const visitor = await signUpByApi(page.request, "Vic Visitor");
-  const invite = await owner.request.post(`/api/workspaces/${board.workspaceId}/members`, {
-    data: { email: visitor.email, role: "visitor" },
-  });
-  expect(invite.ok()).toBe(true);
+  await addMemberByInvitation(
+    browser,
+    owner.request,
+    board.workspaceId,
+    { request: page.request, email: visitor.email },
+    "visitor",
+  );
 
   await page.goto(`/w/${board.workspaceId}/s/${board.spaceId}`);
   await expect(cardIn(page, "To Do", "Reconcile accounts")).toBeVisible();

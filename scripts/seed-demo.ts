@@ -24,7 +24,7 @@ import {
 } from "@lattice/db";
 import { sql } from "drizzle-orm";
 import { createFolder } from "../apps/server/src/commands/folders.js";
-import { addMember } from "../apps/server/src/commands/members.js";
+import { insertMember } from "../apps/server/src/commands/members.js";
 import { createSpace } from "../apps/server/src/commands/spaces.js";
 import { createStatus, updateStatus } from "../apps/server/src/commands/statuses.js";
 import { createWorkspace } from "../apps/server/src/commands/workspaces.js";
@@ -405,7 +405,8 @@ const main = async () => {
     for (const [i, person] of people.entries()) {
       const user = users[i];
       if (i === 0 || !user) continue;
-      await as((ctx) => addMember(ctx, owner, workspace.id, { email: user.email, role: person.role }));
+      // As if each had accepted an e-mailed invitation (the demo has no mail to click through).
+      await as((ctx) => insertMember(ctx, workspace.id, user, person.role));
     }
 
     const now = Date.now();

@@ -16,6 +16,7 @@ import Fastify, { type FastifyInstance } from "fastify";
 import { jsonSchemaTransform, validatorCompiler, type ZodTypeProvider } from "fastify-type-provider-zod";
 import type { DestinationStream } from "pino";
 import type { Config } from "./config.js";
+import { mailPlugin } from "./mail/plugin.js";
 import { authPlugin } from "./plugins/auth.js";
 import { answerFrameworkError, errorsPlugin } from "./plugins/errors.js";
 import { hubPlugin } from "./plugins/hub.js";
@@ -125,6 +126,7 @@ export const buildApp = async ({
   // A bus the app made is the app's to close; a given one belongs to the caller.
   if (!givenBus) app.addHook("onClose", async () => bus.close());
   await app.register(mutationsPlugin, { handle, bus });
+  await app.register(mailPlugin, { config });
   await app.register(hubPlugin, {
     bus,
     hubOptions: { maxSocketsPerUser: config.socketsPerUser, ...hubOptions },

@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { loadConfig, parseOrigins, parseTrustProxy } from "./config.js";
+import {
+  loadConfig,
+  parseOrigins,
+  parsePublicUrl,
+  parseSignupMode,
+  parseSmtpUrl,
+  parseTrustProxy,
+} from "./config.js";
 
 describe("TRUST_PROXY", () => {
   it("trusts no one by default, so X-Forwarded-For cannot fake a client's address", () => {
@@ -47,5 +54,34 @@ describe("ORIGIN", () => {
   it("refuses what is not an http(s) origin", () => {
     expect(() => parseOrigins("lattice.example")).toThrow(/ORIGIN/);
     expect(() => parseOrigins("ftp://lattice.example")).toThrow(/ORIGIN/);
+  });
+});
+
+describe("mail settings", () => {
+  it("sends no mail by default, links to this server on localhost, and lets anyone sign up", () => {
+    const config = loadConfig({ PORT: "4100" });
+    expect(config.smtpUrl).toBeNull();
+    expect(config.publicUrl).toBe("http://localhost:4100");
+    expect(config.signupMode).toBe("open");
+  });
+
+  it("takes an smtp(s) URL and refuses anything else", () => {
+    expect(parseSmtpUrl("smtp://user:pass@mail.example:587")).toBe("smtp://user:pass@mail.example:587");
+    expect(parseSmtpUrl("  ")).toBeNull();
+    expect(() => parseSmtpUrl("http://mail.example")).toThrow(/SMTP_URL/);
+    expect(() => parseSmtpUrl("mail.example:25")).toThrow(/SMTP_URL/);
+  });
+
+  it("keeps PUBLIC_URL's path prefix without a trailing slash", () => {
+    expect(parsePublicUrl("https://work.example.org/lattice/", 3000)).toBe(
+      "https://work.example.org/lattice",
+    );
+    expect(() => parsePublicUrl("ftp://work.example.org", 3000)).toThrow(/PUBLIC_URL/);
+  });
+
+  it("knows the three sign-up modes and names them when given another", () => {
+    expect(parseSignupMode("invitation")).toBe("invitation");
+    expect(parseSignupMode("sso")).toBe("sso");
+    expect(() => parseSignupMode("closed")).toThrow(/open, invitation, sso/);
   });
 });

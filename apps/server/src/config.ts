@@ -1,6 +1,7 @@
 import { isIP } from "node:net";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { type SignupMode, signupModes } from "@lattice/domain";
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../..");
 
@@ -37,6 +38,14 @@ export interface Config {
   passwordSignIn: boolean;
   /** Single sign-on through an OpenID Connect provider; null when not configured. */
   oidc: OidcConfig | null;
+  /** SMTP server for outgoing mail (smtp:// or smtps:// URL); none keeps every message in the outbox. */
+  smtpUrl: string | null;
+  /** The From of every message. */
+  mailFrom: string;
+  /** The base of every link in a message (scheme://host[:port], no trailing slash). */
+  publicUrl: string;
+  /** Who may create an account: anyone, only people holding an invitation, or single sign-on only. */
+  signupMode: SignupMode;
 }
 
 export interface OidcConfig {
@@ -163,6 +172,42 @@ export const parseOrigins = (value: string | undefined): string[] =>
       return url.origin;
     });
 
+/** SMTP_URL: empty means no SMTP (messages stay in the outbox); otherwise an smtp(s):// URL. */
+export const parseSmtpUrl = (value: string | undefined): string | null => {
+  const text = value?.trim() ?? "";
+  if (text === "") return null;
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    throw new Error("SMTP_URL: not a URL (e.g. smtp://user:pass@mail.example.com:587)");
+  }
+  if (url.protocol !== "smtp:" && url.protocol !== "smtps:")
+    throw new Error("SMTP_URL: must start with smtp:// or smtps://");
+  return text;
+};
+
+/** PUBLIC_URL: an http(s) origin with an optional path prefix; defaults to this server on localhost. */
+export const parsePublicUrl = (value: string | undefined, port: number): string => {
+  const text = value?.trim() || `http://localhost:${port}`;
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    throw new Error(`PUBLIC_URL: not a URL: ${text}`);
+  }
+  if (url.protocol !== "http:" && url.protocol !== "https:")
+    throw new Error(`PUBLIC_URL: not an http(s) URL: ${text}`);
+  return `${url.origin}${url.pathname}`.replace(/\/+$/, "");
+};
+
+export const parseSignupMode = (value: string | undefined): SignupMode => {
+  const text = value?.trim() || "open";
+  if (!(signupModes as readonly string[]).includes(text))
+    throw new Error(`SIGNUP_MODE: one of ${signupModes.join(", ")}, not ${text}`);
+  return text as SignupMode;
+};
+
 export const loadConfig = (env: NodeJS.ProcessEnv = process.env): Config => ({
   port: Number(env.PORT ?? 3000),
   host: env.HOST ?? "0.0.0.0",
@@ -179,4 +224,8 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): Config => ({
   allowedOrigins: parseOrigins(env.ORIGIN),
   socketsPerUser: Number(env.SOCKETS_PER_USER ?? 30),
   ...parseSignIn(env),
+  smtpUrl: parseSmtpUrl(env.SMTP_URL),
+  mailFrom: env.MAIL_FROM?.trim() || "Lattice <lattice@localhost>",
+  publicUrl: parsePublicUrl(env.PUBLIC_URL, Number(env.PORT ?? 3000)),
+  signupMode: parseSignupMode(env.SIGNUP_MODE),
 });

@@ -2,11 +2,14 @@ import { lazy, Suspense, useEffect } from "react";
 import { BrowserRouter, Navigate, Route, Routes } from "react-router";
 import { AppShell } from "./app-shell";
 import { AccountPage } from "./features/account/account-page";
+import { OutboxPage } from "./features/admin/outbox-page";
 import { LoginPage, SignupPage } from "./features/auth/auth-pages";
+import { ForgotPasswordPage, ResetPasswordPage } from "./features/auth/password-reset-pages";
 import { RequireAuth } from "./features/auth/require-auth";
 import { BoardPage } from "./features/board/board-page";
 import { CalendarPage } from "./features/calendar/calendar-page";
 import { HomePage, WorkspaceHomePage } from "./features/home/home-page";
+import { InvitePage } from "./features/invitations/invite-page";
 import { ListPage } from "./features/list/list-page";
 import { MyWorkPage } from "./features/my-work/my-work-page";
 import { AccountsPage } from "./features/people/accounts-page";
@@ -35,6 +38,9 @@ export const App = () => {
       <Routes>
         <Route path="/login" element={<LoginPage />} />
         <Route path="/signup" element={<SignupPage />} />
+        <Route path="/invite" element={<InvitePage />} />
+        <Route path="/forgot-password" element={<ForgotPasswordPage />} />
+        <Route path="/reset-password" element={<ResetPasswordPage />} />
         <Route
           element={
             <RequireAuth>
@@ -47,6 +53,7 @@ export const App = () => {
           <Route path="account" element={<AccountPage />} />
           <Route path="accounts" element={<AccountsPage />} />
           <Route path="public-workspaces" element={<PublicWorkspacesPage />} />
+          <Route path="admin/outbox" element={<OutboxPage />} />
           <Route path="w/:workspaceId" element={<WorkspaceHomePage />} />
           <Route path="w/:workspaceId/settings" element={<SettingsPage />} />
           <Route path="w/:workspaceId/s/:spaceId" element={<BoardPage />} />

@@ -214,7 +214,8 @@ export const healthSchema = z.object({ status: z.literal("ok"), database: z.stri
 
 // ---------- requests ----------
 
-const email = z
+/** An e-mail address as stored: trimmed and lower-cased. */
+export const email = z
   .string()
   .trim()
   .toLowerCase()

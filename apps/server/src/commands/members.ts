@@ -54,19 +54,45 @@ export const addMember = async (
 ): Promise<Member> => {
   await lock(workspaceChannel(workspaceId));
   authorize(await workspaceAccess(tx, actor.id, workspaceId), "manage_members", "Workspace");
+  // Security: only someone the caller already shares a workspace with may be added directly (their
+  // address is in a member list the caller reads anyway). Any other address, with or without an
+  // account, gets the same answer, so this route does not tell whether an address has an account.
   const [user] = await tx
     .select()
     .from(tables.users)
-    .where(eq(sql`lower(${tables.users.email})`, input.email));
-  if (!user) throw invalidField("body.email", "does not belong to any account; they need to sign up first");
+    .where(
+      and(
+        eq(sql`lower(${tables.users.email})`, input.email),
+        sql`EXISTS (
+          SELECT 1 FROM ${tables.workspaceMembers} theirs
+          JOIN ${tables.workspaceMembers} mine ON mine.workspace_id = theirs.workspace_id
+          WHERE theirs.user_id = ${tables.users.id} AND mine.user_id = ${actor.id}
+        )`,
+      ),
+    );
+  if (!user)
+    throw invalidField(
+      "body.email",
+      "is not someone you share a workspace with; invite them by e-mail instead",
+    );
   if (await memberRow(tx, workspaceId, user.id)) {
     throw new DomainError(ErrorCode.conflict, `${user.name} is already a member of this workspace`, [
       { field: "body.email", message: "is already a member" },
     ]);
   }
+  return insertMember({ tx, emit }, workspaceId, user, input.role);
+};
+
+/** Makes `user` a member (the caller has checked they are not one) and tells the workspace and them. */
+export const insertMember = async (
+  { tx, emit }: Pick<MutationContext, "tx" | "emit">,
+  workspaceId: string,
+  user: { id: string; email: string; name: string },
+  role: WorkspaceRole,
+): Promise<Member> => {
   const [row] = await tx
     .insert(tables.workspaceMembers)
-    .values({ workspaceId, userId: user.id, role: input.role })
+    .values({ workspaceId, userId: user.id, role })
     .returning();
   if (!row) throw new Error("insert returned no row");
   const member = toMember({ ...row, email: user.email, name: user.name });

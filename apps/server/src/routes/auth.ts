@@ -73,7 +73,7 @@ export const authRoutes: FastifyPluginAsyncZod<{ config: Config }> = async (app,
       schema: {
         tags: ["auth"],
         summary:
-          "Create an account and log in (rate-limited per address). The first account of an instance is its administrator.",
+          "Create an account and log in (rate-limited per address; only in the open sign-up mode past the first account). The first account of an instance is its administrator.",
         body: signupBody,
         response: { 201: userSchema, ...problemResponses(400, 403, 409, 429) },
       },
@@ -85,6 +85,15 @@ export const authRoutes: FastifyPluginAsyncZod<{ config: Config }> = async (app,
       const user = await app.db.db.transaction(async (tx) => {
         // Serializes signups so exactly one first user becomes the administrator.
         await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtext('lattice:signup'))`);
+        const [{ value: userCount } = { value: 0 }] = await tx.select({ value: count() }).from(tables.users);
+        // SIGNUP_MODE: past the first account (the administrator), only "open" lets anyone sign up.
+        if (config.signupMode !== "open" && userCount > 0)
+          throw new DomainError(
+            ErrorCode.forbidden,
+            config.signupMode === "invitation"
+              ? "This instance is by invitation only; ask an owner of a workspace to invite you"
+              : "Accounts on this instance are made by signing in with single sign-on",
+          );
         const [existing] = await tx
           .select({ id: tables.users.id })
           .from(tables.users)
@@ -93,7 +102,6 @@ export const authRoutes: FastifyPluginAsyncZod<{ config: Config }> = async (app,
           throw new DomainError(ErrorCode.emailTaken, "An account with this email already exists", [
             { field: "body.email", message: "is already registered" },
           ]);
-        const [{ value: userCount } = { value: 0 }] = await tx.select({ value: count() }).from(tables.users);
         const [row] = await tx
           .insert(tables.users)
           .values({ email, name, passwordHash, isAdmin: userCount === 0 })

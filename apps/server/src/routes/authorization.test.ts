@@ -6,7 +6,7 @@
 import { randomUUID } from "node:crypto";
 import { tables } from "@lattice/db";
 import type { Card, Folder, Space, Status, Workspace } from "@lattice/domain";
-import { count } from "drizzle-orm";
+import { count, desc, eq } from "drizzle-orm";
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Client, cookieFrom, factories, type Harness, startHarness } from "../test/harness.js";
@@ -161,8 +161,100 @@ const anyReader = (status: number) => ({
 /** Only the comment's author: everyone else who sees it gets 403. */
 const notTheAuthor = { owner: 403, member: 403, visitor: 403, outsider: 404, anonymous: 401 };
 
+/**
+ * A pending invitation to a fresh workspace (so accepting it changes nothing in W) and its link's
+ * token, read from the outbox (the harness has no SMTP).
+ */
+const freshInvitation = async (w: World): Promise<{ id: string; invitationId: string; token: string }> => {
+  const workspace = await w.f.workspace(w.clients.owner, { name: "Invitations" });
+  const res = await w.clients.owner.post(`/api/workspaces/${workspace.id}/invitations`, {
+    email: `invited.${randomUUID()}@example.test`,
+  });
+  const invitation = res.json<{ id: string; email: string }>();
+  const [message] = await w.app.db.db
+    .select({ text: tables.mailMessages.textBody })
+    .from(tables.mailMessages)
+    .where(eq(tables.mailMessages.toAddress, invitation.email))
+    .orderBy(desc(tables.mailMessages.createdAt))
+    .limit(1);
+  const token = /\/invite#([A-Za-z0-9_-]{43})/.exec(message?.text ?? "")?.[1] ?? "";
+  return { id: workspace.id, invitationId: invitation.id, token };
+};
+/** An invitation to W itself, for the owners' rows. */
+const invitationInW = async (w: World) => {
+  const res = await w.clients.owner.post(`/api/workspaces/${w.workspace.id}/invitations`, {
+    email: `invited.${randomUUID()}@example.test`,
+  });
+  return { id: w.workspace.id, invitationId: res.json<{ id: string }>().id };
+};
+/** Only the instance administrator (W's owner, the first account). */
+const adminOnly = (status: number) => ({
+  owner: status,
+  member: 403,
+  visitor: 403,
+  outsider: 403,
+  anonymous: 401,
+});
+
 const table: Row[] = [
   { method: "GET", path: "/api/health", expect: publicRoute(200) },
+  { method: "GET", path: "/api/auth/signup-mode", expect: publicRoute(200) },
+  {
+    method: "POST",
+    path: "/api/auth/password/forgot",
+    body: (w) => ({ email: w.clients.owner.user.email }),
+    expect: publicRoute(202),
+  },
+  {
+    method: "POST",
+    path: "/api/auth/password/reset",
+    note: "a link that does not exist",
+    body: () => ({ token: "C".repeat(43), password: "a new and longer secret" }),
+    expect: publicRoute(400),
+  },
+  { method: "GET", path: "/api/admin/outbox", expect: adminOnly(200) },
+  {
+    method: "POST",
+    path: "/api/workspaces/{id}/invitations",
+    params: ws,
+    body: () => ({ email: `invited.${randomUUID()}@example.test`, role: "member" }),
+    expect: ownerOnly(201),
+  },
+  { method: "GET", path: "/api/workspaces/{id}/invitations", params: ws, expect: ownerOnly(200) },
+  {
+    method: "POST",
+    path: "/api/workspaces/{id}/invitations/{invitationId}/resend",
+    params: invitationInW,
+    expect: ownerOnly(200),
+  },
+  {
+    method: "DELETE",
+    path: "/api/workspaces/{id}/invitations/{invitationId}",
+    params: invitationInW,
+    expect: ownerOnly(204),
+  },
+  {
+    method: "POST",
+    path: "/api/invitations/preview",
+    body: async (w) => ({ token: (await freshInvitation(w)).token }),
+    expect: publicRoute(200),
+  },
+  {
+    method: "POST",
+    path: "/api/invitations/accept",
+    body: async (w) => ({ token: (await freshInvitation(w)).token }),
+    expect: anyUser(200),
+  },
+  {
+    method: "POST",
+    path: "/api/invitations/accept-new",
+    body: async (w) => ({
+      token: (await freshInvitation(w)).token,
+      name: "Invited",
+      password: "correct horse battery",
+    }),
+    expect: publicRoute(201),
+  },
   {
     method: "POST",
     path: "/api/auth/signup",
@@ -291,7 +383,12 @@ const table: Row[] = [
     method: "POST",
     path: "/api/workspaces/{id}/members",
     params: ws,
-    body: async (w) => ({ email: (await w.f.user("Invitee")).user.email, role: "member" }),
+    // Someone the owner already shares another workspace with (anyone else is invited by e-mail).
+    body: async (w) => {
+      const invitee = await w.f.user("Invitee");
+      await w.f.member(w.clients.owner, (await w.f.workspace(w.clients.owner)).id, invitee, "visitor");
+      return { email: invitee.user.email, role: "member" };
+    },
     expect: ownerOnly(201),
   },
   {

@@ -10,6 +10,8 @@ import { collaborationRoutes } from "./collaboration.js";
 import { coordinationRoutes } from "./coordination.js";
 import { healthRoutes } from "./health.js";
 import { hierarchyRoutes } from "./hierarchy.js";
+import { invitationRoutes } from "./invitations.js";
+import { mailRoutes } from "./mail.js";
 import { notificationRoutes } from "./notifications.js";
 import { peopleRoutes } from "./people.js";
 import { searchRoutes } from "./search.js";
@@ -34,4 +36,6 @@ export const apiRoutes: FastifyPluginAsync<{ config: Config }> = async (app, { c
   await app.register(coordinationRoutes);
   await app.register(calendarRoutes);
   await app.register(chartRoutes);
+  await app.register(invitationRoutes, { config });
+  await app.register(mailRoutes, { config });
 };

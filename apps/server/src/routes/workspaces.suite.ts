@@ -58,9 +58,10 @@ export const workspaceRouteSuite = (driver: TestDriver): void => {
       expect((await bo.get(`/api/workspaces/${anaOrg.id}`)).json<Workspace>().role).toBe("member");
     });
 
-    it("invites an existing user by email (any case) with a role, and refuses unknown or duplicate emails", async () => {
+    it("adds someone the owner already works with by email (any case) with a role, and refuses duplicates", async () => {
       const ana = await f.user("Ana");
       const bo = await f.user("Bo");
+      await f.member(ana, (await f.workspace(ana)).id, bo, "member");
       const ws = await f.workspace(ana);
       const res = await ana.post(`/api/workspaces/${ws.id}/members`, {
         email: bo.user.email.toUpperCase(),
@@ -71,11 +72,34 @@ export const workspaceRouteSuite = (driver: TestDriver): void => {
       expect((await listed(bo)).find((w) => w.id === ws.id)?.role).toBe("visitor");
 
       expectProblem(
-        await ana.post(`/api/workspaces/${ws.id}/members`, { email: `nobody.${randomUUID()}@example.test` }),
-        400,
-        "validation_failed",
+        await ana.post(`/api/workspaces/${ws.id}/members`, { email: bo.user.email, role: "owner" }),
+        409,
+        "conflict",
         ["body.email"],
       );
+      expect((await members(ana, ws.id)).find((m) => m.userId === bo.user.id)?.role).toBe("visitor");
+    });
+
+    it("answers the same for an unknown address and for an account the owner shares no workspace with", async () => {
+      const ana = await f.user("Ana");
+      const stranger = await f.user("Stranger");
+      const ws = await f.workspace(ana);
+      const unknown = await ana.post(`/api/workspaces/${ws.id}/members`, {
+        email: `nobody.${randomUUID()}@example.test`,
+      });
+      const existing = await ana.post(`/api/workspaces/${ws.id}/members`, { email: stranger.user.email });
+      const a = expectProblem(unknown, 400, "validation_failed", ["body.email"]);
+      const b = expectProblem(existing, 400, "validation_failed", ["body.email"]);
+      expect(a.errors).toEqual(b.errors);
+      expect(a.detail).toBe(b.detail);
+      expect((await members(ana, ws.id)).map((m) => m.userId)).toEqual([ana.user.id]);
+    });
+
+    it("keeps refusing a duplicate member", async () => {
+      const ana = await f.user("Ana");
+      const bo = await f.user("Bo");
+      const ws = await f.workspace(ana);
+      await f.member(ana, ws.id, bo, "visitor");
       expectProblem(
         await ana.post(`/api/workspaces/${ws.id}/members`, { email: bo.user.email, role: "owner" }),
         409,

@@ -244,7 +244,8 @@ export const workspaceRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags: ["members"],
-        summary: "Invite an existing user by email as owner, member or visitor (owners only).",
+        summary:
+          "Add someone you already share a workspace with, by email, as owner, member or visitor (owners only). Anyone else is invited by e-mail (POST /workspaces/{id}/invitations); the answer never says whether an address has an account.",
         params: idParams,
         body: addMemberBody,
         response: { 201: memberSchema, ...problemResponses(400, 401, 403, 404, 409) },

@@ -4,8 +4,10 @@
  * public API, so tests exercise the same paths a client does.
  */
 import { randomUUID } from "node:crypto";
+import { tables } from "@lattice/db";
 import { createTestDatabase, type TestDatabase, type TestDriver } from "@lattice/db/testing";
 import type { Card, Folder, Member, Space, Status, User, Workspace, WorkspaceRole } from "@lattice/domain";
+import { and, desc, eq } from "drizzle-orm";
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from "fastify";
 import { buildApp } from "../app.js";
 import { type Config, loadConfig } from "../config.js";
@@ -133,10 +135,27 @@ export const factories = (app: FastifyInstance) => {
       expectStatus(res, 201, "create workspace");
       return res.json<Workspace>();
     },
+    /** Invites `who` by e-mail and accepts with the link from the queued message, as a person would. */
     async member(owner: Client, workspaceId: string, who: Client, role: WorkspaceRole): Promise<Member> {
-      const res = await owner.post(`/api/workspaces/${workspaceId}/members`, { email: who.user.email, role });
-      expectStatus(res, 201, "add member");
-      return res.json<Member>();
+      const res = await owner.post(`/api/workspaces/${workspaceId}/invitations`, {
+        email: who.user.email,
+        role,
+      });
+      expectStatus(res, 201, "invite member");
+      const m = tables.mailMessages;
+      const [message] = await app.db.db
+        .select({ text: m.textBody })
+        .from(m)
+        .where(and(eq(m.toAddress, who.user.email), eq(m.workspaceId, workspaceId)))
+        .orderBy(desc(m.createdAt))
+        .limit(1);
+      const token = /\/invite#([A-Za-z0-9_-]{43})/.exec(message?.text ?? "")?.[1];
+      if (!token) throw new Error(`no invitation link queued for ${who.user.email}`);
+      expectStatus(await who.post("/api/invitations/accept", { token }), 200, "accept invitation");
+      const members = (await owner.get(`/api/workspaces/${workspaceId}/members`)).json<Member[]>();
+      const member = members.find((x) => x.userId === who.user.id);
+      if (!member) throw new Error("the accepted invitation made no member");
+      return member;
     },
     async folder(owner: Client, workspaceId: string, body: Record<string, unknown> = {}): Promise<Folder> {
       const res = await owner.post(`/api/workspaces/${workspaceId}/folders`, {

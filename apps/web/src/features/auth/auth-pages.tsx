@@ -1,7 +1,8 @@
-import { limits, type SignInMethods } from "@lattice/domain";
+import { limits, type SignInMethods, type SignupModeInfo } from "@lattice/domain";
 import { type FormEvent, useEffect, useState } from "react";
 import { Link, Navigate, useLocation, useNavigate, useSearchParams } from "react-router";
 import { ApiError, describeError } from "../../api/client";
+import { mailApi } from "../../api/mail";
 import { peopleApi } from "../../api/people";
 import { useSession } from "../../store/session";
 import { Button } from "../../ui/button";
@@ -37,6 +38,32 @@ const useSignInMethods = (): SignInMethods | null => {
   return methods;
 };
 
+/** What the instance's sign-up mode lets a newcomer do, said on the login and signup pages. */
+const signupModeNotes: Record<SignupModeInfo["mode"], string> = {
+  open: "",
+  invitation:
+    "Accounts on this instance are by invitation: ask an owner of a workspace to invite you by e-mail.",
+  sso: "Accounts on this instance are made by signing in with single sign-on.",
+};
+
+/** The instance's sign-up mode; null until known (or if the server could not say). */
+const useSignupMode = (): SignupModeInfo | null => {
+  const [info, setInfo] = useState<SignupModeInfo | null>(null);
+  useEffect(() => {
+    let isCurrent = true;
+    mailApi
+      .signupMode()
+      .then((value) => {
+        if (isCurrent) setInfo(value);
+      })
+      .catch(() => {});
+    return () => {
+      isCurrent = false;
+    };
+  }, []);
+  return info;
+};
+
 /** Where to go after logging in: the page that sent us here, if it is one of ours. */
 const useNextPath = () => {
   const [params] = useSearchParams();
@@ -60,6 +87,7 @@ const AuthForm = ({ mode }: { mode: Mode }) => {
   const methods = useSignInMethods();
   const [params] = useSearchParams();
   const ssoError = params.get("sso_error");
+  const signupMode = useSignupMode();
 
   if (status === "authenticated") return <Navigate to={next} replace />;
 
@@ -85,6 +113,24 @@ const AuthForm = ({ mode }: { mode: Mode }) => {
   };
 
   const isSignup = mode === "signup";
+  const canSignUp = signupMode?.canSignUp ?? true;
+  const modeNote = signupMode && !signupMode.canSignUp ? signupModeNotes[signupMode.mode] : "";
+  if (isSignup && !canSignUp)
+    return (
+      <main className="auth-page">
+        <div className="auth-card">
+          <div className="auth-brand">
+            <span className="brand-mark" aria-hidden="true" />
+            <span>Lattice</span>
+          </div>
+          <h1 className="auth-title">Sign-up is closed</h1>
+          <p className="auth-subtitle muted">{modeNote}</p>
+          <p className="auth-switch muted">
+            Already have an account? <Link to={{ pathname: "/login", search: location.search }}>Log in</Link>
+          </p>
+        </div>
+      </main>
+    );
   return (
     <main className="auth-page">
       <div className="auth-card">
@@ -172,12 +218,21 @@ const AuthForm = ({ mode }: { mode: Mode }) => {
             </Button>
           </form>
         )}
-        {methods && !methods.password ? null : (
+        {isSignup || (methods && !methods.password) ? null : (
+          <p className="auth-forgot">
+            <Link to="/forgot-password">Forgot your password?</Link>
+          </p>
+        )}
+        {methods && !methods.password ? null : isSignup || canSignUp ? (
           <p className="auth-switch muted">
             {isSignup ? "Already have an account? " : "New to Lattice? "}
             <Link to={{ pathname: isSignup ? "/login" : "/signup", search: location.search }}>
               {isSignup ? "Log in" : "Create an account"}
             </Link>
+          </p>
+        ) : (
+          <p className="auth-switch muted" data-testid="signup-mode-note">
+            {modeNote}
           </p>
         )}
       </div>

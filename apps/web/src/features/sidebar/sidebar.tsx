@@ -524,6 +524,15 @@ export const Sidebar = () => {
             <span className="sidebar-user-name">{user.name}</span>
             <span className="sidebar-user-email">{user.email}</span>
           </Link>
+          {user.isAdmin ? (
+            <Link
+              to="/admin/outbox"
+              className="btn btn-ghost btn-sm"
+              title="Instance administration: mail outbox"
+            >
+              Outbox
+            </Link>
+          ) : null}
           <Button variant="ghost" size="sm" onClick={() => void handleLogout()}>
             Log out
           </Button>

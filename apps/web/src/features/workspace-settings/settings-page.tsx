@@ -21,6 +21,7 @@ import { ConfirmDialog } from "../../ui/dialog";
 import { EmptyState } from "../../ui/empty-state";
 import { Field, Input, Select, Textarea } from "../../ui/input";
 import { ListSkeleton } from "../../ui/skeleton";
+import { InvitationsPanel } from "../invitations/invitations-panel";
 import { visibilityLabels } from "../sidebar/hierarchy-dialogs";
 
 export const roleLabels: Record<WorkspaceRole, { label: string; hint: string }> = {
@@ -146,65 +147,6 @@ const GeneralSection = ({ workspaceId }: { workspaceId: string }) => {
   );
 };
 
-const InviteForm = ({ workspaceId, onAdded }: { workspaceId: string; onAdded: (member: Member) => void }) => {
-  const [email, setEmail] = useState("");
-  const [role, setRole] = useState<WorkspaceRole>("member");
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [isBusy, setIsBusy] = useState(false);
-
-  const handleSubmit = async (event: FormEvent) => {
-    event.preventDefault();
-    setErrors({});
-    setIsBusy(true);
-    try {
-      const member = await api.addMember(workspaceId, { email, role });
-      onAdded(member);
-      toast.success(`${member.name} joined as ${roleLabels[member.role].label.toLowerCase()}.`);
-      setEmail("");
-    } catch (error) {
-      if (error instanceof ApiError && error.errors.length > 0) setErrors(error.fieldErrors());
-      else setErrors({ email: describeError(error) });
-    } finally {
-      setIsBusy(false);
-    }
-  };
-
-  return (
-    <form className="invite-form" onSubmit={(e) => void handleSubmit(e)}>
-      <Field
-        label="Invite by email"
-        error={errors.email}
-        hint="They need an account on this Lattice instance."
-      >
-        {(props) => (
-          <Input
-            {...props}
-            type="email"
-            placeholder="name@example.com"
-            value={email}
-            onChange={(e) => setEmail(e.target.value)}
-            required
-          />
-        )}
-      </Field>
-      <Field label="Role" error={errors.role}>
-        {(props) => (
-          <Select {...props} value={role} onChange={(e) => setRole(e.target.value as WorkspaceRole)}>
-            {workspaceRoles.map((r) => (
-              <option key={r} value={r}>
-                {roleLabels[r].label}
-              </option>
-            ))}
-          </Select>
-        )}
-      </Field>
-      <Button variant="primary" type="submit" isBusy={isBusy} className="invite-submit">
-        Invite
-      </Button>
-    </form>
-  );
-};
-
 const MembersSection = ({ workspaceId }: { workspaceId: string }) => {
   const role = useWorkspaces((s) => s.byId[workspaceId]?.role ?? null);
   const me = useSession((s) => s.user);
@@ -273,16 +215,7 @@ const MembersSection = ({ workspaceId }: { workspaceId: string }) => {
         </h2>
         {members ? <span className="count-badge">{members.length}</span> : null}
       </div>
-      {canManage ? (
-        <InviteForm
-          workspaceId={workspaceId}
-          onAdded={(m) => {
-            setMembers((list) => [...(list ?? []).filter((x) => x.userId !== m.userId), m]);
-            // The pickers read the shared list; the member.added event says the same, perhaps later.
-            useWorkspaces.getState().putMember(m);
-          }}
-        />
-      ) : null}
+      {canManage ? <InvitationsPanel workspaceId={workspaceId} /> : null}
       {error ? (
         <p className="form-error">
           {error}{" "}

@@ -1,0 +1,85 @@
+/**
+ * Outgoing mail for the app's lifetime. With `SMTP_URL` set, a sender drains the queue through
+ * nodemailer; without it nothing is sent and every message waits in the outbox admins read.
+ * `app.mail.wake()` after a commit that queued mail sends it at once instead of at the next tick.
+ */
+import type { FastifyInstance } from "fastify";
+import fp from "fastify-plugin";
+import nodemailer from "nodemailer";
+import type { Config } from "../config.js";
+import { type MailSender, type SendMail, type SendRoundOptions, startMailSender } from "./queue.js";
+
+declare module "fastify" {
+  interface FastifyInstance {
+    mail: {
+      smtpConfigured: boolean;
+      /** Call after a transaction that queued mail has committed. */
+      wake(): void;
+    };
+  }
+}
+
+export interface MailPluginOptions {
+  config: Config;
+  /** Time between rounds; 0 runs no sender on this instance (another one sends). */
+  intervalMs?: number;
+  round?: SendRoundOptions;
+}
+
+export const mailIntervalFromEnv = (env: NodeJS.ProcessEnv = process.env): number => {
+  const value = Number(env.MAIL_INTERVAL_MS ?? 5000);
+  return Number.isFinite(value) && value >= 0 ? value : 5000;
+};
+
+/** A nodemailer transport for SMTP_URL, with timeouts well inside the queue's lease. */
+export const smtpSender = (smtpUrl: string, from: string): { send: SendMail; close(): void } => {
+  const transport = nodemailer.createTransport({
+    url: smtpUrl,
+    pool: true,
+    maxConnections: 5,
+    connectionTimeout: 10_000,
+    greetingTimeout: 10_000,
+    socketTimeout: 30_000,
+  });
+  return {
+    send: (mail) =>
+      transport.sendMail({
+        from,
+        to: mail.to,
+        subject: mail.subject,
+        text: mail.text,
+        html: mail.html,
+        headers: mail.headers,
+        messageId: mail.messageId,
+      }),
+    close: () => transport.close(),
+  };
+};
+
+export const mailPlugin = fp(
+  async (app: FastifyInstance, opts: MailPluginOptions) => {
+    const { smtpUrl, mailFrom, publicUrl } = opts.config;
+    const intervalMs = opts.intervalMs ?? mailIntervalFromEnv();
+    let sender: MailSender | null = null;
+    app.decorate("mail", {
+      smtpConfigured: smtpUrl !== null,
+      wake: () => sender?.wake(),
+    });
+    if (!smtpUrl || intervalMs === 0) return;
+    const smtp = smtpSender(smtpUrl, mailFrom);
+    app.addHook("onReady", async () => {
+      sender = startMailSender({
+        handle: app.db,
+        send: smtp.send,
+        intervalMs,
+        round: { messageIdHost: new URL(publicUrl).hostname, ...opts.round },
+        log: (message, error) => app.log.warn({ err: error }, message),
+      });
+    });
+    app.addHook("onClose", async () => {
+      await sender?.stop();
+      smtp.close();
+    });
+  },
+  { name: "mail", dependencies: ["mutations"] },
+);

@@ -1,0 +1,3 @@
+import { queueSuite } from "./queue.suite.js";
+
+queueSuite("pglite");

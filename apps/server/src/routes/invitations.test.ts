@@ -1,0 +1,3 @@
+import { invitationsSuite } from "./invitations.suite.js";
+
+invitationsSuite("pglite");

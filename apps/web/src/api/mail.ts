@@ -1,0 +1,39 @@
+/** Typed calls for mail-borne flows: invitations, password reset, sign-up mode and the outbox. */
+import {
+  type AcceptInvitationNewBody,
+  acceptedInvitationSchema,
+  type CreateInvitationBody,
+  forgotPasswordReplySchema,
+  invitationListSchema,
+  invitationPreviewSchema,
+  invitationSchema,
+  outboxSchema,
+  type ResetPasswordBody,
+  signupModeSchema,
+} from "@lattice/domain";
+import { request, requestEmpty } from "./client";
+
+export const mailApi = {
+  signupMode: () => request("GET", "/api/auth/signup-mode", signupModeSchema),
+  forgotPassword: (email: string) =>
+    request("POST", "/api/auth/password/forgot", forgotPasswordReplySchema, { body: { email } }),
+  resetPassword: (body: ResetPasswordBody) => requestEmpty("POST", "/api/auth/password/reset", { body }),
+
+  invite: (workspaceId: string, body: CreateInvitationBody) =>
+    request("POST", `/api/workspaces/${workspaceId}/invitations`, invitationSchema, { body }),
+  listInvitations: (workspaceId: string) =>
+    request("GET", `/api/workspaces/${workspaceId}/invitations`, invitationListSchema),
+  resendInvitation: (workspaceId: string, invitationId: string) =>
+    request("POST", `/api/workspaces/${workspaceId}/invitations/${invitationId}/resend`, invitationSchema),
+  revokeInvitation: (workspaceId: string, invitationId: string) =>
+    requestEmpty("DELETE", `/api/workspaces/${workspaceId}/invitations/${invitationId}`),
+
+  previewInvitation: (token: string) =>
+    request("POST", "/api/invitations/preview", invitationPreviewSchema, { body: { token } }),
+  acceptInvitation: (token: string) =>
+    request("POST", "/api/invitations/accept", acceptedInvitationSchema, { body: { token } }),
+  acceptInvitationNew: (body: AcceptInvitationNewBody) =>
+    request("POST", "/api/invitations/accept-new", acceptedInvitationSchema, { body }),
+
+  outbox: () => request("GET", "/api/admin/outbox", outboxSchema),
+};

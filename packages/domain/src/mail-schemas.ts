@@ -1,0 +1,119 @@
+/**
+ * Schemas of mail-borne flows: invitations, "forgot password", the instance's sign-up mode and the
+ * admins' outbox. Shared by server and web. Tokens travel in the link's fragment and then in request
+ * bodies, never in a URL path or query, so they stay out of access logs and Referer headers.
+ */
+import { z } from "zod";
+import { workspaceRoles } from "./roles.js";
+import { email, id, isoTime, limits, requiredText } from "./schemas.js";
+
+/** A link's secret as it appears in a message: 43 base64url characters (32 random bytes). */
+export const linkToken = z
+  .string()
+  .regex(/^[A-Za-z0-9_-]{43}$/, "is not a valid link; copy the whole link from the message");
+
+const newPassword = z
+  .string()
+  .min(limits.passwordMin, `must be at least ${limits.passwordMin} characters`)
+  .max(limits.passwordMax, `must be at most ${limits.passwordMax} characters`);
+
+// ---------- sign-up mode ----------
+
+export const signupModes = ["open", "invitation", "sso"] as const;
+export type SignupMode = (typeof signupModes)[number];
+
+/** GET /api/auth/signup-mode: what the login page offers. */
+export const signupModeSchema = z.object({
+  mode: z.enum(signupModes),
+  /** Whether a new account may be made with a password right now (always true for the first one). */
+  canSignUp: z.boolean(),
+});
+export type SignupModeInfo = z.infer<typeof signupModeSchema>;
+
+// ---------- invitations ----------
+
+export const createInvitationBody = z.object({ email, role: z.enum(workspaceRoles).default("member") });
+export type CreateInvitationBody = z.infer<typeof createInvitationBody>;
+
+export const invitationParams = z.object({ id, invitationId: id });
+
+/** A pending invitation as its workspace's owners see it. */
+export const invitationSchema = z.object({
+  id,
+  workspaceId: id,
+  email: z.string(),
+  role: z.enum(workspaceRoles),
+  invitedBy: z.object({ id, name: z.string() }).nullable(),
+  createdAt: isoTime,
+  sentAt: isoTime,
+  expiresAt: isoTime,
+});
+export type Invitation = z.infer<typeof invitationSchema>;
+export const invitationListSchema = z.array(invitationSchema);
+
+export const tokenBody = z.object({ token: linkToken });
+export type TokenBody = z.infer<typeof tokenBody>;
+
+export const invitationStates = ["pending", "accepted", "expired", "revoked"] as const;
+export type InvitationState = (typeof invitationStates)[number];
+
+/** POST /api/invitations/preview: what the acceptance page shows (only to whoever holds the link). */
+export const invitationPreviewSchema = z.object({
+  state: z.enum(invitationStates),
+  workspaceName: z.string(),
+  workspaceId: id,
+  email: z.string(),
+  role: z.enum(workspaceRoles),
+  inviterName: z.string().nullable(),
+  expiresAt: isoTime,
+});
+export type InvitationPreview = z.infer<typeof invitationPreviewSchema>;
+
+/** POST /api/invitations/accept-new: a person without an account names themselves and picks a password. */
+export const acceptInvitationNewBody = z.object({
+  token: linkToken,
+  name: requiredText(limits.nameMax),
+  password: newPassword,
+});
+export type AcceptInvitationNewBody = z.infer<typeof acceptInvitationNewBody>;
+
+/** Where the accepted invitation leads. */
+export const acceptedInvitationSchema = z.object({ workspaceId: id, role: z.enum(workspaceRoles) });
+export type AcceptedInvitation = z.infer<typeof acceptedInvitationSchema>;
+
+// ---------- password reset ----------
+
+export const forgotPasswordBody = z.object({ email });
+export type ForgotPasswordBody = z.infer<typeof forgotPasswordBody>;
+/** The same answer whether or not the address has an account. */
+export const forgotPasswordReplySchema = z.object({ accepted: z.literal(true) });
+
+export const resetPasswordBody = z.object({ token: linkToken, password: newPassword });
+export type ResetPasswordBody = z.infer<typeof resetPasswordBody>;
+
+// ---------- outbox ----------
+
+export const mailStates = ["queued", "sent", "failed"] as const;
+export type MailState = (typeof mailStates)[number];
+
+export const outboxMessageSchema = z.object({
+  id,
+  kind: z.string(),
+  to: z.string(),
+  subject: z.string(),
+  text: z.string(),
+  html: z.string(),
+  state: z.enum(mailStates),
+  attempts: z.number().int().nonnegative(),
+  lastError: z.string().nullable(),
+  createdAt: isoTime,
+  sentAt: isoTime.nullable(),
+});
+export type OutboxMessage = z.infer<typeof outboxMessageSchema>;
+
+/** GET /api/admin/outbox: newest first, with whether mail leaves by SMTP at all. */
+export const outboxSchema = z.object({
+  smtpConfigured: z.boolean(),
+  messages: z.array(outboxMessageSchema),
+});
+export type Outbox = z.infer<typeof outboxSchema>;
