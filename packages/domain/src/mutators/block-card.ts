@@ -4,7 +4,7 @@
  * local types, global ones, on-demand ones the space enabled); the person who must clear it can
  * read the space. While a blocking is open the card keeps its status (see `moveCard`).
  */
-import type { Blocking } from "../coordination-schemas.js";
+import type { BlockerKind, Blocking } from "../coordination-schemas.js";
 import { DomainError } from "../errors.js";
 import { draft, spaceChannel } from "../events.js";
 import type { WorkspaceRole } from "../roles.js";
@@ -17,11 +17,31 @@ export interface BlockCardArgs {
   responsibleId?: string | null | undefined;
 }
 
+/** What decides whether a space may use a blocker type. */
+export interface BlockerTypeFacts {
+  id: string;
+  name: string;
+  kind: BlockerKind;
+  /** The space of a local type. */
+  spaceId: string | null;
+  isArchived: boolean;
+  /** For an on-demand type: whether the card's space enabled it. */
+  isEnabledInSpace: boolean;
+}
+
+/** Global types everywhere, local ones in their own space, on-demand ones where the space enabled them. */
+export const isBlockerUsableIn = (type: BlockerTypeFacts, spaceId: string): boolean => {
+  if (type.isArchived) return false;
+  if (type.kind === "global") return true;
+  if (type.kind === "local") return type.spaceId === spaceId;
+  return type.isEnabledInSpace;
+};
+
 export interface BlockCardContext {
   role: WorkspaceRole | null;
   card: Card | null;
-  /** The requested blocker type when the card's space may use it, else null. */
-  blockerType: { id: string; name: string } | null;
+  /** The requested blocker type, null when there is none. */
+  blockerType: BlockerTypeFacts | null;
   /** Whether the named responsible person may read the card's space (true when none is named). */
   isResponsibleReader: boolean;
   /** The new blocking's id, chosen by the caller. */
@@ -42,7 +62,8 @@ export const blockCard = (
   const card = writableCard(context.role, context.card);
   if (card instanceof DomainError) return card;
   const type = context.blockerType;
-  if (!type) return invalidFieldError("body.blockerTypeId", "is not a blocker type usable in this space");
+  if (!type || !isBlockerUsableIn(type, card.spaceId))
+    return invalidFieldError("body.blockerTypeId", "is not a blocker type usable in this space");
   const responsibleId = args.responsibleId ?? null;
   if (responsibleId && !context.isResponsibleReader) {
     return invalidFieldError("body.responsibleId", "is not a user of this space");
