@@ -16,6 +16,13 @@ export const limits = {
 } as const;
 
 const hasNoNul = (value: string): boolean => !value.includes("\u0000");
+/**
+ * A lone UTF-16 surrogate cannot be stored: the database receives U+FFFD in its place. Replacing it
+ * here means the reply, the event and the stored row (all built from the validated text, by the
+ * domain's mutators) say the same thing, and the event log's JSON stays valid.
+ */
+const wellFormed = (value: string): string =>
+  value.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, "\uFFFD");
 const nulMessage = "must not contain the NUL character (U+0000)";
 
 /**
@@ -24,13 +31,14 @@ const nulMessage = "must not contain the NUL character (U+0000)";
  * from this or `requiredText`.
  */
 export const plainText = (max: number) =>
-  z.string().refine(hasNoNul, nulMessage).max(max, `must be at most ${max} characters`);
+  z.string().overwrite(wellFormed).refine(hasNoNul, nulMessage).max(max, `must be at most ${max} characters`);
 
 /** Text that must say something: trimmed, then at least one character. */
 export const requiredText = (max: number) =>
   z
     .string()
     .trim()
+    .overwrite(wellFormed)
     .refine(hasNoNul, nulMessage)
     .min(1, "must not be empty")
     .max(max, `must be at most ${max} characters`);
