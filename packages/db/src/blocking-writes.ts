@@ -6,7 +6,7 @@ import type {
   BlockCardArgs,
   BlockCardChanges,
   BlockCardContext,
-  BlockerKind,
+  BlockerTypeFacts,
   Blocking,
   ClearBlockingChanges,
   ClearBlockingContext,
@@ -47,16 +47,7 @@ export const loadBlockCardContext = async (
             WHERE sbt.space_id = c.space_id AND sbt.blocker_type_id = bt.id))
         FROM blocker_types bt WHERE bt.id = ${args.blockerTypeId}::uuid) AS blocker_type`,
   );
-  const type = row?.blocker_type
-    ? json<{
-        id: string;
-        name: string;
-        kind: BlockerKind;
-        spaceId: string | null;
-        isArchived: boolean;
-        isEnabledInSpace: boolean;
-      }>(row.blocker_type)
-    : null;
+  const type = row?.blocker_type ? json<BlockerTypeFacts>(row.blocker_type) : null;
   return {
     role,
     card,
