@@ -6,6 +6,7 @@ export * from "./client.js";
 export * from "./events.js";
 export * from "./label-writes.js";
 export * from "./mappers.js";
+export * from "./prepared.js";
 export * from "./relation-writes.js";
 export * as tables from "./schema/index.js";
 export * from "./status-writes.js";

@@ -16,8 +16,9 @@ import {
 } from "@lattice/domain";
 import { type SQL, sql } from "drizzle-orm";
 import type { Executor } from "./client.js";
+import { executePrepared, type Row } from "./prepared.js";
 
-export type Row = Record<string, unknown>;
+export type { Row };
 
 export const rowsOf = (result: unknown): Row[] => (result as { rows: Row[] }).rows;
 
@@ -159,12 +160,14 @@ export const lockSpaceOf = async (
   kind: keyof typeof spaceHolders,
   id: string,
 ): Promise<string | null> => {
-  const rows = rowsOf(
-    await db.execute(sql`
+  // A handful of shapes, one per kind, on every write path: prepared once per connection.
+  const rows = await executePrepared(
+    db,
+    sql`
       INSERT INTO channels (channel, seq)
       SELECT 'space:' || space_id, 0 FROM ${spaceHolders[kind]} holder WHERE holder.id = ${id}::uuid
       ON CONFLICT (channel) DO UPDATE SET seq = channels.seq
-      RETURNING channel`),
+      RETURNING channel`,
   );
   const channel = rows[0]?.channel as string | undefined;
   return channel ? channel.slice(spaceChannel("").length) : null;
