@@ -8,6 +8,7 @@ export * from "./label-writes.js";
 export * from "./mappers.js";
 export * from "./prepared.js";
 export * from "./relation-writes.js";
+export * from "./roles.js";
 export * as tables from "./schema/index.js";
 export * from "./status-writes.js";
 export * from "./todo-writes.js";

@@ -6,8 +6,6 @@
  */
 import {
   type Card,
-  effectiveSpaceRole,
-  effectiveWorkspaceRole,
   type Status,
   type StatusRole,
   spaceChannel,
@@ -17,6 +15,7 @@ import {
 import { type SQL, sql } from "drizzle-orm";
 import type { Executor } from "./client.js";
 import { executePrepared, type Row } from "./prepared.js";
+import { type MembershipFacts, rolesOf } from "./roles.js";
 
 export type { Row };
 
@@ -30,20 +29,15 @@ export const ids = (value: unknown): string[] => (Array.isArray(value) ? (value 
 export const json = <T>(value: unknown): T => (typeof value === "string" ? JSON.parse(value) : value) as T;
 export const uuids = (values: readonly string[]): SQL => sql`${sql.param([...values])}::uuid[]`;
 
-interface RoleFacts {
-  visibility: Visibility;
-  isPrivate: boolean;
-  memberRole: WorkspaceRole | null;
-  spaceRole: WorkspaceRole | null;
-}
-
-export const roleFromFacts = (facts: RoleFacts | null | undefined): WorkspaceRole | null =>
+/** The role the facts give, by the one rule of roles.ts (null facts: no such space). */
+export const roleFromFacts = (facts: MembershipFacts | null | undefined): WorkspaceRole | null =>
   facts
-    ? effectiveSpaceRole(
-        effectiveWorkspaceRole(facts.visibility, facts.memberRole ?? null),
-        facts.isPrivate === true,
-        facts.spaceRole ?? null,
-      )
+    ? rolesOf({
+        visibility: facts.visibility,
+        memberRole: facts.memberRole ?? null,
+        isPrivate: facts.isPrivate === true,
+        spaceRole: facts.spaceRole ?? null,
+      }).role
     : null;
 
 /** The flat role columns (`visibility`, `is_private`, `member_role`, `space_role`) of the row. */
@@ -77,7 +71,7 @@ export const peopleFactsOf = (spaceId: SQL, userIds: readonly string[]): SQL =>
 
 /** Of the people the facts describe, those who may read the space. */
 export const readersFrom = (value: unknown): string[] =>
-  json<Array<RoleFacts & { userId: string }>>(value ?? "[]")
+  json<Array<MembershipFacts & { userId: string }>>(value ?? "[]")
     .filter((person) => roleFromFacts(person) !== null)
     .map((person) => person.userId);
 
