@@ -66,7 +66,7 @@ export const loadRelationGraph = async (
 export const toRelation = (row: typeof cardRelations.$inferSelect): CardRelation => ({
   id: row.id,
   workspaceId: row.workspaceId,
-  kind: row.kind as RelationKind,
+  kind: row.kind,
   fromCardId: row.fromCardId,
   toCardId: row.toCardId,
   createdAt: row.createdAt.toISOString(),

@@ -17,7 +17,6 @@ import {
 } from "@lattice/db";
 import {
   type BlockCardArgs,
-  type BlockerKind,
   type BlockerType,
   type Blocking,
   DomainError,
