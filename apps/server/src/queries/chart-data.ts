@@ -16,7 +16,6 @@ import {
   type ChartStatus,
   type StatusRole,
   spaceChannel,
-  type WorkspaceRole,
 } from "@lattice/domain";
 import { eq, type SQL, sql } from "drizzle-orm";
 
