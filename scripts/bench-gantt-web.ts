@@ -84,7 +84,7 @@ const seed = async (dataDir: string) => {
         );
       }
       const byNumber = new Map(inserted.map((c) => [Number(c.name.split(" ")[1]) - 1, c.id]));
-      const relations = [];
+      const relations: Array<typeof tables.cardRelations.$inferInsert> = [];
       for (let i = 0; i < size; i++) {
         const id = byNumber.get(i);
         if (!id || i % 10 === 0) continue;

@@ -492,7 +492,7 @@ const main = async () => {
             await tx.insert(tables.cardRelations).values(
               chain.slice(1).map((next, i) => ({
                 workspaceId: workspace.id,
-                kind: "next",
+                kind: "next" as const,
                 fromCardId: chain[i]?.id ?? next.id,
                 toCardId: next.id,
                 createdBy: owner.id,
