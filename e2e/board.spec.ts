@@ -177,3 +177,30 @@ test("a blocked card dragged toward another column stays in its own, is announce
   expect(moves).toEqual([]);
   await saveScreenshot(page, "board-blocked-drag-refused");
 });
+
+test("deleting a column that holds cards is refused before the column goes, in the domain's words, and nothing is sent", async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await signUpByApi(page.request, "Cole Columns");
+  const board = await createBoardByApi(page.request, { workspace: "Wards", space: "Admissions" });
+  await addCardByApi(page.request, board.spaceId, "Admit bed 2", board.statusId("To Do"));
+  const deletes: string[] = [];
+  page.on("request", (request) => {
+    if (request.method() === "DELETE" && request.url().includes("/api/statuses/"))
+      deletes.push(request.url());
+  });
+
+  await page.goto(`/w/${board.workspaceId}/s/${board.spaceId}`);
+  await expect(page.getByText("Live", { exact: true })).toBeVisible();
+  await page.getByRole("button", { name: "Column To Do actions" }).click();
+  await page.getByRole("menuitem", { name: "Delete column…" }).click();
+  await page.getByRole("button", { name: "Delete column" }).click();
+
+  await expect(page.getByRole("alert").filter({ hasText: "still holds 1 card(s)" })).toContainText(
+    "Could not delete the column “To Do”.",
+  );
+  await expect(cardIn(page, "To Do", "Admit bed 2")).toBeVisible();
+  expect(deletes).toEqual([]);
+  await saveScreenshot(page, "board-column-delete-refused");
+});

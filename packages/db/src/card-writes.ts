@@ -12,29 +12,32 @@ import {
   type MoveCardChanges,
   type MoveCardContext,
   type OpenBlocking,
-  type Status,
-  type StatusRole,
-  spaceChannel,
-  type Visibility,
+  peopleNamedIn,
+  type UpdateCardBody,
+  type UpdateCardChanges,
+  type UpdateCardContext,
   type WorkspaceRole,
 } from "@lattice/domain";
-import { type SQL, sql } from "drizzle-orm";
+import { and, eq, inArray, notInArray, type SQL, sql } from "drizzle-orm";
 import type { Executor } from "./client.js";
 import { executePrepared, type Row } from "./prepared.js";
-import { rolesOf } from "./roles.js";
-
-const iso = (value: unknown): string => new Date(value as string | Date).toISOString();
-const isoOrNull = (value: unknown): string | null => (value === null ? null : iso(value));
-const ids = (value: unknown): string[] => (Array.isArray(value) ? (value as string[]) : []);
-
-/** The actor's role from the membership columns every context selects (see roles.ts). */
-const roleFrom = (row: Row): WorkspaceRole | null =>
-  rolesOf({
-    visibility: row.visibility as Visibility,
-    memberRole: (row.member_role as WorkspaceRole | null) ?? null,
-    isPrivate: row.is_private === true,
-    spaceRole: (row.space_role as WorkspaceRole | null) ?? null,
-  }).role;
+import { cardCoworkers, cardFollowers, cardLabels, cards } from "./schema/index.js";
+import {
+  cardColumns,
+  cardFrom,
+  ids,
+  json,
+  lockSpaceOf,
+  peopleFactsOf,
+  readersFrom,
+  roleFactsOf,
+  roleFrom,
+  roleFromFacts,
+  rowsOf,
+  statusColumns,
+  statusFrom,
+  uuids,
+} from "./write-sql.js";
 
 /**
  * The neighbours of a placement in `statusId`, as two lateral joins named `anchor` and `beside`
@@ -68,42 +71,9 @@ const neighboursFrom = (row: Row) => ({
   beside: (row.beside_position as string | null) ?? null,
 });
 
-const statusFrom = (row: Row, prefix: string): Status | null =>
-  row[`${prefix}_id`] === null || row[`${prefix}_id`] === undefined
-    ? null
-    : {
-        id: row[`${prefix}_id`] as string,
-        workspaceId: row[`${prefix}_workspace_id`] as string,
-        spaceId: row[`${prefix}_space_id`] as string,
-        name: row[`${prefix}_name`] as string,
-        position: row[`${prefix}_position`] as string,
-        role: row[`${prefix}_role`] as StatusRole,
-        wipLimit: (row[`${prefix}_wip_limit`] as number | null) ?? null,
-      };
-
-const statusColumns = (alias: string): SQL =>
-  sql.raw(
-    ["id", "workspace_id", "space_id", "name", "position", "role", "wip_limit"]
-      .map((c) => `${alias}.${c} AS ${alias}_${c}`)
-      .join(", "),
-  );
-
-/**
- * Takes the lock of the card's space channel (see `MutationContext.lock`) in the statement that
- * finds the space. Returns the space id, or null when there is no such card.
- */
-export const lockSpaceOfCard = async (db: Executor, cardId: string): Promise<string | null> => {
-  const rows = await executePrepared(
-    db,
-    sql`
-      INSERT INTO channels (channel, seq)
-      SELECT 'space:' || space_id, 0 FROM cards WHERE id = ${cardId}::uuid
-      ON CONFLICT (channel) DO UPDATE SET seq = channels.seq
-      RETURNING channel`,
-  );
-  const channel = rows[0]?.channel as string | undefined;
-  return channel ? channel.slice(spaceChannel("").length) : null;
-};
+/** Takes the lock of the card's space channel (see `lockSpaceOf`); the space id, or null for no card. */
+export const lockSpaceOfCard = (db: Executor, cardId: string): Promise<string | null> =>
+  lockSpaceOf(db, "card", cardId);
 
 export interface LoadedMoveContext extends MoveCardContext {
   /** Who hears about a status change: followers, co-workers and the responsible, without the actor. */
@@ -158,32 +128,8 @@ export const loadMoveCardContext = async (
       followerIds: [],
     };
   }
-  const blockings = (
-    typeof row.open_blockings === "string" ? JSON.parse(row.open_blockings) : row.open_blockings
-  ) as OpenBlocking[];
-  const card: Card = {
-    id: row.id as string,
-    workspaceId: row.workspace_id as string,
-    spaceId: row.space_id as string,
-    statusId: row.status_id as string,
-    name: row.name as string,
-    description: row.description as string,
-    position: row.position as string,
-    createdBy: (row.created_by as string | null) ?? null,
-    responsibleId: (row.responsible_id as string | null) ?? null,
-    coworkerIds: ids(row.coworker_ids),
-    labelIds: ids(row.label_ids),
-    startDate: (row.start_date as string | null) ?? null,
-    dueDate: (row.due_date as string | null) ?? null,
-    todoTotal: Number(row.todo_total),
-    todoDone: Number(row.todo_done),
-    isBlocked: blockings.length > 0,
-    createdAt: iso(row.created_at),
-    updatedAt: iso(row.updated_at),
-    completedAt: isoOrNull(row.completed_at),
-    archivedAt: isoOrNull(row.archived_at),
-    version: Number(row.version),
-  };
+  const blockings = json<OpenBlocking[]>(row.open_blockings);
+  const card: Card = { ...cardFrom(row), isBlocked: blockings.length > 0 };
   return {
     role: roleFrom(row),
     card,
@@ -278,4 +224,121 @@ export const createWrites = (changes: CreateCardChanges): SQL[] => {
       ${statusChange.toStatusId}::uuid, NULL, ${statusChange.toRole}, ${card.createdBy}::uuid,
       ${card.createdAt}::timestamptz)`,
   ];
+};
+
+/** The whole card `cardId` and the actor's role on its space, in one statement (null card: none). */
+export const loadCardWithRole = async (
+  db: Executor,
+  actorId: string,
+  cardId: string,
+  extra: SQL = sql``,
+): Promise<{ role: WorkspaceRole | null; card: Card | null; row: Row | null }> => {
+  const [row] = rowsOf(
+    await db.execute(sql`
+      SELECT ${cardColumns}, ${roleFactsOf(sql`c.space_id`, sql`${actorId}::uuid`)} AS role_facts ${extra}
+      FROM cards c WHERE c.id = ${cardId}::uuid`),
+  );
+  if (!row) return { role: null, card: null, row: null };
+  return { role: roleFromFacts(json(row.role_facts)), card: cardFrom(row), row };
+};
+
+/** Everything a card's PATCH needs, in one statement: the card, the role, the named people and labels. */
+export const loadUpdateCardContext = async (
+  db: Executor,
+  actorId: string,
+  cardId: string,
+  args: UpdateCardBody,
+): Promise<UpdateCardContext> => {
+  const people = peopleNamedIn(args);
+  const labelIds = args.labelIds ?? [];
+  const { role, card, row } = await loadCardWithRole(
+    db,
+    actorId,
+    cardId,
+    sql`, ${peopleFactsOf(sql`c.space_id`, people)} AS people,
+      ${
+        labelIds.length === 0
+          ? sql`'{}'::uuid[]`
+          : sql`(SELECT coalesce(array_agg(id), '{}') FROM labels
+              WHERE space_id = c.space_id AND id = ANY(${uuids(labelIds)}))`
+      } AS space_label_ids`,
+  );
+  return {
+    role,
+    card,
+    readerIds: row ? readersFrom(row.people) : [],
+    spaceLabelIds: row ? ids(row.space_label_ids) : [],
+  };
+};
+
+/** Writes a card's PATCH: the row, then its co-workers, followers and labels when they changed. */
+export const persistUpdate = async (db: Executor, changes: UpdateCardChanges): Promise<void> => {
+  const { card, coworkers, labelIds } = changes;
+  const cardId = card.id;
+  const workspaceId = card.workspaceId;
+  await db
+    .update(cards)
+    .set({
+      name: card.name,
+      description: card.description,
+      archivedAt: card.archivedAt ? new Date(card.archivedAt) : null,
+      startDate: card.startDate,
+      dueDate: card.dueDate,
+      responsibleId: card.responsibleId,
+      updatedAt: new Date(card.updatedAt),
+      version: card.version,
+    })
+    .where(eq(cards.id, cardId));
+  if (coworkers && coworkers.removed.length > 0) {
+    await db
+      .delete(cardCoworkers)
+      .where(and(eq(cardCoworkers.cardId, cardId), inArray(cardCoworkers.userId, coworkers.removed)));
+  }
+  if (coworkers && coworkers.added.length > 0) {
+    await db
+      .insert(cardCoworkers)
+      .values(coworkers.added.map((userId) => ({ cardId, userId, workspaceId })))
+      .onConflictDoNothing();
+  }
+  // People on a card follow it automatically.
+  const newPeople = [
+    ...new Set([...(changes.newResponsibleId ? [changes.newResponsibleId] : []), ...changes.newCoworkerIds]),
+  ];
+  if (newPeople.length > 0) {
+    await db
+      .insert(cardFollowers)
+      .values(newPeople.map((userId) => ({ cardId, userId, workspaceId })))
+      .onConflictDoNothing();
+  }
+  if (labelIds) {
+    await db
+      .delete(cardLabels)
+      .where(
+        and(
+          eq(cardLabels.cardId, cardId),
+          labelIds.length > 0 ? notInArray(cardLabels.labelId, labelIds) : undefined,
+        ),
+      );
+    if (labelIds.length > 0) {
+      await db
+        .insert(cardLabels)
+        .values(labelIds.map((labelId) => ({ cardId, labelId, workspaceId })))
+        .onConflictDoNothing();
+    }
+  }
+};
+
+/** Bumps the version of cards whose derived content changed (blocked flag, to-do counts, labels). */
+export const persistCardTouches = async (db: Executor, touched: readonly Card[]): Promise<void> => {
+  for (const card of touched) {
+    await db
+      .update(cards)
+      .set({ updatedAt: new Date(card.updatedAt), version: card.version })
+      .where(eq(cards.id, card.id));
+  }
+};
+
+/** Deletes a card; its to-dos, blockings, relations and people go with it (the foreign keys cascade). */
+export const persistDeleteCard = async (db: Executor, cardId: string): Promise<void> => {
+  await db.delete(cards).where(eq(cards.id, cardId));
 };

@@ -1,9 +1,15 @@
 export * from "./access.js";
+export * from "./blocking-writes.js";
 export * from "./card-writes.js";
 export * from "./cards.js";
 export * from "./client.js";
 export * from "./events.js";
+export * from "./label-writes.js";
 export * from "./mappers.js";
 export * from "./prepared.js";
+export * from "./relation-writes.js";
 export * from "./roles.js";
 export * as tables from "./schema/index.js";
+export * from "./status-writes.js";
+export * from "./todo-writes.js";
+export { lockSpaceOf } from "./write-sql.js";

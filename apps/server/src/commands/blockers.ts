@@ -4,19 +4,30 @@
  * A blocking records type, reason, who, when and who must clear it; clearing records who and when.
  * While a card has an open blocking it cannot change status (enforced in moveCard).
  */
-import { cardAccess, type MutationContext, spaceAccess, tables } from "@lattice/db";
+import { randomUUID } from "node:crypto";
 import {
+  loadBlockCardContext,
+  loadClearBlockingContext,
+  lockSpaceOf,
+  type MutationContext,
+  persistBlock,
+  persistClearBlocking,
+  spaceAccess,
+  tables,
+} from "@lattice/db";
+import {
+  type BlockCardArgs,
   type BlockerType,
   type Blocking,
   DomainError,
-  draft,
   ErrorCode,
-  spaceChannel,
+  isRefusal,
+  blockCard as mutateBlockCard,
+  clearBlocking as mutateClearBlocking,
   type User,
 } from "@lattice/domain";
 import { and, count, eq, isNull, or } from "drizzle-orm";
-import { authorize, invalidField } from "./authorize.js";
-import { mustLoadCard } from "./cards.js";
+import { authorize } from "./authorize.js";
 import { followersOf, notify } from "./notifications.js";
 
 type Tx = MutationContext["tx"];
@@ -167,108 +178,57 @@ export const setOnDemandEnabled = async (
   return listed;
 };
 
-/** Whether a blocker type may be used on a card of this space. */
-const usableIn = async (
-  tx: Tx,
-  type: typeof tables.blockerTypes.$inferSelect,
-  spaceId: string,
-): Promise<boolean> => {
-  if (type.archivedAt) return false;
-  if (type.kind === "global") return true;
-  if (type.kind === "local") return type.spaceId === spaceId;
-  const [row] = await tx
-    .select({ value: count() })
-    .from(tables.spaceBlockerTypes)
-    .where(
-      and(eq(tables.spaceBlockerTypes.spaceId, spaceId), eq(tables.spaceBlockerTypes.blockerTypeId, type.id)),
-    );
-  return (row?.value ?? 0) > 0;
-};
-
+/** lock → load the context → the domain's mutator (authorize, usable type, responsible) → persist → emit. */
 export const blockCard = async (
-  { tx, emit, lock }: MutationContext,
+  { tx, emit }: MutationContext,
   actor: User,
   cardId: string,
-  input: { blockerTypeId: string; reason: string; responsibleId?: string | null | undefined },
+  input: BlockCardArgs,
 ): Promise<Blocking> => {
-  const before = await cardAccess(tx, actor.id, cardId);
-  if (before) await lock(spaceChannel(before.card.spaceId));
-  const { card } = authorize(await cardAccess(tx, actor.id, cardId), "write_cards", "Card");
-  const [type] = await tx
-    .select()
-    .from(tables.blockerTypes)
-    .where(eq(tables.blockerTypes.id, input.blockerTypeId));
-  if (!type || !(await usableIn(tx, type, card.spaceId))) {
-    throw invalidField("body.blockerTypeId", "is not a blocker type usable in this space");
-  }
-  const responsibleId = input.responsibleId ?? null;
-  if (responsibleId && !(await spaceAccess(tx, responsibleId, card.spaceId))) {
-    throw invalidField("body.responsibleId", "is not a user of this space");
-  }
-  const [row] = await tx
-    .insert(tables.cardBlockings)
-    .values({
-      workspaceId: card.workspaceId,
-      spaceId: card.spaceId,
-      cardId,
-      blockerTypeId: type.id,
-      reason: input.reason,
-      blockedBy: actor.id,
-      responsibleId,
-    })
-    .returning();
-  if (!row) throw new Error("insert returned no row");
-  const blocking = toBlocking(row, type.name);
-  emit(draft(spaceChannel(card.spaceId), "blocking.created", { blocking }));
-  emit(draft(spaceChannel(card.spaceId), "card.updated", { card: await mustLoadCard(tx, cardId) }));
+  await lockSpaceOf(tx, "card", cardId);
+  const context = await loadBlockCardContext(tx, actor.id, cardId, input, randomUUID());
+  const result = mutateBlockCard(context, input, actor, new Date());
+  if (isRefusal(result)) throw result;
+  await persistBlock(tx, result.changes);
+  for (const event of result.events) emit(event);
+  const { blocking } = result.changes;
   await notify(
     { tx, emit },
     {
-      userIds: [...(await followersOf(tx, cardId)), ...(responsibleId ? [responsibleId] : [])],
+      userIds: [
+        ...(await followersOf(tx, cardId)),
+        ...(blocking.responsibleId ? [blocking.responsibleId] : []),
+      ],
       kind: "blocked",
       cardId,
-      workspaceId: card.workspaceId,
+      workspaceId: blocking.workspaceId,
       actorId: actor.id,
-      data: { blocker: type.name, reason: input.reason },
+      data: { blocker: blocking.blockerName, reason: blocking.reason },
     },
   );
   return blocking;
 };
 
+/** lock → load the context → the domain's mutator → persist → emit. */
 export const clearBlocking = async (
-  { tx, emit, lock }: MutationContext,
+  { tx, emit }: MutationContext,
   actor: User,
   blockingId: string,
 ): Promise<Blocking> => {
-  const [existing] = await tx
-    .select()
-    .from(tables.cardBlockings)
-    .where(eq(tables.cardBlockings.id, blockingId));
-  const access = existing ? await cardAccess(tx, actor.id, existing.cardId) : null;
-  if (access) await lock(spaceChannel(access.card.spaceId));
-  const { card } = authorize(access, "write_cards", "Blocking");
-  if (!existing) throw new DomainError(ErrorCode.notFound, "Blocking not found");
-  if (existing.clearedAt) throw new DomainError(ErrorCode.conflict, "This blocking was already cleared");
-  const [row] = await tx
-    .update(tables.cardBlockings)
-    .set({ clearedAt: new Date(), clearedBy: actor.id })
-    .where(eq(tables.cardBlockings.id, blockingId))
-    .returning();
-  const [type] = await tx
-    .select({ name: tables.blockerTypes.name })
-    .from(tables.blockerTypes)
-    .where(eq(tables.blockerTypes.id, existing.blockerTypeId));
-  if (!row) throw new Error("blocking vanished inside its own lock");
-  const blocking = toBlocking(row, type?.name ?? "");
-  emit(draft(spaceChannel(card.spaceId), "blocking.cleared", { blocking }));
-  emit(draft(spaceChannel(card.spaceId), "card.updated", { card: await mustLoadCard(tx, card.id) }));
+  await lockSpaceOf(tx, "blocking", blockingId);
+  const context = await loadClearBlockingContext(tx, actor.id, blockingId);
+  const result = mutateClearBlocking(context, {}, actor, new Date());
+  if (isRefusal(result)) throw result;
+  await persistClearBlocking(tx, result.changes);
+  for (const event of result.events) emit(event);
+  const { blocking } = result.changes;
   await notify(
     { tx, emit },
     {
-      userIds: await followersOf(tx, card.id),
+      userIds: await followersOf(tx, blocking.cardId),
       kind: "unblocked",
-      cardId: card.id,
-      workspaceId: card.workspaceId,
+      cardId: blocking.cardId,
+      workspaceId: blocking.workspaceId,
       actorId: actor.id,
       data: { blocker: blocking.blockerName },
     },

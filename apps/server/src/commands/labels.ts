@@ -3,22 +3,28 @@
  * own PATCH. Deleting a label takes it off every card (the foreign key cascades), and each of those
  * cards is announced again so boards drop the label.
  */
-import { type Executor, loadCards, type MutationContext, spaceAccess, tables } from "@lattice/db";
+import { randomUUID } from "node:crypto";
+import {
+  type Executor,
+  loadLabelContext,
+  lockSpaceOf,
+  type MutationContext,
+  persistLabel,
+  spaceAccess,
+  tables,
+} from "@lattice/db";
 import type { createLabelBody, updateLabelBody } from "@lattice/domain";
 import {
-  type Card,
-  DomainError,
-  draft,
-  ErrorCode,
+  isRefusal,
   type Label,
-  spaceChannel,
+  createLabel as mutateCreateLabel,
+  deleteLabel as mutateDeleteLabel,
+  updateLabel as mutateUpdateLabel,
   type User,
 } from "@lattice/domain";
-import { asc, eq, inArray, sql } from "drizzle-orm";
+import { asc, eq } from "drizzle-orm";
 import type { z } from "zod";
 import { authorize } from "./authorize.js";
-
-type Tx = MutationContext["tx"];
 
 export const toLabel = (row: typeof tables.labels.$inferSelect): Label => ({
   id: row.id,
@@ -27,19 +33,6 @@ export const toLabel = (row: typeof tables.labels.$inferSelect): Label => ({
   name: row.name,
   color: row.color,
 });
-
-/**
- * Bumps the version of cards whose derived content (to-do counts, labels) changed and returns them
- * whole, as `card.updated` carries them.
- */
-export const touchCards = async (tx: Tx, cardIds: readonly string[]): Promise<Card[]> => {
-  if (cardIds.length === 0) return [];
-  await tx
-    .update(tables.cards)
-    .set({ updatedAt: new Date(), version: sql`${tables.cards.version} + 1` })
-    .where(inArray(tables.cards.id, [...cardIds]));
-  return loadCards(tx, { ids: cardIds });
-};
 
 export const listLabels = async (db: Executor, actor: User, spaceId: string): Promise<Label[]> => {
   authorize(await spaceAccess(db, actor.id, spaceId), "read", "Space");
@@ -57,22 +50,12 @@ export const createLabel = async (
   spaceId: string,
   input: z.infer<typeof createLabelBody>,
 ): Promise<Label> => {
-  const { space } = authorize(await spaceAccess(tx, actor.id, spaceId), "write_cards", "Space");
-  const [row] = await tx
-    .insert(tables.labels)
-    .values({ workspaceId: space.workspaceId, spaceId, name: input.name, color: input.color.toLowerCase() })
-    .returning();
-  if (!row) throw new Error("insert returned no row");
-  const label = toLabel(row);
-  emit(draft(spaceChannel(spaceId), "label.created", { label }));
-  return label;
-};
-
-const labelAccess = async (db: Executor, actor: User, labelId: string) => {
-  const [label] = await db.select().from(tables.labels).where(eq(tables.labels.id, labelId));
-  if (!label) throw new DomainError(ErrorCode.notFound, "Label not found");
-  const access = authorize(await spaceAccess(db, actor.id, label.spaceId), "write_cards", "Label");
-  return { ...access, label };
+  const context = await loadLabelContext(tx, actor.id, { spaceId });
+  const result = mutateCreateLabel({ ...context, labelId: randomUUID() }, input, actor, new Date());
+  if (isRefusal(result)) throw result;
+  await persistLabel(tx, result.changes.label, "created");
+  for (const event of result.events) emit(event);
+  return result.changes.label;
 };
 
 export const updateLabel = async (
@@ -81,37 +64,24 @@ export const updateLabel = async (
   labelId: string,
   input: z.infer<typeof updateLabelBody>,
 ): Promise<Label> => {
-  const { label } = await labelAccess(tx, actor, labelId);
-  const changes: Partial<typeof tables.labels.$inferInsert> = {};
-  if (input.name !== undefined) changes.name = input.name;
-  if (input.color !== undefined) changes.color = input.color.toLowerCase();
-  const [row] =
-    Object.keys(changes).length > 0
-      ? await tx.update(tables.labels).set(changes).where(eq(tables.labels.id, labelId)).returning()
-      : [label];
-  if (!row) throw new Error("label vanished inside its own transaction");
-  const updated = toLabel(row);
-  emit(draft(spaceChannel(label.spaceId), "label.updated", { label: updated }));
-  return updated;
+  const context = await loadLabelContext(tx, actor.id, { labelId });
+  const result = mutateUpdateLabel(context, input, actor, new Date());
+  if (isRefusal(result)) throw result;
+  await persistLabel(tx, result.changes.label, "updated");
+  for (const event of result.events) emit(event);
+  return result.changes.label;
 };
 
+/** Locked: the cards that carry the label are re-announced with their next version. */
 export const deleteLabel = async (
-  { tx, emit, lock }: MutationContext,
+  { tx, emit }: MutationContext,
   actor: User,
   labelId: string,
 ): Promise<void> => {
-  const { label } = await labelAccess(tx, actor, labelId);
-  await lock(spaceChannel(label.spaceId));
-  const onCards = await tx
-    .select({ cardId: tables.cardLabels.cardId })
-    .from(tables.cardLabels)
-    .where(eq(tables.cardLabels.labelId, labelId));
-  await tx.delete(tables.labels).where(eq(tables.labels.id, labelId));
-  emit(draft(spaceChannel(label.spaceId), "label.deleted", { labelId, spaceId: label.spaceId }));
-  for (const card of await touchCards(
-    tx,
-    onCards.map((c) => c.cardId),
-  )) {
-    emit(draft(spaceChannel(card.spaceId), "card.updated", { card }));
-  }
+  await lockSpaceOf(tx, "label", labelId);
+  const context = await loadLabelContext(tx, actor.id, { labelId, withCards: true });
+  const result = mutateDeleteLabel(context, {}, actor, new Date());
+  if (isRefusal(result)) throw result;
+  await persistLabel(tx, result.changes.label, "deleted", result.changes.cards);
+  for (const event of result.events) emit(event);
 };

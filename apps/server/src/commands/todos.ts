@@ -4,22 +4,29 @@
  * never compute the same key. Each change also re-announces the card (`card.updated`), whose to-do
  * counts drive the progress shown on boards.
  */
-import { cardAccess, type Executor, type MutationContext, tables } from "@lattice/db";
+import { randomUUID } from "node:crypto";
+import {
+  cardAccess,
+  type Executor,
+  loadTodoContext,
+  lockSpaceOf,
+  type MutationContext,
+  persistTodo,
+  tables,
+} from "@lattice/db";
 import {
   type createTodoBody,
-  DomainError,
-  draft,
-  ErrorCode,
-  positionAmong,
-  spaceChannel,
+  isRefusal,
+  createTodo as mutateCreateTodo,
+  deleteTodo as mutateDeleteTodo,
+  updateTodo as mutateUpdateTodo,
   type TodoItem,
   type User,
   type updateTodoBody,
 } from "@lattice/domain";
 import { asc, eq } from "drizzle-orm";
 import type { z } from "zod";
-import { authorize, invalidField } from "./authorize.js";
-import { touchCards } from "./labels.js";
+import { authorize } from "./authorize.js";
 
 export const toTodo = (row: typeof tables.todoItems.$inferSelect): TodoItem => ({
   id: row.id,
@@ -46,97 +53,47 @@ export const listTodos = async (db: Executor, actor: User, cardId: string): Prom
   return (await todosOf(db, cardId)).map(toTodo);
 };
 
-const emitCard = async ({ tx, emit }: MutationContext, cardId: string, spaceId: string) => {
-  for (const card of await touchCards(tx, [cardId])) {
-    emit(draft(spaceChannel(spaceId), "card.updated", { card }));
-  }
-};
-
+/** lock → load the card, the role and its to-dos → the domain's mutator → persist → emit. */
 export const createTodo = async (
-  ctx: MutationContext,
+  { tx, emit }: MutationContext,
   actor: User,
   cardId: string,
   input: z.infer<typeof createTodoBody>,
 ): Promise<TodoItem> => {
-  const { tx, emit, lock } = ctx;
-  const seen = await cardAccess(tx, actor.id, cardId);
-  if (seen) await lock(spaceChannel(seen.card.spaceId));
-  const { card } = authorize(await cardAccess(tx, actor.id, cardId), "write_cards", "Card");
-  const placed = positionAmong(await todosOf(tx, cardId), {});
-  if (!("position" in placed)) throw new Error("appending needs no neighbour");
-  const [row] = await tx
-    .insert(tables.todoItems)
-    .values({
-      workspaceId: card.workspaceId,
-      spaceId: card.spaceId,
-      cardId,
-      text: input.text,
-      position: placed.position,
-    })
-    .returning();
-  if (!row) throw new Error("insert returned no row");
-  const todo = toTodo(row);
-  emit(draft(spaceChannel(card.spaceId), "todo.created", { todo }));
-  await emitCard(ctx, cardId, card.spaceId);
-  return todo;
+  await lockSpaceOf(tx, "card", cardId);
+  const context = await loadTodoContext(tx, actor.id, { cardId });
+  const result = mutateCreateTodo({ ...context, todoId: randomUUID() }, input, actor, new Date());
+  if (isRefusal(result)) throw result;
+  await persistTodo(tx, result.changes, "created");
+  for (const event of result.events) emit(event);
+  return result.changes.todo;
 };
 
-/** The to-do and the caller's access to its card, the space channel locked. 404 when unseen. */
-const lockedTodo = async (ctx: MutationContext, actor: User, todoId: string) => {
-  const [todo] = await ctx.tx.select().from(tables.todoItems).where(eq(tables.todoItems.id, todoId));
-  const seen = todo ? await cardAccess(ctx.tx, actor.id, todo.cardId) : null;
-  if (!todo || !seen) throw new DomainError(ErrorCode.notFound, "To-do not found");
-  await ctx.lock(spaceChannel(seen.card.spaceId));
-  authorize(seen, "write_cards", "To-do");
-  return todo;
-};
-
+/** lock → load the to-do, its card, the role and its siblings → the domain's mutator → persist → emit. */
 export const updateTodo = async (
-  ctx: MutationContext,
+  { tx, emit }: MutationContext,
   actor: User,
   todoId: string,
   input: z.infer<typeof updateTodoBody>,
 ): Promise<TodoItem> => {
-  const { tx, emit } = ctx;
-  const todo = await lockedTodo(ctx, actor, todoId);
-  if (input.afterId && input.beforeId) throw invalidField("body.beforeId", "cannot be given with afterId");
-  const changes: Partial<typeof tables.todoItems.$inferInsert> = {};
-  if (input.text !== undefined) changes.text = input.text;
-  if (input.isDone !== undefined && input.isDone !== todo.isDone) {
-    changes.isDone = input.isDone;
-    changes.doneAt = input.isDone ? new Date() : null;
-    changes.doneBy = input.isDone ? actor.id : null;
-  }
-  if (input.afterId !== undefined || input.beforeId !== undefined) {
-    const placement = {
-      ...(input.afterId !== undefined ? { afterId: input.afterId } : {}),
-      ...(input.beforeId !== undefined ? { beforeId: input.beforeId } : {}),
-    };
-    if (placement.afterId === todoId || placement.beforeId === todoId) {
-      throw invalidField(
-        placement.afterId === todoId ? "body.afterId" : "body.beforeId",
-        "cannot be the to-do itself",
-      );
-    }
-    const placed = positionAmong(await todosOf(tx, todo.cardId), placement, todoId);
-    if ("invalidField" in placed)
-      throw invalidField(`body.${placed.invalidField}`, "is not a to-do of this card");
-    changes.position = placed.position;
-  }
-  const [row] =
-    Object.keys(changes).length > 0
-      ? await tx.update(tables.todoItems).set(changes).where(eq(tables.todoItems.id, todoId)).returning()
-      : [todo];
-  if (!row) throw new Error("to-do vanished inside its own lock");
-  const updated = toTodo(row);
-  emit(draft(spaceChannel(todo.spaceId), "todo.updated", { todo: updated }));
-  await emitCard(ctx, todo.cardId, todo.spaceId);
-  return updated;
+  await lockSpaceOf(tx, "todo", todoId);
+  const context = await loadTodoContext(tx, actor.id, { todoId });
+  const result = mutateUpdateTodo(context, input, actor, new Date());
+  if (isRefusal(result)) throw result;
+  await persistTodo(tx, result.changes, "updated");
+  for (const event of result.events) emit(event);
+  return result.changes.todo;
 };
 
-export const deleteTodo = async (ctx: MutationContext, actor: User, todoId: string): Promise<void> => {
-  const todo = await lockedTodo(ctx, actor, todoId);
-  await ctx.tx.delete(tables.todoItems).where(eq(tables.todoItems.id, todoId));
-  ctx.emit(draft(spaceChannel(todo.spaceId), "todo.deleted", { todoId, cardId: todo.cardId }));
-  await emitCard(ctx, todo.cardId, todo.spaceId);
+export const deleteTodo = async (
+  { tx, emit }: MutationContext,
+  actor: User,
+  todoId: string,
+): Promise<void> => {
+  await lockSpaceOf(tx, "todo", todoId);
+  const context = await loadTodoContext(tx, actor.id, { todoId });
+  const result = mutateDeleteTodo(context, {}, actor, new Date());
+  if (isRefusal(result)) throw result;
+  await persistTodo(tx, result.changes, "deleted");
+  for (const event of result.events) emit(event);
 };

@@ -208,7 +208,7 @@ describe("board store", () => {
     expect(names.map((c) => c.id)).toEqual([real.id]);
   });
 
-  it("restores a column whose deletion the server refuses because it still holds cards", async () => {
+  it("restores a column whose deletion the server refuses because it still holds archived cards", async () => {
     vi.mocked(api.deleteStatus).mockRejectedValue(
       new ApiError({
         status: 409,
@@ -217,9 +217,20 @@ describe("board store", () => {
         detail: "Move its 3 cards first.",
       }),
     );
-    expect(await useBoard.getState().deleteStatus(todo)).toBe(false);
-    expect(useBoard.getState().view.statuses[todo]).toEqual(status(todo, "To Do", "a0"));
+    useBoard.setState({ role: "owner" });
+    // Empty on the board (archived cards are off it), so only the server can refuse.
+    expect(await useBoard.getState().deleteStatus(done)).toBe(false);
+    expect(useBoard.getState().view.statuses[done]).toEqual(status(done, "Done", "a1"));
     expect(useToasts.getState().toasts[0]?.message).toContain("Move its 3 cards first.");
+  });
+
+  it("refuses to delete a column the board sees holding cards before anything is sent, with the domain's sentence", async () => {
+    vi.mocked(api.deleteStatus).mockClear();
+    useBoard.setState({ role: "owner" });
+    expect(await useBoard.getState().deleteStatus(todo)).toBe(false);
+    expect(api.deleteStatus).not.toHaveBeenCalled();
+    expect(useBoard.getState().view.statuses[todo]).toEqual(status(todo, "To Do", "a0"));
+    expect(useToasts.getState().toasts[0]?.message).toContain("still holds 3 card(s)");
   });
 });
 
@@ -458,6 +469,45 @@ describe("board store with live events", () => {
     }));
     await useBoard.getState().moveCard(cardA.id, { kind: "bottom" });
     expect(columnNames()).toEqual(["Card 4", "Card 5", "Card 3"]);
+  });
+
+  it("refuses a member's column change on the board, as the server would, and sends nothing", async () => {
+    vi.mocked(api.deleteStatus).mockClear();
+    expect(await useBoard.getState().deleteStatus(done)).toBe(false);
+    expect(api.deleteStatus).not.toHaveBeenCalled();
+    expect(useToasts.getState().toasts[0]?.message).toContain("Your role (member) does not allow this");
+  });
+
+  it("refuses a due date before the start before anything moves, naming it as the server does", async () => {
+    vi.mocked(api.updateCard).mockClear();
+    const before = useBoard.getState().view.cards[cardA.id];
+    const result = await useBoard
+      .getState()
+      .updateCardFields(cardA.id, { startDate: "2026-03-10", dueDate: "2026-03-01" });
+    expect(result).toBeNull();
+    expect(api.updateCard).not.toHaveBeenCalled();
+    expect(useBoard.getState().view.cards[cardA.id]).toEqual(before);
+    expect(useBoard.getState().pending).toEqual([]);
+    expect(useToasts.getState().toasts[0]?.message).toContain(
+      "must not put the due date before the start date",
+    );
+  });
+
+  it("archives a card off the board at once, stamped and versioned as the server will", async () => {
+    const reply = deferred<Card>();
+    vi.mocked(api.updateCard).mockReturnValue(reply.promise);
+    const archiving = useBoard.getState().archiveCard(cardA.id);
+    expect(useBoard.getState().view.cards[cardA.id]).toBeUndefined();
+    const pendingCard = useBoard.getState().pending[0]?.events[0];
+    expect(pendingCard?.type).toBe("card.updated");
+    if (pendingCard?.type === "card.updated") {
+      expect(pendingCard.payload.card.archivedAt).not.toBeNull();
+      expect(pendingCard.payload.card.version).toBe(cardA.version + 1);
+    }
+    reply.resolve({ ...cardA, archivedAt: now, version: 2 });
+    await archiving;
+    expect(useBoard.getState().view.cards[cardA.id]).toBeUndefined();
+    expect(useBoard.getState().pending).toEqual([]);
   });
 
   it("refuses a visitor's move on the board, as the server would", async () => {

@@ -22,9 +22,9 @@
  * While a card is dragged (`holdCard`), live events about it wait and are applied on drop.
  */
 import {
+  type Actor,
   applyBoardEvent,
   type BoardState,
-  boardColumns,
   boardFromSnapshot,
   type Card,
   type DraftEvent,
@@ -32,12 +32,18 @@ import {
   type EventType,
   emptyBoard,
   isRefusal,
-  keyBetween,
+  type MutatorResult,
   createCard as mutateCreateCard,
+  createStatus as mutateCreateStatus,
+  deleteCard as mutateDeleteCard,
+  deleteStatus as mutateDeleteStatus,
   moveCard as mutateMoveCard,
+  updateCard as mutateUpdateCard,
+  updateStatus as mutateUpdateStatus,
   type Status,
   type StatusRole,
   type UpdateCardBody,
+  type UpdateCardChanges,
   type UpdateStatusBody,
   type WorkspaceRole,
 } from "@lattice/domain";
@@ -45,6 +51,12 @@ import { create } from "zustand";
 import { ApiError, describeError, newMutationId } from "../api/client";
 import { api } from "../api/endpoints";
 import type { WireEvent } from "../sync/channels";
+import {
+  createStatusContextFromBoard,
+  deleteStatusContextFromBoard,
+  updateContextFromBoard,
+  updateStatusContextFromBoard,
+} from "./board-contexts";
 import {
   createContextFromBoard,
   type MoveIntent,
@@ -131,10 +143,43 @@ const cardIdOf = (event: Pick<WireEvent, "type" | "payload">): string | null => 
 };
 
 /** The signed-in person, as the mutators' actor (the server uses its own session, not this). */
-const actorId = (): string => useSession.getState().user?.id ?? "";
+const actor = (): Actor => ({ id: useSession.getState().user?.id ?? "" });
 
-/** A mutator's events that the board reduces (all of a move's and a create's are). */
+/** A mutator's events that the board reduces (a card's, a column's). */
 const isBoardEvent = (event: DraftEvent): event is DraftEvent & BoardEvent => boardEventTypes.has(event.type);
+
+/**
+ * A domain mutator's answer on the board the person sees: the events to show at once, or null when
+ * it refuses, which the person is told in the domain's own words before anything moves.
+ */
+const eventsOrRefusal = <C>(label: string, result: MutatorResult<C>): BoardEvent[] | null => {
+  if (isRefusal(result)) {
+    toast.error(`Could not ${label}. ${sentence(result.message)}`);
+    return null;
+  }
+  return result.events.filter(isBoardEvent);
+};
+
+/** The domain's `updateCard` on a card the board holds (or, for a restore, an archived one). */
+export const planCardUpdate = (card: Card, body: UpdateCardBody): MutatorResult<UpdateCardChanges> =>
+  mutateUpdateCard(updateContextFromBoard(card, body, useBoard.getState().role), body, actor(), new Date());
+
+/**
+ * Several cards' field changes as one optimistic change: the events of each card's `updateCard`, or
+ * null (and a toast) when the domain refuses any of them.
+ */
+export const cardUpdatesOrRefusal = (
+  label: string,
+  changes: ReadonlyArray<{ card: Card; body: UpdateCardBody }>,
+): BoardEvent[] | null => {
+  const events: BoardEvent[] = [];
+  for (const { card, body } of changes) {
+    const planned = eventsOrRefusal(label, planCardUpdate(card, body));
+    if (!planned) return null;
+    events.push(...planned);
+  }
+  return events;
+};
 
 const isNetworkError = (error: unknown): boolean => error instanceof ApiError && error.code === "network";
 // 503: the server is up but cannot reach its database for a moment; the change is kept and resent.
@@ -199,6 +244,11 @@ interface BoardStore {
   mutate: <T>(spec: MutationSpec<T>) => Promise<T | null>;
 
   createCard: (input: { name: string; statusId: string; at: "top" | "bottom" }) => Promise<Card | null>;
+  /**
+   * Any change of a card's own fields (PATCH), through the domain's `updateCard` on what the board
+   * holds: refused before anything moves, else shown at once and sent.
+   */
+  changeCard: (card: Card, body: UpdateCardBody, label: string) => Promise<Card | null>;
   updateCard: (cardId: string, body: Pick<UpdateCardBody, "name" | "description">) => Promise<Card | null>;
   /** People, dates and labels (and name/description), applied optimistically like `updateCard`. */
   updateCardFields: (cardId: string, patch: CardFieldsPatch, label?: string) => Promise<Card | null>;
@@ -321,6 +371,21 @@ export const useBoard = create<BoardStore>((set, get) => {
     set({ confirmed, pending, view: project(confirmed, pending) });
 
   const card = (cardId: string): Card | undefined => get().view.cards[cardId];
+
+  const changeStatus = (statusId: string, body: UpdateStatusBody, label: string) => {
+    const { view, role } = get();
+    const optimistic = eventsOrRefusal(
+      label,
+      mutateUpdateStatus(updateStatusContextFromBoard(view, statusId, role), body, actor(), new Date()),
+    );
+    if (!optimistic) return Promise.resolve(null);
+    return get().mutate({
+      label,
+      optimistic,
+      send: (mutationId) => api.updateStatus(statusId, body, { mutationId }),
+      confirm: (status) => [{ type: "status.updated", payload: { status } }],
+    });
+  };
 
   return {
     spaceId: null,
@@ -504,81 +569,70 @@ export const useBoard = create<BoardStore>((set, get) => {
       if (!spaceId || !view.space) return null;
       const body = { name, statusId, at };
       const label = `add ${quote(name)}`;
-      const result = mutateCreateCard(
-        createContextFromBoard(view, body, role, newMutationId()),
-        body,
-        { id: actorId() },
-        new Date(),
+      const optimistic = eventsOrRefusal(
+        label,
+        mutateCreateCard(
+          createContextFromBoard(view, body, role, newMutationId()),
+          body,
+          actor(),
+          new Date(),
+        ),
       );
-      if (isRefusal(result)) {
-        toast.error(`Could not ${label}. ${sentence(result.message)}`);
-        return null;
-      }
+      if (!optimistic) return null;
       return get().mutate({
         label,
-        optimistic: result.events.filter(isBoardEvent),
+        optimistic,
         send: (mutationId) => api.createCard(spaceId, body, { mutationId }),
         confirm: (created) => [{ type: "card.created", payload: { card: created } }],
+      });
+    },
+
+    changeCard: async (current, body, label) => {
+      const optimistic = eventsOrRefusal(label, planCardUpdate(current, body));
+      if (!optimistic) return null;
+      return get().mutate({
+        label,
+        optimistic,
+        send: (mutationId) => api.updateCard(current.id, body, { mutationId }),
+        confirm: (updated) => [{ type: "card.updated", payload: { card: updated } }],
       });
     },
 
     updateCard: async (cardId, body) => {
       const current = card(cardId);
       if (!current) return null;
-      const next: Card = {
-        ...current,
-        ...(body.name !== undefined ? { name: body.name } : {}),
-        ...(body.description !== undefined ? { description: body.description } : {}),
-        updatedAt: new Date().toISOString(),
-      };
-      return get().mutate({
-        label: `save ${quote(current.name)}`,
-        optimistic: [{ type: "card.updated", payload: { card: next } }],
-        send: (mutationId) => api.updateCard(cardId, body, { mutationId }),
-        confirm: (updated) => [{ type: "card.updated", payload: { card: updated } }],
-      });
+      return get().changeCard(current, body, `save ${quote(current.name)}`);
     },
 
     updateCardFields: async (cardId, patch, label) => {
       const current = card(cardId);
       if (!current) return null;
-      const next: Card = { ...current, updatedAt: new Date().toISOString() };
-      for (const [key, value] of Object.entries(patch)) {
-        if (value !== undefined) (next as unknown as Record<string, unknown>)[key] = value;
-      }
-      return get().mutate({
-        label: label ?? `save ${quote(current.name)}`,
-        optimistic: [{ type: "card.updated", payload: { card: next } }],
-        send: (mutationId) => api.updateCard(cardId, patch, { mutationId }),
-        confirm: (updated) => [{ type: "card.updated", payload: { card: updated } }],
-      });
+      return get().changeCard(current, patch, label ?? `save ${quote(current.name)}`);
     },
 
     archiveCard: async (cardId) => {
       const current = card(cardId);
       if (!current) return null;
-      return get().mutate({
-        label: `archive ${quote(current.name)}`,
-        optimistic: [
-          { type: "card.updated", payload: { card: { ...current, archivedAt: new Date().toISOString() } } },
-        ],
-        send: (mutationId) => api.updateCard(cardId, { archived: true }, { mutationId }),
-        confirm: (updated) => [{ type: "card.updated", payload: { card: updated } }],
-      });
+      return get().changeCard(current, { archived: true }, `archive ${quote(current.name)}`);
     },
 
     deleteCard: async (cardId) => {
       const current = card(cardId);
       if (!current) return false;
-      const deleted = { type: "card.deleted", payload: { cardId, spaceId: current.spaceId } } as const;
+      const label = `delete ${quote(current.name)}`;
+      const optimistic = eventsOrRefusal(
+        label,
+        mutateDeleteCard({ role: get().role, card: current }, {}, actor(), new Date()),
+      );
+      if (!optimistic) return false;
       const result = await get().mutate({
-        label: `delete ${quote(current.name)}`,
-        optimistic: [deleted],
+        label,
+        optimistic,
         send: async (mutationId) => {
           await api.deleteCard(cardId, { mutationId });
           return true;
         },
-        confirm: () => [deleted],
+        confirm: () => optimistic,
       });
       return result === true;
     },
@@ -590,19 +644,14 @@ export const useBoard = create<BoardStore>((set, get) => {
       if (!current || !body) return null;
       const label = `move ${quote(current.name)}`;
       // The server's own rules on the board we see: a refused move is refused before anything moves.
-      const result = mutateMoveCard(
-        moveContextFromBoard(view, cardId, body, role),
-        body,
-        { id: actorId() },
-        new Date(),
+      const optimistic = eventsOrRefusal(
+        label,
+        mutateMoveCard(moveContextFromBoard(view, cardId, body, role), body, actor(), new Date()),
       );
-      if (isRefusal(result)) {
-        toast.error(`Could not ${label}. ${sentence(result.message)}`);
-        return null;
-      }
+      if (!optimistic) return null;
       return get().mutate({
         label,
-        optimistic: result.events.filter(isBoardEvent),
+        optimistic,
         send: (mutationId) => api.moveCard(cardId, body, { mutationId }),
         confirm: (moved) => [
           { type: "card.moved", payload: { card: moved, fromStatusId: current.statusId } },
@@ -612,22 +661,23 @@ export const useBoard = create<BoardStore>((set, get) => {
 
     createStatus: async ({ name, role, wipLimit }) => {
       const { view, spaceId } = get();
-      const space = view.space;
-      if (!spaceId || !space) return null;
-      const last = boardColumns(view).at(-1)?.status;
-      const draft: Status = {
-        id: newMutationId(),
-        workspaceId: space.workspaceId,
-        spaceId,
-        name,
-        role,
-        wipLimit,
-        position: keyBetween(last?.position ?? null, null),
-      };
+      if (!spaceId || !view.space) return null;
+      const body = { name, role, wipLimit };
+      const label = `add the column ${quote(name)}`;
+      const optimistic = eventsOrRefusal(
+        label,
+        mutateCreateStatus(
+          createStatusContextFromBoard(view, get().role, newMutationId()),
+          body,
+          actor(),
+          new Date(),
+        ),
+      );
+      if (!optimistic) return null;
       return get().mutate({
-        label: `add the column ${quote(name)}`,
-        optimistic: [{ type: "status.created", payload: { status: draft } }],
-        send: (mutationId) => api.createStatus(spaceId, { name, role, wipLimit }, { mutationId }),
+        label,
+        optimistic,
+        send: (mutationId) => api.createStatus(spaceId, body, { mutationId }),
         confirm: (status) => [{ type: "status.created", payload: { status } }],
       });
     },
@@ -635,46 +685,34 @@ export const useBoard = create<BoardStore>((set, get) => {
     updateStatus: async (statusId, body) => {
       const current = get().view.statuses[statusId];
       if (!current) return null;
-      const next: Status = {
-        ...current,
-        ...(body.name !== undefined ? { name: body.name } : {}),
-        ...(body.role !== undefined ? { role: body.role } : {}),
-        ...(body.wipLimit !== undefined ? { wipLimit: body.wipLimit } : {}),
-      };
-      return get().mutate({
-        label: `update the column ${quote(current.name)}`,
-        optimistic: [{ type: "status.updated", payload: { status: next } }],
-        send: (mutationId) => api.updateStatus(statusId, body, { mutationId }),
-        confirm: (status) => [{ type: "status.updated", payload: { status } }],
-      });
+      return changeStatus(statusId, body, `update the column ${quote(current.name)}`);
     },
 
     moveStatus: async (statusId, intent) => {
       const current = get().view.statuses[statusId];
-      const plan = planStatusMove(get().view, statusId, intent);
-      if (!current || !plan) return null;
-      return get().mutate({
-        label: `move the column ${quote(current.name)}`,
-        optimistic: [
-          { type: "status.updated", payload: { status: { ...current, position: plan.position } } },
-        ],
-        send: (mutationId) => api.updateStatus(statusId, plan.body, { mutationId }),
-        confirm: (status) => [{ type: "status.updated", payload: { status } }],
-      });
+      const body = planStatusMove(get().view, statusId, intent);
+      if (!current || !body) return null;
+      return changeStatus(statusId, body, `move the column ${quote(current.name)}`);
     },
 
     deleteStatus: async (statusId) => {
-      const current = get().view.statuses[statusId];
+      const { view, role } = get();
+      const current = view.statuses[statusId];
       if (!current) return false;
-      const deleted = { type: "status.deleted", payload: { statusId, spaceId: current.spaceId } } as const;
+      const label = `delete the column ${quote(current.name)}`;
+      const optimistic = eventsOrRefusal(
+        label,
+        mutateDeleteStatus(deleteStatusContextFromBoard(view, statusId, role), {}, actor(), new Date()),
+      );
+      if (!optimistic) return false;
       const result = await get().mutate({
-        label: `delete the column ${quote(current.name)}`,
-        optimistic: [deleted],
+        label,
+        optimistic,
         send: async (mutationId) => {
           await api.deleteStatus(statusId, { mutationId });
           return true;
         },
-        confirm: () => [deleted],
+        confirm: () => optimistic,
       });
       return result === true;
     },

@@ -15,7 +15,6 @@ import {
   type MoveCardContext,
   moveCardAim,
   neighboursIn,
-  repairedKeyBetween,
   type Status,
   type WorkspaceRole,
 } from "@lattice/domain";
@@ -123,46 +122,27 @@ export const createContextFromBoard = (
 /** One step left/right, or where a header drag dropped the column (after or before a neighbour). */
 export type StatusIntent = "up" | "down" | { afterId: string } | { beforeId: string };
 
-/** The same planning for a column among the columns of a space. */
+/**
+ * The request for a column's move among the columns of a space, or null when it changes nothing;
+ * its key is the domain's `updateStatus`, from the same neighbours the server reads.
+ */
 export const planStatusMove = (
   state: BoardState,
   statusId: string,
   intent: StatusIntent,
-): { body: { afterId: string } | { beforeId: string }; position: string } | null => {
+): { afterId: string } | { beforeId: string } | null => {
   const statuses: Status[] = boardColumns(state).map((c) => c.status);
   const index = statuses.findIndex((s) => s.id === statusId);
   if (index < 0) return null;
   if (typeof intent === "object") {
-    const others = statuses.filter((s) => s.id !== statusId);
-    if ("afterId" in intent) {
-      const i = others.findIndex((s) => s.id === intent.afterId);
-      const previous = others[i];
-      if (!previous) return null;
-      return {
-        body: { afterId: previous.id },
-        position: repairedKeyBetween(previous.position, others[i + 1]?.position ?? null),
-      };
-    }
-    const i = others.findIndex((s) => s.id === intent.beforeId);
-    const next = others[i];
-    if (!next) return null;
-    return {
-      body: { beforeId: next.id },
-      position: repairedKeyBetween(others[i - 1]?.position ?? null, next.position),
-    };
+    const anchor = "afterId" in intent ? intent.afterId : intent.beforeId;
+    if (anchor === statusId || !statuses.some((s) => s.id === anchor)) return null;
+    return intent;
   }
   if (intent === "up") {
     const previous = statuses[index - 1];
-    if (!previous) return null;
-    return {
-      body: { beforeId: previous.id },
-      position: repairedKeyBetween(statuses[index - 2]?.position ?? null, previous.position),
-    };
+    return previous ? { beforeId: previous.id } : null;
   }
   const next = statuses[index + 1];
-  if (!next) return null;
-  return {
-    body: { afterId: next.id },
-    position: repairedKeyBetween(next.position, statuses[index + 2]?.position ?? null),
-  };
+  return next ? { afterId: next.id } : null;
 };

@@ -1,9 +1,11 @@
 /**
- * The optimistic update and the server's change are one meaning: for random sequences of moves and
- * creates by this client, interleaved with a teammate's moves it has not seen yet, applying the
- * client's optimistic events and then the server's confirmed events always ends in the server's
- * state; and when the client saw what the server sees, its optimistic card is the server's card
- * (same column, same key), so nothing jumps when the reply lands.
+ * The optimistic update and the server's change are one meaning: for random sequences of this
+ * client's moves, creates, card edits (name, dates, a due date before the start, archive,
+ * delete) and column changes (add, move, rename, delete), interleaved with a teammate's moves and
+ * renames it has not seen yet, applying the client's optimistic events and then the server's
+ * confirmed events always ends in the server's state; and when the client saw what the server sees,
+ * its optimistic events are the server's (same cards, keys, versions, columns; only new ids and
+ * times differ), so nothing jumps when the reply lands.
  */
 import {
   applyBoardEvent,
@@ -11,16 +13,34 @@ import {
   boardColumns,
   type Card,
   createCard,
+  createStatus,
   type DraftEvent,
+  deleteCard,
+  deleteStatus,
   isRefusal,
   moveCard,
   moveCardAim,
   neighboursIn,
   type Status,
+  type UpdateCardBody,
+  updateCard,
+  updateStatus,
 } from "@lattice/domain";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { createContextFromBoard, type MoveIntent, moveContextFromBoard, planMove } from "./move-plan";
+import {
+  createStatusContextFromBoard,
+  deleteStatusContextFromBoard,
+  updateContextFromBoard,
+  updateStatusContextFromBoard,
+} from "./board-contexts";
+import {
+  createContextFromBoard,
+  type MoveIntent,
+  moveContextFromBoard,
+  planMove,
+  planStatusMove,
+} from "./move-plan";
 
 const ws = "w";
 const space = {
@@ -35,6 +55,8 @@ const space = {
   createdAt: "2026-01-01T00:00:00.000Z",
   updatedAt: "2026-01-01T00:00:00.000Z",
 };
+/** Owners: every change here, columns included, is theirs to make. */
+const role = "owner" as const;
 const statusIds = ["todo", "doing", "done"] as const;
 const statuses: Record<string, Status> = Object.fromEntries(
   statusIds.map((id, i) => [
@@ -59,8 +81,13 @@ type Op =
     }
   | { kind: "create"; status: number; at: "top" | "bottom" }
   | { kind: "remote"; card: number; status: number }
+  | { kind: "edit"; card: number; edit: Edit }
+  | { kind: "remoteRename"; card: number }
+  | { kind: "column"; action: "create" | "left" | "right" | "rename" | "delete"; status: number }
   | { kind: "serve" }
   | { kind: "deliver" };
+
+type Edit = "rename" | "dates" | "badDates" | "archive" | "delete";
 
 const opArbitrary: fc.Arbitrary<Op> = fc.oneof(
   fc.record({
@@ -82,6 +109,23 @@ const opArbitrary: fc.Arbitrary<Op> = fc.oneof(
     at: fc.constantFrom("top" as const, "bottom" as const),
   }),
   fc.record({ kind: fc.constant("remote" as const), card: fc.nat(), status: fc.nat(2) }),
+  fc.record({
+    kind: fc.constant("edit" as const),
+    card: fc.nat(),
+    edit: fc.constantFrom<Edit>("rename", "dates", "badDates", "archive", "delete"),
+  }),
+  fc.record({ kind: fc.constant("remoteRename" as const), card: fc.nat() }),
+  fc.record({
+    kind: fc.constant("column" as const),
+    action: fc.constantFrom(
+      "create" as const,
+      "left" as const,
+      "right" as const,
+      "rename" as const,
+      "delete" as const,
+    ),
+    status: fc.nat(),
+  }),
   fc.constant({ kind: "serve" as const }),
   fc.constant({ kind: "deliver" as const }),
 );
@@ -99,7 +143,7 @@ const initialCards = (): Record<string, Card> => {
   for (let i = 0; i < 6; i++) {
     const result = createCard(
       {
-        role: "member",
+        role,
         space,
         status: statuses[statusIds[i % 3] ?? "todo"] ?? null,
         neighbours: neighboursIn(
@@ -123,8 +167,37 @@ const initialCards = (): Record<string, Card> => {
 
 const fingerprint = (state: BoardState): string =>
   JSON.stringify(
-    boardColumns(state).map((c) => c.cards.map((card) => [card.id, card.position, card.version])),
+    boardColumns(state).map((c) => [
+      [c.status.id, c.status.position, c.status.name],
+      c.cards.map((card) => [card.id, card.position, card.version]),
+    ]),
   );
+
+/** An event as the person sees it: new ids and the times of the change left aside. */
+const seenAs = (event: DraftEvent): unknown => {
+  const { payload } = event;
+  if ("card" in payload) {
+    const { id, updatedAt, createdAt, completedAt, archivedAt, ...card } = payload.card;
+    return {
+      type: event.type,
+      card: { ...card, isCompleted: completedAt !== null, isArchived: archivedAt !== null },
+      ...(event.type === "card.created" ? {} : { id }),
+    };
+  }
+  if ("status" in payload) {
+    const { id, ...status } = payload.status;
+    return { type: event.type, status, ...(event.type === "status.created" ? {} : { id }) };
+  }
+  return event;
+};
+
+const editBody = (card: Card, edit: Edit): UpdateCardBody | "delete" => {
+  if (edit === "rename") return { name: `${card.name}+` };
+  if (edit === "dates") return { startDate: "2026-03-01", dueDate: "2026-03-09" };
+  if (edit === "badDates") return { startDate: "2026-03-09", dueDate: "2026-03-01" };
+  if (edit === "archive") return { archived: true };
+  return "delete";
+};
 
 describe("optimistic events, then the server's confirmed events", () => {
   it("end in the server's state, and match the server's card when the client saw what it sees", () => {
@@ -156,17 +229,7 @@ describe("optimistic events, then the server's confirmed events", () => {
             return;
           }
           if (request.sawServerAs === fingerprint(server)) {
-            const [optimistic, confirmedEvent] = [request.optimistic[0], events[0]];
-            if (optimistic?.type === "card.moved" && confirmedEvent?.type === "card.moved") {
-              expect(optimistic.payload.card.statusId).toBe(confirmedEvent.payload.card.statusId);
-              expect(optimistic.payload.card.position).toBe(confirmedEvent.payload.card.position);
-              expect(optimistic.payload.card.completedAt === null).toBe(
-                confirmedEvent.payload.card.completedAt === null,
-              );
-            }
-            if (optimistic?.type === "card.created" && confirmedEvent?.type === "card.created") {
-              expect(optimistic.payload.card.position).toBe(confirmedEvent.payload.card.position);
-            }
+            expect(events.map(seenAs)).toEqual(request.optimistic.map(seenAs));
           }
           server = events.reduce(applyBoardEvent, server);
           undelivered.push({ events, confirms: request.id });
@@ -186,7 +249,7 @@ describe("optimistic events, then the server's confirmed events", () => {
             if (!card) continue;
             const body = { statusId: statusIds[op.status] ?? "todo" };
             const context = {
-              role: "member" as const,
+              role,
               card,
               target: server.statuses[body.statusId] ?? null,
               source: server.statuses[card.statusId] ?? null,
@@ -202,6 +265,93 @@ describe("optimistic events, then the server's confirmed events", () => {
             if (isRefusal(result)) continue;
             server = result.events.reduce(applyBoardEvent, server);
             undelivered.push({ events: result.events, confirms: null });
+          } else if (op.kind === "remoteRename") {
+            const card = cardAt(server, op.card);
+            if (!card) continue;
+            const body = { name: `${card.name} (teammate)` };
+            clock += 1000;
+            const result = updateCard(
+              updateContextFromBoard(card, body, role),
+              body,
+              { id: "teammate" },
+              new Date(clock),
+            );
+            if (isRefusal(result)) continue;
+            server = result.events.reduce(applyBoardEvent, server);
+            undelivered.push({ events: result.events, confirms: null });
+          } else if (op.kind === "edit" || op.kind === "column") {
+            const seen = view();
+            const id = `m${nextId++}`;
+            const sawServerAs =
+              fingerprint(seen) === fingerprint(server) && inFlight.length === 0 ? fingerprint(server) : null;
+            /** The same mutator on the given board: the client's view now, the server's rows later. */
+            let change: (state: BoardState, at: Date, newId: string) => DraftEvent[] | null;
+            if (op.kind === "edit") {
+              const card = cardAt(seen, op.card);
+              if (!card) continue;
+              const body = editBody(card, op.edit);
+              change = (state, at) => {
+                const current = state.cards[card.id] ?? null;
+                const result =
+                  body === "delete"
+                    ? deleteCard({ role, card: current }, {}, { id: "u" }, at)
+                    : updateCard(updateContextFromBoard(current, body, role), body, { id: "u" }, at);
+                return isRefusal(result) ? null : result.events;
+              };
+            } else {
+              const columns = boardColumns(seen);
+              const status = columns[op.status % Math.max(columns.length, 1)]?.status;
+              if (!status && op.action !== "create") continue;
+              const statusId = status?.id ?? "";
+              if (op.action === "create") {
+                const body = { name: `Column ${id}`, role: "in_progress" as const };
+                change = (state, at, newId) => {
+                  const result = createStatus(
+                    createStatusContextFromBoard(state, role, newId),
+                    body,
+                    { id: "u" },
+                    at,
+                  );
+                  return isRefusal(result) ? null : result.events;
+                };
+              } else if (op.action === "delete") {
+                change = (state, at) => {
+                  const result = deleteStatus(
+                    deleteStatusContextFromBoard(state, statusId, role),
+                    {},
+                    { id: "u" },
+                    at,
+                  );
+                  return isRefusal(result) ? null : result.events;
+                };
+              } else {
+                const body =
+                  op.action === "rename"
+                    ? { name: `${status?.name}+` }
+                    : planStatusMove(seen, statusId, op.action === "left" ? "up" : "down");
+                if (!body) continue;
+                change = (state, at) => {
+                  const result = updateStatus(
+                    updateStatusContextFromBoard(state, statusId, role),
+                    body,
+                    { id: "u" },
+                    at,
+                  );
+                  return isRefusal(result) ? null : result.events;
+                };
+              }
+            }
+            // A change the domain refuses on the client's board is refused there: nothing is sent.
+            const optimistic = change(seen, new Date(clock), `tmp-${id}`);
+            if (optimistic === null) continue;
+            const request: Request = {
+              id,
+              sawServerAs,
+              optimistic,
+              run: (state, now) => change(state, now, `srv-${id}`),
+            };
+            pending.push(request);
+            inFlight.push(request);
           } else {
             const seen = view();
             const id = `m${nextId++}`;
@@ -210,7 +360,7 @@ describe("optimistic events, then the server's confirmed events", () => {
             if (op.kind === "create") {
               const body = { name: `New ${id}`, statusId: statusIds[op.status], at: op.at };
               const optimistic = createCard(
-                createContextFromBoard(seen, body, "member", `tmp-${id}`),
+                createContextFromBoard(seen, body, role, `tmp-${id}`),
                 body,
                 { id: "u" },
                 new Date(clock),
@@ -222,7 +372,7 @@ describe("optimistic events, then the server's confirmed events", () => {
                 optimistic: optimistic.events,
                 run: (state, now) => {
                   const result = createCard(
-                    createContextFromBoard(state, body, "member", `srv-${id}`),
+                    createContextFromBoard(state, body, role, `srv-${id}`),
                     body,
                     { id: "u" },
                     now,
@@ -251,7 +401,7 @@ describe("optimistic events, then the server's confirmed events", () => {
             const body = planMove(seen, card.id, intent);
             if (!body) continue;
             const optimistic = moveCard(
-              moveContextFromBoard(seen, card.id, body, "member"),
+              moveContextFromBoard(seen, card.id, body, role),
               body,
               { id: "u" },
               new Date(clock),
@@ -264,7 +414,7 @@ describe("optimistic events, then the server's confirmed events", () => {
               run: (state, now) => {
                 // The server reads the same neighbours from its own rows (SQL in production).
                 const result = moveCard(
-                  moveContextFromBoard(state, card.id, body, "member"),
+                  moveContextFromBoard(state, card.id, body, role),
                   body,
                   { id: "u" },
                   now,

@@ -3,9 +3,8 @@ import { DomainError } from "../errors.js";
 import { compareKeys, keysBetween, neighboursIn } from "../ordering.js";
 import type { Card, Status } from "../schemas.js";
 import { type MoveCardContext, moveCard, moveCardAim } from "./move-card.js";
+import { aCard, actor, now } from "./test-fixtures.js";
 
-const now = new Date("2026-03-02T10:00:00.000Z");
-const actor = { id: "u1" };
 const status = (id: string, role: Status["role"]): Status => ({
   id,
   workspaceId: "w1",
@@ -18,30 +17,8 @@ const status = (id: string, role: Status["role"]): Status => ({
 const todo = status("todo", "not_started");
 const done = status("done", "completed");
 const [k1, k2, k3] = keysBetween(null, null, 3) as [string, string, string];
-const card = (id: string, statusId: string, position: string, extra: Partial<Card> = {}): Card => ({
-  id,
-  workspaceId: "w1",
-  spaceId: "s1",
-  statusId,
-  name: `Card ${id}`,
-  description: "",
-  position,
-  createdBy: "u1",
-  responsibleId: null,
-  coworkerIds: [],
-  labelIds: [],
-  startDate: null,
-  dueDate: null,
-  todoTotal: 0,
-  todoDone: 0,
-  isBlocked: false,
-  createdAt: "2026-03-01T00:00:00.000Z",
-  updatedAt: "2026-03-01T00:00:00.000Z",
-  completedAt: null,
-  archivedAt: null,
-  version: 3,
-  ...extra,
-});
+const card = (id: string, statusId: string, position: string, extra: Partial<Card> = {}): Card =>
+  aCard({ id, statusId, position, name: `Card ${id}`, ...extra });
 const a = card("a", "todo", k1);
 const b = card("b", "todo", k2);
 const c = card("c", "todo", k3);

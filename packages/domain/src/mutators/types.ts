@@ -9,6 +9,7 @@ import { DomainError, ErrorCode } from "../errors.js";
 import type { DraftEvent } from "../events.js";
 import { type Action, can } from "../permissions.js";
 import type { WorkspaceRole } from "../roles.js";
+import type { Card } from "../schemas.js";
 
 export interface MutationOutcome<Changes> {
   changes: Changes;
@@ -44,4 +45,22 @@ export const refuseUnlessAllowed = (
       ? "Visitors can read and comment but not change this"
       : `Your role (${role}) does not allow this`,
   );
+};
+
+/** A card after a change: the patch applied, stamped with the time and the next version. */
+export const touchedCard = (card: Card, patch: Partial<Card>, now: Date): Card => ({
+  ...card,
+  ...patch,
+  updatedAt: now.toISOString(),
+  version: card.version + 1,
+});
+
+/** The card when the caller may see it and write cards there, else the refusal (404 before 403). */
+export const writableCard = <T>(
+  role: WorkspaceRole | null,
+  card: T | null,
+  what = "Card",
+): T | DomainError => {
+  if (card === null) return new DomainError(ErrorCode.notFound, `${what} not found`);
+  return refuseUnlessAllowed(role, "write_cards", what) ?? card;
 };

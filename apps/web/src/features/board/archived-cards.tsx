@@ -8,7 +8,6 @@ import { archivedCardsSchema, type Card } from "@lattice/domain";
 import { useEffect, useState } from "react";
 import { Link } from "react-router";
 import { describeError, request } from "../../api/client";
-import { api } from "../../api/endpoints";
 import { useBoard } from "../../store/board";
 import { toast } from "../../store/toasts";
 import { Button } from "../../ui/button";
@@ -23,12 +22,7 @@ export const loadArchivedCards = (spaceId: string) =>
 
 /** Puts an archived card back on its board; resolves the restored card, or null when refused. */
 export const restoreCard = (card: Card): Promise<Card | null> =>
-  useBoard.getState().mutate<Card>({
-    label: `restore ${quoted(card.name)}`,
-    optimistic: [{ type: "card.updated", payload: { card: { ...card, archivedAt: null } } }],
-    send: (mutationId) => api.updateCard(card.id, { archived: false }, { mutationId }),
-    confirm: (restored) => [{ type: "card.updated", payload: { card: restored } }],
-  });
+  useBoard.getState().changeCard(card, { archived: false }, `restore ${quoted(card.name)}`);
 
 interface ArchivedCardsDialogProps {
   isOpen: boolean;

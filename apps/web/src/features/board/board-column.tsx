@@ -281,7 +281,7 @@ export const BoardColumn = memo(
           title={`Delete the column “${status.name}”?`}
           message={
             cards.length > 0
-              ? `It still holds ${cards.length} card${cards.length === 1 ? "" : "s"}; the server will refuse until they are moved.`
+              ? `It still holds ${cards.length} card${cards.length === 1 ? "" : "s"}; it cannot be deleted until they are moved.`
               : "The column is empty. This cannot be undone."
           }
           confirmLabel="Delete column"

@@ -1,8 +1,7 @@
 import { Action, boardColumns, type Card, can, type PresenceEntry, spaceChannel } from "@lattice/domain";
 import { useCallback, useEffect, useMemo, useState } from "react";
 import { Link, useNavigate, useParams, useSearchParams } from "react-router";
-import { api } from "../../api/endpoints";
-import { useBoard } from "../../store/board";
+import { cardUpdatesOrRefusal, useBoard } from "../../store/board";
 import { useSession } from "../../store/session";
 import { toast } from "../../store/toasts";
 import { useLiveBoard, usePresence, useSync } from "../../sync/live";
@@ -129,20 +128,13 @@ export const BoardPage = () => {
         if (phase === "check") toast.error(change.reason);
         return false;
       }
-      if (change.kind === "none" || phase === "check") return true;
-      const patch = change.patch;
-      const next: Card = {
-        ...current,
-        ...(patch.responsibleId !== undefined ? { responsibleId: patch.responsibleId } : {}),
-        ...(patch.labelIds !== undefined ? { labelIds: patch.labelIds } : {}),
-        ...(patch.dueDate !== undefined ? { dueDate: patch.dueDate } : {}),
-      };
-      void board.mutate<Card>({
-        label: `update “${current.name}”`,
-        optimistic: [{ type: "card.updated", payload: { card: next } }],
-        send: (mutationId) => api.updateCard(cardId, patch, { mutationId }),
-        confirm: (card) => [{ type: "card.updated", payload: { card } }],
-      });
+      if (change.kind === "none") return true;
+      const label = `update “${current.name}”`;
+      if (phase === "check") {
+        // The domain's own rules (dates, role) refuse the drop before anything moves.
+        return cardUpdatesOrRefusal(label, [{ card: current, body: change.patch }]) !== null;
+      }
+      void board.changeCard(current, change.patch, label);
       return true;
     },
     [grouping],

@@ -1,12 +1,13 @@
 /**
- * Date edits from the planning views, through the board store's optimistic `mutate`: the change
+ * Date edits from the planning views, through the domain's `updateCard` and the board store's
+ * optimistic `mutate`: a change the domain refuses is refused before anything moves; otherwise it
  * shows at once, is sent in order with the others, and is rolled back with a toast if refused.
  * Several cards (a shifted chain) go as one change: one pending entry, one rollback, one Undo.
  */
 import type { Card } from "@lattice/domain";
 import { newMutationId } from "../../api/client";
 import { api } from "../../api/endpoints";
-import { useBoard } from "../../store/board";
+import { cardUpdatesOrRefusal, useBoard } from "../../store/board";
 
 export interface DateChange {
   cardId: string;
@@ -17,24 +18,30 @@ export interface DateChange {
 const quote = (name: string) => `“${name.length > 40 ? `${name.slice(0, 39)}…` : name}”`;
 
 /** Applies date changes to several cards as one optimistic change; resolves true when all landed. */
-export const setCardDates = async (changes: DateChange[], label?: string): Promise<boolean> => {
+export const setCardDates = async (changes: DateChange[], labelArg?: string): Promise<boolean> => {
   const state = useBoard.getState();
   const current = changes
     .map((change) => ({ change, card: state.view.cards[change.cardId] }))
     .filter((entry): entry is { change: DateChange; card: Card } => entry.card !== undefined);
   if (current.length === 0) return false;
-  const now = new Date().toISOString();
   const first = current[0] as { card: Card };
-  const result = await state.mutate({
-    label:
-      label ??
-      (current.length === 1
-        ? `change the dates of ${quote(first.card.name)}`
-        : `change the dates of ${current.length} cards`),
-    optimistic: current.map(({ change, card }) => ({
-      type: "card.updated" as const,
-      payload: { card: { ...card, startDate: change.startDate, dueDate: change.dueDate, updatedAt: now } },
+  const label =
+    labelArg ??
+    (current.length === 1
+      ? `change the dates of ${quote(first.card.name)}`
+      : `change the dates of ${current.length} cards`);
+  // The domain's `updateCard` for each card: a start after its due date is refused before anything moves.
+  const optimistic = cardUpdatesOrRefusal(
+    label,
+    current.map(({ change, card }) => ({
+      card,
+      body: { startDate: change.startDate, dueDate: change.dueDate },
     })),
+  );
+  if (!optimistic) return false;
+  const result = await state.mutate({
+    label,
+    optimistic,
     send: async (mutationId) => {
       const updated: Card[] = [];
       for (const [index, { change }] of current.entries()) {
