@@ -1,5 +1,5 @@
 /**
- * The event log's guarantees, run on both drivers (events.test.ts on PGlite, events.pg.test.ts on
+ * The event log's guarantees, run on both drivers (project "server" on PGlite, project "pg" on
  * PostgreSQL, where transactions really run in parallel).
  */
 import { randomUUID } from "node:crypto";
@@ -8,14 +8,14 @@ import { asc, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { appendEvents, eventsAfter, latestSeq, runMutation } from "./events.js";
 import { channels, events, users } from "./schema/index.js";
-import { createTestDatabase, type TestDatabase, type TestDriver } from "./testing.js";
+import { createTestDatabase, type TestDatabase, type TestDriver, testDriver } from "./testing.js";
 
 const meta = { actorId: null, mutationId: null };
 const cardDeleted = (channel: Channel): DraftEvent =>
   draft(channel, "card.deleted", { cardId: randomUUID(), spaceId: randomUUID() });
 const freshChannel = (): Channel => spaceChannel(randomUUID());
 
-export const eventsRepositorySuite = (driver: TestDriver): void => {
+const eventsRepositorySuite = (driver: TestDriver): void => {
   describe(`event log (${driver})`, () => {
     let t: TestDatabase;
     beforeAll(async () => {
@@ -181,3 +181,5 @@ export const eventsRepositorySuite = (driver: TestDriver): void => {
     });
   });
 };
+
+eventsRepositorySuite(testDriver());

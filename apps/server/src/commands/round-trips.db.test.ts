@@ -4,7 +4,7 @@
  * holds enough cards that a per-card or per-column cost would show.
  */
 import type { Database } from "@lattice/db";
-import { createTestDatabase, type TestDatabase, type TestDriver } from "@lattice/db/testing";
+import { createTestDatabase, type TestDatabase, type TestDriver, testDriver } from "@lattice/db/testing";
 import type { Card, Status } from "@lattice/domain";
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -15,7 +15,7 @@ const MOVE_BUDGET = 4;
 const CREATE_BUDGET = 5;
 const CARDS = 40;
 
-export const roundTripSuite = (driver: TestDriver): void => {
+const roundTripSuite = (driver: TestDriver): void => {
   describe(`database round trips of the card write path (${driver})`, () => {
     let database: TestDatabase;
     let app: FastifyInstance;
@@ -104,3 +104,5 @@ export const roundTripSuite = (driver: TestDriver): void => {
     });
   });
 };
+
+roundTripSuite(testDriver());

@@ -10,7 +10,12 @@ import { randomUUID } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { createPostgresTestDatabase, type TestDatabase, type TestDriver } from "@lattice/db/testing";
+import {
+  createPostgresTestDatabase,
+  type TestDatabase,
+  type TestDriver,
+  testDriver,
+} from "@lattice/db/testing";
 import type { Card, Space, Status } from "@lattice/domain";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { HttpClient, type ServerProcess, startServerProcess, waitFor } from "./support.js";
@@ -27,7 +32,7 @@ interface CardExpectation {
   pendingStatusId: string | null;
 }
 
-export const crashSuite = (driver: TestDriver): void => {
+const crashSuite = (driver: TestDriver): void => {
   describe(`kill -9 while clients write (${driver})`, () => {
     let env: Record<string, string>;
     let database: TestDatabase | null = null;
@@ -149,3 +154,5 @@ export const crashSuite = (driver: TestDriver): void => {
     }, 240_000);
   });
 };
+
+crashSuite(testDriver());

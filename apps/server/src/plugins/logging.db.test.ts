@@ -19,7 +19,7 @@ describe("log lines carry no secrets", () => {
   const log = captureLines();
 
   beforeAll(async () => {
-    db = await createTestDatabase("pglite");
+    db = await createTestDatabase();
     app = await buildApp({
       handle: db.handle,
       config: testConfig({ logLevel: "info" }),

@@ -10,7 +10,7 @@ describe("chart cache", () => {
   const cardIds: string[] = [];
 
   beforeAll(async () => {
-    h = await startHarness("pglite");
+    h = await startHarness();
     const f = factories(h.app);
     ana = await f.user("Ana");
     const workspace = await f.workspace(ana);

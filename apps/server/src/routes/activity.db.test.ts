@@ -1,10 +1,10 @@
-import type { TestDriver } from "@lattice/db/testing";
+import { type TestDriver, testDriver } from "@lattice/db/testing";
 import type { ActivityPage, Status } from "@lattice/domain";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Client, factories, type Harness, startHarness } from "../test/harness.js";
 import { expectProblem } from "../test/problems.js";
 
-export const activityRouteSuite = (driver: TestDriver): void => {
+const activityRouteSuite = (driver: TestDriver): void => {
   describe(`activity stream (${driver})`, () => {
     let h: Harness;
     let f: ReturnType<typeof factories>;
@@ -122,3 +122,5 @@ export const activityRouteSuite = (driver: TestDriver): void => {
     });
   });
 };
+
+activityRouteSuite(testDriver());

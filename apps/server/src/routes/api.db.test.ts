@@ -1,13 +1,13 @@
 import { randomUUID } from "node:crypto";
 import { tables } from "@lattice/db";
-import type { TestDriver } from "@lattice/db/testing";
+import { type TestDriver, testDriver } from "@lattice/db/testing";
 import { type Board, type Card, limits, type Member, type Status, spaceChannel } from "@lattice/domain";
 import { asc, count, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Client, factories, type Harness, startHarness } from "../test/harness.js";
 import { expectProblem } from "../test/problems.js";
 
-export const apiRouteSuite = (driver: TestDriver): void => {
+const apiRouteSuite = (driver: TestDriver): void => {
   describe(`the API as a whole (${driver})`, () => {
     let h: Harness;
     let f: ReturnType<typeof factories>;
@@ -302,3 +302,5 @@ export const apiRouteSuite = (driver: TestDriver): void => {
     });
   });
 };
+
+apiRouteSuite(testDriver());

@@ -1,10 +1,10 @@
-import type { TestDriver } from "@lattice/db/testing";
+import { type TestDriver, testDriver } from "@lattice/db/testing";
 import type { Card } from "@lattice/domain";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Client, factories, type Harness, startHarness } from "../test/harness.js";
 import { expectProblem } from "../test/problems.js";
 
-export const archiveRouteSuite = (driver: TestDriver): void => {
+const archiveRouteSuite = (driver: TestDriver): void => {
   describe(`archived cards (${driver})`, () => {
     let h: Harness;
     let f: ReturnType<typeof factories>;
@@ -80,3 +80,5 @@ export const archiveRouteSuite = (driver: TestDriver): void => {
     });
   });
 };
+
+archiveRouteSuite(testDriver());

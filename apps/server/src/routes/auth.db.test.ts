@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { tables } from "@lattice/db";
-import type { TestDriver } from "@lattice/db/testing";
+import { type TestDriver, testDriver } from "@lattice/db/testing";
 import type { User } from "@lattice/domain";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -11,7 +11,7 @@ import { expectProblem } from "../test/problems.js";
 const password = "correct horse battery";
 const newEmail = (name = "user") => `${name}.${randomUUID().slice(0, 8)}@example.test`;
 
-export const authRouteSuite = (driver: TestDriver): void => {
+const authRouteSuite = (driver: TestDriver): void => {
   describe(`auth routes (${driver})`, () => {
     let h: Harness;
     let anonymous: Client;
@@ -298,3 +298,5 @@ export const authRouteSuite = (driver: TestDriver): void => {
     });
   });
 };
+
+authRouteSuite(testDriver());

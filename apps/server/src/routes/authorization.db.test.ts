@@ -564,7 +564,7 @@ describe("authorization matrix", () => {
   let h: Harness;
   let w: World;
   beforeAll(async () => {
-    h = await startHarness("pglite");
+    h = await startHarness();
     const f = factories(h.app);
     const owner = await f.user("Owner");
     const member = await f.user("Member");

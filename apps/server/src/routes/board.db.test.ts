@@ -1,13 +1,13 @@
 import { randomUUID } from "node:crypto";
 import { tables } from "@lattice/db";
-import type { TestDriver } from "@lattice/db/testing";
+import { type TestDriver, testDriver } from "@lattice/db/testing";
 import { type Board, type Card, compareKeys, type Status, statusRoles } from "@lattice/domain";
 import { asc, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Client, factories, type Harness, startHarness } from "../test/harness.js";
 import { expectProblem } from "../test/problems.js";
 
-export const boardRouteSuite = (driver: TestDriver): void => {
+const boardRouteSuite = (driver: TestDriver): void => {
   describe(`statuses and cards (${driver})`, () => {
     let h: Harness;
     let f: ReturnType<typeof factories>;
@@ -383,3 +383,5 @@ export const boardRouteSuite = (driver: TestDriver): void => {
     });
   });
 };
+
+boardRouteSuite(testDriver());

@@ -1,7 +1,7 @@
 /**
  * iCalendar feeds at secret URLs, parsed back with an independent parser (ical.js).
  */
-import type { TestDriver } from "@lattice/db/testing";
+import { type TestDriver, testDriver } from "@lattice/db/testing";
 import type { Space, Workspace } from "@lattice/domain";
 import ICAL from "ical.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -31,7 +31,7 @@ const parse = (text: string): ParsedEvent[] => {
   });
 };
 
-export const calendarSuite = (driver: TestDriver) => {
+const calendarSuite = (driver: TestDriver) => {
   describe(`calendar feeds (${driver})`, () => {
     let h: Harness;
     let f: ReturnType<typeof factories>;
@@ -149,3 +149,5 @@ export const calendarSuite = (driver: TestDriver) => {
     });
   });
 };
+
+calendarSuite(testDriver());

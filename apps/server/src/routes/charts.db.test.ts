@@ -1,5 +1,5 @@
 import { tables } from "@lattice/db";
-import type { TestDriver } from "@lattice/db/testing";
+import { type TestDriver, testDriver } from "@lattice/db/testing";
 import {
   type ChartCard,
   type ChartStatus,
@@ -60,7 +60,7 @@ const lives: Array<(d: number) => Step[]> = [
   ],
 ];
 
-export const chartRouteSuite = (driver: TestDriver): void => {
+const chartRouteSuite = (driver: TestDriver): void => {
   describe(`charts (${driver})`, () => {
     let h: Harness;
     let f: ReturnType<typeof factories>;
@@ -627,3 +627,5 @@ export const chartRouteSuite = (driver: TestDriver): void => {
     });
   });
 };
+
+chartRouteSuite(testDriver());

@@ -1,13 +1,13 @@
 import { randomUUID } from "node:crypto";
 import { tables } from "@lattice/db";
-import type { TestDriver } from "@lattice/db/testing";
+import { type TestDriver, testDriver } from "@lattice/db/testing";
 import type { Card, Comment, Label, Notification, TodoItem } from "@lattice/domain";
 import { and, asc, eq, gt } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Client, factories, type Harness, startHarness } from "../test/harness.js";
 import { expectProblem } from "../test/problems.js";
 
-export const collaborationRouteSuite = (driver: TestDriver): void => {
+const collaborationRouteSuite = (driver: TestDriver): void => {
   describe(`to-dos, labels and comments (${driver})`, () => {
     let h: Harness;
     let f: ReturnType<typeof factories>;
@@ -326,3 +326,5 @@ export const collaborationRouteSuite = (driver: TestDriver): void => {
     });
   });
 };
+
+collaborationRouteSuite(testDriver());

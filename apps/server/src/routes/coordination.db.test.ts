@@ -2,7 +2,7 @@
  * People and dates on cards, relations, blockers and "my work", on either driver.
  */
 import { tables } from "@lattice/db";
-import type { TestDriver } from "@lattice/db/testing";
+import { type TestDriver, testDriver } from "@lattice/db/testing";
 import type { BlockerType, Blocking, Card, CardRelation, Space, Status, Workspace } from "@lattice/domain";
 import { addDays, isoDay } from "@lattice/domain";
 import { and, eq } from "drizzle-orm";
@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Client, factories, type Harness, startHarness } from "../test/harness.js";
 import { expectProblem } from "../test/problems.js";
 
-export const coordinationSuite = (driver: TestDriver) => {
+const coordinationSuite = (driver: TestDriver) => {
   describe(`card coordination (${driver})`, () => {
     let h: Harness;
     let f: ReturnType<typeof factories>;
@@ -408,3 +408,5 @@ export const coordinationSuite = (driver: TestDriver) => {
     });
   });
 };
+
+coordinationSuite(testDriver());

@@ -1,4 +1,4 @@
-import type { TestDriver } from "@lattice/db/testing";
+import { type TestDriver, testDriver } from "@lattice/db/testing";
 import type { BlockerType, Blocking, Card, Workspace } from "@lattice/domain";
 import type { FastifyInstance, InjectOptions } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -47,7 +47,7 @@ const upgradeStatus = (baseUrl: string, cookie: string, origin?: string): Promis
     ws.once("error", reject);
   });
 
-export const forgerySuite = (driver: TestDriver): void => {
+const forgerySuite = (driver: TestDriver): void => {
   describe(`request forgery (${driver})`, () => {
     let h: Harness;
     let ana: Client;
@@ -239,3 +239,5 @@ export const forgerySuite = (driver: TestDriver): void => {
     });
   });
 };
+
+forgerySuite(testDriver());

@@ -15,7 +15,7 @@
  * fuzzed by the hub's own suites, not here.
  */
 import { randomUUID } from "node:crypto";
-import type { TestDriver } from "@lattice/db/testing";
+import { type TestDriver, testDriver } from "@lattice/db/testing";
 import type { Status } from "@lattice/domain";
 import fc from "fast-check";
 import type { InjectOptions, LightMyRequestResponse } from "fastify";
@@ -607,7 +607,7 @@ const buildWorld = async (
   ]);
 };
 
-export const fuzzSuite = (driver: TestDriver): void => {
+const fuzzSuite = (driver: TestDriver): void => {
   describe(`API fuzz (${driver})`, () => {
     let h: Harness;
     let sessions: Record<Exclude<Role, "anonymous">, Client>;
@@ -771,3 +771,5 @@ const collect = (op: Operation, res: LightMyRequestResponse, pools: Pools): void
   if (typeof created.url === "string" && created.url.endsWith(".ics"))
     add("calendar", created.url.split("/").at(-1) ?? "");
 };
+
+fuzzSuite(testDriver());

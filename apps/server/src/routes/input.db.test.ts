@@ -3,7 +3,7 @@
  * (PostgreSQL text cannot hold it), dates outside the accepted range (PostgreSQL has no year 0), and
  * paths the router itself refuses. Each is a 4xx problem+json naming the field, and changes nothing.
  */
-import type { TestDriver } from "@lattice/db/testing";
+import { type TestDriver, testDriver } from "@lattice/db/testing";
 import { dateRange, type Status } from "@lattice/domain";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { changedTables, type Fingerprint, fingerprinter } from "../test/fingerprint.js";
@@ -254,7 +254,7 @@ const dateCases: DateCase[] = [
   },
 ];
 
-export const inputSuite = (driver: TestDriver): void => {
+const inputSuite = (driver: TestDriver): void => {
   describe(`bad input at the database's edges (${driver})`, () => {
     let h: Harness;
     let w: World;
@@ -373,3 +373,5 @@ export const inputSuite = (driver: TestDriver): void => {
 const placeholderWorld: World = new Proxy({} as World, {
   get: (_target, key) => (key === "owner" ? undefined : `{${String(key)}}`),
 });
+
+inputSuite(testDriver());

@@ -1,5 +1,5 @@
 import { createDb, runMutation, tables } from "@lattice/db";
-import type { TestDriver } from "@lattice/db/testing";
+import { type TestDriver, testDriver } from "@lattice/db/testing";
 import { type Notification, type Reminder, userChannel } from "@lattice/domain";
 import { and, asc, eq, gt } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -10,7 +10,7 @@ import { type Client, factories, type Harness, startHarness } from "../test/harn
 import { expectProblem } from "../test/problems.js";
 import { TestSocket } from "../test/ws-client.js";
 
-export const notificationRouteSuite = (driver: TestDriver): void => {
+const notificationRouteSuite = (driver: TestDriver): void => {
   describe(`notifications and reminders (${driver})`, () => {
     let h: Harness;
     let f: ReturnType<typeof factories>;
@@ -328,3 +328,5 @@ export const notificationRouteSuite = (driver: TestDriver): void => {
     });
   });
 };
+
+notificationRouteSuite(testDriver());

@@ -4,7 +4,7 @@
  * must be answered exactly like naming one that does not exist: same status, same body, no change.
  */
 import { randomUUID } from "node:crypto";
-import type { TestDriver } from "@lattice/db/testing";
+import { type TestDriver, testDriver } from "@lattice/db/testing";
 import type { BlockerType, Card, Folder, Label, Space, Status, TodoItem, Workspace } from "@lattice/domain";
 import type { LightMyRequestResponse } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -19,7 +19,7 @@ interface Probe {
   hidden: () => string;
 }
 
-export const oracleSuite = (driver: TestDriver) => {
+const oracleSuite = (driver: TestDriver) => {
   describe(`foreign ids answer like unknown ones (${driver})`, () => {
     let h: Harness;
     let ana: Client;
@@ -278,3 +278,5 @@ export const oracleSuite = (driver: TestDriver) => {
     });
   });
 };
+
+oracleSuite(testDriver());

@@ -1,4 +1,4 @@
-import type { TestDriver } from "@lattice/db/testing";
+import { type TestDriver, testDriver } from "@lattice/db/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Client, factories, type Harness, startHarness } from "../test/harness.js";
 import { expectProblem } from "../test/problems.js";
@@ -13,7 +13,7 @@ interface Hit {
   isArchived: boolean;
 }
 
-export const searchRouteSuite = (driver: TestDriver): void => {
+const searchRouteSuite = (driver: TestDriver): void => {
   describe(`search (${driver})`, () => {
     let h: Harness;
     let f: ReturnType<typeof factories>;
@@ -106,3 +106,5 @@ export const searchRouteSuite = (driver: TestDriver): void => {
     });
   });
 };
+
+searchRouteSuite(testDriver());

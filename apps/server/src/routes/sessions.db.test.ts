@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { tables } from "@lattice/db";
-import type { TestDriver } from "@lattice/db/testing";
+import { type TestDriver, testDriver } from "@lattice/db/testing";
 import type { AccountSession, User } from "@lattice/domain";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -13,7 +13,7 @@ import { TestSocket } from "../test/ws-client.js";
 const laptop = "Mozilla/5.0 (X11; Linux x86_64) Firefox/133.0";
 const phone = "Mozilla/5.0 (iPhone; CPU iPhone OS 18_0 like Mac OS X) Safari/604.1";
 
-export const sessionsSuite = (driver: TestDriver): void => {
+const sessionsSuite = (driver: TestDriver): void => {
   describe(`password change and sessions (${driver})`, () => {
     let h: Harness;
     beforeAll(async () => {
@@ -303,3 +303,5 @@ export const sessionsSuite = (driver: TestDriver): void => {
       (await client.get("/api/me/sessions")).json<AccountSession[]>();
   });
 };
+
+sessionsSuite(testDriver());

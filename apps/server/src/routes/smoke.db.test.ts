@@ -4,7 +4,7 @@ import { factories, type Harness, startHarness } from "../test/harness.js";
 describe("smoke", () => {
   let h: Harness;
   beforeAll(async () => {
-    h = await startHarness("pglite");
+    h = await startHarness();
   });
   afterAll(async () => h.close());
 

@@ -1,11 +1,11 @@
 import { randomUUID } from "node:crypto";
-import type { TestDriver } from "@lattice/db/testing";
+import { type TestDriver, testDriver } from "@lattice/db/testing";
 import type { Folder, Member, Space, Status, Tree, Workspace } from "@lattice/domain";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Client, factories, type Harness, startHarness } from "../test/harness.js";
 import { expectProblem } from "../test/problems.js";
 
-export const workspaceRouteSuite = (driver: TestDriver): void => {
+const workspaceRouteSuite = (driver: TestDriver): void => {
   describe(`workspaces and members (${driver})`, () => {
     let h: Harness;
     let f: ReturnType<typeof factories>;
@@ -325,3 +325,5 @@ export const workspaceRouteSuite = (driver: TestDriver): void => {
     });
   });
 };
+
+workspaceRouteSuite(testDriver());

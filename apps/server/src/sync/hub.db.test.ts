@@ -1,13 +1,13 @@
 /**
  * Live-sync protocol tests with real sockets against the in-process server, on either driver.
  */
-import type { TestDriver } from "@lattice/db/testing";
+import { type TestDriver, testDriver } from "@lattice/db/testing";
 import { type Channel, type Space, spaceChannel, type Workspace } from "@lattice/domain";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Client, factories, type Harness, startHarness } from "../test/harness.js";
 import { type Frame, TestSocket } from "../test/ws-client.js";
 
-export const hubSuite = (driver: TestDriver) => {
+const hubSuite = (driver: TestDriver) => {
   describe(`live sync hub (${driver})`, () => {
     let h: Harness;
     let baseUrl: string;
@@ -371,3 +371,5 @@ export const hubSuite = (driver: TestDriver) => {
     });
   });
 };
+
+hubSuite(testDriver());

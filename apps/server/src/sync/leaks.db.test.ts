@@ -6,7 +6,7 @@
  * "Nothing arrived" is proven by a sentinel: a later change that must arrive, after which the frames
  * received so far are complete (each channel is delivered in seq order).
  */
-import type { TestDriver } from "@lattice/db/testing";
+import { type TestDriver, testDriver } from "@lattice/db/testing";
 import {
   type ActivityPage,
   type Card,
@@ -26,7 +26,7 @@ import { type Frame, TestSocket } from "../test/ws-client.js";
 
 type EventFrame = Extract<Frame, { type: "event" }>;
 
-export const leaksSuite = (driver: TestDriver) => {
+const leaksSuite = (driver: TestDriver) => {
   describe(`nothing leaks to readers who may not see it (${driver})`, () => {
     let h: Harness;
     let baseUrl: string;
@@ -374,3 +374,5 @@ export const leaksSuite = (driver: TestDriver) => {
     });
   });
 };
+
+leaksSuite(testDriver());

@@ -3,7 +3,7 @@
  * subscriptions are bounded, each with a clear error frame (and a close code where the socket ends).
  * Small bounds are configured here so each one is reached with a handful of messages.
  */
-import type { TestDriver } from "@lattice/db/testing";
+import { type TestDriver, testDriver } from "@lattice/db/testing";
 import { type Channel, spaceChannel, userChannel, WireCloseCode, workspaceChannel } from "@lattice/domain";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { type Client, factories, type Harness, startHarness } from "../test/harness.js";
@@ -13,7 +13,7 @@ const maxSocketsPerUser = 3;
 const maxMessagesPerWindow = 20;
 const maxSubscriptionsPerSocket = 4;
 
-export const limitsSuite = (driver: TestDriver) => {
+const limitsSuite = (driver: TestDriver) => {
   describe(`live sync limits (${driver})`, () => {
     let h: Harness;
     let baseUrl: string;
@@ -129,3 +129,5 @@ export const limitsSuite = (driver: TestDriver) => {
     });
   });
 };
+
+limitsSuite(testDriver());

@@ -4,7 +4,7 @@
  * public API, so tests exercise the same paths a client does.
  */
 import { randomUUID } from "node:crypto";
-import { createTestDatabase, type TestDatabase, type TestDriver } from "@lattice/db/testing";
+import { createTestDatabase, type TestDatabase, type TestDriver, testDriver } from "@lattice/db/testing";
 import type { Card, Folder, Member, Space, Status, User, Workspace, WorkspaceRole } from "@lattice/domain";
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from "fastify";
 import { buildApp } from "../app.js";
@@ -29,8 +29,9 @@ export const testConfig = (overrides: Partial<Config> = {}): Config => ({
   ...overrides,
 });
 
+/** The app on a fresh database on `driver`, by default the running vitest project's. */
 export const startHarness = async (
-  driver: TestDriver,
+  driver: TestDriver = testDriver(),
   bus?: EventBus,
   config: Partial<Config> = {},
   hubOptions: HubOptions = {},
@@ -53,10 +54,7 @@ export const startHarness = async (
   };
 };
 
-/**
- * Whether the PostgreSQL suites run: always in CI (where a missing server fails the suite), and
- * locally when a server answers.
- */
+/** @deprecated Only for suites still in the old three-file pattern; see docs/testing.md. */
 export { shouldRunPostgres } from "@lattice/db/testing";
 
 export interface Session {
