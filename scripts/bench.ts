@@ -1,20 +1,23 @@
 /**
  * `pnpm bench`: latency of the two hottest requests — loading a board and moving a card — for a space of
- * 1,000 cards, on embedded PGlite (in memory) and on PostgreSQL (a fresh database, dropped at the end).
+ * 1,000 cards, on embedded PGlite (a fresh data directory) and on PostgreSQL (a fresh database, dropped
+ * at the end).
  *
- * The app is built in-process exactly as the server builds it and driven over real HTTP on loopback, so
- * the figures include routing, validation, authorization, the transaction with its event row and JSON
- * serialization. Everything is bounded: fixed request counts, one process, no outside address.
+ * The server runs as production runs it, in its own process, and is driven over real HTTP on loopback,
+ * so the figures include routing, validation, authorization, the transaction with its event row, JSON
+ * serialization and request logging. Everything is bounded: fixed request counts, no outside address.
  */
-import { execFileSync } from "node:child_process";
-import { existsSync, mkdtempSync, readdirSync, writeFileSync } from "node:fs";
+import { execFileSync, spawn } from "node:child_process";
+import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import http from "node:http";
+import net from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { createDb, type DbHandle } from "@lattice/db";
+import { fileURLToPath } from "node:url";
 import { createPostgresTestDatabase, isPostgresReachable } from "@lattice/db/testing";
-import { buildApp } from "../apps/server/src/app.js";
-import { loadConfig } from "../apps/server/src/config.js";
 import { percentile } from "./bench-support.js";
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 
 const CARDS = 1_000;
 const WARMUP = 20;
@@ -79,26 +82,45 @@ const summarize = (driver: string, operation: string, samples: number[], note = 
   };
 };
 
+/** Keep-alive HTTP over loopback, as a browser holds its connection (lighter than fetch on the shared cores). */
+const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
+
 class Client {
   private cookie = "";
-  constructor(private readonly base: string) {}
+  constructor(private readonly base: URL) {}
 
-  async request<T>(method: string, path: string, body?: unknown): Promise<{ data: T; bytes: number }> {
+  request<T>(method: string, path: string, body?: unknown): Promise<{ data: T; bytes: number }> {
     const headers: Record<string, string> = {};
     if (this.cookie) headers.cookie = this.cookie;
-    if (body !== undefined) headers["content-type"] = "application/json";
+    const payload = body === undefined ? undefined : JSON.stringify(body);
+    if (payload !== undefined) headers["content-type"] = "application/json";
     // A change without a JSON body must say it comes from a client (the server's forgery check).
     else if (method !== "GET") headers["x-lattice-client"] = "bench";
-    const response = await fetch(`${this.base}${path}`, {
-      method,
-      headers,
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    return new Promise((resolve, reject) => {
+      const request = http.request(
+        { host: this.base.hostname, port: this.base.port, path, method, headers, agent },
+        (response) => {
+          const chunks: Buffer[] = [];
+          response.on("data", (chunk: Buffer) => chunks.push(chunk));
+          response.on("error", reject);
+          response.on("end", () => {
+            const text = Buffer.concat(chunks).toString("utf8");
+            const status = response.statusCode ?? 0;
+            if (status < 200 || status >= 300) {
+              reject(new Error(`${method} ${path} → ${status}: ${text.slice(0, 300)}`));
+              return;
+            }
+            const setCookie = (response.headers["set-cookie"] ?? []).find((c) =>
+              c.startsWith("lattice_session="),
+            );
+            if (setCookie) this.cookie = setCookie.split(";")[0] ?? "";
+            resolve({ data: (text ? JSON.parse(text) : null) as T, bytes: Buffer.byteLength(text) });
+          });
+        },
+      );
+      request.on("error", reject);
+      request.end(payload);
     });
-    const text = await response.text();
-    if (!response.ok) throw new Error(`${method} ${path} → ${response.status}: ${text.slice(0, 300)}`);
-    const setCookie = response.headers.getSetCookie().find((c) => c.startsWith("lattice_session="));
-    if (setCookie) this.cookie = setCookie.split(";")[0] ?? "";
-    return { data: (text ? JSON.parse(text) : null) as T, bytes: Buffer.byteLength(text) };
   }
 }
 
@@ -132,10 +154,72 @@ const createSequentially = async (
 
 const perSecond = (count: number, ms: number): number => (count * 1000) / ms;
 
-const benchDriver = async (driver: string, handle: DbHandle, growCreates: number): Promise<Row[]> => {
-  const app = await buildApp({ handle, config: { ...loadConfig(), webDist: null, loginRateLimit: 1000 } });
+/** A port nothing listens on now. */
+const freePort = (): Promise<number> =>
+  new Promise((resolve, reject) => {
+    const probe = net.createServer();
+    probe.on("error", reject);
+    probe.listen(0, "127.0.0.1", () => {
+      const { port } = probe.address() as net.AddressInfo;
+      probe.close(() => resolve(port));
+    });
+  });
+
+/**
+ * The server as production runs it: its own process (`apps/server/src/server.ts`, logging at info),
+ * so the benchmark client and the server each have their own event loop on the shared cores.
+ */
+const startServer = async (
+  database: Record<string, string>,
+): Promise<{ url: URL; stop: () => Promise<void> }> => {
+  const port = await freePort();
+  const child = spawn(process.execPath, ["--import", "tsx", "apps/server/src/server.ts"], {
+    cwd: repoRoot,
+    env: {
+      ...process.env,
+      ...database,
+      PORT: String(port),
+      HOST: "127.0.0.1",
+      WEB_DIST: "",
+      LOGIN_RATE_LIMIT: "1000",
+      SIGNUP_RATE_LIMIT: "1000",
+    },
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  const url = new URL(`http://127.0.0.1:${port}`);
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    if (child.exitCode !== null)
+      throw new Error(`the server exited with ${child.exitCode} before it answered`);
+    const healthy = await new Promise<boolean>((resolve) => {
+      const probe = http.get({ host: url.hostname, port, path: "/api/health" }, (response) => {
+        response.resume();
+        resolve(response.statusCode === 200);
+      });
+      probe.on("error", () => resolve(false));
+    });
+    if (healthy) break;
+    if (Date.now() > deadline) throw new Error("the server did not answer /api/health within 60 s");
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  return {
+    url,
+    stop: async () => {
+      child.kill("SIGTERM");
+      await exited;
+    },
+  };
+};
+
+const benchDriver = async (
+  driver: string,
+  database: Record<string, string>,
+  growCreates: number,
+): Promise<Row[]> => {
+  const server = await startServer(database);
   try {
-    const address = await app.listen({ port: 0, host: "127.0.0.1" });
+    const address = server.url;
     const client = new Client(address);
 
     const benchEmail = `bench-${driver}-${Date.now()}@example.com`;
@@ -274,7 +358,7 @@ const benchDriver = async (driver: string, handle: DbHandle, growCreates: number
     }
     return rows;
   } finally {
-    await app.close();
+    await server.stop();
   }
 };
 
@@ -347,19 +431,19 @@ const main = async (): Promise<void> => {
       `${CONCURRENT_CLIENTS} × ${CONCURRENT_MOVES_EACH} concurrent moves per driver.`,
   );
   const ratios: string[] = [];
-  const pglite = await createDb({ dataDir: "memory://" });
+  const pgliteDir = mkdtempSync(path.join(tmpdir(), "lattice-bench-pglite-"));
   try {
-    rows.push(...(await benchDriver("pglite", pglite, 0)));
+    rows.push(...(await benchDriver("pglite", { DATA_DIR: pgliteDir }, 0)));
   } finally {
-    await pglite.close();
+    rmSync(pgliteDir, { recursive: true, force: true });
   }
 
   if (await isPostgresReachable()) {
     const database = await createPostgresTestDatabase();
     try {
-      const driverRows = await benchDriver("postgres", database.handle, GROW_CREATES);
-      rows.push(...driverRows);
       if (!database.url) throw new Error("a PostgreSQL test database has a URL");
+      const driverRows = await benchDriver("postgres", { DATABASE_URL: database.url }, GROW_CREATES);
+      rows.push(...driverRows);
       for (const [clients, operation] of [
         [1, "POST move (1 client)"],
         [CONCURRENT_CLIENTS, `POST move (${CONCURRENT_CLIENTS} clients)`],

@@ -1,25 +1,12 @@
 /**
- * Resolving the caller's effective role for a resource: one query each, keyed by the resource id
- * and joined to the caller's memberships. `null` means the caller may not know the resource exists
- * (the route answers 404). The role rules themselves live in the domain (`effective*Role`).
+ * Resolving the caller's effective role for a resource, keyed by the resource id (the roles come
+ * from `roles.ts`). `null` means the caller may not know the resource exists (the route answers 404).
  */
-import {
-  effectiveSpaceRole,
-  effectiveWorkspaceRole,
-  type Visibility,
-  type WorkspaceRole,
-} from "@lattice/domain";
-import { and, eq, inArray, isNull, or } from "drizzle-orm";
+import type { WorkspaceRole } from "@lattice/domain";
+import { eq } from "drizzle-orm";
 import type { Executor } from "./client.js";
-import {
-  cards,
-  folders,
-  spaceMembers,
-  spaces,
-  statuses,
-  workspaceMembers,
-  workspaces,
-} from "./schema/index.js";
+import { spaceRoles, spacesWithRoles, workspacesWithRoles } from "./roles.js";
+import { cards, folders, type spaces, statuses, type workspaces } from "./schema/index.js";
 
 export interface WorkspaceAccess {
   workspace: typeof workspaces.$inferSelect;
@@ -30,22 +17,7 @@ export const workspaceAccess = async (
   db: Executor,
   userId: string,
   workspaceId: string,
-): Promise<WorkspaceAccess | null> => {
-  const [row] = await db
-    .select({ workspace: workspaces, memberRole: workspaceMembers.role })
-    .from(workspaces)
-    .leftJoin(
-      workspaceMembers,
-      and(eq(workspaceMembers.workspaceId, workspaces.id), eq(workspaceMembers.userId, userId)),
-    )
-    .where(eq(workspaces.id, workspaceId));
-  if (!row) return null;
-  const role = effectiveWorkspaceRole(
-    row.workspace.visibility as Visibility,
-    (row.memberRole as WorkspaceRole | null) ?? null,
-  );
-  return role ? { workspace: row.workspace, role } : null;
-};
+): Promise<WorkspaceAccess | null> => (await workspacesWithRoles(db, userId, { workspaceId }))[0] ?? null;
 
 export interface SpaceAccess {
   space: typeof spaces.$inferSelect;
@@ -54,42 +26,11 @@ export interface SpaceAccess {
   role: WorkspaceRole;
 }
 
-const spaceAccessWhere = async (
+export const spaceAccess = async (
   db: Executor,
   userId: string,
   spaceId: string,
-): Promise<SpaceAccess | null> => {
-  const [row] = await db
-    .select({
-      space: spaces,
-      workspace: workspaces,
-      memberRole: workspaceMembers.role,
-      spaceRole: spaceMembers.role,
-    })
-    .from(spaces)
-    .innerJoin(workspaces, eq(workspaces.id, spaces.workspaceId))
-    .leftJoin(
-      workspaceMembers,
-      and(eq(workspaceMembers.workspaceId, spaces.workspaceId), eq(workspaceMembers.userId, userId)),
-    )
-    .leftJoin(spaceMembers, and(eq(spaceMembers.spaceId, spaces.id), eq(spaceMembers.userId, userId)))
-    .where(eq(spaces.id, spaceId));
-  if (!row) return null;
-  const workspaceRole = effectiveWorkspaceRole(
-    row.workspace.visibility as Visibility,
-    (row.memberRole as WorkspaceRole | null) ?? null,
-  );
-  const role = effectiveSpaceRole(
-    workspaceRole,
-    row.space.isPrivate,
-    (row.spaceRole as WorkspaceRole | null) ?? null,
-  );
-  if (!role || !workspaceRole) return null;
-  return { space: row.space, workspace: row.workspace, workspaceRole, role };
-};
-
-export const spaceAccess = spaceAccessWhere;
-
+): Promise<SpaceAccess | null> => (await spacesWithRoles(db, userId, { spaceId }))[0] ?? null;
 export const folderAccess = async (
   db: Executor,
   userId: string,
@@ -124,40 +65,8 @@ export const cardAccess = async (
 };
 
 /**
- * Ids of every live (unarchived) space the user may read, in any workspace: one query, filtered by
- * the domain's role rules. Search, activity, "my work" and personal feeds restrict to these.
+ * Ids of every live (unarchived) space the user may read, in any workspace. Search, activity,
+ * "my work" and personal feeds restrict to these.
  */
-export const readableSpaceIds = async (db: Executor, userId: string): Promise<string[]> => {
-  const rows = await db
-    .select({
-      id: spaces.id,
-      isPrivate: spaces.isPrivate,
-      visibility: workspaces.visibility,
-      memberRole: workspaceMembers.role,
-      spaceRole: spaceMembers.role,
-    })
-    .from(spaces)
-    .innerJoin(workspaces, eq(workspaces.id, spaces.workspaceId))
-    .leftJoin(
-      workspaceMembers,
-      and(eq(workspaceMembers.workspaceId, workspaces.id), eq(workspaceMembers.userId, userId)),
-    )
-    .leftJoin(spaceMembers, and(eq(spaceMembers.spaceId, spaces.id), eq(spaceMembers.userId, userId)))
-    .where(
-      and(
-        isNull(spaces.archivedAt),
-        isNull(workspaces.archivedAt),
-        or(eq(workspaceMembers.userId, userId), inArray(workspaces.visibility, ["public", "org_wide"])),
-      ),
-    );
-  return rows
-    .filter(
-      (r) =>
-        effectiveSpaceRole(
-          effectiveWorkspaceRole(r.visibility as Visibility, (r.memberRole as WorkspaceRole | null) ?? null),
-          r.isPrivate,
-          (r.spaceRole as WorkspaceRole | null) ?? null,
-        ) !== null,
-    )
-    .map((r) => r.id);
-};
+export const readableSpaceIds = async (db: Executor, userId: string): Promise<string[]> =>
+  (await spaceRoles(db, { userIds: [userId], liveOnly: true })).map((r) => r.spaceId);

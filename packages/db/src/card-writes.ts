@@ -9,8 +9,6 @@ import {
   type CardPlacementAim,
   type CreateCardChanges,
   type CreateCardContext,
-  effectiveSpaceRole,
-  effectiveWorkspaceRole,
   type MoveCardChanges,
   type MoveCardContext,
   type OpenBlocking,
@@ -22,21 +20,21 @@ import {
 } from "@lattice/domain";
 import { type SQL, sql } from "drizzle-orm";
 import type { Executor } from "./client.js";
-
-type Row = Record<string, unknown>;
-
-const rowsOf = (result: unknown): Row[] => (result as { rows: Row[] }).rows;
+import { executePrepared, type Row } from "./prepared.js";
+import { rolesOf } from "./roles.js";
 
 const iso = (value: unknown): string => new Date(value as string | Date).toISOString();
 const isoOrNull = (value: unknown): string | null => (value === null ? null : iso(value));
 const ids = (value: unknown): string[] => (Array.isArray(value) ? (value as string[]) : []);
 
+/** The actor's role from the membership columns every context selects (see roles.ts). */
 const roleFrom = (row: Row): WorkspaceRole | null =>
-  effectiveSpaceRole(
-    effectiveWorkspaceRole(row.visibility as Visibility, (row.member_role as WorkspaceRole | null) ?? null),
-    row.is_private === true,
-    (row.space_role as WorkspaceRole | null) ?? null,
-  );
+  rolesOf({
+    visibility: row.visibility as Visibility,
+    memberRole: (row.member_role as WorkspaceRole | null) ?? null,
+    isPrivate: row.is_private === true,
+    spaceRole: (row.space_role as WorkspaceRole | null) ?? null,
+  }).role;
 
 /**
  * The neighbours of a placement in `statusId`, as two lateral joins named `anchor` and `beside`
@@ -95,12 +93,13 @@ const statusColumns = (alias: string): SQL =>
  * finds the space. Returns the space id, or null when there is no such card.
  */
 export const lockSpaceOfCard = async (db: Executor, cardId: string): Promise<string | null> => {
-  const rows = rowsOf(
-    await db.execute(sql`
+  const rows = await executePrepared(
+    db,
+    sql`
       INSERT INTO channels (channel, seq)
       SELECT 'space:' || space_id, 0 FROM cards WHERE id = ${cardId}::uuid
       ON CONFLICT (channel) DO UPDATE SET seq = channels.seq
-      RETURNING channel`),
+      RETURNING channel`,
   );
   const channel = rows[0]?.channel as string | undefined;
   return channel ? channel.slice(spaceChannel("").length) : null;
@@ -119,8 +118,9 @@ export const loadMoveCardContext = async (
   targetStatusId: string,
   aim: CardPlacementAim,
 ): Promise<LoadedMoveContext> => {
-  const rows = rowsOf(
-    await db.execute(sql`
+  const rows = await executePrepared(
+    db,
+    sql`
       SELECT c.*, w.visibility, s.is_private, wm.role AS member_role, sm.role AS space_role,
         ${statusColumns("target")}, ${statusColumns("source")},
         anchor.id AS anchor_id, anchor.position AS anchor_position, beside.position AS beside_position,
@@ -144,7 +144,7 @@ export const loadMoveCardContext = async (
       LEFT JOIN workspace_members wm ON wm.workspace_id = w.id AND wm.user_id = ${actorId}::uuid
       LEFT JOIN space_members sm ON sm.space_id = s.id AND sm.user_id = ${actorId}::uuid
       ${neighbourJoins(sql`${targetStatusId}::uuid`, aim, sql`c.id`)}
-      WHERE c.id = ${cardId}::uuid`),
+      WHERE c.id = ${cardId}::uuid`,
   );
   const row = rows[0];
   if (!row) {
@@ -195,23 +195,27 @@ export const loadMoveCardContext = async (
   };
 };
 
-/** Writes a move: the card row and, on a status change, its history row, in one statement. */
-export const persistMove = async (db: Executor, changes: MoveCardChanges, actorId: string): Promise<void> => {
+/**
+ * The writes of a move: the card row and, on a status change, its history row (sent with the
+ * event append as one statement, see `MutationContext.writeWithEvents`).
+ */
+export const moveWrites = (changes: MoveCardChanges, actorId: string): SQL[] => {
   const { card, statusChange } = changes;
-  const history = statusChange
-    ? sql`WITH history AS (
-        INSERT INTO card_status_changes
-          (workspace_id, space_id, card_id, from_status_id, to_status_id, from_role, to_role, actor_id, at)
-        VALUES (${card.workspaceId}::uuid, ${card.spaceId}::uuid, ${card.id}::uuid,
-          ${statusChange.fromStatusId}::uuid, ${statusChange.toStatusId}::uuid, ${statusChange.fromRole},
-          ${statusChange.toRole}, ${actorId}::uuid, ${card.updatedAt}::timestamptz)
-      )`
-    : sql``;
-  await db.execute(sql`${history}
+  const update = sql`
     UPDATE cards SET status_id = ${card.statusId}::uuid, position = ${card.position},
       updated_at = ${card.updatedAt}::timestamptz, completed_at = ${card.completedAt}::timestamptz,
       version = ${card.version}
-    WHERE id = ${card.id}::uuid`);
+    WHERE id = ${card.id}::uuid`;
+  if (!statusChange) return [update];
+  return [
+    update,
+    sql`
+    INSERT INTO card_status_changes
+      (workspace_id, space_id, card_id, from_status_id, to_status_id, from_role, to_role, actor_id, at)
+    VALUES (${card.workspaceId}::uuid, ${card.spaceId}::uuid, ${card.id}::uuid,
+      ${statusChange.fromStatusId}::uuid, ${statusChange.toStatusId}::uuid, ${statusChange.fromRole},
+      ${statusChange.toRole}, ${actorId}::uuid, ${card.updatedAt}::timestamptz)`,
+  ];
 };
 
 /**
@@ -229,8 +233,9 @@ export const loadCreateCardContext = async (
   const chosenStatus = statusId
     ? sql`SELECT * FROM statuses WHERE id = ${statusId}::uuid AND space_id = s.id`
     : sql`SELECT * FROM statuses WHERE space_id = s.id ORDER BY position LIMIT 1`;
-  const rows = rowsOf(
-    await db.execute(sql`
+  const rows = await executePrepared(
+    db,
+    sql`
       SELECT s.id AS space_id, s.workspace_id, s.is_private, w.visibility,
         wm.role AS member_role, sm.role AS space_role, ${statusColumns("status")},
         anchor.id AS anchor_id, anchor.position AS anchor_position, beside.position AS beside_position
@@ -240,7 +245,7 @@ export const loadCreateCardContext = async (
       LEFT JOIN space_members sm ON sm.space_id = s.id AND sm.user_id = ${actorId}::uuid
       LEFT JOIN LATERAL (${chosenStatus}) status ON true
       ${neighbourJoins(sql`status.id`, aim, sql`NULL::uuid`)}
-      WHERE s.id = ${spaceId}::uuid`),
+      WHERE s.id = ${spaceId}::uuid`,
   );
   const row = rows[0];
   if (!row)
@@ -254,22 +259,23 @@ export const loadCreateCardContext = async (
   };
 };
 
-/** Writes a new card and its first status history row, in one statement. */
-export const persistCreate = async (db: Executor, changes: CreateCardChanges): Promise<void> => {
+/** The writes of a new card and its first status history row (see `moveWrites`). */
+export const createWrites = (changes: CreateCardChanges): SQL[] => {
   const { card, statusChange } = changes;
-  await db.execute(sql`
-    WITH created AS (
-      INSERT INTO cards (id, workspace_id, space_id, status_id, name, description, position, created_by,
-        created_at, updated_at, completed_at, version)
-      VALUES (${card.id}::uuid, ${card.workspaceId}::uuid, ${card.spaceId}::uuid, ${card.statusId}::uuid,
-        ${card.name}, ${card.description}, ${card.position}, ${card.createdBy}::uuid,
-        ${card.createdAt}::timestamptz, ${card.updatedAt}::timestamptz, ${card.completedAt}::timestamptz,
-        ${card.version})
-      RETURNING id
-    )
+  return [
+    sql`
+    INSERT INTO cards (id, workspace_id, space_id, status_id, name, description, position, created_by,
+      created_at, updated_at, completed_at, version)
+    VALUES (${card.id}::uuid, ${card.workspaceId}::uuid, ${card.spaceId}::uuid, ${card.statusId}::uuid,
+      ${card.name}, ${card.description}, ${card.position}, ${card.createdBy}::uuid,
+      ${card.createdAt}::timestamptz, ${card.updatedAt}::timestamptz, ${card.completedAt}::timestamptz,
+      ${card.version})`,
+    // Foreign keys are checked at the end of the whole statement, when the card row exists.
+    sql`
     INSERT INTO card_status_changes
       (workspace_id, space_id, card_id, from_status_id, to_status_id, from_role, to_role, actor_id, at)
-    SELECT ${card.workspaceId}::uuid, ${card.spaceId}::uuid, created.id, NULL, ${statusChange.toStatusId}::uuid,
-      NULL, ${statusChange.toRole}, ${card.createdBy}::uuid, ${card.createdAt}::timestamptz
-    FROM created`);
+    VALUES (${card.workspaceId}::uuid, ${card.spaceId}::uuid, ${card.id}::uuid, NULL,
+      ${statusChange.toStatusId}::uuid, NULL, ${statusChange.toRole}, ${card.createdBy}::uuid,
+      ${card.createdAt}::timestamptz)`,
+  ];
 };

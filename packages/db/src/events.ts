@@ -5,8 +5,9 @@
  * commit order and the log has no gaps a reader could skip.
  */
 import type { Channel, DomainEvent, DraftEvent } from "@lattice/domain";
-import { and, asc, eq, gt, sql } from "drizzle-orm";
+import { and, asc, eq, gt, type SQL, sql } from "drizzle-orm";
 import type { Database, Transaction } from "./client.js";
+import { executePrepared } from "./prepared.js";
 import { channels, events } from "./schema/index.js";
 
 export interface MutationMeta {
@@ -23,7 +24,22 @@ export interface MutationContext {
    * the current state (an ordering key from its neighbours, the number of owners left).
    */
   lock(channel: Channel): Promise<void>;
+  /**
+   * Sends a data-modifying statement (no WITH of its own: PostgreSQL takes those only at the top)
+   * with the event append, as a common table expression of that one statement: the command's last write costs no round trip of its own. Only for a write
+   * nothing later in the command reads back (the statement runs after the command returns).
+   * Absent on a context a command rebuilds for a helper; `writeLast` covers both.
+   */
+  writeWithEvents?: (statement: SQL) => void;
 }
+
+/** The command's last write: with the event append when the context allows it, else now. */
+export const writeLast = async (ctx: MutationContext, statements: readonly SQL[]): Promise<void> => {
+  for (const statement of statements) {
+    if (ctx.writeWithEvents) ctx.writeWithEvents(statement);
+    else await executePrepared(ctx.tx, statement);
+  }
+};
 
 export const lockChannel = async (tx: Transaction, channel: Channel): Promise<void> => {
   await tx
@@ -59,12 +75,18 @@ const workspaceIdOf = (event: DraftEvent): string | null => {
  * touching the same channels lock them in the same order and cannot deadlock) and the events are
  * inserted with the seqs the bump handed out.
  */
+const PREPARED_MAX_EVENTS = 4;
+
 export const appendEvents = async (
   tx: Transaction,
   drafts: DraftEvent[],
   meta: MutationMeta,
+  writes: readonly SQL[] = [],
 ): Promise<DomainEvent[]> => {
-  if (drafts.length === 0) return [];
+  if (drafts.length === 0) {
+    for (const write of writes) await executePrepared(tx, write);
+    return [];
+  }
   const countByChannel = new Map<Channel, number>();
   const ordinals = drafts.map((d) => {
     const ordinal = (countByChannel.get(d.channel) ?? 0) + 1;
@@ -73,8 +95,11 @@ export const appendEvents = async (
   });
   const counters = [...countByChannel].sort(([a], [b]) => (a < b ? -1 : 1));
   const at = new Date();
-  const result = await tx.execute(sql`
-    WITH bumped AS (
+  const statement = sql`
+    WITH ${sql.join(
+      writes.map((write, i) => sql`${sql.raw(`written_${i}`)} AS (${write}), `),
+      sql``,
+    )}bumped AS (
       INSERT INTO ${channels} (channel, seq)
       VALUES ${sql.join(
         counters.map(([channel, count]) => sql`(${channel}, ${count})`),
@@ -95,9 +120,15 @@ export const appendEvents = async (
     )}) AS d(channel, ordinal, count, workspace_id, type, payload)
     JOIN bumped ON bumped.channel = d.channel
     RETURNING channel, seq
-  `);
+  `;
+  // The usual few events share a handful of shapes: prepared once per connection (see prepared.ts).
+  const rows = (
+    drafts.length <= PREPARED_MAX_EVENTS
+      ? await executePrepared(tx, statement)
+      : ((await tx.execute(statement)) as unknown as { rows: unknown[] }).rows
+  ) as Array<{ channel: string; seq: string | number }>;
   const firstSeq = new Map<string, number>();
-  for (const row of (result as unknown as { rows: Array<{ channel: string; seq: string | number }> }).rows) {
+  for (const row of rows) {
     const seq = Number(row.seq);
     firstSeq.set(row.channel, Math.min(firstSeq.get(row.channel) ?? seq, seq));
   }
@@ -122,12 +153,14 @@ export const runMutation = async <T>(
 ): Promise<{ result: T; events: DomainEvent[] }> =>
   db.transaction(async (tx) => {
     const drafts: DraftEvent[] = [];
+    const writes: SQL[] = [];
     const result = await fn({
       tx,
       emit: (event) => drafts.push(event),
       lock: (channel) => lockChannel(tx, channel),
+      writeWithEvents: (statement) => writes.push(statement),
     });
-    const appended = await appendEvents(tx, drafts, meta);
+    const appended = await appendEvents(tx, drafts, meta, writes);
     return { result, events: appended };
   });
 

@@ -1,16 +1,5 @@
 /** Rows to domain entities: ISO timestamps, no storage-only columns (password hashes, tokens). */
-import type {
-  Card,
-  Folder,
-  Member,
-  Space,
-  Status,
-  StatusRole,
-  User,
-  Visibility,
-  Workspace,
-  WorkspaceRole,
-} from "@lattice/domain";
+import type { Card, Folder, Member, Space, Status, User, Workspace, WorkspaceRole } from "@lattice/domain";
 import type { cards, folders, spaces, statuses, users, workspaces } from "./schema/index.js";
 
 const iso = (d: Date): string => d.toISOString();
@@ -28,7 +17,7 @@ export const toWorkspace = (row: typeof workspaces.$inferSelect, role: Workspace
   id: row.id,
   name: row.name,
   description: row.description,
-  visibility: row.visibility as Visibility,
+  visibility: row.visibility,
   position: row.position,
   archivedAt: isoOrNull(row.archivedAt),
   createdAt: iso(row.createdAt),
@@ -41,14 +30,14 @@ export const toMember = (row: {
   userId: string;
   email: string;
   name: string;
-  role: string;
+  role: WorkspaceRole;
   createdAt: Date;
 }): Member => ({
   workspaceId: row.workspaceId,
   userId: row.userId,
   email: row.email,
   name: row.name,
-  role: row.role as WorkspaceRole,
+  role: row.role,
   createdAt: iso(row.createdAt),
 });
 
@@ -81,7 +70,7 @@ export const toStatus = (row: typeof statuses.$inferSelect): Status => ({
   spaceId: row.spaceId,
   name: row.name,
   position: row.position,
-  role: row.role as StatusRole,
+  role: row.role,
   wipLimit: row.wipLimit,
 });
 

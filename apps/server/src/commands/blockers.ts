@@ -6,7 +6,6 @@
  */
 import { cardAccess, type MutationContext, spaceAccess, tables } from "@lattice/db";
 import {
-  type BlockerKind,
   type BlockerType,
   type Blocking,
   DomainError,
@@ -87,7 +86,7 @@ export const listBlockerTypes = async (db: Executor, spaceId: string | null): Pr
   const rows = types.map((type) => ({ type, activeCount: countOf.get(type.id) ?? 0 }));
   return rows.map(({ type, activeCount }) => ({
     id: type.id,
-    kind: type.kind as BlockerKind,
+    kind: type.kind,
     spaceId: type.spaceId,
     name: type.name,
     description: type.description,

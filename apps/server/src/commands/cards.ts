@@ -8,14 +8,15 @@
 import { randomUUID } from "node:crypto";
 import {
   cardAccess,
+  createWrites,
   loadCard,
   loadCreateCardContext,
   loadMoveCardContext,
   lockSpaceOfCard,
   type MutationContext,
-  persistCreate,
-  persistMove,
+  moveWrites,
   tables,
+  writeLast,
 } from "@lattice/db";
 import {
   type Card,
@@ -47,17 +48,18 @@ export const mustLoadCard = async (tx: Tx, id: string): Promise<Card> => {
 
 /** lock → load the context → the domain's mutator (authorize, rules, key) → persist → emit. */
 export const createCard = async (
-  { tx, emit, lock }: MutationContext,
+  ctx: MutationContext,
   actor: User,
   spaceId: string,
   input: CreateCardBody,
 ): Promise<Card> => {
+  const { tx, emit, lock } = ctx;
   await lock(spaceChannel(spaceId));
   const aim = createCardAim(input);
   const context = await loadCreateCardContext(tx, actor.id, spaceId, input.statusId, aim, randomUUID());
   const result = mutateCreateCard(context, input, actor, new Date());
   if (isRefusal(result)) throw result;
-  await persistCreate(tx, result.changes);
+  await writeLast(ctx, createWrites(result.changes));
   for (const event of result.events) emit(event);
   return result.changes.card;
 };
@@ -175,17 +177,18 @@ export const updateCard = async (
 
 /** lock → load the context → the domain's mutator (authorize, rules, key) → persist → emit. */
 export const moveCard = async (
-  { tx, emit }: MutationContext,
+  ctx: MutationContext,
   actor: User,
   cardId: string,
   input: MoveCardBody,
 ): Promise<Card> => {
+  const { tx, emit } = ctx;
   // The lock comes first so the neighbours read next are the committed ones (see the header).
   await lockSpaceOfCard(tx, cardId);
   const context = await loadMoveCardContext(tx, actor.id, cardId, input.statusId, moveCardAim(input));
   const result = mutateMoveCard(context, input, actor, new Date());
   if (isRefusal(result)) throw result;
-  await persistMove(tx, result.changes, actor.id);
+  await writeLast(ctx, moveWrites(result.changes, actor.id));
   for (const event of result.events) emit(event);
   const { card, statusChange } = result.changes;
   if (statusChange && context.followerIds.length > 0) {

@@ -5,22 +5,13 @@
  * Security: a notification names a card, so it only goes to people who can read the card's space
  * at the time; followers who lost access are skipped, never told.
  */
-import { type Executor, type MutationContext, tables } from "@lattice/db";
-import {
-  draft,
-  effectiveSpaceRole,
-  effectiveWorkspaceRole,
-  type Notification,
-  type NotificationKind,
-  userChannel,
-  type Visibility,
-  type WorkspaceRole,
-} from "@lattice/domain";
+import { type Executor, type MutationContext, spaceRoles, tables } from "@lattice/db";
+import { draft, type Notification, type NotificationKind, userChannel } from "@lattice/domain";
 import { and, desc, eq, inArray, isNotNull, isNull, sql } from "drizzle-orm";
 
 export const toNotification = (row: typeof tables.notifications.$inferSelect): Notification => ({
   id: row.id,
-  kind: row.kind as NotificationKind,
+  kind: row.kind,
   workspaceId: row.workspaceId,
   cardId: row.cardId,
   actorId: row.actorId,
@@ -31,7 +22,7 @@ export const toNotification = (row: typeof tables.notifications.$inferSelect): N
 
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/** Of `userIds`, those who may read the space (one query, the domain's role rules). */
+/** Of `userIds`, those who may read the space (the one role query, see @lattice/db roles.ts). */
 export const readersOfSpace = async (
   db: Executor,
   spaceId: string,
@@ -40,34 +31,7 @@ export const readersOfSpace = async (
   // Mentions come from free text: only well-formed ids reach the query (a malformed one is no one).
   const ids = [...new Set(userIds)].filter((id) => uuidPattern.test(id));
   if (ids.length === 0) return [];
-  const { users, spaces, workspaces, workspaceMembers, spaceMembers } = tables;
-  const rows = await db
-    .select({
-      userId: users.id,
-      visibility: workspaces.visibility,
-      isPrivate: spaces.isPrivate,
-      memberRole: workspaceMembers.role,
-      spaceRole: spaceMembers.role,
-    })
-    .from(users)
-    .innerJoin(spaces, eq(spaces.id, spaceId))
-    .innerJoin(workspaces, eq(workspaces.id, spaces.workspaceId))
-    .leftJoin(
-      workspaceMembers,
-      and(eq(workspaceMembers.workspaceId, workspaces.id), eq(workspaceMembers.userId, users.id)),
-    )
-    .leftJoin(spaceMembers, and(eq(spaceMembers.spaceId, spaces.id), eq(spaceMembers.userId, users.id)))
-    .where(inArray(users.id, ids));
-  return rows
-    .filter(
-      (r) =>
-        effectiveSpaceRole(
-          effectiveWorkspaceRole(r.visibility as Visibility, (r.memberRole as WorkspaceRole | null) ?? null),
-          r.isPrivate,
-          (r.spaceRole as WorkspaceRole | null) ?? null,
-        ) !== null,
-    )
-    .map((r) => r.userId);
+  return (await spaceRoles(db, { userIds: ids, spaceIds: [spaceId] })).map((r) => r.userId);
 };
 
 /** Everyone who follows a card: its followers, its responsible person and its co-workers (one query). */

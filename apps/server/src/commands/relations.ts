@@ -24,7 +24,7 @@ type Tx = MutationContext["tx"];
 export const toRelation = (row: typeof tables.cardRelations.$inferSelect): CardRelation => ({
   id: row.id,
   workspaceId: row.workspaceId,
-  kind: row.kind as RelationKind,
+  kind: row.kind,
   fromCardId: row.fromCardId,
   toCardId: row.toCardId,
   createdAt: row.createdAt.toISOString(),

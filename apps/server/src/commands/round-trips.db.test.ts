@@ -93,6 +93,27 @@ const roundTripSuite = (driver: TestDriver): void => {
       }
     });
 
+    it(`moves a card with an Idempotency-Key, as the web app does, in at most ${MOVE_BUDGET} statements, and replays it in one`, async () => {
+      const [card, anchor] = [cards[5], cards[6]] as [Card, Card];
+      const key = `move-${card.id}`;
+      const send = () =>
+        ana.request(
+          "POST",
+          `/api/cards/${card.id}/move`,
+          { statusId: anchor.statusId, beforeId: anchor.id },
+          { "idempotency-key": key },
+        );
+      const first = await counted(send);
+      expect(first.result.statusCode, first.result.body).toBe(200);
+      expect(first.statements.length, first.statements.join("\n---\n")).toBeLessThanOrEqual(MOVE_BUDGET);
+      const replay = await counted(send);
+      expect(replay.result.statusCode).toBe(200);
+      expect(replay.result.headers["idempotent-replay"]).toBe("true");
+      expect(replay.result.json<Card>()).toEqual(first.result.json<Card>());
+      // The claim finds the kept answer; nothing else runs.
+      expect(replay.statements.length, replay.statements.join("\n---\n")).toBeLessThanOrEqual(2);
+    });
+
     it(`creates a card in at most ${CREATE_BUDGET} statements`, async () => {
       for (const body of [{ name: "Bottom" }, { name: "Top", statusId: statuses[1]?.id, at: "top" }]) {
         const { result, statements } = await counted(() => ana.post(`/api/spaces/${spaceId}/cards`, body));

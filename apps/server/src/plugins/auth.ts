@@ -10,7 +10,7 @@
 import { createHash, randomBytes } from "node:crypto";
 import { type DbHandle, tables, toUser } from "@lattice/db";
 import { DomainError, ErrorCode, type User } from "@lattice/domain";
-import { and, eq, lte } from "drizzle-orm";
+import { and, eq, lte, sql } from "drizzle-orm";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import fp from "fastify-plugin";
 import type { Config } from "../config.js";
@@ -58,15 +58,13 @@ interface ActiveSession {
   user: User;
 }
 
-/** The live session behind a cookie; refreshes its last use (and address) at most once a minute. */
-const sessionFromCookie = async (
-  handle: DbHandle,
-  token: string | undefined,
-  address: string,
-): Promise<ActiveSession | null> => {
-  if (!token) return null;
-  const tokenHash = hashToken(token);
-  const [row] = await handle.db
+/**
+ * The session behind a token hash, with its person: the one statement every request makes, so it is
+ * a prepared statement of each database handle (parsed and planned once per connection).
+ */
+const sessionLookups = new WeakMap<DbHandle, ReturnType<typeof prepareSessionLookup>>();
+const prepareSessionLookup = (handle: DbHandle) =>
+  handle.db
     .select({
       user: tables.users,
       id: tables.sessions.id,
@@ -75,7 +73,22 @@ const sessionFromCookie = async (
     })
     .from(tables.sessions)
     .innerJoin(tables.users, eq(tables.users.id, tables.sessions.userId))
-    .where(eq(tables.sessions.tokenHash, tokenHash));
+    .where(eq(tables.sessions.tokenHash, sql.placeholder("tokenHash")))
+    .prepare("lattice_session_by_token");
+
+/** The live session behind a cookie; refreshes its last use (and address) at most once a minute. */
+const sessionFromCookie = async (
+  handle: DbHandle,
+  token: string | undefined,
+  address: string,
+): Promise<ActiveSession | null> => {
+  if (!token) return null;
+  let lookup = sessionLookups.get(handle);
+  if (!lookup) {
+    lookup = prepareSessionLookup(handle);
+    sessionLookups.set(handle, lookup);
+  }
+  const [row] = await lookup.execute({ tokenHash: hashToken(token) });
   const now = Date.now();
   if (!row || row.expiresAt.getTime() <= now) return null;
   if (now - row.lastUsedAt.getTime() >= LAST_USED_REFRESH_MS)

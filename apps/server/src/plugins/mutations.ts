@@ -7,9 +7,9 @@
  * stored answer; no second change, no second event. A failed attempt rolls its claim back, so a
  * retry runs again. The key is also the mutation id carried by the events.
  */
-import { type DbHandle, type MutationContext, runMutation, tables } from "@lattice/db";
+import { type DbHandle, type MutationContext, runMutation, tables, writeLast } from "@lattice/db";
 import { DomainError, ErrorCode } from "@lattice/domain";
-import { and, eq } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import fp from "fastify-plugin";
 import type { EventBus } from "../sync/bus.js";
@@ -92,10 +92,12 @@ export const mutationsPlugin = fp(
             }
             const value = await command(ctx);
             if (key && userId) {
-              await ctx.tx
-                .update(tables.idempotencyKeys)
-                .set({ status, body: (value ?? null) as unknown })
-                .where(and(eq(tables.idempotencyKeys.userId, userId), eq(tables.idempotencyKeys.key, key)));
+              // The answer is kept by the transaction's last statement (with the event append).
+              await writeLast(ctx, [
+                sql`UPDATE idempotency_keys SET status = ${status},
+                  body = ${JSON.stringify(value ?? null)}::jsonb
+                  WHERE user_id = ${userId}::uuid AND key = ${key}`,
+              ]);
             }
             return value;
           },

@@ -9,17 +9,16 @@
  *
  * A card filter narrows the cards; the changes and blockings follow the cards that were kept.
  */
-import { type Executor, tables } from "@lattice/db";
+import { type Executor, spaceRoles, tables } from "@lattice/db";
 import {
   type BlockedInterval,
   type ChartInput,
   type ChartStatus,
-  effectiveSpaceRole,
   type StatusRole,
   spaceChannel,
   type WorkspaceRole,
 } from "@lattice/domain";
-import { and, asc, eq, isNull, type SQL, sql } from "drizzle-orm";
+import { eq, type SQL, sql } from "drizzle-orm";
 
 /** Which cards a chart covers; every field set narrows further. */
 export interface CardFilter {
@@ -158,21 +157,10 @@ export const readableSpaceIds = async (
   db: Executor,
   userId: string,
   workspaceId: string,
-  workspaceRole: WorkspaceRole,
   folderId: string | null,
 ): Promise<string[]> => {
-  const { spaces, spaceMembers, folders } = tables;
-  const rows = await db
-    .select({
-      id: spaces.id,
-      folderId: spaces.folderId,
-      isPrivate: spaces.isPrivate,
-      spaceRole: spaceMembers.role,
-    })
-    .from(spaces)
-    .leftJoin(spaceMembers, and(eq(spaceMembers.spaceId, spaces.id), eq(spaceMembers.userId, userId)))
-    .where(and(eq(spaces.workspaceId, workspaceId), isNull(spaces.archivedAt)))
-    .orderBy(asc(spaces.position));
+  const { folders } = tables;
+  const rows = await spaceRoles(db, { userIds: [userId], workspaceId, liveOnly: true });
   let inScope: Set<string> | null = null;
   if (folderId) {
     const folderRows = await db
@@ -193,10 +181,5 @@ export const readableSpaceIds = async (
   }
   return rows
     .filter((r) => !inScope || (r.folderId !== null && inScope.has(r.folderId)))
-    .filter(
-      (r) =>
-        effectiveSpaceRole(workspaceRole, r.isPrivate, (r.spaceRole as WorkspaceRole | null) ?? null) !==
-        null,
-    )
-    .map((r) => r.id);
+    .map((r) => r.spaceId);
 };

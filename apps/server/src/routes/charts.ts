@@ -173,13 +173,7 @@ export const chartRoutes: FastifyPluginAsyncZod = async (app) => {
       const userId = currentUser(request).id;
       const access = authorize(await folderAccess(app.db.db, userId, request.params.id), "read", "Folder");
       const options = forecastOptionsOf(request.query);
-      const spaceIds = await readableSpaceIds(
-        app.db.db,
-        userId,
-        access.workspace.id,
-        access.role,
-        access.folder.id,
-      );
+      const spaceIds = await readableSpaceIds(app.db.db, userId, access.workspace.id, access.folder.id);
       const history = await load(spaceIds, filterOf(request.query));
       return { spaceIds, ...forecastChartOf(history, options) };
     },
@@ -204,7 +198,7 @@ export const chartRoutes: FastifyPluginAsyncZod = async (app) => {
         "Workspace",
       );
       const options = forecastOptionsOf(request.query);
-      const spaceIds = await readableSpaceIds(app.db.db, userId, access.workspace.id, access.role, null);
+      const spaceIds = await readableSpaceIds(app.db.db, userId, access.workspace.id, null);
       const history = await load(spaceIds, filterOf(request.query));
       return { spaceIds, ...forecastChartOf(history, options) };
     },

@@ -1,21 +1,26 @@
-import { latestSeq, tables, toFolder, toSpace, toWorkspace, workspaceAccess } from "@lattice/db";
+import {
+  latestSeq,
+  spacesWithRoles,
+  tables,
+  toFolder,
+  toSpace,
+  toWorkspace,
+  workspaceAccess,
+  workspacesWithRoles,
+} from "@lattice/db";
 import {
   addMemberBody,
   createWorkspaceBody,
-  effectiveSpaceRole,
-  effectiveWorkspaceRole,
   idParams,
   memberParams,
   memberSchema,
   treeSchema,
   updateMemberBody,
   updateWorkspaceBody,
-  type Visibility,
-  type WorkspaceRole,
   workspaceChannel,
   workspaceSchema,
 } from "@lattice/domain";
-import { and, asc, eq, inArray, isNull, or } from "drizzle-orm";
+import { asc, eq } from "drizzle-orm";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { authorize } from "../commands/authorize.js";
@@ -44,33 +49,10 @@ export const workspaceRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const user = currentUser(request);
-      const rows = await app.db.db
-        .select({ workspace: tables.workspaces, memberRole: tables.workspaceMembers.role })
-        .from(tables.workspaces)
-        .leftJoin(
-          tables.workspaceMembers,
-          and(
-            eq(tables.workspaceMembers.workspaceId, tables.workspaces.id),
-            eq(tables.workspaceMembers.userId, user.id),
-          ),
-        )
-        .where(
-          and(
-            or(
-              eq(tables.workspaceMembers.userId, user.id),
-              inArray(tables.workspaces.visibility, ["public", "org_wide"]),
-            ),
-            request.query.includeArchived ? undefined : isNull(tables.workspaces.archivedAt),
-          ),
-        )
-        .orderBy(asc(tables.workspaces.position));
-      return rows.flatMap((r) => {
-        const role = effectiveWorkspaceRole(
-          r.workspace.visibility as Visibility,
-          (r.memberRole as WorkspaceRole) ?? null,
-        );
-        return role ? [toWorkspace(r.workspace, role)] : [];
+      const rows = await workspacesWithRoles(app.db.db, user.id, {
+        liveOnly: !request.query.includeArchived,
       });
+      return rows.map((r) => toWorkspace(r.workspace, r.role));
     },
   );
 
@@ -165,23 +147,10 @@ export const workspaceRoutes: FastifyPluginAsyncZod = async (app) => {
             .from(tables.folders)
             .where(eq(tables.folders.workspaceId, workspaceId))
             .orderBy(asc(tables.folders.position));
-          const spaceRows = await tx
-            .select({ space: tables.spaces, spaceRole: tables.spaceMembers.role })
-            .from(tables.spaces)
-            .leftJoin(
-              tables.spaceMembers,
-              and(eq(tables.spaceMembers.spaceId, tables.spaces.id), eq(tables.spaceMembers.userId, userId)),
-            )
-            .where(eq(tables.spaces.workspaceId, workspaceId))
-            .orderBy(asc(tables.spaces.position));
-          const spaces = spaceRows.flatMap((r) => {
-            const role = effectiveSpaceRole(
-              access.role,
-              r.space.isPrivate,
-              (r.spaceRole as WorkspaceRole) ?? null,
-            );
-            return role ? [{ ...toSpace(r.space), role }] : [];
-          });
+          const spaces = (await spacesWithRoles(tx, userId, { workspaceId })).map((r) => ({
+            ...toSpace(r.space),
+            role: r.role,
+          }));
           return {
             workspace: toWorkspace(access.workspace, access.role),
             folders: folderRows.map(toFolder),

@@ -1,3 +1,4 @@
+import { statusRoles } from "@lattice/domain";
 import { sql } from "drizzle-orm";
 import {
   bigserial,
@@ -10,7 +11,7 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
-import { archivedAt, createdAt, orderKey, updatedAt } from "./columns.js";
+import { archivedAt, createdAt, oneOf, oneOfCheck, orderKey, updatedAt } from "./columns.js";
 import { spaces, workspaces } from "./hierarchy.js";
 import { users } from "./users.js";
 
@@ -26,12 +27,11 @@ export const statuses = pgTable(
       .references(() => spaces.id, { onDelete: "cascade" }),
     name: text("name").notNull(),
     position: orderKey("position").notNull(),
-    /** information | not_started | in_progress | completed | cancelled */
-    role: text("role").notNull(),
+    role: oneOf("role", statusRoles).notNull(),
     wipLimit: integer("wip_limit"),
     createdAt: createdAt(),
   },
-  (t) => [index("statuses_space_idx").on(t.spaceId)],
+  (t) => [index("statuses_space_idx").on(t.spaceId), oneOfCheck("statuses", t.role, statusRoles)],
 );
 
 export const cards = pgTable(
@@ -90,13 +90,15 @@ export const cardStatusChanges = pgTable(
       .references(() => cards.id, { onDelete: "cascade" }),
     fromStatusId: uuid("from_status_id"),
     toStatusId: uuid("to_status_id").notNull(),
-    fromRole: text("from_role"),
-    toRole: text("to_role").notNull(),
+    fromRole: oneOf("from_role", statusRoles),
+    toRole: oneOf("to_role", statusRoles).notNull(),
     actorId: uuid("actor_id").references(() => users.id, { onDelete: "set null" }),
     at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     index("card_status_changes_space_idx").on(t.spaceId, t.at),
     index("card_status_changes_card_idx").on(t.cardId),
+    oneOfCheck("card_status_changes", t.fromRole, statusRoles),
+    oneOfCheck("card_status_changes", t.toRole, statusRoles),
   ],
 );

@@ -1,4 +1,5 @@
-import { customType, timestamp } from "drizzle-orm/pg-core";
+import { type SQL, sql } from "drizzle-orm";
+import { type AnyPgColumn, check, customType, text, timestamp } from "drizzle-orm/pg-core";
 
 /**
  * Fractional-index ordering keys. COLLATE "C" makes PostgreSQL compare them byte-wise, the same
@@ -11,3 +12,23 @@ export const orderKey = customType<{ data: string; driverData: string }>({
 export const createdAt = () => timestamp("created_at", { withTimezone: true }).notNull().defaultNow();
 export const updatedAt = () => timestamp("updated_at", { withTimezone: true }).notNull().defaultNow();
 export const archivedAt = () => timestamp("archived_at", { withTimezone: true });
+
+/**
+ * A column holding one of a fixed set of words: typed as that union in TypeScript (no casts where it
+ * is read) and held to it by a CHECK constraint named `<table>_<column>_check` (see `oneOfCheck`).
+ */
+export const oneOf = <const T extends readonly [string, ...string[]]>(name: string, values: T) =>
+  text(name, { enum: values as unknown as [T[number], ...T[number][]] });
+
+export const oneOfCheck = (
+  table: string,
+  column: AnyPgColumn,
+  values: readonly string[],
+): ReturnType<typeof check> =>
+  check(
+    `${table}_${column.name}_check`,
+    sql`${column} IN (${sql.join(
+      values.map((value): SQL => sql.raw(`'${value.replaceAll("'", "''")}'`)),
+      sql`, `,
+    )})`,
+  );

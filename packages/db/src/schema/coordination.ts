@@ -3,6 +3,8 @@
  * blockers, reminders and notifications. Every row carries workspace_id (one indexed predicate for
  * authorization, and the sharding key later).
  */
+
+import { blockerKinds, notificationKinds, relationKinds } from "@lattice/domain";
 import { sql } from "drizzle-orm";
 import {
   boolean,
@@ -16,7 +18,7 @@ import {
   uuid,
 } from "drizzle-orm/pg-core";
 import { cards } from "./board.js";
-import { archivedAt, createdAt, orderKey, updatedAt } from "./columns.js";
+import { archivedAt, createdAt, oneOf, oneOfCheck, orderKey, updatedAt } from "./columns.js";
 import { spaces, workspaces } from "./hierarchy.js";
 import { users } from "./users.js";
 
@@ -78,7 +80,7 @@ export const cardRelations = pgTable(
   {
     id: uuid("id").primaryKey().defaultRandom(),
     workspaceId: workspaceRef(),
-    kind: text("kind").notNull(),
+    kind: oneOf("kind", relationKinds).notNull(),
     fromCardId: cardRef("from_card_id"),
     toCardId: cardRef("to_card_id"),
     createdBy: uuid("created_by").references(() => users.id, { onDelete: "set null" }),
@@ -88,6 +90,7 @@ export const cardRelations = pgTable(
     uniqueIndex("card_relations_key").on(t.kind, t.fromCardId, t.toCardId),
     index("card_relations_to_idx").on(t.toCardId),
     index("card_relations_workspace_idx").on(t.workspaceId),
+    oneOfCheck("card_relations", t.kind, relationKinds),
   ],
 );
 
@@ -157,8 +160,8 @@ export const notifications = pgTable(
     id: uuid("id").primaryKey().defaultRandom(),
     userId: userRef(),
     workspaceId: uuid("workspace_id").references(() => workspaces.id, { onDelete: "cascade" }),
-    /** mentioned | assigned_responsible | assigned_coworker | status_changed | blocked | unblocked | reminder */
-    kind: text("kind").notNull(),
+    // Typed, without a CHECK: new kinds of notification come with features, not with migrations.
+    kind: oneOf("kind", notificationKinds).notNull(),
     cardId: uuid("card_id").references(() => cards.id, { onDelete: "cascade" }),
     actorId: uuid("actor_id").references(() => users.id, { onDelete: "set null" }),
     data: jsonb("data").notNull().default({}),
@@ -176,7 +179,7 @@ export const blockerTypes = pgTable(
   "blocker_types",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    kind: text("kind").notNull(),
+    kind: oneOf("kind", blockerKinds).notNull(),
     /** Set for local blockers only. */
     workspaceId: uuid("workspace_id").references(() => workspaces.id, { onDelete: "cascade" }),
     spaceId: uuid("space_id").references(() => spaces.id, { onDelete: "cascade" }),
@@ -186,7 +189,7 @@ export const blockerTypes = pgTable(
     createdAt: createdAt(),
     archivedAt: archivedAt(),
   },
-  (t) => [index("blocker_types_space_idx").on(t.spaceId)],
+  (t) => [index("blocker_types_space_idx").on(t.spaceId), oneOfCheck("blocker_types", t.kind, blockerKinds)],
 );
 
 export const spaceBlockerTypes = pgTable(

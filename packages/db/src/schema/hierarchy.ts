@@ -1,19 +1,23 @@
+import { visibilities, workspaceRoles } from "@lattice/domain";
 import { type AnyPgColumn, boolean, index, pgTable, primaryKey, text, uuid } from "drizzle-orm/pg-core";
-import { archivedAt, createdAt, orderKey, updatedAt } from "./columns.js";
+import { archivedAt, createdAt, oneOf, oneOfCheck, orderKey, updatedAt } from "./columns.js";
 import { users } from "./users.js";
 
-export const workspaces = pgTable("workspaces", {
-  id: uuid("id").primaryKey().defaultRandom(),
-  name: text("name").notNull(),
-  description: text("description").notNull().default(""),
-  /** private | public | org_wide */
-  visibility: text("visibility").notNull().default("private"),
-  position: orderKey("position").notNull(),
-  createdBy: uuid("created_by").references(() => users.id, { onDelete: "set null" }),
-  archivedAt: archivedAt(),
-  createdAt: createdAt(),
-  updatedAt: updatedAt(),
-});
+export const workspaces = pgTable(
+  "workspaces",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    name: text("name").notNull(),
+    description: text("description").notNull().default(""),
+    visibility: oneOf("visibility", visibilities).notNull().default("private"),
+    position: orderKey("position").notNull(),
+    createdBy: uuid("created_by").references(() => users.id, { onDelete: "set null" }),
+    archivedAt: archivedAt(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [oneOfCheck("workspaces", t.visibility, visibilities)],
+);
 
 export const workspaceMembers = pgTable(
   "workspace_members",
@@ -24,13 +28,13 @@ export const workspaceMembers = pgTable(
     userId: uuid("user_id")
       .notNull()
       .references(() => users.id, { onDelete: "cascade" }),
-    /** owner | member | visitor */
-    role: text("role").notNull(),
+    role: oneOf("role", workspaceRoles).notNull(),
     createdAt: createdAt(),
   },
   (t) => [
     primaryKey({ columns: [t.workspaceId, t.userId] }),
     index("workspace_members_user_idx").on(t.userId),
+    oneOfCheck("workspace_members", t.role, workspaceRoles),
   ],
 );
 
@@ -84,8 +88,12 @@ export const spaceMembers = pgTable(
     userId: uuid("user_id")
       .notNull()
       .references(() => users.id, { onDelete: "cascade" }),
-    role: text("role").notNull(),
+    role: oneOf("role", workspaceRoles).notNull(),
     createdAt: createdAt(),
   },
-  (t) => [primaryKey({ columns: [t.spaceId, t.userId] }), index("space_members_user_idx").on(t.userId)],
+  (t) => [
+    primaryKey({ columns: [t.spaceId, t.userId] }),
+    index("space_members_user_idx").on(t.userId),
+    oneOfCheck("space_members", t.role, workspaceRoles),
+  ],
 );
