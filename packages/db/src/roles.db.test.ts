@@ -1,7 +1,7 @@
 /**
  * The one role query against the domain's rules, on every combination the rules distinguish:
  * workspace visibility × workspace membership × space privacy × space membership (96 pairs), and
- * archived spaces left out when asked. Run on both drivers (roles.test.ts, roles.pg.test.ts).
+ * archived spaces left out when asked. Run on both drivers (projects "server" and "pg").
  */
 import {
   effectiveSpaceRole,
@@ -14,7 +14,7 @@ import {
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { spaceRoles, spacesWithRoles, workspacesWithRoles } from "./roles.js";
 import { spaceMembers, spaces, users, workspaceMembers, workspaces } from "./schema/index.js";
-import { createTestDatabase, type TestDatabase, type TestDriver } from "./testing.js";
+import { createTestDatabase, type TestDatabase, type TestDriver, testDriver } from "./testing.js";
 
 const memberships = [null, ...workspaceRoles] as const;
 
@@ -30,7 +30,7 @@ interface PlacedSpace {
   isPrivate: boolean;
 }
 
-export const rolesSuite = (driver: TestDriver): void => {
+const rolesSuite = (driver: TestDriver): void => {
   describe(`effective roles (${driver})`, () => {
     let t: TestDatabase;
     const people: Person[] = [];
@@ -151,3 +151,5 @@ export const rolesSuite = (driver: TestDriver): void => {
     });
   });
 };
+
+rolesSuite(testDriver());
