@@ -1,34 +1,33 @@
 /**
  * Test databases. PGlite runs in memory. PostgreSQL gets a fresh database with a unique name that is
- * dropped afterwards, so no test depends on data another run left behind. In CI (CI=true) or with
- * REQUIRE_POSTGRES=1 a missing server is an error; elsewhere the PostgreSQL suites are skipped with a
- * loud note so a newcomer without PostgreSQL can still run the rest.
+ * dropped afterwards, so no test depends on data another run left behind. Which driver a database
+ * test uses comes from its vitest project (`testDriver()`): project "server" runs the database tests
+ * on PGlite, project "pg" runs the same files on PostgreSQL (docs/testing.md).
  */
 import { randomUUID } from "node:crypto";
 import pg from "pg";
 import { createDb, type DbHandle, type DbOptions } from "./client.js";
+import { adminUrl, isPostgresReachable, isPostgresRequired } from "./postgres-probe.js";
 
-export const adminUrl = process.env.TEST_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
+export { adminUrl, isPostgresReachable, isPostgresRequired } from "./postgres-probe.js";
 
-export const isPostgresRequired = (): boolean =>
-  process.env.CI === "true" || process.env.CI === "1" || process.env.REQUIRE_POSTGRES === "1";
+export const testDrivers = ["pglite", "pg"] as const;
+export type TestDriver = (typeof testDrivers)[number];
 
-export const isPostgresReachable = async (): Promise<boolean> => {
-  const client = new pg.Client({ connectionString: adminUrl, connectionTimeoutMillis: 3000 });
-  try {
-    await client.connect();
-    await client.query("SELECT 1");
-    return true;
-  } catch {
-    return false;
-  } finally {
-    await client.end().catch(() => {});
+/** The driver of the running vitest project (LATTICE_TEST_DRIVER); PGlite outside one. */
+export const testDriver = (): TestDriver => {
+  const driver = process.env.LATTICE_TEST_DRIVER ?? "pglite";
+  if (!(testDrivers as readonly string[]).includes(driver)) {
+    throw new Error(`LATTICE_TEST_DRIVER must be one of ${testDrivers.join(", ")}, not "${driver}"`);
   }
+  return driver as TestDriver;
 };
 
 /**
- * Whether the PostgreSQL suites run: always when PostgreSQL is required (then a missing server makes
- * the suite fail, not skip), and locally when a server answers.
+ * @deprecated The "pg" vitest project decides whether PostgreSQL runs (docs/testing.md). Kept only
+ * so suites in the old three-file pattern (x.suite.ts, x.test.ts, x.pg.test.ts) merged from other
+ * branches still run until they are converted: true when PostgreSQL is required (a missing server
+ * then fails the suite) or answers.
  */
 export const shouldRunPostgres = async (): Promise<boolean> => {
   if (isPostgresRequired()) return true;
@@ -88,10 +87,9 @@ export const createPgliteTestDatabase = async (
   return { handle, url: null, drop: () => handle.close() };
 };
 
-export type TestDriver = "pglite" | "pg";
-
+/** A fresh, migrated database on `driver`, by default the running vitest project's. */
 export const createTestDatabase = (
-  driver: TestDriver,
+  driver: TestDriver = testDriver(),
   options: Pick<DbOptions, "onQuery"> = {},
 ): Promise<TestDatabase> =>
   driver === "pg" ? createPostgresTestDatabase(undefined, options) : createPgliteTestDatabase(options);

@@ -9,13 +9,11 @@ import { createCardBody, spaceChannel } from "@lattice/domain";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createCard } from "../commands/cards.js";
 import { createMemoryBus } from "../sync/bus.js";
-import { factories, type Harness, shouldRunPostgres, startHarness } from "../test/harness.js";
+import { factories, type Harness, startHarness } from "../test/harness.js";
 import { TestSocket } from "../test/ws-client.js";
 import { waitFor } from "./support.js";
 
-const runPg = await shouldRunPostgres();
-
-describe.runIf(runPg)("the hub when its reads fail (PostgreSQL)", () => {
+describe("the hub when its reads fail (PostgreSQL)", () => {
   let harness: Harness;
   const bus = createMemoryBus();
 

@@ -11,7 +11,7 @@ import { type Card, spaceChannel, type User } from "@lattice/domain";
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildApp } from "../app.js";
-import { Client, cookieFrom, factories, shouldRunPostgres, testConfig } from "../test/harness.js";
+import { Client, cookieFrom, factories, testConfig } from "../test/harness.js";
 import { TestSocket } from "../test/ws-client.js";
 import type { EventBus } from "./bus.js";
 import { createMemoryBus } from "./bus.js";
@@ -43,9 +43,7 @@ const waitForHealth = async (url: string, child: ChildProcess, log: () => string
   throw new Error(`second instance did not become healthy: ${log()}`);
 };
 
-const runPg = await shouldRunPostgres();
-
-describe.runIf(runPg)("two server instances on one PostgreSQL", () => {
+describe("two server instances on one PostgreSQL", () => {
   let db: TestDatabase;
   let appA: FastifyInstance;
   let urlA: string;

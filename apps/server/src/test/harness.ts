@@ -5,7 +5,7 @@
  */
 import { randomUUID } from "node:crypto";
 import { tables } from "@lattice/db";
-import { createTestDatabase, type TestDatabase, type TestDriver } from "@lattice/db/testing";
+import { createTestDatabase, type TestDatabase, type TestDriver, testDriver } from "@lattice/db/testing";
 import type { Card, Folder, Member, Space, Status, User, Workspace, WorkspaceRole } from "@lattice/domain";
 import { and, desc, eq } from "drizzle-orm";
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from "fastify";
@@ -31,8 +31,9 @@ export const testConfig = (overrides: Partial<Config> = {}): Config => ({
   ...overrides,
 });
 
+/** The app on a fresh database on `driver`, by default the running vitest project's. */
 export const startHarness = async (
-  driver: TestDriver,
+  driver: TestDriver = testDriver(),
   bus?: EventBus,
   config: Partial<Config> = {},
   hubOptions: HubOptions = {},
@@ -55,10 +56,7 @@ export const startHarness = async (
   };
 };
 
-/**
- * Whether the PostgreSQL suites run: always in CI (where a missing server fails the suite), and
- * locally when a server answers.
- */
+/** @deprecated Only for suites still in the old three-file pattern; see docs/testing.md. */
 export { shouldRunPostgres } from "@lattice/db/testing";
 
 export interface Session {

@@ -86,6 +86,33 @@ export const projectColumns = (columns: Column[], drag: Drag | null): Column[] =
 };
 
 /**
+ * Where the projection shows the dragged card while it is over `overId` (a card, or a column's own
+ * space): in another column, at the slot of the card it is over (the next slot once its top edge is
+ * past that card's middle), or last. Null leaves the projection as it is: within its own column
+ * sortable animates the gap itself, and a blocked card cannot change status, so it is never shown
+ * in another status's column.
+ */
+export const projectionOver = (
+  layout: Column[],
+  cardId: string,
+  overId: string,
+  isBelow: boolean,
+): { statusId: string; index: number } | null => {
+  const home = layout.find((c) => c.cards.some((card) => card.id === cardId));
+  const overStatusId = statusOfColumnId(overId);
+  const target = overStatusId
+    ? layout.find((c) => cellIdOf(c) === overStatusId)
+    : layout.find((c) => c.cards.some((card) => card.id === overId));
+  if (!home || !target || target === home) return null;
+  const isBlocked = home.cards.some((card) => card.id === cardId && card.isBlocked);
+  if (isBlocked && target.status.id !== home.status.id) return null;
+  const index = overStatusId
+    ? target.cards.length
+    : target.cards.findIndex((c) => c.id === overId) + (isBelow ? 1 : 0);
+  return { statusId: cellIdOf(target), index };
+};
+
+/**
  * Where the dragged card lands if dropped now over `overId`: its column, its index there and the
  * column's cards in their new order. Within a column it follows sortable's rule (take the slot of
  * the card it is over); over a column's empty space it goes last.
@@ -304,26 +331,10 @@ export const BoardCanvas = ({
   const handleDragOver = ({ active, over }: DragOverEvent) => {
     const current = dragRef.current;
     if (current?.kind !== "card" || !over) return;
-    const cardId = String(active.id);
-    const layout = shownRef.current;
-    const home = layout.find((c) => c.cards.some((card) => card.id === cardId));
-    const overId = String(over.id);
-    const overStatusId = statusOfColumnId(overId);
-    const target = overStatusId
-      ? layout.find((c) => cellIdOf(c) === overStatusId)
-      : layout.find((c) => c.cards.some((card) => card.id === overId));
-    // Within its current column, sortable animates the gap itself; only crossing columns re-projects.
-    if (!home || !target || target === home) return;
-    // A blocked card cannot change status, so it is never shown in another status's column.
-    if (blockedHome(cardId) && target.status.id !== home.status.id) return;
-    let index = target.cards.length;
-    if (!overStatusId) {
-      const overIndex = target.cards.findIndex((c) => c.id === overId);
-      const translated = active.rect.current.translated;
-      const isBelow = translated !== null && translated.top > over.rect.top + over.rect.height / 2;
-      index = overIndex + (isBelow ? 1 : 0);
-    }
-    setDrag({ ...current, projection: { statusId: cellIdOf(target), index } });
+    const translated = active.rect.current.translated;
+    const isBelow = translated !== null && translated.top > over.rect.top + over.rect.height / 2;
+    const projection = projectionOver(shownRef.current, String(active.id), String(over.id), isBelow);
+    if (projection) setDrag({ ...current, projection });
   };
 
   const finishCardDrag = (cardId: string, overId: string | null) => {

@@ -1,0 +1,129 @@
+/**
+ * The write path's budget, kept true: statements a card move and a card create send to the
+ * database inside their transaction (BEGIN and COMMIT not counted), on either driver. The space
+ * holds enough cards that a per-card or per-column cost would show.
+ */
+import type { Database } from "@lattice/db";
+import { createTestDatabase, type TestDatabase, type TestDriver, testDriver } from "@lattice/db/testing";
+import type { Card, Status } from "@lattice/domain";
+import type { FastifyInstance } from "fastify";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildApp } from "../app.js";
+import { type Client, factories, testConfig } from "../test/harness.js";
+
+const MOVE_BUDGET = 4;
+const CREATE_BUDGET = 5;
+const CARDS = 40;
+
+const roundTripSuite = (driver: TestDriver): void => {
+  describe(`database round trips of the card write path (${driver})`, () => {
+    let database: TestDatabase;
+    let app: FastifyInstance;
+    let ana: Client;
+    let spaceId: string;
+    let statuses: Status[];
+    let cards: Card[];
+    let isInTransaction = false;
+    let statementsInTransaction: string[] = [];
+
+    beforeAll(async () => {
+      database = await createTestDatabase(driver, {
+        onQuery: (query) => {
+          if (isInTransaction && !/^\s*(begin|commit|rollback)\b/i.test(query))
+            statementsInTransaction.push(query);
+        },
+      });
+      // Marks the span of every transaction the app opens, so only statements inside one count.
+      const db: Database = database.handle.db;
+      const transaction = db.transaction.bind(db);
+      db.transaction = ((run, config) =>
+        transaction(async (tx) => {
+          isInTransaction = true;
+          try {
+            return await run(tx);
+          } finally {
+            isInTransaction = false;
+          }
+        }, config)) as Database["transaction"];
+      app = await buildApp({ handle: database.handle, config: testConfig() });
+      await app.ready();
+      const f = factories(app);
+      ana = await f.user("Ana");
+      const workspace = await f.workspace(ana);
+      spaceId = (await f.space(ana, workspace.id)).id;
+      statuses = await f.statuses(ana, spaceId);
+      cards = [];
+      for (let i = 0; i < CARDS; i++) {
+        cards.push(
+          await f.card(ana, spaceId, { name: `Card ${i}`, statusId: statuses[i % statuses.length]?.id }),
+        );
+      }
+    });
+    afterAll(async () => {
+      await app?.close();
+      await database?.drop();
+    });
+
+    const counted = async <T>(request: () => Promise<T>): Promise<{ result: T; statements: string[] }> => {
+      statementsInTransaction = [];
+      const result = await request();
+      return { result, statements: statementsInTransaction };
+    };
+
+    it(`moves a card to another status, after a neighbour, in at most ${MOVE_BUDGET} statements`, async () => {
+      const [card, anchor] = [cards[0], cards[1]] as [Card, Card];
+      const { result, statements } = await counted(() =>
+        ana.post(`/api/cards/${card.id}/move`, { statusId: anchor.statusId, afterId: anchor.id }),
+      );
+      expect(result.statusCode, result.body).toBe(200);
+      expect(result.json<Card>().statusId).toBe(anchor.statusId);
+      expect(statements.length, statements.join("\n---\n")).toBeLessThanOrEqual(MOVE_BUDGET);
+      expect(statements.length).toBeGreaterThan(0);
+    });
+
+    it(`moves a card within its column, before a neighbour and to the top, in at most ${MOVE_BUDGET} statements`, async () => {
+      const [card, anchor] = [cards[3], cards[3 + statuses.length]] as [Card, Card];
+      for (const body of [
+        { statusId: card.statusId, beforeId: anchor.id },
+        { statusId: card.statusId, afterId: null },
+      ]) {
+        const { result, statements } = await counted(() => ana.post(`/api/cards/${card.id}/move`, body));
+        expect(result.statusCode, result.body).toBe(200);
+        expect(statements.length, statements.join("\n---\n")).toBeLessThanOrEqual(MOVE_BUDGET);
+      }
+    });
+
+    it(`moves a card with an Idempotency-Key, as the web app does, in at most ${MOVE_BUDGET} statements, and replays it in one`, async () => {
+      const [card, anchor] = [cards[5], cards[6]] as [Card, Card];
+      const key = `move-${card.id}`;
+      const send = () =>
+        ana.request(
+          "POST",
+          `/api/cards/${card.id}/move`,
+          { statusId: anchor.statusId, beforeId: anchor.id },
+          { "idempotency-key": key },
+        );
+      const first = await counted(send);
+      expect(first.result.statusCode, first.result.body).toBe(200);
+      expect(first.statements.length, first.statements.join("\n---\n")).toBeLessThanOrEqual(MOVE_BUDGET);
+      const replay = await counted(send);
+      expect(replay.result.statusCode).toBe(200);
+      expect(replay.result.headers["idempotent-replay"]).toBe("true");
+      expect(replay.result.json<Card>()).toEqual(first.result.json<Card>());
+      // The claim finds the kept answer; nothing else runs.
+      expect(replay.statements.length, replay.statements.join("\n---\n")).toBeLessThanOrEqual(2);
+    });
+
+    it(`creates a card in at most ${CREATE_BUDGET} statements`, async () => {
+      for (const body of [{ name: "Bottom" }, { name: "Top", statusId: statuses[1]?.id, at: "top" }]) {
+        const { result, statements } = await counted(() => ana.post(`/api/spaces/${spaceId}/cards`, body));
+        expect(result.statusCode, result.body).toBe(201);
+        expect(result.json<Card>().name).toBe(body.name);
+        expect(statements.length, statements.join("\n---\n")).toBeLessThanOrEqual(CREATE_BUDGET);
+        expect(statements.length).toBeGreaterThan(0);
+      }
+    });
+  });
+};
+
+roundTripSuite(testDriver());

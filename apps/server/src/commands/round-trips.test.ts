@@ -1,3 +1,0 @@
-import { roundTripSuite } from "./round-trips.suite.js";
-
-roundTripSuite("pglite");

@@ -1,3 +1,0 @@
-import { activityRouteSuite } from "./activity.suite.js";
-
-activityRouteSuite("pglite");

@@ -1,3 +1,0 @@
-import { apiRouteSuite } from "./api.suite.js";
-
-apiRouteSuite("pglite");

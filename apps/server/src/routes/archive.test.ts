@@ -1,3 +1,0 @@
-import { archiveRouteSuite } from "./archive.suite.js";
-
-archiveRouteSuite("pglite");

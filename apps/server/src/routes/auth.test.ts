@@ -1,3 +1,0 @@
-import { authRouteSuite } from "./auth.suite.js";
-
-authRouteSuite("pglite");

@@ -1,3 +1,0 @@
-import { boardRouteSuite } from "./board.suite.js";
-
-boardRouteSuite("pglite");

@@ -1,3 +1,0 @@
-import { calendarSuite } from "./calendar.suite.js";
-
-calendarSuite("pglite");

@@ -1,3 +1,0 @@
-import { chartRouteSuite } from "./charts.suite.js";
-
-chartRouteSuite("pglite");

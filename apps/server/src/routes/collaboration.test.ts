@@ -1,3 +1,0 @@
-import { collaborationRouteSuite } from "./collaboration.suite.js";
-
-collaborationRouteSuite("pglite");

@@ -1,3 +1,0 @@
-import { coordinationSuite } from "./coordination.suite.js";
-
-coordinationSuite("pglite");

@@ -1,3 +1,0 @@
-import { forgerySuite } from "./forgery.suite.js";
-
-forgerySuite("pglite");

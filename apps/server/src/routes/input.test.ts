@@ -1,3 +1,0 @@
-import { inputSuite } from "./input.suite.js";
-
-inputSuite("pglite");

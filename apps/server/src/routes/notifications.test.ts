@@ -1,3 +1,0 @@
-import { notificationRouteSuite } from "./notifications.suite.js";
-
-notificationRouteSuite("pglite");

@@ -1,3 +1,0 @@
-import { oracleSuite } from "./oracle.suite.js";
-
-oracleSuite("pglite");

@@ -1,3 +1,0 @@
-import { searchRouteSuite } from "./search.suite.js";
-
-searchRouteSuite("pglite");

@@ -1,3 +1,0 @@
-import { sessionsSuite } from "./sessions.suite.js";
-
-sessionsSuite("pglite");

@@ -1,3 +1,0 @@
-import { workspaceRouteSuite } from "./workspaces.suite.js";
-
-workspaceRouteSuite("pglite");

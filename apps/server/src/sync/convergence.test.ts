@@ -1,3 +1,0 @@
-import { convergenceSuite } from "./convergence.suite.js";
-
-convergenceSuite("pglite", 20_271);

@@ -1,3 +1,0 @@
-import { hubSuite } from "./hub.suite.js";
-
-hubSuite("pglite");

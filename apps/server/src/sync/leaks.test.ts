@@ -1,3 +1,0 @@
-import { leaksSuite } from "./leaks.suite.js";
-
-leaksSuite("pglite");

@@ -1,3 +1,0 @@
-import { limitsSuite } from "./limits.suite.js";
-
-limitsSuite("pglite");

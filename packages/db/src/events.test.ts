@@ -1,3 +1,0 @@
-import { eventsRepositorySuite } from "./events.suite.js";
-
-eventsRepositorySuite("pglite");
