@@ -287,7 +287,7 @@ const table: Row[] = [
     expect: publicRoute(204),
   },
   { method: "GET", path: "/api/auth/methods", expect: publicRoute(200) },
-  // Single sign-on is not configured here: the routes exist and say so (sso.suite.ts runs them for real).
+  // Single sign-on is not configured here: the routes exist and say so (sso.db.test.ts runs them for real).
   { method: "GET", path: "/api/auth/oidc/start", expect: publicRoute(404) },
   { method: "GET", path: "/api/auth/oidc/callback", query: "code=x&state=y", expect: publicRoute(404) },
   { method: "GET", path: "/api/me", expect: anyUser(200) },

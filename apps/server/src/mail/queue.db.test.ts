@@ -1,5 +1,5 @@
 import { tables } from "@lattice/db";
-import { createTestDatabase, type TestDatabase, type TestDriver } from "@lattice/db/testing";
+import { createTestDatabase, type TestDatabase, type TestDriver, testDriver } from "@lattice/db/testing";
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { enqueueMail, type OutgoingMail, retryDelayMs, sendDueMail } from "./queue.js";
@@ -13,7 +13,7 @@ const message = (to: string) => ({
   headers: {},
 });
 
-export const queueSuite = (driver: TestDriver): void => {
+const queueSuite = (driver: TestDriver): void => {
   describe(`mail queue (${driver})`, () => {
     let db: TestDatabase;
     beforeAll(async () => {
@@ -91,3 +91,5 @@ export const queueSuite = (driver: TestDriver): void => {
     });
   });
 };
+
+queueSuite(testDriver());

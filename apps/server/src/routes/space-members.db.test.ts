@@ -3,7 +3,7 @@
  * owners and the workspace's owners. Everyone else, workspace members too, gets 404 for it and none
  * of its events; a removed member's live socket loses the space's channel at that point.
  */
-import type { TestDriver } from "@lattice/db/testing";
+import { type TestDriver, testDriver } from "@lattice/db/testing";
 import {
   type Card,
   type Space,
@@ -17,7 +17,7 @@ import { changedTables, fingerprinter } from "../test/fingerprint.js";
 import { type Client, factories, type Harness, startHarness } from "../test/harness.js";
 import { TestSocket } from "../test/ws-client.js";
 
-export const spaceMemberSuite = (driver: TestDriver) => {
+const spaceMemberSuite = (driver: TestDriver) => {
   describe(`space members (${driver})`, () => {
     let h: Harness;
     let baseUrl: string;
@@ -158,3 +158,5 @@ export const spaceMemberSuite = (driver: TestDriver) => {
     });
   });
 };
+
+spaceMemberSuite(testDriver());

@@ -1,5 +1,5 @@
 import { tables } from "@lattice/db";
-import type { TestDriver } from "@lattice/db/testing";
+import { type TestDriver, testDriver } from "@lattice/db/testing";
 import type { AcceptedInvitation, Invitation, InvitationPreview, Member, User } from "@lattice/domain";
 import { eq, sql } from "drizzle-orm";
 import type { ParsedMail } from "mailparser";
@@ -10,7 +10,7 @@ import { linkToken, startTestSmtp, type TestSmtp } from "../test/smtp.js";
 
 const publicUrl = "https://lattice.example.test";
 
-export const invitationsSuite = (driver: TestDriver): void => {
+const invitationsSuite = (driver: TestDriver): void => {
   describe(`invitations by e-mail (${driver})`, () => {
     let h: Harness;
     let smtp: TestSmtp;
@@ -267,3 +267,5 @@ export const invitationsSuite = (driver: TestDriver): void => {
     });
   });
 };
+
+invitationsSuite(testDriver());

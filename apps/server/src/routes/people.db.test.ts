@@ -3,7 +3,7 @@
  * session and socket ended, work kept under the person's name) and reactivation; a person's own
  * settings; public workspaces and joining them.
  */
-import type { TestDriver } from "@lattice/db/testing";
+import { type TestDriver, testDriver } from "@lattice/db/testing";
 import type { AdminUser, Card, PublicWorkspace, User, Workspace } from "@lattice/domain";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { changedTables, fingerprinter } from "../test/fingerprint.js";
@@ -11,7 +11,7 @@ import { type Client, factories, type Harness, startHarness } from "../test/harn
 import { expectProblem } from "../test/problems.js";
 import { TestSocket } from "../test/ws-client.js";
 
-export const peopleSuite = (driver: TestDriver) => {
+const peopleSuite = (driver: TestDriver) => {
   describe(`the instance and the person (${driver})`, () => {
     let h: Harness;
     let baseUrl: string;
@@ -234,3 +234,5 @@ export const peopleSuite = (driver: TestDriver) => {
     });
   });
 };
+
+peopleSuite(testDriver());

@@ -1,5 +1,5 @@
 import { tables } from "@lattice/db";
-import type { TestDriver } from "@lattice/db/testing";
+import { type TestDriver, testDriver } from "@lattice/db/testing";
 import type { Outbox, SignupModeInfo } from "@lattice/domain";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -14,7 +14,7 @@ const invitationToken = (text: string): string => {
   return match[1];
 };
 
-export const mailSuite = (driver: TestDriver): void => {
+const mailSuite = (driver: TestDriver): void => {
   describe(`forgot password (${driver})`, () => {
     let h: Harness;
     let smtp: TestSmtp;
@@ -184,3 +184,5 @@ export const mailSuite = (driver: TestDriver): void => {
     });
   });
 };
+
+mailSuite(testDriver());

@@ -6,7 +6,7 @@
  * lands on the login page with its reason and keeps nothing.
  */
 import { tables } from "@lattice/db";
-import type { TestDriver } from "@lattice/db/testing";
+import { type TestDriver, testDriver } from "@lattice/db/testing";
 import type { AdminUser, SignInMethods, User } from "@lattice/domain";
 import { count, eq } from "drizzle-orm";
 import type { LightMyRequestResponse } from "fastify";
@@ -22,7 +22,7 @@ import { SSO_STATE_COOKIE } from "./sso.js";
 
 const REDIRECT = "http://lattice.test/api/auth/oidc/callback";
 
-export const ssoSuite = (driver: TestDriver) => {
+const ssoSuite = (driver: TestDriver) => {
   describe(`single sign-on (${driver})`, () => {
     let provider: TestProvider;
     let h: Harness;
@@ -256,3 +256,5 @@ export const ssoSuite = (driver: TestDriver) => {
     });
   });
 };
+
+ssoSuite(testDriver());

@@ -1,7 +1,0 @@
-import { describe } from "vitest";
-import { shouldRunPostgres } from "../test/harness.js";
-import { queueSuite } from "./queue.suite.js";
-
-// Fails (not skips) in CI or with REQUIRE_POSTGRES=1 when PostgreSQL is missing.
-const runPg = await shouldRunPostgres();
-describe.runIf(runPg)("PostgreSQL", () => queueSuite("pg"));

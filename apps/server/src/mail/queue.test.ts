@@ -1,3 +1,0 @@
-import { queueSuite } from "./queue.suite.js";
-
-queueSuite("pglite");

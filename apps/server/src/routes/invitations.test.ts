@@ -1,3 +1,0 @@
-import { invitationsSuite } from "./invitations.suite.js";
-
-invitationsSuite("pglite");

@@ -1,3 +1,0 @@
-import { peopleSuite } from "./people.suite.js";
-
-peopleSuite("pglite");

@@ -1,3 +1,0 @@
-import { spaceMemberSuite } from "./space-members.suite.js";
-
-spaceMemberSuite("pglite");

@@ -1,3 +1,0 @@
-import { ssoSuite } from "./sso.suite.js";
-
-ssoSuite("pglite");
