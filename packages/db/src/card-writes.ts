@@ -72,7 +72,7 @@ const neighboursFrom = (row: Row) => ({
 });
 
 /** Takes the lock of the card's space channel (see `lockSpaceOf`); the space id, or null for no card. */
-export const lockSpaceOfCard = (db: Executor, cardId: string): Promise<string | null> =>
+export const lockSpaceOfCard = (db: Executor, cardId: string): Promise<void> =>
   lockSpaceOf(db, "card", cardId);
 
 export interface LoadedMoveContext extends MoveCardContext {

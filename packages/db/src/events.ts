@@ -7,7 +7,7 @@
 import type { Channel, DomainEvent, DraftEvent } from "@lattice/domain";
 import { and, asc, eq, gt, type SQL, sql } from "drizzle-orm";
 import type { Database, Transaction } from "./client.js";
-import { executePrepared } from "./prepared.js";
+import { executePrepared, runsOneTransactionAtATime } from "./prepared.js";
 import { channels, events } from "./schema/index.js";
 
 export interface MutationMeta {
@@ -42,6 +42,7 @@ export const writeLast = async (ctx: MutationContext, statements: readonly SQL[]
 };
 
 export const lockChannel = async (tx: Transaction, channel: Channel): Promise<void> => {
+  if (runsOneTransactionAtATime(tx)) return;
   await tx
     .insert(channels)
     .values({ channel, seq: 0 })

@@ -11,6 +11,7 @@
 import { createHash } from "node:crypto";
 import type { SQL } from "drizzle-orm";
 import type { PgDialect, PgSession } from "drizzle-orm/pg-core";
+import { PgliteSession } from "drizzle-orm/pglite";
 import type { Executor } from "./client.js";
 
 export type Row = Record<string, unknown>;
@@ -38,3 +39,11 @@ export const executePrepared = async (db: Executor, query: SQL): Promise<Row[]> 
     .execute()) as { rows: Row[] };
   return result.rows;
 };
+
+/**
+ * Embedded PGlite runs one statement and one transaction at a time for the whole process (its
+ * queries and transactions share one exclusive lock), so the channel locks that order concurrent
+ * writers on PostgreSQL would only cost a statement there.
+ */
+export const runsOneTransactionAtATime = (db: Executor): boolean =>
+  (db as unknown as { session?: unknown }).session instanceof PgliteSession;

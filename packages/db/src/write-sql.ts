@@ -4,17 +4,10 @@
  * a whole card with its people, labels, to-do counts and blocked flag, and the lock of a space's
  * channel taken in the statement that finds the space.
  */
-import {
-  type Card,
-  type Status,
-  type StatusRole,
-  spaceChannel,
-  type Visibility,
-  type WorkspaceRole,
-} from "@lattice/domain";
+import type { Card, Status, StatusRole, Visibility, WorkspaceRole } from "@lattice/domain";
 import { type SQL, sql } from "drizzle-orm";
 import type { Executor } from "./client.js";
-import { executePrepared, type Row } from "./prepared.js";
+import { executePrepared, type Row, runsOneTransactionAtATime } from "./prepared.js";
 import { type MembershipFacts, rolesOf } from "./roles.js";
 
 export type { Row };
@@ -146,23 +139,21 @@ const spaceHolders = {
 
 /**
  * Takes the lock of the space channel of the row `id` of `kind` (see `MutationContext.lock`) in the
- * statement that finds the space, so what is read next is what committed before. Returns the space
- * id, or null when there is no such row.
+ * statement that finds the space, so what is read next is what committed before. (A missing row
+ * takes no lock; the context read next finds nothing and the mutator answers 404.)
  */
 export const lockSpaceOf = async (
   db: Executor,
   kind: keyof typeof spaceHolders,
   id: string,
-): Promise<string | null> => {
+): Promise<void> => {
+  if (runsOneTransactionAtATime(db)) return;
   // A handful of shapes, one per kind, on every write path: prepared once per connection.
-  const rows = await executePrepared(
+  await executePrepared(
     db,
     sql`
       INSERT INTO channels (channel, seq)
       SELECT 'space:' || space_id, 0 FROM ${spaceHolders[kind]} holder WHERE holder.id = ${id}::uuid
-      ON CONFLICT (channel) DO UPDATE SET seq = channels.seq
-      RETURNING channel`,
+      ON CONFLICT (channel) DO UPDATE SET seq = channels.seq`,
   );
-  const channel = rows[0]?.channel as string | undefined;
-  return channel ? channel.slice(spaceChannel("").length) : null;
 };
