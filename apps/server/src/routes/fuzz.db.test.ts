@@ -654,10 +654,21 @@ const fuzzSuite = (driver: TestDriver): void => {
       for (const [role, client] of Object.entries(sessions) as [Exclude<Role, "anonymous">, Client][]) {
         const me = await client.get("/api/me");
         if (me.statusCode === 200) continue;
-        const login = await factories(h.app).anonymous.post("/api/auth/login", {
-          email: client.user.email,
-          password: client.session?.password,
-        });
+        const logIn = () =>
+          factories(h.app).anonymous.post("/api/auth/login", {
+            email: client.user.email,
+            password: client.session?.password,
+          });
+        let login = await logIn();
+        if (login.statusCode === 403 && login.json<{ code?: string }>().code === "account_deactivated") {
+          // An accepted deactivation (the owner is the instance's first account, its administrator):
+          // undone as an administrator would, so the next requests have this caller again.
+          const reactivated = await sessions.owner.patch(`/api/admin/users/${client.user.id}`, {
+            active: true,
+          });
+          expect(reactivated.statusCode, `reactivate ${role}: ${reactivated.body}`).toBe(200);
+          login = await logIn();
+        }
         expect(login.statusCode, `re-login ${role}: ${login.body}`).toBe(200);
         sessions[role] = new Client(h.app, {
           user: client.user,
