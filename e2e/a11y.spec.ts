@@ -103,7 +103,9 @@ for (const scheme of ["light", "dark"] as const) {
     await scan(page, "card panel", scheme, findings);
     // The label picker's colours are named for what they are, not by their hex code.
     await panel.getByRole("button", { name: "Edit labels" }).click();
-    await expect(panel.getByRole("button", { name: "Red", exact: true })).toBeVisible();
+    // The picker opens in the popover layer above the page, not inside the panel.
+    const labelPicker = page.getByRole("dialog", { name: "Choose labels" });
+    await expect(labelPicker.getByRole("button", { name: "Red", exact: true })).toBeVisible();
     await scan(page, "label picker", scheme, findings);
     await page.keyboard.press("Escape");
     if (scheme === "light") await saveScreenshot(page, "a11y-card-panel");

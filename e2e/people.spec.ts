@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { saveScreenshot } from "./artifacts.js";
-import { createBoardByApi, logInByApi, signUpByApi } from "./helpers.js";
+import { addMemberByInvitation, createBoardByApi, logInByApi, signUpByApi } from "./helpers.js";
 
 test("an owner shares a private space with one teammate, picks a dark theme, and a teammate joins a public workspace", async ({
   browser,
@@ -15,9 +15,7 @@ test("an owner shares a private space with one teammate, picks a dark theme, and
   expect((await page.request.patch(`/api/spaces/${board.spaceId}`, { data: { isPrivate: true } })).ok()).toBe(
     true,
   );
-  await page.request.post(`/api/workspaces/${board.workspaceId}/members`, {
-    data: { email: bo.email, role: "member" },
-  });
+  await addMemberByInvitation(browser, page.request, board.workspaceId, { request: boPage.request, email: bo.email });
   // A member of the workspace, but not of the private space: answered as if it did not exist.
   expect((await boPage.request.get(`/api/spaces/${board.spaceId}/board`)).status()).toBe(404);
 

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { expect, test } from "@playwright/test";
 import { saveScreenshot } from "./artifacts.js";
-import { createBoardByApi, signUpByApi } from "./helpers.js";
+import { addMemberByInvitation, createBoardByApi, signUpByApi } from "./helpers.js";
 
 test("a nurse opens a link to her team's board, signs in with the hospital's single sign-on and lands on the board", async ({
   browser,
@@ -17,11 +17,7 @@ test("a nurse opens a link to her team's board, signs in with the hospital's sin
   await signUpByApi(owner, "Ward Owner");
   const board = await createBoardByApi(owner, { workspace: "Ward 7", space: "Night shift" });
   await signUpByApi(setup, "Nina Nurse", email);
-  expect(
-    (
-      await owner.post(`/api/workspaces/${board.workspaceId}/members`, { data: { email, role: "member" } })
-    ).ok(),
-  ).toBe(true);
+  await addMemberByInvitation(browser, owner, board.workspaceId, { request: setup, email });
   await owner.post(`/api/spaces/${board.spaceId}/cards`, {
     data: { name: "Check the drip rates", statusId: board.statusId("To Do") },
   });
