@@ -254,7 +254,12 @@ test("at phone width every view fits the screen and its filters and actions are 
   await page.getByRole("button", { name: "More space actions" }).click();
   const more = page.getByRole("menu", { name: "More space actions" });
   await expectOnScreen(page, more);
-  await expect(more.getByRole("menuitem")).toHaveText(["Archived cards", "Members", "Blocker types", "Columns"]);
+  await expect(more.getByRole("menuitem")).toHaveText([
+    "Archived cards",
+    "Members",
+    "Blocker types",
+    "Columns",
+  ]);
   await page.keyboard.press("Escape");
   // The Filter panel fits the phone too.
   await page.getByRole("button", { name: "Filter", exact: true }).click();

@@ -15,7 +15,10 @@ test("an owner shares a private space with one teammate, picks a dark theme, and
   expect((await page.request.patch(`/api/spaces/${board.spaceId}`, { data: { isPrivate: true } })).ok()).toBe(
     true,
   );
-  await addMemberByInvitation(browser, page.request, board.workspaceId, { request: boPage.request, email: bo.email });
+  await addMemberByInvitation(browser, page.request, board.workspaceId, {
+    request: boPage.request,
+    email: bo.email,
+  });
   // A member of the workspace, but not of the private space: answered as if it did not exist.
   expect((await boPage.request.get(`/api/spaces/${board.spaceId}/board`)).status()).toBe(404);
 
