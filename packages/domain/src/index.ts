@@ -16,3 +16,5 @@ export * from "./relations.js";
 export * from "./roles.js";
 export * from "./schemas.js";
 export * from "./space-overview.js";
+export * from "./import/schemas.js";
+export * from "./import/trello.js";
