@@ -3,7 +3,7 @@ import {
   type Board,
   type Card,
   type Comment,
-  type Todo,
+  type TodoItem,
   type TrelloImportResult,
   type TrelloPreview,
   trelloBoardExport,
@@ -100,7 +100,7 @@ const importSuite = (driver: TestDriver): void => {
         todoTotal: items.length,
         todoDone: items.filter((i) => i.state).length,
       });
-      const todos = (await ana.get(`/api/cards/${target?.id}/todos`)).json<Todo[]>();
+      const todos = (await ana.get(`/api/cards/${target?.id}/todos`)).json<TodoItem[]>();
       expect(todos).toHaveLength(items.length);
 
       // Comments keep their date; an author outside the workspace keeps their name in the text.

@@ -152,7 +152,6 @@ describe("a Trello export read into a plan", () => {
     expect(dayIn("2025-03-14T23:30:00.000Z", "Europe/Berlin")).toBe("2025-03-15");
     expect(dayIn("not a time", "UTC")).toBe(null);
     const file = trelloBoardFixture({ cards: 3 });
-    const board = trelloBoardExport.parse(file);
     const first = file.cards[0];
     if (!first) throw new Error("a card");
     first.start = "2025-05-10T10:00:00.000Z";
@@ -175,7 +174,6 @@ describe("a Trello export read into a plan", () => {
 
   it("makes text storable and cuts what is too long", () => {
     const file = trelloBoardFixture({ cards: 2 });
-    const board = trelloBoardExport.parse(file);
     const first = file.cards[0];
     if (!first) throw new Error("a card");
     first.name = `A\u0000B\ud800C${"x".repeat(300)}`;
