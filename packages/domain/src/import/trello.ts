@@ -295,17 +295,23 @@ const cut = (text: string, max: number): { text: string; cut: boolean } => {
   return { text: `${clean.slice(0, max - 1)}…`, cut: true };
 };
 
+const dayFormats = new Map<string, Intl.DateTimeFormat>();
+/** Building a format is costly (a 5,000-card board has 10,000 dates): one per time zone. */
+const dayFormatIn = (timeZone: string): Intl.DateTimeFormat => {
+  let format = dayFormats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" });
+    dayFormats.set(timeZone, format);
+  }
+  return format;
+};
+
 /** The day an instant falls on in a time zone, as YYYY-MM-DD; null for a time that is not one. */
 export const dayIn = (instant: string | null, timeZone: string): string | null => {
   if (!instant) return null;
   const time = Date.parse(instant);
   if (Number.isNaN(time)) return null;
-  const parts = new Intl.DateTimeFormat("en-CA", {
-    timeZone,
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-  }).formatToParts(new Date(time));
+  const parts = dayFormatIn(timeZone).formatToParts(new Date(time));
   const part = (type: string) => parts.find((p) => p.type === type)?.value ?? "";
   return `${part("year")}-${part("month")}-${part("day")}`;
 };
