@@ -4,7 +4,7 @@
  * decided every name, day, person and order; this only turns it into rows.
  */
 import { randomUUID } from "node:crypto";
-import { keysBetween, type TrelloImportPlan } from "@lattice/domain";
+import { type ImportPlan, keysBetween } from "@lattice/domain";
 import type { Executor } from "./client.js";
 import {
   cardCoworkers,
@@ -36,7 +36,7 @@ export interface ImportedSpaceInput {
   name: string;
   position: string;
   actorId: string;
-  plan: TrelloImportPlan;
+  plan: ImportPlan;
   now: Date;
 }
 
@@ -111,7 +111,7 @@ export const insertImportedSpace = async (
   });
   await insertInChunks(cardRows, (chunk) => tx.insert(cards).values(chunk));
 
-  const byCard = <T>(make: (card: TrelloImportPlan["cards"][number], cardId: string) => T[]): T[] =>
+  const byCard = <T>(make: (card: ImportPlan["cards"][number], cardId: string) => T[]): T[] =>
     plan.cards.flatMap((card, i) => make(card, cardIds[i] ?? ""));
 
   await insertInChunks(

@@ -12,11 +12,19 @@ import {
   workspaceAccess,
 } from "@lattice/db";
 import {
+  type CsvImportBody,
+  type CsvMapping,
+  type CsvPreview,
+  type CsvPreviewBody,
+  csvFields,
   draft,
   type ImportCandidate,
+  type ImportPlan,
+  planCsvImport,
   planTrelloImport,
   positionAmong,
   spaceChannel,
+  suggestCsvMapping,
   type TrelloImportBody,
   type TrelloImportResult,
   type TrelloPreview,
@@ -25,6 +33,7 @@ import {
   workspaceChannel,
 } from "@lattice/domain";
 import { eq } from "drizzle-orm";
+import Papa from "papaparse";
 import { authorize, invalidField } from "./authorize.js";
 import { checkFolder, siblingSpaces } from "./spaces.js";
 
@@ -63,22 +72,21 @@ export const previewTrelloImport = async (
   return { name: plan.name, statuses: plan.statuses, members: plan.members, summary: plan.summary };
 };
 
-export const importTrelloBoard = async (
-  { tx, emit, lock }: MutationContext,
+/** Writes a plan as a new space at the end of its folder, and announces it like a space made by hand. */
+const writePlan = async (
+  { tx, emit }: MutationContext,
   actor: User,
   workspaceId: string,
-  input: TrelloImportBody,
+  plan: ImportPlan,
+  where: { name: string; folderId: string | null },
 ): Promise<TrelloImportResult> => {
-  await lock(workspaceChannel(workspaceId));
-  const plan = await planFor(tx, actor, workspaceId, input);
-  const folderId = input.folderId ?? null;
-  if (folderId) await checkFolder(tx, workspaceId, folderId);
-  const placed = positionAmong(await siblingSpaces(tx, workspaceId, folderId), {});
+  if (where.folderId) await checkFolder(tx, workspaceId, where.folderId);
+  const placed = positionAmong(await siblingSpaces(tx, workspaceId, where.folderId), {});
   if (!("position" in placed)) throw new Error("a new space always has a place at the end");
   const written = await insertImportedSpace(tx, {
     workspaceId,
-    folderId,
-    name: input.name ?? plan.name,
+    folderId: where.folderId,
+    name: where.name,
     position: placed.position,
     actorId: actor.id,
     plan,
@@ -89,4 +97,88 @@ export const importTrelloBoard = async (
   for (const status of written.statuses)
     emit(draft(spaceChannel(space.id), "status.created", { status: toStatus(status) }));
   return { space, summary: plan.summary };
+};
+
+export const importTrelloBoard = async (
+  ctx: MutationContext,
+  actor: User,
+  workspaceId: string,
+  input: TrelloImportBody,
+): Promise<TrelloImportResult> => {
+  await ctx.lock(workspaceChannel(workspaceId));
+  const plan = await planFor(ctx.tx, actor, workspaceId, input);
+  return writePlan(ctx, actor, workspaceId, plan, {
+    name: input.name ?? plan.name,
+    folderId: input.folderId ?? null,
+  });
+};
+
+/** A CSV file's rows; a file that cannot be read as CSV is the request's fault. */
+const rowsOf = (csv: string): string[][] => {
+  const parsed = Papa.parse<string[]>(csv.replace(/^\uFEFF/, ""), { skipEmptyLines: "greedy" });
+  const broken = parsed.errors.find((e) => e.type === "Quotes");
+  if (broken)
+    throw invalidField("body.csv", `is not valid CSV: ${broken.message} (row ${(broken.row ?? 0) + 1})`);
+  if (parsed.data.length === 0) throw invalidField("body.csv", "has no rows");
+  return parsed.data;
+};
+
+const mappingFor = (rows: string[][], input: CsvPreviewBody): CsvMapping | null => {
+  if (input.mapping) return input.mapping;
+  const suggested = input.hasHeader ? suggestCsvMapping(rows[0] ?? []) : {};
+  return { ...suggested, name: suggested.name ?? 0 };
+};
+
+const checkMapping = (rows: string[][], mapping: CsvMapping): void => {
+  const width = Math.max(...rows.map((row) => row.length));
+  for (const field of csvFields) {
+    const column = mapping[field];
+    if (column !== null && column !== undefined && column >= width)
+      throw invalidField(`body.mapping.${field}`, `is column ${column + 1}, but the file has ${width}`);
+  }
+};
+
+const planCsv = async (tx: Tx, actor: User, workspaceId: string, input: CsvPreviewBody, name: string) => {
+  authorize(await workspaceAccess(tx, actor.id, workspaceId), "create_hierarchy", "Workspace");
+  const rows = rowsOf(input.csv);
+  const mapping = mappingFor(rows, input) ?? { name: 0 };
+  checkMapping(rows, mapping);
+  const plan = planCsvImport(rows, mapping, {
+    candidates: await candidatesOf(tx, workspaceId),
+    dateOrder: input.dateOrder,
+    hasHeader: input.hasHeader,
+    ...(input.listRoles ? { listRoles: input.listRoles } : {}),
+    name,
+  });
+  return { rows, mapping, plan };
+};
+
+/** The file's columns, a few rows, the mapping (given or suggested) and what it would create. */
+export const previewCsvImport = async (
+  tx: Tx,
+  actor: User,
+  workspaceId: string,
+  input: CsvPreviewBody,
+): Promise<CsvPreview> => {
+  const { rows, mapping, plan } = await planCsv(tx, actor, workspaceId, input, "Imported cards");
+  const body = input.hasHeader ? rows.slice(1) : rows;
+  return {
+    header: rows[0] ?? [],
+    sample: body.slice(0, 5),
+    rows: body.length,
+    mapping: Object.fromEntries(csvFields.map((f) => [f, mapping[f] ?? null])) as CsvPreview["mapping"],
+    statuses: plan.statuses,
+    summary: plan.summary,
+  };
+};
+
+export const importCsv = async (
+  ctx: MutationContext,
+  actor: User,
+  workspaceId: string,
+  input: CsvImportBody,
+): Promise<TrelloImportResult> => {
+  await ctx.lock(workspaceChannel(workspaceId));
+  const { plan } = await planCsv(ctx.tx, actor, workspaceId, input, input.name);
+  return writePlan(ctx, actor, workspaceId, plan, { name: input.name, folderId: input.folderId ?? null });
 };

@@ -441,6 +441,24 @@ const table: Row[] = [
     body: () => ({ board: trelloBoardFixture({ cards: 2 }) }),
     expect: memberWrite(201),
   },
+  {
+    method: "POST",
+    path: "/api/workspaces/{id}/imports/csv/preview",
+    params: ws,
+    body: () => ({ csv: "Name,Status\nCall the ward,To do\n" }),
+    expect: memberWrite(200),
+  },
+  {
+    method: "POST",
+    path: "/api/workspaces/{id}/imports/csv",
+    params: ws,
+    body: () => ({
+      csv: "Name,Status\nCall the ward,To do\n",
+      mapping: { name: 0, status: 1 },
+      name: "Imported",
+    }),
+    expect: memberWrite(201),
+  },
   { method: "GET", path: "/api/spaces/{id}", params: async (w) => ({ id: w.space.id }), expect: read },
   {
     method: "PATCH",

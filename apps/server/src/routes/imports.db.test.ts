@@ -3,6 +3,7 @@ import {
   type Board,
   type Card,
   type Comment,
+  type CsvPreview,
   type TodoItem,
   type TrelloImportResult,
   type TrelloPreview,
@@ -183,6 +184,82 @@ const importSuite = (driver: TestDriver): void => {
       const { space, summary } = res.json<TrelloImportResult>();
       const loaded = (await owner.get(`/api/spaces/${space.id}/board`)).json<Board>();
       expect(loaded.cards).toHaveLength(summary.cards - summary.archivedCards);
+    });
+    describe("a CSV file", () => {
+      const csv = [
+        "Title,Notes,Status,Due,Assignee,Tags",
+        '"Call the ward","About the rota, and ""nights""",To do,2025-03-05,Ana Lima,"Urgent, Ward 3"',
+        "Survey results,,Done,2025-03-14,,Survey",
+        "Letter,,In progress,not a day,,",
+      ].join("\r\n");
+
+      it("previews its columns and suggested mapping without creating anything", async () => {
+        const before = await spaceCount();
+        const res = await owner.post(`/api/workspaces/${workspaceId}/imports/csv/preview`, { csv });
+        expect(res.statusCode, res.body).toBe(200);
+        const preview = res.json<CsvPreview>();
+        expect(preview.header).toEqual(["Title", "Notes", "Status", "Due", "Assignee", "Tags"]);
+        expect(preview.rows).toBe(3);
+        expect(preview.mapping).toMatchObject({
+          name: 0,
+          description: 1,
+          status: 2,
+          dueDate: 3,
+          responsible: 4,
+          labels: 5,
+        });
+        expect(preview.statuses.map((s) => s.name)).toEqual(["To do", "Done", "In progress"]);
+        expect(preview.summary.notes.join(" ")).toContain("could not be read");
+        expect(await spaceCount()).toBe(before);
+      });
+
+      it("imports a card per row with its status, day, responsible person and labels", async () => {
+        const mapping = { name: 0, description: 1, status: 2, dueDate: 3, responsible: 4, labels: 5 };
+        const res = await owner.post(`/api/workspaces/${workspaceId}/imports/csv`, {
+          csv,
+          mapping,
+          name: "Complaints",
+        });
+        expect(res.statusCode, res.body).toBe(201);
+        const { space } = res.json<TrelloImportResult>();
+        expect(space.name).toBe("Complaints");
+        const loaded = (await ana.get(`/api/spaces/${space.id}/board`)).json<Board>();
+        expect(loaded.statuses.map((s) => s.name)).toEqual(["To do", "Done", "In progress"]);
+        const call = loaded.cards.find((c) => c.name === "Call the ward");
+        expect(call).toMatchObject({
+          description: 'About the rota, and "nights"',
+          dueDate: "2025-03-05",
+          responsibleId: ana.user.id,
+        });
+        expect(call?.labelIds).toHaveLength(2);
+        expect(loaded.cards.find((c) => c.name === "Letter")?.dueDate).toBeNull();
+      });
+
+      it("answers a broken file or a column the file lacks with 400 and creates nothing", async () => {
+        const before = await spaceCount();
+        const path = `/api/workspaces/${workspaceId}/imports/csv`;
+        expectProblem(
+          await owner.post(path, { csv: 'a,"b\nc', mapping: { name: 0 }, name: "X" }),
+          400,
+          "validation_failed",
+          ["body.csv"],
+        );
+        expectProblem(
+          await owner.post(path, { csv, mapping: { name: 0, labels: 9 }, name: "X" }),
+          400,
+          "validation_failed",
+          ["body.mapping.labels"],
+        );
+        expectProblem(
+          await owner.post(path, { csv: "", mapping: { name: 0 }, name: "X" }),
+          400,
+          "validation_failed",
+          ["body.csv"],
+        );
+        expect(await spaceCount()).toBe(before);
+        expectProblem(await visitor.post(path, { csv, mapping: { name: 0 }, name: "X" }), 403, "forbidden");
+        expectProblem(await outsider.post(path, { csv, mapping: { name: 0 }, name: "X" }), 404, "not_found");
+      });
     });
   });
 };

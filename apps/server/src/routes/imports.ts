@@ -1,13 +1,17 @@
 /** Bringing work in from elsewhere: a Trello board's JSON export becomes a new space. */
 import {
+  csvImportBody,
+  csvPreviewBody,
+  csvPreviewSchema,
   idParams,
+  importResultSchema,
   trelloImportBody,
   trelloImportResultSchema,
   trelloPreviewBody,
   trelloPreviewSchema,
 } from "@lattice/domain";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { importTrelloBoard, previewTrelloImport } from "../commands/imports.js";
+import { importCsv, importTrelloBoard, previewCsvImport, previewTrelloImport } from "../commands/imports.js";
 import { currentUser } from "../plugins/auth.js";
 import { problemResponses } from "./problems.js";
 
@@ -52,6 +56,41 @@ export const importRoutes: FastifyPluginAsyncZod = async (app) => {
         (ctx) => importTrelloBoard(ctx, user, request.params.id, request.body),
         201,
       );
+    },
+  );
+
+  app.post(
+    "/workspaces/:id/imports/csv/preview",
+    {
+      bodyLimit: importBodyLimit,
+      schema: {
+        tags: ["imports"],
+        summary:
+          "Read a CSV file of cards: its columns, a few rows, the column for each field (as given in `mapping`, else suggested from the header) and what importing it would create. Changes nothing.",
+        params: idParams,
+        body: csvPreviewBody,
+        response: { 200: csvPreviewSchema, ...problemResponses(400, 401, 403, 404, 413) },
+      },
+    },
+    async (request) => previewCsvImport(app.db.db, currentUser(request), request.params.id, request.body),
+  );
+
+  app.post(
+    "/workspaces/:id/imports/csv",
+    {
+      bodyLimit: importBodyLimit,
+      schema: {
+        tags: ["imports"],
+        summary:
+          "Import a CSV file of cards as a new space, one card per row, with the columns named in `mapping` (name, description, status, start and due days, responsible person, labels).",
+        params: idParams,
+        body: csvImportBody,
+        response: { 201: importResultSchema, ...problemResponses(400, 401, 403, 404, 413) },
+      },
+    },
+    async (request, reply) => {
+      const user = currentUser(request);
+      return app.mutate(request, reply, (ctx) => importCsv(ctx, user, request.params.id, request.body), 201);
     },
   );
 };

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { isTimeZone } from "../people-schemas.js";
 import { statusRoles } from "../roles.js";
 import { id, limits, requiredText, spaceSchema } from "../schemas.js";
+import { csvFields, csvMapping, dateOrders } from "./csv.js";
 import { trelloBoardExport } from "./trello.js";
 
 const trelloRef = z.string().min(1).max(64);
@@ -79,3 +80,45 @@ export type TrelloPreview = z.infer<typeof trelloPreviewSchema>;
 
 export const trelloImportResultSchema = z.object({ space: spaceSchema, summary: trelloImportSummarySchema });
 export type TrelloImportResult = z.infer<typeof trelloImportResultSchema>;
+
+const csvChoices = {
+  csv: z
+    .string()
+    .min(1, "must not be empty")
+    .max(32 * 1024 * 1024)
+    .describe("The CSV file's text"),
+  hasHeader: z.boolean().default(true).describe("Whether the first row names the columns"),
+  dateOrder: z.enum(dateOrders).default("ymd").describe("How days other than 2025-03-14 are written"),
+  listRoles: z
+    .record(z.string().max(200), z.enum(statusRoles))
+    .optional()
+    .describe("A status's name as written in the file → its role (guessed from the name otherwise)"),
+};
+
+export const csvPreviewBody = z.object({ ...csvChoices, mapping: csvMapping.optional() }).strict();
+export type CsvPreviewBody = z.infer<typeof csvPreviewBody>;
+
+export const csvImportBody = z
+  .object({
+    ...csvChoices,
+    mapping: csvMapping,
+    name: requiredText(limits.nameMax),
+    folderId: id.nullish(),
+  })
+  .strict();
+export type CsvImportBody = z.infer<typeof csvImportBody>;
+
+export const csvPreviewSchema = z.object({
+  /** The first row's cells (the column names when the file has a header). */
+  header: z.array(z.string()),
+  /** Up to five rows after the header, to show what each column holds. */
+  sample: z.array(z.array(z.string())),
+  rows: z.number().int(),
+  /** The mapping used: the one given, else the one the header suggests. */
+  mapping: z.record(z.enum(csvFields), z.number().int().nullable()),
+  statuses: trelloPreviewSchema.shape.statuses,
+  summary: trelloImportSummarySchema,
+});
+export type CsvPreview = z.infer<typeof csvPreviewSchema>;
+
+export const importResultSchema = trelloImportResultSchema;

@@ -224,7 +224,7 @@ export interface PlannedMember {
   matchedBy: "email" | "name" | "importer" | null;
 }
 
-export interface TrelloImportSummary {
+export interface ImportSummary {
   lists: number;
   closedLists: number;
   cards: number;
@@ -240,13 +240,13 @@ export interface TrelloImportSummary {
   notes: string[];
 }
 
-export interface TrelloImportPlan {
+export interface ImportPlan {
   name: string;
   statuses: PlannedStatus[];
   labels: PlannedLabel[];
   cards: PlannedCard[];
   members: PlannedMember[];
-  summary: TrelloImportSummary;
+  summary: ImportSummary;
 }
 
 /** Trello's label colours (and their dark and light shades) as the hex colours labels here use. */
@@ -289,7 +289,7 @@ const loneSurrogates = /\p{Cs}/gu;
 /** Text PostgreSQL and the event log can hold: no NUL character, no half of a surrogate pair. */
 const storable = (text: string): string => text.replaceAll("\u0000", "").replace(loneSurrogates, "\ufffd");
 
-const cut = (text: string, max: number): { text: string; cut: boolean } => {
+export const cut = (text: string, max: number): { text: string; cut: boolean } => {
   const clean = storable(text);
   if (clean.length <= max) return { text: clean, cut: false };
   return { text: `${clean.slice(0, max - 1)}…`, cut: true };
@@ -334,7 +334,7 @@ const isoOrNull = (instant: string | null): string | null => {
   return Number.isNaN(time) ? null : new Date(time).toISOString();
 };
 
-const normalized = (text: string): string =>
+export const normalized = (text: string): string =>
   text.normalize("NFKD").replace(/\p{M}/gu, "").trim().toLowerCase().replace(/\s+/g, " ");
 
 const webLink = z.url({ protocol: /^https?$/ });
@@ -387,14 +387,11 @@ const matchMembers = (board: TrelloBoardExport, options: TrelloImportOptions): P
   });
 };
 
-const plural = (count: number, one: string, many: string): string =>
+export const plural = (count: number, one: string, many: string): string =>
   `${count.toLocaleString("en")} ${count === 1 ? one : many}`;
 
 /** What importing `board` creates, and what it changes on the way. */
-export const planTrelloImport = (
-  board: TrelloBoardExport,
-  options: TrelloImportOptions,
-): TrelloImportPlan => {
+export const planTrelloImport = (board: TrelloBoardExport, options: TrelloImportOptions): ImportPlan => {
   const notes: string[] = [];
   const members = matchMembers(board, options);
   const userOf = new Map(members.map((m) => [m.trelloId, m.userId]));

@@ -2,13 +2,7 @@
  * Import a Trello board: choose its JSON export, check what it will become (lists and their roles,
  * who takes the place of each Trello member, what changes on the way), import, then see the summary.
  */
-import type {
-  Member,
-  StatusRole,
-  TrelloImportResult,
-  TrelloImportSummary,
-  TrelloPreview,
-} from "@lattice/domain";
+import type { ImportSummary, Member, StatusRole, TrelloImportResult, TrelloPreview } from "@lattice/domain";
 import { statusRoles } from "@lattice/domain";
 import { type ChangeEvent, useEffect, useState } from "react";
 import { useNavigate } from "react-router";
@@ -27,7 +21,7 @@ const browserTimeZone = (): string => Intl.DateTimeFormat().resolvedOptions().ti
 
 const count = (n: number, one: string, many: string) => `${n.toLocaleString()} ${n === 1 ? one : many}`;
 
-const SummaryList = ({ summary }: { summary: TrelloImportSummary }) => (
+const SummaryList = ({ summary }: { summary: ImportSummary }) => (
   <ul className="import-counts">
     <li>{count(summary.lists, "list", "lists")}</li>
     <li>

@@ -1,0 +1,266 @@
+/**
+ * A table of cards (a CSV file's rows, already split into cells) read into the same plan a Trello
+ * import makes: one column per field, chosen by the importer; statuses from the distinct values of
+ * the status column in their order of first appearance; labels from comma- or semicolon-separated
+ * values; the responsible person by e-mail or full name. Pure, like the Trello reader.
+ */
+import { z } from "zod";
+import type { StatusRole } from "../roles.js";
+import { limits } from "../schemas.js";
+import {
+  cut,
+  guessListRole,
+  type ImportCandidate,
+  type ImportPlan,
+  normalized,
+  type PlannedCard,
+  type PlannedLabel,
+  type PlannedStatus,
+  plural,
+} from "./trello.js";
+
+export const csvFields = [
+  "name",
+  "description",
+  "status",
+  "startDate",
+  "dueDate",
+  "responsible",
+  "labels",
+] as const;
+export type CsvField = (typeof csvFields)[number];
+
+export const dateOrders = ["ymd", "dmy", "mdy"] as const;
+export type DateOrder = (typeof dateOrders)[number];
+
+/** Which column (0-based) holds each field; only the name is required. */
+export const csvMapping = z
+  .object(Object.fromEntries(csvFields.map((f) => [f, z.number().int().min(0).max(199).nullish()])))
+  .extend({ name: z.number().int().min(0).max(199) })
+  .strict();
+export type CsvMapping = z.infer<typeof csvMapping>;
+
+const headerWords: Record<CsvField, RegExp> = {
+  name: /^(name|title|card|task|summary|aufgabe|titel|nom|titre)$/i,
+  description: /^(description|desc|details|notes?|beschreibung|détails)$/i,
+  status: /^(status|state|list|column|stage|spalte|liste|statut)$/i,
+  startDate: /^(start|start date|starts|begin|beginn|début|date de début)$/i,
+  dueDate: /^(due|due date|deadline|end|end date|fällig|frist|échéance)$/i,
+  responsible: /^(responsible|assignee|owner|assigned to|verantwortlich|responsable)$/i,
+  labels: /^(labels?|tags?|categories|category|etiketten|étiquettes)$/i,
+};
+
+/** The columns a header row suggests for each field (by common names in English, German and French). */
+export const suggestCsvMapping = (header: readonly string[]): Partial<Record<CsvField, number>> => {
+  const suggested: Partial<Record<CsvField, number>> = {};
+  for (const field of csvFields) {
+    const index = header.findIndex((cell) => headerWords[field].test(cell.trim()));
+    if (index >= 0) suggested[field] = index;
+  }
+  return suggested;
+};
+
+/** A day written as 2025-03-14 (always), or in the importer's order with / . or - between the parts. */
+export const parseCsvDay = (text: string, order: DateOrder): string | null => {
+  const value = text.trim();
+  if (value === "") return null;
+  const iso = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ].*)?$/.exec(value);
+  let year: number;
+  let month: number;
+  let day: number;
+  if (iso) [year, month, day] = [Number(iso[1]), Number(iso[2]), Number(iso[3])];
+  else {
+    const parts = /^(\d{1,4})[./-](\d{1,2})[./-](\d{1,4})$/.exec(value);
+    if (!parts) return null;
+    const [a, b, c] = [Number(parts[1]), Number(parts[2]), Number(parts[3])];
+    if (order === "ymd") [year, month, day] = [a, b, c];
+    else if (order === "dmy") [year, month, day] = [c, b, a];
+    else [year, month, day] = [c, a, b];
+    if (year < 100) year += 2000;
+  }
+  const date = new Date(Date.UTC(year, month - 1, day));
+  // A day that does not exist (31 April) rolls over: refuse it instead.
+  if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day)
+    return null;
+  return date.toISOString().slice(0, 10);
+};
+
+const palette = [
+  "#579dff",
+  "#4bce97",
+  "#e2b203",
+  "#faa53d",
+  "#f87462",
+  "#9f8fef",
+  "#6cc3e0",
+  "#94c748",
+  "#e774bb",
+];
+
+export interface CsvImportOptions {
+  candidates: readonly ImportCandidate[];
+  dateOrder: DateOrder;
+  /** Whether the first row names the columns (and is then not a card). */
+  hasHeader: boolean;
+  listRoles?: Readonly<Record<string, StatusRole>>;
+  name: string;
+}
+
+/** What importing `rows` with `mapping` creates, and what it changes on the way. */
+export const planCsvImport = (
+  rows: readonly (readonly string[])[],
+  mapping: CsvMapping,
+  options: CsvImportOptions,
+): ImportPlan => {
+  const notes: string[] = [];
+  const body = (options.hasHeader ? rows.slice(1) : rows).filter((row) =>
+    row.some((cell) => cell.trim() !== ""),
+  );
+  const cell = (row: readonly string[], field: CsvField): string => {
+    const index = mapping[field];
+    return index === null || index === undefined ? "" : (row[index] ?? "");
+  };
+
+  const statuses: PlannedStatus[] = [];
+  const statusIndex = new Map<string, number>();
+  const statusOf = (value: string): number => {
+    const key = normalized(value) || "";
+    const known = statusIndex.get(key);
+    if (known !== undefined) return known;
+    const name = cut(value.trim(), limits.nameMax).text || "To Do";
+    // The status's key in `listRoles` is its name as written in the file.
+    statuses.push({
+      listId: name,
+      name,
+      role: options.listRoles?.[name] ?? guessListRole(name),
+      cardCount: 0,
+    });
+    statusIndex.set(key, statuses.length - 1);
+    return statuses.length - 1;
+  };
+
+  const labels: PlannedLabel[] = [];
+  const labelKey = new Map<string, string>();
+  const labelsOf = (value: string): string[] =>
+    value
+      .split(/[,;]/)
+      .map((part) => part.trim())
+      .filter((part) => part !== "")
+      .map((part) => {
+        const key = normalized(part);
+        let id = labelKey.get(key);
+        if (!id) {
+          id = `csv-label-${labels.length}`;
+          labels.push({
+            trelloId: id,
+            name: cut(part, 60).text,
+            color: palette[labels.length % palette.length] ?? "#579dff",
+          });
+          labelKey.set(key, id);
+        }
+        return id;
+      });
+
+  const byEmail = new Map(options.candidates.map((c) => [c.email.toLowerCase(), c.id]));
+  const byName = new Map<string, string | null>();
+  for (const candidate of options.candidates) {
+    const key = normalized(candidate.name);
+    byName.set(key, byName.has(key) ? null : candidate.id);
+  }
+  const unmatchedPeople = new Set<string>();
+
+  let nameless = 0;
+  let badDays = 0;
+  let startsAfterDue = 0;
+  let cutNames = 0;
+  const cards: PlannedCard[] = [];
+  const now = new Date().toISOString();
+  for (const row of body) {
+    const rawName = cell(row, "name").trim();
+    if (rawName === "") {
+      nameless++;
+      continue;
+    }
+    const name = cut(rawName, limits.nameMax);
+    if (name.cut) cutNames++;
+    const status =
+      mapping.status === null || mapping.status === undefined
+        ? statusOf("To Do")
+        : statusOf(cell(row, "status") || "To Do");
+    const planned = statuses[status];
+    if (planned) planned.cardCount++;
+    const rawStart = cell(row, "startDate");
+    const rawDue = cell(row, "dueDate");
+    let startDate = parseCsvDay(rawStart, options.dateOrder);
+    const dueDate = parseCsvDay(rawDue, options.dateOrder);
+    if ((rawStart.trim() && !startDate) || (rawDue.trim() && !dueDate)) badDays++;
+    if (startDate && dueDate && startDate > dueDate) {
+      startDate = null;
+      startsAfterDue++;
+    }
+    const person = cell(row, "responsible").trim();
+    const responsibleId = person
+      ? (byEmail.get(person.toLowerCase()) ?? byName.get(normalized(person)) ?? null)
+      : null;
+    if (person && !responsibleId) unmatchedPeople.add(person);
+    cards.push({
+      name: name.text,
+      description: cut(cell(row, "description"), limits.descriptionMax).text,
+      status,
+      archived: false,
+      startDate,
+      dueDate,
+      completedAt: planned?.role === "completed" ? now : null,
+      createdAt: now,
+      labels: labelsOf(cell(row, "labels")),
+      responsibleId,
+      coworkerIds: [],
+      todos: [],
+      comments: [],
+    });
+  }
+  if (statuses.length === 0) statusOf("To Do");
+
+  if (nameless > 0)
+    notes.push(
+      `${plural(nameless, "row has", "rows have")} no name and ${nameless === 1 ? "was" : "were"} left out.`,
+    );
+  if (badDays > 0)
+    notes.push(
+      `${plural(badDays, "row has a date", "rows have dates")} that could not be read; ${badDays === 1 ? "it was" : "they were"} left empty.`,
+    );
+  if (startsAfterDue > 0)
+    notes.push(
+      `${plural(startsAfterDue, "card started", "cards started")} after its due date; the start date was left out.`,
+    );
+  if (cutNames > 0)
+    notes.push(
+      `${plural(cutNames, "name was", "names were")} longer than ${limits.nameMax} characters and cut.`,
+    );
+  if (unmatchedPeople.size > 0)
+    notes.push(
+      `${plural(unmatchedPeople.size, "responsible person is", "responsible people are")} not in this workspace (${[...unmatchedPeople].slice(0, 5).join(", ")}${unmatchedPeople.size > 5 ? ", …" : ""}): their cards have no one responsible.`,
+    );
+
+  return {
+    name: cut(options.name.trim(), limits.nameMax).text || "Imported cards",
+    statuses,
+    labels,
+    cards,
+    members: [],
+    summary: {
+      lists: statuses.length,
+      closedLists: 0,
+      cards: cards.length,
+      archivedCards: 0,
+      labels: labels.length,
+      checklists: 0,
+      todos: 0,
+      comments: 0,
+      links: 0,
+      membersMatched: 0,
+      membersUnmatched: unmatchedPeople.size,
+      notes,
+    },
+  };
+};
