@@ -92,6 +92,37 @@ export interface RequestOptions {
 
 export const newMutationId = (): string => crypto.randomUUID();
 
+let requestsInFlight = 0;
+const settledListeners = new Set<() => void>();
+
+/**
+ * Calls `listener` once no request is in flight (at once if none is): what the page asked for comes
+ * first, and background work such as fetching code for later waits for it. Returns a cancel function.
+ */
+export const whenRequestsSettle = (listener: () => void): (() => void) => {
+  if (requestsInFlight === 0) {
+    listener();
+    return () => undefined;
+  }
+  settledListeners.add(listener);
+  return () => settledListeners.delete(listener);
+};
+
+/** Counts `work` (a request, its reply read and checked) as in flight until it ends. */
+const inFlight = async <T>(work: () => Promise<T>): Promise<T> => {
+  requestsInFlight += 1;
+  try {
+    return await work();
+  } finally {
+    requestsInFlight -= 1;
+    if (requestsInFlight === 0) {
+      const listeners = [...settledListeners];
+      settledListeners.clear();
+      for (const listener of listeners) listener();
+    }
+  }
+};
+
 const send = async (method: Method, path: string, options: RequestOptions = {}): Promise<Response> => {
   const headers: Record<string, string> = { Accept: "application/json, application/problem+json" };
   if (method !== "GET") {
@@ -128,29 +159,31 @@ export const request = async <T>(
   path: string,
   schema: ReplySchema<T>,
   options: RequestOptions = {},
-): Promise<T> => {
-  const response = await send(method, path, options);
-  const json: unknown = await response.json();
-  const parsed = schema.safeParse(json);
-  if (!parsed.success) {
-    throw new ApiError({
-      status: response.status,
-      code: "bad_reply",
-      title: "Unexpected reply",
-      detail: "The server answered in a form this app does not understand. Reload the page.",
-    });
-  }
-  return parsed.data;
-};
+): Promise<T> =>
+  inFlight(async () => {
+    const response = await send(method, path, options);
+    const json: unknown = await response.json();
+    const parsed = schema.safeParse(json);
+    if (!parsed.success) {
+      throw new ApiError({
+        status: response.status,
+        code: "bad_reply",
+        title: "Unexpected reply",
+        detail: "The server answered in a form this app does not understand. Reload the page.",
+      });
+    }
+    return parsed.data;
+  });
 
 /** A request with no reply body (204). */
 export const requestEmpty = async (
   method: Method,
   path: string,
   options: RequestOptions = {},
-): Promise<void> => {
-  await send(method, path, options);
-};
+): Promise<void> =>
+  inFlight(async () => {
+    await send(method, path, options);
+  });
 
 /** A short sentence to show a person, for any thrown value. */
 export const describeError = (error: unknown): string => {
