@@ -1,5 +1,6 @@
 import { type ReactNode, Suspense, useEffect } from "react";
-import { BrowserRouter, Navigate, Route, Routes } from "react-router";
+import { BrowserRouter, matchPath, Navigate, Route, Routes } from "react-router";
+import { fetchAhead } from "./api/client";
 import { LoginPage, SignupPage } from "./features/auth/auth-pages";
 import { RequireAuth } from "./features/auth/require-auth";
 import { CardPanelOnDemand } from "./features/card-detail/lazy-card-panel";
@@ -146,6 +147,13 @@ export const preloadFirstScreen = (location: { pathname: string }) => {
   if (signedOutPaths.includes(location.pathname)) return;
   void AppShell.preload().catch(() => undefined);
   preloadForHref(location.pathname);
+  // The board snapshot (read by the board, list, calendar and Gantt) is the slowest reply of the
+  // first screen: it is asked for now too.
+  const space = matchPath({ path: "/w/:workspaceId/s/:spaceId/*" }, location.pathname);
+  const view = space?.params["*"]?.split("/")[0] ?? "";
+  if (space?.params.spaceId && ["", "c", "list", "calendar", "gantt"].includes(view)) {
+    fetchAhead(`/api/spaces/${space.params.spaceId}/board`);
+  }
 };
 
 const Loading = ({ fallback, children }: { fallback: ReactNode; children: ReactNode }) => (

@@ -95,6 +95,9 @@ export const newMutationId = (): string => crypto.randomUUID();
 let requestsInFlight = 0;
 const settledListeners = new Set<() => void>();
 
+/** Whether a request (or its reply being read and checked) is under way. */
+export const hasRequestsInFlight = (): boolean => requestsInFlight > 0;
+
 /**
  * Calls `listener` once no request is in flight (at once if none is): what the page asked for comes
  * first, and background work such as fetching code for later waits for it. Returns a cancel function.
@@ -153,6 +156,32 @@ const send = async (method: Method, path: string, options: RequestOptions = {}):
   return response;
 };
 
+/**
+ * GET replies requested ahead of the code that reads them: a board opened by its address asks for its
+ * snapshot while the app checks the session and fetches the board's code, instead of after. The first
+ * `request` for the same path takes the reply (and checks it like any other); a failed one is dropped,
+ * and so is one left unclaimed for 10 s, so a later visit always asks the server again.
+ */
+const repliesAhead = new Map<string, Promise<Response>>();
+const UNCLAIMED_MS = 10_000;
+
+export const fetchAhead = (path: string): void => {
+  const reply = inFlight(() => send("GET", path));
+  const forget = () => {
+    if (repliesAhead.get(path) === reply) repliesAhead.delete(path);
+  };
+  reply.catch(forget);
+  repliesAhead.set(path, reply);
+  window.setTimeout(forget, UNCLAIMED_MS);
+};
+
+const takeAhead = (method: Method, path: string, options: RequestOptions): Promise<Response> | null => {
+  const reply = method === "GET" && !options.signal ? repliesAhead.get(path) : undefined;
+  if (!reply) return null;
+  repliesAhead.delete(path);
+  return reply;
+};
+
 /** A request whose reply body is validated by `schema`. */
 export const request = async <T>(
   method: Method,
@@ -161,7 +190,7 @@ export const request = async <T>(
   options: RequestOptions = {},
 ): Promise<T> =>
   inFlight(async () => {
-    const response = await send(method, path, options);
+    const response = await (takeAhead(method, path, options) ?? send(method, path, options));
     const json: unknown = await response.json();
     const parsed = schema.safeParse(json);
     if (!parsed.success) {

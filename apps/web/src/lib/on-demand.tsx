@@ -13,34 +13,51 @@ import {
   useState,
 } from "react";
 import { matchPath } from "react-router";
-import { whenRequestsSettle } from "../api/client";
+import { hasRequestsInFlight, whenRequestsSettle } from "../api/client";
 
 type Load = () => Promise<unknown>;
 
-export type OnDemand<P> = LazyExoticComponent<ComponentType<P>> & { preload: Load };
+export type OnDemand<P> = ComponentType<P> & { preload: Load };
 
 const everyPart: Load[] = [];
 const partsByPath: Array<{ pattern: string; preload: Load }> = [];
 
 /**
  * A component whose module loads when it first renders (inside a Suspense boundary) or when
- * `preload()` is called, whichever comes first.
+ * `preload()` is called, whichever comes first. Once the module is there, a new instance renders it
+ * at once: React.lazy would suspend once more and React holds a revealed boundary back for up to
+ * 300 ms, so a page whose code was fetched ahead would still wait.
  */
 export const onDemand = <M, P extends object>(
   load: () => Promise<M>,
   pick: (module: M) => ComponentType<P>,
 ): OnDemand<P> => {
   let pending: Promise<M> | null = null;
+  let loaded: ComponentType<P> | null = null;
   const preload = (): Promise<M> => {
-    pending ??= load().catch((error: unknown) => {
-      pending = null;
-      throw error;
-    });
+    pending ??= load().then(
+      (module) => {
+        loaded = pick(module);
+        return module;
+      },
+      (error: unknown) => {
+        pending = null;
+        throw error;
+      },
+    );
     return pending;
   };
   everyPart.push(() => preload().catch(() => undefined));
-  const component = lazy(() => preload().then((module) => ({ default: pick(module) })));
-  return Object.assign(component, { preload });
+  const Lazy: LazyExoticComponent<ComponentType<P>> = lazy(() =>
+    preload().then((module) => ({ default: pick(module) })),
+  );
+  // biome-ignore lint/correctness/noComponentHookFactories: a factory run once per part at module level, like React.lazy
+  const Part = (props: P) => {
+    // Chosen once per instance: switching from the lazy wrapper to the module would remount it.
+    const [Component] = useState<ComponentType<P>>(() => loaded ?? Lazy);
+    return <Component {...props} />;
+  };
+  return Object.assign(Part, { preload });
 };
 
 /** Hovering or focusing a link to a path matching `pattern` (react-router syntax) preloads `part`. */
@@ -93,11 +110,14 @@ export const preloadEveryPartWhenIdle = (): (() => void) => {
   if (connection?.saveData) return () => undefined;
   let isStopped = false;
   let cancelWait = () => {};
+  // Idle, and no request in flight before or after the idle period: a page that has just rendered
+  // may only now be asking for its data.
   const idle = (callback: () => void) => {
     cancelWait = whenRequestsSettle(() => {
+      const whenIdle = () => (hasRequestsInFlight() ? idle(callback) : callback());
       const w = window as IdleWindow;
-      if (w.requestIdleCallback) w.requestIdleCallback(callback, { timeout: 5000 });
-      else setTimeout(callback, 200);
+      if (w.requestIdleCallback) w.requestIdleCallback(whenIdle, { timeout: 5000 });
+      else setTimeout(whenIdle, 200);
     });
   };
   const queue = [...everyPart];
