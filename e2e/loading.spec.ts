@@ -72,6 +72,8 @@ test("a card's panel and another view load when their links are pointed at, and 
   await card.getByRole("link").first().click();
   await expect(page.getByRole("complementary", { name: "Card details" })).toBeVisible();
   await expect(page.getByLabel("Card name")).toHaveValue("Call the family of bed 12");
+  // The panel slides in: the screenshot shows it once it has arrived.
+  await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== "running"));
   await saveScreenshot(page, "loading-card-panel");
 
   // So does pointing at the List tab; the list then shows the card.
