@@ -66,6 +66,13 @@ export default defineConfig(async () => {
           : []),
         {
           test: {
+            name: "scripts",
+            include: ["scripts/**/*.test.ts"],
+            environment: "node",
+          },
+        },
+        {
+          test: {
             name: "web",
             include: ["apps/web/src/**/*.test.{ts,tsx}"],
             environment: "jsdom",

@@ -2,9 +2,11 @@
  * `pnpm bench:web`: what a person feels in the browser, measured in the system Chromium against the
  * real server (started here on its own port and a fresh PGlite directory, like the e2e journeys):
  *
- * - time from navigation to an interactive board (cards rendered, live socket up) for 500 and 5,000 cards
+ * - time from navigation to an interactive board (cards rendered, live socket up) for 1,000 and 5,000 cards,
+ *   with DOMContentLoaded of the same loads
  * - frame times (requestAnimationFrame deltas) during a scripted mouse drag in the 5,000-card space
- * - the gzipped size of the built JavaScript
+ * - the gzipped size of the built JavaScript, and of what the first screen loads (index.html's script
+ *   and module preloads, the same sum the size budget in e2e/first-screen-budget.ts checks)
  *
  * Seeding goes through the public API (POST /api/spaces/:id/cards in parallel batches). Bounded: fixed
  * counts, one server, loopback only. Requires the web app built (`pnpm --filter @lattice/web build`).
@@ -23,11 +25,12 @@ import path from "node:path";
 import { gzipSync } from "node:zlib";
 import { type APIRequestContext, type BrowserContext, chromium, type Page } from "@playwright/test";
 import { percentile, repoRoot, startServer, stopServer } from "./bench-support.js";
+import { FIRST_SCREEN_BUDGET_BYTES, measureFirstScreen } from "./web-budget.js";
 
 const port = Number(process.env.BENCH_WEB_PORT ?? 3200);
 const baseURL = `http://localhost:${port}`;
-const SIZES = [500, 5000] as const;
-const LOADS = 5;
+const SIZES = [1000, 5000] as const;
+const LOADS = Number(process.env.BENCH_WEB_LOADS ?? 5);
 const SEED_PARALLEL = 16;
 
 const fmt = (n: number) => (Number.isFinite(n) ? n.toFixed(1) : "n/a");
@@ -75,8 +78,13 @@ const loadBoard = async (page: Page, url: string) => {
   const rendered = await page.evaluate(() => performance.now());
   await page.waitForSelector(".connection-live", { timeout: 60_000 });
   const interactive = await page.evaluate(() => performance.now());
+  const domContentLoaded = await page.evaluate(
+    () =>
+      (performance.getEntriesByType("navigation")[0] as PerformanceNavigationTiming | undefined)
+        ?.domContentLoadedEventEnd ?? Number.NaN,
+  );
   const mounted = await page.locator(".card-tile").count();
-  return { rendered, interactive, mounted };
+  return { rendered, interactive, domContentLoaded, mounted };
 };
 
 const dragFrames = async (page: Page) => {
@@ -178,26 +186,16 @@ const main = async () => {
       const runs = [];
       for (let i = 0; i <= LOADS; i += 1) runs.push(await loadBoard(page, url));
       const warm = runs.slice(1);
+      const median = (pick: (run: (typeof warm)[number]) => number) => fmt(percentile(warm.map(pick), 50));
       console.log(
-        `  ${String(size).padStart(5)} cards: cards rendered ${fmt(
-          percentile(
-            warm.map((r) => r.rendered),
-            50,
-          ),
-        )} ms, ` +
-          `interactive (live) ${fmt(
-            percentile(
-              warm.map((r) => r.interactive),
-              50,
-            ),
-          )} ms, ` +
+        `  ${String(size).padStart(5)} cards: DOMContentLoaded ${median((r) => r.domContentLoaded)} ms, ` +
+          `cards rendered ${median((r) => r.rendered)} ms, interactive (live) ${median((r) => r.interactive)} ms, ` +
           `p95 ${fmt(
             percentile(
               warm.map((r) => r.interactive),
               95,
             ),
-          )} ms; cold ${fmt(runs[0]?.interactive ?? Number.NaN)} ms; ` +
-          `card elements mounted: ${warm[0]?.mounted}`,
+          )} ms; cold ${fmt(runs[0]?.interactive ?? Number.NaN)} ms; card elements mounted: ${warm[0]?.mounted}`,
       );
     }
 
@@ -211,6 +209,11 @@ const main = async () => {
     const size = jsSize();
     console.log(
       `\nBuilt JavaScript: ${(size.raw / 1024).toFixed(1)} KiB raw, ${(size.gzip / 1024).toFixed(1)} KiB gzipped`,
+    );
+    const firstScreen = measureFirstScreen(path.join(repoRoot, "apps/web/dist"));
+    console.log(
+      `First screen JavaScript: ${(firstScreen.gzipBytes / 1000).toFixed(1)} kB gzipped in ${firstScreen.files.length} files ` +
+        `(budget ${(FIRST_SCREEN_BUDGET_BYTES / 1000).toFixed(0)} kB)`,
     );
   } finally {
     await context?.close();

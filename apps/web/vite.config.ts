@@ -45,6 +45,8 @@ export default defineConfig({
   build: {
     outDir: "dist",
     sourcemap: true,
+    // dist/.vite/manifest.json: which chunks the entry imports statically (scripts/web-budget.ts sums them).
+    manifest: true,
     rolldownOptions: {
       output: {
         // Libraries change less often than the app: in chunks of their own they stay cached across

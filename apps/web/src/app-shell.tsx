@@ -1,17 +1,23 @@
-import { useEffect } from "react";
+import { Suspense, useEffect } from "react";
 import { NavLink, Outlet, useLocation } from "react-router";
 import "./features/filters/finding.css";
 import { useRecordRecentSpace } from "./features/home/recent-spaces";
 import { NotificationBell } from "./features/notifications/notification-bell";
 import { useNotifications } from "./features/notifications/notifications-store";
 import { SearchBox } from "./features/search/search-box";
-import { HierarchyDialogs } from "./features/sidebar/hierarchy-dialogs";
 import { Sidebar } from "./features/sidebar/sidebar";
 import { SidebarResizer, useSidebarWidth } from "./features/sidebar/sidebar-resizer";
+import { onDemand } from "./lib/on-demand";
 import { useSession } from "./store/session";
 import { useUi } from "./store/ui";
 import { sync, useLiveTrees } from "./sync/live";
 import { Button } from "./ui/button";
+
+// The create/rename/move dialogs load when first opened (or when the browser is idle).
+const HierarchyDialogs = onDemand(
+  () => import("./features/sidebar/hierarchy-dialogs"),
+  (m) => m.HierarchyDialogs,
+);
 
 /** Sidebar + page. Below 1024 px the sidebar becomes an overlay opened from the page header. */
 export const AppShell = () => {
@@ -88,7 +94,11 @@ export const AppShell = () => {
         </header>
         <Outlet />
       </div>
-      <HierarchyDialogs state={dialog} onClose={closeDialog} />
+      {dialog ? (
+        <Suspense fallback={null}>
+          <HierarchyDialogs state={dialog} onClose={closeDialog} />
+        </Suspense>
+      ) : null}
     </div>
   );
 };

@@ -1,102 +1,224 @@
-import { lazy, Suspense, useEffect } from "react";
-import { BrowserRouter, Navigate, Route, Routes } from "react-router";
-import { AppShell } from "./app-shell";
-import { AccountPage } from "./features/account/account-page";
-import { OutboxPage } from "./features/admin/outbox-page";
+import { type ReactNode, Suspense, useEffect } from "react";
+import { BrowserRouter, matchPath, Navigate, Route, Routes } from "react-router";
+import { fetchAhead } from "./api/client";
 import { LoginPage, SignupPage } from "./features/auth/auth-pages";
-import { ForgotPasswordPage, ResetPasswordPage } from "./features/auth/password-reset-pages";
 import { RequireAuth } from "./features/auth/require-auth";
-import { BoardPage } from "./features/board/board-page";
-import { CalendarPage } from "./features/calendar/calendar-page";
-import { HomePage, WorkspaceHomePage } from "./features/home/home-page";
-import { InvitePage } from "./features/invitations/invite-page";
-import { ListPage } from "./features/list/list-page";
-import { MyWorkPage } from "./features/my-work/my-work-page";
-import { AccountsPage } from "./features/people/accounts-page";
-import { PublicWorkspacesPage } from "./features/people/public-workspaces-page";
-import { SettingsPage } from "./features/workspace-settings/settings-page";
+import { CardPanelOnDemand } from "./features/card-detail/lazy-card-panel";
+import {
+  type OnDemand,
+  onDemand,
+  preloadEveryPartWhenIdle,
+  preloadForHref,
+  preloadOnLinkTo,
+  startLinkPreloading,
+} from "./lib/on-demand";
 import { useSession } from "./store/session";
+import { AppLoading, AuthSkeleton, BoardPageSkeleton, PageSkeleton } from "./ui/skeleton";
 import { Toaster } from "./ui/toast";
 
-// The chart views (and uPlot) load on first use, keeping them out of the main bundle.
-const ForecastPage = lazy(() =>
-  import("./features/charts/forecast-page").then((m) => ({ default: m.ForecastPage })),
+// The entry holds React, the router, the session and sign-in. The signed-in frame (sidebar, top bar)
+// and the board start loading as soon as the app starts (see `preloadFirstScreen`), beside the
+// session check; every other page loads when first opened, or before that when the browser is idle or
+// a link to it is hovered (docs/ARCHITECTURE.md, Loading).
+const AppShell = onDemand(
+  () => import("./app-shell"),
+  (m) => m.AppShell,
 );
-const TimePage = lazy(() => import("./features/charts/time-page").then((m) => ({ default: m.TimePage })));
-const FlowPage = lazy(() => import("./features/charts/flow-page").then((m) => ({ default: m.FlowPage })));
-// frappe-gantt too.
-const GanttPage = lazy(() => import("./features/gantt/gantt-page").then((m) => ({ default: m.GanttPage })));
+const BoardPage = onDemand(
+  () => import("./features/board/board-page"),
+  (m) => m.BoardPage,
+);
+const InvitePage = onDemand(
+  () => import("./features/invitations/invite-page"),
+  (m) => m.InvitePage,
+);
+const ForgotPasswordPage = onDemand(
+  () => import("./features/auth/password-reset-pages"),
+  (m) => m.ForgotPasswordPage,
+);
+const ResetPasswordPage = onDemand(
+  () => import("./features/auth/password-reset-pages"),
+  (m) => m.ResetPasswordPage,
+);
+const HomePage = onDemand(
+  () => import("./features/home/home-page"),
+  (m) => m.HomePage,
+);
+const WorkspaceHomePage = onDemand(
+  () => import("./features/home/home-page"),
+  (m) => m.WorkspaceHomePage,
+);
+const MyWorkPage = onDemand(
+  () => import("./features/my-work/my-work-page"),
+  (m) => m.MyWorkPage,
+);
+const AccountPage = onDemand(
+  () => import("./features/account/account-page"),
+  (m) => m.AccountPage,
+);
+const AccountsPage = onDemand(
+  () => import("./features/people/accounts-page"),
+  (m) => m.AccountsPage,
+);
+const PublicWorkspacesPage = onDemand(
+  () => import("./features/people/public-workspaces-page"),
+  (m) => m.PublicWorkspacesPage,
+);
+const OutboxPage = onDemand(
+  () => import("./features/admin/outbox-page"),
+  (m) => m.OutboxPage,
+);
+const SettingsPage = onDemand(
+  () => import("./features/workspace-settings/settings-page"),
+  (m) => m.SettingsPage,
+);
+const ListPage = onDemand(
+  () => import("./features/list/list-page"),
+  (m) => m.ListPage,
+);
+const CalendarPage = onDemand(
+  () => import("./features/calendar/calendar-page"),
+  (m) => m.CalendarPage,
+);
+const GanttPage = onDemand(
+  () => import("./features/gantt/gantt-page"),
+  (m) => m.GanttPage,
+);
+const ForecastPage = onDemand(
+  () => import("./features/charts/forecast-page"),
+  (m) => m.ForecastPage,
+);
+const TimePage = onDemand(
+  () => import("./features/charts/time-page"),
+  (m) => m.TimePage,
+);
+const FlowPage = onDemand(
+  () => import("./features/charts/flow-page"),
+  (m) => m.FlowPage,
+);
+
+/** Pages inside the shell loaded on demand, by path (a card's address opens its panel over the view). */
+const shellPages: Array<{ paths: string[]; page: OnDemand<object> }> = [
+  { paths: [""], page: HomePage },
+  { paths: ["my-work"], page: MyWorkPage },
+  { paths: ["account"], page: AccountPage },
+  { paths: ["accounts"], page: AccountsPage },
+  { paths: ["public-workspaces"], page: PublicWorkspacesPage },
+  { paths: ["admin/outbox"], page: OutboxPage },
+  { paths: ["w/:workspaceId"], page: WorkspaceHomePage },
+  { paths: ["w/:workspaceId/settings"], page: SettingsPage },
+  { paths: ["w/:workspaceId/s/:spaceId/list", "w/:workspaceId/s/:spaceId/list/c/:cardId"], page: ListPage },
+  {
+    paths: ["w/:workspaceId/s/:spaceId/calendar", "w/:workspaceId/s/:spaceId/calendar/c/:cardId"],
+    page: CalendarPage,
+  },
+  {
+    paths: ["w/:workspaceId/s/:spaceId/gantt", "w/:workspaceId/s/:spaceId/gantt/c/:cardId"],
+    page: GanttPage,
+  },
+  { paths: ["w/:workspaceId/s/:spaceId/forecast"], page: ForecastPage },
+  { paths: ["w/:workspaceId/s/:spaceId/time"], page: TimePage },
+  { paths: ["w/:workspaceId/s/:spaceId/flow"], page: FlowPage },
+];
+const signedOutPages: Array<{ path: string; page: OnDemand<object> }> = [
+  { path: "/invite", page: InvitePage },
+  { path: "/forgot-password", page: ForgotPasswordPage },
+  { path: "/reset-password", page: ResetPasswordPage },
+];
+
+for (const { paths, page } of shellPages) {
+  for (const path of paths) preloadOnLinkTo(`/${path}`, page);
+}
+for (const { path, page } of signedOutPages) preloadOnLinkTo(path, page);
+preloadOnLinkTo("/w/:workspaceId/s/:spaceId", BoardPage);
+preloadOnLinkTo("/w/:workspaceId/s/:spaceId/c/:cardId", BoardPage);
+preloadOnLinkTo("/w/:workspaceId/s/:spaceId/c/:cardId", CardPanelOnDemand);
+for (const view of ["list", "calendar", "gantt"]) {
+  preloadOnLinkTo(`/w/:workspaceId/s/:spaceId/${view}/c/:cardId`, CardPanelOnDemand);
+}
+
+const signedOutPaths = ["/login", "/signup", ...signedOutPages.map((p) => p.path)];
+
+/**
+ * Called before the first render: a signed-in address starts fetching the frame and, for a board,
+ * the board, while React starts and the session is checked, so they are not a round trip behind.
+ */
+export const preloadFirstScreen = (location: { pathname: string }) => {
+  if (signedOutPaths.includes(location.pathname)) return;
+  void AppShell.preload().catch(() => undefined);
+  preloadForHref(location.pathname);
+  // The board snapshot (read by the board, list, calendar and Gantt) is the slowest reply of the
+  // first screen: it is asked for now too.
+  const space = matchPath({ path: "/w/:workspaceId/s/:spaceId/*" }, location.pathname);
+  const view = space?.params["*"]?.split("/")[0] ?? "";
+  if (space?.params.spaceId && ["", "c", "list", "calendar", "gantt"].includes(view)) {
+    fetchAhead(`/api/spaces/${space.params.spaceId}/board`);
+  }
+};
+
+const Loading = ({ fallback, children }: { fallback: ReactNode; children: ReactNode }) => (
+  <Suspense fallback={fallback}>{children}</Suspense>
+);
 
 export const App = () => {
   const load = useSession((s) => s.load);
   useEffect(() => {
     void load();
   }, [load]);
+  useEffect(() => startLinkPreloading(), []);
+  // The rest of the app is fetched in idle time once someone is signed in (not for a visitor at sign-in).
+  const isSignedIn = useSession((s) => s.status === "authenticated");
+  useEffect(() => (isSignedIn ? preloadEveryPartWhenIdle() : undefined), [isSignedIn]);
 
   return (
     <BrowserRouter>
       <Routes>
         <Route path="/login" element={<LoginPage />} />
         <Route path="/signup" element={<SignupPage />} />
-        <Route path="/invite" element={<InvitePage />} />
-        <Route path="/forgot-password" element={<ForgotPasswordPage />} />
-        <Route path="/reset-password" element={<ResetPasswordPage />} />
+        {signedOutPages.map(({ path, page: Page }) => (
+          <Route
+            key={path}
+            path={path}
+            element={
+              <Loading fallback={<AuthSkeleton />}>
+                <Page />
+              </Loading>
+            }
+          />
+        ))}
         <Route
           element={
             <RequireAuth>
-              <AppShell />
+              <Loading fallback={<AppLoading />}>
+                <AppShell />
+              </Loading>
             </RequireAuth>
           }
         >
-          <Route index element={<HomePage />} />
-          <Route path="my-work" element={<MyWorkPage />} />
-          <Route path="account" element={<AccountPage />} />
-          <Route path="accounts" element={<AccountsPage />} />
-          <Route path="public-workspaces" element={<PublicWorkspacesPage />} />
-          <Route path="admin/outbox" element={<OutboxPage />} />
-          <Route path="w/:workspaceId" element={<WorkspaceHomePage />} />
-          <Route path="w/:workspaceId/settings" element={<SettingsPage />} />
-          <Route path="w/:workspaceId/s/:spaceId" element={<BoardPage />} />
-          <Route path="w/:workspaceId/s/:spaceId/c/:cardId" element={<BoardPage />} />
-          <Route path="w/:workspaceId/s/:spaceId/list" element={<ListPage />} />
-          <Route path="w/:workspaceId/s/:spaceId/list/c/:cardId" element={<ListPage />} />
-          <Route path="w/:workspaceId/s/:spaceId/calendar" element={<CalendarPage />} />
-          <Route path="w/:workspaceId/s/:spaceId/calendar/c/:cardId" element={<CalendarPage />} />
-          {["gantt", "gantt/c/:cardId"].map((path) => (
+          {["w/:workspaceId/s/:spaceId", "w/:workspaceId/s/:spaceId/c/:cardId"].map((path) => (
             <Route
               key={path}
-              path={`w/:workspaceId/s/:spaceId/${path}`}
+              path={path}
               element={
-                <Suspense fallback={null}>
-                  <GanttPage />
-                </Suspense>
+                <Loading fallback={<BoardPageSkeleton />}>
+                  <BoardPage />
+                </Loading>
               }
             />
           ))}
-          <Route
-            path="w/:workspaceId/s/:spaceId/forecast"
-            element={
-              <Suspense fallback={null}>
-                <ForecastPage />
-              </Suspense>
-            }
-          />
-          <Route
-            path="w/:workspaceId/s/:spaceId/time"
-            element={
-              <Suspense fallback={null}>
-                <TimePage />
-              </Suspense>
-            }
-          />
-          <Route
-            path="w/:workspaceId/s/:spaceId/flow"
-            element={
-              <Suspense fallback={null}>
-                <FlowPage />
-              </Suspense>
-            }
-          />
+          {shellPages.flatMap(({ paths, page: Page }) =>
+            paths.map((path) => (
+              <Route
+                key={path}
+                {...(path === "" ? { index: true } : { path })}
+                element={
+                  <Loading fallback={<PageSkeleton />}>
+                    <Page />
+                  </Loading>
+                }
+              />
+            )),
+          )}
         </Route>
         <Route path="*" element={<Navigate to="/" replace />} />
       </Routes>

@@ -94,4 +94,14 @@ describe("progressOf", () => {
       progressOf("a", all, [rel("parent", "a", "b"), rel("parent", "b", "c"), rel("parent", "b", "d")]),
     ).toBe(0.5);
   });
+
+  it("answers every card of a board from one list, and a new list with its own children", () => {
+    const all = cards({ a: {}, b: { isCompleted: true }, c: {}, d: { isCompleted: true } });
+    const before = [rel("parent", "a", "b"), rel("parent", "c", "d"), rel("parent", "c", "a")];
+    expect(["a", "b", "c", "d"].map((id) => progressOf(id, all, before))).toEqual([1, 1, 1, 1]);
+    // The relation a → b is removed: a (no children left) has no progress, c's child a counts 0.
+    const after = before.filter((r) => r.fromCardId !== "a");
+    expect(["a", "b", "c", "d"].map((id) => progressOf(id, all, after))).toEqual([0, 1, 0.5, 1]);
+    expect(progressOf("c", all, before)).toBe(1);
+  });
 });

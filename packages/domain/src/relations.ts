@@ -55,6 +55,24 @@ export const parentsOf = (relations: readonly CardRelation[], cardId: string): s
 export const childrenOf = (relations: readonly CardRelation[], cardId: string): string[] =>
   relations.filter((r) => r.kind === "parent" && r.fromCardId === cardId).map((r) => r.toCardId);
 
+// Children of each card by relation list. A view asks the progress of every card of a board against
+// one (immutable) list of relations: the index is built once per list, not once per card.
+const childrenIndexes = new WeakMap<readonly CardRelation[], ReadonlyMap<string, readonly string[]>>();
+
+const childrenIndexOf = (relations: readonly CardRelation[]): ReadonlyMap<string, readonly string[]> => {
+  const known = childrenIndexes.get(relations);
+  if (known) return known;
+  const children = new Map<string, string[]>();
+  for (const r of relations) {
+    if (r.kind !== "parent") continue;
+    const list = children.get(r.fromCardId);
+    if (list) list.push(r.toCardId);
+    else children.set(r.fromCardId, [r.toCardId]);
+  }
+  childrenIndexes.set(relations, children);
+  return children;
+};
+
 export interface ProgressInput {
   isCompleted: boolean;
   todoTotal: number;
@@ -71,13 +89,7 @@ export const progressOf = (
   cards: ReadonlyMap<string, ProgressInput>,
   relations: readonly CardRelation[],
 ): number => {
-  const children = new Map<string, string[]>();
-  for (const r of relations) {
-    if (r.kind !== "parent") continue;
-    const list = children.get(r.fromCardId);
-    if (list) list.push(r.toCardId);
-    else children.set(r.fromCardId, [r.toCardId]);
-  }
+  const children = childrenIndexOf(relations);
   const memo = new Map<string, number>();
   const visit = (id: string, path: Set<string>): number => {
     const known = memo.get(id);

@@ -92,6 +92,40 @@ export interface RequestOptions {
 
 export const newMutationId = (): string => crypto.randomUUID();
 
+let requestsInFlight = 0;
+const settledListeners = new Set<() => void>();
+
+/** Whether a request (or its reply being read and checked) is under way. */
+export const hasRequestsInFlight = (): boolean => requestsInFlight > 0;
+
+/**
+ * Calls `listener` once no request is in flight (at once if none is): what the page asked for comes
+ * first, and background work such as fetching code for later waits for it. Returns a cancel function.
+ */
+export const whenRequestsSettle = (listener: () => void): (() => void) => {
+  if (requestsInFlight === 0) {
+    listener();
+    return () => undefined;
+  }
+  settledListeners.add(listener);
+  return () => settledListeners.delete(listener);
+};
+
+/** Counts `work` (a request, its reply read and checked) as in flight until it ends. */
+const inFlight = async <T>(work: () => Promise<T>): Promise<T> => {
+  requestsInFlight += 1;
+  try {
+    return await work();
+  } finally {
+    requestsInFlight -= 1;
+    if (requestsInFlight === 0) {
+      const listeners = [...settledListeners];
+      settledListeners.clear();
+      for (const listener of listeners) listener();
+    }
+  }
+};
+
 const send = async (method: Method, path: string, options: RequestOptions = {}): Promise<Response> => {
   const headers: Record<string, string> = { Accept: "application/json, application/problem+json" };
   if (method !== "GET") {
@@ -122,35 +156,63 @@ const send = async (method: Method, path: string, options: RequestOptions = {}):
   return response;
 };
 
+/**
+ * GET replies requested ahead of the code that reads them: a board opened by its address asks for its
+ * snapshot while the app checks the session and fetches the board's code, instead of after. The first
+ * `request` for the same path takes the reply (and checks it like any other); a failed one is dropped,
+ * and so is one left unclaimed for 10 s, so a later visit always asks the server again.
+ */
+const repliesAhead = new Map<string, Promise<Response>>();
+const UNCLAIMED_MS = 10_000;
+
+export const fetchAhead = (path: string): void => {
+  const reply = inFlight(() => send("GET", path));
+  const forget = () => {
+    if (repliesAhead.get(path) === reply) repliesAhead.delete(path);
+  };
+  reply.catch(forget);
+  repliesAhead.set(path, reply);
+  window.setTimeout(forget, UNCLAIMED_MS);
+};
+
+const takeAhead = (method: Method, path: string, options: RequestOptions): Promise<Response> | null => {
+  const reply = method === "GET" && !options.signal ? repliesAhead.get(path) : undefined;
+  if (!reply) return null;
+  repliesAhead.delete(path);
+  return reply;
+};
+
 /** A request whose reply body is validated by `schema`. */
 export const request = async <T>(
   method: Method,
   path: string,
   schema: ReplySchema<T>,
   options: RequestOptions = {},
-): Promise<T> => {
-  const response = await send(method, path, options);
-  const json: unknown = await response.json();
-  const parsed = schema.safeParse(json);
-  if (!parsed.success) {
-    throw new ApiError({
-      status: response.status,
-      code: "bad_reply",
-      title: "Unexpected reply",
-      detail: "The server answered in a form this app does not understand. Reload the page.",
-    });
-  }
-  return parsed.data;
-};
+): Promise<T> =>
+  inFlight(async () => {
+    const response = await (takeAhead(method, path, options) ?? send(method, path, options));
+    const json: unknown = await response.json();
+    const parsed = schema.safeParse(json);
+    if (!parsed.success) {
+      throw new ApiError({
+        status: response.status,
+        code: "bad_reply",
+        title: "Unexpected reply",
+        detail: "The server answered in a form this app does not understand. Reload the page.",
+      });
+    }
+    return parsed.data;
+  });
 
 /** A request with no reply body (204). */
 export const requestEmpty = async (
   method: Method,
   path: string,
   options: RequestOptions = {},
-): Promise<void> => {
-  await send(method, path, options);
-};
+): Promise<void> =>
+  inFlight(async () => {
+    await send(method, path, options);
+  });
 
 /** A short sentence to show a person, for any thrown value. */
 export const describeError = (error: unknown): string => {

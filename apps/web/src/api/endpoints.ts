@@ -11,10 +11,8 @@ import {
   type CreateWorkspaceBody,
   cardSchema,
   folderSchema,
-  type LoginBody,
   type MoveCardBody,
   memberSchema,
-  type SignupBody,
   spaceOverviewSchema,
   spaceSchema,
   statusSchema,
@@ -25,10 +23,10 @@ import {
   type UpdateSpaceBody,
   type UpdateStatusBody,
   type UpdateWorkspaceBody,
-  userSchema,
   workspaceSchema,
 } from "@lattice/domain";
 import { type ReplySchema, request, requestEmpty } from "./client";
+import { sessionApi } from "./session-endpoints";
 
 /** Options for mutations: the client mutation id, sent as Idempotency-Key. */
 export interface MutationOptions {
@@ -62,10 +60,7 @@ export type CreateCardInput = Omit<CreateCardBody, "at"> & Partial<Pick<CreateCa
 export type AddMemberInput = Omit<AddMemberBody, "role"> & Partial<Pick<AddMemberBody, "role">>;
 
 export const api = {
-  signup: (body: SignupBody) => request("POST", "/api/auth/signup", userSchema, { body }),
-  login: (body: LoginBody) => request("POST", "/api/auth/login", userSchema, { body }),
-  logout: () => requestEmpty("POST", "/api/auth/logout"),
-  me: () => request("GET", "/api/me", userSchema),
+  ...sessionApi,
 
   listWorkspaces: () => request("GET", "/api/workspaces", workspaceList),
   createWorkspace: (body: CreateWorkspaceInput) =>

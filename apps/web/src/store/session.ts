@@ -1,6 +1,6 @@
 import type { LoginBody, SignupBody, User } from "@lattice/domain";
 import { create } from "zustand";
-import { api } from "../api/endpoints";
+import { sessionApi as api } from "../api/session-endpoints";
 import { applyUserPreferences } from "../ui/preferences";
 
 export type SessionStatus = "unknown" | "anonymous" | "authenticated";

@@ -33,3 +33,59 @@ export const ListSkeleton = ({ rows = 4 }: { rows?: number }) => (
     ))}
   </div>
 );
+
+/**
+ * A page's place while its code loads: the page's own padding, a title and a few rows, so that the
+ * page replaces it without a jump. Invisible for the first moments (CSS), so a quick load shows no flash.
+ */
+export const PageSkeleton = () => (
+  <main className="page page-loading" aria-busy="true" aria-label="Loading">
+    <Skeleton width="30%" height={24} />
+    <ListSkeleton rows={5} />
+  </main>
+);
+
+/** A signed-out page's place (sign-in card shape) while its code loads. */
+export const AuthSkeleton = () => (
+  <main className="auth-page page-loading" aria-busy="true" aria-label="Loading">
+    <div className="auth-card">
+      <Skeleton width="50%" height={24} />
+      <ListSkeleton rows={4} />
+    </div>
+  </main>
+);
+
+/** The card panel's place while its code loads: the panel itself, empty, where it will open. */
+export const CardPanelSkeleton = () => (
+  <aside className="card-panel page-loading" aria-busy="true" aria-label="Loading card">
+    <div className="card-panel-bar">
+      <Skeleton width="35%" height={16} />
+    </div>
+    <div className="card-panel-loading-body">
+      <Skeleton width="70%" height={24} />
+      <ListSkeleton rows={6} />
+    </div>
+  </aside>
+);
+
+/** The app's mark, pulsing, while the session is checked or the signed-in frame loads. */
+export const AppLoading = () => (
+  <div className="app-loading" aria-busy="true">
+    <span className="brand-mark brand-mark-pulse" aria-hidden="true" />
+    <span className="visually-hidden">Loading…</span>
+  </div>
+);
+
+/** The board page's place while its code loads: the board's own loading skeleton, where it will be. */
+export const BoardPageSkeleton = () => (
+  <main className="board-page">
+    <header className="board-header">
+      <div className="board-heading">
+        <Skeleton width={200} height={22} />
+      </div>
+    </header>
+    <div className="board-scroll">
+      <BoardSkeleton />
+    </div>
+  </main>
+);

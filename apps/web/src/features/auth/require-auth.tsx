@@ -1,18 +1,14 @@
 import type { ReactNode } from "react";
 import { Navigate, useLocation } from "react-router";
 import { useSession } from "../../store/session";
+import { AppLoading } from "../../ui/skeleton";
 
 /** Renders children for a logged-in user; sends everyone else to /login and back afterwards. */
 export const RequireAuth = ({ children }: { children: ReactNode }) => {
   const status = useSession((s) => s.status);
   const location = useLocation();
   if (status === "unknown") {
-    return (
-      <div className="app-loading" aria-busy="true">
-        <span className="brand-mark brand-mark-pulse" aria-hidden="true" />
-        <span className="visually-hidden">Loading…</span>
-      </div>
-    );
+    return <AppLoading />;
   }
   if (status === "anonymous") {
     const next = `${location.pathname}${location.search}`;

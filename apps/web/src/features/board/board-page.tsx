@@ -1,6 +1,7 @@
 import { Action, boardColumns, type Card, can, type PresenceEntry, spaceChannel } from "@lattice/domain";
 import { useCallback, useEffect, useMemo, useState } from "react";
 import { Link, useNavigate, useParams, useSearchParams } from "react-router";
+import { AfterFirstOpen } from "../../lib/on-demand";
 import { cardUpdatesOrRefusal, useBoard } from "../../store/board";
 import { useSession } from "../../store/session";
 import { toast } from "../../store/toasts";
@@ -11,8 +12,7 @@ import { ConnectionIndicator } from "../../ui/connection-indicator";
 import { EmptyState } from "../../ui/empty-state";
 import { Menu } from "../../ui/menu";
 import { BoardSkeleton } from "../../ui/skeleton";
-import { ActivityDrawer } from "../activity/activity-drawer";
-import { CardPanel } from "../card-detail/card-panel";
+import { LazyCardPanel as CardPanel } from "../card-detail/lazy-card-panel";
 import { localToday } from "../filters/dates";
 import { FilterBar } from "../filters/filter-bar";
 import {
@@ -27,11 +27,9 @@ import {
 } from "../filters/filters";
 import { laneChange, laneKeyOf, lanesFor } from "../filters/swimlanes";
 import { useSpaceMeta } from "../filters/use-space-meta";
-import { BlockerTypesDialog } from "../space-settings/blocker-types-dialog";
-import { SpaceMembersDialog } from "../space-settings/space-members-dialog";
 import { SpaceViewHeader } from "../space-views/space-view-header";
-import { ArchivedCardsDialog } from "./archived-cards";
 import { BoardCanvas, type Column, type LaneBand, type LaneMove } from "./board-canvas";
+import { ActivityDrawer, ArchivedCardsDialog, BlockerTypesDialog, SpaceMembersDialog } from "./board-dialogs";
 import { ColumnsDialog } from "./columns-dialog";
 
 export const BoardPage = () => {
@@ -298,33 +296,41 @@ export const BoardPage = () => {
         </div>
       )}
       {cardId ? <CardPanel key={cardId} cardId={cardId} workspaceId={workspaceId} spaceId={spaceId} /> : null}
-      {isActivityOpen ? (
-        <ActivityDrawer
-          workspaceId={workspaceId}
+      <AfterFirstOpen isOpen={isActivityOpen}>
+        {isActivityOpen ? (
+          <ActivityDrawer
+            workspaceId={workspaceId}
+            spaceId={spaceId}
+            spaceName={spaceName}
+            onClose={() => setIsActivityOpen(false)}
+          />
+        ) : null}
+      </AfterFirstOpen>
+      <AfterFirstOpen isOpen={isArchiveOpen}>
+        <ArchivedCardsDialog
+          isOpen={isArchiveOpen}
           spaceId={spaceId}
-          spaceName={spaceName}
-          onClose={() => setIsActivityOpen(false)}
+          canWrite={canWrite}
+          cardHref={cardHref}
+          onClose={() => setIsArchiveOpen(false)}
         />
-      ) : null}
-      <ArchivedCardsDialog
-        isOpen={isArchiveOpen}
-        spaceId={spaceId}
-        canWrite={canWrite}
-        cardHref={cardHref}
-        onClose={() => setIsArchiveOpen(false)}
-      />
-      <BlockerTypesDialog
-        isOpen={isBlockerTypesOpen}
-        spaceId={spaceId}
-        onClose={() => setIsBlockerTypesOpen(false)}
-      />
-      <SpaceMembersDialog
-        isOpen={isMembersOpen}
-        spaceId={spaceId}
-        isPrivate={view.space?.isPrivate ?? false}
-        workspaceMembers={members}
-        onClose={() => setIsMembersOpen(false)}
-      />
+      </AfterFirstOpen>
+      <AfterFirstOpen isOpen={isBlockerTypesOpen}>
+        <BlockerTypesDialog
+          isOpen={isBlockerTypesOpen}
+          spaceId={spaceId}
+          onClose={() => setIsBlockerTypesOpen(false)}
+        />
+      </AfterFirstOpen>
+      <AfterFirstOpen isOpen={isMembersOpen}>
+        <SpaceMembersDialog
+          isOpen={isMembersOpen}
+          spaceId={spaceId}
+          isPrivate={view.space?.isPrivate ?? false}
+          workspaceMembers={members}
+          onClose={() => setIsMembersOpen(false)}
+        />
+      </AfterFirstOpen>
       <ColumnsDialog
         isOpen={columnsDialog !== null}
         focusStatusId={columnsDialog?.focusStatusId ?? null}

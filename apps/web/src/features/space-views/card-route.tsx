@@ -4,7 +4,7 @@
  */
 import { useCallback } from "react";
 import { useLocation, useParams } from "react-router";
-import { CardPanel } from "../card-detail/card-panel";
+import { LazyCardPanel as CardPanel } from "../card-detail/lazy-card-panel";
 
 export type PlanningView = "list" | "calendar" | "gantt";
 
