@@ -125,7 +125,11 @@ export const buildApp = async ({
       : createMemoryBus());
   // A bus the app made is the app's to close; a given one belongs to the caller.
   if (!givenBus) app.addHook("onClose", async () => bus.close());
-  await app.register(mutationsPlugin, { handle, bus });
+  await app.register(mutationsPlugin, {
+    handle,
+    bus,
+    mail: { publicUrl: config.publicUrl, delayMs: config.notificationMailDelayMs },
+  });
   await app.register(mailPlugin, { config });
   await app.register(hubPlugin, {
     bus,

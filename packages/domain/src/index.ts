@@ -8,6 +8,7 @@ export * from "./errors.js";
 export * from "./events.js";
 export * from "./mail-schemas.js";
 export * from "./mutators/index.js";
+export * from "./notification-text.js";
 export * from "./ordering.js";
 export * from "./people-schemas.js";
 export * from "./permissions.js";
