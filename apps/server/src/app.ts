@@ -16,7 +16,7 @@ import Fastify, { type FastifyInstance } from "fastify";
 import { jsonSchemaTransform, validatorCompiler, type ZodTypeProvider } from "fastify-type-provider-zod";
 import type { DestinationStream } from "pino";
 import type { Config } from "./config.js";
-import { mailPlugin } from "./mail/plugin.js";
+import { digestPlugin, mailPlugin } from "./mail/plugin.js";
 import { authPlugin } from "./plugins/auth.js";
 import { answerFrameworkError, errorsPlugin } from "./plugins/errors.js";
 import { hubPlugin } from "./plugins/hub.js";
@@ -131,6 +131,7 @@ export const buildApp = async ({
     mail: { publicUrl: config.publicUrl, delayMs: config.notificationMailDelayMs },
   });
   await app.register(mailPlugin, { config });
+  await app.register(digestPlugin, { config });
   await app.register(hubPlugin, {
     bus,
     hubOptions: { maxSocketsPerUser: config.socketsPerUser, ...hubOptions },

@@ -53,6 +53,8 @@ export interface Config {
   notificationMailDelayMs: number;
   /** The hour of the person's own day (0–23, their time zone) from which their daily digest is sent. */
   digestHour: number;
+  /** How often this instance looks for people whose digest is due; 0 builds none here. */
+  digestIntervalMs: number;
 }
 
 export interface OidcConfig {
@@ -259,4 +261,5 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): Config => ({
     86_400_000,
   ),
   digestHour: parseWholeNumber("DIGEST_HOUR", env.DIGEST_HOUR, 7, 0, 23),
+  digestIntervalMs: parseWholeNumber("DIGEST_INTERVAL_MS", env.DIGEST_INTERVAL_MS, 60_000, 0, 86_400_000),
 });

@@ -2,7 +2,7 @@ CREATE TABLE "mail_digests" (
 	"user_id" uuid NOT NULL,
 	"local_date" date NOT NULL,
 	"built_at" timestamp with time zone DEFAULT now() NOT NULL,
-	"mail_id" uuid,
+	"had_news" boolean DEFAULT false NOT NULL,
 	CONSTRAINT "mail_digests_user_id_local_date_pk" PRIMARY KEY("user_id","local_date")
 );
 --> statement-breakpoint
@@ -18,6 +18,5 @@ CREATE TABLE "mail_preferences" (
 ALTER TABLE "mail_messages" ADD COLUMN "notification_id" uuid;--> statement-breakpoint
 ALTER TABLE "mail_messages" ADD COLUMN "cancelled_at" timestamp with time zone;--> statement-breakpoint
 ALTER TABLE "mail_digests" ADD CONSTRAINT "mail_digests_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
-ALTER TABLE "mail_digests" ADD CONSTRAINT "mail_digests_mail_id_mail_messages_id_fk" FOREIGN KEY ("mail_id") REFERENCES "public"."mail_messages"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "mail_preferences" ADD CONSTRAINT "mail_preferences_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "mail_messages" ADD CONSTRAINT "mail_messages_notification_id_notifications_id_fk" FOREIGN KEY ("notification_id") REFERENCES "public"."notifications"("id") ON DELETE cascade ON UPDATE no action;

@@ -25,23 +25,30 @@ export interface QueuedMail extends RenderedMail {
   notificationId?: string;
 }
 
+const queueRow = (mail: QueuedMail) => ({
+  kind: mail.kind,
+  toAddress: mail.to,
+  subject: mail.subject,
+  textBody: mail.text,
+  htmlBody: mail.html,
+  headers: mail.headers,
+  workspaceId: mail.workspaceId ?? null,
+  notificationId: mail.notificationId ?? null,
+  ...(mail.delayMs ? { nextAttemptAt: sql`now() + ${`${mail.delayMs} milliseconds`}::interval` } : {}),
+});
+
 export const enqueueMail = async (db: Executor, mail: QueuedMail): Promise<string> => {
   const [row] = await db
     .insert(tables.mailMessages)
-    .values({
-      kind: mail.kind,
-      toAddress: mail.to,
-      subject: mail.subject,
-      textBody: mail.text,
-      htmlBody: mail.html,
-      headers: mail.headers,
-      workspaceId: mail.workspaceId ?? null,
-      notificationId: mail.notificationId ?? null,
-      ...(mail.delayMs ? { nextAttemptAt: sql`now() + ${`${mail.delayMs} milliseconds`}::interval` } : {}),
-    })
+    .values(queueRow(mail))
     .returning({ id: tables.mailMessages.id });
   if (!row) throw new Error("insert returned no row");
   return row.id;
+};
+
+/** Several messages in one statement (the digests of a round). */
+export const enqueueMails = async (db: Executor, mails: readonly QueuedMail[]): Promise<void> => {
+  if (mails.length > 0) await db.insert(tables.mailMessages).values(mails.map(queueRow));
 };
 
 /** What a sender hands to SMTP (nodemailer's `sendMail` takes it as it is). */

@@ -128,7 +128,7 @@ export const mailPreferences = pgTable("mail_preferences", {
 /**
  * One row per person and local day the digest was built for: inserted once (the primary key), in the
  * transaction that queues the message, so several instances and restarts send it exactly once. A
- * day with nothing to say keeps its row with no message.
+ * day with nothing to say keeps its row, and no message.
  */
 export const mailDigests = pgTable(
   "mail_digests",
@@ -139,7 +139,8 @@ export const mailDigests = pgTable(
     /** The person's own calendar date (in their time zone). */
     localDate: date("local_date", { mode: "string" }).notNull(),
     builtAt: timestamp("built_at", { withTimezone: true }).notNull().defaultNow(),
-    mailId: uuid("mail_id").references(() => mailMessages.id, { onDelete: "set null" }),
+    /** Whether there was something to say (and so a message was queued). */
+    hadNews: boolean("had_news").notNull().default(false),
   },
   (t) => [primaryKey({ columns: [t.userId, t.localDate] })],
 );
