@@ -2,6 +2,7 @@ import { lazy, Suspense, useEffect } from "react";
 import { BrowserRouter, Navigate, Route, Routes } from "react-router";
 import { AppShell } from "./app-shell";
 import { AccountPage } from "./features/account/account-page";
+import { UnsubscribePage } from "./features/account/unsubscribe-page";
 import { OutboxPage } from "./features/admin/outbox-page";
 import { LoginPage, SignupPage } from "./features/auth/auth-pages";
 import { ForgotPasswordPage, ResetPasswordPage } from "./features/auth/password-reset-pages";
@@ -41,6 +42,7 @@ export const App = () => {
         <Route path="/invite" element={<InvitePage />} />
         <Route path="/forgot-password" element={<ForgotPasswordPage />} />
         <Route path="/reset-password" element={<ResetPasswordPage />} />
+        <Route path="/unsubscribe" element={<UnsubscribePage />} />
         <Route
           element={
             <RequireAuth>
