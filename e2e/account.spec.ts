@@ -58,3 +58,24 @@ test("a person changes their password and their other browser is signed out, the
   await laptop.close();
   await phone.close();
 });
+
+test("a person chooses which notifications come by e-mail, and the choice is kept", async ({ page }) => {
+  await signUpByApi(page.request, "Cy Mail");
+  await page.goto("/account#notifications");
+  const section = page.getByRole("region", { name: "Notifications by e-mail" });
+  await expect(section).toBeVisible();
+  const comments = section.getByLabel("Someone comments on a card I follow");
+  await expect(section.getByLabel("Someone mentions me")).toHaveValue("instant");
+  await expect(comments).toHaveValue("digest");
+
+  await comments.selectOption({ label: "Never by e-mail" });
+  await expect(page.getByText("Your e-mail choices are saved.")).toBeVisible();
+  await section.getByLabel(/Send me a daily digest/).uncheck();
+  await expect(section.getByLabel(/Send me a daily digest/)).not.toBeChecked();
+  await saveScreenshot(page, "account-notifications");
+
+  await page.reload();
+  await expect(section.getByLabel("Someone comments on a card I follow")).toHaveValue("never");
+  await expect(section.getByLabel("Someone mentions me")).toHaveValue("instant");
+  await expect(section.getByLabel(/Send me a daily digest/)).not.toBeChecked();
+});

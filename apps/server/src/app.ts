@@ -21,7 +21,7 @@ import Fastify, {
 import { jsonSchemaTransform, validatorCompiler, type ZodTypeProvider } from "fastify-type-provider-zod";
 import type { DestinationStream } from "pino";
 import type { Config } from "./config.js";
-import { mailPlugin } from "./mail/plugin.js";
+import { digestPlugin, mailPlugin } from "./mail/plugin.js";
 import { authPlugin } from "./plugins/auth.js";
 import { answerFrameworkError, errorsPlugin } from "./plugins/errors.js";
 import { hubPlugin } from "./plugins/hub.js";
@@ -151,8 +151,13 @@ export const buildApp = async ({
       : createMemoryBus());
   // A bus the app made is the app's to close; a given one belongs to the caller.
   if (!givenBus) app.addHook("onClose", async () => bus.close());
-  await app.register(mutationsPlugin, { handle, bus });
+  await app.register(mutationsPlugin, {
+    handle,
+    bus,
+    mail: { publicUrl: config.publicUrl, delayMs: config.notificationMailDelayMs },
+  });
   await app.register(mailPlugin, { config });
+  await app.register(digestPlugin, { config });
   await app.register(hubPlugin, {
     bus,
     hubOptions: { maxSocketsPerUser: config.socketsPerUser, ...hubOptions },

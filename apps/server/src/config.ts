@@ -46,6 +46,15 @@ export interface Config {
   publicUrl: string;
   /** Who may create an account: anyone, only people holding an invitation, or single sign-on only. */
   signupMode: SignupMode;
+  /**
+   * How long an "instantly" e-mail about a notification waits before it may leave: read in the app
+   * within that time, it is dropped instead.
+   */
+  notificationMailDelayMs: number;
+  /** The hour of the person's own day (0–23, their time zone) from which their daily digest is sent. */
+  digestHour: number;
+  /** How often this instance looks for people whose digest is due; 0 builds none here. */
+  digestIntervalMs: number;
 }
 
 export interface OidcConfig {
@@ -208,6 +217,22 @@ export const parseSignupMode = (value: string | undefined): SignupMode => {
   return text as SignupMode;
 };
 
+/** A whole number within [min, max], or the fallback when unset. */
+export const parseWholeNumber = (
+  name: string,
+  value: string | undefined,
+  fallback: number,
+  min: number,
+  max: number,
+): number => {
+  const text = value?.trim() ?? "";
+  if (text === "") return fallback;
+  const parsed = Number(text);
+  if (!Number.isInteger(parsed) || parsed < min || parsed > max)
+    throw new Error(`${name}: a whole number from ${min} to ${max}, not ${text}`);
+  return parsed;
+};
+
 export const loadConfig = (env: NodeJS.ProcessEnv = process.env): Config => ({
   port: Number(env.PORT ?? 3000),
   host: env.HOST ?? "0.0.0.0",
@@ -228,4 +253,13 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): Config => ({
   mailFrom: env.MAIL_FROM?.trim() || "Lattice <lattice@localhost>",
   publicUrl: parsePublicUrl(env.PUBLIC_URL, Number(env.PORT ?? 3000)),
   signupMode: parseSignupMode(env.SIGNUP_MODE),
+  notificationMailDelayMs: parseWholeNumber(
+    "NOTIFICATION_MAIL_DELAY_MS",
+    env.NOTIFICATION_MAIL_DELAY_MS,
+    300_000,
+    0,
+    86_400_000,
+  ),
+  digestHour: parseWholeNumber("DIGEST_HOUR", env.DIGEST_HOUR, 7, 0, 23),
+  digestIntervalMs: parseWholeNumber("DIGEST_INTERVAL_MS", env.DIGEST_INTERVAL_MS, 60_000, 0, 86_400_000),
 });

@@ -32,6 +32,10 @@ const InvitePage = onDemand(
   () => import("./features/invitations/invite-page"),
   (m) => m.InvitePage,
 );
+const UnsubscribePage = onDemand(
+  () => import("./features/account/unsubscribe-page"),
+  (m) => m.UnsubscribePage,
+);
 const ForgotPasswordPage = onDemand(
   () => import("./features/auth/password-reset-pages"),
   (m) => m.ForgotPasswordPage,
@@ -124,6 +128,7 @@ const signedOutPages: Array<{ path: string; page: OnDemand<object> }> = [
   { path: "/invite", page: InvitePage },
   { path: "/forgot-password", page: ForgotPasswordPage },
   { path: "/reset-password", page: ResetPasswordPage },
+  { path: "/unsubscribe", page: UnsubscribePage },
 ];
 
 for (const { paths, page } of shellPages) {

@@ -15,6 +15,11 @@ export interface MutationMeta {
   mutationId: string | null;
 }
 
+export interface NotificationMailSettings {
+  publicUrl: string;
+  delayMs: number;
+}
+
 export interface MutationContext {
   tx: Transaction;
   emit(event: DraftEvent): void;
@@ -31,6 +36,11 @@ export interface MutationContext {
    * Absent on a context a command rebuilds for a helper; `writeLast` covers both.
    */
   writeWithEvents?: (statement: SQL) => void;
+  /**
+   * Set by the server for commands whose notifications may be e-mailed: where links in messages
+   * point and how long an "instantly" message waits. Absent, notifications are not e-mailed.
+   */
+  mail?: NotificationMailSettings | undefined;
 }
 
 /** The command's last write: with the event append when the context allows it, else now. */

@@ -182,6 +182,7 @@ export const notificationKinds = [
   "blocked",
   "unblocked",
   "reminder",
+  "commented",
 ] as const;
 export type NotificationKind = (typeof notificationKinds)[number];
 

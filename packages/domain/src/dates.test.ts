@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { CardRelation } from "./coordination-schemas.js";
-import { addDays, dateConflicts, dueBucketOf, isLate, urgencyOf } from "./dates.js";
+import { addDays, dateConflicts, dueBucketOf, isLate, localClock, urgencyOf } from "./dates.js";
 
 const today = "2027-03-10";
 
@@ -112,5 +112,19 @@ describe("dateConflicts", () => {
       [rel("next", "p", "n")],
     );
     expect(found).toHaveLength(2);
+  });
+});
+
+describe("localClock", () => {
+  const at = new Date("2026-12-07T06:30:00Z");
+  it("gives the day and hour of the time zone, across the date line", () => {
+    expect(localClock(at, "Europe/Paris")).toEqual({ day: "2026-12-07", hour: 7 });
+    expect(localClock(at, "America/New_York")).toEqual({ day: "2026-12-07", hour: 1 });
+    expect(localClock(at, "America/Los_Angeles")).toEqual({ day: "2026-12-06", hour: 22 });
+    expect(localClock(at, "Pacific/Kiritimati")).toEqual({ day: "2026-12-07", hour: 20 });
+  });
+  it("falls back to UTC for no time zone or one the runtime does not know", () => {
+    expect(localClock(at, null)).toEqual({ day: "2026-12-07", hour: 6 });
+    expect(localClock(at, "Mars/Olympus_Mons")).toEqual({ day: "2026-12-07", hour: 6 });
   });
 });

@@ -147,3 +147,31 @@ export const dateConflicts = (
   }
   return conflicts;
 };
+
+const clockFormats = new Map<string, Intl.DateTimeFormat>();
+
+/**
+ * The calendar day (YYYY-MM-DD) and hour (0–23) it is at `now` in an IANA time zone (UTC for none or
+ * one the runtime does not know): what "today" and "this morning" mean to a person.
+ */
+export const localClock = (now: Date, timeZone: string | null): { day: string; hour: number } => {
+  const zone = timeZone ?? "UTC";
+  let format = clockFormats.get(zone);
+  if (!format) {
+    try {
+      format = new Intl.DateTimeFormat("en-CA", {
+        timeZone: zone,
+        year: "numeric",
+        month: "2-digit",
+        day: "2-digit",
+        hour: "2-digit",
+        hourCycle: "h23",
+      });
+    } catch {
+      return localClock(now, "UTC");
+    }
+    clockFormats.set(zone, format);
+  }
+  const parts = Object.fromEntries(format.formatToParts(now).map((p) => [p.type, p.value]));
+  return { day: `${parts.year}-${parts.month}-${parts.day}`, hour: Number(parts.hour) };
+};

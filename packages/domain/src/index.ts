@@ -11,6 +11,7 @@ export * from "./import/schemas.js";
 export * from "./import/trello.js";
 export * from "./mail-schemas.js";
 export * from "./mutators/index.js";
+export * from "./notification-text.js";
 export * from "./ordering.js";
 export * from "./people-schemas.js";
 export * from "./permissions.js";

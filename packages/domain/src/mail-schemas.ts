@@ -4,6 +4,7 @@
  * bodies, never in a URL path or query, so they stay out of access logs and Referer headers.
  */
 import { z } from "zod";
+import type { NotificationKind } from "./coordination-schemas.js";
 import { workspaceRoles } from "./roles.js";
 import { email, id, isoTime, limits, requiredText } from "./schemas.js";
 
@@ -93,7 +94,8 @@ export type ResetPasswordBody = z.infer<typeof resetPasswordBody>;
 
 // ---------- outbox ----------
 
-export const mailStates = ["queued", "sent", "failed"] as const;
+/** cancelled: an instant message about a notification the person read in the app before it left. */
+export const mailStates = ["queued", "sent", "failed", "cancelled"] as const;
 export type MailState = (typeof mailStates)[number];
 
 export const outboxMessageSchema = z.object({
@@ -117,3 +119,91 @@ export const outboxSchema = z.object({
   messages: z.array(outboxMessageSchema),
 });
 export type Outbox = z.infer<typeof outboxSchema>;
+
+// ---------- e-mail notifications ----------
+
+/**
+ * What a person chooses about by e-mail: each topic groups the notification kinds a person thinks of
+ * as one thing (made responsible or co-worker; blocked or unblocked).
+ */
+export const mailTopics = [
+  "mentioned",
+  "assigned",
+  "reminder",
+  "blocked",
+  "commented",
+  "status_changed",
+] as const;
+export type MailTopic = (typeof mailTopics)[number];
+
+/** instant: a message of its own (after a short grace); digest: in the daily digest; never: no mail. */
+export const mailDeliveries = ["instant", "digest", "never"] as const;
+export type MailDelivery = (typeof mailDeliveries)[number];
+
+export const defaultMailDeliveries: Readonly<Record<MailTopic, MailDelivery>> = {
+  mentioned: "instant",
+  reminder: "instant",
+  assigned: "digest",
+  blocked: "digest",
+  commented: "digest",
+  status_changed: "digest",
+};
+
+const topicOfKind: Readonly<Record<NotificationKind, MailTopic>> = {
+  mentioned: "mentioned",
+  assigned_responsible: "assigned",
+  assigned_coworker: "assigned",
+  reminder: "reminder",
+  blocked: "blocked",
+  unblocked: "blocked",
+  commented: "commented",
+  status_changed: "status_changed",
+};
+export const mailTopicOf = (kind: NotificationKind): MailTopic => topicOfKind[kind];
+
+const delivery = z.enum(mailDeliveries);
+
+export const mailPreferencesSchema = z.object({
+  topics: z.object({
+    mentioned: delivery,
+    assigned: delivery,
+    reminder: delivery,
+    blocked: delivery,
+    commented: delivery,
+    status_changed: delivery,
+  }),
+  /** The morning message: due and late cards, blocked cards, unread mentions and the digest topics. */
+  dailyDigest: z.boolean(),
+});
+export type MailPreferences = z.infer<typeof mailPreferencesSchema>;
+
+export const defaultMailPreferences: MailPreferences = {
+  topics: { ...defaultMailDeliveries },
+  dailyDigest: true,
+};
+
+/** PATCH /api/me/mail-preferences: any topics and/or the digest; what is left out stays. */
+export const updateMailPreferencesBody = z
+  .object({
+    topics: mailPreferencesSchema.shape.topics.partial().strict().optional(),
+    dailyDigest: z.boolean().optional(),
+  })
+  .strict();
+export type UpdateMailPreferencesBody = z.infer<typeof updateMailPreferencesBody>;
+
+/** What an unsubscribe link turns off: one topic, or the daily digest. */
+export const unsubscribeScopes = [...mailTopics, "digest"] as const;
+export type UnsubscribeScope = (typeof unsubscribeScopes)[number];
+
+/** An unsubscribe link's token as the message carries it (`<user id>.<scope>.<signature>`). */
+export const unsubscribeToken = z
+  .string()
+  .min(1, "is missing; copy the whole link from the message")
+  .max(200, "is not a valid link; copy the whole link from the message");
+
+export const unsubscribeQuery = z.object({ token: unsubscribeToken });
+export const unsubscribeBody = z.object({ token: unsubscribeToken });
+
+/** What an unsubscribe link turns off, and whether it is off already. */
+export const unsubscribeStateSchema = z.object({ scope: z.enum(unsubscribeScopes), isOff: z.boolean() });
+export type UnsubscribeState = z.infer<typeof unsubscribeStateSchema>;

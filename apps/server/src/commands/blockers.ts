@@ -180,7 +180,7 @@ export const setOnDemandEnabled = async (
 
 /** lock → load the context → the domain's mutator (authorize, usable type, responsible) → persist → emit. */
 export const blockCard = async (
-  { tx, emit }: MutationContext,
+  { tx, emit, mail }: MutationContext,
   actor: User,
   cardId: string,
   input: BlockCardArgs,
@@ -193,7 +193,7 @@ export const blockCard = async (
   for (const event of result.events) emit(event);
   const { blocking } = result.changes;
   await notify(
-    { tx, emit },
+    { tx, emit, mail },
     {
       userIds: [
         ...(await followersOf(tx, cardId)),
@@ -211,7 +211,7 @@ export const blockCard = async (
 
 /** lock → load the context → the domain's mutator → persist → emit. */
 export const clearBlocking = async (
-  { tx, emit }: MutationContext,
+  { tx, emit, mail }: MutationContext,
   actor: User,
   blockingId: string,
 ): Promise<Blocking> => {
@@ -223,7 +223,7 @@ export const clearBlocking = async (
   for (const event of result.events) emit(event);
   const { blocking } = result.changes;
   await notify(
-    { tx, emit },
+    { tx, emit, mail },
     {
       userIds: await followersOf(tx, blocking.cardId),
       kind: "unblocked",

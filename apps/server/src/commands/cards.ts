@@ -68,7 +68,7 @@ export const createCard = async (
 
 /** lock → load the context → the domain's mutator (authorize, dates, people, labels) → persist → emit. */
 export const updateCard = async (
-  { tx, emit }: MutationContext,
+  { tx, emit, mail }: MutationContext,
   actor: User,
   cardId: string,
   input: UpdateCardBody,
@@ -82,9 +82,9 @@ export const updateCard = async (
   const { card, newResponsibleId, newCoworkerIds } = result.changes;
   const about = { cardId, workspaceId: card.workspaceId, actorId: actor.id };
   if (newResponsibleId)
-    await notify({ tx, emit }, { ...about, userIds: [newResponsibleId], kind: "assigned_responsible" });
+    await notify({ tx, emit, mail }, { ...about, userIds: [newResponsibleId], kind: "assigned_responsible" });
   if (newCoworkerIds.length > 0)
-    await notify({ tx, emit }, { ...about, userIds: newCoworkerIds, kind: "assigned_coworker" });
+    await notify({ tx, emit, mail }, { ...about, userIds: newCoworkerIds, kind: "assigned_coworker" });
   return card;
 };
 
@@ -95,7 +95,7 @@ export const moveCard = async (
   cardId: string,
   input: MoveCardBody,
 ): Promise<Card> => {
-  const { tx, emit } = ctx;
+  const { tx, emit, mail } = ctx;
   // The lock comes first so the neighbours read next are the committed ones (see the header).
   await lockSpaceOfCard(tx, cardId);
   const context = await loadMoveCardContext(tx, actor.id, cardId, input.statusId, moveCardAim(input));
@@ -106,7 +106,7 @@ export const moveCard = async (
   const { card, statusChange } = result.changes;
   if (statusChange && context.followerIds.length > 0) {
     await notify(
-      { tx, emit },
+      { tx, emit, mail },
       {
         userIds: context.followerIds,
         kind: "status_changed",

@@ -2,7 +2,7 @@
  * Comments on a card. Visitors may comment; only the author edits or deletes a comment.
  * Mentions (`@[Name](user-id)`) count only for people who can read the card's space: anyone else is
  * ignored, not an error, and never learns the card exists. A newly mentioned person is notified and
- * starts following the card.
+ * starts following the card; the card's other followers are told of the comment.
  */
 import { cardAccess, type Executor, type MutationContext, tables } from "@lattice/db";
 import {
@@ -18,7 +18,7 @@ import {
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import type { z } from "zod";
 import { authorize } from "./authorize.js";
-import { follow, notify, readersOfSpace } from "./notifications.js";
+import { follow, followersOf, notify, readersOfSpace } from "./notifications.js";
 
 type CommentRow = typeof tables.comments.$inferSelect;
 type Body = z.infer<typeof commentBody>;
@@ -94,6 +94,16 @@ export const createComment = async (
   const [comment] = await toComments(ctx.tx, card.spaceId, [row]);
   if (!comment) throw new Error("comment lost in mapping");
   ctx.emit(draft(spaceChannel(card.spaceId), "comment.created", { comment }));
+  // Followers hear of the comment; those it mentions hear of the mention instead.
+  const followers = (await followersOf(ctx.tx, cardId)).filter((id) => !comment.mentionIds.includes(id));
+  await notify(ctx, {
+    userIds: followers,
+    kind: "commented",
+    cardId,
+    workspaceId: card.workspaceId,
+    actorId: actor.id,
+    data: { commentId: comment.id, actorName: actor.name },
+  });
   await welcomeMentioned(ctx, actor, card, comment, []);
   return comment;
 };

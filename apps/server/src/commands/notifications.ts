@@ -2,12 +2,16 @@
  * Notifications: rows addressed to one person, each announced on that person's own channel
  * (`user:<id>`) in the same transaction as the change that caused it.
  *
+ * A person who chose a notification's topic "instantly" also gets it by e-mail, queued in the same
+ * transaction (see mail/notification-mail.ts).
+ *
  * Security: a notification names a card, so it only goes to people who can read the card's space
  * at the time; followers who lost access are skipped, never told.
  */
 import { type Executor, type MutationContext, spaceRoles, tables } from "@lattice/db";
 import { draft, type Notification, type NotificationKind, userChannel } from "@lattice/domain";
 import { and, desc, eq, inArray, isNotNull, isNull, sql } from "drizzle-orm";
+import { queueInstantMail } from "../mail/notification-mail.js";
 
 export const toNotification = (row: typeof tables.notifications.$inferSelect): Notification => ({
   id: row.id,
@@ -82,7 +86,7 @@ export interface NotifyInput {
  * channel, in the caller's transaction. Skips the actor and, for a card, whoever cannot read it.
  */
 export const notify = async (
-  { tx, emit }: Pick<MutationContext, "tx" | "emit">,
+  { tx, emit, mail }: Pick<MutationContext, "tx" | "emit" | "mail">,
   input: NotifyInput,
 ): Promise<Notification[]> => {
   let recipients = [...new Set(input.userIds)].filter((id) => id !== input.actorId);
@@ -112,11 +116,11 @@ export const notify = async (
       })),
     )
     .returning();
-  return rows.map((row) => {
-    const notification = toNotification(row);
-    emit(draft(userChannel(row.userId), "notification.created", { notification }));
-    return notification;
-  });
+  const addressed = rows.map((row) => ({ userId: row.userId, notification: toNotification(row) }));
+  for (const { userId, notification } of addressed)
+    emit(draft(userChannel(userId), "notification.created", { notification }));
+  if (mail) await queueInstantMail(tx, mail, addressed);
+  return addressed.map((a) => a.notification);
 };
 
 export const unreadCount = async (db: Executor, userId: string): Promise<number> => {

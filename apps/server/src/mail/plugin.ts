@@ -7,6 +7,7 @@ import type { FastifyInstance } from "fastify";
 import fp from "fastify-plugin";
 import nodemailer from "nodemailer";
 import type { Config } from "../config.js";
+import { type DigestScheduler, startDigestScheduler } from "./digest.js";
 import { type MailSender, type SendMail, type SendRoundOptions, startMailSender } from "./queue.js";
 
 declare module "fastify" {
@@ -82,4 +83,24 @@ export const mailPlugin = fp(
     });
   },
   { name: "mail", dependencies: ["mutations"] },
+);
+
+/** Builds the daily digests for the app's lifetime (every `DIGEST_INTERVAL_MS`; 0: not here). */
+export const digestPlugin = fp(
+  async (app: FastifyInstance, opts: { config: Config }) => {
+    const { publicUrl, digestHour, digestIntervalMs } = opts.config;
+    if (digestIntervalMs === 0) return;
+    let scheduler: DigestScheduler | null = null;
+    app.addHook("onReady", async () => {
+      scheduler = startDigestScheduler({
+        handle: app.db,
+        options: { publicUrl, digestHour },
+        intervalMs: digestIntervalMs,
+        onQueued: () => app.mail.wake(),
+        log: (message, error) => app.log.warn({ err: error }, message),
+      });
+    });
+    app.addHook("onClose", async () => scheduler?.stop());
+  },
+  { name: "digest", dependencies: ["mail"] },
 );

@@ -12,30 +12,43 @@
  * the same Message-ID, so receiving servers can recognise the repeat.
  */
 import { type DbHandle, type Executor, tables } from "@lattice/db";
-import { and, asc, eq, inArray, isNull, lte, or, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, isNotNull, isNull, lte, or, sql } from "drizzle-orm";
 import type { RenderedMail } from "./render.js";
 
 export interface QueuedMail extends RenderedMail {
   kind: "invitation" | "password_reset" | "notification" | "digest";
   to: string;
   workspaceId?: string | null;
+  /** Not before this many milliseconds from now (by the database's clock). */
+  delayMs?: number;
+  /** The notification it announces: read in the app before the message leaves, it is dropped. */
+  notificationId?: string;
 }
+
+const queueRow = (mail: QueuedMail) => ({
+  kind: mail.kind,
+  toAddress: mail.to,
+  subject: mail.subject,
+  textBody: mail.text,
+  htmlBody: mail.html,
+  headers: mail.headers,
+  workspaceId: mail.workspaceId ?? null,
+  notificationId: mail.notificationId ?? null,
+  ...(mail.delayMs ? { nextAttemptAt: sql`now() + ${`${mail.delayMs} milliseconds`}::interval` } : {}),
+});
 
 export const enqueueMail = async (db: Executor, mail: QueuedMail): Promise<string> => {
   const [row] = await db
     .insert(tables.mailMessages)
-    .values({
-      kind: mail.kind,
-      toAddress: mail.to,
-      subject: mail.subject,
-      textBody: mail.text,
-      htmlBody: mail.html,
-      headers: mail.headers,
-      workspaceId: mail.workspaceId ?? null,
-    })
+    .values(queueRow(mail))
     .returning({ id: tables.mailMessages.id });
   if (!row) throw new Error("insert returned no row");
   return row.id;
+};
+
+/** Several messages in one statement (the digests of a round). */
+export const enqueueMails = async (db: Executor, mails: readonly QueuedMail[]): Promise<void> => {
+  if (mails.length > 0) await db.insert(tables.mailMessages).values(mails.map(queueRow));
 };
 
 /** What a sender hands to SMTP (nodemailer's `sendMail` takes it as it is). */
@@ -80,18 +93,28 @@ export const sendDueMail = async (
   }: SendRoundOptions = {},
 ): Promise<{ sent: number; claimed: number }> => {
   const m = tables.mailMessages;
+  const n = tables.notifications;
+  const isDue = and(
+    isNull(m.sentAt),
+    isNull(m.failedAt),
+    isNull(m.cancelledAt),
+    lte(m.nextAttemptAt, sql`now()`),
+    or(isNull(m.lockedUntil), lte(m.lockedUntil, sql`now()`)),
+  );
   const claimed = await handle.db.transaction(async (tx) => {
+    // A message about a notification the person has read in the app meanwhile is dropped, not sent.
+    const read = tx
+      .select({ id: m.id })
+      .from(m)
+      .innerJoin(n, eq(n.id, m.notificationId))
+      .where(and(isDue, isNotNull(n.readAt)))
+      .limit(batchSize)
+      .for("update", { of: m, skipLocked: true });
+    await tx.update(m).set({ cancelledAt: sql`now()` }).where(inArray(m.id, read));
     const due = tx
       .select({ id: m.id })
       .from(m)
-      .where(
-        and(
-          isNull(m.sentAt),
-          isNull(m.failedAt),
-          lte(m.nextAttemptAt, sql`now()`),
-          or(isNull(m.lockedUntil), lte(m.lockedUntil, sql`now()`)),
-        ),
-      )
+      .where(isDue)
       .orderBy(asc(m.nextAttemptAt))
       .limit(batchSize)
       .for("update", { skipLocked: true });

@@ -28,6 +28,12 @@ declare module "fastify" {
   interface FastifyContextConfig {
     /** Reachable without a session (signup, login, health, docs). */
     public?: boolean;
+    /**
+     * Security: authorized only by a secret in its URL, never by the session cookie, so a form or a
+     * mail client may post to it from anywhere (RFC 8058 one-click unsubscribe): exempt from the
+     * forgery check, and the handler must not act on `request.user`.
+     */
+    postableFromAnywhere?: boolean;
   }
 }
 
@@ -117,7 +123,7 @@ export const authPlugin = fp(
 
     app.addHook("onRequest", async (request) => {
       if (!request.url.startsWith("/api/")) return;
-      refuseForgedRequest(request, opts.config);
+      if (!request.routeOptions.config?.postableFromAnywhere) refuseForgedRequest(request, opts.config);
       const session = await sessionFromCookie(opts.handle, request.cookies[SESSION_COOKIE], request.ip);
       request.user = session?.user ?? null;
       request.sessionId = session?.id ?? null;

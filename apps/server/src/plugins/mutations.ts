@@ -7,7 +7,14 @@
  * stored answer; no second change, no second event. A failed attempt rolls its claim back, so a
  * retry runs again. The key is also the mutation id carried by the events.
  */
-import { type DbHandle, type MutationContext, runMutation, tables, writeLast } from "@lattice/db";
+import {
+  type DbHandle,
+  type MutationContext,
+  type NotificationMailSettings,
+  runMutation,
+  tables,
+  writeLast,
+} from "@lattice/db";
 import { DomainError, ErrorCode } from "@lattice/domain";
 import { and, eq, sql } from "drizzle-orm";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
@@ -51,7 +58,10 @@ class Replay {
 }
 
 export const mutationsPlugin = fp(
-  async (app: FastifyInstance, opts: { handle: DbHandle; bus: EventBus }) => {
+  async (
+    app: FastifyInstance,
+    opts: { handle: DbHandle; bus: EventBus; mail?: NotificationMailSettings },
+  ) => {
     app.decorate("db", opts.handle);
     app.decorate("bus", opts.bus);
     app.decorate(
@@ -90,6 +100,7 @@ export const mutationsPlugin = fp(
                 return new Replay(first.status, first.body);
               }
             }
+            if (opts.mail) ctx.mail = opts.mail;
             const value = await command(ctx);
             if (key && userId) {
               // The answer is kept by the transaction's last statement (with the event append).
@@ -103,6 +114,8 @@ export const mutationsPlugin = fp(
           },
         );
         if (events.length > 0) opts.bus.published(events);
+        // A notification may have queued an instant message (due at once when no delay is set).
+        if (events.some((e) => e.type === "notification.created")) app.mail?.wake();
         if (result instanceof Replay) {
           reply.header("idempotent-replay", "true");
           return reply.code(result.status).send(result.status === 204 ? null : result.body);

@@ -1,4 +1,5 @@
 /** Runs the reminder scheduler for the app's lifetime (stopped before the database closes). */
+import type { NotificationMailSettings } from "@lattice/db";
 import type { FastifyInstance } from "fastify";
 import fp from "fastify-plugin";
 import { startReminderScheduler } from "./scheduler.js";
@@ -6,6 +7,8 @@ import { startReminderScheduler } from "./scheduler.js";
 export interface ReminderPluginOptions {
   /** Time between rounds; 0 turns the scheduler off (another process delivers). */
   intervalMs?: number;
+  /** Reminders by e-mail for those who want them. */
+  mail?: NotificationMailSettings;
 }
 
 export const reminderIntervalFromEnv = (env: NodeJS.ProcessEnv = process.env): number => {
@@ -23,6 +26,8 @@ export const reminderSchedulerPlugin = fp(
         handle: app.db,
         bus: app.bus,
         intervalMs,
+        ...(opts.mail ? { mail: opts.mail } : {}),
+        onMailQueued: () => app.mail.wake(),
         log: (message, error) => app.log.warn({ err: error }, message),
       });
     });

@@ -5,7 +5,7 @@
  * exactly one of them, exactly once. A reminder that fell due while no server was running is simply
  * due at the next round, so it is delivered after a restart.
  */
-import { type DbHandle, runMutation, tables } from "@lattice/db";
+import { type DbHandle, type NotificationMailSettings, runMutation, tables } from "@lattice/db";
 import { draft, userChannel } from "@lattice/domain";
 import { and, asc, inArray, isNull, lte, sql } from "drizzle-orm";
 import { notify } from "../commands/notifications.js";
@@ -18,6 +18,10 @@ export interface ReminderSchedulerOptions {
   /** Time between rounds; a round that finds a full batch runs again at once. */
   intervalMs?: number;
   batchSize?: number;
+  /** Reminders by e-mail for those who want them (absent: in the app only). */
+  mail?: NotificationMailSettings;
+  /** Called after a round that may have queued mail. */
+  onMailQueued?: () => void;
   log?: (message: string, error: unknown) => void;
 }
 
@@ -32,12 +36,14 @@ export const deliverDueReminders = async (
   handle: DbHandle,
   bus: EventBus,
   batchSize = 100,
+  mail?: NotificationMailSettings,
 ): Promise<number> => {
   const { cardReminders } = tables;
   const { result, events } = await runMutation(
     handle.db,
     { actorId: null, mutationId: null },
     async (ctx) => {
+      ctx.mail = mail;
       const due = ctx.tx
         .select({ id: cardReminders.id })
         .from(cardReminders)
@@ -78,6 +84,8 @@ export const startReminderScheduler = ({
   bus,
   intervalMs = 5000,
   batchSize = 100,
+  mail,
+  onMailQueued = () => {},
   log = () => {},
 }: ReminderSchedulerOptions): ReminderScheduler => {
   let stopped = false;
@@ -87,9 +95,14 @@ export const startReminderScheduler = ({
   const runOnce = (): Promise<number> => {
     // Rounds never overlap within one instance.
     if (inFlight) return inFlight;
-    inFlight = deliverDueReminders(handle, bus, batchSize).finally(() => {
-      inFlight = null;
-    });
+    inFlight = deliverDueReminders(handle, bus, batchSize, mail)
+      .then((delivered) => {
+        if (delivered > 0) onMailQueued();
+        return delivered;
+      })
+      .finally(() => {
+        inFlight = null;
+      });
     return inFlight;
   };
 

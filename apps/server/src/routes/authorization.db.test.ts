@@ -10,6 +10,7 @@ import { trelloBoardFixture } from "@lattice/domain/import/trello-fixture";
 import { count, desc, eq } from "drizzle-orm";
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ensureMailPreferences, unsubscribeToken } from "../mail/notification-mail.js";
 import { Client, cookieFrom, factories, type Harness, startHarness } from "../test/harness.js";
 
 const roles = ["owner", "member", "visitor", "outsider", "anonymous"] as const;
@@ -41,7 +42,7 @@ interface Row {
   /** The caller to use instead of the shared one (e.g. a second session for logout). */
   as?: (w: World, role: Role) => Promise<Client>;
   /** Query string (without `?`) for routes that need one. */
-  query?: string;
+  query?: string | ((w: World) => Promise<string>);
   expect: Record<Role, number>;
 }
 
@@ -196,6 +197,13 @@ const adminOnly = (status: number) => ({
   outsider: 403,
   anonymous: 401,
 });
+
+/** A genuine unsubscribe link of the member's (the link alone is the authority: no session needed). */
+const unsubscribeLink = async (w: World): Promise<string> => {
+  const { id } = w.clients.member.user;
+  const key = (await ensureMailPreferences(w.app.db.db, [id])).get(id)?.unsubscribeKey ?? "";
+  return unsubscribeToken(key, id, "commented");
+};
 
 const table: Row[] = [
   { method: "GET", path: "/api/health", expect: publicRoute(200) },
@@ -748,6 +756,31 @@ const table: Row[] = [
   { method: "GET", path: "/api/notifications", expect: anyUser(200) },
   { method: "POST", path: "/api/notifications/read", body: () => ({ all: true }), expect: anyUser(200) },
   { method: "GET", path: "/api/search", query: "q=triage", expect: anyUser(200) },
+  { method: "GET", path: "/api/me/mail-preferences", expect: anyUser(200) },
+  {
+    method: "PATCH",
+    path: "/api/me/mail-preferences",
+    body: () => ({ topics: { blocked: "never" } }),
+    expect: anyUser(200),
+  },
+  {
+    method: "GET",
+    path: "/api/mail/unsubscribe",
+    query: async (w) => `token=${encodeURIComponent(await unsubscribeLink(w))}`,
+    expect: publicRoute(303),
+  },
+  {
+    method: "POST",
+    path: "/api/mail/unsubscribe",
+    query: async (w) => `token=${encodeURIComponent(await unsubscribeLink(w))}`,
+    expect: publicRoute(200),
+  },
+  {
+    method: "POST",
+    path: "/api/mail/unsubscribe/preview",
+    body: async (w) => ({ token: await unsubscribeLink(w) }),
+    expect: publicRoute(200),
+  },
 ];
 
 const fill = (template: string, params: Record<string, string>): string =>
@@ -810,7 +843,8 @@ describe("authorization matrix", () => {
       for (const role of roles) {
         const client = row.as ? await row.as(w, role) : w.clients[role];
         const url =
-          fill(row.path, row.params ? await row.params(w, role) : {}) + (row.query ? `?${row.query}` : "");
+          fill(row.path, row.params ? await row.params(w, role) : {}) +
+          (row.query ? `?${typeof row.query === "string" ? row.query : await row.query(w)}` : "");
         const body = row.body ? await row.body(w, role) : undefined;
         const res = await client.request(row.method, url, body);
         answers[role] = res.statusCode;

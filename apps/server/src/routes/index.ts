@@ -13,6 +13,7 @@ import { hierarchyRoutes } from "./hierarchy.js";
 import { importRoutes } from "./imports.js";
 import { invitationRoutes } from "./invitations.js";
 import { mailRoutes } from "./mail.js";
+import { mailPreferenceRoutes } from "./mail-preferences.js";
 import { notificationRoutes } from "./notifications.js";
 import { peopleRoutes } from "./people.js";
 import { searchRoutes } from "./search.js";
@@ -34,10 +35,13 @@ export const apiRoutes: FastifyPluginAsync<{ config: Config }> = async (app, { c
   await app.register(collaborationRoutes);
   await app.register(notificationRoutes);
   await app.register(searchRoutes);
-  await app.register(reminderSchedulerPlugin);
+  await app.register(reminderSchedulerPlugin, {
+    mail: { publicUrl: config.publicUrl, delayMs: config.notificationMailDelayMs },
+  });
   await app.register(coordinationRoutes);
   await app.register(calendarRoutes);
   await app.register(chartRoutes);
   await app.register(invitationRoutes, { config });
   await app.register(mailRoutes, { config });
+  await app.register(mailPreferenceRoutes);
 };

@@ -110,7 +110,13 @@ export const mailRoutes: FastifyPluginAsyncZod<{ config: Config }> = async (app,
           subject: row.subject,
           text: row.textBody,
           html: row.htmlBody,
-          state: (row.sentAt ? "sent" : row.failedAt ? "failed" : "queued") as MailState,
+          state: (row.sentAt
+            ? "sent"
+            : row.failedAt
+              ? "failed"
+              : row.cancelledAt
+                ? "cancelled"
+                : "queued") as MailState,
           attempts: row.attempts,
           lastError: row.lastError,
           createdAt: row.createdAt.toISOString(),

@@ -7,13 +7,24 @@ import {
   invitationListSchema,
   invitationPreviewSchema,
   invitationSchema,
+  mailPreferencesSchema,
   outboxSchema,
   type ResetPasswordBody,
   signupModeSchema,
+  type UpdateMailPreferencesBody,
+  unsubscribeStateSchema,
 } from "@lattice/domain";
 import { request, requestEmpty } from "./client";
 
 export const mailApi = {
+  mailPreferences: () => request("GET", "/api/me/mail-preferences", mailPreferencesSchema),
+  updateMailPreferences: (body: UpdateMailPreferencesBody) =>
+    request("PATCH", "/api/me/mail-preferences", mailPreferencesSchema, { body }),
+  previewUnsubscribe: (token: string) =>
+    request("POST", "/api/mail/unsubscribe/preview", unsubscribeStateSchema, { body: { token } }),
+  unsubscribe: (token: string) =>
+    request("POST", `/api/mail/unsubscribe?token=${encodeURIComponent(token)}`, unsubscribeStateSchema),
+
   signupMode: () => request("GET", "/api/auth/signup-mode", signupModeSchema),
   forgotPassword: (email: string) =>
     request("POST", "/api/auth/password/forgot", forgotPasswordReplySchema, { body: { email } }),

@@ -1,6 +1,20 @@
+import type { MailDelivery, MailTopic } from "@lattice/domain";
 import { sql } from "drizzle-orm";
-import { index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
-import { createdAt } from "./columns.js";
+import {
+  boolean,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
+import { createdAt, updatedAt } from "./columns.js";
+import { notifications } from "./coordination.js";
 import { workspaces } from "./hierarchy.js";
 import { users } from "./users.js";
 
@@ -30,6 +44,12 @@ export const mailMessages = pgTable(
     sentAt: timestamp("sent_at", { withTimezone: true }),
     failedAt: timestamp("failed_at", { withTimezone: true }),
     lastError: text("last_error"),
+    /**
+     * The notification an instant message announces: when the queue reaches the message and the
+     * person has read the notification in the app meanwhile, the message is dropped (`cancelled_at`).
+     */
+    notificationId: uuid("notification_id").references(() => notifications.id, { onDelete: "cascade" }),
+    cancelledAt: timestamp("cancelled_at", { withTimezone: true }),
   },
   (t) => [
     // The senders' claim reads only unsent, unfailed rows by due time.
@@ -85,4 +105,42 @@ export const passwordResets = pgTable(
     usedAt: timestamp("used_at", { withTimezone: true }),
   },
   (t) => [index("password_resets_user_idx").on(t.userId)],
+);
+
+/**
+ * A person's e-mail choices. No row means the defaults; the row is made the first time a message
+ * to the person needs an unsubscribe link, or when they change a choice. `unsubscribe_key` signs
+ * their unsubscribe links (HMAC), so a link works without signing in and cannot be forged for anyone
+ * else; replacing the key would void every link already sent.
+ */
+export const mailPreferences = pgTable("mail_preferences", {
+  userId: uuid("user_id")
+    .primaryKey()
+    .references(() => users.id, { onDelete: "cascade" }),
+  /** Topic → delivery, only the topics the person changed (the rest follow the defaults). */
+  topics: jsonb("topics").$type<Partial<Record<MailTopic, MailDelivery>>>().notNull().default({}),
+  dailyDigest: boolean("daily_digest").notNull().default(true),
+  unsubscribeKey: text("unsubscribe_key").notNull(),
+  createdAt: createdAt(),
+  updatedAt: updatedAt(),
+});
+
+/**
+ * One row per person and local day the digest was built for: inserted once (the primary key), in the
+ * transaction that queues the message, so several instances and restarts send it exactly once. A
+ * day with nothing to say keeps its row, and no message.
+ */
+export const mailDigests = pgTable(
+  "mail_digests",
+  {
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    /** The person's own calendar date (in their time zone). */
+    localDate: date("local_date", { mode: "string" }).notNull(),
+    builtAt: timestamp("built_at", { withTimezone: true }).notNull().defaultNow(),
+    /** Whether there was something to say (and so a message was queued). */
+    hadNews: boolean("had_news").notNull().default(false),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.localDate] })],
 );

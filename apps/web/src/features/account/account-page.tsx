@@ -10,12 +10,19 @@ import {
   type Locale,
   limits,
   locales,
+  type MailDelivery,
+  type MailPreferences,
+  type MailTopic,
+  mailDeliveries,
+  mailTopics,
   type Theme,
   themes,
+  type UpdateMailPreferencesBody,
 } from "@lattice/domain";
 import { type FormEvent, useCallback, useEffect, useState } from "react";
 import { accountApi } from "../../api/account";
 import { ApiError, describeError } from "../../api/client";
+import { mailApi } from "../../api/mail";
 import { peopleApi } from "../../api/people";
 import { useSession } from "../../store/session";
 import { toast } from "../../store/toasts";
@@ -186,6 +193,111 @@ const PreferencesSection = () => {
           </Button>
         </div>
       </form>
+    </section>
+  );
+};
+
+const topicLabels: Record<MailTopic, string> = {
+  mentioned: "Someone mentions me",
+  assigned: "I am made responsible or a co-worker",
+  reminder: "A reminder of mine is due",
+  blocked: "A card of mine is blocked or unblocked",
+  commented: "Someone comments on a card I follow",
+  status_changed: "A card I follow changes status",
+};
+
+const deliveryLabels: Record<MailDelivery, string> = {
+  instant: "E-mail me at once",
+  digest: "In my daily digest",
+  never: "Never by e-mail",
+};
+
+/**
+ * Which notifications also come by e-mail: each topic at once (unless read in the app within a few
+ * minutes), in the morning digest, or never. A choice is saved as soon as it is made.
+ */
+const NotificationsSection = () => {
+  const [preferences, setPreferences] = useState<MailPreferences | null>(null);
+  const [loadError, setLoadError] = useState<string | null>(null);
+  const [savingKey, setSavingKey] = useState<string | null>(null);
+
+  useEffect(() => {
+    let isCurrent = true;
+    mailApi
+      .mailPreferences()
+      .then((p) => isCurrent && setPreferences(p))
+      .catch((error: unknown) => {
+        if (!isCurrent) return;
+        if (isSessionGone(error)) useSession.getState().expire();
+        else setLoadError(describeError(error));
+      });
+    return () => {
+      isCurrent = false;
+    };
+  }, []);
+
+  const save = async (key: string, change: UpdateMailPreferencesBody) => {
+    setSavingKey(key);
+    try {
+      setPreferences(await mailApi.updateMailPreferences(change));
+      toast.success("Your e-mail choices are saved.");
+    } catch (error) {
+      if (isSessionGone(error)) useSession.getState().expire();
+      else toast.error(`Could not save your e-mail choices. ${describeError(error)}`);
+    } finally {
+      setSavingKey(null);
+    }
+  };
+
+  return (
+    <section id="notifications" className="settings-section" aria-labelledby="account-notifications">
+      <h2 id="account-notifications" className="section-title">
+        Notifications by e-mail
+      </h2>
+      <p className="muted account-intro">
+        What you are notified of in the app can also come by e-mail. "At once" waits a few minutes and is not
+        sent if you read the notification in the app meanwhile.
+      </p>
+      {loadError ? (
+        <p className="form-error" role="alert">
+          Could not load your e-mail choices. {loadError}
+        </p>
+      ) : !preferences ? (
+        <ListSkeleton rows={3} />
+      ) : (
+        <div className="settings-form account-mail">
+          <div className="account-mail-topics">
+            {mailTopics.map((topic) => (
+              <div key={topic} className="account-mail-topic">
+                <label htmlFor={`mail-topic-${topic}`}>{topicLabels[topic]}</label>
+                <Select
+                  id={`mail-topic-${topic}`}
+                  value={preferences.topics[topic]}
+                  disabled={savingKey === topic}
+                  onChange={(e) => void save(topic, { topics: { [topic]: e.target.value as MailDelivery } })}
+                >
+                  {mailDeliveries.map((d) => (
+                    <option key={d} value={d}>
+                      {deliveryLabels[d]}
+                    </option>
+                  ))}
+                </Select>
+              </div>
+            ))}
+          </div>
+          <label className="account-mail-digest">
+            <input
+              type="checkbox"
+              checked={preferences.dailyDigest}
+              disabled={savingKey === "digest"}
+              onChange={(e) => void save("digest", { dailyDigest: e.target.checked })}
+            />{" "}
+            Send me a daily digest in the morning (in my time zone): cards due today and late, blocked cards I
+            am responsible for, unread mentions and the topics above chosen for the digest. No news, no
+            e-mail.
+          </label>
+        </div>
+      )}
     </section>
   );
 };
@@ -460,7 +572,7 @@ export const AccountPage = () => {
         </div>
       </header>
       <PreferencesSection />
-      {/* E-mail notification choices go here, between the person's preferences and their password. */}
+      <NotificationsSection />
       <PasswordSection onChanged={() => setSessionsVersion((v) => v + 1)} />
       <SessionsSection reloadKey={sessionsVersion} />
     </main>

@@ -16,6 +16,7 @@ const stateLabels: Record<OutboxMessage["state"], string> = {
   queued: "Queued",
   sent: "Sent",
   failed: "Failed",
+  cancelled: "Dropped (read in the app)",
 };
 
 const MessageItem = ({ message }: { message: OutboxMessage }) => (
