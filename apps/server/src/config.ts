@@ -46,6 +46,8 @@ export interface Config {
   publicUrl: string;
   /** Who may create an account: anyone, only people holding an invitation, or single sign-on only. */
   signupMode: SignupMode;
+  /** The largest file one may attach to a card, in bytes (MAX_UPLOAD_MB). */
+  maxUploadBytes: number;
 }
 
 export interface OidcConfig {
@@ -208,6 +210,15 @@ export const parseSignupMode = (value: string | undefined): SignupMode => {
   return text as SignupMode;
 };
 
+/** MAX_UPLOAD_MB: a positive number of mebibytes (fractions allowed), default 25. */
+export const parseMaxUploadBytes = (value: string | undefined): number => {
+  const text = value?.trim() || "25";
+  const megabytes = Number(text);
+  if (!Number.isFinite(megabytes) || megabytes <= 0)
+    throw new Error(`MAX_UPLOAD_MB: a positive number of megabytes, not ${text}`);
+  return Math.floor(megabytes * 1024 * 1024);
+};
+
 export const loadConfig = (env: NodeJS.ProcessEnv = process.env): Config => ({
   port: Number(env.PORT ?? 3000),
   host: env.HOST ?? "0.0.0.0",
@@ -228,4 +239,5 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): Config => ({
   mailFrom: env.MAIL_FROM?.trim() || "Lattice <lattice@localhost>",
   publicUrl: parsePublicUrl(env.PUBLIC_URL, Number(env.PORT ?? 3000)),
   signupMode: parseSignupMode(env.SIGNUP_MODE),
+  maxUploadBytes: parseMaxUploadBytes(env.MAX_UPLOAD_MB),
 });

@@ -61,6 +61,7 @@ const workspaceIdOf = (event: DraftEvent): string | null => {
     "todo",
     "label",
     "comment",
+    "attachment",
     "blocking",
     "relation",
     "notification",
