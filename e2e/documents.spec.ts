@@ -46,7 +46,8 @@ test("a document chosen in the card panel is listed, counted on the card, previe
 
   // It becomes the card's cover.
   await rows.nth(0).getByRole("button", { name: "Use as cover" }).click();
-  await expect(tile.locator("img.card-tile-cover")).toHaveCount(1);
+  const cover = tile.locator("img.card-tile-cover");
+  await expect.poll(() => cover.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(2);
   await saveScreenshot(page, "documents-card-panel");
 
   // Ana renames the rota, then removes it.

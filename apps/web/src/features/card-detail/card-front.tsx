@@ -34,6 +34,23 @@ export const CardFrontLabels = memo(({ card }: { card: Card }) => {
 });
 CardFrontLabels.displayName = "CardFrontLabels";
 
+/** Drawn rather than an emoji, which not every system font has. */
+const PaperClip = () => (
+  <svg
+    className="paper-clip"
+    width="12"
+    height="12"
+    viewBox="0 0 24 24"
+    fill="none"
+    stroke="currentColor"
+    strokeWidth="2"
+    strokeLinecap="round"
+    aria-hidden="true"
+  >
+    <path d="M21 11.5 12.5 20a5 5 0 0 1-7-7L14 4.5a3.5 3.5 0 0 1 5 5L10.5 18a2 2 0 0 1-3-3L15 7.5" />
+  </svg>
+);
+
 export const CardFrontFacts = memo(({ card }: { card: Card }) => {
   const [today] = useState(localToday);
   const role = useBoard((s) => s.view.statuses[card.statusId]?.role ?? "not_started");
@@ -95,7 +112,7 @@ export const CardFrontFacts = memo(({ card }: { card: Card }) => {
         ) : null}
         {card.attachmentCount > 0 ? (
           <span className="card-front-attachments" title="Documents">
-            <span aria-hidden="true">📎</span> {card.attachmentCount}
+            <PaperClip /> {card.attachmentCount}
             <span className="visually-hidden"> {card.attachmentCount === 1 ? "document" : "documents"}</span>
           </span>
         ) : null}
