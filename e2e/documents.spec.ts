@@ -64,6 +64,12 @@ test("a document chosen in the card panel is listed, counted on the card, previe
   await expect(rows).toHaveCount(1);
   await expect(tile.locator(".card-front-attachments")).toContainText("1");
 
+  // Search finds the card by the photo's name.
+  const search = page.getByRole("combobox", { name: "Search cards" });
+  await search.fill("whiteboard");
+  await expect(page.getByRole("option").filter({ hasText: "Handover" })).toContainText("in a document");
+  await search.fill("");
+
   // The activity tells what happened.
   const activity = panel.getByRole("region", { name: "Recent activity" });
   await expect(activity).toContainText("attached 'rota.txt'");
