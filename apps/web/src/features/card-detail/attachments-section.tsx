@@ -287,6 +287,9 @@ export const AttachmentsSection = ({
             multiple
             className="visually-hidden"
             id={`attach-${cardId}`}
+            aria-label="Files to attach"
+            // The button below opens it; the input itself stays out of the tab order.
+            tabIndex={-1}
             onChange={(e) => void handleChoose(Array.from(e.target.files ?? []))}
           />
           <Button variant="secondary" size="sm" onClick={() => inputRef.current?.click()}>
