@@ -55,6 +55,8 @@ export interface Config {
   digestHour: number;
   /** How often this instance looks for people whose digest is due; 0 builds none here. */
   digestIntervalMs: number;
+  /** The largest file one may attach to a card, in bytes (MAX_UPLOAD_MB). */
+  maxUploadBytes: number;
 }
 
 export interface OidcConfig {
@@ -233,6 +235,15 @@ export const parseWholeNumber = (
   return parsed;
 };
 
+/** MAX_UPLOAD_MB: a positive number of mebibytes (fractions allowed), default 25. */
+export const parseMaxUploadBytes = (value: string | undefined): number => {
+  const text = value?.trim() || "25";
+  const megabytes = Number(text);
+  if (!Number.isFinite(megabytes) || megabytes <= 0)
+    throw new Error(`MAX_UPLOAD_MB: a positive number of megabytes, not ${text}`);
+  return Math.floor(megabytes * 1024 * 1024);
+};
+
 export const loadConfig = (env: NodeJS.ProcessEnv = process.env): Config => ({
   port: Number(env.PORT ?? 3000),
   host: env.HOST ?? "0.0.0.0",
@@ -262,4 +273,5 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): Config => ({
   ),
   digestHour: parseWholeNumber("DIGEST_HOUR", env.DIGEST_HOUR, 7, 0, 23),
   digestIntervalMs: parseWholeNumber("DIGEST_INTERVAL_MS", env.DIGEST_INTERVAL_MS, 60_000, 0, 86_400_000),
+  maxUploadBytes: parseMaxUploadBytes(env.MAX_UPLOAD_MB),
 });

@@ -1,13 +1,13 @@
 /**
- * Loading whole cards: the row plus co-workers, labels, to-do counts and open blockings, in a fixed
+ * Loading whole cards: the row plus co-workers, labels, to-do counts, open blockings and documents, in a fixed
  * number of queries however many cards are asked for (one per table, keyed by the card ids or the
- * space), so a board of thousands of cards costs the same five round trips as one card.
+ * space), so a board of thousands of cards costs the same six round trips as one card.
  */
 import type { Card } from "@lattice/domain";
-import { and, asc, count, eq, inArray, isNull, type SQL, sql } from "drizzle-orm";
+import { and, asc, count, eq, inArray, isNotNull, isNull, type SQL, sql } from "drizzle-orm";
 import type { Executor } from "./client.js";
-import { type CardExtras, toCard } from "./mappers.js";
-import { cardBlockings, cardCoworkers, cardLabels, cards, todoItems } from "./schema/index.js";
+import { type CardExtras, noExtras, toCard } from "./mappers.js";
+import { attachments, cardBlockings, cardCoworkers, cardLabels, cards, todoItems } from "./schema/index.js";
 
 export type CardFilter = { spaceId: string; includeArchived?: boolean } | { ids: readonly string[] };
 
@@ -48,11 +48,21 @@ export const loadCards = async (db: Executor, filter: CardFilter): Promise<Card[
     .selectDistinct({ cardId: cardBlockings.cardId })
     .from(cardBlockings)
     .where(and(inArray(cardBlockings.cardId, cardIds), isNull(cardBlockings.clearedAt)));
+  // Staged uploads (no uploaded_at yet) are not the card's documents until they are published.
+  const documents = await db
+    .select({
+      cardId: attachments.cardId,
+      total: count(),
+      coverId: sql<string | null>`(array_agg(${attachments.id}) filter (where ${attachments.isCover}))[1]`,
+    })
+    .from(attachments)
+    .where(and(inArray(attachments.cardId, cardIds), isNotNull(attachments.uploadedAt)))
+    .groupBy(attachments.cardId);
   const extras = new Map<string, CardExtras>();
   const extra = (cardId: string): CardExtras => {
     let e = extras.get(cardId);
     if (!e) {
-      e = { coworkerIds: [], labelIds: [], todoTotal: 0, todoDone: 0, isBlocked: false };
+      e = { ...noExtras, coworkerIds: [], labelIds: [] };
       extras.set(cardId, e);
     }
     return e;
@@ -65,6 +75,11 @@ export const loadCards = async (db: Executor, filter: CardFilter): Promise<Card[
     e.todoDone = t.done;
   }
   for (const b of blockings) extra(b.cardId).isBlocked = true;
+  for (const d of documents) {
+    const e = extra(d.cardId);
+    e.attachmentCount = d.total;
+    e.coverAttachmentId = d.coverId;
+  }
   return rows.map((row) => toCard(row, extras.get(row.id)));
 };
 

@@ -71,6 +71,7 @@ const workspaceIdOf = (event: DraftEvent): string | null => {
     "todo",
     "label",
     "comment",
+    "attachment",
     "blocking",
     "relation",
     "notification",

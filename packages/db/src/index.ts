@@ -1,4 +1,5 @@
 export * from "./access.js";
+export * from "./attachment-writes.js";
 export * from "./blocking-writes.js";
 export * from "./card-writes.js";
 export * from "./cards.js";
@@ -10,6 +11,7 @@ export * from "./mappers.js";
 export * from "./prepared.js";
 export * from "./relation-writes.js";
 export * from "./roles.js";
+export { attachmentChunkBytes } from "./schema/attachments.js";
 export * as tables from "./schema/index.js";
 export * from "./status-writes.js";
 export * from "./todo-writes.js";

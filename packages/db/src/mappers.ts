@@ -86,6 +86,8 @@ export interface CardExtras {
   todoTotal: number;
   todoDone: number;
   isBlocked: boolean;
+  attachmentCount: number;
+  coverAttachmentId: string | null;
 }
 
 export const noExtras: CardExtras = {
@@ -94,6 +96,8 @@ export const noExtras: CardExtras = {
   todoTotal: 0,
   todoDone: 0,
   isBlocked: false,
+  attachmentCount: 0,
+  coverAttachmentId: null,
 };
 
 export const toCard = (row: typeof cards.$inferSelect, extras: CardExtras = noExtras): Card => ({
@@ -113,6 +117,8 @@ export const toCard = (row: typeof cards.$inferSelect, extras: CardExtras = noEx
   todoTotal: extras.todoTotal,
   todoDone: extras.todoDone,
   isBlocked: extras.isBlocked,
+  attachmentCount: extras.attachmentCount,
+  coverAttachmentId: extras.coverAttachmentId,
   createdAt: iso(row.createdAt),
   updatedAt: iso(row.updatedAt),
   completedAt: isoOrNull(row.completedAt),

@@ -74,7 +74,9 @@ export const cardColumns = sql`c.*,
   (SELECT coalesce(array_agg(label_id), '{}') FROM card_labels WHERE card_id = c.id) AS label_ids,
   (SELECT count(*)::int FROM todo_items WHERE card_id = c.id) AS todo_total,
   (SELECT (count(*) FILTER (WHERE is_done))::int FROM todo_items WHERE card_id = c.id) AS todo_done,
-  EXISTS (SELECT 1 FROM card_blockings WHERE card_id = c.id AND cleared_at IS NULL) AS is_blocked`;
+  EXISTS (SELECT 1 FROM card_blockings WHERE card_id = c.id AND cleared_at IS NULL) AS is_blocked,
+  (SELECT count(*)::int FROM attachments WHERE card_id = c.id AND uploaded_at IS NOT NULL) AS attachment_count,
+  (SELECT id FROM attachments WHERE card_id = c.id AND is_cover AND uploaded_at IS NOT NULL) AS cover_attachment_id`;
 
 export const cardFrom = (row: Row): Card => ({
   id: row.id as string,
@@ -93,6 +95,8 @@ export const cardFrom = (row: Row): Card => ({
   todoTotal: Number(row.todo_total),
   todoDone: Number(row.todo_done),
   isBlocked: row.is_blocked === true,
+  attachmentCount: Number(row.attachment_count ?? 0),
+  coverAttachmentId: (row.cover_attachment_id as string | null) ?? null,
   createdAt: iso(row.created_at),
   updatedAt: iso(row.updated_at),
   completedAt: isoOrNull(row.completed_at),

@@ -35,6 +35,8 @@ const card = (overrides: Partial<Card> = {}): Card => ({
   todoTotal: 0,
   todoDone: 0,
   isBlocked: false,
+  attachmentCount: 0,
+  coverAttachmentId: null,
   createdAt: at,
   updatedAt: at,
   completedAt: null,

@@ -58,6 +58,9 @@ export const activityEventTypes = [
   "blocking.cleared",
   "relation.created",
   "relation.deleted",
+  "attachment.created",
+  "attachment.updated",
+  "attachment.deleted",
 ] as const satisfies readonly EventType[];
 
 export const activityItemSchema = z.object({
@@ -208,6 +211,21 @@ export const describeEvent = (
       }
       return made ? say(`made ${to} follow ${from}`) : say(`unlinked ${to} from ${from}`);
     }
+    case "attachment.created": {
+      const { attachment } = event.payload;
+      return say(`attached ${quoted(attachment.name)} to ${cardRef(attachment.cardId, names)}`);
+    }
+    case "attachment.updated": {
+      const { attachment, previousName } = event.payload;
+      const card = cardRef(attachment.cardId, names);
+      if (previousName !== attachment.name)
+        return say(`renamed the document ${quoted(previousName)} to ${quoted(attachment.name)} on ${card}`);
+      return attachment.isCover
+        ? say(`made ${quoted(attachment.name)} the cover of ${card}`)
+        : say(`removed ${quoted(attachment.name)} as the cover of ${card}`);
+    }
+    case "attachment.deleted":
+      return say(`removed ${quoted(event.payload.name)} from ${cardRef(event.payload.cardId, names)}`);
     default:
       return null;
   }
@@ -224,6 +242,7 @@ export const activityCardId = (event: { type: string; payload: unknown }): strin
     nested("card", "id") ??
     nested("todo", "cardId") ??
     nested("comment", "cardId") ??
+    nested("attachment", "cardId") ??
     nested("blocking", "cardId") ??
     nested("relation", "fromCardId") ??
     (typeof p.cardId === "string" ? p.cardId : null)

@@ -50,6 +50,8 @@ const card = (id: string, statusId: string, position: string, extra: Partial<Car
   todoTotal: 0,
   todoDone: 0,
   isBlocked: false,
+  attachmentCount: 0,
+  coverAttachmentId: null,
   createdAt: at,
   updatedAt: at,
   completedAt: null,

@@ -4,6 +4,7 @@
  * exactly what it missed. Board content goes to `space:<id>`, the hierarchy to `workspace:<id>`,
  * things addressed to one person to `user:<id>`.
  */
+import type { Attachment } from "./attachment-schemas.js";
 import type {
   Blocking,
   CardRelation,
@@ -74,6 +75,11 @@ export interface EventPayloads {
   "comment.created": { comment: Comment };
   "comment.updated": { comment: Comment };
   "comment.deleted": { commentId: string; cardId: string };
+  /** With a card.updated beside each, carrying the card's new attachment count and cover. */
+  "attachment.created": { attachment: Attachment };
+  /** Renamed, or made or unmade the cover; `previousName` tells a rename apart. */
+  "attachment.updated": { attachment: Attachment; previousName: string };
+  "attachment.deleted": { attachmentId: string; cardId: string; workspaceId: string; name: string };
   "blocking.created": { blocking: Blocking };
   "blocking.cleared": { blocking: Blocking };
   /** On the user channel of the person notified. */

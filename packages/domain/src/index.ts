@@ -1,5 +1,6 @@
 export * from "./account-schemas.js";
 export * from "./activity.js";
+export * from "./attachment-schemas.js";
 export * from "./board.js";
 export * from "./charts/index.js";
 export * from "./coordination-schemas.js";

@@ -179,6 +179,10 @@ export const cardSchema = z.object({
   todoDone: z.number().int(),
   /** True while at least one blocking on the card is not cleared. */
   isBlocked: z.boolean(),
+  /** Documents attached to the card (uploads still arriving are not counted). */
+  attachmentCount: z.number().int(),
+  /** The attached image shown on the card's front, if one was chosen. */
+  coverAttachmentId: id.nullable(),
   createdAt: isoTime,
   updatedAt: isoTime,
   completedAt: isoTime.nullable(),

@@ -87,6 +87,7 @@ const cardCondition = (cardId: string): SQL => sql`(
   OR e.payload->>'cardId' = ${cardId}
   OR e.payload->'todo'->>'cardId' = ${cardId}
   OR e.payload->'comment'->>'cardId' = ${cardId}
+  OR e.payload->'attachment'->>'cardId' = ${cardId}
   OR e.payload->'blocking'->>'cardId' = ${cardId}
   OR e.payload->'relation'->>'fromCardId' = ${cardId}
   OR e.payload->'relation'->>'toCardId' = ${cardId}

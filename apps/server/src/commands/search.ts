@@ -1,9 +1,11 @@
 /**
- * Full-text search over what the caller can read: card names and descriptions, and comments; archived
- * cards are found too, marked and listed after the live ones, so they can be opened and restored.
- * The match expressions are exactly those of the GIN indexes (cards_search_idx,
- * comments_search_idx), so the planner can use them. The last word also matches as a prefix
- * ("tri" finds "Triage"), from a tsquery built only of word characters, never of raw input.
+ * Full-text search over what the caller can read: card names and descriptions, comments, and the
+ * names of attached documents (dots, dashes and underscores split words there: "rota" finds
+ * "night-rota.pdf"); archived cards are found too, marked and listed after the live ones, so they
+ * can be opened and restored. The match expressions are exactly those of the GIN indexes
+ * (cards_search_idx, comments_search_idx, attachments_search_idx), so the planner can use them.
+ * The last word also matches as a prefix ("tri" finds "Triage"), from a tsquery built only of word
+ * characters, never of raw input.
  *
  * Security: the readable spaces are computed first (one query, the domain's role rules), and every
  * hit is restricted to them; a private workspace or private space the caller is not in never shows.
@@ -17,7 +19,7 @@ export interface SearchHit {
   workspaceId: string;
   name: string;
   snippet: string;
-  matchedIn: "card" | "comment";
+  matchedIn: "card" | "comment" | "attachment";
   /** Archived cards are found too (so they can be restored), after the live ones. */
   isArchived: boolean;
 }
@@ -71,6 +73,14 @@ export const search = async (
       FROM comments cm JOIN cards c ON c.id = cm.card_id, query
       WHERE to_tsvector('simple', cm.body) @@ query.q
         AND cm.space_id = ANY(${spaces}::uuid[])
+      UNION ALL
+      SELECT a.card_id, 'attachment', c.archived_at IS NOT NULL,
+        ts_rank(to_tsvector('simple', translate(a.name, '._-', '   ')), query.q),
+        a.name
+      FROM attachments a JOIN cards c ON c.id = a.card_id, query
+      WHERE to_tsvector('simple', translate(a.name, '._-', '   ')) @@ query.q
+        AND a.space_id = ANY(${spaces}::uuid[])
+        AND a.uploaded_at IS NOT NULL
     ),
     best AS (
       SELECT DISTINCT ON (card_id) card_id, matched_in, is_archived, rank, text
@@ -96,7 +106,7 @@ export const search = async (
     snippet: String(r.snippet ?? "")
       .replace(/\s+/g, " ")
       .trim(),
-    matchedIn: r.matchedIn === "comment" ? "comment" : "card",
+    matchedIn: r.matchedIn === "comment" || r.matchedIn === "attachment" ? r.matchedIn : "card",
     isArchived: r.isArchived === true,
   }));
 };

@@ -12,6 +12,7 @@ import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ensureMailPreferences, unsubscribeToken } from "../mail/notification-mail.js";
 import { Client, cookieFrom, factories, type Harness, startHarness } from "../test/harness.js";
+import { multipartBody } from "../test/multipart.js";
 
 const roles = ["owner", "member", "visitor", "outsider", "anonymous"] as const;
 type Role = (typeof roles)[number];
@@ -39,6 +40,8 @@ interface Row {
   /** Path parameters; called once per caller so destructive rows get fresh resources. */
   params?: (w: World, role: Role) => Promise<Record<string, string>>;
   body?: (w: World, role: Role) => Promise<unknown> | unknown;
+  /** A multipart/form-data body instead of JSON (uploads). */
+  multipart?: () => { payload: Buffer; headers: Record<string, string> };
   /** The caller to use instead of the shared one (e.g. a second session for logout). */
   as?: (w: World, role: Role) => Promise<Client>;
   /** Query string (without `?`) for routes that need one. */
@@ -152,6 +155,16 @@ const freshCollaboration = {
     return { id: res.json<{ id: string }>().id };
   },
 };
+/** A document on the shared card, attached by the owner. */
+const freshAttachment = async (w: World) => {
+  const { payload, headers } = multipartBody([{ filename: "spare.txt", data: "Spare" }]);
+  const res = await w.clients.owner.request("POST", `/api/cards/${w.card.id}/attachments`, payload, headers);
+  const [attachment] = res.json<Array<{ id: string }>>();
+  if (!attachment) throw new Error(`no attachment: ${res.body}`);
+  return { id: attachment.id };
+};
+/** Renaming or removing a document someone else attached: the owner may, a member may not. */
+const notTheUploader = { owner: 200, member: 403, visitor: 403, outsider: 404, anonymous: 401 };
 /** Any reader of the card, visitors too (comments, personal reminders). */
 const anyReader = (status: number) => ({
   owner: status,
@@ -731,6 +744,33 @@ const table: Row[] = [
     params: freshCollaboration.othersComment,
     expect: notTheAuthor,
   },
+  {
+    method: "GET",
+    path: "/api/cards/{id}/attachments",
+    params: async (w) => ({ id: w.card.id }),
+    expect: read,
+  },
+  {
+    method: "POST",
+    path: "/api/cards/{id}/attachments",
+    params: async (w) => ({ id: w.card.id }),
+    multipart: () => multipartBody([{ filename: "rota.txt", data: "Night shifts" }]),
+    expect: memberWrite(201),
+  },
+  { method: "GET", path: "/api/attachments/{id}", params: freshAttachment, expect: read },
+  {
+    method: "PATCH",
+    path: "/api/attachments/{id}",
+    params: freshAttachment,
+    body: () => ({ name: "renamed.txt" }),
+    expect: notTheUploader,
+  },
+  {
+    method: "DELETE",
+    path: "/api/attachments/{id}",
+    params: freshAttachment,
+    expect: { ...notTheUploader, owner: 204 },
+  },
   { method: "GET", path: "/api/cards/{id}/reminder", params: async (w) => ({ id: w.card.id }), expect: read },
   {
     method: "PUT",
@@ -782,6 +822,18 @@ const table: Row[] = [
     expect: publicRoute(200),
   },
 ];
+
+const bodyOf = async (
+  row: Row,
+  w: World,
+  role: Role,
+): Promise<{ body: unknown; headers: Record<string, string> }> => {
+  if (row.multipart) {
+    const { payload, headers } = row.multipart();
+    return { body: payload, headers };
+  }
+  return { body: row.body ? await row.body(w, role) : undefined, headers: {} };
+};
 
 const fill = (template: string, params: Record<string, string>): string =>
   template.replace(/\{(\w+)\}/g, (_, name: string) => {
@@ -845,8 +897,8 @@ describe("authorization matrix", () => {
         const url =
           fill(row.path, row.params ? await row.params(w, role) : {}) +
           (row.query ? `?${typeof row.query === "string" ? row.query : await row.query(w)}` : "");
-        const body = row.body ? await row.body(w, role) : undefined;
-        const res = await client.request(row.method, url, body);
+        const { body, headers } = await bodyOf(row, w, role);
+        const res = await client.request(row.method, url, body, headers);
         answers[role] = res.statusCode;
         if (res.statusCode >= 400)
           expect(res.headers["content-type"], `${role}: ${res.body}`).toMatch(/problem\+json/);
@@ -881,9 +933,9 @@ describe("authorization matrix", () => {
         // Rows that build with the caller's own hand (their own comment) start from the owner's.
         const params = row.params ? await row.params(hidden, role === "owner" ? "owner" : "outsider") : {};
         const url = fill(row.path, params) + (row.query ? `?${row.query}` : "");
-        const body = row.body ? await row.body(hidden, role) : undefined;
+        const { body, headers } = await bodyOf(row, hidden, role);
         const client = row.as ? await row.as(hidden, role) : w.clients[role];
-        const res = await client.request(row.method, url, body);
+        const res = await client.request(row.method, url, body, headers);
         const expected = role === "owner" ? row.expect.owner : 404;
         expect(res.statusCode, `${role} ${row.method} ${row.path}: ${res.body}`).toBe(expected);
       }

@@ -1,7 +1,7 @@
 /**
  * Property-based fuzzing of every operation in the OpenAPI document (so routes added later are
  * fuzzed without being listed here). For each operation, fast-check generates requests from the
- * operation's own schemas (path parameters, query, JSON body) and then spoils them: wrong types,
+ * operation's own schemas (path parameters, query, JSON body, multipart files) and then spoils them: wrong types,
  * missing and extra fields, huge and odd strings (NUL, lone surrogates, bidi controls), bad ids
  * (not UUIDs, too long, bad percent-encoding), bad JSON, wrong content types, bodies above the
  * limit. Ids are mostly real ones of a built world (of the kind the path or field names), so
@@ -23,6 +23,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { SESSION_COOKIE } from "../plugins/auth.js";
 import { changedTables, type Fingerprint, fingerprinter } from "../test/fingerprint.js";
 import { Client, cookieFrom, factories, type Harness, startHarness } from "../test/harness.js";
+import { multipartBody } from "../test/multipart.js";
 
 const baseSeed = Number(process.env.FUZZ_SEED ?? 20261206);
 const runsPerOperation = Number(process.env.FUZZ_RUNS ?? 20);
@@ -75,6 +76,8 @@ interface Operation {
   pathParams: Parameter[];
   queryParams: Parameter[];
   body: JsonSchema | null;
+  /** The operation takes multipart/form-data (uploads): its parts are generated instead of JSON. */
+  isMultipart: boolean;
 }
 
 const operationsOf = (document: OpenApiDocument): Operation[] =>
@@ -85,6 +88,7 @@ const operationsOf = (document: OpenApiDocument): Operation[] =>
       pathParams: (operation.parameters ?? []).filter((p) => p.in === "path"),
       queryParams: (operation.parameters ?? []).filter((p) => p.in === "query"),
       body: operation.requestBody?.content["application/json"]?.schema ?? null,
+      isMultipart: operation.requestBody?.content["multipart/form-data"] !== undefined,
     })),
   );
 
@@ -469,20 +473,73 @@ const kindCreatedBy = (path: string): string =>
     .filter((segment) => segment !== "" && !segment.startsWith("{"))
     .at(-1) ?? "any";
 
+/**
+ * multipart/form-data bodies: files in the field `file` with ordinary and nasty names (separators,
+ * control characters, NUL) and contents (empty, text, bytes), now and then in a field of another
+ * name, with a part's end missing, or with a boundary that never comes.
+ */
+const multipartBodies: fc.Arbitrary<RawBody> = fc
+  .tuple(
+    fc.array(
+      fc.record({
+        field: fc.constantFrom("file", "file", "file", "photo", "__proto__"),
+        name: fc.oneof(
+          fc.constantFrom(
+            "rota.pdf",
+            "scan.png",
+            "notes.txt",
+            "../../etc/passwd",
+            "a\\b.txt",
+            "..",
+            "x\u0000.txt",
+          ),
+          nastyString,
+        ),
+        data: fc.oneof(
+          fc.constant(""),
+          fc.string({ maxLength: 200 }),
+          fc.constantFrom("<html><script>alert(1)</script></html>", "%PDF-1.4\n", "\u0089PNG\r\n\u001a\n"),
+        ),
+      }),
+      { minLength: 0, maxLength: 3 },
+    ),
+    fc.constantFrom("whole", "whole", "whole", "cut", "no-end"),
+  )
+  .map(([parts, shape]) => {
+    const boundary = "fuzzboundary";
+    let text = parts
+      .map(
+        (part) =>
+          `--${boundary}\r\nContent-Disposition: form-data; name="${part.field}"; filename="${part.name.replaceAll('"', "%22")}"\r\n` +
+          `Content-Type: application/octet-stream\r\n\r\n${part.data}\r\n`,
+      )
+      .join("");
+    if (shape === "whole") text += `--${boundary}--\r\n`;
+    if (shape === "cut") text = text.slice(0, Math.floor(text.length / 2));
+    return { contentType: `multipart/form-data; boundary=${boundary}`, text };
+  });
+
 const requestArb = (op: Operation): fc.Arbitrary<PlannedRequest> => {
   const validBody = op.body ? validish(op.body) : fc.constant(undefined);
-  const body = op.body
+  const body = op.isMultipart
     ? fc.oneof(
-        { weight: 6, arbitrary: validBody.map((json) => ({ json })) },
-        { weight: 4, arbitrary: spoiled(validBody, op.body).map((json) => ({ json })) },
+        { weight: 8, arbitrary: multipartBodies.map((raw) => ({ raw })) },
         { weight: 1, arbitrary: rawBodies.map((raw) => ({ raw })) },
+        { weight: 1, arbitrary: wrongTyped.map((json) => ({ json })) },
         { weight: 1, arbitrary: fc.constant(null) },
       )
-    : fc.oneof(
-        { weight: 6, arbitrary: fc.constant(null) },
-        { weight: 1, arbitrary: wrongTyped.map((json) => ({ json })) },
-        { weight: 1, arbitrary: rawBodies.map((raw) => ({ raw })) },
-      );
+    : op.body
+      ? fc.oneof(
+          { weight: 6, arbitrary: validBody.map((json) => ({ json })) },
+          { weight: 4, arbitrary: spoiled(validBody, op.body).map((json) => ({ json })) },
+          { weight: 1, arbitrary: rawBodies.map((raw) => ({ raw })) },
+          { weight: 1, arbitrary: fc.constant(null) },
+        )
+      : fc.oneof(
+          { weight: 6, arbitrary: fc.constant(null) },
+          { weight: 1, arbitrary: wrongTyped.map((json) => ({ json })) },
+          { weight: 1, arbitrary: rawBodies.map((raw) => ({ raw })) },
+        );
   return fc.record({
     role: fc.constantFrom<Role>(
       "owner",
@@ -588,6 +645,18 @@ const buildWorld = async (
   });
   const feed = await owner.post(`/api/spaces/${space.id}/calendar-feed`);
   expect(feed.statusCode, feed.body).toBe(201);
+  const upload = multipartBody([
+    { filename: "rota.pdf", data: "%PDF-1.4\n" },
+    { filename: "notes.txt", data: "Bring the keys" },
+  ]);
+  const uploaded = await member.request(
+    "POST",
+    `/api/cards/${first}/attachments`,
+    upload.payload,
+    upload.headers,
+  );
+  expect(uploaded.statusCode, uploaded.body).toBe(201);
+  const attachments = uploaded.json<Array<{ id: string }>>().map((a) => a.id);
   return new Map<string, string[]>([
     ["users", users],
     ["members", [...users]],
@@ -602,6 +671,7 @@ const buildWorld = async (
     ["relations", [relation]],
     ["blocker-types", blockerTypes],
     ["blockings", [blocking]],
+    ["attachments", attachments],
     ["emails", Object.values(sessions).map((c) => c.user.email)],
     ["calendar", [feed.json<{ url: string }>().url.split("/").at(-1) ?? ""]],
   ]);
@@ -770,9 +840,19 @@ const fuzzSuite = (driver: TestDriver): void => {
 /** What the run creates becomes a target of later requests, in the pool of its kind. */
 const collect = (op: Operation, res: LightMyRequestResponse, pools: Pools): void => {
   if (res.statusCode !== 201 || !String(res.headers["content-type"]).startsWith("application/json")) return;
-  const created = res.json<{ id?: unknown; userId?: unknown; url?: unknown; email?: unknown }>();
   const add = (kind: string, value: string) => pools.set(kind, [...(pools.get(kind) ?? []), value]);
   const kind = kindCreatedBy(op.path);
+  const reply = res.json<unknown>();
+  // An upload answers the list of what it created.
+  if (Array.isArray(reply)) {
+    for (const item of reply as Array<{ id?: unknown }>) {
+      if (typeof item.id !== "string") continue;
+      add(kind, item.id);
+      add("any", item.id);
+    }
+    return;
+  }
+  const created = reply as { id?: unknown; userId?: unknown; url?: unknown; email?: unknown };
   if (typeof created.id === "string") {
     add(kind, created.id);
     add("any", created.id);

@@ -3,6 +3,7 @@ import type { Config } from "../config.js";
 import { reminderSchedulerPlugin } from "../reminders/plugin.js";
 import { adminRoutes } from "./admin.js";
 import { archiveRoutes } from "./archive.js";
+import { attachmentRoutes } from "./attachments.js";
 import { authRoutes } from "./auth.js";
 import { calendarRoutes } from "./calendar.js";
 import { chartRoutes } from "./charts.js";
@@ -33,6 +34,7 @@ export const apiRoutes: FastifyPluginAsync<{ config: Config }> = async (app, { c
   await app.register(archiveRoutes);
   await app.register(importRoutes);
   await app.register(collaborationRoutes);
+  await app.register(attachmentRoutes, { config });
   await app.register(notificationRoutes);
   await app.register(searchRoutes);
   await app.register(reminderSchedulerPlugin, {

@@ -16,7 +16,7 @@ const hitSchema = z.object({
   workspaceId: z.uuid(),
   name: z.string(),
   snippet: z.string().describe("Plain text around the match; matched words wrapped in ** (never HTML)"),
-  matchedIn: z.enum(["card", "comment"]),
+  matchedIn: z.enum(["card", "comment", "attachment"]),
   isArchived: z.boolean().describe("An archived card: off the board, listed after the live ones"),
 });
 

@@ -74,7 +74,7 @@ export interface SearchHit {
   workspaceId: string;
   name: string;
   snippet: string;
-  matchedIn: "card" | "comment";
+  matchedIn: "card" | "comment" | "attachment";
 }
 const searchReply: ReplySchema<{ items: SearchHit[] }> = {
   safeParse(data) {
@@ -89,7 +89,7 @@ const searchReply: ReplySchema<{ items: SearchHit[] }> = {
         typeof workspaceId !== "string" ||
         typeof name !== "string" ||
         typeof snippet !== "string" ||
-        (matchedIn !== "card" && matchedIn !== "comment")
+        (matchedIn !== "card" && matchedIn !== "comment" && matchedIn !== "attachment")
       )
         return { success: false };
       items.push({ cardId, spaceId, workspaceId, name, snippet, matchedIn });

@@ -26,7 +26,7 @@ export interface SearchHit {
   name: string;
   /** Plain text; matched words wrapped in ** (never HTML). */
   snippet: string;
-  matchedIn: "card" | "comment";
+  matchedIn: "card" | "comment" | "attachment";
   /** Archived: off the board, listed after the live cards. */
   isArchived: boolean;
 }
@@ -38,7 +38,11 @@ const hitOf = (v: unknown): SearchHit | null => {
   const r = v as Record<string, unknown>;
   if (!isString(r.cardId) || !isString(r.spaceId) || !isString(r.workspaceId) || !isString(r.name))
     return null;
-  if (!isString(r.snippet) || (r.matchedIn !== "card" && r.matchedIn !== "comment")) return null;
+  if (
+    !isString(r.snippet) ||
+    (r.matchedIn !== "card" && r.matchedIn !== "comment" && r.matchedIn !== "attachment")
+  )
+    return null;
   return {
     cardId: r.cardId,
     spaceId: r.spaceId,

@@ -49,6 +49,8 @@ const card = (n: number, statusId: string, position: string): Card => ({
   todoTotal: 0,
   todoDone: 0,
   isBlocked: false,
+  attachmentCount: 0,
+  coverAttachmentId: null,
   createdAt: now,
   updatedAt: now,
   completedAt: null,
@@ -464,6 +466,8 @@ describe("board store with live events", () => {
     vi.mocked(api.moveCard).mockImplementation(async (_id, body) => ({
       ...cardA,
       isBlocked: true,
+      attachmentCount: 0,
+      coverAttachmentId: null,
       ...body,
       position: "a3",
     }));

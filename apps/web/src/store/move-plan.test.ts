@@ -47,6 +47,8 @@ const card = (id: string, statusId: string, position: string, isBlocked = false)
   todoTotal: 0,
   todoDone: 0,
   isBlocked,
+  attachmentCount: 0,
+  coverAttachmentId: null,
   createdAt: at,
   updatedAt: at,
   completedAt: null,

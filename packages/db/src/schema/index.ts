@@ -1,3 +1,4 @@
+export * from "./attachments.js";
 export * from "./board.js";
 export * from "./coordination.js";
 export * from "./events.js";

@@ -64,6 +64,8 @@ export const createCard = (
     todoTotal: 0,
     todoDone: 0,
     isBlocked: false,
+    attachmentCount: 0,
+    coverAttachmentId: null,
     createdAt: at,
     updatedAt: at,
     completedAt: status.role === "completed" ? at : null,

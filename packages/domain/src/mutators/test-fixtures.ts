@@ -22,6 +22,8 @@ export const aCard = (extra: Partial<Card> = {}): Card => ({
   todoTotal: 0,
   todoDone: 0,
   isBlocked: false,
+  attachmentCount: 0,
+  coverAttachmentId: null,
   createdAt: "2026-03-01T00:00:00.000Z",
   updatedAt: "2026-03-01T00:00:00.000Z",
   completedAt: null,

@@ -36,6 +36,8 @@ const card = (id: string, statusId: string, isBlocked = false): Card => ({
   todoTotal: 0,
   todoDone: 0,
   isBlocked,
+  attachmentCount: 0,
+  coverAttachmentId: null,
   createdAt: at,
   updatedAt: at,
   completedAt: null,

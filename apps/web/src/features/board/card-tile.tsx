@@ -11,7 +11,7 @@ import {
 import { Link } from "react-router";
 import { Avatar } from "../../ui/avatar";
 import { Popover } from "../../ui/menu";
-import { CardFrontFacts, CardFrontLabels } from "../card-detail/card-front";
+import { CardCover, CardFrontFacts, CardFrontLabels } from "../card-detail/card-front";
 import { MoveControls } from "./move-controls";
 
 interface CardTileProps {
@@ -36,6 +36,7 @@ const CardBody = ({ card, href, isOpen }: { card: Card; href: string; isOpen: bo
     aria-current={isOpen ? "true" : undefined}
     draggable={false}
   >
+    <CardCover card={card} />
     <CardFrontLabels card={card} />
     <span className="card-tile-name">{card.name}</span>
     {card.description ? (

@@ -1,6 +1,7 @@
 /**
  * The coordination facts on a card front: blocked mark, labels, due date by urgency, "Late", date
- * conflict warning, to-do count, progress bar, and the people (responsible first, with a ring).
+ * conflict warning, to-do count, document count, progress bar, and the people (responsible first,
+ * with a ring); and the cover image, if one was chosen.
  */
 import { type Card, isLate, urgencyOf } from "@lattice/domain";
 import { memo, useState } from "react";
@@ -33,6 +34,23 @@ export const CardFrontLabels = memo(({ card }: { card: Card }) => {
 });
 CardFrontLabels.displayName = "CardFrontLabels";
 
+/** Drawn rather than an emoji, which not every system font has. */
+const PaperClip = () => (
+  <svg
+    className="paper-clip"
+    width="12"
+    height="12"
+    viewBox="0 0 24 24"
+    fill="none"
+    stroke="currentColor"
+    strokeWidth="2"
+    strokeLinecap="round"
+    aria-hidden="true"
+  >
+    <path d="M21 11.5 12.5 20a5 5 0 0 1-7-7L14 4.5a3.5 3.5 0 0 1 5 5L10.5 18a2 2 0 0 1-3-3L15 7.5" />
+  </svg>
+);
+
 export const CardFrontFacts = memo(({ card }: { card: Card }) => {
   const [today] = useState(localToday);
   const role = useBoard((s) => s.view.statuses[card.statusId]?.role ?? "not_started");
@@ -46,7 +64,13 @@ export const CardFrontFacts = memo(({ card }: { card: Card }) => {
   const late = isLate(card, role, today);
   const todos = todoCount(card.todoDone, card.todoTotal);
   const hasAny =
-    card.isBlocked || card.dueDate || card.startDate || todos || progress !== null || people.length > 0;
+    card.isBlocked ||
+    card.dueDate ||
+    card.startDate ||
+    todos ||
+    card.attachmentCount > 0 ||
+    progress !== null ||
+    people.length > 0;
   if (!hasAny) return null;
   const nameOf = (id: string) => members.find((m) => m.userId === id)?.name ?? "Someone";
   return (
@@ -86,6 +110,12 @@ export const CardFrontFacts = memo(({ card }: { card: Card }) => {
             <span aria-hidden="true">☑</span> {todos}
           </span>
         ) : null}
+        {card.attachmentCount > 0 ? (
+          <span className="card-front-attachments" title="Documents">
+            <PaperClip /> {card.attachmentCount}
+            <span className="visually-hidden"> {card.attachmentCount === 1 ? "document" : "documents"}</span>
+          </span>
+        ) : null}
         {people.length > 0 ? (
           <span className="card-front-people">
             {people.slice(0, 4).map((id) => (
@@ -121,3 +151,18 @@ export const CardFrontFacts = memo(({ card }: { card: Card }) => {
   );
 });
 CardFrontFacts.displayName = "CardFrontFacts";
+
+/** The image chosen as the card's cover: small, and loaded only when the tile scrolls into view. */
+export const CardCover = memo(({ card }: { card: Card }) =>
+  card.coverAttachmentId ? (
+    <img
+      className="card-tile-cover"
+      src={`/api/attachments/${card.coverAttachmentId}`}
+      alt=""
+      loading="lazy"
+      decoding="async"
+      draggable={false}
+    />
+  ) : null,
+);
+CardCover.displayName = "CardCover";

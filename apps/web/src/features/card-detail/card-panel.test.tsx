@@ -67,6 +67,8 @@ const card: Card = {
   todoTotal: 0,
   todoDone: 0,
   isBlocked: false,
+  attachmentCount: 0,
+  coverAttachmentId: null,
   createdAt: at,
   updatedAt: at,
   completedAt: null,

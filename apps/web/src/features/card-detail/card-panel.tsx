@@ -1,5 +1,5 @@
 import { Action, type Card, can, limits, type Member } from "@lattice/domain";
-import { useEffect, useMemo, useRef, useState } from "react";
+import { type ClipboardEvent, type DragEvent, useEffect, useMemo, useRef, useState } from "react";
 import { useLocation, useNavigate } from "react-router";
 import { describeError } from "../../api/client";
 import { api } from "../../api/endpoints";
@@ -14,6 +14,7 @@ import { restoreCard } from "../board/archived-cards";
 import { statusRoleLabels } from "../board/columns-dialog";
 import { MoveControls } from "../board/move-controls";
 import { isSidebarDrawerOpen } from "../sidebar/sidebar";
+import { AttachmentsSection, filesOf, uploadToCard } from "./attachments-section";
 import { BlockersSection } from "./blockers-section";
 import { CardActivity } from "./card-activity";
 import { CommentsSection } from "./comments-section";
@@ -189,6 +190,7 @@ export const CardPanel = ({
   const [fetched, setFetched] = useState<Card | null>(null);
   const [fetchError, setFetchError] = useState<string | null>(null);
   const [isConfirmingDelete, setIsConfirmingDelete] = useState(false);
+  const [isDropTarget, setIsDropTarget] = useState(false);
   const panelRef = useRef<HTMLElement>(null);
   const boardHref = closeHref ?? `/w/${workspaceId}/s/${spaceId}`;
 
@@ -251,8 +253,41 @@ export const CardPanel = ({
     await deleteCard(card.id);
   };
 
+  // Files dropped anywhere on the panel, or pasted into it, are attached to the card.
+  const isCarryingFiles = (event: DragEvent<HTMLElement>) => event.dataTransfer.types.includes("Files");
+  const handleDragOver = (event: DragEvent<HTMLElement>) => {
+    if (!canWrite || !isCarryingFiles(event)) return;
+    event.preventDefault();
+    event.dataTransfer.dropEffect = "copy";
+    setIsDropTarget(true);
+  };
+  const handleDrop = (event: DragEvent<HTMLElement>) => {
+    setIsDropTarget(false);
+    const files = filesOf(event.dataTransfer);
+    if (!canWrite || !card || files.length === 0) return;
+    event.preventDefault();
+    void uploadToCard(card.id, files);
+  };
+  const handlePaste = (event: ClipboardEvent<HTMLElement>) => {
+    const files = filesOf(event.clipboardData);
+    if (!canWrite || !card || files.length === 0) return;
+    event.preventDefault();
+    void uploadToCard(card.id, files);
+  };
+
   return (
-    <aside ref={panelRef} className="card-panel" aria-label="Card details" tabIndex={-1}>
+    <aside
+      ref={panelRef}
+      className={`card-panel${isDropTarget ? " is-drop-target" : ""}`}
+      aria-label="Card details"
+      tabIndex={-1}
+      onDragOver={handleDragOver}
+      onDragLeave={(event) => {
+        if (!event.currentTarget.contains(event.relatedTarget as Node | null)) setIsDropTarget(false);
+      }}
+      onDrop={handleDrop}
+      onPaste={handlePaste}
+    >
       <div className="card-panel-bar">
         <span className="card-panel-kicker">
           {status ? (
@@ -373,6 +408,17 @@ export const CardPanel = ({
           <section className="card-section" aria-label="To-dos">
             <h3 className="card-section-title">To-dos</h3>
             <TodosSection card={card} canWrite={canWrite} />
+          </section>
+          <section className="card-section" aria-label="Documents">
+            <h3 className="card-section-title">Documents</h3>
+            <AttachmentsSection
+              cardId={card.id}
+              members={members}
+              myUserId={me?.id ?? null}
+              role={role}
+              responsibleId={card.responsibleId}
+              canWrite={canWrite}
+            />
           </section>
           <section className="card-section" aria-label="Relations">
             <h3 className="card-section-title">Relations</h3>

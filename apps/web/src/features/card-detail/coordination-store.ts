@@ -95,7 +95,7 @@ onBoardEvent((event) => {
 /** The card the event is about, when it is about one card. */
 export const eventCardId = (event: WireEvent): string | null => {
   const p = event.payload as Record<string, unknown>;
-  for (const key of ["todo", "comment", "blocking", "card"] as const) {
+  for (const key of ["todo", "comment", "blocking", "attachment", "card"] as const) {
     const inner = p[key] as { cardId?: string; id?: string } | undefined;
     if (inner) return key === "card" ? (inner.id ?? null) : (inner.cardId ?? null);
   }

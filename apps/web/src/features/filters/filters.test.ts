@@ -35,6 +35,8 @@ const card = (over: Partial<Card> = {}): Card => ({
   todoTotal: 0,
   todoDone: 0,
   isBlocked: false,
+  attachmentCount: 0,
+  coverAttachmentId: null,
   createdAt: "2025-03-01T00:00:00.000Z",
   updatedAt: "2025-03-01T00:00:00.000Z",
   completedAt: null,
@@ -83,6 +85,8 @@ describe("matchesFilters", () => {
       labelIds: [red],
       dueDate: "2025-03-12",
       isBlocked: true,
+      attachmentCount: 0,
+      coverAttachmentId: null,
     });
     const f = noFilters;
     expect(matchesFilters(c, "in_progress", f, today)).toBe(true);

@@ -135,7 +135,7 @@ export const SearchBox = () => {
       <input
         type="search"
         className="input search-input"
-        placeholder="Search cards and comments"
+        placeholder="Search cards, comments and documents"
         aria-label="Search cards"
         role="combobox"
         aria-autocomplete="list"
@@ -177,6 +177,9 @@ export const SearchBox = () => {
               >
                 <span className="search-hit-name">{hit.name}</span>
                 {hit.matchedIn === "comment" ? <span className="search-hit-tag">in a comment</span> : null}
+                {hit.matchedIn === "attachment" ? (
+                  <span className="search-hit-tag">in a document</span>
+                ) : null}
                 {hit.isArchived ? <span className="search-hit-tag search-hit-archived">archived</span> : null}
                 <span className="search-hit-snippet">
                   <Snippet text={hit.snippet} />

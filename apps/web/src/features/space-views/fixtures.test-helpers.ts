@@ -31,6 +31,8 @@ export const card = (id: string, statusId: string, position: string, extra: Part
   todoTotal: 0,
   todoDone: 0,
   isBlocked: false,
+  attachmentCount: 0,
+  coverAttachmentId: null,
   createdAt: "2025-01-01T00:00:00.000Z",
   updatedAt: "2025-01-01T00:00:00.000Z",
   completedAt: null,
