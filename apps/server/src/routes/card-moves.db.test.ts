@@ -8,11 +8,14 @@ import { type TestDriver, testDriver } from "@lattice/db/testing";
 import {
   type ActivityPage,
   type Card,
+  type Folder,
   type Label,
+  type Space as SpaceReply,
   type Status,
   spaceChannel,
   type TodoItem,
   type Workspace,
+  workspaceChannel,
 } from "@lattice/domain";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -246,6 +249,48 @@ const cardMoveSuite = (driver: TestDriver) => {
       expect(none.parents).toEqual([]);
       expect((await boardOf(ana, other.id)).cards.map((c) => c.id)).toEqual([linked.id, bare.id]);
       expectProblem(await vic.post(`/api/cards/${original.id}/copy`, {}), 403, "forbidden");
+    });
+
+    it("moves a space into a folder and a folder into another, live on the workspace channel; never a folder into itself", async () => {
+      const watcher = await TestSocket.open(baseUrl, bo.session?.cookie ?? null);
+      sockets.push(watcher);
+      await watcher.subscribe(workspaceChannel(workspace.id));
+      const wards = ok<Folder>(
+        await ana.post(`/api/workspaces/${workspace.id}/folders`, { name: "Wards" }),
+        201,
+      );
+      const north = ok<Folder>(
+        await ana.post(`/api/workspaces/${workspace.id}/folders`, {
+          name: "North",
+          parentFolderId: wards.id,
+        }),
+        201,
+      );
+      const space = await f.space(ana, workspace.id, { name: "Ward 9" });
+      const moved = ok<SpaceReply>(await ana.patch(`/api/spaces/${space.id}`, { folderId: north.id }));
+      expect(moved.folderId).toBe(north.id);
+      const heard = await watcher.next(
+        (fr) =>
+          fr.type === "event" && fr.event.type === "space.updated" && fr.event.payload.space.id === space.id,
+      );
+      expect(heard.type === "event" && heard.event.payload).toMatchObject({ space: { folderId: north.id } });
+      const fingerprint = await fingerprinter(h.db.handle.db);
+      const before = await fingerprint();
+      expectProblem(
+        await ana.patch(`/api/folders/${wards.id}`, { parentFolderId: north.id }),
+        400,
+        "validation_failed",
+        ["body.parentFolderId"],
+      );
+      expect(changedTables(before, await fingerprint())).toEqual([]);
+      const top = ok<Folder>(await ana.patch(`/api/folders/${north.id}`, { parentFolderId: null }));
+      expect(top.parentFolderId).toBeNull();
+      await watcher.next(
+        (fr) =>
+          fr.type === "event" &&
+          fr.event.type === "folder.updated" &&
+          fr.event.payload.folder.id === north.id,
+      );
     });
   });
 };

@@ -4,6 +4,7 @@ import {
   type Board,
   boardWithRelationsSchema,
   type CardRelation,
+  type CopyCardBody,
   type CreateCardBody,
   type CreateFolderBody,
   type CreateSpaceBody,
@@ -13,6 +14,7 @@ import {
   folderSchema,
   type LoginBody,
   type MoveCardBody,
+  type MoveCardToSpaceBody,
   memberSchema,
   type SignupBody,
   spaceOverviewSchema,
@@ -58,6 +60,8 @@ const memberList = arrayOf(memberSchema);
 
 export type CreateWorkspaceInput = Omit<CreateWorkspaceBody, "visibility"> & Partial<CreateWorkspaceBody>;
 export type CreateStatusInput = Omit<CreateStatusBody, "role"> & Partial<Pick<CreateStatusBody, "role">>;
+/** A copy request as sent: what `include` leaves out takes the server's default. */
+export type CopyCardInput = Omit<CopyCardBody, "include"> & { include?: Partial<CopyCardBody["include"]> };
 export type CreateCardInput = Omit<CreateCardBody, "at"> & Partial<Pick<CreateCardBody, "at">>;
 export type AddMemberInput = Omit<AddMemberBody, "role"> & Partial<Pick<AddMemberBody, "role">>;
 
@@ -117,4 +121,8 @@ export const api = {
     requestEmpty("DELETE", `/api/cards/${id}`, opts(undefined, options)),
   moveCard: (id: string, body: MoveCardBody, options?: MutationOptions) =>
     request("POST", `/api/cards/${id}/move`, cardSchema, opts(body, options)),
+  moveCardToSpace: (id: string, body: MoveCardToSpaceBody, options?: MutationOptions) =>
+    request("POST", `/api/cards/${id}/move-to-space`, cardSchema, opts(body, options)),
+  copyCard: (id: string, body: CopyCardInput, options?: MutationOptions) =>
+    request("POST", `/api/cards/${id}/copy`, cardSchema, opts(body, options)),
 };

@@ -21,6 +21,7 @@ import { boardConflicts, useLabels, useMembers } from "./coordination-store";
 import { LabelsField } from "./labels-section";
 import { DateFields, PeopleFields, ProgressField, ReminderBox } from "./people-dates";
 import { RelationsSection } from "./relations-section";
+import { SpaceMoveControls } from "./space-move";
 import { TodosSection } from "./todos-section";
 import "./coordination.css";
 
@@ -360,6 +361,12 @@ export const CardPanel = ({
             <section className="card-section" aria-label="Move card">
               <h3 className="card-section-title">Move</h3>
               <MoveControls cardId={card.id} />
+              <SpaceMoveControls
+                cardId={card.id}
+                cardName={card.name}
+                workspaceId={workspaceId}
+                spaceId={spaceId}
+              />
             </section>
           ) : null}
           <section className="card-section" aria-label="Description">

@@ -42,6 +42,8 @@ interface ItemMenuOptions {
   target: HierarchyTarget;
   role: WorkspaceRole | null;
   onMove: ((direction: "up" | "down") => Promise<unknown>) | null;
+  /** For spaces and folders: the folder they are in now (null: the workspace root). */
+  folderId?: string | null;
   onArchive: () => Promise<unknown>;
   extra?: MenuItem[];
   /** Workspaces are renamed and removed with the settings permission. */
@@ -53,6 +55,7 @@ const useItemMenu = ({
   target,
   role,
   onMove,
+  folderId,
   onArchive,
   extra = [],
   renameAction,
@@ -71,6 +74,13 @@ const useItemMenu = ({
       items.push({
         label: "Move down",
         onSelect: () => void attempt(`move “${target.name}”`, () => onMove("down")),
+      });
+    }
+    if (folderId !== undefined && target.kind !== "workspace") {
+      const movable = { ...target, kind: target.kind };
+      items.push({
+        label: "Move to folder…",
+        onSelect: () => openDialog({ type: "move-to-folder", target: movable, folderId }),
       });
     }
   }
@@ -109,12 +119,16 @@ const SpaceRow = ({
       if (placement) await updateSpace(space.workspaceId, space.id, placement);
     },
     onArchive: () => updateSpace(space.workspaceId, space.id, { archived: true }),
+    folderId: space.folderId,
   });
   return (
     <li className="tree-row-wrap">
       <NavLink
         to={`/w/${space.workspaceId}/s/${space.id}`}
         className={({ isActive }) => `tree-row tree-space${isActive ? " is-active" : ""}`}
+        // A card dragged from a board and dropped here moves to this space (see the board canvas).
+        data-drop-space-id={space.id}
+        data-drop-space-name={space.name}
         onClick={() => {
           if (!window.matchMedia("(min-width: 1024px)").matches) setSidebarOpen(false);
         }}
@@ -183,6 +197,7 @@ const FolderRow = ({
       if (placement) await updateFolder(workspaceId, folder.id, placement);
     },
     onArchive: () => updateFolder(workspaceId, folder.id, { archived: true }),
+    folderId: folder.parentFolderId,
   });
   const isEmpty = node.folders.length === 0 && node.spaces.length === 0;
   return (
