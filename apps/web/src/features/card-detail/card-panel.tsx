@@ -6,6 +6,7 @@ import { api } from "../../api/endpoints";
 import { renderMarkdown } from "../../lib/markdown";
 import { useBoard } from "../../store/board";
 import { useSession } from "../../store/session";
+import { toast } from "../../store/toasts";
 import { Avatar } from "../../ui/avatar";
 import { Button } from "../../ui/button";
 import { ConfirmDialog } from "../../ui/dialog";
@@ -242,7 +243,9 @@ export const CardPanel = ({
   const handleArchive = async () => {
     if (!card) return;
     const result = await archiveCard(card.id);
-    if (result) handleClose();
+    if (!result) return;
+    handleClose();
+    toast.undoable(`Archived “${result.name}”`, () => restoreCard(result));
   };
 
   const handleDelete = async () => {

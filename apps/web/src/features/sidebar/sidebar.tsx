@@ -45,6 +45,8 @@ interface ItemMenuOptions {
   /** For spaces and folders: the folder they are in now (null: the workspace root). */
   folderId?: string | null;
   onArchive: () => Promise<unknown>;
+  /** Takes an archive back (the toast's Undo). */
+  onRestore?: () => Promise<unknown>;
   extra?: MenuItem[];
   /** Workspaces are renamed and removed with the settings permission. */
   renameAction: Action;
@@ -57,6 +59,7 @@ const useItemMenu = ({
   onMove,
   folderId,
   onArchive,
+  onRestore,
   extra = [],
   renameAction,
   removeAction,
@@ -86,7 +89,16 @@ const useItemMenu = ({
   }
   if (can(role, removeAction)) {
     items.push("separator");
-    items.push({ label: "Archive", onSelect: () => void attempt(`archive “${target.name}”`, onArchive) });
+    items.push({
+      label: "Archive",
+      onSelect: () =>
+        void attempt(`archive “${target.name}”`, async () => {
+          await onArchive();
+          if (onRestore) {
+            toast.undoable(`Archived “${target.name}”`, () => attempt(`restore “${target.name}”`, onRestore));
+          }
+        }),
+    });
     items.push({ label: "Delete…", isDanger: true, onSelect: () => openDialog({ type: "delete", target }) });
   }
   return items;
@@ -119,6 +131,7 @@ const SpaceRow = ({
       if (placement) await updateSpace(space.workspaceId, space.id, placement);
     },
     onArchive: () => updateSpace(space.workspaceId, space.id, { archived: true }),
+    onRestore: () => updateSpace(space.workspaceId, space.id, { archived: false }),
     folderId: space.folderId,
   });
   return (
@@ -197,6 +210,7 @@ const FolderRow = ({
       if (placement) await updateFolder(workspaceId, folder.id, placement);
     },
     onArchive: () => updateFolder(workspaceId, folder.id, { archived: true }),
+    onRestore: () => updateFolder(workspaceId, folder.id, { archived: false }),
     folderId: folder.parentFolderId,
   });
   const isEmpty = node.folders.length === 0 && node.spaces.length === 0;
