@@ -44,3 +44,20 @@ test("a card moved to another space from its panel leaves this board and shows o
   await expect(cardIn(watcher, "To Do", "Night rota")).toBeVisible();
   await context.close();
 });
+
+test("archiving a card from its panel offers Undo, which puts it back on the board", async ({ browser }) => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 860 } });
+  const page = await context.newPage();
+  await signUpByApi(page.request, "Ana Archivist");
+  const board = await createBoardByApi(page.request, { workspace: "Hospital admin", space: "Clinics" });
+  const card = await addCardByApi(page.request, board.spaceId, "Old clinic list", board.statusId("To Do"));
+  await page.goto(`/w/${board.workspaceId}/s/${board.spaceId}/c/${card.id}`);
+  const panel = page.getByRole("complementary", { name: "Card details" });
+  await panel.getByRole("button", { name: "Archive" }).click();
+  await expect(cardIn(page, "To Do", "Old clinic list")).toHaveCount(0);
+  const news = page.getByRole("status").filter({ hasText: "Archived “Old clinic list”" });
+  await news.getByRole("button", { name: "Undo" }).click();
+  await expect(cardIn(page, "To Do", "Old clinic list")).toBeVisible();
+  await saveScreenshot(page, "move/archive-undone");
+  await context.close();
+});
