@@ -48,6 +48,8 @@ export const activityEventTypes = [
   "card.updated",
   "card.moved",
   "card.deleted",
+  "card.moved_out",
+  "card.moved_in",
   "todo.created",
   "todo.updated",
   "todo.deleted",
@@ -166,6 +168,23 @@ export const describeEvent = (
     }
     case "card.deleted":
       return say(`deleted ${quoted(previous.card?.name ?? names.card(event.payload.cardId))}`);
+    case "card.moved_out":
+      return say(`moved ${quoted(event.payload.name)} to another space`);
+    case "card.moved_in": {
+      const { card, fromSpaceName, toSpaceName, droppedLabelNames, removedUserIds } = event.payload;
+      const notes = [
+        ...(droppedLabelNames.length > 0
+          ? [
+              `dropped the label${droppedLabelNames.length === 1 ? "" : "s"} ${droppedLabelNames.map(quoted).join(", ")} (none of that name there)`,
+            ]
+          : []),
+        ...(removedUserIds.length > 0
+          ? [`took ${listNames(removedUserIds, names)} off it (they cannot read ${toSpaceName})`]
+          : []),
+      ];
+      const moved = `moved ${quoted(card.name)} from ${fromSpaceName} to ${toSpaceName}`;
+      return say(notes.length > 0 ? `${moved}; ${notes.join("; ")}` : moved);
+    }
     case "todo.created":
       return say(`added a to-do to ${cardRef(event.payload.todo.cardId, names)}`);
     case "todo.updated": {

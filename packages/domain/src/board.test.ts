@@ -157,6 +157,32 @@ describe("applyBoardEvent", () => {
     expect(next.cards.x).toBeUndefined();
   });
 
+  it("takes off a card that moved to another space, and puts one that arrived from another", () => {
+    const left = applyBoardEvent(start(), {
+      type: "card.moved_out",
+      payload: { cardId: "c1", spaceId, toSpaceId: otherSpaceId, name: "c1" },
+    });
+    expect(layout(left)).toEqual([
+      ["To Do", ["c2"]],
+      ["Doing", []],
+    ]);
+    const arrived = applyBoardEvent(left, {
+      type: "card.moved_in",
+      payload: {
+        card: card("c9", "doing", k3),
+        fromSpaceId: otherSpaceId,
+        fromSpaceName: "Elsewhere",
+        toSpaceName: "Triage",
+        droppedLabelNames: [],
+        removedUserIds: [],
+      },
+    });
+    expect(layout(arrived)).toEqual([
+      ["To Do", ["c2"]],
+      ["Doing", ["c9"]],
+    ]);
+  });
+
   it("removes a deleted card, and is a no-op for an unknown one", () => {
     const state = start();
     const next = applyBoardEvent(state, { type: "card.deleted", payload: { cardId: "c1", spaceId } });

@@ -48,7 +48,10 @@ export const applyBoardEvent = (state: BoardState, event: BoardEvent): BoardStat
   if (is("card.created", event) || is("card.updated", event) || is("card.moved", event)) {
     return putCard(state, event.payload.card);
   }
-  if (is("card.deleted", event)) return { ...state, cards: without(state.cards, event.payload.cardId) };
+  if (is("card.moved_in", event)) return putCard(state, event.payload.card);
+  if (is("card.deleted", event) || is("card.moved_out", event)) {
+    return { ...state, cards: without(state.cards, event.payload.cardId) };
+  }
   if (is("status.created", event) || is("status.updated", event)) {
     const status = event.payload.status;
     return { ...state, statuses: { ...state.statuses, [status.id]: status } };

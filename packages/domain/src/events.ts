@@ -58,6 +58,24 @@ export interface EventPayloads {
   "card.moved": { card: Card; fromStatusId: string };
   "card.deleted": { cardId: string; spaceId: string };
   /**
+   * A card left this space for another one of the workspace (on the source space's channel). It
+   * names only the target's id: readers of this space may not be readers of that one.
+   */
+  "card.moved_out": { cardId: string; spaceId: string; toSpaceId: string; name: string };
+  /**
+   * A card arrived from another space (on the target space's channel, in the same transaction as its
+   * `card.moved_out`). `droppedLabelNames`: labels the target has no label of that name for;
+   * `removedUserIds`: people taken off the card because they cannot read the target.
+   */
+  "card.moved_in": {
+    card: Card;
+    fromSpaceId: string;
+    fromSpaceName: string;
+    toSpaceName: string;
+    droppedLabelNames: string[];
+    removedUserIds: string[];
+  };
+  /**
    * Who may read this channel changed (a member left, a space became private, visibility changed).
    * It travels in the channel's own sequence, so the hub re-checks its subscribers exactly between
    * the last event they may see and the first they may not. `userId` null: re-check everyone.

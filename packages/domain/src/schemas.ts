@@ -362,3 +362,32 @@ export const moveCardBody = z
   })
   .strict();
 export type MoveCardBody = z.infer<typeof moveCardBody>;
+
+export const moveCardToSpaceBody = z
+  .object({
+    /** A space of the card's workspace the caller may write cards in. */
+    spaceId: id,
+    /** A status of that space; default: its first status of the card's status role, else its first. */
+    statusId: id.optional(),
+  })
+  .strict();
+export type MoveCardToSpaceBody = z.infer<typeof moveCardToSpaceBody>;
+
+/** What a copy takes along besides the card's own fields, people and labels. */
+export const copyCardParts = z
+  .object({
+    todos: z.boolean().default(true),
+    relations: z.boolean().default(false),
+  })
+  .strict();
+
+export const copyCardBody = z
+  .object({
+    /** Default: the original's space (the copy lands right after it). */
+    spaceId: id.optional(),
+    /** A status of the target space; default as for a move. */
+    statusId: id.optional(),
+    include: copyCardParts.default({ todos: true, relations: false }),
+  })
+  .strict();
+export type CopyCardBody = z.infer<typeof copyCardBody>;

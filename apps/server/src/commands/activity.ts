@@ -24,7 +24,8 @@ import { inArray, type SQL, sql } from "drizzle-orm";
 import { invalidField } from "./authorize.js";
 
 export type ActivityScope =
-  | { kind: "card"; spaceId: string; cardId: string }
+  /** `earlierSpaceIds`: spaces the card was moved out of that the reader may read (`cardHistorySpaces`). */
+  | { kind: "card"; spaceId: string; cardId: string; earlierSpaceIds?: readonly string[] }
   | { kind: "space"; spaceId: string }
   | { kind: "actor"; userId: string; spaceIds: readonly string[] };
 
@@ -93,6 +94,43 @@ const cardCondition = (cardId: string): SQL => sql`(
   OR e.payload->'relation'->>'toCardId' = ${cardId}
 )`;
 
+/** Scopes read from several channels page by time (an opaque cursor), the others by seq. */
+const isMultiChannel = (scope: ActivityScope): boolean =>
+  scope.kind === "actor" || (scope.kind === "card" && (scope.earlierSpaceIds?.length ?? 0) > 0);
+
+/**
+ * The spaces a card was moved out of, newest move first, that `readerId` may read: followed back
+ * through each space's `card.moved_in` events of the card, so its history before a move still reads.
+ */
+export const cardHistorySpaces = async (
+  db: Executor,
+  readerId: string,
+  spaceId: string,
+  cardId: string,
+): Promise<string[]> => {
+  const seen = new Set([spaceId]);
+  const readable: string[] = [];
+  const queue = [spaceId];
+  while (queue.length > 0) {
+    const current = queue.shift() as string;
+    const rows = rowsOf(
+      await db.execute(sql`
+        SELECT DISTINCT e.payload->>'fromSpaceId' AS from_space_id FROM events e
+        WHERE e.channel = ${`space:${current}`} AND e.type = 'card.moved_in'
+          AND e.payload->'card'->>'id' = ${cardId}`),
+    );
+    for (const row of rows) {
+      const from = String(row.from_space_id);
+      if (seen.has(from)) continue;
+      seen.add(from);
+      queue.push(from);
+      // Security: a space the reader may not read lends none of its events, even the card's own.
+      if ((await spaceAccess(db, readerId, from)) !== null) readable.push(from);
+    }
+  }
+  return readable;
+};
+
 const types = sql.raw(activityEventTypes.map((t) => `'${t}'`).join(", "));
 
 const fetchRows = async (
@@ -103,7 +141,21 @@ const fetchRows = async (
 ): Promise<Row[]> => {
   let where: SQL;
   let order: SQL;
-  if (scope.kind === "actor") {
+  if (isMultiChannel(scope) && scope.kind !== "space") {
+    const spaceIds =
+      scope.kind === "actor" ? scope.spaceIds : [scope.spaceId, ...(scope.earlierSpaceIds ?? [])];
+    const channels = textArray(spaceIds.map((id) => `space:${id}`));
+    const cursor = before ? decodeCursor(before) : null;
+    where = sql`e.channel = ANY(${channels}::text[])
+      ${
+        scope.kind === "actor"
+          ? sql`AND e.actor_id = ${scope.userId}`
+          : // The card's own story: its arrival tells the move; the departure would repeat it.
+            sql`AND ${cardCondition(scope.cardId)} AND e.type <> 'card.moved_out'`
+      }
+      ${cursor ? sql`AND (e.at, e.channel, e.seq) < (${cursor.at}::timestamptz, ${cursor.channel}::text, ${cursor.seq}::bigint)` : sql``}`;
+    order = sql`e.at DESC, e.channel DESC, e.seq DESC`;
+  } else if (scope.kind === "actor") {
     const channels = textArray(scope.spaceIds.map((id) => `space:${id}`));
     const cursor = before ? decodeCursor(before) : null;
     where = sql`e.channel = ANY(${channels}::text[]) AND e.actor_id = ${scope.userId}
@@ -250,10 +302,9 @@ export const readActivity = async (
     exhausted = rows.length < want;
     const last = rows.at(-1);
     if (last) {
-      cursor =
-        scope.kind === "actor"
-          ? encodeCursor({ at: last.at.toISOString(), channel: last.channel, seq: last.seq })
-          : String(last.seq);
+      cursor = isMultiChannel(scope)
+        ? encodeCursor({ at: last.at.toISOString(), channel: last.channel, seq: last.seq })
+        : String(last.seq);
     }
     const names = await loadNames(db, rows, readerId);
     for (const r of rows) {

@@ -560,6 +560,20 @@ const table: Row[] = [
     body: (w) => ({ statusId: w.status.id, afterId: null }),
     expect: memberWrite(200),
   },
+  {
+    method: "POST",
+    path: "/api/cards/{id}/move-to-space",
+    params: async (w) => ({ id: (await w.f.card(w.clients.owner, w.space.id)).id }),
+    body: async (w) => ({ spaceId: (await w.f.space(w.clients.owner, w.workspace.id)).id }),
+    expect: memberWrite(200),
+  },
+  {
+    method: "POST",
+    path: "/api/cards/{id}/copy",
+    params: async (w) => ({ id: w.card.id }),
+    body: () => ({}),
+    expect: memberWrite(201),
+  },
   // ---------- relations, blockers, my work ----------
   {
     method: "GET",

@@ -20,7 +20,7 @@ import {
 } from "@lattice/domain";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { readActivity } from "../commands/activity.js";
+import { cardHistorySpaces, readActivity } from "../commands/activity.js";
 import { authorize } from "../commands/authorize.js";
 import { createComment, deleteComment, listComments, updateComment } from "../commands/comments.js";
 import { createLabel, deleteLabel, listLabels, updateLabel } from "../commands/labels.js";
@@ -288,10 +288,12 @@ export const collaborationRoutes: FastifyPluginAsyncZod = async (app) => {
         "read",
         "Card",
       );
+      const readerId = currentUser(request).id;
+      const earlierSpaceIds = await cardHistorySpaces(app.db.db, readerId, card.spaceId, card.id);
       return readActivity(
         app.db.db,
-        currentUser(request).id,
-        { kind: "card", spaceId: card.spaceId, cardId: card.id },
+        readerId,
+        { kind: "card", spaceId: card.spaceId, cardId: card.id, earlierSpaceIds },
         request.query.before ?? null,
         request.query.limit,
       );

@@ -11,6 +11,7 @@ import {
 import {
   boardWithRelationsSchema,
   cardSchema,
+  copyCardBody,
   createCardBody,
   createFolderBody,
   createSpaceBody,
@@ -20,6 +21,7 @@ import {
   folderSchema,
   idParams,
   moveCardBody,
+  moveCardToSpaceBody,
   spaceChannel,
   spaceSchema,
   statusSchema,
@@ -33,6 +35,7 @@ import { asc, eq } from "drizzle-orm";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { authorize } from "../commands/authorize.js";
+import { copyCard, moveCardToSpace } from "../commands/card-moves.js";
 import { createCard, deleteCard, moveCard, updateCard } from "../commands/cards.js";
 import { createFolder, deleteFolder, updateFolder } from "../commands/folders.js";
 import { relationsAround } from "../commands/relations.js";
@@ -344,6 +347,40 @@ export const hierarchyRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       const user = currentUser(request);
       return app.mutate(request, reply, (ctx) => moveCard(ctx, user, request.params.id, request.body));
+    },
+  );
+  app.post(
+    "/cards/:id/move-to-space",
+    {
+      schema: {
+        tags: ["cards"],
+        summary:
+          "Move a card to another space of its workspace, with its comments, to-dos, relations, blockings and history. It lands at the end of `statusId`, else of the target's first status of the same role. Labels go by name; people who cannot read the target are taken off it.",
+        params: idParams,
+        body: moveCardToSpaceBody,
+        response: { 200: cardSchema, ...problemResponses(400, 401, 403, 404, 409) },
+      },
+    },
+    async (request, reply) => {
+      const user = currentUser(request);
+      return app.mutate(request, reply, (ctx) => moveCardToSpace(ctx, user, request.params.id, request.body));
+    },
+  );
+  app.post(
+    "/cards/:id/copy",
+    {
+      schema: {
+        tags: ["cards"],
+        summary:
+          "Copy a card, named '… (copy)': right after the original, or at the end of a status of another space of the workspace; with its to-dos and relations when `include` says so.",
+        params: idParams,
+        body: copyCardBody,
+        response: { 201: cardSchema, ...problemResponses(400, 401, 403, 404, 409) },
+      },
+    },
+    async (request, reply) => {
+      const user = currentUser(request);
+      return app.mutate(request, reply, (ctx) => copyCard(ctx, user, request.params.id, request.body), 201);
     },
   );
 };

@@ -4,6 +4,7 @@ import {
   type Board,
   boardWithRelationsSchema,
   type CardRelation,
+  type CopyCardBody,
   type CreateCardBody,
   type CreateFolderBody,
   type CreateSpaceBody,
@@ -12,6 +13,7 @@ import {
   cardSchema,
   folderSchema,
   type MoveCardBody,
+  type MoveCardToSpaceBody,
   memberSchema,
   spaceOverviewSchema,
   spaceSchema,
@@ -56,6 +58,8 @@ const memberList = arrayOf(memberSchema);
 
 export type CreateWorkspaceInput = Omit<CreateWorkspaceBody, "visibility"> & Partial<CreateWorkspaceBody>;
 export type CreateStatusInput = Omit<CreateStatusBody, "role"> & Partial<Pick<CreateStatusBody, "role">>;
+/** A copy request as sent: what `include` leaves out takes the server's default. */
+export type CopyCardInput = Omit<CopyCardBody, "include"> & { include?: Partial<CopyCardBody["include"]> };
 export type CreateCardInput = Omit<CreateCardBody, "at"> & Partial<Pick<CreateCardBody, "at">>;
 export type AddMemberInput = Omit<AddMemberBody, "role"> & Partial<Pick<AddMemberBody, "role">>;
 
@@ -112,4 +116,8 @@ export const api = {
     requestEmpty("DELETE", `/api/cards/${id}`, opts(undefined, options)),
   moveCard: (id: string, body: MoveCardBody, options?: MutationOptions) =>
     request("POST", `/api/cards/${id}/move`, cardSchema, opts(body, options)),
+  moveCardToSpace: (id: string, body: MoveCardToSpaceBody, options?: MutationOptions) =>
+    request("POST", `/api/cards/${id}/move-to-space`, cardSchema, opts(body, options)),
+  copyCard: (id: string, body: CopyCardInput, options?: MutationOptions) =>
+    request("POST", `/api/cards/${id}/copy`, cardSchema, opts(body, options)),
 };

@@ -99,6 +99,8 @@ const boardEventTypes = new Set<string>([
   "card.updated",
   "card.moved",
   "card.deleted",
+  "card.moved_out",
+  "card.moved_in",
   "status.created",
   "status.updated",
   "status.deleted",
@@ -191,7 +193,9 @@ const confirmedIdsMax = 200;
 
 /** Whether applying `event` to `state` would change nothing (the echo of a change we already hold). */
 const isAlreadyApplied = (state: BoardState, event: BoardEvent): boolean => {
-  if (event.type === "card.deleted") return state.cards[event.payload.cardId] === undefined;
+  if (event.type === "card.deleted" || event.type === "card.moved_out") {
+    return state.cards[event.payload.cardId] === undefined;
+  }
   if (event.type === "card.created" || event.type === "card.updated" || event.type === "card.moved") {
     const held: Record<string, unknown> | undefined = state.cards[event.payload.card.id];
     const incoming: Record<string, unknown> = event.payload.card;

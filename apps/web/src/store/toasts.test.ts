@@ -20,4 +20,15 @@ describe("toasts", () => {
       Array.from({ length: maxToasts }, (_, i) => `News ${i + 2}`),
     );
   });
+
+  it("carries an Undo that runs the given change", () => {
+    let undone = 0;
+    toast.undoable("Archived “A”", () => {
+      undone += 1;
+    });
+    const [shown] = useToasts.getState().toasts;
+    expect(shown?.action?.label).toBe("Undo");
+    shown?.action?.run();
+    expect(undone).toBe(1);
+  });
 });

@@ -16,6 +16,18 @@ export const Toaster = () => {
             {toast.message}
             {toast.count > 1 ? <span className="toast-count"> ×{toast.count}</span> : null}
           </span>
+          {toast.action ? (
+            <button
+              type="button"
+              className="toast-action"
+              onClick={() => {
+                dismiss(toast.id);
+                void toast.action?.run();
+              }}
+            >
+              {toast.action.label}
+            </button>
+          ) : null}
           <button
             type="button"
             className="toast-close"

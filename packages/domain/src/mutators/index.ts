@@ -1,5 +1,6 @@
 export * from "./block-card.js";
 export * from "./clear-blocking.js";
+export * from "./copy-card.js";
 export * from "./create-card.js";
 export * from "./create-label.js";
 export * from "./create-relation.js";
@@ -11,6 +12,7 @@ export * from "./delete-relation.js";
 export * from "./delete-status.js";
 export * from "./delete-todo.js";
 export * from "./move-card.js";
+export * from "./move-card-to-space.js";
 export * from "./todo-card.js";
 export * from "./types.js";
 export * from "./update-card.js";

@@ -35,6 +35,7 @@ import {
 import type { Card, PresenceEntry, Status } from "@lattice/domain";
 import { useCallback, useMemo, useRef, useState } from "react";
 import { useBoard } from "../../store/board";
+import { sendCardToSpace, spaceRowAt } from "../card-detail/space-move";
 import { BoardColumn, columnDragId } from "./board-column";
 import { CardDragPreview } from "./card-tile";
 
@@ -186,6 +187,7 @@ export const BoardCanvas = ({
   const moveStatus = useBoard((s) => s.moveStatus);
   const holdCard = useBoard((s) => s.holdCard);
   const releaseCard = useBoard((s) => s.releaseCard);
+  const spaceIdOfBoard = useBoard((s) => s.view.space?.id ?? null);
   const arrivals = useBoard((s) => s.arrivals);
   const [drag, setDrag] = useState<Drag | null>(null);
   const shown = useMemo(() => projectColumns(columns, drag), [columns, drag]);
@@ -375,8 +377,26 @@ export const BoardCanvas = ({
     releaseCard();
   };
 
-  const handleDragEnd = ({ active, over }: DragEndEvent) => {
+  const handleDragEnd = ({ active, over, activatorEvent, delta }: DragEndEvent) => {
     const current = dragRef.current;
+    // A card dropped on a space in the sidebar goes to that space (a pointer drag only: the keyboard
+    // moves within the board, and the card panel's "Move to space…" is the keyboard way there).
+    const start =
+      activatorEvent instanceof MouseEvent
+        ? activatorEvent
+        : typeof TouchEvent !== "undefined" && activatorEvent instanceof TouchEvent
+          ? activatorEvent.touches[0]
+          : undefined;
+    if (current?.kind === "card" && start) {
+      const target = spaceRowAt(start.clientX + delta.x, start.clientY + delta.y);
+      if (target) {
+        setDrag(null);
+        releaseCard();
+        if (target.id !== spaceIdOfBoard)
+          void sendCardToSpace({ id: current.cardId, name: cardName(current.cardId) }, target);
+        return;
+      }
+    }
     if (current?.kind === "column") {
       setDrag(null);
       if (!over || over.id === active.id) return;

@@ -6,6 +6,7 @@ import { api } from "../../api/endpoints";
 import { renderMarkdown } from "../../lib/markdown";
 import { useBoard } from "../../store/board";
 import { useSession } from "../../store/session";
+import { toast } from "../../store/toasts";
 import { Avatar } from "../../ui/avatar";
 import { Button } from "../../ui/button";
 import { ConfirmDialog } from "../../ui/dialog";
@@ -22,6 +23,7 @@ import { boardConflicts, useLabels, useMembers } from "./coordination-store";
 import { LabelsField } from "./labels-section";
 import { DateFields, PeopleFields, ProgressField, ReminderBox } from "./people-dates";
 import { RelationsSection } from "./relations-section";
+import { SpaceMoveControls } from "./space-move";
 import { TodosSection } from "./todos-section";
 import "./coordination.css";
 
@@ -243,7 +245,9 @@ export const CardPanel = ({
   const handleArchive = async () => {
     if (!card) return;
     const result = await archiveCard(card.id);
-    if (result) handleClose();
+    if (!result) return;
+    handleClose();
+    toast.undoable(`Archived “${result.name}”`, () => restoreCard(result));
   };
 
   const handleDelete = async () => {
@@ -395,6 +399,12 @@ export const CardPanel = ({
             <section className="card-section" aria-label="Move card">
               <h3 className="card-section-title">Move</h3>
               <MoveControls cardId={card.id} />
+              <SpaceMoveControls
+                cardId={card.id}
+                cardName={card.name}
+                workspaceId={workspaceId}
+                spaceId={spaceId}
+              />
             </section>
           ) : null}
           <section className="card-section" aria-label="Description">

@@ -7,7 +7,7 @@ import { useWorkspaces } from "../../store/workspaces";
 import { Button } from "../../ui/button";
 import { ConfirmDialog, Dialog } from "../../ui/dialog";
 import { Field, Input, Select, Textarea } from "../../ui/input";
-import { buildTree, folderOptions } from "./tree";
+import { buildTree, type FolderNode, folderOptions, type TreeView } from "./tree";
 
 export type HierarchyKind = "workspace" | "folder" | "space";
 
@@ -25,6 +25,11 @@ export type HierarchyDialogState =
   | { type: "import-trello"; workspaceId: string; folderId: string | null }
   | { type: "rename"; target: HierarchyTarget }
   | { type: "delete"; target: HierarchyTarget }
+  | {
+      type: "move-to-folder";
+      target: HierarchyTarget & { kind: "folder" | "space" };
+      folderId: string | null;
+    }
   | null;
 
 export const visibilityLabels: Record<Visibility, { label: string; hint: string }> = {
@@ -302,6 +307,85 @@ const DeleteDialog = ({ target, onClose }: { target: HierarchyTarget; onClose: (
   );
 };
 
+/** The folders a folder could go into: not itself nor any folder inside it (that would be a loop). */
+const foldersOutside = (view: TreeView, folderId: string): Set<string> => {
+  const inside = new Set<string>();
+  const walk = (nodes: FolderNode[], isInside: boolean) => {
+    for (const node of nodes) {
+      const isHere = isInside || node.folder.id === folderId;
+      if (isHere) inside.add(node.folder.id);
+      walk(node.folders, isHere);
+    }
+  };
+  walk(view.folders, false);
+  return inside;
+};
+
+/** "Move to folder…": a space or a folder goes to another folder of its workspace (or the root), at the end. */
+const MoveToFolderDialog = ({
+  target,
+  folderId,
+  onClose,
+}: {
+  target: HierarchyTarget & { kind: "folder" | "space" };
+  folderId: string | null;
+  onClose: () => void;
+}) => {
+  const tree = useWorkspaces((s) => s.trees[target.workspaceId]?.tree ?? null);
+  const store = useWorkspaces();
+  const [chosen, setChosen] = useState(folderId ?? "");
+  const { isBusy, errors, formError, run } = useSubmit();
+  const view = tree ? buildTree(tree) : null;
+  const excluded = view && target.kind === "folder" ? foldersOutside(view, target.id) : new Set<string>();
+  const options = view ? folderOptions(view).filter((o) => !excluded.has(o.id)) : [];
+
+  const handleSubmit = () =>
+    run(async () => {
+      const destination = chosen === "" ? null : chosen;
+      if (target.kind === "space") {
+        await store.updateSpace(target.workspaceId, target.id, { folderId: destination });
+      } else {
+        await store.updateFolder(target.workspaceId, target.id, { parentFolderId: destination });
+      }
+      const where = options.find((o) => o.id === destination)?.label.trim() ?? "the workspace root";
+      toast.success(`Moved “${target.name}” to ${where}.`);
+      onClose();
+    });
+
+  return (
+    <Dialog
+      isOpen
+      title={`Move ${kindNoun[target.kind]} “${target.name}”`}
+      onClose={onClose}
+      onSubmit={() => void handleSubmit()}
+      footer={
+        <>
+          <Button variant="ghost" onClick={onClose}>
+            Cancel
+          </Button>
+          <Button variant="primary" type="submit" isBusy={isBusy} disabled={chosen === (folderId ?? "")}>
+            Move
+          </Button>
+        </>
+      }
+    >
+      {formError ? <p className="form-error">{formError}</p> : null}
+      <Field label="Folder" error={errors.parentFolderId ?? errors.folderId}>
+        {(props) => (
+          <Select {...props} value={chosen} onChange={(e) => setChosen(e.target.value)} autoFocus>
+            <option value="">Workspace root</option>
+            {options.map((o) => (
+              <option key={o.id} value={o.id}>
+                {o.label}
+              </option>
+            ))}
+          </Select>
+        )}
+      </Field>
+    </Dialog>
+  );
+};
+
 // Loaded when first opened: reading a Trello export is rare, and the first screen stays small.
 const TrelloImportDialog = lazy(() =>
   import("../imports/trello-import-dialog").then((m) => ({ default: m.TrelloImportDialog })),
@@ -346,5 +430,7 @@ export const HierarchyDialogs = ({
       return <RenameDialog target={state.target} onClose={onClose} />;
     case "delete":
       return <DeleteDialog target={state.target} onClose={onClose} />;
+    case "move-to-folder":
+      return <MoveToFolderDialog target={state.target} folderId={state.folderId} onClose={onClose} />;
   }
 };

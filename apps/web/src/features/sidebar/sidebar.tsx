@@ -42,7 +42,11 @@ interface ItemMenuOptions {
   target: HierarchyTarget;
   role: WorkspaceRole | null;
   onMove: ((direction: "up" | "down") => Promise<unknown>) | null;
+  /** For spaces and folders: the folder they are in now (null: the workspace root). */
+  folderId?: string | null;
   onArchive: () => Promise<unknown>;
+  /** Takes an archive back (the toast's Undo). */
+  onRestore?: () => Promise<unknown>;
   extra?: MenuItem[];
   /** Workspaces are renamed and removed with the settings permission. */
   renameAction: Action;
@@ -53,7 +57,9 @@ const useItemMenu = ({
   target,
   role,
   onMove,
+  folderId,
   onArchive,
+  onRestore,
   extra = [],
   renameAction,
   removeAction,
@@ -73,10 +79,26 @@ const useItemMenu = ({
         onSelect: () => void attempt(`move “${target.name}”`, () => onMove("down")),
       });
     }
+    if (folderId !== undefined && target.kind !== "workspace") {
+      const movable = { ...target, kind: target.kind };
+      items.push({
+        label: "Move to folder…",
+        onSelect: () => openDialog({ type: "move-to-folder", target: movable, folderId }),
+      });
+    }
   }
   if (can(role, removeAction)) {
     items.push("separator");
-    items.push({ label: "Archive", onSelect: () => void attempt(`archive “${target.name}”`, onArchive) });
+    items.push({
+      label: "Archive",
+      onSelect: () =>
+        void attempt(`archive “${target.name}”`, async () => {
+          await onArchive();
+          if (onRestore) {
+            toast.undoable(`Archived “${target.name}”`, () => attempt(`restore “${target.name}”`, onRestore));
+          }
+        }),
+    });
     items.push({ label: "Delete…", isDanger: true, onSelect: () => openDialog({ type: "delete", target }) });
   }
   return items;
@@ -109,12 +131,17 @@ const SpaceRow = ({
       if (placement) await updateSpace(space.workspaceId, space.id, placement);
     },
     onArchive: () => updateSpace(space.workspaceId, space.id, { archived: true }),
+    onRestore: () => updateSpace(space.workspaceId, space.id, { archived: false }),
+    folderId: space.folderId,
   });
   return (
     <li className="tree-row-wrap">
       <NavLink
         to={`/w/${space.workspaceId}/s/${space.id}`}
         className={({ isActive }) => `tree-row tree-space${isActive ? " is-active" : ""}`}
+        // A card dragged from a board and dropped here moves to this space (see the board canvas).
+        data-drop-space-id={space.id}
+        data-drop-space-name={space.name}
         onClick={() => {
           if (!window.matchMedia("(min-width: 1024px)").matches) setSidebarOpen(false);
         }}
@@ -187,6 +214,8 @@ const FolderRow = ({
       if (placement) await updateFolder(workspaceId, folder.id, placement);
     },
     onArchive: () => updateFolder(workspaceId, folder.id, { archived: true }),
+    onRestore: () => updateFolder(workspaceId, folder.id, { archived: false }),
+    folderId: folder.parentFolderId,
   });
   const isEmpty = node.folders.length === 0 && node.spaces.length === 0;
   return (

@@ -1,0 +1,119 @@
+import { Action, can } from "@lattice/domain";
+import { useState } from "react";
+import { useNavigate } from "react-router";
+import { describeError } from "../../api/client";
+import { api } from "../../api/endpoints";
+import { toast } from "../../store/toasts";
+import { useWorkspaces } from "../../store/workspaces";
+import { Button } from "../../ui/button";
+
+/**
+ * Sends a card to another space and tells the person how it went (true when it moved). Both boards
+ * learn of it from the server's events.
+ */
+export const sendCardToSpace = async (
+  card: { id: string; name: string },
+  target: { id: string; name: string },
+): Promise<boolean> => {
+  try {
+    await api.moveCardToSpace(card.id, { spaceId: target.id });
+    toast.success(`Moved “${card.name}” to ${target.name}`);
+    return true;
+  } catch (error) {
+    toast.error(`Could not move “${card.name}”. ${describeError(error)}`);
+    return false;
+  }
+};
+
+/** The space a sidebar row names under a point of the screen (a card dropped there), if any. */
+export const spaceRowAt = (x: number, y: number): { id: string; name: string } | null => {
+  for (const element of document.elementsFromPoint(x, y)) {
+    const row = element.closest<HTMLElement>("[data-drop-space-id]");
+    if (row?.dataset.dropSpaceId)
+      return { id: row.dataset.dropSpaceId, name: row.dataset.dropSpaceName ?? "" };
+  }
+  return null;
+};
+
+/**
+ * "Move to space…" and "Copy": the card goes to (or is copied into) another space of its workspace
+ * that the person may add cards to. The server decides where it lands and what comes along; the
+ * boards learn it from the events, so nothing is applied here before the answer.
+ */
+export const SpaceMoveControls = ({
+  cardId,
+  cardName,
+  workspaceId,
+  spaceId,
+}: {
+  cardId: string;
+  cardName: string;
+  workspaceId: string;
+  spaceId: string;
+}) => {
+  const navigate = useNavigate();
+  const spaces = useWorkspaces((s) => s.trees[workspaceId]?.tree?.spaces ?? []);
+  const writable = spaces.filter((s) => s.archivedAt === null && can(s.role, Action.writeCards));
+  const others = writable.filter((s) => s.id !== spaceId);
+  const [targetId, setTargetId] = useState("");
+  const [includeTodos, setIncludeTodos] = useState(true);
+  const [isBusy, setIsBusy] = useState(false);
+  const target = writable.find((s) => s.id === targetId) ?? null;
+
+  const handleMove = async () => {
+    if (!target) return;
+    setIsBusy(true);
+    const isMoved = await sendCardToSpace({ id: cardId, name: cardName }, target);
+    setIsBusy(false);
+    if (isMoved) void navigate(`/w/${workspaceId}/s/${target.id}/c/${cardId}`);
+  };
+
+  const handleCopy = async () => {
+    setIsBusy(true);
+    try {
+      const copy = await api.copyCard(cardId, {
+        ...(target ? { spaceId: target.id } : {}),
+        include: { todos: includeTodos, relations: includeTodos },
+      });
+      toast.success(`Copied as “${copy.name}”${target ? ` in ${target.name}` : ""}`);
+      void navigate(`/w/${workspaceId}/s/${copy.spaceId}/c/${copy.id}`);
+    } catch (error) {
+      toast.error(`Could not copy “${cardName}”. ${describeError(error)}`);
+    } finally {
+      setIsBusy(false);
+    }
+  };
+
+  return (
+    <div className="space-move">
+      <label className="move-controls-label" htmlFor={`move-space-${cardId}`}>
+        Move to space…
+      </label>
+      <select
+        id={`move-space-${cardId}`}
+        className="input select move-controls-select"
+        value={targetId}
+        onChange={(e) => setTargetId(e.target.value)}
+      >
+        <option value="">{others.length > 0 ? "This space" : "No other space you can add cards to"}</option>
+        {others.map((s) => (
+          <option key={s.id} value={s.id}>
+            {s.name}
+          </option>
+        ))}
+      </select>
+      <div className="button-group">
+        <Button size="sm" disabled={!target || isBusy} onClick={() => void handleMove()}>
+          Move
+        </Button>
+        <Button size="sm" disabled={isBusy} onClick={() => void handleCopy()}>
+          {target ? `Copy to ${target.name}` : "Copy"}
+        </Button>
+      </div>
+      <label className="space-move-option">
+        <input type="checkbox" checked={includeTodos} onChange={(e) => setIncludeTodos(e.target.checked)} />{" "}
+        Copy with to-dos and relations
+      </label>
+    </div>
+  );
+};
