@@ -6,6 +6,7 @@ export * from "./coordination-schemas.js";
 export * from "./dates.js";
 export * from "./errors.js";
 export * from "./events.js";
+export * from "./field-schemas.js";
 export * from "./mail-schemas.js";
 export * from "./mutators/index.js";
 export * from "./ordering.js";

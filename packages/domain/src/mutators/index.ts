@@ -2,6 +2,7 @@ export * from "./block-card.js";
 export * from "./clear-blocking.js";
 export * from "./create-card.js";
 export * from "./create-label.js";
+export * from "./custom-fields.js";
 export * from "./create-relation.js";
 export * from "./create-status.js";
 export * from "./create-todo.js";
