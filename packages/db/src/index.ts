@@ -4,6 +4,7 @@ export * from "./card-writes.js";
 export * from "./cards.js";
 export * from "./client.js";
 export * from "./events.js";
+export * from "./field-writes.js";
 export * from "./label-writes.js";
 export * from "./mappers.js";
 export * from "./prepared.js";

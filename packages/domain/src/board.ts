@@ -52,7 +52,8 @@ const putFieldValue = (
   fieldId: string,
   value: FieldValue | null,
 ): Record<string, CardFieldValues> => {
-  const card = value === null ? without(values[cardId] ?? {}, fieldId) : { ...values[cardId], [fieldId]: value };
+  const card =
+    value === null ? without(values[cardId] ?? {}, fieldId) : { ...values[cardId], [fieldId]: value };
   return Object.keys(card).length === 0 ? without(values, cardId) : { ...values, [cardId]: card };
 };
 

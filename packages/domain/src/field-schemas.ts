@@ -7,7 +7,15 @@ import { z } from "zod";
 import { boardWithRelationsSchema, labelColor } from "./coordination-schemas.js";
 import { id, plainText, requiredText } from "./schemas.js";
 
-export const fieldKinds = ["text", "number", "date", "single_choice", "multi_choice", "person", "link"] as const;
+export const fieldKinds = [
+  "text",
+  "number",
+  "date",
+  "single_choice",
+  "multi_choice",
+  "person",
+  "link",
+] as const;
 export type FieldKind = (typeof fieldKinds)[number];
 
 export const choiceKinds: readonly FieldKind[] = ["single_choice", "multi_choice"];

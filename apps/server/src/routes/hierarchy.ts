@@ -1,15 +1,16 @@
 import {
   cardAccess,
   latestSeq,
+  loadBoardFieldValues,
   loadCard,
   loadCards,
+  loadSpaceFields,
   spaceAccess,
   tables,
   toSpace,
   toStatus,
 } from "@lattice/db";
 import {
-  boardWithRelationsSchema,
   cardSchema,
   createCardBody,
   createFolderBody,
@@ -20,6 +21,7 @@ import {
   folderSchema,
   idParams,
   moveCardBody,
+  spaceBoardSchema,
   spaceChannel,
   spaceSchema,
   statusSchema,
@@ -177,9 +179,11 @@ export const hierarchyRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags: ["spaces"],
-        summary: "The board snapshot: statuses and live (unarchived) cards in order, with the channel seq.",
+        summary:
+          "The board snapshot: statuses and live (unarchived) cards in order, the space's custom fields " +
+          "and the values of the cards that have any, with the channel seq.",
         params: idParams,
-        response: { 200: boardWithRelationsSchema, ...problemResponses(400, 401, 404) },
+        response: { 200: spaceBoardSchema, ...problemResponses(400, 401, 404) },
       },
     },
     async (request) => {
@@ -200,12 +204,16 @@ export const hierarchyRoutes: FastifyPluginAsyncZod = async (app) => {
             tx,
             cards.map((c) => c.id),
           );
+          const fields = await loadSpaceFields(tx, spaceId);
+          const fieldValues = fields.length > 0 ? await loadBoardFieldValues(tx, spaceId) : [];
           return {
             space: toSpace(access.space),
             role: access.role,
             statuses: statusRows.map(toStatus),
             cards,
             relations,
+            fields,
+            fieldValues,
             seq,
           };
         },

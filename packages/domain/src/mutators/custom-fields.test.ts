@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { applyBoardEvent, emptyBoard } from "../board.js";
 import { describeEvent } from "../activity.js";
+import { applyBoardEvent, emptyBoard } from "../board.js";
 import type { CustomField } from "../field-schemas.js";
 import { createField, deleteField, setCardField, updateField } from "./custom-fields.js";
 import { actor, codeOf, now } from "./test-fixtures.js";
@@ -72,10 +72,17 @@ describe("field definition mutators", () => {
     expect(codeOf(createField({ ...context, role: null }, { name: "X", kind: "text" }, actor, now))).toBe(
       "not_found",
     );
-    expect(codeOf(createField(context, { name: "ward", kind: "text" }, actor, now))).toBe("validation_failed");
+    expect(codeOf(createField(context, { name: "ward", kind: "text" }, actor, now))).toBe(
+      "validation_failed",
+    );
     expect(
       codeOf(
-        createField(context, { name: "X", kind: "text", options: [{ name: "a", color: "#000000" }] }, actor, now),
+        createField(
+          context,
+          { name: "X", kind: "text", options: [{ name: "a", color: "#000000" }] },
+          actor,
+          now,
+        ),
       ),
     ).toBe("validation_failed");
     expect(codeOf(createField(context, { name: "X", kind: "single_choice" }, actor, now))).toBe(
@@ -200,7 +207,11 @@ describe("fields on the board and in the activity", () => {
   });
 
   it("reads a value change as a sentence with the option's name", () => {
-    const names = { user: (id: string) => (id === "u1" ? "Ana" : "Ben"), status: String, card: () => "Bed 4" };
+    const names = {
+      user: (id: string) => (id === "u1" ? "Ana" : "Ben"),
+      status: String,
+      card: () => "Bed 4",
+    };
     const event = (value: string | string[] | number | null, field: CustomField = ward) => ({
       type: "card.field_set" as const,
       actorId: "u1",

@@ -67,7 +67,10 @@ const resolveOptions = (
   const result: FieldOption[] = [];
   for (const option of wanted) {
     if (option.id !== undefined && (!known.has(option.id) || seenIds.has(option.id))) {
-      return invalidFieldError("body.options", `name an option id that is not one of this field's (${option.id})`);
+      return invalidFieldError(
+        "body.options",
+        `name an option id that is not one of this field's (${option.id})`,
+      );
     }
     const nameKey = option.name.toLocaleLowerCase();
     if (seenNames.has(nameKey)) return invalidFieldError("body.options", `repeat the name '${option.name}'`);
@@ -176,7 +179,9 @@ export const deleteField = (
   if (field instanceof DomainError) return field;
   return {
     changes: { field },
-    events: [draft(spaceChannel(field.spaceId), "field.deleted", { fieldId: field.id, spaceId: field.spaceId })],
+    events: [
+      draft(spaceChannel(field.spaceId), "field.deleted", { fieldId: field.id, spaceId: field.spaceId }),
+    ],
   };
 };
 
