@@ -78,8 +78,13 @@ const benchDriver = async (driver: string, port: number, dataDir: string): Promi
     const before = await loadBoard(request, boardUrl);
 
     const define = async (body: Record<string, unknown>) =>
-      (await request<{ id: string; options: Array<{ id: string }> }>("POST", `/api/spaces/${space.id}/fields`, body))
-        .data;
+      (
+        await request<{ id: string; options: Array<{ id: string }> }>(
+          "POST",
+          `/api/spaces/${space.id}/fields`,
+          body,
+        )
+      ).data;
     const note = await define({ name: "Note", kind: "text", showOnCard: true });
     const beds = await define({ name: "Beds", kind: "number" });
     const audit = await define({ name: "Audit", kind: "date" });
@@ -87,7 +92,10 @@ const benchDriver = async (driver: string, port: number, dataDir: string): Promi
       name: "Ward",
       kind: "single_choice",
       showOnCard: true,
-      options: ["Cardiology", "Oncology", "Surgery", "Paediatrics"].map((name) => ({ name, color: "#1f8a70" })),
+      options: ["Cardiology", "Oncology", "Surgery", "Paediatrics"].map((name) => ({
+        name,
+        color: "#1f8a70",
+      })),
     });
     const nurse = await define({ name: "Nurse", kind: "person" });
     const setStart = performance.now();
