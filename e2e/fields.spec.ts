@@ -34,6 +34,8 @@ test("a choice field is defined, set in the panel, shown on the card, filtered, 
   await cardIn(page, "To Do", "Bed 4 handover").getByRole("link").click();
   const panel = page.getByRole("region", { name: "Fields" });
   await panel.getByLabel("Ward").selectOption({ label: "Cardiology" });
+  await expect(cardIn(page, "To Do", "Bed 4 handover").getByText("Cardiology")).toBeVisible();
+  await saveScreenshot(page, "fields-panel");
   await page.getByRole("button", { name: "Close card (Escape)" }).click();
   await expect(cardIn(page, "To Do", "Bed 4 handover").getByText("Cardiology")).toBeVisible();
   await expect(cardIn(page, "To Do", "Bed 7 discharge").getByText("Cardiology")).toHaveCount(0);
