@@ -27,24 +27,33 @@ export const loadSpaceFields = async (db: Executor, spaceId: string): Promise<Cu
   return json<CustomField[]>(row?.fields ?? "[]");
 };
 
-/** The values of a space's live cards, one entry per card that has any (the board's compact form). */
+/**
+ * The values of the given cards of a space (the board's live cards), one entry per card that has
+ * any: the board's compact form. One flat JSON text read by the space index and grouped here; a join
+ * with cards to leave out archived ones made the planner scan cards once per value.
+ */
 export const loadBoardFieldValues = async (
   db: Executor,
   spaceId: string,
+  cardIds: ReadonlySet<string>,
 ): Promise<Array<{ cardId: string; values: CardFieldValues }>> => {
   const rows = await executePrepared(
     db,
     sql`
-      SELECT coalesce(json_agg(json_build_object('cardId', per_card.card_id, 'values', per_card.values)), '[]')::text
-        AS items
-      FROM (
-        SELECT v.card_id, json_object_agg(v.field_id, v.value) AS values
-        FROM card_field_values v JOIN cards c ON c.id = v.card_id AND c.archived_at IS NULL
-        WHERE v.space_id = ${spaceId}::uuid
-        GROUP BY v.card_id
-      ) per_card`,
+      SELECT coalesce(json_agg(json_build_array(v.card_id, v.field_id, v.value)), '[]')::text AS items
+      FROM card_field_values v WHERE v.space_id = ${spaceId}::uuid`,
   );
-  return json(rows[0]?.items ?? "[]");
+  const byCard = new Map<string, CardFieldValues>();
+  for (const [cardId, fieldId, value] of json<Array<[string, string, FieldValue]>>(rows[0]?.items ?? "[]")) {
+    if (!cardIds.has(cardId)) continue;
+    let values = byCard.get(cardId);
+    if (!values) {
+      values = {};
+      byCard.set(cardId, values);
+    }
+    values[fieldId] = value;
+  }
+  return [...byCard].map(([cardId, values]) => ({ cardId, values }));
 };
 
 export interface LoadedFieldContext {

@@ -205,7 +205,8 @@ export const hierarchyRoutes: FastifyPluginAsyncZod = async (app) => {
             cards.map((c) => c.id),
           );
           const fields = await loadSpaceFields(tx, spaceId);
-          const fieldValues = fields.length > 0 ? await loadBoardFieldValues(tx, spaceId) : [];
+          const fieldValues =
+            fields.length > 0 ? await loadBoardFieldValues(tx, spaceId, new Set(cards.map((c) => c.id))) : [];
           return {
             space: toSpace(access.space),
             role: access.role,
