@@ -226,6 +226,19 @@ const fieldSuite = (driver: TestDriver): void => {
       expect(activity.items[0]?.text).toBe("Ana set Ward to 'Cardiology' on 'Bed 4'");
     });
 
+    it("leaves archived cards' values out of the board, and gives them back on restore", async () => {
+      const space = await f.space(ana, workspace.id);
+      const field = await ward(space.id);
+      const card = await f.card(ana, space.id);
+      await set(ana, card.id, field.id, field.options[0]?.id);
+      expect((await ana.patch(`/api/cards/${card.id}`, { archived: true })).statusCode).toBe(200);
+      expect((await board(ana, space.id)).fieldValues).toEqual([]);
+      expect((await ana.patch(`/api/cards/${card.id}`, { archived: false })).statusCode).toBe(200);
+      expect((await board(ana, space.id)).fieldValues).toEqual([
+        { cardId: card.id, values: { [field.id]: field.options[0]?.id } },
+      ]);
+    });
+
     it("deleting a field deletes its values", async () => {
       const space = await f.space(ana, workspace.id);
       const field = await ward(space.id);
