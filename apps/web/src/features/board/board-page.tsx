@@ -102,7 +102,7 @@ export const BoardPage = () => {
       }),
     [columns, filters, isFiltered, today, view.fieldValues],
   );
-  const fields = useMemo(() => orderedFields(view), [view]);
+  const fields = useMemo(() => orderedFields({ fields: view.fields ?? {} }), [view.fields]);
   const laneFields = useMemo<LaneFields>(
     () => ({ fields: view.fields ?? {}, values: view.fieldValues ?? {} }),
     [view.fields, view.fieldValues],

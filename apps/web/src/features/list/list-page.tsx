@@ -117,7 +117,7 @@ export const ListPage = () => {
   );
   const moveCard = useBoard((s) => s.moveCard);
   const setCardField = useBoard((s) => s.setCardField);
-  const fields = useMemo(() => orderedFields(view), [view]);
+  const fields = useMemo(() => orderedFields({ fields: view.fields ?? {} }), [view.fields]);
   const personName = useMemo(() => {
     const names = new Map(meta.members.map((m) => [m.userId, m.name]));
     return (id: string) => names.get(id) ?? "Former member";
