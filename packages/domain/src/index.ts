@@ -7,6 +7,8 @@ export * from "./dates.js";
 export * from "./errors.js";
 export * from "./events.js";
 export * from "./field-schemas.js";
+export * from "./import/schemas.js";
+export * from "./import/trello.js";
 export * from "./mail-schemas.js";
 export * from "./mutators/index.js";
 export * from "./ordering.js";

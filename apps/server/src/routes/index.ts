@@ -11,6 +11,7 @@ import { coordinationRoutes } from "./coordination.js";
 import { fieldRoutes } from "./fields.js";
 import { healthRoutes } from "./health.js";
 import { hierarchyRoutes } from "./hierarchy.js";
+import { importRoutes } from "./imports.js";
 import { invitationRoutes } from "./invitations.js";
 import { mailRoutes } from "./mail.js";
 import { notificationRoutes } from "./notifications.js";
@@ -30,6 +31,7 @@ export const apiRoutes: FastifyPluginAsync<{ config: Config }> = async (app, { c
   await app.register(adminRoutes);
   await app.register(peopleRoutes);
   await app.register(archiveRoutes);
+  await app.register(importRoutes);
   await app.register(collaborationRoutes);
   await app.register(fieldRoutes);
   await app.register(notificationRoutes);
