@@ -35,7 +35,13 @@ import {
  * card alone (people, labels, relations, reminders, notifications) need no re-homing: the card's
  * own row says where they are.
  */
-export const cardOwnedRows = ["todo_items", "comments", "card_blockings", "card_status_changes"] as const;
+export const cardOwnedRows = [
+  "todo_items",
+  "comments",
+  "card_blockings",
+  "card_status_changes",
+  "attachments",
+] as const;
 
 /** The space a card is in right now, or null for no card (read before the two spaces' locks). */
 export const spaceOfCard = async (db: Executor, cardId: string): Promise<string | null> => {

@@ -138,6 +138,7 @@ const spaceHolders = {
   todo: sql`todo_items`,
   blocking: sql`card_blockings`,
   label: sql`labels`,
+  field: sql`custom_fields`,
   space: sql`(SELECT id AS space_id, id FROM spaces)`,
 } as const;
 

@@ -11,6 +11,7 @@
 import { z } from "zod";
 import type { TodoItem } from "./coordination-schemas.js";
 import type { EventPayloads, EventType } from "./events.js";
+import type { CustomField, FieldValue } from "./field-schemas.js";
 import type { Card } from "./schemas.js";
 import { id, isoTime } from "./schemas.js";
 
@@ -63,6 +64,7 @@ export const activityEventTypes = [
   "attachment.created",
   "attachment.updated",
   "attachment.deleted",
+  "card.field_set",
 ] as const satisfies readonly EventType[];
 
 export const activityItemSchema = z.object({
@@ -133,6 +135,22 @@ const cardChanges = (before: Card, after: Card, names: ActivityNames): string[] 
   }
   if (!sameIds(before.labelIds, after.labelIds)) changes.push(`changed the labels of ${subject}`);
   return changes;
+};
+
+/** A field's value as a sentence says it: text and choices quoted, a person by name. */
+const fieldValueText = (field: CustomField, value: FieldValue, names: ActivityNames): string => {
+  const option = (id: string) => {
+    const found = field.options.find((o) => o.id === id);
+    return found ? quoted(found.name) : "a removed option";
+  };
+  if (Array.isArray(value)) {
+    const all = value.map(option);
+    return all.length <= 1 ? all.join("") : `${all.slice(0, -1).join(", ")} and ${all.at(-1)}`;
+  }
+  if (field.kind === "single_choice" && typeof value === "string") return option(value);
+  if (field.kind === "person" && typeof value === "string") return names.user(value);
+  if (typeof value === "number" || field.kind === "date") return String(value);
+  return quoted(String(value));
 };
 
 const joinChanges = (changes: string[]): string =>
@@ -245,6 +263,13 @@ export const describeEvent = (
     }
     case "attachment.deleted":
       return say(`removed ${quoted(event.payload.name)} from ${cardRef(event.payload.cardId, names)}`);
+    case "card.field_set": {
+      const { field, value, cardId } = event.payload;
+      const card = cardRef(cardId, names);
+      return value === null
+        ? say(`cleared ${field.name} on ${card}`)
+        : say(`set ${field.name} to ${fieldValueText(field, value, names)} on ${card}`);
+    }
     default:
       return null;
   }

@@ -14,6 +14,7 @@ import type {
   Reminder,
   TodoItem,
 } from "./coordination-schemas.js";
+import type { CustomField, FieldValue } from "./field-schemas.js";
 import type { SpaceMember } from "./people-schemas.js";
 import type { Card, Folder, Member, Space, Status, Workspace } from "./schemas.js";
 
@@ -90,6 +91,22 @@ export interface EventPayloads {
   "label.created": { label: Label };
   "label.updated": { label: Label };
   "label.deleted": { labelId: string; spaceId: string };
+  "field.created": { field: CustomField };
+  /** Options it no longer has are gone from every card's value too. */
+  "field.updated": { field: CustomField };
+  /** Its values went with it. */
+  "field.deleted": { fieldId: string; spaceId: string };
+  /**
+   * A card's value of a field (null: cleared). `field` is the definition when it was set, so the
+   * activity reads the option names and field name of that moment; `previous` the value before.
+   */
+  "card.field_set": {
+    cardId: string;
+    spaceId: string;
+    field: CustomField;
+    value: FieldValue | null;
+    previous: FieldValue | null;
+  };
   "comment.created": { comment: Comment };
   "comment.updated": { comment: Comment };
   "comment.deleted": { commentId: string; cardId: string };

@@ -7,6 +7,7 @@ export * from "./coordination-schemas.js";
 export * from "./dates.js";
 export * from "./errors.js";
 export * from "./events.js";
+export * from "./field-schemas.js";
 export * from "./import/csv.js";
 export * from "./import/schemas.js";
 export * from "./import/trello.js";

@@ -142,6 +142,14 @@ const freshCollaboration = {
     });
     return { id: res.json<{ id: string }>().id };
   },
+  field: async (w: World) => {
+    const res = await w.clients.owner.post(`/api/spaces/${w.space.id}/fields`, {
+      name: `Spare ${randomUUID().slice(0, 6)}`,
+      kind: "single_choice",
+      options: [{ name: "Yes", color: "#2b8a3e" }],
+    });
+    return { id: res.json<{ id: string }>().id };
+  },
   /** A comment by the caller themself (by the owner for those who cannot comment). */
   ownComment: async (w: World, role: Role) => {
     const author = role === "outsider" || role === "anonymous" ? w.clients.owner : w.clients[role];
@@ -720,6 +728,29 @@ const table: Row[] = [
     expect: memberWrite(200),
   },
   { method: "DELETE", path: "/api/labels/{id}", params: freshCollaboration.label, expect: memberWrite(204) },
+  { method: "GET", path: "/api/spaces/{id}/fields", params: async (w) => ({ id: w.space.id }), expect: read },
+  {
+    method: "POST",
+    path: "/api/spaces/{id}/fields",
+    params: async (w) => ({ id: w.space.id }),
+    body: () => ({ name: `Ward ${randomUUID().slice(0, 6)}`, kind: "text" }),
+    expect: ownerOnly(201),
+  },
+  {
+    method: "PATCH",
+    path: "/api/fields/{id}",
+    params: freshCollaboration.field,
+    body: () => ({ showOnCard: true }),
+    expect: ownerOnly(200),
+  },
+  { method: "DELETE", path: "/api/fields/{id}", params: freshCollaboration.field, expect: ownerOnly(204) },
+  {
+    method: "PUT",
+    path: "/api/cards/{id}/fields/{fieldId}",
+    params: async (w) => ({ id: w.card.id, fieldId: (await freshCollaboration.field(w)).id }),
+    body: () => ({ value: null }),
+    expect: memberWrite(200),
+  },
   { method: "GET", path: "/api/cards/{id}/comments", params: async (w) => ({ id: w.card.id }), expect: read },
   {
     method: "POST",

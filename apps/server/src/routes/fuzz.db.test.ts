@@ -626,6 +626,11 @@ const buildWorld = async (
     name: "Urgent",
     color: "#d9480f",
   });
+  const field = await created(owner, `/api/spaces/${space.id}/fields`, {
+    name: "Ward",
+    kind: "single_choice",
+    options: [{ name: "Cardiology", color: "#c92a2a" }],
+  });
   const comments = [
     await created(owner, `/api/cards/${first}/comments`, { body: "Looks good" }),
     await created(member, `/api/cards/${first}/comments`, { body: "Agreed" }),
@@ -667,6 +672,7 @@ const buildWorld = async (
     ["cards", [first, second]],
     ["todos", [todo]],
     ["labels", [label]],
+    ["fields", [field]],
     ["comments", comments],
     ["relations", [relation]],
     ["blocker-types", blockerTypes],

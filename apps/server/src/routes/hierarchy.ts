@@ -1,15 +1,16 @@
 import {
   cardAccess,
   latestSeq,
+  loadBoardFieldValues,
   loadCard,
   loadCards,
+  loadSpaceFields,
   spaceAccess,
   tables,
   toSpace,
   toStatus,
 } from "@lattice/db";
 import {
-  boardWithRelationsSchema,
   cardSchema,
   copyCardBody,
   createCardBody,
@@ -22,6 +23,7 @@ import {
   idParams,
   moveCardBody,
   moveCardToSpaceBody,
+  spaceBoardSchema,
   spaceChannel,
   spaceSchema,
   statusSchema,
@@ -180,9 +182,11 @@ export const hierarchyRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags: ["spaces"],
-        summary: "The board snapshot: statuses and live (unarchived) cards in order, with the channel seq.",
+        summary:
+          "The board snapshot: statuses and live (unarchived) cards in order, the space's custom fields " +
+          "and the values of the cards that have any, with the channel seq.",
         params: idParams,
-        response: { 200: boardWithRelationsSchema, ...problemResponses(400, 401, 404) },
+        response: { 200: spaceBoardSchema, ...problemResponses(400, 401, 404) },
       },
     },
     async (request) => {
@@ -203,12 +207,17 @@ export const hierarchyRoutes: FastifyPluginAsyncZod = async (app) => {
             tx,
             cards.map((c) => c.id),
           );
+          const fields = await loadSpaceFields(tx, spaceId);
+          const fieldValues =
+            fields.length > 0 ? await loadBoardFieldValues(tx, spaceId, new Set(cards.map((c) => c.id))) : [];
           return {
             space: toSpace(access.space),
             role: access.role,
             statuses: statusRows.map(toStatus),
             cards,
             relations,
+            fields,
+            fieldValues,
             seq,
           };
         },

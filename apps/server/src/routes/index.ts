@@ -9,6 +9,7 @@ import { calendarRoutes } from "./calendar.js";
 import { chartRoutes } from "./charts.js";
 import { collaborationRoutes } from "./collaboration.js";
 import { coordinationRoutes } from "./coordination.js";
+import { fieldRoutes } from "./fields.js";
 import { healthRoutes } from "./health.js";
 import { hierarchyRoutes } from "./hierarchy.js";
 import { importRoutes } from "./imports.js";
@@ -35,6 +36,7 @@ export const apiRoutes: FastifyPluginAsync<{ config: Config }> = async (app, { c
   await app.register(importRoutes);
   await app.register(collaborationRoutes);
   await app.register(attachmentRoutes, { config });
+  await app.register(fieldRoutes);
   await app.register(notificationRoutes);
   await app.register(searchRoutes);
   await app.register(reminderSchedulerPlugin, {

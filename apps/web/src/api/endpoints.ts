@@ -2,24 +2,31 @@
 import {
   type AddMemberBody,
   type Board,
-  boardWithRelationsSchema,
   type CardRelation,
   type CopyCardBody,
   type CreateCardBody,
+  type CreateFieldBody,
   type CreateFolderBody,
   type CreateSpaceBody,
   type CreateStatusBody,
   type CreateWorkspaceBody,
+  type CustomField,
+  cardFieldValueSchema,
   cardSchema,
+  customFieldSchema,
   folderSchema,
   type MoveCardBody,
   type MoveCardToSpaceBody,
   memberSchema,
+  type SetCardFieldBody,
+  type SpaceBoard,
+  spaceBoardSchema,
   spaceOverviewSchema,
   spaceSchema,
   statusSchema,
   treeSchema,
   type UpdateCardBody,
+  type UpdateFieldBody,
   type UpdateFolderBody,
   type UpdateMemberBody,
   type UpdateSpaceBody,
@@ -52,8 +59,13 @@ const arrayOf = <T>(item: ReplySchema<T>): ReplySchema<T[]> => ({
 });
 
 const workspaceList = arrayOf(workspaceSchema);
-/** The board snapshot; it carries the relations touching its cards (progress, conflicts, Gantt). */
-const boardReply: ReplySchema<Board & { relations?: CardRelation[] }> = boardWithRelationsSchema;
+/**
+ * The board snapshot; it carries the relations touching its cards (progress, conflicts, Gantt), the
+ * space's custom fields and the values of the cards that have any.
+ */
+const boardReply: ReplySchema<
+  Board & { relations?: CardRelation[]; fields?: CustomField[]; fieldValues?: SpaceBoard["fieldValues"] }
+> = spaceBoardSchema;
 const memberList = arrayOf(memberSchema);
 
 export type CreateWorkspaceInput = Omit<CreateWorkspaceBody, "visibility"> & Partial<CreateWorkspaceBody>;
@@ -120,4 +132,13 @@ export const api = {
     request("POST", `/api/cards/${id}/move-to-space`, cardSchema, opts(body, options)),
   copyCard: (id: string, body: CopyCardInput, options?: MutationOptions) =>
     request("POST", `/api/cards/${id}/copy`, cardSchema, opts(body, options)),
+
+  createField: (spaceId: string, body: CreateFieldBody, options?: MutationOptions) =>
+    request("POST", `/api/spaces/${spaceId}/fields`, customFieldSchema, opts(body, options)),
+  updateField: (id: string, body: UpdateFieldBody, options?: MutationOptions) =>
+    request("PATCH", `/api/fields/${id}`, customFieldSchema, opts(body, options)),
+  deleteField: (id: string, options?: MutationOptions) =>
+    requestEmpty("DELETE", `/api/fields/${id}`, opts(undefined, options)),
+  setCardField: (cardId: string, fieldId: string, body: SetCardFieldBody, options?: MutationOptions) =>
+    request("PUT", `/api/cards/${cardId}/fields/${fieldId}`, cardFieldValueSchema, opts(body, options)),
 };

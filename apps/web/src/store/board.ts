@@ -27,10 +27,13 @@ import {
   type BoardState,
   boardFromSnapshot,
   type Card,
+  type CreateFieldBody,
+  type CustomField,
   type DraftEvent,
   type EventPayloads,
   type EventType,
   emptyBoard,
+  type FieldValue,
   isRefusal,
   type MutatorResult,
   createCard as mutateCreateCard,
@@ -38,12 +41,14 @@ import {
   deleteCard as mutateDeleteCard,
   deleteStatus as mutateDeleteStatus,
   moveCard as mutateMoveCard,
+  setCardField as mutateSetCardField,
   updateCard as mutateUpdateCard,
   updateStatus as mutateUpdateStatus,
   type Status,
   type StatusRole,
   type UpdateCardBody,
   type UpdateCardChanges,
+  type UpdateFieldBody,
   type UpdateStatusBody,
   type WorkspaceRole,
 } from "@lattice/domain";
@@ -107,6 +112,10 @@ const boardEventTypes = new Set<string>([
   "space.updated",
   "relation.created",
   "relation.deleted",
+  "field.created",
+  "field.updated",
+  "field.deleted",
+  "card.field_set",
 ]);
 
 type EventListener = (event: WireEvent, seq: number) => void;
@@ -271,6 +280,16 @@ interface BoardStore {
   ) => Promise<Status | null>;
   moveStatus: (statusId: string, intent: StatusIntent) => Promise<Status | null>;
   deleteStatus: (statusId: string) => Promise<boolean>;
+
+  /**
+   * A card's value of a custom field (null clears it), through the domain's `setCardField` on what
+   * the board holds: a value that does not suit the field is refused before anything changes.
+   */
+  setCardField: (cardId: string, fieldId: string, value: FieldValue | null) => Promise<boolean>;
+  /** Field definitions (owners): applied when the server answers, then live for everyone. */
+  createField: (body: CreateFieldBody) => Promise<CustomField | null>;
+  updateField: (fieldId: string, body: UpdateFieldBody) => Promise<CustomField | null>;
+  deleteField: (fieldId: string) => Promise<boolean>;
 }
 
 const project = (confirmed: BoardState, pending: PendingMutation[]): BoardState =>
@@ -717,6 +736,77 @@ export const useBoard = create<BoardStore>((set, get) => {
           return true;
         },
         confirm: () => optimistic,
+      });
+      return result === true;
+    },
+
+    setCardField: async (cardId, fieldId, value) => {
+      const { view, role } = get();
+      const current = card(cardId);
+      const field = view.fields?.[fieldId];
+      if (!current || !field) return false;
+      const label = `set ${field.name} on ${quote(current.name)}`;
+      // The board does not hold who may read a private space: the person picker offers only those
+      // who may, and the server has the last word (see docs/MUTATORS.md).
+      const readerIds = field.kind === "person" && typeof value === "string" ? [value] : [];
+      const previous = view.fieldValues?.[cardId]?.[fieldId] ?? null;
+      const optimistic = eventsOrRefusal(
+        label,
+        mutateSetCardField(
+          { role, card: current, field, readerIds, previous },
+          { value },
+          actor(),
+          new Date(),
+        ),
+      );
+      if (!optimistic) return false;
+      const result = await get().mutate({
+        label,
+        optimistic,
+        send: (mutationId) => api.setCardField(cardId, fieldId, { value }, { mutationId }),
+        confirm: (saved) => [
+          {
+            type: "card.field_set",
+            payload: { cardId, spaceId: current.spaceId, field, value: saved.value, previous },
+          },
+        ],
+      });
+      return result !== null;
+    },
+
+    createField: async (body) => {
+      const spaceId = get().spaceId;
+      if (!spaceId) return null;
+      return get().mutate({
+        label: `add the field ${quote(body.name)}`,
+        optimistic: [],
+        send: (mutationId) => api.createField(spaceId, body, { mutationId }),
+        confirm: (field) => [{ type: "field.created", payload: { field } }],
+      });
+    },
+
+    updateField: async (fieldId, body) => {
+      const current = get().view.fields?.[fieldId];
+      if (!current) return null;
+      return get().mutate({
+        label: `change the field ${quote(current.name)}`,
+        optimistic: [],
+        send: (mutationId) => api.updateField(fieldId, body, { mutationId }),
+        confirm: (field) => [{ type: "field.updated", payload: { field } }],
+      });
+    },
+
+    deleteField: async (fieldId) => {
+      const current = get().view.fields?.[fieldId];
+      if (!current) return false;
+      const result = await get().mutate({
+        label: `delete the field ${quote(current.name)}`,
+        optimistic: [],
+        send: async (mutationId) => {
+          await api.deleteField(fieldId, { mutationId });
+          return true;
+        },
+        confirm: () => [{ type: "field.deleted", payload: { fieldId, spaceId: current.spaceId } }],
       });
       return result === true;
     },

@@ -4,7 +4,14 @@
  * authorization, and the sharding key later).
  */
 
-import { blockerKinds, notificationKinds, relationKinds } from "@lattice/domain";
+import {
+  blockerKinds,
+  type FieldOption,
+  type FieldValue,
+  fieldKinds,
+  notificationKinds,
+  relationKinds,
+} from "@lattice/domain";
 import { sql } from "drizzle-orm";
 import {
   boolean,
@@ -248,5 +255,48 @@ export const calendarFeeds = pgTable(
   (t) => [
     uniqueIndex("calendar_feeds_token_key").on(t.tokenHash),
     index("calendar_feeds_user_idx").on(t.userId),
+  ],
+);
+
+/**
+ * A space's custom fields. `options` (choice kinds only) is the ordered list of `{id, name, color}`;
+ * option ids are unique within the field. The kind never changes, so stored values keep their shape.
+ */
+export const customFields = pgTable(
+  "custom_fields",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    workspaceId: workspaceRef(),
+    spaceId: spaceRef(),
+    name: text("name").notNull(),
+    kind: oneOf("kind", fieldKinds).notNull(),
+    options: jsonb("options").$type<FieldOption[]>().notNull().default(sql`'[]'::jsonb`),
+    showOnCard: boolean("show_on_card").notNull().default(false),
+    position: orderKey("position").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("custom_fields_space_idx").on(t.spaceId, t.position),
+    oneOfCheck("custom_fields", t.kind, fieldKinds),
+  ],
+);
+
+/** A card's value of a field, JSON shaped by the field's kind; no row: no value. */
+export const cardFieldValues = pgTable(
+  "card_field_values",
+  {
+    cardId: cardRef(),
+    fieldId: uuid("field_id")
+      .notNull()
+      .references(() => customFields.id, { onDelete: "cascade" }),
+    workspaceId: workspaceRef(),
+    spaceId: spaceRef(),
+    value: jsonb("value").$type<FieldValue>().notNull(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.cardId, t.fieldId] }),
+    index("card_field_values_field_idx").on(t.fieldId),
+    index("card_field_values_space_idx").on(t.spaceId),
   ],
 );

@@ -6,6 +6,7 @@ export * from "./create-label.js";
 export * from "./create-relation.js";
 export * from "./create-status.js";
 export * from "./create-todo.js";
+export * from "./custom-fields.js";
 export * from "./delete-card.js";
 export * from "./delete-label.js";
 export * from "./delete-relation.js";

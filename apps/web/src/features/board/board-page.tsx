@@ -1,4 +1,12 @@
-import { Action, boardColumns, type Card, can, type PresenceEntry, spaceChannel } from "@lattice/domain";
+import {
+  Action,
+  boardColumns,
+  type Card,
+  can,
+  orderedFields,
+  type PresenceEntry,
+  spaceChannel,
+} from "@lattice/domain";
 import { useCallback, useEffect, useMemo, useState } from "react";
 import { Link, useNavigate, useParams, useSearchParams } from "react-router";
 import { AfterFirstOpen } from "../../lib/on-demand";
@@ -25,8 +33,9 @@ import {
   writeFilters,
   writeGrouping,
 } from "../filters/filters";
-import { laneChange, laneKeyOf, lanesFor } from "../filters/swimlanes";
+import { type LaneFields, laneChange, laneKeyOf, lanesFor } from "../filters/swimlanes";
 import { useSpaceMeta } from "../filters/use-space-meta";
+import { FieldsDialog } from "../space-settings/fields-dialog";
 import { SpaceViewHeader } from "../space-views/space-view-header";
 import { BoardCanvas, type Column, type LaneBand, type LaneMove } from "./board-canvas";
 import { ActivityDrawer, ArchivedCardsDialog, BlockerTypesDialog, SpaceMembersDialog } from "./board-dialogs";
@@ -53,6 +62,7 @@ export const BoardPage = () => {
   const [isBlockerTypesOpen, setIsBlockerTypesOpen] = useState(false);
   const [isMembersOpen, setIsMembersOpen] = useState(false);
   const [isArchiveOpen, setIsArchiveOpen] = useState(false);
+  const [isFieldsOpen, setIsFieldsOpen] = useState(false);
   const { members, labels } = useSpaceMeta(workspaceId, spaceId);
 
   useLiveBoard(spaceId, () => navigate(`/w/${workspaceId}`));
@@ -83,10 +93,17 @@ export const BoardPage = () => {
     () =>
       columns.map((column) => {
         if (!isFiltered) return column;
-        const cards = column.cards.filter((card) => matchesFilters(card, column.status.role, filters, today));
+        const cards = column.cards.filter((card) =>
+          matchesFilters(card, column.status.role, filters, today, view.fieldValues?.[card.id]),
+        );
         return { ...column, cards, total: column.cards.length };
       }),
-    [columns, filters, isFiltered, today],
+    [columns, filters, isFiltered, today, view.fieldValues],
+  );
+  const fields = useMemo(() => orderedFields({ fields: view.fields ?? {} }), [view.fields]);
+  const laneFields = useMemo<LaneFields>(
+    () => ({ fields: view.fields ?? {}, values: view.fieldValues ?? {} }),
+    [view.fields, view.fieldValues],
   );
   const shownCount = filtered.reduce((sum, c) => sum + c.cards.length, 0);
   const totalCount = columns.reduce((sum, c) => sum + c.cards.length, 0);
@@ -94,19 +111,23 @@ export const BoardPage = () => {
   const { lanes, cells } = useMemo((): { lanes: LaneBand[] | undefined; cells: Column[] } => {
     if (grouping === "none") return { lanes: undefined, cells: filtered };
     const cards: Card[] = filtered.flatMap((c) => c.cards);
-    const bands = lanesFor(grouping, cards, today, people, labels);
+    const bands = lanesFor(grouping, cards, today, people, labels, laneFields);
+    // A grouping by a field that is gone (or cannot make lanes) shows the board without lanes.
+    if (bands.length === 1 && bands[0]?.key === "all") return { lanes: undefined, cells: filtered };
     const out: Column[] = [];
     for (const lane of bands) {
       for (const column of filtered) {
         out.push({
           status: column.status,
           laneKey: lane.key,
-          cards: column.cards.filter((card) => laneKeyOf(card, grouping, today, labels) === lane.key),
+          cards: column.cards.filter(
+            (card) => laneKeyOf(card, grouping, today, labels, laneFields) === lane.key,
+          ),
         });
       }
     }
     return { lanes: bands, cells: out };
-  }, [grouping, filtered, today, people, labels]);
+  }, [grouping, filtered, today, people, labels, laneFields]);
 
   const setFilters = useCallback(
     (next: BoardFilters) => setSearchParams((current) => writeFilters(current, next), { replace: true }),
@@ -121,12 +142,20 @@ export const BoardPage = () => {
       const board = useBoard.getState();
       const current = board.view.cards[cardId];
       if (!current) return false;
-      const change = laneChange(current, grouping, fromLane, toLane, localToday());
+      const { fields: fieldsById, fieldValues } = board.view;
+      const change = laneChange(current, grouping, fromLane, toLane, localToday(), {
+        fields: fieldsById ?? {},
+        values: fieldValues ?? {},
+      });
       if (change.kind === "refused") {
         if (phase === "check") toast.error(change.reason);
         return false;
       }
       if (change.kind === "none") return true;
+      if (change.kind === "field") {
+        if (phase === "apply") void board.setCardField(cardId, change.fieldId, change.value);
+        return true;
+      }
       const label = `update “${current.name}”`;
       if (phase === "check") {
         // The domain's own rules (dates, role) refuse the drop before anything moves.
@@ -224,6 +253,7 @@ export const BoardPage = () => {
           <Button onClick={() => setIsArchiveOpen(true)}>Archived</Button>
           {canManage ? <Button onClick={() => setIsMembersOpen(true)}>Members</Button> : null}
           {canManage ? <Button onClick={() => setIsBlockerTypesOpen(true)}>Blocker types</Button> : null}
+          {canManage ? <Button onClick={() => setIsFieldsOpen(true)}>Fields</Button> : null}
           {canManage ? (
             <Button onClick={() => setColumnsDialog({ focusStatusId: null })}>
               <span aria-hidden="true">▥</span> Columns
@@ -239,6 +269,7 @@ export const BoardPage = () => {
                 ? [
                     { label: "Members", onSelect: () => setIsMembersOpen(true) },
                     { label: "Blocker types", onSelect: () => setIsBlockerTypesOpen(true) },
+                    { label: "Fields", onSelect: () => setIsFieldsOpen(true) },
                     { label: "Columns", onSelect: () => setColumnsDialog({ focusStatusId: null }) },
                   ]
                 : []),
@@ -265,6 +296,7 @@ export const BoardPage = () => {
               grouping={grouping}
               members={members}
               labels={labels}
+              fields={fields}
               myUserId={myUserId}
               shown={shownCount}
               total={totalCount}
@@ -330,6 +362,9 @@ export const BoardPage = () => {
           workspaceMembers={members}
           onClose={() => setIsMembersOpen(false)}
         />
+      </AfterFirstOpen>
+      <AfterFirstOpen isOpen={isFieldsOpen}>
+        <FieldsDialog isOpen={isFieldsOpen} onClose={() => setIsFieldsOpen(false)} />
       </AfterFirstOpen>
       <ColumnsDialog
         isOpen={columnsDialog !== null}

@@ -12,6 +12,7 @@ import { Link } from "react-router";
 import { Avatar } from "../../ui/avatar";
 import { Popover } from "../../ui/menu";
 import { CardCover, CardFrontFacts, CardFrontLabels } from "../card-detail/card-front";
+import { CardFrontFields } from "../fields/card-front-fields";
 import { MoveControls } from "./move-controls";
 
 interface CardTileProps {
@@ -44,6 +45,7 @@ const CardBody = ({ card, href, isOpen }: { card: Card; href: string; isOpen: bo
         ☰ <span className="visually-hidden">Has a description</span>
       </span>
     ) : null}
+    <CardFrontFields card={card} />
     <CardFrontFacts card={card} />
   </Link>
 );

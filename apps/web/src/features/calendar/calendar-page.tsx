@@ -167,8 +167,8 @@ export const CalendarPage = () => {
 
   const allCards = useMemo(() => Object.values(view.cards), [view.cards]);
   const cards = useMemo(
-    () => filterCards(allCards, view.statuses, filters, today),
-    [allCards, view.statuses, filters, today],
+    () => filterCards(allCards, view.statuses, filters, today, view.fieldValues),
+    [allCards, view.statuses, filters, today, view.fieldValues],
   );
   // Weeks start on the person's locale's first day, as in the date picker.
   const weekStart = useMemo(() => weekStartOf(personLocale()), []);

@@ -14,6 +14,7 @@ import { Skeleton } from "../../ui/skeleton";
 import { restoreCard } from "../board/archived-cards";
 import { statusRoleLabels } from "../board/columns-dialog";
 import { MoveControls } from "../board/move-controls";
+import { CardFieldsSection } from "../fields/card-fields-section";
 import { isSidebarDrawerOpen } from "../sidebar/sidebar";
 import { AttachmentsSection, filesOf, uploadToCard } from "./attachments-section";
 import { BlockersSection } from "./blockers-section";
@@ -394,6 +395,7 @@ export const CardPanel = ({
               <ProgressField card={card} />
             </dl>
           </section>
+          <CardFieldsSection card={card} members={members} canWrite={canWrite} />
           <ReminderBox cardId={card.id} />
           {canWrite ? (
             <section className="card-section" aria-label="Move card">

@@ -3,7 +3,7 @@
  * one (removable on its own), grouping into swimlanes, "3 of 10 cards" and Clear all. The filters stay
  * in the URL exactly as before (see filters.ts); this is only how they are shown.
  */
-import { type Label, type Member, statusRoles } from "@lattice/domain";
+import { type CustomField, type Label, type Member, statusRoles } from "@lattice/domain";
 import { type ReactNode, useRef } from "react";
 import { Popover } from "../../ui/menu";
 import { statusRoleLabels } from "../board/columns-dialog";
@@ -15,6 +15,8 @@ interface FilterBarProps {
   grouping?: Grouping;
   members: readonly Member[];
   labels: readonly Label[];
+  /** The space's custom fields, in order: each can filter, and choice and person ones make lanes. */
+  fields?: readonly CustomField[];
   myUserId: string | null;
   shown: number;
   total: number;
@@ -35,9 +37,23 @@ const dueLabels: Record<DueFilter, string> = {
 };
 
 export interface FilterChip {
-  key: keyof BoardFilters;
+  key: keyof BoardFilters | `field.${string}`;
   text: string;
+  /** Set on a custom field's chip: removing it drops that field's filter. */
+  fieldId?: string;
 }
+
+/** What a field filter's value reads as: an option's or a person's name, "any value" or "none". */
+const fieldFilterText = (field: CustomField | undefined, wanted: string, person: (id: string) => string) => {
+  if (wanted === "none") return "none";
+  if (wanted === "set") return "any value";
+  if (field?.kind === "person") return person(wanted);
+  return field?.options.find((o) => o.id === wanted)?.name ?? "removed option";
+};
+
+/** Lanes can be made of a field with a fixed set of values: its options, or the space's people. */
+export const isLaneField = (field: CustomField): boolean =>
+  field.kind === "single_choice" || field.kind === "multi_choice" || field.kind === "person";
 
 /** What each active filter says on its chip, in the order of the panel. */
 export const filterChips = (
@@ -45,6 +61,7 @@ export const filterChips = (
   members: readonly Member[],
   labels: readonly Label[],
   myUserId: string | null,
+  fields: readonly CustomField[] = [],
 ): FilterChip[] => {
   const person = (id: string) => {
     const member = members.find((m) => m.userId === id);
@@ -70,6 +87,14 @@ export const filterChips = (
   if (filters.due !== null) chips.push({ key: "due", text: dueLabels[filters.due] });
   if (filters.blocked !== null)
     chips.push({ key: "blocked", text: filters.blocked === "yes" ? "Blocked" : "Not blocked" });
+  for (const [fieldId, wanted] of Object.entries(filters.fields)) {
+    const field = fields.find((f) => f.id === fieldId);
+    chips.push({
+      key: `field.${fieldId}`,
+      fieldId,
+      text: `${field?.name ?? "Deleted field"}: ${fieldFilterText(field, wanted, person)}`,
+    });
+  }
   return chips;
 };
 
@@ -78,6 +103,7 @@ export const FilterBar = ({
   grouping,
   members,
   labels,
+  fields = [],
   myUserId,
   shown,
   total,
@@ -99,7 +125,13 @@ export const FilterBar = ({
     change({ ...latest.current, [key]: value === "" ? null : value });
   const boardActive = activeFilterCount(filters);
   const active = boardActive + leadingActive;
-  const chips = filterChips(filters, members, labels, myUserId);
+  const chips = filterChips(filters, members, labels, myUserId, fields);
+  const setField = (fieldId: string, value: string) => {
+    const { [fieldId]: _dropped, ...others } = latest.current.fields;
+    change({ ...latest.current, fields: value === "" ? others : { ...others, [fieldId]: value } });
+  };
+  const removeChip = (chip: FilterChip) =>
+    chip.fieldId ? setField(chip.fieldId, "") : change({ ...latest.current, [chip.key]: null });
   const people = [...members].sort((a, b) => (a.userId === myUserId ? -1 : b.userId === myUserId ? 1 : 0));
   const personName = (m: Member) => (m.userId === myUserId ? `${m.name} (me)` : m.name);
   // A filter on someone who is no longer listed still shows (and can be cleared).
@@ -226,6 +258,31 @@ export const FilterBar = ({
                 <option value="no">Not blocked</option>
               </select>
             </label>
+            {fields.map((field) => (
+              <label key={field.id} className="filter">
+                <span className="filter-label">{field.name}</span>
+                <select
+                  className="input select filter-select"
+                  value={filters.fields[field.id] ?? ""}
+                  onChange={(e) => setField(field.id, e.target.value)}
+                >
+                  <option value="">Any</option>
+                  <option value="set">Has a value</option>
+                  <option value="none">No value</option>
+                  {field.kind === "person"
+                    ? people.map((m) => (
+                        <option key={m.userId} value={m.userId}>
+                          {personName(m)}
+                        </option>
+                      ))
+                    : field.options.map((o) => (
+                        <option key={o.id} value={o.id}>
+                          {o.name}
+                        </option>
+                      ))}
+                </select>
+              </label>
+            ))}
           </div>
         )}
       </Popover>
@@ -238,7 +295,7 @@ export const FilterBar = ({
                 type="button"
                 className="filter-chip-remove"
                 aria-label={`Remove filter ${chip.text}`}
-                onClick={() => change({ ...latest.current, [chip.key]: null })}
+                onClick={() => removeChip(chip)}
               >
                 <span aria-hidden="true">×</span>
               </button>
@@ -258,6 +315,11 @@ export const FilterBar = ({
             <option value="responsible">By responsible</option>
             <option value="label">By label</option>
             <option value="due">By due date</option>
+            {fields.filter(isLaneField).map((field) => (
+              <option key={field.id} value={`field:${field.id}`}>
+                By {field.name}
+              </option>
+            ))}
           </select>
         </label>
       ) : null}

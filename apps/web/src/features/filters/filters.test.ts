@@ -57,6 +57,7 @@ describe("filters in the URL", () => {
       role: "in_progress",
       due: "overdue",
       blocked: "yes",
+      fields: {},
     });
     expect(parseGrouping(params)).toBe("label");
     const bad = new URLSearchParams("responsible=<script>&role=nope&due=soon&blocked=maybe&group=x");

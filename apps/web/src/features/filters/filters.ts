@@ -1,15 +1,27 @@
 /**
  * Board filters and swimlane grouping, kept in the URL query so a link shares them:
  * `?responsible=<userId|none>&coworker=<userId>&label=<labelId>&role=<statusRole>&due=overdue|this_week|none
- *  &blocked=yes|no&group=responsible|label|due`.
+ *  &blocked=yes|no&field.<fieldId>=<optionId|userId|set|none>&group=responsible|label|due|field:<fieldId>`.
  * Unknown or malformed values are ignored rather than failing the page.
  */
-import { type Card, dueBucketOf, type StatusRole, statusRoles } from "@lattice/domain";
+import {
+  type Card,
+  type CardFieldValues,
+  dueBucketOf,
+  type FieldValue,
+  type StatusRole,
+  statusRoles,
+} from "@lattice/domain";
 
 export const dueFilters = ["overdue", "this_week", "none"] as const;
 export type DueFilter = (typeof dueFilters)[number];
 export const groupings = ["none", "responsible", "label", "due"] as const;
-export type Grouping = (typeof groupings)[number];
+/** A built-in grouping, or `field:<fieldId>` for the lanes of a choice or person field. */
+export type Grouping = (typeof groupings)[number] | `field:${string}`;
+
+/** The field a grouping groups by, if it is a field's. */
+export const groupingFieldId = (group: Grouping): string | null =>
+  group.startsWith("field:") ? group.slice("field:".length) : null;
 
 export interface BoardFilters {
   /** A user id, or "none" for cards nobody is responsible for. */
@@ -19,6 +31,11 @@ export interface BoardFilters {
   role: StatusRole | null;
   due: DueFilter | null;
   blocked: "yes" | "no" | null;
+  /**
+   * Custom field filters by field id: an option or user id (the card's value is it, or includes
+   * it), "set" (the card has a value) or "none" (it has none).
+   */
+  fields: Readonly<Record<string, string>>;
 }
 
 export const noFilters: BoardFilters = {
@@ -28,7 +45,10 @@ export const noFilters: BoardFilters = {
   role: null,
   due: null,
   blocked: null,
+  fields: {},
 };
+
+const fieldParamPrefix = "field.";
 
 const filterKeys = ["responsible", "coworker", "label", "role", "due", "blocked"] as const;
 
@@ -50,11 +70,27 @@ export const parseFilters = (params: URLSearchParams): BoardFilters => {
     role: oneOf(params.get("role"), statusRoles),
     due: oneOf(params.get("due"), dueFilters),
     blocked: oneOf(params.get("blocked"), ["yes", "no"] as const),
+    fields: parseFieldFilters(params),
   };
 };
 
-export const parseGrouping = (params: URLSearchParams): Grouping =>
-  oneOf(params.get("group"), groupings) ?? "none";
+const parseFieldFilters = (params: URLSearchParams): Record<string, string> => {
+  const fields: Record<string, string> = {};
+  for (const [key, value] of params) {
+    if (!key.startsWith(fieldParamPrefix)) continue;
+    const fieldId = key.slice(fieldParamPrefix.length);
+    if (idLike.test(fieldId) && fieldId !== "none" && (value === "set" || idLike.test(value))) {
+      fields[fieldId] = value;
+    }
+  }
+  return fields;
+};
+
+export const parseGrouping = (params: URLSearchParams): Grouping => {
+  const value = params.get("group");
+  if (value?.startsWith("field:") && idLike.test(value.slice("field:".length))) return value as Grouping;
+  return oneOf(value, groupings) ?? "none";
+};
 
 /** The query with `filters` written in (other parameters kept; empty filters removed). */
 export const writeFilters = (params: URLSearchParams, filters: BoardFilters): URLSearchParams => {
@@ -64,6 +100,9 @@ export const writeFilters = (params: URLSearchParams, filters: BoardFilters): UR
     if (value === null) next.delete(key);
     else next.set(key, value);
   }
+  for (const key of [...next.keys()]) if (key.startsWith(fieldParamPrefix)) next.delete(key);
+  for (const [fieldId, value] of Object.entries(filters.fields))
+    next.set(`${fieldParamPrefix}${fieldId}`, value);
   return next;
 };
 
@@ -75,7 +114,14 @@ export const writeGrouping = (params: URLSearchParams, group: Grouping): URLSear
 };
 
 export const activeFilterCount = (filters: BoardFilters): number =>
-  filterKeys.filter((key) => filters[key] !== null).length;
+  filterKeys.filter((key) => filters[key] !== null).length + Object.keys(filters.fields).length;
+
+/** Whether a card's value of a field (undefined: none) passes that field's filter. */
+export const matchesFieldFilter = (value: FieldValue | undefined, wanted: string): boolean => {
+  if (wanted === "none") return value === undefined;
+  if (wanted === "set") return value !== undefined;
+  return Array.isArray(value) ? value.includes(wanted) : value === wanted;
+};
 
 /** What the filters read of a card (a board card, or a row of the List built from one). */
 export type FilterableCard = Pick<
@@ -93,6 +139,7 @@ export const matchesFilters = (
   role: StatusRole | undefined,
   filters: BoardFilters,
   today: string,
+  values: CardFieldValues = {},
 ): boolean => {
   if (filters.responsible !== null) {
     const wanted = filters.responsible === "none" ? null : filters.responsible;
@@ -111,16 +158,22 @@ export const matchesFilters = (
   }
   if (filters.blocked === "yes" && !card.isBlocked) return false;
   if (filters.blocked === "no" && card.isBlocked) return false;
+  for (const [fieldId, wanted] of Object.entries(filters.fields)) {
+    if (!matchesFieldFilter(values[fieldId], wanted)) return false;
+  }
   return true;
 };
 
 /** The cards of a board that pass the filters (all of them when none is active). */
-export const filterCards = <C extends FilterableCard & { statusId: string }>(
+export const filterCards = <C extends FilterableCard & { id: string; statusId: string }>(
   cards: readonly C[],
   statuses: Readonly<Record<string, { role: StatusRole }>>,
   filters: BoardFilters,
   today: string,
+  fieldValues: Readonly<Record<string, CardFieldValues>> = {},
 ): C[] =>
   activeFilterCount(filters) === 0
     ? [...cards]
-    : cards.filter((card) => matchesFilters(card, statuses[card.statusId]?.role, filters, today));
+    : cards.filter((card) =>
+        matchesFilters(card, statuses[card.statusId]?.role, filters, today, fieldValues[card.id]),
+      );

@@ -1,9 +1,42 @@
 /**
- * Swimlanes: horizontal bands across all columns, one per responsible person, label or due-date
- * bucket. Dropping a card into another lane changes that attribute (besides any status move).
+ * Swimlanes: horizontal bands across all columns, one per responsible person, label, due-date
+ * bucket, or option / person of a choice or person custom field. Dropping a card into another lane
+ * changes that attribute (besides any status move).
  */
-import { addDays, type Card, type DueBucket, dueBucketOf, type UpdateCardBody } from "@lattice/domain";
-import type { Grouping } from "./filters";
+import {
+  addDays,
+  type Card,
+  type CardFieldValues,
+  type CustomField,
+  type DueBucket,
+  dueBucketOf,
+  type FieldValue,
+  type UpdateCardBody,
+} from "@lattice/domain";
+import { type Grouping, groupingFieldId } from "./filters";
+
+/** What grouping by a custom field reads: the space's fields and the board's values by card. */
+export interface LaneFields {
+  fields: Readonly<Record<string, CustomField>>;
+  values: Readonly<Record<string, CardFieldValues>>;
+}
+
+const noLaneFields: LaneFields = { fields: {}, values: {} };
+
+/** The field a grouping names, when it is a field that lanes can be made of (choice or person). */
+export const laneField = (group: Grouping, laneFields: LaneFields): CustomField | null => {
+  const fieldId = groupingFieldId(group);
+  const field = fieldId ? laneFields.fields[fieldId] : undefined;
+  return field && (field.kind === "single_choice" || field.kind === "multi_choice" || field.kind === "person")
+    ? field
+    : null;
+};
+
+/** A card's lane for a field: its option (the first, in the field's order, of several) or person. */
+const fieldLaneKey = (field: CustomField, value: FieldValue | undefined): string => {
+  if (Array.isArray(value)) return field.options.find((o) => value.includes(o.id))?.id ?? "none";
+  return typeof value === "string" ? value : "none";
+};
 
 export interface Lane {
   /** "none" for the lane of cards without the attribute; otherwise a user id, label id or due bucket. */
@@ -36,7 +69,10 @@ export const laneKeyOf = (
   group: Grouping,
   today: string,
   labels: readonly LaneLabel[],
+  laneFields: LaneFields = noLaneFields,
 ): string => {
+  const field = laneField(group, laneFields);
+  if (field) return fieldLaneKey(field, laneFields.values[card.id]?.[field.id]);
   switch (group) {
     case "responsible":
       return card.responsibleId ?? "none";
@@ -62,30 +98,32 @@ export const lanesFor = (
   today: string,
   people: readonly LanePeople[],
   labels: readonly LaneLabel[],
+  laneFields: LaneFields = noLaneFields,
 ): Lane[] => {
-  if (group === "none") return [{ key: "all", title: "" }];
+  const field = laneField(group, laneFields);
+  if (group === "none" || (groupingFieldId(group) && !field)) return [{ key: "all", title: "" }];
   if (group === "due") return dueLanes.map((l) => ({ ...l }));
-  const known: Lane[] =
-    group === "responsible"
-      ? people.map((p) => ({ key: p.id, title: p.name }))
+  const isPeople = group === "responsible" || field?.kind === "person";
+  const known: Lane[] = isPeople
+    ? people.map((p) => ({ key: p.id, title: p.name }))
+    : field
+      ? field.options.map((o) => ({ key: o.id, title: o.name, color: o.color }))
       : labels.map((l) => ({ key: l.id, title: l.name, color: l.color }));
   const keys = new Set(known.map((l) => l.key));
   const extra: Lane[] = [];
   for (const card of cards) {
-    const key = laneKeyOf(card, group, today, labels);
+    const key = laneKeyOf(card, group, today, labels, laneFields);
     if (key === "none" || keys.has(key)) continue;
     keys.add(key);
-    extra.push({ key, title: group === "responsible" ? "Former member" : "Unknown label" });
+    extra.push({ key, title: isPeople ? "Former member" : "Unknown label" });
   }
-  return [
-    ...known,
-    ...extra,
-    { key: "none", title: group === "responsible" ? "No one responsible" : "No label" },
-  ];
+  const noneTitle = field ? `No ${field.name}` : group === "responsible" ? "No one responsible" : "No label";
+  return [...known, ...extra, { key: "none", title: noneTitle }];
 };
 
 export type LaneChange =
   | { kind: "none" }
+  | { kind: "field"; fieldId: string; value: FieldValue | null }
   | { kind: "patch"; patch: Pick<UpdateCardBody, "responsibleId" | "labelIds" | "dueDate"> }
   | { kind: "refused"; reason: string };
 
@@ -96,8 +134,20 @@ export const laneChange = (
   from: string,
   to: string,
   today: string,
+  laneFields: LaneFields = noLaneFields,
 ): LaneChange => {
   if (group === "none" || from === to) return { kind: "none" };
+  const field = laneField(group, laneFields);
+  if (field) {
+    if (field.kind !== "multi_choice") {
+      return { kind: "field", fieldId: field.id, value: to === "none" ? null : to };
+    }
+    // Like labels: the option of the lane left is swapped for the option of the lane entered.
+    const current = laneFields.values[card.id]?.[field.id];
+    const kept = (Array.isArray(current) ? current : []).filter((id) => id !== from && id !== to);
+    return { kind: "field", fieldId: field.id, value: to === "none" ? null : [...kept, to] };
+  }
+  if (groupingFieldId(group)) return { kind: "none" };
   switch (group) {
     case "responsible":
       return { kind: "patch", patch: { responsibleId: to === "none" ? null : to } };

@@ -64,7 +64,14 @@ export const GanttPage = () => {
         today,
         collapsed,
         include: isFiltered
-          ? (card) => matchesFilters(card, view.statuses[card.statusId]?.role, filters, today)
+          ? (card) =>
+              matchesFilters(
+                card,
+                view.statuses[card.statusId]?.role,
+                filters,
+                today,
+                view.fieldValues?.[card.id],
+              )
           : undefined,
       }),
     [view, relations, today, collapsed, filters, isFiltered],

@@ -1,3 +1,4 @@
+import type { CustomField } from "@lattice/domain";
 import Papa from "papaparse";
 import { describe, expect, it } from "vitest";
 import { noFilters } from "../filters/filters";
@@ -150,5 +151,45 @@ describe("list rows", () => {
     expect(sortRows(rows, "due", "desc").map((r) => r.id)).toEqual(["a", "c", "b"]);
     expect(sortRows(rows, "status", "desc").map((r) => r.id)).toEqual(["c", "a", "b"]);
     expect(sortRows(rows, "progress", "desc").map((r) => r.id)).toEqual(["c", "a", "b"]);
+  });
+});
+
+describe("custom fields in the export", () => {
+  it("adds a column per field, named after it, with the value as people read it", () => {
+    const fieldOf = (
+      id: string,
+      name: string,
+      kind: CustomField["kind"],
+      options: CustomField["options"] = [],
+    ) =>
+      ({
+        id,
+        workspaceId: "w",
+        spaceId: "s",
+        name,
+        kind,
+        options,
+        showOnCard: false,
+        position: "a0",
+      }) as CustomField;
+    const fields = [
+      fieldOf("f1", "Ward", "single_choice", [{ id: "o1", name: "Cardiology", color: "#c92a2a" }]),
+      fieldOf("f2", "Shifts", "multi_choice", [
+        { id: "o2", name: "Day, early", color: "#ffaa00" },
+        { id: "o3", name: "Night", color: "#000000" },
+      ]),
+      fieldOf("f3", "Nurse", "person"),
+      fieldOf("f4", "Beds", "number"),
+      fieldOf("f5", "Formula", "text"),
+    ];
+    const view = {
+      ...board([status("todo", "a0", "not_started", "To do")], [card("a", "todo", "a0", { name: "Bed 4" })]),
+      fieldValues: { a: { f1: "o1", f2: ["o2", "o3"], f3: "u1", f4: 12.5, f5: "=1+1" } },
+    };
+    const csv = rowsToCsv(buildRows(view, [], [], []), fields, () => "Ana");
+    const [header, line] = Papa.parse<string[]>(csv.slice(bom.length), { skipEmptyLines: true }).data;
+    expect(header?.slice(-5)).toEqual(["Ward", "Shifts", "Nurse", "Beds", "Formula"]);
+    expect(line?.slice(-5)).toEqual(["Cardiology", '"Day, early", Night', "Ana", "12.5", "'=1+1"]);
+    expect(parseListCell(line?.at(-4) ?? "")).toEqual(["Day, early", "Night"]);
   });
 });

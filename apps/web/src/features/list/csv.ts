@@ -8,7 +8,9 @@
  * comma, a quote, a line break or surrounding spaces is itself in double quotes (quotes doubled), so
  * the list splits back into exactly its items.
  */
+import type { CustomField } from "@lattice/domain";
 import Papa from "papaparse";
+import { chosenOptions, fieldValueText } from "../fields/field-values";
 import type { ListRow } from "./list-rows";
 
 export const csvColumns = [
@@ -45,11 +47,19 @@ export const listCell = (items: readonly string[]): string =>
 export const parseListCell = (cell: string): string[] =>
   cell === "" ? [] : (Papa.parse<string[]>(cell, { delimiter: listSeparator, newline: "\n" }).data[0] ?? []);
 
-export const rowsToCsv = (rows: readonly ListRow[]): string =>
+/**
+ * The rows as CSV: the fixed columns, then one column per custom field (named after it, in the
+ * space's order) holding the value as people read it; multiple choices are a list cell.
+ */
+export const rowsToCsv = (
+  rows: readonly ListRow[],
+  fields: readonly CustomField[] = [],
+  personName: (userId: string) => string = () => "",
+): string =>
   bom +
   Papa.unparse(
     {
-      fields: [...csvColumns],
+      fields: [...csvColumns, ...fields.map((f) => f.name)],
       data: rows.map((r) => [
         r.name,
         r.statusName,
@@ -60,6 +70,11 @@ export const rowsToCsv = (rows: readonly ListRow[]): string =>
         r.dueDate ?? "",
         Math.round(r.progress * 100),
         r.isBlocked ? "yes" : "no",
+        ...fields.map((f) =>
+          f.kind === "multi_choice"
+            ? listCell(chosenOptions(f, r.fieldValues[f.id]).map((o) => o.name))
+            : fieldValueText(f, r.fieldValues[f.id], personName),
+        ),
       ]),
     },
     { newline: "\r\n", quotes: false, escapeFormulae: formulaStart },

@@ -1,4 +1,5 @@
 /** The List view's CSV export: a dialog that says what the file will hold before it is downloaded. */
+import type { CustomField } from "@lattice/domain";
 import { useState } from "react";
 import { Button } from "../../ui/button";
 import { Dialog } from "../../ui/dialog";
@@ -7,11 +8,15 @@ import type { ListRow } from "./list-rows";
 
 export const ExportCsvButton = ({
   rows,
+  fields,
+  personName,
   spaceName,
   today,
   isDisabled,
 }: {
   rows: readonly ListRow[];
+  fields: readonly CustomField[];
+  personName: (userId: string) => string;
   spaceName: string;
   today: string;
   isDisabled: boolean;
@@ -19,7 +24,7 @@ export const ExportCsvButton = ({
   const [isOpen, setIsOpen] = useState(false);
   const fileName = csvFileName(spaceName, today);
   const handleDownload = () => {
-    downloadCsv(fileName, rowsToCsv(rows));
+    downloadCsv(fileName, rowsToCsv(rows, fields, personName));
     setIsOpen(false);
   };
   return (

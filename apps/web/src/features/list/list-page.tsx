@@ -1,3 +1,4 @@
+import { type CustomField, orderedFields } from "@lattice/domain";
 import { useVirtualizer } from "@tanstack/react-virtual";
 import { useMemo, useRef } from "react";
 import { Link, useParams, useSearchParams } from "react-router";
@@ -5,7 +6,10 @@ import { useBoard } from "../../store/board";
 import { useSession } from "../../store/session";
 import { DateField } from "../../ui/date-field";
 import { EmptyState } from "../../ui/empty-state";
+import { Popover } from "../../ui/menu";
 import { ListSkeleton } from "../../ui/skeleton";
+import { FieldEditor } from "../fields/field-editor";
+import { fieldValueText } from "../fields/field-values";
 import { FilterBar } from "../filters/filter-bar";
 import { type BoardFilters, noFilters, parseFilters, writeFilters } from "../filters/filters";
 import { setCardDates } from "../space-views/card-dates";
@@ -18,11 +22,11 @@ import { ExportCsvButton } from "./export-csv";
 import {
   buildRows,
   filterRows,
+  isSortKey,
   type ListFilters,
   type ListRow,
   type SortDirection,
   type SortKey,
-  sortKeys,
   sortRows,
 } from "./list-rows";
 
@@ -40,6 +44,70 @@ const columns: Array<{ key: SortKey; label: string }> = [
 
 const rowHeight = 44;
 
+/** The built-in columns' widths (list.css), then one per custom field. */
+const baseTemplate =
+  "minmax(180px, 2fr) 130px 120px minmax(100px, 1fr) minmax(100px, 1fr) 152px 152px 104px 100px";
+const fieldColumnWidth = 170;
+const baseMinWidth = 1140;
+
+/**
+ * A custom field in a List cell, edited in place: an input or a select in the row, or, for multiple
+ * choice (which does not fit a row), a button showing the choices that opens their checkboxes.
+ */
+const FieldCell = ({
+  field,
+  row,
+  canWrite,
+  people,
+  personName,
+  onChange,
+}: {
+  field: CustomField;
+  row: ListRow;
+  canWrite: boolean;
+  people: Parameters<typeof FieldEditor>[0]["people"];
+  personName: (userId: string) => string;
+  onChange: Parameters<typeof FieldEditor>[0]["onChange"];
+}) => {
+  const value = row.fieldValues[field.id];
+  const label = `${field.name} of ${row.name}`;
+  if (canWrite && field.kind === "multi_choice") {
+    const text = fieldValueText(field, value, personName);
+    return (
+      <Popover
+        label={label}
+        align="start"
+        icon={null}
+        text={text || "—"}
+        triggerLabel={`${label}: ${text || "none"}`}
+        triggerClassName="list-inline list-field-trigger"
+        panelClassName="list-field-panel"
+      >
+        {() => (
+          <FieldEditor
+            field={field}
+            value={value}
+            people={people}
+            canWrite
+            label={label}
+            onChange={onChange}
+          />
+        )}
+      </Popover>
+    );
+  }
+  return (
+    <FieldEditor
+      field={field}
+      value={value}
+      people={people}
+      canWrite={canWrite}
+      label={label}
+      onChange={onChange}
+    />
+  );
+};
+
 export const ListPage = () => {
   const { workspaceId = "", spaceId = "" } = useParams();
   const cardHref = useCardHref("list");
@@ -48,6 +116,15 @@ export const ListPage = () => {
     spaceId,
   );
   const moveCard = useBoard((s) => s.moveCard);
+  const setCardField = useBoard((s) => s.setCardField);
+  const fields = useMemo(() => orderedFields({ fields: view.fields ?? {} }), [view.fields]);
+  const personName = useMemo(() => {
+    const names = new Map(meta.members.map((m) => [m.userId, m.name]));
+    return (id: string) => names.get(id) ?? "Former member";
+  }, [meta.members]);
+  const rowStyle = {
+    gridTemplateColumns: `${baseTemplate}${fields.map(() => ` ${fieldColumnWidth}px`).join("")}`,
+  };
   const myUserId = useSession((s) => s.user?.id ?? null);
   const [params, setParams] = useSearchParams();
   const query = params.toString();
@@ -56,7 +133,7 @@ export const ListPage = () => {
   const text = params.get("q") ?? "";
   const statusId = params.get("status") ?? "";
   const sortParam = params.get("sort");
-  const sortKey: SortKey | null = sortKeys.includes(sortParam as SortKey) ? (sortParam as SortKey) : null;
+  const sortKey: SortKey | null = isSortKey(sortParam, fields) ? sortParam : null;
   const direction: SortDirection = params.get("dir") === "desc" ? "desc" : "asc";
 
   const setParam = (changes: Record<string, string>) =>
@@ -79,8 +156,8 @@ export const ListPage = () => {
   const rows = useMemo(() => {
     const filters: ListFilters = { text, statusId, board: boardFilters, today };
     const filtered = filterRows(allRows, filters);
-    return sortKey ? sortRows(filtered, sortKey, direction) : filtered;
-  }, [allRows, text, statusId, boardFilters, today, sortKey, direction]);
+    return sortKey ? sortRows(filtered, sortKey, direction, fields, personName) : filtered;
+  }, [allRows, text, statusId, boardFilters, today, sortKey, direction, fields, personName]);
   const setBoardFilters = (next: BoardFilters) =>
     setParams((current) => writeFilters(current, next), { replace: true });
   const allStatuses = useMemo(
@@ -128,6 +205,8 @@ export const ListPage = () => {
         </span>
         <ExportCsvButton
           rows={rows}
+          fields={fields}
+          personName={personName}
           spaceName={view.space?.name ?? "space"}
           today={today}
           isDisabled={isLoading || rows.length === 0}
@@ -137,6 +216,7 @@ export const ListPage = () => {
         filters={boardFilters}
         members={meta.members}
         labels={meta.labels}
+        fields={fields}
         myUserId={myUserId}
         shown={rows.length}
         total={allRows.length}
@@ -193,9 +273,14 @@ export const ListPage = () => {
         </EmptyState>
       ) : (
         <div className="list-scroll" ref={scrollRef}>
-          <table className="list-table" aria-label="Cards" aria-rowcount={rows.length + 1}>
+          <table
+            className="list-table"
+            aria-label="Cards"
+            aria-rowcount={rows.length + 1}
+            style={{ minWidth: baseMinWidth + fields.length * fieldColumnWidth }}
+          >
             <thead className="list-head">
-              <tr className="list-row list-row-head" aria-rowindex={1}>
+              <tr className="list-row list-row-head" aria-rowindex={1} style={rowStyle}>
                 {columns.map((c) => (
                   <th
                     key={c.key}
@@ -213,6 +298,26 @@ export const ListPage = () => {
                     </button>
                   </th>
                 ))}
+                {fields.map((field) => {
+                  const key: SortKey = `field:${field.id}`;
+                  return (
+                    <th
+                      key={field.id}
+                      scope="col"
+                      className="list-cell list-cell-field"
+                      aria-sort={
+                        sortKey === key ? (direction === "asc" ? "ascending" : "descending") : "none"
+                      }
+                    >
+                      <button type="button" className="list-sort" onClick={() => toggleSort(key)}>
+                        {field.name}
+                        <span aria-hidden="true" className="list-sort-mark">
+                          {sortKey === key ? (direction === "asc" ? "▲" : "▼") : ""}
+                        </span>
+                      </button>
+                    </th>
+                  );
+                })}
               </tr>
             </thead>
             {rows.length === 0 ? null : (
@@ -224,7 +329,7 @@ export const ListPage = () => {
                       key={row.id}
                       aria-rowindex={item.index + 2}
                       className="list-row"
-                      style={{ transform: `translateY(${item.start}px)`, height: rowHeight }}
+                      style={{ ...rowStyle, transform: `translateY(${item.start}px)`, height: rowHeight }}
                     >
                       <td className="list-cell list-cell-name">
                         <Link to={cardHref(row.id)} title={row.name}>
@@ -298,6 +403,18 @@ export const ListPage = () => {
                       <td className="list-cell list-cell-blocked">
                         {row.isBlocked ? <span className="list-blocked">Blocked</span> : ""}
                       </td>
+                      {fields.map((field) => (
+                        <td key={field.id} className="list-cell list-cell-field">
+                          <FieldCell
+                            field={field}
+                            row={row}
+                            canWrite={canWrite}
+                            people={meta.members}
+                            personName={personName}
+                            onChange={(value) => void setCardField(row.id, field.id, value)}
+                          />
+                        </td>
+                      ))}
                     </tr>
                   );
                 })}

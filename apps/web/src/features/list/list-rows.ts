@@ -2,13 +2,16 @@
 import {
   type BoardState,
   boardColumns,
+  type CardFieldValues,
   type CardRelation,
+  type CustomField,
   type Label,
   type Member,
   type ProgressInput,
   progressOf,
   type StatusRole,
 } from "@lattice/domain";
+import { compareFieldValues } from "../fields/field-values";
 import { type BoardFilters, matchesFilters } from "../filters/filters";
 
 export interface ListRow {
@@ -31,6 +34,8 @@ export interface ListRow {
   /** 0 to 1. */
   progress: number;
   isBlocked: boolean;
+  /** The card's custom field values by field id (none: no entry). */
+  fieldValues: CardFieldValues;
 }
 
 export const sortKeys = [
@@ -44,7 +49,12 @@ export const sortKeys = [
   "progress",
   "blocked",
 ] as const;
-export type SortKey = (typeof sortKeys)[number];
+/** A built-in column, or `field:<fieldId>` for a custom field's column. */
+export type SortKey = (typeof sortKeys)[number] | `field:${string}`;
+
+export const isSortKey = (value: string | null, fields: readonly CustomField[]): value is SortKey =>
+  value !== null &&
+  ((sortKeys as readonly string[]).includes(value) || fields.some((f) => value === `field:${f.id}`));
 export type SortDirection = "asc" | "desc";
 
 /** The List's own filters (name and column) on top of the board's filters from the same address. */
@@ -105,6 +115,7 @@ export const buildRows = (
         dueDate: card.dueDate,
         progress,
         isBlocked: card.isBlocked,
+        fieldValues: view.fieldValues?.[card.id] ?? {},
       });
     }
   });
@@ -117,7 +128,7 @@ export const filterRows = (rows: readonly ListRow[], filters: ListFilters): List
     (row) =>
       (text === "" || row.name.toLocaleLowerCase().includes(text)) &&
       (filters.statusId === "" || row.statusId === filters.statusId) &&
-      matchesFilters(row, row.role, filters.board, filters.today),
+      matchesFilters(row, row.role, filters.board, filters.today, row.fieldValues),
   );
 };
 
@@ -133,11 +144,26 @@ const compareOptional = <T>(a: T | null, b: T | null, compare: (x: T, y: T) => n
 
 const text = (s: string) => (s === "" ? null : s);
 
-export const sortRows = (rows: readonly ListRow[], key: SortKey, direction: SortDirection): ListRow[] => {
+export const sortRows = (
+  rows: readonly ListRow[],
+  key: SortKey,
+  direction: SortDirection,
+  fields: readonly CustomField[] = [],
+  personName: (userId: string) => string = () => "",
+): ListRow[] => {
   const sign = direction === "asc" ? 1 : -1;
+  const field = key.startsWith("field:") ? fields.find((f) => key === `field:${f.id}`) : undefined;
   const str = (a: string, b: string) => collator.compare(a, b);
   const num = (a: number, b: number) => a - b;
   const by = (a: ListRow, b: ListRow): number => {
+    if (field) {
+      const va = a.fieldValues[field.id];
+      const vb = b.fieldValues[field.id];
+      // Empty values sort last, whatever the direction, as in the other columns.
+      if (va === undefined || vb === undefined)
+        return (va === undefined ? 1 : 0) - (vb === undefined ? 1 : 0);
+      return sign * compareFieldValues(field, va, vb, personName, collator);
+    }
     switch (key) {
       case "name":
         return sign * str(a.name, b.name);
@@ -157,6 +183,8 @@ export const sortRows = (rows: readonly ListRow[], key: SortKey, direction: Sort
         return sign * num(a.progress, b.progress);
       case "blocked":
         return sign * num(Number(a.isBlocked), Number(b.isBlocked));
+      default:
+        return 0;
     }
   };
   // Ties keep the board's order, so the sort is stable and predictable.
