@@ -1,5 +1,6 @@
 export * from "./access.js";
 export * from "./blocking-writes.js";
+export * from "./board.js";
 export * from "./card-writes.js";
 export * from "./cards.js";
 export * from "./client.js";
