@@ -24,7 +24,7 @@ import { hubPlugin } from "./plugins/hub.js";
 import { loggerOptions } from "./plugins/logging.js";
 import { mutationsPlugin } from "./plugins/mutations.js";
 import { replySerializerCompiler } from "./plugins/reply-serializer.js";
-import { type BoardCache, createBoardCache } from "./queries/board-cache.js";
+import { type BoardCache, createBoardCache, defaultBoardCacheLimits } from "./queries/board-cache.js";
 import { apiRoutes } from "./routes/index.js";
 import { compressionThreshold } from "./routes/reply-encoding.js";
 import { createMemoryBus, type EventBus } from "./sync/bus.js";
@@ -94,7 +94,10 @@ export const buildApp = async ({
     }
   });
 
-  app.decorate("boardCache", createBoardCache());
+  app.decorate(
+    "boardCache",
+    createBoardCache({ ...defaultBoardCacheLimits, maxBytes: config.boardCacheMegabytes * 1024 * 1024 }),
+  );
   await app.register(errorsPlugin);
   // Registered before the auth hook: its own onRequest hook must run first, so that an upgrade the
   // auth hook refuses is answered and its socket closed rather than left open.

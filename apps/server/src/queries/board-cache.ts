@@ -35,7 +35,7 @@ export interface BoardCacheLimits {
   maxEventsToFollow: number;
 }
 
-/** 64 MB: about 40 boards of 1,000 cards, or 8 of 5,000. */
+/** 64 MB (`BOARD_CACHE_MB`): about 40 boards of 1,000 cards, or 8 of 5,000. */
 export const defaultBoardCacheLimits: BoardCacheLimits = {
   maxBytes: 64 * 1024 * 1024,
   maxEventsToFollow: 500,
