@@ -9,7 +9,7 @@
  * serialization and request logging. Everything is bounded: fixed request counts, no outside address.
  */
 import { execFileSync, spawn } from "node:child_process";
-import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import http from "node:http";
 import net from "node:net";
 import { tmpdir } from "node:os";
@@ -154,7 +154,61 @@ const createSequentially = async (
   return { cards, latencies };
 };
 
+/** One line per driver: what a sequential move cost each process in CPU. */
+const cpuPerMove: string[] = [];
+
 const perSecond = (count: number, ms: number): number => (count * 1000) / ms;
+
+/** CPU time (user + system, ms) a Linux process has used, from /proc; null where there is no /proc. */
+const processCpuMs = (pid: number): number | null => {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    // Fields after the command name, which is in parentheses and may hold spaces.
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    const ticks = Number(fields[11]) + Number(fields[12]);
+    return (ticks * 1000) / CLOCK_TICKS_PER_SECOND;
+  } catch {
+    return null;
+  }
+};
+const CLOCK_TICKS_PER_SECOND = 100;
+
+/** CPU time of every PostgreSQL process on this machine (the server and its backends). */
+const postgresCpuMs = (): number | null => {
+  if (!existsSync("/proc")) return null;
+  let total = 0;
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const comm = readFileSync(`/proc/${entry}/comm`, "utf8").trim();
+      if (comm !== "postgres") continue;
+    } catch {
+      continue;
+    }
+    total += processCpuMs(Number(entry)) ?? 0;
+  }
+  return total;
+};
+
+/**
+ * CPU per operation of the server, PostgreSQL and this client: on shared, noisy cores the CPU an
+ * operation costs is steadier than its wall time, and tells which process to make cheaper.
+ */
+const cpuMeter = (serverPid: number | undefined) => {
+  const read = () => ({
+    server: serverPid === undefined ? null : processCpuMs(serverPid),
+    postgres: postgresCpuMs(),
+    client: process.cpuUsage(),
+  });
+  const start = read();
+  return (count: number): string => {
+    const end = read();
+    const per = (a: number | null, b: number | null) =>
+      a === null || b === null ? "n/a" : `${((b - a) / count).toFixed(2)}`;
+    const client = (end.client.user + end.client.system - start.client.user - start.client.system) / 1000;
+    return `server ${per(start.server, end.server)} ms, postgres ${per(start.postgres, end.postgres)} ms, client ${(client / count).toFixed(2)} ms`;
+  };
+};
 
 /** A port nothing listens on now. */
 const freePort = (): Promise<number> =>
@@ -191,10 +245,13 @@ const buildServer = (): void => {
 const startServer = async (
   database: Record<string, string>,
   extraEnv: Record<string, string> = {},
-): Promise<{ url: URL; stop: () => Promise<void> }> => {
+): Promise<{ url: URL; pid: number | undefined; stop: () => Promise<void> }> => {
   buildServer();
   const port = await freePort();
-  const child = spawn(process.execPath, compiledServer, {
+  // BENCH_CPU_PROFILE_DIR=dir writes the server's V8 CPU profile there when it stops, to see where a move's time goes.
+  const profile = process.env.BENCH_CPU_PROFILE_DIR;
+  const profileArgs = profile ? ["--cpu-prof", `--cpu-prof-dir=${profile}`] : [];
+  const child = spawn(process.execPath, [...profileArgs, ...compiledServer], {
     cwd: repoRoot,
     env: {
       ...process.env,
@@ -227,6 +284,7 @@ const startServer = async (
   }
   return {
     url,
+    pid: child.pid,
     stop: async () => {
       child.kill("SIGTERM");
       await exited;
@@ -316,8 +374,10 @@ const benchDriver = async (
     for (let i = 0; i < WARMUP; i++) await move();
     const moves: number[] = [];
     const sequentialStart = performance.now();
+    const meter = cpuMeter(server.pid);
     for (let i = 0; i < MOVES; i++) moves.push(await timed(move));
     const sequentialMs = performance.now() - sequentialStart;
+    cpuPerMove.push(`  ${driver}: CPU per move (1 client): ${meter(MOVES)}`);
 
     // Concurrent clients, each with a session of its own and cards of its own: every move goes to the
     // top or the bottom of a random status, so no client names a neighbour another one is moving.
@@ -570,17 +630,20 @@ const printTable = (rows: Row[]): void => {
   for (const row of body) console.log(line(row));
 };
 
-/** `pnpm bench:board`: the board reads alone, on both drivers. */
+/** `pnpm bench:board`: the board reads alone, on both drivers (or those BENCH_DRIVERS names). */
 const mainBoardReads = async (): Promise<void> => {
   const started = performance.now();
   const rows: Row[] = [];
-  const pgliteDir = mkdtempSync(path.join(tmpdir(), "lattice-bench-pglite-"));
-  try {
-    rows.push(...(await benchBoardReads("pglite", { DATA_DIR: pgliteDir })));
-  } finally {
-    rmSync(pgliteDir, { recursive: true, force: true });
+  const drivers = (process.env.BENCH_DRIVERS ?? "pglite,postgres").split(",");
+  if (drivers.includes("pglite")) {
+    const pgliteDir = mkdtempSync(path.join(tmpdir(), "lattice-bench-pglite-"));
+    try {
+      rows.push(...(await benchBoardReads("pglite", { DATA_DIR: pgliteDir })));
+    } finally {
+      rmSync(pgliteDir, { recursive: true, force: true });
+    }
   }
-  if (await isPostgresReachable()) {
+  if (drivers.includes("postgres") && (await isPostgresReachable())) {
     const database = await createPostgresTestDatabase();
     try {
       if (!database.url) throw new Error("a PostgreSQL test database has a URL");
@@ -602,20 +665,25 @@ const main = async (): Promise<void> => {
       `${CONCURRENT_CLIENTS} × ${CONCURRENT_MOVES_EACH} concurrent moves per driver.`,
   );
   const ratios: string[] = [];
-  const pgliteDir = mkdtempSync(path.join(tmpdir(), "lattice-bench-pglite-"));
-  try {
-    rows.push(...(await benchDriver("pglite", { DATA_DIR: pgliteDir }, 0)));
-  } finally {
-    rmSync(pgliteDir, { recursive: true, force: true });
-  }
-  const pgliteReadsDir = mkdtempSync(path.join(tmpdir(), "lattice-bench-pglite-"));
-  try {
-    rows.push(...(await benchBoardReads("pglite", { DATA_DIR: pgliteReadsDir })));
-  } finally {
-    rmSync(pgliteReadsDir, { recursive: true, force: true });
+  // BENCH_DRIVERS=postgres (or pglite) runs one driver only.
+  const drivers = (process.env.BENCH_DRIVERS ?? "pglite,postgres").split(",");
+  if (drivers.includes("pglite")) {
+    const pgliteDir = mkdtempSync(path.join(tmpdir(), "lattice-bench-pglite-"));
+    try {
+      rows.push(...(await benchDriver("pglite", { DATA_DIR: pgliteDir }, 0)));
+    } finally {
+      rmSync(pgliteDir, { recursive: true, force: true });
+    }
+    const pgliteReadsDir = mkdtempSync(path.join(tmpdir(), "lattice-bench-pglite-"));
+    try {
+      rows.push(...(await benchBoardReads("pglite", { DATA_DIR: pgliteReadsDir })));
+    } finally {
+      rmSync(pgliteReadsDir, { recursive: true, force: true });
+    }
   }
 
-  if (await isPostgresReachable()) {
+  const postgresAsked = drivers.includes("postgres");
+  if (postgresAsked && (await isPostgresReachable())) {
     const database = await createPostgresTestDatabase();
     try {
       if (!database.url) throw new Error("a PostgreSQL test database has a URL");
@@ -638,13 +706,14 @@ const main = async (): Promise<void> => {
     } finally {
       await database.drop();
     }
-  } else {
+  } else if (postgresAsked) {
     console.log(
       "  postgres: skipped — no PostgreSQL at TEST_DATABASE_URL (default postgres://postgres@127.0.0.1:5432)",
     );
   }
 
   printTable(rows);
+  if (cpuPerMove.length > 0) console.log(`\n${cpuPerMove.join("\n")}`);
   if (ratios.length > 0)
     console.log(`\nMoves per second against pgbench on the same PostgreSQL:\n${ratios.join("\n")}`);
   console.log(`\nTotal ${((performance.now() - started) / 1000).toFixed(1)} s`);

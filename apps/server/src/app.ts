@@ -63,6 +63,9 @@ export const buildApp = async ({
 }: AppOptions): Promise<FastifyInstance> => {
   const app = Fastify({
     logger: logger || logStream ? loggerOptions(config.logLevel, logStream) : false,
+    // One line per request, written when it completes (below), instead of Fastify's two: each line is
+    // a synchronous write, and the pair cost a tenth of the server's CPU on a card move.
+    disableRequestLogging: true,
     bodyLimit: 1_048_576,
     // Shutdown must not wait on a stalled client; live clients reconnect to another instance.
     forceCloseConnections: true,
@@ -98,6 +101,10 @@ export const buildApp = async ({
     "boardCache",
     createBoardCache({ ...defaultBoardCacheLimits, maxBytes: config.boardCacheMegabytes * 1024 * 1024 }),
   );
+  app.addHook("onResponse", async (request, reply) => {
+    request.log.info({ req: request, res: reply, responseTime: reply.elapsedTime }, "request completed");
+  });
+
   await app.register(errorsPlugin);
   // Registered before the auth hook: its own onRequest hook must run first, so that an upgrade the
   // auth hook refuses is answered and its socket closed rather than left open.

@@ -23,6 +23,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildApp } from "../app.js";
 import { relationsAround } from "../commands/relations.js";
 import { Client, factories, type Harness, startHarness, testConfig } from "../test/harness.js";
+import { type BoardCache, createBoardCache, defaultBoardCacheLimits } from "./board-cache.js";
 
 /** The board as the route read it before it had a cache: every part loaded in one snapshot. */
 const uncachedBoard = (app: FastifyInstance, userId: string, spaceId: string): Promise<BoardWithRelations> =>
@@ -325,6 +326,34 @@ const boardSuite = (driver: TestDriver): void => {
         { numRuns: driver === "pg" ? 6 : 4 },
       );
     }, 120_000);
+
+    it("keeps boards within its byte bound, dropping the least recently read space first", async () => {
+      const read = (cache: BoardCache, spaceId: string) =>
+        h.app.db.db.transaction(
+          async (tx) => cache.content(tx, spaceId, await latestSeq(tx, spaceChannel(spaceId))),
+          { isolationLevel: "repeatable read", accessMode: "read only" },
+        );
+      const measure = createBoardCache();
+      await read(measure, space.id);
+      await read(measure, elsewhere.id);
+      const bothBoards = measure.stats.bytes;
+      expect(measure.stats.entries).toBe(2);
+      // Room for either board, not for both.
+      const cache = createBoardCache({ ...defaultBoardCacheLimits, maxBytes: bothBoards - 1 });
+      await read(cache, space.id);
+      await read(cache, elsewhere.id);
+      expect(cache.stats).toMatchObject({ misses: 2, entries: 1 });
+      expect(cache.stats.bytes).toBeLessThan(bothBoards);
+      await read(cache, elsewhere.id);
+      expect(cache.stats.hits).toBe(1);
+      await read(cache, space.id);
+      expect(cache.stats.misses).toBe(3);
+      // Nothing fits: nothing is kept, and every read still answers.
+      const none = createBoardCache({ ...defaultBoardCacheLimits, maxBytes: 0 });
+      const content = await read(none, space.id);
+      expect(JSON.parse(content.cardsJson).length).toBeGreaterThan(0);
+      expect(none.stats).toMatchObject({ entries: 0, bytes: 0 });
+    });
 
     it("compresses the board for a client that accepts gzip or brotli: smaller, and the same once unpacked", async () => {
       for (let i = 0; i < 20; i++)
