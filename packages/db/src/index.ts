@@ -5,6 +5,7 @@ export * from "./card-writes.js";
 export * from "./cards.js";
 export * from "./client.js";
 export * from "./events.js";
+export * from "./import-writes.js";
 export * from "./label-writes.js";
 export * from "./mappers.js";
 export * from "./prepared.js";

@@ -6,6 +6,8 @@ export * from "./coordination-schemas.js";
 export * from "./dates.js";
 export * from "./errors.js";
 export * from "./events.js";
+export * from "./import/schemas.js";
+export * from "./import/trello.js";
 export * from "./mail-schemas.js";
 export * from "./mutators/index.js";
 export * from "./ordering.js";

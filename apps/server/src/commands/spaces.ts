@@ -17,7 +17,7 @@ import { authorize, invalidField } from "./authorize.js";
 
 type Tx = MutationContext["tx"];
 
-const siblingSpaces = (tx: Tx, workspaceId: string, folderId: string | null) =>
+export const siblingSpaces = (tx: Tx, workspaceId: string, folderId: string | null) =>
   tx
     .select({ id: tables.spaces.id, position: tables.spaces.position })
     .from(tables.spaces)
@@ -29,7 +29,7 @@ const siblingSpaces = (tx: Tx, workspaceId: string, folderId: string | null) =>
     )
     .orderBy(asc(tables.spaces.position));
 
-const checkFolder = async (tx: Tx, workspaceId: string, folderId: string): Promise<void> => {
+export const checkFolder = async (tx: Tx, workspaceId: string, folderId: string): Promise<void> => {
   const [folder] = await tx
     .select({ id: tables.folders.id })
     .from(tables.folders)

@@ -6,6 +6,7 @@
 import { randomUUID } from "node:crypto";
 import { tables } from "@lattice/db";
 import type { Card, Folder, Space, Status, Workspace } from "@lattice/domain";
+import { trelloBoardFixture } from "@lattice/domain/import/trello-fixture";
 import { count, desc, eq } from "drizzle-orm";
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -424,6 +425,20 @@ const table: Row[] = [
     path: "/api/workspaces/{id}/spaces",
     params: ws,
     body: () => ({ name: "S" }),
+    expect: memberWrite(201),
+  },
+  {
+    method: "POST",
+    path: "/api/workspaces/{id}/imports/trello/preview",
+    params: ws,
+    body: () => ({ board: trelloBoardFixture({ cards: 2 }) }),
+    expect: memberWrite(200),
+  },
+  {
+    method: "POST",
+    path: "/api/workspaces/{id}/imports/trello",
+    params: ws,
+    body: () => ({ board: trelloBoardFixture({ cards: 2 }) }),
     expect: memberWrite(201),
   },
   { method: "GET", path: "/api/spaces/{id}", params: async (w) => ({ id: w.space.id }), expect: read },

@@ -10,6 +10,7 @@ import { collaborationRoutes } from "./collaboration.js";
 import { coordinationRoutes } from "./coordination.js";
 import { healthRoutes } from "./health.js";
 import { hierarchyRoutes } from "./hierarchy.js";
+import { importRoutes } from "./imports.js";
 import { invitationRoutes } from "./invitations.js";
 import { mailRoutes } from "./mail.js";
 import { notificationRoutes } from "./notifications.js";
@@ -29,6 +30,7 @@ export const apiRoutes: FastifyPluginAsync<{ config: Config }> = async (app, { c
   await app.register(adminRoutes);
   await app.register(peopleRoutes);
   await app.register(archiveRoutes);
+  await app.register(importRoutes);
   await app.register(collaborationRoutes);
   await app.register(notificationRoutes);
   await app.register(searchRoutes);

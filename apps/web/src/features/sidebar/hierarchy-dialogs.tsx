@@ -1,5 +1,5 @@
 import { type Visibility, visibilities } from "@lattice/domain";
-import { useState } from "react";
+import { lazy, Suspense, useState } from "react";
 import { useNavigate } from "react-router";
 import { ApiError, describeError } from "../../api/client";
 import { toast } from "../../store/toasts";
@@ -22,6 +22,7 @@ export type HierarchyDialogState =
   | { type: "create-workspace" }
   | { type: "create-folder"; workspaceId: string; parentFolderId: string | null }
   | { type: "create-space"; workspaceId: string; folderId: string | null }
+  | { type: "import-trello"; workspaceId: string; folderId: string | null }
   | { type: "rename"; target: HierarchyTarget }
   | { type: "delete"; target: HierarchyTarget }
   | null;
@@ -301,6 +302,11 @@ const DeleteDialog = ({ target, onClose }: { target: HierarchyTarget; onClose: (
   );
 };
 
+// Loaded when first opened: reading a Trello export is rare, and the first screen stays small.
+const TrelloImportDialog = lazy(() =>
+  import("../imports/trello-import-dialog").then((m) => ({ default: m.TrelloImportDialog })),
+);
+
 export const HierarchyDialogs = ({
   state,
   onClose,
@@ -329,6 +335,12 @@ export const HierarchyDialogs = ({
           parentId={state.folderId}
           onClose={onClose}
         />
+      );
+    case "import-trello":
+      return (
+        <Suspense fallback={null}>
+          <TrelloImportDialog workspaceId={state.workspaceId} folderId={state.folderId} onClose={onClose} />
+        </Suspense>
       );
     case "rename":
       return <RenameDialog target={state.target} onClose={onClose} />;

@@ -166,6 +166,10 @@ const FolderRow = ({
           label: "New folder here…",
           onSelect: () => openDialog({ type: "create-folder", workspaceId, parentFolderId: folder.id }),
         },
+        {
+          label: "Import from Trello here…",
+          onSelect: () => openDialog({ type: "import-trello", workspaceId, folderId: folder.id }),
+        },
       ]
     : [];
   const items = useItemMenu({
@@ -330,6 +334,10 @@ const WorkspaceRow = ({
     extra.push({
       label: "New folder…",
       onSelect: () => openDialog({ type: "create-folder", workspaceId: workspace.id, parentFolderId: null }),
+    });
+    extra.push({
+      label: "Import from Trello…",
+      onSelect: () => openDialog({ type: "import-trello", workspaceId: workspace.id, folderId: null }),
     });
   }
   extra.push({

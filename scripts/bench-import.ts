@@ -1,0 +1,75 @@
+/**
+ * `pnpm bench:import`: a Trello export of 5,000 cards (with checklists, comments, labels and
+ * members) imported as a new space through the API, on PGlite and on PostgreSQL; prints the time of
+ * the preview and of the import, and the file's size.
+ */
+import { createTestDatabase, isPostgresReachable } from "@lattice/db/testing";
+import { buildApp } from "../apps/server/src/app.js";
+import { loadConfig } from "../apps/server/src/config.js";
+import { trelloBoardFixture } from "../packages/domain/src/import/trello-fixture.js";
+
+const CARDS = 5_000;
+const ROUNDS = 3;
+
+const cookieOf = (header: string | string[] | undefined): string =>
+  (Array.isArray(header) ? header : [header ?? ""])
+    .find((c) => c.startsWith("lattice_session="))
+    ?.split(";")[0] ?? "";
+
+const benchDriver = async (driver: "pglite" | "pg"): Promise<void> => {
+  const db = await createTestDatabase(driver);
+  const app = await buildApp({
+    handle: db.handle,
+    config: { ...loadConfig({}), webDist: null, loginRateLimit: 1000 },
+  });
+  try {
+    const signup = await app.inject({
+      method: "POST",
+      url: "/api/auth/signup",
+      payload: { email: `bench-${Date.now()}@example.test`, name: "Ana Lima", password: "bench-password-1" },
+    });
+    const headers = { cookie: cookieOf(signup.headers["set-cookie"]), "content-type": "application/json" };
+    const workspace = await app.inject({
+      method: "POST",
+      url: "/api/workspaces",
+      headers,
+      payload: { name: "Bench" },
+    });
+    const workspaceId = workspace.json<{ id: string }>().id;
+    const payload = JSON.stringify({ board: trelloBoardFixture({ cards: CARDS }) });
+    for (let round = 1; round <= ROUNDS; round++) {
+      const previewStart = performance.now();
+      const preview = await app.inject({
+        method: "POST",
+        url: `/api/workspaces/${workspaceId}/imports/trello/preview`,
+        headers,
+        payload,
+      });
+      const previewMs = performance.now() - previewStart;
+      if (preview.statusCode !== 200)
+        throw new Error(`preview answered ${preview.statusCode}: ${preview.body}`);
+      const start = performance.now();
+      const imported = await app.inject({
+        method: "POST",
+        url: `/api/workspaces/${workspaceId}/imports/trello`,
+        headers,
+        payload,
+      });
+      const importMs = performance.now() - start;
+      if (imported.statusCode !== 201)
+        throw new Error(`import answered ${imported.statusCode}: ${imported.body}`);
+      const { summary } = imported.json<{ summary: { cards: number; todos: number; comments: number } }>();
+      console.log(
+        `${driver.padEnd(6)} round ${round}: ${(payload.length / 1_048_576).toFixed(1)} MB export, ${summary.cards} cards, ` +
+          `${summary.todos} to-dos, ${summary.comments} comments: preview ${previewMs.toFixed(0)} ms, import ${importMs.toFixed(0)} ms`,
+      );
+    }
+  } finally {
+    await app.close();
+    await db.drop();
+  }
+};
+
+await benchDriver("pglite");
+if (await isPostgresReachable()) await benchDriver("pg");
+else console.log("pg: skipped — no PostgreSQL at TEST_DATABASE_URL");
