@@ -99,7 +99,10 @@ test("a person builds a board, drags a card across columns with the mouse, moves
   expect(doing).toContain("Write release notes");
   expect(await cardNames(page, "To Do")).toEqual(["Triage rota"]);
 
+  // The reload reads the board the server keeps after those moves, compressed for the browser.
+  const boardReply = page.waitForResponse((response) => /\/api\/spaces\/[^/]+\/board$/.test(response.url()));
   await page.reload();
+  expect(["br", "gzip"]).toContain((await (await boardReply).allHeaders())["content-encoding"]);
   await expect(cardIn(page, "Doing", "Fix login")).toBeVisible();
   expect(await cardNames(page, "Doing")).toEqual(doing);
   expect(await cardNames(page, "To Do")).toEqual(["Triage rota"]);

@@ -1,7 +1,8 @@
 /**
  * `pnpm bench`: latency of the two hottest requests — loading a board and moving a card — for a space of
  * 1,000 cards, on embedded PGlite (a fresh data directory) and on PostgreSQL (a fresh database, dropped
- * at the end).
+ * at the end); then board reads of 1,000 and 5,000 cards, cold and warm, plain and gzipped
+ * (`pnpm bench:board` runs those alone).
  *
  * The server runs as production runs it, in its own process, and is driven over real HTTP on loopback,
  * so the figures include routing, validation, authorization, the transaction with its event row, JSON
@@ -86,7 +87,8 @@ const summarize = (driver: string, operation: string, samples: number[], note = 
 const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
 
 class Client {
-  private cookie = "";
+  /** The session cookie once signed in. */
+  cookie = "";
   constructor(private readonly base: URL) {}
 
   request<T>(method: string, path: string, body?: unknown): Promise<{ data: T; bytes: number }> {
@@ -219,18 +221,37 @@ const freePort = (): Promise<number> =>
     });
   });
 
+/** `pnpm start`'s command after its build: the compiled server (built once per run, if stale). */
+const compiledServer = [
+  "--conditions=lattice-compiled",
+  "--enable-source-maps",
+  "apps/server/dist/server.js",
+];
+let isServerBuilt = false;
+const buildServer = (): void => {
+  if (isServerBuilt) return;
+  execFileSync(path.join(repoRoot, "node_modules/.bin/tsx"), ["scripts/build-server.ts"], {
+    cwd: repoRoot,
+    stdio: "inherit",
+  });
+  isServerBuilt = true;
+};
+
 /**
- * The server as production runs it: its own process (`apps/server/src/server.ts`, logging at info),
- * so the benchmark client and the server each have their own event loop on the shared cores.
+ * The server as production runs it: its own process (the compiled `apps/server/dist/server.js`,
+ * logging at info), so the benchmark client and the server each have their own event loop on the
+ * shared cores.
  */
 const startServer = async (
   database: Record<string, string>,
+  extraEnv: Record<string, string> = {},
 ): Promise<{ url: URL; pid: number | undefined; stop: () => Promise<void> }> => {
+  buildServer();
   const port = await freePort();
   // BENCH_CPU_PROFILE_DIR=dir writes the server's V8 CPU profile there when it stops, to see where a move's time goes.
   const profile = process.env.BENCH_CPU_PROFILE_DIR;
   const profileArgs = profile ? ["--cpu-prof", `--cpu-prof-dir=${profile}`] : [];
-  const child = spawn(process.execPath, [...profileArgs, "--import", "tsx", "apps/server/src/server.ts"], {
+  const child = spawn(process.execPath, [...profileArgs, ...compiledServer], {
     cwd: repoRoot,
     env: {
       ...process.env,
@@ -240,6 +261,7 @@ const startServer = async (
       WEB_DIST: "",
       LOGIN_RATE_LIMIT: "1000",
       SIGNUP_RATE_LIMIT: "1000",
+      ...extraEnv,
     },
     stdio: ["ignore", "ignore", "inherit"],
   });
@@ -422,6 +444,138 @@ const benchDriver = async (
   }
 };
 
+/** A GET as a browser sends it, with or without `Accept-Encoding: gzip`: its time and the bytes on the wire. */
+const getBoard = (
+  base: URL,
+  cookie: string,
+  path: string,
+  gzip: boolean,
+): Promise<{ ms: number; wireBytes: number; encoding: string }> =>
+  new Promise((resolve, reject) => {
+    const start = performance.now();
+    const headers: Record<string, string> = { cookie, ...(gzip ? { "accept-encoding": "gzip" } : {}) };
+    const request = http.request(
+      { host: base.hostname, port: base.port, path, headers, agent },
+      (response) => {
+        let wireBytes = 0;
+        response.on("data", (chunk: Buffer) => {
+          wireBytes += chunk.length;
+        });
+        response.on("error", reject);
+        response.on("end", () => {
+          if (response.statusCode !== 200) reject(new Error(`GET ${path} → ${response.statusCode}`));
+          // A server without compression answers plain whatever the client accepts: the row says so.
+          else
+            resolve({
+              ms: performance.now() - start,
+              wireBytes,
+              encoding: response.headers["content-encoding"] ?? "plain",
+            });
+        });
+      },
+    );
+    request.on("error", reject);
+    request.end();
+  });
+
+const BOARD_SIZES = [1_000, 5_000] as const;
+const BOARD_READS = 100;
+const BOARD_READS_AFTER_CHANGE = 40;
+const BOARD_READS_COLD = 40;
+
+/**
+ * Board reads for spaces of 1,000 and 5,000 cards: warm (nothing changed since the last read: the
+ * snapshot cache answers), after one change (a move, then a read: the cache follows the event), and
+ * cold (a second server on the same database with BOARD_CACHE_MB=0: every read loads the whole
+ * board), each plain and gzipped, with the reply's size raw and on the wire.
+ */
+const benchBoardReads = async (driver: string, database: Record<string, string>): Promise<Row[]> => {
+  const rows: Row[] = [];
+  const spaces: Array<{ cards: number; path: string; cardIds: string[]; statusIds: string[] }> = [];
+  const email = `board-bench-${driver}-${Date.now()}@example.com`;
+  let cookie = "";
+  const seeding = await startServer(database);
+  try {
+    const client = new Client(seeding.url);
+    await client.request("POST", "/api/auth/signup", { email, name: "Bench", password: "bench-password-1" });
+    const { data: workspace } = await client.request<{ id: string }>("POST", "/api/workspaces", {
+      name: "Reads",
+    });
+    for (const size of BOARD_SIZES) {
+      const { data: space } = await client.request<{ id: string }>(
+        "POST",
+        `/api/workspaces/${workspace.id}/spaces`,
+        { name: `Board of ${size}` },
+      );
+      const path = `/api/spaces/${space.id}/board`;
+      const { data: empty } = await client.request<Board>("GET", path);
+      const statusIds = empty.statuses.map((s) => s.id);
+      const seedStart = performance.now();
+      const { cards } = await createSequentially(
+        client,
+        space.id,
+        size,
+        (n) => statusIds[n % statusIds.length],
+      );
+      console.log(
+        `  ${driver}: seeded ${size} cards in ${((performance.now() - seedStart) / 1000).toFixed(1)} s`,
+      );
+      spaces.push({ cards: size, path, cardIds: cards.map((c) => c.id), statusIds });
+    }
+  } finally {
+    await seeding.stop();
+  }
+
+  const measure = async (cacheMegabytes: string, label: string, cached: boolean): Promise<void> => {
+    const server = await startServer(database, { BOARD_CACHE_MB: cacheMegabytes });
+    try {
+      const client = new Client(server.url);
+      await client.request("POST", "/api/auth/login", { email, password: "bench-password-1" });
+      cookie = client.cookie;
+      for (const space of spaces) {
+        const reads = cached ? BOARD_READS : BOARD_READS_COLD;
+        for (const gzip of [false, true]) {
+          for (let i = 0; i < WARMUP; i++) await getBoard(server.url, cookie, space.path, gzip);
+          const samples: number[] = [];
+          let wire = 0;
+          let sent = "";
+          for (let i = 0; i < reads; i++) {
+            const { ms, wireBytes, encoding } = await getBoard(server.url, cookie, space.path, gzip);
+            samples.push(ms);
+            wire = wireBytes;
+            sent = encoding;
+          }
+          rows.push(
+            summarize(
+              driver,
+              `GET board ${space.cards} ${label}${gzip ? " gzip" : ""}`,
+              samples,
+              `${(wire / 1024).toFixed(0)} KiB ${sent}`,
+            ),
+          );
+        }
+        if (!cached) continue;
+        for (const gzip of [false, true]) {
+          const samples: number[] = [];
+          for (let i = 0; i < BOARD_READS_AFTER_CHANGE; i++) {
+            const cardId = pick(space.cardIds);
+            await client.request("POST", `/api/cards/${cardId}/move`, { statusId: pick(space.statusIds) });
+            samples.push((await getBoard(server.url, cookie, space.path, gzip)).ms);
+          }
+          rows.push(
+            summarize(driver, `GET board ${space.cards} after a move${gzip ? " gzip" : ""}`, samples),
+          );
+        }
+      }
+    } finally {
+      await server.stop();
+    }
+  };
+  await measure("0", "cold", false);
+  await measure("64", "warm", true);
+  return rows;
+};
+
 /**
  * pgbench's single-row UPDATE rate on the same server, the ceiling a move is measured against: a
  * transaction of one UPDATE by primary key, for `clients` connections over a few seconds.
@@ -482,6 +636,32 @@ const printTable = (rows: Row[]): void => {
   for (const row of body) console.log(line(row));
 };
 
+/** `pnpm bench:board`: the board reads alone, on both drivers (or those BENCH_DRIVERS names). */
+const mainBoardReads = async (): Promise<void> => {
+  const started = performance.now();
+  const rows: Row[] = [];
+  const drivers = (process.env.BENCH_DRIVERS ?? "pglite,postgres").split(",");
+  if (drivers.includes("pglite")) {
+    const pgliteDir = mkdtempSync(path.join(tmpdir(), "lattice-bench-pglite-"));
+    try {
+      rows.push(...(await benchBoardReads("pglite", { DATA_DIR: pgliteDir })));
+    } finally {
+      rmSync(pgliteDir, { recursive: true, force: true });
+    }
+  }
+  if (drivers.includes("postgres") && (await isPostgresReachable())) {
+    const database = await createPostgresTestDatabase();
+    try {
+      if (!database.url) throw new Error("a PostgreSQL test database has a URL");
+      rows.push(...(await benchBoardReads("postgres", { DATABASE_URL: database.url })));
+    } finally {
+      await database.drop();
+    }
+  }
+  printTable(rows);
+  console.log(`\nTotal ${((performance.now() - started) / 1000).toFixed(1)} s`);
+};
+
 const main = async (): Promise<void> => {
   const started = performance.now();
   const rows: Row[] = [];
@@ -500,6 +680,12 @@ const main = async (): Promise<void> => {
     } finally {
       rmSync(pgliteDir, { recursive: true, force: true });
     }
+    const pgliteReadsDir = mkdtempSync(path.join(tmpdir(), "lattice-bench-pglite-"));
+    try {
+      rows.push(...(await benchBoardReads("pglite", { DATA_DIR: pgliteReadsDir })));
+    } finally {
+      rmSync(pgliteReadsDir, { recursive: true, force: true });
+    }
   }
 
   const postgresAsked = drivers.includes("postgres");
@@ -509,6 +695,7 @@ const main = async (): Promise<void> => {
       if (!database.url) throw new Error("a PostgreSQL test database has a URL");
       const driverRows = await benchDriver("postgres", { DATABASE_URL: database.url }, GROW_CREATES);
       rows.push(...driverRows);
+      rows.push(...(await benchBoardReads("postgres", { DATABASE_URL: database.url })));
       for (const [clients, operation] of [
         [1, "POST move (1 client)"],
         [CONCURRENT_CLIENTS, `POST move (${CONCURRENT_CLIENTS} clients)`],
@@ -538,4 +725,5 @@ const main = async (): Promise<void> => {
   console.log(`\nTotal ${((performance.now() - started) / 1000).toFixed(1)} s`);
 };
 
-await main();
+if (process.argv.includes("board")) await mainBoardReads();
+else await main();

@@ -4,6 +4,7 @@
  */
 import { existsSync } from "node:fs";
 import path from "node:path";
+import compress from "@fastify/compress";
 import cookie from "@fastify/cookie";
 import helmet from "@fastify/helmet";
 import rateLimit from "@fastify/rate-limit";
@@ -28,10 +29,23 @@ import { hubPlugin } from "./plugins/hub.js";
 import { loggerOptions } from "./plugins/logging.js";
 import { mutationsPlugin } from "./plugins/mutations.js";
 import { replySerializerCompiler } from "./plugins/reply-serializer.js";
+import { type BoardCache, createBoardCache, defaultBoardCacheLimits } from "./queries/board-cache.js";
 import { apiRoutes } from "./routes/index.js";
+import { compressionThreshold } from "./routes/reply-encoding.js";
 import { createMemoryBus, type EventBus } from "./sync/bus.js";
 import type { HubOptions } from "./sync/hub.js";
 import { createPgBus } from "./sync/pg-bus.js";
+
+declare module "fastify" {
+  interface FastifyInstance {
+    /** Board snapshots of recently read spaces (see queries/board-cache.ts). */
+    boardCache: BoardCache;
+  }
+}
+
+/** Text the browser reads: JSON, HTML, CSS, scripts, iCalendar. Not server-sent events, which stream. */
+const compressibleTypes =
+  /^text\/(?!event-stream)|(?:\+|\/)json(?:;|$)|(?:\+|\/)xml(?:;|$)|^application\/javascript/u;
 
 export interface AppOptions {
   handle: DbHandle;
@@ -106,6 +120,10 @@ export const buildApp = async ({
     }
   });
 
+  app.decorate(
+    "boardCache",
+    createBoardCache({ ...defaultBoardCacheLimits, maxBytes: config.boardCacheMegabytes * 1024 * 1024 }),
+  );
   await app.register(errorsPlugin);
   // Registered before the auth hook: its own onRequest hook must run first, so that an upgrade the
   // auth hook refuses is answered and its socket closed rather than left open.
@@ -121,6 +139,15 @@ export const buildApp = async ({
         frameAncestors: ["'none'"],
       },
     },
+  });
+  // Before every route (its hook attaches to routes added after it). Request bodies are never
+  // decompressed: a small compressed body could unpack past the body limit. Binary types
+  // (documents, images) are left alone: they are usually compressed already.
+  await app.register(compress, {
+    encodings: ["br", "gzip"],
+    threshold: compressionThreshold,
+    globalDecompression: false,
+    customTypes: compressibleTypes,
   });
   await app.register(cookie);
   await app.register(rateLimit, { global: false });

@@ -34,6 +34,8 @@ export interface Config {
   allowedOrigins: string[];
   /** Live-sync sockets one person may hold on one instance (the web app opens one per tab). */
   socketsPerUser: number;
+  /** Memory for board snapshots kept per instance (serialized and compressed), in megabytes; 0 keeps none. */
+  boardCacheMegabytes: number;
   /** Signing in (and up) with e-mail and password; off leaves single sign-on only. */
   passwordSignIn: boolean;
   /** Single sign-on through an OpenID Connect provider; null when not configured. */
@@ -259,6 +261,7 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): Config => ({
   trustProxy: parseTrustProxy(env.TRUST_PROXY),
   allowedOrigins: parseOrigins(env.ORIGIN),
   socketsPerUser: Number(env.SOCKETS_PER_USER ?? 30),
+  boardCacheMegabytes: Number(env.BOARD_CACHE_MB ?? 64),
   ...parseSignIn(env),
   smtpUrl: parseSmtpUrl(env.SMTP_URL),
   mailFrom: env.MAIL_FROM?.trim() || "Lattice <lattice@localhost>",

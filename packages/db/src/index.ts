@@ -1,6 +1,7 @@
 export * from "./access.js";
 export * from "./attachment-writes.js";
 export * from "./blocking-writes.js";
+export * from "./board.js";
 export * from "./card-move-writes.js";
 export * from "./card-writes.js";
 export * from "./cards.js";

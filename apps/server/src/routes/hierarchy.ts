@@ -3,26 +3,28 @@ import {
   latestSeq,
   loadBoardFieldValues,
   loadCard,
-  loadCards,
   loadSpaceFields,
+  relationsOfSpace,
   spaceAccess,
-  tables,
   toSpace,
-  toStatus,
 } from "@lattice/db";
 import {
+  boardFieldValuesSchema,
   cardSchema,
   copyCardBody,
   createCardBody,
   createFolderBody,
   createSpaceBody,
   createStatusBody,
+  customFieldSchema,
   DomainError,
   ErrorCode,
   folderSchema,
   idParams,
   moveCardBody,
   moveCardToSpaceBody,
+  relationSchema,
+  type SpaceBoard,
   spaceBoardSchema,
   spaceChannel,
   spaceSchema,
@@ -33,20 +35,23 @@ import {
   updateStatusBody,
   workspaceRoles,
 } from "@lattice/domain";
-import { asc, eq } from "drizzle-orm";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { authorize } from "../commands/authorize.js";
 import { copyCard, moveCardToSpace } from "../commands/card-moves.js";
 import { createCard, deleteCard, moveCard, updateCard } from "../commands/cards.js";
 import { createFolder, deleteFolder, updateFolder } from "../commands/folders.js";
-import { relationsAround } from "../commands/relations.js";
 import { createSpace, deleteSpace, updateSpace } from "../commands/spaces.js";
 import { createStatus, deleteStatus, updateStatus } from "../commands/statuses.js";
 import { currentUser } from "../plugins/auth.js";
 import { problemResponses } from "./problems.js";
+import { replyEncoding } from "./reply-encoding.js";
 
 const deleted = { 204: z.null(), ...problemResponses(400, 401, 403, 404, 409) };
+
+const roleSchema = z.enum(workspaceRoles);
+const relationsSchema = z.array(relationSchema);
+const fieldsSchema = z.array(customFieldSchema);
 
 export const hierarchyRoutes: FastifyPluginAsyncZod = async (app) => {
   // ---------- folders ----------
@@ -189,40 +194,42 @@ export const hierarchyRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: spaceBoardSchema, ...problemResponses(400, 401, 404) },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const userId = currentUser(request).id;
       const spaceId = request.params.id;
       // One consistent snapshot: subscribing with `since: seq` then replays exactly what it lacks.
-      return app.db.db.transaction(
+      const { access, content, relations, fields, fieldValues } = await app.db.db.transaction(
         async (tx) => {
           const access = authorize(await spaceAccess(tx, userId, spaceId), "read", "Space");
           const seq = await latestSeq(tx, spaceChannel(spaceId));
-          const statusRows = await tx
-            .select()
-            .from(tables.statuses)
-            .where(eq(tables.statuses.spaceId, spaceId))
-            .orderBy(asc(tables.statuses.position));
-          const cards = await loadCards(tx, { spaceId });
-          const relations = await relationsAround(
-            tx,
-            cards.map((c) => c.id),
-          );
+          const content = await app.boardCache.content(tx, spaceId, seq);
+          // Custom fields and their values are read afresh, like relations: they are not in the cache.
           const fields = await loadSpaceFields(tx, spaceId);
           const fieldValues =
-            fields.length > 0 ? await loadBoardFieldValues(tx, spaceId, new Set(cards.map((c) => c.id))) : [];
-          return {
-            space: toSpace(access.space),
-            role: access.role,
-            statuses: statusRows.map(toStatus),
-            cards,
-            relations,
-            fields,
-            fieldValues,
-            seq,
-          };
+            fields.length > 0 ? await loadBoardFieldValues(tx, spaceId, content.cardIds) : [];
+          return { access, content, relations: await relationsOfSpace(tx, spaceId), fields, fieldValues };
         },
         { isolationLevel: "repeatable read", accessMode: "read only" },
       );
+      // The cached statuses and cards were checked against their schemas when kept; the rest is
+      // checked here, as the reply serializer checks every other reply. Keys in the schema's order.
+      const spaceJson = JSON.stringify(spaceSchema.parse(toSpace(access.space)));
+      const roleJson = JSON.stringify(roleSchema.parse(access.role));
+      const relationsJson = JSON.stringify(relationsSchema.parse(relations));
+      const fieldsJson = JSON.stringify(fieldsSchema.parse(fields));
+      const fieldValuesJson = JSON.stringify(boardFieldValuesSchema.parse(fieldValues));
+      const text = `{"space":${spaceJson},"role":${roleJson},"statuses":${content.statusesJson},"cards":${content.cardsJson},"seq":${content.seq},"relations":${relationsJson},"fields":${fieldsJson},"fieldValues":${fieldValuesJson}}`;
+      reply.type("application/json; charset=utf-8");
+      const encoding = replyEncoding(request.headers, text.length);
+      // Already JSON text (or its compressed bytes): Fastify sends it as is.
+      if (!encoding) return reply.send(text as unknown as SpaceBoard);
+      const bytes = await content.compressed(
+        encoding,
+        `${roleJson}\u0000${spaceJson}\u0000${relationsJson}\u0000${fieldsJson}\u0000${fieldValuesJson}`,
+        text,
+      );
+      reply.header("content-encoding", encoding).header("vary", "accept-encoding");
+      return reply.send(bytes as unknown as SpaceBoard);
     },
   );
 
