@@ -258,6 +258,7 @@ test("at phone width every view fits the screen and its filters and actions are 
     "Archived cards",
     "Members",
     "Blocker types",
+    "Fields",
     "Columns",
   ]);
   await page.keyboard.press("Escape");

@@ -40,13 +40,13 @@ test("an owner shares a private space with one teammate, picks a dark theme, and
   await page.emulateMedia({ colorScheme: "light" });
   await page.goto("/account");
   await page.getByLabel("Dark").check();
-  await page.getByLabel("Time zone").selectOption("Asia/Tokyo");
+  await page.getByLabel("Time zone", { exact: true }).selectOption("Asia/Tokyo");
   await page.getByRole("button", { name: "Save settings" }).click();
   await expect(page.getByText("Your settings are saved.")).toBeVisible();
   await expect(page.locator("html")).toHaveAttribute("data-theme", "dark");
   await page.reload();
   await expect(page.locator("html")).toHaveAttribute("data-theme", "dark");
-  await expect(page.getByLabel("Time zone")).toHaveValue("Asia/Tokyo");
+  await expect(page.getByLabel("Time zone", { exact: true })).toHaveValue("Asia/Tokyo");
   await saveScreenshot(page, "settings-dark");
   await page.getByLabel("Follow the system").check();
   await page.getByRole("button", { name: "Save settings" }).click();

@@ -238,10 +238,24 @@ const NotificationsSection = () => {
 
   const save = async (key: string, change: UpdateMailPreferencesBody) => {
     setSavingKey(key);
+    // The choice shows at once; the server's answer confirms it, and a refusal puts the old one back.
+    const before = preferences;
+    if (before)
+      setPreferences({
+        ...before,
+        ...(change.dailyDigest === undefined ? {} : { dailyDigest: change.dailyDigest }),
+        topics: Object.assign(
+          { ...before.topics },
+          Object.fromEntries(
+            Object.entries(change.topics ?? {}).filter(([, choice]) => choice !== undefined),
+          ),
+        ),
+      });
     try {
       setPreferences(await mailApi.updateMailPreferences(change));
       toast.success("Your e-mail choices are saved.");
     } catch (error) {
+      if (before) setPreferences(before);
       if (isSessionGone(error)) useSession.getState().expire();
       else toast.error(`Could not save your e-mail choices. ${describeError(error)}`);
     } finally {

@@ -11,6 +11,9 @@ import { Button } from "../../ui/button";
  * Sends a card to another space and tells the person how it went (true when it moved). Both boards
  * learn of it from the server's events.
  */
+/** One empty list, so the selector returns the same value while the tree is not loaded (a new [] each time re-renders forever). */
+const noSpaces: never[] = [];
+
 export const sendCardToSpace = async (
   card: { id: string; name: string },
   target: { id: string; name: string },
@@ -52,7 +55,7 @@ export const SpaceMoveControls = ({
   spaceId: string;
 }) => {
   const navigate = useNavigate();
-  const spaces = useWorkspaces((s) => s.trees[workspaceId]?.tree?.spaces ?? []);
+  const spaces = useWorkspaces((s) => s.trees[workspaceId]?.tree?.spaces ?? noSpaces);
   const writable = spaces.filter((s) => s.archivedAt === null && can(s.role, Action.writeCards));
   const others = writable.filter((s) => s.id !== spaceId);
   const [targetId, setTargetId] = useState("");
