@@ -246,8 +246,14 @@ export const acceptInvitation = async (
   ctx: MutationContext,
   user: { id: string; email: string; name: string },
   token: string,
+): Promise<AcceptedInvitation> => acceptClaimed(ctx, user, await claimInvitation(ctx, token));
+
+/** Accepts an invitation row already locked and checked to be pending. */
+const acceptClaimed = async (
+  ctx: MutationContext,
+  user: { id: string; email: string; name: string },
+  row: InvitationRow,
 ): Promise<AcceptedInvitation> => {
-  const row = await claimInvitation(ctx, token);
   const [existing] = await ctx.tx
     .select({ role: tables.workspaceMembers.role })
     .from(tables.workspaceMembers)
@@ -271,4 +277,30 @@ export const invitationForNewAccount = async (
 ): Promise<{ email: string }> => {
   const row = await claimInvitation(ctx, token);
   return { email: row.email };
+};
+
+/**
+ * For a first single sign-on with a provider-verified address: accepts every pending invitation to
+ * that address, as following each link would. Returns what was accepted (empty: nobody invited it).
+ * Security: each row is locked (its workspace channel first, in a fixed order) and checked again, so
+ * an invitation revoked or used meanwhile is not accepted.
+ */
+export const acceptPendingInvitationsFor = async (
+  ctx: MutationContext,
+  user: { id: string; email: string; name: string },
+): Promise<AcceptedInvitation[]> => {
+  const address = user.email.toLowerCase();
+  const candidates = await ctx.tx
+    .select({ id: inv.id, workspaceId: inv.workspaceId })
+    .from(inv)
+    .where(and(eq(inv.email, address), isOpen))
+    .orderBy(inv.workspaceId);
+  const accepted: AcceptedInvitation[] = [];
+  for (const candidate of candidates) {
+    await ctx.lock(workspaceChannel(candidate.workspaceId));
+    const [row] = await ctx.tx.select().from(inv).where(eq(inv.id, candidate.id)).for("update");
+    if (!row || stateOf(row, new Date()) !== "pending") continue;
+    accepted.push(await acceptClaimed(ctx, user, row));
+  }
+  return accepted;
 };

@@ -7,8 +7,16 @@
  */
 import { tables } from "@lattice/db";
 import { type TestDriver, testDriver } from "@lattice/db/testing";
-import type { AdminUser, SignInMethods, User } from "@lattice/domain";
-import { count, eq } from "drizzle-orm";
+import {
+  type AdminUser,
+  type Invitation,
+  type Member,
+  type SignInMethods,
+  type User,
+  userChannel,
+  workspaceChannel,
+} from "@lattice/domain";
+import { and, count, eq } from "drizzle-orm";
 import type { LightMyRequestResponse } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { OidcConfig } from "../config.js";
@@ -241,6 +249,102 @@ const ssoSuite = (driver: TestDriver) => {
       expect(await userCount(ssoOnly)).toBe(0);
       provider.people.set("zoe", { email: "zoe@hospital.test", name: "Zoe" });
       expect((await signIn(ssoOnly, "zoe")).headers.location).toBe("/");
+    });
+
+    describe("by invitation only (SIGNUP_MODE=invitation)", () => {
+      let byInvitation: Harness;
+      let owner: Client;
+
+      const invite = async (workspaceId: string, email: string, role = "member") => {
+        const res = await owner.post(`/api/workspaces/${workspaceId}/invitations`, { email, role });
+        expect(res.statusCode, res.body).toBe(201);
+        return res.json<Invitation>();
+      };
+      const invitationRow = async (id: string) =>
+        (
+          await byInvitation.db.handle.db
+            .select()
+            .from(tables.invitations)
+            .where(eq(tables.invitations.id, id))
+        )[0];
+      const memberAddedEvents = async (channel: string) =>
+        byInvitation.db.handle.db
+          .select({ payload: tables.events.payload, seq: tables.events.seq })
+          .from(tables.events)
+          .where(and(eq(tables.events.channel, channel), eq(tables.events.type, "member.added")));
+
+      beforeAll(async () => {
+        byInvitation = await startHarness(driver, undefined, {
+          oidc: oidcConfig(),
+          signupMode: "invitation",
+        });
+        harnesses.push(byInvitation);
+        // The first account is the administrator's, invited or not.
+        owner = await factories(byInvitation.app).user("Owner");
+      });
+
+      it("refuses a first sign-on nobody invited, with a reason for the login page, creating nothing", async () => {
+        const ws = await factories(byInvitation.app).workspace(owner);
+        const withdrawn = await invite(ws.id, "withdrawn@hospital.test");
+        expect((await owner.delete(`/api/workspaces/${ws.id}/invitations/${withdrawn.id}`)).statusCode).toBe(
+          204,
+        );
+        const lapsed = await invite(ws.id, "lapsed@hospital.test");
+        await byInvitation.db.handle.db
+          .update(tables.invitations)
+          .set({ expiresAt: new Date(Date.now() - 60_000) })
+          .where(eq(tables.invitations.id, lapsed.id));
+        await invite(ws.id, "someone.else@hospital.test");
+        provider.people.set("uninvited", { email: "uninvited@hospital.test", name: "Uninvited" });
+        provider.people.set("withdrawn", { email: "withdrawn@hospital.test", name: "Withdrawn" });
+        provider.people.set("lapsed", { email: "lapsed@hospital.test", name: "Lapsed" });
+
+        const fingerprint = await fingerprinter(byInvitation.db.handle.db);
+        const before = await fingerprint();
+        for (const login of ["uninvited", "withdrawn", "lapsed"])
+          expectRefused(await signIn(byInvitation, login), "invitation");
+        expect(changedTables(before, await fingerprint())).toEqual([]);
+        expect(await userCount(byInvitation)).toBe(1);
+      });
+
+      it("makes the account of an invited person and accepts the invitation, with the role and the events of a link", async () => {
+        const ws = await factories(byInvitation.app).workspace(owner, { name: "Ward 3" });
+        const invitation = await invite(ws.id, "Irene.Invited@Hospital.test", "visitor");
+        const workspaceSeqBefore = (await memberAddedEvents(workspaceChannel(ws.id))).length;
+        provider.people.set("irene", { email: "irene.invited@hospital.test", name: "Irene Invited" });
+
+        const res = await signIn(byInvitation, "irene", `/w/${ws.id}`);
+        expect(res.statusCode, res.body).toBe(303);
+        expect(res.headers.location).toBe(`/w/${ws.id}`);
+        const irene = sessionOf(byInvitation, res);
+        const me = (await irene.get("/api/me")).json<User>();
+        expect(me).toMatchObject({
+          email: "irene.invited@hospital.test",
+          name: "Irene Invited",
+          isAdmin: false,
+        });
+
+        const members = (await owner.get(`/api/workspaces/${ws.id}/members`)).json<Member[]>();
+        expect(members.find((m) => m.userId === me.id)).toMatchObject({
+          role: "visitor",
+          name: "Irene Invited",
+        });
+        expect((await irene.get(`/api/workspaces/${ws.id}`)).statusCode).toBe(200);
+        expect(await invitationRow(invitation.id)).toMatchObject({ acceptedBy: me.id });
+        expect((await owner.get(`/api/workspaces/${ws.id}/invitations`)).json<Invitation[]>()).toEqual([]);
+
+        // As accepting by link: the workspace and the newcomer each hear of the new member.
+        const onWorkspace = (await memberAddedEvents(workspaceChannel(ws.id))).slice(workspaceSeqBefore);
+        expect(onWorkspace.map((e) => e.payload)).toEqual([
+          { member: expect.objectContaining({ userId: me.id, role: "visitor" }) },
+        ]);
+        const onPerson = await memberAddedEvents(userChannel(me.id));
+        expect(onPerson.map((e) => e.payload)).toEqual(onWorkspace.map((e) => e.payload));
+
+        // Coming back needs no invitation: the account is found by the provider's subject.
+        const again = await signIn(byInvitation, "irene");
+        expect((await sessionOf(byInvitation, again).get("/api/me")).json<User>().id).toBe(me.id);
+      });
     });
 
     it("answers 404 for single sign-on where it is not configured", async () => {

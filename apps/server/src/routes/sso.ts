@@ -17,7 +17,7 @@ const CALLBACK_PATH = "/api/auth/oidc/callback";
 const redirectReply = { 303: z.null().describe("To the provider, the app or the login page") };
 
 export const ssoRoutes: FastifyPluginAsyncZod<{ config: Config }> = async (app, { config }) => {
-  const oidc = config.oidc ? new OidcSignIn(app.db.db, config.oidc) : null;
+  const oidc = config.oidc ? new OidcSignIn(app.db.db, config.oidc, config.signupMode) : null;
   const cookiePath = "/api/auth/oidc";
 
   const redirectUri = (request: FastifyRequest): string =>
@@ -110,7 +110,8 @@ export const ssoRoutes: FastifyPluginAsyncZod<{ config: Config }> = async (app, 
       const callbackUrl = new URL(redirectUri(request));
       callbackUrl.search = new URL(request.url, "http://callback.invalid").search;
       try {
-        const { user, returnTo } = await sso.finish(callbackUrl, request.cookies[SSO_STATE_COOKIE]);
+        const { user, returnTo, events } = await sso.finish(callbackUrl, request.cookies[SSO_STATE_COOKIE]);
+        if (events.length > 0) app.bus.published(events);
         await app.startSession(request, reply, user.id);
         reply.clearCookie(SSO_STATE_COOKIE, { path: cookiePath });
         return reply.redirect(returnTo, 303);

@@ -8,14 +8,17 @@
  * use), and openid-client checks the state, the nonce and the ID token before the code is trusted.
  *
  * The person is found by the provider's stable subject; a first sign-in links the account that
- * has the same e-mail if the provider says it is verified, or creates one. Every way out that is not
- * a session changes nothing but the spent attempt.
+ * has the same e-mail if the provider says it is verified, or creates one. With SIGNUP_MODE=invitation
+ * a new account (past the administrator) needs a pending invitation to that verified address, and is
+ * made together with accepting it, in one transaction. Every way out that is not a session changes
+ * nothing but the spent attempt.
  */
 import { createHash } from "node:crypto";
-import { type Database, tables, toUser } from "@lattice/db";
-import { limits, type User } from "@lattice/domain";
+import { type Database, type MutationContext, runMutation, tables, toUser } from "@lattice/db";
+import { type DomainEvent, limits, type SignupMode, type User } from "@lattice/domain";
 import { and, count, eq, lte, sql } from "drizzle-orm";
 import * as client from "openid-client";
+import { acceptPendingInvitationsFor } from "../commands/invitations.js";
 import type { OidcConfig } from "../config.js";
 
 /** What a failed sign-in tells the login page; each has a sentence there. */
@@ -27,6 +30,7 @@ export const SsoFailure = {
   domain: "domain",
   unverified: "unverified",
   deactivated: "deactivated",
+  invitation: "invitation",
 } as const;
 export type SsoFailure = (typeof SsoFailure)[keyof typeof SsoFailure];
 
@@ -77,6 +81,7 @@ export class OidcSignIn {
   constructor(
     private readonly db: Database,
     readonly config: OidcConfig,
+    private readonly signupMode: SignupMode = "open",
   ) {}
 
   private discover(): Promise<client.Configuration> {
@@ -132,10 +137,13 @@ export class OidcSignIn {
   }
 
   /**
-   * Finishes the attempt named by the callback: returns the signed-in person and where to land.
-   * Throws SsoError for every refusal.
+   * Finishes the attempt named by the callback: returns the signed-in person, where to land and the
+   * events of invitations accepted on the way (for the hub). Throws SsoError for every refusal.
    */
-  async finish(callbackUrl: URL, cookieState: string | undefined): Promise<{ user: User; returnTo: string }> {
+  async finish(
+    callbackUrl: URL,
+    cookieState: string | undefined,
+  ): Promise<{ user: User; returnTo: string; events: DomainEvent[] }> {
     const state = callbackUrl.searchParams.get("state") ?? "";
     if (!state || !cookieState || state !== cookieState)
       throw new SsoError(SsoFailure.state, "The sign-in did not start in this browser");
@@ -171,63 +179,72 @@ export class OidcSignIn {
         throw new SsoError(SsoFailure.unavailable, "The sign-on provider did not answer", { cause: error });
       throw new SsoError(SsoFailure.rejected, "The provider's answer did not check out", { cause: error });
     }
-    const user = await this.account(claims);
-    return { user, returnTo: attempt.returnTo };
+    const { result: user, events } = await runMutation(this.db, { actorId: null, mutationId: null }, (ctx) =>
+      this.account(ctx, claims),
+    );
+    return { user, returnTo: attempt.returnTo, events };
   }
 
-  private async account(claims: {
-    sub: string;
-    email?: unknown;
-    email_verified?: unknown;
-    name?: unknown;
-  }): Promise<User> {
+  private async account(
+    ctx: MutationContext,
+    claims: {
+      sub: string;
+      email?: unknown;
+      email_verified?: unknown;
+      name?: unknown;
+    },
+  ): Promise<User> {
     const email = typeof claims.email === "string" ? claims.email.trim().toLowerCase() : null;
     const domain = email?.split("@").pop() ?? null;
     if (this.config.allowedDomains.length > 0 && (!domain || !this.config.allowedDomains.includes(domain)))
       throw new SsoError(SsoFailure.domain, "This e-mail domain may not sign in here");
     const issuer = this.config.issuer;
-    return this.db.transaction(async (tx) => {
-      // The same lock as password signups: exactly one first account becomes the administrator.
-      await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtext('lattice:signup'))`);
-      const [linked] = await tx
-        .select({ user: tables.users })
-        .from(tables.identities)
-        .innerJoin(tables.users, eq(tables.users.id, tables.identities.userId))
-        .where(and(eq(tables.identities.issuer, issuer), eq(tables.identities.subject, claims.sub)));
-      let row = linked?.user;
-      if (!row) {
-        // Security: linking to an account by e-mail (or taking an address) needs the provider's word.
-        if (!email || claims.email_verified !== true || email.length > limits.emailMax)
-          throw new SsoError(SsoFailure.unverified, "The provider did not vouch for an e-mail address");
-        const [existing] = await tx
-          .select()
-          .from(tables.users)
-          .where(eq(sql`lower(${tables.users.email})`, email));
-        if (existing) row = existing;
-        else {
-          const [{ value: userCount } = { value: 0 }] = await tx
-            .select({ value: count() })
-            .from(tables.users);
-          const name =
-            (typeof claims.name === "string" ? claims.name.replaceAll("\u0000", "").trim() : "") ||
-            email.split("@")[0] ||
-            email;
-          const [created] = await tx
-            .insert(tables.users)
-            .values({
-              email,
-              name: name.slice(0, limits.nameMax),
-              passwordHash: null,
-              isAdmin: userCount === 0,
-            })
-            .returning();
-          row = created;
+    const { tx } = ctx;
+    // The same lock as password signups: exactly one first account becomes the administrator.
+    await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtext('lattice:signup'))`);
+    const [linked] = await tx
+      .select({ user: tables.users })
+      .from(tables.identities)
+      .innerJoin(tables.users, eq(tables.users.id, tables.identities.userId))
+      .where(and(eq(tables.identities.issuer, issuer), eq(tables.identities.subject, claims.sub)));
+    let row = linked?.user;
+    if (!row) {
+      // Security: linking to an account by e-mail (or taking an address) needs the provider's word.
+      if (!email || claims.email_verified !== true || email.length > limits.emailMax)
+        throw new SsoError(SsoFailure.unverified, "The provider did not vouch for an e-mail address");
+      const [existing] = await tx
+        .select()
+        .from(tables.users)
+        .where(eq(sql`lower(${tables.users.email})`, email));
+      if (existing) row = existing;
+      else {
+        const [{ value: userCount } = { value: 0 }] = await tx.select({ value: count() }).from(tables.users);
+        const name =
+          (typeof claims.name === "string" ? claims.name.replaceAll("\u0000", "").trim() : "") ||
+          email.split("@")[0] ||
+          email;
+        const [created] = await tx
+          .insert(tables.users)
+          .values({
+            email,
+            name: name.slice(0, limits.nameMax),
+            passwordHash: null,
+            isAdmin: userCount === 0,
+          })
+          .returning();
+        row = created;
+        // By invitation, past the administrator: a newcomer needs a pending invitation to this
+        // verified address, and signing on accepts it (them) as following the link would.
+        if (created && this.signupMode === "invitation" && userCount > 0) {
+          const accepted = await acceptPendingInvitationsFor(ctx, toUser(created));
+          if (accepted.length === 0)
+            throw new SsoError(SsoFailure.invitation, "Nobody has invited this e-mail address");
         }
-        if (!row) throw new Error("insert returned no row");
-        await tx.insert(tables.identities).values({ issuer, subject: claims.sub, userId: row.id });
       }
-      if (row.deactivatedAt) throw new SsoError(SsoFailure.deactivated, "This account has been deactivated");
-      return toUser(row);
-    });
+      if (!row) throw new Error("insert returned no row");
+      await tx.insert(tables.identities).values({ issuer, subject: claims.sub, userId: row.id });
+    }
+    if (row.deactivatedAt) throw new SsoError(SsoFailure.deactivated, "This account has been deactivated");
+    return toUser(row);
   }
 }

@@ -19,6 +19,8 @@ const ssoErrors: Record<string, string> = {
   domain: "Your e-mail address's domain may not sign in here.",
   unverified: "The sign-on provider did not confirm your e-mail address, so no account could be matched.",
   deactivated: "This account has been deactivated. Ask an administrator of this instance.",
+  invitation:
+    "Accounts on this instance are by invitation, and there is no pending invitation for your e-mail address. Ask an owner of a workspace to invite you.",
 };
 
 /** How this instance lets people in; read once per page. Null while loading. */
