@@ -266,7 +266,9 @@ export const parseObjectStore = (env: NodeJS.ProcessEnv): ObjectStoreConfig | nu
   const accessKeyId = env.S3_ACCESS_KEY_ID?.trim() ?? "";
   const secretAccessKey = env.S3_SECRET_ACCESS_KEY ?? "";
   if (bucket === "") {
-    const stray = ["S3_ENDPOINT", "S3_ACCESS_KEY_ID", "S3_SECRET_ACCESS_KEY"].filter((name) => env[name]?.trim());
+    const stray = ["S3_ENDPOINT", "S3_ACCESS_KEY_ID", "S3_SECRET_ACCESS_KEY"].filter((name) =>
+      env[name]?.trim(),
+    );
     if (stray.length > 0) throw new Error(`${stray.join(", ")} set without S3_BUCKET: name the bucket too`);
     return null;
   }

@@ -5,8 +5,8 @@
 import type { Attachment } from "@lattice/domain";
 import { and, asc, eq, inArray, isNotNull, isNull, lt, sql } from "drizzle-orm";
 import type { Executor } from "./client.js";
-import { rowsOf, uuids } from "./write-sql.js";
 import { attachmentChunks, attachments, objectDeletions } from "./schema/index.js";
+import { rowsOf, uuids } from "./write-sql.js";
 
 type AttachmentRow = typeof attachments.$inferSelect;
 

@@ -355,7 +355,9 @@ const attachmentsSuite = (driver: TestDriver): void => {
       const copy = res.json<Card>();
       const copied = (await owner.get(`/api/cards/${copy.id}/attachments`)).json<Attachment[]>();
       expect(copied.map((a) => a.name)).toEqual(["protocol.bin", "ward.png"]);
-      expect(copied.every((a) => a.cardId === copy.id && a.id !== original.id && a.id !== cover.id)).toBe(true);
+      expect(copied.every((a) => a.cardId === copy.id && a.id !== original.id && a.id !== cover.id)).toBe(
+        true,
+      );
       const board = (await owner.get(`/api/spaces/${space.id}/board`)).json<Board>();
       const copyOnBoard = board.cards.find((c) => c.id === copy.id);
       expect(copyOnBoard?.attachmentCount).toBe(2);

@@ -4,12 +4,7 @@
  */
 import { Readable } from "node:stream";
 import multipart from "@fastify/multipart";
-import {
-  attachmentObjectKey,
-  type Executor,
-  readAttachmentChunk,
-  sweepStagedAttachments,
-} from "@lattice/db";
+import { attachmentObjectKey, type Executor, readAttachmentChunk, sweepStagedAttachments } from "@lattice/db";
 import {
   attachmentSchema,
   DomainError,

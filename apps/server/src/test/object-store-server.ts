@@ -46,7 +46,13 @@ export const startObjectStore = async (): Promise<TestObjectStore> => {
       const root = path.join(directory, bucket);
       return (await filesUnder(root))
         .filter((file) => file.endsWith("._S3rver_object"))
-        .map((file) => path.relative(root, file).replace(/\._S3rver_object$/, "").split(path.sep).join("/"))
+        .map((file) =>
+          path
+            .relative(root, file)
+            .replace(/\._S3rver_object$/, "")
+            .split(path.sep)
+            .join("/"),
+        )
         .sort();
     },
     close: async () => {

@@ -62,9 +62,7 @@ export const attachments = pgTable(
   },
   (t) => [
     index("attachments_card_idx").on(t.cardId, t.createdAt),
-    index("attachments_object_key_idx")
-      .on(t.objectKey)
-      .where(sql`${t.objectKey} IS NOT NULL`),
+    index("attachments_object_key_idx").on(t.objectKey).where(sql`${t.objectKey} IS NOT NULL`),
     uniqueIndex("attachments_one_cover_idx").on(t.cardId).where(sql`${t.isCover}`),
     index("attachments_search_idx").using(
       "gin",
