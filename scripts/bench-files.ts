@@ -17,6 +17,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { createPostgresTestDatabase, isPostgresReachable } from "@lattice/db/testing";
+import { startObjectStore } from "../apps/server/src/test/object-store-server.js";
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const FILE_MB = Number(process.env.BENCH_FILE_MB ?? 100);
@@ -251,7 +252,7 @@ const benchDriver = async (driver: string, database: Record<string, string>): Pr
       throw new Error(`${driver}: the downloaded bytes differ from the uploaded ones`);
     const mbps = (seconds: number) => (FILE_MB / seconds).toFixed(1);
     return [
-      `${driver.padEnd(8)}  upload ${up.seconds.toFixed(2)} s (${mbps(up.seconds)} MB/s)  ` +
+      `${driver.padEnd(9)}  upload ${up.seconds.toFixed(2)} s (${mbps(up.seconds)} MB/s)  ` +
         `download ${down.seconds.toFixed(2)} s (${mbps(down.seconds)} MB/s)  ` +
         `RSS idle ${idle.toFixed(0)} MiB, peak during upload ${uploadPeak.toFixed(0)} MiB, ` +
         `during download ${downloadPeak.toFixed(0)} MiB (VmHWM ${memoryMiB(server.pid, "VmHWM").toFixed(0)} MiB); bytes match`,
@@ -269,6 +270,23 @@ const main = async (): Promise<void> => {
     lines.push(...(await benchDriver("pglite", { DATA_DIR: pgliteDir })));
   } finally {
     rmSync(pgliteDir, { recursive: true, force: true });
+  }
+  const s3 = await startObjectStore();
+  const s3Dir = mkdtempSync(path.join(tmpdir(), "lattice-bench-files-s3-"));
+  try {
+    const { bucket, endpoint, credentials } = s3.config;
+    lines.push(
+      ...(await benchDriver("pglite+s3", {
+        DATA_DIR: s3Dir,
+        S3_BUCKET: bucket,
+        S3_ENDPOINT: endpoint ?? "",
+        S3_ACCESS_KEY_ID: credentials?.accessKeyId ?? "",
+        S3_SECRET_ACCESS_KEY: credentials?.secretAccessKey ?? "",
+      })),
+    );
+  } finally {
+    rmSync(s3Dir, { recursive: true, force: true });
+    await s3.close();
   }
   if (await isPostgresReachable()) {
     const database = await createPostgresTestDatabase();

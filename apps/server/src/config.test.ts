@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
   loadConfig,
+  parseObjectStore,
   parseOrigins,
   parsePublicUrl,
   parseSignupMode,
@@ -83,5 +84,44 @@ describe("mail settings", () => {
     expect(parseSignupMode("invitation")).toBe("invitation");
     expect(parseSignupMode("sso")).toBe("sso");
     expect(() => parseSignupMode("closed")).toThrow(/open, invitation, sso/);
+  });
+});
+
+describe("object store (S3_*)", () => {
+  it("keeps documents in the database when no bucket is named", () => {
+    expect(loadConfig({}).objectStore).toBeNull();
+  });
+
+  it("refuses an endpoint or keys without a bucket, rather than silently ignoring them", () => {
+    expect(() => parseObjectStore({ S3_ENDPOINT: "http://127.0.0.1:9000" })).toThrow(/S3_BUCKET/);
+    expect(() => parseObjectStore({ S3_ACCESS_KEY_ID: "key" })).toThrow(/S3_BUCKET/);
+  });
+
+  it("uses path-style addressing for a self-hosted endpoint and virtual hosts for AWS itself", () => {
+    expect(
+      parseObjectStore({
+        S3_BUCKET: "documents",
+        S3_ENDPOINT: "http://127.0.0.1:9000",
+        S3_ACCESS_KEY_ID: "key",
+        S3_SECRET_ACCESS_KEY: "secret",
+      }),
+    ).toEqual({
+      bucket: "documents",
+      endpoint: "http://127.0.0.1:9000",
+      region: "us-east-1",
+      credentials: { accessKeyId: "key", secretAccessKey: "secret" },
+      forcePathStyle: true,
+    });
+    const aws = parseObjectStore({ S3_BUCKET: "documents", S3_REGION: "eu-central-1" });
+    expect(aws).toMatchObject({ endpoint: undefined, region: "eu-central-1", forcePathStyle: false });
+    expect(aws?.credentials).toBeUndefined();
+  });
+
+  it("names what is wrong: a bad endpoint, half the keys, a path-style value that is not yes or no", () => {
+    expect(() => parseObjectStore({ S3_BUCKET: "b", S3_ENDPOINT: "minio:9000" })).toThrow(/S3_ENDPOINT/);
+    expect(() => parseObjectStore({ S3_BUCKET: "b", S3_ACCESS_KEY_ID: "key" })).toThrow(/together/);
+    expect(() => parseObjectStore({ S3_BUCKET: "b", S3_FORCE_PATH_STYLE: "maybe" })).toThrow(
+      /S3_FORCE_PATH_STYLE/,
+    );
   });
 });

@@ -59,6 +59,19 @@ export interface Config {
   digestIntervalMs: number;
   /** The largest file one may attach to a card, in bytes (MAX_UPLOAD_MB). */
   maxUploadBytes: number;
+  /** An S3-compatible object store for the bytes of new documents; null keeps them in the database. */
+  objectStore: ObjectStoreConfig | null;
+}
+
+export interface ObjectStoreConfig {
+  bucket: string;
+  /** The store's URL (MinIO, Ceph, Garage, R2, …); undefined: AWS S3 itself, found from the region. */
+  endpoint: string | undefined;
+  region: string;
+  /** Both or neither; neither lets the AWS SDK find credentials (environment, instance role, …). */
+  credentials: { accessKeyId: string; secretAccessKey: string } | undefined;
+  /** Bucket in the path (http://host/bucket/key) rather than the host name; most self-hosted stores need it. */
+  forcePathStyle: boolean;
 }
 
 export interface OidcConfig {
@@ -246,6 +259,46 @@ export const parseMaxUploadBytes = (value: string | undefined): number => {
   return Math.floor(megabytes * 1024 * 1024);
 };
 
+/** S3_*: none configured keeps documents in the database; S3_BUCKET turns the object store on. */
+export const parseObjectStore = (env: NodeJS.ProcessEnv): ObjectStoreConfig | null => {
+  const bucket = env.S3_BUCKET?.trim() ?? "";
+  const endpoint = env.S3_ENDPOINT?.trim() || undefined;
+  const accessKeyId = env.S3_ACCESS_KEY_ID?.trim() ?? "";
+  const secretAccessKey = env.S3_SECRET_ACCESS_KEY ?? "";
+  if (bucket === "") {
+    const stray = ["S3_ENDPOINT", "S3_ACCESS_KEY_ID", "S3_SECRET_ACCESS_KEY"].filter((name) =>
+      env[name]?.trim(),
+    );
+    if (stray.length > 0) throw new Error(`${stray.join(", ")} set without S3_BUCKET: name the bucket too`);
+    return null;
+  }
+  if (endpoint !== undefined) {
+    let url: URL;
+    try {
+      url = new URL(endpoint);
+    } catch {
+      throw new Error(`S3_ENDPOINT: not a URL: ${endpoint}`);
+    }
+    if (url.protocol !== "http:" && url.protocol !== "https:")
+      throw new Error(`S3_ENDPOINT: not an http(s) URL: ${endpoint}`);
+  }
+  if ((accessKeyId === "") !== (secretAccessKey === ""))
+    throw new Error("S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY are needed together");
+  let forcePathStyle: boolean;
+  try {
+    forcePathStyle = isOn(env.S3_FORCE_PATH_STYLE, endpoint !== undefined);
+  } catch (error) {
+    throw new Error(`S3_FORCE_PATH_STYLE: ${(error as Error).message}`);
+  }
+  return {
+    bucket,
+    endpoint,
+    region: env.S3_REGION?.trim() || "us-east-1",
+    credentials: accessKeyId === "" ? undefined : { accessKeyId, secretAccessKey },
+    forcePathStyle,
+  };
+};
+
 export const loadConfig = (env: NodeJS.ProcessEnv = process.env): Config => ({
   port: Number(env.PORT ?? 3000),
   host: env.HOST ?? "0.0.0.0",
@@ -277,4 +330,5 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): Config => ({
   digestHour: parseWholeNumber("DIGEST_HOUR", env.DIGEST_HOUR, 7, 0, 23),
   digestIntervalMs: parseWholeNumber("DIGEST_INTERVAL_MS", env.DIGEST_INTERVAL_MS, 60_000, 0, 86_400_000),
   maxUploadBytes: parseMaxUploadBytes(env.MAX_UPLOAD_MB),
+  objectStore: parseObjectStore(env),
 });

@@ -3,9 +3,10 @@
  * by chunk, and the metadata changes. See schema/attachments.ts for the staging rule.
  */
 import type { Attachment } from "@lattice/domain";
-import { and, asc, eq, isNotNull, isNull, lt, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, isNotNull, isNull, lt, sql } from "drizzle-orm";
 import type { Executor } from "./client.js";
-import { attachmentChunks, attachments } from "./schema/index.js";
+import { attachmentChunks, attachments, objectDeletions } from "./schema/index.js";
+import { rowsOf, uuids } from "./write-sql.js";
 
 type AttachmentRow = typeof attachments.$inferSelect;
 
@@ -24,6 +25,10 @@ export const toAttachment = (row: AttachmentRow): Attachment => ({
 });
 
 export interface StagedAttachment {
+  /** Given when the bytes go to the object store under a key made from it; else generated. */
+  id?: string;
+  /** The object's key in the S3-compatible store; absent: the bytes go to `attachment_chunks`. */
+  objectKey?: string;
   workspaceId: string;
   spaceId: string;
   cardId: string;
@@ -131,4 +136,75 @@ export const updateAttachmentRow = async (
     .returning();
   if (!row) throw new Error("attachment vanished inside its own transaction");
   return toAttachment(row);
+};
+
+/** Where a published attachment's bytes are: the object store's key, or null for the database's chunks. */
+export const attachmentObjectKey = async (db: Executor, attachmentId: string): Promise<string | null> => {
+  const [row] = await db
+    .select({ objectKey: attachments.objectKey })
+    .from(attachments)
+    .where(eq(attachments.id, attachmentId));
+  return row?.objectKey ?? null;
+};
+
+/**
+ * Gives the copy of a card the original's published documents: new rows (same name, type, size,
+ * uploader, cover), the database's chunks copied, an object in the store shared (its deletion waits
+ * until no row names it). The originals are locked FOR SHARE, so a concurrent delete of one waits
+ * for this copy and its object is then still named. Answers how many were copied.
+ */
+export const copyAttachments = async (
+  db: Executor,
+  originalCardId: string,
+  copy: { id: string; spaceId: string; workspaceId: string },
+): Promise<number> => {
+  const copied = rowsOf(
+    await db.execute(sql`
+      WITH originals AS (
+        SELECT id, gen_random_uuid() AS copy_id FROM attachments
+        WHERE card_id = ${originalCardId}::uuid AND uploaded_at IS NOT NULL
+        FOR SHARE
+      ), inserted AS (
+        INSERT INTO attachments (id, workspace_id, space_id, card_id, uploader_id, name, content_type,
+          size, is_cover, object_key, uploaded_at, created_at, updated_at)
+        SELECT o.copy_id, ${copy.workspaceId}::uuid, ${copy.spaceId}::uuid, ${copy.id}::uuid,
+          a.uploader_id, a.name, a.content_type, a.size, a.is_cover, a.object_key, now(), a.created_at, now()
+        FROM originals o JOIN attachments a ON a.id = o.id
+        RETURNING id
+      )
+      SELECT o.id AS original_id, o.copy_id FROM originals o JOIN inserted i ON i.id = o.copy_id`),
+  );
+  if (copied.length === 0) return 0;
+  await db.execute(sql`
+    INSERT INTO attachment_chunks (attachment_id, seq, data)
+    SELECT pairs.copy_id, c.seq, c.data
+    FROM unnest(${uuids(copied.map((r) => r.original_id as string))},
+                ${uuids(copied.map((r) => r.copy_id as string))}) AS pairs(original_id, copy_id)
+    JOIN attachment_chunks c ON c.attachment_id = pairs.original_id`);
+  return copied.length;
+};
+
+/**
+ * Up to `limit` queued object keys, split into those no attachment row names any more (to delete
+ * from the store) and those a row names again (a copy shares it: only to forget).
+ */
+export const queuedObjectDeletions = async (
+  db: Executor,
+  limit: number,
+): Promise<{ orphaned: string[]; stillNamed: string[] }> => {
+  const rows = rowsOf(
+    await db.execute(sql`
+      SELECT d.object_key,
+        EXISTS (SELECT 1 FROM attachments a WHERE a.object_key = d.object_key) AS still_named
+      FROM object_deletions d ORDER BY d.queued_at, d.object_key LIMIT ${limit}`),
+  );
+  return {
+    orphaned: rows.filter((r) => !r.still_named).map((r) => r.object_key as string),
+    stillNamed: rows.filter((r) => r.still_named).map((r) => r.object_key as string),
+  };
+};
+
+export const forgetObjectDeletions = async (db: Executor, keys: readonly string[]): Promise<void> => {
+  if (keys.length === 0) return;
+  await db.delete(objectDeletions).where(inArray(objectDeletions.objectKey, [...keys]));
 };

@@ -378,6 +378,8 @@ export const copyCardParts = z
   .object({
     todos: z.boolean().default(true),
     relations: z.boolean().default(false),
+    /** The copy gets its own document rows; bytes in an object store are shared, not duplicated. */
+    documents: z.boolean().default(false),
   })
   .strict();
 
@@ -387,7 +389,7 @@ export const copyCardBody = z
     spaceId: id.optional(),
     /** A status of the target space; default as for a move. */
     statusId: id.optional(),
-    include: copyCardParts.default({ todos: true, relations: false }),
+    include: copyCardParts.default({ todos: true, relations: false, documents: false }),
   })
   .strict();
 export type CopyCardBody = z.infer<typeof copyCardBody>;

@@ -10,6 +10,8 @@
  * Content-Type; bytes it does not recognise are `application/octet-stream`.
  */
 
+import { randomUUID } from "node:crypto";
+import { Readable } from "node:stream";
 import type { Multipart, MultipartFile } from "@fastify/multipart";
 import {
   attachmentChunkBytes,
@@ -38,6 +40,7 @@ import {
 } from "@lattice/domain";
 import { fileTypeFromBuffer } from "file-type";
 import type { z } from "zod";
+import { type ObjectStore, objectKeyFor } from "../files/object-keys.js";
 import { authorize, invalidField } from "./authorize.js";
 
 export const fileField = "file";
@@ -103,9 +106,11 @@ const stagePart = async (
   target: UploadTarget,
   maxBytes: number,
   staged: string[],
+  store: ObjectStore | null,
 ): Promise<{ id: string; size: number }> => {
   const problem = attachmentNameProblem(part.filename);
   if (problem) throw invalidField(`body.${fileField}.filename`, problem);
+  if (store) return stagePartInStore(db, part, target, maxBytes, staged, store);
   let id: string | null = null;
   let size = 0;
   let seq = 0;
@@ -125,6 +130,55 @@ const stagePart = async (
   }
   if (part.file.truncated) throw tooLarge(maxBytes);
   if (id === null) throw invalidField(`body.${fileField}`, `'${part.filename}' is empty`);
+  return { id, size };
+};
+
+/**
+ * The same for the object store: the row is staged (naming its object) before the first byte is
+ * sent, so a failure at any point (the deleted staged row queues its key) leaves nothing behind.
+ */
+const stagePartInStore = async (
+  db: Executor,
+  part: MultipartFile,
+  target: UploadTarget,
+  maxBytes: number,
+  staged: string[],
+  store: ObjectStore,
+): Promise<{ id: string; size: number }> => {
+  const chunks = rechunk(part.file)[Symbol.asyncIterator]();
+  const first = await chunks.next();
+  if (part.file.truncated) throw tooLarge(maxBytes);
+  if (first.done) throw invalidField(`body.${fileField}`, `'${part.filename}' is empty`);
+  const id = randomUUID();
+  const contentType = await sniff(first.value);
+  await stageAttachment(db, {
+    ...target,
+    id,
+    objectKey: objectKeyFor(target.workspaceId, id),
+    name: part.filename.trim(),
+    contentType,
+  });
+  staged.push(id);
+  let size = 0;
+  let refusal: DomainError | null = null;
+  async function* bytes(): AsyncGenerator<Buffer> {
+    size += first.value.length;
+    yield first.value;
+    for (let next = await chunks.next(); !next.done; next = await chunks.next()) {
+      if (part.file.truncated) break;
+      size += next.value.length;
+      yield next.value;
+    }
+    if (part.file.truncated) {
+      refusal = tooLarge(maxBytes);
+      throw refusal;
+    }
+  }
+  try {
+    await store.put(objectKeyFor(target.workspaceId, id), Readable.from(bytes()), contentType);
+  } catch (error) {
+    throw refusal ?? error;
+  }
   return { id, size };
 };
 
@@ -150,6 +204,7 @@ export const stageUploads = async (
   target: UploadTarget,
   parts: AsyncIterableIterator<Multipart>,
   maxBytes: number,
+  store: ObjectStore | null,
 ): Promise<Array<{ id: string; size: number }>> => {
   const staged: string[] = [];
   const uploads: Array<{ id: string; size: number }> = [];
@@ -158,7 +213,7 @@ export const stageUploads = async (
       if (part.type !== "file" || part.fieldname !== fileField) {
         throw invalidField(`body.${part.fieldname}`, `is not a known field (send files as '${fileField}')`);
       }
-      uploads.push(await stagePart(db, part, target, maxBytes, staged));
+      uploads.push(await stagePart(db, part, target, maxBytes, staged, store));
     }
     if (uploads.length === 0) throw invalidField(`body.${fileField}`, "is required (one or more files)");
     return uploads;

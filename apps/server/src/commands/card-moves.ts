@@ -6,9 +6,11 @@
  */
 import { randomUUID } from "node:crypto";
 import {
+  copyAttachments,
   copyRelations,
   copyWrites,
   keyAfter,
+  loadCard,
   loadMoveCardToSpaceContext,
   type MutationContext,
   moveToSpaceWrites,
@@ -84,6 +86,10 @@ export const copyCard = async (
   const copy = result.changes.card;
   await runWrites(ctx.tx, copyWrites(result.changes, cardId, input.include));
   for (const event of result.events) ctx.emit(event);
+  if (input.include.documents && (await copyAttachments(ctx.tx, cardId, copy)) > 0) {
+    const withDocuments = await loadCard(ctx.tx, copy.id);
+    if (withDocuments) ctx.emit(draft(spaceChannel(copy.spaceId), "card.updated", { card: withDocuments }));
+  }
   if (input.include.relations) {
     for (const { relation, otherSpaceId } of await copyRelations(ctx.tx, cardId, copy, actor.id)) {
       for (const spaceId of new Set([copy.spaceId, otherSpaceId])) {

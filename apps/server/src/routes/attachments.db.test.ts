@@ -6,7 +6,7 @@ import { createHash, randomBytes } from "node:crypto";
 import http from "node:http";
 import { tables } from "@lattice/db";
 import { type TestDriver, testDriver } from "@lattice/db/testing";
-import type { ActivityPage, Attachment, Board, Space } from "@lattice/domain";
+import type { ActivityPage, Attachment, Board, Card, Space } from "@lattice/domain";
 import { count, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SESSION_COOKIE } from "../plugins/auth.js";
@@ -337,6 +337,36 @@ const attachmentsSuite = (driver: TestDriver): void => {
       expect((await rowCounts()).chunks).toBe(before.chunks + 2);
       expect((await owner.delete(`/api/cards/${card.id}`)).statusCode).toBe(204);
       expect(await rowCounts()).toEqual(before);
+    });
+
+    it("copies a card's documents with their bytes when asked, and only then", async () => {
+      const card = await freshCard("Ward protocol");
+      const data = randomBytes(300 * 1024);
+      const original = await uploadOne(owner, card.id, { filename: "protocol.bin", data });
+      const cover = await uploadOne(owner, card.id, { filename: "ward.png", data: png });
+      expect((await owner.patch(`/api/attachments/${cover.id}`, { isCover: true })).statusCode).toBe(200);
+
+      const bare = (await owner.post(`/api/cards/${card.id}/copy`, {})).json<Card>();
+      expect(bare).toMatchObject({ attachmentCount: 0, coverAttachmentId: null });
+      expect((await owner.get(`/api/cards/${bare.id}/attachments`)).json()).toEqual([]);
+
+      const res = await owner.post(`/api/cards/${card.id}/copy`, { include: { documents: true } });
+      expect(res.statusCode, res.body).toBe(201);
+      const copy = res.json<Card>();
+      const copied = (await owner.get(`/api/cards/${copy.id}/attachments`)).json<Attachment[]>();
+      expect(copied.map((a) => a.name)).toEqual(["protocol.bin", "ward.png"]);
+      expect(copied.every((a) => a.cardId === copy.id && a.id !== original.id && a.id !== cover.id)).toBe(
+        true,
+      );
+      const board = (await owner.get(`/api/spaces/${space.id}/board`)).json<Board>();
+      const copyOnBoard = board.cards.find((c) => c.id === copy.id);
+      expect(copyOnBoard?.attachmentCount).toBe(2);
+      expect(copyOnBoard?.coverAttachmentId).toBe(copied[1]?.id);
+
+      // The copy's bytes are its own: removing the original's leaves them whole.
+      expect((await owner.delete(`/api/attachments/${original.id}`)).statusCode).toBe(204);
+      const body = (await owner.get(`/api/attachments/${copied[0]?.id}`)).rawPayload;
+      expect(sha256(body)).toBe(sha256(data));
     });
 
     it("tells a second person's socket at once, with the card's new count", async () => {

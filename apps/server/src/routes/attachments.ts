@@ -4,7 +4,7 @@
  */
 import { Readable } from "node:stream";
 import multipart from "@fastify/multipart";
-import { type Executor, readAttachmentChunk, sweepStagedAttachments } from "@lattice/db";
+import { attachmentObjectKey, type Executor, readAttachmentChunk, sweepStagedAttachments } from "@lattice/db";
 import {
   attachmentSchema,
   DomainError,
@@ -29,6 +29,8 @@ import {
   uploadTarget,
 } from "../commands/attachments.js";
 import type { Config } from "../config.js";
+import type { ObjectStore } from "../files/object-keys.js";
+import { sweepObjectDeletions } from "../files/object-sweeper.js";
 import { currentUser } from "../plugins/auth.js";
 import { problemResponses } from "./problems.js";
 
@@ -38,6 +40,8 @@ import { problemResponses } from "./problems.js";
  */
 const abandonedAfterMs = 6 * 60 * 60 * 1000;
 const sweepEveryMs = 60 * 60 * 1000;
+/** Objects of deleted documents leave the store within about this long. */
+const objectSweepEveryMs = 60 * 1000;
 
 /** Files per request: enough for a folder's worth dropped at once, bounded all the same. */
 const maxFilesPerUpload = 20;
@@ -81,6 +85,22 @@ export const attachmentRoutes: FastifyPluginAsyncZod<{ config: Config }> = async
     },
   });
 
+  // The AWS SDK is loaded only by an instance that stores documents in an object store.
+  let store: ObjectStore | null = null;
+  if (config.objectStore) {
+    const { openObjectStore } = await import("../files/object-store.js");
+    store = openObjectStore(config.objectStore);
+  }
+  const sweepObjects = async (): Promise<void> => {
+    if (!store) return;
+    try {
+      const removed = await sweepObjectDeletions(app.db.db, store);
+      if (removed > 0) app.log.info({ removed }, "deleted the objects of removed documents");
+    } catch (error) {
+      app.log.warn({ err: error }, "could not delete the objects of removed documents");
+    }
+  };
+
   const sweep = async (): Promise<void> => {
     try {
       const removed = await sweepStagedAttachments(app.db.db, new Date(Date.now() - abandonedAfterMs));
@@ -90,12 +110,21 @@ export const attachmentRoutes: FastifyPluginAsyncZod<{ config: Config }> = async
     }
   };
   let sweeper: NodeJS.Timeout | null = null;
+  let objectSweeper: NodeJS.Timeout | null = null;
   app.addHook("onReady", async () => {
+    // A misconfigured store fails the start, not the first upload.
+    await store?.check();
     await sweep();
     sweeper = setInterval(() => void sweep(), sweepEveryMs).unref();
+    if (store) {
+      await sweepObjects();
+      objectSweeper = setInterval(() => void sweepObjects(), objectSweepEveryMs).unref();
+    }
   });
   app.addHook("onClose", async () => {
     if (sweeper) clearInterval(sweeper);
+    if (objectSweeper) clearInterval(objectSweeper);
+    store?.close();
   });
 
   app.get(
@@ -138,7 +167,7 @@ export const attachmentRoutes: FastifyPluginAsyncZod<{ config: Config }> = async
           `Send the files as multipart/form-data, each in the field '${fileField}'`,
         );
       }
-      const uploads = await stageUploads(app.db.db, target, request.parts(), config.maxUploadBytes);
+      const uploads = await stageUploads(app.db.db, target, request.parts(), config.maxUploadBytes, store);
       try {
         return await app.mutate(request, reply, (ctx) => publishUploads(ctx, user, cardId, uploads), 201);
       } catch (error) {
@@ -191,10 +220,16 @@ export const attachmentRoutes: FastifyPluginAsyncZod<{ config: Config }> = async
           contentDisposition(isInline ? "inline" : "attachment", attachment.name),
         );
       if (request.headers["if-none-match"] === etag) return reply.code(304).send(null);
-      return reply
-        .type(attachment.contentType)
-        .header("content-length", attachment.size)
-        .send(Readable.from(chunksOf(app.db.db, attachment.id)));
+      const objectKey = await attachmentObjectKey(app.db.db, attachment.id);
+      let bytes: Readable;
+      if (objectKey === null) bytes = Readable.from(chunksOf(app.db.db, attachment.id));
+      else {
+        if (!store) throw new Error("this document is in an object store, but S3_BUCKET is not set");
+        const object = await store.get(objectKey);
+        if (!object) throw new Error(`the object store has lost the bytes of document ${attachment.id}`);
+        bytes = object;
+      }
+      return reply.type(attachment.contentType).header("content-length", attachment.size).send(bytes);
     },
   );
 

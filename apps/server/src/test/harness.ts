@@ -41,13 +41,21 @@ export const startHarness = async (
   hubOptions: HubOptions = {},
 ): Promise<Harness> => {
   const db = await createTestDatabase(driver);
-  const app = await buildApp({
-    handle: db.handle,
-    config: testConfig(config),
-    hubOptions,
-    ...(bus ? { bus } : {}),
-  });
-  await app.ready();
+  let app: FastifyInstance | null = null;
+  try {
+    app = await buildApp({
+      handle: db.handle,
+      config: testConfig(config),
+      hubOptions,
+      ...(bus ? { bus } : {}),
+    });
+    await app.ready();
+  } catch (error) {
+    // An app that cannot start (a test of exactly that) leaves no database behind.
+    await app?.close().catch(() => {});
+    await db.drop();
+    throw error;
+  }
   return {
     app,
     db,

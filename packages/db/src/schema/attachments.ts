@@ -50,6 +50,11 @@ export const attachments = pgTable(
     contentType: text("content_type").notNull(),
     size: bigint("size", { mode: "number" }).notNull().default(0),
     isCover: boolean("is_cover").notNull().default(false),
+    /**
+     * Where the bytes are: null in `attachment_chunks` (the default), else the key of the object in
+     * the S3-compatible store (S3_BUCKET). Copies of a card's documents share their object.
+     */
+    objectKey: text("object_key"),
     /** Null while the upload is still arriving (staged); set when it is published. */
     uploadedAt: timestamp("uploaded_at", { withTimezone: true }),
     createdAt: createdAt(),
@@ -57,6 +62,7 @@ export const attachments = pgTable(
   },
   (t) => [
     index("attachments_card_idx").on(t.cardId, t.createdAt),
+    index("attachments_object_key_idx").on(t.objectKey).where(sql`${t.objectKey} IS NOT NULL`),
     uniqueIndex("attachments_one_cover_idx").on(t.cardId).where(sql`${t.isCover}`),
     index("attachments_search_idx").using(
       "gin",
@@ -76,3 +82,14 @@ export const attachmentChunks = pgTable(
   },
   (t) => [primaryKey({ columns: [t.attachmentId, t.seq] })],
 );
+
+/**
+ * Objects of the S3-compatible store whose attachment row is gone (deleted, or cascaded from its
+ * card, space or workspace), queued by a trigger on `attachments` in the same transaction, so the
+ * store is cleaned up also when the row went by a cascade. The sweeper deletes each object unless
+ * another row (a copy) still names it, then forgets the key.
+ */
+export const objectDeletions = pgTable("object_deletions", {
+  objectKey: text("object_key").primaryKey(),
+  queuedAt: timestamp("queued_at", { withTimezone: true }).notNull().defaultNow(),
+});

@@ -1,8 +1,8 @@
 /**
  * Copying a card: a new card named "… (copy)" with the original's description, dates, people (those
  * who may read the target) and labels (by name in the target). In the original's own status it lands
- * right after the original; elsewhere at the end of the status chosen as for a move. To-dos and
- * relations come along when asked (the server copies those rows); comments, blockings and history
+ * right after the original; elsewhere at the end of the status chosen as for a move. To-dos,
+ * relations and documents come along when asked (the server copies those rows); comments, blockings and history
  * stay with the original: they are things that happened to it.
  */
 import { DomainError, ErrorCode } from "../errors.js";
@@ -67,6 +67,9 @@ export const copyCard = (
     labelIds: isSameSpace ? card.labelIds : matchLabels(context.cardLabels, target.labels).labelIds,
     todoTotal: args.include.todos ? card.todoTotal : 0,
     todoDone: args.include.todos ? card.todoDone : 0,
+    // The copy's documents are new rows: the cover (an id of the original's) is announced after they are.
+    attachmentCount: args.include.documents ? card.attachmentCount : 0,
+    coverAttachmentId: null,
     isBlocked: false,
     createdAt: at,
     updatedAt: at,

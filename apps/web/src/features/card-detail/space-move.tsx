@@ -43,6 +43,12 @@ export const spaceRowAt = (x: number, y: number): { id: string; name: string } |
  * that the person may add cards to. The server decides where it lands and what comes along; the
  * boards learn it from the events, so nothing is applied here before the answer.
  */
+const copyParts = [
+  { part: "todos", label: "To-dos" },
+  { part: "relations", label: "Relations" },
+  { part: "documents", label: "Documents" },
+] as const;
+
 export const SpaceMoveControls = ({
   cardId,
   cardName,
@@ -59,7 +65,7 @@ export const SpaceMoveControls = ({
   const writable = spaces.filter((s) => s.archivedAt === null && can(s.role, Action.writeCards));
   const others = writable.filter((s) => s.id !== spaceId);
   const [targetId, setTargetId] = useState("");
-  const [includeTodos, setIncludeTodos] = useState(true);
+  const [include, setInclude] = useState({ todos: true, relations: false, documents: false });
   const [isBusy, setIsBusy] = useState(false);
   const target = writable.find((s) => s.id === targetId) ?? null;
 
@@ -76,7 +82,7 @@ export const SpaceMoveControls = ({
     try {
       const copy = await api.copyCard(cardId, {
         ...(target ? { spaceId: target.id } : {}),
-        include: { todos: includeTodos, relations: includeTodos },
+        include,
       });
       toast.success(`Copied as “${copy.name}”${target ? ` in ${target.name}` : ""}`);
       void navigate(`/w/${workspaceId}/s/${copy.spaceId}/c/${copy.id}`);
@@ -113,10 +119,19 @@ export const SpaceMoveControls = ({
           {target ? `Copy to ${target.name}` : "Copy"}
         </Button>
       </div>
-      <label className="space-move-option">
-        <input type="checkbox" checked={includeTodos} onChange={(e) => setIncludeTodos(e.target.checked)} />{" "}
-        Copy with to-dos and relations
-      </label>
+      <fieldset className="space-move-options">
+        <legend>Copy with</legend>
+        {copyParts.map(({ part, label }) => (
+          <label key={part} className="space-move-option">
+            <input
+              type="checkbox"
+              checked={include[part]}
+              onChange={(e) => setInclude((now) => ({ ...now, [part]: e.target.checked }))}
+            />{" "}
+            {label}
+          </label>
+        ))}
+      </fieldset>
     </div>
   );
 };
