@@ -38,10 +38,10 @@ export const isFiltered = (filter: CardFilter): boolean =>
  * of them; `@>` with a JSON string matches both (an array contains a string it has as an element).
  */
 const fieldCondition = ({ fieldId, value }: ChartFieldFilter): SQL => {
-  const valueOf = sql`select 1 from card_field_values v where v.card_id = c.id and v.field_id = ${fieldId}::uuid`;
-  if (value === "set") return sql`exists (${valueOf})`;
-  if (value === "none") return sql`not exists (${valueOf})`;
-  return sql`exists (${valueOf} and v.value @> to_jsonb(${value}::text))`;
+  const valueRows = sql`select 1 from card_field_values v where v.card_id = c.id and v.field_id = ${fieldId}::uuid`;
+  if (value === "set") return sql`exists (${valueRows})`;
+  if (value === "none") return sql`not exists (${valueRows})`;
+  return sql`exists (${valueRows} and v.value @> to_jsonb(${value}::text))`;
 };
 
 export interface ChartData extends ChartInput {
