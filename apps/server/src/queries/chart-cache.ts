@@ -40,6 +40,7 @@ const keyOf = (spaceIds: readonly string[], seqs: readonly number[], filter: Car
   [
     filter.responsibleId ?? "",
     filter.labelId ?? "",
+    (filter.fields ?? []).map((f) => `${f.fieldId}:${f.value}`).join(","),
     ...spaceIds.map((id, i) => `${id}@${seqs[i] ?? 0}`),
   ].join("|");
 

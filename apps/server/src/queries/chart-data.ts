@@ -12,6 +12,7 @@
 import { type Executor, spaceRoles, tables } from "@lattice/db";
 import {
   type BlockedInterval,
+  type ChartFieldFilter,
   type ChartInput,
   type ChartStatus,
   type StatusRole,
@@ -25,10 +26,23 @@ export interface CardFilter {
   responsibleId?: string | undefined;
   /** Only cards carrying this label. */
   labelId?: string | undefined;
+  /** Only cards whose custom field values pass each of these. */
+  fields?: readonly ChartFieldFilter[] | undefined;
 }
 
 export const isFiltered = (filter: CardFilter): boolean =>
-  filter.responsibleId !== undefined || filter.labelId !== undefined;
+  filter.responsibleId !== undefined || filter.labelId !== undefined || (filter.fields?.length ?? 0) > 0;
+
+/**
+ * A field filter on `c`. A single choice or person is a JSON string and a multiple choice an array
+ * of them; `@>` with a JSON string matches both (an array contains a string it has as an element).
+ */
+const fieldCondition = ({ fieldId, value }: ChartFieldFilter): SQL => {
+  const valueRows = sql`select 1 from card_field_values v where v.card_id = c.id and v.field_id = ${fieldId}::uuid`;
+  if (value === "set") return sql`exists (${valueRows})`;
+  if (value === "none") return sql`not exists (${valueRows})`;
+  return sql`exists (${valueRows} and v.value @> to_jsonb(${value}::text))`;
+};
 
 export interface ChartData extends ChartInput {
   statuses: ChartStatus[];
@@ -63,6 +77,7 @@ const cardCondition = (spaceIds: SQL, filter: CardFilter): SQL =>
       ...(filter.labelId
         ? [sql`c.id in (select l.card_id from card_labels l where l.label_id = ${filter.labelId})`]
         : []),
+      ...(filter.fields ?? []).map(fieldCondition),
     ],
     sql` and `,
   );

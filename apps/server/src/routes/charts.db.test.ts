@@ -471,6 +471,119 @@ const chartRouteSuite = (driver: TestDriver): void => {
       });
     });
 
+    describe("custom field filter", () => {
+      let wardFieldId: string;
+      let reviewerFieldId: string;
+      let cardiology: string;
+      let surgery: string;
+      const wardOf = new Map<string, string>();
+      const reviewed = new Set<string>();
+
+      beforeAll(async () => {
+        const cards = input(spaces.main).cards;
+        const ward = await ana.post(`/api/spaces/${spaces.main}/fields`, {
+          name: "Wards",
+          kind: "multi_choice",
+          options: [
+            { name: "Cardiology", color: "#c0392b" },
+            { name: "Surgery", color: "#2980b9" },
+          ],
+        });
+        expect(ward.statusCode, ward.body).toBe(201);
+        wardFieldId = ward.json().id;
+        [cardiology, surgery] = ward.json().options.map((o: { id: string }) => o.id);
+        const reviewer = await ana.post(`/api/spaces/${spaces.main}/fields`, {
+          name: "Reviewer",
+          kind: "person",
+        });
+        expect(reviewer.statusCode, reviewer.body).toBe(201);
+        reviewerFieldId = reviewer.json().id;
+        // Every other card is on a ward: Cardiology, or both wards for every sixth; every fifth is reviewed.
+        for (const [i, card] of cards.entries()) {
+          if (i % 2 === 0) {
+            const value = i % 6 === 0 ? [cardiology, surgery] : [cardiology];
+            wardOf.set(card.id, value.join(","));
+            const res = await ana.request("PUT", `/api/cards/${card.id}/fields/${wardFieldId}`, { value });
+            expect(res.statusCode, res.body).toBe(200);
+          }
+          if (i % 5 === 0) {
+            reviewed.add(card.id);
+            const res = await ana.request("PUT", `/api/cards/${card.id}/fields/${reviewerFieldId}`, {
+              value: member.user.id,
+            });
+            expect(res.statusCode, res.body).toBe(200);
+          }
+        }
+      });
+
+      const inputOf = (keep: (card: ChartCard) => boolean) => {
+        const data = input(spaces.main);
+        const cards = data.cards.filter(keep);
+        const kept = new Set(cards.map((c) => c.id));
+        return {
+          ...data,
+          cards,
+          changes: data.changes.filter((c) => kept.has(c.cardId)),
+          blockings: blockingsOfMain().filter((b) => kept.has(b.cardId)),
+        };
+      };
+
+      it("narrows the time chart to the cards whose multiple choice includes an option", async () => {
+        const from = isoDateOfDay(base);
+        const to = isoDateOfDay(today);
+        const body = await get(
+          ana,
+          `/api/spaces/${spaces.main}/charts/time?from=${from}&to=${to}&fields=${wardFieldId}:${surgery}`,
+        );
+        const data = inputOf((c) => (wardOf.get(c.id) ?? "").includes(surgery as string));
+        expect(data.cards.length).toBeGreaterThan(0);
+        expect(data.cards.length).toBeLessThan(wardOf.size);
+        expect(body).toEqual({
+          ...timeChart({ ...data, from, to, now: Date.now() }),
+          statuses: data.statuses,
+        });
+      });
+
+      it("combines field filters (a person, and a field that has no value) in the cumulative flow and forecast", async () => {
+        const from = isoDateOfDay(base);
+        const to = isoDateOfDay(today);
+        const fields = `${reviewerFieldId}:${member.user.id},${wardFieldId}:none`;
+        const data = inputOf((c) => reviewed.has(c.id) && !wardOf.has(c.id));
+        expect(data.cards.length).toBeGreaterThan(0);
+        const flow = await get(
+          ana,
+          `/api/spaces/${spaces.main}/charts/cumulative-flow?from=${from}&to=${to}&fields=${fields}`,
+        );
+        expect(flow).toEqual(cumulativeFlow({ ...data, from, to }));
+        const forecast = await get(
+          ana,
+          `/api/spaces/${spaces.main}/charts/forecast?fields=${wardFieldId}:set`,
+        );
+        expect(forecast).toEqual({
+          spaceIds: [spaces.main],
+          ...forecastChart({ ...inputOf((c) => wardOf.has(c.id)), today: isoDateOfDay(today) }),
+        });
+      });
+
+      it("shows a value set after a filtered chart was read", async () => {
+        const from = isoDateOfDay(base);
+        const to = isoDateOfDay(today);
+        const url = `/api/spaces/${spaces.main}/charts/cumulative-flow?from=${from}&to=${to}&fields=${wardFieldId}:${surgery}`;
+        const before = await get(ana, url);
+        const card = input(spaces.main).cards.find((c) => !wardOf.has(c.id) && c.statusId !== null);
+        if (!card) throw new Error("no card without a ward");
+        const res = await ana.request("PUT", `/api/cards/${card.id}/fields/${wardFieldId}`, {
+          value: [surgery],
+        });
+        expect(res.statusCode, res.body).toBe(200);
+        wardOf.set(card.id, surgery as string);
+        const after = await get(ana, url);
+        expect(after).not.toEqual(before);
+        const data = inputOf((c) => (wardOf.get(c.id) ?? "").includes(surgery as string));
+        expect(after).toEqual(cumulativeFlow({ ...data, from, to }));
+      });
+    });
+
     describe("after a change", () => {
       /** A fresh space with one card waiting in To Do, so these tests change nothing the others read. */
       const freshSpace = async () => {
@@ -561,12 +674,15 @@ const chartRouteSuite = (driver: TestDriver): void => {
     });
 
     describe("bad query parameters", () => {
+      const someFieldId = "00000000-0000-4000-8000-000000000001";
       const bad: Array<[string, string[]]> = [
         ["charts/time?from=2026-02-30", ["querystring.from"]],
         ["charts/time?from=yesterday", ["querystring.from"]],
         ["charts/time?from=2026-03-10&to=2026-03-01", ["querystring.to"]],
         ["charts/time?from=2000-01-01&to=2026-01-01", ["querystring.to"]],
         ["charts/time?responsibleId=nobody", ["querystring.responsibleId"]],
+        ["charts/time?fields=ward:surgery", ["querystring.fields"]],
+        [`charts/forecast?fields=${someFieldId}:set,${someFieldId}:none`, ["querystring.fields"]],
         ["charts/cumulative-flow?to=03/01/2026", ["querystring.to"]],
         ["charts/forecast?windowWeeks=0", ["querystring.windowWeeks"]],
         ["charts/forecast?windowWeeks=2.5", ["querystring.windowWeeks"]],

@@ -33,12 +33,10 @@ const DEFAULT_RANGE_DAYS = 90;
 
 const todayDay = (): number => dayOf(Date.now());
 
-const filterOf = (query: {
-  responsibleId?: string | undefined;
-  labelId?: string | undefined;
-}): CardFilter => ({
+const filterOf = (query: CardFilter): CardFilter => ({
   responsibleId: query.responsibleId,
   labelId: query.labelId,
+  fields: query.fields,
 });
 
 /** The period of a range query: default the last 90 days up to today. */

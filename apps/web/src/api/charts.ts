@@ -41,6 +41,8 @@ export interface RangeParams {
   to?: string | undefined;
   responsibleId?: string | undefined;
   labelId?: string | undefined;
+  /** Custom field filters, `<fieldId>:<value>,…`. */
+  fields?: string | undefined;
 }
 
 export interface ForecastParams {
@@ -51,6 +53,7 @@ export interface ForecastParams {
   targetDate?: string | undefined;
   responsibleId?: string | undefined;
   labelId?: string | undefined;
+  fields?: string | undefined;
 }
 
 /** What a forecast covers: one space, a folder (and its subfolders) or the whole workspace. */
@@ -78,6 +81,7 @@ const forecastPath = (scope: ForecastScope, params: ForecastParams) =>
     targetDate: params.targetDate,
     responsibleId: params.responsibleId,
     labelId: params.labelId,
+    fields: params.fields,
   })}`;
 
 /**

@@ -27,10 +27,54 @@ const rangeFields = {
   to: isoDate.optional().describe("Last day (UTC), inclusive."),
 };
 
+/** One custom field's filter: the card's value is (or includes) an option or person, or is set, or is not. */
+export interface ChartFieldFilter {
+  fieldId: string;
+  /** An option id or user id, `set` (any value) or `none` (no value). */
+  value: string;
+}
+
+const maxFieldFilters = 10;
+const uuidText = "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}";
+const fieldFilterPattern = new RegExp(`^${uuidText}:(${uuidText}|set|none)$`);
+
+/** `fields=<fieldId>:<value>,…`, as the board's `field.<fieldId>=<value>` filters. */
+const fieldFilterList = z
+  .string()
+  .transform((text, ctx): ChartFieldFilter[] => {
+    const pairs = text.split(",").filter(Boolean);
+    if (pairs.length > maxFieldFilters) {
+      ctx.addIssue({ code: "custom", message: `at most ${maxFieldFilters} field filters` });
+      return z.NEVER;
+    }
+    const bad = pairs.find((pair) => !fieldFilterPattern.test(pair));
+    if (bad !== undefined) {
+      ctx.addIssue({
+        code: "custom",
+        message: `'${bad.slice(0, 80)}' is not <fieldId>:<optionId|userId|set|none>`,
+      });
+      return z.NEVER;
+    }
+    const filters = pairs.map((pair) => {
+      const [fieldId = "", value = ""] = pair.split(":");
+      return { fieldId: fieldId.toLowerCase(), value: value.toLowerCase() };
+    });
+    if (new Set(filters.map((f) => f.fieldId)).size < filters.length) {
+      ctx.addIssue({ code: "custom", message: "names a field twice" });
+      return z.NEVER;
+    }
+    return filters;
+  })
+  .optional()
+  .describe(
+    "Only cards whose custom fields pass every filter: a comma list of `<fieldId>:<value>`, where the value is an option id or user id (the card's value is it or includes it), `set` (has a value) or `none` (has none).",
+  );
+
 /** Narrow a chart to some cards. */
 const cardFilterFields = {
   responsibleId: id.optional().describe("Only cards with this responsible person."),
   labelId: id.optional().describe("Only cards with this label."),
+  fields: fieldFilterList,
 };
 
 type Range = { from?: string | undefined; to?: string | undefined };

@@ -5,6 +5,7 @@ import { useParams, useSearchParams } from "react-router";
 import type uPlot from "uplot";
 import { chartsApi } from "../../api/charts";
 import { EmptyState } from "../../ui/empty-state";
+import { CardFilterControls, chartCardFilterOf } from "./chart-filters";
 import { ChartError, ChartFigure, ChartPage, ChartSkeleton, useChartData, useSpaceInfo } from "./chart-page";
 import { type ChartColors, statusColors, useChartColors } from "./colors";
 import { PeriodControls } from "./period-controls";
@@ -54,9 +55,10 @@ export const FlowPage = () => {
   const space = useSpaceInfo(spaceId);
   const colors = useChartColors();
   const period = periodFromQuery(search, todayIso());
-  const key = `${spaceId}|${period.from}|${period.to}`;
+  const filter = chartCardFilterOf(search);
+  const key = JSON.stringify([spaceId, period.from, period.to, filter]);
   const result = useChartData(key, (signal) =>
-    chartsApi.cumulativeFlow(spaceId, { from: period.from, to: period.to }, signal),
+    chartsApi.cumulativeFlow(spaceId, { from: period.from, to: period.to, ...filter }, signal),
   );
   const reply = result.data;
   const series = useMemo(() => (reply ? flowSeries(reply) : null), [reply]);
@@ -77,7 +79,15 @@ export const FlowPage = () => {
       title="Cumulative flow"
       space={space}
       controls={
-        <PeriodControls preset={period.preset} from={period.from} to={period.to} setSearch={setSearch} />
+        <>
+          <PeriodControls preset={period.preset} from={period.from} to={period.to} setSearch={setSearch} />
+          <CardFilterControls
+            workspaceId={workspaceId}
+            spaceId={spaceId}
+            search={search}
+            setSearch={setSearch}
+          />
+        </>
       }
     >
       {result.status === "error" ? <ChartError error={result.error} onRetry={result.retry} /> : null}

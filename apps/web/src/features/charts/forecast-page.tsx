@@ -7,6 +7,7 @@ import { chartsApi } from "../../api/charts";
 import { DateField } from "../../ui/date-field";
 import { EmptyState } from "../../ui/empty-state";
 import { Input, Select } from "../../ui/input";
+import { chartCardFilterOf, FieldFilterControls } from "./chart-filters";
 import {
   ChartError,
   ChartFigure,
@@ -169,8 +170,11 @@ export const ForecastPage = () => {
   const space = useSpaceInfo(spaceId);
   const colors = useChartColors();
   const today = todayIso();
-  const { scopeKind, scope, windowWeeks, confidences, targetDate, responsibleId, labelId, params } =
-    forecastRequestOf({ workspaceId, spaceId }, search, today, space);
+  const request = forecastRequestOf({ workspaceId, spaceId }, search, today, space);
+  const { scopeKind, scope, windowWeeks, confidences, targetDate, responsibleId, labelId } = request;
+  // Fields, like labels, belong to one space: a folder or workspace forecast leaves them out.
+  const fields = scopeKind === "space" ? chartCardFilterOf(search).fields : undefined;
+  const params = fields ? { ...request.params, fields } : request.params;
 
   const setParam = (key: string, value: string | null) => {
     setSearch(
@@ -318,6 +322,13 @@ export const ForecastPage = () => {
           </>
         )}
       </Control>
+      <FieldFilterControls
+        workspaceId={workspaceId}
+        spaceId={spaceId}
+        search={search}
+        setSearch={setSearch}
+        disabled={scopeKind !== "space"}
+      />
     </>
   );
 

@@ -6,6 +6,7 @@ import uPlot from "uplot";
 import { chartsApi } from "../../api/charts";
 import { EmptyState } from "../../ui/empty-state";
 import { Select } from "../../ui/input";
+import { CardFilterControls, chartCardFilterOf } from "./chart-filters";
 import {
   ChartError,
   ChartFigure,
@@ -173,9 +174,10 @@ export const TimePage = () => {
     ? (metricParam as TimeMetric)
     : "lead";
 
-  const key = `${spaceId}|${period.from}|${period.to}`;
+  const filter = chartCardFilterOf(search);
+  const key = JSON.stringify([spaceId, period.from, period.to, filter]);
   const result = useChartData(key, (signal) =>
-    chartsApi.timeChart(spaceId, { from: period.from, to: period.to }, signal),
+    chartsApi.timeChart(spaceId, { from: period.from, to: period.to, ...filter }, signal),
   );
   const reply = result.data;
 
@@ -266,6 +268,7 @@ export const TimePage = () => {
         )}
       </Control>
       <PeriodControls preset={period.preset} from={period.from} to={period.to} setSearch={setSearch} />
+      <CardFilterControls workspaceId={workspaceId} spaceId={spaceId} search={search} setSearch={setSearch} />
     </>
   );
 
