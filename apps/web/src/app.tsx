@@ -56,6 +56,10 @@ const MyWorkPage = onDemand(
   () => import("./features/my-work/my-work-page"),
   (m) => m.MyWorkPage,
 );
+const MySpacePage = onDemand(
+  () => import("./features/my-space/my-space-page"),
+  (m) => m.MySpacePage,
+);
 const AccountPage = onDemand(
   () => import("./features/account/account-page"),
   (m) => m.AccountPage,
@@ -105,6 +109,7 @@ const FlowPage = onDemand(
 const shellPages: Array<{ paths: string[]; page: OnDemand<object> }> = [
   { paths: [""], page: HomePage },
   { paths: ["my-work"], page: MyWorkPage },
+  { paths: ["my-space"], page: MySpacePage },
   { paths: ["account"], page: AccountPage },
   { paths: ["accounts"], page: AccountsPage },
   { paths: ["public-workspaces"], page: PublicWorkspacesPage },

@@ -35,6 +35,10 @@ export const mySpacePlacementSchema = z.object({
 });
 export type MySpacePlacement = z.infer<typeof mySpacePlacementSchema>;
 
+/** A card's place on the caller's My space, as the card panel shows it. */
+export const cardMySpaceSchema = mySpacePlacementSchema.extend({ columnName: z.string() });
+export type CardMySpace = z.infer<typeof cardMySpaceSchema>;
+
 /** A card as it is in its own space, with what the mirror shows beside it. */
 export const mirrorCardSchema = cardSchema.extend({
   spaceName: z.string(),
@@ -81,6 +85,9 @@ export const updateMySpaceColumnBody = z
   .strict();
 export type UpdateMySpaceColumnBody = z.infer<typeof updateMySpaceColumnBody>;
 
-/** Puts a card on My space, or moves it there: afterId / beforeId name cards in that column. */
-export const placeOnMySpaceBody = z.object({ columnId: id, ...neighbours }).strict();
+/**
+ * Puts a card on My space, or moves it there: afterId / beforeId name cards in that column. No
+ * column: the first one (made with the defaults if the person never opened My space).
+ */
+export const placeOnMySpaceBody = z.object({ columnId: id.optional(), ...neighbours }).strict();
 export type PlaceOnMySpaceBody = z.infer<typeof placeOnMySpaceBody>;

@@ -75,25 +75,31 @@ const readableCard = async (db: Executor, actor: User, cardId: string) =>
  * person's channel lock and then finds the columns made.
  */
 export const ensureMySpace = async (db: Database, actor: User): Promise<DomainEvent[]> => {
-  const [existing] = await db.select({ id: columns.id }).from(columns).where(eq(columns.userId, actor.id)).limit(1);
+  const [existing] = await db
+    .select({ id: columns.id })
+    .from(columns)
+    .where(eq(columns.userId, actor.id))
+    .limit(1);
   if (existing) return [];
-  const { events } = await runMutation(db, { actorId: actor.id, mutationId: null }, async (ctx) => {
-    await ctx.lock(userChannel(actor.id));
-    const [again] = await ctx.tx
-      .select({ id: columns.id })
-      .from(columns)
-      .where(eq(columns.userId, actor.id))
-      .limit(1);
-    if (again) return;
-    const keys = keysBetween(null, null, defaultMySpaceColumns.length);
-    const rows = await ctx.tx
-      .insert(columns)
-      .values(defaultMySpaceColumns.map((name, i) => ({ userId: actor.id, name, position: keys[i] ?? "" })))
-      .returning();
-    for (const row of rows.sort((a, b) => (a.position < b.position ? -1 : 1)))
-      ctx.emit(draft(userChannel(actor.id), "my_space.column_created", { column: toColumn(row) }));
-  });
+  const { events } = await runMutation(db, { actorId: actor.id, mutationId: null }, (ctx) =>
+    columnsMadeIfNone(ctx, actor),
+  );
   return events;
+};
+
+/** The person's columns, the defaults made first if they have none; under their channel lock. */
+const columnsMadeIfNone = async (ctx: MutationContext, actor: User): Promise<MySpaceColumn[]> => {
+  await ctx.lock(userChannel(actor.id));
+  const existing = await columnsOf(ctx.tx, actor.id);
+  if (existing.length > 0) return existing.map(toColumn);
+  const keys = keysBetween(null, null, defaultMySpaceColumns.length);
+  const rows = await ctx.tx
+    .insert(columns)
+    .values(defaultMySpaceColumns.map((name, i) => ({ userId: actor.id, name, position: keys[i] ?? "" })))
+    .returning();
+  const made = rows.map(toColumn).sort((a, b) => (a.position < b.position ? -1 : 1));
+  for (const column of made) ctx.emit(draft(userChannel(actor.id), "my_space.column_created", { column }));
+  return made;
 };
 
 const openRoles = ["not_started", "in_progress", "information"] as const;
@@ -246,7 +252,10 @@ export const createMySpaceColumn = async (
   if (existing.length >= mySpaceLimits.columnsMax)
     throw new DomainError(ErrorCode.conflict, `My space has at most ${mySpaceLimits.columnsMax} columns`);
   const position = columnKey(existing, body);
-  const [row] = await ctx.tx.insert(columns).values({ userId: actor.id, name: body.name, position }).returning();
+  const [row] = await ctx.tx
+    .insert(columns)
+    .values({ userId: actor.id, name: body.name, position })
+    .returning();
   if (!row) throw new Error("insert returned no row");
   const column = toColumn(row);
   ctx.emit(draft(userChannel(actor.id), "my_space.column_created", { column }));
@@ -279,7 +288,11 @@ export const updateMySpaceColumn = async (
 };
 
 /** Deletes a column; its cards go to the end of the column before it (or after it, for the first). */
-export const deleteMySpaceColumn = async (ctx: MutationContext, actor: User, columnId: string): Promise<void> => {
+export const deleteMySpaceColumn = async (
+  ctx: MutationContext,
+  actor: User,
+  columnId: string,
+): Promise<void> => {
   await ctx.lock(userChannel(actor.id));
   const existing = await columnsOf(ctx.tx, actor.id);
   const index = existing.findIndex((c) => c.id === columnId);
@@ -314,13 +327,14 @@ export const getMySpacePlacement = async (
   db: Executor,
   actor: User,
   cardId: string,
-): Promise<MySpacePlacement | null> => {
+): Promise<(MySpacePlacement & { columnName: string }) | null> => {
   await readableCard(db, actor, cardId);
   const [row] = await db
-    .select()
+    .select({ placement: placements, columnName: columns.name })
     .from(placements)
+    .innerJoin(columns, eq(columns.id, placements.columnId))
     .where(and(eq(placements.userId, actor.id), eq(placements.cardId, cardId)));
-  return row ? toPlacement(row) : null;
+  return row ? { ...toPlacement(row.placement), columnName: row.columnName } : null;
 };
 
 /** Puts a card the caller can read on their My space, or moves it there. */
@@ -331,12 +345,10 @@ export const placeOnMySpace = async (
   body: PlaceOnMySpaceBody,
 ): Promise<MySpacePlacement> => {
   const card = await readableCard(ctx.tx, actor, cardId);
-  if (card.archivedAt) throw new DomainError(ErrorCode.conflict, "An archived card cannot be put on My space");
-  await ctx.lock(userChannel(actor.id));
-  const [column] = await ctx.tx
-    .select({ id: columns.id })
-    .from(columns)
-    .where(and(eq(columns.id, body.columnId), eq(columns.userId, actor.id)));
+  if (card.archivedAt)
+    throw new DomainError(ErrorCode.conflict, "An archived card cannot be put on My space");
+  const mine = await columnsMadeIfNone(ctx, actor);
+  const column = body.columnId === undefined ? mine[0] : mine.find((c) => c.id === body.columnId);
   if (!column) throw invalidField("body.columnId", "is not a column of your My space");
   const [already] = await ctx.tx
     .select({ id: placements.id })
@@ -348,7 +360,10 @@ export const placeOnMySpace = async (
       .from(placements)
       .where(eq(placements.userId, actor.id));
     if ((total?.value ?? 0) >= mySpaceLimits.placementsMax)
-      throw new DomainError(ErrorCode.conflict, `My space holds at most ${mySpaceLimits.placementsMax} cards`);
+      throw new DomainError(
+        ErrorCode.conflict,
+        `My space holds at most ${mySpaceLimits.placementsMax} cards`,
+      );
   }
   const siblings = (
     await ctx.tx

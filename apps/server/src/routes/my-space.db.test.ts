@@ -87,7 +87,11 @@ const mySpaceSuite = (driver: TestDriver) => {
       const space = await mySpace(bo);
       expect(cardsIn(space, toDo.id)).toEqual([card.id]);
       const mirror = space.cards.find((c) => c.id === card.id);
-      expect(mirror).toMatchObject({ name: "Discharge checklist", spaceName: "General ward", spaceId: ward.id });
+      expect(mirror).toMatchObject({
+        name: "Discharge checklist",
+        spaceName: "General ward",
+        spaceId: ward.id,
+      });
       expect(mirror?.statusName).toBe((await f.statuses(ana, ward.id))[0]?.name);
       expect(space.spaces.map((s) => s.id)).toEqual([ward.id]);
       expect((await bo.get(`/api/cards/${card.id}/my-space`)).json<MySpacePlacement>()).toMatchObject({
@@ -132,7 +136,9 @@ const mySpaceSuite = (driver: TestDriver) => {
       const ward1 = await open(ana);
       expect((await ward1.subscribe(spaceChannel(ward.id), 0)).type).toBe("subscribed");
       await ward1.flush();
-      expect(ward1.events(spaceChannel(ward.id)).some((e) => e.event.type.startsWith("my_space."))).toBe(false);
+      expect(ward1.events(spaceChannel(ward.id)).some((e) => e.event.type.startsWith("my_space."))).toBe(
+        false,
+      );
     });
 
     it("orders cards by the neighbours named and moves them between personal columns", async () => {
@@ -164,7 +170,10 @@ const mySpaceSuite = (driver: TestDriver) => {
       const waiting = made.json<MySpaceColumn>();
       expect(waiting.name).toBe("Waiting");
       const toDo = await column(bo, "To do");
-      const moved = await bo.patch(`/api/me/space/columns/${waiting.id}`, { name: "Blocked on others", afterId: toDo.id });
+      const moved = await bo.patch(`/api/me/space/columns/${waiting.id}`, {
+        name: "Blocked on others",
+        afterId: toDo.id,
+      });
       expect(moved.statusCode, moved.body).toBe(200);
       const names = (await mySpace(bo)).columns.map((c) => c.name);
       expect(names.slice(0, 2)).toEqual(["To do", "Blocked on others"]);
@@ -270,7 +279,7 @@ const mySpaceSuite = (driver: TestDriver) => {
         ["unknown field", bo.post("/api/me/space/columns", { name: "Ok", colour: "red" })],
         ["after a stranger", bo.post("/api/me/space/columns", { name: "Ok", afterId: card.id })],
         ["column not an id", bo.patch("/api/me/space/columns/not-a-uuid", { name: "Ok" })],
-        ["missing column", place(bo, card.id, {})],
+        ["nobody's column", place(bo, card.id, { columnId: crypto.randomUUID() })],
         ["column not a uuid", place(bo, card.id, { columnId: "x" })],
         ["anchor not in column", place(bo, card.id, { columnId: toDo.id, afterId: crypto.randomUUID() })],
         ["card not a uuid", bo.request("PUT", "/api/cards/nope/my-space", { columnId: toDo.id })],
@@ -286,10 +295,25 @@ const mySpaceSuite = (driver: TestDriver) => {
       expect(changedTables(before, await fingerprint())).toEqual([]);
     });
 
+    it("adds a card to the end of the first column when none is named, even before My space was ever opened", async () => {
+      const eve = await f.user("Eve");
+      await f.member(ana, workspace.id, eve, "visitor");
+      const card = await f.card(ana, ward.id, { name: "Visitor's pick" });
+      const res = await place(eve, card.id, {});
+      expect(res.statusCode, res.body).toBe(200);
+      const space = await mySpace(eve);
+      expect(space.columns.map((c) => c.name)).toEqual([...defaultMySpaceColumns]);
+      expect(cardsIn(space, space.columns[0]?.id ?? "")).toEqual([card.id]);
+      expect((await eve.get(`/api/cards/${card.id}/my-space`)).json()).toMatchObject({ columnName: "To do" });
+      expect((await eve.delete(`/api/cards/${card.id}/my-space`)).statusCode).toBe(204);
+      expect((await mySpace(eve)).placements).toEqual([]);
+    });
+
     it("keeps the last column", async () => {
       const dee = await f.user("Dee");
       const { columns } = await mySpace(dee);
-      for (const c of columns.slice(1)) expect((await dee.delete(`/api/me/space/columns/${c.id}`)).statusCode).toBe(204);
+      for (const c of columns.slice(1))
+        expect((await dee.delete(`/api/me/space/columns/${c.id}`)).statusCode).toBe(204);
       const last = columns[0] as MySpaceColumn;
       const res = await dee.delete(`/api/me/space/columns/${last.id}`);
       expect(res.statusCode).toBe(409);

@@ -4,6 +4,7 @@
  * where a card the caller cannot read is a 404 like any other route naming it.
  */
 import {
+  cardMySpaceSchema,
   createMySpaceColumnBody,
   idParams,
   mySpaceColumnSchema,
@@ -106,9 +107,9 @@ export const mySpaceRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags: ["my space"],
-        summary: "Where this card is on your My space, or null.",
+        summary: "Where this card is on your My space (its column's name too), or null.",
         params: idParams,
-        response: { 200: mySpacePlacementSchema.nullable(), ...problemResponses(400, 401, 404) },
+        response: { 200: cardMySpaceSchema.nullable(), ...problemResponses(400, 401, 404) },
       },
     },
     async (request) => getMySpacePlacement(app.db.db, currentUser(request), request.params.id),
@@ -120,7 +121,7 @@ export const mySpaceRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ["my space"],
         summary:
-          "Puts a card you can read on your My space, or moves it there (afterId / beforeId: cards in that column). Only you see it; the card stays in its space.",
+          "Puts a card you can read on your My space, or moves it there (afterId / beforeId: cards in that column; no columnId: the end of your first column). Only you see it; the card stays in its space.",
         params: idParams,
         body: placeOnMySpaceBody,
         response: { 200: mySpacePlacementSchema, ...problemResponses(400, 401, 404, 409) },

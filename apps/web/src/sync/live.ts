@@ -17,6 +17,7 @@ import { useBoard } from "../store/board";
 import { toast } from "../store/toasts";
 import { useWorkspaces } from "../store/workspaces";
 import { ChannelRegistry } from "./channels";
+import { mySpaceChanged } from "./my-space-events";
 import { type ConnectionStatus, SyncSocket } from "./socket";
 
 interface SyncState {
@@ -60,10 +61,12 @@ export const sync = {
         // role changed) means the list of workspaces may have changed.
         apply: (event) => {
           if (event.type.startsWith("notification.")) useNotifications.getState().receive(event);
+          else if (event.type.startsWith("my_space.")) mySpaceChanged();
           else void useWorkspaces.getState().loadWorkspaces();
         },
         reload: async (latest) => {
           await Promise.all([useWorkspaces.getState().loadWorkspaces(), useNotifications.getState().load()]);
+          mySpaceChanged();
           return latest;
         },
       });
