@@ -28,7 +28,12 @@ test("a person adds a card to My space from its panel, drags it to another perso
     request: ben.page.request,
     email: ben.user.email,
   });
-  const card = await addCardByApi(ana.page.request, board.spaceId, "Book interpreters", board.statusId("To Do"));
+  const card = await addCardByApi(
+    ana.page.request,
+    board.spaceId,
+    "Book interpreters",
+    board.statusId("To Do"),
+  );
   const cardUrl = `/w/${board.workspaceId}/s/${board.spaceId}/c/${card.id}`;
 
   // Ben opens the card and adds it to his My space from the panel.
@@ -39,7 +44,10 @@ test("a person adds a card to My space from its panel, drags it to another perso
   await expect(box).toContainText("On My space in To do");
 
   // He goes to My space from the navigation beside "My work": the mirror is in his first column.
-  await ben.page.getByRole("navigation", { name: "Personal" }).getByRole("link", { name: "My space" }).click();
+  await ben.page
+    .getByRole("navigation", { name: "Personal" })
+    .getByRole("link", { name: "My space" })
+    .click();
   await expect(ben.page.getByRole("heading", { name: "My space", level: 1 })).toBeVisible();
   await expect(mirror(ben.page, "To do", "Book interpreters")).toBeVisible();
   await expect(mirror(ben.page, "To do", "Book interpreters")).toContainText("Outpatients");

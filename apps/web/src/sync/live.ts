@@ -17,7 +17,6 @@ import { useBoard } from "../store/board";
 import { toast } from "../store/toasts";
 import { useWorkspaces } from "../store/workspaces";
 import { ChannelRegistry } from "./channels";
-import { mySpaceChanged } from "./my-space-events";
 import { type ConnectionStatus, SyncSocket } from "./socket";
 
 interface SyncState {
@@ -43,6 +42,19 @@ const setPresence = (channel: Channel, users: PresenceEntry[]) =>
   useSync.setState({ presence: { ...useSync.getState().presence, [channel]: users } });
 
 let myUserId: string | null = null;
+
+/**
+ * My space events arrive on the person's own channel, followed for the whole session; the My space
+ * page and the card panel's My space box listen while they are shown.
+ */
+const mySpaceListeners = new Set<() => void>();
+const mySpaceChanged = () => {
+  for (const listener of mySpaceListeners) listener();
+};
+export const onMySpaceChange = (listener: () => void): (() => void) => {
+  mySpaceListeners.add(listener);
+  return () => mySpaceListeners.delete(listener);
+};
 
 const handleOffline = () => socket.goOffline();
 

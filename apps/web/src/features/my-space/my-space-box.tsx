@@ -6,9 +6,9 @@ import type { CardMySpace } from "@lattice/domain";
 import { useCallback, useEffect, useState } from "react";
 import { Link } from "react-router";
 import { describeError } from "../../api/client";
-import { mySpaceApi } from "../../api/my-space";
+import { mySpaceApi } from "../../api/coordination";
 import { toast } from "../../store/toasts";
-import { onMySpaceChange } from "../../sync/my-space-events";
+import { onMySpaceChange } from "../../sync/live";
 import { Button } from "../../ui/button";
 
 export const MySpaceBox = ({ cardId, isArchived }: { cardId: string; isArchived: boolean }) => {

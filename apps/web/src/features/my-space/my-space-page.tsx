@@ -47,17 +47,15 @@ import {
 } from "react";
 import { Link } from "react-router";
 import { describeError } from "../../api/client";
-import { mySpaceApi, type Neighbours } from "../../api/my-space";
+import { mySpaceApi, type Neighbours } from "../../api/coordination";
 import { toast } from "../../store/toasts";
-import { sync } from "../../sync/live";
-import { onMySpaceChange } from "../../sync/my-space-events";
+import { onMySpaceChange, sync } from "../../sync/live";
 import { Avatar } from "../../ui/avatar";
 import { Button } from "../../ui/button";
 import { ConfirmDialog } from "../../ui/dialog";
 import { EmptyState } from "../../ui/empty-state";
 import { Menu } from "../../ui/menu";
 import { Skeleton } from "../../ui/skeleton";
-import "./my-space.css";
 
 const noCards: MirrorCard[] = [];
 const columnDropId = (columnId: string) => `col:${columnId}`;
