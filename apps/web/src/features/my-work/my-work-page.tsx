@@ -25,9 +25,9 @@ const formatDay = (day: string) =>
   });
 
 /** The personal pages' part: My work, and My space at /my-space (docs/MY-SPACE.md). */
-export const MyWorkPage = () => (useMatch("/my-space") ? <MySpacePage /> : <MyWork />);
+export const MyWorkPage = () => (useMatch("/my-space") ? <MySpacePage /> : <MyWorkList />);
 
-const MyWork = () => {
+const MyWorkList = () => {
   const [work, setWork] = useState<MyWork | null>(null);
   const [error, setError] = useState<string | null>(null);
 
