@@ -7,7 +7,7 @@ import { saveScreenshot } from "./artifacts.js";
 import { addCardByApi, addMemberByInvitation, createBoardByApi, dragTo, signUpByApi } from "./helpers.js";
 
 const newPerson = async (browser: Browser, name: string) => {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
   const page = await context.newPage();
   const user = await signUpByApi(page.request, name);
   return { context, page, user };
