@@ -89,6 +89,9 @@ export const AppShell = () => {
             <NavLink to="/my-work" className="topbar-link">
               My work
             </NavLink>
+            <NavLink to="/my-space" className="topbar-link">
+              My space
+            </NavLink>
           </nav>
           <NotificationBell />
         </header>

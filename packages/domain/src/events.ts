@@ -15,6 +15,7 @@ import type {
   TodoItem,
 } from "./coordination-schemas.js";
 import type { CustomField, FieldValue } from "./field-schemas.js";
+import type { MySpaceColumn, MySpacePlacement } from "./my-space-schemas.js";
 import type { SpaceMember } from "./people-schemas.js";
 import type { Card, Folder, Member, Space, Status, Workspace } from "./schemas.js";
 
@@ -122,6 +123,14 @@ export interface EventPayloads {
   "notification.read": { ids: string[] | "all" };
   /** On the user channel of the reminder's owner only: reminders are personal. */
   "reminder.updated": { cardId: string; reminder: Reminder | null };
+  /** My space: on the person's own channel only. */
+  "my_space.column_created": { column: MySpaceColumn };
+  "my_space.column_updated": { column: MySpaceColumn };
+  /** Its cards went to the end of `movedTo` (another column of the person's). */
+  "my_space.column_deleted": { columnId: string; movedTo: string };
+  /** A card put on My space or moved on it. */
+  "my_space.card_placed": { placement: MySpacePlacement };
+  "my_space.card_removed": { cardId: string };
   /**
    * Never stored: what a reader gets in place of an event they may not see (a private space's
    * creation, change or deletion on the workspace channel). It keeps their seq gapless and says

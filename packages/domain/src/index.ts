@@ -13,6 +13,7 @@ export * from "./import/schemas.js";
 export * from "./import/trello.js";
 export * from "./mail-schemas.js";
 export * from "./mutators/index.js";
+export * from "./my-space-schemas.js";
 export * from "./notification-text.js";
 export * from "./ordering.js";
 export * from "./people-schemas.js";

@@ -830,6 +830,41 @@ const table: Row[] = [
     params: async (w) => ({ id: w.card.id }),
     expect: anyReader(204),
   },
+  // ---------- my space (personal: any user has one; a card names the caller's access to it) ----------
+  { method: "GET", path: "/api/me/space", expect: anyUser(200) },
+  { method: "POST", path: "/api/me/space/columns", body: () => ({ name: "Later" }), expect: anyUser(201) },
+  {
+    method: "PATCH",
+    path: "/api/me/space/columns/{id}",
+    params: async (w, role) => ({ id: await myColumn(w, role) }),
+    body: () => ({ name: "Renamed" }),
+    expect: anyUser(200),
+  },
+  {
+    method: "DELETE",
+    path: "/api/me/space/columns/{id}",
+    params: async (w, role) => ({ id: await myColumn(w, role, "Spare") }),
+    expect: anyUser(204),
+  },
+  {
+    method: "GET",
+    path: "/api/cards/{id}/my-space",
+    params: async (w) => ({ id: w.card.id }),
+    expect: anyReader(200),
+  },
+  {
+    method: "PUT",
+    path: "/api/cards/{id}/my-space",
+    params: async (w) => ({ id: w.card.id }),
+    body: async (w, role) => ({ columnId: await myColumn(w, role) }),
+    expect: anyReader(200),
+  },
+  {
+    method: "DELETE",
+    path: "/api/cards/{id}/my-space",
+    params: async (w) => ({ id: w.card.id }),
+    expect: anyReader(204),
+  },
   { method: "GET", path: "/api/cards/{id}/activity", params: async (w) => ({ id: w.card.id }), expect: read },
   {
     method: "GET",
@@ -878,6 +913,15 @@ const bodyOf = async (
     return { body: payload, headers };
   }
   return { body: row.body ? await row.body(w, role) : undefined, headers: {} };
+};
+
+/** A column of the caller's own My space (a made-up id for anonymous); `made` adds a fresh one. */
+const myColumn = async (w: World, role: Role, made?: string): Promise<string> => {
+  const client = w.clients[role];
+  if (!client.session) return randomUUID();
+  if (made) return (await client.post("/api/me/space/columns", { name: made })).json<{ id: string }>().id;
+  const space = (await client.get("/api/me/space")).json<{ columns: Array<{ id: string }> }>();
+  return space.columns[0]?.id ?? randomUUID();
 };
 
 const fill = (template: string, params: Record<string, string>): string =>

@@ -16,6 +16,7 @@ import { importRoutes } from "./imports.js";
 import { invitationRoutes } from "./invitations.js";
 import { mailRoutes } from "./mail.js";
 import { mailPreferenceRoutes } from "./mail-preferences.js";
+import { mySpaceRoutes } from "./my-space.js";
 import { notificationRoutes } from "./notifications.js";
 import { peopleRoutes } from "./people.js";
 import { searchRoutes } from "./search.js";
@@ -48,4 +49,5 @@ export const apiRoutes: FastifyPluginAsync<{ config: Config }> = async (app, { c
   await app.register(invitationRoutes, { config });
   await app.register(mailRoutes, { config });
   await app.register(mailPreferenceRoutes);
+  await app.register(mySpaceRoutes);
 };

@@ -6,11 +6,19 @@
 import {
   blockerTypeSchema,
   blockingSchema,
+  type CardMySpace,
   type CardRelation,
+  cardMySpaceSchema,
   cardSchema,
   commentSchema,
   labelSchema,
+  type MySpace,
+  type MySpaceColumn,
+  type MySpacePlacement,
   memberSchema,
+  mySpaceColumnSchema,
+  mySpacePlacementSchema,
+  mySpaceSchema,
   type RelatedCard,
   type Reminder,
   relatedCardSchema,
@@ -164,4 +172,33 @@ export const coordinationApi = {
   setReminder: (cardId: string, body: { remindAt: string; note?: string }) =>
     request("PUT", `/api/cards/${cardId}/reminder`, reminderSchema, { body }),
   deleteReminder: (cardId: string) => requestEmpty("DELETE", `/api/cards/${cardId}/reminder`),
+};
+
+// ---------- My space (docs/MY-SPACE.md) ----------
+
+const nullablePlacement: ReplySchema<CardMySpace | null> = {
+  safeParse(data) {
+    if (data === null) return { success: true, data: null };
+    return cardMySpaceSchema.safeParse(data);
+  },
+};
+
+export interface Neighbours {
+  afterId?: string | null;
+  beforeId?: string | null;
+}
+
+export const mySpaceApi = {
+  load: (): Promise<MySpace> => request("GET", "/api/me/space", mySpaceSchema),
+  createColumn: (body: { name: string } & Neighbours): Promise<MySpaceColumn> =>
+    request("POST", "/api/me/space/columns", mySpaceColumnSchema, { body }),
+  updateColumn: (id: string, body: { name?: string } & Neighbours): Promise<MySpaceColumn> =>
+    request("PATCH", `/api/me/space/columns/${id}`, mySpaceColumnSchema, { body }),
+  deleteColumn: (id: string): Promise<void> => requestEmpty("DELETE", `/api/me/space/columns/${id}`),
+  placement: (cardId: string): Promise<CardMySpace | null> =>
+    request("GET", `/api/cards/${cardId}/my-space`, nullablePlacement),
+  /** No column: the end of the first one. */
+  place: (cardId: string, body: { columnId?: string } & Neighbours): Promise<MySpacePlacement> =>
+    request("PUT", `/api/cards/${cardId}/my-space`, mySpacePlacementSchema, { body }),
+  remove: (cardId: string): Promise<void> => requestEmpty("DELETE", `/api/cards/${cardId}/my-space`),
 };

@@ -43,6 +43,19 @@ const setPresence = (channel: Channel, users: PresenceEntry[]) =>
 
 let myUserId: string | null = null;
 
+/**
+ * My space events arrive on the person's own channel, followed for the whole session; the My space
+ * page and the card panel's My space box listen while they are shown.
+ */
+const mySpaceListeners = new Set<() => void>();
+const mySpaceChanged = () => {
+  for (const listener of mySpaceListeners) listener();
+};
+export const onMySpaceChange = (listener: () => void): (() => void) => {
+  mySpaceListeners.add(listener);
+  return () => mySpaceListeners.delete(listener);
+};
+
 const handleOffline = () => socket.goOffline();
 
 const handleOnline = () => {
@@ -60,10 +73,12 @@ export const sync = {
         // role changed) means the list of workspaces may have changed.
         apply: (event) => {
           if (event.type.startsWith("notification.")) useNotifications.getState().receive(event);
+          else if (event.type.startsWith("my_space.")) mySpaceChanged();
           else void useWorkspaces.getState().loadWorkspaces();
         },
         reload: async (latest) => {
           await Promise.all([useWorkspaces.getState().loadWorkspaces(), useNotifications.getState().load()]);
+          mySpaceChanged();
           return latest;
         },
       });

@@ -4,4 +4,5 @@ export * from "./coordination.js";
 export * from "./events.js";
 export * from "./hierarchy.js";
 export * from "./mail.js";
+export * from "./my-space.js";
 export * from "./users.js";

@@ -15,6 +15,7 @@ import { restoreCard } from "../board/archived-cards";
 import { statusRoleLabels } from "../board/columns-dialog";
 import { MoveControls } from "../board/move-controls";
 import { CardFieldsSection } from "../fields/card-fields-section";
+import { MySpaceBox } from "../my-space/my-space-box";
 import { isSidebarDrawerOpen } from "../sidebar/sidebar";
 import { AttachmentsSection, filesOf, uploadToCard } from "./attachments-section";
 import { BlockersSection } from "./blockers-section";
@@ -397,6 +398,7 @@ export const CardPanel = ({
           </section>
           <CardFieldsSection card={card} members={members} canWrite={canWrite} />
           <ReminderBox cardId={card.id} />
+          <MySpaceBox cardId={card.id} isArchived={card.archivedAt !== null} />
           {canWrite ? (
             <section className="card-section" aria-label="Move card">
               <h3 className="card-section-title">Move</h3>

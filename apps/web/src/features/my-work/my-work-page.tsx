@@ -1,12 +1,13 @@
 /** Every card where I am responsible or a co-worker, across spaces, grouped by when it is due. */
 import { useCallback, useEffect, useState } from "react";
-import { Link } from "react-router";
+import { Link, useMatch } from "react-router";
 import { describeError } from "../../api/client";
 import { findApi, type MyWork, type MyWorkGroup, myWorkGroups } from "../../api/search";
 import { Button } from "../../ui/button";
 import { EmptyState } from "../../ui/empty-state";
 import { Skeleton } from "../../ui/skeleton";
 import { localToday } from "../filters/dates";
+import { MySpacePage } from "../my-space/my-space-page";
 import { MyActivity } from "./my-activity";
 
 const groupTitles: Record<MyWorkGroup, string> = {
@@ -23,7 +24,10 @@ const formatDay = (day: string) =>
     month: "short",
   });
 
-export const MyWorkPage = () => {
+/** The personal pages' part: My work, and My space at /my-space (docs/MY-SPACE.md). */
+export const MyWorkPage = () => (useMatch("/my-space") ? <MySpacePage /> : <MyWorkList />);
+
+const MyWorkList = () => {
   const [work, setWork] = useState<MyWork | null>(null);
   const [error, setError] = useState<string | null>(null);
 
