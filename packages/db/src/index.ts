@@ -13,6 +13,7 @@ export * from "./label-writes.js";
 export * from "./mappers.js";
 export * from "./prepared.js";
 export * from "./relation-writes.js";
+export * from "./recurrence-writes.js";
 export * from "./roles.js";
 export { attachmentChunkBytes } from "./schema/attachments.js";
 export * as tables from "./schema/index.js";

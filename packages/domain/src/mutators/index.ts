@@ -20,3 +20,4 @@ export * from "./update-card.js";
 export * from "./update-label.js";
 export * from "./update-status.js";
 export * from "./update-todo.js";
+export * from "./repeat-card.js";
