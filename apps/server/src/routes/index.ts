@@ -1,5 +1,6 @@
 import type { FastifyPluginAsync } from "fastify";
 import type { Config } from "../config.js";
+import { recurrencePlugin } from "../recurrence/plugin.js";
 import { reminderSchedulerPlugin } from "../reminders/plugin.js";
 import { adminRoutes } from "./admin.js";
 import { archiveRoutes } from "./archive.js";
@@ -18,6 +19,7 @@ import { mailRoutes } from "./mail.js";
 import { mailPreferenceRoutes } from "./mail-preferences.js";
 import { notificationRoutes } from "./notifications.js";
 import { peopleRoutes } from "./people.js";
+import { repeatRoutes } from "./repeats.js";
 import { searchRoutes } from "./search.js";
 import { spaceMemberRoutes } from "./space-members.js";
 import { ssoRoutes } from "./sso.js";
@@ -42,6 +44,8 @@ export const apiRoutes: FastifyPluginAsync<{ config: Config }> = async (app, { c
   await app.register(reminderSchedulerPlugin, {
     mail: { publicUrl: config.publicUrl, delayMs: config.notificationMailDelayMs },
   });
+  await app.register(recurrencePlugin, { intervalMs: config.recurrenceIntervalMs });
+  await app.register(repeatRoutes);
   await app.register(coordinationRoutes);
   await app.register(calendarRoutes);
   await app.register(chartRoutes);
