@@ -23,6 +23,7 @@ import { jsonSchemaTransform, validatorCompiler, type ZodTypeProvider } from "fa
 import type { DestinationStream } from "pino";
 import type { Config } from "./config.js";
 import { digestPlugin, mailPlugin } from "./mail/plugin.js";
+import { recurrencePlugin } from "./recurrence/plugin.js";
 import { authPlugin } from "./plugins/auth.js";
 import { answerFrameworkError, errorsPlugin } from "./plugins/errors.js";
 import { hubPlugin } from "./plugins/hub.js";
@@ -185,6 +186,7 @@ export const buildApp = async ({
   });
   await app.register(mailPlugin, { config });
   await app.register(digestPlugin, { config });
+  await app.register(recurrencePlugin, { intervalMs: config.recurrenceIntervalMs });
   await app.register(hubPlugin, {
     bus,
     hubOptions: { maxSocketsPerUser: config.socketsPerUser, ...hubOptions },

@@ -1,6 +1,5 @@
 import type { FastifyPluginAsync } from "fastify";
 import type { Config } from "../config.js";
-import { recurrencePlugin } from "../recurrence/plugin.js";
 import { reminderSchedulerPlugin } from "../reminders/plugin.js";
 import { adminRoutes } from "./admin.js";
 import { archiveRoutes } from "./archive.js";
@@ -44,7 +43,6 @@ export const apiRoutes: FastifyPluginAsync<{ config: Config }> = async (app, { c
   await app.register(reminderSchedulerPlugin, {
     mail: { publicUrl: config.publicUrl, delayMs: config.notificationMailDelayMs },
   });
-  await app.register(recurrencePlugin, { intervalMs: config.recurrenceIntervalMs });
   await app.register(repeatRoutes);
   await app.register(coordinationRoutes);
   await app.register(calendarRoutes);
