@@ -23,7 +23,6 @@ import { jsonSchemaTransform, validatorCompiler, type ZodTypeProvider } from "fa
 import type { DestinationStream } from "pino";
 import type { Config } from "./config.js";
 import { digestPlugin, mailPlugin } from "./mail/plugin.js";
-import { recurrencePlugin } from "./recurrence/plugin.js";
 import { authPlugin } from "./plugins/auth.js";
 import { answerFrameworkError, errorsPlugin } from "./plugins/errors.js";
 import { hubPlugin } from "./plugins/hub.js";
@@ -31,6 +30,7 @@ import { loggerOptions } from "./plugins/logging.js";
 import { mutationsPlugin } from "./plugins/mutations.js";
 import { replySerializerCompiler } from "./plugins/reply-serializer.js";
 import { type BoardCache, createBoardCache, defaultBoardCacheLimits } from "./queries/board-cache.js";
+import { recurrencePlugin } from "./recurrence/plugin.js";
 import { apiRoutes } from "./routes/index.js";
 import { compressionThreshold } from "./routes/reply-encoding.js";
 import { createMemoryBus, type EventBus } from "./sync/bus.js";

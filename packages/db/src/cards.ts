@@ -5,10 +5,10 @@
  */
 import type { Card } from "@lattice/domain";
 import { and, asc, count, eq, getTableColumns, inArray, isNotNull, isNull, type SQL, sql } from "drizzle-orm";
-import { repeatFrom, repeatOf } from "./write-sql.js";
 import type { Executor } from "./client.js";
 import { type CardExtras, noExtras, toCard } from "./mappers.js";
 import { attachments, cardBlockings, cardCoworkers, cardLabels, cards, todoItems } from "./schema/index.js";
+import { repeatFrom, repeatOf } from "./write-sql.js";
 
 export type CardFilter = { spaceId: string; includeArchived?: boolean } | { ids: readonly string[] };
 

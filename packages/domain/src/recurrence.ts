@@ -118,7 +118,8 @@ const checkPart = (name: string, value: string): string | null => {
 export const parseRule = (text: string): ParsedRule | DomainError => {
   const body = text.trim().replace(/^RRULE:/i, "");
   if (body === "") return unprocessable("The rule is empty; give one such as FREQ=WEEKLY;BYDAY=MO");
-  if (body.length > repeatLimits.ruleMax) return unprocessable(`The rule is over ${repeatLimits.ruleMax} characters`);
+  if (body.length > repeatLimits.ruleMax)
+    return unprocessable(`The rule is over ${repeatLimits.ruleMax} characters`);
   const kept: string[] = [];
   let count: number | null = null;
   let until: string | null = null;
@@ -209,7 +210,14 @@ const zoneOffset = (instant: Date, zone: string): number => {
     offsetFormats.set(zone, format);
   }
   const p = Object.fromEntries(format.formatToParts(instant).map((x) => [x.type, Number(x.value)]));
-  const wall = Date.UTC(p.year ?? 0, (p.month ?? 1) - 1, p.day ?? 1, p.hour ?? 0, p.minute ?? 0, p.second ?? 0);
+  const wall = Date.UTC(
+    p.year ?? 0,
+    (p.month ?? 1) - 1,
+    p.day ?? 1,
+    p.hour ?? 0,
+    p.minute ?? 0,
+    p.second ?? 0,
+  );
   return wall - (instant.getTime() - instant.getUTCMilliseconds());
 };
 
@@ -254,5 +262,8 @@ export const shiftedDates = (
         : null;
     return { startDate: nextDate, dueDate: length === null ? null : addDays(nextDate, length) };
   }
-  return { startDate: card.dueDate === null ? nextDate : null, dueDate: card.dueDate === null ? null : nextDate };
+  return {
+    startDate: card.dueDate === null ? nextDate : null,
+    dueDate: card.dueDate === null ? null : nextDate,
+  };
 };

@@ -27,3 +27,5 @@ export const setRepeatBody = z.strictObject({
     .optional(),
 });
 export type SetRepeatBody = z.infer<typeof setRepeatBody>;
+/** What a client sends (the defaults filled in by the server). */
+export type SetRepeatInput = z.input<typeof setRepeatBody>;

@@ -70,8 +70,19 @@ export const describeRule = (rule: string): string | null => {
   const byMonthDay = parts.get("BYMONTHDAY")?.split(",").map(Number) ?? [];
   const bySetPos = parts.get("BYSETPOS");
   const byMonth = parts.get("BYMONTH")?.split(",").map(Number) ?? [];
-  const known = new Set(["FREQ", "INTERVAL", "BYDAY", "BYMONTHDAY", "BYSETPOS", "BYMONTH", "COUNT", "UNTIL", "WKST"]);
-  if ([...parts.keys()].some((k) => !known.has(k)) || !Number.isInteger(interval) || interval < 1) return null;
+  const known = new Set([
+    "FREQ",
+    "INTERVAL",
+    "BYDAY",
+    "BYMONTHDAY",
+    "BYSETPOS",
+    "BYMONTH",
+    "COUNT",
+    "UNTIL",
+    "WKST",
+  ]);
+  if ([...parts.keys()].some((k) => !known.has(k)) || !Number.isInteger(interval) || interval < 1)
+    return null;
   const plainDays = byDay.every((d) => d in dayNames);
   const sortedDays = [...byDay].sort((a, b) => weekdayOrder.indexOf(a) - weekdayOrder.indexOf(b));
   switch (freq) {
@@ -89,7 +100,13 @@ export const describeRule = (rule: string): string | null => {
       if (byMonth.length > 0) return null;
       let on: string | null = null;
       if (byDay.length === 1 && !bySetPos && byMonthDay.length === 0) on = numberedDay(byDay[0] ?? "");
-      else if (byDay.length === 1 && plainDays && bySetPos && /^-?\d+$/.test(bySetPos) && byMonthDay.length === 0)
+      else if (
+        byDay.length === 1 &&
+        plainDays &&
+        bySetPos &&
+        /^-?\d+$/.test(bySetPos) &&
+        byMonthDay.length === 0
+      )
         on = `${ordinal(Number(bySetPos))} ${dayNames[byDay[0] ?? ""]}`;
       else if (byMonthDay.length === 1 && byDay.length === 0 && !bySetPos)
         on = byMonthDay[0] === -1 ? "last day" : `${ordinal(byMonthDay[0] ?? 1)}`;

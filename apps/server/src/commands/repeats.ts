@@ -18,8 +18,8 @@ import {
   DomainError,
   ErrorCode,
   isRefusal,
-  setCardRepeat,
   type SetRepeatBody,
+  setCardRepeat,
   stopCardRepeat,
   type User,
 } from "@lattice/domain";
@@ -53,7 +53,11 @@ export const setRepeat = async (
 };
 
 /** lock the series → lock the space → load → the domain's mutator → stop the series → emit. */
-export const stopRepeat = async ({ tx, emit }: MutationContext, actor: User, cardId: string): Promise<Card> => {
+export const stopRepeat = async (
+  { tx, emit }: MutationContext,
+  actor: User,
+  cardId: string,
+): Promise<Card> => {
   await lockSeriesOfCard(tx, cardId);
   await lockSpaceOf(tx, "card", cardId);
   const { role, card } = await loadCardWithRole(tx, actor.id, cardId);

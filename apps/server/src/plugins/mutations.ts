@@ -117,7 +117,9 @@ export const mutationsPlugin = fp(
         // A notification may have queued an instant message (due at once when no delay is set).
         if (events.some((e) => e.type === "notification.created")) app.mail?.wake();
         // A repeating card reached a completed status: its next occurrence is made right after.
-        if (events.some((e) => e.type === "card.moved" && e.payload.card.repeat && e.payload.card.completedAt))
+        if (
+          events.some((e) => e.type === "card.moved" && e.payload.card.repeat && e.payload.card.completedAt)
+        )
           app.recurrence?.wake();
         if (result instanceof Replay) {
           reply.header("idempotent-replay", "true");

@@ -20,7 +20,13 @@ import {
   runMutation,
   skipOccurrence,
 } from "@lattice/db";
-import { createOccurrence, type DomainEvent, isRefusal, nextOccurrence, occurrenceDueAt } from "@lattice/domain";
+import {
+  createOccurrence,
+  type DomainEvent,
+  isRefusal,
+  nextOccurrence,
+  occurrenceDueAt,
+} from "@lattice/domain";
 import { sql } from "drizzle-orm";
 import type { EventBus } from "../sync/bus.js";
 
@@ -34,57 +40,61 @@ const handleOneSeries = async (
   handle: DbHandle,
   now: Date,
 ): Promise<{ outcome: Outcome; events: DomainEvent[] }> => {
-  const { result, events } = await runMutation(handle.db, { actorId: null, mutationId: null }, async (ctx) => {
-    const [due] = await claimDueSeries(ctx.tx, now, 1);
-    if (!due) return "none" as const;
-    await lockSpaceOf(ctx.tx, "card", due.currentCardId);
-    const previous = await loadCard(ctx.tx, due.currentCardId);
-    const repeat = previous?.repeat;
-    // Read again after the space's lock: a move that reopened the card may have committed meanwhile.
-    if (!previous || !repeat || repeat.nextDate === null) return "skipped" as const;
-    if (repeat.createWhen === "completed" && previous.completedAt === null) return "skipped" as const;
-    const cardId = randomUUID();
-    if (!(await claimOccurrence(ctx.tx, repeat.seriesId, repeat.nextDate, previous.workspaceId, null))) {
-      // The period has its occurrence already: move the series past it without a second card.
-      const count = repeat.occurrenceCount + 1;
-      const next = nextOccurrence(repeat, repeat.nextDate, count);
-      await skipOccurrence(
+  const { result, events } = await runMutation(
+    handle.db,
+    { actorId: null, mutationId: null },
+    async (ctx) => {
+      const [due] = await claimDueSeries(ctx.tx, now, 1);
+      if (!due) return "none" as const;
+      await lockSpaceOf(ctx.tx, "card", due.currentCardId);
+      const previous = await loadCard(ctx.tx, due.currentCardId);
+      const repeat = previous?.repeat;
+      // Read again after the space's lock: a move that reopened the card may have committed meanwhile.
+      if (!previous || !repeat || repeat.nextDate === null) return "skipped" as const;
+      if (repeat.createWhen === "completed" && previous.completedAt === null) return "skipped" as const;
+      const cardId = randomUUID();
+      if (!(await claimOccurrence(ctx.tx, repeat.seriesId, repeat.nextDate, previous.workspaceId, null))) {
+        // The period has its occurrence already: move the series past it without a second card.
+        const count = repeat.occurrenceCount + 1;
+        const next = nextOccurrence(repeat, repeat.nextDate, count);
+        await skipOccurrence(
+          ctx.tx,
+          repeat.seriesId,
+          repeat.nextDate,
+          count,
+          next,
+          occurrenceDueAt(repeat.createWhen, next, repeat.daysBefore, repeat.timeZone),
+        );
+        return "skipped" as const;
+      }
+      const context = await loadCreateCardContext(
         ctx.tx,
-        repeat.seriesId,
-        repeat.nextDate,
-        count,
-        next,
-        occurrenceDueAt(repeat.createWhen, next, repeat.daysBefore, repeat.timeZone),
-      );
-      return "skipped" as const;
-    }
-    const context = await loadCreateCardContext(
-      ctx.tx,
-      nobody,
-      previous.spaceId,
-      undefined,
-      { kind: "bottom" },
-      cardId,
-    );
-    const outcome = createOccurrence(
-      {
-        previous,
-        status: context.status,
-        neighbours: context.neighbours,
+        nobody,
+        previous.spaceId,
+        undefined,
+        { kind: "bottom" },
         cardId,
-        relationId: randomUUID(),
-        createdBy: due.createdBy,
-      },
-      now,
-    );
-    if (isRefusal(outcome)) throw outcome;
-    await persistOccurrence(ctx.tx, outcome.changes);
-    await ctx.tx.execute(sql`
+      );
+      const outcome = createOccurrence(
+        {
+          previous,
+          status: context.status,
+          neighbours: context.neighbours,
+          cardId,
+          relationId: randomUUID(),
+          createdBy: due.createdBy,
+        },
+        now,
+      );
+      if (isRefusal(outcome)) throw outcome;
+      await persistOccurrence(ctx.tx, outcome.changes);
+      await ctx.tx.execute(sql`
       UPDATE card_occurrences SET card_id = ${cardId}::uuid
       WHERE series_id = ${repeat.seriesId}::uuid AND occurrence_date = ${repeat.nextDate}::date`);
-    for (const event of outcome.events) ctx.emit(event);
-    return "created" as const;
-  });
+      for (const event of outcome.events) ctx.emit(event);
+      return "created" as const;
+    },
+  );
   return { outcome: result, events };
 };
 

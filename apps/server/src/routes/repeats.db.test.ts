@@ -6,7 +6,7 @@
  */
 import { createDb, tables } from "@lattice/db";
 import { type TestDriver, testDriver } from "@lattice/db/testing";
-import type { Card, CardRelation, Label, Space, Status, Todo, Workspace } from "@lattice/domain";
+import type { Card, CardRelation, Label, Space, Status, TodoItem as Todo, Workspace } from "@lattice/domain";
 import { and, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDueOccurrences } from "../recurrence/scheduler.js";
@@ -69,7 +69,9 @@ const repeatsSuite = (driver: TestDriver): void => {
     afterAll(async () => h?.close());
 
     it("makes the next occurrence when the card is completed: dates moved, to-dos unchecked, people and labels kept, linked as next", async () => {
-      const label = (await owner.post(`/api/spaces/${space.id}/labels`, { name: "Rounds", color: "#2f855a" })).json<Label>();
+      const label = (
+        await owner.post(`/api/spaces/${space.id}/labels`, { name: "Rounds", color: "#2f855a" })
+      ).json<Label>();
       const card = await datedCard({
         startDate: "2027-01-05",
         dueDate: "2027-01-07",
@@ -110,7 +112,11 @@ const repeatsSuite = (driver: TestDriver): void => {
         todoDone: 0,
         completedAt: null,
       });
-      expect(next?.repeat).toMatchObject({ occurrenceDate: "2027-01-12", occurrenceCount: 2, nextDate: "2027-01-19" });
+      expect(next?.repeat).toMatchObject({
+        occurrenceDate: "2027-01-12",
+        occurrenceCount: 2,
+        nextDate: "2027-01-19",
+      });
       expect(after.cards.find((c) => c.id === card.id)?.repeat).toBeNull();
       const todos = (await owner.get(`/api/cards/${nextId}/todos`)).json<Todo[]>();
       expect(todos.map((t) => [t.text, t.isDone])).toEqual([
@@ -195,10 +201,19 @@ const repeatsSuite = (driver: TestDriver): void => {
       expect(unknown.statusCode).toBe(422);
       expect(unknown.headers["content-type"]).toContain("application/problem+json");
       expect(unknown.json<{ detail: string }>().detail).toBe("Unknown RRULE property 'FOO'");
-      for (const rule of ["FREQ=SOMETIMES", "FREQ=WEEKLY;INTERVAL=abc", "FREQ=WEEKLY;BYDAY=XX", "BYDAY=MO", "FREQ=HOURLY"]) {
+      for (const rule of [
+        "FREQ=SOMETIMES",
+        "FREQ=WEEKLY;INTERVAL=abc",
+        "FREQ=WEEKLY;BYDAY=XX",
+        "BYDAY=MO",
+        "FREQ=HOURLY",
+      ]) {
         expect((await repeat(card, { rule })).statusCode, rule).toBe(422);
       }
-      const beforeStart = await repeat(card, { rule: "FREQ=DAILY", ends: { kind: "on", date: "2027-03-31" } });
+      const beforeStart = await repeat(card, {
+        rule: "FREQ=DAILY",
+        ends: { kind: "on", date: "2027-03-31" },
+      });
       expect(beforeStart.statusCode).toBe(422);
       expect(beforeStart.json<{ detail: string }>().detail).toContain("before the card's date");
       expect((await repeat(card, { rule: "FREQ=DAILY;UNTIL=20270301" })).statusCode).toBe(422);
@@ -241,6 +256,8 @@ const repeatsSuite = (driver: TestDriver): void => {
   });
 };
 
+const rowsOf = <T>(result: unknown): T[] => (result as { rows: T[] }).rows;
+
 /** Series due many times over, made by two pools at once; the second is closed and reopened midway. */
 const raceTwoInstances = async (
   h: Harness,
@@ -271,17 +288,17 @@ const raceTwoInstances = async (
   await Promise.all([rounds(instanceA, 4), rounds(instanceB, 4)]);
   while ((await createDueOccurrences(instanceB, bus, now, 50)) > 0) {}
   await instanceB.close();
-  const [dup] = (
+  const [dup] = rowsOf<{ duplicates: number }>(
     await h.app.db.db.execute(sql`
       SELECT count(*)::int AS duplicates FROM (
         SELECT c.name, c.start_date FROM cards c WHERE c.space_id = ${space.id}::uuid AND c.name LIKE 'Race %'
-        GROUP BY c.name, c.start_date HAVING count(*) > 1) d`)
-  ).rows as Array<{ duplicates: number }>;
-  const [total] = (
+        GROUP BY c.name, c.start_date HAVING count(*) > 1) d`),
+  );
+  const [total] = rowsOf<{ n: number }>(
     await h.app.db.db.execute(sql`
       SELECT count(*)::int AS n FROM cards WHERE space_id = ${space.id}::uuid AND name LIKE 'Race %'
-        AND start_date > '2030-01-01'`)
-  ).rows as Array<{ n: number }>;
+        AND start_date > '2030-01-01'`),
+  );
   return { created: total?.n ?? 0, expected: seriesCount * 9, duplicates: dup?.duplicates ?? -1 };
 };
 

@@ -8,7 +8,17 @@
  */
 import { repeatCreateWhens } from "@lattice/domain";
 import { sql } from "drizzle-orm";
-import { date, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import {
+  date,
+  index,
+  integer,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
 import { cards } from "./board.js";
 import { createdAt, oneOf, oneOfCheck, updatedAt } from "./columns.js";
 import { workspaces } from "./hierarchy.js";
@@ -46,7 +56,9 @@ export const cardSeries = pgTable(
   },
   (t) => [
     uniqueIndex("card_series_current_card_key").on(t.currentCardId).where(sql`current_card_id IS NOT NULL`),
-    index("card_series_due_idx").on(t.dueAt).where(sql`current_card_id IS NOT NULL AND next_date IS NOT NULL`),
+    index("card_series_due_idx")
+      .on(t.dueAt)
+      .where(sql`current_card_id IS NOT NULL AND next_date IS NOT NULL`),
     index("card_series_workspace_idx").on(t.workspaceId),
     oneOfCheck("card_series", t.createWhen, repeatCreateWhens),
   ],
@@ -66,5 +78,8 @@ export const cardOccurrences = pgTable(
     cardId: uuid("card_id").references(() => cards.id, { onDelete: "set null" }),
     createdAt: createdAt(),
   },
-  (t) => [primaryKey({ columns: [t.seriesId, t.occurrenceDate] }), index("card_occurrences_card_idx").on(t.cardId)],
+  (t) => [
+    primaryKey({ columns: [t.seriesId, t.occurrenceDate] }),
+    index("card_occurrences_card_idx").on(t.cardId),
+  ],
 );

@@ -10,13 +10,7 @@ import type { CardRelation } from "../coordination-schemas.js";
 import { DomainError, ErrorCode } from "../errors.js";
 import { draft, spaceChannel } from "../events.js";
 import { keyFromNeighbours, type PlacementNeighbours } from "../ordering.js";
-import {
-  nextOccurrence,
-  occurrenceDateOf,
-  occurrenceDueAt,
-  parseRule,
-  shiftedDates,
-} from "../recurrence.js";
+import { nextOccurrence, occurrenceDateOf, occurrenceDueAt, parseRule, shiftedDates } from "../recurrence.js";
 import type { SetRepeatBody } from "../repeat-schemas.js";
 import type { WorkspaceRole } from "../roles.js";
 import type { Card, CardRepeat, Status } from "../schemas.js";

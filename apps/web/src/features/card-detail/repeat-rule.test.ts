@@ -19,15 +19,15 @@ const repeat = (patch: Partial<CardRepeat>): CardRepeat => ({
 
 describe("the repeat summary in the card panel", () => {
   it("says the second Tuesday and the next date", () => {
-    expect(repeatLine(repeat({ rule: "FREQ=MONTHLY;BYDAY=+2TU", nextDate: "2027-01-12" }), "2027-01-02")).toBe(
-      "Repeats every 2nd Tuesday; next Jan 12",
-    );
+    expect(
+      repeatLine(repeat({ rule: "FREQ=MONTHLY;BYDAY=+2TU", nextDate: "2027-01-12" }), "2027-01-02"),
+    ).toBe("Repeats every 2nd Tuesday; next Jan 12");
   });
 
   it("shows the year of a next date in another year", () => {
-    expect(repeatLine(repeat({ rule: "FREQ=MONTHLY;BYDAY=+2TU", nextDate: "2027-01-12" }), "2026-12-08")).toBe(
-      "Repeats every 2nd Tuesday; next Jan 12, 2027",
-    );
+    expect(
+      repeatLine(repeat({ rule: "FREQ=MONTHLY;BYDAY=+2TU", nextDate: "2027-01-12" }), "2026-12-08"),
+    ).toBe("Repeats every 2nd Tuesday; next Jan 12, 2027");
   });
 
   it("names days, weekdays, weeks with chosen days, month days, last weekdays and years", () => {
@@ -41,7 +41,9 @@ describe("the repeat summary in the card panel", () => {
     expect(line("FREQ=MONTHLY;BYDAY=-1FR")).toBe("Repeats every last Friday; next Dec 9");
     expect(line("FREQ=MONTHLY;BYDAY=TU;BYSETPOS=2")).toBe("Repeats every 2nd Tuesday; next Dec 9");
     expect(line("FREQ=YEARLY;BYMONTH=3;BYMONTHDAY=1")).toBe("Repeats every year on March 1; next Dec 9");
-    expect(line("FREQ=WEEKLY;BYWEEKNO=20")).toBe("Repeats on a custom rule (FREQ=WEEKLY;BYWEEKNO=20); next Dec 9");
+    expect(line("FREQ=WEEKLY;BYWEEKNO=20")).toBe(
+      "Repeats on a custom rule (FREQ=WEEKLY;BYWEEKNO=20); next Dec 9",
+    );
   });
 
   it("says how the series ends, and when it has ended", () => {
@@ -71,8 +73,14 @@ describe("the repeat editor's presets", () => {
   });
 
   it("opens a stored rule on its preset, or as a custom rule", () => {
-    expect(presetOf("FREQ=MONTHLY;BYDAY=+2TU", "2026-12-08")).toEqual({ preset: "monthly_weekday", days: [] });
-    expect(presetOf("FREQ=WEEKLY;BYDAY=MO,FR", "2026-12-08")).toEqual({ preset: "weekly", days: ["MO", "FR"] });
+    expect(presetOf("FREQ=MONTHLY;BYDAY=+2TU", "2026-12-08")).toEqual({
+      preset: "monthly_weekday",
+      days: [],
+    });
+    expect(presetOf("FREQ=WEEKLY;BYDAY=MO,FR", "2026-12-08")).toEqual({
+      preset: "weekly",
+      days: ["MO", "FR"],
+    });
     expect(presetOf("FREQ=DAILY;INTERVAL=2", "2026-12-08")).toEqual({ preset: "custom", days: [] });
   });
 });

@@ -4,7 +4,15 @@
  */
 import { type CardRepeat, ordinal, repeatSummary } from "@lattice/domain";
 
-export const repeatPresets = ["daily", "weekdays", "weekly", "monthly_day", "monthly_weekday", "yearly", "custom"] as const;
+export const repeatPresets = [
+  "daily",
+  "weekdays",
+  "weekly",
+  "monthly_day",
+  "monthly_weekday",
+  "yearly",
+  "custom",
+] as const;
 export type RepeatPreset = (typeof repeatPresets)[number];
 
 export const weekdayCodes = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"] as const;
@@ -34,7 +42,11 @@ export const weekOfMonth = (day: string): number => {
 };
 
 /** The RRULE of a preset for a card dated `day` (weekly: on `days`, the card's weekday when none). */
-export const presetRule = (preset: Exclude<RepeatPreset, "custom">, day: string, days: readonly WeekdayCode[] = []): string => {
+export const presetRule = (
+  preset: Exclude<RepeatPreset, "custom">,
+  day: string,
+  days: readonly WeekdayCode[] = [],
+): string => {
   const { weekday, dayOfMonth, month } = partsOf(day);
   switch (preset) {
     case "daily":
@@ -87,4 +99,5 @@ export const presetOf = (rule: string, day: string): { preset: RepeatPreset; day
 };
 
 /** The panel's line: "Repeats every 2nd Tuesday; next Jan 12" (the year shown when it is not this one). */
-export const repeatLine = (repeat: CardRepeat, today: string): string => repeatSummary(repeat, today.slice(0, 4));
+export const repeatLine = (repeat: CardRepeat, today: string): string =>
+  repeatSummary(repeat, today.slice(0, 4));
