@@ -98,23 +98,19 @@ export const describeRule = (rule: string): string | null => {
     }
     case "MONTHLY": {
       if (byMonth.length > 0) return null;
-      let on: string | null = null;
-      if (byDay.length === 1 && !bySetPos && byMonthDay.length === 0) on = numberedDay(byDay[0] ?? "");
-      else if (
-        byDay.length === 1 &&
-        plainDays &&
-        bySetPos &&
-        /^-?\d+$/.test(bySetPos) &&
-        byMonthDay.length === 0
-      )
-        on = `${ordinal(Number(bySetPos))} ${dayNames[byDay[0] ?? ""]}`;
+      // A weekday of the month reads "every 2nd Tuesday"; a day of the month "every month on the 15th".
+      let weekday: string | null = null;
+      let monthDay: string | null = null;
+      const setPos = bySetPos && /^-?\d+$/.test(bySetPos) ? Number(bySetPos) : null;
+      if (byDay.length === 1 && !bySetPos && byMonthDay.length === 0) weekday = numberedDay(byDay[0] ?? "");
+      else if (byDay.length === 1 && plainDays && setPos !== null && byMonthDay.length === 0)
+        weekday = `${ordinal(setPos)} ${dayNames[byDay[0] ?? ""]}`;
       else if (byMonthDay.length === 1 && byDay.length === 0 && !bySetPos)
-        on = byMonthDay[0] === -1 ? "last day" : `${ordinal(byMonthDay[0] ?? 1)}`;
+        monthDay = byMonthDay[0] === -1 ? "last day" : ordinal(byMonthDay[0] ?? 1);
       else if (byDay.length === 0 && byMonthDay.length === 0 && !bySetPos) return every(interval, "month");
-      if (on === null) return null;
-      return interval === 1 && on !== "last day" && !/^\d/.test(on)
-        ? `every ${on}`
-        : `${every(interval, "month")} on the ${on}`;
+      if (weekday !== null)
+        return interval === 1 ? `every ${weekday}` : `${every(interval, "month")} on the ${weekday}`;
+      return monthDay === null ? null : `${every(interval, "month")} on the ${monthDay}`;
     }
     case "YEARLY": {
       if (byDay.length > 0 || bySetPos) return null;
