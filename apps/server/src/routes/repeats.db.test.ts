@@ -7,7 +7,9 @@
 import { createDb, tables } from "@lattice/db";
 import { type TestDriver, testDriver } from "@lattice/db/testing";
 import type { Card, CardRelation, Label, Space, Status, TodoItem as Todo, Workspace } from "@lattice/domain";
+import { addDays, isoDay } from "@lattice/domain";
 import { and, eq, sql } from "drizzle-orm";
+import ICAL from "ical.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDueOccurrences } from "../recurrence/scheduler.js";
 import { createMemoryBus } from "../sync/bus.js";
@@ -241,6 +243,28 @@ const repeatsSuite = (driver: TestDriver): void => {
       await complete(card);
       await h.app.recurrence.runOnce();
       expect((await repeat(card, { rule: "FREQ=DAILY" })).statusCode).toBe(409);
+    });
+
+    it("lists the upcoming occurrences in the space's calendar feed as their own all-day entries", async () => {
+      // A week from today (the feed lists a year ahead of today), weekly, three times in all.
+      const start = addDays(isoDay(new Date()), 7);
+      const card = await datedCard({ startDate: start, dueDate: addDays(start, 1) }, "Feed round");
+      await repeat(card, { rule: "FREQ=WEEKLY", ends: { kind: "after", count: 3 } });
+      const created = await owner.post(`/api/spaces/${space.id}/calendar-feed`);
+      const feed = await h.app.inject({
+        method: "GET",
+        url: new URL(created.json<{ url: string }>().url).pathname,
+      });
+      const events = new ICAL.Component(ICAL.parse(feed.body))
+        .getAllSubcomponents("vevent")
+        .map((v) => new ICAL.Event(v))
+        .filter((e) => e.summary.startsWith("Feed round"));
+      expect(events.map((e) => [e.summary, e.startDate.toString(), e.endDate.toString()])).toEqual([
+        ["Feed round", start, addDays(start, 2)],
+        ["Feed round (repeats)", addDays(start, 7), addDays(start, 9)],
+        ["Feed round (repeats)", addDays(start, 14), addDays(start, 16)],
+      ]);
+      expect((await owner.delete(`/api/cards/${card.id}/repeat`)).statusCode).toBe(200);
     });
 
     if (driver === "pg")
