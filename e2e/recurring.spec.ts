@@ -28,7 +28,10 @@ test("a card repeats weekly: completing it brings the next occurrence onto the b
 
   await page.goto(`/w/${board.workspaceId}/s/${board.spaceId}`);
   const first = cardIn(page, "To Do", "Weekly ward round");
-  await expect(first.getByTestId("card-repeat")).toHaveAttribute("title", /every week on Monday and Thursday/);
+  await expect(first.getByTestId("card-repeat")).toHaveAttribute(
+    "title",
+    /every week on Monday and Thursday/,
+  );
 
   await dragTo(page, first, column(page, "Done").locator(".column-cards"));
   await expect(cardIn(page, "Done", "Weekly ward round")).toHaveCount(1);
