@@ -2,7 +2,7 @@
 import { z } from "zod";
 import { isTimeZone } from "./people-schemas.js";
 import { repeatLimits } from "./recurrence.js";
-import { calendarDate, repeatCreateWhens } from "./schemas.js";
+import { calendarDate, plainText, repeatCreateWhens } from "./schemas.js";
 
 export const repeatEndsSchema = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("never") }),
@@ -13,7 +13,7 @@ export type RepeatEnds = z.infer<typeof repeatEndsSchema>;
 
 export const setRepeatBody = z.strictObject({
   /** RFC 5545 RRULE text, e.g. `FREQ=MONTHLY;BYDAY=+2TU`; a COUNT or UNTIL in it is its end. */
-  rule: z.string().max(repeatLimits.ruleMax),
+  rule: plainText(repeatLimits.ruleMax),
   /** The end; absent: the rule's own COUNT or UNTIL, else never (or the series' end when editing). */
   ends: repeatEndsSchema.optional(),
   createWhen: z.enum(repeatCreateWhens).default("completed"),
