@@ -30,6 +30,7 @@ import { loggerOptions } from "./plugins/logging.js";
 import { mutationsPlugin } from "./plugins/mutations.js";
 import { replySerializerCompiler } from "./plugins/reply-serializer.js";
 import { type BoardCache, createBoardCache, defaultBoardCacheLimits } from "./queries/board-cache.js";
+import { recurrencePlugin } from "./recurrence/plugin.js";
 import { apiRoutes } from "./routes/index.js";
 import { compressionThreshold } from "./routes/reply-encoding.js";
 import { createMemoryBus, type EventBus } from "./sync/bus.js";
@@ -185,6 +186,7 @@ export const buildApp = async ({
   });
   await app.register(mailPlugin, { config });
   await app.register(digestPlugin, { config });
+  await app.register(recurrencePlugin, { intervalMs: config.recurrenceIntervalMs });
   await app.register(hubPlugin, {
     bus,
     hubOptions: { maxSocketsPerUser: config.socketsPerUser, ...hubOptions },

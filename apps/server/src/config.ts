@@ -57,6 +57,8 @@ export interface Config {
   digestHour: number;
   /** How often this instance looks for people whose digest is due; 0 builds none here. */
   digestIntervalMs: number;
+  /** How often this instance makes repeating cards' due occurrences; 0 makes none here. */
+  recurrenceIntervalMs: number;
   /** The largest file one may attach to a card, in bytes (MAX_UPLOAD_MB). */
   maxUploadBytes: number;
   /** An S3-compatible object store for the bytes of new documents; null keeps them in the database. */
@@ -329,6 +331,13 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): Config => ({
   ),
   digestHour: parseWholeNumber("DIGEST_HOUR", env.DIGEST_HOUR, 7, 0, 23),
   digestIntervalMs: parseWholeNumber("DIGEST_INTERVAL_MS", env.DIGEST_INTERVAL_MS, 60_000, 0, 86_400_000),
+  recurrenceIntervalMs: parseWholeNumber(
+    "RECURRENCE_INTERVAL_MS",
+    env.RECURRENCE_INTERVAL_MS,
+    60_000,
+    0,
+    86_400_000,
+  ),
   maxUploadBytes: parseMaxUploadBytes(env.MAX_UPLOAD_MB),
   objectStore: parseObjectStore(env),
 });

@@ -30,6 +30,7 @@ import {
   lockSpaceOf,
   peopleFactsOf,
   readersFrom,
+  repeatOf,
   roleFactsOf,
   roleFrom,
   roleFromFacts,
@@ -91,7 +92,7 @@ export const loadMoveCardContext = async (
   const rows = await executePrepared(
     db,
     sql`
-      SELECT c.*, w.visibility, s.is_private, wm.role AS member_role, sm.role AS space_role,
+      SELECT c.*, ${repeatOf(sql`c.id`)} AS repeat, w.visibility, s.is_private, wm.role AS member_role, sm.role AS space_role,
         ${statusColumns("target")}, ${statusColumns("source")},
         anchor.id AS anchor_id, anchor.position AS anchor_position, beside.position AS beside_position,
         (SELECT coalesce(array_agg(user_id), '{}') FROM card_coworkers WHERE card_id = c.id) AS coworker_ids,

@@ -4,10 +4,11 @@
  * space), so a board of thousands of cards costs the same six round trips as one card.
  */
 import type { Card } from "@lattice/domain";
-import { and, asc, count, eq, inArray, isNotNull, isNull, type SQL, sql } from "drizzle-orm";
+import { and, asc, count, eq, getTableColumns, inArray, isNotNull, isNull, type SQL, sql } from "drizzle-orm";
 import type { Executor } from "./client.js";
 import { type CardExtras, noExtras, toCard } from "./mappers.js";
 import { attachments, cardBlockings, cardCoworkers, cardLabels, cards, todoItems } from "./schema/index.js";
+import { repeatFrom, repeatOf } from "./write-sql.js";
 
 export type CardFilter = { spaceId: string; includeArchived?: boolean } | { ids: readonly string[] };
 
@@ -19,7 +20,7 @@ const rowsWhere = (filter: CardFilter): SQL | undefined =>
 export const loadCards = async (db: Executor, filter: CardFilter): Promise<Card[]> => {
   if ("ids" in filter && filter.ids.length === 0) return [];
   const rows = await db
-    .select()
+    .select({ ...getTableColumns(cards), repeat: repeatOf(sql`${cards.id}`) })
     .from(cards)
     .where(rowsWhere(filter))
     .orderBy(asc(cards.statusId), asc(cards.position));
@@ -80,7 +81,11 @@ export const loadCards = async (db: Executor, filter: CardFilter): Promise<Card[
     e.attachmentCount = d.total;
     e.coverAttachmentId = d.coverId;
   }
-  return rows.map((row) => toCard(row, extras.get(row.id)));
+  return rows.map((row) => {
+    const repeat = repeatFrom(row.repeat);
+    const e = extras.get(row.id);
+    return toCard(row, e ? { ...e, repeat } : { ...noExtras, repeat });
+  });
 };
 
 export const loadCard = async (db: Executor, id: string): Promise<Card | null> =>

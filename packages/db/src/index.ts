@@ -12,6 +12,7 @@ export * from "./import-writes.js";
 export * from "./label-writes.js";
 export * from "./mappers.js";
 export * from "./prepared.js";
+export * from "./recurrence-writes.js";
 export * from "./relation-writes.js";
 export * from "./roles.js";
 export { attachmentChunkBytes } from "./schema/attachments.js";

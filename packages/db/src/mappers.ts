@@ -88,6 +88,7 @@ export interface CardExtras {
   isBlocked: boolean;
   attachmentCount: number;
   coverAttachmentId: string | null;
+  repeat: Card["repeat"];
 }
 
 export const noExtras: CardExtras = {
@@ -98,6 +99,7 @@ export const noExtras: CardExtras = {
   isBlocked: false,
   attachmentCount: 0,
   coverAttachmentId: null,
+  repeat: null,
 };
 
 export const toCard = (row: typeof cards.$inferSelect, extras: CardExtras = noExtras): Card => ({
@@ -119,6 +121,7 @@ export const toCard = (row: typeof cards.$inferSelect, extras: CardExtras = noEx
   isBlocked: extras.isBlocked,
   attachmentCount: extras.attachmentCount,
   coverAttachmentId: extras.coverAttachmentId,
+  repeat: extras.repeat,
   createdAt: iso(row.createdAt),
   updatedAt: iso(row.updatedAt),
   completedAt: isoOrNull(row.completedAt),

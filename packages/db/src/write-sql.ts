@@ -69,7 +69,21 @@ export const readersFrom = (value: unknown): string[] =>
     .map((person) => person.userId);
 
 /** The columns of a whole card `c` (with the card row's own columns as `c.*`). */
-export const cardColumns = sql`c.*,
+/**
+ * A card's `repeat` as JSON, from the series whose current occurrence it is (null: it does not
+ * repeat). `card` is the SQL naming the card's id column.
+ */
+export const repeatOf = (card: SQL): SQL => sql`(SELECT json_build_object('seriesId', rs.id, 'rule', rs.rule,
+    'endsAfter', rs.ends_after, 'endsOn', rs.ends_on, 'timeZone', rs.time_zone, 'createWhen', rs.create_when,
+    'daysBefore', rs.days_before, 'anchorDate', rs.anchor_date, 'occurrenceDate', rs.occurrence_date,
+    'occurrenceCount', rs.occurrence_count, 'nextDate', rs.next_date)
+  FROM card_series rs WHERE rs.current_card_id = ${card})`;
+
+/** The `repeat` column read back (PGlite and pg may hand JSON over as text or parsed). */
+export const repeatFrom = (value: unknown): Card["repeat"] =>
+  value === null || value === undefined ? null : json<Card["repeat"]>(value);
+
+export const cardColumns = sql`c.*, ${repeatOf(sql`c.id`)} AS repeat,
   (SELECT coalesce(array_agg(user_id), '{}') FROM card_coworkers WHERE card_id = c.id) AS coworker_ids,
   (SELECT coalesce(array_agg(label_id), '{}') FROM card_labels WHERE card_id = c.id) AS label_ids,
   (SELECT count(*)::int FROM todo_items WHERE card_id = c.id) AS todo_total,
@@ -102,6 +116,7 @@ export const cardFrom = (row: Row): Card => ({
   completedAt: isoOrNull(row.completed_at),
   archivedAt: isoOrNull(row.archived_at),
   version: Number(row.version),
+  repeat: repeatFrom(row.repeat),
 });
 
 export const statusFrom = (row: Row, prefix: string): Status | null =>

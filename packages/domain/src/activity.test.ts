@@ -37,6 +37,7 @@ const card = (overrides: Partial<Card> = {}): Card => ({
   isBlocked: false,
   attachmentCount: 0,
   coverAttachmentId: null,
+  repeat: null,
   createdAt: at,
   updatedAt: at,
   completedAt: null,

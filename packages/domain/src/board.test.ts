@@ -52,6 +52,7 @@ const card = (id: string, statusId: string, position: string, extra: Partial<Car
   isBlocked: false,
   attachmentCount: 0,
   coverAttachmentId: null,
+  repeat: null,
   createdAt: at,
   updatedAt: at,
   completedAt: null,

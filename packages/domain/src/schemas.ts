@@ -161,6 +161,30 @@ export const instant = z.iso
     { message: `${dateRangeMessage} (UTC)`, abort: true },
   );
 
+/** How often a series' next occurrence is made: when this one is completed, or days before its date. */
+export const repeatCreateWhens = ["completed", "before_start"] as const;
+export type RepeatCreateWhen = (typeof repeatCreateWhens)[number];
+
+/**
+ * A repeating card's series as its current occurrence carries it (docs/RECURRING.md). `rule` is an
+ * RFC 5545 RRULE without DTSTART, COUNT or UNTIL: the series starts at `anchorDate`, and its end is
+ * `endsAfter` occurrences in all or the last date `endsOn`. `nextDate` is null when the series ends.
+ */
+export const cardRepeatSchema = z.object({
+  seriesId: id,
+  rule: z.string(),
+  endsAfter: z.number().int().nullable(),
+  endsOn: calendarDate.nullable(),
+  timeZone: z.string(),
+  createWhen: z.enum(repeatCreateWhens),
+  daysBefore: z.number().int(),
+  anchorDate: calendarDate,
+  occurrenceDate: calendarDate,
+  occurrenceCount: z.number().int(),
+  nextDate: calendarDate.nullable(),
+});
+export type CardRepeat = z.infer<typeof cardRepeatSchema>;
+
 export const cardSchema = z.object({
   id,
   workspaceId: id,
@@ -188,6 +212,8 @@ export const cardSchema = z.object({
   completedAt: isoTime.nullable(),
   archivedAt: isoTime.nullable(),
   version: z.number().int(),
+  /** Set on the current occurrence of a repeating card (the one whose completion makes the next). */
+  repeat: cardRepeatSchema.nullable(),
 });
 export type Card = z.infer<typeof cardSchema>;
 

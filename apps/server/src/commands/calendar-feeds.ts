@@ -12,7 +12,15 @@ import {
   type Transaction,
   tables,
 } from "@lattice/db";
-import type { Card, User } from "@lattice/domain";
+import {
+  addDays,
+  type Card,
+  localClock,
+  repeatSummary,
+  shiftedDates,
+  type User,
+  upcomingOccurrences,
+} from "@lattice/domain";
 import { and, eq, inArray, isNull, or } from "drizzle-orm";
 import ical, { ICalCalendarMethod } from "ical-generator";
 
@@ -76,6 +84,9 @@ const dayAfter = (day: string): Date => {
   d.setUTCDate(d.getUTCDate() + 1);
   return d;
 };
+
+/** How far ahead a feed lists repeating cards' upcoming occurrences (at most 60 per series). */
+const feedHorizonDays = 365;
 
 /** The feed's calendar text, or null when the token is unknown, revoked, or its owner lost access. */
 export const renderFeed = async (db: Database, token: string, baseUrl: string): Promise<string | null> => {
@@ -147,6 +158,35 @@ export const renderFeed = async (db: Database, token: string, baseUrl: string): 
       // Every change bumps the card's version, so clients that compare SEQUENCE take the new copy.
       sequence: card.version - 1,
     });
+  }
+  // Upcoming occurrences of repeating cards, as their own all-day entries (docs/RECURRING.md): each
+  // becomes a card of its own (its own UID) when made, so the feed lists dates, not an RRULE.
+  const now = new Date();
+  for (const card of cards) {
+    const repeat = card.repeat;
+    if (!repeat || !card.dueDate) continue;
+    const today = localClock(now, repeat.timeZone).day;
+    const url = `${baseUrl}/w/${card.workspaceId}/s/${card.spaceId}/c/${card.id}`;
+    for (const date of upcomingOccurrences(repeat, today, addDays(today, feedHorizonDays))) {
+      const dates = shiftedDates(card, date);
+      const due = dates.dueDate ?? date;
+      calendar.createEvent({
+        id: `${repeat.seriesId}-${date}@lattice`,
+        start: new Date(`${dates.startDate ?? due}T00:00:00Z`),
+        end: dayAfter(due),
+        allDay: true,
+        summary: `${card.name} (repeats)`,
+        description: `${spaceNames.get(card.spaceId) ?? ""} · ${repeatSummary(repeat)}\nNot made yet: the card appears ${
+          repeat.createWhen === "completed"
+            ? "when the one before it is completed"
+            : `${repeat.daysBefore} days before its date`
+        }.\n${url}`,
+        url,
+        stamp: new Date(card.updatedAt),
+        lastModified: new Date(card.updatedAt),
+        sequence: card.version - 1,
+      });
+    }
   }
   // RFC 5545 §3.1 ends every content line, the last one included, with CRLF; the generator omits the last.
   const text = calendar.toString();

@@ -116,6 +116,11 @@ export const mutationsPlugin = fp(
         if (events.length > 0) opts.bus.published(events);
         // A notification may have queued an instant message (due at once when no delay is set).
         if (events.some((e) => e.type === "notification.created")) app.mail?.wake();
+        // A repeating card reached a completed status: its next occurrence is made right after.
+        if (
+          events.some((e) => e.type === "card.moved" && e.payload.card.repeat && e.payload.card.completedAt)
+        )
+          app.recurrence?.wake();
         if (result instanceof Replay) {
           reply.header("idempotent-replay", "true");
           return reply.code(result.status).send(result.status === 204 ? null : result.body);

@@ -582,6 +582,23 @@ const table: Row[] = [
     body: () => ({}),
     expect: memberWrite(201),
   },
+  {
+    method: "PUT",
+    path: "/api/cards/{id}/repeat",
+    params: async (w) => {
+      const card = await w.f.card(w.clients.owner, w.space.id, { name: "Weekly" });
+      await w.clients.owner.patch(`/api/cards/${card.id}`, { startDate: "2027-01-04" });
+      return { id: card.id };
+    },
+    body: () => ({ rule: "FREQ=WEEKLY;BYDAY=MO" }),
+    expect: memberWrite(200),
+  },
+  {
+    method: "DELETE",
+    path: "/api/cards/{id}/repeat",
+    params: async (w) => ({ id: w.card.id }),
+    expect: memberWrite(200),
+  },
   // ---------- relations, blockers, my work ----------
   {
     method: "GET",

@@ -19,6 +19,7 @@ import { mailPreferenceRoutes } from "./mail-preferences.js";
 import { mySpaceRoutes } from "./my-space.js";
 import { notificationRoutes } from "./notifications.js";
 import { peopleRoutes } from "./people.js";
+import { repeatRoutes } from "./repeats.js";
 import { searchRoutes } from "./search.js";
 import { spaceMemberRoutes } from "./space-members.js";
 import { ssoRoutes } from "./sso.js";
@@ -43,6 +44,7 @@ export const apiRoutes: FastifyPluginAsync<{ config: Config }> = async (app, { c
   await app.register(reminderSchedulerPlugin, {
     mail: { publicUrl: config.publicUrl, delayMs: config.notificationMailDelayMs },
   });
+  await app.register(repeatRoutes);
   await app.register(coordinationRoutes);
   await app.register(calendarRoutes);
   await app.register(chartRoutes);

@@ -112,6 +112,7 @@ export class Client {
   post = (url: string, body?: unknown): Promise<LightMyRequestResponse> =>
     this.request("POST", url, body ?? {});
   patch = (url: string, body: unknown): Promise<LightMyRequestResponse> => this.request("PATCH", url, body);
+  put = (url: string, body: unknown): Promise<LightMyRequestResponse> => this.request("PUT", url, body);
   delete = (url: string): Promise<LightMyRequestResponse> => this.request("DELETE", url);
 }
 

@@ -19,6 +19,7 @@ import {
   type MoveCardToSpaceBody,
   memberSchema,
   type SetCardFieldBody,
+  type SetRepeatInput,
   type SpaceBoard,
   spaceBoardSchema,
   spaceOverviewSchema,
@@ -132,6 +133,10 @@ export const api = {
     request("POST", `/api/cards/${id}/move-to-space`, cardSchema, opts(body, options)),
   copyCard: (id: string, body: CopyCardInput, options?: MutationOptions) =>
     request("POST", `/api/cards/${id}/copy`, cardSchema, opts(body, options)),
+  setRepeat: (id: string, body: SetRepeatInput, options?: MutationOptions) =>
+    request("PUT", `/api/cards/${id}/repeat`, cardSchema, opts(body, options)),
+  stopRepeat: (id: string, options?: MutationOptions) =>
+    request("DELETE", `/api/cards/${id}/repeat`, cardSchema, opts(undefined, options)),
 
   createField: (spaceId: string, body: CreateFieldBody, options?: MutationOptions) =>
     request("POST", `/api/spaces/${spaceId}/fields`, customFieldSchema, opts(body, options)),

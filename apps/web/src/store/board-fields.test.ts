@@ -77,6 +77,7 @@ const snapshot: Board & { fields: CustomField[]; fieldValues: [] } = {
       version: 1,
       attachmentCount: 0,
       coverAttachmentId: null,
+      repeat: null,
     },
   ],
   fields: [ward],

@@ -51,6 +51,7 @@ const card = (n: number, statusId: string, position: string): Card => ({
   isBlocked: false,
   attachmentCount: 0,
   coverAttachmentId: null,
+  repeat: null,
   createdAt: now,
   updatedAt: now,
   completedAt: null,
@@ -468,6 +469,7 @@ describe("board store with live events", () => {
       isBlocked: true,
       attachmentCount: 0,
       coverAttachmentId: null,
+      repeat: null,
       ...body,
       position: "a3",
     }));

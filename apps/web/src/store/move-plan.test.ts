@@ -49,6 +49,7 @@ const card = (id: string, statusId: string, position: string, isBlocked = false)
   isBlocked,
   attachmentCount: 0,
   coverAttachmentId: null,
+  repeat: null,
   createdAt: at,
   updatedAt: at,
   completedAt: null,

@@ -5,4 +5,5 @@ export * from "./events.js";
 export * from "./hierarchy.js";
 export * from "./mail.js";
 export * from "./my-space.js";
+export * from "./recurrence.js";
 export * from "./users.js";

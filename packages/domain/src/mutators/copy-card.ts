@@ -76,6 +76,8 @@ export const copyCard = (
     completedAt: status.role === "completed" ? at : null,
     archivedAt: null,
     version: 1,
+    // The copy is a card of its own: it does not take the original's place in a series.
+    repeat: null,
   };
   return {
     changes: { card: copy, statusChange: { toStatusId: status.id, toRole: status.role } },

@@ -66,6 +66,7 @@ export const createCard = (
     isBlocked: false,
     attachmentCount: 0,
     coverAttachmentId: null,
+    repeat: null,
     createdAt: at,
     updatedAt: at,
     completedAt: status.role === "completed" ? at : null,

@@ -14,6 +14,7 @@ export * from "./delete-status.js";
 export * from "./delete-todo.js";
 export * from "./move-card.js";
 export * from "./move-card-to-space.js";
+export * from "./repeat-card.js";
 export * from "./todo-card.js";
 export * from "./types.js";
 export * from "./update-card.js";

@@ -24,6 +24,7 @@ export const aCard = (extra: Partial<Card> = {}): Card => ({
   isBlocked: false,
   attachmentCount: 0,
   coverAttachmentId: null,
+  repeat: null,
   createdAt: "2026-03-01T00:00:00.000Z",
   updatedAt: "2026-03-01T00:00:00.000Z",
   completedAt: null,

@@ -38,6 +38,7 @@ const card = (id: string, statusId: string, isBlocked = false): Card => ({
   isBlocked,
   attachmentCount: 0,
   coverAttachmentId: null,
+  repeat: null,
   createdAt: at,
   updatedAt: at,
   completedAt: null,

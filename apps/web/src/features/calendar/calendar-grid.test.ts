@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { cardsByDay, monthWeeks, placeCards, rescheduled, startOfWeek, weekOf } from "./calendar-grid";
+import {
+  cardsByDay,
+  monthWeeks,
+  placeCards,
+  rescheduled,
+  startOfWeek,
+  upcomingEntries,
+  weekOf,
+} from "./calendar-grid";
 
 const c = (id: string, startDate: string | null, dueDate: string | null) => ({
   id,
@@ -97,5 +105,47 @@ describe("rescheduled", () => {
       startDate: null,
       dueDate: "2025-03-05",
     });
+  });
+});
+
+describe("upcoming occurrences of repeating cards", () => {
+  it("are entries of their own in the window, dated as their cards will be", () => {
+    const repeating = {
+      id: "r",
+      name: "Ward round",
+      startDate: "2026-12-08",
+      dueDate: "2026-12-09",
+      repeat: {
+        seriesId: "5f0c3c1e-7c62-4d5b-9a55-2f1d6f0f7a10",
+        rule: "FREQ=MONTHLY;BYDAY=+2TU",
+        endsAfter: 3,
+        endsOn: null,
+        timeZone: "Europe/Berlin",
+        createWhen: "completed" as const,
+        daysBefore: 0,
+        anchorDate: "2026-12-08",
+        occurrenceDate: "2026-12-08",
+        occurrenceCount: 1,
+        nextDate: "2027-01-12",
+      },
+    };
+    expect(
+      upcomingEntries([repeating, { ...repeating, id: "plain", repeat: null }], "2026-12-01", "2027-06-30"),
+    ).toEqual([
+      {
+        id: "r~2027-01-12",
+        name: "Ward round",
+        startDate: "2027-01-12",
+        dueDate: "2027-01-13",
+        sourceId: "r",
+      },
+      {
+        id: "r~2027-02-09",
+        name: "Ward round",
+        startDate: "2027-02-09",
+        dueDate: "2027-02-10",
+        sourceId: "r",
+      },
+    ]);
   });
 });

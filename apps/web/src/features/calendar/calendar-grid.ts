@@ -2,7 +2,7 @@
  * Calendar placement (pure): month and week grids of days, and each card laid out as a segment per
  * week it touches — on its due date, or across start → due when it has both — in stacked lanes.
  */
-import { addDays, daysBetween } from "@lattice/domain";
+import { addDays, type CardRepeat, daysBetween, shiftedDates, upcomingOccurrences } from "@lattice/domain";
 
 export interface CalendarCard {
   id: string;
@@ -133,3 +133,30 @@ export const rescheduled = (
     dueDate: card.dueDate === null ? null : addDays(card.dueDate, days),
   };
 };
+
+/** A repeating card's occurrence that is not made yet, shown beside the cards (docs/RECURRING.md). */
+export interface UpcomingEntry extends CalendarCard {
+  /** The card that carries the series (where the entry links to). */
+  sourceId: string;
+}
+
+/**
+ * The upcoming occurrences of the repeating cards among `cards` that fall in from..to, as calendar
+ * entries of their own (id `<card id>~<date>`), dated as the occurrence's card will be.
+ */
+export const upcomingEntries = (
+  cards: ReadonlyArray<CalendarCard & { repeat: CardRepeat | null }>,
+  from: string,
+  to: string,
+): UpcomingEntry[] =>
+  cards.flatMap((card) => {
+    if (!card.repeat) return [];
+    // An occurrence that starts before the window may still reach into it.
+    const reach = card.startDate && card.dueDate ? daysBetween(card.startDate, card.dueDate) : 0;
+    return upcomingOccurrences(card.repeat, addDays(from, -reach), to).map((date) => ({
+      id: `${card.id}~${date}`,
+      name: card.name,
+      ...shiftedDates(card, date),
+      sourceId: card.id,
+    }));
+  });

@@ -35,6 +35,8 @@ import {
   rescheduled,
   type Segment,
   startOfWeek,
+  type UpcomingEntry,
+  upcomingEntries,
   weekOf,
 } from "./calendar-grid";
 
@@ -92,6 +94,22 @@ const CardChip = ({
     </div>
   );
 };
+
+/** A repeating card's occurrence not made yet: dimmed, not draggable, linking to the card that repeats. */
+const UpcomingChip = ({ entry, segment, href }: { entry: UpcomingEntry; segment: Segment; href: string }) => (
+  <div
+    className={`cal-chip cal-chip-upcoming${segment.continuesBefore ? " cont-before" : ""}${segment.continuesAfter ? " cont-after" : ""}`}
+    style={{ gridColumn: `${segment.column + 1} / span ${segment.span}`, gridRow: segment.lane + 1 }}
+    title={`${entry.name} · repeats: not made yet (${entry.startDate ?? entry.dueDate ?? ""})`}
+    data-upcoming-of={entry.sourceId}
+  >
+    <Link to={href} className="cal-chip-name">
+      <span aria-hidden="true">↻ </span>
+      {entry.name}
+      <span className="visually-hidden"> (upcoming repeat)</span>
+    </Link>
+  </div>
+);
 
 const DayCell = ({
   day,
@@ -174,8 +192,28 @@ export const CalendarPage = () => {
   const weekStart = useMemo(() => weekStartOf(personLocale()), []);
   const weeks: CalendarWeek[] = useMemo(() => {
     const days = mode === "month" ? monthWeeks(anchor, weekStart) : weekOf(anchor, weekStart);
-    return placeCards(cards, days);
+    const first = days[0]?.[0] ?? anchor;
+    const last = days[days.length - 1]?.[6] ?? anchor;
+    return placeCards([...cards, ...upcomingEntries(cards, first, last)], days);
   }, [cards, mode, anchor, weekStart]);
+  const upcomingById = useMemo(() => {
+    const entries = new Map<string, UpcomingEntry>();
+    for (const week of weeks) {
+      for (const segment of week.segments) {
+        const [sourceId, date] = segment.cardId.split("~");
+        const source = sourceId && date ? view.cards[sourceId] : undefined;
+        if (source && date)
+          entries.set(segment.cardId, {
+            id: segment.cardId,
+            name: source.name,
+            sourceId: source.id,
+            startDate: null,
+            dueDate: date,
+          });
+      }
+    }
+    return entries;
+  }, [weeks, view.cards]);
   const undated = useMemo(
     () =>
       cards
@@ -351,6 +389,16 @@ export const CalendarPage = () => {
                     </div>
                     <div className="cal-week-cards" style={{ gridAutoRows: `${lanePx - 2}px` }}>
                       {week.segments.map((segment) => {
+                        const upcoming = upcomingById.get(segment.cardId);
+                        if (upcoming)
+                          return (
+                            <UpcomingChip
+                              key={`${segment.cardId}:${segment.day}`}
+                              entry={upcoming}
+                              segment={segment}
+                              href={href(upcoming.sourceId)}
+                            />
+                          );
                         const card = view.cards[segment.cardId];
                         return card ? (
                           <CardChip

@@ -1,9 +1,9 @@
 /**
  * The coordination facts on a card front: blocked mark, labels, due date by urgency, "Late", date
- * conflict warning, to-do count, document count, progress bar, and the people (responsible first,
- * with a ring); and the cover image, if one was chosen.
+ * conflict warning, repeat mark (its rule in the tooltip), to-do count, document count, progress bar,
+ * and the people (responsible first, with a ring); and the cover image, if one was chosen.
  */
-import { type Card, isLate, urgencyOf } from "@lattice/domain";
+import { type Card, isLate, repeatSummary, urgencyOf } from "@lattice/domain";
 import { memo, useState } from "react";
 import { useBoard } from "../../store/board";
 import { Avatar } from "../../ui/avatar";
@@ -65,6 +65,7 @@ export const CardFrontFacts = memo(({ card }: { card: Card }) => {
   const todos = todoCount(card.todoDone, card.todoTotal);
   const hasAny =
     card.isBlocked ||
+    card.repeat ||
     card.dueDate ||
     card.startDate ||
     todos ||
@@ -93,6 +94,16 @@ export const CardFrontFacts = memo(({ card }: { card: Card }) => {
           <span className="card-front-date due" title={`Starts ${card.startDate}`}>
             <span aria-hidden="true">▷</span> <span className="visually-hidden">Starts </span>
             {shortDate(card.startDate, today)}
+          </span>
+        ) : null}
+        {card.repeat ? (
+          <span
+            className="card-front-repeat"
+            data-testid="card-repeat"
+            title={repeatSummary(card.repeat, today.slice(0, 4))}
+          >
+            <span aria-hidden="true">↻</span>
+            <span className="visually-hidden">{repeatSummary(card.repeat, today.slice(0, 4))}</span>
           </span>
         ) : null}
         {late ? <span className="card-front-late">Late</span> : null}

@@ -69,6 +69,7 @@ const card: Card = {
   isBlocked: false,
   attachmentCount: 0,
   coverAttachmentId: null,
+  repeat: null,
   createdAt: at,
   updatedAt: at,
   completedAt: null,

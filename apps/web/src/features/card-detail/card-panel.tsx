@@ -25,6 +25,7 @@ import { boardConflicts, useLabels, useMembers } from "./coordination-store";
 import { LabelsField } from "./labels-section";
 import { DateFields, PeopleFields, ProgressField, ReminderBox } from "./people-dates";
 import { RelationsSection } from "./relations-section";
+import { RepeatSection } from "./repeat-section";
 import { SpaceMoveControls } from "./space-move";
 import { TodosSection } from "./todos-section";
 import "./coordination.css";
@@ -395,6 +396,10 @@ export const CardPanel = ({
               <DateFields card={card} canWrite={canWrite} />
               <ProgressField card={card} />
             </dl>
+          </section>
+          <section className="card-section" aria-label="Repeat">
+            <h3 className="card-section-title">Repeat</h3>
+            <RepeatSection card={card} canWrite={canWrite} />
           </section>
           <CardFieldsSection card={card} members={members} canWrite={canWrite} />
           <ReminderBox cardId={card.id} />

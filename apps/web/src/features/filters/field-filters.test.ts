@@ -69,6 +69,7 @@ const card = (id: string): Card => ({
   version: 1,
   attachmentCount: 0,
   coverAttachmentId: null,
+  repeat: null,
 });
 const cards = [card("c1"), card("c2"), card("c3")];
 const values = {

@@ -37,6 +37,7 @@ const card = (over: Partial<Card> = {}): Card => ({
   isBlocked: false,
   attachmentCount: 0,
   coverAttachmentId: null,
+  repeat: null,
   createdAt: "2025-03-01T00:00:00.000Z",
   updatedAt: "2025-03-01T00:00:00.000Z",
   completedAt: null,
@@ -88,6 +89,7 @@ describe("matchesFilters", () => {
       isBlocked: true,
       attachmentCount: 0,
       coverAttachmentId: null,
+      repeat: null,
     });
     const f = noFilters;
     expect(matchesFilters(c, "in_progress", f, today)).toBe(true);

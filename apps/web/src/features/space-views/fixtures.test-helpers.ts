@@ -33,6 +33,7 @@ export const card = (id: string, statusId: string, position: string, extra: Part
   isBlocked: false,
   attachmentCount: 0,
   coverAttachmentId: null,
+  repeat: null,
   createdAt: "2025-01-01T00:00:00.000Z",
   updatedAt: "2025-01-01T00:00:00.000Z",
   completedAt: null,
