@@ -56,8 +56,12 @@ describe("compareBlockers", () => {
       blocker("soon", 2, "2027-04-01", "2027-03-01T00:00:00Z"),
       blocker("older", 2, "2027-04-01", "2027-02-01T00:00:00Z"),
     ];
-    expect(
-      [...list].sort((a, b) => compareBlockers(a, b)).map((b) => b.name),
-    ).toEqual(["many", "older", "soon", "undated", "lone"]);
+    expect([...list].sort((a, b) => compareBlockers(a, b)).map((b) => b.name)).toEqual([
+      "many",
+      "older",
+      "soon",
+      "undated",
+      "lone",
+    ]);
   });
 });

@@ -73,7 +73,9 @@ export interface ImpactCard {
 
 /** For `next`, the previous card holds up the next; for `parent`, the child holds up the parent. */
 export const heldUpBy = (r: ImpactRelation): { needed: string; waiting: string } =>
-  r.kind === "next" ? { needed: r.fromCardId, waiting: r.toCardId } : { needed: r.toCardId, waiting: r.fromCardId };
+  r.kind === "next"
+    ? { needed: r.fromCardId, waiting: r.toCardId }
+    : { needed: r.toCardId, waiting: r.fromCardId };
 
 const isOpen = (role: StatusRole) => role === "not_started" || role === "in_progress";
 
@@ -125,7 +127,8 @@ export interface BlockerOrderKey {
 }
 
 export const compareBlockers = (a: BlockerOrderKey, b: BlockerOrderKey): number => {
-  const oldest = (x: BlockerOrderKey) => x.blockings.reduce((m, bl) => (bl.blockedAt < m ? bl.blockedAt : m), "~");
+  const oldest = (x: BlockerOrderKey) =>
+    x.blockings.reduce((m, bl) => (bl.blockedAt < m ? bl.blockedAt : m), "~");
   return (
     b.waiting - a.waiting ||
     compareDue(a.soonestDue, b.soonestDue) ||

@@ -29,7 +29,14 @@ describe("workspaceDashboard", () => {
   const today = "2027-03-31";
   const histories = cardHistories(
     input(
-      inSpace(s1, card("a", [["2027-01-04", "todo"], ["2027-01-20", "doing"], ["2027-02-10", "done"]])),
+      inSpace(
+        s1,
+        card("a", [
+          ["2027-01-04", "todo"],
+          ["2027-01-20", "doing"],
+          ["2027-02-10", "done"],
+        ]),
+      ),
       inSpace(s1, card("b", [["2027-02-01", "todo"]])),
       inSpace(s2, card("c", [["2027-03-01", "doing"]])),
       inSpace(s2, card("d", [["2026-12-01", "todo"]], "2027-02-15")),

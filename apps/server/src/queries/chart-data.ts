@@ -119,14 +119,16 @@ export const loadChartData = async (
   const seqByChannel = new Map(JSON.parse(row.seqs) as Array<[channel: string, seq: number]>);
   return {
     statuses: (JSON.parse(row.statuses) as StatusRow[]).map(([id, name, role]) => ({ id, name, role })),
-    cards: (JSON.parse(row.cards) as CardRow[]).map(([id, name, createdAt, archivedAt, statusId, spaceId]) => ({
-      id,
-      name,
-      createdAt,
-      archivedAt,
-      statusId,
-      spaceId,
-    })),
+    cards: (JSON.parse(row.cards) as CardRow[]).map(
+      ([id, name, createdAt, archivedAt, statusId, spaceId]) => ({
+        id,
+        name,
+        createdAt,
+        archivedAt,
+        statusId,
+        spaceId,
+      }),
+    ),
     changes: (JSON.parse(row.changes) as ChangeRow[]).map(([cardId, at, statusId, role]) => ({
       cardId,
       at,

@@ -124,7 +124,10 @@ export const loadMyBlockers = async (db: Executor, userId: string, now: number):
   const cardRows = JSON.parse(reached?.cards ?? "[]") as CardJson[];
   const named = new Map(cardRows.map((c) => [c[0], c]));
   const impactCards = new Map<string, ImpactCard>(
-    cardRows.map(([id, , , , dueDate, role, isArchived]) => [id, { id, dueDate, role, isCounted: !isArchived }]),
+    cardRows.map(([id, , , , dueDate, role, isArchived]) => [
+      id,
+      { id, dueDate, role, isCounted: !isArchived },
+    ]),
   );
   const today = Math.floor(now / DAY_MS);
   return blocked

@@ -171,18 +171,46 @@ const dashboardSuite = (driver: TestDriver): void => {
       spaces.front = (await f.space(ana, workspaceId, { name: "Front desk", folderId: outerId })).id;
       spaces.signs = (await f.space(ana, workspaceId, { name: "Signage", folderId: innerId })).id;
       spaces.loose = (await f.space(ana, workspaceId, { name: "Loose ends" })).id;
-      spaces.secret = (await f.space(ana, workspaceId, { name: "Budget", isPrivate: true, folderId: innerId }))
-        .id;
+      spaces.secret = (
+        await f.space(ana, workspaceId, { name: "Budget", isPrivate: true, folderId: innerId })
+      ).id;
       await build(spaces.front, [
-        { steps: [[80, "To Do"], [60, "Doing"], [40, "Done"]], dueDate: addDays(today, -30) },
-        { steps: [[70, "To Do"], [20, "Doing"]], startDate: addDays(today, -10), dueDate: addDays(today, -1) },
+        {
+          steps: [
+            [80, "To Do"],
+            [60, "Doing"],
+            [40, "Done"],
+          ],
+          dueDate: addDays(today, -30),
+        },
+        {
+          steps: [
+            [70, "To Do"],
+            [20, "Doing"],
+          ],
+          startDate: addDays(today, -10),
+          dueDate: addDays(today, -1),
+        },
         { steps: [[50, "To Do"]], startDate: addDays(today, -3), isBlocked: true },
         { steps: [[45, "To Do"]], dueDate: addDays(today, 40), isBlocked: true },
         { steps: [[90, "To Do"]], archivedDaysAgo: 30 },
-        { steps: [[10, "To Do"], [5, "Doing"], [2, "Done"]], isBlocked: true },
+        {
+          steps: [
+            [10, "To Do"],
+            [5, "Doing"],
+            [2, "Done"],
+          ],
+          isBlocked: true,
+        },
       ]);
       await build(spaces.signs, [
-        { steps: [[30, "To Do"], [25, "Done"]], startDate: addDays(today, -28) },
+        {
+          steps: [
+            [30, "To Do"],
+            [25, "Done"],
+          ],
+          startDate: addDays(today, -28),
+        },
         { steps: [[3, "Doing"]], dueDate: addDays(today, 90) },
       ]);
       await build(spaces.secret, [{ steps: [[15, "To Do"]], dueDate: addDays(today, -5), isBlocked: true }]);
