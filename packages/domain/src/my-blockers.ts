@@ -128,7 +128,10 @@ export interface BlockerOrderKey {
 
 export const compareBlockers = (a: BlockerOrderKey, b: BlockerOrderKey): number => {
   const oldest = (x: BlockerOrderKey) =>
-    x.blockings.reduce((m, bl) => (bl.blockedAt < m ? bl.blockedAt : m), "~");
+    x.blockings
+      .map((bl) => bl.blockedAt)
+      .sort()
+      .at(0) ?? "~";
   return (
     b.waiting - a.waiting ||
     compareDue(a.soonestDue, b.soonestDue) ||
