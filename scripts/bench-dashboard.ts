@@ -37,7 +37,9 @@ const run = async (driver: string, handle: DbHandle) => {
   const workspace = (await call("POST", "/api/workspaces", { name: "Bench" })).json();
   const folders: string[] = [];
   for (let i = 0; i < FOLDERS; i++) {
-    folders.push((await call("POST", `/api/workspaces/${workspace.id}/folders`, { name: `Team ${i + 1}` })).json().id);
+    folders.push(
+      (await call("POST", `/api/workspaces/${workspace.id}/folders`, { name: `Team ${i + 1}` })).json().id,
+    );
   }
   const seeded = performance.now();
   let probe: { id: string; statuses: string[] } | null = null;
@@ -76,7 +78,10 @@ const run = async (driver: string, handle: DbHandle) => {
   if (!probe) throw new Error("no space");
   const probeSpace = probe;
   const probeCard = (
-    await call("POST", `/api/spaces/${probeSpace.id}/cards`, { name: "Probe", statusId: probeSpace.statuses[0] })
+    await call("POST", `/api/spaces/${probeSpace.id}/cards`, {
+      name: "Probe",
+      statusId: probeSpace.statuses[0],
+    })
   ).json();
   let moves = 0;
   const change = async () => {

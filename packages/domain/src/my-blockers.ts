@@ -51,7 +51,18 @@ export const myBlockerSchema = z.object({
 });
 export type MyBlocker = z.infer<typeof myBlockerSchema>;
 
-export const myBlockersSchema = z.object({ items: z.array(myBlockerSchema) });
+/** How many spaces a My blockers reply asks the client to follow, at most. */
+export const MY_BLOCKERS_WATCH_LIMIT = 100;
+
+export const myBlockersSchema = z.object({
+  items: z.array(myBlockerSchema),
+  /**
+   * The spaces whose changes can change the list (those of my open cards, of the blockers and of the
+   * cards waiting on them; at most MY_BLOCKERS_WATCH_LIMIT), with each channel's seq when it was read:
+   * a client follows them from there and asks again when something happens.
+   */
+  watch: z.array(z.object({ spaceId: id, seq: z.number().int().nonnegative() })),
+});
 export type MyBlockers = z.infer<typeof myBlockersSchema>;
 
 /** How many waiting cards a blocker lists by name. */

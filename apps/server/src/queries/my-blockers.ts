@@ -14,13 +14,16 @@ import {
   compareBlockers,
   type ImpactCard,
   type ImpactRelation,
+  MY_BLOCKERS_WATCH_LIMIT,
   type MyBlocker,
+  type MyBlockers,
   type RelationKind,
   type StatusRole,
   WAITING_CARDS_SHOWN,
   waitingOn,
 } from "@lattice/domain";
-import { sql } from "drizzle-orm";
+import { type SQL, sql } from "drizzle-orm";
+import { loadChannelSeqs } from "./chart-data.js";
 
 const DAY_MS = 86_400_000;
 
@@ -64,12 +67,38 @@ type CardJson = [
   isArchived: boolean,
 ];
 
-/** The caller's blockers, most harmful first; `now` dates the blockings' age. */
-export const loadMyBlockers = async (db: Executor, userId: string, now: number): Promise<MyBlocker[]> => {
+/**
+ * The caller's blockers, most harmful first (`now` dates the blockings' age), and the spaces to
+ * follow for changes with their channels' seqs.
+ */
+export const loadMyBlockers = async (db: Executor, userId: string, now: number): Promise<MyBlockers> => {
   const spaceIds = await readableSpaceIds(db, userId);
-  if (spaceIds.length === 0) return [];
+  if (spaceIds.length === 0) return { items: [], watch: [] };
   // Ids are UUIDs (no quoting needed): the whole list is one parameter.
   const spaces = sql`${`{${spaceIds.join(",")}}`}::uuid[]`;
+  const { items, spacesInvolved } = await loadItems(db, userId, spaces, now);
+  const mine = rowsOf<{ spaceId: string }>(
+    await db.execute(sql`
+      SELECT DISTINCT c.space_id AS "spaceId" FROM cards c
+      WHERE c.space_id = ANY(${spaces}) AND c.archived_at IS NULL
+        AND (c.responsible_id = ${userId}
+          OR EXISTS (SELECT 1 FROM card_coworkers w WHERE w.card_id = c.id AND w.user_id = ${userId}))
+    `),
+  );
+  const watched = [...new Set([...spacesInvolved, ...mine.map((r) => r.spaceId)])].slice(
+    0,
+    MY_BLOCKERS_WATCH_LIMIT,
+  );
+  const seqs = await loadChannelSeqs(db, watched);
+  return { items, watch: watched.map((spaceId, i) => ({ spaceId, seq: seqs[i] ?? 0 })) };
+};
+
+const loadItems = async (
+  db: Executor,
+  userId: string,
+  spaces: SQL,
+  now: number,
+): Promise<{ items: MyBlocker[]; spacesInvolved: string[] }> => {
   const blocked = rowsOf<BlockedRow>(
     await db.execute(sql`
       WITH open AS (
@@ -94,7 +123,7 @@ export const loadMyBlockers = async (db: Executor, userId: string, now: number):
           OR EXISTS (SELECT 1 FROM open o WHERE o.card_id = c.id AND o.responsible_id = ${userId}))
     `),
   );
-  if (blocked.length === 0) return [];
+  if (blocked.length === 0) return { items: [], spacesInvolved: [] };
   const seeds = sql`${`{${blocked.map((b) => b.id).join(",")}}`}::uuid[]`;
   // A next card waits on its previous card; a parent waits on its children.
   const [reached] = rowsOf<ReachedRow>(
@@ -130,7 +159,7 @@ export const loadMyBlockers = async (db: Executor, userId: string, now: number):
     ]),
   );
   const today = Math.floor(now / DAY_MS);
-  return blocked
+  const items = blocked
     .map((row): MyBlocker => {
       const waiting = waitingOn(row.id, relations, impactCards);
       const blockings = (JSON.parse(row.blockings) as BlockingJson[]).map((b) => {
@@ -165,4 +194,10 @@ export const loadMyBlockers = async (db: Executor, userId: string, now: number):
       };
     })
     .sort(compareBlockers);
+  // Blockers first, in list order: they matter most when the watch list is cut.
+  const spacesInvolved = [
+    ...items.flatMap((i) => [i.spaceId, ...i.waitingCards.map((w) => w.spaceId)]),
+    ...cardRows.flatMap((c) => (c[6] ? [] : [c[2]])),
+  ];
+  return { items, spacesInvolved };
 };

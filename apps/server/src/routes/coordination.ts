@@ -291,10 +291,10 @@ export const coordinationRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) =>
       // One snapshot: the blocked cards and the relations walked from them agree.
-      app.db.db.transaction(
-        async (tx) => ({ items: await loadMyBlockers(tx, currentUser(request).id, Date.now()) }),
-        { isolationLevel: "repeatable read", accessMode: "read only" },
-      ),
+      app.db.db.transaction(async (tx) => loadMyBlockers(tx, currentUser(request).id, Date.now()), {
+        isolationLevel: "repeatable read",
+        accessMode: "read only",
+      }),
   );
 
   app.get(

@@ -21,6 +21,8 @@ const myBlockersSuite = (driver: TestDriver): void => {
     const done = new Set<string>();
     const relations: Relation[] = [];
     const blockingIds = new Map<string, string>();
+    const spaceIds: string[] = [];
+    let secretId = "";
     const named = (name: string): Card => {
       const card = cards.get(name);
       if (!card) throw new Error(`no card ${name}`);
@@ -37,6 +39,8 @@ const myBlockersSuite = (driver: TestDriver): void => {
       const plan = await f.space(ana, ws.id, { name: "Plan" });
       const other = await f.space(ana, ws.id, { name: "Wayfinding" });
       const secret = await f.space(ana, ws.id, { name: "Budget", isPrivate: true });
+      secretId = secret.id;
+      spaceIds.push(plan.id, other.id);
       const type = (await ana.post(`/api/spaces/${plan.id}/blocker-types`, { name: "Supplier" })).json<{
         id: string;
       }>();
@@ -153,6 +157,18 @@ const myBlockersSuite = (driver: TestDriver): void => {
       expect(items.map((i) => i.name)).toEqual(["Order signs", "Get quote", "Book venue", "Lone task"]);
     });
 
+    it("names the spaces to follow for changes, with their current seqs", async () => {
+      const { watch } = (await bo.get("/api/me/blockers")).json<MyBlockers>();
+      expect(watch.map((w) => w.spaceId).sort()).toEqual([...spaceIds].sort());
+      for (const w of watch) {
+        const [row] = await h.db.handle.db
+          .select({ seq: tables.channels.seq })
+          .from(tables.channels)
+          .where(eq(tables.channels.channel, `space:${w.spaceId}`));
+        expect(w.seq).toBe(Number(row?.seq ?? 0));
+      }
+    });
+
     it("says why each is mine, with the reason and the blocking's age", async () => {
       const { items } = (await bo.get("/api/me/blockers")).json<MyBlockers>();
       const byName = new Map(items.map((i) => [i.name, i]));
@@ -175,7 +191,8 @@ const myBlockersSuite = (driver: TestDriver): void => {
     });
 
     it("never names or counts a waiting card in a private space the caller is not in", async () => {
-      const body = (await bo.get("/api/me/blockers")).text ?? "";
+      const body = (await bo.get("/api/me/blockers")).body;
+      expect(body).not.toContain(secretId);
       expect(body).not.toContain(named("Budget line").id);
       expect(body).not.toContain("Budget line");
       // Its owner, who can read it, counts it.
