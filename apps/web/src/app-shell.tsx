@@ -89,6 +89,9 @@ export const AppShell = () => {
             <NavLink to="/my-work" className="topbar-link">
               My work
             </NavLink>
+            <NavLink to="/my-blockers" className="topbar-link">
+              My blockers
+            </NavLink>
           </nav>
           <NotificationBell />
         </header>

@@ -104,7 +104,7 @@ const FlowPage = onDemand(
 /** Pages inside the shell loaded on demand, by path (a card's address opens its panel over the view). */
 const shellPages: Array<{ paths: string[]; page: OnDemand<object> }> = [
   { paths: [""], page: HomePage },
-  { paths: ["my-work"], page: MyWorkPage },
+  { paths: ["my-work", "my-blockers"], page: MyWorkPage },
   { paths: ["account"], page: AccountPage },
   { paths: ["accounts"], page: AccountsPage },
   { paths: ["public-workspaces"], page: PublicWorkspacesPage },

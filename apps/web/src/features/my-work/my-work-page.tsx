@@ -1,8 +1,13 @@
-/** Every card where I am responsible or a co-worker, across spaces, grouped by when it is due. */
-import { useCallback, useEffect, useState } from "react";
-import { Link } from "react-router";
+/**
+ * "/my-work": every card where I am responsible or a co-worker, across spaces, grouped by when it is
+ * due. "/my-blockers" goes through this page too (one route entry on the first screen) and loads
+ * My blockers on demand.
+ */
+import { Suspense, useCallback, useEffect, useState } from "react";
+import { Link, useLocation } from "react-router";
 import { describeError } from "../../api/client";
 import { findApi, type MyWork, type MyWorkGroup, myWorkGroups } from "../../api/search";
+import { onDemand } from "../../lib/on-demand";
 import { Button } from "../../ui/button";
 import { EmptyState } from "../../ui/empty-state";
 import { Skeleton } from "../../ui/skeleton";
@@ -23,7 +28,21 @@ const formatDay = (day: string) =>
     month: "short",
   });
 
-export const MyWorkPage = () => {
+const MyBlockersPage = onDemand(
+  () => import("../my-blockers/my-blockers-page"),
+  (m) => m.MyBlockersPage,
+);
+
+export const MyWorkPage = () =>
+  useLocation().pathname === "/my-blockers" ? (
+    <Suspense fallback={null}>
+      <MyBlockersPage />
+    </Suspense>
+  ) : (
+    <MyWork />
+  );
+
+const MyWork = () => {
   const [work, setWork] = useState<MyWork | null>(null);
   const [error, setError] = useState<string | null>(null);
 
