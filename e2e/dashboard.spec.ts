@@ -54,9 +54,15 @@ test("the workspace dashboard rolls spaces up by folder; My blockers orders by w
     const patched = await page.request.patch(`/api/cards/${card.id}`, { data: body });
     expect(patched.ok(), await patched.text()).toBe(true);
   }
-  await ok(page.request.post(`/api/cards/${posters.id}/relations`, { data: { type: "next", cardId: hang.id } }));
-  await ok(page.request.post(`/api/cards/${signs.id}/relations`, { data: { type: "next", cardId: mount.id } }));
-  await ok(page.request.post(`/api/cards/${mount.id}/relations`, { data: { type: "next", cardId: light.id } }));
+  await ok(
+    page.request.post(`/api/cards/${posters.id}/relations`, { data: { type: "next", cardId: hang.id } }),
+  );
+  await ok(
+    page.request.post(`/api/cards/${signs.id}/relations`, { data: { type: "next", cardId: mount.id } }),
+  );
+  await ok(
+    page.request.post(`/api/cards/${mount.id}/relations`, { data: { type: "next", cardId: light.id } }),
+  );
   const type = await ok(
     page.request.post(`/api/spaces/${board.spaceId}/blocker-types`, { data: { name: "Print shop" } }),
   );
@@ -76,7 +82,10 @@ test("the workspace dashboard rolls spaces up by folder; My blockers orders by w
     openDay.getByRole("img", { name: "Open day: 25% done (2 not started, 1 in progress, 1 done)" }),
   ).toBeVisible();
   await expect(openDay.getByRole("img", { name: /^Open day burn-up: 1 of 4 done now/ })).toBeVisible();
-  const wards = page.getByRole("list", { name: "Folders" }).getByRole("listitem").filter({ hasText: "Wards" });
+  const wards = page
+    .getByRole("list", { name: "Folders" })
+    .getByRole("listitem")
+    .filter({ hasText: "Wards" });
   await expect(wards).toContainText("1 space");
   await expect(wards).toContainText("1 of 5 done");
   await expect(

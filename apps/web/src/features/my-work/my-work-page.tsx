@@ -39,10 +39,10 @@ export const MyWorkPage = () =>
       <MyBlockersPage />
     </Suspense>
   ) : (
-    <MyWork />
+    <MyWorkList />
   );
 
-const MyWork = () => {
+const MyWorkList = () => {
   const [work, setWork] = useState<MyWork | null>(null);
   const [error, setError] = useState<string | null>(null);
 
