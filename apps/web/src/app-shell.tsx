@@ -92,6 +92,9 @@ export const AppShell = () => {
             <NavLink to="/my-space" className="topbar-link">
               My space
             </NavLink>
+            <NavLink to="/my-blockers" className="topbar-link">
+              My blockers
+            </NavLink>
           </nav>
           <NotificationBell />
         </header>

@@ -104,8 +104,8 @@ const FlowPage = onDemand(
 /** Pages inside the shell loaded on demand, by path (a card's address opens its panel over the view). */
 const shellPages: Array<{ paths: string[]; page: OnDemand<object> }> = [
   { paths: [""], page: HomePage },
-  // My space shares the personal pages' part (it adds no bytes of its own to the first screen).
-  { paths: ["my-work", "my-space"], page: MyWorkPage },
+  // My space and My blockers share the personal pages' part (no bytes of their own on the first screen).
+  { paths: ["my-work", "my-space", "my-blockers"], page: MyWorkPage },
   { paths: ["account"], page: AccountPage },
   { paths: ["accounts"], page: AccountsPage },
   { paths: ["public-workspaces"], page: PublicWorkspacesPage },

@@ -83,7 +83,14 @@ const cardCondition = (spaceIds: SQL, filter: CardFilter): SQL =>
   );
 
 type StatusRow = [id: string, name: string, role: StatusRole];
-type CardRow = [id: string, name: string, createdAt: number, archivedAt: number | null, statusId: string];
+type CardRow = [
+  id: string,
+  name: string,
+  createdAt: number,
+  archivedAt: number | null,
+  statusId: string,
+  spaceId: string,
+];
 type ChangeRow = [cardId: string, at: number, statusId: string, role: StatusRole];
 type BlockingRow = [cardId: string, from: number, to: number | null];
 
@@ -113,7 +120,7 @@ export const loadChartData = async (
     select
       (select ${jsonRows([sql`id`, sql`name`, sql`role`], sql`array_position(${ids}, space_id), position`)}
         from statuses where space_id = any(${ids})) as statuses,
-      (select ${jsonRows([sql`c.id`, sql`c.name`, epochMs(sql`c.created_at`), epochMs(sql`c.archived_at`), sql`c.status_id`])}
+      (select ${jsonRows([sql`c.id`, sql`c.name`, epochMs(sql`c.created_at`), epochMs(sql`c.archived_at`), sql`c.status_id`, sql`c.space_id`])}
         from cards c where ${cardCondition(ids, filter)}) as cards,
       (select ${jsonRows([sql`card_id`, epochMs(sql`at`), sql`to_status_id`, sql`to_role`], sql`at, id`)}
         from card_status_changes where space_id = any(${ids})${ofKeptCards}) as changes,
@@ -127,13 +134,16 @@ export const loadChartData = async (
   const seqByChannel = new Map(JSON.parse(row.seqs) as Array<[channel: string, seq: number]>);
   return {
     statuses: (JSON.parse(row.statuses) as StatusRow[]).map(([id, name, role]) => ({ id, name, role })),
-    cards: (JSON.parse(row.cards) as CardRow[]).map(([id, name, createdAt, archivedAt, statusId]) => ({
-      id,
-      name,
-      createdAt,
-      archivedAt,
-      statusId,
-    })),
+    cards: (JSON.parse(row.cards) as CardRow[]).map(
+      ([id, name, createdAt, archivedAt, statusId, spaceId]) => ({
+        id,
+        name,
+        createdAt,
+        archivedAt,
+        statusId,
+        spaceId,
+      }),
+    ),
     changes: (JSON.parse(row.changes) as ChangeRow[]).map(([cardId, at, statusId, role]) => ({
       cardId,
       at,

@@ -408,6 +408,7 @@ const table: Row[] = [
   { method: "DELETE", path: "/api/workspaces/{id}", params: fresh.workspace, expect: ownerOnly(204) },
   { method: "GET", path: "/api/workspaces/{id}/tree", params: ws, expect: read },
   { method: "GET", path: "/api/workspaces/{id}/overview", params: ws, expect: read },
+  { method: "GET", path: "/api/workspaces/{id}/dashboard", params: ws, expect: read },
   { method: "GET", path: "/api/workspaces/{id}/members", params: ws, expect: read },
   {
     method: "POST",
@@ -657,6 +658,7 @@ const table: Row[] = [
   },
   { method: "POST", path: "/api/blockings/{id}/clear", params: fresh.blocking, expect: memberWrite(200) },
   { method: "GET", path: "/api/me/cards", expect: anyUser(200) },
+  { method: "GET", path: "/api/me/blockers", expect: anyUser(200) },
   // ---------- charts ----------
   {
     method: "GET",

@@ -4,9 +4,10 @@
  * → load the history (one query, or none while the spaces are unchanged: `chart-cache.ts`) →
  * compute with the domain's chart functions → reply. "Today" is the server's current UTC date.
  */
-import { folderAccess, spaceAccess, workspaceAccess } from "@lattice/db";
+import { folderAccess, spaceAccess, spacesWithRoles, tables, workspaceAccess } from "@lattice/db";
 import {
   type ChartRangeQuery,
+  calendarDate,
   chartLimits,
   chartRangeQuery,
   cumulativeFlowOf,
@@ -19,10 +20,15 @@ import {
   forecastQuery,
   idParams,
   isoDateOfDay,
+  type StatusRole,
   timeChartOf,
   timeChartSchema,
+  workspaceDashboard,
+  workspaceDashboardSchema,
 } from "@lattice/domain";
+import { and, asc, eq, inArray, isNull } from "drizzle-orm";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { z } from "zod";
 import { authorize, invalidField } from "../commands/authorize.js";
 import { currentUser } from "../plugins/auth.js";
 import { createChartCache } from "../queries/chart-cache.js";
@@ -199,6 +205,66 @@ export const chartRoutes: FastifyPluginAsyncZod = async (app) => {
       const spaceIds = await readableSpaceIds(app.db.db, userId, access.workspace.id, null);
       const history = await load(spaceIds, filterOf(request.query));
       return { spaceIds, ...forecastChartOf(history, options) };
+    },
+  );
+
+  app.get(
+    "/workspaces/:id/dashboard",
+    {
+      schema: {
+        tags: ["charts"],
+        summary:
+          "Workspace dashboard: per space the caller may read, its cards by status role, span of planned dates, late and blocked counts and a weekly burn-up (done vs scope over the last 12 weeks); folders roll up their spaces and subfolders. `today` (YYYY-MM-DD) is the caller's date; it defaults to the server's UTC date.",
+        params: idParams,
+        querystring: z.object({ today: calendarDate.optional() }),
+        response: { 200: workspaceDashboardSchema, ...problemResponses(400, 401, 404) },
+      },
+    },
+    async (request) => {
+      const userId = currentUser(request).id;
+      const workspaceId = request.params.id;
+      const today = request.query.today ?? isoDateOfDay(todayDay());
+      // One snapshot: the cards, their history and the folders agree.
+      return app.db.db.transaction(
+        async (tx) => {
+          authorize(await workspaceAccess(tx, userId, workspaceId), "read", "Workspace");
+          const spaces = (await spacesWithRoles(tx, userId, { workspaceId }))
+            .filter((r) => r.space.archivedAt === null)
+            .map((r) => ({ id: r.space.id, folderId: r.space.folderId }));
+          const spaceIds = spaces.map((s) => s.id);
+          const { folders, cards, statuses } = tables;
+          const folderRows = await tx
+            .select({ id: folders.id, parentFolderId: folders.parentFolderId })
+            .from(folders)
+            .where(and(eq(folders.workspaceId, workspaceId), isNull(folders.archivedAt)))
+            .orderBy(asc(folders.position));
+          if (spaceIds.length === 0) {
+            return workspaceDashboard({ spaces, folders: folderRows, cards: [], histories: [], today });
+          }
+          const cardRows = await tx
+            .select({
+              id: cards.id,
+              spaceId: cards.spaceId,
+              role: statuses.role,
+              startDate: cards.startDate,
+              dueDate: cards.dueDate,
+            })
+            .from(cards)
+            .innerJoin(statuses, eq(statuses.id, cards.statusId))
+            .where(and(inArray(cards.spaceId, spaceIds), isNull(cards.archivedAt)));
+          const history = await cache.load(tx, spaceIds, {});
+          const isBlocked = (cardId: string) =>
+            history.blockingsByCard.get(cardId)?.some((b) => b.to === null) ?? false;
+          return workspaceDashboard({
+            spaces,
+            folders: folderRows,
+            cards: cardRows.map((r) => ({ ...r, role: r.role as StatusRole, isBlocked: isBlocked(r.id) })),
+            histories: history.histories,
+            today,
+          });
+        },
+        { isolationLevel: "repeatable read", accessMode: "read only" },
+      );
     },
   );
 };

@@ -12,6 +12,7 @@ import {
   id,
   idParams,
   isoDay,
+  myBlockersSchema,
   relatedCardSchema,
   relationSchema,
   statusRoles,
@@ -31,6 +32,7 @@ import {
 } from "../commands/blockers.js";
 import { createRelation, deleteRelation, relationsAround } from "../commands/relations.js";
 import { currentUser } from "../plugins/auth.js";
+import { loadMyBlockers } from "../queries/my-blockers.js";
 import { problemResponses } from "./problems.js";
 
 const relationsReply = z.object({
@@ -277,6 +279,24 @@ export const coordinationRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   // ---------- my work ----------
+  app.get(
+    "/me/blockers",
+    {
+      schema: {
+        tags: ["blockers"],
+        summary:
+          "My blockers: blocked cards (in spaces the caller can read) the caller must clear, as the person named on a blocking, the card's responsible person or a co-worker. Most harmful first: by how many open cards wait on it through next and parent relations (transitively), then how soon the earliest of them is due, then the oldest blocking.",
+        response: { 200: myBlockersSchema, ...problemResponses(401) },
+      },
+    },
+    async (request) =>
+      // One snapshot: the blocked cards and the relations walked from them agree.
+      app.db.db.transaction(async (tx) => loadMyBlockers(tx, currentUser(request).id, Date.now()), {
+        isolationLevel: "repeatable read",
+        accessMode: "read only",
+      }),
+  );
+
   app.get(
     "/me/cards",
     {

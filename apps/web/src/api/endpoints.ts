@@ -22,7 +22,6 @@ import {
   type SetRepeatInput,
   type SpaceBoard,
   spaceBoardSchema,
-  spaceOverviewSchema,
   spaceSchema,
   statusSchema,
   treeSchema,
@@ -87,9 +86,6 @@ export const api = {
     request("PATCH", `/api/workspaces/${id}`, workspaceSchema, { body }),
   deleteWorkspace: (id: string) => requestEmpty("DELETE", `/api/workspaces/${id}`),
   getTree: (id: string) => request("GET", `/api/workspaces/${id}/tree`, treeSchema),
-  /** Per space: progress, date span, late and blocked counts; `today` is the person's own date. */
-  workspaceOverview: (id: string, today: string) =>
-    request("GET", `/api/workspaces/${id}/overview?today=${today}`, arrayOf(spaceOverviewSchema)),
 
   listMembers: (id: string) => request("GET", `/api/workspaces/${id}/members`, memberList),
   addMember: (id: string, body: AddMemberInput) =>

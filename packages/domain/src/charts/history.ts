@@ -23,6 +23,8 @@ export interface ChartCard {
   archivedAt: number | null;
   /** Current status. */
   statusId: string;
+  /** The card's space, when the input spans several (the workspace dashboard splits by it). */
+  spaceId?: string;
 }
 
 /** One row of card_status_changes: the card entered `statusId` at `at` (its creation is one too). */

@@ -1,8 +1,8 @@
-import { Action, can, type SpaceOverview, type Tree } from "@lattice/domain";
+import { Action, can, type FolderDashboard, type Tree, type WorkspaceDashboard } from "@lattice/domain";
 import { useEffect, useMemo, useState } from "react";
 import { Link, useParams } from "react-router";
 import { describeError } from "../../api/client";
-import { api } from "../../api/endpoints";
+import { dashboardApi } from "../../api/dashboard";
 import { useSession } from "../../store/session";
 import { useUi } from "../../store/ui";
 import { useWorkspaces } from "../../store/workspaces";
@@ -10,6 +10,7 @@ import { Button } from "../../ui/button";
 import { EmptyState } from "../../ui/empty-state";
 import { ListSkeleton } from "../../ui/skeleton";
 import { localToday } from "../filters/dates";
+import { DashboardFigures, type Figures } from "./dashboard-figures";
 import "./home.css";
 import { readRecentSpaces } from "./recent-spaces";
 
@@ -137,28 +138,13 @@ const Home = () => {
   );
 };
 
-const spanFormat = new Intl.DateTimeFormat(undefined, { day: "numeric", month: "short", timeZone: "UTC" });
-const spanFormatYear = new Intl.DateTimeFormat(undefined, {
-  day: "numeric",
-  month: "short",
-  year: "numeric",
-  timeZone: "UTC",
-});
-const dateText = (day: string, withYear: boolean) =>
-  (withYear ? spanFormatYear : spanFormat).format(new Date(`${day}T00:00:00Z`));
-
-/** "3 Mar – 30 Apr 2027", or one date when the span is one day. */
-const spanText = (start: string, end: string) =>
-  start === end
-    ? dateText(end, true)
-    : `${dateText(start, start.slice(0, 4) !== end.slice(0, 4))} – ${dateText(end, true)}`;
-
 /**
- * The spaces' figures for a workspace page. Asked again when the tree changes (a space added,
- * renamed, archived) and when the person comes back to the tab, so the counts are today's.
+ * The workspace dashboard: each readable space's and folder's figures. Asked again when the tree
+ * changes (a space added, renamed, archived) and when the person comes back to the tab, so the
+ * counts are today's.
  */
-const useOverview = (workspaceId: string, tree: Tree | null) => {
-  const [overview, setOverview] = useState<Map<string, SpaceOverview>>(new Map());
+const useDashboard = (workspaceId: string, tree: Tree | null) => {
+  const [dashboard, setDashboard] = useState<WorkspaceDashboard | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [focusCount, setFocusCount] = useState(0);
   useEffect(() => {
@@ -170,10 +156,10 @@ const useOverview = (workspaceId: string, tree: Tree | null) => {
   useEffect(() => {
     if (!tree) return;
     let isCurrent = true;
-    api.workspaceOverview(workspaceId, localToday()).then(
-      (list) => {
+    dashboardApi.workspaceDashboard(workspaceId, localToday()).then(
+      (reply) => {
         if (!isCurrent) return;
-        setOverview(new Map(list.map((s) => [s.spaceId, s])));
+        setDashboard(reply);
         setError(null);
       },
       (e: unknown) => {
@@ -184,40 +170,35 @@ const useOverview = (workspaceId: string, tree: Tree | null) => {
       isCurrent = false;
     };
   }, [workspaceId, tree, focusCount]);
-  return { overview, error };
-};
-
-const SpaceFigures = ({ figures, name }: { figures: SpaceOverview | undefined; name: string }) => {
-  if (!figures) return <span className="space-tile-meta muted">Counting…</span>;
-  if (figures.total === 0) return <span className="space-tile-meta muted">No cards yet</span>;
-  const percent = Math.round((figures.completed / figures.total) * 100);
-  return (
-    <>
-      <span className="space-progress">
-        <progress
-          className="space-progress-bar"
-          value={figures.completed}
-          max={figures.total}
-          aria-label={`${name}: ${percent}% done`}
-        />
-        <span className="space-tile-meta">
-          {figures.completed} of {figures.total} done
-        </span>
-      </span>
-      <span className="space-tile-meta muted">
-        {figures.startDate && figures.dueDate ? spanText(figures.startDate, figures.dueDate) : "No dates"}
-      </span>
-      <span className="space-flags">
-        <span className={`space-flag${figures.late > 0 ? " is-late" : ""}`}>{figures.late} late</span>
-        <span className={`space-flag${figures.blocked > 0 ? " is-blocked" : ""}`}>
-          {figures.blocked} blocked
-        </span>
-      </span>
-    </>
+  const spaces = useMemo(
+    () => new Map<string, Figures>((dashboard?.spaces ?? []).map((s) => [s.spaceId, s])),
+    [dashboard],
   );
+  const folders = useMemo(
+    () => new Map<string, FolderDashboard>((dashboard?.folders ?? []).map((f) => [f.folderId, f])),
+    [dashboard],
+  );
+  return { spaces, folders, error };
 };
 
-/** "/w/:workspaceId": the workspace overview lists its spaces with their progress, dates, late and blocked counts. */
+/** "Patient experience › Wayfinding": a folder's path from the root. */
+const folderPath = (tree: Tree, folderId: string): string => {
+  const names: string[] = [];
+  const seen = new Set<string>();
+  for (let id: string | null = folderId; id && !seen.has(id); ) {
+    seen.add(id);
+    const folder = tree.folders.find((f) => f.id === id);
+    if (!folder) break;
+    names.unshift(folder.name);
+    id = folder.parentFolderId;
+  }
+  return names.join(" › ");
+};
+
+/**
+ * "/w/:workspaceId": the workspace dashboard: its folders (rolling up their spaces) and spaces, each
+ * with cards by status role, dates, late and blocked counts and a burn-up sparkline.
+ */
 export const WorkspaceHomePage = () => {
   const { workspaceId = "" } = useParams();
   const entry = useWorkspaces((s) => s.trees[workspaceId]);
@@ -227,7 +208,7 @@ export const WorkspaceHomePage = () => {
   useEffect(() => {
     void loadTree(workspaceId);
   }, [workspaceId, loadTree]);
-  const { overview, error: overviewError } = useOverview(workspaceId, entry?.tree ?? null);
+  const dashboard = useDashboard(workspaceId, entry?.tree ?? null);
 
   if (!entry || (!entry.tree && entry.status === "loading")) {
     return (
@@ -247,6 +228,7 @@ export const WorkspaceHomePage = () => {
   }
   const { workspace } = entry.tree;
   const spaces = entry.tree.spaces.filter((s) => s.archivedAt === null);
+  const folders = entry.tree.folders.filter((f) => f.archivedAt === null);
   const canCreate = can(workspace.role, Action.createHierarchy);
   return (
     <main className="page">
@@ -279,11 +261,36 @@ export const WorkspaceHomePage = () => {
         </EmptyState>
       ) : (
         <>
-          {overviewError ? (
+          {dashboard.error ? (
             <p className="coord-error" role="alert">
-              The spaces' figures could not be loaded: {overviewError}
+              The spaces' figures could not be loaded: {dashboard.error}
             </p>
           ) : null}
+          {folders.length > 0 ? (
+            <section className="home-section" aria-labelledby="ws-folders">
+              <h2 id="ws-folders" className="home-section-title">
+                Folders
+              </h2>
+              <ul className="space-grid" aria-label="Folders">
+                {folders.map((folder) => {
+                  const figures = dashboard.folders.get(folder.id);
+                  const path = folderPath(entry.tree as Tree, folder.id);
+                  return (
+                    <li key={folder.id} className="space-tile folder-tile">
+                      <span className="space-tile-name">{path}</span>
+                      <span className="space-tile-meta muted">
+                        {figures
+                          ? `${figures.spaceIds.length} ${figures.spaceIds.length === 1 ? "space" : "spaces"}`
+                          : ""}
+                      </span>
+                      <DashboardFigures figures={figures} name={path} />
+                    </li>
+                  );
+                })}
+              </ul>
+            </section>
+          ) : null}
+          <h2 className="home-section-title">Spaces</h2>
           <ul className="space-grid" aria-label="Spaces">
             {spaces.map((space) => {
               const folder = folderName(entry.tree as Tree, space.folderId);
@@ -296,7 +303,7 @@ export const WorkspaceHomePage = () => {
                         {[folder, space.description].filter(Boolean).join(" · ")}
                       </span>
                     ) : null}
-                    <SpaceFigures figures={overview.get(space.id)} name={space.name} />
+                    <DashboardFigures figures={dashboard.spaces.get(space.id)} name={space.name} />
                   </Link>
                 </li>
               );

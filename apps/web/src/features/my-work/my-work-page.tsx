@@ -1,8 +1,13 @@
-/** Every card where I am responsible or a co-worker, across spaces, grouped by when it is due. */
-import { useCallback, useEffect, useState } from "react";
-import { Link, useMatch } from "react-router";
+/**
+ * "/my-work": every card where I am responsible or a co-worker, across spaces, grouped by when it is
+ * due. "/my-space" (docs/MY-SPACE.md) and "/my-blockers" go through this page too (one route entry on
+ * the first screen); My blockers loads on demand.
+ */
+import { Suspense, useCallback, useEffect, useState } from "react";
+import { Link, useLocation } from "react-router";
 import { describeError } from "../../api/client";
 import { findApi, type MyWork, type MyWorkGroup, myWorkGroups } from "../../api/search";
+import { onDemand } from "../../lib/on-demand";
 import { Button } from "../../ui/button";
 import { EmptyState } from "../../ui/empty-state";
 import { Skeleton } from "../../ui/skeleton";
@@ -24,8 +29,23 @@ const formatDay = (day: string) =>
     month: "short",
   });
 
-/** The personal pages' part: My work, and My space at /my-space (docs/MY-SPACE.md). */
-export const MyWorkPage = () => (useMatch("/my-space") ? <MySpacePage /> : <MyWorkList />);
+const MyBlockersPage = onDemand(
+  () => import("../my-blockers/my-blockers-page"),
+  (m) => m.MyBlockersPage,
+);
+
+/** The personal pages' part: My work, My space and My blockers. */
+export const MyWorkPage = () => {
+  const { pathname } = useLocation();
+  if (pathname === "/my-space") return <MySpacePage />;
+  if (pathname === "/my-blockers")
+    return (
+      <Suspense fallback={null}>
+        <MyBlockersPage />
+      </Suspense>
+    );
+  return <MyWorkList />;
+};
 
 const MyWorkList = () => {
   const [work, setWork] = useState<MyWork | null>(null);

@@ -1,0 +1,157 @@
+/**
+ * "My blockers": the blocked cards I must clear, most harmful first (how much open work waits on
+ * each, then how soon it is due). Live: the page follows the spaces the server names and asks again
+ * when something changes there or a notification arrives (I was named on a blocking elsewhere).
+ */
+import type { BlockerRole, MyBlocker, MyBlockers } from "@lattice/domain";
+import { useCallback, useEffect, useRef, useState } from "react";
+import { Link } from "react-router";
+import { describeError } from "../../api/client";
+import { dashboardApi } from "../../api/dashboard";
+import { Button } from "../../ui/button";
+import { EmptyState } from "../../ui/empty-state";
+import { Skeleton } from "../../ui/skeleton";
+import { useNotifications } from "../notifications/notifications-store";
+import "./my-blockers.css";
+import { useLiveSpaces } from "./use-live-spaces";
+
+const roleText: Record<BlockerRole, string> = {
+  clearing: "Named to clear it",
+  responsible: "Responsible",
+  coworker: "Co-worker",
+};
+
+const formatDay = (day: string) =>
+  new Date(`${day}T00:00:00`).toLocaleDateString(undefined, {
+    weekday: "short",
+    day: "numeric",
+    month: "short",
+  });
+
+const ageText = (days: number) => (days === 0 ? "today" : days === 1 ? "1 day ago" : `${days} days ago`);
+
+const cardHref = (c: { workspaceId: string; spaceId: string; id: string }) =>
+  `/w/${c.workspaceId}/s/${c.spaceId}/c/${c.id}`;
+
+const BlockerRow = ({ item }: { item: MyBlocker }) => (
+  <li className="my-blocker" aria-label={item.name}>
+    <div className="my-blocker-head">
+      <Link className="my-blocker-name" to={cardHref({ ...item, id: item.cardId })}>
+        {item.name}
+      </Link>
+      <span className="my-work-space">{item.spaceName}</span>
+      <span className={`my-work-status status-role-${item.statusRole}`}>
+        <span className={`status-dot status-dot-${item.statusRole}`} aria-hidden="true" />
+        {item.statusName}
+      </span>
+      <span className="my-work-role">{item.roles.map((r) => roleText[r]).join(" · ")}</span>
+    </div>
+    <ul className="my-blocker-reasons">
+      {item.blockings.map((b) => (
+        <li key={b.id}>
+          <span className="my-work-blocked">{b.blockerName}</span>
+          {b.reason}{" "}
+          <time className="muted" dateTime={b.blockedAt} title={new Date(b.blockedAt).toLocaleString()}>
+            blocked {ageText(b.ageDays)}
+          </time>
+        </li>
+      ))}
+    </ul>
+    <p className="my-blocker-impact">
+      {item.waiting === 0 ? (
+        <span className="muted">No other card waits on it</span>
+      ) : (
+        <>
+          <strong>
+            {item.waiting} {item.waiting === 1 ? "card waits" : "cards wait"} on it
+          </strong>
+          {item.soonestDue ? (
+            <>
+              {" "}
+              · the first due <time dateTime={item.soonestDue}>{formatDay(item.soonestDue)}</time>
+            </>
+          ) : null}
+          {": "}
+          {item.waitingCards.map((w, i) => (
+            <span key={w.id}>
+              {i > 0 ? ", " : ""}
+              <Link to={cardHref(w)}>{w.name}</Link>
+            </span>
+          ))}
+          {item.waiting > item.waitingCards.length
+            ? ` and ${item.waiting - item.waitingCards.length} more`
+            : ""}
+        </>
+      )}
+    </p>
+  </li>
+);
+
+export const MyBlockersPage = () => {
+  const [reply, setReply] = useState<MyBlockers | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  // One request at a time; a change during one asks once more when it ends.
+  const inFlight = useRef(false);
+  const isDirty = useRef(false);
+
+  const load = useCallback(async () => {
+    if (inFlight.current) {
+      isDirty.current = true;
+      return;
+    }
+    inFlight.current = true;
+    try {
+      do {
+        isDirty.current = false;
+        const next = await dashboardApi.myBlockers();
+        setReply(next);
+        setError(null);
+      } while (isDirty.current);
+    } catch (err) {
+      setError(describeError(err));
+    } finally {
+      inFlight.current = false;
+    }
+  }, []);
+
+  const latestNotification = useNotifications((s) => s.items[0]?.id ?? null);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a new notification is the trigger
+  useEffect(() => {
+    void load();
+  }, [load, latestNotification]);
+  useLiveSpaces(reply?.watch ?? null, load);
+
+  return (
+    <main className="page my-work-page my-blockers-page">
+      <header className="page-header">
+        <h1 className="page-title">My blockers</h1>
+        <p className="muted">
+          Blocked cards you are responsible for, work on, or were named to clear. Those holding up the most
+          work come first.
+        </p>
+      </header>
+      {error && !reply ? (
+        <EmptyState title="Could not load your blockers">
+          <p>{error}</p>
+          <Button onClick={() => void load()}>Try again</Button>
+        </EmptyState>
+      ) : !reply ? (
+        <div className="my-work-loading">
+          <Skeleton width="40%" height={18} />
+          <Skeleton width="90%" height={64} />
+          <Skeleton width="90%" height={64} />
+        </div>
+      ) : reply.items.length === 0 ? (
+        <EmptyState icon="✓" title="Nothing is blocked on you">
+          <p>When a card you work on is blocked, or you are named to clear a blocker, it shows here.</p>
+        </EmptyState>
+      ) : (
+        <ol className="my-blocker-list" aria-label="My blockers">
+          {reply.items.map((item) => (
+            <BlockerRow key={item.cardId} item={item} />
+          ))}
+        </ol>
+      )}
+    </main>
+  );
+};
