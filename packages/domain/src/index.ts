@@ -22,3 +22,6 @@ export * from "./relations.js";
 export * from "./roles.js";
 export * from "./schemas.js";
 export * from "./space-overview.js";
+export * from "./templates/built-in.js";
+export * from "./templates/plan.js";
+export * from "./templates/schemas.js";
