@@ -47,10 +47,7 @@ export const cardTemplates = pgTable(
       .notNull()
       .references(() => spaces.id, { onDelete: "cascade" }),
     name: text("name").notNull(),
-    content: jsonb("content")
-      .$type<CardTemplateContent>()
-      .notNull()
-      .default(sql`'{}'::jsonb`),
+    content: jsonb("content").$type<CardTemplateContent>().notNull().default(sql`'{}'::jsonb`),
     createdBy: uuid("created_by").references(() => users.id, { onDelete: "set null" }),
     createdAt: createdAt(),
   },

@@ -37,9 +37,15 @@ const complaintHandling: BuiltInTemplate = {
       { name: "Urgent", color: "#e74c3c" },
     ],
     blockerTypes: [
-      { name: "Waiting for the patient", description: "Consent or more details are needed from the patient or family." },
+      {
+        name: "Waiting for the patient",
+        description: "Consent or more details are needed from the patient or family.",
+      },
       { name: "Waiting for the department", description: "The department concerned has not answered yet." },
-      { name: "Medical records requested", description: "The investigation needs records that are not in yet." },
+      {
+        name: "Medical records requested",
+        description: "The investigation needs records that are not in yet.",
+      },
     ],
     fields: [
       {
@@ -97,7 +103,11 @@ const complaintHandling: BuiltInTemplate = {
         name: "Monthly review of complaint themes",
         status: "Received",
         labels: ["Communication", "Waiting times"],
-        todos: ["Count complaints by label and department", "Note repeat themes", "Share with the quality team"],
+        todos: [
+          "Count complaints by label and department",
+          "Note repeat themes",
+          "Share with the quality team",
+        ],
         startDay: 28,
         dueDay: 30,
       },
@@ -211,7 +221,11 @@ const serviceImprovement: BuiltInTemplate = {
         name: "Phase 5 · Monitor and review",
         status: "Planned",
         labels: ["Patient experience"],
-        todos: ["Compare the measure with the baseline", "Hold the review meeting", "Decide: keep, adjust or stop"],
+        todos: [
+          "Compare the measure with the baseline",
+          "Hold the review meeting",
+          "Decide: keep, adjust or stop",
+        ],
         startDay: 91,
         dueDay: 120,
       },
@@ -306,7 +320,12 @@ const patientFeedback: BuiltInTemplate = {
         name: "Quarterly patient survey",
         status: "Ideas & feedback",
         labels: ["Survey"],
-        todos: ["Review last quarter's questions", "Get the privacy review", "Send the survey", "Send a reminder after two weeks"],
+        todos: [
+          "Review last quarter's questions",
+          "Get the privacy review",
+          "Send the survey",
+          "Send a reminder after two weeks",
+        ],
         startDay: 0,
         dueDay: 42,
       },
@@ -332,7 +351,11 @@ const patientFeedback: BuiltInTemplate = {
         key: "analysis",
         name: "Analyse the quarter's feedback",
         status: "Ideas & feedback",
-        todos: ["Group comments into themes", "Compare scores with last quarter", "Pick the three main themes"],
+        todos: [
+          "Group comments into themes",
+          "Compare scores with last quarter",
+          "Pick the three main themes",
+        ],
         startDay: 43,
         dueDay: 56,
       },
@@ -364,4 +387,8 @@ const patientFeedback: BuiltInTemplate = {
   },
 };
 
-export const builtInTemplates: readonly BuiltInTemplate[] = [complaintHandling, serviceImprovement, patientFeedback];
+export const builtInTemplates: readonly BuiltInTemplate[] = [
+  complaintHandling,
+  serviceImprovement,
+  patientFeedback,
+];

@@ -184,7 +184,8 @@ export const planTemplateCards = (
     return false;
   };
   const cards = content.cards.map((card): PlannedTemplateCard => {
-    const responsibleId = card.responsibleId && keep(card.key, card.responsibleId) ? card.responsibleId : null;
+    const responsibleId =
+      card.responsibleId && keep(card.key, card.responsibleId) ? card.responsibleId : null;
     const coworkerIds = [...new Set(card.coworkerIds)].filter(
       (userId) => userId !== responsibleId && keep(card.key, userId),
     );
@@ -236,12 +237,11 @@ export const keepMembers = (
   members: ReadonlySet<string>,
 ): { responsibleId: string | null; coworkerIds: string[]; notes: string[] } => {
   const missing = new Set<string>();
-  const responsibleId =
-    people.responsibleId === null
-      ? null
-      : members.has(people.responsibleId)
-        ? people.responsibleId
-        : (missing.add(people.responsibleId), null);
+  let responsibleId = people.responsibleId;
+  if (responsibleId !== null && !members.has(responsibleId)) {
+    missing.add(responsibleId);
+    responsibleId = null;
+  }
   const coworkerIds = [...new Set(people.coworkerIds)].filter((userId) => {
     if (members.has(userId)) return userId !== responsibleId;
     missing.add(userId);

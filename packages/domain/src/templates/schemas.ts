@@ -14,7 +14,16 @@ import { labelColor, relationKinds } from "../coordination-schemas.js";
 import { fieldKinds, fieldLimits, isChoiceKind } from "../field-schemas.js";
 import { findCycle } from "../relations.js";
 import { statusRoles } from "../roles.js";
-import { calendarDate, cardSchema, id, isoTime, limits, plainText, requiredText, spaceSchema } from "../schemas.js";
+import {
+  calendarDate,
+  cardSchema,
+  id,
+  isoTime,
+  limits,
+  plainText,
+  requiredText,
+  spaceSchema,
+} from "../schemas.js";
 
 export const templateLimits = {
   statusesMax: 50,
@@ -133,14 +142,19 @@ export const spaceTemplateContentSchema = z
       if (card.startDay !== null && card.dueDay !== null && card.startDay > card.dueDay)
         issue(["cards", i, "dueDay"], "must not come before the start day");
     });
-    const edges = { parent: [] as Array<{ from: string; to: string }>, next: [] as Array<{ from: string; to: string }> };
-    content.relations.forEach((relation, i) => {
-      if (!keys.has(relation.from)) return issue(["relations", i, "from"], "is not a card of the template");
-      if (!keys.has(relation.to)) return issue(["relations", i, "to"], "is not a card of the template");
-      const edge = { from: relation.from, to: relation.to };
-      if (findCycle(edges[relation.kind], edge)) return issue(["relations", i], "would close a cycle");
-      edges[relation.kind].push(edge);
-    });
+    const edges = {
+      parent: [] as Array<{ from: string; to: string }>,
+      next: [] as Array<{ from: string; to: string }>,
+    };
+    for (const [i, relation] of content.relations.entries()) {
+      if (!keys.has(relation.from)) issue(["relations", i, "from"], "is not a card of the template");
+      else if (!keys.has(relation.to)) issue(["relations", i, "to"], "is not a card of the template");
+      else {
+        const edge = { from: relation.from, to: relation.to };
+        if (findCycle(edges[relation.kind], edge)) issue(["relations", i], "would close a cycle");
+        else edges[relation.kind].push(edge);
+      }
+    }
   });
 export type SpaceTemplateContent = z.output<typeof spaceTemplateContentSchema>;
 export type SpaceTemplateContentInput = z.input<typeof spaceTemplateContentSchema>;
