@@ -503,12 +503,14 @@ export const deleteCardTemplate = async ({ tx, emit }: MutationContext, actor: U
  * Labels deleted since and people no longer in the space are left out, with a note.
  */
 export const createCardFromTemplate = async (
-  ctx: MutationContext,
+  context: MutationContext,
   actor: User,
   templateId: string,
   input: CreateCardFromTemplateBody,
 ): Promise<CardFromTemplate> => {
   const body = createCardFromTemplateBody.parse(input);
+  // The card is read back and built on below, so its insert cannot wait for the event append.
+  const { writeWithEvents: _deferred, ...ctx } = context;
   const { row, access } = await loadCardTemplate(ctx.tx, actor, templateId);
   const spaceId = row.spaceId;
   const template = toCardTemplate(row, actor, access.role);
