@@ -93,7 +93,10 @@ describe("relative dates", () => {
       ["2027-02-20", "2027-03-06"],
       [null, "2027-03-25"],
     ]);
-    expect(plan.cards[1]).toMatchObject({ responsibleId: null, coworkerIds: ["0a3e5d2c-8b4f-4c1e-b7a2-5e9f3c1d2b44"] });
+    expect(plan.cards[1]).toMatchObject({
+      responsibleId: null,
+      coworkerIds: ["0a3e5d2c-8b4f-4c1e-b7a2-5e9f3c1d2b44"],
+    });
     expect(plan.notes).toHaveLength(1);
   });
 });
