@@ -4,9 +4,9 @@
  * and on PostgreSQL; prints the time of each creation (one transaction each).
  */
 import { createTestDatabase, isPostgresReachable } from "@lattice/db/testing";
-import type { SpaceTemplateContentInput } from "@lattice/domain";
 import { buildApp } from "../apps/server/src/app.js";
 import { loadConfig } from "../apps/server/src/config.js";
+import type { SpaceTemplateContentInput } from "../packages/domain/src/templates/schemas.js";
 
 const CARDS = 200;
 const ROUNDS = 5;
