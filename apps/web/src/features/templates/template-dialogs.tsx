@@ -153,7 +153,9 @@ export const NewSpaceDialog = ({
         error={errors.templateId ?? error ?? undefined}
         hint={
           chosen
-            ? `${chosen.description} Columns: ${chosen.statusNames.join(", ")}. ${chosen.cardCount} cards.`
+            ? `${chosen.description} Columns: ${chosen.statusNames.join(", ")}. ${chosen.cardCount} card${
+                chosen.cardCount === 1 ? "" : "s"
+              }.`
             : "Blank: the columns To Do, Doing and Done."
         }
       >
