@@ -112,8 +112,8 @@ export interface EventPayloads {
   "template.updated": { templateId: string; workspaceId: string; name: string };
   "template.deleted": { templateId: string; workspaceId: string };
   /** On the space channel: the space's card templates changed. */
-  "card_template.created": { templateId: string; spaceId: string; name: string };
-  "card_template.deleted": { templateId: string; spaceId: string };
+  "card_template.created": { templateId: string; spaceId: string; workspaceId: string; name: string };
+  "card_template.deleted": { templateId: string; spaceId: string; workspaceId: string };
   "comment.created": { comment: Comment };
   "comment.updated": { comment: Comment };
   "comment.deleted": { commentId: string; cardId: string };

@@ -430,7 +430,12 @@ const insertCardTemplate = async (
     .returning();
   if (!row) throw new Error("insert returned no card template");
   emit(
-    draft(spaceChannel(spaceId), "card_template.created", { templateId: row.id, spaceId, name: row.name }),
+    draft(spaceChannel(spaceId), "card_template.created", {
+      templateId: row.id,
+      spaceId,
+      workspaceId: row.workspaceId,
+      name: row.name,
+    }),
   );
   return { template: toCardTemplate(row, actor, access.role), notes: people.notes };
 };
@@ -494,7 +499,13 @@ export const deleteCardTemplate = async ({ tx, emit }: MutationContext, actor: U
   if (!toCardTemplate(row, actor, access.role).canManage)
     throw forbidden("Only the space's owners and whoever made a card template may delete it");
   await tx.delete(tables.cardTemplates).where(eq(tables.cardTemplates.id, templateId));
-  emit(draft(spaceChannel(row.spaceId), "card_template.deleted", { templateId, spaceId: row.spaceId }));
+  emit(
+    draft(spaceChannel(row.spaceId), "card_template.deleted", {
+      templateId,
+      spaceId: row.spaceId,
+      workspaceId: row.workspaceId,
+    }),
+  );
 };
 
 /**
