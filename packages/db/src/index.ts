@@ -18,5 +18,6 @@ export * from "./roles.js";
 export { attachmentChunkBytes } from "./schema/attachments.js";
 export * as tables from "./schema/index.js";
 export * from "./status-writes.js";
+export * from "./template-writes.js";
 export * from "./todo-writes.js";
 export { lockSpaceOf } from "./write-sql.js";

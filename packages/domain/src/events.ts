@@ -108,6 +108,13 @@ export interface EventPayloads {
     value: FieldValue | null;
     previous: FieldValue | null;
   };
+  /** On the workspace channel: its templates changed (lists reload; nothing of the content travels). */
+  "template.saved": { templateId: string; workspaceId: string; name: string };
+  "template.updated": { templateId: string; workspaceId: string; name: string };
+  "template.deleted": { templateId: string; workspaceId: string };
+  /** On the space channel: the space's card templates changed. */
+  "card_template.created": { templateId: string; spaceId: string; workspaceId: string; name: string };
+  "card_template.deleted": { templateId: string; spaceId: string; workspaceId: string };
   "comment.created": { comment: Comment };
   "comment.updated": { comment: Comment };
   "comment.deleted": { commentId: string; cardId: string };

@@ -27,4 +27,7 @@ export * from "./repeat-summary.js";
 export * from "./roles.js";
 export * from "./schemas.js";
 export * from "./space-overview.js";
+export * from "./templates/built-in.js";
+export * from "./templates/plan.js";
+export * from "./templates/schemas.js";
 export * from "./workspace-dashboard.js";

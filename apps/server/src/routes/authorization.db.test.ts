@@ -129,6 +129,92 @@ const fresh = {
   },
 };
 
+/** Templates: a workspace's space templates (the owner's, so members may not rename them) and a space's card templates. */
+const templateContent = { statuses: [{ name: "Open", role: "not_started" }] };
+const freshTemplate = {
+  space: async (w: World) => {
+    const res = await w.clients.owner.post(`/api/workspaces/${w.workspace.id}/space-templates`, {
+      name: "Intake",
+      content: templateContent,
+    });
+    return { id: res.json<{ id: string }>().id };
+  },
+  card: async (w: World) => {
+    const res = await w.clients.owner.post(`/api/spaces/${w.space.id}/card-templates`, { name: "Admission" });
+    return { id: res.json<{ template: { id: string } }>().template.id };
+  },
+};
+const templateRows: Row[] = [
+  { method: "GET", path: "/api/workspaces/{id}/space-templates", params: ws, expect: read },
+  {
+    method: "POST",
+    path: "/api/workspaces/{id}/space-templates",
+    params: ws,
+    body: () => ({ name: "Written", content: templateContent }),
+    expect: memberWrite(201),
+  },
+  { method: "GET", path: "/api/space-templates/{id}", params: freshTemplate.space, expect: read },
+  {
+    method: "PATCH",
+    path: "/api/space-templates/{id}",
+    params: freshTemplate.space,
+    body: () => ({ name: "Renamed" }),
+    expect: ownerOnly(200),
+  },
+  {
+    method: "DELETE",
+    path: "/api/space-templates/{id}",
+    params: freshTemplate.space,
+    expect: ownerOnly(204),
+  },
+  {
+    method: "POST",
+    path: "/api/spaces/{id}/save-as-template",
+    params: async (w) => ({ id: w.space.id }),
+    body: () => ({ name: "Saved" }),
+    expect: memberWrite(201),
+  },
+  {
+    method: "POST",
+    path: "/api/workspaces/{id}/spaces/from-template",
+    params: ws,
+    body: () => ({
+      templateId: "builtin:complaint-handling",
+      name: "From a template",
+      startDate: "2027-01-04",
+    }),
+    expect: memberWrite(201),
+  },
+  {
+    method: "GET",
+    path: "/api/spaces/{id}/card-templates",
+    params: async (w) => ({ id: w.space.id }),
+    expect: read,
+  },
+  {
+    method: "POST",
+    path: "/api/spaces/{id}/card-templates",
+    params: async (w) => ({ id: w.space.id }),
+    body: () => ({ name: "Scratch", todos: ["Check ID band"] }),
+    expect: memberWrite(201),
+  },
+  {
+    method: "POST",
+    path: "/api/cards/{id}/save-as-template",
+    params: async (w) => ({ id: w.card.id }),
+    body: () => ({}),
+    expect: memberWrite(201),
+  },
+  { method: "DELETE", path: "/api/card-templates/{id}", params: freshTemplate.card, expect: ownerOnly(204) },
+  {
+    method: "POST",
+    path: "/api/card-templates/{id}/cards",
+    params: freshTemplate.card,
+    body: () => ({}),
+    expect: memberWrite(201),
+  },
+];
+
 /** A to-do, label or comment made fresh for each caller (destructive rows). */
 const freshCollaboration = {
   todo: async (w: World) => {
@@ -489,6 +575,7 @@ const table: Row[] = [
     }),
     expect: memberWrite(201),
   },
+  ...templateRows,
   { method: "GET", path: "/api/spaces/{id}", params: async (w) => ({ id: w.space.id }), expect: read },
   {
     method: "PATCH",

@@ -6,4 +6,5 @@ export * from "./hierarchy.js";
 export * from "./mail.js";
 export * from "./my-space.js";
 export * from "./recurrence.js";
+export * from "./templates.js";
 export * from "./users.js";

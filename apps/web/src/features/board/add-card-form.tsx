@@ -1,6 +1,31 @@
-import { type FormEvent, type KeyboardEvent, useRef, useState } from "react";
+import type { CardTemplate } from "@lattice/domain";
+import { type FormEvent, type KeyboardEvent, useEffect, useRef, useState } from "react";
+import { describeError } from "../../api/client";
+import { createCardFromTemplate, listCardTemplates } from "../../api/templates";
 import { useBoard } from "../../store/board";
+import { toast } from "../../store/toasts";
 import { Button } from "../../ui/button";
+
+const noTemplates: CardTemplate[] = [];
+
+/** The space's card templates, read when an add-card form opens (none until they arrive). */
+const useCardTemplates = (spaceId: string | null, isOpen: boolean): CardTemplate[] => {
+  const [templates, setTemplates] = useState<CardTemplate[]>(noTemplates);
+  useEffect(() => {
+    if (!isOpen || !spaceId) return;
+    let isCurrent = true;
+    listCardTemplates(spaceId).then(
+      (items) => {
+        if (isCurrent) setTemplates(items);
+      },
+      () => undefined,
+    );
+    return () => {
+      isCurrent = false;
+    };
+  }, [spaceId, isOpen]);
+  return templates;
+};
 
 interface AddCardFormProps {
   statusId: string;
@@ -19,7 +44,11 @@ export const AddCardForm = ({
   onClose,
 }: AddCardFormProps) => {
   const createCard = useBoard((s) => s.createCard);
+  const spaceId = useBoard((s) => s.spaceId);
   const [isOpen, setIsOpenState] = useState(isInitiallyOpen);
+  const templates = useCardTemplates(spaceId, isOpen);
+  const [templateId, setTemplateId] = useState("");
+  const template = templates.find((t) => t.id === templateId) ?? null;
   const setIsOpen = (value: boolean) => {
     setIsOpenState(value);
     if (!value) onClose?.();
@@ -30,6 +59,18 @@ export const AddCardForm = ({
   const handleSubmit = (event?: FormEvent) => {
     event?.preventDefault();
     const trimmed = name.trim();
+    if (template) {
+      // From a card template: the server adds its to-dos, labels and people; the events bring the card.
+      createCardFromTemplate(template.id, { ...(trimmed ? { name: trimmed } : {}), statusId, at }).then(
+        ({ notes }) => {
+          for (const note of notes) toast.info(note);
+        },
+        (error: unknown) => toast.error(`Could not add the card. ${describeError(error)}`),
+      );
+      setName("");
+      inputRef.current?.focus();
+      return;
+    }
     if (!trimmed) return;
     void createCard({ name: trimmed, statusId, at });
     setName("");
@@ -64,7 +105,7 @@ export const AddCardForm = ({
         id={`add-card-${at}-${statusId}`}
         ref={inputRef}
         className="input textarea add-card-input"
-        placeholder="What needs doing?"
+        placeholder={template ? `${template.name} (or another name)` : "What needs doing?"}
         rows={2}
         maxLength={500}
         value={name}
@@ -73,8 +114,23 @@ export const AddCardForm = ({
         // biome-ignore lint/a11y/noAutofocus: the person just asked to type a card
         autoFocus
       />
+      {templates.length > 0 ? (
+        <select
+          className="input select add-card-template"
+          aria-label="Card template"
+          value={templateId}
+          onChange={(e) => setTemplateId(e.target.value)}
+        >
+          <option value="">No template</option>
+          {templates.map((t) => (
+            <option key={t.id} value={t.id}>
+              Template: {t.name}
+            </option>
+          ))}
+        </select>
+      ) : null}
       <div className="add-card-actions">
-        <Button variant="primary" size="sm" type="submit" disabled={!name.trim()}>
+        <Button variant="primary" size="sm" type="submit" disabled={!name.trim() && !template}>
           Add card
         </Button>
         <Button

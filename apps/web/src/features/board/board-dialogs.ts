@@ -20,3 +20,7 @@ export const SpaceMembersDialog = onDemand(
   () => import("../space-settings/space-members-dialog"),
   (m) => m.SpaceMembersDialog,
 );
+export const CardTemplatesDialog = onDemand(
+  () => import("../templates/card-templates-dialog"),
+  (m) => m.CardTemplatesDialog,
+);

@@ -38,7 +38,13 @@ import { useSpaceMeta } from "../filters/use-space-meta";
 import { FieldsDialog } from "../space-settings/fields-dialog";
 import { SpaceViewHeader } from "../space-views/space-view-header";
 import { BoardCanvas, type Column, type LaneBand, type LaneMove } from "./board-canvas";
-import { ActivityDrawer, ArchivedCardsDialog, BlockerTypesDialog, SpaceMembersDialog } from "./board-dialogs";
+import {
+  ActivityDrawer,
+  ArchivedCardsDialog,
+  BlockerTypesDialog,
+  CardTemplatesDialog,
+  SpaceMembersDialog,
+} from "./board-dialogs";
 import { ColumnsDialog } from "./columns-dialog";
 
 export const BoardPage = () => {
@@ -63,6 +69,7 @@ export const BoardPage = () => {
   const [isMembersOpen, setIsMembersOpen] = useState(false);
   const [isArchiveOpen, setIsArchiveOpen] = useState(false);
   const [isFieldsOpen, setIsFieldsOpen] = useState(false);
+  const [isCardTemplatesOpen, setIsCardTemplatesOpen] = useState(false);
   const { members, labels } = useSpaceMeta(workspaceId, spaceId);
 
   useLiveBoard(spaceId, () => navigate(`/w/${workspaceId}`));
@@ -251,6 +258,7 @@ export const BoardPage = () => {
         {/* At phone width the space's settings fold into one menu so the header stays short. */}
         <span className="space-actions-wide">
           <Button onClick={() => setIsArchiveOpen(true)}>Archived</Button>
+          {canWrite ? <Button onClick={() => setIsCardTemplatesOpen(true)}>Card templates</Button> : null}
           {canManage ? <Button onClick={() => setIsMembersOpen(true)}>Members</Button> : null}
           {canManage ? <Button onClick={() => setIsBlockerTypesOpen(true)}>Blocker types</Button> : null}
           {canManage ? <Button onClick={() => setIsFieldsOpen(true)}>Fields</Button> : null}
@@ -265,6 +273,9 @@ export const BoardPage = () => {
             label="More space actions"
             items={[
               { label: "Archived cards", onSelect: () => setIsArchiveOpen(true) },
+              ...(canWrite
+                ? [{ label: "Card templates", onSelect: () => setIsCardTemplatesOpen(true) }]
+                : []),
               ...(canManage
                 ? [
                     { label: "Members", onSelect: () => setIsMembersOpen(true) },
@@ -361,6 +372,13 @@ export const BoardPage = () => {
           isPrivate={view.space?.isPrivate ?? false}
           workspaceMembers={members}
           onClose={() => setIsMembersOpen(false)}
+        />
+      </AfterFirstOpen>
+      <AfterFirstOpen isOpen={isCardTemplatesOpen}>
+        <CardTemplatesDialog
+          isOpen={isCardTemplatesOpen}
+          spaceId={spaceId}
+          onClose={() => setIsCardTemplatesOpen(false)}
         />
       </AfterFirstOpen>
       <AfterFirstOpen isOpen={isFieldsOpen}>

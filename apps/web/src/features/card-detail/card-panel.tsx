@@ -3,6 +3,7 @@ import { type ClipboardEvent, type DragEvent, useEffect, useMemo, useRef, useSta
 import { useLocation, useNavigate } from "react-router";
 import { describeError } from "../../api/client";
 import { api } from "../../api/endpoints";
+import { saveCardAsTemplate } from "../../api/templates";
 import { renderMarkdown } from "../../lib/markdown";
 import { useBoard } from "../../store/board";
 import { useSession } from "../../store/session";
@@ -245,6 +246,17 @@ export const CardPanel = ({
       : (names.get(card.createdBy) ?? "A former member")
     : "Unknown";
 
+  const handleSaveAsTemplate = async () => {
+    if (!card) return;
+    try {
+      const { template, notes } = await saveCardAsTemplate(card.id, card.name);
+      toast.success(`Saved the card template “${template.name}”: it is offered when adding a card.`);
+      for (const note of notes) toast.info(note);
+    } catch (error) {
+      toast.error(`Could not save the card template. ${describeError(error)}`);
+    }
+  };
+
   const handleArchive = async () => {
     if (!card) return;
     const result = await archiveCard(card.id);
@@ -459,6 +471,7 @@ export const CardPanel = ({
           </section>
           {canWrite ? (
             <footer className="card-panel-footer">
+              <Button onClick={() => void handleSaveAsTemplate()}>Save as card template</Button>
               <Button onClick={() => void handleArchive()}>Archive</Button>
               <Button variant="danger" onClick={() => setIsConfirmingDelete(true)}>
                 Delete

@@ -23,6 +23,8 @@ export type HierarchyDialogState =
   | { type: "create-folder"; workspaceId: string; parentFolderId: string | null }
   | { type: "create-space"; workspaceId: string; folderId: string | null }
   | { type: "import-trello"; workspaceId: string; folderId: string | null }
+  | { type: "save-template"; spaceId: string; name: string }
+  | { type: "manage-templates"; workspaceId: string }
   | { type: "rename"; target: HierarchyTarget }
   | { type: "delete"; target: HierarchyTarget }
   | {
@@ -391,6 +393,16 @@ const TrelloImportDialog = lazy(() =>
   import("../imports/trello-import-dialog").then((m) => ({ default: m.TrelloImportDialog })),
 );
 
+// Loaded when first opened, like the import: templates are listed from the server when asked for.
+const templateDialogs = () => import("../templates/template-dialogs");
+const NewSpaceDialog = lazy(() => templateDialogs().then((m) => ({ default: m.NewSpaceDialog })));
+const SaveSpaceTemplateDialog = lazy(() =>
+  templateDialogs().then((m) => ({ default: m.SaveSpaceTemplateDialog })),
+);
+const ManageTemplatesDialog = lazy(() =>
+  templateDialogs().then((m) => ({ default: m.ManageTemplatesDialog })),
+);
+
 export const HierarchyDialogs = ({
   state,
   onClose,
@@ -413,12 +425,21 @@ export const HierarchyDialogs = ({
       );
     case "create-space":
       return (
-        <CreateChildDialog
-          kind="space"
-          workspaceId={state.workspaceId}
-          parentId={state.folderId}
-          onClose={onClose}
-        />
+        <Suspense fallback={null}>
+          <NewSpaceDialog workspaceId={state.workspaceId} folderId={state.folderId} onClose={onClose} />
+        </Suspense>
+      );
+    case "save-template":
+      return (
+        <Suspense fallback={null}>
+          <SaveSpaceTemplateDialog spaceId={state.spaceId} spaceName={state.name} onClose={onClose} />
+        </Suspense>
+      );
+    case "manage-templates":
+      return (
+        <Suspense fallback={null}>
+          <ManageTemplatesDialog workspaceId={state.workspaceId} onClose={onClose} />
+        </Suspense>
       );
     case "import-trello":
       return (

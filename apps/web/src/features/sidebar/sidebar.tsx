@@ -115,6 +115,7 @@ const SpaceRow = ({
 }) => {
   const updateSpace = useWorkspaces((s) => s.updateSpace);
   const setSidebarOpen = useUi((s) => s.setSidebarOpen);
+  const openDialog = useUi((s) => s.openDialog);
   const target: HierarchyTarget = {
     kind: "space",
     id: space.id,
@@ -124,6 +125,14 @@ const SpaceRow = ({
   const items = useItemMenu({
     target,
     role: workspaceRole,
+    extra: can(workspaceRole, Action.createHierarchy)
+      ? [
+          {
+            label: "Save as template…",
+            onSelect: () => openDialog({ type: "save-template", spaceId: space.id, name: space.name }),
+          },
+        ]
+      : [],
     renameAction: Action.renameHierarchy,
     removeAction: Action.removeHierarchy,
     onMove: async (direction) => {
@@ -369,6 +378,10 @@ const WorkspaceRow = ({
       onSelect: () => openDialog({ type: "import-trello", workspaceId: workspace.id, folderId: null }),
     });
   }
+  extra.push({
+    label: "Space templates…",
+    onSelect: () => openDialog({ type: "manage-templates", workspaceId: workspace.id }),
+  });
   extra.push({
     label: can(role, Action.manageSettings) ? "Settings & members" : "Members",
     onSelect: () => void navigate(`/w/${workspace.id}/settings`),
