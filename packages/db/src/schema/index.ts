@@ -5,3 +5,4 @@ export * from "./events.js";
 export * from "./hierarchy.js";
 export * from "./mail.js";
 export * from "./users.js";
+export * from "./trash.js";
