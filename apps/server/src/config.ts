@@ -59,6 +59,8 @@ export interface Config {
   digestIntervalMs: number;
   /** The largest file one may attach to a card, in bytes (MAX_UPLOAD_MB). */
   maxUploadBytes: number;
+  /** How long a deleted card, space or folder stays in the trash before it is deleted for good (TRASH_DAYS). */
+  trashDays: number;
 }
 
 export interface OidcConfig {
@@ -277,4 +279,5 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): Config => ({
   digestHour: parseWholeNumber("DIGEST_HOUR", env.DIGEST_HOUR, 7, 0, 23),
   digestIntervalMs: parseWholeNumber("DIGEST_INTERVAL_MS", env.DIGEST_INTERVAL_MS, 60_000, 0, 86_400_000),
   maxUploadBytes: parseMaxUploadBytes(env.MAX_UPLOAD_MB),
+  trashDays: parseWholeNumber("TRASH_DAYS", env.TRASH_DAYS, 30, 1, 3650),
 });

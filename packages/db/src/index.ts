@@ -16,6 +16,8 @@ export * from "./relation-writes.js";
 export * from "./roles.js";
 export { attachmentChunkBytes } from "./schema/attachments.js";
 export * as tables from "./schema/index.js";
+export type { TrashSnapshot } from "./schema/trash.js";
 export * from "./status-writes.js";
 export * from "./todo-writes.js";
+export * from "./trash.js";
 export { lockSpaceOf } from "./write-sql.js";

@@ -22,3 +22,4 @@ export * from "./relations.js";
 export * from "./roles.js";
 export * from "./schemas.js";
 export * from "./space-overview.js";
+export * from "./trash-schemas.js";

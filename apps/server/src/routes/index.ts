@@ -21,6 +21,7 @@ import { peopleRoutes } from "./people.js";
 import { searchRoutes } from "./search.js";
 import { spaceMemberRoutes } from "./space-members.js";
 import { ssoRoutes } from "./sso.js";
+import { trashRoutes } from "./trash.js";
 import { workspaceRoutes } from "./workspaces.js";
 
 export const apiRoutes: FastifyPluginAsync<{ config: Config }> = async (app, { config }) => {
@@ -33,6 +34,7 @@ export const apiRoutes: FastifyPluginAsync<{ config: Config }> = async (app, { c
   await app.register(adminRoutes);
   await app.register(peopleRoutes);
   await app.register(archiveRoutes);
+  await app.register(trashRoutes, { config });
   await app.register(importRoutes);
   await app.register(collaborationRoutes);
   await app.register(attachmentRoutes, { config });

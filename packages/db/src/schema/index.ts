@@ -4,5 +4,5 @@ export * from "./coordination.js";
 export * from "./events.js";
 export * from "./hierarchy.js";
 export * from "./mail.js";
-export * from "./users.js";
 export * from "./trash.js";
+export * from "./users.js";
