@@ -230,7 +230,8 @@ const rightsOf = (viewer: Viewer, entry: EntryRow): Rights => {
   }
   const isVisible = isOwner || entry.readerIds === null || entry.readerIds.includes(viewer.userId);
   if (!isVisible) return none;
-  if (entry.kind === "card") return { isVisible, canRestore: false, canPurge: isOwner };
+  // A card whose space is gone: restoring it waits for the space (409), for whoever could then.
+  if (entry.kind === "card") return { isVisible, canRestore: isOwner || isTrasher, canPurge: isOwner };
   return {
     isVisible,
     canRestore: isOwner || (isTrasher && can(workspaceRole, Action.writeCards)),
