@@ -256,6 +256,7 @@ test("at phone width every view fits the screen and its filters and actions are 
   await expectOnScreen(page, more);
   await expect(more.getByRole("menuitem")).toHaveText([
     "Archived cards",
+    "Trash",
     "Members",
     "Blocker types",
     "Fields",

@@ -17,7 +17,10 @@ test("a deleted card comes back with Undo, and again from the space's trash", as
   const deleteFromPanel = async () => {
     await page.goto(`/w/${board.workspaceId}/s/${board.spaceId}/c/${card.id}`);
     await panel.getByRole("button", { name: "Delete", exact: true }).click();
-    await page.getByRole("dialog", { name: "Delete this card?" }).getByRole("button", { name: "Delete card" }).click();
+    await page
+      .getByRole("dialog", { name: "Delete this card?" })
+      .getByRole("button", { name: "Delete card" })
+      .click();
     await expect(cardIn(page, "To Do", "Discharge letters")).toHaveCount(0);
   };
 
