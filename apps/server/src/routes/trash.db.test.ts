@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Client, factories, type Harness, startHarness } from "../test/harness.js";
 import { multipartBody } from "../test/multipart.js";
 import { expectProblem } from "../test/problems.js";
+import { TestSocket } from "../test/ws-client.js";
 
 const missing = "00000000-0000-4000-8000-000000000000";
 
@@ -118,6 +119,31 @@ const trashSuite = (driver: TestDriver): void => {
       const texts = activity.items.map((i) => i.text);
       expect(texts).toContain("Max deleted 'Night shift handover'");
       expect(texts).toContain("Max restored 'Night shift handover'");
+    });
+
+    it("tells an open board and the workspace's trash lists at once when a card goes and comes back", async () => {
+      const space = await f.space(ana, workspaceId, { name: "Live" });
+      const card = await f.card(ana, space.id, { name: "Watched" });
+      const base = await h.app.listen({ port: 0, host: "127.0.0.1" });
+      const socket = await TestSocket.open(base, max.session?.cookie ?? null);
+      try {
+        expect((await socket.subscribe(`space:${space.id}`)).type).toBe("subscribed");
+        expect((await socket.subscribe(`workspace:${workspaceId}`)).type).toBe("subscribed");
+        const eventOf = (type: string) =>
+          socket.next((m) => m.type === "event" && m.event.type === type, 5000, type);
+        await ok(await ana.delete(`/api/cards/${card.id}`), 204);
+        expect(await eventOf("card.deleted")).toMatchObject({
+          event: { payload: { cardId: card.id, name: "Watched" } },
+        });
+        expect(await eventOf("trash.changed")).toMatchObject({ event: { payload: { workspaceId } } });
+        await ok(await ana.post(`/api/trash/${card.id}/restore`));
+        expect(await eventOf("card.restored")).toMatchObject({
+          event: { payload: { card: { id: card.id } } },
+        });
+        expect(await eventOf("trash.changed")).toMatchObject({ event: { payload: { workspaceId } } });
+      } finally {
+        socket.ws.close();
+      }
     });
 
     it("answers 409 to restoring what is not in the trash, 404 to unknown ids and non-members", async () => {
