@@ -45,6 +45,7 @@ import {
 import { and, asc, desc, eq, ilike, inArray, sql } from "drizzle-orm";
 import { authorize } from "./authorize.js";
 import { mustLoadCard } from "./cards.js";
+import { scrubCardComments } from "./comments.js";
 import { announceSpacesDeleted } from "./spaces.js";
 
 type Tx = MutationContext["tx"];
@@ -100,6 +101,8 @@ export const trashCard = async (ctx: MutationContext, actor: User, cardId: strin
     .from(tables.statuses)
     .innerJoin(tables.spaces, eq(tables.spaces.id, tables.statuses.spaceId))
     .where(eq(tables.statuses.id, trashed.statusId));
+  // The log keeps no copy of its comments' text (the rows themselves are kept in the trash).
+  await scrubCardComments(tx, trashed);
   const snapshot = await snapshotRows(tx, "cards", [cardId]);
   await tx.insert(tables.trashEntries).values({
     workspaceId: trashed.workspaceId,

@@ -129,18 +129,25 @@ const trashSuite = (driver: TestDriver): void => {
       try {
         expect((await socket.subscribe(`space:${space.id}`)).type).toBe("subscribed");
         expect((await socket.subscribe(`workspace:${workspaceId}`)).type).toBe("subscribed");
-        const eventOf = (type: string) =>
-          socket.next((m) => m.type === "event" && m.event.type === type, 5000, type);
+        // Two channels: their events may arrive in either order, so each is looked for from the action on.
+        const eventOf = (type: string, after: number) =>
+          socket.next((m) => m.type === "event" && m.event.type === type, 5000, type, after);
+        const beforeDelete = socket.mark;
         await ok(await ana.delete(`/api/cards/${card.id}`), 204);
-        expect(await eventOf("card.deleted")).toMatchObject({
+        expect(await eventOf("card.deleted", beforeDelete)).toMatchObject({
           event: { payload: { cardId: card.id, name: "Watched" } },
         });
-        expect(await eventOf("trash.changed")).toMatchObject({ event: { payload: { workspaceId } } });
+        expect(await eventOf("trash.changed", beforeDelete)).toMatchObject({
+          event: { payload: { workspaceId } },
+        });
+        const beforeRestore = socket.mark;
         await ok(await ana.post(`/api/trash/${card.id}/restore`));
-        expect(await eventOf("card.restored")).toMatchObject({
+        expect(await eventOf("card.restored", beforeRestore)).toMatchObject({
           event: { payload: { card: { id: card.id } } },
         });
-        expect(await eventOf("trash.changed")).toMatchObject({ event: { payload: { workspaceId } } });
+        expect(await eventOf("trash.changed", beforeRestore)).toMatchObject({
+          event: { payload: { workspaceId } },
+        });
       } finally {
         socket.ws.close();
       }
