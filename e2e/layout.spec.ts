@@ -257,6 +257,7 @@ test("at phone width every view fits the screen and its filters and actions are 
   await expect(more.getByRole("menuitem")).toHaveText([
     "Archived cards",
     "Card templates",
+    "Trash",
     "Members",
     "Blocker types",
     "Fields",

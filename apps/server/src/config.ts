@@ -61,6 +61,8 @@ export interface Config {
   recurrenceIntervalMs: number;
   /** The largest file one may attach to a card, in bytes (MAX_UPLOAD_MB). */
   maxUploadBytes: number;
+  /** How long a deleted card, space or folder stays in the trash before it is deleted for good (TRASH_DAYS). */
+  trashDays: number;
   /** An S3-compatible object store for the bytes of new documents; null keeps them in the database. */
   objectStore: ObjectStoreConfig | null;
 }
@@ -340,4 +342,5 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): Config => ({
   ),
   maxUploadBytes: parseMaxUploadBytes(env.MAX_UPLOAD_MB),
   objectStore: parseObjectStore(env),
+  trashDays: parseWholeNumber("TRASH_DAYS", env.TRASH_DAYS, 30, 1, 3650),
 });

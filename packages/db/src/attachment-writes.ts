@@ -185,8 +185,9 @@ export const copyAttachments = async (
 };
 
 /**
- * Up to `limit` queued object keys, split into those no attachment row names any more (to delete
- * from the store) and those a row names again (a copy shares it: only to forget).
+ * Up to `limit` queued object keys, split into those no attachment row or trash entry names any more
+ * (to delete from the store) and those still named (a copy shares it, the trash holds it, a restore
+ * brought it back: only to forget; purging the trash entry queues the key again).
  */
 export const queuedObjectDeletions = async (
   db: Executor,
@@ -195,7 +196,11 @@ export const queuedObjectDeletions = async (
   const rows = rowsOf(
     await db.execute(sql`
       SELECT d.object_key,
-        EXISTS (SELECT 1 FROM attachments a WHERE a.object_key = d.object_key) AS still_named
+        EXISTS (SELECT 1 FROM attachments a WHERE a.object_key = d.object_key)
+        -- A document of a card (space, folder) in the trash keeps its object until purged.
+        OR EXISTS (SELECT 1 FROM trash_entries t WHERE t.snapshot @> jsonb_build_array(jsonb_build_object(
+          'table', 'attachments', 'rows', jsonb_build_array(jsonb_build_object('object_key', d.object_key)))))
+          AS still_named
       FROM object_deletions d ORDER BY d.queued_at, d.object_key LIMIT ${limit}`),
   );
   return {

@@ -49,6 +49,7 @@ export const activityEventTypes = [
   "card.updated",
   "card.moved",
   "card.deleted",
+  "card.restored",
   "card.moved_out",
   "card.moved_in",
   "todo.created",
@@ -185,7 +186,11 @@ export const describeEvent = (
       return changes.length > 0 ? say(joinChanges(changes)) : null;
     }
     case "card.deleted":
-      return say(`deleted ${quoted(previous.card?.name ?? names.card(event.payload.cardId))}`);
+      return say(
+        `deleted ${quoted(event.payload.name ?? previous.card?.name ?? names.card(event.payload.cardId))}`,
+      );
+    case "card.restored":
+      return say(`restored ${quoted(event.payload.card.name)}`);
     case "card.moved_out":
       return say(`moved ${quoted(event.payload.name)} to another space`);
     case "card.moved_in": {

@@ -96,7 +96,7 @@ export const applyBoardEvent = (state: BoardState, event: BoardEvent): BoardStat
   if (is("card.created", event) || is("card.updated", event) || is("card.moved", event)) {
     return putCard(state, event.payload.card);
   }
-  if (is("card.moved_in", event)) return putCard(state, event.payload.card);
+  if (is("card.moved_in", event) || is("card.restored", event)) return putCard(state, event.payload.card);
   if (is("card.deleted", event) || is("card.moved_out", event)) {
     return {
       ...state,

@@ -48,6 +48,11 @@ export interface EventPayloads {
   "folder.created": { folder: Folder };
   "folder.updated": { folder: Folder };
   "folder.deleted": { folderId: string; workspaceId: string };
+  /**
+   * The workspace's trash changed (something trashed, restored or purged): open trash views reload.
+   * Ids only, so it tells a reader of the workspace nothing about a private space.
+   */
+  "trash.changed": { workspaceId: string };
   "space.created": { space: Space };
   "space.updated": { space: Space };
   /** `isPrivate`: whether the space was private, so the hub knows who may learn of it once it is gone. */
@@ -58,7 +63,10 @@ export interface EventPayloads {
   "card.created": { card: Card };
   "card.updated": { card: Card };
   "card.moved": { card: Card; fromStatusId: string };
-  "card.deleted": { cardId: string; spaceId: string };
+  /** Moved to the trash (DELETE); `name` for the activity. */
+  "card.deleted": { cardId: string; spaceId: string; name?: string };
+  /** Back from the trash with everything it had; boards put it back like a created card. */
+  "card.restored": { card: Card };
   /**
    * A card left this space for another one of the workspace (on the source space's channel). It
    * names only the target's id: readers of this space may not be readers of that one.

@@ -30,4 +30,5 @@ export * from "./space-overview.js";
 export * from "./templates/built-in.js";
 export * from "./templates/plan.js";
 export * from "./templates/schemas.js";
+export * from "./trash-schemas.js";
 export * from "./workspace-dashboard.js";

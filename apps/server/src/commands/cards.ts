@@ -9,7 +9,6 @@ import { randomUUID } from "node:crypto";
 import {
   createWrites,
   loadCard,
-  loadCardWithRole,
   loadCreateCardContext,
   loadMoveCardContext,
   loadUpdateCardContext,
@@ -17,8 +16,8 @@ import {
   lockSpaceOfCard,
   type MutationContext,
   moveWrites,
-  persistDeleteCard,
   persistUpdate,
+  tables,
   writeLast,
 } from "@lattice/db";
 import {
@@ -29,14 +28,13 @@ import {
   type MoveCardBody,
   moveCardAim,
   createCard as mutateCreateCard,
-  deleteCard as mutateDeleteCard,
   moveCard as mutateMoveCard,
   updateCard as mutateUpdateCard,
   spaceChannel,
   type UpdateCardBody,
   type User,
 } from "@lattice/domain";
-import { scrubCardComments } from "./comments.js";
+import { eq } from "drizzle-orm";
 import { notify } from "./notifications.js";
 
 type Tx = MutationContext["tx"];
@@ -78,6 +76,13 @@ export const updateCard = async (
   const result = mutateUpdateCard(context, input, actor, new Date());
   if (isRefusal(result)) throw result;
   await persistUpdate(tx, result.changes);
+  if (input.archived !== undefined) {
+    // Who archived it, for the archive view.
+    await tx
+      .update(tables.cards)
+      .set({ archivedBy: result.changes.card.archivedAt ? actor.id : null })
+      .where(eq(tables.cards.id, cardId));
+  }
   for (const event of result.events) emit(event);
   const { card, newResponsibleId, newCoworkerIds } = result.changes;
   const about = { cardId, workspaceId: card.workspaceId, actorId: actor.id };
@@ -118,19 +123,4 @@ export const moveCard = async (
     );
   }
   return card;
-};
-
-/** lock → load → the domain's mutator → scrub its comments' mentions, delete → emit. */
-export const deleteCard = async (
-  { tx, emit }: MutationContext,
-  actor: User,
-  cardId: string,
-): Promise<void> => {
-  await lockSpaceOf(tx, "card", cardId);
-  const { role, card } = await loadCardWithRole(tx, actor.id, cardId);
-  const result = mutateDeleteCard({ role, card }, {}, actor, new Date());
-  if (isRefusal(result)) throw result;
-  await scrubCardComments(tx, result.changes.card);
-  await persistDeleteCard(tx, cardId);
-  for (const event of result.events) emit(event);
 };

@@ -10,7 +10,7 @@ import {
 } from "@lattice/domain";
 import { and, asc, eq, inArray, isNull } from "drizzle-orm";
 import { authorize, invalidField } from "./authorize.js";
-import { announceSpacesDeleted } from "./spaces.js";
+import { trashFolder } from "./trash.js";
 
 type Tx = MutationContext["tx"];
 
@@ -84,7 +84,10 @@ export const updateFolder = async (
   const { folder, workspace } = access;
   const changes: Partial<typeof tables.folders.$inferInsert> = {};
   if (input.name !== undefined) changes.name = input.name;
-  if (input.archived !== undefined) changes.archivedAt = input.archived ? new Date() : null;
+  if (input.archived !== undefined) {
+    changes.archivedAt = input.archived ? new Date() : null;
+    changes.archivedBy = input.archived ? actor.id : null;
+  }
   const parentFolderId = input.parentFolderId !== undefined ? input.parentFolderId : folder.parentFolderId;
   if (input.parentFolderId !== undefined) {
     if (parentFolderId) await checkParent(tx, workspace.id, parentFolderId, folderId);
@@ -113,8 +116,12 @@ export const deleteFolder = async (
 ): Promise<void> => {
   const before = await folderAccess(tx, actor.id, folderId);
   if (before) await lock(workspaceChannel(before.folder.workspaceId));
-  const { workspace } = authorize(await folderAccess(tx, actor.id, folderId), "remove_hierarchy", "Folder");
-  // Nested folders and their spaces go with it (ON DELETE CASCADE); open boards are told first.
+  const { workspace, folder } = authorize(
+    await folderAccess(tx, actor.id, folderId),
+    "remove_hierarchy",
+    "Folder",
+  );
+  // Nested folders and their spaces go to the trash with it, as one entry; open boards are told first.
   const all = await tx
     .select({ id: tables.folders.id, parentFolderId: tables.folders.parentFolderId })
     .from(tables.folders)
@@ -133,11 +140,11 @@ export const deleteFolder = async (
     .select({ id: tables.spaces.id })
     .from(tables.spaces)
     .where(inArray(tables.spaces.folderId, [...doomed]));
-  await announceSpacesDeleted(
+  await trashFolder(
     { tx, emit, lock },
-    workspace.id,
+    actor,
+    folder,
+    [...doomed],
     spaceRows.map((s) => s.id),
   );
-  await tx.delete(tables.folders).where(eq(tables.folders.id, folderId));
-  emit(draft(workspaceChannel(workspace.id), "folder.deleted", { folderId, workspaceId: workspace.id }));
 };

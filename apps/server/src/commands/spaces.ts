@@ -106,7 +106,10 @@ export const updateSpace = async (
   if (input.name !== undefined) changes.name = input.name;
   if (input.description !== undefined) changes.description = input.description;
   if (input.isPrivate !== undefined) changes.isPrivate = input.isPrivate;
-  if (input.archived !== undefined) changes.archivedAt = input.archived ? new Date() : null;
+  if (input.archived !== undefined) {
+    changes.archivedAt = input.archived ? new Date() : null;
+    changes.archivedBy = input.archived ? actor.id : null;
+  }
   const folderId = input.folderId !== undefined ? input.folderId : space.folderId;
   if (input.folderId !== undefined) {
     if (folderId) await checkFolder(tx, workspace.id, folderId);
@@ -163,13 +166,4 @@ export const announceSpacesDeleted = async (
   // everyone reloads the tree instead, so nobody keeps showing it.
   if (rows.some((r) => r.isPrivate))
     emit(draft(workspaceChannel(workspaceId), "access.changed", { workspaceId, userId: null }));
-};
-
-export const deleteSpace = async (ctx: MutationContext, actor: User, spaceId: string): Promise<void> => {
-  const { tx, lock } = ctx;
-  const before = await spaceAccess(tx, actor.id, spaceId);
-  if (before) await lock(workspaceChannel(before.space.workspaceId));
-  const { workspace } = authorize(await spaceAccess(tx, actor.id, spaceId), "remove_hierarchy", "Space");
-  await announceSpacesDeleted(ctx, workspace.id, [spaceId]);
-  await tx.delete(tables.spaces).where(eq(tables.spaces.id, spaceId));
 };

@@ -104,6 +104,7 @@ const cardEvents = new Set([
   "card.updated",
   "card.moved",
   "card.deleted",
+  "card.restored",
   "todo.created",
   "todo.updated",
   "todo.deleted",

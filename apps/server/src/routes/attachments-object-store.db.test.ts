@@ -2,7 +2,8 @@
  * Documents in an S3-compatible object store (S3_BUCKET), against a real S3 server (s3rver) started
  * by the test: exact bytes through a multipart upload, nothing in the database's chunks, nothing left
  * of a refused upload, the objects of deleted documents and cards swept, copies sharing an object,
- * and a store that cannot be reached failing the start.
+ * a trashed card's objects kept for its restore and deleted with its purge, and a store that cannot
+ * be reached failing the start.
  */
 import { createHash, randomBytes } from "node:crypto";
 import { tables } from "@lattice/db";
@@ -139,6 +140,26 @@ const objectStoreSuite = (driver: TestDriver): void => {
       await h.db.handle.db.delete(tables.cards).where(eq(tables.cards.id, card.id));
       expect(await sweep()).toBe(1);
       expect(await s3.keys()).not.toContain(keyTwo);
+    });
+
+    it("keeps a trashed card's objects for its restore, and deletes them when it is purged", async () => {
+      const card = await freshCard("Rota archive");
+      const data = randomBytes(30_000);
+      const doc = await uploadOne(card.id, { filename: "rota.bin", data });
+      const key = await objectKeyOf(doc.id);
+
+      expect((await owner.delete(`/api/cards/${card.id}`)).statusCode).toBe(204);
+      expect(await sweep()).toBe(0);
+      expect(await s3.keys()).toContain(key);
+      const restored = await owner.post(`/api/trash/${card.id}/restore`, {});
+      expect(restored.statusCode, restored.body).toBe(200);
+      expect(await sweep()).toBe(0);
+      expect(sha256((await owner.get(`/api/attachments/${doc.id}`)).rawPayload)).toBe(sha256(data));
+
+      expect((await owner.delete(`/api/cards/${card.id}`)).statusCode).toBe(204);
+      expect((await owner.delete(`/api/trash/${card.id}`)).statusCode).toBe(204);
+      expect(await sweep()).toBe(1);
+      expect(await s3.keys()).not.toContain(key);
     });
 
     it("lets a card's copy share its documents' objects until the last row naming one goes", async () => {

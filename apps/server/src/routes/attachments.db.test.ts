@@ -330,13 +330,15 @@ const attachmentsSuite = (driver: TestDriver): void => {
       expect(await coverOf()).toBeNull();
     });
 
-    it("removes a card's documents and their bytes with the card", async () => {
+    it("takes a card's documents and their bytes to the trash with the card, and away for good with its purge", async () => {
       const card = await freshCard();
       const before = await rowCounts();
       await uploadOne(owner, card.id, { filename: "gone.bin", data: randomBytes(300 * 1024) });
       expect((await rowCounts()).chunks).toBe(before.chunks + 2);
       expect((await owner.delete(`/api/cards/${card.id}`)).statusCode).toBe(204);
       expect(await rowCounts()).toEqual(before);
+      expect((await owner.delete(`/api/trash/${card.id}`)).statusCode).toBe(204);
+      expect((await owner.post(`/api/trash/${card.id}/restore`)).statusCode).toBe(404);
     });
 
     it("copies a card's documents with their bytes when asked, and only then", async () => {

@@ -91,6 +91,12 @@ const fresh = {
     return { id: res.json<Status>().id };
   },
   card: async (w: World) => ({ id: (await w.f.card(w.clients.owner, w.space.id, { name: "Spare" })).id }),
+  /** A card the owner deleted: in the trash, to be restored or purged. */
+  trashedCard: async (w: World) => {
+    const { id } = await fresh.card(w);
+    await w.clients.owner.delete(`/api/cards/${id}`);
+    return { id };
+  },
   relation: async (w: World) => {
     const child = await w.f.card(w.clients.owner, w.space.id, { name: "Child" });
     const res = await w.clients.owner.post(`/api/cards/${w.card.id}/relations`, {
@@ -618,6 +624,17 @@ const table: Row[] = [
     params: async (w) => ({ id: w.space.id }),
     expect: read,
   },
+  {
+    method: "GET",
+    path: "/api/spaces/{id}/archive",
+    params: async (w) => ({ id: w.space.id }),
+    expect: read,
+  },
+  { method: "GET", path: "/api/spaces/{id}/trash", params: async (w) => ({ id: w.space.id }), expect: read },
+  { method: "GET", path: "/api/workspaces/{id}/archive", params: ws, expect: read },
+  { method: "GET", path: "/api/workspaces/{id}/trash", params: ws, expect: read },
+  { method: "POST", path: "/api/trash/{id}/restore", params: fresh.trashedCard, expect: ownerOnly(200) },
+  { method: "DELETE", path: "/api/trash/{id}", params: fresh.trashedCard, expect: ownerOnly(204) },
   {
     method: "POST",
     path: "/api/spaces/{id}/statuses",

@@ -39,10 +39,11 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { authorize } from "../commands/authorize.js";
 import { copyCard, moveCardToSpace } from "../commands/card-moves.js";
-import { createCard, deleteCard, moveCard, updateCard } from "../commands/cards.js";
+import { createCard, moveCard, updateCard } from "../commands/cards.js";
 import { createFolder, deleteFolder, updateFolder } from "../commands/folders.js";
-import { createSpace, deleteSpace, updateSpace } from "../commands/spaces.js";
+import { createSpace, updateSpace } from "../commands/spaces.js";
 import { createStatus, deleteStatus, updateStatus } from "../commands/statuses.js";
+import { trashCard, trashSpace } from "../commands/trash.js";
 import { currentUser } from "../plugins/auth.js";
 import { problemResponses } from "./problems.js";
 import { replyEncoding } from "./reply-encoding.js";
@@ -97,7 +98,8 @@ export const hierarchyRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags: ["folders"],
-        summary: "Delete a folder with its subfolders and spaces.",
+        summary:
+          "Move a folder with its subfolders and spaces to the trash (one entry; restore or purge through /trash).",
         params: idParams,
         response: deleted,
       },
@@ -172,14 +174,14 @@ export const hierarchyRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags: ["spaces"],
-        summary: "Delete a space and its cards.",
+        summary: "Move a space and its cards to the trash (restore or purge through /trash).",
         params: idParams,
         response: deleted,
       },
     },
     async (request, reply) => {
       const user = currentUser(request);
-      return app.mutate(request, reply, (ctx) => deleteSpace(ctx, user, request.params.id), 204);
+      return app.mutate(request, reply, (ctx) => trashSpace(ctx, user, request.params.id), 204);
     },
   );
   app.get(
@@ -342,10 +344,17 @@ export const hierarchyRoutes: FastifyPluginAsyncZod = async (app) => {
   );
   app.delete(
     "/cards/:id",
-    { schema: { tags: ["cards"], summary: "Delete a card for good.", params: idParams, response: deleted } },
+    {
+      schema: {
+        tags: ["cards"],
+        summary: "Move a card to the trash (restore or purge through /trash).",
+        params: idParams,
+        response: deleted,
+      },
+    },
     async (request, reply) => {
       const user = currentUser(request);
-      return app.mutate(request, reply, (ctx) => deleteCard(ctx, user, request.params.id), 204);
+      return app.mutate(request, reply, (ctx) => trashCard(ctx, user, request.params.id), 204);
     },
   );
   app.post(

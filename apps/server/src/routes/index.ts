@@ -24,6 +24,7 @@ import { searchRoutes } from "./search.js";
 import { spaceMemberRoutes } from "./space-members.js";
 import { ssoRoutes } from "./sso.js";
 import { templateRoutes } from "./templates.js";
+import { trashRoutes } from "./trash.js";
 import { workspaceRoutes } from "./workspaces.js";
 
 export const apiRoutes: FastifyPluginAsync<{ config: Config }> = async (app, { config }) => {
@@ -36,6 +37,7 @@ export const apiRoutes: FastifyPluginAsync<{ config: Config }> = async (app, { c
   await app.register(adminRoutes);
   await app.register(peopleRoutes);
   await app.register(archiveRoutes);
+  await app.register(trashRoutes, { config });
   await app.register(importRoutes);
   await app.register(templateRoutes);
   await app.register(collaborationRoutes);

@@ -106,6 +106,7 @@ const boardEventTypes = new Set<string>([
   "card.deleted",
   "card.moved_out",
   "card.moved_in",
+  "card.restored",
   "status.created",
   "status.updated",
   "status.deleted",
@@ -205,7 +206,12 @@ const isAlreadyApplied = (state: BoardState, event: BoardEvent): boolean => {
   if (event.type === "card.deleted" || event.type === "card.moved_out") {
     return state.cards[event.payload.cardId] === undefined;
   }
-  if (event.type === "card.created" || event.type === "card.updated" || event.type === "card.moved") {
+  if (
+    event.type === "card.created" ||
+    event.type === "card.updated" ||
+    event.type === "card.moved" ||
+    event.type === "card.restored"
+  ) {
     const held: Record<string, unknown> | undefined = state.cards[event.payload.card.id];
     const incoming: Record<string, unknown> = event.payload.card;
     if (!held) return false;

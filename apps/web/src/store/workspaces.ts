@@ -38,6 +38,11 @@ interface WorkspacesState {
   trees: Record<string, TreeEntry>;
   /** Members per workspace, once loaded (absent: not loaded, or the caller may not list them). */
   members: Record<string, Member[]>;
+  /**
+   * Per workspace, a count bumped by every live change the archive and trash lists show (something
+   * trashed, restored, purged, archived): an open list reloads when it moves.
+   */
+  archiveVersions: Record<string, number>;
 
   /** Fetches the members unless loaded or under way (`force`: fetch again). */
   loadMembers: (workspaceId: string, force?: boolean) => Promise<void>;
@@ -61,6 +66,17 @@ interface WorkspacesState {
   reset: () => void;
 }
 
+/** Workspace-channel events that change what the archive and trash lists show. */
+const archiveEvents = new Set<string>([
+  "trash.changed",
+  "folder.created",
+  "folder.updated",
+  "folder.deleted",
+  "space.created",
+  "space.updated",
+  "space.deleted",
+]);
+
 const sortWorkspaces = (list: Workspace[]): Workspace[] => [...list].sort(byPosition);
 
 const initial = {
@@ -70,6 +86,7 @@ const initial = {
   order: [],
   trees: {},
   members: {},
+  archiveVersions: {},
 };
 
 const byName = (a: Member, b: Member) => a.name.localeCompare(b.name);
@@ -219,6 +236,10 @@ export const useWorkspaces = create<WorkspacesState>((set, get) => {
     },
 
     applyTreeEvent: (workspaceId, event, myUserId) => {
+      if (archiveEvents.has(event.type)) {
+        const versions = get().archiveVersions;
+        set({ archiveVersions: { ...versions, [workspaceId]: (versions[workspaceId] ?? 0) + 1 } });
+      }
       const entry = get().trees[workspaceId];
       const tree = entry?.tree;
       const putTree = (next: Tree) =>

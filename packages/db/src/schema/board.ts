@@ -60,6 +60,8 @@ export const cards = pgTable(
     updatedAt: updatedAt(),
     completedAt: timestamp("completed_at", { withTimezone: true }),
     archivedAt: archivedAt(),
+    /** Who archived it (the archive view shows it); null when not archived or unknown. */
+    archivedBy: uuid("archived_by").references(() => users.id, { onDelete: "set null" }),
     /** Bumped by every change, so clients can tell which copy of a card is newer. */
     version: integer("version").notNull().default(1),
   },

@@ -56,6 +56,8 @@ export const folders = pgTable(
     name: text("name").notNull(),
     position: orderKey("position").notNull(),
     archivedAt: archivedAt(),
+    /** Who archived it (the archive view shows it); null when not archived or unknown. */
+    archivedBy: uuid("archived_by").references(() => users.id, { onDelete: "set null" }),
     createdAt: createdAt(),
   },
   (t) => [index("folders_workspace_idx").on(t.workspaceId)],
@@ -74,6 +76,8 @@ export const spaces = pgTable(
     position: orderKey("position").notNull(),
     isPrivate: boolean("is_private").notNull().default(false),
     archivedAt: archivedAt(),
+    /** Who archived it (the archive view shows it); null when not archived or unknown. */
+    archivedBy: uuid("archived_by").references(() => users.id, { onDelete: "set null" }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },

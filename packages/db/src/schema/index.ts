@@ -7,4 +7,5 @@ export * from "./mail.js";
 export * from "./my-space.js";
 export * from "./recurrence.js";
 export * from "./templates.js";
+export * from "./trash.js";
 export * from "./users.js";

@@ -1,7 +1,6 @@
 /**
- * Deleting a card for good (archiving is `updateCard`). The caller may write cards; its to-dos,
- * blockings, relations and people go with it (the database cascades), and its comments' mentions
- * elsewhere are scrubbed by the server.
+ * Deleting a card moves it to the trash (archiving is `updateCard`). The caller may write cards;
+ * its to-dos, blockings, relations and people go with it and come back with it on restore.
  */
 import { DomainError } from "../errors.js";
 import { draft, spaceChannel } from "../events.js";
@@ -28,6 +27,12 @@ export const deleteCard = (
   if (card instanceof DomainError) return card;
   return {
     changes: { card },
-    events: [draft(spaceChannel(card.spaceId), "card.deleted", { cardId: card.id, spaceId: card.spaceId })],
+    events: [
+      draft(spaceChannel(card.spaceId), "card.deleted", {
+        cardId: card.id,
+        spaceId: card.spaceId,
+        name: card.name,
+      }),
+    ],
   };
 };

@@ -13,6 +13,7 @@ import { AfterFirstOpen } from "../../lib/on-demand";
 import { cardUpdatesOrRefusal, useBoard } from "../../store/board";
 import { useSession } from "../../store/session";
 import { toast } from "../../store/toasts";
+import { useUi } from "../../store/ui";
 import { useLiveBoard, usePresence, useSync } from "../../sync/live";
 import { Avatar } from "../../ui/avatar";
 import { Button } from "../../ui/button";
@@ -68,6 +69,11 @@ export const BoardPage = () => {
   const [isBlockerTypesOpen, setIsBlockerTypesOpen] = useState(false);
   const [isMembersOpen, setIsMembersOpen] = useState(false);
   const [isArchiveOpen, setIsArchiveOpen] = useState(false);
+  const openDialog = useUi((s) => s.openDialog);
+  const openTrash = () =>
+    workspaceId && spaceId
+      ? openDialog({ type: "archive-trash", workspaceId, spaceId, tab: "trash" })
+      : undefined;
   const [isFieldsOpen, setIsFieldsOpen] = useState(false);
   const [isCardTemplatesOpen, setIsCardTemplatesOpen] = useState(false);
   const { members, labels } = useSpaceMeta(workspaceId, spaceId);
@@ -259,6 +265,7 @@ export const BoardPage = () => {
         <span className="space-actions-wide">
           <Button onClick={() => setIsArchiveOpen(true)}>Archived</Button>
           {canWrite ? <Button onClick={() => setIsCardTemplatesOpen(true)}>Card templates</Button> : null}
+          <Button onClick={openTrash}>Trash</Button>
           {canManage ? <Button onClick={() => setIsMembersOpen(true)}>Members</Button> : null}
           {canManage ? <Button onClick={() => setIsBlockerTypesOpen(true)}>Blocker types</Button> : null}
           {canManage ? <Button onClick={() => setIsFieldsOpen(true)}>Fields</Button> : null}
@@ -276,6 +283,7 @@ export const BoardPage = () => {
               ...(canWrite
                 ? [{ label: "Card templates", onSelect: () => setIsCardTemplatesOpen(true) }]
                 : []),
+              { label: "Trash", onSelect: openTrash },
               ...(canManage
                 ? [
                     { label: "Members", onSelect: () => setIsMembersOpen(true) },

@@ -4,6 +4,7 @@ import { useLocation, useNavigate } from "react-router";
 import { describeError } from "../../api/client";
 import { api } from "../../api/endpoints";
 import { saveCardAsTemplate } from "../../api/templates";
+import { trashApi } from "../../api/trash";
 import { renderMarkdown } from "../../lib/markdown";
 import { useBoard } from "../../store/board";
 import { useSession } from "../../store/session";
@@ -269,7 +270,15 @@ export const CardPanel = ({
     if (!card) return;
     setIsConfirmingDelete(false);
     handleClose();
-    await deleteCard(card.id);
+    const { id, name } = card;
+    if (!(await deleteCard(id))) return;
+    toast.undoable(`Moved “${name}” to the trash`, async () => {
+      try {
+        await trashApi.restore(id);
+      } catch (error) {
+        toast.error(`Could not restore “${name}”. ${describeError(error)}`);
+      }
+    });
   };
 
   // Files dropped anywhere on the panel, or pasted into it, are attached to the card.
@@ -483,7 +492,7 @@ export const CardPanel = ({
       <ConfirmDialog
         isOpen={isConfirmingDelete}
         title="Delete this card?"
-        message="It is removed for everyone, with its history. Archive it instead to keep it out of the way."
+        message="It goes to the trash with its to-dos, comments and documents, where it can be restored until it is deleted for good."
         confirmLabel="Delete card"
         onConfirm={() => void handleDelete()}
         onClose={() => setIsConfirmingDelete(false)}

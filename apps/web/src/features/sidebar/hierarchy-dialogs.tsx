@@ -2,6 +2,7 @@ import { type Visibility, visibilities } from "@lattice/domain";
 import { lazy, Suspense, useState } from "react";
 import { useNavigate } from "react-router";
 import { ApiError, describeError } from "../../api/client";
+import { trashApi } from "../../api/trash";
 import { toast } from "../../store/toasts";
 import { useWorkspaces } from "../../store/workspaces";
 import { Button } from "../../ui/button";
@@ -27,6 +28,7 @@ export type HierarchyDialogState =
   | { type: "manage-templates"; workspaceId: string }
   | { type: "rename"; target: HierarchyTarget }
   | { type: "delete"; target: HierarchyTarget }
+  | { type: "archive-trash"; workspaceId: string; spaceId: string | null; tab: "archive" | "trash" }
   | {
       type: "move-to-folder";
       target: HierarchyTarget & { kind: "folder" | "space" };
@@ -275,10 +277,22 @@ const DeleteDialog = ({ target, onClose }: { target: HierarchyTarget; onClose: (
   const handleConfirm = async () => {
     setIsBusy(true);
     try {
-      if (target.kind === "workspace") await store.deleteWorkspace(target.id);
-      if (target.kind === "folder") await store.deleteFolder(target.workspaceId, target.id);
-      if (target.kind === "space") await store.deleteSpace(target.workspaceId, target.id);
-      toast.success(`Deleted “${target.name}”.`);
+      if (target.kind === "workspace") {
+        await store.deleteWorkspace(target.id);
+        toast.success(`Deleted “${target.name}”.`);
+      } else {
+        if (target.kind === "folder") await store.deleteFolder(target.workspaceId, target.id);
+        if (target.kind === "space") await store.deleteSpace(target.workspaceId, target.id);
+        // A folder or a space goes to the trash: Undo takes it back at once, with everything in it.
+        toast.undoable(`Moved “${target.name}” to the trash`, async () => {
+          try {
+            const restored = await trashApi.restore(target.id);
+            if (restored.note) toast.info(`${restored.note}.`);
+          } catch (error) {
+            toast.error(`Could not restore “${target.name}”. ${describeError(error)}`);
+          }
+        });
+      }
       onClose();
       if (window.location.pathname.includes(target.id)) {
         void navigate(target.kind === "workspace" ? "/" : `/w/${target.workspaceId}`);
@@ -289,18 +303,18 @@ const DeleteDialog = ({ target, onClose }: { target: HierarchyTarget; onClose: (
     }
   };
 
-  const consequence =
+  const message =
     target.kind === "workspace"
-      ? "Every folder, space and card in it is deleted for everyone."
+      ? "Every folder, space and card in it is deleted for everyone. This cannot be undone. Archive it instead to hide it and keep its history."
       : target.kind === "folder"
-        ? "Everything inside the folder is deleted for everyone."
-        : "Every card of the space is deleted for everyone.";
+        ? "The folder and everything inside it go to the workspace's trash, where owners can restore them until they are deleted for good."
+        : "The space and its cards go to the workspace's trash, where owners can restore them until they are deleted for good.";
 
   return (
     <ConfirmDialog
       isOpen
       title={`Delete “${target.name}”?`}
-      message={`${consequence} This cannot be undone. Archive it instead to hide it and keep its history.`}
+      message={message}
       confirmLabel={`Delete ${kindNoun[target.kind]}`}
       isBusy={isBusy}
       onConfirm={() => void handleConfirm()}
@@ -392,6 +406,9 @@ const MoveToFolderDialog = ({
 const TrelloImportDialog = lazy(() =>
   import("../imports/trello-import-dialog").then((m) => ({ default: m.TrelloImportDialog })),
 );
+const ArchiveTrashDialog = lazy(() =>
+  import("../trash/archive-trash-dialog").then((m) => ({ default: m.ArchiveTrashDialog })),
+);
 
 // Loaded when first opened, like the import: templates are listed from the server when asked for.
 const templateDialogs = () => import("../templates/template-dialogs");
@@ -451,6 +468,17 @@ export const HierarchyDialogs = ({
       return <RenameDialog target={state.target} onClose={onClose} />;
     case "delete":
       return <DeleteDialog target={state.target} onClose={onClose} />;
+    case "archive-trash":
+      return (
+        <Suspense fallback={null}>
+          <ArchiveTrashDialog
+            workspaceId={state.workspaceId}
+            spaceId={state.spaceId}
+            initialTab={state.tab}
+            onClose={onClose}
+          />
+        </Suspense>
+      );
     case "move-to-folder":
       return <MoveToFolderDialog target={state.target} folderId={state.folderId} onClose={onClose} />;
   }

@@ -386,6 +386,11 @@ const WorkspaceRow = ({
     label: can(role, Action.manageSettings) ? "Settings & members" : "Members",
     onSelect: () => void navigate(`/w/${workspace.id}/settings`),
   });
+  extra.push({
+    label: "Archive and trash",
+    onSelect: () =>
+      openDialog({ type: "archive-trash", workspaceId: workspace.id, spaceId: null, tab: "archive" }),
+  });
   const items = useItemMenu({
     target,
     role,

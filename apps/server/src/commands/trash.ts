@@ -1,0 +1,572 @@
+/**
+ * The trash. `DELETE` on a card, a space or a folder moves it here (one entry, whatever went with
+ * it); owners restore it where it was or purge it; the sweeper purges what is older than TRASH_DAYS.
+ * How the rows are kept is `packages/db/src/trash.ts`.
+ *
+ * Who sees an entry: a card's, the readers of its space (while the space is live); a space's or a
+ * folder's (or a card's whose space is gone), the workspace's members, or for a private space its
+ * members then and the workspace's owners. Restoring: the space's or workspace's owners, and the
+ * person who trashed it while they still may do what trashing needed (their Undo). Purging: owners.
+ *
+ * Locks: the workspace channel first, then a space channel, the order a space's deletion takes them,
+ * so a card's trashing and its space's trashing cannot deadlock.
+ */
+import {
+  type Executor,
+  loadCardWithRole,
+  type MutationContext,
+  restoreRows,
+  snapshotRows,
+  snapshotTable,
+  spaceAccess,
+  spacesWithRoles,
+  type TrashSnapshot,
+  tables,
+  toFolder,
+  toSpace,
+  workspaceAccess,
+} from "@lattice/db";
+import {
+  Action,
+  can,
+  DomainError,
+  draft,
+  ErrorCode,
+  isRefusal,
+  keyBetween,
+  deleteCard as mutateDeleteCard,
+  type Restored,
+  spaceChannel,
+  type TrashEntry,
+  type User,
+  type WorkspaceRole,
+  workspaceChannel,
+} from "@lattice/domain";
+import { and, asc, desc, eq, ilike, inArray, sql } from "drizzle-orm";
+import { authorize } from "./authorize.js";
+import { mustLoadCard } from "./cards.js";
+import { scrubCardComments } from "./comments.js";
+import { announceSpacesDeleted } from "./spaces.js";
+
+type Tx = MutationContext["tx"];
+type EntryRow = typeof tables.trashEntries.$inferSelect;
+
+const topLevel = "Top level";
+const dayMs = 24 * 60 * 60 * 1000;
+
+const lockCardSpace = async (ctx: MutationContext, actorId: string, cardId: string) => {
+  const [row] = await ctx.tx
+    .select({ workspaceId: tables.cards.workspaceId, spaceId: tables.cards.spaceId })
+    .from(tables.cards)
+    .where(eq(tables.cards.id, cardId));
+  if (!row || !(await spaceAccess(ctx.tx, actorId, row.spaceId))) return;
+  await ctx.lock(workspaceChannel(row.workspaceId));
+  await ctx.lock(spaceChannel(row.spaceId));
+};
+
+const privateReaders = async (tx: Tx, spaceId: string): Promise<string[]> =>
+  (
+    await tx
+      .select({ userId: tables.spaceMembers.userId })
+      .from(tables.spaceMembers)
+      .where(eq(tables.spaceMembers.spaceId, spaceId))
+  ).map((r) => r.userId);
+
+const folderName = async (tx: Tx, folderId: string | null): Promise<string> => {
+  if (!folderId) return topLevel;
+  const [row] = await tx
+    .select({ name: tables.folders.name })
+    .from(tables.folders)
+    .where(eq(tables.folders.id, folderId));
+  return row?.name ?? topLevel;
+};
+
+const count = (snapshot: TrashSnapshot, table: string): number => snapshotTable(snapshot, table).length;
+
+const trashChanged = (ctx: MutationContext, workspaceId: string) =>
+  ctx.emit(draft(workspaceChannel(workspaceId), "trash.changed", { workspaceId }));
+
+// ---------- trashing ----------
+
+/** `DELETE /cards/:id`: the domain's delete rule, then the card and what it had go to the trash. */
+export const trashCard = async (ctx: MutationContext, actor: User, cardId: string): Promise<void> => {
+  const { tx, emit } = ctx;
+  await lockCardSpace(ctx, actor.id, cardId);
+  const { role, card } = await loadCardWithRole(tx, actor.id, cardId);
+  const result = mutateDeleteCard({ role, card }, {}, actor, new Date());
+  if (isRefusal(result)) throw result;
+  const trashed = result.changes.card;
+  const [place] = await tx
+    .select({ space: tables.spaces.name, status: tables.statuses.name, isPrivate: tables.spaces.isPrivate })
+    .from(tables.statuses)
+    .innerJoin(tables.spaces, eq(tables.spaces.id, tables.statuses.spaceId))
+    .where(eq(tables.statuses.id, trashed.statusId));
+  // The log keeps no copy of its comments' text (the rows themselves are kept in the trash).
+  await scrubCardComments(tx, trashed);
+  const snapshot = await snapshotRows(tx, "cards", [cardId]);
+  await tx.insert(tables.trashEntries).values({
+    workspaceId: trashed.workspaceId,
+    kind: "card",
+    itemId: cardId,
+    name: trashed.name,
+    spaceId: trashed.spaceId,
+    parentId: trashed.statusId,
+    placeName: place ? `${place.space} › ${place.status}` : "",
+    readerIds: place?.isPrivate ? await privateReaders(tx, trashed.spaceId) : null,
+    trashedBy: actor.id,
+    contents: { cards: 1, spaces: 0, folders: 0 },
+    snapshot,
+  });
+  await tx.delete(tables.cards).where(eq(tables.cards.id, cardId));
+  for (const event of result.events) emit(event);
+  trashChanged(ctx, trashed.workspaceId);
+};
+
+/** `DELETE /spaces/:id`: the space with its statuses, cards and everything of theirs, as one entry. */
+export const trashSpace = async (ctx: MutationContext, actor: User, spaceId: string): Promise<void> => {
+  const { tx, lock } = ctx;
+  const before = await spaceAccess(tx, actor.id, spaceId);
+  if (before) await lock(workspaceChannel(before.space.workspaceId));
+  const { space, workspace } = authorize(
+    await spaceAccess(tx, actor.id, spaceId),
+    "remove_hierarchy",
+    "Space",
+  );
+  await announceSpacesDeleted(ctx, workspace.id, [spaceId]);
+  const snapshot = await snapshotRows(tx, "spaces", [spaceId]);
+  await tx.insert(tables.trashEntries).values({
+    workspaceId: workspace.id,
+    kind: "space",
+    itemId: spaceId,
+    name: space.name,
+    spaceId,
+    parentId: space.folderId,
+    placeName: await folderName(tx, space.folderId),
+    readerIds: space.isPrivate ? await privateReaders(tx, spaceId) : null,
+    trashedBy: actor.id,
+    contents: { cards: count(snapshot, "cards"), spaces: 0, folders: 0 },
+    snapshot,
+  });
+  await tx.delete(tables.spaces).where(eq(tables.spaces.id, spaceId));
+  trashChanged(ctx, workspace.id);
+};
+
+/** `DELETE /folders/:id`: the folder, its folders and their spaces, as one entry. */
+export const trashFolder = async (
+  ctx: MutationContext,
+  actor: User,
+  folder: typeof tables.folders.$inferSelect,
+  folderIds: string[],
+  spaceIds: string[],
+): Promise<void> => {
+  const { tx } = ctx;
+  await announceSpacesDeleted(ctx, folder.workspaceId, spaceIds);
+  const snapshot = await snapshotRows(tx, "folders", folderIds);
+  await tx.insert(tables.trashEntries).values({
+    workspaceId: folder.workspaceId,
+    kind: "folder",
+    itemId: folder.id,
+    name: folder.name,
+    spaceId: null,
+    parentId: folder.parentFolderId,
+    placeName: await folderName(tx, folder.parentFolderId),
+    readerIds: null,
+    trashedBy: actor.id,
+    contents: { cards: count(snapshot, "cards"), spaces: spaceIds.length, folders: folderIds.length - 1 },
+    snapshot,
+  });
+  await tx.delete(tables.folders).where(eq(tables.folders.id, folder.id));
+  ctx.emit(
+    draft(workspaceChannel(folder.workspaceId), "folder.deleted", {
+      folderId: folder.id,
+      workspaceId: folder.workspaceId,
+    }),
+  );
+  trashChanged(ctx, folder.workspaceId);
+};
+
+// ---------- who sees and may do what ----------
+
+interface Viewer {
+  userId: string;
+  workspaceRole: WorkspaceRole | null;
+  /** Roles in the workspace's live spaces the viewer may read. */
+  spaceRoles: Map<string, WorkspaceRole>;
+  liveSpaceIds: Set<string>;
+}
+
+const viewerOf = async (db: Executor, userId: string, workspaceId: string): Promise<Viewer> => {
+  const workspaceRole = (await workspaceAccess(db, userId, workspaceId))?.role ?? null;
+  const readable = workspaceRole ? await spacesWithRoles(db, userId, { workspaceId }) : [];
+  const live = await db
+    .select({ id: tables.spaces.id })
+    .from(tables.spaces)
+    .where(eq(tables.spaces.workspaceId, workspaceId));
+  return {
+    userId,
+    workspaceRole,
+    spaceRoles: new Map(readable.map((r) => [r.space.id, r.role])),
+    liveSpaceIds: new Set(live.map((r) => r.id)),
+  };
+};
+
+interface Rights {
+  isVisible: boolean;
+  canRestore: boolean;
+  canPurge: boolean;
+}
+
+const rightsOf = (viewer: Viewer, entry: EntryRow): Rights => {
+  const { workspaceRole } = viewer;
+  const none = { isVisible: false, canRestore: false, canPurge: false };
+  if (!workspaceRole) return none;
+  const isOwner = workspaceRole === "owner";
+  const isTrasher = entry.trashedBy === viewer.userId;
+  if (entry.kind === "card" && entry.spaceId && viewer.liveSpaceIds.has(entry.spaceId)) {
+    const role = viewer.spaceRoles.get(entry.spaceId) ?? null;
+    if (!role) return none;
+    return {
+      isVisible: true,
+      canRestore: can(role, Action.writeCards) && (role === "owner" || isTrasher),
+      canPurge: role === "owner" || isOwner,
+    };
+  }
+  const isVisible = isOwner || entry.readerIds === null || entry.readerIds.includes(viewer.userId);
+  if (!isVisible) return none;
+  // A card whose space is gone: restoring it waits for the space (409), for whoever could then.
+  if (entry.kind === "card") return { isVisible, canRestore: isOwner || isTrasher, canPurge: isOwner };
+  return {
+    isVisible,
+    canRestore: isOwner || (isTrasher && can(workspaceRole, Action.writeCards)),
+    canPurge: isOwner,
+  };
+};
+
+/** The trashed space (or folder holding it) that a card or space must wait for, if any. */
+const trashedParentOf = async (
+  db: Executor,
+  viewer: Viewer,
+  entry: Pick<EntryRow, "kind" | "spaceId">,
+): Promise<TrashEntry["trashedParent"]> => {
+  if (entry.kind !== "card" || !entry.spaceId || viewer.liveSpaceIds.has(entry.spaceId)) return null;
+  const [own] = await db
+    .select()
+    .from(tables.trashEntries)
+    .where(and(eq(tables.trashEntries.kind, "space"), eq(tables.trashEntries.itemId, entry.spaceId)));
+  const holder =
+    own ??
+    (
+      await db
+        .select()
+        .from(tables.trashEntries)
+        .where(
+          and(
+            eq(tables.trashEntries.kind, "folder"),
+            sql`${tables.trashEntries.snapshot} @> ${JSON.stringify([{ table: "spaces", rows: [{ id: entry.spaceId }] }])}::jsonb`,
+          ),
+        )
+    )[0];
+  if (!holder) return null;
+  const rights = rightsOf(viewer, holder);
+  if (!rights.isVisible) return null;
+  return {
+    kind: holder.kind === "folder" ? "folder" : "space",
+    id: holder.itemId,
+    name: holder.name,
+    canRestore: rights.canRestore,
+  };
+};
+
+export const userNames = async (db: Executor, ids: Array<string | null>): Promise<Map<string, string>> => {
+  const wanted = [...new Set(ids.filter((i): i is string => i !== null))];
+  if (wanted.length === 0) return new Map();
+  const rows = await db
+    .select({ id: tables.users.id, name: tables.users.name })
+    .from(tables.users)
+    .where(inArray(tables.users.id, wanted));
+  return new Map(rows.map((r) => [r.id, r.name]));
+};
+
+// ---------- listing ----------
+
+export interface TrashFilter {
+  workspaceId: string;
+  /** Only the cards trashed from this space. */
+  spaceId?: string;
+  q?: string | undefined;
+  limit: number;
+}
+
+export const likePattern = (q: string): string => `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+export const listTrash = async (
+  db: Executor,
+  userId: string,
+  filter: TrashFilter,
+  retentionDays: number,
+): Promise<TrashEntry[]> => {
+  const viewer = await viewerOf(db, userId, filter.workspaceId);
+  const t = tables.trashEntries;
+  const rows = await db
+    .select()
+    .from(t)
+    .where(
+      and(
+        eq(t.workspaceId, filter.workspaceId),
+        filter.spaceId ? and(eq(t.spaceId, filter.spaceId), eq(t.kind, "card")) : undefined,
+        filter.q ? ilike(t.name, likePattern(filter.q)) : undefined,
+      ),
+    )
+    .orderBy(desc(t.trashedAt), asc(t.id));
+  const visible = rows
+    .map((row) => ({ row, rights: rightsOf(viewer, row) }))
+    .filter((e) => e.rights.isVisible)
+    .slice(0, filter.limit);
+  const names = await userNames(
+    db,
+    visible.map((e) => e.row.trashedBy),
+  );
+  const items: TrashEntry[] = [];
+  for (const { row, rights } of visible) {
+    const trashedParent = await trashedParentOf(db, viewer, row);
+    items.push({
+      kind: row.kind,
+      id: row.itemId,
+      name: row.name,
+      workspaceId: row.workspaceId,
+      spaceId: row.kind === "folder" ? null : row.spaceId,
+      placeName: row.placeName,
+      trashedAt: row.trashedAt.toISOString(),
+      trashedBy: row.trashedBy,
+      trashedByName: row.trashedBy ? (names.get(row.trashedBy) ?? "Someone") : "Someone",
+      purgeAt: new Date(row.trashedAt.getTime() + retentionDays * dayMs).toISOString(),
+      contents: row.contents,
+      trashedParent,
+      canRestore: rights.canRestore && trashedParent === null,
+      canPurge: rights.canPurge,
+    });
+  }
+  return items;
+};
+
+// ---------- restore and purge ----------
+
+/** No entry for `itemId`: 409 when it is live and the caller sees it, else 404. */
+const notInTrash = async (tx: Tx, userId: string, itemId: string): Promise<never> => {
+  const [card] = await tx
+    .select({ spaceId: tables.cards.spaceId, name: tables.cards.name })
+    .from(tables.cards)
+    .where(eq(tables.cards.id, itemId));
+  const [space] = card
+    ? [undefined]
+    : await tx
+        .select({ id: tables.spaces.id, name: tables.spaces.name })
+        .from(tables.spaces)
+        .where(eq(tables.spaces.id, itemId));
+  const [folder] =
+    card || space
+      ? [undefined]
+      : await tx
+          .select({ workspaceId: tables.folders.workspaceId, name: tables.folders.name })
+          .from(tables.folders)
+          .where(eq(tables.folders.id, itemId));
+  const isVisible = card
+    ? (await spaceAccess(tx, userId, card.spaceId)) !== null
+    : space
+      ? (await spaceAccess(tx, userId, space.id)) !== null
+      : folder
+        ? (await workspaceAccess(tx, userId, folder.workspaceId)) !== null
+        : false;
+  const name = card?.name ?? space?.name ?? folder?.name;
+  if (isVisible && name !== undefined)
+    throw new DomainError(ErrorCode.conflict, `“${name}” is not in the trash`);
+  throw new DomainError(ErrorCode.notFound, "Nothing in the trash with this id");
+};
+
+/** The entry, locked, with the caller's rights; 404/409 as the header says. */
+const claimEntry = async (ctx: MutationContext, userId: string, itemId: string) => {
+  const { tx } = ctx;
+  const [found] = await tx
+    .select({ workspaceId: tables.trashEntries.workspaceId })
+    .from(tables.trashEntries)
+    .where(eq(tables.trashEntries.itemId, itemId));
+  if (!found) return notInTrash(tx, userId, itemId);
+  const viewer = await viewerOf(tx, userId, found.workspaceId);
+  if (viewer.workspaceRole === null)
+    throw new DomainError(ErrorCode.notFound, "Nothing in the trash with this id");
+  await ctx.lock(workspaceChannel(found.workspaceId));
+  // Security: read again under the lock, so two restores (or a restore and a purge) cannot both act.
+  const [entry] = await tx
+    .select()
+    .from(tables.trashEntries)
+    .where(eq(tables.trashEntries.itemId, itemId))
+    .for("update");
+  if (!entry) return notInTrash(tx, userId, itemId);
+  const rights = rightsOf(await viewerOf(tx, userId, found.workspaceId), entry);
+  if (!rights.isVisible) throw new DomainError(ErrorCode.notFound, "Nothing in the trash with this id");
+  return { entry, rights, viewer };
+};
+
+const withRow = (snapshot: TrashSnapshot, table: string, id: string, change: Record<string, unknown>) =>
+  snapshot.map((part) =>
+    part.table === table
+      ? {
+          ...part,
+          rows: part.rows.map((r) =>
+            (r as { id?: string }).id === id ? { ...(r as object), ...change } : r,
+          ),
+        }
+      : part,
+  );
+
+const restoreCard = async (ctx: MutationContext, entry: EntryRow, viewer: Viewer): Promise<Restored> => {
+  const { tx } = ctx;
+  const spaceId = entry.spaceId ?? "";
+  const parent = await trashedParentOf(tx, viewer, entry);
+  const [space] = await tx.select().from(tables.spaces).where(eq(tables.spaces.id, spaceId));
+  if (!space) {
+    throw new DomainError(
+      ErrorCode.conflict,
+      parent
+        ? `Its ${parent.kind} “${parent.name}” is in the trash: restore that first`
+        : "The space it was in no longer exists",
+    );
+  }
+  await ctx.lock(spaceChannel(spaceId));
+  const [row] = snapshotTable<{ id: string; status_id: string; position: string }>(entry.snapshot, "cards");
+  if (!row) throw new Error("a card's trash entry without its card");
+  const statuses = await tx
+    .select({ id: tables.statuses.id, name: tables.statuses.name })
+    .from(tables.statuses)
+    .where(eq(tables.statuses.spaceId, spaceId))
+    .orderBy(asc(tables.statuses.position));
+  const status = statuses.find((s) => s.id === row.status_id) ?? statuses[0];
+  if (!status)
+    throw new DomainError(ErrorCode.conflict, `The space “${space.name}” has no column to put it in`);
+  const column = await tx
+    .select({ position: tables.cards.position })
+    .from(tables.cards)
+    .where(eq(tables.cards.statusId, status.id))
+    .orderBy(asc(tables.cards.position));
+  const isTaken = column.some((c) => c.position === row.position);
+  const position =
+    status.id === row.status_id && !isTaken
+      ? row.position
+      : keyBetween(column.at(-1)?.position ?? null, null);
+  const snapshot = withRow(entry.snapshot, "cards", row.id, { status_id: status.id, position });
+  await restoreRows(tx, snapshot);
+  const card = await mustLoadCard(tx, row.id);
+  ctx.emit(draft(spaceChannel(spaceId), "card.restored", { card }));
+  return {
+    kind: "card",
+    id: card.id,
+    name: card.name,
+    workspaceId: card.workspaceId,
+    spaceId,
+    placeName: `${space.name} › ${status.name}`,
+    note: status.id === row.status_id ? null : `Its column is gone: it is in “${status.name}”`,
+  };
+};
+
+const restoreHierarchy = async (ctx: MutationContext, entry: EntryRow): Promise<Restored> => {
+  const { tx, emit } = ctx;
+  const table = entry.kind === "space" ? "spaces" : "folders";
+  const parentColumn = entry.kind === "space" ? "folder_id" : "parent_folder_id";
+  let snapshot = entry.snapshot;
+  let note: string | null = null;
+  let placeName = entry.placeName;
+  if (entry.parentId) {
+    const [parent] = await tx
+      .select({ name: tables.folders.name })
+      .from(tables.folders)
+      .where(eq(tables.folders.id, entry.parentId));
+    if (!parent) {
+      snapshot = withRow(snapshot, table, entry.itemId, { [parentColumn]: null });
+      note = `Its folder “${entry.placeName}” is gone: it is at the top level`;
+      placeName = topLevel;
+    } else placeName = parent.name;
+  }
+  await restoreRows(tx, snapshot);
+  const folderIds = snapshotTable<{ id: string }>(snapshot, "folders").map((f) => f.id);
+  const spaceIds = snapshotTable<{ id: string }>(snapshot, "spaces").map((s) => s.id);
+  const folders = folderIds.length
+    ? await tx.select().from(tables.folders).where(inArray(tables.folders.id, folderIds))
+    : [];
+  const byDepth = new Map(folders.map((f) => [f.id, f]));
+  const depth = (id: string | null): number => {
+    const f = id ? byDepth.get(id) : undefined;
+    return f ? 1 + depth(f.parentFolderId) : 0;
+  };
+  for (const folder of [...folders].sort((a, b) => depth(a.id) - depth(b.id)))
+    emit(draft(workspaceChannel(entry.workspaceId), "folder.created", { folder: toFolder(folder) }));
+  const spaces = spaceIds.length
+    ? await tx.select().from(tables.spaces).where(inArray(tables.spaces.id, spaceIds))
+    : [];
+  for (const space of spaces)
+    emit(draft(workspaceChannel(entry.workspaceId), "space.created", { space: toSpace(space) }));
+  // Who finds a private space in the tree is decided again by each client's reload.
+  if (spaces.some((s) => s.isPrivate))
+    emit(
+      draft(workspaceChannel(entry.workspaceId), "access.changed", {
+        workspaceId: entry.workspaceId,
+        userId: null,
+      }),
+    );
+  return {
+    kind: entry.kind,
+    id: entry.itemId,
+    name: entry.name,
+    workspaceId: entry.workspaceId,
+    spaceId: entry.kind === "space" ? entry.itemId : null,
+    placeName,
+    note,
+  };
+};
+
+/** `POST /trash/:id/restore`: back where it was, with everything it had. */
+export const restoreFromTrash = async (
+  ctx: MutationContext,
+  actor: User,
+  itemId: string,
+): Promise<Restored> => {
+  const { entry, rights, viewer } = await claimEntry(ctx, actor.id, itemId);
+  if (!rights.canRestore)
+    throw new DomainError(ErrorCode.forbidden, "Only owners (or who deleted it) may restore this");
+  const restored =
+    entry.kind === "card" ? await restoreCard(ctx, entry, viewer) : await restoreHierarchy(ctx, entry);
+  await ctx.tx.delete(tables.trashEntries).where(eq(tables.trashEntries.id, entry.id));
+  trashChanged(ctx, entry.workspaceId);
+  return restored;
+};
+
+/** `DELETE /trash/:id`: deleted for good (owners). */
+export const purgeFromTrash = async (ctx: MutationContext, actor: User, itemId: string): Promise<void> => {
+  const { entry, rights } = await claimEntry(ctx, actor.id, itemId);
+  if (!rights.canPurge) throw new DomainError(ErrorCode.forbidden, "Only owners may delete this for good");
+  await ctx.tx.delete(tables.trashEntries).where(eq(tables.trashEntries.id, entry.id));
+  trashChanged(ctx, entry.workspaceId);
+};
+
+/**
+ * Purges entries trashed before `cutoff`, a batch at a time. Each batch claims its rows with
+ * FOR UPDATE SKIP LOCKED, so instances sweeping at once never take the same entry, and a restore
+ * holding an entry's lock is waited out by neither. Returns the workspaces whose trash changed.
+ */
+export const sweepTrash = async (
+  ctx: MutationContext,
+  cutoff: Date,
+  batch: number,
+): Promise<{ purged: number; workspaceIds: string[] }> => {
+  const rows = await ctx.tx.execute(sql`
+    DELETE FROM trash_entries WHERE id IN (
+      SELECT id FROM trash_entries WHERE trashed_at < ${cutoff.toISOString()}::timestamptz
+      ORDER BY trashed_at LIMIT ${batch} FOR UPDATE SKIP LOCKED)
+    RETURNING workspace_id`);
+  const workspaceIds = [
+    ...new Set(
+      (rows as unknown as { rows: Array<{ workspace_id: string }> }).rows.map((r) => r.workspace_id),
+    ),
+  ];
+  for (const workspaceId of workspaceIds) trashChanged(ctx, workspaceId);
+  return { purged: (rows as unknown as { rows: unknown[] }).rows.length, workspaceIds };
+};
