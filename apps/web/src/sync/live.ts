@@ -17,6 +17,7 @@ import { useBoard } from "../store/board";
 import { toast } from "../store/toasts";
 import { useWorkspaces } from "../store/workspaces";
 import { ChannelRegistry } from "./channels";
+import { invitationSignals } from "./invitation-signals";
 import { type ConnectionStatus, SyncSocket } from "./socket";
 
 interface SyncState {
@@ -93,7 +94,10 @@ export const useLiveBoard = (spaceId: string, onLost: (message: string) => void)
     if (!isReady) return;
     const channel = spaceChannel(spaceId);
     registry.subscribe(channel, useBoard.getState().seq, {
-      apply: (event, seq) => useBoard.getState().receive(event, seq),
+      apply: (event, seq) => {
+        if (event.type === "invitations.changed") invitationSignals.emit(event.payload);
+        useBoard.getState().receive(event, seq);
+      },
       reload: async () => {
         await useBoard.getState().load(spaceId);
         const state = useBoard.getState();
@@ -137,7 +141,10 @@ export const useLiveTrees = () => {
       wanted.add(channel);
       if (registry.has(channel)) continue;
       registry.subscribe(channel, entry.tree.seq, {
-        apply: (event) => useWorkspaces.getState().applyTreeEvent(workspaceId, event, myUserId),
+        apply: (event) => {
+          if (event.type === "invitations.changed") invitationSignals.emit(event.payload);
+          useWorkspaces.getState().applyTreeEvent(workspaceId, event, myUserId);
+        },
         reload: async () => {
           await useWorkspaces.getState().loadTree(workspaceId);
           const tree = useWorkspaces.getState().trees[workspaceId];
