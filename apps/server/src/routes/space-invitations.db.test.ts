@@ -254,7 +254,7 @@ const spaceInvitationsSuite = (driver: TestDriver): void => {
           (fr) =>
             fr.type === "event" &&
             fr.event.type === "invitations.changed" &&
-            fr.event.payload.spaceId === space.id,
+            fr.channel === spaceChannel(space.id),
         );
 
       let seen = changed();
