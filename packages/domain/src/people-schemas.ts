@@ -4,6 +4,7 @@
  * Shared by server and web.
  */
 import { z } from "zod";
+import { initialsColors } from "./initials-colors.js";
 import { joinRoles, themes, workspaceRoles } from "./roles.js";
 import { id, isoTime, limits, requiredText } from "./schemas.js";
 
@@ -86,10 +87,15 @@ export const colorPattern = /^#[0-9a-f]{6}$/i;
 export const updateSettingsBody = z
   .object({
     name: requiredText(limits.nameMax).optional(),
+    /** One of the palette (enough contrast for white initials); null: the one derived from the id. */
     color: z
       .string()
-      .regex(colorPattern, "must be a colour like #1f6feb")
       .transform((v) => v.toLowerCase())
+      .pipe(
+        z.enum(initialsColors, {
+          error: `must be one of the palette's colours: ${initialsColors.join(", ")}`,
+        }),
+      )
       .nullable()
       .optional(),
     locale: z.enum(locales).optional(),

@@ -391,14 +391,14 @@ const claimInvitation = async ({ tx, lock }: Pick<MutationContext, "tx" | "lock"
 /** Joins `user` to the invitation's workspace (or keeps their membership) and uses the link up. */
 export const acceptInvitation = async (
   ctx: MutationContext,
-  user: { id: string; email: string; name: string },
+  user: { id: string; email: string; name: string; color: string | null },
   token: string,
 ): Promise<AcceptedInvitation> => acceptClaimed(ctx, user, await claimInvitation(ctx, token));
 
 /** Accepts an invitation row already locked and checked to be pending. */
 const acceptClaimed = async (
   ctx: MutationContext,
-  user: { id: string; email: string; name: string },
+  user: { id: string; email: string; name: string; color: string | null },
   row: InvitationRow,
 ): Promise<AcceptedInvitation> => {
   const [existing] = await ctx.tx
@@ -450,7 +450,7 @@ export const invitationForNewAccount = async (
  */
 export const acceptPendingInvitationsFor = async (
   ctx: MutationContext,
-  user: { id: string; email: string; name: string },
+  user: { id: string; email: string; name: string; color: string | null },
 ): Promise<AcceptedInvitation[]> => {
   const address = user.email.toLowerCase();
   const candidates = await ctx.tx
