@@ -1,12 +1,11 @@
 import { describe, expect, it } from "vitest";
+import { contrastRatio, initialsColorNames } from "./initials-color-names.js";
 import {
-  contrastRatio,
   defaultInitialsColor,
-  initialsColorNames,
   initialsColorOf,
   initialsColors,
-} from "./initials-colors.js";
-import { updateSettingsBody } from "./people-schemas.js";
+  updateSettingsBody,
+} from "./people-schemas.js";
 
 describe("initials colours", () => {
   it("gives white initials enough contrast (WCAG AA, 4.5:1) on every colour of the palette", () => {

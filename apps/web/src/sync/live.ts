@@ -17,7 +17,6 @@ import { useBoard } from "../store/board";
 import { toast } from "../store/toasts";
 import { useWorkspaces } from "../store/workspaces";
 import { ChannelRegistry } from "./channels";
-import { invitationSignals } from "./invitation-signals";
 import { type ConnectionStatus, SyncSocket } from "./socket";
 
 interface SyncState {
@@ -44,6 +43,19 @@ const setPresence = (channel: Channel, users: PresenceEntry[]) =>
 
 let myUserId: string | null = null;
 
+/**
+ * My space events arrive on the person's own channel, followed for the whole session; the My space
+ * page and the card panel's My space box listen while they are shown.
+ */
+const mySpaceListeners = new Set<() => void>();
+const mySpaceChanged = () => {
+  for (const listener of mySpaceListeners) listener();
+};
+export const onMySpaceChange = (listener: () => void): (() => void) => {
+  mySpaceListeners.add(listener);
+  return () => mySpaceListeners.delete(listener);
+};
+
 const handleOffline = () => socket.goOffline();
 
 const handleOnline = () => {
@@ -61,10 +73,12 @@ export const sync = {
         // role changed) means the list of workspaces may have changed.
         apply: (event) => {
           if (event.type.startsWith("notification.")) useNotifications.getState().receive(event);
+          else if (event.type.startsWith("my_space.")) mySpaceChanged();
           else void useWorkspaces.getState().loadWorkspaces();
         },
         reload: async (latest) => {
           await Promise.all([useWorkspaces.getState().loadWorkspaces(), useNotifications.getState().load()]);
+          mySpaceChanged();
           return latest;
         },
       });
@@ -94,10 +108,7 @@ export const useLiveBoard = (spaceId: string, onLost: (message: string) => void)
     if (!isReady) return;
     const channel = spaceChannel(spaceId);
     registry.subscribe(channel, useBoard.getState().seq, {
-      apply: (event, seq) => {
-        if (event.type === "invitations.changed") invitationSignals.emit(event.payload);
-        useBoard.getState().receive(event, seq);
-      },
+      apply: (event, seq) => useBoard.getState().receive(event, seq),
       reload: async () => {
         await useBoard.getState().load(spaceId);
         const state = useBoard.getState();
@@ -141,10 +152,7 @@ export const useLiveTrees = () => {
       wanted.add(channel);
       if (registry.has(channel)) continue;
       registry.subscribe(channel, entry.tree.seq, {
-        apply: (event) => {
-          if (event.type === "invitations.changed") invitationSignals.emit(event.payload);
-          useWorkspaces.getState().applyTreeEvent(workspaceId, event, myUserId);
-        },
+        apply: (event) => useWorkspaces.getState().applyTreeEvent(workspaceId, event, myUserId),
         reload: async () => {
           await useWorkspaces.getState().loadTree(workspaceId);
           const tree = useWorkspaces.getState().trees[workspaceId];

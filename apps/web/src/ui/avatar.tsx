@@ -1,10 +1,9 @@
 /**
  * A person's initials on their initials colour: the one they chose (read from the members lists the
- * app holds, which `member.updated` keeps current, or from the session for oneself), else the one
+ * app holds, which `member.updated` keeps current; the sidebar passes one's own), else the one
  * derived from their id. The same colour for a person on every screen and for everyone.
  */
 import { initialsColorOf, type Member } from "@lattice/domain";
-import { useSession } from "../store/session";
 import { useWorkspaces } from "../store/workspaces";
 
 export const initials = (name: string): string => {
@@ -23,7 +22,7 @@ const chosenColorIn = (members: Record<string, Member[]>, userId: string): strin
   return null;
 };
 
-/** `color`: a colour to show instead (the settings page's preview of an unsaved choice). */
+/** `color`: a colour to show instead (one's own, or the settings page's preview of a choice). */
 export const Avatar = ({
   name,
   seed,
@@ -36,9 +35,8 @@ export const Avatar = ({
   color?: string | null;
 }) => {
   const id = seed ?? name;
-  const own = useSession((s) => (s.user?.id === id ? s.user.color : undefined));
   const listed = useWorkspaces((s) => chosenColorIn(s.members, id));
-  const background = initialsColorOf(id, color !== undefined ? color : (own ?? listed));
+  const background = initialsColorOf(id, color !== undefined ? color : listed);
   return (
     <span
       className="avatar"

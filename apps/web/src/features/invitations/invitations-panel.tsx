@@ -1,15 +1,15 @@
 /**
  * The owners' side of invitations, in the workspace settings (or, for a private space, in its members
  * dialog): invite anyone by e-mail (the answer is the same whether or not they have an account), and
- * see the pending invitations to resend or revoke. The list reloads when `invitations.changed`
- * arrives for it, so every manager looking at it sees the others' changes.
+ * see the pending invitations to resend or revoke. A space's list reloads when `invitations.changed`
+ * arrives on the open board's channel, so every manager looking at it sees the others' changes.
  */
 import { type Invitation, type WorkspaceRole, workspaceRoles } from "@lattice/domain";
 import { type FormEvent, useCallback, useEffect, useMemo, useState } from "react";
 import { ApiError, describeError } from "../../api/client";
 import { mailApi } from "../../api/mail";
+import { onBoardEvent } from "../../store/board";
 import { toast } from "../../store/toasts";
-import { invitationSignals } from "../../sync/invitation-signals";
 import { Button } from "../../ui/button";
 import { ConfirmDialog } from "../../ui/dialog";
 import { Field, Input, Select } from "../../ui/input";
@@ -74,10 +74,11 @@ export const InvitationsPanel = ({ target }: { target: InvitationTarget }) => {
     void load();
   }, [load]);
 
+  // The open board's space channel carries `invitations.changed` for its space's list.
   useEffect(
     () =>
-      invitationSignals.listen((change) => {
-        if (calls.isMine(change)) void load();
+      onBoardEvent((event) => {
+        if (event.type === "invitations.changed" && calls.isMine(event.payload)) void load();
       }),
     [calls, load],
   );

@@ -7,8 +7,8 @@ import { type Member, type SpaceMember, type WorkspaceRole, workspaceRoles } fro
 import { useCallback, useEffect, useMemo, useState } from "react";
 import { describeError } from "../../api/client";
 import { peopleApi } from "../../api/people";
+import { onBoardEvent } from "../../store/board";
 import { toast } from "../../store/toasts";
-import { invitationSignals } from "../../sync/invitation-signals";
 import { Avatar } from "../../ui/avatar";
 import { Button } from "../../ui/button";
 import { Dialog } from "../../ui/dialog";
@@ -54,8 +54,8 @@ export const SpaceMembersDialog = ({
   // Someone accepting an invitation joins the space: the list of members reloads with the pending one.
   useEffect(() => {
     if (!isOpen) return;
-    return invitationSignals.listen((change) => {
-      if (change.spaceId === spaceId) void load();
+    return onBoardEvent((event) => {
+      if (event.type === "invitations.changed" && event.payload.spaceId === spaceId) void load();
     });
   }, [isOpen, spaceId, load]);
 
