@@ -35,6 +35,7 @@ export const toMember = (row: {
   userId: string;
   email: string;
   name: string;
+  color: string | null;
   role: WorkspaceRole;
   createdAt: Date;
 }): Member => ({
@@ -42,6 +43,7 @@ export const toMember = (row: {
   userId: row.userId,
   email: row.email,
   name: row.name,
+  color: row.color,
   role: row.role,
   createdAt: iso(row.createdAt),
 });

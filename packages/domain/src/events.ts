@@ -45,6 +45,12 @@ export interface EventPayloads {
   "space_member.added": { member: SpaceMember };
   "space_member.updated": { member: SpaceMember };
   "space_member.removed": { spaceId: string; userId: string };
+  /**
+   * The pending invitations of a workspace (`spaceId` null, on the workspace channel) or of a space
+   * (on the space channel) changed: their managers reload the list. It names no address, since
+   * every reader of the channel receives it.
+   */
+  "invitations.changed": { workspaceId: string; spaceId: string | null };
   "folder.created": { folder: Folder };
   "folder.updated": { folder: Folder };
   "folder.deleted": { folderId: string; workspaceId: string };

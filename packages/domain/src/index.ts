@@ -11,6 +11,7 @@ export * from "./field-schemas.js";
 export * from "./import/csv.js";
 export * from "./import/schemas.js";
 export * from "./import/trello.js";
+export * from "./initials-color-names.js";
 export * from "./mail-schemas.js";
 export * from "./mutators/index.js";
 export * from "./my-blockers.js";

@@ -38,11 +38,28 @@ export type CreateInvitationBody = z.infer<typeof createInvitationBody>;
 
 export const invitationParams = z.object({ id, invitationId: id });
 
-/** A pending invitation as its workspace's owners see it. */
+/**
+ * POST /api/spaces/:id/invitations: invite to one private space with a role in it (owner, member or
+ * visitor). Whoever accepts and is not yet in the workspace joins it as a visitor.
+ */
+export const createSpaceInvitationBody = z.object({
+  email,
+  role: z.enum(workspaceRoles).default("member"),
+});
+export type CreateSpaceInvitationBody = z.infer<typeof createSpaceInvitationBody>;
+
+/** The workspace role of a person who joins the workspace by accepting a space invitation. */
+export const spaceInvitationWorkspaceRole = "visitor" as const;
+
+/** A pending invitation as its workspace's (or, for a space, the space's) owners see it. */
 export const invitationSchema = z.object({
   id,
   workspaceId: id,
+  /** Set for an invitation to one space; `spaceRole` is the role in it. */
+  spaceId: id.nullable(),
+  spaceRole: z.enum(workspaceRoles).nullable(),
   email: z.string(),
+  /** The workspace role given on joining (for a space invitation, if not yet in the workspace). */
   role: z.enum(workspaceRoles),
   invitedBy: z.object({ id, name: z.string() }).nullable(),
   createdAt: isoTime,
@@ -63,6 +80,10 @@ export const invitationPreviewSchema = z.object({
   state: z.enum(invitationStates),
   workspaceName: z.string(),
   workspaceId: id,
+  /** For an invitation to one space: the space and the role in it. */
+  spaceId: id.nullable(),
+  spaceName: z.string().nullable(),
+  spaceRole: z.enum(workspaceRoles).nullable(),
   email: z.string(),
   role: z.enum(workspaceRoles),
   inviterName: z.string().nullable(),
@@ -78,8 +99,12 @@ export const acceptInvitationNewBody = z.object({
 });
 export type AcceptInvitationNewBody = z.infer<typeof acceptInvitationNewBody>;
 
-/** Where the accepted invitation leads. */
-export const acceptedInvitationSchema = z.object({ workspaceId: id, role: z.enum(workspaceRoles) });
+/** Where the accepted invitation leads: the workspace, or the space when it was to one. */
+export const acceptedInvitationSchema = z.object({
+  workspaceId: id,
+  role: z.enum(workspaceRoles),
+  spaceId: id.nullable(),
+});
 export type AcceptedInvitation = z.infer<typeof acceptedInvitationSchema>;
 
 // ---------- password reset ----------

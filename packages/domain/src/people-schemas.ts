@@ -81,15 +81,51 @@ export const isTimeZone = (value: string): boolean => {
 export const locales = ["en", "de", "fr", "es", "it", "nl", "pt"] as const;
 export type Locale = (typeof locales)[number];
 
+// ---------- initials colours ----------
+
+/*
+ * The palette a person chooses from on their settings page, each dark enough for white initials
+ * (WCAG contrast of at least 4.5:1, checked by the tests), and the colour a person has until they
+ * choose, derived from their id so it is the same on every screen. Here rather than in a module of
+ * its own: every avatar of the first screen reads it, and a chunk of its own costs bytes there.
+ */
+export const initialsColors = [
+  "#1d4ed8",
+  "#6d28d9",
+  "#a21caf",
+  "#be185d",
+  "#b91c1c",
+  "#c2410c",
+  "#a16207",
+  "#4d7c0f",
+  "#15803d",
+  "#0f766e",
+  "#0e7490",
+  "#475569",
+] as const;
+export type InitialsColor = (typeof initialsColors)[number];
+
+/** The colour of someone who has not chosen one: the same for an id everywhere. */
+export const defaultInitialsColor = (id: string): InitialsColor => {
+  let hash = 0;
+  for (const char of id) hash = (hash * 31 + char.charCodeAt(0)) | 0;
+  return initialsColors[Math.abs(hash) % initialsColors.length] ?? initialsColors[0];
+};
+
+/** What an avatar shows: the person's choice, or the one derived from their id. */
+export const initialsColorOf = (id: string, chosen: string | null | undefined): string =>
+  chosen ?? defaultInitialsColor(id);
+
 export const colorPattern = /^#[0-9a-f]{6}$/i;
 
 export const updateSettingsBody = z
   .object({
     name: requiredText(limits.nameMax).optional(),
+    /** One of the palette (enough contrast for white initials); null: the one derived from the id. */
     color: z
       .string()
-      .regex(colorPattern, "must be a colour like #1f6feb")
       .transform((v) => v.toLowerCase())
+      .pipe(z.enum(initialsColors, { error: "must be one of the palette's colours" }))
       .nullable()
       .optional(),
     locale: z.enum(locales).optional(),

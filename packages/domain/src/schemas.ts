@@ -85,6 +85,8 @@ export const memberSchema = z.object({
   userId: id,
   email: z.string(),
   name: z.string(),
+  /** Their chosen initials colour; null: the one derived from their id (`initialsColorOf`). */
+  color: z.string().nullable(),
   role: z.enum(workspaceRoles),
   createdAt: isoTime,
 });

@@ -4,17 +4,27 @@
  * only in the queued message, its hash in the row; resending replaces it, so an older link stops
  * working. Accepting is single-use: the row is locked and marked accepted in the transaction that adds
  * the member. Invariant: at most one open (neither accepted nor revoked) invitation per workspace
- * and address (a partial unique index), so inviting again renews it.
+ * and address, and per space and address (partial unique indexes), so inviting again renews it.
+ *
+ * An invitation to a private space (its owners or the workspace's owners invite) carries the space
+ * and a role in it; accepting makes the person a member of the space with that role and, if they
+ * are not in the workspace yet, a visitor of the workspace, in the same transaction. Every change of
+ * the pending list appends `invitations.changed` (no address) to the workspace's or the space's
+ * channel, so the managers' lists reload.
  */
-import { type Executor, type MutationContext, tables, workspaceAccess } from "@lattice/db";
+import { type Executor, type MutationContext, spaceAccess, tables, workspaceAccess } from "@lattice/db";
 import {
   type AcceptedInvitation,
   type CreateInvitationBody,
+  type CreateSpaceInvitationBody,
   DomainError,
+  draft,
   ErrorCode,
   type Invitation,
   type InvitationPreview,
   type InvitationState,
+  spaceChannel,
+  spaceInvitationWorkspaceRole,
   type User,
   type WorkspaceRole,
   workspaceChannel,
@@ -25,6 +35,7 @@ import { invitationMail } from "../mail/render.js";
 import { hashLinkToken, newLinkToken } from "../mail/tokens.js";
 import { authorize } from "./authorize.js";
 import { insertMember } from "./members.js";
+import { insertSpaceMember, lockAndAuthorize, managerRole } from "./space-members.js";
 
 export const INVITATION_TTL_MS = 7 * 86_400_000;
 
@@ -35,6 +46,8 @@ type InvitationRow = typeof inv.$inferSelect;
 const toInvitation = (row: InvitationRow, inviter: { id: string; name: string } | null): Invitation => ({
   id: row.id,
   workspaceId: row.workspaceId,
+  spaceId: row.spaceId,
+  spaceRole: row.spaceRole as WorkspaceRole | null,
   email: row.email,
   role: row.role as WorkspaceRole,
   invitedBy: inviter,
@@ -56,21 +69,22 @@ const isOpen = and(isNull(inv.acceptedAt), isNull(inv.revokedAt));
 const queueInvitationMail = async (
   tx: Executor,
   publicUrl: string,
-  workspace: { id: string; name: string },
+  scope: Scope,
   inviter: User,
-  email: string,
-  role: string,
+  row: { email: string; role: string; spaceRole: string | null },
 ): Promise<string> => {
+  const { workspace, space } = scope;
   const { token, hash } = newLinkToken();
   await enqueueMail(tx, {
     kind: "invitation",
-    to: email,
+    to: row.email,
     workspaceId: workspace.id,
     ...invitationMail({
       publicUrl,
       workspaceName: workspace.name,
       inviterName: inviter.name,
-      role,
+      role: row.role,
+      space: space && row.spaceRole ? { name: space.name, role: row.spaceRole } : null,
       token,
       validForMs: INVITATION_TTL_MS,
     }),
@@ -78,116 +92,240 @@ const queueInvitationMail = async (
   return hash;
 };
 
+/** What an invitation is to: a workspace, or one space of it. */
+interface Scope {
+  workspace: { id: string; name: string };
+  space: { id: string; name: string } | null;
+}
+
+/** Which pending list a route names: a workspace's own, or a space's. */
+export type InvitationTarget = { workspaceId: string } | { spaceId: string };
+
+/**
+ * Locks the workspace channel (membership changes of a workspace run one at a time) and checks the
+ * actor manages the target's members: the workspace's owners; for a space, also the space's owners.
+ */
+const manage = async (ctx: MutationContext, actor: User, target: InvitationTarget): Promise<Scope> => {
+  if ("spaceId" in target) {
+    const { workspace, space } = await lockAndAuthorize(ctx, actor, target.spaceId, "manage_members");
+    return { workspace, space };
+  }
+  await ctx.lock(workspaceChannel(target.workspaceId));
+  const { workspace } = authorize(
+    await workspaceAccess(ctx.tx, actor.id, target.workspaceId),
+    "manage_members",
+    "Workspace",
+  );
+  return { workspace, space: null };
+};
+
+const ofScope = (scope: Scope) =>
+  scope.space
+    ? eq(inv.spaceId, scope.space.id)
+    : and(eq(inv.workspaceId, scope.workspace.id), isNull(inv.spaceId));
+
+/** Tells the managers' lists to reload; names no address (every reader of the channel gets it). */
+const announceInvitations = (ctx: MutationContext, scope: Scope): void =>
+  ctx.emit(
+    draft(
+      scope.space ? spaceChannel(scope.space.id) : workspaceChannel(scope.workspace.id),
+      "invitations.changed",
+      {
+        workspaceId: scope.workspace.id,
+        spaceId: scope.space?.id ?? null,
+      },
+    ),
+  );
+
+/** Refuses an address that is already in: of the workspace, or for a space, of the space. */
+const refuseMember = async (tx: Executor, scope: Scope, email: string): Promise<void> => {
+  const [member] = scope.space
+    ? await tx
+        .select({ userId: tables.users.id })
+        .from(tables.spaceMembers)
+        .innerJoin(tables.users, eq(tables.users.id, tables.spaceMembers.userId))
+        .where(
+          and(eq(tables.spaceMembers.spaceId, scope.space.id), eq(sql`lower(${tables.users.email})`, email)),
+        )
+    : await tx
+        .select({ userId: tables.users.id })
+        .from(tables.workspaceMembers)
+        .innerJoin(tables.users, eq(tables.users.id, tables.workspaceMembers.userId))
+        .where(
+          and(
+            eq(tables.workspaceMembers.workspaceId, scope.workspace.id),
+            eq(sql`lower(${tables.users.email})`, email),
+          ),
+        );
+  if (member)
+    throw new DomainError(
+      ErrorCode.conflict,
+      `${email} is already a member of this ${scope.space ? "space" : "workspace"}`,
+      [
+        {
+          field: "body.email",
+          message: `is already a member of this ${scope.space ? "space" : "workspace"}`,
+        },
+      ],
+    );
+};
+
 export const createInvitation = async (
-  { tx, lock }: MutationContext,
+  ctx: MutationContext,
   actor: User,
   workspaceId: string,
   input: CreateInvitationBody,
   publicUrl: string,
+): Promise<Invitation> => invite(ctx, actor, { workspaceId }, input.email, input.role, null, publicUrl);
+
+/** Invites to a private space with a role in it; a newcomer joins the workspace as a visitor. */
+export const createSpaceInvitation = async (
+  ctx: MutationContext,
+  actor: User,
+  spaceId: string,
+  input: CreateSpaceInvitationBody,
+  publicUrl: string,
+): Promise<Invitation> =>
+  invite(ctx, actor, { spaceId }, input.email, spaceInvitationWorkspaceRole, input.role, publicUrl);
+
+const invite = async (
+  ctx: MutationContext,
+  actor: User,
+  target: InvitationTarget,
+  email: string,
+  role: WorkspaceRole,
+  spaceRole: WorkspaceRole | null,
+  publicUrl: string,
 ): Promise<Invitation> => {
-  await lock(workspaceChannel(workspaceId));
+  const { tx } = ctx;
+  const scope = await manage(ctx, actor, target);
+  if (scope.space && !(await isPrivateSpace(tx, scope.space.id)))
+    throw new DomainError(
+      ErrorCode.conflict,
+      "Everyone in the workspace sees this space; invite people to the workspace instead, or make the space private",
+    );
+  // Only members are named here; the reply never says whether the address has an account.
+  await refuseMember(tx, scope, email);
+  const tokenHash = await queueInvitationMail(tx, publicUrl, scope, actor, { email, role, spaceRole });
+  const expiresAt = new Date(Date.now() + INVITATION_TTL_MS);
+  const renewal = { role, spaceRole, tokenHash, invitedBy: actor.id, expiresAt, sentAt: sql`now()` };
+  const values = {
+    workspaceId: scope.workspace.id,
+    spaceId: scope.space?.id ?? null,
+    spaceRole,
+    email,
+    role,
+    tokenHash,
+    invitedBy: actor.id,
+    expiresAt,
+  };
+  const [row] = scope.space
+    ? await tx
+        .insert(inv)
+        .values(values)
+        .onConflictDoUpdate({
+          target: [inv.spaceId, inv.email],
+          targetWhere: sql`accepted_at IS NULL AND revoked_at IS NULL AND space_id IS NOT NULL`,
+          set: renewal,
+        })
+        .returning()
+    : await tx
+        .insert(inv)
+        .values(values)
+        .onConflictDoUpdate({
+          target: [inv.workspaceId, inv.email],
+          targetWhere: sql`accepted_at IS NULL AND revoked_at IS NULL AND space_id IS NULL`,
+          set: renewal,
+        })
+        .returning();
+  if (!row) throw new Error("upsert returned no row");
+  announceInvitations(ctx, scope);
+  return toInvitation(row, { id: actor.id, name: actor.name });
+};
+
+const isPrivateSpace = async (tx: Executor, spaceId: string): Promise<boolean> => {
+  const [row] = await tx
+    .select({ isPrivate: tables.spaces.isPrivate })
+    .from(tables.spaces)
+    .where(eq(tables.spaces.id, spaceId));
+  return row?.isPrivate ?? false;
+};
+
+/** Who may read the list: managers of the workspace, or of the space (workspace owners included). */
+const readScope = async (db: Executor, actor: User, target: InvitationTarget): Promise<Scope> => {
+  if ("spaceId" in target) {
+    const { workspace, space } = authorize(
+      managerRole(await spaceAccess(db, actor.id, target.spaceId)),
+      "manage_members",
+      "Space",
+    );
+    return { workspace, space };
+  }
   const { workspace } = authorize(
-    await workspaceAccess(tx, actor.id, workspaceId),
+    await workspaceAccess(db, actor.id, target.workspaceId),
     "manage_members",
     "Workspace",
   );
-  // Only members are named here; the reply never says whether the address has an account.
-  const [member] = await tx
-    .select({ userId: tables.users.id })
-    .from(tables.workspaceMembers)
-    .innerJoin(tables.users, eq(tables.users.id, tables.workspaceMembers.userId))
-    .where(
-      and(
-        eq(tables.workspaceMembers.workspaceId, workspaceId),
-        eq(sql`lower(${tables.users.email})`, input.email),
-      ),
-    );
-  if (member)
-    throw new DomainError(ErrorCode.conflict, `${input.email} is already a member of this workspace`, [
-      { field: "body.email", message: "is already a member" },
-    ]);
-  const tokenHash = await queueInvitationMail(tx, publicUrl, workspace, actor, input.email, input.role);
-  const expiresAt = new Date(Date.now() + INVITATION_TTL_MS);
-  const [row] = await tx
-    .insert(inv)
-    .values({ workspaceId, email: input.email, role: input.role, tokenHash, invitedBy: actor.id, expiresAt })
-    .onConflictDoUpdate({
-      target: [inv.workspaceId, inv.email],
-      targetWhere: sql`accepted_at IS NULL AND revoked_at IS NULL`,
-      set: { role: input.role, tokenHash, invitedBy: actor.id, expiresAt, sentAt: sql`now()` },
-    })
-    .returning();
-  if (!row) throw new Error("upsert returned no row");
-  return toInvitation(row, { id: actor.id, name: actor.name });
+  return { workspace, space: null };
 };
 
 export const listInvitations = async (
   db: Executor,
   actor: User,
-  workspaceId: string,
+  target: InvitationTarget,
 ): Promise<Invitation[]> => {
-  authorize(await workspaceAccess(db, actor.id, workspaceId), "manage_members", "Workspace");
+  const scope = await readScope(db, actor, target);
   const rows = await db
     .select({ invitation: inv, inviter: { id: tables.users.id, name: tables.users.name } })
     .from(inv)
     .leftJoin(tables.users, eq(tables.users.id, inv.invitedBy))
-    .where(and(eq(inv.workspaceId, workspaceId), isOpen))
+    .where(and(ofScope(scope), isOpen))
     .orderBy(inv.email);
   return rows.map((r) => toInvitation(r.invitation, r.inviter));
 };
 
-const openInvitation = async (tx: Executor, workspaceId: string, invitationId: string) => {
+const openInvitation = async (tx: Executor, scope: Scope, invitationId: string) => {
   const [row] = await tx
     .select({ invitation: inv, inviter: { id: tables.users.id, name: tables.users.name } })
     .from(inv)
     .leftJoin(tables.users, eq(tables.users.id, inv.invitedBy))
-    .where(and(eq(inv.id, invitationId), eq(inv.workspaceId, workspaceId), isOpen));
+    .where(and(eq(inv.id, invitationId), ofScope(scope), isOpen));
   if (!row) throw new DomainError(ErrorCode.notFound, "No such pending invitation");
   return row;
 };
 
 /** Sends a new link (the old one stops working) and gives it a full validity again. */
 export const resendInvitation = async (
-  { tx, lock }: MutationContext,
+  ctx: MutationContext,
   actor: User,
-  workspaceId: string,
+  target: InvitationTarget,
   invitationId: string,
   publicUrl: string,
 ): Promise<Invitation> => {
-  await lock(workspaceChannel(workspaceId));
-  const { workspace } = authorize(
-    await workspaceAccess(tx, actor.id, workspaceId),
-    "manage_members",
-    "Workspace",
-  );
-  const { invitation, inviter } = await openInvitation(tx, workspaceId, invitationId);
-  const tokenHash = await queueInvitationMail(
-    tx,
-    publicUrl,
-    workspace,
-    actor,
-    invitation.email,
-    invitation.role,
-  );
+  const { tx } = ctx;
+  const scope = await manage(ctx, actor, target);
+  const { invitation, inviter } = await openInvitation(tx, scope, invitationId);
+  const tokenHash = await queueInvitationMail(tx, publicUrl, scope, actor, invitation);
   const [row] = await tx
     .update(inv)
     .set({ tokenHash, sentAt: sql`now()`, expiresAt: new Date(Date.now() + INVITATION_TTL_MS) })
     .where(eq(inv.id, invitationId))
     .returning();
   if (!row) throw new Error("update returned no row");
+  announceInvitations(ctx, scope);
   return toInvitation(row, inviter);
 };
 
 export const revokeInvitation = async (
-  { tx, lock }: MutationContext,
+  ctx: MutationContext,
   actor: User,
-  workspaceId: string,
+  target: InvitationTarget,
   invitationId: string,
 ): Promise<void> => {
-  await lock(workspaceChannel(workspaceId));
-  authorize(await workspaceAccess(tx, actor.id, workspaceId), "manage_members", "Workspace");
-  await openInvitation(tx, workspaceId, invitationId);
-  await tx.update(inv).set({ revokedAt: sql`now()` }).where(eq(inv.id, invitationId));
+  const scope = await manage(ctx, actor, target);
+  await openInvitation(ctx.tx, scope, invitationId);
+  await ctx.tx.update(inv).set({ revokedAt: sql`now()` }).where(eq(inv.id, invitationId));
+  announceInvitations(ctx, scope);
 };
 
 const invalidLink = (): DomainError =>
@@ -196,9 +334,15 @@ const invalidLink = (): DomainError =>
 /** What the link's holder may learn: the workspace, the address invited and the link's state. */
 export const previewInvitation = async (db: Executor, token: string): Promise<InvitationPreview> => {
   const [row] = await db
-    .select({ invitation: inv, workspaceName: tables.workspaces.name, inviterName: tables.users.name })
+    .select({
+      invitation: inv,
+      workspaceName: tables.workspaces.name,
+      spaceName: tables.spaces.name,
+      inviterName: tables.users.name,
+    })
     .from(inv)
     .innerJoin(tables.workspaces, eq(tables.workspaces.id, inv.workspaceId))
+    .leftJoin(tables.spaces, eq(tables.spaces.id, inv.spaceId))
     .leftJoin(tables.users, eq(tables.users.id, inv.invitedBy))
     .where(eq(inv.tokenHash, hashLinkToken(token)));
   if (!row) throw invalidLink();
@@ -206,6 +350,9 @@ export const previewInvitation = async (db: Executor, token: string): Promise<In
     state: stateOf(row.invitation, new Date()),
     workspaceId: row.invitation.workspaceId,
     workspaceName: row.workspaceName,
+    spaceId: row.invitation.spaceId,
+    spaceName: row.spaceName,
+    spaceRole: row.invitation.spaceRole as WorkspaceRole | null,
     email: row.invitation.email,
     role: row.invitation.role as WorkspaceRole,
     inviterName: row.inviterName,
@@ -244,14 +391,14 @@ const claimInvitation = async ({ tx, lock }: Pick<MutationContext, "tx" | "lock"
 /** Joins `user` to the invitation's workspace (or keeps their membership) and uses the link up. */
 export const acceptInvitation = async (
   ctx: MutationContext,
-  user: { id: string; email: string; name: string },
+  user: { id: string; email: string; name: string; color: string | null },
   token: string,
 ): Promise<AcceptedInvitation> => acceptClaimed(ctx, user, await claimInvitation(ctx, token));
 
 /** Accepts an invitation row already locked and checked to be pending. */
 const acceptClaimed = async (
   ctx: MutationContext,
-  user: { id: string; email: string; name: string },
+  user: { id: string; email: string; name: string; color: string | null },
   row: InvitationRow,
 ): Promise<AcceptedInvitation> => {
   const [existing] = await ctx.tx
@@ -266,8 +413,24 @@ const acceptClaimed = async (
   // Someone already in keeps their role: an invitation never demotes.
   const role = (existing?.role ?? row.role) as WorkspaceRole;
   if (!existing) await insertMember(ctx, row.workspaceId, user, role);
+  if (row.spaceId && row.spaceRole) {
+    const [inSpace] = await ctx.tx
+      .select({ role: tables.spaceMembers.role })
+      .from(tables.spaceMembers)
+      .where(and(eq(tables.spaceMembers.spaceId, row.spaceId), eq(tables.spaceMembers.userId, user.id)));
+    if (!inSpace)
+      await insertSpaceMember(ctx, row.workspaceId, row.spaceId, user.id, row.spaceRole as WorkspaceRole);
+  }
   await ctx.tx.update(inv).set({ acceptedAt: sql`now()`, acceptedBy: user.id }).where(eq(inv.id, row.id));
-  return { workspaceId: row.workspaceId, role };
+  const [workspace] = await ctx.tx
+    .select({ name: tables.workspaces.name })
+    .from(tables.workspaces)
+    .where(eq(tables.workspaces.id, row.workspaceId));
+  announceInvitations(ctx, {
+    workspace: { id: row.workspaceId, name: workspace?.name ?? "" },
+    space: row.spaceId ? { id: row.spaceId, name: "" } : null,
+  });
+  return { workspaceId: row.workspaceId, role, spaceId: row.spaceId };
 };
 
 /** For a new account: the invited address, checked to be usable before the account is made. */
@@ -287,7 +450,7 @@ export const invitationForNewAccount = async (
  */
 export const acceptPendingInvitationsFor = async (
   ctx: MutationContext,
-  user: { id: string; email: string; name: string },
+  user: { id: string; email: string; name: string; color: string | null },
 ): Promise<AcceptedInvitation[]> => {
   const address = user.email.toLowerCase();
   const candidates = await ctx.tx

@@ -37,6 +37,7 @@ const memberRow = async (tx: MutationContext["tx"], workspaceId: string, userId:
       createdAt: tables.workspaceMembers.createdAt,
       email: tables.users.email,
       name: tables.users.name,
+      color: tables.users.color,
     })
     .from(tables.workspaceMembers)
     .innerJoin(tables.users, eq(tables.users.id, tables.workspaceMembers.userId))
@@ -87,7 +88,7 @@ export const addMember = async (
 export const insertMember = async (
   { tx, emit }: Pick<MutationContext, "tx" | "emit">,
   workspaceId: string,
-  user: { id: string; email: string; name: string },
+  user: { id: string; email: string; name: string; color: string | null },
   role: WorkspaceRole,
 ): Promise<Member> => {
   const [row] = await tx
@@ -95,7 +96,7 @@ export const insertMember = async (
     .values({ workspaceId, userId: user.id, role })
     .returning();
   if (!row) throw new Error("insert returned no row");
-  const member = toMember({ ...row, email: user.email, name: user.name });
+  const member = toMember({ ...row, email: user.email, name: user.name, color: user.color });
   emit(draft(workspaceChannel(workspaceId), "member.added", { member }));
   emit(draft(userChannel(user.id), "member.added", { member }));
   return member;
@@ -169,6 +170,7 @@ export const listMembers = async (
       createdAt: tables.workspaceMembers.createdAt,
       email: tables.users.email,
       name: tables.users.name,
+      color: tables.users.color,
     })
     .from(tables.workspaceMembers)
     .innerJoin(tables.users, eq(tables.users.id, tables.workspaceMembers.userId))

@@ -34,7 +34,7 @@ import { authorize, invalidField } from "./authorize.js";
 type Tx = MutationContext["tx"];
 
 /** A workspace owner manages every space of it, whatever role a space membership gives them there. */
-const managerRole = (access: SpaceAccess | null) =>
+export const managerRole = (access: SpaceAccess | null) =>
   access && { ...access, role: access.workspaceRole === "owner" ? ("owner" as const) : access.role };
 
 const rowsOf = (db: Tx | Database, spaceId: string, userId?: string) =>
@@ -73,7 +73,7 @@ export const listSpaceMembers = async (
 };
 
 /** Locks the workspace channel (access changes of one workspace run one at a time), then authorizes. */
-const lockAndAuthorize = async (
+export const lockAndAuthorize = async (
   { tx, lock }: MutationContext,
   actor: User,
   spaceId: string,
@@ -84,7 +84,12 @@ const lockAndAuthorize = async (
   return authorize(managerRole(await spaceAccess(tx, actor.id, spaceId)), action, "Space");
 };
 
-const announce = async (ctx: MutationContext, workspaceId: string, spaceId: string, userId: string) => {
+export const announce = async (
+  ctx: MutationContext,
+  workspaceId: string,
+  spaceId: string,
+  userId: string,
+) => {
   await announceAccessChange(ctx, workspaceId, userId, [spaceId]);
   ctx.emit(draft(workspaceChannel(workspaceId), "access.changed", { workspaceId, userId }));
 };
@@ -95,7 +100,7 @@ export const addSpaceMember = async (
   spaceId: string,
   input: AddSpaceMemberBody,
 ): Promise<SpaceMember> => {
-  const { tx, emit } = ctx;
+  const { tx } = ctx;
   const { space } = await lockAndAuthorize(ctx, actor, spaceId, "manage_members");
   // Security: someone outside the workspace is refused like an id that names nobody.
   if (!(await workspaceAccess(tx, input.userId, space.workspaceId)))
@@ -105,15 +110,27 @@ export const addSpaceMember = async (
     throw new DomainError(ErrorCode.conflict, `${existing.name} is already a member of this space`, [
       { field: "body.userId", message: "is already a member of this space" },
     ]);
-  await tx
-    .insert(tables.spaceMembers)
-    .values({ spaceId, workspaceId: space.workspaceId, userId: input.userId, role: input.role });
-  const [row] = await rowsOf(tx, spaceId, input.userId);
+  return insertSpaceMember(ctx, space.workspaceId, spaceId, input.userId, input.role);
+};
+
+/**
+ * Gives `userId` (a member of the workspace, not yet of the space; the caller has checked both
+ * under the workspace channel's lock) a role on the space, and tells the space, them and the tree.
+ */
+export const insertSpaceMember = async (
+  ctx: MutationContext,
+  workspaceId: string,
+  spaceId: string,
+  userId: string,
+  role: WorkspaceRole,
+): Promise<SpaceMember> => {
+  await ctx.tx.insert(tables.spaceMembers).values({ spaceId, workspaceId, userId, role });
+  const [row] = await rowsOf(ctx.tx, spaceId, userId);
   if (!row) throw new Error("inserted space member not found");
   const member = toSpaceMember(row);
-  emit(draft(spaceChannel(spaceId), "space_member.added", { member }));
-  emit(draft(userChannel(member.userId), "space_member.added", { member }));
-  await announce(ctx, space.workspaceId, spaceId, member.userId);
+  ctx.emit(draft(spaceChannel(spaceId), "space_member.added", { member }));
+  ctx.emit(draft(userChannel(member.userId), "space_member.added", { member }));
+  await announce(ctx, workspaceId, spaceId, member.userId);
   return member;
 };
 

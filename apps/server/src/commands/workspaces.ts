@@ -50,7 +50,7 @@ export const createWorkspace = async (
   emit(draft(workspaceChannel(row.id), "workspace.created", { workspace: { ...workspace, role: null } }));
   emit(
     draft(userChannel(actor.id), "member.added", {
-      member: toMember({ ...memberRow, email: actor.email, name: actor.name }),
+      member: toMember({ ...memberRow, email: actor.email, name: actor.name, color: actor.color }),
     }),
   );
   return workspace;

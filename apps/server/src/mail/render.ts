@@ -111,22 +111,34 @@ ${sectionsHtml}
 
 const days = (ms: number): number => Math.round(ms / 86_400_000);
 
+const roleWords = (role: string): string => (role === "owner" ? "an owner" : `a ${role}`);
+
+/** An invitation to a workspace, or to one space of it (`spaceName`, `spaceRole`). */
 export const invitationMail = (input: {
   publicUrl: string;
   workspaceName: string;
   inviterName: string | null;
   role: string;
+  space?: { name: string; role: string } | null;
   token: string;
   validForMs: number;
 }): RenderedMail => {
   const who = input.inviterName ?? "Someone";
+  const { space } = input;
   return compose({
-    subject: `${who} invited you to ${input.workspaceName} on ${PRODUCT_NAME}`,
+    subject: space
+      ? `${who} invited you to ${space.name} in ${input.workspaceName} on ${PRODUCT_NAME}`
+      : `${who} invited you to ${input.workspaceName} on ${PRODUCT_NAME}`,
     workspaceName: input.workspaceName,
-    paragraphs: [
-      `${who} invited you to join the workspace "${input.workspaceName}" on ${PRODUCT_NAME} as ${input.role === "owner" ? "an owner" : `a ${input.role}`}.`,
-      "Follow the link to create your account, or sign in if you have one, and you will land in the workspace.",
-    ],
+    paragraphs: space
+      ? [
+          `${who} invited you to the space "${space.name}" of the workspace "${input.workspaceName}" on ${PRODUCT_NAME} as ${roleWords(space.role)} of the space.`,
+          "Follow the link to create your account, or sign in if you have one, and you will land in the space.",
+        ]
+      : [
+          `${who} invited you to join the workspace "${input.workspaceName}" on ${PRODUCT_NAME} as ${roleWords(input.role)}.`,
+          "Follow the link to create your account, or sign in if you have one, and you will land in the workspace.",
+        ],
     // The token rides in the fragment: browsers never send it to a server or in a Referer.
     action: { label: "Accept the invitation", url: `${input.publicUrl}/invite#${input.token}` },
     note: `The link works once and expires in ${days(input.validForMs)} days. If you did not expect it, ignore this message.`,

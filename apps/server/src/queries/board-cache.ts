@@ -130,6 +130,7 @@ const otherEvents = new Set([
   "space_member.updated",
   "space_member.removed",
   "access.changed",
+  "invitations.changed",
 ]);
 
 const loadStatuses = async (db: Executor, spaceId: string): Promise<Status[]> =>

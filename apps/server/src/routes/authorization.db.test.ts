@@ -302,6 +302,29 @@ const invitationInW = async (w: World) => {
   });
   return { id: w.workspace.id, invitationId: res.json<{ id: string }>().id };
 };
+/**
+ * A fresh private space of W that W's member and visitor are in (as a member and a visitor of the
+ * space), so its managers' rows tell 403 from 404.
+ */
+const privateSpaceInW = async (w: World): Promise<{ id: string }> => {
+  // The private-space pass below hands in a private space its member and visitor are not in.
+  if (w.space.isPrivate) return { id: w.space.id };
+  const space = await w.f.space(w.clients.owner, w.workspace.id, { name: "Private", isPrivate: true });
+  for (const role of ["member", "visitor"] as const)
+    await w.clients.owner.post(`/api/spaces/${space.id}/members`, {
+      userId: w.clients[role].user.id,
+      role,
+    });
+  return { id: space.id };
+};
+/** A pending invitation to such a space. */
+const invitationInPrivateSpace = async (w: World) => {
+  const { id } = await privateSpaceInW(w);
+  const res = await w.clients.owner.post(`/api/spaces/${id}/invitations`, {
+    email: `invited.${randomUUID()}@example.test`,
+  });
+  return { id, invitationId: res.json<{ id: string }>().id };
+};
 /** Only the instance administrator (W's owner, the first account). */
 const adminOnly = (status: number) => ({
   owner: status,
@@ -353,6 +376,26 @@ const table: Row[] = [
     method: "DELETE",
     path: "/api/workspaces/{id}/invitations/{invitationId}",
     params: invitationInW,
+    expect: ownerOnly(204),
+  },
+  {
+    method: "POST",
+    path: "/api/spaces/{id}/invitations",
+    params: privateSpaceInW,
+    body: () => ({ email: `invited.${randomUUID()}@example.test`, role: "member" }),
+    expect: ownerOnly(201),
+  },
+  { method: "GET", path: "/api/spaces/{id}/invitations", params: privateSpaceInW, expect: ownerOnly(200) },
+  {
+    method: "POST",
+    path: "/api/spaces/{id}/invitations/{invitationId}/resend",
+    params: invitationInPrivateSpace,
+    expect: ownerOnly(200),
+  },
+  {
+    method: "DELETE",
+    path: "/api/spaces/{id}/invitations/{invitationId}",
+    params: invitationInPrivateSpace,
     expect: ownerOnly(204),
   },
   {

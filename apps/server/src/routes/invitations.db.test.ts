@@ -109,7 +109,7 @@ const invitationsSuite = (driver: TestDriver): void => {
 
       const res = await signUpWithInvitation(token, "Rhea");
       expect(res.statusCode, res.body).toBe(201);
-      expect(res.json<AcceptedInvitation>()).toEqual({ workspaceId: ws.id, role: "visitor" });
+      expect(res.json<AcceptedInvitation>()).toEqual({ workspaceId: ws.id, role: "visitor", spaceId: null });
       const rhea = new Client(h.app, {
         user: (
           await f().anonymous.request("GET", "/api/me", undefined, {
@@ -143,7 +143,7 @@ const invitationsSuite = (driver: TestDriver): void => {
       expectProblem(await signUpWithInvitation(token), 409, "email_taken");
       const res = await bo.post("/api/invitations/accept", { token });
       expect(res.statusCode, res.body).toBe(200);
-      expect(res.json<AcceptedInvitation>()).toEqual({ workspaceId: ws.id, role: "owner" });
+      expect(res.json<AcceptedInvitation>()).toEqual({ workspaceId: ws.id, role: "owner", spaceId: null });
       const members = (await owner.get(`/api/workspaces/${ws.id}/members`)).json<Member[]>();
       expect(members.find((m) => m.userId === bo.user.id)?.role).toBe("owner");
       expectProblem(await bo.post("/api/invitations/accept", { token }), 409, "conflict");

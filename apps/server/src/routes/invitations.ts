@@ -8,6 +8,7 @@ import {
   acceptedInvitationSchema,
   acceptInvitationNewBody,
   createInvitationBody,
+  createSpaceInvitationBody,
   DomainError,
   ErrorCode,
   idParams,
@@ -23,6 +24,7 @@ import { z } from "zod";
 import {
   acceptInvitation,
   createInvitation,
+  createSpaceInvitation,
   invitationForNewAccount,
   listInvitations,
   previewInvitation,
@@ -70,7 +72,7 @@ export const invitationRoutes: FastifyPluginAsyncZod<{ config: Config }> = async
         response: { 200: invitationListSchema, ...problemResponses(400, 401, 403, 404) },
       },
     },
-    async (request) => listInvitations(app.db.db, currentUser(request), request.params.id),
+    async (request) => listInvitations(app.db.db, currentUser(request), { workspaceId: request.params.id }),
   );
 
   app.post(
@@ -88,7 +90,7 @@ export const invitationRoutes: FastifyPluginAsyncZod<{ config: Config }> = async
       const user = currentUser(request);
       const { id, invitationId } = request.params;
       await app.mutate(request, reply, (ctx) =>
-        resendInvitation(ctx, user, id, invitationId, config.publicUrl),
+        resendInvitation(ctx, user, { workspaceId: id }, invitationId, config.publicUrl),
       );
       app.mail.wake();
       return reply;
@@ -108,7 +110,94 @@ export const invitationRoutes: FastifyPluginAsyncZod<{ config: Config }> = async
     async (request, reply) => {
       const user = currentUser(request);
       const { id, invitationId } = request.params;
-      return app.mutate(request, reply, (ctx) => revokeInvitation(ctx, user, id, invitationId), 204);
+      return app.mutate(
+        request,
+        reply,
+        (ctx) => revokeInvitation(ctx, user, { workspaceId: id }, invitationId),
+        204,
+      );
+    },
+  );
+
+  app.post(
+    "/spaces/:id/invitations",
+    {
+      schema: {
+        tags: ["invitations"],
+        summary:
+          "Invite anyone by e-mail to this private space as its owner, member or visitor (space or workspace owners). Whoever accepts and is not in the workspace yet joins it as a visitor. The answer is the same whether or not the address has an account.",
+        params: idParams,
+        body: createSpaceInvitationBody,
+        response: { 201: invitationSchema, ...problemResponses(400, 401, 403, 404, 409) },
+      },
+    },
+    async (request, reply) => {
+      const user = currentUser(request);
+      await app.mutate(
+        request,
+        reply,
+        (ctx) => createSpaceInvitation(ctx, user, request.params.id, request.body, config.publicUrl),
+        201,
+      );
+      app.mail.wake();
+      return reply;
+    },
+  );
+
+  app.get(
+    "/spaces/:id/invitations",
+    {
+      schema: {
+        tags: ["invitations"],
+        summary: "Pending invitations to this space (space or workspace owners), expired ones included.",
+        params: idParams,
+        response: { 200: invitationListSchema, ...problemResponses(400, 401, 403, 404) },
+      },
+    },
+    async (request) => listInvitations(app.db.db, currentUser(request), { spaceId: request.params.id }),
+  );
+
+  app.post(
+    "/spaces/:id/invitations/:invitationId/resend",
+    {
+      schema: {
+        tags: ["invitations"],
+        summary: "Send a pending invitation to this space again with a new link (space or workspace owners).",
+        params: invitationParams,
+        response: { 200: invitationSchema, ...problemResponses(400, 401, 403, 404) },
+      },
+    },
+    async (request, reply) => {
+      const user = currentUser(request);
+      const { id, invitationId } = request.params;
+      await app.mutate(request, reply, (ctx) =>
+        resendInvitation(ctx, user, { spaceId: id }, invitationId, config.publicUrl),
+      );
+      app.mail.wake();
+      return reply;
+    },
+  );
+
+  app.delete(
+    "/spaces/:id/invitations/:invitationId",
+    {
+      schema: {
+        tags: ["invitations"],
+        summary:
+          "Revoke a pending invitation to this space: its link stops working (space or workspace owners).",
+        params: invitationParams,
+        response: { 204: z.null(), ...problemResponses(400, 401, 403, 404) },
+      },
+    },
+    async (request, reply) => {
+      const user = currentUser(request);
+      const { id, invitationId } = request.params;
+      return app.mutate(
+        request,
+        reply,
+        (ctx) => revokeInvitation(ctx, user, { spaceId: id }, invitationId),
+        204,
+      );
     },
   );
 
@@ -132,7 +221,8 @@ export const invitationRoutes: FastifyPluginAsyncZod<{ config: Config }> = async
     {
       schema: {
         tags: ["invitations"],
-        summary: "Join the invitation's workspace as the signed-in person; the link is used up.",
+        summary:
+          "Join the invitation's workspace (and space, for an invitation to one) as the signed-in person; the link is used up.",
         body: tokenBody,
         response: { 200: acceptedInvitationSchema, ...problemResponses(400, 401, 404, 409) },
       },

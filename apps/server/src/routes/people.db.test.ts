@@ -4,7 +4,16 @@
  * settings; public workspaces and joining them.
  */
 import { type TestDriver, testDriver } from "@lattice/db/testing";
-import type { AdminUser, Card, PublicWorkspace, User, Workspace } from "@lattice/domain";
+import {
+  type AdminUser,
+  type Card,
+  initialsColors,
+  type Member,
+  type PublicWorkspace,
+  type User,
+  type Workspace,
+  workspaceChannel,
+} from "@lattice/domain";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { changedTables, fingerprinter } from "../test/fingerprint.js";
 import { type Client, factories, type Harness, startHarness } from "../test/harness.js";
@@ -130,7 +139,7 @@ const peopleSuite = (driver: TestDriver) => {
         const cy = await f.user("Cy");
         const res = await cy.patch("/api/me/settings", {
           name: "Cy Young",
-          color: "#1F6FEB",
+          color: "#BE185D",
           locale: "fr",
           timeZone: "Europe/Paris",
           theme: "dark",
@@ -138,7 +147,7 @@ const peopleSuite = (driver: TestDriver) => {
         expect(res.statusCode, res.body).toBe(200);
         const expected = {
           name: "Cy Young",
-          color: "#1f6feb",
+          color: "#be185d",
           locale: "fr",
           timeZone: "Europe/Paris",
           theme: "dark",
@@ -149,6 +158,45 @@ const peopleSuite = (driver: TestDriver) => {
         expect(cleared.json<User>()).toMatchObject({ color: null, timeZone: null, theme: "dark" });
       });
 
+      it("shows a chosen initials colour to everyone in the person's workspaces, live and in the members list", async () => {
+        const dee = await f.user("Dee");
+        const eve = await f.user("Eve");
+        const outsider = await f.user("Fay");
+        const ws = await f.workspace(dee);
+        await f.member(dee, ws.id, eve, "visitor");
+        const listed = async () =>
+          (await eve.get(`/api/workspaces/${ws.id}/members`))
+            .json<Member[]>()
+            .find((m) => m.userId === dee.user.id)?.color;
+        expect(await listed()).toBeNull();
+
+        const socket = await TestSocket.open(baseUrl, eve.session?.cookie ?? null);
+        sockets.push(socket);
+        await socket.next((fr) => fr.type === "hello");
+        expect((await socket.subscribe(workspaceChannel(ws.id))).type).toBe("subscribed");
+        const updated = socket.next(
+          (fr) =>
+            fr.type === "event" &&
+            fr.event.type === "member.updated" &&
+            JSON.stringify(fr.event.payload).includes(dee.user.id),
+        );
+        const chosen = initialsColors[3];
+        expect((await dee.patch("/api/me/settings", { color: chosen })).statusCode).toBe(200);
+        const frame = await updated;
+        expect(frame.type === "event" ? frame.event.payload : null).toEqual({
+          member: expect.objectContaining({ userId: dee.user.id, color: chosen, name: "Dee" }),
+        });
+        expect(await listed()).toBe(chosen);
+        // Someone outside the workspace is told nothing: the event names a channel they cannot read.
+        expect((await outsider.get(`/api/workspaces/${ws.id}/members`)).statusCode).toBe(404);
+        // A theme change alone says nothing to anyone.
+        await dee.patch("/api/me/settings", { theme: "light" });
+        await dee.patch("/api/me/settings", { name: "Dee Dee" });
+        const renamed = await socket.next((fr) => fr.type === "event" && fr.event.type === "member.updated");
+        // The next member.updated is the rename's: the theme change sent none.
+        expect(JSON.stringify(renamed)).toContain("Dee Dee");
+      });
+
       it("refuses a time zone, colour, language or theme it does not know, naming the field and changing nothing", async () => {
         const fingerprint = await fingerprinter(h.db.handle.db);
         const before = await fingerprint();
@@ -156,6 +204,8 @@ const peopleSuite = (driver: TestDriver) => {
           [{ timeZone: "Mars/Olympus" }, "body.timeZone"],
           [{ timeZone: "+02:00" }, "body.timeZone"],
           [{ color: "red" }, "body.color"],
+          // A colour outside the palette could leave white initials unreadable.
+          [{ color: "#ffff00" }, "body.color"],
           [{ locale: "xx" }, "body.locale"],
           [{ theme: "sepia" }, "body.theme"],
           [{ name: "   " }, "body.name"],

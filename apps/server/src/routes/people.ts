@@ -3,7 +3,7 @@
  * workspace makes the person an explicit member with the role its owners chose (visitor unless
  * they allow members), so it appears among their workspaces and its members list names them.
  */
-import { tables, toMember, toUser, toWorkspace } from "@lattice/db";
+import { runMutation, tables, toMember, toUser, toWorkspace } from "@lattice/db";
 import {
   DomainError,
   draft,
@@ -28,7 +28,8 @@ export const peopleRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags: ["auth"],
-        summary: "Change one's own name, initials colour, language, time zone or theme.",
+        summary:
+          "Change one's own name, initials colour (one of the palette, or null for the one derived from the id), language, time zone or theme. A new name or colour reaches every workspace of theirs live.",
         body: updateSettingsBody,
         response: { 200: userSchema, ...problemResponses(400, 401) },
       },
@@ -43,13 +44,34 @@ export const peopleRoutes: FastifyPluginAsyncZod = async (app) => {
       if (timeZone !== undefined) changes.timeZone = timeZone;
       if (theme !== undefined) changes.theme = theme;
       if (Object.keys(changes).length === 0) return user;
-      const [row] = await app.db.db
-        .update(tables.users)
-        .set(changes)
-        .where(eq(tables.users.id, user.id))
-        .returning();
-      if (!row) throw new DomainError(ErrorCode.unauthenticated);
-      return toUser(row);
+      const { result, events } = await runMutation(
+        app.db.db,
+        { actorId: user.id, mutationId: null },
+        async ({ tx, emit }) => {
+          const [row] = await tx
+            .update(tables.users)
+            .set(changes)
+            .where(eq(tables.users.id, user.id))
+            .returning();
+          if (!row) throw new DomainError(ErrorCode.unauthenticated);
+          // Everyone who sees this person (in a members list, on a card, beside a comment) learns their
+          // new name or initials colour at once: a member.updated on each of their workspaces.
+          if (name !== undefined || color !== undefined) {
+            const memberships = await tx
+              .select()
+              .from(tables.workspaceMembers)
+              .where(eq(tables.workspaceMembers.userId, user.id))
+              .orderBy(asc(tables.workspaceMembers.workspaceId));
+            for (const membership of memberships) {
+              const member = toMember({ ...membership, email: row.email, name: row.name, color: row.color });
+              emit(draft(workspaceChannel(membership.workspaceId), "member.updated", { member }));
+            }
+          }
+          return toUser(row);
+        },
+      );
+      if (events.length > 0) app.bus.published(events);
+      return result;
     },
   );
 
@@ -114,7 +136,7 @@ export const peopleRoutes: FastifyPluginAsyncZod = async (app) => {
           .onConflictDoNothing()
           .returning();
         if (!row) throw new DomainError(ErrorCode.conflict, "You are already a member of this workspace");
-        const member = toMember({ ...row, email: user.email, name: user.name });
+        const member = toMember({ ...row, email: user.email, name: user.name, color: user.color });
         emit(draft(workspaceChannel(workspaceId), "member.added", { member }));
         emit(draft(userChannel(user.id), "member.added", { member }));
         return toWorkspace(workspace, member.role);

@@ -12,6 +12,7 @@ import {
   type Invitation,
   type Member,
   type SignInMethods,
+  type SpaceMember,
   type User,
   userChannel,
   workspaceChannel,
@@ -344,6 +345,31 @@ const ssoSuite = (driver: TestDriver) => {
         // Coming back needs no invitation: the account is found by the provider's subject.
         const again = await signIn(byInvitation, "irene");
         expect((await sessionOf(byInvitation, again).get("/api/me")).json<User>().id).toBe(me.id);
+      });
+
+      it("accepts an invitation to a private space the same way: the newcomer is in the space with its role", async () => {
+        const ws = await factories(byInvitation.app).workspace(owner, { name: "Ward 4" });
+        const space = await factories(byInvitation.app).space(owner, ws.id, {
+          name: "Night rota",
+          isPrivate: true,
+        });
+        const res = await owner.post(`/api/spaces/${space.id}/invitations`, {
+          email: "sam.space@hospital.test",
+          role: "member",
+        });
+        expect(res.statusCode, res.body).toBe(201);
+        provider.people.set("sam", { email: "sam.space@hospital.test", name: "Sam Space" });
+
+        const signedIn = await signIn(byInvitation, "sam", `/w/${ws.id}/s/${space.id}`);
+        expect(signedIn.headers.location).toBe(`/w/${ws.id}/s/${space.id}`);
+        const sam = sessionOf(byInvitation, signedIn);
+        const me = (await sam.get("/api/me")).json<User>();
+        const spaceMembers = (await owner.get(`/api/spaces/${space.id}/members`)).json<SpaceMember[]>();
+        expect(spaceMembers.find((m) => m.userId === me.id)?.role).toBe("member");
+        const members = (await owner.get(`/api/workspaces/${ws.id}/members`)).json<Member[]>();
+        expect(members.find((m) => m.userId === me.id)?.role).toBe("visitor");
+        expect((await sam.get(`/api/spaces/${space.id}/board`)).statusCode).toBe(200);
+        expect((await owner.get(`/api/spaces/${space.id}/invitations`)).json<Invitation[]>()).toEqual([]);
       });
     });
 

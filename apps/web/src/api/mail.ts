@@ -3,6 +3,7 @@ import {
   type AcceptInvitationNewBody,
   acceptedInvitationSchema,
   type CreateInvitationBody,
+  type CreateSpaceInvitationBody,
   forgotPasswordReplySchema,
   invitationListSchema,
   invitationPreviewSchema,
@@ -38,6 +39,15 @@ export const mailApi = {
     request("POST", `/api/workspaces/${workspaceId}/invitations/${invitationId}/resend`, invitationSchema),
   revokeInvitation: (workspaceId: string, invitationId: string) =>
     requestEmpty("DELETE", `/api/workspaces/${workspaceId}/invitations/${invitationId}`),
+
+  inviteToSpace: (spaceId: string, body: CreateSpaceInvitationBody) =>
+    request("POST", `/api/spaces/${spaceId}/invitations`, invitationSchema, { body }),
+  listSpaceInvitations: (spaceId: string) =>
+    request("GET", `/api/spaces/${spaceId}/invitations`, invitationListSchema),
+  resendSpaceInvitation: (spaceId: string, invitationId: string) =>
+    request("POST", `/api/spaces/${spaceId}/invitations/${invitationId}/resend`, invitationSchema),
+  revokeSpaceInvitation: (spaceId: string, invitationId: string) =>
+    requestEmpty("DELETE", `/api/spaces/${spaceId}/invitations/${invitationId}`),
 
   previewInvitation: (token: string) =>
     request("POST", "/api/invitations/preview", invitationPreviewSchema, { body: { token } }),

@@ -1,10 +1,10 @@
-const hues = [232, 262, 292, 332, 12, 32, 152, 182, 202];
-
-const hueFor = (seed: string): number => {
-  let hash = 0;
-  for (const char of seed) hash = (hash * 31 + char.charCodeAt(0)) | 0;
-  return hues[Math.abs(hash) % hues.length] ?? 232;
-};
+/**
+ * A person's initials on their initials colour: the one they chose (read from the members lists the
+ * app holds, which `member.updated` keeps current; the sidebar passes one's own), else the one
+ * derived from their id. The same colour for a person on every screen and for everyone.
+ */
+import { initialsColorOf, type Member } from "@lattice/domain";
+import { useWorkspaces } from "../store/workspaces";
 
 export const initials = (name: string): string => {
   const parts = name.trim().split(/\s+/).filter(Boolean);
@@ -13,30 +13,39 @@ export const initials = (name: string): string => {
   return (first + last).toUpperCase();
 };
 
-/** Initials on a colour from the seed, or on the person's own `color` (#rrggbb) when they chose one. */
+/** The colour `userId` chose, as any loaded members list says; null if none says so. */
+const chosenColorIn = (members: Record<string, Member[]>, userId: string): string | null => {
+  for (const list of Object.values(members)) {
+    const member = list.find((m) => m.userId === userId);
+    if (member) return member.color;
+  }
+  return null;
+};
+
+/** `color`: a colour to show instead (one's own, or the settings page's preview of a choice). */
 export const Avatar = ({
   name,
   seed,
   size = 28,
-  color = null,
+  color,
 }: {
   name: string;
   seed?: string;
   size?: number;
   color?: string | null;
-}) => (
-  <span
-    className="avatar"
-    title={name}
-    aria-hidden="true"
-    style={{
-      width: size,
-      height: size,
-      fontSize: size * 0.4,
-      ["--avatar-hue" as string]: hueFor(seed ?? name),
-      ...(color ? { background: color, color: "#fff" } : {}),
-    }}
-  >
-    {initials(name)}
-  </span>
-);
+}) => {
+  const id = seed ?? name;
+  const listed = useWorkspaces((s) => chosenColorIn(s.members, id));
+  const background = initialsColorOf(id, color !== undefined ? color : listed);
+  return (
+    <span
+      className="avatar"
+      title={name}
+      aria-hidden="true"
+      data-color={background}
+      style={{ width: size, height: size, fontSize: size * 0.4, background, color: "#fff" }}
+    >
+      {initials(name)}
+    </span>
+  );
+};

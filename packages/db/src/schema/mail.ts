@@ -15,7 +15,7 @@ import {
 } from "drizzle-orm/pg-core";
 import { createdAt, updatedAt } from "./columns.js";
 import { notifications } from "./coordination.js";
-import { workspaces } from "./hierarchy.js";
+import { spaces, workspaces } from "./hierarchy.js";
 import { users } from "./users.js";
 
 /**
@@ -61,8 +61,10 @@ export const mailMessages = pgTable(
 );
 
 /**
- * Invitations by e-mail. Only a hash of the link's token is stored. At most one open invitation per
- * workspace and address: inviting again renews it (new token, new expiry) instead of adding another.
+ * Invitations by e-mail. Only a hash of the link's token is stored. An invitation is to a workspace
+ * (`space_id` null) or to one space of it (`space_id`, `space_role`; joining it also joins the
+ * workspace with `role`). At most one open invitation per workspace and address, and per space and
+ * address: inviting again renews it (new token, new expiry) instead of adding another.
  */
 export const invitations = pgTable(
   "invitations",
@@ -83,12 +85,20 @@ export const invitations = pgTable(
     acceptedAt: timestamp("accepted_at", { withTimezone: true }),
     acceptedBy: uuid("accepted_by").references(() => users.id, { onDelete: "set null" }),
     revokedAt: timestamp("revoked_at", { withTimezone: true }),
+    /** The space invited to; null for an invitation to the workspace. */
+    spaceId: uuid("space_id").references(() => spaces.id, { onDelete: "cascade" }),
+    /** owner | member | visitor in that space; set exactly when `space_id` is. */
+    spaceRole: text("space_role"),
   },
   (t) => [
     uniqueIndex("invitations_token_key").on(t.tokenHash),
     uniqueIndex("invitations_open_key")
       .on(t.workspaceId, t.email)
-      .where(sql`${t.acceptedAt} IS NULL AND ${t.revokedAt} IS NULL`),
+      .where(sql`${t.acceptedAt} IS NULL AND ${t.revokedAt} IS NULL AND ${t.spaceId} IS NULL`),
+    uniqueIndex("invitations_open_space_key")
+      .on(t.spaceId, t.email)
+      .where(sql`${t.acceptedAt} IS NULL AND ${t.revokedAt} IS NULL AND ${t.spaceId} IS NOT NULL`),
+    index("invitations_space_idx").on(t.spaceId),
   ],
 );
 

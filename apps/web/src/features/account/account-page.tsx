@@ -6,7 +6,10 @@
 import {
   type AccountSession,
   changePasswordBody,
-  colorPattern,
+  defaultInitialsColor,
+  type InitialsColor,
+  initialsColorNames,
+  initialsColors,
   type Locale,
   limits,
   locales,
@@ -61,11 +64,15 @@ const timeZones: string[] = (() => {
   }
 })();
 
+const paletteColor = (value: string | null): InitialsColor | null =>
+  initialsColors.find((c) => c === value) ?? null;
+
 const PreferencesSection = () => {
   const user = useSession((s) => s.user);
   const putUser = useSession((s) => s.putUser);
   const [name, setName] = useState(user?.name ?? "");
-  const [color, setColor] = useState<string | null>(user?.color ?? null);
+  // A colour chosen before the palette existed shows as automatic until a palette colour is picked.
+  const [color, setColor] = useState<InitialsColor | null>(paletteColor(user?.color ?? null));
   const [locale, setLocale] = useState<string>(user?.locale ?? "en");
   const [timeZone, setTimeZone] = useState<string | null>(user?.timeZone ?? null);
   const [theme, setTheme] = useState<Theme>(user?.theme ?? "system");
@@ -74,7 +81,7 @@ const PreferencesSection = () => {
   if (!user) return null;
   const isDirty =
     name !== user.name ||
-    color !== user.color ||
+    color !== paletteColor(user.color) ||
     locale !== user.locale ||
     timeZone !== user.timeZone ||
     theme !== user.theme;
@@ -122,31 +129,43 @@ const PreferencesSection = () => {
             )}
           </Field>
         </div>
-        <Field
-          label="Initials colour"
-          error={errors.color}
-          hint="Shown on your initials; automatic picks one from your account."
-        >
-          {(props) => (
-            <div className="account-color">
+        <fieldset className="account-colors">
+          <legend className="field-label">Initials colour</legend>
+          <p className="field-hint muted">Everyone sees your initials in this colour.</p>
+          <div className="account-color-options">
+            <label className="account-color-option" title="Automatic">
               <input
-                {...props}
-                type="color"
-                className="account-color-input"
-                value={color && colorPattern.test(color) ? color : "#4f46e5"}
-                onChange={(e) => setColor(e.target.value)}
+                type="radio"
+                name="initials-color"
+                value=""
+                checked={color === null}
+                onChange={() => setColor(null)}
               />
-              <label className="account-color-auto">
+              <span
+                className="account-color-swatch"
+                style={{ background: defaultInitialsColor(user.id) }}
+                aria-hidden="true"
+              >
+                A
+              </span>
+              <span className="visually-hidden">Automatic</span>
+            </label>
+            {initialsColors.map((option) => (
+              <label key={option} className="account-color-option" title={initialsColorNames[option]}>
                 <input
-                  type="checkbox"
-                  checked={color === null}
-                  onChange={(e) => setColor(e.target.checked ? null : "#4f46e5")}
-                />{" "}
-                Automatic
+                  type="radio"
+                  name="initials-color"
+                  value={option}
+                  checked={color === option}
+                  onChange={() => setColor(option)}
+                />
+                <span className="account-color-swatch" style={{ background: option }} aria-hidden="true" />
+                <span className="visually-hidden">{initialsColorNames[option]}</span>
               </label>
-            </div>
-          )}
-        </Field>
+            ))}
+          </div>
+          {errors.color ? <p className="field-error">{errors.color}</p> : null}
+        </fieldset>
         <Field
           label="Language"
           error={errors.locale}

@@ -44,6 +44,7 @@ const member = (userId: string, name: string, role: Member["role"]): Member => (
   userId,
   email: `${name.split(" ")[0]?.toLowerCase()}@example.com`,
   name,
+  color: null,
   role,
   createdAt: at,
 });

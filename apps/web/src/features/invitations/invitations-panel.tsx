@@ -1,11 +1,14 @@
 /**
- * The owners' side of invitations, in the workspace settings: invite anyone by e-mail (the answer is
- * the same whether or not they have an account), and see the pending invitations to resend or revoke.
+ * The owners' side of invitations, in the workspace settings (or, for a private space, in its members
+ * dialog): invite anyone by e-mail (the answer is the same whether or not they have an account), and
+ * see the pending invitations to resend or revoke. A space's list reloads when `invitations.changed`
+ * arrives on the open board's channel, so every manager looking at it sees the others' changes.
  */
 import { type Invitation, type WorkspaceRole, workspaceRoles } from "@lattice/domain";
-import { type FormEvent, useCallback, useEffect, useState } from "react";
+import { type FormEvent, useCallback, useEffect, useMemo, useState } from "react";
 import { ApiError, describeError } from "../../api/client";
 import { mailApi } from "../../api/mail";
+import { onBoardEvent } from "../../store/board";
 import { toast } from "../../store/toasts";
 import { Button } from "../../ui/button";
 import { ConfirmDialog } from "../../ui/dialog";
@@ -15,7 +18,39 @@ const roleNames: Record<WorkspaceRole, string> = { owner: "Owner", member: "Memb
 
 const dateFormat = new Intl.DateTimeFormat(undefined, { day: "numeric", month: "short", year: "numeric" });
 
-export const InvitationsPanel = ({ workspaceId }: { workspaceId: string }) => {
+/** Whose invitations: the workspace's own, or one space's (its role is then the role in the space). */
+export type InvitationTarget =
+  | { kind: "workspace"; workspaceId: string }
+  | { kind: "space"; spaceId: string };
+
+const callsFor = (target: InvitationTarget) =>
+  target.kind === "workspace"
+    ? {
+        list: () => mailApi.listInvitations(target.workspaceId),
+        invite: (email: string, role: WorkspaceRole) => mailApi.invite(target.workspaceId, { email, role }),
+        resend: (id: string) => mailApi.resendInvitation(target.workspaceId, id),
+        revoke: (id: string) => mailApi.revokeInvitation(target.workspaceId, id),
+        isMine: (change: { spaceId: string | null; workspaceId: string }) =>
+          change.spaceId === null && change.workspaceId === target.workspaceId,
+      }
+    : {
+        list: () => mailApi.listSpaceInvitations(target.spaceId),
+        invite: (email: string, role: WorkspaceRole) =>
+          mailApi.inviteToSpace(target.spaceId, { email, role }),
+        resend: (id: string) => mailApi.resendSpaceInvitation(target.spaceId, id),
+        revoke: (id: string) => mailApi.revokeSpaceInvitation(target.spaceId, id),
+        isMine: (change: { spaceId: string | null }) => change.spaceId === target.spaceId,
+      };
+
+export const InvitationsPanel = ({ target }: { target: InvitationTarget }) => {
+  const { kind } = target;
+  const id = target.kind === "workspace" ? target.workspaceId : target.spaceId;
+  const targetKey = `${kind}-${id}`;
+  const calls = useMemo(
+    () => callsFor(kind === "workspace" ? { kind, workspaceId: id } : { kind, spaceId: id }),
+    [kind, id],
+  );
+  const isSpace = kind === "space";
   const [email, setEmail] = useState("");
   const [role, setRole] = useState<WorkspaceRole>("member");
   const [errors, setErrors] = useState<Record<string, string>>({});
@@ -27,17 +62,26 @@ export const InvitationsPanel = ({ workspaceId }: { workspaceId: string }) => {
 
   const load = useCallback(async () => {
     try {
-      setPending(await mailApi.listInvitations(workspaceId));
+      setPending(await calls.list());
       setLoadError(null);
     } catch (error) {
       setLoadError(describeError(error));
     }
-  }, [workspaceId]);
+  }, [calls]);
 
   useEffect(() => {
     setPending(null);
     void load();
   }, [load]);
+
+  // The open board's space channel carries `invitations.changed` for its space's list.
+  useEffect(
+    () =>
+      onBoardEvent((event) => {
+        if (event.type === "invitations.changed" && calls.isMine(event.payload)) void load();
+      }),
+    [calls, load],
+  );
 
   const put = (invitation: Invitation) =>
     setPending((list) =>
@@ -51,7 +95,7 @@ export const InvitationsPanel = ({ workspaceId }: { workspaceId: string }) => {
     setErrors({});
     setIsBusy(true);
     try {
-      const invitation = await mailApi.invite(workspaceId, { email, role });
+      const invitation = await calls.invite(email, role);
       put(invitation);
       toast.success(`Invitation sent to ${invitation.email}.`);
       setEmail("");
@@ -66,7 +110,7 @@ export const InvitationsPanel = ({ workspaceId }: { workspaceId: string }) => {
   const handleResend = async (invitation: Invitation) => {
     setBusyId(invitation.id);
     try {
-      put(await mailApi.resendInvitation(workspaceId, invitation.id));
+      put(await calls.resend(invitation.id));
       toast.success(`A new link was sent to ${invitation.email}; the old one no longer works.`);
     } catch (error) {
       toast.error(`Could not resend the invitation. ${describeError(error)}`);
@@ -80,7 +124,7 @@ export const InvitationsPanel = ({ workspaceId }: { workspaceId: string }) => {
     if (!revoking) return;
     setBusyId(revoking.id);
     try {
-      await mailApi.revokeInvitation(workspaceId, revoking.id);
+      await calls.revoke(revoking.id);
       setPending((list) => list?.filter((i) => i.id !== revoking.id) ?? null);
       toast.success(`The invitation to ${revoking.email} was withdrawn.`);
     } catch (error) {
@@ -98,7 +142,11 @@ export const InvitationsPanel = ({ workspaceId }: { workspaceId: string }) => {
         <Field
           label="Invite by email"
           error={errors.email}
-          hint="They get a link to join, with or without an account on this instance."
+          hint={
+            isSpace
+              ? "They get a link to this space, with or without an account; someone new to the workspace joins it as a visitor."
+              : "They get a link to join, with or without an account on this instance."
+          }
         >
           {(props) => (
             <Input
@@ -111,7 +159,7 @@ export const InvitationsPanel = ({ workspaceId }: { workspaceId: string }) => {
             />
           )}
         </Field>
-        <Field label="Role" error={errors.role}>
+        <Field label={isSpace ? "Role in this space" : "Role"} error={errors.role}>
           {(props) => (
             <Select {...props} value={role} onChange={(e) => setRole(e.target.value as WorkspaceRole)}>
               {workspaceRoles.map((r) => (
@@ -134,8 +182,8 @@ export const InvitationsPanel = ({ workspaceId }: { workspaceId: string }) => {
           </button>
         </p>
       ) : pending && pending.length > 0 ? (
-        <section className="pending-invitations" aria-labelledby="pending-invitations-title">
-          <h3 id="pending-invitations-title" className="pending-invitations-title">
+        <section className="pending-invitations" aria-labelledby={`pending-invitations-title-${targetKey}`}>
+          <h3 id={`pending-invitations-title-${targetKey}`} className="pending-invitations-title">
             Pending invitations <span className="count-badge">{pending.length}</span>
           </h3>
           <ul className="member-list">
@@ -146,8 +194,8 @@ export const InvitationsPanel = ({ workspaceId }: { workspaceId: string }) => {
                   <div className="member-identity">
                     <span className="member-name">{invitation.email}</span>
                     <span className="member-email muted">
-                      {roleNames[invitation.role]} · {isExpired ? "expired" : "expires"}{" "}
-                      {dateFormat.format(new Date(invitation.expiresAt))}
+                      {roleNames[invitation.spaceRole ?? invitation.role]} ·{" "}
+                      {isExpired ? "expired" : "expires"} {dateFormat.format(new Date(invitation.expiresAt))}
                       {invitation.invitedBy ? ` · invited by ${invitation.invitedBy.name}` : ""}
                     </span>
                   </div>

@@ -2,13 +2,22 @@
  * Where an invitation link lands (`/invite#<token>`; the token rides in the fragment, which browsers
  * never send to a server). A person without an account names themselves and picks a password; a
  * person with one signs in (or is signed in) and joins. A used, expired or withdrawn link, or one
- * that is not valid at all, gets a page that says so and what to do.
+ * that is not valid at all, gets a page that says so and what to do. An invitation to a space lands
+ * in that space. With single sign-on, the token waits in this tab's session storage while the
+ * provider is visited (`returnTo` cannot carry a fragment), and the page picks it up on return.
  */
-import { type InvitationPreview, limits, type SignupModeInfo } from "@lattice/domain";
+import {
+  type AcceptedInvitation,
+  type InvitationPreview,
+  limits,
+  type SignInMethods,
+  type SignupModeInfo,
+} from "@lattice/domain";
 import { type FormEvent, type ReactNode, useEffect, useState } from "react";
 import { Link, useLocation, useNavigate } from "react-router";
 import { ApiError, describeError } from "../../api/client";
 import { mailApi } from "../../api/mail";
+import { peopleApi } from "../../api/people";
 import { useSession } from "../../store/session";
 import { useWorkspaces } from "../../store/workspaces";
 import { Button } from "../../ui/button";
@@ -17,7 +26,29 @@ import { Field, Input } from "../../ui/input";
 type Loaded =
   | { kind: "loading" }
   | { kind: "invalid"; message: string }
-  | { kind: "ready"; preview: InvitationPreview; mode: SignupModeInfo | null };
+  | {
+      kind: "ready";
+      preview: InvitationPreview;
+      mode: SignupModeInfo | null;
+      methods: SignInMethods | null;
+    };
+
+/** Where a token waits while the person signs in with single sign-on. */
+const pendingTokenKey = "lattice:invitation-token";
+
+/** Where an invitation leads: its space, or its workspace. */
+const landingPath = (at: { workspaceId: string; spaceId: string | null }): string =>
+  at.spaceId ? `/w/${at.workspaceId}/s/${at.spaceId}` : `/w/${at.workspaceId}`;
+
+/** "Ward 3 in Clinic" for a space invitation, "Clinic" for a workspace one. */
+const placeOf = (p: InvitationPreview): ReactNode =>
+  p.spaceName ? (
+    <>
+      <strong>{p.spaceName}</strong> in <strong>{p.workspaceName}</strong>
+    </>
+  ) : (
+    <strong>{p.workspaceName}</strong>
+  );
 
 const roleWords: Record<InvitationPreview["role"], string> = {
   owner: "an owner",
@@ -51,22 +82,16 @@ const unusable: Record<
   Exclude<InvitationPreview["state"], "pending">,
   (p: InvitationPreview) => ReactNode
 > = {
-  accepted: (p) => (
-    <>
-      This invitation to <strong>{p.workspaceName}</strong> was already used. If it was you, log in to find
-      the workspace.
-    </>
-  ),
+  accepted: (p) => <>This invitation to {placeOf(p)} was already used. If it was you, log in to find it.</>,
   expired: (p) => (
     <>
-      This invitation to <strong>{p.workspaceName}</strong> has expired. Ask{" "}
-      {p.inviterName ?? "an owner of the workspace"} to send you a new one.
+      This invitation to {placeOf(p)} has expired. Ask {p.inviterName ?? "an owner of the workspace"} to send
+      you a new one.
     </>
   ),
   revoked: (p) => (
     <>
-      This invitation to <strong>{p.workspaceName}</strong> was withdrawn. If you still need access, ask an
-      owner of the workspace.
+      This invitation to {placeOf(p)} was withdrawn. If you still need access, ask an owner of the workspace.
     </>
   ),
 };
@@ -80,7 +105,7 @@ const unusableTitle: Record<Exclude<InvitationPreview["state"], "pending">, stri
 export const InvitePage = () => {
   const location = useLocation();
   const navigate = useNavigate();
-  const token = location.hash.replace(/^#/, "");
+  const token = location.hash.replace(/^#/, "") || (sessionStorage.getItem(pendingTokenKey) ?? "");
   const status = useSession((s) => s.status);
   const user = useSession((s) => s.user);
   const [loaded, setLoaded] = useState<Loaded>({ kind: "loading" });
@@ -101,9 +126,14 @@ export const InvitePage = () => {
       return;
     }
     let isCurrent = true;
-    Promise.all([mailApi.previewInvitation(token), mailApi.signupMode().catch(() => null)])
-      .then(([preview, mode]) => {
-        if (isCurrent) setLoaded({ kind: "ready", preview, mode });
+    sessionStorage.removeItem(pendingTokenKey);
+    Promise.all([
+      mailApi.previewInvitation(token),
+      mailApi.signupMode().catch(() => null),
+      peopleApi.signInMethods().catch(() => null),
+    ])
+      .then(([preview, mode, methods]) => {
+        if (isCurrent) setLoaded({ kind: "ready", preview, mode, methods });
       })
       .catch((error: unknown) => {
         if (!isCurrent) return;
@@ -120,10 +150,10 @@ export const InvitePage = () => {
     };
   }, [token]);
 
-  const land = async (workspaceId: string) => {
+  const land = async (accepted: AcceptedInvitation) => {
     await useSession.getState().load();
     await useWorkspaces.getState().loadWorkspaces();
-    void navigate(`/w/${workspaceId}`, { replace: true });
+    void navigate(landingPath(accepted), { replace: true });
   };
 
   const fail = (error: unknown) => {
@@ -136,7 +166,7 @@ export const InvitePage = () => {
     setFormError(null);
     setBusy("join");
     try {
-      await land((await mailApi.acceptInvitation(token)).workspaceId);
+      await land(await mailApi.acceptInvitation(token));
     } catch (error) {
       fail(error);
     }
@@ -152,7 +182,7 @@ export const InvitePage = () => {
     }
     setBusy("new");
     try {
-      await land((await mailApi.acceptInvitationNew({ token, name, password })).workspaceId);
+      await land(await mailApi.acceptInvitationNew({ token, name, password }));
     } catch (error) {
       fail(error);
     }
@@ -165,7 +195,7 @@ export const InvitePage = () => {
     setBusy("login");
     try {
       await useSession.getState().login({ email, password: loginPassword });
-      await land((await mailApi.acceptInvitation(token)).workspaceId);
+      await land(await mailApi.acceptInvitation(token));
     } catch (error) {
       fail(error);
     }
@@ -181,22 +211,47 @@ export const InvitePage = () => {
       </AuthCard>
     );
 
-  const { preview, mode } = loaded;
+  const { preview, mode, methods } = loaded;
   if (preview.state !== "pending")
     return (
       <AuthCard title={unusableTitle[preview.state]} subtitle={unusable[preview.state](preview)}>
         <p className="auth-switch muted">
-          <Link to="/login">Go to the login page</Link>
+          {status === "authenticated" && preview.state === "accepted" ? (
+            // Back from single sign-on, which accepted it: the way in.
+            <Link to={landingPath(preview)}>Open {preview.spaceName ?? preview.workspaceName}</Link>
+          ) : (
+            <Link to="/login">Go to the login page</Link>
+          )}
         </p>
       </AuthCard>
     );
 
-  const subtitle = (
+  const subtitle = preview.spaceName ? (
+    <>
+      {preview.inviterName ?? "Someone"} invited <strong>{preview.email}</strong> to the space{" "}
+      <strong>{preview.spaceName}</strong> of <strong>{preview.workspaceName}</strong> as{" "}
+      {roleWords[preview.spaceRole ?? preview.role]} of the space.
+    </>
+  ) : (
     <>
       {preview.inviterName ?? "Someone"} invited <strong>{preview.email}</strong> to join{" "}
       <strong>{preview.workspaceName}</strong> as {roleWords[preview.role]}.
     </>
   );
+  const place = preview.spaceName ?? preview.workspaceName;
+  const handleSso = () => sessionStorage.setItem(pendingTokenKey, token);
+  const ssoButton = methods?.sso ? (
+    <div className="auth-sso">
+      <a
+        className="btn btn-primary btn-md auth-submit"
+        href={`/api/auth/oidc/start?returnTo=${encodeURIComponent("/invite")}`}
+        onClick={handleSso}
+      >
+        {methods.sso.label}
+      </a>
+      {methods.password ? <p className="auth-divider muted">or with your e-mail and password</p> : null}
+    </div>
+  ) : null;
   const alert = formError ? (
     <p className="form-error" role="alert">
       {formError}
@@ -205,7 +260,7 @@ export const InvitePage = () => {
 
   if (status === "authenticated" && user)
     return (
-      <AuthCard title={`Join ${preview.workspaceName}`} subtitle={subtitle}>
+      <AuthCard title={`Join ${place}`} subtitle={subtitle}>
         {alert}
         <p className="muted">
           You are signed in as {user.name} ({user.email}).
@@ -216,7 +271,7 @@ export const InvitePage = () => {
           isBusy={busy === "join"}
           onClick={() => void handleJoin()}
         >
-          Join {preview.workspaceName}
+          Join {place}
         </Button>
         <p className="auth-switch muted">
           Not you?{" "}
@@ -227,10 +282,11 @@ export const InvitePage = () => {
       </AuthCard>
     );
 
-  const canCreate = mode?.mode !== "sso";
+  const canCreate = mode?.mode !== "sso" && methods?.password !== false;
   return (
-    <AuthCard title={`Join ${preview.workspaceName}`} subtitle={subtitle}>
+    <AuthCard title={`Join ${place}`} subtitle={subtitle}>
       {alert}
+      {ssoButton}
       {canCreate ? (
         <form
           className="auth-form"
@@ -274,49 +330,51 @@ export const InvitePage = () => {
             Create account and join
           </Button>
         </form>
-      ) : (
+      ) : ssoButton ? null : (
         <p className="muted">Accounts on this instance are made by signing in with single sign-on.</p>
       )}
-      <form
-        className="auth-form invite-login"
-        onSubmit={(e) => void handleLogin(e, loginEmail ?? preview.email)}
-        noValidate
-        aria-label="Log in and join"
-      >
-        <h2 className="section-title">Already have an account?</h2>
-        <Field label="Email">
-          {(props) => (
-            <Input
-              {...props}
-              type="email"
-              name="email"
-              autoComplete="email"
-              value={loginEmail ?? preview.email}
-              onChange={(e) => setLoginEmail(e.target.value)}
-              required
-            />
-          )}
-        </Field>
-        <Field label="Password">
-          {(props) => (
-            <Input
-              {...props}
-              type="password"
-              name="password"
-              autoComplete="current-password"
-              value={loginPassword}
-              onChange={(e) => setLoginPassword(e.target.value)}
-              required
-            />
-          )}
-        </Field>
-        <Button type="submit" isBusy={busy === "login"} className="auth-submit">
-          Log in and join
-        </Button>
-        <p className="auth-switch muted">
-          <Link to="/forgot-password">Forgot your password?</Link>
-        </p>
-      </form>
+      {methods?.password === false ? null : (
+        <form
+          className="auth-form invite-login"
+          onSubmit={(e) => void handleLogin(e, loginEmail ?? preview.email)}
+          noValidate
+          aria-label="Log in and join"
+        >
+          <h2 className="section-title">Already have an account?</h2>
+          <Field label="Email">
+            {(props) => (
+              <Input
+                {...props}
+                type="email"
+                name="email"
+                autoComplete="email"
+                value={loginEmail ?? preview.email}
+                onChange={(e) => setLoginEmail(e.target.value)}
+                required
+              />
+            )}
+          </Field>
+          <Field label="Password">
+            {(props) => (
+              <Input
+                {...props}
+                type="password"
+                name="password"
+                autoComplete="current-password"
+                value={loginPassword}
+                onChange={(e) => setLoginPassword(e.target.value)}
+                required
+              />
+            )}
+          </Field>
+          <Button type="submit" isBusy={busy === "login"} className="auth-submit">
+            Log in and join
+          </Button>
+          <p className="auth-switch muted">
+            <Link to="/forgot-password">Forgot your password?</Link>
+          </p>
+        </form>
+      )}
     </AuthCard>
   );
 };

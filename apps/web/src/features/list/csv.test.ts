@@ -97,6 +97,7 @@ describe("CSV export", () => {
       userId: `u${i}`,
       email: `u${i}@example.com`,
       name,
+      color: null,
       role: "member" as const,
       createdAt: "",
     }));
@@ -137,6 +138,7 @@ describe("list rows", () => {
       userId: "u1",
       email: "x@example.com",
       name: "Ada",
+      color: null,
       role: "member" as const,
       createdAt: "",
     },

@@ -7,11 +7,13 @@ import { type Member, type SpaceMember, type WorkspaceRole, workspaceRoles } fro
 import { useCallback, useEffect, useMemo, useState } from "react";
 import { describeError } from "../../api/client";
 import { peopleApi } from "../../api/people";
+import { onBoardEvent } from "../../store/board";
 import { toast } from "../../store/toasts";
 import { Avatar } from "../../ui/avatar";
 import { Button } from "../../ui/button";
 import { Dialog } from "../../ui/dialog";
 import { Field, Select } from "../../ui/input";
+import { InvitationsPanel } from "../invitations/invitations-panel";
 import { roleLabels } from "../workspace-settings/settings-page";
 
 interface SpaceMembersDialogProps {
@@ -48,6 +50,14 @@ export const SpaceMembersDialog = ({
   useEffect(() => {
     if (isOpen) void load();
   }, [isOpen, load]);
+
+  // Someone accepting an invitation joins the space: the list of members reloads with the pending one.
+  useEffect(() => {
+    if (!isOpen) return;
+    return onBoardEvent((event) => {
+      if (event.type === "invitations.changed" && event.payload.spaceId === spaceId) void load();
+    });
+  }, [isOpen, spaceId, load]);
 
   const candidates = useMemo(() => {
     const taken = new Set((members ?? []).map((m) => m.userId));
@@ -193,6 +203,12 @@ export const SpaceMembersDialog = ({
           </>
         )}
       </form>
+      {isPrivate ? (
+        <section className="blocker-form" aria-label="Invite to this space by e-mail">
+          <h3 className="blocker-form-title">Invite someone, in the workspace or not</h3>
+          <InvitationsPanel target={{ kind: "space", spaceId }} />
+        </section>
+      ) : null}
     </Dialog>
   );
 };

@@ -215,7 +215,7 @@ const MembersSection = ({ workspaceId }: { workspaceId: string }) => {
         </h2>
         {members ? <span className="count-badge">{members.length}</span> : null}
       </div>
-      {canManage ? <InvitationsPanel workspaceId={workspaceId} /> : null}
+      {canManage ? <InvitationsPanel target={{ kind: "workspace", workspaceId }} /> : null}
       {error ? (
         <p className="form-error">
           {error}{" "}
