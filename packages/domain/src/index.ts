@@ -27,6 +27,7 @@ export * from "./repeat-schemas.js";
 export * from "./repeat-summary.js";
 export * from "./roles.js";
 export * from "./schemas.js";
+export * from "./sign-in-schemas.js";
 export * from "./space-overview.js";
 export * from "./templates/built-in.js";
 export * from "./templates/plan.js";

@@ -18,19 +18,6 @@ const newPassword = z
   .min(limits.passwordMin, `must be at least ${limits.passwordMin} characters`)
   .max(limits.passwordMax, `must be at most ${limits.passwordMax} characters`);
 
-// ---------- sign-up mode ----------
-
-export const signupModes = ["open", "invitation", "sso"] as const;
-export type SignupMode = (typeof signupModes)[number];
-
-/** GET /api/auth/signup-mode: what the login page offers. */
-export const signupModeSchema = z.object({
-  mode: z.enum(signupModes),
-  /** Whether a new account may be made with a password right now (always true for the first one). */
-  canSignUp: z.boolean(),
-});
-export type SignupModeInfo = z.infer<typeof signupModeSchema>;
-
 // ---------- invitations ----------
 
 export const createInvitationBody = z.object({ email, role: z.enum(workspaceRoles).default("member") });

@@ -139,13 +139,3 @@ export const updateSettingsBody = z
   })
   .strict();
 export type UpdateSettingsBody = z.infer<typeof updateSettingsBody>;
-
-// ---------- ways to sign in ----------
-
-/** GET /api/auth/methods: what the login page offers. */
-export const signInMethodsSchema = z.object({
-  password: z.boolean(),
-  /** Single sign-on, when configured: the button's label. */
-  sso: z.object({ label: z.string() }).nullable(),
-});
-export type SignInMethods = z.infer<typeof signInMethodsSchema>;

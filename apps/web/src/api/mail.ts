@@ -11,7 +11,6 @@ import {
   mailPreferencesSchema,
   outboxSchema,
   type ResetPasswordBody,
-  signupModeSchema,
   type UpdateMailPreferencesBody,
   unsubscribeStateSchema,
 } from "@lattice/domain";
@@ -26,7 +25,6 @@ export const mailApi = {
   unsubscribe: (token: string) =>
     request("POST", `/api/mail/unsubscribe?token=${encodeURIComponent(token)}`, unsubscribeStateSchema),
 
-  signupMode: () => request("GET", "/api/auth/signup-mode", signupModeSchema),
   forgotPassword: (email: string) =>
     request("POST", "/api/auth/password/forgot", forgotPasswordReplySchema, { body: { email } }),
   resetPassword: (body: ResetPasswordBody) => requestEmpty("POST", "/api/auth/password/reset", { body }),

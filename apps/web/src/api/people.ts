@@ -7,7 +7,6 @@ import {
   adminUserListSchema,
   adminUserSchema,
   publicWorkspaceListSchema,
-  signInMethodsSchema,
   spaceMemberListSchema,
   spaceMemberSchema,
   type UpdateSettingsBody,
@@ -35,6 +34,4 @@ export const peopleApi = {
     request("POST", `/api/workspaces/${workspaceId}/join`, workspaceSchema, { body: {} }),
 
   updateSettings: (body: UpdateSettingsBody) => request("PATCH", "/api/me/settings", userSchema, { body }),
-
-  signInMethods: () => request("GET", "/api/auth/methods", signInMethodsSchema),
 };

@@ -2,8 +2,7 @@ import { limits, type SignInMethods, type SignupModeInfo } from "@lattice/domain
 import { type FormEvent, useEffect, useState } from "react";
 import { Link, Navigate, useLocation, useNavigate, useSearchParams } from "react-router";
 import { ApiError, describeError } from "../../api/client";
-import { mailApi } from "../../api/mail";
-import { peopleApi } from "../../api/people";
+import { fetchSignInMethods, fetchSignupMode } from "../../api/sign-in-options";
 import { useSession } from "../../store/session";
 import { Button } from "../../ui/button";
 import { Field, Input } from "../../ui/input";
@@ -28,8 +27,7 @@ const useSignInMethods = (): SignInMethods | null => {
   const [methods, setMethods] = useState<SignInMethods | null>(null);
   useEffect(() => {
     let isCurrent = true;
-    peopleApi
-      .signInMethods()
+    fetchSignInMethods()
       .then((m) => isCurrent && setMethods(m))
       // Unknown: offer the password form, which says itself if it is refused.
       .catch(() => isCurrent && setMethods({ password: true, sso: null }));
@@ -53,8 +51,7 @@ const useSignupMode = (): SignupModeInfo | null => {
   const [info, setInfo] = useState<SignupModeInfo | null>(null);
   useEffect(() => {
     let isCurrent = true;
-    mailApi
-      .signupMode()
+    fetchSignupMode()
       .then((value) => {
         if (isCurrent) setInfo(value);
       })

@@ -17,7 +17,7 @@ import { type FormEvent, type ReactNode, useEffect, useState } from "react";
 import { Link, useLocation, useNavigate } from "react-router";
 import { ApiError, describeError } from "../../api/client";
 import { mailApi } from "../../api/mail";
-import { peopleApi } from "../../api/people";
+import { fetchSignInMethods, fetchSignupMode } from "../../api/sign-in-options";
 import { useSession } from "../../store/session";
 import { useWorkspaces } from "../../store/workspaces";
 import { Button } from "../../ui/button";
@@ -129,8 +129,8 @@ export const InvitePage = () => {
     sessionStorage.removeItem(pendingTokenKey);
     Promise.all([
       mailApi.previewInvitation(token),
-      mailApi.signupMode().catch(() => null),
-      peopleApi.signInMethods().catch(() => null),
+      fetchSignupMode().catch(() => null),
+      fetchSignInMethods().catch(() => null),
     ])
       .then(([preview, mode, methods]) => {
         if (isCurrent) setLoaded({ kind: "ready", preview, mode, methods });
