@@ -159,7 +159,7 @@ export const InvitationsPanel = ({ target }: { target: InvitationTarget }) => {
             />
           )}
         </Field>
-        <Field label={isSpace ? "Role in this space" : "Role"} error={errors.role}>
+        <Field label={isSpace ? "Invite as" : "Role"} error={errors.role}>
           {(props) => (
             <Select {...props} value={role} onChange={(e) => setRole(e.target.value as WorkspaceRole)}>
               {workspaceRoles.map((r) => (
