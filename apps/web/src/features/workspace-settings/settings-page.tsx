@@ -233,7 +233,7 @@ const MembersSection = ({ workspaceId }: { workspaceId: string }) => {
         <ul className="member-list">
           {sorted.map((member) => (
             <li key={member.userId} className="member-row">
-              <Avatar name={member.name} seed={member.userId} size={32} />
+              <Avatar name={member.name} seed={member.userId} size={32} color={member.color} />
               <div className="member-identity">
                 <span className="member-name">
                   {member.name}
