@@ -97,7 +97,9 @@ export const writeDemoActivity = async (tx: Transaction, options: DemoActivityOp
     (c) =>
       c.archivedAt === null &&
       c.steps.at(-1)?.status.role === "in_progress" &&
-      c.blockings.every((b) => b.to !== null),
+      c.blockings.every((b) => b.to !== null) &&
+      // Moved at least three hours ago: room for a blocking after the move and an hour before now.
+      (c.steps.at(-1)?.at ?? c.createdAt) <= now - 3 * HOUR_MS,
   );
   const blockedNow = inProgress.filter(() => random() < 0.25).slice(0, 4);
   if (blockedNow.length === 0 && inProgress[0]) blockedNow.push(inProgress[0]);

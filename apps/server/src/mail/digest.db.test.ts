@@ -1,7 +1,7 @@
 import { createDb, tables } from "@lattice/db";
 import { type TestDriver, testDriver } from "@lattice/db/testing";
 import type { Notification, Status } from "@lattice/domain";
-import { and, eq, inArray, isNull, ne, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, isNull, ne, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Client, factories, type Harness, startHarness } from "../test/harness.js";
 import { startTestSmtp, type TestSmtp } from "../test/smtp.js";
@@ -41,7 +41,9 @@ const digestSuite = (driver: TestDriver): void => {
       db()
         .select()
         .from(tables.mailMessages)
-        .where(and(eq(tables.mailMessages.toAddress, email), eq(tables.mailMessages.kind, "digest")));
+        .where(and(eq(tables.mailMessages.toAddress, email), eq(tables.mailMessages.kind, "digest")))
+        // In the order they were made: without it, PostgreSQL may return a row it updated (sent) last.
+        .orderBy(asc(tables.mailMessages.createdAt), asc(tables.mailMessages.id));
     const build = (now: Date) => sendDueDigests(h.db.handle, { publicUrl, digestHour: 7, now });
     /** Invitations and instant messages were delivered long ago: only digests are left to send. */
     const forgetOtherMail = () =>
