@@ -28,6 +28,8 @@ test("a person picks an initials colour and a teammate watching the board sees i
 
   await page.goto("/account");
   const choices = page.locator('input[name="initials-color"]');
+  // The settings page loads on demand: wait for its palette before reading it.
+  await expect(page.getByRole("radio", { name: "Automatic" })).toBeVisible();
   const values = await choices.evaluateAll((inputs) => inputs.map((i) => (i as HTMLInputElement).value));
   const chosen = values.find((v) => v !== "" && v !== derived);
   if (!chosen) throw new Error("the palette offers no other colour");
