@@ -1,5 +1,5 @@
 import { type SQL, sql } from "drizzle-orm";
-import { type AnyPgColumn, check, customType, text, timestamp } from "drizzle-orm/pg-core";
+import { type AnyPgColumn, check, customType, integer, text, timestamp } from "drizzle-orm/pg-core";
 
 /**
  * Fractional-index ordering keys. COLLATE "C" makes PostgreSQL compare them byte-wise, the same
@@ -31,4 +31,17 @@ export const oneOfCheck = (
       values.map((value): SQL => sql.raw(`'${value.replaceAll("'", "''")}'`)),
       sql`, `,
     )})`,
+  );
+
+/** A whole number held to [min, max] by a CHECK constraint named `<table>_<column>_check`; null allowed. */
+export const boundedInteger = (name: string) => integer(name);
+
+export const boundedCheck = (
+  table: string,
+  column: AnyPgColumn,
+  range: { readonly min: number; readonly max: number },
+): ReturnType<typeof check> =>
+  check(
+    `${table}_${column.name}_check`,
+    sql`${column} BETWEEN ${sql.raw(String(range.min))} AND ${sql.raw(String(range.max))}`,
   );

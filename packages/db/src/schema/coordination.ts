@@ -11,6 +11,7 @@ import {
   fieldKinds,
   notificationKinds,
   relationKinds,
+  serviceLevelDaysRange,
 } from "@lattice/domain";
 import { sql } from "drizzle-orm";
 import {
@@ -25,7 +26,16 @@ import {
   uuid,
 } from "drizzle-orm/pg-core";
 import { cards } from "./board.js";
-import { archivedAt, createdAt, oneOf, oneOfCheck, orderKey, updatedAt } from "./columns.js";
+import {
+  archivedAt,
+  boundedCheck,
+  boundedInteger,
+  createdAt,
+  oneOf,
+  oneOfCheck,
+  orderKey,
+  updatedAt,
+} from "./columns.js";
 import { spaces, workspaces } from "./hierarchy.js";
 import { users } from "./users.js";
 
@@ -126,9 +136,14 @@ export const labels = pgTable(
     spaceId: spaceRef(),
     name: text("name").notNull(),
     color: text("color").notNull(),
+    /** A service-level target in days for cards with this label, instead of the space's; null: none. */
+    serviceLevelDays: boundedInteger("service_level_days"),
     createdAt: createdAt(),
   },
-  (t) => [index("labels_space_idx").on(t.spaceId)],
+  (t) => [
+    index("labels_space_idx").on(t.spaceId),
+    boundedCheck("labels", t.serviceLevelDays, serviceLevelDaysRange),
+  ],
 );
 
 export const cardLabels = pgTable(

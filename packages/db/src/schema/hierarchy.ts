@@ -1,6 +1,21 @@
-import { joinRoles, visibilities, workspaceRoles } from "@lattice/domain";
+import {
+  capacityPerWeekRange,
+  joinRoles,
+  serviceLevelDaysRange,
+  visibilities,
+  workspaceRoles,
+} from "@lattice/domain";
 import { type AnyPgColumn, boolean, index, pgTable, primaryKey, text, uuid } from "drizzle-orm/pg-core";
-import { archivedAt, createdAt, oneOf, oneOfCheck, orderKey, updatedAt } from "./columns.js";
+import {
+  archivedAt,
+  boundedCheck,
+  boundedInteger,
+  createdAt,
+  oneOf,
+  oneOfCheck,
+  orderKey,
+  updatedAt,
+} from "./columns.js";
 import { users } from "./users.js";
 
 export const workspaces = pgTable(
@@ -34,12 +49,15 @@ export const workspaceMembers = pgTable(
       .notNull()
       .references(() => users.id, { onDelete: "cascade" }),
     role: oneOf("role", workspaceRoles).notNull(),
+    /** How many cards a week this person can take on (the Workload view marks more as overload); null: not set. */
+    capacityPerWeek: boundedInteger("capacity_per_week"),
     createdAt: createdAt(),
   },
   (t) => [
     primaryKey({ columns: [t.workspaceId, t.userId] }),
     index("workspace_members_user_idx").on(t.userId),
     oneOfCheck("workspace_members", t.role, workspaceRoles),
+    boundedCheck("workspace_members", t.capacityPerWeek, capacityPerWeekRange),
   ],
 );
 
@@ -75,13 +93,18 @@ export const spaces = pgTable(
     description: text("description").notNull().default(""),
     position: orderKey("position").notNull(),
     isPrivate: boolean("is_private").notNull().default(false),
+    /** The owners' service-level target in days (cards should finish within it); null: from history. */
+    serviceLevelDays: boundedInteger("service_level_days"),
     archivedAt: archivedAt(),
     /** Who archived it (the archive view shows it); null when not archived or unknown. */
     archivedBy: uuid("archived_by").references(() => users.id, { onDelete: "set null" }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (t) => [index("spaces_workspace_idx").on(t.workspaceId)],
+  (t) => [
+    index("spaces_workspace_idx").on(t.workspaceId),
+    boundedCheck("spaces", t.serviceLevelDays, serviceLevelDaysRange),
+  ],
 );
 
 /** A space role overriding the workspace role; for a private space, the list of who may see it. */

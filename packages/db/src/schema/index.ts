@@ -6,6 +6,7 @@ export * from "./hierarchy.js";
 export * from "./mail.js";
 export * from "./my-space.js";
 export * from "./recurrence.js";
+export * from "./saved-views.js";
 export * from "./templates.js";
 export * from "./trash.js";
 export * from "./users.js";
