@@ -10,12 +10,7 @@ import { Avatar } from "../../ui/avatar";
 import { progressPercent, shortDate, todoCount, urgencyClass, urgencyLabel } from "./coordination-helpers";
 import { boardConflicts, boardProgress, useLabels, useMembers } from "./coordination-store";
 import "./coordination.css";
-
-const localToday = () => {
-  const now = new Date();
-  const pad = (n: number) => String(n).padStart(2, "0");
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
-};
+import { localToday } from "../filters/dates";
 
 export const CardFrontLabels = memo(({ card }: { card: Card }) => {
   const labels = useLabels(card.spaceId);

@@ -8,6 +8,7 @@ import { toast } from "../../store/toasts";
 import { Avatar } from "../../ui/avatar";
 import { Button } from "../../ui/button";
 import { DateField } from "../../ui/date-field";
+import { localToday } from "../filters/dates";
 import {
   isoToLocalInput,
   localInputToIso,
@@ -141,12 +142,6 @@ export const PeopleFields = ({
       </dd>
     </>
   );
-};
-
-const localToday = () => {
-  const now = new Date();
-  const pad = (n: number) => String(n).padStart(2, "0");
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 };
 
 export const DateFields = ({ card, canWrite }: { card: Card; canWrite: boolean }) => {

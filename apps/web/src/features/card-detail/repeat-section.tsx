@@ -9,6 +9,7 @@ import { describeError } from "../../api/client";
 import { api } from "../../api/endpoints";
 import { useBoard } from "../../store/board";
 import { Button } from "../../ui/button";
+import { localToday } from "../filters/dates";
 import {
   presetLabel,
   presetOf,
@@ -22,12 +23,6 @@ import {
 } from "./repeat-rule";
 
 type EndKind = "never" | "after" | "on";
-
-const localToday = () => {
-  const now = new Date();
-  const pad = (n: number) => String(n).padStart(2, "0");
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
-};
 
 const browserTimeZone = (): string | undefined => {
   try {

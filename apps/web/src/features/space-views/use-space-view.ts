@@ -17,11 +17,8 @@ import { useNavigate } from "react-router";
 import { request } from "../../api/client";
 import { useBoard } from "../../store/board";
 import { useLiveBoard } from "../../sync/live";
-import { localToday as todayWhereThePersonIs } from "../filters/dates";
+import { localToday } from "../filters/dates";
 import { useSpaceMeta } from "../filters/use-space-meta";
-
-/** Today as YYYY-MM-DD in the person's own time zone (dates on cards are calendar dates). */
-export const localToday = (): string => todayWhereThePersonIs();
 
 /**
  * Relations of the space. The board store keeps `view.relations` when its snapshot carries them; until
