@@ -185,3 +185,18 @@ export const draft = <T extends EventType>(
   type: T,
   payload: EventPayloads[T],
 ): DraftEvent => ({ channel, type, payload }) as DraftEvent;
+
+/**
+ * The card an event is about, when it is about one card: a card's own events carry it as `card.id`
+ * or `cardId`; to-dos, comments, blockings and documents as their item's `cardId`.
+ */
+export const eventCardId = (event: Pick<DraftEvent, "payload">): string | null => {
+  const payload = event.payload as Record<string, unknown>;
+  for (const key of ["todo", "comment", "blocking", "attachment"] as const) {
+    const item = payload[key] as { cardId?: unknown } | undefined;
+    if (item) return typeof item.cardId === "string" ? item.cardId : null;
+  }
+  const card = payload.card as { id?: unknown } | undefined;
+  if (card) return typeof card.id === "string" ? card.id : null;
+  return typeof payload.cardId === "string" ? payload.cardId : null;
+};

@@ -33,6 +33,7 @@ import {
   type EventPayloads,
   type EventType,
   emptyBoard,
+  eventCardId,
   type FieldValue,
   isRefusal,
   type MutatorResult,
@@ -148,11 +149,6 @@ export type CardFieldsPatch = Pick<
   UpdateCardBody,
   "name" | "description" | "responsibleId" | "coworkerIds" | "startDate" | "dueDate" | "labelIds"
 >;
-
-const cardIdOf = (event: Pick<WireEvent, "type" | "payload">): string | null => {
-  const payload = event.payload as { card?: { id: string }; cardId?: string };
-  return payload.card?.id ?? payload.cardId ?? null;
-};
 
 /** The signed-in person, as the mutators' actor (the server uses its own session, not this). */
 const actor = (): Actor => ({ id: useSession.getState().user?.id ?? "" });
@@ -478,7 +474,7 @@ export const useBoard = create<BoardStore>((set, get) => {
       if (!boardEventTypes.has(event.type)) return;
       const boardEvent = { type: event.type, payload: event.payload } as BoardEvent;
       const state = get();
-      const cardId = cardIdOf(event);
+      const cardId = eventCardId(event);
       const isPendingOurs = event.mutationId !== null && state.pending.some((m) => m.id === event.mutationId);
       const isEcho = event.mutationId !== null && confirmedIds.has(event.mutationId);
       const isOurs = isPendingOurs || isEcho;

@@ -10,6 +10,7 @@ import {
   type CardRelation,
   type DateConflict,
   dateConflicts,
+  eventCardId,
   type Label,
   type Member,
   type ProgressInput,
@@ -91,16 +92,6 @@ onBoardEvent((event) => {
   if (event.type === "label.created" || event.type === "label.updated") upsertLabel(event.payload.label);
   if (event.type === "label.deleted") removeLabel(event.payload.spaceId, event.payload.labelId);
 });
-
-/** The card the event is about, when it is about one card. */
-export const eventCardId = (event: WireEvent): string | null => {
-  const p = event.payload as Record<string, unknown>;
-  for (const key of ["todo", "comment", "blocking", "attachment", "card"] as const) {
-    const inner = p[key] as { cardId?: string; id?: string } | undefined;
-    if (inner) return key === "card" ? (inner.id ?? null) : (inner.cardId ?? null);
-  }
-  return typeof p.cardId === "string" ? p.cardId : null;
-};
 
 /**
  * Calls `handler` for each live event of the open space about `cardId` whose type starts with one of
