@@ -99,6 +99,11 @@ describe.runIf(runPg)("mail delivery across instances (pg)", () => {
     const duplicates = ids.length - new Set(ids).size;
     expect(received).toHaveLength(total);
     expect(duplicates).toBe(0);
+    // Counted by recipient too: each of the queued addresses received exactly one message.
+    const recipients = received.map((mail) => (Array.isArray(mail.to) ? mail.to[0] : mail.to)?.text);
+    expect(new Set(recipients)).toEqual(
+      new Set(Array.from({ length: total }, (_, i) => `person${i}@example.test`)),
+    );
     const [{ attempts } = { attempts: 0 }] = await db.handle.db
       .select({ attempts: sum(m.attempts).mapWith(Number) })
       .from(m);
