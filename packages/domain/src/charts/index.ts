@@ -3,6 +3,7 @@ export * from "./calendar.js";
 export * from "./cumulative-flow.js";
 export * from "./forecast.js";
 export * from "./history.js";
+export * from "./limits.js";
 export * from "./percentiles.js";
 export * from "./random.js";
 export * from "./schemas.js";

@@ -7,17 +7,7 @@ import { statusRoles } from "../roles.js";
 import { calendarDate, id } from "../schemas.js";
 import { dayOfIsoDate } from "./calendar.js";
 import { forecastDefaults } from "./forecast.js";
-
-export const chartLimits = {
-  /** Longest period a chart may cover, in days (about ten years). */
-  maxRangeDays: 3660,
-  maxWindowWeeks: 260,
-  minTrials: 100,
-  maxTrials: 100_000,
-  maxConfidences: 9,
-  /** How far ahead a "how many by" target date may be, in days. */
-  maxTargetDays: 3660,
-} as const;
+import { chartLimits } from "./limits.js";
 
 /** Chart periods and target dates are bounded like every date of the API (`dateRange`). */
 const isoDate = calendarDate;

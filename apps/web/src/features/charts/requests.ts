@@ -3,11 +3,11 @@
  * the view and `preloadChartView` build the very same request. Loaded with the app, not with the
  * chart views: no React and no uPlot here.
  */
+import { chartLimits, forecastDefaults } from "@lattice/domain";
 import { chartsApi, type ForecastParams, type ForecastScope } from "../../api/charts";
 import { addDays, parseConfidences, periodFromQuery, todayIso } from "./shape";
 
-export const DEFAULT_WEEKS = 12;
-const FORECAST_TRIALS = 10_000;
+export const DEFAULT_WEEKS: number = forecastDefaults.windowWeeks;
 
 export type ScopeKind = ForecastScope["kind"];
 
@@ -36,7 +36,9 @@ export const forecastRequestOf = (
 ): ForecastRequest => {
   const weeksParam = Number(search.get("weeks"));
   const windowWeeks =
-    Number.isInteger(weeksParam) && weeksParam >= 1 && weeksParam <= 260 ? weeksParam : DEFAULT_WEEKS;
+    Number.isInteger(weeksParam) && weeksParam >= 1 && weeksParam <= chartLimits.maxWindowWeeks
+      ? weeksParam
+      : DEFAULT_WEEKS;
   const confidences = parseConfidences(search.get("confidence"));
   const targetDate = search.get("by") ?? addDays(today, 28);
   const responsibleId = search.get("responsible") ?? "";
@@ -67,7 +69,7 @@ export const forecastRequestOf = (
     params: {
       windowWeeks,
       confidences,
-      trials: FORECAST_TRIALS,
+      trials: forecastDefaults.trials,
       targetDate,
       responsibleId: responsibleId || undefined,
       labelId: labelId || undefined,

@@ -3,7 +3,12 @@
  * seconds for uPlot), the fan of the Monte Carlo forecast, and the sentences of the text summaries.
  * No DOM and no uPlot here, so all of it is unit-tested in jsdom.
  */
-import type { CumulativeFlowReply, ForecastChartReply, TimeChartReply } from "@lattice/domain";
+import {
+  type CumulativeFlowReply,
+  type ForecastChartReply,
+  forecastDefaults,
+  type TimeChartReply,
+} from "@lattice/domain";
 
 const DAY_SECONDS = 86_400;
 
@@ -208,7 +213,7 @@ export const forecastSummary = (reply: ForecastChartReply): string => {
 /** Parses "15,50,85" into sorted distinct levels between 1 and 99; falls back when invalid. */
 export const parseConfidences = (
   text: string | null,
-  fallback: readonly number[] = [15, 50, 85],
+  fallback: readonly number[] = forecastDefaults.confidences,
 ): number[] => {
   if (!text) return [...fallback];
   const values = text
