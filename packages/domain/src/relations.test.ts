@@ -1,6 +1,14 @@
 import { describe, expect, it } from "vitest";
 import type { CardRelation } from "./coordination-schemas.js";
-import { childrenOf, findCycle, type ProgressInput, parentsOf, progressOf } from "./relations.js";
+import {
+  childrenOf,
+  findCycle,
+  type ProgressInput,
+  parentsOf,
+  progressInputsOfBoard,
+  progressOf,
+  progressOfEach,
+} from "./relations.js";
 
 const rel = (
   kind: "parent" | "next",
@@ -103,5 +111,41 @@ describe("progressOf", () => {
     const after = before.filter((r) => r.fromCardId !== "a");
     expect(["a", "b", "c", "d"].map((id) => progressOf(id, all, after))).toEqual([0, 1, 0.5, 1]);
     expect(progressOf("c", all, before)).toBe(1);
+  });
+});
+
+describe("progressOfEach", () => {
+  it("gives every card of a board the progress progressOf gives it alone, in a shared tree", () => {
+    // a ← b, c; b ← d, e; c ← e (e has two parents); f stands alone with to-dos.
+    const view = {
+      statuses: {
+        open: { id: "open", role: "in_progress" },
+        done: { id: "done", role: "completed" },
+      },
+      cards: Object.fromEntries(
+        [
+          ["a", "open", 0, 0],
+          ["b", "open", 2, 1],
+          ["c", "open", 0, 0],
+          ["d", "done", 3, 0],
+          ["e", "open", 4, 3],
+          ["f", "open", 5, 2],
+        ].map(([id, statusId, todoTotal, todoDone]) => [id, { id, statusId, todoTotal, todoDone }]),
+      ),
+    } as unknown as Parameters<typeof progressInputsOfBoard>[0];
+    const relations = [
+      rel("parent", "a", "b"),
+      rel("parent", "a", "c"),
+      rel("parent", "b", "d"),
+      rel("parent", "b", "e"),
+      rel("parent", "c", "e"),
+    ];
+    const inputs = progressInputsOfBoard(view);
+    expect(inputs.get("d")).toEqual({ isCompleted: true, todoTotal: 3, todoDone: 0 });
+    const each = progressOfEach(inputs, relations);
+    expect([...each.keys()].sort()).toEqual(["a", "b", "c", "d", "e", "f"]);
+    for (const id of each.keys()) expect(each.get(id)).toBe(progressOf(id, inputs, relations));
+    // b: 1 of 2 to-dos, d done (1), e at 3/4 → (1 + 1 + 0.75) / 4
+    expect(each.get("b")).toBeCloseTo(2.75 / 4);
   });
 });

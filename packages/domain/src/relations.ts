@@ -2,6 +2,7 @@
  * Card relations: parent → child and previous → next. Both kinds form directed acyclic graphs; a
  * relation that would close a cycle is refused, naming the cycle.
  */
+import type { BoardState } from "./board.js";
 import type { CardRelation, RelationKind } from "./coordination-schemas.js";
 
 export interface Edge {
@@ -79,16 +80,11 @@ export interface ProgressInput {
   todoDone: number;
 }
 
-/**
- * Progress from 0 to 1: a completed card is 1; otherwise its to-do items and its child cards count
- * equally, each child at its own progress. A card with neither is 0. Children unknown to `cards`
- * (not loaded) count as 0, which the caller avoids by loading them.
- */
-export const progressOf = (
-  cardId: string,
+/** Progress of cards, computed once each however many parents share them (see `progressOf`). */
+const progressWalker = (
   cards: ReadonlyMap<string, ProgressInput>,
   relations: readonly CardRelation[],
-): number => {
+): ((cardId: string) => number) => {
   const children = childrenIndexOf(relations);
   const memo = new Map<string, number>();
   const visit = (id: string, path: Set<string>): number => {
@@ -108,5 +104,42 @@ export const progressOf = (
     memo.set(id, value);
     return value;
   };
-  return visit(cardId, new Set());
+  return (cardId) => visit(cardId, new Set());
+};
+
+/**
+ * Progress from 0 to 1: a completed card is 1; otherwise its to-do items and its child cards count
+ * equally, each child at its own progress. A card with neither is 0. Children unknown to `cards`
+ * (not loaded) count as 0, which the caller avoids by loading them.
+ */
+export const progressOf = (
+  cardId: string,
+  cards: ReadonlyMap<string, ProgressInput>,
+  relations: readonly CardRelation[],
+): number => progressWalker(cards, relations)(cardId);
+
+/** `progressOf` for every card of `cards` at once: each card's subtree is walked once for the whole board. */
+export const progressOfEach = (
+  cards: ReadonlyMap<string, ProgressInput>,
+  relations: readonly CardRelation[],
+): Map<string, number> => {
+  const progress = progressWalker(cards, relations);
+  const result = new Map<string, number>();
+  for (const id of cards.keys()) result.set(id, progress(id));
+  return result;
+};
+
+/** What progress reads of each card of a board: whether its status completes it, and its to-dos. */
+export const progressInputsOfBoard = (
+  view: Pick<BoardState, "cards" | "statuses">,
+): Map<string, ProgressInput> => {
+  const inputs = new Map<string, ProgressInput>();
+  for (const card of Object.values(view.cards)) {
+    inputs.set(card.id, {
+      isCompleted: view.statuses[card.statusId]?.role === "completed",
+      todoTotal: card.todoTotal,
+      todoDone: card.todoDone,
+    });
+  }
+  return inputs;
 };

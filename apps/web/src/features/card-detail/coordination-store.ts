@@ -13,8 +13,8 @@ import {
   eventCardId,
   type Label,
   type Member,
-  type ProgressInput,
-  progressOf,
+  progressInputsOfBoard,
+  progressOfEach,
 } from "@lattice/domain";
 import { useEffect, useRef } from "react";
 import { create } from "zustand";
@@ -121,9 +121,9 @@ export const useCardEvents = (
 // ---------- derived board facts ----------
 
 interface Derived {
-  inputs: Map<string, ProgressInput> | null;
   relations: CardRelation[];
-  progress: Map<string, number>;
+  /** Every card's progress, computed for the whole board the first time one is asked for. */
+  progress: Map<string, number> | null;
   conflicts: Map<string, DateConflict[]> | null;
   childCount: Map<string, number>;
 }
@@ -138,26 +138,10 @@ const derivedOf = (view: BoardState): Derived => {
     for (const r of relations) {
       if (r.kind === "parent") childCount.set(r.fromCardId, (childCount.get(r.fromCardId) ?? 0) + 1);
     }
-    d = { inputs: null, relations, progress: new Map(), conflicts: null, childCount };
+    d = { relations, progress: null, conflicts: null, childCount };
     derivedByView.set(view, d);
   }
   return d;
-};
-
-const progressInputs = (view: BoardState, d: Derived) => {
-  if (!d.inputs) {
-    d.inputs = new Map(
-      Object.values(view.cards).map((c) => [
-        c.id,
-        {
-          isCompleted: view.statuses[c.statusId]?.role === "completed",
-          todoTotal: c.todoTotal,
-          todoDone: c.todoDone,
-        },
-      ]),
-    );
-  }
-  return d.inputs;
 };
 
 /** Progress 0..1 of a card of the board, or null when it has neither to-dos nor children. */
@@ -167,11 +151,8 @@ export const boardProgress = (view: BoardState, card: Card): number | null => {
   const children = d.childCount.get(card.id) ?? 0;
   if (card.todoTotal === 0 && children === 0) return null;
   if (isCompleted) return 1;
-  const known = d.progress.get(card.id);
-  if (known !== undefined) return known;
-  const value = progressOf(card.id, progressInputs(view, d), d.relations);
-  d.progress.set(card.id, value);
-  return value;
+  d.progress ??= progressOfEach(progressInputsOfBoard(view), d.relations);
+  return d.progress.get(card.id) ?? 0;
 };
 
 const noConflicts: DateConflict[] = [];

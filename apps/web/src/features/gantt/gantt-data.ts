@@ -13,9 +13,9 @@ import {
   dateConflicts,
   daysBetween,
   isLate,
-  type ProgressInput,
   parentsOf,
-  progressOf,
+  progressInputsOfBoard,
+  progressOfEach,
   type StatusRole,
 } from "@lattice/domain";
 
@@ -124,17 +124,7 @@ export const buildGantt = (
     return value;
   };
 
-  const progressInputs = new Map<string, ProgressInput>(
-    everyCard.map((c) => [
-      c.id,
-      {
-        isCompleted: view.statuses[c.statusId]?.role === "completed",
-        todoTotal: c.todoTotal,
-        todoDone: c.todoDone,
-      },
-    ]),
-  );
-  const hasChildRelation = new Set(relations.filter((r) => r.kind === "parent").map((r) => r.fromCardId));
+  const progressById = progressOfEach(progressInputsOfBoard(view), relations);
   const conflictsByCard = new Map<string, string[]>();
   for (const conflict of dateConflicts(everyCard, relations)) {
     const list = conflictsByCard.get(conflict.cardId);
@@ -160,14 +150,7 @@ export const buildGantt = (
       const isMilestone = card.startDate === null && card.dueDate !== null;
       const late = isLate(card, role, options.today);
       const conflicts = conflictsByCard.get(card.id) ?? [];
-      // progressOf walks the children; a leaf's progress is its to-dos (same formula, no walk).
-      const progress = hasChildRelation.has(card.id)
-        ? progressOf(card.id, progressInputs, relations)
-        : role === "completed"
-          ? 1
-          : card.todoTotal === 0
-            ? 0
-            : card.todoDone / card.todoTotal;
+      const progress = progressById.get(card.id) ?? 0;
       tasks.push({
         id: card.id,
         name: card.name,

@@ -7,8 +7,8 @@ import {
   type CustomField,
   type Label,
   type Member,
-  type ProgressInput,
-  progressOf,
+  progressInputsOfBoard,
+  progressOfEach,
   type StatusRole,
 } from "@lattice/domain";
 import { compareFieldValues } from "../fields/field-values";
@@ -75,25 +75,11 @@ export const buildRows = (
   const names = new Map(members.map((m) => [m.userId, m.name]));
   const labelNames = new Map(labels.map((l) => [l.id, l.name]));
   const columns = boardColumns(view);
-  const inputs = new Map<string, ProgressInput>();
-  for (const { status, cards } of columns)
-    for (const c of cards)
-      inputs.set(c.id, {
-        isCompleted: status.role === "completed",
-        todoTotal: c.todoTotal,
-        todoDone: c.todoDone,
-      });
-  const parentIds = new Set(relations.filter((r) => r.kind === "parent").map((r) => r.fromCardId));
+  const progressById = progressOfEach(progressInputsOfBoard(view), relations);
   const rows: ListRow[] = [];
   columns.forEach(({ status, cards }, statusIndex) => {
     for (const card of cards) {
-      const progress = parentIds.has(card.id)
-        ? progressOf(card.id, inputs, relations)
-        : status.role === "completed"
-          ? 1
-          : card.todoTotal === 0
-            ? 0
-            : card.todoDone / card.todoTotal;
+      const progress = progressById.get(card.id) ?? 0;
       rows.push({
         id: card.id,
         name: card.name,
