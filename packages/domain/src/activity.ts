@@ -10,7 +10,7 @@
  */
 import { z } from "zod";
 import type { TodoItem } from "./coordination-schemas.js";
-import type { EventPayloads, EventType } from "./events.js";
+import { type DraftEvent, type EventPayloads, type EventType, eventCardId } from "./events.js";
 import type { CustomField, FieldValue } from "./field-schemas.js";
 import type { Card } from "./schemas.js";
 import { id, isoTime } from "./schemas.js";
@@ -282,18 +282,8 @@ export const describeEvent = (
 
 /** The card an activity event is about, if any (for relations: the card it starts from). */
 export const activityCardId = (event: { type: string; payload: unknown }): string | null => {
-  const p = event.payload as Record<string, unknown>;
-  const nested = (key: string, field: string): string | null => {
-    const v = p[key] as Record<string, unknown> | undefined;
-    return v && typeof v[field] === "string" ? (v[field] as string) : null;
-  };
-  return (
-    nested("card", "id") ??
-    nested("todo", "cardId") ??
-    nested("comment", "cardId") ??
-    nested("attachment", "cardId") ??
-    nested("blocking", "cardId") ??
-    nested("relation", "fromCardId") ??
-    (typeof p.cardId === "string" ? p.cardId : null)
-  );
+  const cardId = eventCardId(event as Pick<DraftEvent, "payload">);
+  if (cardId !== null) return cardId;
+  const relation = (event.payload as { relation?: { fromCardId?: unknown } }).relation;
+  return typeof relation?.fromCardId === "string" ? relation.fromCardId : null;
 };

@@ -86,20 +86,6 @@ export interface PendingMutation {
   isWaiting?: boolean;
 }
 
-export type ActivityKind = "created" | "moved" | "renamed" | "described" | "archived" | "updated";
-
-/** One line of a card's recent activity, built from the events seen since the board loaded. */
-export interface ActivityEntry {
-  seq: number;
-  cardId: string;
-  actorId: string | null;
-  at: string;
-  kind: ActivityKind;
-  fromStatus?: string;
-  toStatus?: string;
-  name?: string;
-}
-
 const boardEventTypes = new Set<string>([
   "card.created",
   "card.updated",
@@ -193,7 +179,6 @@ const isNetworkError = (error: unknown): boolean => error instanceof ApiError &&
 // 503: the server is up but cannot reach its database for a moment; the change is kept and resent.
 const isServiceUnavailable = (error: unknown): boolean => error instanceof ApiError && error.status === 503;
 
-const activityMax = 20;
 /** Mutation ids confirmed by their reply whose events may still be on the way (bounded, oldest out). */
 const confirmedIdsMax = 200;
 
@@ -238,7 +223,6 @@ interface BoardStore {
   /** Card id being dragged: live events about it wait in `held` until the drop. */
   heldCardId: string | null;
   held: BoardEvent[];
-  activity: Record<string, ActivityEntry[]>;
   /** Cards a teammate just changed, with when: they animate into place. */
   arrivals: Record<string, number>;
   /** Set when the server stops serving this space to us (deleted, access revoked). */
@@ -320,42 +304,6 @@ const retryFallbackMs = 15_000;
 // The server's Retry-After while its database is unreachable is 2 s.
 const unavailableRetryMs = 2_000;
 
-const describeActivity = (before: BoardState, event: WireEvent, seq: number): ActivityEntry | null => {
-  const base = { seq, actorId: event.actorId, at: event.at };
-  if (event.type === "card.created") {
-    const card = event.payload.card;
-    return {
-      ...base,
-      cardId: card.id,
-      kind: "created",
-      toStatus: before.statuses[card.statusId]?.name ?? "",
-    };
-  }
-  if (event.type === "card.moved") {
-    const card = event.payload.card;
-    const from = event.payload.fromStatusId;
-    const isSameColumn = from === card.statusId;
-    return {
-      ...base,
-      cardId: card.id,
-      kind: "moved",
-      ...(isSameColumn ? {} : { fromStatus: before.statuses[from]?.name ?? "another column" }),
-      toStatus: before.statuses[card.statusId]?.name ?? "",
-    };
-  }
-  if (event.type === "card.updated") {
-    const card = event.payload.card;
-    const previous = before.cards[card.id];
-    if (card.archivedAt && !previous?.archivedAt) return { ...base, cardId: card.id, kind: "archived" };
-    if (previous && previous.name !== card.name)
-      return { ...base, cardId: card.id, kind: "renamed", name: card.name };
-    if (previous && previous.description !== card.description)
-      return { ...base, cardId: card.id, kind: "described" };
-    return { ...base, cardId: card.id, kind: "updated" };
-  }
-  return null;
-};
-
 const sentence = (text: string) => {
   const trimmed = text.trim();
   const capital = trimmed.charAt(0).toUpperCase() + trimmed.slice(1);
@@ -423,7 +371,6 @@ export const useBoard = create<BoardStore>((set, get) => {
     view: emptyBoard(),
     heldCardId: null,
     held: [],
-    activity: {},
     arrivals: {},
     lostReason: null,
 
@@ -439,7 +386,6 @@ export const useBoard = create<BoardStore>((set, get) => {
           seq: 0,
           heldCardId: null,
           held: [],
-          activity: {},
           arrivals: {},
           lostReason: null,
         });
@@ -480,29 +426,21 @@ export const useBoard = create<BoardStore>((set, get) => {
       const isOurs = isPendingOurs || isEcho;
       if (isEcho && event.mutationId !== null) confirmedIds.delete(event.mutationId);
       const pending = isPendingOurs ? state.pending.filter((m) => m.id !== event.mutationId) : state.pending;
-      const entry = describeActivity(state.confirmed, event, seq);
-      const activity = entry
-        ? {
-            ...state.activity,
-            [entry.cardId]: [entry, ...(state.activity[entry.cardId] ?? [])].slice(0, activityMax),
-          }
-        : state.activity;
       const arrivals =
         !isOurs && cardId && event.type !== "card.deleted"
           ? { ...state.arrivals, [cardId]: Date.now() }
           : state.arrivals;
       if (isEcho && cardId !== state.heldCardId && isAlreadyApplied(state.confirmed, boardEvent)) {
         // Our reply already put exactly this in confirmed state: nothing to apply, nothing to redraw.
-        set({ activity });
         return;
       }
       if (cardId && cardId === state.heldCardId) {
         // The card under the pointer must not jump away: its news waits for the drop.
-        set({ held: [...state.held, boardEvent], activity, arrivals });
+        set({ held: [...state.held, boardEvent], arrivals });
         setState(state.confirmed, pending);
         return;
       }
-      set({ activity, arrivals });
+      set({ arrivals });
       setState(applyBoardEvent(state.confirmed, boardEvent), pending);
     },
 
