@@ -56,7 +56,15 @@ export const savedViewSchema = z.object({
 });
 export type SavedView = z.infer<typeof savedViewSchema>;
 
-export const savedViewListSchema = z.object({ items: z.array(savedViewSchema) });
+/** The views the caller sees (shared ones and their own, in order) and what they may do with them. */
+export const savedViewListSchema = z.object({
+  items: z.array(savedViewSchema),
+  /** May create and change shared views (members, owners). */
+  canShare: z.boolean(),
+  /** May choose the space's default view (owners). */
+  canChooseDefault: z.boolean(),
+});
+export type SavedViewList = z.infer<typeof savedViewListSchema>;
 
 /** An address query: no fragment, no control characters; a leading `?` is dropped. */
 const viewQuery = z

@@ -23,12 +23,14 @@ import {
   positionAmong,
   type SavedView,
   type SavedViewChange,
+  type SavedViewList,
   type SetDefaultViewBody,
   savedViewLimits,
   spaceChannel,
   type UpdateSavedViewBody,
   type User,
   userChannel,
+  type WorkspaceRole,
 } from "@lattice/domain";
 import { and, asc, count, desc, eq, isNull, or } from "drizzle-orm";
 import { authorize, invalidField } from "./authorize.js";
@@ -82,9 +84,20 @@ const allowed = async (db: Executor, actor: User, spaceId: string, change: Saved
 const channelOf = (view: SavedView) =>
   view.ownerId === null ? spaceChannel(view.spaceId) : userChannel(view.ownerId);
 
-export const listSavedViews = async (db: Executor, actor: User, spaceId: string): Promise<SavedView[]> => {
-  authorize(await spaceAccess(db, actor.id, spaceId), "read", "Space");
-  return (await visibleViews(db, actor.id, spaceId)).map(toSavedView);
+const listFor = async (
+  db: Executor,
+  actor: User,
+  spaceId: string,
+  role: WorkspaceRole,
+): Promise<SavedViewList> => ({
+  items: (await visibleViews(db, actor.id, spaceId)).map(toSavedView),
+  canShare: canChangeSavedView(role, "change_shared"),
+  canChooseDefault: canChangeSavedView(role, "choose_default"),
+});
+
+export const listSavedViews = async (db: Executor, actor: User, spaceId: string): Promise<SavedViewList> => {
+  const access = authorize(await spaceAccess(db, actor.id, spaceId), "read", "Space");
+  return listFor(db, actor, spaceId, access.role);
 };
 
 /** The view as the caller may see it, locked under its space's channel; else 404. */
@@ -213,8 +226,8 @@ export const setDefaultView = async (
   actor: User,
   spaceId: string,
   body: SetDefaultViewBody,
-): Promise<{ items: SavedView[] }> => {
-  await allowed(ctx.tx, actor, spaceId, "choose_default");
+): Promise<SavedViewList> => {
+  const access = await allowed(ctx.tx, actor, spaceId, "choose_default");
   await ctx.lock(spaceChannel(spaceId));
   if (body.viewId !== null) {
     const [target] = await ctx.tx
@@ -239,5 +252,5 @@ export const setDefaultView = async (
   } else {
     await clearDefault(ctx, spaceId, null);
   }
-  return { items: (await visibleViews(ctx.tx, actor.id, spaceId)).map(toSavedView) };
+  return listFor(ctx.tx, actor, spaceId, access.role);
 };

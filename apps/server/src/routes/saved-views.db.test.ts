@@ -5,7 +5,13 @@
  */
 import { tables } from "@lattice/db";
 import { type TestDriver, testDriver } from "@lattice/db/testing";
-import { type SavedView, spaceChannel, userChannel, type Workspace } from "@lattice/domain";
+import {
+  type SavedView,
+  type SavedViewList,
+  spaceChannel,
+  userChannel,
+  type Workspace,
+} from "@lattice/domain";
 import { count } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Client, factories, type Harness, startHarness } from "../test/harness.js";
@@ -81,6 +87,15 @@ const savedViewSuite = (driver: TestDriver): void => {
       expect(await names(vi, space.id)).toEqual(["My late cards", "Ward A"]);
       expect(await names(mo, space.id)).toEqual(["Ward A"]);
       expect(await names(ana, space.id)).toEqual(["Ward A"]);
+      const rights = async (client: Client) => {
+        const { canShare, canChooseDefault } = (
+          await client.get(`/api/spaces/${space.id}/saved-views`)
+        ).json<SavedViewList>();
+        return { canShare, canChooseDefault };
+      };
+      expect(await rights(ana)).toEqual({ canShare: true, canChooseDefault: true });
+      expect(await rights(mo)).toEqual({ canShare: true, canChooseDefault: false });
+      expect(await rights(vi)).toEqual({ canShare: false, canChooseDefault: false });
 
       // Another person's personal view is unknown: not found, and nothing changes.
       for (const client of [ana, mo]) {

@@ -35,9 +35,7 @@ export const savedViewRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: savedViewListSchema, ...problemResponses(400, 401, 404) },
       },
     },
-    async (request) => ({
-      items: await listSavedViews(app.db.db, currentUser(request), request.params.id),
-    }),
+    async (request) => listSavedViews(app.db.db, currentUser(request), request.params.id),
   );
   app.post(
     "/spaces/:id/saved-views",
