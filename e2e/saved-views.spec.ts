@@ -56,6 +56,7 @@ test("a shared default view opens for a teammate; a personal view stays its owne
   await dialog.getByRole("textbox", { name: "Name" }).fill("Blocked work");
   await dialog.getByRole("radio", { name: "Everyone in the space" }).check();
   await dialog.getByRole("checkbox", { name: /default view/ }).check();
+  await saveScreenshot(ana.page, "saved-views-save-dialog");
   await dialog.getByRole("button", { name: "Save", exact: true }).click();
   await expect(savedViews(ana.page, "Shared").getByRole("link", { name: /Blocked work/ })).toHaveAttribute(
     "aria-current",
@@ -108,6 +109,14 @@ test("a shared default view opens for a teammate; a personal view stays its owne
   await ana.page.goto(`${base}/list?blocked=yes`);
   await expect(savedViews(ana.page, "Mine")).toBeVisible();
   await saveScreenshot(ana.page, "saved-views-owner");
+
+  // Ana makes the new view the default from its menu; Ben sees the mark move.
+  await savedViews(ana.page, "Shared").getByRole("button", { name: "Actions for Doing this week" }).click();
+  await ana.page.getByRole("menuitem", { name: "Make the space's default view" }).click();
+  await expect(savedViews(ben.page, "Shared").getByRole("listitem")).toHaveText([
+    /Blocked work(?!.*default)/,
+    /Doing this week.*default/,
+  ]);
   await ana.context.close();
   await ben.context.close();
 });

@@ -292,7 +292,7 @@ const SaveViewDialog = ({
           <Button variant="ghost" onClick={onClose}>
             Cancel
           </Button>
-          <Button type="submit" isBusy={isBusy}>
+          <Button variant="primary" type="submit" isBusy={isBusy}>
             {isRename ? "Rename" : "Save"}
           </Button>
         </>
