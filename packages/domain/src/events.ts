@@ -17,6 +17,7 @@ import type {
 import type { CustomField, FieldValue } from "./field-schemas.js";
 import type { MySpaceColumn, MySpacePlacement } from "./my-space-schemas.js";
 import type { SpaceMember } from "./people-schemas.js";
+import type { SavedView } from "./saved-view-schemas.js";
 import type { Card, Folder, Member, Space, Status, Workspace } from "./schemas.js";
 
 export type Channel = `space:${string}` | `workspace:${string}` | `user:${string}`;
@@ -152,6 +153,13 @@ export interface EventPayloads {
   /** A card put on My space or moved on it. */
   "my_space.card_placed": { placement: MySpacePlacement };
   "my_space.card_removed": { cardId: string };
+  /**
+   * Saved views: a shared one on the space channel, a personal one on its owner's channel only (its
+   * name never reaches anyone else). Choosing a default announces each view whose flag changed.
+   */
+  "saved_view.created": { view: SavedView };
+  "saved_view.updated": { view: SavedView };
+  "saved_view.deleted": { viewId: string; spaceId: string };
   /**
    * Never stored: what a reader gets in place of an event they may not see (a private space's
    * creation, change or deletion on the workspace channel). It keeps their seq gapless and says

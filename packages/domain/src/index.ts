@@ -26,6 +26,7 @@ export * from "./relations.js";
 export * from "./repeat-schemas.js";
 export * from "./repeat-summary.js";
 export * from "./roles.js";
+export * from "./saved-view-schemas.js";
 export * from "./saved-views.js";
 export * from "./schemas.js";
 export * from "./sign-in-schemas.js";

@@ -222,6 +222,17 @@ const templateRows: Row[] = [
 ];
 
 /** A to-do, label or comment made fresh for each caller (destructive rows). */
+/** A fresh saved view of the space: the caller's own (the owner's for those who cannot keep one), or shared. */
+const savedView = async (w: World, role: Role, isShared: boolean): Promise<{ id: string }> => {
+  const client = isShared || role === "outsider" || role === "anonymous" ? w.clients.owner : w.clients[role];
+  const res = await client.post(`/api/spaces/${w.space.id}/saved-views`, {
+    name: "Spare",
+    kind: "board",
+    isShared,
+  });
+  return { id: res.json<{ id: string }>().id };
+};
+
 const freshCollaboration = {
   todo: async (w: World) => {
     const res = await w.clients.owner.post(`/api/cards/${w.card.id}/todos`, { text: "Spare" });
@@ -1030,6 +1041,80 @@ const table: Row[] = [
     path: "/api/cards/{id}/my-space",
     params: async (w) => ({ id: w.card.id }),
     expect: anyReader(204),
+  },
+  {
+    method: "GET",
+    path: "/api/spaces/{id}/saved-views",
+    params: async (w) => ({ id: w.space.id }),
+    expect: read,
+  },
+  {
+    method: "POST",
+    note: "personal",
+    path: "/api/spaces/{id}/saved-views",
+    params: async (w) => ({ id: w.space.id }),
+    body: () => ({ name: "Mine", kind: "list", query: "q=ward" }),
+    expect: anyReader(201),
+  },
+  {
+    method: "POST",
+    note: "shared",
+    path: "/api/spaces/{id}/saved-views",
+    params: async (w) => ({ id: w.space.id }),
+    body: () => ({ name: "Ours", kind: "board", isShared: true }),
+    expect: memberWrite(201),
+  },
+  {
+    method: "PUT",
+    path: "/api/spaces/{id}/default-view",
+    params: async (w) => ({ id: w.space.id }),
+    body: async (w) => ({ viewId: (await savedView(w, "owner", true)).id }),
+    expect: ownerOnly(200),
+  },
+  {
+    method: "PATCH",
+    note: "own personal view",
+    path: "/api/saved-views/{id}",
+    params: async (w, role) => savedView(w, role, false),
+    body: () => ({ name: "Renamed" }),
+    expect: anyReader(200),
+  },
+  {
+    method: "PATCH",
+    note: "the owner's personal view",
+    path: "/api/saved-views/{id}",
+    params: async (w) => savedView(w, "owner", false),
+    body: () => ({ name: "Renamed" }),
+    expect: { owner: 200, member: 404, visitor: 404, outsider: 404, anonymous: 401 },
+  },
+  {
+    method: "PATCH",
+    note: "shared view",
+    path: "/api/saved-views/{id}",
+    params: async (w) => savedView(w, "owner", true),
+    body: () => ({ query: "q=beds" }),
+    expect: memberWrite(200),
+  },
+  {
+    method: "DELETE",
+    note: "own personal view",
+    path: "/api/saved-views/{id}",
+    params: async (w, role) => savedView(w, role, false),
+    expect: anyReader(204),
+  },
+  {
+    method: "DELETE",
+    note: "the owner's personal view",
+    path: "/api/saved-views/{id}",
+    params: async (w) => savedView(w, "owner", false),
+    expect: { owner: 204, member: 404, visitor: 404, outsider: 404, anonymous: 401 },
+  },
+  {
+    method: "DELETE",
+    note: "shared view",
+    path: "/api/saved-views/{id}",
+    params: async (w) => savedView(w, "owner", true),
+    expect: memberWrite(204),
   },
   { method: "GET", path: "/api/cards/{id}/activity", params: async (w) => ({ id: w.card.id }), expect: read },
   {

@@ -648,6 +648,18 @@ const buildWorld = async (
     blockerTypeId: blockerTypes[2],
     reason: "No beds",
   });
+  const savedViews = [
+    await created(owner, `/api/spaces/${space.id}/saved-views`, {
+      name: "Ward A",
+      kind: "list",
+      isShared: true,
+    }),
+    await created(visitor, `/api/spaces/${space.id}/saved-views`, {
+      name: "Mine",
+      kind: "board",
+      query: "q=x",
+    }),
+  ];
   const feed = await owner.post(`/api/spaces/${space.id}/calendar-feed`);
   expect(feed.statusCode, feed.body).toBe(201);
   const upload = multipartBody([
@@ -678,6 +690,7 @@ const buildWorld = async (
     ["blocker-types", blockerTypes],
     ["blockings", [blocking]],
     ["attachments", attachments],
+    ["saved-views", savedViews],
     ["emails", Object.values(sessions).map((c) => c.user.email)],
     ["calendar", [feed.json<{ url: string }>().url.split("/").at(-1) ?? ""]],
   ]);

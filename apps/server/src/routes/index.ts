@@ -20,6 +20,7 @@ import { mySpaceRoutes } from "./my-space.js";
 import { notificationRoutes } from "./notifications.js";
 import { peopleRoutes } from "./people.js";
 import { repeatRoutes } from "./repeats.js";
+import { savedViewRoutes } from "./saved-views.js";
 import { searchRoutes } from "./search.js";
 import { spaceMemberRoutes } from "./space-members.js";
 import { ssoRoutes } from "./sso.js";
@@ -56,4 +57,5 @@ export const apiRoutes: FastifyPluginAsync<{ config: Config }> = async (app, { c
   await app.register(mailRoutes, { config });
   await app.register(mailPreferenceRoutes);
   await app.register(mySpaceRoutes);
+  await app.register(savedViewRoutes);
 };

@@ -16,7 +16,7 @@ import { useNotifications } from "../features/notifications/notifications-store"
 import { useBoard } from "../store/board";
 import { toast } from "../store/toasts";
 import { useWorkspaces } from "../store/workspaces";
-import { ChannelRegistry } from "./channels";
+import { ChannelRegistry, type WireEvent } from "./channels";
 import { type ConnectionStatus, SyncSocket } from "./socket";
 
 interface SyncState {
@@ -56,6 +56,15 @@ export const onMySpaceChange = (listener: () => void): (() => void) => {
   return () => mySpaceListeners.delete(listener);
 };
 
+/** The person's own saved views arrive on their channel; the open space's saved views listen. */
+let savedViewListener: ((event: WireEvent) => void) | null = null;
+export const onSavedViewEvent = (listener: (event: WireEvent) => void): (() => void) => {
+  savedViewListener = listener;
+  return () => {
+    if (savedViewListener === listener) savedViewListener = null;
+  };
+};
+
 const handleOffline = () => socket.goOffline();
 
 const handleOnline = () => {
@@ -74,6 +83,7 @@ export const sync = {
         apply: (event) => {
           if (event.type.startsWith("notification.")) useNotifications.getState().receive(event);
           else if (event.type.startsWith("my_space.")) mySpaceChanged();
+          else if (event.type.startsWith("saved_view.")) savedViewListener?.(event);
           else void useWorkspaces.getState().loadWorkspaces();
         },
         reload: async (latest) => {

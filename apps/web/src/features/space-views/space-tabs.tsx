@@ -22,6 +22,9 @@ export const currentView = (pathname: string, spaceId: string): SpaceViewPath =>
   return spaceViews.find((v) => v.path === segment && v.path !== "")?.path ?? "";
 };
 
+/** A tab chosen by hand: the bare board address then shows the board, not the space's default view. */
+const tabState = { view: "tab" } as const;
+
 export const SpaceTabs = ({ workspaceId, spaceId }: { workspaceId: string; spaceId: string }) => {
   const { pathname } = useLocation();
   const active = currentView(pathname, spaceId);
@@ -43,6 +46,7 @@ export const SpaceTabs = ({ workspaceId, spaceId }: { workspaceId: string; space
         <Link
           key={v.path}
           to={`/w/${workspaceId}/s/${spaceId}${v.path ? `/${v.path}` : ""}${filterQuery ? `?${filterQuery}` : ""}`}
+          state={tabState}
           className={`space-tab${v.path === active ? " is-active" : ""}`}
           aria-current={v.path === active ? "page" : undefined}
         >

@@ -3,7 +3,7 @@
  * breadcrumb workspace › folders › space by name, the space's name, the view tabs always under it on the
  * left, and the view's own actions on the right. Views differ only in the actions they pass.
  */
-import { type ReactNode, useEffect } from "react";
+import { lazy, type ReactNode, Suspense, useEffect } from "react";
 import { Link } from "react-router";
 import { useWorkspaces } from "../../store/workspaces";
 import { Skeleton } from "../../ui/skeleton";
@@ -11,6 +11,11 @@ import { spacePath } from "../sidebar/tree";
 import { SpaceTabs } from "./space-tabs";
 import "./space-header.css";
 import "./space-views.css";
+
+// Saved views load beside the view (not part of the first screen's bytes).
+const SavedViewsBar = lazy(() =>
+  import("../saved-views/saved-views-bar").then((m) => ({ default: m.SavedViewsBar })),
+);
 
 export const SpaceViewHeader = ({
   workspaceId,
@@ -56,6 +61,9 @@ export const SpaceViewHeader = ({
       </div>
       {children ? <div className="board-header-actions space-header-actions">{children}</div> : null}
       <SpaceTabs workspaceId={workspaceId} spaceId={spaceId} />
+      <Suspense fallback={null}>
+        <SavedViewsBar workspaceId={workspaceId} spaceId={spaceId} />
+      </Suspense>
     </header>
   );
 };

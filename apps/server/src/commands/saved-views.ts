@@ -1,0 +1,256 @@
+/**
+ * Saved views of a space (docs/SAVED-VIEWS.md).
+ *
+ * Invariants:
+ * - A personal view is its owner's alone: every read names `owner_id = actor` (or a shared view),
+ *   and its events go to `user:<owner>` only, so its name never reaches anyone else. Another
+ *   person's personal view is answered as unknown (404), the same as an id that does not exist.
+ * - Shared views' events go to the space channel (everyone who reads the space).
+ * - At most one default per space, and only a shared view (the table's partial unique index and
+ *   check). Choosing a default clears the previous one in the same transaction; both are announced.
+ * - Order uses the domain's fractional keys, computed under the space channel's lock from the
+ *   committed neighbours the caller sees (shared views and their own), so two moves at once never
+ *   produce equal keys.
+ */
+import { type Executor, type MutationContext, spaceAccess, tables } from "@lattice/db";
+import {
+  type CreateSavedViewBody,
+  canChangeSavedView,
+  DomainError,
+  draft,
+  ErrorCode,
+  notFound,
+  positionAmong,
+  type SavedView,
+  type SavedViewChange,
+  type SavedViewList,
+  type SetDefaultViewBody,
+  savedViewLimits,
+  spaceChannel,
+  type UpdateSavedViewBody,
+  type User,
+  userChannel,
+  type WorkspaceRole,
+} from "@lattice/domain";
+import { and, asc, count, desc, eq, isNull, or } from "drizzle-orm";
+import { authorize, invalidField } from "./authorize.js";
+
+const { savedViews } = tables;
+
+const toSavedView = (row: typeof savedViews.$inferSelect): SavedView => ({
+  id: row.id,
+  workspaceId: row.workspaceId,
+  spaceId: row.spaceId,
+  ownerId: row.ownerId,
+  name: row.name,
+  kind: row.kind,
+  query: row.query,
+  isDefault: row.isDefault,
+  position: row.position,
+  createdBy: row.createdBy,
+  createdAt: row.createdAt.toISOString(),
+  updatedAt: row.updatedAt.toISOString(),
+});
+
+/** Shared views and the caller's own, by position. */
+const visibleViews = (db: Executor, actorId: string, spaceId: string) =>
+  db
+    .select()
+    .from(savedViews)
+    .where(
+      and(eq(savedViews.spaceId, spaceId), or(isNull(savedViews.ownerId), eq(savedViews.ownerId, actorId))),
+    )
+    .orderBy(asc(savedViews.position), asc(savedViews.id));
+
+const changeOf = (view: { ownerId: string | null }): SavedViewChange =>
+  view.ownerId === null ? "change_shared" : "keep_personal";
+
+/** 404 unless the caller reads the space; 403 when their role may not make this change. */
+const allowed = async (db: Executor, actor: User, spaceId: string, change: SavedViewChange) => {
+  const access = authorize(await spaceAccess(db, actor.id, spaceId), "read", "Space");
+  if (!canChangeSavedView(access.role, change)) {
+    throw new DomainError(
+      ErrorCode.forbidden,
+      change === "choose_default"
+        ? "Only the space's owners choose its default view"
+        : access.role === "visitor"
+          ? "Visitors keep personal views; shared views are made by members"
+          : `Your role (${access.role}) does not allow this`,
+    );
+  }
+  return access;
+};
+
+const channelOf = (view: SavedView) =>
+  view.ownerId === null ? spaceChannel(view.spaceId) : userChannel(view.ownerId);
+
+const listFor = async (
+  db: Executor,
+  actor: User,
+  spaceId: string,
+  role: WorkspaceRole,
+): Promise<SavedViewList> => ({
+  items: (await visibleViews(db, actor.id, spaceId)).map(toSavedView),
+  canShare: canChangeSavedView(role, "change_shared"),
+  canChooseDefault: canChangeSavedView(role, "choose_default"),
+});
+
+export const listSavedViews = async (db: Executor, actor: User, spaceId: string): Promise<SavedViewList> => {
+  const access = authorize(await spaceAccess(db, actor.id, spaceId), "read", "Space");
+  return listFor(db, actor, spaceId, access.role);
+};
+
+/** The view as the caller may see it, locked under its space's channel; else 404. */
+const viewFor = async (ctx: MutationContext, actor: User, viewId: string) => {
+  const [found] = await ctx.tx
+    .select({ spaceId: savedViews.spaceId, ownerId: savedViews.ownerId })
+    .from(savedViews)
+    .where(eq(savedViews.id, viewId));
+  // Security: someone else's personal view is unknown, before any question of rights.
+  if (!found || (found.ownerId !== null && found.ownerId !== actor.id)) throw notFound("Saved view");
+  await ctx.lock(spaceChannel(found.spaceId));
+  const [row] = await ctx.tx.select().from(savedViews).where(eq(savedViews.id, viewId));
+  if (!row) throw notFound("Saved view");
+  await allowed(ctx.tx, actor, row.spaceId, changeOf(row));
+  return row;
+};
+
+/** Clears the space's default (if any other view holds it) and announces the change. */
+const clearDefault = async (ctx: MutationContext, spaceId: string, exceptId: string | null) => {
+  const cleared = await ctx.tx
+    .update(savedViews)
+    .set({ isDefault: false, updatedAt: new Date() })
+    .where(and(eq(savedViews.spaceId, spaceId), eq(savedViews.isDefault, true)))
+    .returning();
+  for (const row of cleared) {
+    if (row.id === exceptId) continue;
+    const view = toSavedView(row);
+    ctx.emit(draft(channelOf(view), "saved_view.updated", { view }));
+  }
+  return cleared;
+};
+
+export const createSavedView = async (
+  ctx: MutationContext,
+  actor: User,
+  spaceId: string,
+  body: CreateSavedViewBody,
+): Promise<SavedView> => {
+  const access = await allowed(ctx.tx, actor, spaceId, body.isShared ? "change_shared" : "keep_personal");
+  if (body.isDefault) {
+    if (!body.isShared) throw invalidField("body.isDefault", "needs a shared view (isShared: true)");
+    await allowed(ctx.tx, actor, spaceId, "choose_default");
+  }
+  await ctx.lock(spaceChannel(spaceId));
+  const [total] = await ctx.tx
+    .select({ value: count() })
+    .from(savedViews)
+    .where(eq(savedViews.spaceId, spaceId));
+  if ((total?.value ?? 0) >= savedViewLimits.perSpaceMax)
+    throw new DomainError(
+      ErrorCode.conflict,
+      `A space keeps at most ${savedViewLimits.perSpaceMax} saved views`,
+    );
+  // After every view of the space (not only those the caller sees), so keys stay apart.
+  const [last] = await ctx.tx
+    .select({ id: savedViews.id, position: savedViews.position })
+    .from(savedViews)
+    .where(eq(savedViews.spaceId, spaceId))
+    .orderBy(desc(savedViews.position))
+    .limit(1);
+  const placed = positionAmong(last ? [last] : [], {});
+  if (!("position" in placed)) throw new Error("a placement at the end always has a key");
+  if (body.isDefault) await clearDefault(ctx, spaceId, null);
+  const [row] = await ctx.tx
+    .insert(savedViews)
+    .values({
+      workspaceId: access.workspace.id,
+      spaceId,
+      ownerId: body.isShared ? null : actor.id,
+      name: body.name,
+      kind: body.kind,
+      query: body.query,
+      isDefault: body.isDefault,
+      position: placed.position,
+      createdBy: actor.id,
+    })
+    .returning();
+  if (!row) throw new Error("insert returned no row");
+  const view = toSavedView(row);
+  ctx.emit(draft(channelOf(view), "saved_view.created", { view }));
+  return view;
+};
+
+export const updateSavedView = async (
+  ctx: MutationContext,
+  actor: User,
+  viewId: string,
+  body: UpdateSavedViewBody,
+): Promise<SavedView> => {
+  const row = await viewFor(ctx, actor, viewId);
+  let position = row.position;
+  if (body.afterId !== undefined || body.beforeId !== undefined) {
+    const visible = await visibleViews(ctx.tx, actor.id, row.spaceId);
+    const placed = positionAmong(visible, { afterId: body.afterId, beforeId: body.beforeId }, row.id);
+    if ("invalidField" in placed)
+      throw invalidField(`body.${placed.invalidField}`, "is not another saved view of this space");
+    position = placed.position;
+  }
+  const [updated] = await ctx.tx
+    .update(savedViews)
+    .set({
+      ...(body.name !== undefined ? { name: body.name } : {}),
+      ...(body.kind !== undefined ? { kind: body.kind } : {}),
+      ...(body.query !== undefined ? { query: body.query } : {}),
+      position,
+      updatedAt: new Date(),
+    })
+    .where(eq(savedViews.id, row.id))
+    .returning();
+  if (!updated) throw notFound("Saved view");
+  const view = toSavedView(updated);
+  ctx.emit(draft(channelOf(view), "saved_view.updated", { view }));
+  return view;
+};
+
+export const deleteSavedView = async (ctx: MutationContext, actor: User, viewId: string): Promise<void> => {
+  const row = await viewFor(ctx, actor, viewId);
+  await ctx.tx.delete(savedViews).where(eq(savedViews.id, row.id));
+  const view = toSavedView(row);
+  ctx.emit(draft(channelOf(view), "saved_view.deleted", { viewId: view.id, spaceId: view.spaceId }));
+};
+
+/** Makes a shared view the space's default, or clears the default (`viewId` null). Owners only. */
+export const setDefaultView = async (
+  ctx: MutationContext,
+  actor: User,
+  spaceId: string,
+  body: SetDefaultViewBody,
+): Promise<SavedViewList> => {
+  const access = await allowed(ctx.tx, actor, spaceId, "choose_default");
+  await ctx.lock(spaceChannel(spaceId));
+  if (body.viewId !== null) {
+    const [target] = await ctx.tx
+      .select()
+      .from(savedViews)
+      .where(and(eq(savedViews.id, body.viewId), eq(savedViews.spaceId, spaceId)));
+    // Another person's personal view is named as unknown, like one that does not exist.
+    if (!target || (target.ownerId !== null && target.ownerId !== actor.id))
+      throw invalidField("body.viewId", "is not a saved view of this space");
+    if (target.ownerId !== null) throw invalidField("body.viewId", "must be a shared view");
+    if (!target.isDefault) {
+      await clearDefault(ctx, spaceId, null);
+      const [made] = await ctx.tx
+        .update(savedViews)
+        .set({ isDefault: true, updatedAt: new Date() })
+        .where(eq(savedViews.id, target.id))
+        .returning();
+      if (!made) throw notFound("Saved view");
+      const view = toSavedView(made);
+      ctx.emit(draft(channelOf(view), "saved_view.updated", { view }));
+    }
+  } else {
+    await clearDefault(ctx, spaceId, null);
+  }
+  return listFor(ctx.tx, actor, spaceId, access.role);
+};
