@@ -131,6 +131,9 @@ const otherEvents = new Set([
   "space_member.removed",
   "access.changed",
   "invitations.changed",
+  "saved_view.created",
+  "saved_view.updated",
+  "saved_view.deleted",
 ]);
 
 const loadStatuses = async (db: Executor, spaceId: string): Promise<Status[]> =>
