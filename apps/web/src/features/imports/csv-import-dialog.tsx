@@ -43,9 +43,9 @@ import {
 const allWell = "Every row comes across as written.";
 
 const dateOrderLabels: Record<DateOrder, string> = {
-  dmy: "Day, month, year (14/03/2025)",
-  mdy: "Month, day, year (03/14/2025)",
-  ymd: "Year, month, day (2025/03/14)",
+  dmy: "Day/month/year",
+  mdy: "Month/day/year",
+  ymd: "Year/month/day",
 };
 
 const toMapping = (columns: CsvColumns): CsvMapping | null =>
@@ -79,8 +79,8 @@ const ColumnSelect = ({
 }) => {
   const id = useId();
   return (
-    <div className="import-row">
-      <label htmlFor={id} className="import-row-name">
+    <div className="import-column">
+      <label htmlFor={id}>
         {csvFieldLabels[field]}
         {field === "name" ? <span className="import-row-count">required</span> : null}
       </label>
@@ -124,7 +124,7 @@ const RowsTable = ({ preview, columns }: { preview: CsvPreview; columns: CsvColu
           {preview.cards.map((row) => (
             <tr key={row.row} className={row.name === null ? "import-row-skipped" : undefined}>
               <td className="import-rows-number">{row.row}</td>
-              <td>
+              <td className="import-rows-card">
                 {row.name ?? <em>left out</em>}
                 {row.description ? <span className="import-rows-description">{row.description}</span> : null}
                 {row.warnings.map((warning) => (
@@ -263,7 +263,8 @@ export const CsvImportDialog = ({
           [suggested.startDate, suggested.dueDate].flatMap((c) => (c === null ? [] : [row[c] ?? ""])),
         );
         const order = guessDateOrder(days, localeOrder);
-        answered.current = JSON.stringify([file.generation, hasHeader, order, suggested, listRoles]);
+        // This answer is for the suggested columns with the order asked: a different guess asks again.
+        answered.current = JSON.stringify([file.generation, hasHeader, dateOrder, suggested, listRoles]);
         setColumns(suggested);
         setDateOrder(order);
       },
@@ -368,7 +369,6 @@ export const CsvImportDialog = ({
       </p>
       {file && preview && columns ? (
         <div className="import-preview" aria-busy={isPreviewing}>
-          <Counts summary={preview.summary} rows={preview.rows} />
           <SpacePlacement
             workspaceId={workspaceId}
             name={name}
@@ -389,20 +389,23 @@ export const CsvImportDialog = ({
               />
               The first row names the columns
             </label>
-            {csvFields.map((field) => (
-              <ColumnSelect
-                key={field}
-                field={field}
-                preview={preview}
-                hasHeader={hasHeader}
-                value={columns[field]}
-                onChange={(value) => setColumn(field, value)}
-              />
-            ))}
-            {hasDates ? <DateOrderSelect value={dateOrder} onChange={setDateOrder} /> : null}
+            <div className="import-columns">
+              {csvFields.map((field) => (
+                <ColumnSelect
+                  key={field}
+                  field={field}
+                  preview={preview}
+                  hasHeader={hasHeader}
+                  value={columns[field]}
+                  onChange={(value) => setColumn(field, value)}
+                />
+              ))}
+              {hasDates ? <DateOrderSelect value={dateOrder} onChange={setDateOrder} /> : null}
+            </div>
           </fieldset>
           {columns.name === null ? null : (
             <>
+              <Counts summary={preview.summary} rows={preview.rows} />
               <RowsTable preview={preview} columns={columns} />
               <StatusRoles
                 legend={
@@ -427,18 +430,23 @@ export const CsvImportDialog = ({
 const DateOrderSelect = ({ value, onChange }: { value: DateOrder; onChange: (order: DateOrder) => void }) => {
   const id = useId();
   return (
-    <div className="import-row">
-      <label htmlFor={id} className="import-row-name">
-        Days are written as
-        <span className="import-row-count">2025-03-14 is always read as year, month, day</span>
-      </label>
-      <Select id={id} value={value} onChange={(e) => onChange(e.target.value as DateOrder)}>
+    <div className="import-column">
+      <label htmlFor={id}>Days are written as</label>
+      <Select
+        id={id}
+        aria-describedby={`${id}-hint`}
+        value={value}
+        onChange={(e) => onChange(e.target.value as DateOrder)}
+      >
         {dateOrders.map((order) => (
           <option key={order} value={order}>
             {dateOrderLabels[order]}
           </option>
         ))}
       </Select>
+      <span id={`${id}-hint`} className="import-column-hint">
+        2025-03-14 is always year, month, day.
+      </span>
     </div>
   );
 };
