@@ -208,7 +208,7 @@ const importSuite = (driver: TestDriver): void => {
           responsible: 4,
           labels: 5,
         });
-        expect(preview.statuses.map((s) => s.name)).toEqual(["To do", "Done", "In progress"]);
+        expect(preview.statuses.map((s) => s.name)).toEqual(["To do", "In progress", "Done"]);
         expect(preview.summary.notes.join(" ")).toContain("could not be read");
         expect(await spaceCount()).toBe(before);
       });
@@ -224,7 +224,7 @@ const importSuite = (driver: TestDriver): void => {
         const { space } = res.json<TrelloImportResult>();
         expect(space.name).toBe("Complaints");
         const loaded = (await ana.get(`/api/spaces/${space.id}/board`)).json<Board>();
-        expect(loaded.statuses.map((s) => s.name)).toEqual(["To do", "Done", "In progress"]);
+        expect(loaded.statuses.map((s) => s.name)).toEqual(["To do", "In progress", "Done"]);
         const call = loaded.cards.find((c) => c.name === "Call the ward");
         expect(call).toMatchObject({
           description: 'About the rota, and "nights"',

@@ -60,11 +60,17 @@ describe("a CSV file read into a plan", () => {
       "Letter",
       "Broken date",
     ]);
-    // "To do" and "to do" are one status, named as first written.
+    // "To do" and "to do" are one status, named as first written; the statuses go by role.
     expect(plan.statuses.map((s) => [s.name, s.role, s.cardCount])).toEqual([
       ["To do", "not_started", 2],
-      ["Done", "completed", 1],
       ["In progress", "in_progress", 1],
+      ["Done", "completed", 1],
+    ]);
+    expect(plan.cards.map((c) => plan.statuses[c.status]?.name)).toEqual([
+      "To do",
+      "Done",
+      "In progress",
+      "To do",
     ]);
     expect(plan.labels.map((l) => l.name)).toEqual(["Urgent", "Ward 3", "Survey"]);
     const [first, second, third, fourth] = plan.cards;
@@ -83,6 +89,15 @@ describe("a CSV file read into a plan", () => {
     expect(notes).toContain("1 row has a date that could not be read");
     expect(notes).toContain("after its due date");
     expect(notes).toContain("Someone Else");
+  });
+
+  it("orders statuses by the roles the importer chose, then by first appearance", () => {
+    const plan = planCsvImport(rows, suggestCsvMapping(header) as { name: number }, {
+      ...options,
+      listRoles: { Done: "information", "To do": "cancelled" },
+    });
+    expect(plan.statuses.map((s) => s.name)).toEqual(["Done", "In progress", "To do"]);
+    expect(plan.cards.find((c) => c.name === "Broken date")?.status).toBe(2);
   });
 
   it("puts every card in one status when no column holds the status", () => {

@@ -1,11 +1,11 @@
 /**
  * A table of cards (a CSV file's rows, already split into cells) read into the same plan a Trello
  * import makes: one column per field, chosen by the importer; statuses from the distinct values of
- * the status column in their order of first appearance; labels from comma- or semicolon-separated
+ * the status column, ordered by role, then by first appearance; labels from comma- or semicolon-separated
  * values; the responsible person by e-mail or full name. Pure, like the Trello reader.
  */
 import { z } from "zod";
-import type { StatusRole } from "../roles.js";
+import { type StatusRole, statusRoles } from "../roles.js";
 import { limits } from "../schemas.js";
 import {
   cut,
@@ -264,6 +264,14 @@ export const planCsvImport = (
     });
   }
   if (statuses.length === 0) statusOf("To Do");
+  // Rows are seldom sorted by status, so the order values first appear in says little: the statuses
+  // go in the order of their roles (ideas, to do, doing, done, cancelled), as first seen within one.
+  const order = statuses
+    .map((status, index) => ({ index, rank: statusRoles.indexOf(status.role) }))
+    .sort((a, b) => a.rank - b.rank || a.index - b.index);
+  const moved = new Map(order.map(({ index }, position) => [index, position]));
+  const orderedStatuses = order.map(({ index }) => statuses[index] as PlannedStatus);
+  for (const card of cards) card.status = moved.get(card.status) ?? card.status;
 
   if (nameless > 0)
     notes.push(
@@ -288,7 +296,7 @@ export const planCsvImport = (
 
   return {
     name: cut(options.name.trim(), limits.nameMax).text || "Imported cards",
-    statuses,
+    statuses: orderedStatuses,
     labels,
     cards,
     members: [],
