@@ -41,6 +41,16 @@ test("a CSV file becomes a space, with its columns mapped, people matched and ca
   await page.getByRole("menuitem", { name: "Import CSV…" }).click();
   const dialog = page.getByRole("dialog", { name: "Import CSV" });
   const columnFor = (field: string) => dialog.getByRole("combobox", { name: field, exact: true });
+  // A workbook dropped on the dialog is refused with what to do instead.
+  const workbook = await page.evaluateHandle(() => {
+    const transfer = new DataTransfer();
+    const zip = new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00, 0x06, 0x00]);
+    transfer.items.add(new File([zip], "beschwerden.xlsx"));
+    return transfer;
+  });
+  await dialog.locator(".import-drop").dispatchEvent("drop", { dataTransfer: workbook });
+  await expect(dialog.getByRole("alert")).toContainText("“beschwerden.xlsx” is a spreadsheet workbook");
+
   await dialog.getByLabel("CSV file").setInputFiles({
     name: "beschwerden_märz.csv",
     mimeType: "text/csv",
@@ -48,6 +58,7 @@ test("a CSV file becomes a space, with its columns mapped, people matched and ca
   });
 
   // The server's suggestion, the date order read from the days, and what the header did not name.
+  await expect(dialog.getByRole("alert")).toHaveCount(0);
   await expect(dialog.getByLabel("Space name")).toHaveValue("beschwerden märz");
   await expect(columnFor("Name required")).toHaveValue("0");
   await expect(columnFor("Status")).toHaveValue("2");
