@@ -95,7 +95,7 @@ test("a CSV file becomes a space, with its columns mapped, people matched and ca
 
   await dialog.getByRole("button", { name: "Import 4 cards" }).click();
   const done = page.getByRole("dialog", { name: "Cards imported" });
-  await expect(done).toContainText("4 cards");
+  await expect(done.getByRole("list", { name: "What was created" })).toContainText("4 cards");
   await expect(done.getByRole("list", { name: "What changes on the way" })).toContainText("Jemand Fremdes");
   await done.getByRole("button", { name: "Open the space" }).click();
 

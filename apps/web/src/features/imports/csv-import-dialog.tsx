@@ -51,8 +51,8 @@ const dateOrderLabels: Record<DateOrder, string> = {
 const toMapping = (columns: CsvColumns): CsvMapping | null =>
   columns.name === null ? null : { ...columns, name: columns.name };
 
-const Counts = ({ summary, rows }: { summary: ImportSummary; rows?: number }) => (
-  <ul className="import-counts" aria-label="What would be created">
+const Counts = ({ summary, rows, label }: { summary: ImportSummary; rows?: number; label: string }) => (
+  <ul className="import-counts" aria-label={label}>
     <li>{count(summary.cards, "card", "cards")}</li>
     <li>{count(summary.lists, "status", "statuses")}</li>
     <li>{count(summary.labels, "label", "labels")}</li>
@@ -307,7 +307,7 @@ export const CsvImportDialog = ({
         title="Cards imported"
         workspaceId={workspaceId}
         space={result.space}
-        counts={<Counts summary={result.summary} />}
+        counts={<Counts summary={result.summary} label="What was created" />}
         notes={result.summary.notes}
         allWell={allWell}
         onClose={onClose}
@@ -405,7 +405,7 @@ export const CsvImportDialog = ({
           </fieldset>
           {columns.name === null ? null : (
             <>
-              <Counts summary={preview.summary} rows={preview.rows} />
+              <Counts summary={preview.summary} rows={preview.rows} label="What would be created" />
               <RowsTable preview={preview} columns={columns} />
               <StatusRoles
                 legend={
