@@ -104,7 +104,7 @@ export const pickDate = async (page: Page, field: Locator, isoDay: string) => {
 };
 
 /** The demo seed's first account: the instance administrator, who reads the mail outbox. */
-const demoAdmin = { email: "maria.jensen@hospital.example", password: "lattice-demo-2027" };
+export const demoAdmin = { email: "maria.jensen@hospital.example", password: "lattice-demo-2027" };
 
 /**
  * The token of the invitation last queued for `email`. The journeys' server has no SMTP, so messages

@@ -17,6 +17,7 @@ import {
   type CsvPreview,
   type CsvPreviewBody,
   csvFields,
+  csvPreviewRows,
   draft,
   type ImportCandidate,
   type ImportPlan,
@@ -130,7 +131,8 @@ const mappingFor = (rows: string[][], input: CsvPreviewBody): CsvMapping | null 
 };
 
 const checkMapping = (rows: string[][], mapping: CsvMapping): void => {
-  const width = Math.max(...rows.map((row) => row.length));
+  // Not Math.max(...rows): a file of a few hundred thousand rows would overflow the call stack.
+  const width = rows.reduce((widest, row) => Math.max(widest, row.length), 0);
   for (const field of csvFields) {
     const column = mapping[field];
     if (column !== null && column !== undefined && column >= width)
@@ -143,15 +145,19 @@ const planCsv = async (tx: Tx, actor: User, workspaceId: string, input: CsvPrevi
   const rows = rowsOf(input.csv);
   const mapping = mappingFor(rows, input) ?? { name: 0 };
   checkMapping(rows, mapping);
+  const candidates = await candidatesOf(tx, workspaceId);
   const plan = planCsvImport(rows, mapping, {
-    candidates: await candidatesOf(tx, workspaceId),
+    candidates,
     dateOrder: input.dateOrder,
     hasHeader: input.hasHeader,
     ...(input.listRoles ? { listRoles: input.listRoles } : {}),
     name,
   });
-  return { rows, mapping, plan };
+  return { rows, mapping, plan, candidates };
 };
+
+const PREVIEW_ROWS = 8;
+const PREVIEW_WARNINGS = 100;
 
 /** The file's columns, a few rows, the mapping (given or suggested) and what it would create. */
 export const previewCsvImport = async (
@@ -160,15 +166,22 @@ export const previewCsvImport = async (
   workspaceId: string,
   input: CsvPreviewBody,
 ): Promise<CsvPreview> => {
-  const { rows, mapping, plan } = await planCsv(tx, actor, workspaceId, input, "Imported cards");
+  const { rows, mapping, plan, candidates } = await planCsv(tx, actor, workspaceId, input, "Imported cards");
   const body = input.hasHeader ? rows.slice(1) : rows;
+  // A row wider than the header still has its columns to choose from.
+  const width = rows.reduce((widest, row) => Math.max(widest, row.length), 0);
+  const header = Array.from({ length: width }, (_, i) => rows[0]?.[i] ?? "");
+  const warned = plan.outcomes.filter((o) => o.warnings.length > 0);
   return {
-    header: rows[0] ?? [],
+    header,
     sample: body.slice(0, 5),
     rows: body.length,
     mapping: Object.fromEntries(csvFields.map((f) => [f, mapping[f] ?? null])) as CsvPreview["mapping"],
     statuses: plan.statuses,
     summary: plan.summary,
+    cards: csvPreviewRows(plan, candidates, PREVIEW_ROWS),
+    rowWarnings: warned.slice(0, PREVIEW_WARNINGS).map(({ row, warnings }) => ({ row, warnings })),
+    rowsWithWarnings: warned.length,
   };
 };
 

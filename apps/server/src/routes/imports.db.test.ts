@@ -208,7 +208,7 @@ const importSuite = (driver: TestDriver): void => {
           responsible: 4,
           labels: 5,
         });
-        expect(preview.statuses.map((s) => s.name)).toEqual(["To do", "Done", "In progress"]);
+        expect(preview.statuses.map((s) => s.name)).toEqual(["To do", "In progress", "Done"]);
         expect(preview.summary.notes.join(" ")).toContain("could not be read");
         expect(await spaceCount()).toBe(before);
       });
@@ -224,7 +224,7 @@ const importSuite = (driver: TestDriver): void => {
         const { space } = res.json<TrelloImportResult>();
         expect(space.name).toBe("Complaints");
         const loaded = (await ana.get(`/api/spaces/${space.id}/board`)).json<Board>();
-        expect(loaded.statuses.map((s) => s.name)).toEqual(["To do", "Done", "In progress"]);
+        expect(loaded.statuses.map((s) => s.name)).toEqual(["To do", "In progress", "Done"]);
         const call = loaded.cards.find((c) => c.name === "Call the ward");
         expect(call).toMatchObject({
           description: 'About the rota, and "nights"',
@@ -233,6 +233,77 @@ const importSuite = (driver: TestDriver): void => {
         });
         expect(call?.labelIds).toHaveLength(2);
         expect(loaded.cards.find((c) => c.name === "Letter")?.dueDate).toBeNull();
+      });
+
+      it("reads a spreadsheet's semicolon export with a byte-order mark, quoted line breaks and unicode", async () => {
+        const file = [
+          "\uFEFFAufgabe;Beschreibung;Status;Beginn;Fällig;Verantwortlich;Etiketten",
+          `Zimmer 12 prüfen;"Erste Zeile\nZweite Zeile";Offen;01.03.2025;05.03.2025 14:00;${ana.user.email.toUpperCase()};"Dringend, Station 3"`,
+          "Bericht für Dr. Øster 📋;;Erledigt;;14.03.2025;Olga Owner;Station 3",
+          ";nur Notizen;Offen;;;;",
+          "Brief;;Offen;10.04.2025;01.04.2025;Niemand Bekannt;",
+        ].join("\r\n");
+        const preview = await owner.post(`/api/workspaces/${workspaceId}/imports/csv/preview`, {
+          csv: file,
+          dateOrder: "dmy",
+        });
+        expect(preview.statusCode, preview.body).toBe(200);
+        const read = preview.json<CsvPreview>();
+        expect(read.header[0]).toBe("Aufgabe");
+        expect(read.mapping).toEqual({
+          name: 0,
+          description: 1,
+          status: 2,
+          startDate: 3,
+          dueDate: 4,
+          responsible: 5,
+          labels: 6,
+        });
+        expect(read.cards[0]).toMatchObject({
+          row: 2,
+          name: "Zimmer 12 prüfen",
+          description: "Erste Zeile\nZweite Zeile",
+          status: "Offen",
+          startDate: "2025-03-01",
+          dueDate: "2025-03-05",
+          responsible: "Ana Lima",
+          labels: ["Dringend", "Station 3"],
+          warnings: [],
+        });
+        expect(read.cards[1]).toMatchObject({ name: "Bericht für Dr. Øster 📋", responsible: "Olga Owner" });
+        expect(read.rowWarnings.map((w) => w.row)).toEqual([4, 5]);
+        expect(read.rowsWithWarnings).toBe(2);
+        expect(read.summary).toMatchObject({ cards: 3, labels: 2, membersMatched: 2, membersUnmatched: 1 });
+
+        const res = await owner.post(`/api/workspaces/${workspaceId}/imports/csv`, {
+          csv: file,
+          dateOrder: "dmy",
+          mapping: read.mapping,
+          name: "Station",
+        });
+        expect(res.statusCode, res.body).toBe(201);
+        const loaded = (
+          await ana.get(`/api/spaces/${res.json<TrelloImportResult>().space.id}/board`)
+        ).json<Board>();
+        expect(loaded.cards.map((c) => c.name).sort()).toEqual([
+          "Bericht für Dr. Øster 📋",
+          "Brief",
+          "Zimmer 12 prüfen",
+        ]);
+        expect(loaded.cards.find((c) => c.name === "Zimmer 12 prüfen")).toMatchObject({
+          description: "Erste Zeile\nZweite Zeile",
+          responsibleId: ana.user.id,
+          startDate: "2025-03-01",
+          dueDate: "2025-03-05",
+        });
+      });
+
+      it("offers every column of a row wider than the header", async () => {
+        const res = await owner.post(`/api/workspaces/${workspaceId}/imports/csv/preview`, {
+          csv: "Title\nA,extra",
+        });
+        expect(res.statusCode, res.body).toBe(200);
+        expect(res.json<CsvPreview>().header).toEqual(["Title", ""]);
       });
 
       it("answers a broken file or a column the file lacks with 400 and creates nothing", async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseCsvDay, planCsvImport, suggestCsvMapping } from "./csv.js";
+import { csvPreviewRows, parseCsvDay, planCsvImport, suggestCsvMapping } from "./csv.js";
 
 const candidates = [
   { id: "00000000-0000-4000-8000-000000000001", name: "Ana Lima", email: "ana@example.test" },
@@ -60,11 +60,17 @@ describe("a CSV file read into a plan", () => {
       "Letter",
       "Broken date",
     ]);
-    // "To do" and "to do" are one status, named as first written.
+    // "To do" and "to do" are one status, named as first written; the statuses go by role.
     expect(plan.statuses.map((s) => [s.name, s.role, s.cardCount])).toEqual([
       ["To do", "not_started", 2],
-      ["Done", "completed", 1],
       ["In progress", "in_progress", 1],
+      ["Done", "completed", 1],
+    ]);
+    expect(plan.cards.map((c) => plan.statuses[c.status]?.name)).toEqual([
+      "To do",
+      "Done",
+      "In progress",
+      "To do",
     ]);
     expect(plan.labels.map((l) => l.name)).toEqual(["Urgent", "Ward 3", "Survey"]);
     const [first, second, third, fourth] = plan.cards;
@@ -85,9 +91,97 @@ describe("a CSV file read into a plan", () => {
     expect(notes).toContain("Someone Else");
   });
 
+  it("orders statuses by the roles the importer chose, then by first appearance", () => {
+    const plan = planCsvImport(rows, suggestCsvMapping(header) as { name: number }, {
+      ...options,
+      listRoles: { Done: "information", "To do": "cancelled" },
+    });
+    expect(plan.statuses.map((s) => s.name)).toEqual(["Done", "In progress", "To do"]);
+    expect(plan.cards.find((c) => c.name === "Broken date")?.status).toBe(2);
+  });
+
   it("puts every card in one status when no column holds the status", () => {
     const plan = planCsvImport(rows, { name: 0 }, options);
     expect(plan.statuses.map((s) => s.name)).toEqual(["To Do"]);
     expect(plan.summary.cards).toBe(4);
+  });
+});
+
+describe("a CSV file's rows as they will be imported", () => {
+  it("reads days with a time after them, a four-digit year first in any order, and two-digit years", () => {
+    expect(parseCsvDay("14/03/2025 09:30", "dmy")).toBe("2025-03-14");
+    expect(parseCsvDay("3/14/2025 9:30 PM", "mdy")).toBe("2025-03-14");
+    expect(parseCsvDay("2025/03/14", "dmy")).toBe("2025-03-14");
+    expect(parseCsvDay("2025.3.14", "mdy")).toBe("2025-03-14");
+    expect(parseCsvDay("25/03/14", "ymd")).toBe("2025-03-14");
+    expect(parseCsvDay("14/03/2025 later", "dmy")).toBe(null);
+  });
+
+  it("tells for each row what came across and what did not", () => {
+    const plan = planCsvImport(rows, suggestCsvMapping(header) as { name: number }, options);
+    expect(plan.outcomes.map((o) => [o.row, o.card])).toEqual([
+      [2, 0],
+      [3, 1],
+      [4, null],
+      [5, 2],
+      [6, 3],
+    ]);
+    expect(plan.outcomes[0]?.warnings).toEqual([]);
+    expect(plan.outcomes[2]?.warnings.join(" ")).toContain("No name");
+    expect(plan.outcomes[3]?.warnings.join(" ")).toContain("starts after its due date");
+    expect(plan.outcomes[3]?.warnings.join(" ")).toContain("“Someone Else” is not in this workspace");
+    expect(plan.outcomes[4]?.warnings.join(" ")).toContain("“31.04.2025” is not a day");
+    // Ana by e-mail and Jonas by name; Someone Else matches no one.
+    expect(plan.summary.membersMatched).toBe(2);
+    expect(plan.summary.membersUnmatched).toBe(1);
+  });
+
+  it("shows the first rows with their status, people and labels by name", () => {
+    const plan = planCsvImport(rows, suggestCsvMapping(header) as { name: number }, options);
+    const preview = csvPreviewRows(plan, candidates, 3);
+    expect(preview).toEqual([
+      {
+        row: 2,
+        name: "Call the ward",
+        description: "About the rota",
+        status: "To do",
+        startDate: "2025-03-01",
+        dueDate: "2025-03-05",
+        person: "ana@example.test",
+        responsible: "Ana Lima",
+        labels: ["Urgent", "Ward 3"],
+        warnings: [],
+      },
+      {
+        row: 3,
+        name: "Survey results",
+        description: "",
+        status: "Done",
+        startDate: null,
+        dueDate: "2025-03-14",
+        person: "Jonas Weiss",
+        responsible: "Jonas Weiss",
+        labels: ["Ward 3", "Survey"],
+        warnings: [],
+      },
+      {
+        row: 4,
+        name: null,
+        description: "",
+        status: null,
+        startDate: null,
+        dueDate: null,
+        person: "",
+        responsible: null,
+        labels: [],
+        warnings: ["No name: the row is left out."],
+      },
+    ]);
+  });
+
+  it("numbers rows from the file's first row when it has no header, skipping blank rows", () => {
+    const plan = planCsvImport([["A"], ["  "], ["B"]], { name: 0 }, { ...options, hasHeader: false });
+    expect(plan.outcomes.map((o) => o.row)).toEqual([1, 3]);
+    expect(plan.cards.map((c) => c.name)).toEqual(["A", "B"]);
   });
 });

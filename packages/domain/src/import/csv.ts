@@ -1,11 +1,11 @@
 /**
  * A table of cards (a CSV file's rows, already split into cells) read into the same plan a Trello
  * import makes: one column per field, chosen by the importer; statuses from the distinct values of
- * the status column in their order of first appearance; labels from comma- or semicolon-separated
+ * the status column, ordered by role, then by first appearance; labels from comma- or semicolon-separated
  * values; the responsible person by e-mail or full name. Pure, like the Trello reader.
  */
 import { z } from "zod";
-import type { StatusRole } from "../roles.js";
+import { type StatusRole, statusRoles } from "../roles.js";
 import { limits } from "../schemas.js";
 import {
   cut,
@@ -60,17 +60,24 @@ export const suggestCsvMapping = (header: readonly string[]): Partial<Record<Csv
   return suggested;
 };
 
-/** A day written as 2025-03-14 (always), or in the importer's order with / . or - between the parts. */
+/**
+ * A day written as 2025-03-14 or 2025/03/14 (a four-digit year first is always year, month, day), or
+ * in the importer's order with / . or - between the parts; a time after the day (as spreadsheets
+ * write it: "14/03/2025 09:30") is ignored.
+ */
 export const parseCsvDay = (text: string, order: DateOrder): string | null => {
   const value = text.trim();
   if (value === "") return null;
-  const iso = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ].*)?$/.exec(value);
+  const iso = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[T ].*)?$/.exec(value);
   let year: number;
   let month: number;
   let day: number;
   if (iso) [year, month, day] = [Number(iso[1]), Number(iso[2]), Number(iso[3])];
   else {
-    const parts = /^(\d{1,4})[./-](\d{1,2})[./-](\d{1,4})$/.exec(value);
+    const parts =
+      /^(\d{1,2})[./-](\d{1,2})[./-](\d{2}|\d{4})(?:,?\s+\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?)?$/i.exec(
+        value,
+      );
     if (!parts) return null;
     const [a, b, c] = [Number(parts[1]), Number(parts[2]), Number(parts[3])];
     if (order === "ymd") [year, month, day] = [a, b, c];
@@ -106,16 +113,36 @@ export interface CsvImportOptions {
   name: string;
 }
 
+/** What became of one row of the file. */
+export interface CsvRowOutcome {
+  /** The row's number in the file, counting the header row as 1 when there is one. */
+  row: number;
+  /** Index into the plan's `cards`, or null when the row was left out. */
+  card: number | null;
+  /** The responsible person as written, when the row names one. */
+  person: string;
+  /** What did not come across as written, one sentence each. */
+  warnings: string[];
+}
+
+export interface CsvImportPlan extends ImportPlan {
+  /** One per row after the header that has any text, in the file's order. */
+  outcomes: CsvRowOutcome[];
+}
+
 /** What importing `rows` with `mapping` creates, and what it changes on the way. */
 export const planCsvImport = (
   rows: readonly (readonly string[])[],
   mapping: CsvMapping,
   options: CsvImportOptions,
-): ImportPlan => {
+): CsvImportPlan => {
   const notes: string[] = [];
-  const body = (options.hasHeader ? rows.slice(1) : rows).filter((row) =>
-    row.some((cell) => cell.trim() !== ""),
-  );
+  const first = options.hasHeader ? 1 : 0;
+  const body: Array<{ row: number; cells: readonly string[] }> = [];
+  for (let index = first; index < rows.length; index++) {
+    const cells = rows[index] ?? [];
+    if (cells.some((cell) => cell.trim() !== "")) body.push({ row: index + 1, cells });
+  }
   const cell = (row: readonly string[], field: CsvField): string => {
     const index = mapping[field];
     return index === null || index === undefined ? "" : (row[index] ?? "");
@@ -168,6 +195,8 @@ export const planCsvImport = (
     byName.set(key, byName.has(key) ? null : candidate.id);
   }
   const unmatchedPeople = new Set<string>();
+  const matchedPeople = new Set<string>();
+  const outcomes: CsvRowOutcome[] = [];
 
   let nameless = 0;
   let badDays = 0;
@@ -175,14 +204,20 @@ export const planCsvImport = (
   let cutNames = 0;
   const cards: PlannedCard[] = [];
   const now = new Date().toISOString();
-  for (const row of body) {
+  for (const { row: rowNumber, cells: row } of body) {
+    const warnings: string[] = [];
     const rawName = cell(row, "name").trim();
+    const person = cell(row, "responsible").trim();
     if (rawName === "") {
       nameless++;
+      outcomes.push({ row: rowNumber, card: null, person, warnings: ["No name: the row is left out."] });
       continue;
     }
     const name = cut(rawName, limits.nameMax);
-    if (name.cut) cutNames++;
+    if (name.cut) {
+      cutNames++;
+      warnings.push(`The name is longer than ${limits.nameMax} characters and is cut.`);
+    }
     const status =
       mapping.status === null || mapping.status === undefined
         ? statusOf("To Do")
@@ -194,15 +229,24 @@ export const planCsvImport = (
     let startDate = parseCsvDay(rawStart, options.dateOrder);
     const dueDate = parseCsvDay(rawDue, options.dateOrder);
     if ((rawStart.trim() && !startDate) || (rawDue.trim() && !dueDate)) badDays++;
+    if (rawStart.trim() && !startDate)
+      warnings.push(`The start “${rawStart.trim()}” is not a day: it is left empty.`);
+    if (rawDue.trim() && !dueDate)
+      warnings.push(`The due date “${rawDue.trim()}” is not a day: it is left empty.`);
     if (startDate && dueDate && startDate > dueDate) {
       startDate = null;
       startsAfterDue++;
+      warnings.push("It starts after its due date: the start is left out.");
     }
-    const person = cell(row, "responsible").trim();
     const responsibleId = person
       ? (byEmail.get(person.toLowerCase()) ?? byName.get(normalized(person)) ?? null)
       : null;
-    if (person && !responsibleId) unmatchedPeople.add(person);
+    if (responsibleId) matchedPeople.add(responsibleId);
+    else if (person) {
+      unmatchedPeople.add(person);
+      warnings.push(`“${person}” is not in this workspace: no one is responsible.`);
+    }
+    outcomes.push({ row: rowNumber, card: cards.length, person, warnings });
     cards.push({
       name: name.text,
       description: cut(cell(row, "description"), limits.descriptionMax).text,
@@ -220,6 +264,14 @@ export const planCsvImport = (
     });
   }
   if (statuses.length === 0) statusOf("To Do");
+  // Rows are seldom sorted by status, so the order values first appear in says little: the statuses
+  // go in the order of their roles (ideas, to do, doing, done, cancelled), as first seen within one.
+  const order = statuses
+    .map((status, index) => ({ index, rank: statusRoles.indexOf(status.role) }))
+    .sort((a, b) => a.rank - b.rank || a.index - b.index);
+  const moved = new Map(order.map(({ index }, position) => [index, position]));
+  const orderedStatuses = order.map(({ index }) => statuses[index] as PlannedStatus);
+  for (const card of cards) card.status = moved.get(card.status) ?? card.status;
 
   if (nameless > 0)
     notes.push(
@@ -244,7 +296,7 @@ export const planCsvImport = (
 
   return {
     name: cut(options.name.trim(), limits.nameMax).text || "Imported cards",
-    statuses,
+    statuses: orderedStatuses,
     labels,
     cards,
     members: [],
@@ -258,9 +310,52 @@ export const planCsvImport = (
       todos: 0,
       comments: 0,
       links: 0,
-      membersMatched: 0,
+      membersMatched: matchedPeople.size,
       membersUnmatched: unmatchedPeople.size,
       notes,
     },
+    outcomes,
   };
+};
+
+/** A row of the file as it will be imported, for the importer to check before importing. */
+export interface CsvPreviewRow {
+  row: number;
+  /** Null when the row is left out. */
+  name: string | null;
+  description: string;
+  status: string | null;
+  startDate: string | null;
+  dueDate: string | null;
+  /** The responsible person as written in the file. */
+  person: string;
+  /** The workspace member it matched, or null. */
+  responsible: string | null;
+  labels: string[];
+  warnings: string[];
+}
+
+/** The first `limit` rows of a plan as they will be imported. */
+export const csvPreviewRows = (
+  plan: CsvImportPlan,
+  candidates: readonly ImportCandidate[],
+  limit: number,
+): CsvPreviewRow[] => {
+  const nameOf = new Map(candidates.map((c) => [c.id, c.name]));
+  const labelName = new Map(plan.labels.map((l) => [l.trelloId, l.name]));
+  return plan.outcomes.slice(0, limit).map((outcome) => {
+    const card = outcome.card === null ? undefined : plan.cards[outcome.card];
+    return {
+      row: outcome.row,
+      name: card?.name ?? null,
+      description: cut(card?.description ?? "", 200).text,
+      status: card ? (plan.statuses[card.status]?.name ?? null) : null,
+      startDate: card?.startDate ?? null,
+      dueDate: card?.dueDate ?? null,
+      person: outcome.person,
+      responsible: card?.responsibleId ? (nameOf.get(card.responsibleId) ?? null) : null,
+      labels: (card?.labels ?? []).map((id) => labelName.get(id) ?? id),
+      warnings: outcome.warnings,
+    };
+  });
 };

@@ -118,6 +118,25 @@ export const csvPreviewSchema = z.object({
   mapping: z.record(z.enum(csvFields), z.number().int().nullable()),
   statuses: trelloPreviewSchema.shape.statuses,
   summary: trelloImportSummarySchema,
+  /** The first rows after the header as they will be imported (a row with no name is left out). */
+  cards: z.array(
+    z.object({
+      row: z.number().int(),
+      name: z.string().nullable(),
+      description: z.string(),
+      status: z.string().nullable(),
+      startDate: z.string().nullable(),
+      dueDate: z.string().nullable(),
+      person: z.string(),
+      responsible: z.string().nullable(),
+      labels: z.array(z.string()),
+      warnings: z.array(z.string()),
+    }),
+  ),
+  /** Rows that do not come across as written, with why: the first hundred of them. */
+  rowWarnings: z.array(z.object({ row: z.number().int(), warnings: z.array(z.string()) })),
+  /** How many rows have warnings in all. */
+  rowsWithWarnings: z.number().int(),
 });
 export type CsvPreview = z.infer<typeof csvPreviewSchema>;
 

@@ -3,23 +3,26 @@
  * who takes the place of each Trello member, what changes on the way), import, then see the summary.
  */
 import type { ImportSummary, Member, StatusRole, TrelloImportResult, TrelloPreview } from "@lattice/domain";
-import { statusRoles } from "@lattice/domain";
-import { type ChangeEvent, useEffect, useState } from "react";
-import { useNavigate } from "react-router";
+import { useEffect, useState } from "react";
 import { describeError } from "../../api/client";
 import { api } from "../../api/endpoints";
 import { importTrelloBoard, previewTrelloImport } from "../../api/imports";
 import { useWorkspaces } from "../../store/workspaces";
 import { Button } from "../../ui/button";
 import { Dialog } from "../../ui/dialog";
-import { Field, Input, Select } from "../../ui/input";
-import { statusRoleLabels } from "../board/columns-dialog";
-import { buildTree, folderOptions } from "../sidebar/tree";
-import "./imports.css";
+import { Select } from "../../ui/input";
+import {
+  count,
+  ImportDone,
+  ImportFilePicker,
+  ImportNotes,
+  SpacePlacement,
+  StatusRoles,
+} from "./import-parts";
 
 const browserTimeZone = (): string => Intl.DateTimeFormat().resolvedOptions().timeZone;
 
-const count = (n: number, one: string, many: string) => `${n.toLocaleString()} ${n === 1 ? one : many}`;
+const allWell = "Everything comes across as it is in Trello.";
 
 const SummaryList = ({ summary }: { summary: ImportSummary }) => (
   <ul className="import-counts">
@@ -37,17 +40,6 @@ const SummaryList = ({ summary }: { summary: ImportSummary }) => (
   </ul>
 );
 
-const Notes = ({ notes }: { notes: string[] }) =>
-  notes.length === 0 ? (
-    <p className="import-note-ok">Everything comes across as it is in Trello.</p>
-  ) : (
-    <ul className="import-notes" aria-label="What changes on the way">
-      {notes.map((note) => (
-        <li key={note}>{note}</li>
-      ))}
-    </ul>
-  );
-
 export const TrelloImportDialog = ({
   workspaceId,
   folderId: initialFolderId,
@@ -57,9 +49,7 @@ export const TrelloImportDialog = ({
   folderId: string | null;
   onClose: () => void;
 }) => {
-  const tree = useWorkspaces((s) => s.trees[workspaceId]?.tree ?? null);
   const loadTree = useWorkspaces((s) => s.loadTree);
-  const navigate = useNavigate();
   const [board, setBoard] = useState<unknown>(null);
   const [fileName, setFileName] = useState("");
   const [preview, setPreview] = useState<TrelloPreview | null>(null);
@@ -71,7 +61,6 @@ export const TrelloImportDialog = ({
   const [error, setError] = useState<string | null>(null);
   const [isBusy, setIsBusy] = useState(false);
   const [result, setResult] = useState<TrelloImportResult | null>(null);
-  const options = tree ? folderOptions(buildTree(tree)) : [];
 
   useEffect(() => {
     let live = true;
@@ -84,9 +73,7 @@ export const TrelloImportDialog = ({
     };
   }, [workspaceId]);
 
-  const chooseFile = async (event: ChangeEvent<HTMLInputElement>) => {
-    const file = event.target.files?.[0];
-    if (!file) return;
+  const chooseFile = async (file: File) => {
     setError(null);
     setPreview(null);
     setFileName(file.name);
@@ -137,32 +124,15 @@ export const TrelloImportDialog = ({
 
   if (result) {
     return (
-      <Dialog
-        isOpen
+      <ImportDone
         title="Board imported"
-        description={`“${result.space.name}” is ready.`}
+        workspaceId={workspaceId}
+        space={result.space}
+        counts={<SummaryList summary={result.summary} />}
+        notes={result.summary.notes}
+        allWell={allWell}
         onClose={onClose}
-        size="md"
-        footer={
-          <>
-            <Button variant="ghost" onClick={onClose}>
-              Close
-            </Button>
-            <Button
-              variant="primary"
-              onClick={() => {
-                onClose();
-                void navigate(`/w/${workspaceId}/s/${result.space.id}`);
-              }}
-            >
-              Open the space
-            </Button>
-          </>
-        }
-      >
-        <SummaryList summary={result.summary} />
-        <Notes notes={result.summary.notes} />
-      </Dialog>
+      />
     );
   }
 
@@ -190,71 +160,30 @@ export const TrelloImportDialog = ({
           {error}
         </p>
       ) : null}
-      <Field
+      <ImportFilePicker
         label="Trello export"
         hint="In Trello: Board menu → Print, export and share → Export as JSON. The file stays in your browser until you import it."
-      >
-        {(props) => (
-          <Input
-            {...props}
-            type="file"
-            accept="application/json,.json"
-            onChange={(e) => void chooseFile(e)}
-          />
-        )}
-      </Field>
+        accept="application/json,.json"
+        fileName={fileName}
+        onFile={(file) => void chooseFile(file)}
+      />
       {isBusy && !preview ? <p className="import-reading">Reading {fileName}…</p> : null}
       {preview ? (
         <div className="import-preview">
           <SummaryList summary={preview.summary} />
-          <Field label="Space name">
-            {(props) => (
-              <Input
-                {...props}
-                value={name}
-                onChange={(e) => setName(e.target.value)}
-                required
-                maxLength={120}
-              />
-            )}
-          </Field>
-          <Field label="Location">
-            {(props) => (
-              <Select {...props} value={folderId} onChange={(e) => setFolderId(e.target.value)}>
-                <option value="">Workspace root</option>
-                {options.map((o) => (
-                  <option key={o.id} value={o.id}>
-                    {o.label}
-                  </option>
-                ))}
-              </Select>
-            )}
-          </Field>
-          <fieldset className="import-table">
-            <legend>Lists become statuses</legend>
-            {preview.statuses.map((status) => (
-              <div key={status.listId || "default"} className="import-row">
-                <span className="import-row-name">
-                  {status.name}{" "}
-                  <span className="import-row-count">{count(status.cardCount, "card", "cards")}</span>
-                </span>
-                <Select
-                  aria-label={`Role of ${status.name}`}
-                  value={listRoles[status.listId] ?? status.role}
-                  disabled={status.listId === ""}
-                  onChange={(e) =>
-                    setListRoles({ ...listRoles, [status.listId]: e.target.value as StatusRole })
-                  }
-                >
-                  {statusRoles.map((role) => (
-                    <option key={role} value={role}>
-                      {statusRoleLabels[role]}
-                    </option>
-                  ))}
-                </Select>
-              </div>
-            ))}
-          </fieldset>
+          <SpacePlacement
+            workspaceId={workspaceId}
+            name={name}
+            folderId={folderId}
+            onName={setName}
+            onFolder={setFolderId}
+          />
+          <StatusRoles
+            legend="Lists become statuses"
+            statuses={preview.statuses}
+            roles={listRoles}
+            onRole={(listId, role) => setListRoles({ ...listRoles, [listId]: role })}
+          />
           {preview.members.length > 0 ? (
             <fieldset className="import-table">
               <legend>Trello members</legend>
@@ -282,7 +211,7 @@ export const TrelloImportDialog = ({
               ))}
             </fieldset>
           ) : null}
-          <Notes notes={preview.summary.notes} />
+          <ImportNotes notes={preview.summary.notes} allWell={allWell} />
         </div>
       ) : null}
     </Dialog>

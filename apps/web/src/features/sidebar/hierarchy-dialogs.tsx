@@ -24,6 +24,7 @@ export type HierarchyDialogState =
   | { type: "create-folder"; workspaceId: string; parentFolderId: string | null }
   | { type: "create-space"; workspaceId: string; folderId: string | null }
   | { type: "import-trello"; workspaceId: string; folderId: string | null }
+  | { type: "import-csv"; workspaceId: string; folderId: string | null }
   | { type: "save-template"; spaceId: string; name: string }
   | { type: "manage-templates"; workspaceId: string }
   | { type: "rename"; target: HierarchyTarget }
@@ -406,6 +407,9 @@ const MoveToFolderDialog = ({
 const TrelloImportDialog = lazy(() =>
   import("../imports/trello-import-dialog").then((m) => ({ default: m.TrelloImportDialog })),
 );
+const CsvImportDialog = lazy(() =>
+  import("../imports/csv-import-dialog").then((m) => ({ default: m.CsvImportDialog })),
+);
 const ArchiveTrashDialog = lazy(() =>
   import("../trash/archive-trash-dialog").then((m) => ({ default: m.ArchiveTrashDialog })),
 );
@@ -462,6 +466,12 @@ export const HierarchyDialogs = ({
       return (
         <Suspense fallback={null}>
           <TrelloImportDialog workspaceId={state.workspaceId} folderId={state.folderId} onClose={onClose} />
+        </Suspense>
+      );
+    case "import-csv":
+      return (
+        <Suspense fallback={null}>
+          <CsvImportDialog workspaceId={state.workspaceId} folderId={state.folderId} onClose={onClose} />
         </Suspense>
       );
     case "rename":

@@ -206,6 +206,10 @@ const FolderRow = ({
           label: "Import from Trello here…",
           onSelect: () => openDialog({ type: "import-trello", workspaceId, folderId: folder.id }),
         },
+        {
+          label: "Import CSV here…",
+          onSelect: () => openDialog({ type: "import-csv", workspaceId, folderId: folder.id }),
+        },
       ]
     : [];
   const items = useItemMenu({
@@ -376,6 +380,10 @@ const WorkspaceRow = ({
     extra.push({
       label: "Import from Trello…",
       onSelect: () => openDialog({ type: "import-trello", workspaceId: workspace.id, folderId: null }),
+    });
+    extra.push({
+      label: "Import CSV…",
+      onSelect: () => openDialog({ type: "import-csv", workspaceId: workspace.id, folderId: null }),
     });
   }
   extra.push({
