@@ -77,8 +77,12 @@ export const isTimeZone = (value: string): boolean => {
   }
 };
 
-/** The languages the interface offers; only English is written so far, the choice is kept for later. */
-export const locales = ["en", "de", "fr", "es", "it", "nl", "pt"] as const;
+/**
+ * The languages a person can choose. The web app ships messages for en, de and ar (apps/web/src/lib/i18n);
+ * the others keep their dates and numbers in that language and show the interface in English until
+ * their messages are written (docs/I18N.md).
+ */
+export const locales = ["en", "de", "ar", "fr", "es", "it", "nl", "pt"] as const;
 export type Locale = (typeof locales)[number];
 
 // ---------- initials colours ----------
