@@ -13,6 +13,8 @@ export interface Formatters {
   time: (value: string | Date) => string;
   /** 1,234 / 1.234 / ١٬٢٣٤ */
   number: (value: number) => string;
+  /** Two calendar days (YYYY-MM-DD) as a span, "3 Mar – 30 Apr 2027"; one date when they are the same day. */
+  dayRange: (start: string, end: string) => string;
   /** "3 minutes ago", "yesterday", "in 2 days": the nearest whole unit from `now`. */
   relative: (value: string | Date, now?: Date) => string;
 }
@@ -35,11 +37,21 @@ export const makeFormatters = (locale: string, timeZone: string): Formatters => 
   const time = new Intl.DateTimeFormat(locale, { timeStyle: "short", timeZone });
   const number = new Intl.NumberFormat(locale);
   const relative = new Intl.RelativeTimeFormat(locale, { numeric: "auto" });
+  // Calendar days are zone-free: read and shown at UTC midnight.
+  const day = new Intl.DateTimeFormat(locale, {
+    day: "numeric",
+    month: "short",
+    year: "numeric",
+    timeZone: "UTC",
+  });
+  const utcDay = (value: string) => new Date(`${value}T00:00:00Z`);
   return {
     dateTime: (value) => dateTime.format(toDate(value)),
     date: (value) => date.format(toDate(value)),
     time: (value) => time.format(toDate(value)),
     number: (value) => number.format(value),
+    dayRange: (start, end) =>
+      start === end ? day.format(utcDay(end)) : day.formatRange(utcDay(start), utcDay(end)),
     relative: (value, now = new Date()) => {
       const seconds = Math.round((toDate(value).getTime() - now.getTime()) / 1000);
       const [unit, size] = units.find(([, s]) => Math.abs(seconds) >= s) ?? ["second", 1];

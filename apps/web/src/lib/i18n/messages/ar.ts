@@ -212,4 +212,43 @@ export const ar: Messages = {
   "notifications.kind.reminderNote": "تذكير: «{card}» — {note}",
   "notifications.kind.reminder": "تذكير: «{card}»",
   "notifications.kind.other": "جديد في «{card}»",
+
+  "home.title": "الرئيسية",
+  "home.welcome": "مرحبًا بعودتك يا {name}",
+  "home.firstWorkspace.title": "أنشئ أول مساحة عمل لك",
+  "home.firstWorkspace.body":
+    "تضم مساحة العمل مجلدات فريقك ومساحاته. كل مساحة لوحة تنتقل فيها البطاقات من «للتنفيذ» إلى «منجز».",
+  "home.recent": "المساحات الأخيرة",
+  "home.recentEmpty": "تظهر هنا المساحات التي تفتحها. اختر واحدة من الشريط الجانبي لتبدأ.",
+  "home.workspaceTileHint": "المساحات والتقدّم والتواريخ",
+  "home.workspace.unavailable": "مساحة العمل هذه غير متاحة",
+  "home.workspace.unavailableHint": "ربما حُذفت، أو لم تعد عضوًا فيها.",
+  "home.workspace.settings": "الإعدادات",
+  "home.workspace.newSpace": "مساحة جديدة",
+  "home.workspace.noSpacesCreate":
+    "أنشئ مساحة لتبدأ لوحة. استخدم المجلدات لتجميع المساحات حسب الفريق أو المشروع.",
+  "home.workspace.noSpacesYet": "لم ينشئ أحد مساحة هنا بعد.",
+  "home.workspace.figuresFailed": "تعذّر تحميل أرقام المساحات: {reason}",
+  "home.workspace.folders": "المجلدات",
+  "home.workspace.spaces": "المساحات",
+  "home.workspace.spaceCount":
+    "{count, plural, zero {لا مساحات} one {مساحة واحدة} two {مساحتان} few {# مساحات} many {# مساحة} other {# مساحة}}",
+  "home.figures.counting": "جارٍ العدّ…",
+  "home.figures.noCards": "لا بطاقات بعد",
+  "home.figures.noDates": "بلا تواريخ",
+  "home.figures.notStarted":
+    "{count, plural, zero {لا شيء لم يبدأ} one {واحدة لم تبدأ} two {اثنتان لم تبدآ} few {# لم تبدأ} many {# لم تبدأ} other {# لم تبدأ}}",
+  "home.figures.inProgress":
+    "{count, plural, zero {لا شيء قيد التنفيذ} one {واحدة قيد التنفيذ} two {اثنتان قيد التنفيذ} few {# قيد التنفيذ} many {# قيد التنفيذ} other {# قيد التنفيذ}}",
+  "home.figures.done":
+    "{count, plural, zero {لا شيء منجز} one {واحدة منجزة} two {اثنتان منجزتان} few {# منجزة} many {# منجزة} other {# منجزة}}",
+  "home.figures.roleList": "{notStarted}، {inProgress}، {done}",
+  "home.figures.progress": "{name}: أُنجز {share, number, percent} ({roles})",
+  "home.figures.doneOf": "أُنجز {done, number} من {total, number}",
+  "home.figures.late":
+    "{count, plural, zero {لا متأخرات} one {واحدة متأخرة} two {اثنتان متأخرتان} few {# متأخرة} many {# متأخرة} other {# متأخرة}}",
+  "home.figures.blocked":
+    "{count, plural, zero {لا معاقات} one {واحدة معاقة} two {اثنتان معاقتان} few {# معاقة} many {# معاقة} other {# معاقة}}",
+  "home.figures.burnup":
+    "مخطط الإنجاز لـ{name}: أُنجز الآن {doneNow, number} من {scopeNow, number}، وقبل اثني عشر أسبوعًا {doneThen, number} من {scopeThen, number}",
 };

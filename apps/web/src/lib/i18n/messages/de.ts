@@ -213,4 +213,38 @@ export const de: Messages = {
   "notifications.kind.reminderNote": "Erinnerung: „{card}“ – {note}",
   "notifications.kind.reminder": "Erinnerung: „{card}“",
   "notifications.kind.other": "Neues zu „{card}“",
+
+  "home.title": "Start",
+  "home.welcome": "Willkommen zurück, {name}",
+  "home.firstWorkspace.title": "Erstellen Sie Ihren ersten Arbeitsbereich",
+  "home.firstWorkspace.body":
+    "Ein Arbeitsbereich enthält die Ordner und Bereiche Ihres Teams. Jeder Bereich ist ein Board, auf dem Karten von „Zu erledigen“ nach „Erledigt“ wandern.",
+  "home.recent": "Zuletzt geöffnete Bereiche",
+  "home.recentEmpty":
+    "Hier erscheinen die Bereiche, die Sie öffnen. Wählen Sie zum Einstieg einen in der Seitenleiste.",
+  "home.workspaceTileHint": "Bereiche, Fortschritt und Termine",
+  "home.workspace.unavailable": "Dieser Arbeitsbereich ist nicht verfügbar",
+  "home.workspace.unavailableHint": "Vielleicht wurde er gelöscht, oder Sie sind kein Mitglied mehr.",
+  "home.workspace.settings": "Einstellungen",
+  "home.workspace.newSpace": "Neuer Bereich",
+  "home.workspace.noSpacesCreate":
+    "Erstellen Sie einen Bereich, um ein Board zu beginnen. Mit Ordnern gruppieren Sie Bereiche nach Team oder Projekt.",
+  "home.workspace.noSpacesYet": "Hier hat noch niemand einen Bereich erstellt.",
+  "home.workspace.figuresFailed": "Die Kennzahlen der Bereiche ließen sich nicht laden: {reason}",
+  "home.workspace.folders": "Ordner",
+  "home.workspace.spaces": "Bereiche",
+  "home.workspace.spaceCount": "{count, plural, one {# Bereich} other {# Bereiche}}",
+  "home.figures.counting": "Wird gezählt…",
+  "home.figures.noCards": "Noch keine Karten",
+  "home.figures.noDates": "Keine Termine",
+  "home.figures.notStarted": "{count, number} nicht begonnen",
+  "home.figures.inProgress": "{count, number} in Arbeit",
+  "home.figures.done": "{count, number} erledigt",
+  "home.figures.roleList": "{notStarted}, {inProgress}, {done}",
+  "home.figures.progress": "{name}: {share, number, percent} erledigt ({roles})",
+  "home.figures.doneOf": "{done, number} von {total, number} erledigt",
+  "home.figures.late": "{count, number} überfällig",
+  "home.figures.blocked": "{count, number} blockiert",
+  "home.figures.burnup":
+    "Burn-up von {name}: jetzt {doneNow, number} von {scopeNow, number} erledigt, vor zwölf Wochen {doneThen, number} von {scopeThen, number}",
 };
