@@ -206,7 +206,7 @@ export const WorkspaceHomePage = () => {
   const entry = useWorkspaces((s) => s.trees[workspaceId]);
   const loadTree = useWorkspaces((s) => s.loadTree);
   const openDialog = useUi((s) => s.openDialog);
-  const { t, format } = useTranslator();
+  const { t } = useTranslator();
 
   useEffect(() => {
     void loadTree(workspaceId);
