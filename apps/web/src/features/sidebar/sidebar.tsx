@@ -461,7 +461,7 @@ export const Sidebar = () => {
   const openDialog = useUi((s) => s.openDialog);
   const setSidebarOpen = useUi((s) => s.setSidebarOpen);
   const navigate = useNavigate();
-  const { t } = useTranslator();
+  const { t, dir } = useTranslator();
   const [expanded, setExpanded] = useState<Set<string>>(() => new Set(workspaceId ? [workspaceId] : []));
 
   // At phone and tablet width the sidebar is a drawer over the page: Escape closes it, unless
@@ -536,7 +536,7 @@ export const Sidebar = () => {
           aria-label={t("sidebar.hide")}
           onClick={() => setSidebarOpen(false)}
         >
-          <span aria-hidden="true">«</span>
+          <span aria-hidden="true">{dir === "rtl" ? "»" : "«"}</span>
         </Button>
       </div>
       <div className="sidebar-section-title">

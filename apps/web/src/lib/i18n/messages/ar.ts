@@ -154,7 +154,7 @@ export const ar: Messages = {
   "sidebar.accountTitle": "إعداداتك وكلمة مرورك وجلساتك",
   "sidebar.outbox": "صندوق الصادر",
   "sidebar.outboxTitle": "إدارة الخادم: صندوق البريد الصادر",
-  "sidebar.logOut": "تسجيل الخروج",
+  "sidebar.logOut": "خروج",
   "sidebar.couldNotLoad": "تعذّر التحميل.",
   "sidebar.noSpaces": "لا توجد مساحات بعد.",
   "sidebar.createOne": "أنشئ واحدة",
@@ -251,4 +251,13 @@ export const ar: Messages = {
     "{count, plural, zero {لا معاقات} one {واحدة معاقة} two {اثنتان معاقتان} few {# معاقة} many {# معاقة} other {# معاقة}}",
   "home.figures.burnup":
     "مخطط الإنجاز لـ{name}: أُنجز الآن {doneNow, number} من {scopeNow, number}، وقبل اثني عشر أسبوعًا {doneThen, number} من {scopeThen, number}",
+
+  "search.placeholder": "ابحث في البطاقات والتعليقات والمستندات",
+  "search.label": "البحث في البطاقات",
+  "search.results": "نتائج البحث",
+  "search.noMatch": "لا توجد بطاقات تطابق «{query}».",
+  "search.searching": "جارٍ البحث…",
+  "search.inComment": "في تعليق",
+  "search.inDocument": "في مستند",
+  "search.archived": "مؤرشفة",
 };

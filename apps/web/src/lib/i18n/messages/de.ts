@@ -247,4 +247,13 @@ export const de: Messages = {
   "home.figures.blocked": "{count, number} blockiert",
   "home.figures.burnup":
     "Burn-up von {name}: jetzt {doneNow, number} von {scopeNow, number} erledigt, vor zwölf Wochen {doneThen, number} von {scopeThen, number}",
+
+  "search.placeholder": "Karten, Kommentare und Dokumente durchsuchen",
+  "search.label": "Karten durchsuchen",
+  "search.results": "Suchergebnisse",
+  "search.noMatch": "Keine Karte passt zu „{query}“.",
+  "search.searching": "Suche läuft…",
+  "search.inComment": "in einem Kommentar",
+  "search.inDocument": "in einem Dokument",
+  "search.archived": "archiviert",
 };

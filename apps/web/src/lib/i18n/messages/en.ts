@@ -246,4 +246,13 @@ export const en = {
   "home.figures.blocked": "{count, number} blocked",
   "home.figures.burnup":
     "{name} burn-up: {doneNow, number} of {scopeNow, number} done now, {doneThen, number} of {scopeThen, number} twelve weeks ago",
+
+  "search.placeholder": "Search cards, comments and documents",
+  "search.label": "Search cards",
+  "search.results": "Search results",
+  "search.noMatch": "No cards match “{query}”.",
+  "search.searching": "Searching…",
+  "search.inComment": "in a comment",
+  "search.inDocument": "in a document",
+  "search.archived": "archived",
 } as const;
