@@ -26,7 +26,7 @@ import { accountApi } from "../../api/account";
 import { ApiError, describeError } from "../../api/client";
 import { mailApi } from "../../api/mail";
 import { peopleApi } from "../../api/people";
-import { type MessageKey, type Translator, translate, useTranslator } from "../../lib/i18n/i18n";
+import { applyLanguage, type MessageKey, type Translator, translate, useTranslator } from "../../lib/i18n/i18n";
 import { useSession } from "../../store/session";
 import { toast } from "../../store/toasts";
 import { Avatar } from "../../ui/avatar";
@@ -123,7 +123,9 @@ const PreferencesSection = () => {
         theme,
       });
       putUser(updated);
-      toast.success(t("account.saved"));
+      // A new language is in place before the confirmation, which is said in it.
+      await applyLanguage(updated.locale, updated.timeZone);
+      toast.success(translate("account.saved"));
     } catch (error) {
       if (isSessionGone(error)) useSession.getState().expire();
       else if (error instanceof ApiError && error.errors.length > 0) setErrors(error.fieldErrors());
