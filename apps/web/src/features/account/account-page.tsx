@@ -26,7 +26,13 @@ import { accountApi } from "../../api/account";
 import { ApiError, describeError } from "../../api/client";
 import { mailApi } from "../../api/mail";
 import { peopleApi } from "../../api/people";
-import { applyLanguage, type MessageKey, type Translator, translate, useTranslator } from "../../lib/i18n/i18n";
+import {
+  applyLanguage,
+  type MessageKey,
+  type Translator,
+  translate,
+  useTranslator,
+} from "../../lib/i18n/i18n";
 import { useSession } from "../../store/session";
 import { toast } from "../../store/toasts";
 import { Avatar } from "../../ui/avatar";
