@@ -4,7 +4,7 @@
  * Shared by server and web.
  */
 import { z } from "zod";
-import { joinRoles, themes, workspaceRoles } from "./roles.js";
+import { joinRoles, locales, themes, workspaceRoles } from "./roles.js";
 import { id, isoTime, limits, requiredText } from "./schemas.js";
 
 // ---------- space members ----------
@@ -76,14 +76,6 @@ export const isTimeZone = (value: string): boolean => {
     return false;
   }
 };
-
-/**
- * The languages a person can choose. The web app ships messages for en, de and ar (apps/web/src/lib/i18n);
- * the others keep their dates and numbers in that language and show the interface in English until
- * their messages are written (docs/I18N.md).
- */
-export const locales = ["en", "de", "ar", "fr", "es", "it", "nl", "pt"] as const;
-export type Locale = (typeof locales)[number];
 
 // ---------- initials colours ----------
 

@@ -86,7 +86,8 @@ const AuthForm = ({ mode }: { mode: Mode }) => {
   const [params] = useSearchParams();
   const ssoError = params.get("sso_error");
   const signupMode = useSignupMode();
-  const { t } = useTranslator();
+  const translator = useTranslator();
+  const { t } = translator;
 
   if (status === "authenticated") return <Navigate to={next} replace />;
 
@@ -100,7 +101,8 @@ const AuthForm = ({ mode }: { mode: Mode }) => {
     }
     setIsBusy(true);
     try {
-      if (mode === "signup") await signup({ email, name, password });
+      // The account starts in the language the sign-up page was shown in.
+      if (mode === "signup") await signup({ email, name, password, locale: translator.locale });
       else await login({ email, password });
       void navigate(next, { replace: true });
     } catch (error) {
