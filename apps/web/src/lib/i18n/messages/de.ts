@@ -256,4 +256,44 @@ export const de: Messages = {
   "search.inComment": "in einem Kommentar",
   "search.inDocument": "in einem Dokument",
   "search.archived": "archiviert",
+
+  "dialogs.cancel": "Abbrechen",
+  "dialogs.save": "Speichern",
+  "dialogs.description": "Beschreibung",
+  "dialogs.visibility": "Sichtbarkeit",
+  "dialogs.visibility.private": "Privat",
+  "dialogs.visibility.privateHint": "Nur eingeladene Personen wissen, dass es ihn gibt.",
+  "dialogs.visibility.public": "Öffentlich",
+  "dialogs.visibility.publicHint": "Alle auf dieser Instanz können ihn finden und lesen.",
+  "dialogs.visibility.orgWide": "Für die ganze Organisation",
+  "dialogs.visibility.orgWideHint": "Alle auf dieser Instanz sind Mitglied.",
+  "dialogs.createWorkspace.description":
+    "Ein Arbeitsbereich enthält die Ordner und Bereiche eines Teams oder Projekts.",
+  "dialogs.createWorkspace.descriptionHint": "Optional. Wofür ist dieser Arbeitsbereich da?",
+  "dialogs.workspaceCreated": "Arbeitsbereich „{name}“ erstellt.",
+  "dialogs.folderCreated": "Ordner „{name}“ erstellt.",
+  "dialogs.newFolder": "Neuer Ordner",
+  "dialogs.newFolder.description": "Ordner fassen Bereiche und andere Ordner zusammen.",
+  "dialogs.newSpace.description":
+    "Ein Bereich ist ein Board mit Karten. Er beginnt mit den Spalten „Zu erledigen“, „In Arbeit“ und „Erledigt“.",
+  "dialogs.create":
+    "{kind, select, folder {Ordner erstellen} space {Bereich erstellen} other {Arbeitsbereich erstellen}}",
+  "dialogs.location": "Ort",
+  "dialogs.folder": "Ordner",
+  "dialogs.workspaceRoot": "Oberste Ebene des Arbeitsbereichs",
+  "dialogs.rename":
+    "{kind, select, folder {Ordner umbenennen} space {Bereich umbenennen} other {Arbeitsbereich umbenennen}}",
+  "dialogs.deleted": "„{name}“ gelöscht.",
+  "dialogs.movedToTrash": "„{name}“ in den Papierkorb verschoben",
+  "dialogs.deleteFailed": "„{name}“ ließ sich nicht löschen. {reason}",
+  "dialogs.delete.title": "„{name}“ löschen?",
+  "dialogs.delete.message":
+    "{kind, select, workspace {Alle Ordner, Bereiche und Karten darin werden für alle gelöscht. Das lässt sich nicht rückgängig machen. Archivieren Sie ihn stattdessen, um ihn auszublenden und seinen Verlauf zu behalten.} folder {Der Ordner und alles darin kommen in den Papierkorb des Arbeitsbereichs, wo Besitzer sie wiederherstellen können, bis sie endgültig gelöscht werden.} other {Der Bereich und seine Karten kommen in den Papierkorb des Arbeitsbereichs, wo Besitzer sie wiederherstellen können, bis sie endgültig gelöscht werden.}}",
+  "dialogs.delete.confirm":
+    "{kind, select, folder {Ordner löschen} space {Bereich löschen} other {Arbeitsbereich löschen}}",
+  "dialogs.move": "Verschieben",
+  "dialogs.move.title":
+    "{kind, select, folder {Ordner „{name}“ verschieben} other {Bereich „{name}“ verschieben}}",
+  "dialogs.moved": "„{name}“ nach {folder} verschoben.",
+  "dialogs.movedToRoot": "„{name}“ auf die oberste Ebene des Arbeitsbereichs verschoben.",
 };
