@@ -7,6 +7,7 @@ import { useNotifications } from "./features/notifications/notifications-store";
 import { SearchBox } from "./features/search/search-box";
 import { Sidebar } from "./features/sidebar/sidebar";
 import { SidebarResizer, useSidebarWidth } from "./features/sidebar/sidebar-resizer";
+import { useTranslator } from "./lib/i18n/i18n";
 import { onDemand } from "./lib/on-demand";
 import { useSession } from "./store/session";
 import { useUi } from "./store/ui";
@@ -27,6 +28,7 @@ export const AppShell = () => {
   const closeDialog = useUi((s) => s.closeDialog);
   const location = useLocation();
   const userId = useSession((s) => s.user?.id ?? null);
+  const { t } = useTranslator();
 
   useEffect(() => {
     if (!userId) return;
@@ -65,7 +67,7 @@ export const AppShell = () => {
         <button
           type="button"
           className="sidebar-scrim"
-          aria-label="Close sidebar"
+          aria-label={t("shell.closeSidebar")}
           tabIndex={-1}
           onClick={() => setSidebarOpen(false)}
         />
@@ -78,22 +80,22 @@ export const AppShell = () => {
               size="sm"
               isIcon
               className="topbar-sidebar-toggle"
-              aria-label="Show sidebar"
+              aria-label={t("shell.showSidebar")}
               onClick={() => setSidebarOpen(true)}
             >
               <span aria-hidden="true">☰</span>
             </Button>
           )}
           <SearchBox />
-          <nav className="topbar-nav" aria-label="Personal">
+          <nav className="topbar-nav" aria-label={t("shell.personal")}>
             <NavLink to="/my-work" className="topbar-link">
-              My work
+              {t("shell.myWork")}
             </NavLink>
             <NavLink to="/my-space" className="topbar-link">
-              My space
+              {t("shell.mySpace")}
             </NavLink>
             <NavLink to="/my-blockers" className="topbar-link">
-              My blockers
+              {t("shell.myBlockers")}
             </NavLink>
           </nav>
           <NotificationBell />

@@ -4,6 +4,7 @@ import { fetchAhead } from "./api/client";
 import { LoginPage, SignupPage } from "./features/auth/auth-pages";
 import { RequireAuth } from "./features/auth/require-auth";
 import { CardPanelOnDemand } from "./features/card-detail/lazy-card-panel";
+import { useI18n } from "./lib/i18n/i18n";
 import {
   type OnDemand,
   onDemand,
@@ -175,6 +176,9 @@ export const App = () => {
   // The rest of the app is fetched in idle time once someone is signed in (not for a visitor at sign-in).
   const isSignedIn = useSession((s) => s.status === "authenticated");
   useEffect(() => (isSignedIn ? preloadEveryPartWhenIdle() : undefined), [isSignedIn]);
+  // Every screen speaks the person's language: nothing renders before its messages are in.
+  const hasMessages = useI18n((s) => s.translator !== null);
+  if (!hasMessages) return <AppLoading />;
 
   return (
     <BrowserRouter>

@@ -4,7 +4,7 @@
  * Shared by server and web.
  */
 import { z } from "zod";
-import { joinRoles, themes, workspaceRoles } from "./roles.js";
+import { joinRoles, locales, themes, workspaceRoles } from "./roles.js";
 import { id, isoTime, limits, requiredText } from "./schemas.js";
 
 // ---------- space members ----------
@@ -76,10 +76,6 @@ export const isTimeZone = (value: string): boolean => {
     return false;
   }
 };
-
-/** The languages the interface offers; only English is written so far, the choice is kept for later. */
-export const locales = ["en", "de", "fr", "es", "it", "nl", "pt"] as const;
-export type Locale = (typeof locales)[number];
 
 // ---------- initials colours ----------
 

@@ -10,6 +10,14 @@ export const themes = ["light", "dark", "system"] as const;
 export type Theme = (typeof themes)[number];
 
 /**
+ * The languages a person can choose. The web app ships messages for en, de and ar (apps/web/src/lib/i18n);
+ * the others keep their dates and numbers in that language and show the interface in English until
+ * their messages are written (docs/I18N.md).
+ */
+export const locales = ["en", "de", "ar", "fr", "es", "it", "nl", "pt"] as const;
+export type Locale = (typeof locales)[number];
+
+/**
  * private: only invited users know it exists. public: every user of the instance can see and read it
  * (as a visitor until invited). org_wide: every user of the instance is a member.
  */

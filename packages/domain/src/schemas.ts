@@ -3,7 +3,7 @@
  * server (validation + OpenAPI through fastify-type-provider-zod) and the web app (typed client).
  */
 import { z } from "zod";
-import { joinRoles, statusRoles, themes, visibilities, workspaceRoles } from "./roles.js";
+import { joinRoles, locales, statusRoles, themes, visibilities, workspaceRoles } from "./roles.js";
 
 export const limits = {
   nameMax: 120,
@@ -261,6 +261,8 @@ export const signupBody = z.object({
     .string()
     .min(limits.passwordMin, `must be at least ${limits.passwordMin} characters`)
     .max(limits.passwordMax, `must be at most ${limits.passwordMax} characters`),
+  /** The interface language the browser showed at sign-up; the account's language setting starts as it. */
+  locale: z.enum(locales).optional(),
 });
 export type SignupBody = z.infer<typeof signupBody>;
 

@@ -55,6 +55,28 @@ const authRouteSuite = (driver: TestDriver): void => {
       expect(rows).toHaveLength(1);
     });
 
+    it("starts the account in the language the sign-up page was shown in, English when none is said, and refuses an unknown one", async () => {
+      const german = await anonymous.post("/api/auth/signup", {
+        email: newEmail("de"),
+        name: "Jonas",
+        password,
+        locale: "de",
+      });
+      expect(german.statusCode, german.body).toBe(201);
+      expect(german.json<User>().locale).toBe("de");
+      expect((await signup(newEmail("plain"))).json<User>().locale).toBe("en");
+      const email = newEmail("xx");
+      expectProblem(
+        await anonymous.post("/api/auth/signup", { email, name: "X", password, locale: "xx" }),
+        400,
+        "validation_failed",
+        ["body.locale"],
+      );
+      expect(
+        await h.db.handle.db.select().from(tables.users).where(eq(tables.users.email, email)),
+      ).toHaveLength(0);
+    });
+
     it("stores the password as an scrypt hash, never as given", async () => {
       const email = newEmail("hash");
       await signup(email);

@@ -80,7 +80,7 @@ export const authRoutes: FastifyPluginAsyncZod<{ config: Config }> = async (app,
     },
     async (request, reply) => {
       refuseWithoutPasswords(config);
-      const { email, name, password } = request.body;
+      const { email, name, password, locale } = request.body;
       const passwordHash = await hashPassword(password);
       const user = await app.db.db.transaction(async (tx) => {
         // Serializes signups so exactly one first user becomes the administrator.
@@ -104,7 +104,7 @@ export const authRoutes: FastifyPluginAsyncZod<{ config: Config }> = async (app,
           ]);
         const [row] = await tx
           .insert(tables.users)
-          .values({ email, name, passwordHash, isAdmin: userCount === 0 })
+          .values({ email, name, passwordHash, isAdmin: userCount === 0, ...(locale ? { locale } : {}) })
           .returning();
         if (!row) throw new Error("insert returned no row");
         return toUser(row);

@@ -8,7 +8,6 @@ import {
   changePasswordBody,
   defaultInitialsColor,
   type InitialsColor,
-  initialsColorNames,
   initialsColors,
   type Locale,
   limits,
@@ -27,6 +26,13 @@ import { accountApi } from "../../api/account";
 import { ApiError, describeError } from "../../api/client";
 import { mailApi } from "../../api/mail";
 import { peopleApi } from "../../api/people";
+import {
+  applyLanguage,
+  type MessageKey,
+  type Translator,
+  translate,
+  useTranslator,
+} from "../../lib/i18n/i18n";
 import { useSession } from "../../store/session";
 import { toast } from "../../store/toasts";
 import { Avatar } from "../../ui/avatar";
@@ -35,17 +41,16 @@ import { ConfirmDialog } from "../../ui/dialog";
 import { Field, Input, Select } from "../../ui/input";
 import { ListSkeleton } from "../../ui/skeleton";
 import "./account.css";
-import { describeDevice } from "./device";
-
-const dateTimeFormat = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "short" });
-const formatTime = (iso: string) => dateTimeFormat.format(new Date(iso));
+import { type DeviceWords, describeDevice } from "./device";
 
 /** A 401 here means this very session was ended elsewhere: show the login page. */
 const isSessionGone = (error: unknown) => error instanceof ApiError && error.status === 401;
 
+/** Each language by its own name, as a person looking for it would recognize it. */
 const localeLabels: Record<Locale, string> = {
   en: "English",
   de: "Deutsch",
+  ar: "العربية",
   fr: "Français",
   es: "Español",
   it: "Italiano",
@@ -53,7 +58,31 @@ const localeLabels: Record<Locale, string> = {
   pt: "Português",
 };
 
-const themeLabels: Record<Theme, string> = { light: "Light", dark: "Dark", system: "Follow the system" };
+const themeLabels: Record<Theme, MessageKey> = {
+  light: "account.theme.light",
+  dark: "account.theme.dark",
+  system: "account.theme.system",
+};
+
+const colorLabels: Record<InitialsColor, MessageKey> = {
+  "#1d4ed8": "account.color.blue",
+  "#6d28d9": "account.color.violet",
+  "#a21caf": "account.color.purple",
+  "#be185d": "account.color.pink",
+  "#b91c1c": "account.color.red",
+  "#c2410c": "account.color.orange",
+  "#a16207": "account.color.amber",
+  "#4d7c0f": "account.color.lime",
+  "#15803d": "account.color.green",
+  "#0f766e": "account.color.teal",
+  "#0e7490": "account.color.cyan",
+  "#475569": "account.color.slate",
+};
+
+const deviceWords = (t: Translator["t"]): DeviceWords => ({
+  unknown: t("account.sessions.unknownDevice"),
+  browserOnSystem: (browser, system) => t("account.sessions.browserOnSystem", { browser, system }),
+});
 
 const browserTimeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
 const timeZones: string[] = (() => {
@@ -78,6 +107,7 @@ const PreferencesSection = () => {
   const [theme, setTheme] = useState<Theme>(user?.theme ?? "system");
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [isBusy, setIsBusy] = useState(false);
+  const { t } = useTranslator();
   if (!user) return null;
   const isDirty =
     name !== user.name ||
@@ -99,11 +129,13 @@ const PreferencesSection = () => {
         theme,
       });
       putUser(updated);
-      toast.success("Your settings are saved.");
+      // A new language is in place before the confirmation, which is said in it.
+      await applyLanguage(updated.locale, updated.timeZone);
+      toast.success(translate("account.saved"));
     } catch (error) {
       if (isSessionGone(error)) useSession.getState().expire();
       else if (error instanceof ApiError && error.errors.length > 0) setErrors(error.fieldErrors());
-      else toast.error(`Could not save your settings. ${describeError(error)}`);
+      else toast.error(t("account.saveFailed", { reason: describeError(error) }));
     } finally {
       setIsBusy(false);
     }
@@ -112,12 +144,12 @@ const PreferencesSection = () => {
   return (
     <section className="settings-section" aria-labelledby="account-preferences">
       <h2 id="account-preferences" className="section-title">
-        You
+        {t("account.you")}
       </h2>
       <form className="settings-form" onSubmit={(e) => void handleSubmit(e)}>
         <div className="account-identity">
           <Avatar name={name || user.name} seed={user.id} size={44} color={color} />
-          <Field label="Name" error={errors.name}>
+          <Field label={t("account.name")} error={errors.name}>
             {(props) => (
               <Input
                 {...props}
@@ -130,10 +162,10 @@ const PreferencesSection = () => {
           </Field>
         </div>
         <fieldset className="account-colors">
-          <legend className="field-label">Initials colour</legend>
-          <p className="field-hint muted">Everyone sees your initials in this colour.</p>
+          <legend className="field-label">{t("account.color.legend")}</legend>
+          <p className="field-hint muted">{t("account.color.hint")}</p>
           <div className="account-color-options">
-            <label className="account-color-option" title="Automatic">
+            <label className="account-color-option" title={t("account.color.automatic")}>
               <input
                 type="radio"
                 name="initials-color"
@@ -148,10 +180,10 @@ const PreferencesSection = () => {
               >
                 A
               </span>
-              <span className="visually-hidden">Automatic</span>
+              <span className="visually-hidden">{t("account.color.automatic")}</span>
             </label>
             {initialsColors.map((option) => (
-              <label key={option} className="account-color-option" title={initialsColorNames[option]}>
+              <label key={option} className="account-color-option" title={t(colorLabels[option])}>
                 <input
                   type="radio"
                   name="initials-color"
@@ -160,17 +192,13 @@ const PreferencesSection = () => {
                   onChange={() => setColor(option)}
                 />
                 <span className="account-color-swatch" style={{ background: option }} aria-hidden="true" />
-                <span className="visually-hidden">{initialsColorNames[option]}</span>
+                <span className="visually-hidden">{t(colorLabels[option])}</span>
               </label>
             ))}
           </div>
           {errors.color ? <p className="field-error">{errors.color}</p> : null}
         </fieldset>
-        <Field
-          label="Language"
-          error={errors.locale}
-          hint="Kept for when the interface is translated; it is in English for now."
-        >
+        <Field label={t("account.language")} error={errors.locale} hint={t("account.languageHint")}>
           {(props) => (
             <Select {...props} value={locale} onChange={(e) => setLocale(e.target.value)}>
               {locales.map((l) => (
@@ -181,14 +209,10 @@ const PreferencesSection = () => {
             </Select>
           )}
         </Field>
-        <Field
-          label="Time zone"
-          error={errors.timeZone}
-          hint={'Decides what "today" is on boards, filters and your work.'}
-        >
+        <Field label={t("account.timeZone")} error={errors.timeZone} hint={t("account.timeZoneHint")}>
           {(props) => (
             <Select {...props} value={timeZone ?? ""} onChange={(e) => setTimeZone(e.target.value || null)}>
-              <option value="">This browser's ({browserTimeZone})</option>
+              <option value="">{t("account.browserTimeZone", { zone: browserTimeZone })}</option>
               {timeZones.map((tz) => (
                 <option key={tz} value={tz}>
                   {tz.replaceAll("_", " ")}
@@ -198,17 +222,23 @@ const PreferencesSection = () => {
           )}
         </Field>
         <fieldset className="account-theme">
-          <legend className="field-label">Theme</legend>
-          {themes.map((t) => (
-            <label key={t} className="account-theme-option">
-              <input type="radio" name="theme" value={t} checked={theme === t} onChange={() => setTheme(t)} />{" "}
-              {themeLabels[t]}
+          <legend className="field-label">{t("account.theme")}</legend>
+          {themes.map((option) => (
+            <label key={option} className="account-theme-option">
+              <input
+                type="radio"
+                name="theme"
+                value={option}
+                checked={theme === option}
+                onChange={() => setTheme(option)}
+              />{" "}
+              {t(themeLabels[option])}
             </label>
           ))}
         </fieldset>
         <div className="form-actions">
           <Button variant="primary" type="submit" isBusy={isBusy} disabled={!isDirty}>
-            Save settings
+            {t("account.save")}
           </Button>
         </div>
       </form>
@@ -216,19 +246,19 @@ const PreferencesSection = () => {
   );
 };
 
-const topicLabels: Record<MailTopic, string> = {
-  mentioned: "Someone mentions me",
-  assigned: "I am made responsible or a co-worker",
-  reminder: "A reminder of mine is due",
-  blocked: "A card of mine is blocked or unblocked",
-  commented: "Someone comments on a card I follow",
-  status_changed: "A card I follow changes status",
+const topicLabels: Record<MailTopic, MessageKey> = {
+  mentioned: "account.mail.topic.mentioned",
+  assigned: "account.mail.topic.assigned",
+  reminder: "account.mail.topic.reminder",
+  blocked: "account.mail.topic.blocked",
+  commented: "account.mail.topic.commented",
+  status_changed: "account.mail.topic.statusChanged",
 };
 
-const deliveryLabels: Record<MailDelivery, string> = {
-  instant: "E-mail me at once",
-  digest: "In my daily digest",
-  never: "Never by e-mail",
+const deliveryLabels: Record<MailDelivery, MessageKey> = {
+  instant: "account.mail.delivery.instant",
+  digest: "account.mail.delivery.digest",
+  never: "account.mail.delivery.never",
 };
 
 /**
@@ -239,6 +269,7 @@ const NotificationsSection = () => {
   const [preferences, setPreferences] = useState<MailPreferences | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
   const [savingKey, setSavingKey] = useState<string | null>(null);
+  const { t } = useTranslator();
 
   useEffect(() => {
     let isCurrent = true;
@@ -272,11 +303,11 @@ const NotificationsSection = () => {
       });
     try {
       setPreferences(await mailApi.updateMailPreferences(change));
-      toast.success("Your e-mail choices are saved.");
+      toast.success(t("account.mail.saved"));
     } catch (error) {
       if (before) setPreferences(before);
       if (isSessionGone(error)) useSession.getState().expire();
-      else toast.error(`Could not save your e-mail choices. ${describeError(error)}`);
+      else toast.error(t("account.mail.saveFailed", { reason: describeError(error) }));
     } finally {
       setSavingKey(null);
     }
@@ -285,15 +316,12 @@ const NotificationsSection = () => {
   return (
     <section id="notifications" className="settings-section" aria-labelledby="account-notifications">
       <h2 id="account-notifications" className="section-title">
-        Notifications by e-mail
+        {t("account.mail.title")}
       </h2>
-      <p className="muted account-intro">
-        What you are notified of in the app can also come by e-mail. "At once" waits a few minutes and is not
-        sent if you read the notification in the app meanwhile.
-      </p>
+      <p className="muted account-intro">{t("account.mail.intro")}</p>
       {loadError ? (
         <p className="form-error" role="alert">
-          Could not load your e-mail choices. {loadError}
+          {t("account.mail.loadFailed", { reason: loadError })}
         </p>
       ) : !preferences ? (
         <ListSkeleton rows={3} />
@@ -302,7 +330,7 @@ const NotificationsSection = () => {
           <div className="account-mail-topics">
             {mailTopics.map((topic) => (
               <div key={topic} className="account-mail-topic">
-                <label htmlFor={`mail-topic-${topic}`}>{topicLabels[topic]}</label>
+                <label htmlFor={`mail-topic-${topic}`}>{t(topicLabels[topic])}</label>
                 <Select
                   id={`mail-topic-${topic}`}
                   value={preferences.topics[topic]}
@@ -311,7 +339,7 @@ const NotificationsSection = () => {
                 >
                   {mailDeliveries.map((d) => (
                     <option key={d} value={d}>
-                      {deliveryLabels[d]}
+                      {t(deliveryLabels[d])}
                     </option>
                   ))}
                 </Select>
@@ -325,9 +353,7 @@ const NotificationsSection = () => {
               disabled={savingKey === "digest"}
               onChange={(e) => void save("digest", { dailyDigest: e.target.checked })}
             />{" "}
-            Send me a daily digest in the morning (in my time zone): cards due today and late, blocked cards I
-            am responsible for, unread mentions and the topics above chosen for the digest. No news, no
-            e-mail.
+            {t("account.mail.digest")}
           </label>
         </div>
       )}
@@ -342,6 +368,7 @@ const PasswordSection = ({ onChanged }: { onChanged: () => void }) => {
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [isBusy, setIsBusy] = useState(false);
+  const { t } = useTranslator();
 
   const handleSubmit = async (event: FormEvent) => {
     event.preventDefault();
@@ -350,11 +377,16 @@ const PasswordSection = ({ onChanged }: { onChanged: () => void }) => {
     // The same rule, and sentence, the server applies.
     const checked = changePasswordBody.shape.newPassword.safeParse(newPassword);
     if (!checked.success) {
-      setErrors({ newPassword: checked.error.issues[0]?.message ?? "is not allowed" });
+      setErrors({
+        newPassword:
+          newPassword.length < limits.passwordMin
+            ? t("auth.passwordTooShort", { min: limits.passwordMin })
+            : t("account.password.tooLong", { max: limits.passwordMax }),
+      });
       return;
     }
     if (newPassword !== confirmation) {
-      setErrors({ confirmation: "does not match the new password" });
+      setErrors({ confirmation: t("account.password.mismatch") });
       return;
     }
     setIsBusy(true);
@@ -363,12 +395,12 @@ const PasswordSection = ({ onChanged }: { onChanged: () => void }) => {
       setCurrentPassword("");
       setNewPassword("");
       setConfirmation("");
-      toast.success("Password changed. Every other session was signed out.");
+      toast.success(t("account.password.changed"));
       onChanged();
     } catch (error) {
       if (isSessionGone(error)) useSession.getState().expire();
       else if (error instanceof ApiError && error.fieldErrors().currentPassword)
-        setErrors({ currentPassword: "is wrong" });
+        setErrors({ currentPassword: t("account.password.wrong") });
       else if (error instanceof ApiError && error.errors.length > 0) setErrors(error.fieldErrors());
       else setFormError(describeError(error));
     } finally {
@@ -379,11 +411,11 @@ const PasswordSection = ({ onChanged }: { onChanged: () => void }) => {
   return (
     <section className="settings-section" aria-labelledby="account-password">
       <h2 id="account-password" className="section-title">
-        Password
+        {t("account.password.title")}
       </h2>
-      <p className="muted account-intro">Changing it signs you out on every other browser.</p>
+      <p className="muted account-intro">{t("account.password.intro")}</p>
       <form className="settings-form account-password-form" onSubmit={(e) => void handleSubmit(e)}>
-        <Field label="Current password" error={errors.currentPassword}>
+        <Field label={t("account.password.current")} error={errors.currentPassword}>
           {(props) => (
             <Input
               {...props}
@@ -396,9 +428,9 @@ const PasswordSection = ({ onChanged }: { onChanged: () => void }) => {
           )}
         </Field>
         <Field
-          label="New password"
+          label={t("auth.reset.newPassword")}
           error={errors.newPassword}
-          hint={`At least ${limits.passwordMin} characters.`}
+          hint={t("auth.passwordHint", { min: limits.passwordMin })}
         >
           {(props) => (
             <Input
@@ -411,7 +443,7 @@ const PasswordSection = ({ onChanged }: { onChanged: () => void }) => {
             />
           )}
         </Field>
-        <Field label="Repeat the new password" error={errors.confirmation}>
+        <Field label={t("account.password.repeat")} error={errors.confirmation}>
           {(props) => (
             <Input
               {...props}
@@ -430,7 +462,7 @@ const PasswordSection = ({ onChanged }: { onChanged: () => void }) => {
         ) : null}
         <div className="form-actions">
           <Button variant="primary" type="submit" isBusy={isBusy}>
-            Change password
+            {t("account.password.submit")}
           </Button>
         </div>
       </form>
@@ -447,20 +479,25 @@ const SessionRow = ({
   isBusy: boolean;
   onSignOut: (session: AccountSession) => void;
 }) => {
-  const device = describeDevice(session.device);
+  const { t, format } = useTranslator();
+  const device = describeDevice(session.device, deviceWords(t));
+  const lastActive = format.dateTime(session.lastUsedAt);
   return (
     <li className="member-row session-row">
       <div className="member-identity">
         <span className="member-name session-device" title={session.device || undefined}>
           {device}
-          {session.current ? <span className="session-current">This browser</span> : null}
+          {session.current ? (
+            <span className="session-current">{t("account.sessions.thisBrowser")}</span>
+          ) : null}
         </span>
         <span className="muted session-details">
-          {session.address || "Unknown address"} · last active{" "}
-          <time dateTime={session.lastUsedAt}>{formatTime(session.lastUsedAt)}</time>
+          {session.address || t("account.sessions.unknownAddress")} · {t("account.sessions.lastActive")}{" "}
+          <time dateTime={session.lastUsedAt}>{lastActive}</time>
         </span>
         <span className="faint session-details">
-          Signed in <time dateTime={session.createdAt}>{formatTime(session.createdAt)}</time>
+          {t("account.sessions.signedIn")}{" "}
+          <time dateTime={session.createdAt}>{format.dateTime(session.createdAt)}</time>
         </span>
       </div>
       {session.current ? null : (
@@ -468,10 +505,10 @@ const SessionRow = ({
           variant="secondary"
           size="sm"
           isBusy={isBusy}
-          aria-label={`Sign out ${device}, last active ${formatTime(session.lastUsedAt)}`}
+          aria-label={t("account.sessions.signOutLabel", { device, when: lastActive })}
           onClick={() => onSignOut(session)}
         >
-          Sign out
+          {t("account.sessions.signOut")}
         </Button>
       )}
     </li>
@@ -484,6 +521,7 @@ const SessionsSection = ({ reloadKey }: { reloadKey: number }) => {
   const [busyId, setBusyId] = useState<string | null>(null);
   const [isConfirming, setIsConfirming] = useState(false);
   const [isSigningOutOthers, setIsSigningOutOthers] = useState(false);
+  const { t, format } = useTranslator();
 
   const load = useCallback(async (signal?: AbortSignal) => {
     setError(null);
@@ -492,7 +530,7 @@ const SessionsSection = ({ reloadKey }: { reloadKey: number }) => {
     } catch (caught) {
       if (signal?.aborted) return;
       if (isSessionGone(caught)) useSession.getState().expire();
-      else setError(`Could not load your sessions. ${describeError(caught)}`);
+      else setError(translate("account.sessions.loadFailed", { reason: describeError(caught) }));
     }
   }, []);
 
@@ -508,13 +546,15 @@ const SessionsSection = ({ reloadKey }: { reloadKey: number }) => {
     try {
       await accountApi.signOutSession(session.id);
       setSessions((list) => (list ? list.filter((s) => s.id !== session.id) : list));
-      toast.success(`Signed out ${describeDevice(session.device)}.`);
+      toast.success(
+        t("account.sessions.signedOut", { device: describeDevice(session.device, deviceWords(t)) }),
+      );
     } catch (caught) {
       if (isSessionGone(caught)) useSession.getState().expire();
       else if (caught instanceof ApiError && caught.status === 404) {
         // Already ended (say, from another tab): the list was just out of date.
         setSessions((list) => (list ? list.filter((s) => s.id !== session.id) : list));
-      } else toast.error(`Could not sign out that session. ${describeError(caught)}`);
+      } else toast.error(t("account.sessions.signOutFailed", { reason: describeError(caught) }));
     } finally {
       setBusyId(null);
     }
@@ -525,11 +565,11 @@ const SessionsSection = ({ reloadKey }: { reloadKey: number }) => {
     try {
       const { ended } = await accountApi.signOutOthers();
       setSessions((list) => (list ? list.filter((s) => s.current) : list));
-      toast.success(ended === 1 ? "Signed out 1 other session." : `Signed out ${ended} other sessions.`);
+      toast.success(t("account.sessions.signedOutOthers", { count: ended }));
       setIsConfirming(false);
     } catch (caught) {
       if (isSessionGone(caught)) useSession.getState().expire();
-      else toast.error(`Could not sign out the other sessions. ${describeError(caught)}`);
+      else toast.error(t("account.sessions.signOutOthersFailed", { reason: describeError(caught) }));
     } finally {
       setIsSigningOutOthers(false);
     }
@@ -541,22 +581,22 @@ const SessionsSection = ({ reloadKey }: { reloadKey: number }) => {
     <section className="settings-section" aria-labelledby="account-sessions">
       <div className="section-header">
         <h2 id="account-sessions" className="section-title">
-          Where you are logged in
+          {t("account.sessions.title")}
         </h2>
-        {sessions ? <span className="count-badge">{sessions.length}</span> : null}
+        {sessions ? <span className="count-badge">{format.number(sessions.length)}</span> : null}
       </div>
       {error ? (
         <p className="form-error">
           {error}{" "}
           <button type="button" className="link-button" onClick={() => void load()}>
-            Retry
+            {t("common.retry")}
           </button>
         </p>
       ) : !sessions ? (
         <ListSkeleton rows={2} />
       ) : (
         <>
-          <ul className="member-list" aria-label="Sessions">
+          <ul className="member-list" aria-label={t("account.sessions.list")}>
             {sessions.map((session) => (
               <SessionRow
                 key={session.id}
@@ -568,21 +608,19 @@ const SessionsSection = ({ reloadKey }: { reloadKey: number }) => {
           </ul>
           <div className="form-actions account-actions">
             <p className="muted account-note">
-              {otherCount === 0
-                ? "No other sessions."
-                : "Sign out a browser you no longer use or do not recognize."}
+              {otherCount === 0 ? t("account.sessions.noOthers") : t("account.sessions.othersHint")}
             </p>
             <Button variant="danger" disabled={otherCount === 0} onClick={() => setIsConfirming(true)}>
-              Sign out all other sessions
+              {t("account.sessions.signOutAll")}
             </Button>
           </div>
         </>
       )}
       <ConfirmDialog
         isOpen={isConfirming}
-        title="Sign out all other sessions?"
-        message={`Every other browser logged in to your account (${otherCount}) will have to log in again. This one stays logged in.`}
-        confirmLabel="Sign out others"
+        title={t("account.sessions.confirmTitle")}
+        message={t("account.sessions.confirmMessage", { count: otherCount })}
+        confirmLabel={t("account.sessions.confirmButton")}
         isBusy={isSigningOutOthers}
         onConfirm={() => void handleSignOutOthers()}
         onClose={() => setIsConfirming(false)}
@@ -595,13 +633,14 @@ export const AccountPage = () => {
   const user = useSession((s) => s.user);
   // Bumped after a password change, which ends the other sessions: the list is read again.
   const [sessionsVersion, setSessionsVersion] = useState(0);
+  const { t } = useTranslator();
 
   return (
     <main className="page page-narrow">
       <header className="page-header">
         <div>
           <p className="eyebrow">{user?.email}</p>
-          <h1 className="page-title">Account</h1>
+          <h1 className="page-title">{t("account.title")}</h1>
         </div>
       </header>
       <PreferencesSection />

@@ -26,11 +26,22 @@ const systems: ReadonlyArray<[RegExp, string]> = [
 const firstMatch = (text: string, table: ReadonlyArray<[RegExp, string]>): string | null =>
   table.find(([pattern]) => pattern.test(text))?.[1] ?? null;
 
-export const describeDevice = (userAgent: string): string => {
+/** The two sentences around the names, in the interface's language. */
+export interface DeviceWords {
+  unknown: string;
+  browserOnSystem: (browser: string, system: string) => string;
+}
+
+const englishWords: DeviceWords = {
+  unknown: "Unknown device",
+  browserOnSystem: (browser, system) => `${browser} on ${system}`,
+};
+
+export const describeDevice = (userAgent: string, words: DeviceWords = englishWords): string => {
   const text = userAgent.trim();
-  if (text === "") return "Unknown device";
+  if (text === "") return words.unknown;
   const browser = firstMatch(text, browsers);
   const system = firstMatch(text, systems);
-  if (browser && system) return `${browser} on ${system}`;
+  if (browser && system) return words.browserOnSystem(browser, system);
   return browser ?? system ?? (text.length > 60 ? `${text.slice(0, 57)}…` : text);
 };

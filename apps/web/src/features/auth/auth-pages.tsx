@@ -3,6 +3,7 @@ import { type FormEvent, useEffect, useState } from "react";
 import { Link, Navigate, useLocation, useNavigate, useSearchParams } from "react-router";
 import { ApiError, describeError } from "../../api/client";
 import { fetchSignInMethods, fetchSignupMode } from "../../api/sign-in-options";
+import { type MessageKey, useTranslator } from "../../lib/i18n/i18n";
 import { useSession } from "../../store/session";
 import { Button } from "../../ui/button";
 import { Field, Input } from "../../ui/input";
@@ -10,16 +11,15 @@ import { Field, Input } from "../../ui/input";
 type Mode = "login" | "signup";
 
 /** What the server's single sign-on callback says went wrong (`?sso_error=`), as a sentence. */
-const ssoErrors: Record<string, string> = {
-  unavailable: "The sign-on provider did not answer. Try again in a moment.",
-  state: "That sign-in link was already used, expired, or started in another browser. Start again.",
-  rejected: "The sign-on provider's answer could not be verified. Start again.",
-  denied: "Signing in was cancelled at the provider.",
-  domain: "Your e-mail address's domain may not sign in here.",
-  unverified: "The sign-on provider did not confirm your e-mail address, so no account could be matched.",
-  deactivated: "This account has been deactivated. Ask an administrator of this instance.",
-  invitation:
-    "Accounts on this instance are by invitation, and there is no pending invitation for your e-mail address. Ask an owner of a workspace to invite you.",
+const ssoErrors: Record<string, MessageKey> = {
+  unavailable: "auth.sso.unavailable",
+  state: "auth.sso.state",
+  rejected: "auth.sso.rejected",
+  denied: "auth.sso.denied",
+  domain: "auth.sso.domain",
+  unverified: "auth.sso.unverified",
+  deactivated: "auth.sso.deactivated",
+  invitation: "auth.sso.invitation",
 };
 
 /** How this instance lets people in; read once per page. Null while loading. */
@@ -39,11 +39,10 @@ const useSignInMethods = (): SignInMethods | null => {
 };
 
 /** What the instance's sign-up mode lets a newcomer do, said on the login and signup pages. */
-const signupModeNotes: Record<SignupModeInfo["mode"], string> = {
-  open: "",
-  invitation:
-    "Accounts on this instance are by invitation: ask an owner of a workspace to invite you by e-mail.",
-  sso: "Accounts on this instance are made by signing in with single sign-on.",
+const signupModeNotes: Record<SignupModeInfo["mode"], MessageKey | null> = {
+  open: null,
+  invitation: "auth.signupMode.invitation",
+  sso: "auth.signupMode.sso",
 };
 
 /** The instance's sign-up mode; null until known (or if the server could not say). */
@@ -87,6 +86,8 @@ const AuthForm = ({ mode }: { mode: Mode }) => {
   const [params] = useSearchParams();
   const ssoError = params.get("sso_error");
   const signupMode = useSignupMode();
+  const translator = useTranslator();
+  const { t } = translator;
 
   if (status === "authenticated") return <Navigate to={next} replace />;
 
@@ -95,12 +96,13 @@ const AuthForm = ({ mode }: { mode: Mode }) => {
     setErrors({});
     setFormError(null);
     if (mode === "signup" && password.length < limits.passwordMin) {
-      setErrors({ password: `must be at least ${limits.passwordMin} characters` });
+      setErrors({ password: t("auth.passwordTooShort", { min: limits.passwordMin }) });
       return;
     }
     setIsBusy(true);
     try {
-      if (mode === "signup") await signup({ email, name, password });
+      // The account starts in the language the sign-up page was shown in.
+      if (mode === "signup") await signup({ email, name, password, locale: translator.locale });
       else await login({ email, password });
       void navigate(next, { replace: true });
     } catch (error) {
@@ -113,7 +115,8 @@ const AuthForm = ({ mode }: { mode: Mode }) => {
 
   const isSignup = mode === "signup";
   const canSignUp = signupMode?.canSignUp ?? true;
-  const modeNote = signupMode && !signupMode.canSignUp ? signupModeNotes[signupMode.mode] : "";
+  const modeNoteKey = signupMode && !signupMode.canSignUp ? signupModeNotes[signupMode.mode] : null;
+  const modeNote = modeNoteKey ? t(modeNoteKey) : "";
   if (isSignup && !canSignUp)
     return (
       <main className="auth-page">
@@ -122,10 +125,11 @@ const AuthForm = ({ mode }: { mode: Mode }) => {
             <span className="brand-mark" aria-hidden="true" />
             <span>Lattice</span>
           </div>
-          <h1 className="auth-title">Sign-up is closed</h1>
+          <h1 className="auth-title">{t("auth.signupClosed")}</h1>
           <p className="auth-subtitle muted">{modeNote}</p>
           <p className="auth-switch muted">
-            Already have an account? <Link to={{ pathname: "/login", search: location.search }}>Log in</Link>
+            {t("auth.haveAccount")}{" "}
+            <Link to={{ pathname: "/login", search: location.search }}>{t("auth.logIn")}</Link>
           </p>
         </div>
       </main>
@@ -137,15 +141,13 @@ const AuthForm = ({ mode }: { mode: Mode }) => {
           <span className="brand-mark" aria-hidden="true" />
           <span>Lattice</span>
         </div>
-        <h1 className="auth-title">{isSignup ? "Create your account" : "Welcome back"}</h1>
+        <h1 className="auth-title">{isSignup ? t("auth.signup.title") : t("auth.login.title")}</h1>
         <p className="auth-subtitle muted">
-          {isSignup
-            ? "Plan and track work with your team on shared boards."
-            : "Log in to see your workspaces."}
+          {isSignup ? t("auth.signup.subtitle") : t("auth.login.subtitle")}
         </p>
         {ssoError ? (
           <p className="form-error" role="alert">
-            {ssoErrors[ssoError] ?? "Signing in with single sign-on did not work. Start again."}
+            {t(ssoErrors[ssoError] ?? "auth.sso.failed")}
           </p>
         ) : null}
         {methods?.sso ? (
@@ -156,7 +158,7 @@ const AuthForm = ({ mode }: { mode: Mode }) => {
             >
               {methods.sso.label}
             </a>
-            {methods.password ? <p className="auth-divider muted">or with your e-mail and password</p> : null}
+            {methods.password ? <p className="auth-divider muted">{t("auth.orWithPassword")}</p> : null}
           </div>
         ) : null}
         {methods && !methods.password ? null : (
@@ -166,7 +168,7 @@ const AuthForm = ({ mode }: { mode: Mode }) => {
                 {formError}
               </p>
             ) : null}
-            <Field label="Email" error={errors.email}>
+            <Field label={t("auth.email")} error={errors.email}>
               {(props) => (
                 <Input
                   {...props}
@@ -181,7 +183,7 @@ const AuthForm = ({ mode }: { mode: Mode }) => {
               )}
             </Field>
             {isSignup ? (
-              <Field label="Name" error={errors.name}>
+              <Field label={t("auth.name")} error={errors.name}>
                 {(props) => (
                   <Input
                     {...props}
@@ -196,9 +198,9 @@ const AuthForm = ({ mode }: { mode: Mode }) => {
               </Field>
             ) : null}
             <Field
-              label="Password"
+              label={t("auth.password")}
               error={errors.password}
-              hint={isSignup ? `At least ${limits.passwordMin} characters.` : undefined}
+              hint={isSignup ? t("auth.passwordHint", { min: limits.passwordMin }) : undefined}
             >
               {(props) => (
                 <Input
@@ -213,20 +215,20 @@ const AuthForm = ({ mode }: { mode: Mode }) => {
               )}
             </Field>
             <Button variant="primary" type="submit" isBusy={isBusy} className="auth-submit">
-              {isSignup ? "Create account" : "Log in"}
+              {isSignup ? t("auth.createAccount") : t("auth.logIn")}
             </Button>
           </form>
         )}
         {isSignup || (methods && !methods.password) ? null : (
           <p className="auth-forgot">
-            <Link to="/forgot-password">Forgot your password?</Link>
+            <Link to="/forgot-password">{t("auth.forgotLink")}</Link>
           </p>
         )}
         {methods && !methods.password ? null : isSignup || canSignUp ? (
           <p className="auth-switch muted">
-            {isSignup ? "Already have an account? " : "New to Lattice? "}
+            {isSignup ? t("auth.haveAccount") : t("auth.newHere")}{" "}
             <Link to={{ pathname: isSignup ? "/login" : "/signup", search: location.search }}>
-              {isSignup ? "Log in" : "Create an account"}
+              {isSignup ? t("auth.logIn") : t("auth.createAnAccount")}
             </Link>
           </p>
         ) : (

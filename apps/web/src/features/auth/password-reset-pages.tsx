@@ -8,11 +8,13 @@ import { type FormEvent, useState } from "react";
 import { Link, useLocation } from "react-router";
 import { ApiError, describeError } from "../../api/client";
 import { mailApi } from "../../api/mail";
+import { useTranslator } from "../../lib/i18n/i18n";
 import { Button } from "../../ui/button";
 import { Field, Input } from "../../ui/input";
 import { AuthCard } from "../invitations/invite-page";
 
 export const ForgotPasswordPage = () => {
+  const { t } = useTranslator();
   const [email, setEmail] = useState("");
   const [error, setError] = useState<string | null>(null);
   const [isBusy, setIsBusy] = useState(false);
@@ -37,22 +39,19 @@ export const ForgotPasswordPage = () => {
   if (sentTo)
     return (
       <AuthCard
-        title="Check your e-mail"
-        subtitle={`If ${sentTo} has an account here, a link to set a new password is on its way. It works once, within an hour.`}
+        title={t("auth.forgot.sentTitle")}
+        subtitle={t("auth.forgot.sentSubtitle", { email: sentTo })}
       >
         <p className="auth-switch muted">
-          <Link to="/login">Back to the login page</Link>
+          <Link to="/login">{t("auth.backToLogin")}</Link>
         </p>
       </AuthCard>
     );
 
   return (
-    <AuthCard
-      title="Forgot your password?"
-      subtitle="Enter your e-mail address and we will send you a link to set a new one."
-    >
+    <AuthCard title={t("auth.forgot.title")} subtitle={t("auth.forgot.subtitle")}>
       <form className="auth-form" onSubmit={(e) => void handleSubmit(e)} noValidate>
-        <Field label="Email" error={error ?? undefined}>
+        <Field label={t("auth.email")} error={error ?? undefined}>
           {(props) => (
             <Input
               {...props}
@@ -67,25 +66,24 @@ export const ForgotPasswordPage = () => {
           )}
         </Field>
         <Button variant="primary" type="submit" isBusy={isBusy} className="auth-submit">
-          Send the link
+          {t("auth.forgot.send")}
         </Button>
       </form>
       <p className="auth-switch muted">
-        Remembered it? <Link to="/login">Log in</Link>
+        {t("auth.forgot.remembered")} <Link to="/login">{t("auth.logIn")}</Link>
       </p>
     </AuthCard>
   );
 };
 
 export const ResetPasswordPage = () => {
+  const { t } = useTranslator();
   const location = useLocation();
   const token = location.hash.replace(/^#/, "");
   const [password, setPassword] = useState("");
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [linkError, setLinkError] = useState<string | null>(
-    /^[A-Za-z0-9_-]{43}$/.test(token)
-      ? null
-      : "This link is incomplete. Copy the whole link from the message.",
+    /^[A-Za-z0-9_-]{43}$/.test(token) ? null : t("auth.reset.incomplete"),
   );
   const [isBusy, setIsBusy] = useState(false);
   const [isDone, setIsDone] = useState(false);
@@ -94,7 +92,7 @@ export const ResetPasswordPage = () => {
     event.preventDefault();
     setErrors({});
     if (password.length < limits.passwordMin) {
-      setErrors({ password: `must be at least ${limits.passwordMin} characters` });
+      setErrors({ password: t("auth.passwordTooShort", { min: limits.passwordMin }) });
       return;
     }
     setIsBusy(true);
@@ -113,30 +111,27 @@ export const ResetPasswordPage = () => {
 
   if (isDone)
     return (
-      <AuthCard
-        title="Password changed"
-        subtitle="You were signed out everywhere. Log in with your new password."
-      >
+      <AuthCard title={t("auth.reset.doneTitle")} subtitle={t("auth.reset.doneSubtitle")}>
         <Link to="/login" className="btn btn-primary btn-md auth-submit">
-          Log in
+          {t("auth.logIn")}
         </Link>
       </AuthCard>
     );
   if (linkError)
     return (
-      <AuthCard title="This link does not work" subtitle={linkError}>
+      <AuthCard title={t("auth.reset.brokenTitle")} subtitle={linkError}>
         <p className="auth-switch muted">
-          <Link to="/forgot-password">Ask for a new link</Link>
+          <Link to="/forgot-password">{t("auth.reset.askAgain")}</Link>
         </p>
       </AuthCard>
     );
   return (
-    <AuthCard title="Set a new password" subtitle="Setting it signs you out on every device.">
+    <AuthCard title={t("auth.reset.title")} subtitle={t("auth.reset.subtitle")}>
       <form className="auth-form" onSubmit={(e) => void handleSubmit(e)} noValidate>
         <Field
-          label="New password"
+          label={t("auth.reset.newPassword")}
           error={errors.password}
-          hint={`At least ${limits.passwordMin} characters.`}
+          hint={t("auth.passwordHint", { min: limits.passwordMin })}
         >
           {(props) => (
             <Input
@@ -152,7 +147,7 @@ export const ResetPasswordPage = () => {
           )}
         </Field>
         <Button variant="primary" type="submit" isBusy={isBusy} className="auth-submit">
-          Set password
+          {t("auth.reset.submit")}
         </Button>
       </form>
     </AuthCard>

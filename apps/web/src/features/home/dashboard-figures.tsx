@@ -3,7 +3,9 @@
  * the span of its dates, its late and blocked counts, and a burn-up sparkline (done against scope,
  * weekly over the last 12 weeks).
  */
+
 import type { SparklinePoint } from "@lattice/domain";
+import { type MessageKey, useTranslator } from "../../lib/i18n/i18n";
 
 export interface Figures {
   total: number;
@@ -17,27 +19,12 @@ export interface Figures {
   burnup: SparklinePoint[];
 }
 
-const spanFormat = new Intl.DateTimeFormat(undefined, { day: "numeric", month: "short", timeZone: "UTC" });
-const spanFormatYear = new Intl.DateTimeFormat(undefined, {
-  day: "numeric",
-  month: "short",
-  year: "numeric",
-  timeZone: "UTC",
-});
-const dateText = (day: string, withYear: boolean) =>
-  (withYear ? spanFormatYear : spanFormat).format(new Date(`${day}T00:00:00Z`));
-
-/** "3 Mar – 30 Apr 2027", or one date when the span is one day. */
-export const spanText = (start: string, end: string) =>
-  start === end
-    ? dateText(end, true)
-    : `${dateText(start, start.slice(0, 4) !== end.slice(0, 4))} – ${dateText(end, true)}`;
-
 const WIDTH = 96;
 const HEIGHT = 28;
 
 /** Done (filled) under scope (line), both on the scale of the largest scope. */
 const Sparkline = ({ points, name }: { points: SparklinePoint[]; name: string }) => {
+  const { t } = useTranslator();
   const first = points[0];
   const last = points.at(-1);
   if (!first || !last) return null;
@@ -54,7 +41,13 @@ const Sparkline = ({ points, name }: { points: SparklinePoint[]; name: string })
       height={HEIGHT}
       viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
       role="img"
-      aria-label={`${name} burn-up: ${last.completed} of ${last.scope} done now, ${first.completed} of ${first.scope} twelve weeks ago`}
+      aria-label={t("home.figures.burnup", {
+        name,
+        doneNow: last.completed,
+        scopeNow: last.scope,
+        doneThen: first.completed,
+        scopeThen: first.scope,
+      })}
     >
       <polygon className="space-sparkline-done" points={area} />
       <polyline className="space-sparkline-scope" points={line((p) => p.scope)} />
@@ -63,46 +56,60 @@ const Sparkline = ({ points, name }: { points: SparklinePoint[]; name: string })
 };
 
 const roles = [
-  ["notStarted", "not started"],
-  ["inProgress", "in progress"],
-  ["completed", "done"],
-] as const;
+  ["notStarted", "home.figures.notStarted"],
+  ["inProgress", "home.figures.inProgress"],
+  ["completed", "home.figures.done"],
+] as const satisfies ReadonlyArray<readonly [string, MessageKey]>;
 
 export const DashboardFigures = ({ figures, name }: { figures: Figures | undefined; name: string }) => {
-  if (!figures) return <span className="space-tile-meta muted">Counting…</span>;
-  if (figures.total === 0) return <span className="space-tile-meta muted">No cards yet</span>;
-  const percent = Math.round((figures.completed / figures.total) * 100);
-  const label = roles.map(([key, text]) => `${figures[key]} ${text}`).join(", ");
+  const { t, format } = useTranslator();
+  if (!figures) return <span className="space-tile-meta muted">{t("home.figures.counting")}</span>;
+  if (figures.total === 0) return <span className="space-tile-meta muted">{t("home.figures.noCards")}</span>;
+  const share = Math.round((figures.completed / figures.total) * 100) / 100;
+  const roleText = (key: (typeof roles)[number][0], text: MessageKey) => t(text, { count: figures[key] });
+  const label = t("home.figures.roleList", {
+    notStarted: roleText("notStarted", "home.figures.notStarted"),
+    inProgress: roleText("inProgress", "home.figures.inProgress"),
+    done: roleText("completed", "home.figures.done"),
+  });
   return (
     <>
       <span className="space-progress">
-        <span className="space-role-bar" role="img" aria-label={`${name}: ${percent}% done (${label})`}>
+        <span
+          className="space-role-bar"
+          role="img"
+          aria-label={t("home.figures.progress", { name, share, roles: label })}
+        >
           {roles.map(([key]) =>
             figures[key] > 0 ? (
               <span
                 key={key}
                 className={`space-role-part space-role-${key}`}
                 style={{ flexGrow: figures[key] }}
-                title={`${figures[key]} ${roles.find(([k]) => k === key)?.[1] ?? ""}`}
+                title={roleText(key, roles.find(([k]) => k === key)?.[1] ?? "home.figures.done")}
               />
             ) : null,
           )}
         </span>
         <span className="space-tile-meta">
-          {figures.completed} of {figures.total} done
+          {t("home.figures.doneOf", { done: figures.completed, total: figures.total })}
         </span>
       </span>
       <span className="space-role-legend muted">{label}</span>
       <span className="space-tile-row">
         <span className="space-tile-meta muted">
-          {figures.startDate && figures.dueDate ? spanText(figures.startDate, figures.dueDate) : "No dates"}
+          {figures.startDate && figures.dueDate
+            ? format.dayRange(figures.startDate, figures.dueDate)
+            : t("home.figures.noDates")}
         </span>
         <Sparkline points={figures.burnup} name={name} />
       </span>
       <span className="space-flags">
-        <span className={`space-flag${figures.late > 0 ? " is-late" : ""}`}>{figures.late} late</span>
+        <span className={`space-flag${figures.late > 0 ? " is-late" : ""}`}>
+          {t("home.figures.late", { count: figures.late })}
+        </span>
         <span className={`space-flag${figures.blocked > 0 ? " is-blocked" : ""}`}>
-          {figures.blocked} blocked
+          {t("home.figures.blocked", { count: figures.blocked })}
         </span>
       </span>
     </>

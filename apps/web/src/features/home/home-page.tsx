@@ -3,6 +3,7 @@ import { useEffect, useMemo, useState } from "react";
 import { Link, useParams } from "react-router";
 import { describeError } from "../../api/client";
 import { dashboardApi } from "../../api/dashboard";
+import { useTranslator } from "../../lib/i18n/i18n";
 import { useSession } from "../../store/session";
 import { useUi } from "../../store/ui";
 import { useWorkspaces } from "../../store/workspaces";
@@ -43,6 +44,7 @@ export const HomePage = () => {
   const status = useWorkspaces((s) => s.status);
   const count = useWorkspaces((s) => s.order.filter((id) => s.byId[id]?.archivedAt === null).length);
   const openDialog = useUi((s) => s.openDialog);
+  const { t } = useTranslator();
 
   if (status === "idle" || status === "loading") {
     return (
@@ -56,17 +58,14 @@ export const HomePage = () => {
       <main className="page page-centered">
         <EmptyState
           icon="◧"
-          title="Create your first workspace"
+          title={t("home.firstWorkspace.title")}
           action={
             <Button variant="primary" onClick={() => openDialog({ type: "create-workspace" })}>
-              Create a workspace
+              {t("sidebar.createAWorkspace")}
             </Button>
           }
         >
-          <p>
-            A workspace holds your team's folders and spaces. Each space is a board where cards move from To
-            Do to Done.
-          </p>
+          <p>{t("home.firstWorkspace.body")}</p>
         </EmptyState>
       </main>
     );
@@ -88,21 +87,24 @@ const Home = () => {
     [order, byId],
   );
   const recent = useRecentSpaces();
+  const { t } = useTranslator();
   return (
     <main className="page home-page">
       <header className="page-header">
-        <h1 className="page-title">{name ? `Welcome back, ${name.split(" ")[0]}` : "Home"}</h1>
+        <h1 className="page-title">
+          {name ? t("home.welcome", { name: name.split(" ")[0] ?? name }) : t("home.title")}
+        </h1>
       </header>
       <section className="home-section" aria-labelledby="home-recent">
         <h2 id="home-recent" className="home-section-title">
-          Recent spaces
+          {t("home.recent")}
         </h2>
         {recent.isLoading ? (
           <ListSkeleton />
         ) : recent.spaces.length === 0 ? (
-          <p className="muted">The spaces you open appear here. Pick one in the sidebar to begin.</p>
+          <p className="muted">{t("home.recentEmpty")}</p>
         ) : (
-          <ul className="space-grid" aria-label="Recent spaces">
+          <ul className="space-grid" aria-label={t("home.recent")}>
             {recent.spaces.map(({ tree, space }) => {
               const folder = folderName(tree, space.folderId);
               return (
@@ -121,14 +123,14 @@ const Home = () => {
       </section>
       <section className="home-section" aria-labelledby="home-workspaces">
         <h2 id="home-workspaces" className="home-section-title">
-          Workspaces
+          {t("sidebar.workspaces")}
         </h2>
-        <ul className="space-grid" aria-label="Workspaces">
+        <ul className="space-grid" aria-label={t("sidebar.workspaces")}>
           {workspaces.map((w) => (
             <li key={w.id}>
               <Link className="space-tile" to={`/w/${w.id}`}>
                 <span className="space-tile-name">{w.name}</span>
-                <span className="space-tile-meta muted">{w.description || "Spaces, progress and dates"}</span>
+                <span className="space-tile-meta muted">{w.description || t("home.workspaceTileHint")}</span>
               </Link>
             </li>
           ))}
@@ -204,6 +206,7 @@ export const WorkspaceHomePage = () => {
   const entry = useWorkspaces((s) => s.trees[workspaceId]);
   const loadTree = useWorkspaces((s) => s.loadTree);
   const openDialog = useUi((s) => s.openDialog);
+  const { t } = useTranslator();
 
   useEffect(() => {
     void loadTree(workspaceId);
@@ -220,8 +223,8 @@ export const WorkspaceHomePage = () => {
   if (!entry.tree) {
     return (
       <main className="page page-centered">
-        <EmptyState title="This workspace is not available">
-          <p>{entry.error ?? "It may have been deleted, or you are no longer a member."}</p>
+        <EmptyState title={t("home.workspace.unavailable")}>
+          <p>{entry.error ?? t("home.workspace.unavailableHint")}</p>
         </EmptyState>
       </main>
     );
@@ -239,39 +242,35 @@ export const WorkspaceHomePage = () => {
         </div>
         <div className="page-header-actions">
           <Link className="btn btn-secondary btn-md" to={`/w/${workspace.id}/settings`}>
-            {can(workspace.role, Action.manageSettings) ? "Settings" : "Members"}
+            {can(workspace.role, Action.manageSettings) ? t("home.workspace.settings") : t("sidebar.members")}
           </Link>
           {canCreate ? (
             <Button
               variant="primary"
               onClick={() => openDialog({ type: "create-space", workspaceId, folderId: null })}
             >
-              New space
+              {t("home.workspace.newSpace")}
             </Button>
           ) : null}
         </div>
       </header>
       {spaces.length === 0 ? (
-        <EmptyState icon="▦" title="No spaces yet">
-          <p>
-            {canCreate
-              ? "Create a space to start a board. Use folders to group spaces by team or project."
-              : "Nobody has created a space here yet."}
-          </p>
+        <EmptyState icon="▦" title={t("sidebar.noSpaces")}>
+          <p>{canCreate ? t("home.workspace.noSpacesCreate") : t("home.workspace.noSpacesYet")}</p>
         </EmptyState>
       ) : (
         <>
           {dashboard.error ? (
             <p className="coord-error" role="alert">
-              The spaces' figures could not be loaded: {dashboard.error}
+              {t("home.workspace.figuresFailed", { reason: dashboard.error })}
             </p>
           ) : null}
           {folders.length > 0 ? (
             <section className="home-section" aria-labelledby="ws-folders">
               <h2 id="ws-folders" className="home-section-title">
-                Folders
+                {t("home.workspace.folders")}
               </h2>
-              <ul className="space-grid" aria-label="Folders">
+              <ul className="space-grid" aria-label={t("home.workspace.folders")}>
                 {folders.map((folder) => {
                   const figures = dashboard.folders.get(folder.id);
                   const path = folderPath(entry.tree as Tree, folder.id);
@@ -279,9 +278,7 @@ export const WorkspaceHomePage = () => {
                     <li key={folder.id} className="space-tile folder-tile">
                       <span className="space-tile-name">{path}</span>
                       <span className="space-tile-meta muted">
-                        {figures
-                          ? `${figures.spaceIds.length} ${figures.spaceIds.length === 1 ? "space" : "spaces"}`
-                          : ""}
+                        {figures ? t("home.workspace.spaceCount", { count: figures.spaceIds.length }) : ""}
                       </span>
                       <DashboardFigures figures={figures} name={path} />
                     </li>
@@ -290,8 +287,8 @@ export const WorkspaceHomePage = () => {
               </ul>
             </section>
           ) : null}
-          <h2 className="home-section-title">Spaces</h2>
-          <ul className="space-grid" aria-label="Spaces">
+          <h2 className="home-section-title">{t("home.workspace.spaces")}</h2>
+          <ul className="space-grid" aria-label={t("home.workspace.spaces")}>
             {spaces.map((space) => {
               const folder = folderName(entry.tree as Tree, space.folderId);
               return (

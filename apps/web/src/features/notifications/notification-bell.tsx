@@ -2,7 +2,8 @@
 import type { Notification } from "@lattice/domain";
 import { useEffect, useId, useRef, useState } from "react";
 import { useNavigate } from "react-router";
-import { notificationHref, notificationText, timeAgo } from "./notification-text";
+import { useTranslator } from "../../lib/i18n/i18n";
+import { notificationHref, notificationMessage, relativeTimeOf } from "./notification-text";
 import { useNotifications } from "./notifications-store";
 
 export const NotificationBell = () => {
@@ -20,6 +21,8 @@ export const NotificationBell = () => {
   const buttonRef = useRef<HTMLButtonElement>(null);
   const navigate = useNavigate();
   const panelId = useId();
+  const translator = useTranslator();
+  const { t, format } = translator;
 
   useEffect(() => {
     if (status === "idle") void load();
@@ -42,7 +45,7 @@ export const NotificationBell = () => {
     if (href) void navigate(href);
   };
 
-  const label = `Notifications, ${unreadCount} unread`;
+  const label = t("notifications.bellLabel", { count: unreadCount });
   return (
     // biome-ignore lint/a11y/noStaticElementInteractions: Escape anywhere inside closes the dropdown
     <div
@@ -82,33 +85,33 @@ export const NotificationBell = () => {
         </svg>
         {unreadCount > 0 ? (
           <span className="bell-badge" aria-hidden="true">
-            {unreadCount > 99 ? "99+" : unreadCount}
+            {unreadCount > 99 ? t("notifications.overNinetyNine") : format.number(unreadCount)}
           </span>
         ) : null}
       </button>
       {isOpen ? (
-        <section id={panelId} className="bell-panel" aria-label="Notifications">
+        <section id={panelId} className="bell-panel" aria-label={t("notifications.title")}>
           <header className="bell-panel-header">
-            <h2 className="bell-title">Notifications</h2>
+            <h2 className="bell-title">{t("notifications.title")}</h2>
             <button
               type="button"
               className="link-button"
               disabled={unreadCount === 0}
               onClick={() => void markAllRead()}
             >
-              Mark all read
+              {t("notifications.markAllRead")}
             </button>
           </header>
           {status === "error" ? (
             <p className="bell-empty" role="alert">
               {error}{" "}
               <button type="button" className="link-button" onClick={() => void load()}>
-                Try again
+                {t("common.retry")}
               </button>
             </p>
           ) : items.length === 0 ? (
             <p className="bell-empty">
-              {status === "ready" ? "Nothing new. You are all caught up." : "Loading…"}
+              {status === "ready" ? t("notifications.empty") : t("common.loading")}
             </p>
           ) : (
             <ul className="bell-list">
@@ -121,11 +124,13 @@ export const NotificationBell = () => {
                   >
                     <span className="bell-dot" aria-hidden="true" />
                     <span className="bell-text">
-                      {notificationText(n, (id) => names[id] ?? null)}
-                      {n.readAt ? null : <span className="visually-hidden"> (unread)</span>}
+                      {notificationMessage(n, (id) => names[id] ?? null, t)}
+                      {n.readAt ? null : (
+                        <span className="visually-hidden"> {t("notifications.unread")}</span>
+                      )}
                     </span>
                     <time className="bell-time" dateTime={n.createdAt}>
-                      {timeAgo(n.createdAt)}
+                      {relativeTimeOf(n.createdAt, translator)}
                     </time>
                   </button>
                 </li>

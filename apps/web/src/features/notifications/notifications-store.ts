@@ -7,8 +7,9 @@ import { create } from "zustand";
 import { describeError } from "../../api/client";
 import { notificationsApi } from "../../api/notifications";
 import { findApi } from "../../api/search";
+import { translate } from "../../lib/i18n/i18n";
 import { toast } from "../../store/toasts";
-import { notificationText } from "./notification-text";
+import { notificationMessage } from "./notification-text";
 
 const pageSize = 30;
 
@@ -59,7 +60,7 @@ export const useNotifications = create<NotificationsState>((set, get) => ({
       const reply = await notificationsApi.markRead({ ids: unread });
       set({ unreadCount: reply.unreadCount });
     } catch (error) {
-      toast.error(`Could not mark the notification read. ${describeError(error)}`);
+      toast.error(translate("notifications.markReadFailed", { reason: describeError(error) }));
       void get().load();
     }
   },
@@ -71,7 +72,7 @@ export const useNotifications = create<NotificationsState>((set, get) => ({
       const reply = await notificationsApi.markRead({ all: true });
       set({ unreadCount: reply.unreadCount });
     } catch (error) {
-      toast.error(`Could not mark notifications read. ${describeError(error)}`);
+      toast.error(translate("notifications.markAllReadFailed", { reason: describeError(error) }));
       void get().load();
     }
   },
@@ -85,7 +86,7 @@ export const useNotifications = create<NotificationsState>((set, get) => ({
         unreadCount: get().unreadCount + (notification.readAt ? 0 : 1),
       });
       if (notification.kind === "mentioned" || notification.kind === "reminder") {
-        toast.info(notificationText(notification, (id) => get().names[id] ?? null));
+        toast.info(notificationMessage(notification, (id) => get().names[id] ?? null, translate));
       }
       return;
     }

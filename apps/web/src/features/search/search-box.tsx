@@ -2,10 +2,12 @@
  * The header's search: debounced, a combobox with a listbox of hits (ArrowUp/Down move, Enter opens,
  * Escape closes then clears). Snippets show the matched words marked, as text only.
  */
+
 import { useEffect, useId, useRef, useState } from "react";
 import { useNavigate } from "react-router";
 import { describeError } from "../../api/client";
 import { findApi, type SearchHit } from "../../api/search";
+import { useTranslator } from "../../lib/i18n/i18n";
 import { snippetParts } from "./snippet";
 
 const debounceMs = 200;
@@ -28,6 +30,7 @@ export const Snippet = ({ text }: { text: string }) => (
 );
 
 export const SearchBox = () => {
+  const { t } = useTranslator();
   const [query, setQuery] = useState("");
   const [hits, setHits] = useState<SearchHit[]>([]);
   const [status, setStatus] = useState<"idle" | "loading" | "ready" | "error">("idle");
@@ -135,8 +138,8 @@ export const SearchBox = () => {
       <input
         type="search"
         className="input search-input"
-        placeholder="Search cards, comments and documents"
-        aria-label="Search cards"
+        placeholder={t("search.placeholder")}
+        aria-label={t("search.label")}
         role="combobox"
         aria-autocomplete="list"
         aria-expanded={showList}
@@ -158,10 +161,10 @@ export const SearchBox = () => {
             </p>
           ) : hits.length === 0 ? (
             <p className="search-note" role="status">
-              {status === "ready" ? `No cards match “${trimmed}”.` : "Searching…"}
+              {status === "ready" ? t("search.noMatch", { query: trimmed }) : t("search.searching")}
             </p>
           ) : null}
-          <div id={listId} role="listbox" aria-label="Search results" className="search-results">
+          <div id={listId} role="listbox" aria-label={t("search.results")} className="search-results">
             {hits.map((hit, index) => (
               <div
                 key={hit.cardId}
@@ -176,11 +179,15 @@ export const SearchBox = () => {
                 onKeyDown={() => undefined}
               >
                 <span className="search-hit-name">{hit.name}</span>
-                {hit.matchedIn === "comment" ? <span className="search-hit-tag">in a comment</span> : null}
-                {hit.matchedIn === "attachment" ? (
-                  <span className="search-hit-tag">in a document</span>
+                {hit.matchedIn === "comment" ? (
+                  <span className="search-hit-tag">{t("search.inComment")}</span>
                 ) : null}
-                {hit.isArchived ? <span className="search-hit-tag search-hit-archived">archived</span> : null}
+                {hit.matchedIn === "attachment" ? (
+                  <span className="search-hit-tag">{t("search.inDocument")}</span>
+                ) : null}
+                {hit.isArchived ? (
+                  <span className="search-hit-tag search-hit-archived">{t("search.archived")}</span>
+                ) : null}
                 <span className="search-hit-snippet">
                   <Snippet text={hit.snippet} />
                 </span>

@@ -3,6 +3,7 @@ import { lazy, Suspense, useState } from "react";
 import { useNavigate } from "react-router";
 import { ApiError, describeError } from "../../api/client";
 import { trashApi } from "../../api/trash";
+import { type MessageKey, translate, useTranslator } from "../../lib/i18n/i18n";
 import { toast } from "../../store/toasts";
 import { useWorkspaces } from "../../store/workspaces";
 import { Button } from "../../ui/button";
@@ -43,7 +44,11 @@ export const visibilityLabels: Record<Visibility, { label: string; hint: string 
   org_wide: { label: "Organization-wide", hint: "Everyone on this instance is a member." },
 };
 
-const kindNoun: Record<HierarchyKind, string> = { workspace: "workspace", folder: "folder", space: "space" };
+const visibilityKeys: Record<Visibility, { label: MessageKey; hint: MessageKey }> = {
+  private: { label: "dialogs.visibility.private", hint: "dialogs.visibility.privateHint" },
+  public: { label: "dialogs.visibility.public", hint: "dialogs.visibility.publicHint" },
+  org_wide: { label: "dialogs.visibility.orgWide", hint: "dialogs.visibility.orgWideHint" },
+};
 
 const useSubmit = () => {
   const [isBusy, setIsBusy] = useState(false);
@@ -72,11 +77,12 @@ const CreateWorkspaceDialog = ({ onClose }: { onClose: () => void }) => {
   const [description, setDescription] = useState("");
   const [visibility, setVisibility] = useState<Visibility>("private");
   const { isBusy, errors, formError, run } = useSubmit();
+  const { t } = useTranslator();
 
   const handleSubmit = () =>
     run(async () => {
       const workspace = await createWorkspace({ name, description, visibility });
-      toast.success(`Workspace “${workspace.name}” created.`);
+      toast.success(t("dialogs.workspaceCreated", { name: workspace.name }));
       onClose();
       void navigate(`/w/${workspace.id}`);
     });
@@ -84,24 +90,24 @@ const CreateWorkspaceDialog = ({ onClose }: { onClose: () => void }) => {
   return (
     <Dialog
       isOpen
-      title="Create a workspace"
-      description="A workspace holds the folders and spaces of one team or project."
+      title={t("sidebar.createAWorkspace")}
+      description={t("dialogs.createWorkspace.description")}
       onClose={onClose}
       onSubmit={() => void handleSubmit()}
       size="md"
       footer={
         <>
           <Button variant="ghost" onClick={onClose}>
-            Cancel
+            {t("dialogs.cancel")}
           </Button>
           <Button variant="primary" type="submit" isBusy={isBusy}>
-            Create workspace
+            {t("sidebar.createWorkspace")}
           </Button>
         </>
       }
     >
       {formError ? <p className="form-error">{formError}</p> : null}
-      <Field label="Name" error={errors.name}>
+      <Field label={t("account.name")} error={errors.name}>
         {(props) => (
           <Input
             {...props}
@@ -113,7 +119,11 @@ const CreateWorkspaceDialog = ({ onClose }: { onClose: () => void }) => {
           />
         )}
       </Field>
-      <Field label="Description" error={errors.description} hint="Optional. What is this workspace for?">
+      <Field
+        label={t("dialogs.description")}
+        error={errors.description}
+        hint={t("dialogs.createWorkspace.descriptionHint")}
+      >
         {(props) => (
           <Textarea
             {...props}
@@ -123,12 +133,16 @@ const CreateWorkspaceDialog = ({ onClose }: { onClose: () => void }) => {
           />
         )}
       </Field>
-      <Field label="Visibility" error={errors.visibility} hint={visibilityLabels[visibility].hint}>
+      <Field
+        label={t("dialogs.visibility")}
+        error={errors.visibility}
+        hint={t(visibilityKeys[visibility].hint)}
+      >
         {(props) => (
           <Select {...props} value={visibility} onChange={(e) => setVisibility(e.target.value as Visibility)}>
             {visibilities.map((v) => (
               <option key={v} value={v}>
-                {visibilityLabels[v].label}
+                {t(visibilityKeys[v].label)}
               </option>
             ))}
           </Select>
@@ -157,13 +171,14 @@ const CreateChildDialog = ({
   const [folderId, setFolderId] = useState<string>(parentId ?? "");
   const { isBusy, errors, formError, run } = useSubmit();
   const options = tree ? folderOptions(buildTree(tree)) : [];
+  const { t } = useTranslator();
 
   const handleSubmit = () =>
     run(async () => {
       const parent = folderId === "" ? null : folderId;
       if (kind === "folder") {
         await createFolder(workspaceId, { name, parentFolderId: parent });
-        toast.success(`Folder “${name.trim()}” created.`);
+        toast.success(t("dialogs.folderCreated", { name: name.trim() }));
         onClose();
       } else {
         const spaceId = await createSpace(workspaceId, { name, folderId: parent });
@@ -175,27 +190,23 @@ const CreateChildDialog = ({
   return (
     <Dialog
       isOpen
-      title={kind === "folder" ? "New folder" : "New space"}
-      description={
-        kind === "space"
-          ? "A space is a board of cards. It starts with the columns To Do, Doing and Done."
-          : "Folders group spaces and other folders."
-      }
+      title={kind === "folder" ? t("dialogs.newFolder") : t("home.workspace.newSpace")}
+      description={kind === "space" ? t("dialogs.newSpace.description") : t("dialogs.newFolder.description")}
       onClose={onClose}
       onSubmit={() => void handleSubmit()}
       footer={
         <>
           <Button variant="ghost" onClick={onClose}>
-            Cancel
+            {t("dialogs.cancel")}
           </Button>
           <Button variant="primary" type="submit" isBusy={isBusy}>
-            Create {kind}
+            {t("dialogs.create", { kind })}
           </Button>
         </>
       }
     >
       {formError ? <p className="form-error">{formError}</p> : null}
-      <Field label="Name" error={errors.name}>
+      <Field label={t("account.name")} error={errors.name}>
         {(props) => (
           <Input
             {...props}
@@ -207,10 +218,10 @@ const CreateChildDialog = ({
           />
         )}
       </Field>
-      <Field label="Location" error={errors.parentFolderId ?? errors.folderId}>
+      <Field label={t("dialogs.location")} error={errors.parentFolderId ?? errors.folderId}>
         {(props) => (
           <Select {...props} value={folderId} onChange={(e) => setFolderId(e.target.value)}>
-            <option value="">Workspace root</option>
+            <option value="">{t("dialogs.workspaceRoot")}</option>
             {options.map((o) => (
               <option key={o.id} value={o.id}>
                 {o.label}
@@ -227,6 +238,7 @@ const RenameDialog = ({ target, onClose }: { target: HierarchyTarget; onClose: (
   const store = useWorkspaces();
   const [name, setName] = useState(target.name);
   const { isBusy, errors, formError, run } = useSubmit();
+  const { t } = useTranslator();
 
   const handleSubmit = () =>
     run(async () => {
@@ -239,22 +251,22 @@ const RenameDialog = ({ target, onClose }: { target: HierarchyTarget; onClose: (
   return (
     <Dialog
       isOpen
-      title={`Rename ${kindNoun[target.kind]}`}
+      title={t("dialogs.rename", { kind: target.kind })}
       onClose={onClose}
       onSubmit={() => void handleSubmit()}
       footer={
         <>
           <Button variant="ghost" onClick={onClose}>
-            Cancel
+            {t("dialogs.cancel")}
           </Button>
           <Button variant="primary" type="submit" isBusy={isBusy}>
-            Save
+            {t("dialogs.save")}
           </Button>
         </>
       }
     >
       {formError ? <p className="form-error">{formError}</p> : null}
-      <Field label="Name" error={errors.name}>
+      <Field label={t("account.name")} error={errors.name}>
         {(props) => (
           <Input
             {...props}
@@ -274,23 +286,26 @@ const DeleteDialog = ({ target, onClose }: { target: HierarchyTarget; onClose: (
   const store = useWorkspaces();
   const navigate = useNavigate();
   const [isBusy, setIsBusy] = useState(false);
+  const { t } = useTranslator();
 
   const handleConfirm = async () => {
     setIsBusy(true);
     try {
       if (target.kind === "workspace") {
         await store.deleteWorkspace(target.id);
-        toast.success(`Deleted “${target.name}”.`);
+        toast.success(t("dialogs.deleted", { name: target.name }));
       } else {
         if (target.kind === "folder") await store.deleteFolder(target.workspaceId, target.id);
         if (target.kind === "space") await store.deleteSpace(target.workspaceId, target.id);
         // A folder or a space goes to the trash: Undo takes it back at once, with everything in it.
-        toast.undoable(`Moved “${target.name}” to the trash`, async () => {
+        toast.undoable(t("dialogs.movedToTrash", { name: target.name }), async () => {
           try {
             const restored = await trashApi.restore(target.id);
             if (restored.note) toast.info(`${restored.note}.`);
           } catch (error) {
-            toast.error(`Could not restore “${target.name}”. ${describeError(error)}`);
+            toast.error(
+              translate("sidebar.restoreFailed", { name: target.name, reason: describeError(error) }),
+            );
           }
         });
       }
@@ -299,24 +314,19 @@ const DeleteDialog = ({ target, onClose }: { target: HierarchyTarget; onClose: (
         void navigate(target.kind === "workspace" ? "/" : `/w/${target.workspaceId}`);
       }
     } catch (error) {
-      toast.error(`Could not delete “${target.name}”. ${describeError(error)}`);
+      toast.error(t("dialogs.deleteFailed", { name: target.name, reason: describeError(error) }));
       setIsBusy(false);
     }
   };
 
-  const message =
-    target.kind === "workspace"
-      ? "Every folder, space and card in it is deleted for everyone. This cannot be undone. Archive it instead to hide it and keep its history."
-      : target.kind === "folder"
-        ? "The folder and everything inside it go to the workspace's trash, where owners can restore them until they are deleted for good."
-        : "The space and its cards go to the workspace's trash, where owners can restore them until they are deleted for good.";
+  const message = t("dialogs.delete.message", { kind: target.kind });
 
   return (
     <ConfirmDialog
       isOpen
-      title={`Delete “${target.name}”?`}
+      title={t("dialogs.delete.title", { name: target.name })}
       message={message}
-      confirmLabel={`Delete ${kindNoun[target.kind]}`}
+      confirmLabel={t("dialogs.delete.confirm", { kind: target.kind })}
       isBusy={isBusy}
       onConfirm={() => void handleConfirm()}
       onClose={onClose}
@@ -355,6 +365,7 @@ const MoveToFolderDialog = ({
   const view = tree ? buildTree(tree) : null;
   const excluded = view && target.kind === "folder" ? foldersOutside(view, target.id) : new Set<string>();
   const options = view ? folderOptions(view).filter((o) => !excluded.has(o.id)) : [];
+  const { t } = useTranslator();
 
   const handleSubmit = () =>
     run(async () => {
@@ -364,33 +375,37 @@ const MoveToFolderDialog = ({
       } else {
         await store.updateFolder(target.workspaceId, target.id, { parentFolderId: destination });
       }
-      const where = options.find((o) => o.id === destination)?.label.trim() ?? "the workspace root";
-      toast.success(`Moved “${target.name}” to ${where}.`);
+      const folder = options.find((o) => o.id === destination)?.label.trim();
+      toast.success(
+        folder
+          ? t("dialogs.moved", { name: target.name, folder })
+          : t("dialogs.movedToRoot", { name: target.name }),
+      );
       onClose();
     });
 
   return (
     <Dialog
       isOpen
-      title={`Move ${kindNoun[target.kind]} “${target.name}”`}
+      title={t("dialogs.move.title", { kind: target.kind, name: target.name })}
       onClose={onClose}
       onSubmit={() => void handleSubmit()}
       footer={
         <>
           <Button variant="ghost" onClick={onClose}>
-            Cancel
+            {t("dialogs.cancel")}
           </Button>
           <Button variant="primary" type="submit" isBusy={isBusy} disabled={chosen === (folderId ?? "")}>
-            Move
+            {t("dialogs.move")}
           </Button>
         </>
       }
     >
       {formError ? <p className="form-error">{formError}</p> : null}
-      <Field label="Folder" error={errors.parentFolderId ?? errors.folderId}>
+      <Field label={t("dialogs.folder")} error={errors.parentFolderId ?? errors.folderId}>
         {(props) => (
           <Select {...props} value={chosen} onChange={(e) => setChosen(e.target.value)} autoFocus>
-            <option value="">Workspace root</option>
+            <option value="">{t("dialogs.workspaceRoot")}</option>
             {options.map((o) => (
               <option key={o.id} value={o.id}>
                 {o.label}

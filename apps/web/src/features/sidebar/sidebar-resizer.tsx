@@ -2,7 +2,9 @@
  * The sidebar's right edge: drag it (or focus it and use the arrow keys) to set the sidebar's width,
  * remembered in this browser. It sets `--sidebar-width-chosen` on the shell; the layout uses it on wide screens.
  */
+
 import { type KeyboardEvent, type PointerEvent, useCallback, useEffect, useState } from "react";
+import { useTranslator } from "../../lib/i18n/i18n";
 
 export const sidebarWidth = { min: 200, max: 480, initial: 272, step: 16 } as const;
 const storageKey = "lattice.sidebar-width";
@@ -34,6 +36,9 @@ export const useSidebarWidth = () => {
 };
 
 export const SidebarResizer = ({ width, onResize }: { width: number; onResize: (px: number) => void }) => {
+  const { t, dir } = useTranslator();
+  // Right to left, the sidebar is on the right and its edge on its left: moving left widens it.
+  const outward = dir === "rtl" ? -1 : 1;
   const [drag, setDrag] = useState<{ startX: number; startWidth: number } | null>(null);
   const handlePointerDown = (event: PointerEvent<HTMLDivElement>) => {
     if (event.button !== 0) return;
@@ -42,10 +47,11 @@ export const SidebarResizer = ({ width, onResize }: { width: number; onResize: (
     setDrag({ startX: event.clientX, startWidth: width });
   };
   const handlePointerMove = (event: PointerEvent<HTMLDivElement>) => {
-    if (drag) onResize(drag.startWidth + event.clientX - drag.startX);
+    if (drag) onResize(drag.startWidth + outward * (event.clientX - drag.startX));
   };
   const handleKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
-    const by = { ArrowLeft: -sidebarWidth.step, ArrowRight: sidebarWidth.step }[event.key];
+    const step = outward * sidebarWidth.step;
+    const by = { ArrowLeft: -step, ArrowRight: step }[event.key];
     if (by !== undefined) onResize(width + by);
     else if (event.key === "Home") onResize(sidebarWidth.min);
     else if (event.key === "End") onResize(sidebarWidth.max);
@@ -58,7 +64,7 @@ export const SidebarResizer = ({ width, onResize }: { width: number; onResize: (
       className={`sidebar-resizer${drag ? " is-dragging" : ""}`}
       role="separator"
       aria-orientation="vertical"
-      aria-label="Resize sidebar"
+      aria-label={t("sidebar.resize")}
       aria-valuenow={width}
       aria-valuemin={sidebarWidth.min}
       aria-valuemax={sidebarWidth.max}

@@ -2,6 +2,7 @@ import { Action, can, type Workspace, type WorkspaceRole } from "@lattice/domain
 import { useEffect, useState } from "react";
 import { Link, NavLink, useNavigate, useParams } from "react-router";
 import { describeError } from "../../api/client";
+import { useTranslator } from "../../lib/i18n/i18n";
 import { useSession } from "../../store/session";
 import { toast } from "../../store/toasts";
 import { useUi } from "../../store/ui";
@@ -30,11 +31,11 @@ const Chevron = ({ isOpen }: { isOpen: boolean }) => (
 );
 
 /** Runs a hierarchy change and reports a refusal in words. */
-const attempt = async (what: string, action: () => Promise<unknown>) => {
+const attempt = async (failed: (reason: string) => string, action: () => Promise<unknown>) => {
   try {
     await action();
   } catch (error) {
-    toast.error(`Could not ${what}. ${describeError(error)}`);
+    toast.error(failed(describeError(error)));
   }
 };
 
@@ -65,24 +66,34 @@ const useItemMenu = ({
   removeAction,
 }: ItemMenuOptions) => {
   const openDialog = useUi((s) => s.openDialog);
+  const { t } = useTranslator();
+  const name = target.name;
   const items: Array<MenuItem | "separator"> = [...extra];
   if (can(role, renameAction)) {
     if (items.length > 0) items.push("separator");
-    items.push({ label: "Rename…", onSelect: () => openDialog({ type: "rename", target }) });
+    items.push({ label: t("sidebar.rename"), onSelect: () => openDialog({ type: "rename", target }) });
     if (onMove) {
       items.push({
-        label: "Move up",
-        onSelect: () => void attempt(`move “${target.name}”`, () => onMove("up")),
+        label: t("sidebar.moveUp"),
+        onSelect: () =>
+          void attempt(
+            (reason) => t("sidebar.moveFailed", { name, reason }),
+            () => onMove("up"),
+          ),
       });
       items.push({
-        label: "Move down",
-        onSelect: () => void attempt(`move “${target.name}”`, () => onMove("down")),
+        label: t("sidebar.moveDown"),
+        onSelect: () =>
+          void attempt(
+            (reason) => t("sidebar.moveFailed", { name, reason }),
+            () => onMove("down"),
+          ),
       });
     }
     if (folderId !== undefined && target.kind !== "workspace") {
       const movable = { ...target, kind: target.kind };
       items.push({
-        label: "Move to folder…",
+        label: t("sidebar.moveToFolder"),
         onSelect: () => openDialog({ type: "move-to-folder", target: movable, folderId }),
       });
     }
@@ -90,16 +101,25 @@ const useItemMenu = ({
   if (can(role, removeAction)) {
     items.push("separator");
     items.push({
-      label: "Archive",
+      label: t("sidebar.archive"),
       onSelect: () =>
-        void attempt(`archive “${target.name}”`, async () => {
-          await onArchive();
-          if (onRestore) {
-            toast.undoable(`Archived “${target.name}”`, () => attempt(`restore “${target.name}”`, onRestore));
-          }
-        }),
+        void attempt(
+          (reason) => t("sidebar.archiveFailed", { name, reason }),
+          async () => {
+            await onArchive();
+            if (onRestore) {
+              toast.undoable(t("sidebar.archived", { name }), () =>
+                attempt((reason) => t("sidebar.restoreFailed", { name, reason }), onRestore),
+              );
+            }
+          },
+        ),
     });
-    items.push({ label: "Delete…", isDanger: true, onSelect: () => openDialog({ type: "delete", target }) });
+    items.push({
+      label: t("sidebar.delete"),
+      isDanger: true,
+      onSelect: () => openDialog({ type: "delete", target }),
+    });
   }
   return items;
 };
@@ -116,6 +136,7 @@ const SpaceRow = ({
   const updateSpace = useWorkspaces((s) => s.updateSpace);
   const setSidebarOpen = useUi((s) => s.setSidebarOpen);
   const openDialog = useUi((s) => s.openDialog);
+  const { t } = useTranslator();
   const target: HierarchyTarget = {
     kind: "space",
     id: space.id,
@@ -128,7 +149,7 @@ const SpaceRow = ({
     extra: can(workspaceRole, Action.createHierarchy)
       ? [
           {
-            label: "Save as template…",
+            label: t("sidebar.saveAsTemplate"),
             onSelect: () => openDialog({ type: "save-template", spaceId: space.id, name: space.name }),
           },
         ]
@@ -160,13 +181,13 @@ const SpaceRow = ({
         </span>
         <span className="tree-label">{space.name}</span>
         {space.isPrivate ? (
-          <span className="tree-badge" title="Private space">
-            private
+          <span className="tree-badge" title={t("sidebar.privateSpace")}>
+            {t("sidebar.private")}
           </span>
         ) : null}
       </NavLink>
       <div className="tree-actions">
-        <Menu label={`Actions for ${space.name}`} items={items} />
+        <Menu label={t("sidebar.actionsFor", { name: space.name })} items={items} />
       </div>
     </li>
   );
@@ -190,20 +211,21 @@ const FolderRow = ({
   const updateFolder = useWorkspaces((s) => s.updateFolder);
   const openDialog = useUi((s) => s.openDialog);
   const { folder } = node;
+  const { t } = useTranslator();
   const isOpen = expanded.has(folder.id);
   const target: HierarchyTarget = { kind: "folder", id: folder.id, workspaceId, name: folder.name };
   const createItems: MenuItem[] = can(role, Action.createHierarchy)
     ? [
         {
-          label: "New space here…",
+          label: t("sidebar.newSpaceHere"),
           onSelect: () => openDialog({ type: "create-space", workspaceId, folderId: folder.id }),
         },
         {
-          label: "New folder here…",
+          label: t("sidebar.newFolderHere"),
           onSelect: () => openDialog({ type: "create-folder", workspaceId, parentFolderId: folder.id }),
         },
         {
-          label: "Import from Trello here…",
+          label: t("sidebar.importTrelloHere"),
           onSelect: () => openDialog({ type: "import-trello", workspaceId, folderId: folder.id }),
         },
         {
@@ -243,7 +265,7 @@ const FolderRow = ({
         <span className="tree-label">{folder.name}</span>
       </button>
       <div className="tree-actions">
-        <Menu label={`Actions for ${folder.name}`} items={items} />
+        <Menu label={t("sidebar.actionsFor", { name: folder.name })} items={items} />
       </div>
       {isOpen ? (
         <ul className="tree-children">
@@ -261,7 +283,7 @@ const FolderRow = ({
           {node.spaces.map((space) => (
             <SpaceRow key={space.id} space={space} siblings={node.spaces} workspaceRole={role} />
           ))}
-          {isEmpty ? <li className="tree-empty">Empty folder</li> : null}
+          {isEmpty ? <li className="tree-empty">{t("sidebar.emptyFolder")}</li> : null}
         </ul>
       ) : null}
     </li>
@@ -280,6 +302,7 @@ const WorkspaceTree = ({
   const entry = useWorkspaces((s) => s.trees[workspace.id]);
   const loadTree = useWorkspaces((s) => s.loadTree);
   const openDialog = useUi((s) => s.openDialog);
+  const { t } = useTranslator();
 
   useEffect(() => {
     if (!entry) void loadTree(workspace.id);
@@ -296,9 +319,9 @@ const WorkspaceTree = ({
   if (!entry.tree) {
     return (
       <p className="tree-empty">
-        Could not load.{" "}
+        {t("sidebar.couldNotLoad")}{" "}
         <button type="button" className="link-button" onClick={() => void loadTree(workspace.id)}>
-          Retry
+          {t("common.retry")}
         </button>
       </p>
     );
@@ -324,7 +347,7 @@ const WorkspaceTree = ({
       ))}
       {isEmpty ? (
         <li className="tree-empty">
-          No spaces yet.
+          {t("sidebar.noSpaces")}
           {can(role, Action.createHierarchy) ? (
             <>
               {" "}
@@ -335,7 +358,7 @@ const WorkspaceTree = ({
                   openDialog({ type: "create-space", workspaceId: workspace.id, folderId: null })
                 }
               >
-                Create one
+                {t("sidebar.createOne")}
               </button>
             </>
           ) : null}
@@ -359,6 +382,7 @@ const WorkspaceRow = ({
   const updateWorkspace = useWorkspaces((s) => s.updateWorkspace);
   const openDialog = useUi((s) => s.openDialog);
   const navigate = useNavigate();
+  const { t } = useTranslator();
   const isOpen = expanded.has(workspace.id);
   const role = workspace.role;
   const target: HierarchyTarget = {
@@ -370,15 +394,15 @@ const WorkspaceRow = ({
   const extra: MenuItem[] = [];
   if (can(role, Action.createHierarchy)) {
     extra.push({
-      label: "New space…",
+      label: t("sidebar.newSpace"),
       onSelect: () => openDialog({ type: "create-space", workspaceId: workspace.id, folderId: null }),
     });
     extra.push({
-      label: "New folder…",
+      label: t("sidebar.newFolder"),
       onSelect: () => openDialog({ type: "create-folder", workspaceId: workspace.id, parentFolderId: null }),
     });
     extra.push({
-      label: "Import from Trello…",
+      label: t("sidebar.importTrello"),
       onSelect: () => openDialog({ type: "import-trello", workspaceId: workspace.id, folderId: null }),
     });
     extra.push({
@@ -387,15 +411,15 @@ const WorkspaceRow = ({
     });
   }
   extra.push({
-    label: "Space templates…",
+    label: t("sidebar.spaceTemplates"),
     onSelect: () => openDialog({ type: "manage-templates", workspaceId: workspace.id }),
   });
   extra.push({
-    label: can(role, Action.manageSettings) ? "Settings & members" : "Members",
+    label: can(role, Action.manageSettings) ? t("sidebar.settingsAndMembers") : t("sidebar.members"),
     onSelect: () => void navigate(`/w/${workspace.id}/settings`),
   });
   extra.push({
-    label: "Archive and trash",
+    label: t("sidebar.archiveAndTrash"),
     onSelect: () =>
       openDialog({ type: "archive-trash", workspaceId: workspace.id, spaceId: null, tab: "archive" }),
   });
@@ -426,7 +450,7 @@ const WorkspaceRow = ({
         <span className="tree-label">{workspace.name}</span>
       </button>
       <div className="tree-actions">
-        <Menu label={`Actions for ${workspace.name}`} items={items} />
+        <Menu label={t("sidebar.actionsFor", { name: workspace.name })} items={items} />
       </div>
       {isOpen ? <WorkspaceTree workspace={workspace} expanded={expanded} onToggle={onToggle} /> : null}
     </li>
@@ -445,6 +469,7 @@ export const Sidebar = () => {
   const openDialog = useUi((s) => s.openDialog);
   const setSidebarOpen = useUi((s) => s.setSidebarOpen);
   const navigate = useNavigate();
+  const { t, dir } = useTranslator();
   const [expanded, setExpanded] = useState<Set<string>>(() => new Set(workspaceId ? [workspaceId] : []));
 
   // At phone and tablet width the sidebar is a drawer over the page: Escape closes it, unless
@@ -506,7 +531,7 @@ export const Sidebar = () => {
   });
 
   return (
-    <nav className="sidebar" aria-label="Workspaces">
+    <nav className="sidebar" aria-label={t("sidebar.workspaces")}>
       <div className="sidebar-header">
         <Link to="/" className="brand">
           <span className="brand-mark" aria-hidden="true" />
@@ -516,20 +541,20 @@ export const Sidebar = () => {
           variant="ghost"
           size="sm"
           isIcon
-          aria-label="Hide sidebar"
+          aria-label={t("sidebar.hide")}
           onClick={() => setSidebarOpen(false)}
         >
-          <span aria-hidden="true">«</span>
+          <span aria-hidden="true">{dir === "rtl" ? "»" : "«"}</span>
         </Button>
       </div>
       <div className="sidebar-section-title">
-        <span>Workspaces</span>
+        <span>{t("sidebar.workspaces")}</span>
         <Button
           variant="ghost"
           size="sm"
           isIcon
-          aria-label="Create workspace"
-          title="Create workspace"
+          aria-label={t("sidebar.createWorkspace")}
+          title={t("sidebar.createWorkspace")}
           onClick={() => openDialog({ type: "create-workspace" })}
         >
           <span aria-hidden="true">+</span>
@@ -546,14 +571,14 @@ export const Sidebar = () => {
           <p className="tree-empty">
             {error}{" "}
             <button type="button" className="link-button" onClick={() => void loadWorkspaces()}>
-              Retry
+              {t("common.retry")}
             </button>
           </p>
         ) : workspaces.length === 0 ? (
           <div className="sidebar-empty">
-            <p>You are not in any workspace yet.</p>
+            <p>{t("sidebar.noWorkspaces")}</p>
             <Button variant="primary" size="sm" onClick={() => openDialog({ type: "create-workspace" })}>
-              Create a workspace
+              {t("sidebar.createAWorkspace")}
             </Button>
           </div>
         ) : (
@@ -572,32 +597,28 @@ export const Sidebar = () => {
       </div>
       <div className="sidebar-links">
         <Link to="/public-workspaces" className="sidebar-link">
-          Public workspaces
+          {t("sidebar.publicWorkspaces")}
         </Link>
         {user?.isAdmin ? (
           <Link to="/accounts" className="sidebar-link">
-            Accounts
+            {t("sidebar.accounts")}
           </Link>
         ) : null}
       </div>
       {user ? (
         <div className="sidebar-footer">
           <Avatar name={user.name} seed={user.id} color={user.color} />
-          <Link to="/account" className="sidebar-user" title="Your settings, password and sessions">
+          <Link to="/account" className="sidebar-user" title={t("sidebar.accountTitle")}>
             <span className="sidebar-user-name">{user.name}</span>
             <span className="sidebar-user-email">{user.email}</span>
           </Link>
           {user.isAdmin ? (
-            <Link
-              to="/admin/outbox"
-              className="btn btn-ghost btn-sm"
-              title="Instance administration: mail outbox"
-            >
-              Outbox
+            <Link to="/admin/outbox" className="btn btn-ghost btn-sm" title={t("sidebar.outboxTitle")}>
+              {t("sidebar.outbox")}
             </Link>
           ) : null}
           <Button variant="ghost" size="sm" onClick={() => void handleLogout()}>
-            Log out
+            {t("sidebar.logOut")}
           </Button>
         </div>
       ) : null}

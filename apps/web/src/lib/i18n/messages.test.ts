@@ -1,0 +1,119 @@
+/**
+ * Every shipped language against English, the source: the same keys, every message parses as ICU
+ * MessageFormat, it uses the same arguments, and its plurals give every form the language's plural
+ * rules can ask for (Arabic has six). A missing or broken translation fails here, not in front of a person.
+ */
+import { IntlMessageFormat } from "intl-messageformat";
+import { describe, expect, it } from "vitest";
+import { type Messages, shippedLocales } from "./i18n";
+import { loadMessages } from "./runtime";
+
+type Element = {
+  type: number;
+  value?: string;
+  options?: Record<string, { value: Element[] }>;
+  children?: Element[];
+};
+
+// The AST's element types (@formatjs/icu-messageformat-parser TYPE): argument, number, date, time,
+// select, plural, tag.
+const ARGUMENT_TYPES = new Set([1, 2, 3, 4, 5, 6]);
+const PLURAL = 6;
+
+/** The names of the arguments a message reads, sorted, and the plural arguments' option keys. */
+const shapeOf = (ast: Element[]) => {
+  const names = new Set<string>();
+  const plurals: Array<{ name: string; keys: string[] }> = [];
+  const walk = (elements: Element[]) => {
+    for (const element of elements) {
+      if (ARGUMENT_TYPES.has(element.type) && element.value) names.add(element.value);
+      if (element.type === PLURAL && element.value && element.options)
+        plurals.push({ name: element.value, keys: Object.keys(element.options) });
+      for (const option of Object.values(element.options ?? {})) walk(option.value);
+      if (element.children) walk(element.children);
+    }
+  };
+  walk(ast);
+  return { names: [...names].sort(), plurals };
+};
+
+const parse = (message: string, locale: string) =>
+  new IntlMessageFormat(message, locale).getAst() as Element[];
+
+describe("shipped languages", async () => {
+  const catalogs = Object.fromEntries(
+    await Promise.all(shippedLocales.map(async (locale) => [locale, await loadMessages(locale)] as const)),
+  ) as Record<(typeof shippedLocales)[number], Messages>;
+  const english = catalogs.en;
+  const englishKeys = Object.keys(english).sort();
+
+  it("ship English with at least the sign-in, shell, account, home and notification keys", () => {
+    for (const prefix of ["auth.", "shell.", "sidebar.", "account.", "home.", "notifications."])
+      expect(
+        englishKeys.some((key) => key.startsWith(prefix)),
+        prefix,
+      ).toBe(true);
+  });
+
+  for (const locale of shippedLocales) {
+    const messages = catalogs[locale];
+
+    it(`${locale}: has every English key and no other`, () => {
+      const keys = Object.keys(messages).sort();
+      expect(
+        englishKeys.filter((key) => !keys.includes(key)),
+        "missing",
+      ).toEqual([]);
+      expect(
+        keys.filter((key) => !englishKeys.includes(key)),
+        "unknown",
+      ).toEqual([]);
+    });
+
+    it(`${locale}: every message parses and reads the same arguments as English`, () => {
+      const problems: string[] = [];
+      for (const key of englishKeys) {
+        const message = messages[key as keyof Messages];
+        if (typeof message !== "string" || message.trim() === "") {
+          problems.push(`${key}: empty`);
+          continue;
+        }
+        try {
+          const shape = shapeOf(parse(message, locale));
+          const source = shapeOf(parse(english[key as keyof Messages], "en"));
+          if (shape.names.join() !== source.names.join())
+            problems.push(
+              `${key}: reads {${shape.names.join(", ")}}, English reads {${source.names.join(", ")}}`,
+            );
+        } catch (error) {
+          problems.push(`${key}: does not parse (${String(error)})`);
+        }
+      }
+      expect(problems).toEqual([]);
+    });
+
+    it(`${locale}: every plural has each form the language's rules use`, () => {
+      const categories = new Intl.PluralRules(locale).resolvedOptions().pluralCategories;
+      const problems: string[] = [];
+      for (const [key, message] of Object.entries(messages)) {
+        for (const plural of shapeOf(parse(message, locale)).plurals) {
+          const lacking = categories.filter((category) => !plural.keys.includes(category));
+          if (lacking.length > 0) problems.push(`${key} {${plural.name}}: no ${lacking.join(", ")}`);
+        }
+      }
+      expect(problems).toEqual([]);
+    });
+  }
+
+  it("German and Arabic are translations, not copies of English", () => {
+    // Short labels may coincide ("Name", "Cyan", "99+"), and so may a list of arguments; sentences may not.
+    const words = (message: string) => message.replace(/\{[^{}]*\}/g, "").replace(/[^\p{L}]/gu, "");
+    const sentences = englishKeys.filter((key) => words(english[key as keyof Messages]).length > 12);
+    for (const locale of ["de", "ar"] as const) {
+      const copied = sentences.filter(
+        (key) => catalogs[locale][key as keyof Messages] === english[key as keyof Messages],
+      );
+      expect(copied, locale).toEqual([]);
+    }
+  });
+});
