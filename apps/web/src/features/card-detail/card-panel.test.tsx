@@ -5,7 +5,9 @@
 import type { ActivityItem, BlockerType, Blocking, Card, Comment, Label, Member } from "@lattice/domain";
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import { MemoryRouter } from "react-router";
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { useI18n } from "../../lib/i18n/i18n";
+import { createTranslator } from "../../lib/i18n/runtime";
 import { useBoard } from "../../store/board";
 import { useUi } from "../../store/ui";
 import { useWorkspaces } from "../../store/workspaces";
@@ -303,6 +305,12 @@ describe("the labels", () => {
 // ---------- Escape closes the innermost thing ----------
 
 describe("Escape", () => {
+  // The sidebar speaks through the interface's messages: English, as the app loads them first.
+  beforeAll(async () => {
+    useI18n.setState({ translator: await createTranslator("en", "en", "UTC") });
+  });
+  afterAll(() => useI18n.setState({ translator: null }));
+
   it("after picking a co-worker closes the picker, and nothing around it", async () => {
     server.members = [ana, ben];
     const aroundIt = vi.fn();
