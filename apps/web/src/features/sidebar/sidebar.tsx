@@ -229,7 +229,7 @@ const FolderRow = ({
           onSelect: () => openDialog({ type: "import-trello", workspaceId, folderId: folder.id }),
         },
         {
-          label: "Import CSV here…",
+          label: t("sidebar.importCsvHere"),
           onSelect: () => openDialog({ type: "import-csv", workspaceId, folderId: folder.id }),
         },
       ]
@@ -406,7 +406,7 @@ const WorkspaceRow = ({
       onSelect: () => openDialog({ type: "import-trello", workspaceId: workspace.id, folderId: null }),
     });
     extra.push({
-      label: "Import CSV…",
+      label: t("sidebar.importCsv"),
       onSelect: () => openDialog({ type: "import-csv", workspaceId: workspace.id, folderId: null }),
     });
   }
