@@ -7,3 +7,4 @@ export * from "./percentiles.js";
 export * from "./random.js";
 export * from "./schemas.js";
 export * from "./time-metrics.js";
+export * from "./aging.js";
