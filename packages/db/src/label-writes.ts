@@ -59,7 +59,10 @@ export const persistLabel = async (
   if (kind === "created") {
     await db.insert(labels).values(label);
   } else if (kind === "updated") {
-    await db.update(labels).set({ name: label.name, color: label.color, serviceLevelDays: label.serviceLevelDays }).where(eq(labels.id, label.id));
+    await db
+      .update(labels)
+      .set({ name: label.name, color: label.color, serviceLevelDays: label.serviceLevelDays })
+      .where(eq(labels.id, label.id));
   } else {
     // The foreign key takes it off its cards; they are announced again with a new version.
     await db.delete(labels).where(eq(labels.id, label.id));

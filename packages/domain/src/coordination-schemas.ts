@@ -11,8 +11,8 @@ import {
   isoTime,
   limits,
   plainText,
-  requiredText as text,
   serviceLevelDays,
+  requiredText as text,
 } from "./schemas.js";
 
 // ---------- relations ----------

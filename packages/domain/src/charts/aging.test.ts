@@ -1,12 +1,5 @@
 import { describe, expect, it } from "vitest";
-import {
-  agingChartOf,
-  agingRisk,
-  ageDays,
-  isAtRisk,
-  serviceLevelExpectation,
-  targetOf,
-} from "./aging.js";
+import { ageDays, agingChartOf, agingRisk, isAtRisk, serviceLevelExpectation, targetOf } from "./aging.js";
 import { chartHistory } from "./history.js";
 import { at, card, input } from "./test-data.js";
 import { timeChartOf } from "./time-metrics.js";
@@ -25,7 +18,12 @@ describe("service-level expectation", () => {
   });
 
   it("says there is not enough history below the minimum sample", () => {
-    expect(serviceLevelExpectation([3, 4, 5, 6])).toEqual({ sampleSize: 4, isEnough: false, p50: null, p85: null });
+    expect(serviceLevelExpectation([3, 4, 5, 6])).toEqual({
+      sampleSize: 4,
+      isEnough: false,
+      p50: null,
+      p85: null,
+    });
     expect(serviceLevelExpectation([])).toEqual({ sampleSize: 0, isEnough: false, p50: null, p85: null });
     expect(serviceLevelExpectation([3], 1).p85).toBe(3);
   });
@@ -149,9 +147,7 @@ describe("aging chart", () => {
   });
 
   it("puts one dot per open in-progress card, oldest first, with its age, blocking and risk", () => {
-    expect(
-      chart.dots.map((d) => [d.cardId, d.statusId, d.ageDays, d.isBlocked, d.target, d.risk]),
-    ).toEqual([
+    expect(chart.dots.map((d) => [d.cardId, d.statusId, d.ageDays, d.isBlocked, d.target, d.risk])).toEqual([
       ["aging", "review", 9, true, { days: 10, source: "history" }, "at_risk"],
       ["reopened", "doing", 8, false, { days: 5, source: "label" }, "breached"],
       ["young", "doing", 2, false, { days: 10, source: "history" }, "on_track"],

@@ -247,10 +247,7 @@ export const agingDotSchema = z.object({
   name: z.string(),
   statusId: z.string(),
   startedAt: z.string(),
-  ageDays: z
-    .number()
-    .int()
-    .describe("Calendar days since the first in-progress entry, both ends counted."),
+  ageDays: z.number().int().describe("Calendar days since the first in-progress entry, both ends counted."),
   isBlocked: z.boolean(),
   target: agingTargetSchema.nullable(),
   risk: z.enum(agingRisks).nullable().describe("Null with neither a target nor enough history."),

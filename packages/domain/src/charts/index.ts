@@ -1,3 +1,4 @@
+export * from "./aging.js";
 export * from "./burnup.js";
 export * from "./calendar.js";
 export * from "./cumulative-flow.js";
@@ -7,4 +8,3 @@ export * from "./percentiles.js";
 export * from "./random.js";
 export * from "./schemas.js";
 export * from "./time-metrics.js";
-export * from "./aging.js";

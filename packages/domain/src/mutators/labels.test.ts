@@ -6,7 +6,14 @@ import { isRefusal } from "./types.js";
 import { updateLabel } from "./update-label.js";
 
 const space = { id: "s1", workspaceId: "w1" };
-const label = { id: "l1", workspaceId: "w1", spaceId: "s1", name: "Urgent", color: "#aa0000", serviceLevelDays: null };
+const label = {
+  id: "l1",
+  workspaceId: "w1",
+  spaceId: "s1",
+  name: "Urgent",
+  color: "#aa0000",
+  serviceLevelDays: null,
+};
 
 describe("label mutators", () => {
   it("create a label of the space with its colour in lower case", () => {
