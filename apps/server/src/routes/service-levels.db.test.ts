@@ -158,7 +158,7 @@ const serviceLevelSuite = (driver: TestDriver): void => {
         .orderBy(desc(tables.events.seq))
         .limit(1);
       expect(event?.type).toBe("space.updated");
-      expect((event?.payload as { space: Space }).space.serviceLevelDays).toBe(5);
+      expect((event?.payload as { space?: Space } | undefined)?.space?.serviceLevelDays).toBe(5);
       const chart = await aging(vi);
       expect(chart.spaceTargetDays).toBe(5);
       expect(chart.dots.map((d) => [d.name, d.risk, d.target?.source])).toEqual([
