@@ -12,6 +12,7 @@ import { ageBadgeText } from "../aging/age-badge";
 import { CardFilterControls, chartCardFilterOf } from "./chart-filters";
 import { ChartError, ChartFigure, ChartPage, ChartSkeleton, useChartData, useSpaceInfo } from "./chart-page";
 import { PeriodControls } from "./period-controls";
+import { ServiceLevelsForm } from "./service-levels-form";
 import { formatDuration, formatNumber, periodFromQuery, plural, todayIso } from "./shape";
 
 const WIDTH = 720;
@@ -103,6 +104,7 @@ export const AgingPage = () => {
           </ChartFigure>
         )
       ) : null}
+      <ServiceLevelsForm spaceId={spaceId} onChanged={result.retry} />
     </ChartPage>
   );
 };
