@@ -19,10 +19,10 @@ const WIDTH = 720;
 const HEIGHT = 380;
 const MARGIN = { top: 16, right: 16, bottom: 40, left: 48 };
 
-/** Round days up to a readable axis maximum. */
+/** Round days up to a readable axis maximum whose quarters are whole days. */
 const niceMax = (value: number): number => {
-  const steps = [5, 10, 15, 20, 30, 40, 60, 90, 120, 180, 270, 365];
-  return steps.find((s) => s >= value) ?? Math.ceil(value / 365) * 365;
+  const steps = [4, 8, 12, 16, 20, 24, 32, 40, 60, 80, 100, 120, 160, 200, 280, 360];
+  return steps.find((s) => s >= value) ?? Math.ceil(value / 400) * 400;
 };
 
 /** Spread the dots of one status and age sideways so they do not hide each other. */
