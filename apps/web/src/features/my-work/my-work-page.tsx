@@ -130,14 +130,14 @@ const MyWorkList = () => {
                           </span>
                         ) : null}
                         {card.name}
-                        {card.statusRole === "in_progress" ? (
-                          <CardAgeBadge spaceId={card.spaceId} cardId={card.id} />
-                        ) : null}
                       </span>
                       <span className="my-work-space">{card.spaceName}</span>
                       <span className={`my-work-status status-role-${card.statusRole}`}>
                         <span className={`status-dot status-dot-${card.statusRole}`} aria-hidden="true" />
                         {card.statusName}
+                        {card.statusRole === "in_progress" ? (
+                          <CardAgeBadge spaceId={card.spaceId} cardId={card.id} />
+                        ) : null}
                       </span>
                       <span className={`my-work-due${group === "overdue" ? " is-overdue" : ""}`}>
                         {card.dueDate ? (
