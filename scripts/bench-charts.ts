@@ -5,6 +5,9 @@
  * (routing, validation, authorization, queries, maths, serialization), median and max of 10 calls:
  * cold = the first call after a card moved (the space's seq changed, so the history is read again),
  * warm = the same call again (the history comes from the server's chart cache).
+ *
+ * `BENCH_CARDS=5000` changes the space's size; `BENCH_ONLY=aging` times only the charts whose label
+ * contains that word (e.g. the Aging chart on a 5,000-card space).
  */
 import { createDb, type DbHandle, runMutation, tables } from "@lattice/db";
 import { createPostgresTestDatabase, isPostgresReachable } from "@lattice/db/testing";
@@ -13,7 +16,8 @@ import { loadConfig } from "../apps/server/src/config.js";
 import { isoDateOfDay } from "../packages/domain/src/index.js";
 import { type HistoryStatus, insertHistory, planHistory } from "./demo-history.js";
 
-const CARDS = 10_000;
+const CARDS = Number(process.env.BENCH_CARDS ?? 10_000);
+const ONLY = process.env.BENCH_ONLY ?? "";
 const DAYS = 730;
 const CALLS = 10;
 
@@ -83,7 +87,9 @@ const run = async (driver: string, handle: DbHandle) => {
     ["time (2 years)", `/api/spaces/${space.id}/charts/time?from=${from}`],
     ["forecast (10,000 trials)", `/api/spaces/${space.id}/charts/forecast`],
     ["cumulative flow (2 years)", `/api/spaces/${space.id}/charts/cumulative-flow?from=${from}`],
+    ["aging (default 90 days)", `/api/spaces/${space.id}/charts/aging`],
   ] as const) {
+    if (ONLY && !label.includes(ONLY)) continue;
     const cold: number[] = [];
     const warm: number[] = [];
     let bytes = 0;

@@ -101,6 +101,10 @@ const FlowPage = onDemand(
   () => import("./features/charts/flow-page"),
   (m) => m.FlowPage,
 );
+const AgingPage = onDemand(
+  () => import("./features/charts/aging-page"),
+  (m) => m.AgingPage,
+);
 
 /** Pages inside the shell loaded on demand, by path (a card's address opens its panel over the view). */
 const shellPages: Array<{ paths: string[]; page: OnDemand<object> }> = [
@@ -125,6 +129,7 @@ const shellPages: Array<{ paths: string[]; page: OnDemand<object> }> = [
   { paths: ["w/:workspaceId/s/:spaceId/forecast"], page: ForecastPage },
   { paths: ["w/:workspaceId/s/:spaceId/time"], page: TimePage },
   { paths: ["w/:workspaceId/s/:spaceId/flow"], page: FlowPage },
+  { paths: ["w/:workspaceId/s/:spaceId/aging"], page: AgingPage },
 ];
 const signedOutPages: Array<{ path: string; page: OnDemand<object> }> = [
   { path: "/invite", page: InvitePage },

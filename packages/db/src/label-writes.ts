@@ -29,7 +29,7 @@ export const loadLabelContext = async (
     : sql`${of.spaceId}::uuid`;
   const labelOf = isByLabel
     ? sql`(SELECT json_build_object('id', l.id, 'workspaceId', l.workspace_id, 'spaceId', l.space_id,
-          'name', l.name, 'color', l.color) FROM labels l WHERE l.id = ${of.labelId}::uuid)`
+          'name', l.name, 'color', l.color, 'serviceLevelDays', l.service_level_days) FROM labels l WHERE l.id = ${of.labelId}::uuid)`
     : sql`NULL::json`;
   const cardIdsOf = isByLabel
     ? sql`(SELECT coalesce(array_agg(card_id), '{}') FROM card_labels WHERE label_id = ${of.labelId}::uuid)`
@@ -59,7 +59,10 @@ export const persistLabel = async (
   if (kind === "created") {
     await db.insert(labels).values(label);
   } else if (kind === "updated") {
-    await db.update(labels).set({ name: label.name, color: label.color }).where(eq(labels.id, label.id));
+    await db
+      .update(labels)
+      .set({ name: label.name, color: label.color, serviceLevelDays: label.serviceLevelDays })
+      .where(eq(labels.id, label.id));
   } else {
     // The foreign key takes it off its cards; they are announced again with a new version.
     await db.delete(labels).where(eq(labels.id, label.id));

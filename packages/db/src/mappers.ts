@@ -66,6 +66,7 @@ export const toSpace = (row: typeof spaces.$inferSelect): Space => ({
   description: row.description,
   position: row.position,
   isPrivate: row.isPrivate,
+  serviceLevelDays: row.serviceLevelDays,
   archivedAt: isoOrNull(row.archivedAt),
   createdAt: iso(row.createdAt),
   updatedAt: iso(row.updatedAt),

@@ -16,6 +16,7 @@ const space: Space = {
   description: "",
   position: "a0",
   isPrivate: false,
+  serviceLevelDays: null,
   archivedAt: null,
   createdAt: at,
   updatedAt: at,

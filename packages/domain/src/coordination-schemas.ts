@@ -11,6 +11,7 @@ import {
   isoTime,
   limits,
   plainText,
+  serviceLevelDays,
   requiredText as text,
 } from "./schemas.js";
 
@@ -86,10 +87,22 @@ export const labelSchema = z.object({
   spaceId: id,
   name: z.string(),
   color: z.string(),
+  /** Service-level target in calendar days for cards carrying it (null: none); the strictest wins. */
+  serviceLevelDays: z.number().int().nullable(),
 });
 export type Label = z.infer<typeof labelSchema>;
-export const createLabelBody = z.object({ name: text(60), color: labelColor }).strict();
-export const updateLabelBody = z.object({ name: text(60).optional(), color: labelColor.optional() }).strict();
+export const createLabelBody = z
+  .object({ name: text(60), color: labelColor, serviceLevelDays: serviceLevelDays.optional() })
+  .strict();
+export const updateLabelBody = z
+  .object({
+    name: text(60).optional(),
+    color: labelColor.optional(),
+    serviceLevelDays: serviceLevelDays
+      .optional()
+      .describe("Service-level target in calendar days (space owners only); null removes it."),
+  })
+  .strict();
 
 // ---------- comments and mentions ----------
 

@@ -4,6 +4,7 @@
  */
 import { z } from "zod";
 import { joinRoles, locales, statusRoles, themes, visibilities, workspaceRoles } from "./roles.js";
+import { serviceLevelDaysRange } from "./saved-views.js";
 
 export const limits = {
   nameMax: 120,
@@ -111,6 +112,8 @@ export const spaceSchema = z.object({
   description: z.string(),
   position: z.string(),
   isPrivate: z.boolean(),
+  /** The owners' service-level target in calendar days (null: none; the history's 85th percentile applies). */
+  serviceLevelDays: z.number().int().nullable(),
   archivedAt: isoTime.nullable(),
   createdAt: isoTime,
   updatedAt: isoTime,
@@ -326,6 +329,14 @@ export const createSpaceBody = z.object({
 });
 export type CreateSpaceBody = z.infer<typeof createSpaceBody>;
 
+/** A service-level target on a space or a label: whole calendar days, or null for none. */
+export const serviceLevelDays = z
+  .number({ error: "must be a number of days or null" })
+  .int("must be a whole number of days")
+  .min(serviceLevelDaysRange.min, `must be at least ${serviceLevelDaysRange.min} day`)
+  .max(serviceLevelDaysRange.max, `must be at most ${serviceLevelDaysRange.max} days`)
+  .nullable();
+
 export const updateSpaceBody = z
   .object({
     name: trimmedName(limits.nameMax).optional(),
@@ -333,6 +344,9 @@ export const updateSpaceBody = z
     folderId: id.nullable().optional(),
     isPrivate: z.boolean().optional(),
     archived: z.boolean().optional(),
+    serviceLevelDays: serviceLevelDays
+      .optional()
+      .describe("Service-level target in calendar days (owners only); null removes it."),
     ...placement,
   })
   .strict();

@@ -32,6 +32,7 @@ export const toLabel = (row: typeof tables.labels.$inferSelect): Label => ({
   spaceId: row.spaceId,
   name: row.name,
   color: row.color,
+  serviceLevelDays: row.serviceLevelDays,
 });
 
 export const listLabels = async (db: Executor, actor: User, spaceId: string): Promise<Label[]> => {

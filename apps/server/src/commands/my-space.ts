@@ -222,6 +222,7 @@ export const readMySpace = async (tx: Transaction, actor: User): Promise<MySpace
       spaceId: l.spaceId,
       name: l.name,
       color: l.color,
+      serviceLevelDays: l.serviceLevelDays,
     })),
     people,
     spaces: spaceIds.map((spaceId) => ({ id: spaceId, seq: seqByChannel.get(spaceChannel(spaceId)) ?? 0 })),

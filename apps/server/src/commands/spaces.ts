@@ -98,13 +98,14 @@ export const updateSpace = async (
   const action =
     input.archived !== undefined || input.isPrivate !== undefined
       ? "remove_hierarchy"
-      : input.description !== undefined
+      : input.description !== undefined || input.serviceLevelDays !== undefined
         ? "manage_settings"
         : "rename_hierarchy";
   const { space, workspace } = authorize(await spaceAccess(tx, actor.id, spaceId), action, "Space");
   const changes: Partial<typeof tables.spaces.$inferInsert> = { updatedAt: new Date() };
   if (input.name !== undefined) changes.name = input.name;
   if (input.description !== undefined) changes.description = input.description;
+  if (input.serviceLevelDays !== undefined) changes.serviceLevelDays = input.serviceLevelDays;
   if (input.isPrivate !== undefined) changes.isPrivate = input.isPrivate;
   if (input.archived !== undefined) {
     changes.archivedAt = input.archived ? new Date() : null;

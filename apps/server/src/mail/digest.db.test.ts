@@ -123,6 +123,44 @@ const digestSuite = (driver: TestDriver): void => {
       );
     });
 
+    it("lists the person's in-progress cards that are past their space's service-level target", async () => {
+      const f = factories(h.app);
+      const cy = await person("Cy", "Europe/Paris");
+      const workspace = await f.workspace(ana, { name: "Complaints" });
+      await f.member(ana, workspace.id, cy, "member");
+      const space = await f.space(ana, workspace.id, { name: "Letters" });
+      expect((await ana.patch(`/api/spaces/${space.id}`, { serviceLevelDays: 3 })).statusCode).toBe(200);
+      const doing = (await f.statuses(ana, space.id)).find((s: Status) => s.role === "in_progress");
+      const started = async (name: string, daysAgo: number) => {
+        const card = await planned(ana, space.id, name, { coworkerIds: [cy.user.id] });
+        expect((await ana.post(`/api/cards/${card.id}/move`, { statusId: doing?.id })).statusCode).toBe(200);
+        // Dated by the suite's clock: created the day before it started, started `daysAgo` days ago.
+        const changes = tables.cardStatusChanges;
+        const startedAt = morning.getTime() - daysAgo * 24 * hour - hour;
+        await db()
+          .update(changes)
+          .set({ at: new Date(startedAt - 24 * hour) })
+          .where(and(eq(changes.cardId, card.id), ne(changes.toStatusId, doing?.id ?? "")));
+        await db()
+          .update(changes)
+          .set({ at: new Date(startedAt) })
+          .where(and(eq(changes.cardId, card.id), eq(changes.toStatusId, doing?.id ?? "")));
+        return card;
+      };
+      // Started six days before the morning: 7 calendar days old, past the 3-day target.
+      const late = await started("Answer Mrs Okafor", 6);
+      // Started an hour before the morning: 1 day old, within it.
+      await started("Answer Mr Lind", 0);
+      await forgetOtherMail();
+      await build(morning);
+      const [mail] = await digestsTo(cy.user.email);
+      const text = mail?.textBody ?? "";
+      const section = text.split("In progress and at risk\n")[1]?.split("\n\n")[0] ?? "";
+      expect(section).toContain("Answer Mrs Okafor (7 d · past its service level)");
+      expect(section).toContain(`${publicUrl}/w/${workspace.id}/s/${space.id}/c/${late.id}`);
+      expect(section).not.toContain("Mr Lind");
+    });
+
     it("sends nothing when there is nothing to say, before the person's morning, or when they turned it off", async () => {
       const quiet = await person("Quiet", "Europe/Paris");
       const early = await person("Early", "America/New_York");

@@ -1,7 +1,8 @@
 /**
  * The daily digest: from `DIGEST_HOUR` (07:00) of each person's own day, one message with the cards
  * due today and late that they are responsible for or work on, the blocked cards they are responsible
- * for, their unread mentions, and the unread notifications of the topics they chose for the digest
+ * for, the in-progress cards they are responsible for or work on that are at risk (past their space's
+ * median age or their service-level target: `charts/aging.ts`), their unread mentions, and the unread notifications of the topics they chose for the digest
  * since the last digest. Nothing to say, no message.
  *
  * Exactly once per person and local day, whatever the number of instances and restarts: a round
@@ -14,6 +15,12 @@
  */
 import { type DbHandle, type Executor, spaceRoles, tables } from "@lattice/db";
 import {
+  agingChartOf,
+  agingRiskText,
+  chartHistory,
+  dayOf as dayNumberOf,
+  isAtRisk,
+  isoDateOfDay,
   localClock,
   type MailTopic,
   mailTopicOf,
@@ -23,6 +30,8 @@ import {
 } from "@lattice/domain";
 import { and, eq, gt, inArray, isNull, lte, max, notInArray, or, sql } from "drizzle-orm";
 import { toNotification } from "../commands/notifications.js";
+import { loadChartData } from "../queries/chart-data.js";
+import { loadLabelTargets } from "../queries/service-levels.js";
 import {
   ensureMailPreferences,
   preferencesOf,
@@ -167,6 +176,90 @@ const blockedCards = async (db: Executor, people: Person[]): Promise<CardLine[]>
     );
 };
 
+/** Days of completions the at-risk section learns each space's expectation from (the charts' default). */
+const AGING_WINDOW_DAYS = 90;
+
+/**
+ * In-progress cards the person is responsible for or works on that are amber or red, computed per
+ * space as the Aging chart computes them (each involved space's history read once).
+ */
+const atRiskCards = async (
+  db: Executor,
+  people: Person[],
+  now: Date,
+): Promise<Array<CardLine & { ageDays: number; risk: string }>> => {
+  const { cards, cardCoworkers, statuses, spaces } = tables;
+  const ids = people.map((p) => p.id);
+  const columns = { id: cards.id, spaceId: cards.spaceId };
+  const inProgress = and(isNull(cards.archivedAt), eq(statuses.role, "in_progress"));
+  const mine = [
+    ...(await db
+      .select({ ...columns, userId: sql<string>`${cards.responsibleId}` })
+      .from(cards)
+      .innerJoin(statuses, eq(statuses.id, cards.statusId))
+      .where(and(inArray(cards.responsibleId, ids), inProgress))),
+    ...(await db
+      .select({ ...columns, userId: cardCoworkers.userId })
+      .from(cardCoworkers)
+      .innerJoin(cards, eq(cards.id, cardCoworkers.cardId))
+      .innerJoin(statuses, eq(statuses.id, cards.statusId))
+      .where(and(inArray(cardCoworkers.userId, ids), inProgress))),
+  ];
+  const spaceIds = [...new Set(mine.map((c) => c.spaceId))];
+  if (spaceIds.length === 0) return [];
+  const targets = new Map(
+    (
+      await db
+        .select({ id: spaces.id, days: spaces.serviceLevelDays })
+        .from(spaces)
+        .where(inArray(spaces.id, spaceIds))
+    ).map((r) => [r.id, r.days]),
+  );
+  const today = dayNumberOf(now.getTime());
+  const period = { from: isoDateOfDay(today - (AGING_WINDOW_DAYS - 1)), to: isoDateOfDay(today) };
+  const risky = new Map<string, { ageDays: number; risk: string; name: string }>();
+  for (const spaceId of spaceIds) {
+    const data = await loadChartData(db, [spaceId]);
+    const chart = agingChartOf(chartHistory(data), {
+      ...period,
+      now: now.getTime(),
+      spaceTargetDays: targets.get(spaceId) ?? null,
+      labelTargetsByCard: await loadLabelTargets(db, spaceId),
+    });
+    for (const dot of chart.dots) {
+      if (dot.risk === null || !isAtRisk(dot.risk)) continue;
+      risky.set(dot.cardId, { ageDays: dot.ageDays, risk: agingRiskText[dot.risk], name: dot.name });
+    }
+  }
+  const workspaceOf = new Map(
+    (
+      await db
+        .select({ id: spaces.id, workspaceId: spaces.workspaceId })
+        .from(spaces)
+        .where(inArray(spaces.id, spaceIds))
+    ).map((r) => [r.id, r.workspaceId]),
+  );
+  const seen = new Set<string>();
+  return mine.flatMap((c) => {
+    const found = risky.get(c.id);
+    const key = `${c.userId} ${c.id}`;
+    if (!found || seen.has(key)) return [];
+    seen.add(key);
+    return [
+      {
+        userId: c.userId,
+        id: c.id,
+        name: found.name,
+        workspaceId: workspaceOf.get(c.spaceId) ?? "",
+        spaceId: c.spaceId,
+        dueDate: null,
+        ageDays: found.ageDays,
+        risk: found.risk,
+      },
+    ];
+  });
+};
+
 /** Unread notifications: every mention, and the rest since the person's last digest (or a day). */
 const unreadNotifications = async (
   db: Executor,
@@ -223,12 +316,13 @@ export const sendDueDigests = async (
   let queued = 0;
   for (let start = 0; start < due.length; start += batchSize) {
     const people = due.slice(start, start + batchSize);
-    const [cards, blocked, unread] = [
+    const [cards, blocked, aging, unread] = [
       await dueCards(db, people),
       await blockedCards(db, people),
+      await atRiskCards(db, people, now),
       await unreadNotifications(db, people, now),
     ];
-    const spaceIds = [...new Set([...cards, ...blocked].map((c) => c.spaceId))];
+    const spaceIds = [...new Set([...cards, ...blocked, ...aging].map((c) => c.spaceId))];
     const readable = new Set(
       (await spaceRoles(db, { userIds: people.map((p) => p.id), spaceIds })).map(
         (r) => `${r.userId} ${r.spaceId}`,
@@ -273,6 +367,12 @@ export const sendDueDigests = async (
           items: late.map((c) => ({ ...line(c), text: `${c.name} (due ${formatDay(c.dueDate ?? "")})` })),
         }),
         ...limited({ title: "Blocked, and yours to see through", items: blocked.filter(mine).map(line) }),
+        ...limited({
+          title: "In progress and at risk",
+          items: aging
+            .filter(mine)
+            .map((c) => ({ ...line(c), text: `${c.name} (${c.ageDays} d · ${c.risk})` })),
+        }),
         ...limited({
           title: "Unread mentions",
           items: notes.filter((n) => n.kind === "mentioned").map(said),

@@ -838,6 +838,12 @@ const table: Row[] = [
   },
   {
     method: "GET",
+    path: "/api/spaces/{id}/charts/aging",
+    params: async (w) => ({ id: w.space.id }),
+    expect: read,
+  },
+  {
+    method: "GET",
     path: "/api/folders/{id}/charts/forecast",
     params: async (w) => ({ id: w.folder.id }),
     expect: read,

@@ -6,6 +6,8 @@
  */
 import { folderAccess, spaceAccess, spacesWithRoles, tables, workspaceAccess } from "@lattice/db";
 import {
+  agingChartOf,
+  agingChartSchema,
   type ChartRangeQuery,
   calendarDate,
   chartLimits,
@@ -33,6 +35,7 @@ import { authorize, invalidField } from "../commands/authorize.js";
 import { currentUser } from "../plugins/auth.js";
 import { createChartCache } from "../queries/chart-cache.js";
 import { type CardFilter, readableSpaceIds } from "../queries/chart-data.js";
+import { loadLabelTargets } from "../queries/service-levels.js";
 import { problemResponses } from "./problems.js";
 
 const DEFAULT_RANGE_DAYS = 90;
@@ -108,6 +111,40 @@ export const chartRoutes: FastifyPluginAsyncZod = async (app) => {
       const period = periodOf(request.query);
       const history = await load([access.space.id], filterOf(request.query));
       return { ...timeChartOf(history, { ...period, now: Date.now() }), statuses: [...history.statuses] };
+    },
+  );
+
+  app.get(
+    "/spaces/:id/charts/aging",
+    {
+      schema: {
+        tags: ["charts"],
+        summary:
+          "Aging work in progress: per in-progress status, percentiles (50/70/85/95) of the age at which the cards completed in the period left it, and one dot per open in-progress card with its age (calendar days since its first start), whether it is blocked, its target (strictest label, else space, else the 85th percentile) and its risk. The service-level expectation is the period's cycle-time median and 85th percentile, as on the Time chart.",
+        params: idParams,
+        querystring: chartRangeQuery,
+        response: { 200: agingChartSchema, ...problemResponses(400, 401, 404) },
+      },
+    },
+    async (request) => {
+      const access = authorize(
+        await spaceAccess(app.db.db, currentUser(request).id, request.params.id),
+        "read",
+        "Space",
+      );
+      const period = periodOf(request.query);
+      const spaceId = access.space.id;
+      const [history, labelTargetsByCard] = await Promise.all([
+        load([spaceId], filterOf(request.query)),
+        loadLabelTargets(app.db.db, spaceId),
+      ]);
+      const chart = agingChartOf(history, {
+        ...period,
+        now: Date.now(),
+        spaceTargetDays: access.space.serviceLevelDays,
+        labelTargetsByCard,
+      });
+      return { ...chart, statuses: [...history.statuses] };
     },
   );
 

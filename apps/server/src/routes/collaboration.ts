@@ -131,7 +131,8 @@ export const collaborationRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags: ["labels"],
-        summary: "Rename or recolour a label.",
+        summary:
+          "Rename or recolour a label, or set its service-level target in calendar days (space owners only; null removes it).",
         params: idParams,
         body: updateLabelBody,
         response: { 200: labelSchema, ...problemResponses(400, 401, 403, 404) },

@@ -158,7 +158,8 @@ export const hierarchyRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags: ["spaces"],
-        summary: "Rename, describe, move to a folder, reorder, make private or archive a space.",
+        summary:
+          "Rename, describe, move to a folder, reorder, make private or archive a space, or set its service-level target in calendar days (owners; null removes it).",
         params: idParams,
         body: updateSpaceBody,
         response: { 200: spaceSchema, ...problemResponses(400, 401, 403, 404) },

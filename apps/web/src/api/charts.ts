@@ -1,5 +1,6 @@
 /** Typed calls for the chart views: the chart endpoints, plus the space, label and member look-ups they need. */
 import {
+  agingChartSchema,
   cumulativeFlowSchema,
   forecastChartSchema,
   labelSchema,
@@ -72,6 +73,8 @@ const timeChartPath = (spaceId: string, params: RangeParams) =>
   `/api/spaces/${spaceId}/charts/time${queryString({ ...params })}`;
 const cumulativeFlowPath = (spaceId: string, params: RangeParams) =>
   `/api/spaces/${spaceId}/charts/cumulative-flow${queryString({ ...params })}`;
+const agingChartPath = (spaceId: string, params: RangeParams) =>
+  `/api/spaces/${spaceId}/charts/aging${queryString({ ...params })}`;
 const forecastPath = (scope: ForecastScope, params: ForecastParams) =>
   `${scopePath(scope)}/charts/forecast${queryString({
     windowWeeks: params.windowWeeks,
@@ -127,6 +130,8 @@ export const chartsApi = {
     getChart(cumulativeFlowPath(spaceId, params), cumulativeFlowSchema, signal),
   forecast: (scope: ForecastScope, params: ForecastParams, signal?: AbortSignal) =>
     getChart(forecastPath(scope, params), forecastChartSchema, signal),
+  agingChart: (spaceId: string, params: RangeParams, signal?: AbortSignal) =>
+    getChart(agingChartPath(spaceId, params), agingChartSchema, signal),
 
   /** Starts loading what a chart view is about to ask for (same arguments, no signal). */
   ahead: {

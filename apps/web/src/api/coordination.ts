@@ -149,7 +149,7 @@ export const coordinationApi = {
   labels: (spaceId: string) => request("GET", `/api/spaces/${spaceId}/labels`, listOf(labelSchema)),
   createLabel: (spaceId: string, body: { name: string; color: string }) =>
     request("POST", `/api/spaces/${spaceId}/labels`, labelSchema, { body }),
-  updateLabel: (labelId: string, body: { name?: string; color?: string }) =>
+  updateLabel: (labelId: string, body: { name?: string; color?: string; serviceLevelDays?: number | null }) =>
     request("PATCH", `/api/labels/${labelId}`, labelSchema, { body }),
   deleteLabel: (labelId: string) => requestEmpty("DELETE", `/api/labels/${labelId}`),
 

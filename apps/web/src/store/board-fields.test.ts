@@ -36,6 +36,7 @@ const snapshot: Board & { fields: CustomField[]; fieldValues: [] } = {
     description: "",
     position: "a0",
     isPrivate: false,
+    serviceLevelDays: null,
     archivedAt: null,
     createdAt: now,
     updatedAt: now,

@@ -72,6 +72,7 @@ const snapshot: Board = {
     description: "",
     position: "a0",
     isPrivate: false,
+    serviceLevelDays: null,
     archivedAt: null,
     createdAt: now,
     updatedAt: now,

@@ -51,6 +51,7 @@ const space = {
   description: "",
   position: "a0",
   isPrivate: false,
+  serviceLevelDays: null,
   archivedAt: null,
   createdAt: "2026-01-01T00:00:00.000Z",
   updatedAt: "2026-01-01T00:00:00.000Z",

@@ -1,3 +1,4 @@
+export * from "./aging.js";
 export * from "./burnup.js";
 export * from "./calendar.js";
 export * from "./cumulative-flow.js";

@@ -6,7 +6,7 @@ import type { Label } from "../coordination-schemas.js";
 import { DomainError } from "../errors.js";
 import { draft, spaceChannel } from "../events.js";
 import type { WorkspaceRole } from "../roles.js";
-import { type Actor, type MutatorResult, writableCard } from "./types.js";
+import { type Actor, type MutatorResult, refuseUnlessAllowed, writableCard } from "./types.js";
 
 export interface CreateLabelContext {
   role: WorkspaceRole | null;
@@ -20,7 +20,7 @@ export interface LabelChanges {
 
 export const createLabel = (
   context: CreateLabelContext,
-  args: { name: string; color: string },
+  args: { name: string; color: string; serviceLevelDays?: number | null | undefined },
   _actor: Actor,
   _now: Date,
 ): MutatorResult<LabelChanges> => {
@@ -32,6 +32,13 @@ export const createLabel = (
     spaceId: space.id,
     name: args.name,
     color: args.color.toLowerCase(),
+    serviceLevelDays: null,
   };
+  // A service-level target is a space setting: only its owners set one.
+  if (args.serviceLevelDays !== undefined && args.serviceLevelDays !== null) {
+    const refused = refuseUnlessAllowed(context.role, "manage_settings", "Space");
+    if (refused) return refused;
+    label.serviceLevelDays = args.serviceLevelDays;
+  }
   return { changes: { label }, events: [draft(spaceChannel(space.id), "label.created", { label })] };
 };

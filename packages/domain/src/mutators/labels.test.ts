@@ -6,7 +6,14 @@ import { isRefusal } from "./types.js";
 import { updateLabel } from "./update-label.js";
 
 const space = { id: "s1", workspaceId: "w1" };
-const label = { id: "l1", workspaceId: "w1", spaceId: "s1", name: "Urgent", color: "#aa0000" };
+const label = {
+  id: "l1",
+  workspaceId: "w1",
+  spaceId: "s1",
+  name: "Urgent",
+  color: "#aa0000",
+  serviceLevelDays: null,
+};
 
 describe("label mutators", () => {
   it("create a label of the space with its colour in lower case", () => {
@@ -23,6 +30,7 @@ describe("label mutators", () => {
       spaceId: "s1",
       name: "Legal",
       color: "#1f8a70",
+      serviceLevelDays: null,
     });
     expect(
       codeOf(
@@ -38,6 +46,24 @@ describe("label mutators", () => {
     const result = updateLabel({ role: "member", label }, { color: "#00AA00" }, actor, now);
     expect(isRefusal(result) ? null : result.changes.label).toEqual({ ...label, color: "#00aa00" });
     expect(codeOf(updateLabel({ role: "member", label: null }, { name: "x" }, actor, now))).toBe("not_found");
+  });
+
+  it("let only the space's owners set a label's service-level target", () => {
+    const result = updateLabel({ role: "owner", label }, { serviceLevelDays: 5 }, actor, now);
+    expect(isRefusal(result) ? null : result.changes.label).toEqual({ ...label, serviceLevelDays: 5 });
+    expect(codeOf(updateLabel({ role: "member", label }, { serviceLevelDays: 5 }, actor, now))).toBe(
+      "forbidden",
+    );
+    expect(codeOf(updateLabel({ role: "member", label }, { serviceLevelDays: null }, actor, now))).toBe(
+      "forbidden",
+    );
+    const created = createLabel(
+      { role: "member", space, labelId: "l9" },
+      { name: "Legal", color: "#000000", serviceLevelDays: 3 },
+      actor,
+      now,
+    );
+    expect(codeOf(created)).toBe("forbidden");
   });
 
   it("delete a label, taking it off every card that carries it with each card's next version", () => {

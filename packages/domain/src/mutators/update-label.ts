@@ -20,16 +20,26 @@ export const writableLabel = (context: LabelContext): Label | DomainError => {
 
 export const updateLabel = (
   context: LabelContext,
-  args: { name?: string | undefined; color?: string | undefined },
+  args: {
+    name?: string | undefined;
+    color?: string | undefined;
+    serviceLevelDays?: number | null | undefined;
+  },
   _actor: Actor,
   _now: Date,
 ): MutatorResult<LabelChanges> => {
   const current = writableLabel(context);
   if (current instanceof DomainError) return current;
+  // A service-level target is a space setting: only its owners change it.
+  if (args.serviceLevelDays !== undefined) {
+    const refused = refuseUnlessAllowed(context.role, "manage_settings", "Label");
+    if (refused) return refused;
+  }
   const label: Label = {
     ...current,
     ...(args.name !== undefined ? { name: args.name } : {}),
     ...(args.color !== undefined ? { color: args.color.toLowerCase() } : {}),
+    ...(args.serviceLevelDays !== undefined ? { serviceLevelDays: args.serviceLevelDays } : {}),
   };
   return { changes: { label }, events: [draft(spaceChannel(label.spaceId), "label.updated", { label })] };
 };

@@ -21,6 +21,7 @@ import { ConnectionIndicator } from "../../ui/connection-indicator";
 import { EmptyState } from "../../ui/empty-state";
 import { Menu } from "../../ui/menu";
 import { BoardSkeleton } from "../../ui/skeleton";
+import { useAtRisk, useSpaceAging } from "../aging/aging-store";
 import { LazyCardPanel as CardPanel } from "../card-detail/lazy-card-panel";
 import { localToday } from "../filters/dates";
 import { FilterBar } from "../filters/filter-bar";
@@ -79,6 +80,8 @@ export const BoardPage = () => {
   const { members, labels } = useSpaceMeta(workspaceId, spaceId);
 
   useLiveBoard(spaceId, () => navigate(`/w/${workspaceId}`));
+  useSpaceAging(spaceId);
+  const isAtRisk = useAtRisk(spaceId);
   usePresence(spaceId, cardId ?? null);
 
   const others = useMemo(() => {
@@ -107,11 +110,18 @@ export const BoardPage = () => {
       columns.map((column) => {
         if (!isFiltered) return column;
         const cards = column.cards.filter((card) =>
-          matchesFilters(card, column.status.role, filters, today, view.fieldValues?.[card.id]),
+          matchesFilters(
+            card,
+            column.status.role,
+            filters,
+            today,
+            view.fieldValues?.[card.id],
+            isAtRisk(card.id),
+          ),
         );
         return { ...column, cards, total: column.cards.length };
       }),
-    [columns, filters, isFiltered, today, view.fieldValues],
+    [columns, filters, isFiltered, today, view.fieldValues, isAtRisk],
   );
   const fields = useMemo(() => orderedFields({ fields: view.fields ?? {} }), [view.fields]);
   const laneFields = useMemo<LaneFields>(

@@ -11,6 +11,7 @@ import {
 import { Link } from "react-router";
 import { Avatar } from "../../ui/avatar";
 import { Popover } from "../../ui/menu";
+import { CardAgeBadge } from "../aging/age-badge";
 import { CardCover, CardFrontFacts, CardFrontLabels } from "../card-detail/card-front";
 import { CardFrontFields } from "../fields/card-front-fields";
 import { MoveControls } from "./move-controls";
@@ -47,6 +48,7 @@ const CardBody = ({ card, href, isOpen }: { card: Card; href: string; isOpen: bo
     ) : null}
     <CardFrontFields card={card} />
     <CardFrontFacts card={card} />
+    <CardAgeBadge spaceId={card.spaceId} cardId={card.id} />
   </Link>
 );
 

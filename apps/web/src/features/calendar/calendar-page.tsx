@@ -25,6 +25,7 @@ import { PlanningCardPanel, useCardHref } from "../space-views/card-route";
 import { SpaceViewHeader } from "../space-views/space-view-header";
 import "../space-views/space-views.css";
 import "./calendar.css";
+import { useAtRisk, useSpaceAging } from "../aging/aging-store";
 import { useSpaceView } from "../space-views/use-space-view";
 import { CalendarFeedDialog } from "./calendar-feed";
 import {
@@ -183,10 +184,12 @@ export const CalendarPage = () => {
       { replace: true },
     );
 
+  useSpaceAging(spaceId);
+  const isAtRisk = useAtRisk(spaceId);
   const allCards = useMemo(() => Object.values(view.cards), [view.cards]);
   const cards = useMemo(
-    () => filterCards(allCards, view.statuses, filters, today, view.fieldValues),
-    [allCards, view.statuses, filters, today, view.fieldValues],
+    () => filterCards(allCards, view.statuses, filters, today, view.fieldValues, isAtRisk),
+    [allCards, view.statuses, filters, today, view.fieldValues, isAtRisk],
   );
   // Weeks start on the person's locale's first day, as in the date picker.
   const weekStart = useMemo(() => weekStartOf(personLocale()), []);

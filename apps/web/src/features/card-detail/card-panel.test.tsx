@@ -267,6 +267,7 @@ const label = (n: number, name: string): Label => ({
   spaceId,
   name,
   color: "blue",
+  serviceLevelDays: null,
 });
 const LabelNames = () => (
   <p data-testid="labels">

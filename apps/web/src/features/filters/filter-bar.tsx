@@ -87,6 +87,7 @@ export const filterChips = (
   if (filters.due !== null) chips.push({ key: "due", text: dueLabels[filters.due] });
   if (filters.blocked !== null)
     chips.push({ key: "blocked", text: filters.blocked === "yes" ? "Blocked" : "Not blocked" });
+  if (filters.risk !== null) chips.push({ key: "risk", text: "At risk" });
   for (const [fieldId, wanted] of Object.entries(filters.fields)) {
     const field = fields.find((f) => f.id === fieldId);
     chips.push({
@@ -256,6 +257,17 @@ export const FilterBar = ({
                 <option value="">Either</option>
                 <option value="yes">Blocked</option>
                 <option value="no">Not blocked</option>
+              </select>
+            </label>
+            <label className="filter">
+              <span className="filter-label">Age</span>
+              <select
+                className="input select filter-select"
+                value={filters.risk ?? ""}
+                onChange={(e) => set("risk", e.target.value)}
+              >
+                <option value="">Any age</option>
+                <option value="at_risk">At risk</option>
               </select>
             </label>
             {fields.map((field) => (

@@ -49,7 +49,7 @@ const card = (over: Partial<Card> = {}): Card => ({
 describe("filters in the URL", () => {
   it("parses every filter and ignores malformed values", () => {
     const params = new URLSearchParams(
-      `responsible=${ana}&coworker=${ben}&label=${red}&role=in_progress&due=overdue&blocked=yes&group=label`,
+      `responsible=${ana}&coworker=${ben}&label=${red}&role=in_progress&due=overdue&blocked=yes&risk=at_risk&group=label`,
     );
     expect(parseFilters(params)).toEqual({
       responsible: ana,
@@ -58,10 +58,13 @@ describe("filters in the URL", () => {
       role: "in_progress",
       due: "overdue",
       blocked: "yes",
+      risk: "at_risk",
       fields: {},
     });
     expect(parseGrouping(params)).toBe("label");
-    const bad = new URLSearchParams("responsible=<script>&role=nope&due=soon&blocked=maybe&group=x");
+    const bad = new URLSearchParams(
+      "responsible=<script>&role=nope&due=soon&blocked=maybe&risk=late&group=x",
+    );
     expect(parseFilters(bad)).toEqual(noFilters);
     expect(parseGrouping(bad)).toBe("none");
   });
@@ -104,6 +107,9 @@ describe("matchesFilters", () => {
     expect(matchesFilters(c, "in_progress", { ...f, role: "completed" }, today)).toBe(false);
     expect(matchesFilters(c, "in_progress", { ...f, due: "this_week" }, today)).toBe(true);
     expect(matchesFilters(c, "in_progress", { ...f, due: "overdue" }, today)).toBe(false);
+    // "At risk" keeps only cards whose aging is amber or red.
+    expect(matchesFilters(c, "in_progress", { ...f, risk: "at_risk" }, today, {}, true)).toBe(true);
+    expect(matchesFilters(c, "in_progress", { ...f, risk: "at_risk" }, today, {}, false)).toBe(false);
     expect(
       matchesFilters(card({ dueDate: "2025-03-01" }), "in_progress", { ...f, due: "overdue" }, today),
     ).toBe(true);

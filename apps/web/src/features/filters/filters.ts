@@ -1,7 +1,7 @@
 /**
  * Board filters and swimlane grouping, kept in the URL query so a link shares them:
  * `?responsible=<userId|none>&coworker=<userId>&label=<labelId>&role=<statusRole>&due=overdue|this_week|none
- *  &blocked=yes|no&field.<fieldId>=<optionId|userId|set|none>&group=responsible|label|due|field:<fieldId>`.
+ *  &blocked=yes|no&risk=at_risk&field.<fieldId>=<optionId|userId|set|none>&group=responsible|label|due|field:<fieldId>`.
  * Unknown or malformed values are ignored rather than failing the page.
  */
 import {
@@ -31,6 +31,8 @@ export interface BoardFilters {
   role: StatusRole | null;
   due: DueFilter | null;
   blocked: "yes" | "no" | null;
+  /** "at_risk": only in-progress cards past their space's median age or target (amber or red). */
+  risk: "at_risk" | null;
   /**
    * Custom field filters by field id: an option or user id (the card's value is it, or includes
    * it), "set" (the card has a value) or "none" (it has none).
@@ -45,12 +47,13 @@ export const noFilters: BoardFilters = {
   role: null,
   due: null,
   blocked: null,
+  risk: null,
   fields: {},
 };
 
 const fieldParamPrefix = "field.";
 
-const filterKeys = ["responsible", "coworker", "label", "role", "due", "blocked"] as const;
+const filterKeys = ["responsible", "coworker", "label", "role", "due", "blocked", "risk"] as const;
 
 const idLike = /^(none|[0-9a-fA-F-]{1,64})$/;
 
@@ -70,6 +73,7 @@ export const parseFilters = (params: URLSearchParams): BoardFilters => {
     role: oneOf(params.get("role"), statusRoles),
     due: oneOf(params.get("due"), dueFilters),
     blocked: oneOf(params.get("blocked"), ["yes", "no"] as const),
+    risk: oneOf(params.get("risk"), ["at_risk"] as const),
     fields: parseFieldFilters(params),
   };
 };
@@ -132,7 +136,7 @@ export type FilterableCard = Pick<
 /**
  * Whether a card passes every active filter; `role` is the role of the card's status. Every view of
  * a space (board, List and its export, Calendar, Gantt) filters through this, so one link shows the
- * same cards everywhere.
+ * same cards everywhere. `isAtRisk` is the card's aging (amber or red), for the "At risk" filter.
  */
 export const matchesFilters = (
   card: FilterableCard,
@@ -140,6 +144,7 @@ export const matchesFilters = (
   filters: BoardFilters,
   today: string,
   values: CardFieldValues = {},
+  isAtRisk = false,
 ): boolean => {
   if (filters.responsible !== null) {
     const wanted = filters.responsible === "none" ? null : filters.responsible;
@@ -158,6 +163,7 @@ export const matchesFilters = (
   }
   if (filters.blocked === "yes" && !card.isBlocked) return false;
   if (filters.blocked === "no" && card.isBlocked) return false;
+  if (filters.risk === "at_risk" && !isAtRisk) return false;
   for (const [fieldId, wanted] of Object.entries(filters.fields)) {
     if (!matchesFieldFilter(values[fieldId], wanted)) return false;
   }
@@ -171,9 +177,17 @@ export const filterCards = <C extends FilterableCard & { id: string; statusId: s
   filters: BoardFilters,
   today: string,
   fieldValues: Readonly<Record<string, CardFieldValues>> = {},
+  isAtRisk: (cardId: string) => boolean = () => false,
 ): C[] =>
   activeFilterCount(filters) === 0
     ? [...cards]
     : cards.filter((card) =>
-        matchesFilters(card, statuses[card.statusId]?.role, filters, today, fieldValues[card.id]),
+        matchesFilters(
+          card,
+          statuses[card.statusId]?.role,
+          filters,
+          today,
+          fieldValues[card.id],
+          isAtRisk(card.id),
+        ),
       );

@@ -21,6 +21,7 @@ import { setCardDates } from "../space-views/card-dates";
 import { PlanningCardPanel, useCardHref } from "../space-views/card-route";
 import { SpaceViewHeader } from "../space-views/space-view-header";
 import "../space-views/space-views.css";
+import { useAtRisk, useSpaceAging } from "../aging/aging-store";
 import { useSpaceView } from "../space-views/use-space-view";
 import { GanttChart, type GanttChartHandle, type GanttViewMode, ganttLayout } from "./gantt-chart";
 import { buildGantt, datesFromBar, planShift, type ShiftPlan } from "./gantt-data";
@@ -57,6 +58,8 @@ export const GanttPage = () => {
     [setSearchParams],
   );
   const { members, labels } = useSpaceMeta(workspaceId, spaceId);
+  useSpaceAging(spaceId);
+  const isAtRisk = useAtRisk(spaceId);
   const myUserId = useSession((s) => s.user?.id ?? null);
   const data = useMemo(
     () =>
@@ -71,10 +74,11 @@ export const GanttPage = () => {
                 filters,
                 today,
                 view.fieldValues?.[card.id],
+                isAtRisk(card.id),
               )
           : undefined,
       }),
-    [view, relations, today, collapsed, filters, isFiltered],
+    [view, relations, today, collapsed, filters, isFiltered, isAtRisk],
   );
   const totalCards = Object.keys(view.cards).length;
   // A card opened over the chart (from the tree, a bar or a link) has its bar brought into view.

@@ -28,6 +28,7 @@ const snapshot: Board = {
     description: "",
     position: "a0",
     isPrivate: false,
+    serviceLevelDays: null,
     archivedAt: null,
     createdAt: "2025-01-01T00:00:00.000Z",
     updatedAt: "2025-01-01T00:00:00.000Z",

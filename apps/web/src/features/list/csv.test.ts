@@ -91,6 +91,7 @@ describe("CSV export", () => {
       spaceId: "s",
       name,
       color: "#ff0000",
+      serviceLevelDays: null,
     }));
     const members = people.map((name, i) => ({
       workspaceId: "w",
@@ -143,7 +144,9 @@ describe("list rows", () => {
       createdAt: "",
     },
   ];
-  const labels = [{ id: "l1", workspaceId: "w", spaceId: "s", name: "Urgent", color: "#ff0000" }];
+  const labels = [
+    { id: "l1", workspaceId: "w", spaceId: "s", name: "Urgent", color: "#ff0000", serviceLevelDays: null },
+  ];
   const rows = buildRows(view, [], members, labels);
 
   it("resolves names and sorts by every column with empty values last", () => {

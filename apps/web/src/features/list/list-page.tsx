@@ -17,6 +17,8 @@ import { PlanningCardPanel, useCardHref } from "../space-views/card-route";
 import { SpaceViewHeader } from "../space-views/space-view-header";
 import "../space-views/space-views.css";
 import "./list.css";
+import { AgeBadge } from "../aging/age-badge";
+import { useSpaceAging, useSpaceAgings } from "../aging/aging-store";
 import { useSpaceView } from "../space-views/use-space-view";
 import { ExportCsvButton } from "./export-csv";
 import {
@@ -40,15 +42,16 @@ const columns: Array<{ key: SortKey; label: string }> = [
   { key: "due", label: "Due" },
   { key: "progress", label: "Progress" },
   { key: "blocked", label: "Blocked" },
+  { key: "age", label: "Age" },
 ];
 
 const rowHeight = 44;
 
 /** The built-in columns' widths (list.css), then one per custom field. */
 const baseTemplate =
-  "minmax(180px, 2fr) 130px 120px minmax(100px, 1fr) minmax(100px, 1fr) 152px 152px 104px 100px";
+  "minmax(180px, 2fr) 130px 120px minmax(100px, 1fr) minmax(100px, 1fr) 152px 152px 104px 100px 130px";
 const fieldColumnWidth = 170;
-const baseMinWidth = 1140;
+const baseMinWidth = 1270;
 
 /**
  * A custom field in a List cell, edited in place: an input or a select in the row, or, for multiple
@@ -149,9 +152,11 @@ export const ListPage = () => {
       { replace: true },
     );
 
+  useSpaceAging(spaceId);
+  const agings = useSpaceAgings(spaceId);
   const allRows = useMemo(
-    () => buildRows(view, relations, meta.members, meta.labels),
-    [view, relations, meta.members, meta.labels],
+    () => buildRows(view, relations, meta.members, meta.labels, agings),
+    [view, relations, meta.members, meta.labels, agings],
   );
   const rows = useMemo(() => {
     const filters: ListFilters = { text, statusId, board: boardFilters, today };
@@ -402,6 +407,9 @@ export const ListPage = () => {
                       </td>
                       <td className="list-cell list-cell-blocked">
                         {row.isBlocked ? <span className="list-blocked">Blocked</span> : ""}
+                      </td>
+                      <td className="list-cell list-cell-age">
+                        {row.ageDays === null ? "" : <AgeBadge ageDays={row.ageDays} risk={row.risk} />}
                       </td>
                       {fields.map((field) => (
                         <td key={field.id} className="list-cell list-cell-field">

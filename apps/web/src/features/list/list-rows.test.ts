@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { noFilters, parseFilters } from "../filters/filters";
 import { board, card, status } from "../space-views/fixtures.test-helpers";
 import { rowsToCsv } from "./csv";
-import { buildRows, filterRows, type ListFilters } from "./list-rows";
+import { buildRows, filterRows, type ListFilters, sortRows } from "./list-rows";
 
 const today = "2025-03-10";
 
@@ -46,6 +46,19 @@ describe("List filters", () => {
     expect(ids(fromAddress("due=this_week"))).toEqual(["c"]);
     expect(ids(fromAddress("due=none"))).toEqual(["b"]);
     expect(ids({ ...fromAddress("blocked=yes&role=not_started"), text: "alp" })).toEqual(["b"]);
+  });
+
+  it("carries each in-progress card's age, sorts by it (cards without one last) and filters the at-risk ones", () => {
+    const aged = buildRows(view, [], [], [], { c: { ageDays: 9, risk: "at_risk" } });
+    expect(aged.map((r) => [r.id, r.ageDays, r.risk])).toEqual([
+      ["a", null, null],
+      ["b", null, null],
+      ["c", 9, "at_risk"],
+    ]);
+    expect(sortRows(aged, "age", "desc").map((r) => r.id)).toEqual(["c", "a", "b"]);
+    expect(sortRows(aged, "age", "asc").map((r) => r.id)).toEqual(["c", "a", "b"]);
+    const atRisk = { ...none, board: parseFilters(new URLSearchParams("risk=at_risk")) };
+    expect(filterRows(aged, atRisk).map((r) => r.id)).toEqual(["c"]);
   });
 
   it("exports only the rows the filters keep", () => {

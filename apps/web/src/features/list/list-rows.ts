@@ -1,5 +1,6 @@
 /** Rows of the list view: one per card, with names resolved, then filtered and sorted (pure). */
 import {
+  type AgingRisk,
   type BoardState,
   boardColumns,
   type CardFieldValues,
@@ -34,6 +35,9 @@ export interface ListRow {
   /** 0 to 1. */
   progress: number;
   isBlocked: boolean;
+  /** An in-progress card's age in calendar days and its risk (null for other cards). */
+  ageDays: number | null;
+  risk: AgingRisk | null;
   /** The card's custom field values by field id (none: no entry). */
   fieldValues: CardFieldValues;
 }
@@ -48,6 +52,7 @@ export const sortKeys = [
   "due",
   "progress",
   "blocked",
+  "age",
 ] as const;
 /** A built-in column, or `field:<fieldId>` for a custom field's column. */
 export type SortKey = (typeof sortKeys)[number] | `field:${string}`;
@@ -71,6 +76,7 @@ export const buildRows = (
   relations: readonly CardRelation[],
   members: readonly Member[],
   labels: readonly Label[],
+  agings: Readonly<Record<string, { ageDays: number; risk: AgingRisk | null }>> = {},
 ): ListRow[] => {
   const names = new Map(members.map((m) => [m.userId, m.name]));
   const labelNames = new Map(labels.map((l) => [l.id, l.name]));
@@ -101,6 +107,8 @@ export const buildRows = (
         dueDate: card.dueDate,
         progress,
         isBlocked: card.isBlocked,
+        ageDays: agings[card.id]?.ageDays ?? null,
+        risk: agings[card.id]?.risk ?? null,
         fieldValues: view.fieldValues?.[card.id] ?? {},
       });
     }
@@ -114,7 +122,14 @@ export const filterRows = (rows: readonly ListRow[], filters: ListFilters): List
     (row) =>
       (text === "" || row.name.toLocaleLowerCase().includes(text)) &&
       (filters.statusId === "" || row.statusId === filters.statusId) &&
-      matchesFilters(row, row.role, filters.board, filters.today, row.fieldValues),
+      matchesFilters(
+        row,
+        row.role,
+        filters.board,
+        filters.today,
+        row.fieldValues,
+        row.risk === "at_risk" || row.risk === "breached",
+      ),
   );
 };
 
@@ -169,6 +184,8 @@ export const sortRows = (
         return sign * num(a.progress, b.progress);
       case "blocked":
         return sign * num(Number(a.isBlocked), Number(b.isBlocked));
+      case "age":
+        return compareOptional(a.ageDays, b.ageDays, num, sign);
       default:
         return 0;
     }

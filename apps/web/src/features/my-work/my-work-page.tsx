@@ -11,6 +11,8 @@ import { onDemand } from "../../lib/on-demand";
 import { Button } from "../../ui/button";
 import { EmptyState } from "../../ui/empty-state";
 import { Skeleton } from "../../ui/skeleton";
+import { CardAgeBadge } from "../aging/age-badge";
+import { useSpaceAging } from "../aging/aging-store";
 import { localToday } from "../filters/dates";
 import { MySpacePage } from "../my-space/my-space-page";
 import { MyActivity } from "./my-activity";
@@ -47,6 +49,15 @@ export const MyWorkPage = () => {
   return <MyWorkList />;
 };
 
+/** At most this many spaces' agings are asked for (one request each) for the badges of My work. */
+const MAX_AGING_SPACES = 20;
+
+/** Loads one space's card agings while My work is shown (renders nothing). */
+const SpaceAging = ({ spaceId }: { spaceId: string }) => {
+  useSpaceAging(spaceId);
+  return null;
+};
+
 const MyWorkList = () => {
   const [work, setWork] = useState<MyWork | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -65,8 +76,20 @@ const MyWorkList = () => {
   }, [load]);
 
   const total = work ? myWorkGroups.reduce((sum, g) => sum + work[g].length, 0) : 0;
+  const agingSpaceIds = work
+    ? [
+        ...new Set(
+          myWorkGroups.flatMap((g) =>
+            work[g].filter((c) => c.statusRole === "in_progress").map((c) => c.spaceId),
+          ),
+        ),
+      ].slice(0, MAX_AGING_SPACES)
+    : [];
   return (
     <main className="page my-work-page">
+      {agingSpaceIds.map((id) => (
+        <SpaceAging key={id} spaceId={id} />
+      ))}
       <header className="page-header">
         <h1 className="page-title">My work</h1>
         <p className="muted">Cards where you are responsible or a co-worker, in every space you can see.</p>
@@ -112,6 +135,9 @@ const MyWorkList = () => {
                       <span className={`my-work-status status-role-${card.statusRole}`}>
                         <span className={`status-dot status-dot-${card.statusRole}`} aria-hidden="true" />
                         {card.statusName}
+                        {card.statusRole === "in_progress" ? (
+                          <CardAgeBadge spaceId={card.spaceId} cardId={card.id} />
+                        ) : null}
                       </span>
                       <span className={`my-work-due${group === "overdue" ? " is-overdue" : ""}`}>
                         {card.dueDate ? (

@@ -69,6 +69,7 @@ export const board = (statuses: Status[], cards: Card[]): BoardState => ({
     description: "",
     position: "a0",
     isPrivate: false,
+    serviceLevelDays: null,
     archivedAt: null,
     createdAt: "2025-01-01T00:00:00.000Z",
     updatedAt: "2025-01-01T00:00:00.000Z",

@@ -11,6 +11,7 @@ export const spaceViews = [
   { path: "forecast", label: "Forecast" },
   { path: "time", label: "Time" },
   { path: "flow", label: "Flow" },
+  { path: "aging", label: "Aging" },
 ] as const;
 
 export type SpaceViewPath = (typeof spaceViews)[number]["path"];

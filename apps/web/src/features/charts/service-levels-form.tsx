@@ -1,0 +1,155 @@
+/**
+ * The space's service-level targets, beside its Aging chart: the space's own and each label's (the
+ * strictest label on a card wins over the space's). Owners change them; others read them.
+ */
+import {
+  type Label,
+  type Space,
+  serviceLevelDaysRange,
+  spaceSchema,
+  type WorkspaceRole,
+  workspaceRoles,
+} from "@lattice/domain";
+import { type FormEvent, useEffect, useState } from "react";
+import { chartsApi } from "../../api/charts";
+import { describeError, type ReplySchema, request } from "../../api/client";
+import { coordinationApi } from "../../api/coordination";
+import { api } from "../../api/endpoints";
+
+type SpaceWithRole = Space & { role: WorkspaceRole };
+
+/** The space as GET /api/spaces/:id answers it: with the caller's role. */
+const spaceWithRole: ReplySchema<SpaceWithRole> = {
+  safeParse(data) {
+    const space = spaceSchema.safeParse(data);
+    const role = (data as { role?: unknown } | null)?.role;
+    return space.success && workspaceRoles.includes(role as WorkspaceRole)
+      ? { success: true, data: { ...space.data, role: role as WorkspaceRole } }
+      : { success: false };
+  },
+};
+
+const daysOf = (text: string): number | null | "invalid" => {
+  if (text.trim() === "") return null;
+  const n = Number(text);
+  return Number.isInteger(n) && n >= serviceLevelDaysRange.min && n <= serviceLevelDaysRange.max
+    ? n
+    : "invalid";
+};
+
+const TargetField = ({
+  label,
+  value,
+  canEdit,
+  onSave,
+}: {
+  label: string;
+  value: number | null;
+  canEdit: boolean;
+  onSave: (days: number | null) => Promise<void>;
+}) => {
+  const [text, setText] = useState(value === null ? "" : String(value));
+  const [error, setError] = useState<string | null>(null);
+  const [isSaving, setIsSaving] = useState(false);
+  useEffect(() => setText(value === null ? "" : String(value)), [value]);
+  if (!canEdit) {
+    return (
+      <p className="service-level-row">
+        {label}: {value === null ? "no target" : `${value} d`}
+      </p>
+    );
+  }
+  const handleSubmit = async (event: FormEvent) => {
+    event.preventDefault();
+    const days = daysOf(text);
+    if (days === "invalid") {
+      setError(
+        `Enter whole days from ${serviceLevelDaysRange.min} to ${serviceLevelDaysRange.max}, or leave empty.`,
+      );
+      return;
+    }
+    setError(null);
+    setIsSaving(true);
+    try {
+      await onSave(days);
+    } catch (cause) {
+      setError(describeError(cause));
+    } finally {
+      setIsSaving(false);
+    }
+  };
+  return (
+    <form className="service-level-row" onSubmit={handleSubmit}>
+      <label>
+        <span>{label}</span>
+        <input
+          className="input"
+          type="number"
+          inputMode="numeric"
+          min={serviceLevelDaysRange.min}
+          max={serviceLevelDaysRange.max}
+          placeholder="none"
+          value={text}
+          onChange={(e) => setText(e.target.value)}
+          aria-invalid={error ? true : undefined}
+        />
+        <span aria-hidden="true">days</span>
+      </label>
+      <button type="submit" className="btn btn-secondary btn-sm" disabled={isSaving}>
+        Save
+      </button>
+      {error ? (
+        <span className="service-level-error" role="alert">
+          {error}
+        </span>
+      ) : null}
+    </form>
+  );
+};
+
+export const ServiceLevelsForm = ({ spaceId, onChanged }: { spaceId: string; onChanged: () => void }) => {
+  const [space, setSpace] = useState<SpaceWithRole | null>(null);
+  const [labels, setLabels] = useState<Label[]>([]);
+  useEffect(() => {
+    const controller = new AbortController();
+    request("GET", `/api/spaces/${spaceId}`, spaceWithRole, { signal: controller.signal }).then(
+      setSpace,
+      () => undefined,
+    );
+    chartsApi.listLabels(spaceId, controller.signal).then(setLabels, () => undefined);
+    return () => controller.abort();
+  }, [spaceId]);
+  if (!space) return null;
+  const canEdit = space.role === "owner";
+  return (
+    <section className="service-levels" aria-label="Service-level targets">
+      <h3 className="chart-figure-title">Service-level targets</h3>
+      <p className="chart-note">
+        Calendar days a card may stay in progress. Empty: the 85th percentile of the space's history applies.
+      </p>
+      <TargetField
+        label="This space"
+        value={space.serviceLevelDays}
+        canEdit={canEdit}
+        onSave={async (days) => {
+          const updated = await api.updateSpace(spaceId, { serviceLevelDays: days });
+          setSpace({ ...space, serviceLevelDays: updated.serviceLevelDays });
+          onChanged();
+        }}
+      />
+      {labels.map((l) => (
+        <TargetField
+          key={l.id}
+          label={`Label “${l.name}”`}
+          value={l.serviceLevelDays}
+          canEdit={canEdit}
+          onSave={async (days) => {
+            const updated = await coordinationApi.updateLabel(l.id, { serviceLevelDays: days });
+            setLabels((all) => all.map((x) => (x.id === updated.id ? updated : x)));
+            onChanged();
+          }}
+        />
+      ))}
+    </section>
+  );
+};
