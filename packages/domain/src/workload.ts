@@ -18,7 +18,6 @@ import { z } from "zod";
 import { addDays, daysBetween } from "./dates.js";
 import type { StatusRole } from "./roles.js";
 import { statusRoles } from "./roles.js";
-import { capacityPerWeekRange } from "./saved-views.js";
 import { calendarDate, id } from "./schemas.js";
 
 export const workloadZooms = ["day", "week"] as const;
@@ -35,12 +34,6 @@ export const workloadQuery = z
     path: ["from"],
   });
 export type WorkloadQuery = z.infer<typeof workloadQuery>;
-
-export const capacityPerWeek = z
-  .number()
-  .int({ error: "must be a whole number of cards" })
-  .min(capacityPerWeekRange.min, { error: `must be at least ${capacityPerWeekRange.min}` })
-  .max(capacityPerWeekRange.max, { error: `must be at most ${capacityPerWeekRange.max}` });
 
 export const workloadCardSchema = z.object({
   id,

@@ -99,6 +99,7 @@ describe("CSV export", () => {
       name,
       color: null,
       role: "member" as const,
+      capacityPerWeek: null,
       createdAt: "",
     }));
     const listed = buildRows(
@@ -140,6 +141,7 @@ describe("list rows", () => {
       name: "Ada",
       color: null,
       role: "member" as const,
+      capacityPerWeek: null,
       createdAt: "",
     },
   ];
