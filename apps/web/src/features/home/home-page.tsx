@@ -238,6 +238,9 @@ export const WorkspaceHomePage = () => {
           {workspace.description ? <p className="muted">{workspace.description}</p> : null}
         </div>
         <div className="page-header-actions">
+          <Link className="btn btn-secondary btn-md" to={`/w/${workspace.id}/workload`}>
+            Workload
+          </Link>
           <Link className="btn btn-secondary btn-md" to={`/w/${workspace.id}/settings`}>
             {can(workspace.role, Action.manageSettings) ? "Settings" : "Members"}
           </Link>
@@ -284,6 +287,13 @@ export const WorkspaceHomePage = () => {
                           : ""}
                       </span>
                       <DashboardFigures figures={figures} name={path} />
+                      <Link
+                        className="folder-tile-link"
+                        to={`/w/${workspace.id}/f/${folder.id}/workload`}
+                        aria-label={`Workload of ${path}`}
+                      >
+                        Workload
+                      </Link>
                     </li>
                   );
                 })}
