@@ -337,9 +337,12 @@ const CapacityInput = ({ member, onCommit }: { member: Member; onCommit: (next: 
     onCommit(parsed);
   };
   return (
-    <label className="member-capacity" title="Cards a week, for the Workload view (empty: not set)">
-      <span className="visually-hidden">Capacity of {member.name}, cards a week</span>
+    <span className="member-capacity" title="Cards a week, for the Workload view (empty: not set)">
+      <label className="visually-hidden" htmlFor={`capacity-${member.userId}`}>
+        Capacity of {member.name}, cards a week
+      </label>
       <Input
+        id={`capacity-${member.userId}`}
         type="number"
         inputMode="numeric"
         min={capacityPerWeekRange.min}
@@ -361,7 +364,7 @@ const CapacityInput = ({ member, onCommit }: { member: Member; onCommit: (next: 
       <span className="muted" aria-hidden="true">
         a week
       </span>
-    </label>
+    </span>
   );
 };
 
