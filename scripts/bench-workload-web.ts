@@ -124,9 +124,18 @@ const dragOnce = async (page: Page, n: number): Promise<number | null> => {
   const target = await page.evaluate((n) => {
     const scroller = document.querySelector(".wl-scroll")?.getBoundingClientRect();
     const clear = (scroller?.left ?? 0) + 210;
+    const rowsInView = [...document.querySelectorAll<HTMLElement>(".wl-row")];
     const bars = [...document.querySelectorAll<HTMLElement>(".wl-bar.is-responsible")].filter((b) => {
       const r = b.getBoundingClientRect();
-      return r.left > clear && r.top > (scroller?.top ?? 0) + 40 && r.bottom < (scroller?.bottom ?? 0) - 120;
+      const rowIndex = rowsInView.findIndex((row) => row.dataset.rowUser === b.dataset.userId);
+      const below = rowsInView[rowIndex + 1]?.getBoundingClientRect();
+      return (
+        r.left > clear &&
+        r.right < (scroller?.right ?? 0) - 10 &&
+        r.top > (scroller?.top ?? 0) + 40 &&
+        below !== undefined &&
+        below.top + 30 < (scroller?.bottom ?? 0)
+      );
     });
     const bar = bars[n];
     if (!bar) return null;
