@@ -82,7 +82,8 @@ const seed = async (dataDir: string) => {
       const keys = keysBetween(null, null, count);
       const rows = Array.from({ length: count }, (_, j) => {
         const i = s * count + j;
-        const begin = addDays(from, (i * 7) % 175);
+        // Each person gets about one card starting each week (spans of 1 to 9 days overlap a little).
+        const begin = addDays(from, (Math.floor(i / PEOPLE) * 7 + (i % 5)) % 175);
         return {
           workspaceId: workspace.id as string,
           spaceId: space.id,
