@@ -97,6 +97,10 @@ const TimePage = onDemand(
   () => import("./features/charts/time-page"),
   (m) => m.TimePage,
 );
+const WorkloadPage = onDemand(
+  () => import("./features/workload/workload-page"),
+  (m) => m.WorkloadPage,
+);
 const FlowPage = onDemand(
   () => import("./features/charts/flow-page"),
   (m) => m.FlowPage,
@@ -130,6 +134,14 @@ const shellPages: Array<{ paths: string[]; page: OnDemand<object> }> = [
   { paths: ["w/:workspaceId/s/:spaceId/time"], page: TimePage },
   { paths: ["w/:workspaceId/s/:spaceId/flow"], page: FlowPage },
   { paths: ["w/:workspaceId/s/:spaceId/aging"], page: AgingPage },
+  {
+    paths: [
+      "w/:workspaceId/workload",
+      "w/:workspaceId/f/:folderId/workload",
+      "w/:workspaceId/s/:spaceId/workload",
+    ],
+    page: WorkloadPage,
+  },
 ];
 const signedOutPages: Array<{ path: string; page: OnDemand<object> }> = [
   { path: "/invite", page: InvitePage },

@@ -37,6 +37,7 @@ export const toMember = (row: {
   name: string;
   color: string | null;
   role: WorkspaceRole;
+  capacityPerWeek: number | null;
   createdAt: Date;
 }): Member => ({
   workspaceId: row.workspaceId,
@@ -45,6 +46,7 @@ export const toMember = (row: {
   name: row.name,
   color: row.color,
   role: row.role,
+  capacityPerWeek: row.capacityPerWeek,
   createdAt: iso(row.createdAt),
 });
 

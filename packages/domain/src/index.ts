@@ -35,4 +35,5 @@ export * from "./templates/built-in.js";
 export * from "./templates/plan.js";
 export * from "./templates/schemas.js";
 export * from "./trash-schemas.js";
+export * from "./workload.js";
 export * from "./workspace-dashboard.js";

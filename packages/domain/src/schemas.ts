@@ -4,7 +4,7 @@
  */
 import { z } from "zod";
 import { joinRoles, locales, statusRoles, themes, visibilities, workspaceRoles } from "./roles.js";
-import { serviceLevelDaysRange } from "./saved-views.js";
+import { capacityPerWeekRange, serviceLevelDaysRange } from "./saved-views.js";
 
 export const limits = {
   nameMax: 120,
@@ -89,6 +89,8 @@ export const memberSchema = z.object({
   /** Their chosen initials colour; null: the one derived from their id (`initialsColorOf`). */
   color: z.string().nullable(),
   role: z.enum(workspaceRoles),
+  /** Cards per week they can hold at once (the Workload view's capacity); null: not set. */
+  capacityPerWeek: z.number().int().nullable(),
   createdAt: isoTime,
 });
 export type Member = z.infer<typeof memberSchema>;
@@ -302,7 +304,20 @@ export type UpdateWorkspaceBody = z.infer<typeof updateWorkspaceBody>;
 export const addMemberBody = z.object({ email, role: z.enum(workspaceRoles).default("member") });
 export type AddMemberBody = z.infer<typeof addMemberBody>;
 
-export const updateMemberBody = z.object({ role: z.enum(workspaceRoles) }).strict();
+/** A member's workload capacity: cards per week (see workload.ts). */
+export const capacityPerWeek = z
+  .number()
+  .int({ error: "must be a whole number of cards" })
+  .min(capacityPerWeekRange.min, { error: `must be at least ${capacityPerWeekRange.min}` })
+  .max(capacityPerWeekRange.max, { error: `must be at most ${capacityPerWeekRange.max}` });
+
+/** A role and/or a capacity (null: not set); at least one. */
+export const updateMemberBody = z
+  .object({ role: z.enum(workspaceRoles).optional(), capacityPerWeek: capacityPerWeek.nullable().optional() })
+  .strict()
+  .refine((body) => body.role !== undefined || body.capacityPerWeek !== undefined, {
+    message: "give a role or a capacity",
+  });
 export type UpdateMemberBody = z.infer<typeof updateMemberBody>;
 
 export const createFolderBody = z.object({

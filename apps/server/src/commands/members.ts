@@ -9,6 +9,7 @@ import {
   draft,
   ErrorCode,
   type Member,
+  type UpdateMemberBody,
   type User,
   userChannel,
   type WorkspaceRole,
@@ -34,6 +35,7 @@ const memberRow = async (tx: MutationContext["tx"], workspaceId: string, userId:
       workspaceId: tables.workspaceMembers.workspaceId,
       userId: tables.workspaceMembers.userId,
       role: tables.workspaceMembers.role,
+      capacityPerWeek: tables.workspaceMembers.capacityPerWeek,
       createdAt: tables.workspaceMembers.createdAt,
       email: tables.users.email,
       name: tables.users.name,
@@ -107,22 +109,26 @@ export const updateMember = async (
   actor: User,
   workspaceId: string,
   userId: string,
-  role: WorkspaceRole,
+  changes: UpdateMemberBody,
 ): Promise<Member> => {
   await lock(workspaceChannel(workspaceId));
   authorize(await workspaceAccess(tx, actor.id, workspaceId), "manage_members", "Workspace");
   const existing = await memberRow(tx, workspaceId, userId);
   if (!existing) throw new DomainError(ErrorCode.notFound, "Member not found");
+  const role = changes.role ?? existing.role;
+  const capacityPerWeek =
+    changes.capacityPerWeek === undefined ? existing.capacityPerWeek : changes.capacityPerWeek;
   if (existing.role === "owner" && role !== "owner" && (await ownerCount(tx, workspaceId)) <= 1) {
     throw new DomainError(ErrorCode.lastOwner, "This is the only owner; make someone else owner first");
   }
   await tx
     .update(tables.workspaceMembers)
-    .set({ role })
+    .set({ role, capacityPerWeek })
     .where(
       and(eq(tables.workspaceMembers.workspaceId, workspaceId), eq(tables.workspaceMembers.userId, userId)),
     );
-  const member = toMember({ ...existing, role });
+  const member = toMember({ ...existing, role, capacityPerWeek });
+  // The workspace channel carries it to every open members list and Workload view.
   emit(draft(workspaceChannel(workspaceId), "member.updated", { member }));
   emit(draft(userChannel(userId), "member.updated", { member }));
   // An owner sees every private space; one who is no longer an owner must stop receiving them.
@@ -167,6 +173,7 @@ export const listMembers = async (
       workspaceId: tables.workspaceMembers.workspaceId,
       userId: tables.workspaceMembers.userId,
       role: tables.workspaceMembers.role,
+      capacityPerWeek: tables.workspaceMembers.capacityPerWeek,
       createdAt: tables.workspaceMembers.createdAt,
       email: tables.users.email,
       name: tables.users.name,

@@ -849,6 +849,28 @@ const table: Row[] = [
     expect: read,
   },
   { method: "GET", path: "/api/workspaces/{id}/charts/forecast", params: ws, expect: read },
+  // ---------- workload ----------
+  {
+    method: "GET",
+    path: "/api/spaces/{id}/workload",
+    params: async (w) => ({ id: w.space.id }),
+    query: "from=2030-03-04&to=2030-03-31",
+    expect: read,
+  },
+  {
+    method: "GET",
+    path: "/api/folders/{id}/workload",
+    params: async (w) => ({ id: w.folder.id }),
+    query: "from=2030-03-04&to=2030-03-31",
+    expect: read,
+  },
+  {
+    method: "GET",
+    path: "/api/workspaces/{id}/workload",
+    params: ws,
+    query: "from=2030-03-04&to=2030-03-31",
+    expect: read,
+  },
   // ---------- calendar feeds ----------
   { method: "GET", path: "/api/me/calendar-feed", expect: anyUser(200) },
   { method: "POST", path: "/api/me/calendar-feed", expect: anyUser(201) },

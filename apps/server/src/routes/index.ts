@@ -26,6 +26,7 @@ import { spaceMemberRoutes } from "./space-members.js";
 import { ssoRoutes } from "./sso.js";
 import { templateRoutes } from "./templates.js";
 import { trashRoutes } from "./trash.js";
+import { workloadRoutes } from "./workload.js";
 import { workspaceRoutes } from "./workspaces.js";
 
 export const apiRoutes: FastifyPluginAsync<{ config: Config }> = async (app, { config }) => {
@@ -58,4 +59,5 @@ export const apiRoutes: FastifyPluginAsync<{ config: Config }> = async (app, { c
   await app.register(mailPreferenceRoutes);
   await app.register(mySpaceRoutes);
   await app.register(savedViewRoutes);
+  await app.register(workloadRoutes);
 };

@@ -262,7 +262,8 @@ export const workspaceRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags: ["members"],
-        summary: "Change a member's role (owners only; the last owner cannot be demoted).",
+        summary:
+          "Change a member's role and/or their weekly capacity of cards for the Workload view, null to clear it (owners only; the last owner cannot be demoted).",
         params: memberParams,
         body: updateMemberBody,
         response: { 200: memberSchema, ...problemResponses(400, 401, 403, 404, 409) },
@@ -271,7 +272,7 @@ export const workspaceRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       const user = currentUser(request);
       return app.mutate(request, reply, (ctx) =>
-        updateMember(ctx, user, request.params.id, request.params.userId, request.body.role),
+        updateMember(ctx, user, request.params.id, request.params.userId, request.body),
       );
     },
   );

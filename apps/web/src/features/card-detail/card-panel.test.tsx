@@ -48,6 +48,7 @@ const member = (userId: string, name: string, role: Member["role"]): Member => (
   name,
   color: null,
   role,
+  capacityPerWeek: null,
   createdAt: at,
 });
 const ana = member(anaId, "Ana Owner", "owner");

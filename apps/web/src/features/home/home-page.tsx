@@ -241,6 +241,9 @@ export const WorkspaceHomePage = () => {
           {workspace.description ? <p className="muted">{workspace.description}</p> : null}
         </div>
         <div className="page-header-actions">
+          <Link className="btn btn-secondary btn-md" to={`/w/${workspace.id}/workload`}>
+            Workload
+          </Link>
           <Link className="btn btn-secondary btn-md" to={`/w/${workspace.id}/settings`}>
             {can(workspace.role, Action.manageSettings) ? t("home.workspace.settings") : t("sidebar.members")}
           </Link>
@@ -281,6 +284,13 @@ export const WorkspaceHomePage = () => {
                         {figures ? t("home.workspace.spaceCount", { count: figures.spaceIds.length }) : ""}
                       </span>
                       <DashboardFigures figures={figures} name={path} />
+                      <Link
+                        className="folder-tile-link"
+                        to={`/w/${workspace.id}/f/${folder.id}/workload`}
+                        aria-label={`Workload of ${path}`}
+                      >
+                        Workload
+                      </Link>
                     </li>
                   );
                 })}

@@ -100,6 +100,7 @@ describe("CSV export", () => {
       name,
       color: null,
       role: "member" as const,
+      capacityPerWeek: null,
       createdAt: "",
     }));
     const listed = buildRows(
@@ -141,6 +142,7 @@ describe("list rows", () => {
       name: "Ada",
       color: null,
       role: "member" as const,
+      capacityPerWeek: null,
       createdAt: "",
     },
   ];

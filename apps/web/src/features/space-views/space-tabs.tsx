@@ -8,6 +8,7 @@ export const spaceViews = [
   { path: "list", label: "List" },
   { path: "calendar", label: "Calendar" },
   { path: "gantt", label: "Gantt" },
+  { path: "workload", label: "Workload" },
   { path: "forecast", label: "Forecast" },
   { path: "time", label: "Time" },
   { path: "flow", label: "Flow" },

@@ -1,6 +1,7 @@
 import {
   Action,
   can,
+  capacityPerWeekRange,
   type JoinRole,
   type Member,
   type Visibility,
@@ -183,6 +184,22 @@ const MembersSection = ({ workspaceId }: { workspaceId: string }) => {
     }
   };
 
+  const handleCapacityChange = async (member: Member, next: number | null) => {
+    try {
+      const updated = await api.updateMember(workspaceId, member.userId, { capacityPerWeek: next });
+      setMembers((list) => list?.map((m) => (m.userId === updated.userId ? updated : m)) ?? null);
+      useWorkspaces.getState().putMember(updated);
+      toast.success(
+        next === null
+          ? `${member.name} has no capacity set.`
+          : `${member.name} can hold ${next} ${next === 1 ? "card" : "cards"} a week.`,
+      );
+    } catch (e) {
+      toast.error(`Could not change ${member.name}'s capacity. ${describeError(e)}`);
+      void load();
+    }
+  };
+
   const handleRemove = async () => {
     if (!removing) return;
     setIsBusy(true);
@@ -243,6 +260,10 @@ const MembersSection = ({ workspaceId }: { workspaceId: string }) => {
               </div>
               {canManage ? (
                 <>
+                  <CapacityInput
+                    member={member}
+                    onCommit={(next) => void handleCapacityChange(member, next)}
+                  />
                   <label className="visually-hidden" htmlFor={`role-${member.userId}`}>
                     Role of {member.name}
                   </label>
@@ -268,7 +289,12 @@ const MembersSection = ({ workspaceId }: { workspaceId: string }) => {
                   </Button>
                 </>
               ) : (
-                <span className={`role-pill role-${member.role}`}>{roleLabels[member.role].label}</span>
+                <>
+                  {member.capacityPerWeek !== null ? (
+                    <span className="member-capacity muted">{member.capacityPerWeek} a week</span>
+                  ) : null}
+                  <span className={`role-pill role-${member.role}`}>{roleLabels[member.role].label}</span>
+                </>
               )}
             </li>
           ))}
@@ -284,6 +310,61 @@ const MembersSection = ({ workspaceId }: { workspaceId: string }) => {
         onClose={() => setRemoving(null)}
       />
     </section>
+  );
+};
+
+/**
+ * A member's weekly capacity for the Workload view (cards a week, 1 to 500; empty: not set), saved
+ * when the field is left or Enter is pressed, if it changed and is valid.
+ */
+const CapacityInput = ({ member, onCommit }: { member: Member; onCommit: (next: number | null) => void }) => {
+  const saved = member.capacityPerWeek === null ? "" : String(member.capacityPerWeek);
+  const [value, setValue] = useState(saved);
+  useEffect(() => setValue(saved), [saved]);
+  const parsed = value.trim() === "" ? null : Number(value);
+  const isValid =
+    parsed === null ||
+    (Number.isInteger(parsed) && parsed >= capacityPerWeekRange.min && parsed <= capacityPerWeekRange.max);
+  const commit = () => {
+    if (value === saved) return;
+    if (!isValid) {
+      toast.error(
+        `A capacity is a whole number of cards from ${capacityPerWeekRange.min} to ${capacityPerWeekRange.max}, or empty.`,
+      );
+      setValue(saved);
+      return;
+    }
+    onCommit(parsed);
+  };
+  return (
+    <span className="member-capacity" title="Cards a week, for the Workload view (empty: not set)">
+      <label className="visually-hidden" htmlFor={`capacity-${member.userId}`}>
+        Capacity of {member.name}, cards a week
+      </label>
+      <Input
+        id={`capacity-${member.userId}`}
+        type="number"
+        inputMode="numeric"
+        min={capacityPerWeekRange.min}
+        max={capacityPerWeekRange.max}
+        step={1}
+        placeholder="—"
+        className="member-capacity-input"
+        value={value}
+        aria-invalid={!isValid}
+        onChange={(e) => setValue(e.target.value)}
+        onBlur={commit}
+        onKeyDown={(e) => {
+          if (e.key === "Enter") {
+            e.preventDefault();
+            commit();
+          }
+        }}
+      />
+      <span className="muted" aria-hidden="true">
+        a week
+      </span>
+    </span>
   );
 };
 

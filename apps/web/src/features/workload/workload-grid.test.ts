@@ -1,0 +1,74 @@
+import type { WorkloadCard, WorkloadPerson } from "@lattice/domain";
+import { describe, expect, it } from "vitest";
+import {
+  barBox,
+  buildGrid,
+  dayAt,
+  LANE_HEIGHT,
+  LOAD_HEIGHT,
+  ROW_PADDING,
+  rowAt,
+  visibleRows,
+  windowOf,
+} from "./workload-grid";
+
+const person = (n: number, capacityPerWeek: number | null = null): WorkloadPerson => ({
+  userId: `00000000-0000-4000-8000-00000000000${n}`,
+  name: `Person ${n}`,
+  color: null,
+  capacityPerWeek,
+});
+const card = (id: string, over: Partial<WorkloadCard>): WorkloadCard => ({
+  id,
+  spaceId: "00000000-0000-4000-8000-0000000000ff",
+  name: id,
+  startDate: null,
+  dueDate: null,
+  responsibleId: null,
+  coworkerIds: [],
+  statusRole: "in_progress",
+  isBlocked: false,
+  ...over,
+});
+
+describe("workload grid", () => {
+  const ann = person(1, 1);
+  const bob = person(2);
+  const cards = [
+    card("a", { responsibleId: ann.userId, startDate: "2026-03-02", dueDate: "2026-03-04" }),
+    card("b", { responsibleId: ann.userId, dueDate: "2026-03-03" }),
+    card("c", { responsibleId: bob.userId, coworkerIds: [ann.userId], dueDate: "2026-03-10" }),
+  ];
+  const grid = buildGrid([ann, bob], cards, { from: "2026-03-02", to: "2026-03-15" }, "week");
+
+  it("gives each row the height of its lanes and stacks rows", () => {
+    const [first, second] = grid.rows;
+    expect(first?.height).toBe(LOAD_HEIGHT + 2 * LANE_HEIGHT + ROW_PADDING);
+    expect(second?.top).toBe(first?.height);
+    expect(grid.height).toBe((first?.height ?? 0) + (second?.height ?? 0));
+  });
+
+  it("marks the weeks where a person holds more than their capacity", () => {
+    expect(grid.rows[0]?.loads.map((l) => [l.count, l.isOverloaded])).toEqual([
+      [2, true],
+      [1, false],
+    ]);
+    expect(grid.rows[0]?.overloaded).toBe(1);
+    expect(grid.rows[1]?.overloaded).toBe(0);
+  });
+
+  it("finds the rows in view and the row and day under a point", () => {
+    const rows = Array.from({ length: 100 }, (_, i) => ({ top: i * 50, height: 50 }));
+    expect(visibleRows(rows, 1000, 200, 2)).toEqual([18, 25]);
+    expect(rowAt(grid.rows, 1)?.person.userId).toBe(ann.userId);
+    expect(rowAt(grid.rows, grid.height + 5)).toBeNull();
+    // Week zoom: 16 px a day from Monday 2 March.
+    expect(dayAt(grid.origin, "week", 16 * 3 + 2)).toBe("2026-03-05");
+    expect(barBox(grid.origin, "week", "2026-03-03", "2026-03-04")).toEqual({ left: 16, width: 32 });
+  });
+
+  it("opens on whole weeks around today and pages by half a window", () => {
+    expect(windowOf("2026-03-04", "day", 0)).toEqual({ from: "2026-02-23", to: "2026-04-19" });
+    expect(windowOf("2026-03-04", "week", 1).from).toBe("2026-05-04");
+  });
+});
