@@ -1,8 +1,9 @@
 /**
  * The first screen's JavaScript budget. The first screen is what index.html makes the browser fetch
  * before anything shows: the entry chunk and every chunk it imports statically (Vite preloads them),
- * followed transitively. Chunks behind `import()` load later, on first use or when the browser is idle,
- * and do not count. Sizes are gzip level 9 of the built files, as the server sends them precompressed.
+ * followed transitively, and the interface's message runtime with the English messages, which the app
+ * fetches behind `import()` but waits for before it renders anything (see docs/I18N.md). Other chunks
+ * behind `import()` load later, on first use or when the browser is idle, and do not count. Sizes are gzip level 9 of the built files, as the server sends them precompressed.
  *
  * `tsx scripts/web-budget.ts` (run by `pnpm test:e2e` after the build) fails when the sum passes the
  * budget; `pnpm bench:web` prints the same figure.
@@ -12,8 +13,15 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
 
-/** 120 kB of gzipped JavaScript (decimal kilobytes, the stricter reading). */
-export const FIRST_SCREEN_BUDGET_BYTES = 120_000;
+/**
+ * 135 kB of gzipped JavaScript (decimal kilobytes, the stricter reading). It was 120 kB before the
+ * interface spoke several languages: the message runtime and the English messages (about 15 kB) are
+ * on the first screen's path now, and counted. Winning them back is open work (docs/I18N.md).
+ */
+export const FIRST_SCREEN_BUDGET_BYTES = 135_000;
+
+/** Modules loaded on demand that the first screen still waits for before it shows anything. */
+const awaitedBeforeFirstRender = ["src/lib/i18n/runtime.ts", "src/lib/i18n/messages/en.ts"];
 
 /** One entry of Vite's build manifest (dist/.vite/manifest.json), the fields read here. */
 export interface ManifestChunk {
@@ -49,6 +57,7 @@ export const firstScreenFiles = (manifest: Manifest): string[] => {
     for (const imported of chunk.imports ?? []) visit(imported);
   };
   visit(entries[0] as string);
+  for (const key of awaitedBeforeFirstRender) if (manifest[key]) visit(key);
   return files;
 };
 
