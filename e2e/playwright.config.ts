@@ -5,14 +5,34 @@
  * time, so the seed runs before the server, not beside it). Chromium is the system one (Debian's
  * /usr/bin/chromium, or CHROMIUM_PATH); no browser is downloaded.
  */
+import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { defineConfig } from "@playwright/test";
 
+/** Whether nothing listens on `port`, on any address (the server binds 0.0.0.0, others may hold 127.0.0.1). */
+const isFree = (port: number): Promise<boolean> =>
+  new Promise((resolve) => {
+    const probe = net.createServer();
+    probe.once("error", () => resolve(false));
+    probe.listen(port, "0.0.0.0", () => probe.close(() => resolve(true)));
+  });
+
+/**
+ * A port of this run's own (3100 to 4099, starting from the process id) that is free, with the test
+ * OpenID provider's (1000 above it) free too: a machine may run other services in that range.
+ */
+const freeRunPort = async (): Promise<number> => {
+  for (let step = 0; step < 1000; step++) {
+    const candidate = 3100 + ((process.pid + step) % 1000);
+    if ((await isFree(candidate)) && (await isFree(candidate + 1000))) return candidate;
+  }
+  throw new Error("no free pair of ports between 3100 and 5099 for the journeys");
+};
+
 // Kept in the environment so every process that loads this file (runner, workers, teardown) agrees.
-// A port of this run's own (3100 to 4099), so two runs on one machine do not meet on one server.
-process.env.LATTICE_E2E_PORT ??= String(3100 + (process.pid % 1000));
+process.env.LATTICE_E2E_PORT ??= String(await freeRunPort());
 const port = Number(process.env.LATTICE_E2E_PORT);
 const baseURL = `http://localhost:${port}`;
 process.env.LATTICE_E2E_DATA_DIR ??= path.join(os.tmpdir(), `lattice-e2e-${process.pid}-${Date.now()}`);
