@@ -119,7 +119,7 @@ export const MyBlockersPage = () => {
   useEffect(() => {
     void load();
   }, [load, latestNotification]);
-  useLiveSpaces(reply?.watch ?? null, load);
+  useLiveSpaces(reply?.watch ?? null, () => void load());
 
   return (
     <main className="page my-work-page my-blockers-page">

@@ -1,10 +1,11 @@
 /**
- * Follows a set of space channels from given seqs and calls `onChange` for every event on them (and
- * when one has to be reloaded or is lost), for pages that re-ask the server rather than apply events.
+ * Follows a set of space channels from given seqs and calls `onChange` with every event on them, and
+ * with null when one has to be reloaded or is lost (the page then asks the server again).
  * A channel something else already follows (the open board) is left to it.
  */
 import { type Channel, spaceChannel } from "@lattice/domain";
 import { useEffect, useRef } from "react";
+import type { WireEvent } from "../../sync/channels";
 import { sync } from "../../sync/live";
 
 export interface Watched {
@@ -12,7 +13,10 @@ export interface Watched {
   seq: number;
 }
 
-export const useLiveSpaces = (watch: readonly Watched[] | null, onChange: () => void) => {
+export const useLiveSpaces = (
+  watch: readonly Watched[] | null,
+  onChange: (event: WireEvent | null) => void,
+) => {
   const onChangeRef = useRef(onChange);
   onChangeRef.current = onChange;
   // The channels this hook subscribed, kept across renders so a refreshed list keeps following them.
@@ -26,12 +30,12 @@ export const useLiveSpaces = (watch: readonly Watched[] | null, onChange: () => 
       if (sync.registry.has(channel)) continue;
       mine.current.add(channel);
       sync.registry.subscribe(channel, seq, {
-        apply: () => onChangeRef.current(),
+        apply: (event) => onChangeRef.current(event),
         reload: async (latest) => {
-          onChangeRef.current();
+          onChangeRef.current(null);
           return latest;
         },
-        onLost: () => onChangeRef.current(),
+        onLost: () => onChangeRef.current(null),
       });
     }
     for (const channel of mine.current) {

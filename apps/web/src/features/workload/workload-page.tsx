@@ -144,7 +144,7 @@ export const WorkloadPage = () => {
   const range = useMemo(() => windowOf(today, zoom, page), [today, zoom, page]);
   const [data, setData] = useState<Workload | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const [watch, setWatch] = useState<ReadonlyArray<{ id: string; seq: number }> | null>(null);
+  const [watch, setWatch] = useState<ReadonlyArray<{ spaceId: string; seq: number }> | null>(null);
   const [pending, setPending] = useState<ReadonlyMap<string, Pending>>(() => new Map());
   const tokens = useRef(0);
 
@@ -181,9 +181,9 @@ export const WorkloadPage = () => {
         setError(null);
         // Re-subscribing only when the set of spaces changes keeps the channels' positions.
         setWatch((previous) =>
-          previous && previous.map((s) => s.id).join() === reply.spaces.map((s) => s.id).join()
+          previous && previous.map((s) => s.spaceId).join() === reply.spaces.map((s) => s.id).join()
             ? previous
-            : reply.spaces.map((s) => ({ id: s.id, seq: s.seq })),
+            : reply.spaces.map((s) => ({ spaceId: s.id, seq: s.seq })),
         );
       })
       .catch((e: unknown) => {
