@@ -14,6 +14,7 @@ import {
 } from "react";
 import { matchPath } from "react-router";
 import { hasRequestsInFlight, whenRequestsSettle } from "../api/client";
+import { appMessagesReady } from "./i18n/i18n";
 
 type Load = () => Promise<unknown>;
 
@@ -35,8 +36,9 @@ export const onDemand = <M, P extends object>(
   let pending: Promise<M> | null = null;
   let loaded: ComponentType<P> | null = null;
   const preload = (): Promise<M> => {
-    pending ??= load().then(
-      (module) => {
+    // The part's words load beside its code: it renders with the signed-in app's messages in.
+    pending ??= Promise.all([load(), appMessagesReady()]).then(
+      ([module]) => {
         loaded = pick(module);
         return module;
       },

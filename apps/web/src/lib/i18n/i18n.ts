@@ -8,11 +8,19 @@
  */
 import { create } from "zustand";
 import type { Formatters } from "./format";
-import type { en } from "./messages/en";
+import type { app } from "./messages/en/app";
+import type { core } from "./messages/en/core";
 
 export const shippedLocales = ["en", "de", "ar"] as const;
 export type ShippedLocale = (typeof shippedLocales)[number];
-export type MessageKey = keyof typeof en;
+export type MessageKey = keyof typeof core | keyof typeof app;
+/**
+ * Messages come in two tiers per language: `core`, what the entry renders (sign-in and sign-up), loaded
+ * before the first render; and `app`, the rest, loaded when the first part loaded on demand is wanted
+ * (each such part waits for it, see lib/on-demand.tsx). So the first screen carries only its own words.
+ */
+export type MessageTier = "core" | "app";
+export const allTiers: readonly MessageTier[] = ["core", "app"];
 /** A language's messages: one for every English key, in ICU MessageFormat. */
 export type Messages = Record<MessageKey, string>;
 export type MessageValues = Record<string, string | number>;
@@ -25,6 +33,8 @@ export interface Translator {
   formatLocale: string;
   timeZone: string;
   dir: "ltr" | "rtl";
+  /** The message tiers loaded: a key of a tier not loaded reads as the key itself. */
+  tiers: readonly MessageTier[];
   t: (key: MessageKey, values?: MessageValues) => string;
   format: Formatters;
 }
@@ -71,24 +81,58 @@ const browserLanguages = (): readonly string[] =>
 const browserTimeZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone;
 
 let wanted = "";
+let appWanted = false;
+let lastSetting: string | null | undefined = null;
+let lastTimeZone: string | null | undefined = null;
 
 /**
- * Loads (once per language, cached by the module system) and applies the language for `setting` and
- * `timeZone`, and marks <html> with its `lang` and `dir`. A later call wins over an earlier one
- * still loading.
+ * Loads (once per language and tier, cached by the module system) and applies the language for
+ * `setting` and `timeZone`, and marks <html> with its `lang` and `dir`. A later call wins over an
+ * earlier one still loading, except that the first language to arrive is shown at once.
  */
 export const applyLanguage = async (setting: string | null | undefined, timeZone?: string | null) => {
+  lastSetting = setting;
+  lastTimeZone = timeZone;
   const browser = browserLanguages();
   const locale = resolveLocale(setting, browser);
   const zone = timeZone || browserTimeZone();
-  const key = `${locale}|${zone}`;
+  const tiers: readonly MessageTier[] = appWanted ? allTiers : ["core"];
+  const key = `${locale}|${zone}|${tiers.join()}`;
   const current = useI18n.getState().translator;
-  if (current && `${current.locale}|${current.timeZone}` === key) return;
+  if (current && `${current.locale}|${current.timeZone}|${current.tiers.join()}` === key) return;
+  if (wanted === key) return;
   wanted = key;
-  const { createTranslator } = await import("./runtime");
-  const translator = await createTranslator(locale, formatLocaleFor(locale, browser), zone);
-  if (wanted !== key) return;
+  let translator: Translator;
+  try {
+    const { createTranslator } = await import("./runtime");
+    translator = await createTranslator(locale, formatLocaleFor(locale, browser), zone, tiers);
+  } catch (error) {
+    if (wanted === key) wanted = ""; // so that the next call tries again
+    throw error;
+  }
+  // A newer request wins, but the first screen need not wait for it: with nothing shown yet, any language will do.
+  if (wanted !== key && useI18n.getState().translator) return;
   document.documentElement.lang = locale;
   document.documentElement.dir = translator.dir;
   useI18n.setState({ translator });
+};
+
+/**
+ * Resolves once the signed-in app's messages are in for the current language, loading them first.
+ * Every part loaded on demand waits for this before it renders.
+ */
+export const appMessagesReady = (): Promise<void> => {
+  const ready = () => useI18n.getState().translator?.tiers.includes("app") === true;
+  if (ready()) return Promise.resolve();
+  if (!appWanted) {
+    appWanted = true;
+    void applyLanguage(lastSetting, lastTimeZone);
+  }
+  return new Promise((resolve) => {
+    const stop = useI18n.subscribe(() => {
+      if (!ready()) return;
+      stop();
+      resolve();
+    });
+  });
 };

@@ -1,68 +1,13 @@
-/** German (Deutsch): every English key, translated. Informal "du" is avoided; the interface addresses the person as "Sie". */
-import type { Messages } from "../i18n";
+/** German (Deutsch): every English key, translated. The interface addresses the person as "Sie": the shell messages (docs/I18N.md, which lists what each file covers). */
+import type { shell as english } from "../en/shell";
 
-export const de: Messages = {
-  "auth.sso.unavailable": "Der Anmeldedienst hat nicht geantwortet. Versuchen Sie es gleich noch einmal.",
-  "auth.sso.state":
-    "Dieser Anmeldelink wurde schon benutzt, ist abgelaufen oder wurde in einem anderen Browser geöffnet. Beginnen Sie von vorn.",
-  "auth.sso.rejected": "Die Antwort des Anmeldedienstes ließ sich nicht prüfen. Beginnen Sie von vorn.",
-  "auth.sso.denied": "Die Anmeldung wurde beim Anbieter abgebrochen.",
-  "auth.sso.domain": "Mit der Domain Ihrer E-Mail-Adresse ist hier keine Anmeldung möglich.",
-  "auth.sso.unverified":
-    "Der Anmeldedienst hat Ihre E-Mail-Adresse nicht bestätigt, daher ließ sich kein Konto zuordnen.",
-  "auth.sso.deactivated":
-    "Dieses Konto wurde deaktiviert. Wenden Sie sich an die Administration dieser Instanz.",
-  "auth.sso.invitation":
-    "Konten gibt es auf dieser Instanz nur auf Einladung, und für Ihre E-Mail-Adresse liegt keine offene Einladung vor. Bitten Sie jemanden, der einen Arbeitsbereich besitzt, Sie einzuladen.",
-  "auth.sso.failed": "Die Anmeldung per Single Sign-on hat nicht geklappt. Beginnen Sie von vorn.",
-  "auth.signupMode.invitation":
-    "Konten gibt es auf dieser Instanz nur auf Einladung: Bitten Sie jemanden, der einen Arbeitsbereich besitzt, Sie per E-Mail einzuladen.",
-  "auth.signupMode.sso": "Konten entstehen auf dieser Instanz bei der Anmeldung per Single Sign-on.",
-  "auth.passwordTooShort": "muss mindestens {min, number} Zeichen lang sein",
-  "auth.passwordHint": "Mindestens {min, number} Zeichen.",
-  "auth.signupClosed": "Registrierung geschlossen",
-  "auth.haveAccount": "Sie haben schon ein Konto?",
-  "auth.newHere": "Neu bei Lattice?",
-  "auth.logIn": "Anmelden",
-  "auth.createAccount": "Konto erstellen",
-  "auth.createAnAccount": "Konto erstellen",
-  "auth.signup.title": "Erstellen Sie Ihr Konto",
-  "auth.signup.subtitle": "Planen und verfolgen Sie die Arbeit Ihres Teams auf gemeinsamen Boards.",
-  "auth.login.title": "Willkommen zurück",
-  "auth.login.subtitle": "Melden Sie sich an, um Ihre Arbeitsbereiche zu sehen.",
-  "auth.orWithPassword": "oder mit E-Mail-Adresse und Passwort",
-  "auth.email": "E-Mail",
-  "auth.name": "Name",
-  "auth.password": "Passwort",
-  "auth.forgotLink": "Passwort vergessen?",
-  "auth.backToLogin": "Zurück zur Anmeldung",
-  "auth.forgot.title": "Passwort vergessen?",
-  "auth.forgot.subtitle":
-    "Geben Sie Ihre E-Mail-Adresse ein, und wir schicken Ihnen einen Link, mit dem Sie ein neues festlegen.",
-  "auth.forgot.send": "Link senden",
-  "auth.forgot.remembered": "Doch wieder eingefallen?",
-  "auth.forgot.sentTitle": "Sehen Sie in Ihr Postfach",
-  "auth.forgot.sentSubtitle":
-    "Falls {email} hier ein Konto hat, ist ein Link zum Festlegen eines neuen Passworts unterwegs. Er funktioniert einmal, innerhalb einer Stunde.",
-  "auth.reset.incomplete": "Dieser Link ist unvollständig. Kopieren Sie den ganzen Link aus der Nachricht.",
-  "auth.reset.doneTitle": "Passwort geändert",
-  "auth.reset.doneSubtitle": "Sie wurden überall abgemeldet. Melden Sie sich mit Ihrem neuen Passwort an.",
-  "auth.reset.brokenTitle": "Dieser Link funktioniert nicht",
-  "auth.reset.askAgain": "Neuen Link anfordern",
-  "auth.reset.title": "Neues Passwort festlegen",
-  "auth.reset.subtitle": "Damit werden Sie auf allen Geräten abgemeldet.",
-  "auth.reset.newPassword": "Neues Passwort",
-  "auth.reset.submit": "Passwort festlegen",
-
+export const shell: Record<keyof typeof english, string> = {
   "shell.closeSidebar": "Seitenleiste schließen",
   "shell.showSidebar": "Seitenleiste einblenden",
   "shell.personal": "Persönlich",
   "shell.myWork": "Meine Arbeit",
   "shell.mySpace": "Mein Bereich",
   "shell.myBlockers": "Meine Blocker",
-
-  "common.retry": "Erneut versuchen",
-
   "account.title": "Konto",
   "account.you": "Sie",
   "account.name": "Name",
@@ -143,7 +88,6 @@ export const de: Messages = {
   "account.sessions.confirmMessage":
     "Alle anderen Browser, die bei Ihrem Konto angemeldet sind ({count, number}), müssen sich neu anmelden. Dieser bleibt angemeldet.",
   "account.sessions.confirmButton": "Andere abmelden",
-
   "sidebar.workspaces": "Arbeitsbereiche",
   "sidebar.hide": "Seitenleiste ausblenden",
   "sidebar.resize": "Breite der Seitenleiste ändern",
@@ -186,9 +130,6 @@ export const de: Messages = {
   "sidebar.settingsAndMembers": "Einstellungen & Mitglieder",
   "sidebar.members": "Mitglieder",
   "sidebar.archiveAndTrash": "Archiv und Papierkorb",
-
-  "common.loading": "Wird geladen…",
-
   "notifications.title": "Benachrichtigungen",
   "notifications.bellLabel": "Benachrichtigungen, {count, number} ungelesen",
   "notifications.overNinetyNine": "99+",
@@ -215,7 +156,6 @@ export const de: Messages = {
   "notifications.kind.reminderNote": "Erinnerung: „{card}“ – {note}",
   "notifications.kind.reminder": "Erinnerung: „{card}“",
   "notifications.kind.other": "Neues zu „{card}“",
-
   "home.title": "Start",
   "home.welcome": "Willkommen zurück, {name}",
   "home.firstWorkspace.title": "Erstellen Sie Ihren ersten Arbeitsbereich",
@@ -249,7 +189,6 @@ export const de: Messages = {
   "home.figures.blocked": "{count, number} blockiert",
   "home.figures.burnup":
     "Burn-up von {name}: jetzt {doneNow, number} von {scopeNow, number} erledigt, vor zwölf Wochen {doneThen, number} von {scopeThen, number}",
-
   "search.placeholder": "Karten, Kommentare und Dokumente durchsuchen",
   "search.label": "Karten durchsuchen",
   "search.results": "Suchergebnisse",
@@ -258,7 +197,6 @@ export const de: Messages = {
   "search.inComment": "in einem Kommentar",
   "search.inDocument": "in einem Dokument",
   "search.archived": "archiviert",
-
   "dialogs.cancel": "Abbrechen",
   "dialogs.save": "Speichern",
   "dialogs.description": "Beschreibung",

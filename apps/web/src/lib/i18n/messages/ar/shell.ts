@@ -1,66 +1,13 @@
-/** Arabic (العربية, Modern Standard Arabic): every English key, translated; shown right to left. */
-import type { Messages } from "../i18n";
+/** Arabic (العربية): every English key, translated; every plural spells out all six CLDR forms: the shell messages (docs/I18N.md, which lists what each file covers). */
+import type { shell as english } from "../en/shell";
 
-export const ar: Messages = {
-  "auth.sso.unavailable": "لم يستجب مزوّد تسجيل الدخول. حاول مرة أخرى بعد قليل.",
-  "auth.sso.state": "رابط تسجيل الدخول هذا استُخدم من قبل أو انتهت صلاحيته أو بدأ في متصفح آخر. ابدأ من جديد.",
-  "auth.sso.rejected": "تعذّر التحقق من ردّ مزوّد تسجيل الدخول. ابدأ من جديد.",
-  "auth.sso.denied": "أُلغي تسجيل الدخول لدى المزوّد.",
-  "auth.sso.domain": "لا يُسمح لنطاق بريدك الإلكتروني بتسجيل الدخول هنا.",
-  "auth.sso.unverified": "لم يؤكد مزوّد تسجيل الدخول عنوان بريدك الإلكتروني، فلم نتمكن من مطابقته بأي حساب.",
-  "auth.sso.deactivated": "هذا الحساب معطَّل. تواصل مع أحد مسؤولي هذا الخادم.",
-  "auth.sso.invitation":
-    "الحسابات على هذا الخادم بالدعوة فقط، ولا توجد دعوة معلّقة لعنوان بريدك الإلكتروني. اطلب من مالك مساحة عمل أن يدعوك.",
-  "auth.sso.failed": "لم ينجح تسجيل الدخول الموحّد. ابدأ من جديد.",
-  "auth.signupMode.invitation":
-    "الحسابات على هذا الخادم بالدعوة فقط: اطلب من مالك مساحة عمل أن يدعوك عبر البريد الإلكتروني.",
-  "auth.signupMode.sso": "تُنشأ الحسابات على هذا الخادم عند تسجيل الدخول الموحّد.",
-  "auth.passwordTooShort":
-    "{min, plural, zero {يجب ألا تقل عن # حرف} one {يجب ألا تقل عن حرف واحد} two {يجب ألا تقل عن حرفين} few {يجب ألا تقل عن # أحرف} many {يجب ألا تقل عن # حرفًا} other {يجب ألا تقل عن # حرف}}",
-  "auth.passwordHint":
-    "{min, plural, zero {# حرف على الأقل.} one {حرف واحد على الأقل.} two {حرفان على الأقل.} few {# أحرف على الأقل.} many {# حرفًا على الأقل.} other {# حرف على الأقل.}}",
-  "auth.signupClosed": "التسجيل مغلق",
-  "auth.haveAccount": "لديك حساب بالفعل؟",
-  "auth.newHere": "جديد في Lattice؟",
-  "auth.logIn": "تسجيل الدخول",
-  "auth.createAccount": "إنشاء الحساب",
-  "auth.createAnAccount": "أنشئ حسابًا",
-  "auth.signup.title": "أنشئ حسابك",
-  "auth.signup.subtitle": "خطّط للعمل وتابعه مع فريقك على لوحات مشتركة.",
-  "auth.login.title": "مرحبًا بعودتك",
-  "auth.login.subtitle": "سجّل الدخول لترى مساحات عملك.",
-  "auth.orWithPassword": "أو ببريدك الإلكتروني وكلمة المرور",
-  "auth.email": "البريد الإلكتروني",
-  "auth.name": "الاسم",
-  "auth.password": "كلمة المرور",
-  "auth.forgotLink": "نسيت كلمة المرور؟",
-  "auth.backToLogin": "العودة إلى صفحة تسجيل الدخول",
-  "auth.forgot.title": "نسيت كلمة المرور؟",
-  "auth.forgot.subtitle": "أدخل عنوان بريدك الإلكتروني وسنرسل إليك رابطًا لتعيين كلمة مرور جديدة.",
-  "auth.forgot.send": "أرسل الرابط",
-  "auth.forgot.remembered": "تذكّرتها؟",
-  "auth.forgot.sentTitle": "تحقّق من بريدك الإلكتروني",
-  "auth.forgot.sentSubtitle":
-    "إن كان للعنوان {email} حساب هنا، فرابط تعيين كلمة مرور جديدة في طريقه إليك. يعمل مرة واحدة خلال ساعة.",
-  "auth.reset.incomplete": "هذا الرابط ناقص. انسخ الرابط كاملًا من الرسالة.",
-  "auth.reset.doneTitle": "تغيّرت كلمة المرور",
-  "auth.reset.doneSubtitle": "سُجّل خروجك من كل مكان. سجّل الدخول بكلمة المرور الجديدة.",
-  "auth.reset.brokenTitle": "هذا الرابط لا يعمل",
-  "auth.reset.askAgain": "اطلب رابطًا جديدًا",
-  "auth.reset.title": "عيّن كلمة مرور جديدة",
-  "auth.reset.subtitle": "تعيينها يُخرجك من جميع أجهزتك.",
-  "auth.reset.newPassword": "كلمة المرور الجديدة",
-  "auth.reset.submit": "عيّن كلمة المرور",
-
+export const shell: Record<keyof typeof english, string> = {
   "shell.closeSidebar": "إغلاق الشريط الجانبي",
   "shell.showSidebar": "إظهار الشريط الجانبي",
   "shell.personal": "شخصي",
   "shell.myWork": "عملي",
   "shell.mySpace": "مساحتي",
   "shell.myBlockers": "عوائقي",
-
-  "common.retry": "أعد المحاولة",
-
   "account.title": "الحساب",
   "account.you": "أنت",
   "account.name": "الاسم",
@@ -142,7 +89,6 @@ export const ar: Messages = {
   "account.sessions.confirmMessage":
     "سيتعيّن على كل متصفح آخر مسجّل الدخول إلى حسابك ({count, number}) أن يسجّل الدخول من جديد. يبقى هذا المتصفح مسجّل الدخول.",
   "account.sessions.confirmButton": "أنهِ الجلسات الأخرى",
-
   "sidebar.workspaces": "مساحات العمل",
   "sidebar.hide": "إخفاء الشريط الجانبي",
   "sidebar.resize": "تغيير عرض الشريط الجانبي",
@@ -185,9 +131,6 @@ export const ar: Messages = {
   "sidebar.settingsAndMembers": "الإعدادات والأعضاء",
   "sidebar.members": "الأعضاء",
   "sidebar.archiveAndTrash": "الأرشيف والمهملات",
-
-  "common.loading": "جارٍ التحميل…",
-
   "notifications.title": "الإشعارات",
   "notifications.bellLabel":
     "{count, plural, zero {الإشعارات، لا شيء غير مقروء} one {الإشعارات، واحد غير مقروء} two {الإشعارات، اثنان غير مقروءين} few {الإشعارات، # غير مقروءة} many {الإشعارات، # غير مقروء} other {الإشعارات، # غير مقروء}}",
@@ -214,7 +157,6 @@ export const ar: Messages = {
   "notifications.kind.reminderNote": "تذكير: «{card}» — {note}",
   "notifications.kind.reminder": "تذكير: «{card}»",
   "notifications.kind.other": "جديد في «{card}»",
-
   "home.title": "الرئيسية",
   "home.welcome": "مرحبًا بعودتك يا {name}",
   "home.firstWorkspace.title": "أنشئ أول مساحة عمل لك",
@@ -253,7 +195,6 @@ export const ar: Messages = {
     "{count, plural, zero {لا معاقات} one {واحدة معاقة} two {اثنتان معاقتان} few {# معاقة} many {# معاقة} other {# معاقة}}",
   "home.figures.burnup":
     "مخطط الإنجاز لـ{name}: أُنجز الآن {doneNow, number} من {scopeNow, number}، وقبل اثني عشر أسبوعًا {doneThen, number} من {scopeThen, number}",
-
   "search.placeholder": "ابحث في البطاقات والتعليقات والمستندات",
   "search.label": "البحث في البطاقات",
   "search.results": "نتائج البحث",
@@ -262,7 +203,6 @@ export const ar: Messages = {
   "search.inComment": "في تعليق",
   "search.inDocument": "في مستند",
   "search.archived": "مؤرشفة",
-
   "dialogs.cancel": "إلغاء",
   "dialogs.save": "حفظ",
   "dialogs.description": "الوصف",

@@ -1,69 +1,11 @@
-/**
- * English, the source language: every key the interface uses, in ICU MessageFormat
- * (https://formatjs.github.io/docs/core-concepts/icu-syntax). Other languages translate every key
- * (messages.test.ts fails otherwise). Keys are grouped by screen: `auth.`, `shell.`, `sidebar.`,
- * `account.`, `home.`, `notifications.`.
- */
-export const en = {
-  "auth.sso.unavailable": "The sign-on provider did not answer. Try again in a moment.",
-  "auth.sso.state":
-    "That sign-in link was already used, expired, or started in another browser. Start again.",
-  "auth.sso.rejected": "The sign-on provider's answer could not be verified. Start again.",
-  "auth.sso.denied": "Signing in was cancelled at the provider.",
-  "auth.sso.domain": "Your e-mail address's domain may not sign in here.",
-  "auth.sso.unverified":
-    "The sign-on provider did not confirm your e-mail address, so no account could be matched.",
-  "auth.sso.deactivated": "This account has been deactivated. Ask an administrator of this instance.",
-  "auth.sso.invitation":
-    "Accounts on this instance are by invitation, and there is no pending invitation for your e-mail address. Ask an owner of a workspace to invite you.",
-  "auth.sso.failed": "Signing in with single sign-on did not work. Start again.",
-  "auth.signupMode.invitation":
-    "Accounts on this instance are by invitation: ask an owner of a workspace to invite you by e-mail.",
-  "auth.signupMode.sso": "Accounts on this instance are made by signing in with single sign-on.",
-  "auth.passwordTooShort": "must be at least {min, number} characters",
-  "auth.passwordHint": "At least {min, number} characters.",
-  "auth.signupClosed": "Sign-up is closed",
-  "auth.haveAccount": "Already have an account?",
-  "auth.newHere": "New to Lattice?",
-  "auth.logIn": "Log in",
-  "auth.createAccount": "Create account",
-  "auth.createAnAccount": "Create an account",
-  "auth.signup.title": "Create your account",
-  "auth.signup.subtitle": "Plan and track work with your team on shared boards.",
-  "auth.login.title": "Welcome back",
-  "auth.login.subtitle": "Log in to see your workspaces.",
-  "auth.orWithPassword": "or with your e-mail and password",
-  "auth.email": "Email",
-  "auth.name": "Name",
-  "auth.password": "Password",
-  "auth.forgotLink": "Forgot your password?",
-  "auth.backToLogin": "Back to the login page",
-  "auth.forgot.title": "Forgot your password?",
-  "auth.forgot.subtitle": "Enter your e-mail address and we will send you a link to set a new one.",
-  "auth.forgot.send": "Send the link",
-  "auth.forgot.remembered": "Remembered it?",
-  "auth.forgot.sentTitle": "Check your e-mail",
-  "auth.forgot.sentSubtitle":
-    "If {email} has an account here, a link to set a new password is on its way. It works once, within an hour.",
-  "auth.reset.incomplete": "This link is incomplete. Copy the whole link from the message.",
-  "auth.reset.doneTitle": "Password changed",
-  "auth.reset.doneSubtitle": "You were signed out everywhere. Log in with your new password.",
-  "auth.reset.brokenTitle": "This link does not work",
-  "auth.reset.askAgain": "Ask for a new link",
-  "auth.reset.title": "Set a new password",
-  "auth.reset.subtitle": "Setting it signs you out on every device.",
-  "auth.reset.newPassword": "New password",
-  "auth.reset.submit": "Set password",
-
+/** English, the source language: the shell messages (docs/I18N.md, which lists what each file covers). */
+export const shell = {
   "shell.closeSidebar": "Close sidebar",
   "shell.showSidebar": "Show sidebar",
   "shell.personal": "Personal",
   "shell.myWork": "My work",
   "shell.mySpace": "My space",
   "shell.myBlockers": "My blockers",
-
-  "common.retry": "Retry",
-
   "account.title": "Account",
   "account.you": "You",
   "account.name": "Name",
@@ -144,7 +86,6 @@ export const en = {
   "account.sessions.confirmMessage":
     "Every other browser logged in to your account ({count, number}) will have to log in again. This one stays logged in.",
   "account.sessions.confirmButton": "Sign out others",
-
   "sidebar.workspaces": "Workspaces",
   "sidebar.hide": "Hide sidebar",
   "sidebar.resize": "Resize sidebar",
@@ -187,9 +128,6 @@ export const en = {
   "sidebar.settingsAndMembers": "Settings & members",
   "sidebar.members": "Members",
   "sidebar.archiveAndTrash": "Archive and trash",
-
-  "common.loading": "Loading…",
-
   "notifications.title": "Notifications",
   "notifications.bellLabel": "Notifications, {count, number} unread",
   "notifications.overNinetyNine": "99+",
@@ -215,7 +153,6 @@ export const en = {
   "notifications.kind.reminderNote": "Reminder: ''{card}'' — {note}",
   "notifications.kind.reminder": "Reminder: ''{card}''",
   "notifications.kind.other": "Update on ''{card}''",
-
   "home.title": "Home",
   "home.welcome": "Welcome back, {name}",
   "home.firstWorkspace.title": "Create your first workspace",
@@ -248,7 +185,6 @@ export const en = {
   "home.figures.blocked": "{count, number} blocked",
   "home.figures.burnup":
     "{name} burn-up: {doneNow, number} of {scopeNow, number} done now, {doneThen, number} of {scopeThen, number} twelve weeks ago",
-
   "search.placeholder": "Search cards, comments and documents",
   "search.label": "Search cards",
   "search.results": "Search results",
@@ -257,7 +193,6 @@ export const en = {
   "search.inComment": "in a comment",
   "search.inDocument": "in a document",
   "search.archived": "archived",
-
   "dialogs.cancel": "Cancel",
   "dialogs.save": "Save",
   "dialogs.description": "Description",
@@ -293,4 +228,4 @@ export const en = {
   "dialogs.move.title": "{kind, select, folder {Move folder “{name}”} other {Move space “{name}”}}",
   "dialogs.moved": "Moved “{name}” to {folder}.",
   "dialogs.movedToRoot": "Moved “{name}” to the workspace root.",
-} as const;
+} satisfies Record<string, string>;

@@ -1,0 +1,56 @@
+/** Arabic (العربية): every English key, translated; every plural spells out all six CLDR forms: the sign-in page's messages and the few shared words, loaded before the first render (docs/I18N.md). */
+import type { core as english } from "../en/core";
+
+export const core: Record<keyof typeof english, string> = {
+  "auth.sso.unavailable": "لم يستجب مزوّد تسجيل الدخول. حاول مرة أخرى بعد قليل.",
+  "auth.sso.state": "رابط تسجيل الدخول هذا استُخدم من قبل أو انتهت صلاحيته أو بدأ في متصفح آخر. ابدأ من جديد.",
+  "auth.sso.rejected": "تعذّر التحقق من ردّ مزوّد تسجيل الدخول. ابدأ من جديد.",
+  "auth.sso.denied": "أُلغي تسجيل الدخول لدى المزوّد.",
+  "auth.sso.domain": "لا يُسمح لنطاق بريدك الإلكتروني بتسجيل الدخول هنا.",
+  "auth.sso.unverified": "لم يؤكد مزوّد تسجيل الدخول عنوان بريدك الإلكتروني، فلم نتمكن من مطابقته بأي حساب.",
+  "auth.sso.deactivated": "هذا الحساب معطَّل. تواصل مع أحد مسؤولي هذا الخادم.",
+  "auth.sso.invitation":
+    "الحسابات على هذا الخادم بالدعوة فقط، ولا توجد دعوة معلّقة لعنوان بريدك الإلكتروني. اطلب من مالك مساحة عمل أن يدعوك.",
+  "auth.sso.failed": "لم ينجح تسجيل الدخول الموحّد. ابدأ من جديد.",
+  "auth.signupMode.invitation":
+    "الحسابات على هذا الخادم بالدعوة فقط: اطلب من مالك مساحة عمل أن يدعوك عبر البريد الإلكتروني.",
+  "auth.signupMode.sso": "تُنشأ الحسابات على هذا الخادم عند تسجيل الدخول الموحّد.",
+  "auth.passwordTooShort":
+    "{min, plural, zero {يجب ألا تقل عن # حرف} one {يجب ألا تقل عن حرف واحد} two {يجب ألا تقل عن حرفين} few {يجب ألا تقل عن # أحرف} many {يجب ألا تقل عن # حرفًا} other {يجب ألا تقل عن # حرف}}",
+  "auth.passwordHint":
+    "{min, plural, zero {# حرف على الأقل.} one {حرف واحد على الأقل.} two {حرفان على الأقل.} few {# أحرف على الأقل.} many {# حرفًا على الأقل.} other {# حرف على الأقل.}}",
+  "auth.signupClosed": "التسجيل مغلق",
+  "auth.haveAccount": "لديك حساب بالفعل؟",
+  "auth.newHere": "جديد في Lattice؟",
+  "auth.logIn": "تسجيل الدخول",
+  "auth.createAccount": "إنشاء الحساب",
+  "auth.createAnAccount": "أنشئ حسابًا",
+  "auth.signup.title": "أنشئ حسابك",
+  "auth.signup.subtitle": "خطّط للعمل وتابعه مع فريقك على لوحات مشتركة.",
+  "auth.login.title": "مرحبًا بعودتك",
+  "auth.login.subtitle": "سجّل الدخول لترى مساحات عملك.",
+  "auth.orWithPassword": "أو ببريدك الإلكتروني وكلمة المرور",
+  "auth.email": "البريد الإلكتروني",
+  "auth.name": "الاسم",
+  "auth.password": "كلمة المرور",
+  "auth.forgotLink": "نسيت كلمة المرور؟",
+  "auth.backToLogin": "العودة إلى صفحة تسجيل الدخول",
+  "auth.forgot.title": "نسيت كلمة المرور؟",
+  "auth.forgot.subtitle": "أدخل عنوان بريدك الإلكتروني وسنرسل إليك رابطًا لتعيين كلمة مرور جديدة.",
+  "auth.forgot.send": "أرسل الرابط",
+  "auth.forgot.remembered": "تذكّرتها؟",
+  "auth.forgot.sentTitle": "تحقّق من بريدك الإلكتروني",
+  "auth.forgot.sentSubtitle":
+    "إن كان للعنوان {email} حساب هنا، فرابط تعيين كلمة مرور جديدة في طريقه إليك. يعمل مرة واحدة خلال ساعة.",
+  "auth.reset.incomplete": "هذا الرابط ناقص. انسخ الرابط كاملًا من الرسالة.",
+  "auth.reset.doneTitle": "تغيّرت كلمة المرور",
+  "auth.reset.doneSubtitle": "سُجّل خروجك من كل مكان. سجّل الدخول بكلمة المرور الجديدة.",
+  "auth.reset.brokenTitle": "هذا الرابط لا يعمل",
+  "auth.reset.askAgain": "اطلب رابطًا جديدًا",
+  "auth.reset.title": "عيّن كلمة مرور جديدة",
+  "auth.reset.subtitle": "تعيينها يُخرجك من جميع أجهزتك.",
+  "auth.reset.newPassword": "كلمة المرور الجديدة",
+  "auth.reset.submit": "عيّن كلمة المرور",
+  "common.retry": "أعد المحاولة",
+  "common.loading": "جارٍ التحميل…",
+};
