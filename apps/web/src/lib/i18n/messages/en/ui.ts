@@ -1,2 +1,22 @@
 /** English, the source language: the ui messages (docs/I18N.md, which lists what each file covers). */
-export const ui = {} satisfies Record<string, string>;
+export const ui = {
+  "common.cancel": "Cancel",
+  "common.save": "Save",
+  "common.close": "Close",
+  "common.delete": "Delete",
+  "common.remove": "Remove",
+  "common.add": "Add",
+  "common.edit": "Edit",
+  "common.create": "Create",
+  "common.rename": "Rename",
+  "common.back": "Back",
+  "common.done": "Done",
+  "common.none": "None",
+  "common.apply": "Apply",
+  "common.undo": "Undo",
+  "common.archive": "Archive",
+  "common.restore": "Restore",
+  "common.saving": "Saving…",
+  "common.unknownPerson": "Someone",
+  "common.error": "Something went wrong. {reason}",
+} satisfies Record<string, string>;
