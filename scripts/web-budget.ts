@@ -14,14 +14,21 @@ import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
 
 /**
- * 135 kB of gzipped JavaScript (decimal kilobytes, the stricter reading). It was 120 kB before the
- * interface spoke several languages: the message runtime and the English messages (about 15 kB) are
- * on the first screen's path now, and counted. Winning them back is open work (docs/I18N.md).
+ * 120 kB of gzipped JavaScript (decimal kilobytes, the stricter reading). It counts the message runtime
+ * and the sign-in page's own messages (the `core` tier, docs/I18N.md), which the first render waits for;
+ * the signed-in app's messages and the reply schemas (zod) load after it.
  */
-export const FIRST_SCREEN_BUDGET_BYTES = 135_000;
+export const FIRST_SCREEN_BUDGET_BYTES = 120_000;
 
 /** Modules loaded on demand that the first screen still waits for before it shows anything. */
 const awaitedBeforeFirstRender = ["src/lib/i18n/runtime.ts", "src/lib/i18n/messages/en/core.ts"];
+
+/**
+ * Modules the sign-in page loads after its first render: the reply schemas of its two requests
+ * (session, sign-in options), which need zod. Not counted; named so the loading journey can tell them
+ * from a part that should not load there.
+ */
+export const loadedAfterFirstRender = ["src/api/first-screen-schemas.ts"];
 
 /** One entry of Vite's build manifest (dist/.vite/manifest.json), the fields read here. */
 export interface ManifestChunk {
@@ -58,6 +65,22 @@ export const firstScreenFiles = (manifest: Manifest): string[] => {
   };
   visit(entries[0] as string);
   for (const key of awaitedBeforeFirstRender) if (manifest[key]) visit(key);
+  return files;
+};
+
+/** The JavaScript files of a module loaded on demand: its chunk and that chunk's static imports, transitively. */
+export const chunkFiles = (manifest: Manifest, key: string): string[] => {
+  const seen = new Set<string>();
+  const files: string[] = [];
+  const visit = (name: string) => {
+    if (seen.has(name)) return;
+    seen.add(name);
+    const chunk = manifest[name];
+    if (!chunk) throw new Error(`the build manifest names ${name} but has no entry for it`);
+    if (chunk.file.endsWith(".js")) files.push(chunk.file);
+    for (const imported of chunk.imports ?? []) visit(imported);
+  };
+  visit(key);
   return files;
 };
 

@@ -3,18 +3,11 @@
  * server (validation + OpenAPI through fastify-type-provider-zod) and the web app (typed client).
  */
 import { z } from "zod";
+import { limits } from "./limits.js";
 import { joinRoles, locales, statusRoles, themes, visibilities, workspaceRoles } from "./roles.js";
 import { capacityPerWeekRange, serviceLevelDaysRange } from "./saved-views.js";
 
-export const limits = {
-  nameMax: 120,
-  cardNameMax: 500,
-  descriptionMax: 20_000,
-  emailMax: 254,
-  passwordMin: 8,
-  passwordMax: 256,
-  wipLimitMax: 10_000,
-} as const;
+export { limits };
 
 // With the u flag a surrogate pair is one code point, so this finds only a half of a pair.
 const loneSurrogate = /\p{Cs}/u;

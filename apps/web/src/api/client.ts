@@ -81,6 +81,13 @@ export interface ReplySchema<T> {
   safeParse(data: unknown): { success: true; data: T } | { success: false };
 }
 
+/**
+ * A reply schema, or a loader of one: the first screen's requests (session, sign-in options) name
+ * their schema through `import()` so that zod is not on the first screen; the schema then loads
+ * beside the request.
+ */
+export type ReplySchemaSource<T> = ReplySchema<T> | (() => Promise<ReplySchema<T>>);
+
 export type Method = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
 
 export interface RequestOptions {
@@ -186,13 +193,16 @@ const takeAhead = (method: Method, path: string, options: RequestOptions): Promi
 export const request = async <T>(
   method: Method,
   path: string,
-  schema: ReplySchema<T>,
+  schema: ReplySchemaSource<T>,
   options: RequestOptions = {},
 ): Promise<T> =>
   inFlight(async () => {
+    const schemaReady = typeof schema === "function" ? schema() : schema;
+    // Not left unhandled while the request is under way; awaited (and its error thrown) below.
+    if (schemaReady instanceof Promise) schemaReady.catch(() => undefined);
     const response = await (takeAhead(method, path, options) ?? send(method, path, options));
     const json: unknown = await response.json();
-    const parsed = schema.safeParse(json);
+    const parsed = (await schemaReady).safeParse(json);
     if (!parsed.success) {
       throw new ApiError({
         status: response.status,

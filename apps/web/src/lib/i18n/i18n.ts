@@ -80,7 +80,7 @@ const browserLanguages = (): readonly string[] =>
 
 const browserTimeZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone;
 
-let wanted = "";
+let loading: { key: string; done: Promise<void> } | null = null;
 let appWanted = false;
 let lastSetting: string | null | undefined = null;
 let lastTimeZone: string | null | undefined = null;
@@ -90,7 +90,10 @@ let lastTimeZone: string | null | undefined = null;
  * `setting` and `timeZone`, and marks <html> with its `lang` and `dir`. A later call wins over an
  * earlier one still loading, except that the first language to arrive is shown at once.
  */
-export const applyLanguage = async (setting: string | null | undefined, timeZone?: string | null) => {
+export const applyLanguage = (
+  setting: string | null | undefined,
+  timeZone?: string | null,
+): Promise<void> => {
   lastSetting = setting;
   lastTimeZone = timeZone;
   const browser = browserLanguages();
@@ -99,22 +102,23 @@ export const applyLanguage = async (setting: string | null | undefined, timeZone
   const tiers: readonly MessageTier[] = appWanted ? allTiers : ["core"];
   const key = `${locale}|${zone}|${tiers.join()}`;
   const current = useI18n.getState().translator;
-  if (current && `${current.locale}|${current.timeZone}|${current.tiers.join()}` === key) return;
-  if (wanted === key) return;
-  wanted = key;
-  let translator: Translator;
-  try {
+  if (current && `${current.locale}|${current.timeZone}|${current.tiers.join()}` === key)
+    return Promise.resolve();
+  // The same language already on its way: wait for that one (the account page confirms a save in it).
+  if (loading?.key === key) return loading.done;
+  const done = (async () => {
     const { createTranslator } = await import("./runtime");
-    translator = await createTranslator(locale, formatLocaleFor(locale, browser), zone, tiers);
-  } catch (error) {
-    if (wanted === key) wanted = ""; // so that the next call tries again
-    throw error;
-  }
-  // A newer request wins, but the first screen need not wait for it: with nothing shown yet, any language will do.
-  if (wanted !== key && useI18n.getState().translator) return;
-  document.documentElement.lang = locale;
-  document.documentElement.dir = translator.dir;
-  useI18n.setState({ translator });
+    const translator = await createTranslator(locale, formatLocaleFor(locale, browser), zone, tiers);
+    // A newer request wins, but the first screen need not wait for it: with nothing shown yet, any language will do.
+    if (loading?.key !== key && useI18n.getState().translator) return;
+    document.documentElement.lang = locale;
+    document.documentElement.dir = translator.dir;
+    useI18n.setState({ translator });
+  })().finally(() => {
+    if (loading?.key === key) loading = null;
+  });
+  loading = { key, done };
+  return done;
 };
 
 /**
@@ -122,17 +126,11 @@ export const applyLanguage = async (setting: string | null | undefined, timeZone
  * Every part loaded on demand waits for this before it renders.
  */
 export const appMessagesReady = (): Promise<void> => {
-  const ready = () => useI18n.getState().translator?.tiers.includes("app") === true;
   if (ready()) return Promise.resolve();
-  if (!appWanted) {
-    appWanted = true;
-    void applyLanguage(lastSetting, lastTimeZone);
-  }
-  return new Promise((resolve) => {
-    const stop = useI18n.subscribe(() => {
-      if (!ready()) return;
-      stop();
-      resolve();
-    });
-  });
+  appWanted = true;
+  // A newer language may have overtaken this request: then wait for that one too. A failed load
+  // rejects, so the part asking can try again on its next use.
+  return applyLanguage(lastSetting, lastTimeZone).then(() => (ready() ? undefined : appMessagesReady()));
 };
+
+const ready = () => useI18n.getState().translator?.tiers.includes("app") === true;
