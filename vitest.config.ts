@@ -76,6 +76,8 @@ export default defineConfig(async () => {
             name: "web",
             include: ["apps/web/src/**/*.test.{ts,tsx}"],
             environment: "jsdom",
+            // Every test starts with the English interface installed, as the app has before it renders.
+            setupFiles: ["apps/web/src/test/english.ts"],
             // The Gantt's jsdom tests draw hundreds of SVG bars: on a shared, loaded machine the first one
             // passed 5 s (the default) while doing nothing wrong. A hang still fails, at 30 s.
             testTimeout: 30_000,

@@ -3,6 +3,7 @@
  * stores them as they arrive); everything else is JSON through the shared client.
  */
 import { type Attachment, attachmentSchema } from "@lattice/domain";
+import { translate } from "../lib/i18n/i18n";
 import { ApiError, newMutationId, parseProblem, type ReplySchema, request, requestEmpty } from "./client";
 
 const attachmentList: ReplySchema<Attachment[]> = {
@@ -45,8 +46,8 @@ export const attachmentsApi = {
       throw new ApiError({
         status: 0,
         code: "network",
-        title: "No connection",
-        detail: "Could not reach the server. Check your connection and try again.",
+        title: translate("errors.noConnectionTitle"),
+        detail: translate("errors.noConnection"),
       });
     }
     if (!response.ok) throw await parseProblem(response);
@@ -55,8 +56,8 @@ export const attachmentsApi = {
       throw new ApiError({
         status: response.status,
         code: "bad_reply",
-        title: "Unexpected reply",
-        detail: "The server answered in a form this app does not understand. Reload the page.",
+        title: translate("errors.badReplyTitle"),
+        detail: translate("errors.badReply"),
       });
     }
     return parsed.data;

@@ -5,6 +5,7 @@
  * that tells the server the change is not forged by another site.
  */
 import type { FieldError } from "@lattice/domain";
+import { translate } from "../lib/i18n/i18n";
 
 export class ApiError extends Error {
   readonly status: number;
@@ -48,7 +49,7 @@ const asFieldErrors = (value: unknown): FieldError[] => {
 
 /** Turns any failed response into an ApiError, whether or not the body is problem+json. */
 export const parseProblem = async (response: Response): Promise<ApiError> => {
-  const fallbackTitle = response.statusText || `Request failed (${response.status})`;
+  const fallbackTitle = response.statusText || translate("errors.requestFailed", { status: response.status });
   let body: unknown = null;
   const text = await response.text().catch(() => "");
   if (text) {
@@ -63,7 +64,7 @@ export const parseProblem = async (response: Response): Promise<ApiError> => {
       status: response.status,
       code: response.status >= 500 ? "internal" : "http_error",
       title: fallbackTitle,
-      detail: response.status >= 500 ? "The server had a problem. Try again in a moment." : fallbackTitle,
+      detail: response.status >= 500 ? translate("errors.serverProblem") : fallbackTitle,
     });
   }
   const title = typeof body.title === "string" ? body.title : fallbackTitle;
@@ -155,8 +156,8 @@ const send = async (method: Method, path: string, options: RequestOptions = {}):
     throw new ApiError({
       status: 0,
       code: "network",
-      title: "No connection",
-      detail: "Could not reach the server. Check your connection and try again.",
+      title: translate("errors.noConnectionTitle"),
+      detail: translate("errors.noConnection"),
     });
   }
   if (!response.ok) throw await parseProblem(response);
@@ -207,8 +208,8 @@ export const request = async <T>(
       throw new ApiError({
         status: response.status,
         code: "bad_reply",
-        title: "Unexpected reply",
-        detail: "The server answered in a form this app does not understand. Reload the page.",
+        title: translate("errors.badReplyTitle"),
+        detail: translate("errors.badReply"),
       });
     }
     return parsed.data;
@@ -228,5 +229,5 @@ export const requestEmpty = async (
 export const describeError = (error: unknown): string => {
   if (error instanceof ApiError) return error.detail || error.title;
   if (error instanceof Error) return error.message;
-  return "Something went wrong.";
+  return translate("errors.somethingWrong");
 };

@@ -56,6 +56,7 @@ import {
 import { create } from "zustand";
 import { ApiError, describeError, newMutationId } from "../api/client";
 import { api } from "../api/endpoints";
+import { translate } from "../lib/i18n/i18n";
 import type { WireEvent } from "../sync/channels";
 import {
   createStatusContextFromBoard,
@@ -148,7 +149,7 @@ const isBoardEvent = (event: DraftEvent): event is DraftEvent & BoardEvent => bo
  */
 const eventsOrRefusal = <C>(label: string, result: MutatorResult<C>): BoardEvent[] | null => {
   if (isRefusal(result)) {
-    toast.error(`Could not ${label}. ${sentence(result.message)}`);
+    toast.error(translate("errors.couldNot", { action: label, reason: sentence(result.message) }));
     return null;
   }
   return result.events.filter(isBoardEvent);
@@ -310,7 +311,8 @@ const sentence = (text: string) => {
   return /[.!?]$/.test(capital) ? capital : `${capital}.`;
 };
 
-const quote = (name: string) => `“${name.length > 40 ? `${name.slice(0, 39)}…` : name}”`;
+/** A name as a message quotes it (the quotation marks are the language's, in the message). */
+const shortName = (name: string) => (name.length > 40 ? `${name.slice(0, 39)}…` : name);
 
 export const useBoard = create<BoardStore>((set, get) => {
   /** Bumped on every load so a late reply for a board we left is not applied to the new one. */
@@ -414,7 +416,7 @@ export const useBoard = create<BoardStore>((set, get) => {
     receiveBoard: (event, seq) => {
       set({ seq });
       if (event.type === "space.deleted") {
-        get().markLost("This space was deleted.");
+        get().markLost(translate("errors.spaceDeleted"));
         return;
       }
       if (!boardEventTypes.has(event.type)) return;
@@ -479,16 +481,14 @@ export const useBoard = create<BoardStore>((set, get) => {
               markWaiting(true);
               if (isUnavailable) {
                 if (!hasToldUnavailable) {
-                  toast.info(
-                    `The server is briefly unavailable. We will ${spec.label} as soon as it is back.`,
-                  );
+                  toast.info(translate("errors.unavailableRetry", { action: spec.label }));
                   hasToldUnavailable = true;
                 }
                 await waitForRetry(unavailableRetryMs);
                 continue;
               }
               if (!hasToldOffline) {
-                toast.info(`You are offline. We will ${spec.label} when the connection is back.`);
+                toast.info(translate("errors.offlineRetry", { action: spec.label }));
                 hasToldOffline = true;
               }
               await waitForRetry(retryFallbackMs);
@@ -507,7 +507,7 @@ export const useBoard = create<BoardStore>((set, get) => {
         return result;
       } catch (error) {
         if (myGeneration !== generation) {
-          toast.error(`Could not ${spec.label}. ${describeError(error)}`);
+          toast.error(translate("errors.couldNot", { action: spec.label, reason: describeError(error) }));
         } else {
           setState(
             get().confirmed,
@@ -518,7 +518,7 @@ export const useBoard = create<BoardStore>((set, get) => {
             error instanceof ApiError && error.code === "blocked"
               ? sentence(error.detail || error.title)
               : describeError(error);
-          toast.error(`Could not ${spec.label}. ${why}`);
+          toast.error(translate("errors.couldNot", { action: spec.label, reason: why }));
           // Something we hold is gone or changed under us: take a fresh snapshot.
           const spaceId = get().spaceId;
           if (error instanceof ApiError && error.status === 404 && spaceId) void get().load(spaceId);
@@ -531,7 +531,7 @@ export const useBoard = create<BoardStore>((set, get) => {
       const { view, spaceId, role } = get();
       if (!spaceId || !view.space) return null;
       const body = { name, statusId, at };
-      const label = `add ${quote(name)}`;
+      const label = translate("errors.action.add", { name: shortName(name) });
       const optimistic = eventsOrRefusal(
         label,
         mutateCreateCard(
@@ -564,25 +564,37 @@ export const useBoard = create<BoardStore>((set, get) => {
     updateCard: async (cardId, body) => {
       const current = card(cardId);
       if (!current) return null;
-      return get().changeCard(current, body, `save ${quote(current.name)}`);
+      return get().changeCard(
+        current,
+        body,
+        translate("errors.action.save", { name: shortName(current.name) }),
+      );
     },
 
     updateCardFields: async (cardId, patch, label) => {
       const current = card(cardId);
       if (!current) return null;
-      return get().changeCard(current, patch, label ?? `save ${quote(current.name)}`);
+      return get().changeCard(
+        current,
+        patch,
+        label ?? translate("errors.action.save", { name: shortName(current.name) }),
+      );
     },
 
     archiveCard: async (cardId) => {
       const current = card(cardId);
       if (!current) return null;
-      return get().changeCard(current, { archived: true }, `archive ${quote(current.name)}`);
+      return get().changeCard(
+        current,
+        { archived: true },
+        translate("errors.action.archive", { name: shortName(current.name) }),
+      );
     },
 
     deleteCard: async (cardId) => {
       const current = card(cardId);
       if (!current) return false;
-      const label = `delete ${quote(current.name)}`;
+      const label = translate("errors.action.delete", { name: shortName(current.name) });
       const optimistic = eventsOrRefusal(
         label,
         mutateDeleteCard({ role: get().role, card: current }, {}, actor(), new Date()),
@@ -605,7 +617,7 @@ export const useBoard = create<BoardStore>((set, get) => {
       const current = card(cardId);
       const body = planMove(view, cardId, intent);
       if (!current || !body) return null;
-      const label = `move ${quote(current.name)}`;
+      const label = translate("errors.action.move", { name: shortName(current.name) });
       // The server's own rules on the board we see: a refused move is refused before anything moves.
       const optimistic = eventsOrRefusal(
         label,
@@ -626,7 +638,7 @@ export const useBoard = create<BoardStore>((set, get) => {
       const { view, spaceId } = get();
       if (!spaceId || !view.space) return null;
       const body = { name, role, wipLimit };
-      const label = `add the column ${quote(name)}`;
+      const label = translate("errors.action.addColumn", { name: shortName(name) });
       const optimistic = eventsOrRefusal(
         label,
         mutateCreateStatus(
@@ -648,21 +660,29 @@ export const useBoard = create<BoardStore>((set, get) => {
     updateStatus: async (statusId, body) => {
       const current = get().view.statuses[statusId];
       if (!current) return null;
-      return changeStatus(statusId, body, `update the column ${quote(current.name)}`);
+      return changeStatus(
+        statusId,
+        body,
+        translate("errors.action.updateColumn", { name: shortName(current.name) }),
+      );
     },
 
     moveStatus: async (statusId, intent) => {
       const current = get().view.statuses[statusId];
       const body = planStatusMove(get().view, statusId, intent);
       if (!current || !body) return null;
-      return changeStatus(statusId, body, `move the column ${quote(current.name)}`);
+      return changeStatus(
+        statusId,
+        body,
+        translate("errors.action.moveColumn", { name: shortName(current.name) }),
+      );
     },
 
     deleteStatus: async (statusId) => {
       const { view, role } = get();
       const current = view.statuses[statusId];
       if (!current) return false;
-      const label = `delete the column ${quote(current.name)}`;
+      const label = translate("errors.action.deleteColumn", { name: shortName(current.name) });
       const optimistic = eventsOrRefusal(
         label,
         mutateDeleteStatus(deleteStatusContextFromBoard(view, statusId, role), {}, actor(), new Date()),
@@ -685,7 +705,7 @@ export const useBoard = create<BoardStore>((set, get) => {
       const current = card(cardId);
       const field = view.fields?.[fieldId];
       if (!current || !field) return false;
-      const label = `set ${field.name} on ${quote(current.name)}`;
+      const label = translate("errors.action.setField", { field: field.name, name: shortName(current.name) });
       // The board does not hold who may read a private space: the person picker offers only those
       // who may, and the server has the last word (see docs/MUTATORS.md).
       const readerIds = field.kind === "person" && typeof value === "string" ? [value] : [];
@@ -718,7 +738,7 @@ export const useBoard = create<BoardStore>((set, get) => {
       const spaceId = get().spaceId;
       if (!spaceId) return null;
       return get().mutate({
-        label: `add the field ${quote(body.name)}`,
+        label: translate("errors.action.addField", { name: shortName(body.name) }),
         optimistic: [],
         send: (mutationId) => api.createField(spaceId, body, { mutationId }),
         confirm: (field) => [{ type: "field.created", payload: { field } }],
@@ -729,7 +749,7 @@ export const useBoard = create<BoardStore>((set, get) => {
       const current = get().view.fields?.[fieldId];
       if (!current) return null;
       return get().mutate({
-        label: `change the field ${quote(current.name)}`,
+        label: translate("errors.action.changeField", { name: shortName(current.name) }),
         optimistic: [],
         send: (mutationId) => api.updateField(fieldId, body, { mutationId }),
         confirm: (field) => [{ type: "field.updated", payload: { field } }],
@@ -740,7 +760,7 @@ export const useBoard = create<BoardStore>((set, get) => {
       const current = get().view.fields?.[fieldId];
       if (!current) return false;
       const result = await get().mutate({
-        label: `delete the field ${quote(current.name)}`,
+        label: translate("errors.action.deleteField", { name: shortName(current.name) }),
         optimistic: [],
         send: async (mutationId) => {
           await api.deleteField(fieldId, { mutationId });

@@ -1,4 +1,5 @@
 import { create } from "zustand";
+import { translate } from "../lib/i18n/i18n";
 
 export type ToastTone = "info" | "error" | "success";
 
@@ -53,5 +54,5 @@ export const toast = {
   success: (message: string) => useToasts.getState().show(message, "success"),
   /** News with an "Undo" that takes the change back (archive: restore). */
   undoable: (message: string, undo: () => unknown) =>
-    useToasts.getState().show(message, "info", { label: "Undo", run: undo }),
+    useToasts.getState().show(message, "info", { label: translate("common.undo"), run: undo }),
 };

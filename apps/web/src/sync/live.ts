@@ -13,6 +13,7 @@ import {
 import { useEffect, useRef } from "react";
 import { create } from "zustand";
 import { useNotifications } from "../features/notifications/notifications-store";
+import { translate } from "../lib/i18n/i18n";
 import { useBoard } from "../store/board";
 import { toast } from "../store/toasts";
 import { useWorkspaces } from "../store/workspaces";
@@ -127,9 +128,7 @@ export const useLiveBoard = (spaceId: string, onLost: (message: string) => void)
       },
       onLost: (code) => {
         const message =
-          code === "access_revoked"
-            ? "You no longer have access to this space."
-            : "This space is not available any more.";
+          code === "access_revoked" ? translate("errors.accessRevoked") : translate("errors.spaceGone");
         useBoard.getState().markLost(message);
         toast.error(message);
         onLostRef.current(message);

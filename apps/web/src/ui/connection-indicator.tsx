@@ -1,26 +1,30 @@
+import { type MessageKey, useTranslator } from "../lib/i18n/i18n";
 import { useSync } from "../sync/live";
 
-const labels = {
-  live: "Live",
-  connecting: "Connecting…",
-  reconnecting: "Reconnecting…",
-  offline: "Offline",
-} as const;
+type Status = ReturnType<typeof useSync.getState>["status"];
 
-const hints = {
-  live: "Changes by others appear as they happen.",
-  connecting: "Connecting to live updates.",
-  reconnecting: "The live connection dropped; trying again. Your changes are kept.",
-  offline: "No connection. Your changes are kept and sent when the connection is back.",
-} as const;
+const labels: Record<Status, MessageKey> = {
+  live: "ui.connection.live",
+  connecting: "ui.connection.connecting",
+  reconnecting: "ui.connection.reconnecting",
+  offline: "ui.connection.offline",
+};
+
+const hints: Record<Status, MessageKey> = {
+  live: "ui.connection.liveHint",
+  connecting: "ui.connection.connectingHint",
+  reconnecting: "ui.connection.reconnectingHint",
+  offline: "ui.connection.offlineHint",
+};
 
 /** Live / Reconnecting… / Offline, for the page header. */
 export const ConnectionIndicator = () => {
   const status = useSync((s) => s.status);
+  const { t } = useTranslator();
   return (
-    <output className={`connection connection-${status}`} title={hints[status]} aria-live="polite">
+    <output className={`connection connection-${status}`} title={t(hints[status])} aria-live="polite">
       <span className="connection-dot" aria-hidden="true" />
-      {labels[status]}
+      {t(labels[status])}
     </output>
   );
 };

@@ -5,6 +5,7 @@
  */
 import { type FormEvent, useId, useMemo, useState } from "react";
 import { DayPicker } from "react-day-picker";
+import { useTranslator } from "../lib/i18n/i18n";
 import "react-day-picker/style.css";
 import {
   dateToDay,
@@ -46,7 +47,7 @@ const DateFieldInner = ({
   min = null,
   max = null,
   isClearable = false,
-  placeholder = "Pick a date",
+  placeholder,
   className = "",
   disabled = false,
 }: DateFieldProps) => {
@@ -54,6 +55,7 @@ const DateFieldInner = ({
   const [typed, setTyped] = useState("");
   const [typedError, setTypedError] = useState<string | null>(null);
   const errorId = useId();
+  const { t } = useTranslator();
   const locale = useMemo(personLocale, []);
   const weekStartsOn = useMemo(() => weekStartOf(locale), [locale]);
   const formatters = useMemo(() => {
@@ -69,11 +71,15 @@ const DateFieldInner = ({
     const caption = new Intl.DateTimeFormat(locale, { month: "long", year: "numeric" });
     return {
       labelDayButton: (date: Date, modifiers: { selected?: boolean; today?: boolean }) =>
-        `${full.format(date)}${modifiers.today ? ", today" : ""}${modifiers.selected ? ", selected" : ""}`,
+        t("ui.dateField.day", {
+          date: full.format(date),
+          isToday: modifiers.today ? "yes" : "no",
+          isSelected: modifiers.selected ? "yes" : "no",
+        }),
       labelGrid: (month: Date) => caption.format(month),
       labelWeekday: (date: Date) => new Intl.DateTimeFormat(locale, { weekday: "long" }).format(date),
     };
-  }, [locale]);
+  }, [locale, t]);
 
   const handleOpenChange = (open: boolean) => {
     setIsOpen(open);
@@ -91,14 +97,14 @@ const DateFieldInner = ({
     event.stopPropagation();
     const day = parseTypedDay(typed, locale);
     if (day === null) {
-      setTypedError(`Not a date: write it as ${typedHint(locale)}.`);
+      setTypedError(t("ui.dateField.notADate", { hint: typedHint(locale) }));
       return;
     }
     if (outOfRange(day)) {
       setTypedError(
         min !== null && day < min
-          ? `Pick ${formatDay(min, locale)} or later.`
-          : `Pick ${formatDay(max ?? day, locale)} or earlier.`,
+          ? t("ui.dateField.notBefore", { day: formatDay(min, locale) })
+          : t("ui.dateField.notAfter", { day: formatDay(max ?? day, locale) }),
       );
       return;
     }
@@ -113,12 +119,12 @@ const DateFieldInner = ({
         id={id}
         type="button"
         className={`input date-field${shown ? "" : " is-empty"} ${className}`}
-        aria-label={`${label}, ${shown ?? "not set"}`}
+        aria-label={t("ui.dateField.button", { label, value: shown ?? t("ui.dateField.notSet") })}
         data-value={value ?? ""}
         disabled={disabled}
         {...layer.interactions.getReferenceProps({ onKeyDown: layer.handleEscape })}
       >
-        <span className="date-field-text">{shown ?? placeholder}</span>
+        <span className="date-field-text">{shown ?? placeholder ?? t("ui.dateField.pick")}</span>
         <span className="date-field-icon" aria-hidden="true">
           ▦
         </span>
@@ -127,7 +133,7 @@ const DateFieldInner = ({
         <form className="date-typed" onSubmit={handleTyped}>
           <input
             className="input"
-            aria-label={`Type the date (${typedHint(locale)})`}
+            aria-label={t("ui.dateField.typeIt", { hint: typedHint(locale) })}
             aria-invalid={typedError ? true : undefined}
             aria-describedby={typedError ? errorId : undefined}
             placeholder={typedHint(locale)}
@@ -138,7 +144,7 @@ const DateFieldInner = ({
             }}
           />
           <button type="submit" className="btn btn-secondary btn-sm">
-            Set
+            {t("ui.dateField.set")}
           </button>
         </form>
         {typedError ? (
@@ -165,7 +171,7 @@ const DateFieldInner = ({
         {isClearable && value ? (
           <div className="date-panel-actions">
             <button type="button" className="btn btn-ghost btn-sm" onClick={() => choose(null)}>
-              Clear
+              {t("ui.dateField.clear")}
             </button>
           </div>
         ) : null}

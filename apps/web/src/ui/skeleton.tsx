@@ -1,10 +1,16 @@
+import { useI18n, useTranslator } from "../lib/i18n/i18n";
 export const Skeleton = ({ width = "100%", height = 14 }: { width?: number | string; height?: number }) => (
   <span className="skeleton" style={{ width, height }} aria-hidden="true" />
 );
 
 /** A board-shaped placeholder while the snapshot loads. */
 export const BoardSkeleton = () => (
-  <div className="board-columns" role="status" aria-busy="true" aria-label="Loading board">
+  <div
+    className="board-columns"
+    role="status"
+    aria-busy="true"
+    aria-label={useTranslator().t("common.loadingBoard")}
+  >
     {[4, 2, 3].map((count, column) => (
       // biome-ignore lint/suspicious/noArrayIndexKey: static placeholder
       <div key={column} className="column column-skeleton">
@@ -39,7 +45,7 @@ export const ListSkeleton = ({ rows = 4 }: { rows?: number }) => (
  * page replaces it without a jump. Invisible for the first moments (CSS), so a quick load shows no flash.
  */
 export const PageSkeleton = () => (
-  <main className="page page-loading" aria-busy="true" aria-label="Loading">
+  <main className="page page-loading" aria-busy="true" aria-label={useTranslator().t("common.loadingPage")}>
     <Skeleton width="30%" height={24} />
     <ListSkeleton rows={5} />
   </main>
@@ -47,7 +53,11 @@ export const PageSkeleton = () => (
 
 /** A signed-out page's place (sign-in card shape) while its code loads. */
 export const AuthSkeleton = () => (
-  <main className="auth-page page-loading" aria-busy="true" aria-label="Loading">
+  <main
+    className="auth-page page-loading"
+    aria-busy="true"
+    aria-label={useTranslator().t("common.loadingPage")}
+  >
     <div className="auth-card">
       <Skeleton width="50%" height={24} />
       <ListSkeleton rows={4} />
@@ -57,7 +67,11 @@ export const AuthSkeleton = () => (
 
 /** The card panel's place while its code loads: the panel itself, empty, where it will open. */
 export const CardPanelSkeleton = () => (
-  <aside className="card-panel page-loading" aria-busy="true" aria-label="Loading card">
+  <aside
+    className="card-panel page-loading"
+    aria-busy="true"
+    aria-label={useTranslator().t("common.loadingCard")}
+  >
     <div className="card-panel-bar">
       <Skeleton width="35%" height={16} />
     </div>
@@ -72,7 +86,8 @@ export const CardPanelSkeleton = () => (
 export const AppLoading = () => (
   <div className="app-loading" aria-busy="true">
     <span className="brand-mark brand-mark-pulse" aria-hidden="true" />
-    <span className="visually-hidden">Loading…</span>
+    {/* Shown while the first language loads, so it may have no words yet: English until then. */}
+    <span className="visually-hidden">{useI18n((s) => s.translator)?.t("common.loading") ?? "Loading…"}</span>
   </div>
 );
 

@@ -1,9 +1,11 @@
+import { useTranslator } from "../lib/i18n/i18n";
 import { useToasts } from "../store/toasts";
 
 /** Where toasts appear; polite for news, assertive for failures. */
 export const Toaster = () => {
   const toasts = useToasts((s) => s.toasts);
   const dismiss = useToasts((s) => s.dismiss);
+  const { t } = useTranslator();
   return (
     <div className="toaster" aria-live="polite">
       {toasts.map((toast) => (
@@ -31,7 +33,7 @@ export const Toaster = () => {
           <button
             type="button"
             className="toast-close"
-            aria-label="Dismiss"
+            aria-label={t("common.dismiss")}
             onClick={() => dismiss(toast.id)}
           >
             ×

@@ -55,4 +55,17 @@ export const core: Record<keyof typeof english, string> = {
   "auth.reset.submit": "Passwort festlegen",
   "common.retry": "Erneut versuchen",
   "common.loading": "Wird geladen…",
+  "errors.noConnectionTitle": "Keine Verbindung",
+  "errors.noConnection":
+    "Der Server ist nicht erreichbar. Prüfen Sie Ihre Verbindung und versuchen Sie es noch einmal.",
+  "errors.badReplyTitle": "Unerwartete Antwort",
+  "errors.badReply":
+    "Der Server hat in einer Form geantwortet, die diese App nicht versteht. Laden Sie die Seite neu.",
+  "errors.serverProblem": "Auf dem Server ist ein Problem aufgetreten. Versuchen Sie es gleich noch einmal.",
+  "errors.requestFailed": "Anfrage fehlgeschlagen ({status})",
+  "errors.somethingWrong": "Etwas ist schiefgelaufen.",
+  "common.dismiss": "Ausblenden",
+  "common.loadingBoard": "Board wird geladen",
+  "common.loadingCard": "Karte wird geladen",
+  "common.loadingPage": "Wird geladen",
 };
