@@ -102,8 +102,8 @@ const columnNames = () =>
 beforeEach(async () => {
   vi.mocked(api.getBoard).mockResolvedValue(snapshot);
   useToasts.setState({ toasts: [] });
-  // Reloading the same space keeps what was seen live; each test starts from none.
-  useBoard.setState({ arrivals: {} });
+  // Each test opens the space afresh (a reload of the same space would keep what an earlier test did).
+  useBoard.setState({ spaceId: null, arrivals: {} });
   await useBoard.getState().load(spaceId);
 });
 
@@ -298,6 +298,32 @@ describe("board store with live events", () => {
     expect(state.confirmed.cards[cardC.id]?.name).toBe("Renamed");
     expect(Object.keys(state.arrivals)).toEqual([cardC.id]);
     expect(state.arrivals[cardC.id]).toBeGreaterThanOrEqual(beforeTeammate);
+  });
+
+  it("keeps a change whose event came in while a reload of the same space was under way", async () => {
+    const slowSnapshot = deferred<Board>();
+    vi.mocked(api.getBoard).mockReturnValueOnce(slowSnapshot.promise);
+    // The reload reads the board (seq 7)…
+    const reloading = useBoard.getState().load(spaceId);
+    // …a teammate's rename is stored and reaches this board (seq 8) before that reply…
+    useBoard.getState().receive(wire("card.updated", { ...cardC, name: "Renamed", version: 2 }, null), 8);
+    // …and then the reply, read before the rename, arrives.
+    slowSnapshot.resolve(snapshot);
+    await reloading;
+    const state = useBoard.getState();
+    expect(state.view.cards[cardC.id]?.name).toBe("Renamed");
+    expect(state.seq).toBe(8);
+  });
+
+  it("takes a reload's snapshot when it is as new as what the board holds", async () => {
+    vi.mocked(api.getBoard).mockResolvedValueOnce({
+      ...snapshot,
+      cards: [cardA, cardB, { ...cardC, name: "Renamed elsewhere", version: 2 }],
+      seq: 9,
+    });
+    await useBoard.getState().load(spaceId);
+    expect(useBoard.getState().view.cards[cardC.id]?.name).toBe("Renamed elsewhere");
+    expect(useBoard.getState().seq).toBe(9);
   });
 
   it("takes the echo of its own move, already confirmed by the reply, as its own and redraws nothing", async () => {

@@ -396,6 +396,10 @@ export const useBoard = create<BoardStore>((set, get) => {
       try {
         const board = await api.getBoard(spaceId);
         if (myGeneration !== generation) return;
+        // A snapshot read before events this board has applied since (the reload of the same space
+        // raced a change made meanwhile) is older than what is shown: taking it would undo that
+        // change on screen, and its event, already received, would not come again.
+        if (isSameSpace && board.seq < get().seq) return;
         set({ status: "ready", role: board.role, seq: board.seq, error: null });
         setState(boardFromSnapshot(board), get().pending);
       } catch (error) {
