@@ -600,9 +600,15 @@ export const Sidebar = () => {
           {t("sidebar.publicWorkspaces")}
         </Link>
         {user?.isAdmin ? (
-          <Link to="/accounts" className="sidebar-link">
-            {t("sidebar.accounts")}
-          </Link>
+          <>
+            <Link to="/accounts" className="sidebar-link">
+              {t("sidebar.accounts")}
+            </Link>
+            {/* Beside the other instance-wide links, so the footer keeps its width for the person's name. */}
+            <Link to="/admin/outbox" className="sidebar-link" title={t("sidebar.outboxTitle")}>
+              {t("sidebar.outbox")}
+            </Link>
+          </>
         ) : null}
       </div>
       {user ? (
@@ -612,11 +618,6 @@ export const Sidebar = () => {
             <span className="sidebar-user-name">{user.name}</span>
             <span className="sidebar-user-email">{user.email}</span>
           </Link>
-          {user.isAdmin ? (
-            <Link to="/admin/outbox" className="btn btn-ghost btn-sm" title={t("sidebar.outboxTitle")}>
-              {t("sidebar.outbox")}
-            </Link>
-          ) : null}
           <Button variant="ghost" size="sm" onClick={() => void handleLogout()}>
             {t("sidebar.logOut")}
           </Button>
