@@ -186,7 +186,7 @@ const UndatedCard = ({ card, href, canWrite }: { card: Card; href: string; canWr
 export const CalendarPage = () => {
   const { workspaceId = "", spaceId = "" } = useParams();
   const { view, meta, today, isLoading, isError, error, canWrite } = useSpaceView(workspaceId, spaceId);
-  const { t, format, formatLocale } = useTranslator();
+  const { t, format, formatLocale, dir } = useTranslator();
   const names = useMemo(() => calendarNames(formatLocale), [formatLocale]);
   const myUserId = useSession((s) => s.user?.id ?? null);
   const [params, setParams] = useSearchParams();
@@ -274,7 +274,9 @@ export const CalendarPage = () => {
     const rect = event.active.rect.current.initial;
     const pointer = event.activatorEvent as PointerEvent | null;
     if (!rect || !pointer || data.span <= 1) return data.day;
-    const index = Math.floor(((pointer.clientX - rect.left) / rect.width) * data.span);
+    // Right to left, the segment's first day is at its right end.
+    const fromStart = dir === "rtl" ? rect.left + rect.width - pointer.clientX : pointer.clientX - rect.left;
+    const index = Math.floor((fromStart / rect.width) * data.span);
     return addDays(data.day, Math.min(data.span - 1, Math.max(0, index)));
   };
 

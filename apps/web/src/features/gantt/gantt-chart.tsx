@@ -311,5 +311,6 @@ export const GanttChart = forwardRef<GanttChartHandle, GanttChartProps>(function
     gantt.change_view_mode(initial.current.viewMode, true);
   }, [readOnly]);
 
-  return <div ref={hostRef} className="gantt-host" data-testid="gantt-chart" />;
+  // The time axis runs left to right in every language: frappe's scroll and drag maths assume it.
+  return <div ref={hostRef} className="gantt-host" dir="ltr" data-testid="gantt-chart" />;
 });

@@ -229,7 +229,7 @@ export const GanttPage = () => {
               <div key={i} className="gantt-skeleton-row">
                 <Skeleton width={140} />
                 <span
-                  style={{ marginLeft: `${(i * 13) % 40}%`, width: `${w / 2}%` }}
+                  style={{ marginInlineStart: `${(i * 13) % 40}%`, width: `${w / 2}%` }}
                   className="skeleton gantt-skeleton-bar"
                 />
               </div>
@@ -287,7 +287,7 @@ export const GanttPage = () => {
                         aria-posinset={index + 1}
                         style={{
                           height: ganttLayout.row,
-                          paddingLeft: 8 + row.depth * 16,
+                          paddingInlineStart: 8 + row.depth * 16,
                           transform: `translateY(${index * ganttLayout.row}px)`,
                         }}
                       >
