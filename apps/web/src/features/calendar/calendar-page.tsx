@@ -118,7 +118,7 @@ const CardChip = ({
       data-card-id={card.id}
       {...listeners}
     >
-      <Link to={href} className="cal-chip-name" draggable={false}>
+      <Link to={href} className="cal-chip-name" dir="auto" draggable={false}>
         {card.name}
       </Link>
     </div>
@@ -136,7 +136,7 @@ const UpcomingChip = ({ entry, segment, href }: { entry: UpcomingEntry; segment:
       title={t("calendar.upcoming.title", { card: entry.name, date: day ? daysText(format, day, day) : "" })}
       data-upcoming-of={entry.sourceId}
     >
-      <Link to={href} className="cal-chip-name">
+      <Link to={href} className="cal-chip-name" dir="auto">
         <span aria-hidden="true">↻ </span>
         {entry.name}
         <span className="visually-hidden"> {t("calendar.upcoming.hidden")}</span>
@@ -176,7 +176,7 @@ const UndatedCard = ({ card, href, canWrite }: { card: Card; href: string; canWr
   });
   return (
     <li ref={setNodeRef} className={`sv-side-card${isDragging ? " is-dragging" : ""}`} {...listeners}>
-      <Link to={href} className="sv-side-name" draggable={false}>
+      <Link to={href} className="sv-side-name" dir="auto" draggable={false}>
         {card.name}
       </Link>
     </li>
@@ -351,7 +351,7 @@ export const CalendarPage = () => {
           aria-label={t(mode === "month" ? "calendar.previousMonth" : "calendar.previousWeek")}
           onClick={() => step(-1)}
         >
-          ‹
+          {dir === "rtl" ? "›" : "‹"}
         </Button>
         <Button size="sm" onClick={() => go({ date: today })}>
           {t("calendar.today")}
@@ -362,7 +362,7 @@ export const CalendarPage = () => {
           aria-label={t(mode === "month" ? "calendar.nextMonth" : "calendar.nextWeek")}
           onClick={() => step(1)}
         >
-          ›
+          {dir === "rtl" ? "‹" : "›"}
         </Button>
         <h2 className="cal-title" aria-live="polite">
           {title}

@@ -39,10 +39,14 @@ const makeScales = ({ t, formatLocale }: Translator): Record<GanttViewMode, Frap
   const dayMonth = new Intl.DateTimeFormat(formatLocale, { day: "numeric", month: "short" });
   const newMonth = (d: Date, ld: Date | null) => !ld || d.getMonth() !== ld.getMonth();
   const newYear = (d: Date, ld: Date | null) => !ld || d.getFullYear() !== ld.getFullYear();
-  /** "3 – 9 Mar", "28 Feb – 6 Mar"; the days alone ("10 – 16") inside a month already named. */
+  /**
+   * "3 – 9 Mar", "28 Feb – 6 Mar"; the days alone ("10 – 16") inside a month already named. The
+   * year is in the header above: a week across New Year names no year (formatRange would add both).
+   */
   const weekLabel = (d: Date, ld: Date | null) => {
     const end = new Date(d);
     end.setDate(end.getDate() + 6);
+    if (end.getFullYear() !== d.getFullYear()) return `${dayMonth.format(d)} – ${dayMonth.format(end)}`;
     return newMonth(d, ld) || end.getMonth() !== d.getMonth()
       ? dayMonth.formatRange(d, end)
       : dayNumber.formatRange(d, end);

@@ -306,7 +306,7 @@ export const GanttPage = () => {
                         ) : (
                           <span className="gantt-toggle-space" />
                         )}
-                        <Link to={cardHref(row.id)} className="gantt-tree-name" title={row.name}>
+                        <Link to={cardHref(row.id)} className="gantt-tree-name" dir="auto" title={row.name}>
                           {row.name}
                         </Link>
                       </li>
@@ -354,7 +354,7 @@ export const GanttPage = () => {
                       e.dataTransfer.effectAllowed = "move";
                     }}
                   >
-                    <Link to={cardHref(card.id)} className="sv-side-name">
+                    <Link to={cardHref(card.id)} className="sv-side-name" dir="auto">
                       {card.name}
                     </Link>
                     {canWrite ? (

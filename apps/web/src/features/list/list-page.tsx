@@ -343,7 +343,7 @@ export const ListPage = () => {
                       style={{ ...rowStyle, transform: `translateY(${item.start}px)`, height: rowHeight }}
                     >
                       <td className="list-cell list-cell-name">
-                        <Link to={cardHref(row.id)} title={row.name}>
+                        <Link to={cardHref(row.id)} dir="auto" title={row.name}>
                           {row.name}
                         </Link>
                       </td>
