@@ -4,6 +4,7 @@
  */
 import { useEffect, useState } from "react";
 import { type ReplySchema, request, requestEmpty } from "../../api/client";
+import { translate, useTranslator } from "../../lib/i18n/i18n";
 import { toast } from "../../store/toasts";
 import { Button } from "../../ui/button";
 import { Dialog } from "../../ui/dialog";
@@ -40,6 +41,7 @@ export const CalendarFeedDialog = ({
   isOpen: boolean;
   onClose: () => void;
 }) => {
+  const { t, format } = useTranslator();
   const [state, setState] = useState<{ isActive: boolean; createdAt: string | null } | null>(null);
   const [url, setUrl] = useState<string | null>(null);
   const [isBusy, setIsBusy] = useState(false);
@@ -66,7 +68,7 @@ export const CalendarFeedDialog = ({
       setCopied(false);
       setState({ isActive: true, createdAt: feed.createdAt });
     } catch {
-      toast.error("Could not make the calendar link. Try again.");
+      toast.error(translate("calendar.feed.makeFailed"));
     } finally {
       setIsBusy(false);
     }
@@ -78,9 +80,9 @@ export const CalendarFeedDialog = ({
       await requestEmpty("DELETE", `/api/spaces/${spaceId}/calendar-feed`);
       setUrl(null);
       setState({ isActive: false, createdAt: null });
-      toast.success("Calendar link revoked. Calendars using it stop updating.");
+      toast.success(translate("calendar.feed.revoked"));
     } catch {
-      toast.error("Could not revoke the calendar link. Try again.");
+      toast.error(translate("calendar.feed.revokeFailed"));
     } finally {
       setIsBusy(false);
     }
@@ -92,7 +94,7 @@ export const CalendarFeedDialog = ({
       await navigator.clipboard.writeText(url);
       setCopied(true);
     } catch {
-      toast.error("Could not copy; select the link and copy it yourself.");
+      toast.error(translate("calendar.feed.copyFailed"));
     }
   };
 
@@ -101,16 +103,16 @@ export const CalendarFeedDialog = ({
       isOpen={isOpen}
       onClose={onClose}
       size="md"
-      title={`Subscribe to ${spaceName || "this space"}`}
-      description="Add this space's due dates to Google Calendar, Outlook or Apple Calendar with a secret iCalendar link."
+      title={spaceName ? t("calendar.feed.title", { space: spaceName }) : t("calendar.feed.titleUnnamed")}
+      description={t("calendar.feed.description")}
       footer={
         <>
           {state?.isActive ? (
             <Button variant="danger" onClick={() => void revoke()} disabled={isBusy}>
-              Revoke link
+              {t("calendar.feed.revoke")}
             </Button>
           ) : null}
-          <Button onClick={onClose}>Done</Button>
+          <Button onClick={onClose}>{t("common.done")}</Button>
         </>
       }
     >
@@ -118,7 +120,7 @@ export const CalendarFeedDialog = ({
         {url ? (
           <>
             <label className="field-label" htmlFor="cal-feed-url">
-              Your calendar link
+              {t("calendar.feed.yourLink")}
             </label>
             <div className="cal-feed-url">
               <input
@@ -129,27 +131,23 @@ export const CalendarFeedDialog = ({
                 onFocus={(e) => e.currentTarget.select()}
               />
               <Button variant="primary" onClick={() => void copy()}>
-                {copied ? "Copied" : "Copy"}
+                {t(copied ? "calendar.feed.copied" : "calendar.feed.copy")}
               </Button>
             </div>
-            <p className="field-hint">
-              This link is shown only now. Anyone with it can read these due dates, so keep it private.
-            </p>
+            <p className="field-hint">{t("calendar.feed.shownOnce")}</p>
           </>
         ) : (
           <p>
             {state === null
-              ? "Checking…"
+              ? t("calendar.feed.checking")
               : state.isActive
-                ? `You made a link on ${new Date(state.createdAt ?? "").toLocaleDateString()}. It cannot be shown again; make a new one if you lost it.`
-                : "You have no calendar link for this space yet."}
+                ? t("calendar.feed.active", { date: state.createdAt ? format.date(state.createdAt) : "" })
+                : t("calendar.feed.none")}
           </p>
         )}
-        <p className="muted cal-feed-note">
-          Making a new link revokes the previous one: calendars subscribed with the old link stop updating.
-        </p>
+        <p className="muted cal-feed-note">{t("calendar.feed.note")}</p>
         <Button variant={url ? "secondary" : "primary"} isBusy={isBusy} onClick={() => void create()}>
-          {state?.isActive || url ? "Regenerate link" : "Create link"}
+          {t(state?.isActive || url ? "calendar.feed.regenerate" : "calendar.feed.create")}
         </Button>
       </div>
     </Dialog>

@@ -13,7 +13,9 @@ import {
 import { addDays, type Card, daysBetween } from "@lattice/domain";
 import { useCallback, useMemo, useState } from "react";
 import { Link, useParams, useSearchParams } from "react-router";
-import { personLocale, weekStartOf } from "../../lib/locale";
+import type { Formatters } from "../../lib/i18n/format";
+import { useTranslator } from "../../lib/i18n/i18n";
+import { weekStartOf } from "../../lib/locale";
 import { useSession } from "../../store/session";
 import { Button } from "../../ui/button";
 import { EmptyState } from "../../ui/empty-state";
@@ -40,13 +42,29 @@ import {
   upcomingEntries,
   weekOf,
 } from "./calendar-grid";
+import { aroundElement, elementMark } from "./message-parts";
 
 type Mode = "month" | "week";
 
-const monthTitle = new Intl.DateTimeFormat(undefined, { month: "long", year: "numeric", timeZone: "UTC" });
-const dayTitle = new Intl.DateTimeFormat(undefined, { day: "numeric", month: "short", timeZone: "UTC" });
-const weekdayName = new Intl.DateTimeFormat(undefined, { weekday: "short", timeZone: "UTC" });
 const asDate = (day: string) => new Date(`${day}T00:00:00Z`);
+
+/** Month, day and weekday names in the person's format locale (calendar days are read at UTC midnight). */
+const calendarNames = (locale: string) => {
+  const monthTitle = new Intl.DateTimeFormat(locale, { month: "long", year: "numeric", timeZone: "UTC" });
+  const dayTitle = new Intl.DateTimeFormat(locale, { day: "numeric", month: "short", timeZone: "UTC" });
+  const dayNumber = new Intl.DateTimeFormat(locale, { day: "numeric", timeZone: "UTC" });
+  const weekdayName = new Intl.DateTimeFormat(locale, { weekday: "short", timeZone: "UTC" });
+  return {
+    month: (day: string) => monthTitle.format(asDate(day)),
+    dayTitle: (day: string) => dayTitle.format(asDate(day)),
+    dayNumber: (day: string) => dayNumber.format(asDate(day)),
+    weekday: (day: string) => weekdayName.format(asDate(day)),
+  };
+};
+
+/** A day, or a span of days, as the person's locale writes it. */
+const daysText = (format: Formatters, start: string, end: string) =>
+  start <= end ? format.dayRange(start, end) : format.dayRange(end, start);
 
 interface DragData {
   cardId: string;
@@ -70,6 +88,7 @@ const CardChip = ({
   href: string;
   canWrite: boolean;
 }) => {
+  const { t, format } = useTranslator();
   // Pointer dragging only (dates are set by keyboard in the card panel): no button role or tab stop on
   // the chip, so its link is the one thing a keyboard or screen reader meets.
   const { listeners, setNodeRef, isDragging } = useDraggable({
@@ -85,11 +104,21 @@ const CardChip = ({
         gridColumn: `${segment.column + 1} / span ${segment.span}`,
         gridRow: segment.lane + 1,
       }}
-      title={`${card.name}${card.startDate ? ` · ${card.startDate} → ${card.dueDate ?? ""}` : ` · due ${card.dueDate ?? ""}`}`}
+      title={
+        card.startDate
+          ? t("calendar.chip.dates", {
+              card: card.name,
+              dates: daysText(format, card.startDate, card.dueDate ?? card.startDate),
+            })
+          : t("calendar.chip.due", {
+              card: card.name,
+              date: daysText(format, card.dueDate ?? "", card.dueDate ?? ""),
+            })
+      }
       data-card-id={card.id}
       {...listeners}
     >
-      <Link to={href} className="cal-chip-name" draggable={false}>
+      <Link to={href} className="cal-chip-name" dir="auto" draggable={false}>
         {card.name}
       </Link>
     </div>
@@ -97,20 +126,24 @@ const CardChip = ({
 };
 
 /** A repeating card's occurrence not made yet: dimmed, not draggable, linking to the card that repeats. */
-const UpcomingChip = ({ entry, segment, href }: { entry: UpcomingEntry; segment: Segment; href: string }) => (
-  <div
-    className={`cal-chip cal-chip-upcoming${segment.continuesBefore ? " cont-before" : ""}${segment.continuesAfter ? " cont-after" : ""}`}
-    style={{ gridColumn: `${segment.column + 1} / span ${segment.span}`, gridRow: segment.lane + 1 }}
-    title={`${entry.name} · repeats: not made yet (${entry.startDate ?? entry.dueDate ?? ""})`}
-    data-upcoming-of={entry.sourceId}
-  >
-    <Link to={href} className="cal-chip-name">
-      <span aria-hidden="true">↻ </span>
-      {entry.name}
-      <span className="visually-hidden"> (upcoming repeat)</span>
-    </Link>
-  </div>
-);
+const UpcomingChip = ({ entry, segment, href }: { entry: UpcomingEntry; segment: Segment; href: string }) => {
+  const { t, format } = useTranslator();
+  const day = entry.startDate ?? entry.dueDate;
+  return (
+    <div
+      className={`cal-chip cal-chip-upcoming${segment.continuesBefore ? " cont-before" : ""}${segment.continuesAfter ? " cont-after" : ""}`}
+      style={{ gridColumn: `${segment.column + 1} / span ${segment.span}`, gridRow: segment.lane + 1 }}
+      title={t("calendar.upcoming.title", { card: entry.name, date: day ? daysText(format, day, day) : "" })}
+      data-upcoming-of={entry.sourceId}
+    >
+      <Link to={href} className="cal-chip-name" dir="auto">
+        <span aria-hidden="true">↻ </span>
+        {entry.name}
+        <span className="visually-hidden"> {t("calendar.upcoming.hidden")}</span>
+      </Link>
+    </div>
+  );
+};
 
 const DayCell = ({
   day,
@@ -143,7 +176,7 @@ const UndatedCard = ({ card, href, canWrite }: { card: Card; href: string; canWr
   });
   return (
     <li ref={setNodeRef} className={`sv-side-card${isDragging ? " is-dragging" : ""}`} {...listeners}>
-      <Link to={href} className="sv-side-name" draggable={false}>
+      <Link to={href} className="sv-side-name" dir="auto" draggable={false}>
         {card.name}
       </Link>
     </li>
@@ -153,6 +186,8 @@ const UndatedCard = ({ card, href, canWrite }: { card: Card; href: string; canWr
 export const CalendarPage = () => {
   const { workspaceId = "", spaceId = "" } = useParams();
   const { view, meta, today, isLoading, isError, error, canWrite } = useSpaceView(workspaceId, spaceId);
+  const { t, format, formatLocale, dir } = useTranslator();
+  const names = useMemo(() => calendarNames(formatLocale), [formatLocale]);
   const myUserId = useSession((s) => s.user?.id ?? null);
   const [params, setParams] = useSearchParams();
   const query = params.toString();
@@ -191,8 +226,8 @@ export const CalendarPage = () => {
     () => filterCards(allCards, view.statuses, filters, today, view.fieldValues, isAtRisk),
     [allCards, view.statuses, filters, today, view.fieldValues, isAtRisk],
   );
-  // Weeks start on the person's locale's first day, as in the date picker.
-  const weekStart = useMemo(() => weekStartOf(personLocale()), []);
+  // Weeks start on the first day of the person's format locale (Intl week info, else its region; Monday failing both).
+  const weekStart = useMemo(() => weekStartOf(formatLocale), [formatLocale]);
   const weeks: CalendarWeek[] = useMemo(() => {
     const days = mode === "month" ? monthWeeks(anchor, weekStart) : weekOf(anchor, weekStart);
     const first = days[0]?.[0] ?? anchor;
@@ -228,8 +263,8 @@ export const CalendarPage = () => {
   const month = anchor.slice(0, 7);
   const title =
     mode === "month"
-      ? monthTitle.format(asDate(`${month}-01`))
-      : `${dayTitle.format(asDate(startOfWeek(anchor, weekStart)))} – ${dayTitle.format(asDate(addDays(startOfWeek(anchor, weekStart), 6)))}`;
+      ? names.month(`${month}-01`)
+      : format.dayRange(startOfWeek(anchor, weekStart), addDays(startOfWeek(anchor, weekStart), 6));
   const roleOf = (card: Card) => `role-${view.statuses[card.statusId]?.role ?? "not_started"}`;
   const href = useCardHref("calendar");
 
@@ -239,7 +274,9 @@ export const CalendarPage = () => {
     const rect = event.active.rect.current.initial;
     const pointer = event.activatorEvent as PointerEvent | null;
     if (!rect || !pointer || data.span <= 1) return data.day;
-    const index = Math.floor(((pointer.clientX - rect.left) / rect.width) * data.span);
+    // Right to left, the segment's first day is at its right end.
+    const fromStart = dir === "rtl" ? rect.left + rect.width - pointer.clientX : pointer.clientX - rect.left;
+    const index = Math.floor((fromStart / rect.width) * data.span);
     return addDays(data.day, Math.min(data.span - 1, Math.max(0, index)));
   };
 
@@ -264,23 +301,24 @@ export const CalendarPage = () => {
   if (isError) {
     return (
       <main className="page page-centered">
-        <EmptyState icon="▦" title="This space is not available">
-          <p>{error ?? "It may have been deleted, or you no longer have access."}</p>
+        <EmptyState icon="▦" title={t("list.unavailable.title")}>
+          <p>{error ?? t("list.unavailable.body")}</p>
           <p>
-            <Link to={`/w/${workspaceId}`}>Back to the workspace</Link>
+            <Link to={`/w/${workspaceId}`}>{t("list.unavailable.back")}</Link>
           </p>
         </EmptyState>
       </main>
     );
   }
 
+  const [emptyBefore, emptyAfter] = aroundElement(t("calendar.empty.hint", { unscheduled: elementMark }));
   const step = (n: number) => go({ date: mode === "month" ? addMonths(anchor, n) : addDays(anchor, 7 * n) });
 
   return (
     <main className="board-page sv-page calendar-page">
       <SpaceViewHeader workspaceId={workspaceId} spaceId={spaceId} spaceName={view.space?.name ?? ""}>
         <fieldset className="sv-segmented">
-          <legend className="visually-hidden">Calendar view</legend>
+          <legend className="visually-hidden">{t("calendar.view")}</legend>
           {(["month", "week"] as const).map((m) => (
             <button
               key={m}
@@ -289,12 +327,12 @@ export const CalendarPage = () => {
               aria-pressed={m === mode}
               onClick={() => go({ mode: m })}
             >
-              {m === "month" ? "Month" : "Week"}
+              {t(m === "month" ? "calendar.mode.month" : "calendar.mode.week")}
             </button>
           ))}
         </fieldset>
         <Button size="sm" onClick={() => setIsFeedOpen(true)}>
-          <span aria-hidden="true">⇲</span> Subscribe
+          <span aria-hidden="true">⇲</span> {t("calendar.subscribe")}
         </Button>
       </SpaceViewHeader>
       <FilterBar
@@ -310,28 +348,28 @@ export const CalendarPage = () => {
         <Button
           size="sm"
           isIcon
-          aria-label={mode === "month" ? "Previous month" : "Previous week"}
+          aria-label={t(mode === "month" ? "calendar.previousMonth" : "calendar.previousWeek")}
           onClick={() => step(-1)}
         >
-          ‹
+          {dir === "rtl" ? "›" : "‹"}
         </Button>
         <Button size="sm" onClick={() => go({ date: today })}>
-          Today
+          {t("calendar.today")}
         </Button>
         <Button
           size="sm"
           isIcon
-          aria-label={mode === "month" ? "Next month" : "Next week"}
+          aria-label={t(mode === "month" ? "calendar.nextMonth" : "calendar.nextWeek")}
           onClick={() => step(1)}
         >
-          ›
+          {dir === "rtl" ? "‹" : "›"}
         </Button>
         <h2 className="cal-title" aria-live="polite">
           {title}
         </h2>
       </div>
       {isLoading ? (
-        <div className="cal-body" role="status" aria-busy="true" aria-label="Loading calendar">
+        <div className="cal-body" role="status" aria-busy="true" aria-label={t("calendar.loading")}>
           <div className="cal-grid cal-skeleton">
             {Array.from({ length: 35 }, (_, i) => (
               // biome-ignore lint/suspicious/noArrayIndexKey: static placeholder
@@ -353,19 +391,20 @@ export const CalendarPage = () => {
             <div className="cal-main">
               {!hasDated && cards.length < allCards.length ? (
                 <p className="cal-empty" role="note">
-                  <strong>No dated cards match the filters.</strong>
+                  <strong>{t("calendar.noMatch")}</strong>
                 </p>
               ) : !hasDated ? (
                 <p className="cal-empty" role="note">
-                  <strong>No dated cards yet</strong> — give cards a start and due date, or drag one from{" "}
-                  <em>Unscheduled</em> onto a day.
+                  <strong>{t("calendar.empty.title")}</strong> {emptyBefore}
+                  <em>{t("calendar.unscheduled")}</em>
+                  {emptyAfter}
                 </p>
               ) : null}
               <div className={`cal-grid cal-${mode}`}>
                 <div className="cal-weekdays">
                   {(weeks[0]?.days ?? []).map((day) => (
                     <div key={day} className="cal-weekday">
-                      {weekdayName.format(asDate(day))}
+                      {names.weekday(day)}
                     </div>
                   ))}
                 </div>
@@ -384,8 +423,8 @@ export const CalendarPage = () => {
                           isOutside={mode === "month" && day.slice(0, 7) !== month}
                           label={
                             day.endsWith("-01") || mode === "week"
-                              ? dayTitle.format(asDate(day))
-                              : String(Number(day.slice(8)))
+                              ? names.dayTitle(day)
+                              : names.dayNumber(day)
                           }
                         />
                       ))}
@@ -421,15 +460,13 @@ export const CalendarPage = () => {
             </div>
             <aside className="sv-side" aria-labelledby="cal-unscheduled">
               <h2 id="cal-unscheduled" className="sv-side-title">
-                Unscheduled <span className="muted">{undated.length}</span>
+                {t("calendar.unscheduled")} <span className="muted">{format.number(undated.length)}</span>
               </h2>
               {undated.length === 0 ? (
-                <p className="muted sv-side-empty">Every card has a date.</p>
+                <p className="muted sv-side-empty">{t("calendar.allDated")}</p>
               ) : (
                 <>
-                  {canWrite ? (
-                    <p className="muted sv-side-empty">Drag a card onto a day to give it a due date.</p>
-                  ) : null}
+                  {canWrite ? <p className="muted sv-side-empty">{t("calendar.dragHint")}</p> : null}
                   <ul className="sv-side-list">
                     {undated.map((card) => (
                       <UndatedCard key={card.id} card={card} href={href(card.id)} canWrite={canWrite} />

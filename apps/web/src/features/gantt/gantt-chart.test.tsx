@@ -7,6 +7,8 @@ import { addDays } from "@lattice/domain";
 import { act, cleanup, fireEvent, render } from "@testing-library/react";
 import { createRef } from "react";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { useI18n } from "../../lib/i18n/i18n";
+import { createTranslator } from "../../lib/i18n/runtime";
 import { GanttChart, type GanttChartHandle } from "./gantt-chart";
 import { type GanttTask, localDay } from "./gantt-data";
 
@@ -24,7 +26,8 @@ const finishSmoothScrolls = () => {
   smoothScrolls.clear();
 };
 
-beforeAll(() => {
+beforeAll(async () => {
+  useI18n.setState({ translator: await createTranslator("en", "en", "UTC") });
   Object.assign(SVGElement.prototype, { getBBox: () => ({ x: 0, y: 0, width: 0, height: 0 }) });
   Object.assign(HTMLCanvasElement.prototype, { getContext: () => null });
   if (!("innerText" in HTMLElement.prototype)) {

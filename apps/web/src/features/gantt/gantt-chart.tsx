@@ -7,7 +7,8 @@
 import type { FrappeViewMode } from "frappe-gantt";
 import { forwardRef, useEffect, useImperativeHandle, useMemo, useRef } from "react";
 import "./gantt.css";
-import { escapeHtml, toFrappeTasks } from "./frappe-tasks";
+import { type Translator, useTranslator } from "../../lib/i18n/i18n";
+import { barLabeller, escapeHtml, toFrappeTasks } from "./frappe-tasks";
 import { type GanttTask, localDay } from "./gantt-data";
 import { WindowedGantt } from "./windowed-gantt";
 
@@ -27,83 +28,93 @@ export const ganttLayout = {
   },
 };
 
-// Header texts from formatters made once: frappe's defaults build two Intl formatters per label,
-// and call them again on every scroll event.
-const monthLong = new Intl.DateTimeFormat("en", { month: "long" });
-const monthShort = new Intl.DateTimeFormat("en", { month: "short" });
-const newMonth = (d: Date, ld: Date | null) => !ld || d.getMonth() !== ld.getMonth();
-const newYear = (d: Date, ld: Date | null) => !ld || d.getFullYear() !== ld.getFullYear();
-
-/** "3 – 9 Mar", "28 Feb – 6 Mar", like frappe's week labels. */
-const weekLabel = (d: Date, ld: Date | null) => {
-  const end = new Date(d);
-  end.setDate(end.getDate() + 6);
-  const begin = newMonth(d, ld) ? `${d.getDate()} ${monthShort.format(d)}` : String(d.getDate());
-  const finish =
-    end.getMonth() !== d.getMonth() ? `${end.getDate()} ${monthShort.format(end)}` : String(end.getDate());
-  return `${begin} - ${finish}`;
-};
-
-const scales: Record<GanttViewMode, FrappeViewMode> = {
-  Day: {
-    name: "Day",
-    padding: "14d",
-    step: "1d",
-    date_format: "YYYY-MM-DD",
-    lower_text: (d, ld) => (!ld || d.getDate() !== ld.getDate() ? String(d.getDate()) : ""),
-    upper_text: (d, ld) => (newMonth(d, ld) ? monthLong.format(d) : ""),
-    thick_line: (d) => d.getDay() === 1,
-  },
-  Week: {
-    name: "Week",
-    padding: "1m",
-    step: "7d",
-    column_width: 140,
-    date_format: "YYYY-MM-DD",
-    lower_text: weekLabel,
-    upper_text: (d, ld) => (newMonth(d, ld) ? monthLong.format(d) : ""),
-    upper_text_frequency: 4,
-    thick_line: (d) => d.getDate() >= 1 && d.getDate() <= 7,
-  },
-  Month: {
-    name: "Month",
-    padding: "2m",
-    step: "1m",
-    column_width: 120,
-    date_format: "YYYY-MM",
-    lower_text: (d) => monthLong.format(d),
-    upper_text: (d, ld) => (newYear(d, ld) ? String(d.getFullYear()) : ""),
-    thick_line: (d) => d.getMonth() % 3 === 0,
-    snap_at: "7d",
-  },
-  Quarter: {
-    name: "Quarter",
-    padding: "3m",
-    step: "3m",
-    column_width: 110,
-    date_format: "YYYY-MM",
-    lower_text: (d) => `Q${Math.floor(d.getMonth() / 3) + 1}`,
-    upper_text: (d, ld) => (newYear(d, ld) ? String(d.getFullYear()) : ""),
-    upper_text_frequency: 4,
-    thick_line: (d) => d.getMonth() === 0,
-    snap_at: "7d",
-  },
+/**
+ * The time scales, their header texts in the person's format locale. The formatters are made once per
+ * chart: frappe's defaults build two Intl formatters per label, and call them again on every scroll event.
+ */
+const makeScales = ({ t, formatLocale }: Translator): Record<GanttViewMode, FrappeViewMode> => {
+  const monthLong = new Intl.DateTimeFormat(formatLocale, { month: "long" });
+  const dayNumber = new Intl.DateTimeFormat(formatLocale, { day: "numeric" });
+  const year = new Intl.DateTimeFormat(formatLocale, { year: "numeric" });
+  const dayMonth = new Intl.DateTimeFormat(formatLocale, { day: "numeric", month: "short" });
+  const newMonth = (d: Date, ld: Date | null) => !ld || d.getMonth() !== ld.getMonth();
+  const newYear = (d: Date, ld: Date | null) => !ld || d.getFullYear() !== ld.getFullYear();
+  /**
+   * "3 – 9 Mar", "28 Feb – 6 Mar"; the days alone ("10 – 16") inside a month already named. The
+   * year is in the header above: a week across New Year names no year (formatRange would add both).
+   */
+  const weekLabel = (d: Date, ld: Date | null) => {
+    const end = new Date(d);
+    end.setDate(end.getDate() + 6);
+    if (end.getFullYear() !== d.getFullYear()) return `${dayMonth.format(d)} – ${dayMonth.format(end)}`;
+    return newMonth(d, ld) || end.getMonth() !== d.getMonth()
+      ? dayMonth.formatRange(d, end)
+      : dayNumber.formatRange(d, end);
+  };
+  return {
+    Day: {
+      name: "Day",
+      padding: "14d",
+      step: "1d",
+      date_format: "YYYY-MM-DD",
+      lower_text: (d, ld) => (!ld || d.getDate() !== ld.getDate() ? dayNumber.format(d) : ""),
+      upper_text: (d, ld) => (newMonth(d, ld) ? monthLong.format(d) : ""),
+      thick_line: (d) => d.getDay() === 1,
+    },
+    Week: {
+      name: "Week",
+      padding: "1m",
+      step: "7d",
+      column_width: 140,
+      date_format: "YYYY-MM-DD",
+      lower_text: weekLabel,
+      upper_text: (d, ld) => (newMonth(d, ld) ? monthLong.format(d) : ""),
+      upper_text_frequency: 4,
+      thick_line: (d) => d.getDate() >= 1 && d.getDate() <= 7,
+    },
+    Month: {
+      name: "Month",
+      padding: "2m",
+      step: "1m",
+      column_width: 120,
+      date_format: "YYYY-MM",
+      lower_text: (d) => monthLong.format(d),
+      upper_text: (d, ld) => (newYear(d, ld) ? year.format(d) : ""),
+      thick_line: (d) => d.getMonth() % 3 === 0,
+      snap_at: "7d",
+    },
+    Quarter: {
+      name: "Quarter",
+      padding: "3m",
+      step: "3m",
+      column_width: 110,
+      date_format: "YYYY-MM",
+      lower_text: (d) => t("gantt.quarter", { quarter: Math.floor(d.getMonth() / 3) + 1 }),
+      upper_text: (d, ld) => (newYear(d, ld) ? year.format(d) : ""),
+      upper_text_frequency: 4,
+      thick_line: (d) => d.getMonth() === 0,
+      snap_at: "7d",
+    },
+  };
 };
 
 /** frappe-gantt renders the first of `view_modes` first: put the wanted one there (one render, not two). */
-const viewModes = (first: GanttViewMode): FrappeViewMode[] => {
+const viewModes = (scales: Record<GanttViewMode, FrappeViewMode>, first: GanttViewMode): FrappeViewMode[] => {
   const modes = Object.values(scales).map((mode) => ({ ...mode }));
   return [...modes.filter((m) => m.name === first), ...modes.filter((m) => m.name !== first)];
 };
 
-const popupDetails = (task: GanttTask): string => {
-  const when = task.isMilestone ? `Due ${task.end}` : `${task.start} → ${task.end}`;
+const popupDetails = ({ t, format }: Translator, task: GanttTask): string => {
+  const when = task.isMilestone
+    ? t("gantt.popup.due", { date: format.dayRange(task.end, task.end) })
+    : format.dayRange(task.start, task.end);
   const flags = [
-    task.isBlocked ? '<li class="gp-flag gp-blocked">Blocked</li>' : "",
-    task.isLate ? '<li class="gp-flag gp-late">Late</li>' : "",
+    task.isBlocked ? `<li class="gp-flag gp-blocked">${escapeHtml(t("gantt.popup.blocked"))}</li>` : "",
+    task.isLate ? `<li class="gp-flag gp-late">${escapeHtml(t("gantt.popup.late"))}</li>` : "",
     ...task.conflicts.map((reason) => `<li class="gp-flag gp-conflict">⚠ ${escapeHtml(reason)}</li>`),
   ].join("");
-  return `<div class="gp-when">${escapeHtml(when)} · ${task.progress}% done</div>${flags ? `<ul class="gp-flags">${flags}</ul>` : ""}`;
+  const summary = t("gantt.popup.done", { when, progress: task.progress / 100 });
+  return `<div class="gp-when">${escapeHtml(summary)}</div>${flags ? `<ul class="gp-flags">${flags}</ul>` : ""}`;
 };
 
 /** Performance marks of the last chart, for the journeys and the performance run. */
@@ -149,6 +160,9 @@ export const GanttChart = forwardRef<GanttChartHandle, GanttChartProps>(function
   { tasks, viewMode, readOnly, onDateChange, onOpen, onScrollTop },
   ref,
 ) {
+  // The chart is made once per mount in the language of that moment: the page remounts it on a change of language.
+  const translator = useTranslator();
+  const language = useRef(translator);
   const hostRef = useRef<HTMLDivElement>(null);
   const ganttRef = useRef<WindowedGantt | null>(null);
   const handlers = useRef({ onDateChange, onOpen, onScrollTop });
@@ -192,9 +206,10 @@ export const GanttChart = forwardRef<GanttChartHandle, GanttChartProps>(function
     const { tasks: first, viewMode: mode, readOnly: isReadOnly } = initial.current;
     const started = performance.now();
     const draggedDates = new Map<string, { start: Date; end: Date }>();
-    const gantt = new WindowedGantt(host, toFrappeTasks(first), {
+    const words = language.current;
+    const gantt = new WindowedGantt(host, toFrappeTasks(first, barLabeller(words)), {
       view_mode: mode,
-      view_modes: viewModes(mode),
+      view_modes: viewModes(makeScales(words), mode),
       bar_height: ganttLayout.barHeight,
       padding: ganttLayout.padding,
       upper_header_height: ganttLayout.upperHeader,
@@ -212,14 +227,14 @@ export const GanttChart = forwardRef<GanttChartHandle, GanttChartProps>(function
       view_mode_select: false,
       scroll_to: "today",
       popup_on: "click",
-      language: "en",
+      language: words.formatLocale,
       popup: (ctx) => {
         const task = byId.current.get(ctx.task.id);
         if (!task) return false;
         ctx.set_title(escapeHtml(task.name));
         ctx.set_subtitle(escapeHtml(task.statusName));
-        ctx.set_details(popupDetails(task));
-        ctx.add_action("Open card", (t) => handlers.current.onOpen(t.id));
+        ctx.set_details(popupDetails(words, task));
+        ctx.add_action(escapeHtml(words.t("gantt.popup.open")), (t) => handlers.current.onOpen(t.id));
         return undefined;
       },
       // frappe reports new dates at every snapped step of a drag: keep the last ones and save them
@@ -241,7 +256,7 @@ export const GanttChart = forwardRef<GanttChartHandle, GanttChartProps>(function
     // The chart scrolls both ways: a keyboard must be able to reach it to scroll it with the arrows.
     container.tabIndex = 0;
     container.setAttribute("role", "region");
-    container.setAttribute("aria-label", "Gantt chart");
+    container.setAttribute("aria-label", words.t("gantt.chart"));
     const onScroll = () => handlers.current.onScrollTop?.(container.scrollTop);
     container.addEventListener("scroll", onScroll, { passive: true });
     // Runs after frappe's own mouseup handlers (they sit below the document).
@@ -272,7 +287,7 @@ export const GanttChart = forwardRef<GanttChartHandle, GanttChartProps>(function
     const scrollTo = gantt.options.scroll_to;
     gantt.options.scroll_to = null;
     const started = performance.now();
-    const redrawn = gantt.replaceTasks(toFrappeTasks(tasks));
+    const redrawn = gantt.replaceTasks(toFrappeTasks(tasks, barLabeller(language.current)));
     const ms = performance.now() - started;
     gantt.options.scroll_to = scrollTo;
     // Only when the redraw moved it: assigning a scroll position also stops a scroll under way.
@@ -300,5 +315,6 @@ export const GanttChart = forwardRef<GanttChartHandle, GanttChartProps>(function
     gantt.change_view_mode(initial.current.viewMode, true);
   }, [readOnly]);
 
-  return <div ref={hostRef} className="gantt-host" data-testid="gantt-chart" />;
+  // The time axis runs left to right in every language: frappe's scroll and drag maths assume it.
+  return <div ref={hostRef} className="gantt-host" dir="ltr" data-testid="gantt-chart" />;
 });

@@ -1,6 +1,7 @@
 import { addDays, type Card } from "@lattice/domain";
 import { type DragEvent, useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { Link, useNavigate, useParams, useSearchParams } from "react-router";
+import { type MessageKey, translate, useTranslator } from "../../lib/i18n/i18n";
 import { useSession } from "../../store/session";
 import { toast } from "../../store/toasts";
 import { Button } from "../../ui/button";
@@ -22,12 +23,18 @@ import { PlanningCardPanel, useCardHref } from "../space-views/card-route";
 import { SpaceViewHeader } from "../space-views/space-view-header";
 import "../space-views/space-views.css";
 import { useAtRisk, useSpaceAging } from "../aging/aging-store";
+import { aroundElement, elementMark } from "../calendar/message-parts";
 import { useSpaceView } from "../space-views/use-space-view";
 import { GanttChart, type GanttChartHandle, type GanttViewMode, ganttLayout } from "./gantt-chart";
 import { buildGantt, datesFromBar, planShift, type ShiftPlan } from "./gantt-data";
 import { applyShift, type UndoOffer, undoShift } from "./gantt-shift";
 
-const modes: GanttViewMode[] = ["Day", "Week", "Month", "Quarter"];
+const modes: Array<{ mode: GanttViewMode; label: MessageKey }> = [
+  { mode: "Day", label: "gantt.mode.day" },
+  { mode: "Week", label: "gantt.mode.week" },
+  { mode: "Month", label: "gantt.mode.month" },
+  { mode: "Quarter", label: "gantt.mode.quarter" },
+];
 const cardMime = "application/x-lattice-card";
 /** Tree rows mounted at once (enough for a 2,400 px tall chart), re-chosen every TREE_STEP rows scrolled. */
 const TREE_WINDOW = 100;
@@ -36,6 +43,7 @@ const TREE_STEP = 20;
 export const GanttPage = () => {
   const { workspaceId = "", spaceId = "", cardId: openCardId } = useParams();
   const navigate = useNavigate();
+  const { t, format, locale, formatLocale } = useTranslator();
   const { view, relations, today, isLoading, isError, error, canWrite } = useSpaceView(workspaceId, spaceId);
   const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(() => new Set());
   const [viewMode, setViewMode] = useState<GanttViewMode>("Week");
@@ -142,7 +150,7 @@ export const GanttPage = () => {
     if (!undo) return;
     const offer = undo;
     setUndo(null);
-    if (await undoShift(offer)) toast.success("Shift undone.");
+    if (await undoShift(offer)) toast.success(translate("gantt.shiftUndone"));
   };
 
   const toggle = (id: string) =>
@@ -167,13 +175,25 @@ export const GanttPage = () => {
     schedule(card, chartRef.current?.dayAt(event.clientX) ?? today);
   };
 
+  const [clearBefore, clearAfter] = aroundElement(t("gantt.noMatch.body", { clear: elementMark }));
+  const [emptyBefore, emptyAfter] = aroundElement(
+    t(canWrite ? "gantt.empty.bodyWrite" : "gantt.empty.body", { unscheduled: elementMark }),
+  );
+  /** A card's new dates as the locale writes them; "—" for a missing end. */
+  const datesText = (start: string | null, due: string | null) =>
+    start && due
+      ? start <= due
+        ? format.dayRange(start, due)
+        : `${format.dayRange(start, start)} – ${format.dayRange(due, due)}`
+      : `${start ? format.dayRange(start, start) : "—"} – ${due ? format.dayRange(due, due) : "—"}`;
+
   if (isError) {
     return (
       <main className="page page-centered">
-        <EmptyState icon="▦" title="This space is not available">
-          <p>{error ?? "It may have been deleted, or you no longer have access."}</p>
+        <EmptyState icon="▦" title={t("list.unavailable.title")}>
+          <p>{error ?? t("list.unavailable.body")}</p>
           <p>
-            <Link to={`/w/${workspaceId}`}>Back to the workspace</Link>
+            <Link to={`/w/${workspaceId}`}>{t("list.unavailable.back")}</Link>
           </p>
         </EmptyState>
       </main>
@@ -184,8 +204,8 @@ export const GanttPage = () => {
     <main className="board-page sv-page gantt-page">
       <SpaceViewHeader workspaceId={workspaceId} spaceId={spaceId} spaceName={view.space?.name ?? ""}>
         <fieldset className="sv-segmented">
-          <legend className="visually-hidden">Time scale</legend>
-          {modes.map((mode) => (
+          <legend className="visually-hidden">{t("gantt.scale")}</legend>
+          {modes.map(({ mode, label }) => (
             <button
               key={mode}
               type="button"
@@ -193,23 +213,23 @@ export const GanttPage = () => {
               aria-pressed={mode === viewMode}
               onClick={() => setViewMode(mode)}
             >
-              {mode}
+              {t(label)}
             </button>
           ))}
         </fieldset>
         <Button size="sm" onClick={() => chartRef.current?.scrollToToday()} disabled={!hasAnyDated}>
-          Scroll to today
+          {t("gantt.scrollToToday")}
         </Button>
       </SpaceViewHeader>
       {isLoading ? (
-        <div className="gantt-body" role="status" aria-busy="true" aria-label="Loading Gantt chart">
+        <div className="gantt-body" role="status" aria-busy="true" aria-label={t("gantt.loading")}>
           <div className="gantt-skeleton">
             {[60, 45, 70, 30, 55, 40].map((w, i) => (
               // biome-ignore lint/suspicious/noArrayIndexKey: static placeholder
               <div key={i} className="gantt-skeleton-row">
                 <Skeleton width={140} />
                 <span
-                  style={{ marginLeft: `${(i * 13) % 40}%`, width: `${w / 2}%` }}
+                  style={{ marginInlineStart: `${(i * 13) % 40}%`, width: `${w / 2}%` }}
                   className="skeleton gantt-skeleton-bar"
                 />
               </div>
@@ -231,26 +251,32 @@ export const GanttPage = () => {
               />
             ) : null}
             {!hasAnyDated && isFiltered ? (
-              <EmptyState icon="▤" title="No dated cards match the filters">
+              <EmptyState icon="▤" title={t("gantt.noMatch.title")}>
                 <p>
+                  {clearBefore}
                   <button type="button" className="link-button" onClick={() => setFilters(noFilters)}>
-                    Clear the filters
-                  </button>{" "}
-                  to see every card.
+                    {t("gantt.noMatch.clear")}
+                  </button>
+                  {clearAfter}
                 </p>
               </EmptyState>
             ) : null}
             {!hasAnyDated && !isFiltered ? (
-              <EmptyState icon="▤" title="No dated cards yet">
+              <EmptyState icon="▤" title={t("gantt.empty.title")}>
                 <p>
-                  Give cards a start and due date, or drag one from <strong>Unscheduled</strong>
-                  {canWrite ? " (or use its Schedule button)" : ""}.
+                  {emptyBefore}
+                  <strong>{t("gantt.unscheduled")}</strong>
+                  {emptyAfter}
                 </p>
               </EmptyState>
             ) : null}
             <div className={`gantt-frame${hasAnyDated ? "" : " is-hidden"}`}>
               <div className="gantt-tree" style={{ paddingTop: ganttLayout.header }}>
-                <ol ref={treeRef} aria-label="Cards" style={{ height: data.rows.length * ganttLayout.row }}>
+                <ol
+                  ref={treeRef}
+                  aria-label={t("gantt.tree")}
+                  style={{ height: data.rows.length * ganttLayout.row }}
+                >
                   {treeRows.map((row, i) => {
                     const index = treeFirst + i;
                     return (
@@ -261,7 +287,7 @@ export const GanttPage = () => {
                         aria-posinset={index + 1}
                         style={{
                           height: ganttLayout.row,
-                          paddingLeft: 8 + row.depth * 16,
+                          paddingInlineStart: 8 + row.depth * 16,
                           transform: `translateY(${index * ganttLayout.row}px)`,
                         }}
                       >
@@ -270,7 +296,9 @@ export const GanttPage = () => {
                             type="button"
                             className="gantt-toggle"
                             aria-expanded={!row.isCollapsed}
-                            aria-label={`${row.isCollapsed ? "Expand" : "Collapse"} ${row.name}`}
+                            aria-label={t(row.isCollapsed ? "gantt.expand" : "gantt.collapse", {
+                              card: row.name,
+                            })}
                             onClick={() => toggle(row.id)}
                           >
                             {row.isCollapsed ? "▸" : "▾"}
@@ -278,7 +306,7 @@ export const GanttPage = () => {
                         ) : (
                           <span className="gantt-toggle-space" />
                         )}
-                        <Link to={cardHref(row.id)} className="gantt-tree-name" title={row.name}>
+                        <Link to={cardHref(row.id)} className="gantt-tree-name" dir="auto" title={row.name}>
                           {row.name}
                         </Link>
                       </li>
@@ -296,6 +324,7 @@ export const GanttPage = () => {
                 onDrop={handleDrop}
               >
                 <GanttChart
+                  key={`${locale}|${formatLocale}`}
                   ref={chartRef}
                   tasks={data.tasks}
                   viewMode={viewMode}
@@ -309,10 +338,10 @@ export const GanttPage = () => {
           </div>
           <aside className="sv-side" aria-labelledby="gantt-unscheduled">
             <h2 id="gantt-unscheduled" className="sv-side-title">
-              Unscheduled <span className="muted">{data.unscheduled.length}</span>
+              {t("gantt.unscheduled")} <span className="muted">{format.number(data.unscheduled.length)}</span>
             </h2>
             {data.unscheduled.length === 0 ? (
-              <p className="muted sv-side-empty">Every card has dates.</p>
+              <p className="muted sv-side-empty">{t("gantt.allDated")}</p>
             ) : (
               <ul className="sv-side-list">
                 {data.unscheduled.map((card) => (
@@ -325,7 +354,7 @@ export const GanttPage = () => {
                       e.dataTransfer.effectAllowed = "move";
                     }}
                   >
-                    <Link to={cardHref(card.id)} className="sv-side-name">
+                    <Link to={cardHref(card.id)} className="sv-side-name" dir="auto">
                       {card.name}
                     </Link>
                     {canWrite ? (
@@ -333,9 +362,9 @@ export const GanttPage = () => {
                         size="sm"
                         variant="ghost"
                         onClick={() => schedule(card, today)}
-                        aria-label={`Schedule ${card.name}`}
+                        aria-label={t("gantt.scheduleCard", { card: card.name })}
                       >
-                        Schedule
+                        {t("gantt.schedule")}
                       </Button>
                     ) : null}
                   </li>
@@ -350,27 +379,37 @@ export const GanttPage = () => {
         <div className="sv-undo" role="status">
           <span>{undo.message}</span>
           <Button size="sm" variant="secondary" onClick={() => void runUndo()}>
-            Undo
+            {t("common.undo")}
           </Button>
-          <Button size="sm" variant="ghost" isIcon aria-label="Dismiss" onClick={() => setUndo(null)}>
+          <Button
+            size="sm"
+            variant="ghost"
+            isIcon
+            aria-label={t("gantt.dismiss")}
+            onClick={() => setUndo(null)}
+          >
             ×
           </Button>
         </div>
       ) : null}
       <Dialog
         isOpen={shift !== null}
-        title="Shift what follows?"
+        title={t("gantt.shift.title")}
         onClose={() => setShift(null)}
         description={
           shift
-            ? `The new dates put ${shift.changes.length === 1 ? "a following card" : "following cards"} in conflict. Shift ${shift.changes.length === 1 ? "it" : "them"} by ${shift.days > 0 ? "+" : ""}${shift.days} day${Math.abs(shift.days) === 1 ? "" : "s"} too?`
+            ? t("gantt.shift.description", {
+                count: shift.changes.length,
+                days: Math.abs(shift.days),
+                signedDays: `${shift.days > 0 ? "+" : ""}${format.number(shift.days)}`,
+              })
             : undefined
         }
         footer={
           <>
-            <Button onClick={() => setShift(null)}>Leave them</Button>
+            <Button onClick={() => setShift(null)}>{t("gantt.shift.leave")}</Button>
             <Button variant="primary" isBusy={isShifting} onClick={() => void runShift()}>
-              Shift {shift?.changes.length ?? 0} card{shift?.changes.length === 1 ? "" : "s"}
+              {t("gantt.shift.confirm", { count: shift?.changes.length ?? 0 })}
             </Button>
           </>
         }
@@ -385,7 +424,8 @@ export const GanttPage = () => {
             <ul className="sv-shift-list">
               {shift.changes.map((c) => (
                 <li key={c.cardId}>
-                  <strong>{c.name}</strong> → {c.startDate ?? "—"} – {c.dueDate ?? "—"}
+                  <strong>{c.name}</strong>{" "}
+                  {t("gantt.shift.toDates", { dates: datesText(c.startDate, c.dueDate) })}
                 </li>
               ))}
             </ul>

@@ -2,6 +2,8 @@ import type { Board, Card, UpdateCardBody } from "@lattice/domain";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { ApiError } from "../../api/client";
 import { api } from "../../api/endpoints";
+import { useI18n } from "../../lib/i18n/i18n";
+import { createTranslator } from "../../lib/i18n/runtime";
 import { useBoard } from "../../store/board";
 import { useToasts } from "../../store/toasts";
 import { card, relation, status } from "../space-views/fixtures.test-helpers";
@@ -70,6 +72,7 @@ const updateCardOnServer = async (id: string, body: UpdateCardBody): Promise<Car
 };
 
 beforeEach(async () => {
+  useI18n.setState({ translator: await createTranslator("en", "en", "UTC") });
   serverCards.clear();
   for (const c of cards) serverCards.set(c.id, c);
   vi.mocked(api.getBoard).mockResolvedValue(snapshot);

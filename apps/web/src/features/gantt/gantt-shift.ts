@@ -3,6 +3,7 @@
  * (one pending entry, one rollback if refused); once it landed, the dates it replaced are kept so
  * one Undo puts every card back, again as one change.
  */
+import { translate } from "../../lib/i18n/i18n";
 import { currentDates, type DateChange, setCardDates } from "../space-views/card-dates";
 import type { ShiftPlan } from "./gantt-data";
 
@@ -11,6 +12,7 @@ export interface UndoOffer {
   previous: DateChange[];
 }
 
+// The change's name completes the board store's English "Could not …" toast, which is not translated yet.
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
 
 /** Applies a shift plan; resolves the offer to undo it, or null when it was refused (and rolled back). */
@@ -22,7 +24,7 @@ export const applyShift = async (shift: ShiftPlan): Promise<UndoOffer | null> =>
     `shift ${plural(n, "card")}`,
   );
   if (!isApplied) return null;
-  return { message: `Shifted ${plural(n, "card")} by ${plural(Math.abs(shift.days), "day")}.`, previous };
+  return { message: translate("gantt.shifted", { count: n, days: Math.abs(shift.days) }), previous };
 };
 
 /** Puts back the dates a shift replaced; resolves whether the server took them. */

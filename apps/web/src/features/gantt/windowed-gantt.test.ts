@@ -6,13 +6,19 @@
 import { addDays } from "@lattice/domain";
 import Gantt from "frappe-gantt";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
-import { toFrappeTasks } from "./frappe-tasks";
+import { type Translator, useI18n } from "../../lib/i18n/i18n";
+import { createTranslator } from "../../lib/i18n/runtime";
+import { barLabeller, toFrappeTasks } from "./frappe-tasks";
 import type { GanttTask } from "./gantt-data";
 import { WindowedGantt } from "./windowed-gantt";
 
 const ROW = 24 + 16;
 
-beforeAll(() => {
+let english: Translator;
+
+beforeAll(async () => {
+  english = await createTranslator("en", "en", "UTC");
+  useI18n.setState({ translator: english });
   Object.assign(SVGElement.prototype, { getBBox: () => ({ x: 0, y: 0, width: 0, height: 0 }) });
   Object.assign(HTMLCanvasElement.prototype, { getContext: () => null });
   // jsdom has no scrolling; frappe scrolls to the start of the axis after drawing.
@@ -72,7 +78,7 @@ const options = {
 const mount = (list: GanttTask[]) => {
   host = document.createElement("div");
   document.body.append(host);
-  const gantt = new WindowedGantt(host, toFrappeTasks(list), options);
+  const gantt = new WindowedGantt(host, toFrappeTasks(list, barLabeller(english)), options);
   return gantt;
 };
 
@@ -202,7 +208,7 @@ describe("WindowedGantt", () => {
     ]);
     const bar = barOf("card-0");
     expect(bar?.getAttribute("role")).toBe("img");
-    expect(bar?.getAttribute("aria-label")).toMatch(/^Book <the> venue, .+ to .+, Doing, 40% done, blocked$/);
+    expect(bar?.getAttribute("aria-label")).toMatch(/^Book <the> venue, .+–.+, Doing, 40% done, blocked$/);
     expect(barOf("card-1")?.getAttribute("aria-label")).toMatch(/, date conflict$/);
   });
 });

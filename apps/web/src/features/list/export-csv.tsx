@@ -1,8 +1,10 @@
 /** The List view's CSV export: a dialog that says what the file will hold before it is downloaded. */
 import type { CustomField } from "@lattice/domain";
 import { useState } from "react";
+import { useTranslator } from "../../lib/i18n/i18n";
 import { Button } from "../../ui/button";
 import { Dialog } from "../../ui/dialog";
+import { aroundElement, elementMark } from "../calendar/message-parts";
 import { csvFileName, downloadCsv, rowsToCsv } from "./csv";
 import type { ListRow } from "./list-rows";
 
@@ -21,8 +23,10 @@ export const ExportCsvButton = ({
   today: string;
   isDisabled: boolean;
 }) => {
+  const { t } = useTranslator();
   const [isOpen, setIsOpen] = useState(false);
   const fileName = csvFileName(spaceName, today);
+  const [before, after] = aroundElement(t("list.export.note", { mark: elementMark }));
   const handleDownload = () => {
     downloadCsv(fileName, rowsToCsv(rows, fields, personName));
     setIsOpen(false);
@@ -30,29 +34,29 @@ export const ExportCsvButton = ({
   return (
     <>
       <Button size="sm" disabled={isDisabled} onClick={() => setIsOpen(true)}>
-        Export CSV
+        {t("list.export.button")}
       </Button>
       <Dialog
         isOpen={isOpen}
-        title="Export CSV"
-        description={`${rows.length} card${rows.length === 1 ? "" : "s"}, as filtered and sorted now, to ${fileName}.`}
+        title={t("list.export.title")}
+        description={t("list.export.description", { count: rows.length, fileName })}
         onClose={() => setIsOpen(false)}
         onSubmit={handleDownload}
         footer={
           <>
             <Button variant="ghost" onClick={() => setIsOpen(false)}>
-              Cancel
+              {t("common.cancel")}
             </Button>
             <Button variant="primary" type="submit" autoFocus>
-              Download
+              {t("list.export.download")}
             </Button>
           </>
         }
       >
         <p>
-          A cell that starts with =, +, -, @ or a tab gets a leading <code>'</code>, so spreadsheets show it
-          as text instead of running it as a formula. Co-workers and labels are separated by commas; a name
-          that holds a comma or a quote is in double quotes.
+          {before}
+          <code>'</code>
+          {after}
         </p>
       </Dialog>
     </>

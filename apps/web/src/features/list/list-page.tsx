@@ -2,6 +2,7 @@ import { type CustomField, orderedFields } from "@lattice/domain";
 import { useVirtualizer } from "@tanstack/react-virtual";
 import { useMemo, useRef } from "react";
 import { Link, useParams, useSearchParams } from "react-router";
+import { type MessageKey, useTranslator } from "../../lib/i18n/i18n";
 import { useBoard } from "../../store/board";
 import { useSession } from "../../store/session";
 import { DateField } from "../../ui/date-field";
@@ -32,17 +33,17 @@ import {
   sortRows,
 } from "./list-rows";
 
-const columns: Array<{ key: SortKey; label: string }> = [
-  { key: "name", label: "Name" },
-  { key: "status", label: "Status" },
-  { key: "responsible", label: "Responsible" },
-  { key: "coworkers", label: "Co-workers" },
-  { key: "labels", label: "Labels" },
-  { key: "start", label: "Start" },
-  { key: "due", label: "Due" },
-  { key: "progress", label: "Progress" },
-  { key: "blocked", label: "Blocked" },
-  { key: "age", label: "Age" },
+const columns: Array<{ key: SortKey; label: MessageKey }> = [
+  { key: "name", label: "list.column.name" },
+  { key: "status", label: "list.column.status" },
+  { key: "responsible", label: "list.column.responsible" },
+  { key: "coworkers", label: "list.column.coworkers" },
+  { key: "labels", label: "list.column.labels" },
+  { key: "start", label: "list.column.start" },
+  { key: "due", label: "list.column.due" },
+  { key: "progress", label: "list.column.progress" },
+  { key: "blocked", label: "list.column.blocked" },
+  { key: "age", label: "list.column.age" },
 ];
 
 const rowHeight = 44;
@@ -72,8 +73,9 @@ const FieldCell = ({
   personName: (userId: string) => string;
   onChange: Parameters<typeof FieldEditor>[0]["onChange"];
 }) => {
+  const { t } = useTranslator();
   const value = row.fieldValues[field.id];
-  const label = `${field.name} of ${row.name}`;
+  const label = t("list.fieldOf", { field: field.name, card: row.name });
   if (canWrite && field.kind === "multi_choice") {
     const text = fieldValueText(field, value, personName);
     return (
@@ -82,7 +84,9 @@ const FieldCell = ({
         align="start"
         icon={null}
         text={text || "—"}
-        triggerLabel={`${label}: ${text || "none"}`}
+        triggerLabel={
+          text ? t("list.fieldValue", { label, value: text }) : t("list.fieldValueNone", { label })
+        }
         triggerClassName="list-inline list-field-trigger"
         panelClassName="list-field-panel"
       >
@@ -114,6 +118,8 @@ const FieldCell = ({
 export const ListPage = () => {
   const { workspaceId = "", spaceId = "" } = useParams();
   const cardHref = useCardHref("list");
+  const { t, format } = useTranslator();
+  const dayText = (day: string | null) => (day ? format.dayRange(day, day) : "");
   const { view, relations, meta, today, isLoading, isError, error, canWrite } = useSpaceView(
     workspaceId,
     spaceId,
@@ -123,8 +129,8 @@ export const ListPage = () => {
   const fields = useMemo(() => orderedFields({ fields: view.fields ?? {} }), [view.fields]);
   const personName = useMemo(() => {
     const names = new Map(meta.members.map((m) => [m.userId, m.name]));
-    return (id: string) => names.get(id) ?? "Former member";
-  }, [meta.members]);
+    return (id: string) => names.get(id) ?? t("list.formerMember");
+  }, [meta.members, t]);
   const rowStyle = {
     gridTemplateColumns: `${baseTemplate}${fields.map(() => ` ${fieldColumnWidth}px`).join("")}`,
   };
@@ -155,8 +161,8 @@ export const ListPage = () => {
   useSpaceAging(spaceId);
   const agings = useSpaceAgings(spaceId);
   const allRows = useMemo(
-    () => buildRows(view, relations, meta.members, meta.labels, agings),
-    [view, relations, meta.members, meta.labels, agings],
+    () => buildRows(view, relations, meta.members, meta.labels, agings, t("list.unknownPerson")),
+    [view, relations, meta.members, meta.labels, agings, t],
   );
   const rows = useMemo(() => {
     const filters: ListFilters = { text, statusId, board: boardFilters, today };
@@ -192,10 +198,10 @@ export const ListPage = () => {
   if (isError) {
     return (
       <main className="page page-centered">
-        <EmptyState icon="▦" title="This space is not available">
-          <p>{error ?? "It may have been deleted, or you no longer have access."}</p>
+        <EmptyState icon="▦" title={t("list.unavailable.title")}>
+          <p>{error ?? t("list.unavailable.body")}</p>
           <p>
-            <Link to={`/w/${workspaceId}`}>Back to the workspace</Link>
+            <Link to={`/w/${workspaceId}`}>{t("list.unavailable.back")}</Link>
           </p>
         </EmptyState>
       </main>
@@ -206,7 +212,7 @@ export const ListPage = () => {
     <main className="board-page sv-page list-page">
       <SpaceViewHeader workspaceId={workspaceId} spaceId={spaceId} spaceName={view.space?.name ?? ""}>
         <span className="board-stat muted" aria-live="polite">
-          {isLoading ? "" : `${rows.length} of ${allRows.length} card${allRows.length === 1 ? "" : "s"}`}
+          {isLoading ? "" : t("list.count", { shown: rows.length, total: allRows.length })}
         </span>
         <ExportCsvButton
           rows={rows}
@@ -241,23 +247,23 @@ export const ListPage = () => {
         leading={
           <>
             <label className="filter">
-              <span className="filter-label">Name</span>
+              <span className="filter-label">{t("list.filter.name")}</span>
               <input
                 className="input filter-select list-filter-text"
                 type="search"
-                placeholder="Filter by name"
+                placeholder={t("list.filter.namePlaceholder")}
                 value={text}
                 onChange={(e) => setParam({ q: e.target.value })}
               />
             </label>
             <label className="filter">
-              <span className="filter-label">Column</span>
+              <span className="filter-label">{t("list.filter.column")}</span>
               <select
                 className="input select filter-select"
                 value={statusId}
                 onChange={(e) => setParam({ status: e.target.value })}
               >
-                <option value="">All columns</option>
+                <option value="">{t("list.filter.allColumns")}</option>
                 {allStatuses.map((s) => (
                   <option key={s.id} value={s.id}>
                     {s.name}
@@ -269,18 +275,18 @@ export const ListPage = () => {
         }
       />
       {isLoading ? (
-        <div className="list-scroll" role="status" aria-busy="true" aria-label="Loading cards">
+        <div className="list-scroll" role="status" aria-busy="true" aria-label={t("list.loading")}>
           <ListSkeleton rows={8} />
         </div>
       ) : allRows.length === 0 ? (
-        <EmptyState icon="☰" title="No cards yet">
-          <p>Add cards on the board; they are listed here with their people, labels and dates.</p>
+        <EmptyState icon="☰" title={t("list.empty.title")}>
+          <p>{t("list.empty.body")}</p>
         </EmptyState>
       ) : (
         <div className="list-scroll" ref={scrollRef}>
           <table
             className="list-table"
-            aria-label="Cards"
+            aria-label={t("list.table")}
             aria-rowcount={rows.length + 1}
             style={{ minWidth: baseMinWidth + fields.length * fieldColumnWidth }}
           >
@@ -296,7 +302,7 @@ export const ListPage = () => {
                     }
                   >
                     <button type="button" className="list-sort" onClick={() => toggleSort(c.key)}>
-                      {c.label}
+                      {t(c.label)}
                       <span aria-hidden="true" className="list-sort-mark">
                         {sortKey === c.key ? (direction === "asc" ? "▲" : "▼") : ""}
                       </span>
@@ -337,7 +343,7 @@ export const ListPage = () => {
                       style={{ ...rowStyle, transform: `translateY(${item.start}px)`, height: rowHeight }}
                     >
                       <td className="list-cell list-cell-name">
-                        <Link to={cardHref(row.id)} title={row.name}>
+                        <Link to={cardHref(row.id)} dir="auto" title={row.name}>
                           {row.name}
                         </Link>
                       </td>
@@ -345,7 +351,7 @@ export const ListPage = () => {
                         {canWrite ? (
                           <select
                             className="input select list-inline"
-                            aria-label={`Status of ${row.name}`}
+                            aria-label={t("list.statusOf", { card: row.name })}
                             value={row.statusId}
                             onChange={(e) =>
                               void moveCard(row.id, { kind: "status", statusId: e.target.value })
@@ -386,7 +392,9 @@ export const ListPage = () => {
                           {canWrite ? (
                             <DateField
                               className="list-inline"
-                              label={`${field === "startDate" ? "Start" : "Due"} date of ${row.name}`}
+                              label={t(field === "startDate" ? "list.startDateOf" : "list.dueDateOf", {
+                                card: row.name,
+                              })}
                               value={row[field]}
                               max={field === "startDate" ? row.dueDate : null}
                               min={field === "dueDate" ? row.startDate : null}
@@ -395,7 +403,7 @@ export const ListPage = () => {
                               onChange={(day) => changeDate(row, field, day ?? "")}
                             />
                           ) : (
-                            (row[field] ?? "")
+                            dayText(row[field])
                           )}
                         </td>
                       ))}
@@ -403,10 +411,10 @@ export const ListPage = () => {
                         <span className="list-progress" aria-hidden="true">
                           <span style={{ width: `${Math.round(row.progress * 100)}%` }} />
                         </span>
-                        {Math.round(row.progress * 100)}%
+                        {t("list.progress", { share: row.progress })}
                       </td>
                       <td className="list-cell list-cell-blocked">
-                        {row.isBlocked ? <span className="list-blocked">Blocked</span> : ""}
+                        {row.isBlocked ? <span className="list-blocked">{t("list.blocked")}</span> : ""}
                       </td>
                       <td className="list-cell list-cell-age">
                         {row.ageDays === null ? "" : <AgeBadge ageDays={row.ageDays} risk={row.risk} />}
@@ -429,7 +437,7 @@ export const ListPage = () => {
               </tbody>
             )}
           </table>
-          {rows.length === 0 ? <p className="list-no-match muted">No card matches these filters.</p> : null}
+          {rows.length === 0 ? <p className="list-no-match muted">{t("list.noMatch")}</p> : null}
         </div>
       )}
       <PlanningCardPanel view="list" />

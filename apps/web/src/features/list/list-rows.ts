@@ -77,6 +77,8 @@ export const buildRows = (
   members: readonly Member[],
   labels: readonly Label[],
   agings: Readonly<Record<string, { ageDays: number; risk: AgingRisk | null }>> = {},
+  /** The name shown for someone who is no longer a member. */
+  unknownName = "Unknown",
 ): ListRow[] => {
   const names = new Map(members.map((m) => [m.userId, m.name]));
   const labelNames = new Map(labels.map((l) => [l.id, l.name]));
@@ -95,9 +97,9 @@ export const buildRows = (
         boardIndex: rows.length,
         statusIndex,
         responsibleId: card.responsibleId,
-        responsibleName: card.responsibleId ? (names.get(card.responsibleId) ?? "Unknown") : "",
+        responsibleName: card.responsibleId ? (names.get(card.responsibleId) ?? unknownName) : "",
         coworkerIds: card.coworkerIds,
-        coworkerNames: card.coworkerIds.map((id) => names.get(id) ?? "Unknown"),
+        coworkerNames: card.coworkerIds.map((id) => names.get(id) ?? unknownName),
         labelIds: card.labelIds,
         labelNames: card.labelIds.flatMap((id) => {
           const name = labelNames.get(id);
