@@ -7,15 +7,7 @@ import { type FormEvent, useId, useMemo, useState } from "react";
 import { DayPicker } from "react-day-picker";
 import { useTranslator } from "../lib/i18n/i18n";
 import "react-day-picker/style.css";
-import {
-  dateToDay,
-  dayToDate,
-  formatDay,
-  numericOrder,
-  parseTypedDay,
-  personLocale,
-  weekStartOf,
-} from "../lib/locale";
+import { dateToDay, dayToDate, formatDay, numericOrder, parseTypedDay, weekStartOf } from "../lib/locale";
 import { LayerPanel, LayerTree, useLayer } from "./layer";
 
 interface DateFieldProps {
@@ -55,8 +47,8 @@ const DateFieldInner = ({
   const [typed, setTyped] = useState("");
   const [typedError, setTypedError] = useState<string | null>(null);
   const errorId = useId();
-  const { t } = useTranslator();
-  const locale = useMemo(personLocale, []);
+  // The interface's format locale, as the Calendar uses: the same week start and day names in both.
+  const { t, formatLocale: locale } = useTranslator();
   const weekStartsOn = useMemo(() => weekStartOf(locale), [locale]);
   const formatters = useMemo(() => {
     const caption = new Intl.DateTimeFormat(locale, { month: "long", year: "numeric" });
