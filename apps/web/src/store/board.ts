@@ -56,6 +56,7 @@ import {
 import { create } from "zustand";
 import { ApiError, describeError, newMutationId } from "../api/client";
 import { api } from "../api/endpoints";
+import { translate } from "../lib/i18n/i18n";
 import type { WireEvent } from "../sync/channels";
 import {
   createStatusContextFromBoard,
@@ -414,7 +415,7 @@ export const useBoard = create<BoardStore>((set, get) => {
     receiveBoard: (event, seq) => {
       set({ seq });
       if (event.type === "space.deleted") {
-        get().markLost("This space was deleted.");
+        get().markLost(translate("board.lost.deleted"));
         return;
       }
       if (!boardEventTypes.has(event.type)) return;

@@ -5,6 +5,7 @@ export const board: Record<keyof typeof english, string> = {
   "board.unavailable.title": "هذه المساحة غير متاحة",
   "board.unavailable.body": "ربما حُذفت، أو لم تعد لديك صلاحية الوصول إليها.",
   "board.unavailable.back": "العودة إلى مساحة العمل",
+  "board.lost.deleted": "حُذفت هذه المساحة.",
   "board.presence.label": "موجودون هنا أيضًا",
   "board.presence.lookingAt": "{name}، يطّلع على {card}",
   "board.presence.aCard": "بطاقة",

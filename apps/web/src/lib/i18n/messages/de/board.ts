@@ -5,6 +5,7 @@ export const board: Record<keyof typeof english, string> = {
   "board.unavailable.title": "Dieser Bereich ist nicht verfügbar",
   "board.unavailable.body": "Er wurde vielleicht gelöscht, oder Sie haben keinen Zugriff mehr.",
   "board.unavailable.back": "Zurück zum Arbeitsbereich",
+  "board.lost.deleted": "Dieser Bereich wurde gelöscht.",
   "board.presence.label": "Auch hier",
   "board.presence.lookingAt": "{name}, sieht sich {card} an",
   "board.presence.aCard": "eine Karte",

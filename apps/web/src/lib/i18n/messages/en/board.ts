@@ -4,6 +4,7 @@ export const board = {
   "board.unavailable.title": "This space is not available",
   "board.unavailable.body": "It may have been deleted, or you no longer have access.",
   "board.unavailable.back": "Back to the workspace",
+  "board.lost.deleted": "This space was deleted.",
   "board.presence.label": "Also here",
   "board.presence.lookingAt": "{name}, looking at {card}",
   "board.presence.aCard": "a card",
