@@ -13,7 +13,7 @@ import {
 } from "./filters";
 import { laneChange, laneKeyOf, lanesFor } from "./swimlanes";
 
-// The screens speak through the interface's messages: English, as the app loads them first.
+// Lane titles and refusals are the interface's messages: English, as the app loads them first.
 beforeAll(async () => {
   useI18n.setState({ translator: await createTranslator("en", "en", "UTC") });
 });

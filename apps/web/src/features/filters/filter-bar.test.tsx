@@ -6,7 +6,7 @@ import { createTranslator } from "../../lib/i18n/runtime";
 import { FilterBar, filterChips } from "./filter-bar";
 import { type BoardFilters, noFilters } from "./filters";
 
-// The screens speak through the interface's messages: English, as the app loads them first.
+// Chips and labels are the interface's messages: English, as the app loads them first.
 beforeAll(async () => {
   useI18n.setState({ translator: await createTranslator("en", "en", "UTC") });
 });

@@ -11,7 +11,7 @@ import { createTranslator } from "../../lib/i18n/runtime";
 import { SavedViewsBar } from "./saved-views-bar";
 import { useSavedViews } from "./saved-views-store";
 
-// The screens speak through the interface's messages: English, as the app loads them first.
+// Chips and labels are the interface's messages: English, as the app loads them first.
 beforeAll(async () => {
   useI18n.setState({ translator: await createTranslator("en", "en", "UTC") });
 });
