@@ -4,9 +4,9 @@ import { useCallback, useEffect, useRef, useState } from "react";
 import { Link } from "react-router";
 import { describeError } from "../../api/client";
 import { findApi } from "../../api/search";
+import { useTranslator } from "../../lib/i18n/i18n";
 import { Avatar } from "../../ui/avatar";
 import { Button } from "../../ui/button";
-import { timeAgo } from "../notifications/notification-text";
 
 interface ActivityDrawerProps {
   workspaceId: string;
@@ -16,6 +16,7 @@ interface ActivityDrawerProps {
 }
 
 export const ActivityDrawer = ({ workspaceId, spaceId, spaceName, onClose }: ActivityDrawerProps) => {
+  const { t, format } = useTranslator();
   const [items, setItems] = useState<ActivityItem[]>([]);
   const [nextBefore, setNextBefore] = useState<string | null>(null);
   const [status, setStatus] = useState<"loading" | "ready" | "error">("loading");
@@ -46,7 +47,7 @@ export const ActivityDrawer = ({ workspaceId, spaceId, spaceName, onClose }: Act
   return (
     <aside
       className="side-drawer activity-drawer"
-      aria-label={`Activity in ${spaceName}`}
+      aria-label={t("activity.label", { space: spaceName })}
       onKeyDown={(event) => {
         if (event.key === "Escape") {
           event.stopPropagation();
@@ -55,21 +56,19 @@ export const ActivityDrawer = ({ workspaceId, spaceId, spaceName, onClose }: Act
       }}
     >
       <header className="side-drawer-header">
-        <h2 className="side-drawer-title">Activity</h2>
+        <h2 className="side-drawer-title">{t("activity.title")}</h2>
         <button
           ref={closeRef}
           type="button"
           className="btn btn-ghost btn-sm btn-icon"
-          aria-label="Close activity"
+          aria-label={t("activity.close")}
           onClick={onClose}
         >
           <span aria-hidden="true">×</span>
         </button>
       </header>
       <div className="side-drawer-body">
-        {items.length === 0 && status === "ready" ? (
-          <p className="muted">Nothing has happened here yet.</p>
-        ) : null}
+        {items.length === 0 && status === "ready" ? <p className="muted">{t("activity.empty")}</p> : null}
         <ol className="activity-list">
           {items.map((item) => (
             <li key={`${item.channel}:${item.seq}`} className="activity-item">
@@ -82,12 +81,8 @@ export const ActivityDrawer = ({ workspaceId, spaceId, spaceName, onClose }: Act
                     item.text
                   )}
                 </p>
-                <time
-                  className="activity-time muted"
-                  dateTime={item.at}
-                  title={new Date(item.at).toLocaleString()}
-                >
-                  {timeAgo(item.at)}
+                <time className="activity-time muted" dateTime={item.at} title={format.dateTime(item.at)}>
+                  {format.relative(item.at)}
                 </time>
               </div>
             </li>
@@ -101,14 +96,14 @@ export const ActivityDrawer = ({ workspaceId, spaceId, spaceName, onClose }: Act
               className="link-button"
               onClick={() => void loadPage(items.length ? nextBefore : null)}
             >
-              Try again
+              {t("common.retry")}
             </button>
           </p>
         ) : null}
-        {status === "loading" ? <p className="muted">Loading…</p> : null}
+        {status === "loading" ? <p className="muted">{t("common.loading")}</p> : null}
         {status === "ready" && nextBefore ? (
           <Button size="sm" onClick={() => void loadPage(nextBefore)}>
-            Load older
+            {t("activity.loadOlder")}
           </Button>
         ) : null}
       </div>

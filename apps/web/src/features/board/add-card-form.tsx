@@ -2,6 +2,7 @@ import type { CardTemplate } from "@lattice/domain";
 import { type FormEvent, type KeyboardEvent, useEffect, useRef, useState } from "react";
 import { describeError } from "../../api/client";
 import { createCardFromTemplate, listCardTemplates } from "../../api/templates";
+import { useTranslator } from "../../lib/i18n/i18n";
 import { useBoard } from "../../store/board";
 import { toast } from "../../store/toasts";
 import { Button } from "../../ui/button";
@@ -43,12 +44,13 @@ export const AddCardForm = ({
   isInitiallyOpen = false,
   onClose,
 }: AddCardFormProps) => {
+  const { t } = useTranslator();
   const createCard = useBoard((s) => s.createCard);
   const spaceId = useBoard((s) => s.spaceId);
   const [isOpen, setIsOpenState] = useState(isInitiallyOpen);
   const templates = useCardTemplates(spaceId, isOpen);
   const [templateId, setTemplateId] = useState("");
-  const template = templates.find((t) => t.id === templateId) ?? null;
+  const template = templates.find((item) => item.id === templateId) ?? null;
   const setIsOpen = (value: boolean) => {
     setIsOpenState(value);
     if (!value) onClose?.();
@@ -65,7 +67,7 @@ export const AddCardForm = ({
         ({ notes }) => {
           for (const note of notes) toast.info(note);
         },
-        (error: unknown) => toast.error(`Could not add the card. ${describeError(error)}`),
+        (error: unknown) => toast.error(t("board.addCard.failed", { reason: describeError(error) })),
       );
       setName("");
       inputRef.current?.focus();
@@ -92,20 +94,24 @@ export const AddCardForm = ({
   if (!isOpen) {
     return (
       <button type="button" className="add-card-button" onClick={() => setIsOpen(true)}>
-        <span aria-hidden="true">+</span> Add card
+        <span aria-hidden="true">+</span> {t("board.addCard.button")}
       </button>
     );
   }
   return (
     <form className={`add-card-form add-card-form-${at}`} onSubmit={handleSubmit}>
       <label className="visually-hidden" htmlFor={`add-card-${at}-${statusId}`}>
-        New card at the {at} of {statusName}
+        {t(at === "top" ? "board.addCard.labelTop" : "board.addCard.labelBottom", { name: statusName })}
       </label>
       <textarea
         id={`add-card-${at}-${statusId}`}
         ref={inputRef}
         className="input textarea add-card-input"
-        placeholder={template ? `${template.name} (or another name)` : "What needs doing?"}
+        placeholder={
+          template
+            ? t("board.addCard.templatePlaceholder", { name: template.name })
+            : t("board.addCard.placeholder")
+        }
         rows={2}
         maxLength={500}
         value={name}
@@ -117,21 +123,21 @@ export const AddCardForm = ({
       {templates.length > 0 ? (
         <select
           className="input select add-card-template"
-          aria-label="Card template"
+          aria-label={t("board.addCard.template")}
           value={templateId}
           onChange={(e) => setTemplateId(e.target.value)}
         >
-          <option value="">No template</option>
-          {templates.map((t) => (
-            <option key={t.id} value={t.id}>
-              Template: {t.name}
+          <option value="">{t("board.addCard.noTemplate")}</option>
+          {templates.map((item) => (
+            <option key={item.id} value={item.id}>
+              {t("board.addCard.templateOption", { name: item.name })}
             </option>
           ))}
         </select>
       ) : null}
       <div className="add-card-actions">
         <Button variant="primary" size="sm" type="submit" disabled={!name.trim() && !template}>
-          Add card
+          {t("board.addCard.button")}
         </Button>
         <Button
           variant="ghost"
@@ -141,7 +147,7 @@ export const AddCardForm = ({
             setName("");
           }}
         >
-          Cancel
+          {t("common.cancel")}
         </Button>
       </div>
     </form>

@@ -8,13 +8,13 @@ import { archivedCardsSchema, type Card } from "@lattice/domain";
 import { useEffect, useState } from "react";
 import { Link } from "react-router";
 import { describeError, request } from "../../api/client";
+import { translate, useTranslator } from "../../lib/i18n/i18n";
 import { useBoard } from "../../store/board";
 import { toast } from "../../store/toasts";
 import { Button } from "../../ui/button";
 import { Dialog } from "../../ui/dialog";
 import "./archived-cards.css";
 
-const archivedOn = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "short" });
 const quoted = (name: string) => `“${name.length > 40 ? `${name.slice(0, 39)}…` : name}”`;
 
 export const loadArchivedCards = (spaceId: string) =>
@@ -39,6 +39,7 @@ export const ArchivedCardsDialog = ({
   cardHref,
   onClose,
 }: ArchivedCardsDialogProps) => {
+  const { t, format } = useTranslator();
   const [cards, setCards] = useState<Card[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busyId, setBusyId] = useState<string | null>(null);
@@ -69,28 +70,32 @@ export const ArchivedCardsDialog = ({
     if (!restored) return;
     setCards((list) => list?.filter((c) => c.id !== card.id) ?? null);
     const column = statuses[restored.statusId]?.name;
-    toast.success(`Restored ${quoted(restored.name)}${column ? ` to ${column}` : ""}.`);
+    toast.success(
+      column
+        ? translate("board.archived.restoredTo", { name: quoted(restored.name), column })
+        : translate("board.archived.restored", { name: quoted(restored.name) }),
+    );
   };
 
   return (
     <Dialog
       isOpen={isOpen}
-      title="Archived cards"
-      description="Cards archived in this space, the most recent first. Restore one to put it back on the board."
+      title={t("board.archived.title")}
+      description={t("board.archived.description")}
       size="md"
       onClose={onClose}
-      footer={<Button onClick={onClose}>Close</Button>}
+      footer={<Button onClick={onClose}>{t("common.close")}</Button>}
     >
       {error ? (
         <p role="alert">{error}</p>
       ) : cards === null ? (
         <p role="status" className="muted">
-          Loading…
+          {t("common.loading")}
         </p>
       ) : cards.length === 0 ? (
-        <p className="muted">No archived cards in this space.</p>
+        <p className="muted">{t("board.archived.empty")}</p>
       ) : (
-        <ul className="archived-list" aria-label="Archived cards">
+        <ul className="archived-list" aria-label={t("board.archived.title")}>
           {cards.map((card) => (
             <li key={card.id} className="archived-item">
               <span className="archived-name">
@@ -98,18 +103,20 @@ export const ArchivedCardsDialog = ({
                   {card.name}
                 </Link>
                 <span className="archived-when muted">
-                  {statuses[card.statusId]?.name ?? "A removed column"} · archived{" "}
-                  {card.archivedAt ? archivedOn.format(new Date(card.archivedAt)) : ""}
+                  {t("board.archived.when", {
+                    column: statuses[card.statusId]?.name ?? t("board.archived.removedColumn"),
+                    at: card.archivedAt ? format.dateTime(card.archivedAt) : "",
+                  })}
                 </span>
               </span>
               {canWrite ? (
                 <Button
                   size="sm"
                   disabled={busyId === card.id}
-                  aria-label={`Restore ${card.name}`}
+                  aria-label={t("board.archived.restoreLabel", { name: card.name })}
                   onClick={() => void handleRestore(card)}
                 >
-                  Restore
+                  {t("common.restore")}
                 </Button>
               ) : null}
             </li>

@@ -34,6 +34,7 @@ import {
 } from "@dnd-kit/sortable";
 import type { Card, PresenceEntry, Status } from "@lattice/domain";
 import { useCallback, useMemo, useRef, useState } from "react";
+import { useTranslator } from "../../lib/i18n/i18n";
 import { useBoard } from "../../store/board";
 import { sendCardToSpace, spaceRowAt } from "../card-detail/space-move";
 import { BoardColumn, columnDragId } from "./board-column";
@@ -183,6 +184,7 @@ export const BoardCanvas = ({
   canManage,
   onEditColumns,
 }: BoardCanvasProps) => {
+  const { t } = useTranslator();
   const moveCard = useBoard((s) => s.moveCard);
   const moveStatus = useBoard((s) => s.moveStatus);
   const holdCard = useBoard((s) => s.holdCard);
@@ -259,55 +261,67 @@ export const BoardCanvas = ({
   }, []);
 
   const cardName = (id: string) =>
-    shownRef.current.flatMap((c) => c.cards).find((c) => c.id === id)?.name ?? "card";
+    shownRef.current.flatMap((c) => c.cards).find((c) => c.id === id)?.name ?? t("board.drag.aCard");
   // A blocked card keeps its status (the domain's rule): it is never shown or announced elsewhere.
   const blockedHome = (id: string) => {
     const home = shownRef.current.find((c) => c.cards.some((card) => card.id === id));
     return home?.cards.find((card) => card.id === id)?.isBlocked ? home : null;
   };
   const columnName = (id: string) =>
-    shownRef.current.find((c) => cellIdOf(c) === id || c.status.id === id)?.status.name ?? "the column";
+    shownRef.current.find((c) => cellIdOf(c) === id || c.status.id === id)?.status.name ??
+    t("board.drag.theColumn");
 
   const announcements: Announcements = {
     onDragStart: ({ active }) => {
       const statusId = statusOfColumnId(String(active.id));
       return statusId
-        ? `Picked up column ${columnName(statusId)}`
-        : `Picked up card ${cardName(String(active.id))}`;
+        ? t("board.drag.pickedColumn", { column: columnName(statusId) })
+        : t("board.drag.pickedCard", { card: cardName(String(active.id)) });
     },
     onDragOver: ({ active, over }) => {
       const statusId = statusOfColumnId(String(active.id));
       if (statusId) {
         const target = over ? columnIds.indexOf(String(over.id)) : -1;
-        return target >= 0 ? `Column moved to position ${target + 1} of ${columnIds.length}` : undefined;
+        return target >= 0
+          ? t("board.drag.columnMoved", { position: target + 1, count: columnIds.length })
+          : undefined;
       }
-      if (!over) return "Card is no longer over a column";
+      if (!over) return t("board.drag.notOver");
       // Over its own place: nothing moved (and "Picked up…" must not be talked over).
       if (over.id === active.id) return undefined;
       const place = landing(shownRef.current, String(active.id), String(over.id));
       if (!place) return undefined;
       const blockedIn = blockedHome(String(active.id));
       if (blockedIn && place.column.status.id !== blockedIn.status.id)
-        return `Card is blocked: it stays in ${blockedIn.status.name} until its blockers are cleared`;
-      return `Card moved to ${place.column.status.name}, position ${place.index + 1} of ${place.cards.length}`;
+        return t("board.drag.blockedOver", { column: blockedIn.status.name });
+      return t("board.drag.cardMoved", {
+        column: place.column.status.name,
+        position: place.index + 1,
+        count: place.cards.length,
+      });
     },
     onDragEnd: ({ active, over }) => {
       const statusId = statusOfColumnId(String(active.id));
-      if (statusId) return `Dropped column ${columnName(statusId)}`;
+      if (statusId) return t("board.drag.droppedColumn", { column: columnName(statusId) });
       const place = landing(shownRef.current, String(active.id), over ? String(over.id) : null);
       const name = cardName(String(active.id));
-      if (!place) return `Dropped card ${name}`;
+      if (!place) return t("board.drag.droppedCard", { card: name });
       const blockedIn = blockedHome(String(active.id));
       if (blockedIn && place.column.status.id !== blockedIn.status.id)
-        return `Card ${name} is blocked and stays in ${blockedIn.status.name}`;
-      return `Dropped card ${name} in ${place.column.status.name}, position ${place.index + 1} of ${place.cards.length}`;
+        return t("board.drag.blockedDropped", { card: name, column: blockedIn.status.name });
+      return t("board.drag.droppedCardAt", {
+        card: name,
+        column: place.column.status.name,
+        position: place.index + 1,
+        count: place.cards.length,
+      });
     },
     onDragCancel: ({ active }) => {
       const statusId = statusOfColumnId(String(active.id));
-      if (statusId) return `Cancelled. Column ${columnName(statusId)} stays where it was`;
+      if (statusId) return t("board.drag.cancelledColumn", { column: columnName(statusId) });
       const current = dragRef.current;
-      const from = current?.kind === "card" ? columnName(current.fromStatusId) : "its column";
-      return `Cancelled. Card ${cardName(String(active.id))} stays in ${from}`;
+      const from = current?.kind === "card" ? columnName(current.fromStatusId) : t("board.drag.itsColumn");
+      return t("board.drag.cancelledCard", { card: cardName(String(active.id)), column: from });
     },
   };
 
@@ -430,8 +444,7 @@ export const BoardCanvas = ({
       accessibility={{
         announcements,
         screenReaderInstructions: {
-          draggable:
-            "To pick up a card, press Space or Enter. Use the arrow keys to move it within a column or to another column. Press Space or Enter again to drop it, or Escape to cancel.",
+          draggable: t("board.drag.instructions"),
         },
       }}
       onDragStart={handleDragStart}
@@ -445,12 +458,16 @@ export const BoardCanvas = ({
             const cells = shown.filter((c) => c.laneKey === lane.key);
             const count = cells.reduce((sum, c) => sum + c.cards.length, 0);
             return (
-              <section key={lane.key} className="board-lane" aria-label={`Lane ${lane.title}`}>
+              <section
+                key={lane.key}
+                className="board-lane"
+                aria-label={t("board.lane.label", { name: lane.title })}
+              >
                 <h2 className="board-lane-title">
                   {lane.color ? (
                     <span className="lane-swatch" style={{ background: lane.color }} aria-hidden="true" />
                   ) : null}
-                  {lane.title} <span className="muted">{count}</span>
+                  {lane.title} <span className="muted">{t("board.lane.count", { count })}</span>
                 </h2>
                 <div className="board-columns board-lane-columns">
                   {cells.map((column) => (

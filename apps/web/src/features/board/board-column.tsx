@@ -3,12 +3,13 @@ import { CSS } from "@dnd-kit/utilities";
 import type { Card, PresenceEntry, Status } from "@lattice/domain";
 import { defaultRangeExtractor, type Range, useVirtualizer } from "@tanstack/react-virtual";
 import { memo, useCallback, useMemo, useRef, useState } from "react";
+import { useTranslator } from "../../lib/i18n/i18n";
 import { useBoard } from "../../store/board";
 import { ConfirmDialog } from "../../ui/dialog";
 import { Menu, type MenuItem } from "../../ui/menu";
 import { AddCardForm } from "./add-card-form";
 import { CardTile } from "./card-tile";
-import { statusRoleLabels } from "./columns-dialog";
+import { statusRoleKeys } from "./columns-dialog";
 
 /** Columns longer than this mount only the cards in view (plus the dragged one). */
 const virtualizeFrom = 60;
@@ -157,6 +158,7 @@ export const BoardColumn = memo(
     isLast,
     onEditColumns,
   }: BoardColumnProps) => {
+    const { t } = useTranslator();
     const moveStatus = useBoard((s) => s.moveStatus);
     const deleteStatus = useBoard((s) => s.deleteStatus);
     const [isConfirmingDelete, setIsConfirmingDelete] = useState(false);
@@ -171,19 +173,27 @@ export const BoardColumn = memo(
     const isOverLimit = status.wipLimit !== null && (total ?? cards.length) > status.wipLimit;
     const isFiltered = total !== undefined && total !== cards.length;
     const countLabel = isFiltered
-      ? `${cards.length} of ${total}`
+      ? t("board.column.countFiltered", { shown: cards.length, total })
       : status.wipLimit !== null
-        ? `${cards.length}/${status.wipLimit}`
-        : String(cards.length);
+        ? t("board.column.countWip", { count: cards.length, limit: status.wipLimit })
+        : t("board.column.count", { count: cards.length });
     const cardIds = useMemo(() => cards.map((c) => c.id), [cards]);
 
     const items: Array<MenuItem | "separator"> = canManage
       ? [
-          { label: "Edit column…", onSelect: () => onEditColumns(status.id) },
-          { label: "Move left", onSelect: () => void moveStatus(status.id, "up"), isDisabled: isFirst },
-          { label: "Move right", onSelect: () => void moveStatus(status.id, "down"), isDisabled: isLast },
+          { label: t("board.column.edit"), onSelect: () => onEditColumns(status.id) },
+          {
+            label: t("board.column.moveLeft"),
+            onSelect: () => void moveStatus(status.id, "up"),
+            isDisabled: isFirst,
+          },
+          {
+            label: t("board.column.moveRight"),
+            onSelect: () => void moveStatus(status.id, "down"),
+            isDisabled: isLast,
+          },
           "separator",
-          { label: "Delete column…", isDanger: true, onSelect: () => setIsConfirmingDelete(true) },
+          { label: t("board.column.delete"), isDanger: true, onSelect: () => setIsConfirmingDelete(true) },
         ]
       : [];
     const listProps: CardListProps = {
@@ -214,15 +224,15 @@ export const BoardColumn = memo(
               className="column-drag-handle"
               {...attributes}
               {...listeners}
-              aria-roledescription="draggable column"
-              aria-label={`Drag column ${status.name}`}
+              aria-roledescription={t("board.column.dragRole")}
+              aria-label={t("board.column.drag", { name: status.name })}
             >
               <span aria-hidden="true">⠿</span>
             </button>
           ) : null}
           <span
             className={`status-dot status-dot-${status.role}`}
-            title={statusRoleLabels[status.role]}
+            title={t(statusRoleKeys[status.role])}
             aria-hidden="true"
           />
           <h2 id={`column-${status.id}`} className="column-title">
@@ -232,32 +242,35 @@ export const BoardColumn = memo(
             className={`column-count${isOverLimit ? " column-count-over" : ""}`}
             title={
               isFiltered
-                ? `${cards.length} of ${total} cards shown (the others are filtered out)`
+                ? t("board.column.countFilteredTitle", { shown: cards.length, total })
                 : status.wipLimit !== null
-                  ? `${cards.length} cards, work-in-progress limit ${status.wipLimit}${isOverLimit ? " (over the limit)" : ""}`
-                  : `${cards.length} cards`
+                  ? t(isOverLimit ? "board.column.countOverWipTitle" : "board.column.countWipTitle", {
+                      count: cards.length,
+                      limit: status.wipLimit,
+                    })
+                  : t("board.column.countTitle", { count: cards.length })
             }
           >
             {countLabel}
-            {isOverLimit ? <span className="visually-hidden"> — over the WIP limit</span> : null}
+            {isOverLimit ? <span className="visually-hidden"> — {t("board.column.overWip")}</span> : null}
           </span>
           {canWrite && canAdd ? (
             <button
               type="button"
               className="column-add-top"
-              aria-label={`Add a card at the top of ${status.name}`}
-              title="Add a card at the top"
+              aria-label={t("board.column.addTopLabel", { name: status.name })}
+              title={t("board.column.addTop")}
               aria-expanded={isAddingTop}
               onClick={() => setIsAddingTop((v) => !v)}
             >
               <span aria-hidden="true">+</span>
             </button>
           ) : null}
-          {canManage ? <Menu label={`Column ${status.name} actions`} items={items} /> : null}
+          {canManage ? <Menu label={t("board.column.actions", { name: status.name })} items={items} /> : null}
         </header>
         {isOverLimit ? (
           <p className="column-warning" role="note">
-            Over the WIP limit by {cards.length - (status.wipLimit ?? 0)}
+            {t("board.column.overWipBy", { count: cards.length - (status.wipLimit ?? 0) })}
           </p>
         ) : null}
         {canWrite && isAddingTop ? (
@@ -272,19 +285,19 @@ export const BoardColumn = memo(
         <SortableContext id={cellId ?? status.id} items={cardIds} strategy={verticalListSortingStrategy}>
           {cards.length >= virtualizeFrom ? <VirtualList {...listProps} /> : <PlainList {...listProps} />}
         </SortableContext>
-        {cards.length === 0 && !canWrite ? <p className="column-empty">No cards</p> : null}
+        {cards.length === 0 && !canWrite ? <p className="column-empty">{t("board.column.empty")}</p> : null}
         {canWrite && canAdd ? (
           <AddCardForm statusId={status.id} statusName={status.name} at="bottom" />
         ) : null}
         <ConfirmDialog
           isOpen={isConfirmingDelete}
-          title={`Delete the column “${status.name}”?`}
+          title={t("board.column.deleteTitle", { name: status.name })}
           message={
             cards.length > 0
-              ? `It still holds ${cards.length} card${cards.length === 1 ? "" : "s"}; it cannot be deleted until they are moved.`
-              : "The column is empty. This cannot be undone."
+              ? t("board.column.deleteNotEmpty", { count: cards.length })
+              : t("board.column.deleteEmpty")
           }
-          confirmLabel="Delete column"
+          confirmLabel={t("board.column.deleteConfirm")}
           onConfirm={() => {
             setIsConfirmingDelete(false);
             void deleteStatus(status.id);

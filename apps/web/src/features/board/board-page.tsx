@@ -9,6 +9,7 @@ import {
 } from "@lattice/domain";
 import { useCallback, useEffect, useMemo, useState } from "react";
 import { Link, useNavigate, useParams, useSearchParams } from "react-router";
+import { useTranslator } from "../../lib/i18n/i18n";
 import { AfterFirstOpen } from "../../lib/on-demand";
 import { cardUpdatesOrRefusal, useBoard } from "../../store/board";
 import { useSession } from "../../store/session";
@@ -50,6 +51,7 @@ import {
 import { ColumnsDialog } from "./columns-dialog";
 
 export const BoardPage = () => {
+  const { t } = useTranslator();
   const { workspaceId = "", spaceId = "", cardId } = useParams();
   const status = useBoard((s) => s.status);
   const error = useBoard((s) => s.error);
@@ -218,13 +220,16 @@ export const BoardPage = () => {
     [],
   );
 
+  // The hint's sentence is one message; the button's name inside it is set apart.
+  const [hintBefore = "", hintAfter = ""] = t("board.hint.body", { addCard: "\u0000" }).split("\u0000");
+
   if (status === "error" && isCurrent) {
     return (
       <main className="page page-centered">
-        <EmptyState icon="▦" title="This space is not available">
-          <p>{error ?? "It may have been deleted, or you no longer have access."}</p>
+        <EmptyState icon="▦" title={t("board.unavailable.title")}>
+          <p>{error ?? t("board.unavailable.body")}</p>
           <p>
-            <Link to={`/w/${workspaceId}`}>Back to the workspace</Link>
+            <Link to={`/w/${workspaceId}`}>{t("board.unavailable.back")}</Link>
           </p>
         </EmptyState>
       </main>
@@ -235,71 +240,82 @@ export const BoardPage = () => {
     <main className={`board-page${cardId ? " has-panel" : ""}`}>
       <SpaceViewHeader workspaceId={workspaceId} spaceId={spaceId} spaceName={spaceName}>
         {others.length > 0 ? (
-          <ul className="presence-list" aria-label="Also here">
+          <ul className="presence-list" aria-label={t("board.presence.label")}>
             {others.slice(0, 5).map((entry) => (
               <li key={entry.userId} className="presence-item">
                 <Avatar name={entry.name} seed={entry.userId} size={26} />
                 <span className="visually-hidden">
-                  {entry.name}
-                  {entry.cardId ? `, looking at ${view.cards[entry.cardId]?.name ?? "a card"}` : ""}
+                  {entry.cardId
+                    ? t("board.presence.lookingAt", {
+                        name: entry.name,
+                        card: view.cards[entry.cardId]?.name ?? t("board.presence.aCard"),
+                      })
+                    : entry.name}
                 </span>
               </li>
             ))}
-            {others.length > 5 ? <li className="presence-more">+{others.length - 5}</li> : null}
+            {others.length > 5 ? (
+              <li className="presence-more">{t("board.presence.more", { count: others.length - 5 })}</li>
+            ) : null}
           </ul>
         ) : null}
         {waitingCount > 0 ? (
-          <span
-            className="board-waiting"
-            role="status"
-            title="Kept on this device and sent as soon as the connection is back"
-          >
-            {waitingCount} change{waitingCount === 1 ? "" : "s"} not sent yet
+          <span className="board-waiting" role="status" title={t("board.waiting.title")}>
+            {t("board.waiting.count", { count: waitingCount })}
           </span>
         ) : null}
         <ConnectionIndicator />
         {!isLoading && !canWrite ? (
-          <span className="role-pill role-visitor" title="You can read this board but not change it">
-            Read only
+          <span className="role-pill role-visitor" title={t("board.readOnly.title")}>
+            {t("board.readOnly.label")}
           </span>
         ) : null}
         {!isLoading && cardCount > 0 ? (
-          <span className="board-stat muted">
-            {cardCount} card{cardCount === 1 ? "" : "s"}
-          </span>
+          <span className="board-stat muted">{t("board.cardCount", { count: cardCount })}</span>
         ) : null}
         <Button onClick={() => setIsActivityOpen((v) => !v)} aria-expanded={isActivityOpen}>
-          Activity
+          {t("board.actions.activity")}
         </Button>
         {/* At phone width the space's settings fold into one menu so the header stays short. */}
         <span className="space-actions-wide">
-          <Button onClick={() => setIsArchiveOpen(true)}>Archived</Button>
-          {canWrite ? <Button onClick={() => setIsCardTemplatesOpen(true)}>Card templates</Button> : null}
-          <Button onClick={openTrash}>Trash</Button>
-          {canManage ? <Button onClick={() => setIsMembersOpen(true)}>Members</Button> : null}
-          {canManage ? <Button onClick={() => setIsBlockerTypesOpen(true)}>Blocker types</Button> : null}
-          {canManage ? <Button onClick={() => setIsFieldsOpen(true)}>Fields</Button> : null}
+          <Button onClick={() => setIsArchiveOpen(true)}>{t("board.actions.archived")}</Button>
+          {canWrite ? (
+            <Button onClick={() => setIsCardTemplatesOpen(true)}>{t("board.actions.cardTemplates")}</Button>
+          ) : null}
+          <Button onClick={openTrash}>{t("board.actions.trash")}</Button>
+          {canManage ? (
+            <Button onClick={() => setIsMembersOpen(true)}>{t("board.actions.members")}</Button>
+          ) : null}
+          {canManage ? (
+            <Button onClick={() => setIsBlockerTypesOpen(true)}>{t("board.actions.blockerTypes")}</Button>
+          ) : null}
+          {canManage ? (
+            <Button onClick={() => setIsFieldsOpen(true)}>{t("board.actions.fields")}</Button>
+          ) : null}
           {canManage ? (
             <Button onClick={() => setColumnsDialog({ focusStatusId: null })}>
-              <span aria-hidden="true">▥</span> Columns
+              <span aria-hidden="true">▥</span> {t("board.actions.columns")}
             </Button>
           ) : null}
         </span>
         <span className="space-actions-narrow">
           <Menu
-            label="More space actions"
+            label={t("board.actions.more")}
             items={[
-              { label: "Archived cards", onSelect: () => setIsArchiveOpen(true) },
+              { label: t("board.actions.archivedCards"), onSelect: () => setIsArchiveOpen(true) },
               ...(canWrite
-                ? [{ label: "Card templates", onSelect: () => setIsCardTemplatesOpen(true) }]
+                ? [{ label: t("board.actions.cardTemplates"), onSelect: () => setIsCardTemplatesOpen(true) }]
                 : []),
-              { label: "Trash", onSelect: openTrash },
+              { label: t("board.actions.trash"), onSelect: openTrash },
               ...(canManage
                 ? [
-                    { label: "Members", onSelect: () => setIsMembersOpen(true) },
-                    { label: "Blocker types", onSelect: () => setIsBlockerTypesOpen(true) },
-                    { label: "Fields", onSelect: () => setIsFieldsOpen(true) },
-                    { label: "Columns", onSelect: () => setColumnsDialog({ focusStatusId: null }) },
+                    { label: t("board.actions.members"), onSelect: () => setIsMembersOpen(true) },
+                    { label: t("board.actions.blockerTypes"), onSelect: () => setIsBlockerTypesOpen(true) },
+                    { label: t("board.actions.fields"), onSelect: () => setIsFieldsOpen(true) },
+                    {
+                      label: t("board.actions.columns"),
+                      onSelect: () => setColumnsDialog({ focusStatusId: null }),
+                    },
                   ]
                 : []),
             ]}
@@ -314,9 +330,10 @@ export const BoardPage = () => {
         <div className="board-scroll">
           {cardCount === 0 && canWrite ? (
             <div className="board-hint" role="note">
-              <strong>This space has no cards yet.</strong> Use <em>Add card</em> at the bottom of a column to
-              add the first one — press Enter to add it and keep typing for the next.
-              {canManage ? " Rename or add columns with the Columns button." : ""}
+              <strong>{t("board.hint.title")}</strong> {hintBefore}
+              <em>{t("board.hint.addCard")}</em>
+              {hintAfter}
+              {canManage ? ` ${t("board.hint.columns")}` : ""}
             </div>
           ) : null}
           {columns.length > 0 ? (
@@ -334,12 +351,8 @@ export const BoardPage = () => {
             />
           ) : null}
           {columns.length === 0 ? (
-            <EmptyState title="No columns">
-              <p>
-                {canManage
-                  ? "Add a column to start using this board."
-                  : "The owners have not set up columns yet."}
-              </p>
+            <EmptyState title={t("board.noColumns.title")}>
+              <p>{canManage ? t("board.noColumns.owner") : t("board.noColumns.visitor")}</p>
             </EmptyState>
           ) : (
             <BoardCanvas

@@ -9,6 +9,7 @@ import {
   useCallback,
 } from "react";
 import { Link } from "react-router";
+import { useTranslator } from "../../lib/i18n/i18n";
 import { Avatar } from "../../ui/avatar";
 import { Popover } from "../../ui/menu";
 import { CardAgeBadge } from "../aging/age-badge";
@@ -31,35 +32,44 @@ interface CardTileProps {
   measureRef?: (node: Element | null) => void;
 }
 
-const CardBody = ({ card, href, isOpen }: { card: Card; href: string; isOpen: boolean }) => (
-  <Link
-    to={href}
-    className={`card-tile-link${card.isBlocked ? " is-blocked" : ""}`}
-    aria-current={isOpen ? "true" : undefined}
-    draggable={false}
-  >
-    <CardCover card={card} />
-    <CardFrontLabels card={card} />
-    <span className="card-tile-name">{card.name}</span>
-    {card.description ? (
-      <span className="card-tile-meta" title="Has a description">
-        ☰ <span className="visually-hidden">Has a description</span>
-      </span>
-    ) : null}
-    <CardFrontFields card={card} />
-    <CardFrontFacts card={card} />
-    <CardAgeBadge spaceId={card.spaceId} cardId={card.id} />
-  </Link>
-);
+const CardBody = ({ card, href, isOpen }: { card: Card; href: string; isOpen: boolean }) => {
+  const { t } = useTranslator();
+  return (
+    <Link
+      to={href}
+      className={`card-tile-link${card.isBlocked ? " is-blocked" : ""}`}
+      aria-current={isOpen ? "true" : undefined}
+      draggable={false}
+    >
+      <CardCover card={card} />
+      <CardFrontLabels card={card} />
+      <span className="card-tile-name">{card.name}</span>
+      {card.description ? (
+        <span className="card-tile-meta" title={t("board.card.hasDescription")}>
+          ☰ <span className="visually-hidden">{t("board.card.hasDescription")}</span>
+        </span>
+      ) : null}
+      <CardFrontFields card={card} />
+      <CardFrontFacts card={card} />
+      <CardAgeBadge spaceId={card.spaceId} cardId={card.id} />
+    </Link>
+  );
+};
 
-const Viewers = ({ viewers }: { viewers: PresenceEntry[] }) => (
-  <span className="card-tile-viewers" title={`Open by ${viewers.map((v) => v.name).join(", ")}`}>
-    {viewers.slice(0, 3).map((v) => (
-      <Avatar key={v.userId} name={v.name} seed={v.userId} size={18} />
-    ))}
-    <span className="visually-hidden">Open by {viewers.map((v) => v.name).join(", ")}</span>
-  </span>
-);
+const Viewers = ({ viewers }: { viewers: PresenceEntry[] }) => {
+  const { t } = useTranslator();
+  const openBy = t("board.card.openBy", {
+    names: viewers.map((v) => v.name).join(t("board.card.namesSeparator")),
+  });
+  return (
+    <span className="card-tile-viewers" title={openBy}>
+      {viewers.slice(0, 3).map((v) => (
+        <Avatar key={v.userId} name={v.name} seed={v.userId} size={18} />
+      ))}
+      <span className="visually-hidden">{openBy}</span>
+    </span>
+  );
+};
 
 /**
  * A card on the board. Writers drag it with the pointer anywhere on the tile (after a few pixels, so
@@ -79,6 +89,7 @@ export const CardTile = memo(
     index,
     measureRef,
   }: CardTileProps) => {
+    const { t } = useTranslator();
     const { attributes, listeners, setNodeRef, setActivatorNodeRef, transform, transition, isDragging } =
       useSortable({ id: card.id, data: { kind: "card", statusId: card.statusId }, disabled: !canWrite });
     const ref = useCallback(
@@ -115,13 +126,13 @@ export const CardTile = memo(
               ref={setActivatorNodeRef}
               className="card-drag-handle"
               {...attributes}
-              aria-roledescription="draggable card"
-              aria-label={`Drag ${card.name}`}
+              aria-roledescription={t("board.card.dragRole")}
+              aria-label={t("board.card.drag", { name: card.name })}
               onKeyDown={listeners?.onKeyDown as KeyboardEventHandler | undefined}
             >
               <span aria-hidden="true">⠿</span>
             </button>
-            <Popover label={`Move ${card.name}`} icon="⋯">
+            <Popover label={t("board.card.move", { name: card.name })} icon="⋯">
               {(close) => <MoveControls cardId={card.id} onMoved={close} />}
             </Popover>
           </div>

@@ -1,17 +1,30 @@
 import { boardColumns, limits, type Status, type StatusRole, statusRoles } from "@lattice/domain";
 import { type FormEvent, useEffect, useRef, useState } from "react";
+import { type MessageKey, translate, useTranslator } from "../../lib/i18n/i18n";
 import { useBoard } from "../../store/board";
 import { Button } from "../../ui/button";
 import { Dialog } from "../../ui/dialog";
 import { Input, Select } from "../../ui/input";
 
-export const statusRoleLabels: Record<StatusRole, string> = {
-  information: "Information",
-  not_started: "Not started",
-  in_progress: "In progress",
-  completed: "Completed",
-  cancelled: "Cancelled",
+/** The message of each status role's name. */
+export const statusRoleKeys: Record<StatusRole, MessageKey> = {
+  information: "board.role.information",
+  not_started: "board.role.notStarted",
+  in_progress: "board.role.inProgress",
+  completed: "board.role.completed",
+  cancelled: "board.role.cancelled",
 };
+
+/** Each status role's name in the current language, read when used (screens not yet on `t` keep working). */
+export const statusRoleLabels: Readonly<Record<StatusRole, string>> = Object.defineProperties(
+  {} as Record<StatusRole, string>,
+  Object.fromEntries(
+    Object.entries(statusRoleKeys).map(([role, key]) => [
+      role,
+      { enumerable: true, get: () => translate(key) },
+    ]),
+  ),
+);
 
 const parseWip = (value: string): number | null | "invalid" => {
   if (value.trim() === "") return null;
@@ -30,6 +43,7 @@ const StatusRow = ({
   isLast: boolean;
   isFocused: boolean;
 }) => {
+  const { t } = useTranslator();
   const updateStatus = useBoard((s) => s.updateStatus);
   const moveStatus = useBoard((s) => s.moveStatus);
   const deleteStatus = useBoard((s) => s.deleteStatus);
@@ -60,12 +74,12 @@ const StatusRow = ({
   return (
     <li className="status-row">
       <fieldset className="button-group status-row-order">
-        <legend className="visually-hidden">Order of {status.name}</legend>
+        <legend className="visually-hidden">{t("board.columns.order", { name: status.name })}</legend>
         <Button
           size="sm"
           variant="ghost"
           isIcon
-          aria-label={`Move ${status.name} left`}
+          aria-label={t("board.columns.moveLeft", { name: status.name })}
           disabled={isFirst}
           onClick={() => void moveStatus(status.id, "up")}
         >
@@ -75,7 +89,7 @@ const StatusRow = ({
           size="sm"
           variant="ghost"
           isIcon
-          aria-label={`Move ${status.name} right`}
+          aria-label={t("board.columns.moveRight", { name: status.name })}
           disabled={isLast}
           onClick={() => void moveStatus(status.id, "down")}
         >
@@ -84,7 +98,7 @@ const StatusRow = ({
       </fieldset>
       <Input
         ref={nameRef}
-        aria-label="Column name"
+        aria-label={t("board.columns.name")}
         value={name}
         maxLength={limits.nameMax}
         onChange={(e) => setName(e.target.value)}
@@ -94,21 +108,21 @@ const StatusRow = ({
         }}
       />
       <Select
-        aria-label={`Role of ${status.name}`}
+        aria-label={t("board.columns.role", { name: status.name })}
         value={status.role}
         onChange={(e) => void updateStatus(status.id, { role: e.target.value as StatusRole })}
       >
         {statusRoles.map((r) => (
           <option key={r} value={r}>
-            {statusRoleLabels[r]}
+            {t(statusRoleKeys[r])}
           </option>
         ))}
       </Select>
       <Input
-        aria-label={`WIP limit of ${status.name}`}
+        aria-label={t("board.columns.wip", { name: status.name })}
         className="status-row-wip"
         inputMode="numeric"
-        placeholder="No limit"
+        placeholder={t("board.columns.noLimit")}
         value={wip}
         onChange={(e) => setWip(e.target.value)}
         onBlur={handleWipBlur}
@@ -119,10 +133,10 @@ const StatusRow = ({
       <Button
         size="sm"
         variant="ghost"
-        aria-label={`Delete ${status.name}`}
+        aria-label={t("board.columns.delete", { name: status.name })}
         onClick={() => void deleteStatus(status.id)}
       >
-        Delete
+        {t("common.delete")}
       </Button>
     </li>
   );
@@ -138,6 +152,7 @@ export const ColumnsDialog = ({
   focusStatusId: string | null;
   onClose: () => void;
 }) => {
+  const { t } = useTranslator();
   const view = useBoard((s) => s.view);
   const createStatus = useBoard((s) => s.createStatus);
   const [name, setName] = useState("");
@@ -150,7 +165,7 @@ export const ColumnsDialog = ({
     event.preventDefault();
     const parsed = parseWip(wip);
     if (parsed === "invalid") {
-      setWipError(`Use a whole number from 1 to ${limits.wipLimitMax}, or leave it empty.`);
+      setWipError(t("board.columns.wipInvalid", { max: limits.wipLimitMax }));
       return;
     }
     if (!name.trim()) return;
@@ -163,21 +178,21 @@ export const ColumnsDialog = ({
   return (
     <Dialog
       isOpen={isOpen}
-      title="Columns"
-      description="Columns are the statuses of this space. Charts read each column's role, not its name."
+      title={t("board.columns.title")}
+      description={t("board.columns.description")}
       onClose={onClose}
       size="lg"
       footer={
         <Button variant="primary" onClick={onClose}>
-          Done
+          {t("common.done")}
         </Button>
       }
     >
       <div className="status-table-head" aria-hidden="true">
-        <span>Order</span>
-        <span>Name</span>
-        <span>Role</span>
-        <span>WIP limit</span>
+        <span>{t("board.columns.headOrder")}</span>
+        <span>{t("board.columns.headName")}</span>
+        <span>{t("board.columns.headRole")}</span>
+        <span>{t("board.columns.headWip")}</span>
         <span />
       </div>
       <ol className="status-list">
@@ -192,37 +207,37 @@ export const ColumnsDialog = ({
         ))}
       </ol>
       <form className="status-add" onSubmit={handleAdd}>
-        <h3 className="status-add-title">Add a column</h3>
+        <h3 className="status-add-title">{t("board.columns.addTitle")}</h3>
         <div className="status-add-fields">
           <Input
-            aria-label="New column name"
-            placeholder="e.g. Review"
+            aria-label={t("board.columns.newName")}
+            placeholder={t("board.columns.newNamePlaceholder")}
             value={name}
             maxLength={limits.nameMax}
             onChange={(e) => setName(e.target.value)}
           />
           <Select
-            aria-label="New column role"
+            aria-label={t("board.columns.newRole")}
             value={role}
             onChange={(e) => setRole(e.target.value as StatusRole)}
           >
             {statusRoles.map((r) => (
               <option key={r} value={r}>
-                {statusRoleLabels[r]}
+                {t(statusRoleKeys[r])}
               </option>
             ))}
           </Select>
           <Input
-            aria-label="New column WIP limit"
+            aria-label={t("board.columns.newWip")}
             aria-invalid={wipError ? true : undefined}
             className="status-row-wip"
             inputMode="numeric"
-            placeholder="No limit"
+            placeholder={t("board.columns.noLimit")}
             value={wip}
             onChange={(e) => setWip(e.target.value)}
           />
           <Button type="submit" variant="secondary" disabled={!name.trim()}>
-            Add column
+            {t("board.columns.add")}
           </Button>
         </div>
         {wipError ? <p className="field-error">{wipError}</p> : null}

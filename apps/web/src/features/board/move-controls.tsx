@@ -1,4 +1,5 @@
 import { boardColumns } from "@lattice/domain";
+import { useTranslator } from "../../lib/i18n/i18n";
 import { useBoard } from "../../store/board";
 import type { MoveIntent } from "../../store/move-plan";
 import { Button } from "../../ui/button";
@@ -8,6 +9,7 @@ import { Button } from "../../ui/button";
  * four position buttons. Each calls the store, which shows the move at once and confirms it.
  */
 export const MoveControls = ({ cardId, onMoved }: { cardId: string; onMoved?: () => void }) => {
+  const { t } = useTranslator();
   const view = useBoard((s) => s.view);
   const moveCard = useBoard((s) => s.moveCard);
   const card = view.cards[cardId];
@@ -27,7 +29,7 @@ export const MoveControls = ({ cardId, onMoved }: { cardId: string; onMoved?: ()
   return (
     <div className="move-controls">
       <label className="move-controls-label" htmlFor={`move-status-${cardId}`}>
-        Status
+        {t("board.move.status")}
       </label>
       <select
         id={`move-status-${cardId}`}
@@ -42,28 +44,38 @@ export const MoveControls = ({ cardId, onMoved }: { cardId: string; onMoved?: ()
         ))}
       </select>
       <fieldset className="button-group move-controls-buttons">
-        <legend className="visually-hidden">Position in column</legend>
-        <Button size="sm" onClick={() => handleMove({ kind: "top" })} disabled={isFirst} title="Move to top">
-          To top
+        <legend className="visually-hidden">{t("board.move.position")}</legend>
+        <Button
+          size="sm"
+          onClick={() => handleMove({ kind: "top" })}
+          disabled={isFirst}
+          title={t("board.move.topTitle")}
+        >
+          {t("board.move.top")}
         </Button>
-        <Button size="sm" onClick={() => handleMove({ kind: "up" })} disabled={isFirst} title="Move up one">
-          Move up
+        <Button
+          size="sm"
+          onClick={() => handleMove({ kind: "up" })}
+          disabled={isFirst}
+          title={t("board.move.upTitle")}
+        >
+          {t("board.move.up")}
         </Button>
         <Button
           size="sm"
           onClick={() => handleMove({ kind: "down" })}
           disabled={isLast}
-          title="Move down one"
+          title={t("board.move.downTitle")}
         >
-          Move down
+          {t("board.move.down")}
         </Button>
         <Button
           size="sm"
           onClick={() => handleMove({ kind: "bottom" })}
           disabled={isLast}
-          title="Move to bottom"
+          title={t("board.move.bottomTitle")}
         >
-          To bottom
+          {t("board.move.bottom")}
         </Button>
       </fieldset>
     </div>

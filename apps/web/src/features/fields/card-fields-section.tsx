@@ -1,6 +1,7 @@
 /** The card panel's custom fields: every field of the space with this card's value, editable by writers. */
 import { type Card, type Member, orderedFields } from "@lattice/domain";
 import { Fragment, useMemo } from "react";
+import { useTranslator } from "../../lib/i18n/i18n";
 import { useBoard } from "../../store/board";
 import { FieldEditor } from "./field-editor";
 
@@ -13,14 +14,15 @@ export const CardFieldsSection = ({
   members: readonly Member[];
   canWrite: boolean;
 }) => {
+  const { t } = useTranslator();
   const fieldsById = useBoard((s) => s.view.fields);
   const values = useBoard((s) => s.view.fieldValues?.[card.id]);
   const setCardField = useBoard((s) => s.setCardField);
   const fields = useMemo(() => orderedFields({ fields: fieldsById ?? {} }), [fieldsById]);
   if (fields.length === 0) return null;
   return (
-    <section className="card-section" aria-label="Fields">
-      <h3 className="card-section-title">Fields</h3>
+    <section className="card-section" aria-label={t("fields.section.title")}>
+      <h3 className="card-section-title">{t("fields.section.title")}</h3>
       <dl className="coord-grid">
         {fields.map((field) => (
           <Fragment key={field.id}>

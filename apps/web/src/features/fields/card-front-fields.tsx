@@ -1,12 +1,14 @@
 /** The values of the fields shown on the card front: choices as coloured chips, the rest as "Name: value". */
 import { type Card, orderedFields } from "@lattice/domain";
 import { memo, useMemo } from "react";
+import { useTranslator } from "../../lib/i18n/i18n";
 import { useBoard } from "../../store/board";
 import { useMembers } from "../card-detail/coordination-store";
 import { chosenOptions, fieldValueText } from "./field-values";
 import "./fields.css";
 
 export const CardFrontFields = memo(({ card }: { card: Card }) => {
+  const { t } = useTranslator();
   const fieldsById = useBoard((s) => s.view.fields);
   const values = useBoard((s) => s.view.fieldValues?.[card.id]);
   const members = useMembers(card.workspaceId);
@@ -15,7 +17,7 @@ export const CardFrontFields = memo(({ card }: { card: Card }) => {
     [fieldsById],
   );
   if (!values || shown.length === 0) return null;
-  const nameOf = (id: string) => members.find((m) => m.userId === id)?.name ?? "Former member";
+  const nameOf = (id: string) => members.find((m) => m.userId === id)?.name ?? t("fields.formerMember");
   const items = shown.flatMap((field) => {
     const value = values[field.id];
     if (value === undefined) return [];

@@ -6,6 +6,7 @@
 import type { CustomField, FieldValue, Member } from "@lattice/domain";
 import { useEffect, useState } from "react";
 import "./fields.css";
+import { translate, useTranslator } from "../../lib/i18n/i18n";
 import { toast } from "../../store/toasts";
 import { chosenOptions, fieldValueText, parseTypedValue } from "./field-values";
 
@@ -29,7 +30,7 @@ const TypedInput = ({ field, value, label, onChange }: Omit<FieldEditorProps, "p
   const save = () => {
     const parsed = parseTypedValue(field.kind, typed);
     if (parsed === "invalid") {
-      toast.error(`${field.name} must be a number.`);
+      toast.error(translate("fields.editor.notNumber", { name: field.name }));
       setTyped(shown);
       return;
     }
@@ -55,7 +56,8 @@ const TypedInput = ({ field, value, label, onChange }: Omit<FieldEditorProps, "p
 };
 
 export const FieldEditor = ({ field, value, people, canWrite, label, onChange }: FieldEditorProps) => {
-  const nameOf = (id: string) => people.find((m) => m.userId === id)?.name ?? "Former member";
+  const { t } = useTranslator();
+  const nameOf = (id: string) => people.find((m) => m.userId === id)?.name ?? t("fields.formerMember");
   if (!canWrite) {
     const text = fieldValueText(field, value, nameOf);
     if (field.kind === "link" && typeof value === "string") {
@@ -95,7 +97,7 @@ export const FieldEditor = ({ field, value, people, canWrite, label, onChange }:
                   {o.name}
                 </option>
               ))}
-          {isKnown ? null : <option value={current}>Former member</option>}
+          {isKnown ? null : <option value={current}>{t("fields.formerMember")}</option>}
         </select>
       );
     }

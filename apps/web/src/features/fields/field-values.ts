@@ -1,15 +1,28 @@
 /** How custom field values read and are typed in, shared by the card front, panel, List and CSV (pure). */
 import type { CustomField, FieldKind, FieldValue } from "@lattice/domain";
+import { type MessageKey, translate } from "../../lib/i18n/i18n";
 
-export const fieldKindLabels: Record<FieldKind, string> = {
-  text: "Text",
-  number: "Number",
-  date: "Date",
-  single_choice: "Single choice",
-  multi_choice: "Multiple choice",
-  person: "Person",
-  link: "Link",
+/** The message of each field kind's name. */
+export const fieldKindKeys: Record<FieldKind, MessageKey> = {
+  text: "fields.kind.text",
+  number: "fields.kind.number",
+  date: "fields.kind.date",
+  single_choice: "fields.kind.singleChoice",
+  multi_choice: "fields.kind.multiChoice",
+  person: "fields.kind.person",
+  link: "fields.kind.link",
 };
+
+/** Each field kind's name in the current language, read when used (screens not yet on `t` keep working). */
+export const fieldKindLabels: Readonly<Record<FieldKind, string>> = Object.defineProperties(
+  {} as Record<FieldKind, string>,
+  Object.fromEntries(
+    Object.entries(fieldKindKeys).map(([kind, key]) => [
+      kind,
+      { enumerable: true, get: () => translate(key) },
+    ]),
+  ),
+);
 
 /** Colours new options take in turn (owners change them afterwards). */
 export const optionPalette = [

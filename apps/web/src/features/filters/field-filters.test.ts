@@ -1,5 +1,7 @@
 import type { Card, CustomField } from "@lattice/domain";
-import { describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { useI18n } from "../../lib/i18n/i18n";
+import { createTranslator } from "../../lib/i18n/runtime";
 import {
   activeFilterCount,
   filterCards,
@@ -10,6 +12,12 @@ import {
   writeGrouping,
 } from "./filters";
 import { laneChange, laneKeyOf, lanesFor } from "./swimlanes";
+
+// Lane titles and refusals are the interface's messages: English, as the app loads them first.
+beforeAll(async () => {
+  useI18n.setState({ translator: await createTranslator("en", "en", "UTC") });
+});
+afterAll(() => useI18n.setState({ translator: null }));
 
 const ward = "aaaaaaaa-aaaa-4aaa-8aaa-aaaaaaaaaaaa";
 const shifts = "bbbbbbbb-bbbb-4bbb-8bbb-bbbbbbbbbbbb";

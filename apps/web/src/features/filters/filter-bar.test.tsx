@@ -1,8 +1,16 @@
 import type { Label, Member } from "@lattice/domain";
 import { cleanup, fireEvent, render, screen, within } from "@testing-library/react";
-import { afterEach, describe, expect, it, vi } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { useI18n } from "../../lib/i18n/i18n";
+import { createTranslator } from "../../lib/i18n/runtime";
 import { FilterBar, filterChips } from "./filter-bar";
 import { type BoardFilters, noFilters } from "./filters";
+
+// Chips and labels are the interface's messages: English, as the app loads them first.
+beforeAll(async () => {
+  useI18n.setState({ translator: await createTranslator("en", "en", "UTC") });
+});
+afterAll(() => useI18n.setState({ translator: null }));
 
 const members = [
   { userId: "u1", name: "Ada Lovelace" },

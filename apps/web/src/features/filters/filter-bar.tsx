@@ -5,8 +5,9 @@
  */
 import { type CustomField, type Label, type Member, statusRoles } from "@lattice/domain";
 import { type ReactNode, useRef } from "react";
+import { type MessageKey, translate, useTranslator } from "../../lib/i18n/i18n";
 import { Popover } from "../../ui/menu";
-import { statusRoleLabels } from "../board/columns-dialog";
+import { statusRoleKeys } from "../board/columns-dialog";
 import { activeFilterCount, type BoardFilters, type DueFilter, type Grouping, noFilters } from "./filters";
 
 interface FilterBarProps {
@@ -30,10 +31,10 @@ interface FilterBarProps {
   onClearAll?: () => void;
 }
 
-const dueLabels: Record<DueFilter, string> = {
-  overdue: "Overdue",
-  this_week: "Due this week",
-  none: "No due date",
+const dueKeys: Record<DueFilter, MessageKey> = {
+  overdue: "filters.due.overdue",
+  this_week: "filters.due.thisWeek",
+  none: "filters.due.none",
 };
 
 export interface FilterChip {
@@ -45,10 +46,10 @@ export interface FilterChip {
 
 /** What a field filter's value reads as: an option's or a person's name, "any value" or "none". */
 const fieldFilterText = (field: CustomField | undefined, wanted: string, person: (id: string) => string) => {
-  if (wanted === "none") return "none";
-  if (wanted === "set") return "any value";
+  if (wanted === "none") return translate("filters.chip.fieldNone");
+  if (wanted === "set") return translate("filters.chip.fieldAny");
   if (field?.kind === "person") return person(wanted);
-  return field?.options.find((o) => o.id === wanted)?.name ?? "removed option";
+  return field?.options.find((o) => o.id === wanted)?.name ?? translate("filters.chip.removedOption");
 };
 
 /** Lanes can be made of a field with a fixed set of values: its options, or the space's people. */
@@ -65,35 +66,50 @@ export const filterChips = (
 ): FilterChip[] => {
   const person = (id: string) => {
     const member = members.find((m) => m.userId === id);
-    if (!member) return "former member";
-    return member.userId === myUserId ? `${member.name} (me)` : member.name;
+    if (!member) return translate("filters.chip.formerMember");
+    return member.userId === myUserId ? translate("filters.me", { name: member.name }) : member.name;
   };
   const chips: FilterChip[] = [];
   if (filters.responsible !== null)
     chips.push({
       key: "responsible",
-      text: `Responsible: ${filters.responsible === "none" ? "no one" : person(filters.responsible)}`,
+      text: translate("filters.chip.responsible", {
+        name: filters.responsible === "none" ? translate("filters.chip.noOne") : person(filters.responsible),
+      }),
     });
   if (filters.coworker !== null)
-    chips.push({ key: "coworker", text: `Co-worker: ${person(filters.coworker)}` });
+    chips.push({
+      key: "coworker",
+      text: translate("filters.chip.coworker", { name: person(filters.coworker) }),
+    });
   if (filters.label !== null) {
     const name =
       filters.label === "none"
-        ? "none"
-        : (labels.find((l) => l.id === filters.label)?.name ?? "deleted label");
-    chips.push({ key: "label", text: `Label: ${name}` });
+        ? translate("filters.chip.fieldNone")
+        : (labels.find((l) => l.id === filters.label)?.name ?? translate("filters.chip.deletedLabel"));
+    chips.push({ key: "label", text: translate("filters.chip.label", { name }) });
   }
-  if (filters.role !== null) chips.push({ key: "role", text: `Status: ${statusRoleLabels[filters.role]}` });
-  if (filters.due !== null) chips.push({ key: "due", text: dueLabels[filters.due] });
+  if (filters.role !== null)
+    chips.push({
+      key: "role",
+      text: translate("filters.chip.status", { name: translate(statusRoleKeys[filters.role]) }),
+    });
+  if (filters.due !== null) chips.push({ key: "due", text: translate(dueKeys[filters.due]) });
   if (filters.blocked !== null)
-    chips.push({ key: "blocked", text: filters.blocked === "yes" ? "Blocked" : "Not blocked" });
-  if (filters.risk !== null) chips.push({ key: "risk", text: "At risk" });
+    chips.push({
+      key: "blocked",
+      text: translate(filters.blocked === "yes" ? "filters.blocked.yes" : "filters.blocked.no"),
+    });
+  if (filters.risk !== null) chips.push({ key: "risk", text: translate("filters.age.atRisk") });
   for (const [fieldId, wanted] of Object.entries(filters.fields)) {
     const field = fields.find((f) => f.id === fieldId);
     chips.push({
       key: `field.${fieldId}`,
       fieldId,
-      text: `${field?.name ?? "Deleted field"}: ${fieldFilterText(field, wanted, person)}`,
+      text: translate("filters.chip.field", {
+        field: field?.name ?? translate("filters.chip.deletedField"),
+        value: fieldFilterText(field, wanted, person),
+      }),
     });
   }
   return chips;
@@ -114,6 +130,7 @@ export const FilterBar = ({
   leadingActive = 0,
   onClearAll,
 }: FilterBarProps) => {
+  const { t } = useTranslator();
   // Two changes in a row (before the URL has re-rendered the bar) must both land: each builds on
   // the last one made, not on the filters of the last render.
   const latest = useRef(filters);
@@ -134,23 +151,23 @@ export const FilterBar = ({
   const removeChip = (chip: FilterChip) =>
     chip.fieldId ? setField(chip.fieldId, "") : change({ ...latest.current, [chip.key]: null });
   const people = [...members].sort((a, b) => (a.userId === myUserId ? -1 : b.userId === myUserId ? 1 : 0));
-  const personName = (m: Member) => (m.userId === myUserId ? `${m.name} (me)` : m.name);
+  const personName = (m: Member) => (m.userId === myUserId ? t("filters.me", { name: m.name }) : m.name);
   // A filter on someone who is no longer listed still shows (and can be cleared).
   const isKnown = (id: string | null) => id === null || id === "none" || members.some((m) => m.userId === id);
 
   return (
     <section
       className={`filter-bar${active > 0 ? " is-filtered" : ""}`}
-      aria-label={onGroup ? "Filter and group cards" : "Filter cards"}
+      aria-label={onGroup ? t("filters.bar.labelGroup") : t("filters.bar.label")}
     >
       {leading}
       <Popover
-        label="Filters"
+        label={t("filters.panel.label")}
         icon="⚲"
         align="start"
         text={
           <>
-            Filter
+            {t("filters.button")}
             {boardActive > 0 ? (
               <span className="filter-badge" aria-hidden="true">
                 {boardActive}
@@ -158,58 +175,60 @@ export const FilterBar = ({
             ) : null}
           </>
         }
-        triggerLabel={boardActive > 0 ? `Filter (${boardActive} active)` : "Filter"}
+        triggerLabel={
+          boardActive > 0 ? t("filters.buttonActive", { count: boardActive }) : t("filters.button")
+        }
         triggerClassName={`btn btn-secondary btn-sm filter-button${boardActive > 0 ? " is-active" : ""}`}
         panelClassName="filter-panel"
       >
         {() => (
           <div className="filter-panel-fields">
             <label className="filter">
-              <span className="filter-label">Responsible</span>
+              <span className="filter-label">{t("filters.responsible")}</span>
               <select
                 className="input select filter-select"
                 value={filters.responsible ?? ""}
                 onChange={(e) => set("responsible", e.target.value)}
               >
-                <option value="">Anyone</option>
-                <option value="none">No one</option>
+                <option value="">{t("filters.anyone")}</option>
+                <option value="none">{t("filters.noOne")}</option>
                 {people.map((m) => (
                   <option key={m.userId} value={m.userId}>
                     {personName(m)}
                   </option>
                 ))}
                 {isKnown(filters.responsible) ? null : (
-                  <option value={filters.responsible ?? ""}>Former member</option>
+                  <option value={filters.responsible ?? ""}>{t("filters.formerMember")}</option>
                 )}
               </select>
             </label>
             <label className="filter">
-              <span className="filter-label">Co-worker</span>
+              <span className="filter-label">{t("filters.coworker")}</span>
               <select
                 className="input select filter-select"
                 value={filters.coworker ?? ""}
                 onChange={(e) => set("coworker", e.target.value)}
               >
-                <option value="">Anyone</option>
+                <option value="">{t("filters.anyone")}</option>
                 {people.map((m) => (
                   <option key={m.userId} value={m.userId}>
                     {personName(m)}
                   </option>
                 ))}
                 {isKnown(filters.coworker) ? null : (
-                  <option value={filters.coworker ?? ""}>Former member</option>
+                  <option value={filters.coworker ?? ""}>{t("filters.formerMember")}</option>
                 )}
               </select>
             </label>
             <label className="filter">
-              <span className="filter-label">Label</span>
+              <span className="filter-label">{t("filters.label")}</span>
               <select
                 className="input select filter-select"
                 value={filters.label ?? ""}
                 onChange={(e) => set("label", e.target.value)}
               >
-                <option value="">Any</option>
-                <option value="none">No label</option>
+                <option value="">{t("filters.any")}</option>
+                <option value="none">{t("filters.noLabel")}</option>
                 {labels.map((l) => (
                   <option key={l.id} value={l.id}>
                     {l.name}
@@ -218,56 +237,56 @@ export const FilterBar = ({
               </select>
             </label>
             <label className="filter">
-              <span className="filter-label">Status</span>
+              <span className="filter-label">{t("filters.status")}</span>
               <select
                 className="input select filter-select"
                 value={filters.role ?? ""}
                 onChange={(e) => set("role", e.target.value)}
               >
-                <option value="">Any</option>
+                <option value="">{t("filters.any")}</option>
                 {statusRoles.map((role) => (
                   <option key={role} value={role}>
-                    {statusRoleLabels[role]}
+                    {t(statusRoleKeys[role])}
                   </option>
                 ))}
               </select>
             </label>
             <label className="filter">
-              <span className="filter-label">Due</span>
+              <span className="filter-label">{t("filters.due")}</span>
               <select
                 className="input select filter-select"
                 value={filters.due ?? ""}
                 onChange={(e) => set("due", e.target.value)}
               >
-                <option value="">Any time</option>
-                {(Object.keys(dueLabels) as DueFilter[]).map((due) => (
+                <option value="">{t("filters.due.any")}</option>
+                {(Object.keys(dueKeys) as DueFilter[]).map((due) => (
                   <option key={due} value={due}>
-                    {dueLabels[due]}
+                    {t(dueKeys[due])}
                   </option>
                 ))}
               </select>
             </label>
             <label className="filter">
-              <span className="filter-label">Blocked</span>
+              <span className="filter-label">{t("filters.blocked")}</span>
               <select
                 className="input select filter-select"
                 value={filters.blocked ?? ""}
                 onChange={(e) => set("blocked", e.target.value)}
               >
-                <option value="">Either</option>
-                <option value="yes">Blocked</option>
-                <option value="no">Not blocked</option>
+                <option value="">{t("filters.blocked.either")}</option>
+                <option value="yes">{t("filters.blocked.yes")}</option>
+                <option value="no">{t("filters.blocked.no")}</option>
               </select>
             </label>
             <label className="filter">
-              <span className="filter-label">Age</span>
+              <span className="filter-label">{t("filters.age")}</span>
               <select
                 className="input select filter-select"
                 value={filters.risk ?? ""}
                 onChange={(e) => set("risk", e.target.value)}
               >
-                <option value="">Any age</option>
-                <option value="at_risk">At risk</option>
+                <option value="">{t("filters.age.any")}</option>
+                <option value="at_risk">{t("filters.age.atRisk")}</option>
               </select>
             </label>
             {fields.map((field) => (
@@ -278,9 +297,9 @@ export const FilterBar = ({
                   value={filters.fields[field.id] ?? ""}
                   onChange={(e) => setField(field.id, e.target.value)}
                 >
-                  <option value="">Any</option>
-                  <option value="set">Has a value</option>
-                  <option value="none">No value</option>
+                  <option value="">{t("filters.any")}</option>
+                  <option value="set">{t("filters.field.set")}</option>
+                  <option value="none">{t("filters.field.none")}</option>
                   {field.kind === "person"
                     ? people.map((m) => (
                         <option key={m.userId} value={m.userId}>
@@ -299,14 +318,14 @@ export const FilterBar = ({
         )}
       </Popover>
       {chips.length > 0 ? (
-        <ul className="filter-chips" aria-label="Active filters">
+        <ul className="filter-chips" aria-label={t("filters.chips.label")}>
           {chips.map((chip) => (
             <li key={chip.key} className="filter-chip">
               <span>{chip.text}</span>
               <button
                 type="button"
                 className="filter-chip-remove"
-                aria-label={`Remove filter ${chip.text}`}
+                aria-label={t("filters.chips.remove", { name: chip.text })}
                 onClick={() => removeChip(chip)}
               >
                 <span aria-hidden="true">×</span>
@@ -317,19 +336,19 @@ export const FilterBar = ({
       ) : null}
       {onGroup ? (
         <label className="filter filter-group">
-          <span className="filter-label">Swimlanes</span>
+          <span className="filter-label">{t("filters.lanes")}</span>
           <select
             className="input select filter-select"
             value={grouping ?? "none"}
             onChange={(e) => onGroup(e.target.value as Grouping)}
           >
-            <option value="none">None</option>
-            <option value="responsible">By responsible</option>
-            <option value="label">By label</option>
-            <option value="due">By due date</option>
+            <option value="none">{t("common.none")}</option>
+            <option value="responsible">{t("filters.lanes.responsible")}</option>
+            <option value="label">{t("filters.lanes.label")}</option>
+            <option value="due">{t("filters.lanes.due")}</option>
             {fields.filter(isLaneField).map((field) => (
               <option key={field.id} value={`field:${field.id}`}>
-                By {field.name}
+                {t("filters.lanes.field", { name: field.name })}
               </option>
             ))}
           </select>
@@ -339,14 +358,14 @@ export const FilterBar = ({
         {active > 0 ? (
           <>
             <span role="status" className="filter-count">
-              {shown} of {total} card{total === 1 ? "" : "s"}
+              {t("filters.count", { shown, total })}
             </span>
             <button
               type="button"
               className="link-button"
               onClick={() => (onClearAll ? onClearAll() : onChange(noFilters))}
             >
-              Clear all
+              {t("filters.clearAll")}
             </button>
           </>
         ) : null}

@@ -1,5 +1,7 @@
 import type { Card } from "@lattice/domain";
-import { describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { useI18n } from "../../lib/i18n/i18n";
+import { createTranslator } from "../../lib/i18n/runtime";
 import {
   activeFilterCount,
   filterCards,
@@ -11,6 +13,12 @@ import {
   writeGrouping,
 } from "./filters";
 import { laneChange, laneKeyOf, lanesFor } from "./swimlanes";
+
+// Lane titles and refusals are the interface's messages: English, as the app loads them first.
+beforeAll(async () => {
+  useI18n.setState({ translator: await createTranslator("en", "en", "UTC") });
+});
+afterAll(() => useI18n.setState({ translator: null }));
 
 const ana = "11111111-1111-4111-8111-111111111111";
 const ben = "22222222-2222-4222-8222-222222222222";

@@ -13,6 +13,7 @@ import {
   type FieldValue,
   type UpdateCardBody,
 } from "@lattice/domain";
+import { type MessageKey, translate } from "../../lib/i18n/i18n";
 import { type Grouping, groupingFieldId } from "./filters";
 
 /** What grouping by a custom field reads: the space's fields and the board's values by card. */
@@ -56,11 +57,11 @@ export interface LaneLabel {
   color: string;
 }
 
-const dueLanes: Array<{ key: DueBucket; title: string }> = [
-  { key: "overdue", title: "Overdue" },
-  { key: "this_week", title: "This week" },
-  { key: "later", title: "Later" },
-  { key: "no_date", title: "No date" },
+const dueLanes: Array<{ key: DueBucket; title: MessageKey }> = [
+  { key: "overdue", title: "filters.lane.overdue" },
+  { key: "this_week", title: "filters.lane.thisWeek" },
+  { key: "later", title: "filters.lane.later" },
+  { key: "no_date", title: "filters.lane.noDate" },
 ];
 
 /** The lane a card sits in. A card with several labels sits in the lane of its first label (space order). */
@@ -102,7 +103,7 @@ export const lanesFor = (
 ): Lane[] => {
   const field = laneField(group, laneFields);
   if (group === "none" || (groupingFieldId(group) && !field)) return [{ key: "all", title: "" }];
-  if (group === "due") return dueLanes.map((l) => ({ ...l }));
+  if (group === "due") return dueLanes.map((l) => ({ key: l.key, title: translate(l.title) }));
   const isPeople = group === "responsible" || field?.kind === "person";
   const known: Lane[] = isPeople
     ? people.map((p) => ({ key: p.id, title: p.name }))
@@ -115,9 +116,14 @@ export const lanesFor = (
     const key = laneKeyOf(card, group, today, labels, laneFields);
     if (key === "none" || keys.has(key)) continue;
     keys.add(key);
-    extra.push({ key, title: isPeople ? "Former member" : "Unknown label" });
+    extra.push({
+      key,
+      title: translate(isPeople ? "filters.lane.formerMember" : "filters.lane.unknownLabel"),
+    });
   }
-  const noneTitle = field ? `No ${field.name}` : group === "responsible" ? "No one responsible" : "No label";
+  const noneTitle = field
+    ? translate("filters.lane.noField", { name: field.name })
+    : translate(group === "responsible" ? "filters.lane.noOne" : "filters.lane.noLabel");
   return [...known, ...extra, { key: "none", title: noneTitle }];
 };
 
@@ -161,7 +167,7 @@ export const laneChange = (
         case "overdue":
           return {
             kind: "refused",
-            reason: "A card cannot be made overdue by dragging. Set its due date on the card instead.",
+            reason: translate("filters.lane.overdueRefused"),
           };
         case "this_week":
           return { kind: "patch", patch: { dueDate: addDays(today, 3) } };

@@ -5,9 +5,17 @@
 import type { SavedView, SavedViewList } from "@lattice/domain";
 import { cleanup, render, screen, waitFor, within } from "@testing-library/react";
 import { MemoryRouter, Route, Routes, useLocation } from "react-router";
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { useI18n } from "../../lib/i18n/i18n";
+import { createTranslator } from "../../lib/i18n/runtime";
 import { SavedViewsBar } from "./saved-views-bar";
 import { useSavedViews } from "./saved-views-store";
+
+// Chips and labels are the interface's messages: English, as the app loads them first.
+beforeAll(async () => {
+  useI18n.setState({ translator: await createTranslator("en", "en", "UTC") });
+});
+afterAll(() => useI18n.setState({ translator: null }));
 
 const ws = "00000000-0000-4000-8000-000000000001";
 const space = "00000000-0000-4000-8000-000000000002";

@@ -15,6 +15,7 @@ import {
 import { useEffect, useRef, useState } from "react";
 import { Link, useLocation, useNavigate } from "react-router";
 import { describeError } from "../../api/client";
+import { type MessageKey, translate, useTranslator } from "../../lib/i18n/i18n";
 import { onBoardEvent } from "../../store/board";
 import { toast } from "../../store/toasts";
 import { onSavedViewEvent } from "../../sync/live";
@@ -36,21 +37,22 @@ const kindOfPath = (path: string): SavedViewKind | null => {
 
 const queryOf = (search: string): string => (search.startsWith("?") ? search.slice(1) : search);
 
-const kindLabel: Record<SavedViewKind, string> = {
-  board: "Board",
-  list: "List",
-  calendar: "Calendar",
-  gantt: "Gantt",
-  workload: "Workload",
-  forecast: "Forecast",
-  time: "Time",
-  flow: "Flow",
-  aging: "Aging",
+const kindKeys: Record<SavedViewKind, MessageKey> = {
+  board: "views.tab.board",
+  list: "views.tab.list",
+  calendar: "views.tab.calendar",
+  gantt: "views.tab.gantt",
+  workload: "views.tab.workload",
+  forecast: "views.tab.forecast",
+  time: "views.tab.time",
+  flow: "views.tab.flow",
+  aging: "views.tab.aging",
 };
 
 type Editing = { mode: "save" } | { mode: "rename"; view: SavedView } | null;
 
 export const SavedViewsBar = ({ workspaceId, spaceId }: { workspaceId: string; spaceId: string }) => {
+  const { t } = useTranslator();
   const location = useLocation();
   const navigate = useNavigate();
   const isCurrent = useSavedViews((s) => s.spaceId === spaceId);
@@ -99,8 +101,8 @@ export const SavedViewsBar = ({ workspaceId, spaceId }: { workspaceId: string; s
   const shared = items.filter((v) => v.ownerId === null);
   const mine = items.filter((v) => v.ownerId !== null);
 
-  const fail = (what: string) => (error: unknown) =>
-    toast.error(`Could not ${what}. ${describeError(error)}`);
+  const fail = (what: MessageKey) => (error: unknown) =>
+    toast.error(translate(what, { reason: describeError(error) }));
   const store = useSavedViews.getState;
 
   const itemsFor = (view: SavedView, group: SavedView[]): Array<MenuItem | "separator"> => {
@@ -112,59 +114,67 @@ export const SavedViewsBar = ({ workspaceId, spaceId }: { workspaceId: string; s
     const result: Array<MenuItem | "separator"> = [];
     if (mayChange) {
       result.push(
-        { label: "Rename…", onSelect: () => setEditing({ mode: "rename", view }) },
+        { label: t("savedViews.menu.rename"), onSelect: () => setEditing({ mode: "rename", view }) },
         {
-          label: "Update with the current view",
+          label: t("savedViews.menu.update"),
           isDisabled: kind === null,
           onSelect: () => {
             if (kind === null) return;
             store()
               .update(view.id, { kind, query })
               .then(
-                () => toast.success(`Saved the current view as ‘${view.name}’.`),
-                fail("update the view"),
+                () => toast.success(translate("savedViews.updated", { name: view.name })),
+                fail("savedViews.failed.update"),
               );
           },
         },
         {
-          label: "Move left",
+          label: t("savedViews.menu.moveLeft"),
           isDisabled: !before,
           onSelect: () => {
-            if (before) store().update(view.id, { beforeId: before.id }).catch(fail("move the view"));
+            if (before)
+              store().update(view.id, { beforeId: before.id }).catch(fail("savedViews.failed.move"));
           },
         },
         {
-          label: "Move right",
+          label: t("savedViews.menu.moveRight"),
           isDisabled: !after,
           onSelect: () => {
-            if (after) store().update(view.id, { afterId: after.id }).catch(fail("move the view"));
+            if (after) store().update(view.id, { afterId: after.id }).catch(fail("savedViews.failed.move"));
           },
         },
       );
     }
     if (isShared && canChooseDefault) {
       result.push({
-        label: view.isDefault ? "Stop being the default view" : "Make the space's default view",
+        label: view.isDefault ? t("savedViews.menu.undefault") : t("savedViews.menu.makeDefault"),
         onSelect: () => {
           store()
             .setDefault(spaceId, view.isDefault ? null : view.id)
-            .catch(fail("change the default view"));
+            .catch(fail("savedViews.failed.default"));
         },
       });
     }
     if (mayChange) {
-      result.push("separator", { label: "Delete…", isDanger: true, onSelect: () => setDeleting(view) });
+      result.push("separator", {
+        label: t("savedViews.menu.delete"),
+        isDanger: true,
+        onSelect: () => setDeleting(view),
+      });
     }
     return result;
   };
 
-  const renderGroup = (group: SavedView[], title: string, isShared: boolean) =>
+  const renderGroup = (group: SavedView[], isShared: boolean) =>
     group.length === 0 ? null : (
       <div className="saved-views-group">
         <span className="saved-views-group-title" aria-hidden="true">
-          {title}
+          {t(isShared ? "savedViews.group.shared" : "savedViews.group.mine")}
         </span>
-        <ul className="saved-views-list" aria-label={`${title} saved views`}>
+        <ul
+          className="saved-views-list"
+          aria-label={t(isShared ? "savedViews.group.sharedLabel" : "savedViews.group.mineLabel")}
+        >
           {group.map((view) => (
             <li
               key={view.id}
@@ -175,18 +185,26 @@ export const SavedViewsBar = ({ workspaceId, spaceId }: { workspaceId: string; s
                 state={{ view: "saved" }}
                 className="saved-view-link"
                 aria-current={view.id === active?.id ? "page" : undefined}
-                title={`${kindLabel[view.kind]}${view.query ? ` · ${view.query}` : ""}`}
+                title={
+                  view.query
+                    ? t("savedViews.view.titleQuery", { kind: t(kindKeys[view.kind]), query: view.query })
+                    : t(kindKeys[view.kind])
+                }
               >
                 <span className="saved-view-icon" aria-hidden="true">
                   {isShared ? "◆" : "●"}
                 </span>
                 <span className="saved-view-name">{view.name}</span>
-                {view.isDefault ? <span className="saved-view-badge">default</span> : null}
+                {view.isDefault ? (
+                  <span className="saved-view-badge">{t("savedViews.view.default")}</span>
+                ) : null}
                 <span className="visually-hidden">
-                  {`, ${kindLabel[view.kind]}, ${isShared ? "shared" : "only you"}`}
+                  {t(isShared ? "savedViews.view.sharedHidden" : "savedViews.view.mineHidden", {
+                    kind: t(kindKeys[view.kind]),
+                  })}
                 </span>
               </Link>
-              <Menu label={`Actions for ${view.name}`} items={itemsFor(view, group)} />
+              <Menu label={t("savedViews.view.actions", { name: view.name })} items={itemsFor(view, group)} />
             </li>
           ))}
         </ul>
@@ -194,9 +212,9 @@ export const SavedViewsBar = ({ workspaceId, spaceId }: { workspaceId: string; s
     );
 
   return (
-    <section className="saved-views" aria-label="Saved views">
-      {renderGroup(shared, "Shared", true)}
-      {renderGroup(mine, "Mine", false)}
+    <section className="saved-views" aria-label={t("savedViews.label")}>
+      {renderGroup(shared, true)}
+      {renderGroup(mine, false)}
       {isCurrent && status === "ready" && kind !== null ? (
         <Button
           size="sm"
@@ -204,7 +222,7 @@ export const SavedViewsBar = ({ workspaceId, spaceId }: { workspaceId: string; s
           className="saved-views-save"
           onClick={() => setEditing({ mode: "save" })}
         >
-          + Save view
+          {t("savedViews.save")}
         </Button>
       ) : null}
       {editing ? (
@@ -221,24 +239,24 @@ export const SavedViewsBar = ({ workspaceId, spaceId }: { workspaceId: string; s
             }
             if (kind === null) return;
             await store().create(spaceId, { name, kind, query, isShared, isDefault });
-            toast.success(`Saved ‘${name}’${isShared ? " for everyone in the space" : " for you"}.`);
+            toast.success(translate(isShared ? "savedViews.savedShared" : "savedViews.savedMine", { name }));
           }}
         />
       ) : null}
       <ConfirmDialog
         isOpen={deleting !== null}
-        title="Delete this saved view?"
+        title={t("savedViews.delete.title")}
         message={
           deleting?.ownerId === null
-            ? `‘${deleting.name}’ is shared: it goes for everyone in the space. The cards stay as they are.`
-            : `‘${deleting?.name ?? ""}’ goes from your saved views. The cards stay as they are.`
+            ? t("savedViews.delete.shared", { name: deleting.name })
+            : t("savedViews.delete.mine", { name: deleting?.name ?? "" })
         }
-        confirmLabel="Delete"
+        confirmLabel={t("common.delete")}
         onClose={() => setDeleting(null)}
         onConfirm={() => {
           const view = deleting;
           setDeleting(null);
-          if (view) store().remove(view.id).catch(fail("delete the view"));
+          if (view) store().remove(view.id).catch(fail("savedViews.failed.delete"));
         }}
       />
     </section>
@@ -258,6 +276,7 @@ const SaveViewDialog = ({
   onClose: () => void;
   onSave: (values: { name: string; isShared: boolean; isDefault: boolean }) => Promise<void>;
 }) => {
+  const { t } = useTranslator();
   const isRename = editing.mode === "rename";
   const [name, setName] = useState(isRename ? editing.view.name : "");
   const [isShared, setIsShared] = useState(false);
@@ -266,7 +285,7 @@ const SaveViewDialog = ({
   const [isBusy, setIsBusy] = useState(false);
   const handleSubmit = () => {
     if (name.trim() === "") {
-      setError("Give the view a name.");
+      setError(t("savedViews.dialog.nameRequired"));
       return;
     }
     setIsBusy(true);
@@ -281,24 +300,22 @@ const SaveViewDialog = ({
   return (
     <Dialog
       isOpen
-      title={isRename ? "Rename saved view" : "Save view"}
-      description={
-        isRename ? undefined : "Keeps this tab with its filters, grouping, sort and columns under a name."
-      }
+      title={isRename ? t("savedViews.dialog.renameTitle") : t("savedViews.dialog.saveTitle")}
+      description={isRename ? undefined : t("savedViews.dialog.description")}
       onClose={onClose}
       onSubmit={handleSubmit}
       footer={
         <>
           <Button variant="ghost" onClick={onClose}>
-            Cancel
+            {t("common.cancel")}
           </Button>
           <Button variant="primary" type="submit" isBusy={isBusy}>
-            {isRename ? "Rename" : "Save"}
+            {isRename ? t("common.rename") : t("common.save")}
           </Button>
         </>
       }
     >
-      <Field label="Name" error={error ?? undefined}>
+      <Field label={t("savedViews.dialog.name")} error={error ?? undefined}>
         {(props) => (
           <Input
             {...props}
@@ -314,14 +331,14 @@ const SaveViewDialog = ({
       </Field>
       {!isRename && canShare ? (
         <fieldset className="saved-views-options">
-          <legend>Who sees it</legend>
+          <legend>{t("savedViews.dialog.who")}</legend>
           <label>
             <input type="radio" name="visibility" checked={!isShared} onChange={() => setIsShared(false)} />{" "}
-            Only me
+            {t("savedViews.dialog.onlyMe")}
           </label>
           <label>
             <input type="radio" name="visibility" checked={isShared} onChange={() => setIsShared(true)} />{" "}
-            Everyone in the space
+            {t("savedViews.dialog.everyone")}
           </label>
           {canChooseDefault ? (
             <label className={isShared ? "" : "is-disabled"}>
@@ -331,12 +348,12 @@ const SaveViewDialog = ({
                 disabled={!isShared}
                 onChange={(e) => setIsDefault(e.target.checked)}
               />{" "}
-              Open it when people enter the space (default view)
+              {t("savedViews.dialog.default")}
             </label>
           ) : null}
         </fieldset>
       ) : null}
-      {!isRename && !canShare ? <p className="saved-views-note">Only you will see this view.</p> : null}
+      {!isRename && !canShare ? <p className="saved-views-note">{t("savedViews.dialog.onlyYou")}</p> : null}
     </Dialog>
   );
 };

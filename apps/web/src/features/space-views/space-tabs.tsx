@@ -1,18 +1,19 @@
 import { useLayoutEffect, useRef } from "react";
 import { Link, useLocation, useSearchParams } from "react-router";
+import { useTranslator } from "../../lib/i18n/i18n";
 import { parseFilters, writeFilters } from "../filters/filters";
 
-/** The views of one space, as tabs in the space header; the current view is part of the URL. */
+/** The views of one space, as tabs in the space header (`label`: the tab's message); the current view is part of the URL. */
 export const spaceViews = [
-  { path: "", label: "Board" },
-  { path: "list", label: "List" },
-  { path: "calendar", label: "Calendar" },
-  { path: "gantt", label: "Gantt" },
-  { path: "workload", label: "Workload" },
-  { path: "forecast", label: "Forecast" },
-  { path: "time", label: "Time" },
-  { path: "flow", label: "Flow" },
-  { path: "aging", label: "Aging" },
+  { path: "", label: "views.tab.board" },
+  { path: "list", label: "views.tab.list" },
+  { path: "calendar", label: "views.tab.calendar" },
+  { path: "gantt", label: "views.tab.gantt" },
+  { path: "workload", label: "views.tab.workload" },
+  { path: "forecast", label: "views.tab.forecast" },
+  { path: "time", label: "views.tab.time" },
+  { path: "flow", label: "views.tab.flow" },
+  { path: "aging", label: "views.tab.aging" },
 ] as const;
 
 export type SpaceViewPath = (typeof spaceViews)[number]["path"];
@@ -28,6 +29,7 @@ export const currentView = (pathname: string, spaceId: string): SpaceViewPath =>
 const tabState = { view: "tab" } as const;
 
 export const SpaceTabs = ({ workspaceId, spaceId }: { workspaceId: string; spaceId: string }) => {
+  const { t } = useTranslator();
   const { pathname } = useLocation();
   const active = currentView(pathname, spaceId);
   // The board's filters travel with the person between views (List, Gantt and the board read them).
@@ -43,7 +45,7 @@ export const SpaceTabs = ({ workspaceId, spaceId }: { workspaceId: string; space
     nav.scrollLeft = current.offsetLeft - nav.offsetLeft - (nav.clientWidth - current.offsetWidth) / 2;
   }, [active]);
   return (
-    <nav className="space-tabs" aria-label="Space views" ref={navRef}>
+    <nav className="space-tabs" aria-label={t("views.tabs.label")} ref={navRef}>
       {spaceViews.map((v) => (
         <Link
           key={v.path}
@@ -52,7 +54,7 @@ export const SpaceTabs = ({ workspaceId, spaceId }: { workspaceId: string; space
           className={`space-tab${v.path === active ? " is-active" : ""}`}
           aria-current={v.path === active ? "page" : undefined}
         >
-          {v.label}
+          {t(v.label)}
         </Link>
       ))}
     </nav>

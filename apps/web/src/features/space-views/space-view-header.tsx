@@ -5,6 +5,7 @@
  */
 import { lazy, type ReactNode, Suspense, useEffect } from "react";
 import { Link } from "react-router";
+import { useTranslator } from "../../lib/i18n/i18n";
 import { useWorkspaces } from "../../store/workspaces";
 import { Skeleton } from "../../ui/skeleton";
 import { spacePath } from "../sidebar/tree";
@@ -29,6 +30,7 @@ export const SpaceViewHeader = ({
   spaceName?: string;
   children?: ReactNode;
 }) => {
+  const { t } = useTranslator();
   const tree = useWorkspaces((s) => s.trees[workspaceId]?.tree ?? null);
   const loadTree = useWorkspaces((s) => s.loadTree);
   useEffect(() => {
@@ -39,7 +41,7 @@ export const SpaceViewHeader = ({
   return (
     <header className="board-header space-header">
       <div className="board-heading space-heading">
-        <nav aria-label="Breadcrumb" className="breadcrumb">
+        <nav aria-label={t("views.breadcrumb")} className="breadcrumb">
           {path.length > 0 ? (
             <ol>
               {path.slice(0, -1).map((part, index) => (
