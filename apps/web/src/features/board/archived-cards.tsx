@@ -22,7 +22,9 @@ export const loadArchivedCards = (spaceId: string) =>
 
 /** Puts an archived card back on its board; resolves the restored card, or null when refused. */
 export const restoreCard = (card: Card): Promise<Card | null> =>
-  useBoard.getState().changeCard(card, { archived: false }, `restore ${quoted(card.name)}`);
+  useBoard
+    .getState()
+    .changeCard(card, { archived: false }, translate("errors.action.restore", { name: card.name }));
 
 interface ArchivedCardsDialogProps {
   isOpen: boolean;

@@ -9,7 +9,7 @@ import {
 } from "@lattice/domain";
 import { useCallback, useEffect, useMemo, useState } from "react";
 import { Link, useNavigate, useParams, useSearchParams } from "react-router";
-import { useTranslator } from "../../lib/i18n/i18n";
+import { translate, useTranslator } from "../../lib/i18n/i18n";
 import { AfterFirstOpen } from "../../lib/on-demand";
 import { cardUpdatesOrRefusal, useBoard } from "../../store/board";
 import { useSession } from "../../store/session";
@@ -181,7 +181,7 @@ export const BoardPage = () => {
         if (phase === "apply") void board.setCardField(cardId, change.fieldId, change.value);
         return true;
       }
-      const label = `update “${current.name}”`;
+      const label = translate("errors.action.update", { name: current.name });
       if (phase === "check") {
         // The domain's own rules (dates, role) refuse the drop before anything moves.
         return cardUpdatesOrRefusal(label, [{ card: current, body: change.patch }]) !== null;

@@ -13,7 +13,6 @@ export interface UndoOffer {
 }
 
 // The change's name completes the board store's English "Could not …" toast, which is not translated yet.
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
 
 /** Applies a shift plan; resolves the offer to undo it, or null when it was refused (and rolled back). */
 export const applyShift = async (shift: ShiftPlan): Promise<UndoOffer | null> => {
@@ -21,7 +20,7 @@ export const applyShift = async (shift: ShiftPlan): Promise<UndoOffer | null> =>
   const previous = currentDates(shift.changes.map((c) => c.cardId));
   const isApplied = await setCardDates(
     shift.changes.map(({ cardId, startDate, dueDate }) => ({ cardId, startDate, dueDate })),
-    `shift ${plural(n, "card")}`,
+    translate("errors.action.shiftCards", { count: n }),
   );
   if (!isApplied) return null;
   return { message: translate("gantt.shifted", { count: n, days: Math.abs(shift.days) }), previous };
@@ -29,4 +28,4 @@ export const applyShift = async (shift: ShiftPlan): Promise<UndoOffer | null> =>
 
 /** Puts back the dates a shift replaced; resolves whether the server took them. */
 export const undoShift = (offer: UndoOffer): Promise<boolean> =>
-  setCardDates(offer.previous, "undo the shift");
+  setCardDates(offer.previous, translate("errors.action.undoShift"));

@@ -7,6 +7,7 @@
 import type { Card } from "@lattice/domain";
 import { newMutationId } from "../../api/client";
 import { api } from "../../api/endpoints";
+import { translate } from "../../lib/i18n/i18n";
 import { cardUpdatesOrRefusal, useBoard } from "../../store/board";
 
 export interface DateChange {
@@ -15,7 +16,7 @@ export interface DateChange {
   dueDate: string | null;
 }
 
-const quote = (name: string) => `“${name.length > 40 ? `${name.slice(0, 39)}…` : name}”`;
+const shortName = (name: string) => (name.length > 40 ? `${name.slice(0, 39)}…` : name);
 
 /** Applies date changes to several cards as one optimistic change; resolves true when all landed. */
 export const setCardDates = async (changes: DateChange[], labelArg?: string): Promise<boolean> => {
@@ -28,8 +29,8 @@ export const setCardDates = async (changes: DateChange[], labelArg?: string): Pr
   const label =
     labelArg ??
     (current.length === 1
-      ? `change the dates of ${quote(first.card.name)}`
-      : `change the dates of ${current.length} cards`);
+      ? translate("errors.action.changeDates", { name: shortName(first.card.name) })
+      : translate("errors.action.changeDatesOfCards", { count: current.length }));
   // The domain's `updateCard` for each card: a start after its due date is refused before anything moves.
   const optimistic = cardUpdatesOrRefusal(
     label,

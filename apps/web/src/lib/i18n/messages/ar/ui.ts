@@ -59,4 +59,12 @@ export const ui: Record<keyof typeof english, string> = {
   "errors.action.addField": "إضافة الحقل «{name}»",
   "errors.action.changeField": "تغيير الحقل «{name}»",
   "errors.action.deleteField": "حذف الحقل «{name}»",
+  "errors.action.update": "تحديث «{name}»",
+  "errors.action.restore": "استعادة «{name}»",
+  "errors.action.changeDates": "تغيير تواريخ «{name}»",
+  "errors.action.changeDatesOfCards":
+    "تغيير تواريخ {count, plural, zero {# بطاقة} one {بطاقة واحدة} two {بطاقتين} few {# بطاقات} many {# بطاقة} other {# بطاقة}}",
+  "errors.action.undoShift": "التراجع عن الإزاحة",
+  "errors.action.shiftCards":
+    "إزاحة {count, plural, zero {# بطاقة} one {بطاقة واحدة} two {بطاقتين} few {# بطاقات} many {# بطاقة} other {# بطاقة}}",
 };

@@ -62,4 +62,10 @@ export const ui: Record<keyof typeof english, string> = {
   "errors.action.addField": "das Feld „{name}“ hinzufügen",
   "errors.action.changeField": "das Feld „{name}“ ändern",
   "errors.action.deleteField": "das Feld „{name}“ löschen",
+  "errors.action.update": "„{name}“ ändern",
+  "errors.action.restore": "„{name}“ wiederherstellen",
+  "errors.action.changeDates": "die Daten von „{name}“ ändern",
+  "errors.action.changeDatesOfCards": "die Daten von {count, plural, one {# Karte} other {# Karten}} ändern",
+  "errors.action.undoShift": "die Verschiebung rückgängig machen",
+  "errors.action.shiftCards": "{count, plural, one {# Karte} other {# Karten}} verschieben",
 };

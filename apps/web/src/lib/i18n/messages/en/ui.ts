@@ -57,4 +57,10 @@ export const ui = {
   "errors.action.addField": "add the field “{name}”",
   "errors.action.changeField": "change the field “{name}”",
   "errors.action.deleteField": "delete the field “{name}”",
+  "errors.action.update": "update “{name}”",
+  "errors.action.restore": "restore “{name}”",
+  "errors.action.changeDates": "change the dates of “{name}”",
+  "errors.action.changeDatesOfCards": "change the dates of {count, plural, one {# card} other {# cards}}",
+  "errors.action.undoShift": "undo the shift",
+  "errors.action.shiftCards": "shift {count, plural, one {# card} other {# cards}}",
 } satisfies Record<string, string>;
