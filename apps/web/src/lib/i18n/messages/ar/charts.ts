@@ -87,7 +87,7 @@ export const charts: Record<keyof typeof english, string> = {
   "charts.forecast.howManyAllPace":
     "{level}: {remaining, plural, zero {كل البطاقات المتبقية وعددها #} one {البطاقة المتبقية الوحيدة} two {البطاقتان المتبقيتان} few {كل البطاقات المتبقية وعددها #} many {كل البطاقات المتبقية وعددها #} other {كل البطاقات المتبقية وعددها #}}؛ وتيرة الفريق تسمح بنحو {pace, number}",
   "charts.forecast.summaryHead":
-    "اكتمل {completed, plural, zero {# بطاقة} one {بطاقة واحدة} two {بطاقتان} few {# بطاقات} many {# بطاقة} other {# بطاقة}} من {scope, number} في النطاق في {date}؛ المتبقي {remaining, number}.",
+    "اكتملت {completed, plural, zero {# بطاقة} one {بطاقة واحدة} two {بطاقتان} few {# بطاقات} many {# بطاقة} other {# بطاقة}} من {scope, number} في النطاق في {date}؛ المتبقي {remaining, number}.",
   "charts.forecast.summaryHeadEmpty": "لا توجد بطاقات بعد؛ المتبقي {remaining, number}.",
   "charts.forecast.summaryDone": "{head} اكتمل كل ما في النطاق.",
   "charts.forecast.summaryInsufficient": "{head} {reason}",
@@ -159,7 +159,7 @@ export const charts: Record<keyof typeof english, string> = {
   "charts.flow.cycleNone": "لا يوجد زمن دورة تقريبي (لم يكتمل شيء)",
   "charts.flow.cycle": "متوسط زمن الدورة التقريبي {duration}",
   "charts.flow.measured":
-    "منذ {date} ({days, plural, zero {# يوم} one {يوم واحد} two {يومان} few {# أيام} many {# يومًا} other {# يوم}}): متوسط العمل الجاري {wip}، واكتمل {completed, plural, zero {# بطاقة} one {بطاقة واحدة} two {بطاقتان} few {# بطاقات} many {# بطاقة} other {# بطاقة}}، و{rate} في اليوم، و{cycle}.",
+    "منذ {date} ({days, plural, zero {# يوم} one {يوم واحد} two {يومان} few {# أيام} many {# يومًا} other {# يوم}}): متوسط العمل الجاري {wip}، واكتملت {completed, plural, zero {# بطاقة} one {بطاقة واحدة} two {بطاقتان} few {# بطاقات} many {# بطاقة} other {# بطاقة}}، و{rate} في اليوم، و{cycle}.",
   "charts.flow.summary": "{period}. في اليوم الأخير: {byStatus}. العمل الجاري الآن {wip, number}. {measured}",
   "charts.aging.title": "عمر العمل الجاري",
   "charts.aging.loading": "جارٍ تحميل مخطط العمر",
