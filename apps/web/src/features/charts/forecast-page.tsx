@@ -33,6 +33,7 @@ import {
   howManySentence,
   insufficientText,
   parseConfidences,
+  secondsToIsoDate,
   stackRows,
   throughputSentence,
   todayIso,
@@ -156,6 +157,7 @@ const forecastOptions = (
   words: ChartWords,
 ): uPlot.Options => {
   const range = forecastXRange(reply, fan);
+  const countValue = (_u: uPlot, v: number | null) => (v == null ? "–" : words.format.number(v));
   return {
     width: 0,
     height: 0,
@@ -166,13 +168,18 @@ const forecastOptions = (
     },
     axes: [dateAxis(colors, words), countAxis(colors, words.t("charts.axis.cards"), words)],
     series: [
-      {},
-      { label: words.t("charts.forecast.series.scope"), stroke: colors.muted, width: 2 },
+      // The legend under the plot reads the hovered day and counts in the person's locale.
+      {
+        label: words.t("charts.table.date"),
+        value: (_u, v) => (v == null ? "–" : formatDate(words, secondsToIsoDate(v))),
+      },
+      { label: words.t("charts.forecast.series.scope"), stroke: colors.muted, width: 2, value: countValue },
       {
         label: words.t("charts.forecast.series.completed"),
         stroke: colors.accent,
         width: 2,
         fill: withAlpha(colors.accent, 0.1),
+        value: countValue,
       },
     ],
     padding: [labelPadding(fan), null, null, null],
