@@ -3,17 +3,17 @@
  * the ages at which completed cards left each status (50th, 70th, 85th and 95th percentiles). Drawn
  * as SVG: a dot is a link to its card, so it is reachable by keyboard and read by screen readers.
  */
-import { type AgingChartReply, type AgingDotReply, agingRiskText } from "@lattice/domain";
+import type { AgingChartReply, AgingDotReply } from "@lattice/domain";
 import type { MouseEvent } from "react";
 import { useNavigate, useParams, useSearchParams } from "react-router";
 import { chartsApi } from "../../api/charts";
+import { useTranslator } from "../../lib/i18n/i18n";
 import { EmptyState } from "../../ui/empty-state";
-import { ageBadgeText } from "../aging/age-badge";
 import { CardFilterControls, chartCardFilterOf } from "./chart-filters";
 import { ChartError, ChartFigure, ChartPage, ChartSkeleton, useChartData, useSpaceInfo } from "./chart-page";
 import { PeriodControls } from "./period-controls";
 import { ServiceLevelsForm } from "./service-levels-form";
-import { formatDuration, formatNumber, periodFromQuery, plural, todayIso } from "./shape";
+import { type ChartWords, formatDuration, periodFromQuery, todayIso } from "./shape";
 
 const WIDTH = 720;
 const HEIGHT = 380;
@@ -38,13 +38,17 @@ const offsets = (dots: readonly AgingDotReply[]): Map<string, number> => {
   return out;
 };
 
-export const agingSummary = (reply: AgingChartReply): string => {
+export const agingSummary = (words: ChartWords, reply: AgingChartReply): string => {
   const { expectation } = reply;
   const sle = expectation.isEnough
-    ? `85 % of cards finished within ${plural(expectation.p85 ?? 0, "day")} (median ${formatDuration(expectation.p50 ?? 0)}, ${plural(expectation.sampleSize, "card")})`
-    : `Not enough history for an expectation yet (${plural(expectation.sampleSize, "completed card")}, at least 5 needed)`;
+    ? words.t("charts.aging.expectation", {
+        p85: expectation.p85 ?? 0,
+        median: formatDuration(words, expectation.p50 ?? 0),
+        sample: expectation.sampleSize,
+      })
+    : words.t("charts.aging.noExpectation", { sample: expectation.sampleSize });
   const atRisk = reply.dots.filter((d) => d.risk === "at_risk" || d.risk === "breached").length;
-  return `${sle}. ${plural(reply.dots.length, "card")} in progress, ${formatNumber(atRisk)} at risk.`;
+  return words.t("charts.aging.summary", { expectation: sle, count: reply.dots.length, atRisk });
 };
 
 export const AgingPage = () => {
@@ -52,6 +56,8 @@ export const AgingPage = () => {
   const [search, setSearch] = useSearchParams();
   const navigate = useNavigate();
   const space = useSpaceInfo(spaceId);
+  const words = useTranslator();
+  const { t } = words;
   const period = periodFromQuery(search, todayIso());
   const filter = chartCardFilterOf(search);
   const key = JSON.stringify([spaceId, period.from, period.to, filter]);
@@ -67,7 +73,7 @@ export const AgingPage = () => {
     <ChartPage
       workspaceId={workspaceId}
       spaceId={spaceId}
-      title="Aging work in progress"
+      title={t("charts.aging.title")}
       space={space}
       controls={
         <>
@@ -82,16 +88,16 @@ export const AgingPage = () => {
       }
     >
       {result.status === "error" ? <ChartError error={result.error} onRetry={result.retry} /> : null}
-      {!reply && result.status === "loading" ? <ChartSkeleton label="Loading the aging chart" /> : null}
+      {!reply && result.status === "loading" ? <ChartSkeleton label={t("charts.aging.loading")} /> : null}
       {reply ? (
         reply.bands.length === 0 ? (
-          <EmptyState icon="◷" title="No in-progress status" size="sm">
-            <p>The aging chart shows cards in statuses whose role is “in progress”.</p>
+          <EmptyState icon="◷" title={t("charts.aging.emptyTitle")} size="sm">
+            <p>{t("charts.aging.emptyBody")}</p>
           </EmptyState>
         ) : (
           <ChartFigure
-            title="Age of the cards in progress"
-            summary={agingSummary(reply)}
+            title={t("charts.aging.figure")}
+            summary={agingSummary(words, reply)}
             isBusy={result.isReloading}
             side={<AgingSide reply={reply} />}
             table={<AgingTable reply={reply} onOpen={openCard} />}
@@ -118,6 +124,7 @@ const AgingPlot = ({
   hrefOf: (cardId: string) => string;
   onOpen: (cardId: string) => void;
 }) => {
+  const { t, format } = useTranslator();
   const statusName = new Map(reply.statuses.map((s) => [s.id, s.name]));
   const columns = reply.bands;
   const top = niceMax(
@@ -133,7 +140,7 @@ const AgingPlot = ({
   const colW = plotW / columns.length;
   const y = (days: number) => MARGIN.top + plotH - (Math.min(days, top) / top) * plotH;
   const x = (index: number) => MARGIN.left + colW * (index + 0.5);
-  const ticks = [0, 0.25, 0.5, 0.75, 1].map((t) => Math.round(t * top));
+  const ticks = [0, 0.25, 0.5, 0.75, 1].map((share) => Math.round(share * top));
   const spread = offsets(reply.dots);
   const handleClick = (event: MouseEvent, cardId: string) => {
     if (event.metaKey || event.ctrlKey || event.shiftKey || event.button !== 0) return;
@@ -150,15 +157,15 @@ const AgingPlot = ({
     <svg
       className="aging-plot"
       viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
-      aria-label="Cards in progress by status and age in days"
+      aria-label={t("charts.aging.plot")}
       data-chart="aging"
     >
-      <title>Cards in progress by status and age in days</title>
-      {ticks.map((t) => (
-        <g key={t}>
-          <line className="aging-grid" x1={MARGIN.left} x2={WIDTH - MARGIN.right} y1={y(t)} y2={y(t)} />
-          <text className="aging-axis" x={MARGIN.left - 8} y={y(t) + 4} textAnchor="end">
-            {t}
+      <title>{t("charts.aging.plot")}</title>
+      {ticks.map((tick) => (
+        <g key={tick}>
+          <line className="aging-grid" x1={MARGIN.left} x2={WIDTH - MARGIN.right} y1={y(tick)} y2={y(tick)} />
+          <text className="aging-axis" x={MARGIN.left - 8} y={y(tick) + 4} textAnchor="end">
+            {format.number(tick)}
           </text>
         </g>
       ))}
@@ -167,7 +174,7 @@ const AgingPlot = ({
         transform={`translate(14 ${MARGIN.top + plotH / 2}) rotate(-90)`}
         textAnchor="middle"
       >
-        Age (days)
+        {t("charts.aging.axis")}
       </text>
       {columns.map((band, i) => (
         <g key={band.statusId} data-status={band.statusId}>
@@ -184,7 +191,13 @@ const AgingPlot = ({
                 y={y(hi)}
                 height={y(lo) - y(hi)}
               >
-                <title>{`${statusName.get(band.statusId) ?? ""}: ${layer.to.slice(1)} % of completed cards left by day ${hi}`}</title>
+                <title>
+                  {t("charts.aging.band", {
+                    status: statusName.get(band.statusId) ?? "",
+                    share: Number(layer.to.slice(1)),
+                    day: hi,
+                  })}
+                </title>
               </rect>
             );
           })}
@@ -202,7 +215,7 @@ const AgingPlot = ({
             y={HEIGHT - MARGIN.bottom + 32}
             textAnchor="middle"
           >
-            {band.count > 0 ? `${plural(band.count, "card")} passed` : "no history"}
+            {band.count > 0 ? t("charts.aging.passed", { count: band.count }) : t("charts.aging.noHistory")}
           </text>
         </g>
       ))}
@@ -221,7 +234,7 @@ const AgingPlot = ({
             y={y(reply.spaceTargetDays) - 4}
             textAnchor="end"
           >
-            Target {plural(reply.spaceTargetDays, "day")}
+            {t("charts.aging.targetLine", { days: reply.spaceTargetDays })}
           </text>
         </g>
       ) : null}
@@ -230,7 +243,13 @@ const AgingPlot = ({
         if (column < 0) return null;
         const cx = x(column) + (spread.get(dot.cardId) ?? 0);
         const cy = y(dot.ageDays);
-        const label = `${dot.name}: ${ageBadgeText(dot.ageDays, dot.risk)} in ${statusName.get(dot.statusId) ?? ""}${dot.isBlocked ? ", blocked" : ""}`;
+        const label = t("charts.aging.dot", {
+          name: dot.name,
+          age: dot.ageDays,
+          risk: dot.risk ?? "none",
+          status: statusName.get(dot.statusId) ?? "",
+          blocked: dot.isBlocked ? "yes" : "no",
+        });
         return (
           <a
             key={dot.cardId}
@@ -253,53 +272,58 @@ const AgingPlot = ({
   );
 };
 
-const AgingSide = ({ reply }: { reply: AgingChartReply }) => (
-  <>
-    <dl className="chart-stats">
-      <dt>50th percentile</dt>
-      <dd>{reply.expectation.p50 === null ? "–" : formatDuration(reply.expectation.p50)}</dd>
-      <dt>85th percentile</dt>
-      <dd>{reply.expectation.p85 === null ? "–" : formatDuration(reply.expectation.p85)}</dd>
-      <dt>Space target</dt>
-      <dd>{reply.spaceTargetDays === null ? "none" : plural(reply.spaceTargetDays, "day")}</dd>
-    </dl>
-    <p className="chart-note">
-      Ages and cycle times are calendar days from a card's first start, both ends counted (as on the Time
-      chart). Green: below the median; amber: past it; red: past the target (a label's, else the space's, else
-      the 85th percentile). A diamond is a blocked card.
-    </p>
-    <ul className="chart-legend" aria-label="Bands">
-      <li className="chart-legend-item">
-        <span className="chart-swatch aging-band-50" aria-hidden="true" />
-        up to the 50th percentile
-      </li>
-      <li className="chart-legend-item">
-        <span className="chart-swatch aging-band-70" aria-hidden="true" />
-        50th to 70th
-      </li>
-      <li className="chart-legend-item">
-        <span className="chart-swatch aging-band-85" aria-hidden="true" />
-        70th to 85th
-      </li>
-      <li className="chart-legend-item">
-        <span className="chart-swatch aging-band-95" aria-hidden="true" />
-        85th to 95th
-      </li>
-    </ul>
-  </>
-);
+const AgingSide = ({ reply }: { reply: AgingChartReply }) => {
+  const words = useTranslator();
+  const { t } = words;
+  return (
+    <>
+      <dl className="chart-stats">
+        <dt>{t("charts.percentile.p50")}</dt>
+        <dd>{reply.expectation.p50 === null ? "–" : formatDuration(words, reply.expectation.p50)}</dd>
+        <dt>{t("charts.percentile.p85")}</dt>
+        <dd>{reply.expectation.p85 === null ? "–" : formatDuration(words, reply.expectation.p85)}</dd>
+        <dt>{t("charts.aging.spaceTarget")}</dt>
+        <dd>
+          {reply.spaceTargetDays === null
+            ? t("charts.aging.none")
+            : t("charts.unit.days", { count: reply.spaceTargetDays })}
+        </dd>
+      </dl>
+      <p className="chart-note">{t("charts.aging.note")}</p>
+      <ul className="chart-legend" aria-label={t("charts.aging.bands")}>
+        <li className="chart-legend-item">
+          <span className="chart-swatch aging-band-50" aria-hidden="true" />
+          {t("charts.aging.band50")}
+        </li>
+        <li className="chart-legend-item">
+          <span className="chart-swatch aging-band-70" aria-hidden="true" />
+          {t("charts.aging.band70")}
+        </li>
+        <li className="chart-legend-item">
+          <span className="chart-swatch aging-band-85" aria-hidden="true" />
+          {t("charts.aging.band85")}
+        </li>
+        <li className="chart-legend-item">
+          <span className="chart-swatch aging-band-95" aria-hidden="true" />
+          {t("charts.aging.band95")}
+        </li>
+      </ul>
+    </>
+  );
+};
 
 const AgingTable = ({ reply, onOpen }: { reply: AgingChartReply; onOpen: (cardId: string) => void }) => {
+  const { t } = useTranslator();
   const statusName = new Map(reply.statuses.map((s) => [s.id, s.name]));
   return (
     <table className="chart-table">
       <thead>
         <tr>
-          <th scope="col">Card</th>
-          <th scope="col">Status</th>
-          <th scope="col">Age</th>
-          <th scope="col">Risk</th>
-          <th scope="col">Blocked</th>
+          <th scope="col">{t("charts.table.card")}</th>
+          <th scope="col">{t("charts.table.status")}</th>
+          <th scope="col">{t("charts.aging.age")}</th>
+          <th scope="col">{t("charts.aging.risk")}</th>
+          <th scope="col">{t("charts.aging.blocked")}</th>
         </tr>
       </thead>
       <tbody>
@@ -311,9 +335,9 @@ const AgingTable = ({ reply, onOpen }: { reply: AgingChartReply; onOpen: (cardId
               </button>
             </td>
             <td>{statusName.get(d.statusId) ?? ""}</td>
-            <td>{plural(d.ageDays, "day")}</td>
-            <td>{d.risk === null ? "–" : agingRiskText[d.risk]}</td>
-            <td>{d.isBlocked ? "yes" : ""}</td>
+            <td>{t("charts.unit.days", { count: d.ageDays })}</td>
+            <td>{t("charts.aging.riskText", { risk: d.risk ?? "none" })}</td>
+            <td>{d.isBlocked ? t("charts.aging.yes") : ""}</td>
           </tr>
         ))}
       </tbody>

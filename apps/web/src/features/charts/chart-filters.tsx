@@ -9,6 +9,7 @@ import { useEffect, useState } from "react";
 import type { SetURLSearchParams } from "react-router";
 import { chartsApi } from "../../api/charts";
 import { request } from "../../api/client";
+import { useTranslator } from "../../lib/i18n/i18n";
 import { Select } from "../../ui/input";
 import { parseFilters } from "../filters/filters";
 import { Control } from "./chart-page";
@@ -88,6 +89,7 @@ const FieldControls = ({
   setSearch: SetURLSearchParams;
   disabled?: boolean;
 }) => {
+  const { t } = useTranslator();
   const chosen = chosenField(search);
   const field = fields.find((f) => f.id === chosen?.fieldId) ?? null;
   const choose = (fieldId: string, value: string | null) =>
@@ -103,7 +105,7 @@ const FieldControls = ({
         : [];
   return (
     <>
-      <Control label="Field">
+      <Control label={t("charts.filter.field")}>
         {(id) => (
           <Select
             id={id}
@@ -111,14 +113,14 @@ const FieldControls = ({
             disabled={disabled || fields.length === 0}
             title={
               disabled
-                ? "Fields belong to one space"
+                ? t("charts.filter.fieldsOneSpace")
                 : fields.length === 0
-                  ? "This space has no fields"
+                  ? t("charts.filter.noFields")
                   : undefined
             }
             onChange={(e) => choose(e.target.value, "set")}
           >
-            <option value="">Any field</option>
+            <option value="">{t("charts.filter.anyField")}</option>
             {fields.map((f) => (
               <option key={f.id} value={f.id}>
                 {f.name}
@@ -128,11 +130,11 @@ const FieldControls = ({
         )}
       </Control>
       {field ? (
-        <Control label={`${field.name} is`}>
+        <Control label={t("charts.filter.fieldIs", { field: field.name })}>
           {(id) => (
             <Select id={id} value={chosen?.value ?? "set"} onChange={(e) => choose(field.id, e.target.value)}>
-              <option value="set">Any value</option>
-              <option value="none">Empty</option>
+              <option value="set">{t("charts.filter.anyValue")}</option>
+              <option value="none">{t("charts.filter.empty")}</option>
               {values.map((v) => (
                 <option key={v.id} value={v.id}>
                   {v.name}
@@ -184,6 +186,7 @@ export const CardFilterControls = ({
   search: URLSearchParams;
   setSearch: SetURLSearchParams;
 }) => {
+  const { t } = useTranslator();
   const { fields, labels, members } = useFilterChoices(workspaceId, spaceId);
   const filter = chartCardFilterOf(search);
   const setParam = (key: string, value: string) =>
@@ -193,14 +196,14 @@ export const CardFilterControls = ({
     });
   return (
     <>
-      <Control label="Responsible">
+      <Control label={t("charts.filter.responsible")}>
         {(id) => (
           <Select
             id={id}
             value={filter.responsibleId ?? ""}
             onChange={(e) => setParam("responsible", e.target.value)}
           >
-            <option value="">Anyone</option>
+            <option value="">{t("charts.filter.anyone")}</option>
             {members.map((m) => (
               <option key={m.userId} value={m.userId}>
                 {m.name}
@@ -209,10 +212,10 @@ export const CardFilterControls = ({
           </Select>
         )}
       </Control>
-      <Control label="Label">
+      <Control label={t("charts.filter.label")}>
         {(id) => (
           <Select id={id} value={filter.labelId ?? ""} onChange={(e) => setParam("label", e.target.value)}>
-            <option value="">Any label</option>
+            <option value="">{t("charts.filter.anyLabel")}</option>
             {labels.map((l) => (
               <option key={l.id} value={l.id}>
                 {l.name}

@@ -2,6 +2,7 @@
 import { type ReactNode, useEffect, useId, useState } from "react";
 import { chartsApi } from "../../api/charts";
 import { ApiError, describeError } from "../../api/client";
+import { useTranslator } from "../../lib/i18n/i18n";
 import { Skeleton } from "../../ui/skeleton";
 import { SpaceViewHeader } from "../space-views/space-view-header";
 import "./charts.css";
@@ -102,12 +103,11 @@ export const ChartPage = ({
 
 /** A problem+json error as a sentence, with the fields it names. */
 export const ChartError = ({ error, onRetry }: { error: unknown; onRetry?: () => void }) => {
+  const { t } = useTranslator();
   const fields = error instanceof ApiError ? error.errors : [];
   return (
     <div className="chart-error" role="alert">
-      <p className="chart-error-title">
-        {error instanceof ApiError ? error.title : "The chart could not be loaded"}
-      </p>
+      <p className="chart-error-title">{error instanceof ApiError ? error.title : t("charts.error.title")}</p>
       <p>{describeError(error)}</p>
       {fields.length > 0 ? (
         <ul>
@@ -120,7 +120,7 @@ export const ChartError = ({ error, onRetry }: { error: unknown; onRetry?: () =>
       ) : null}
       {onRetry ? (
         <button type="button" className="btn btn-secondary btn-sm" onClick={onRetry}>
-          Try again
+          {t("charts.error.retry")}
         </button>
       ) : null}
     </div>
@@ -153,26 +153,29 @@ export const ChartFigure = ({
   table?: ReactNode;
   children: ReactNode;
   isBusy?: boolean;
-}) => (
-  <section className="chart-figure" aria-label={title} aria-busy={isBusy || undefined}>
-    <div className="chart-figure-main">
-      <h2 className="chart-figure-title">{title}</h2>
-      <div className={`chart-plot${isBusy ? " is-busy" : ""}`}>{children}</div>
-      {table ? (
-        <details className="chart-table-toggle">
-          <summary>Show the data as a table</summary>
-          <div className="chart-table-scroll">{table}</div>
-        </details>
-      ) : null}
-    </div>
-    <aside className="chart-side">
-      <p className="chart-summary" data-testid="chart-summary">
-        {summary}
-      </p>
-      {side}
-    </aside>
-  </section>
-);
+}) => {
+  const { t } = useTranslator();
+  return (
+    <section className="chart-figure" aria-label={title} aria-busy={isBusy || undefined}>
+      <div className="chart-figure-main">
+        <h2 className="chart-figure-title">{title}</h2>
+        <div className={`chart-plot${isBusy ? " is-busy" : ""}`}>{children}</div>
+        {table ? (
+          <details className="chart-table-toggle">
+            <summary>{t("charts.table.show")}</summary>
+            <div className="chart-table-scroll">{table}</div>
+          </details>
+        ) : null}
+      </div>
+      <aside className="chart-side">
+        <p className="chart-summary" data-testid="chart-summary">
+          {summary}
+        </p>
+        {side}
+      </aside>
+    </section>
+  );
+};
 
 /** A labelled filter control above a chart. */
 export const Control = ({

@@ -4,6 +4,7 @@ import { useMemo } from "react";
 import { useParams, useSearchParams } from "react-router";
 import type uPlot from "uplot";
 import { chartsApi } from "../../api/charts";
+import { useTranslator } from "../../lib/i18n/i18n";
 import { EmptyState } from "../../ui/empty-state";
 import { CardFilterControls, chartCardFilterOf } from "./chart-filters";
 import { ChartError, ChartFigure, ChartPage, ChartSkeleton, useChartData, useSpaceInfo } from "./chart-page";
@@ -11,6 +12,7 @@ import { type ChartColors, statusColors, useChartColors } from "./colors";
 import { PeriodControls } from "./period-controls";
 import { countAxis, dateAxis, utcDate } from "./plot-options";
 import {
+  type ChartWords,
   type FlowSeries,
   flowSeries,
   flowSummary,
@@ -19,21 +21,26 @@ import {
   formatMeasure,
   formatNumber,
   periodFromQuery,
-  plural,
+  secondsToIsoDate,
   todayIso,
 } from "./shape";
 import { UPlotChart } from "./uplot-chart";
 
-const flowOptions = (series: FlowSeries, fills: string[], colors: ChartColors): uPlot.Options => ({
+const flowOptions = (
+  series: FlowSeries,
+  fills: string[],
+  colors: ChartColors,
+  words: ChartWords,
+): uPlot.Options => ({
   width: 0,
   height: 0,
   tzDate: utcDate,
   scales: { x: { time: true }, y: { range: (_u, _min, max) => [0, Math.max(1, max) * 1.05] } },
-  axes: [dateAxis(colors), countAxis(colors, "Cards")],
+  axes: [dateAxis(colors, words), countAxis(colors, words.t("charts.axis.cards"), words)],
   // The first status is the top layer: drawn first, each later (lower) layer paints over it.
   series: [
     {
-      value: (_u, v) => (v == null ? "" : new Date(v * 1000).toISOString().slice(0, 10)),
+      value: (_u, v) => (v == null ? "" : formatDate(words, secondsToIsoDate(v))),
     },
     ...series.layers.map((layer, i) => ({
       label: layer.name,
@@ -42,7 +49,7 @@ const flowOptions = (series: FlowSeries, fills: string[], colors: ChartColors): 
       fill: fills[i] ?? colors.accent,
       points: { show: false },
       value: (_u: uPlot, _v: number | null, _s: number, idx: number | null) =>
-        idx == null ? "" : String(layer.counts[idx] ?? ""),
+        idx == null ? "" : words.format.number(layer.counts[idx] ?? 0),
     })),
   ],
   legend: { show: false },
@@ -54,6 +61,8 @@ export const FlowPage = () => {
   const [search, setSearch] = useSearchParams();
   const space = useSpaceInfo(spaceId);
   const colors = useChartColors();
+  const words = useTranslator();
+  const { t } = words;
   const period = periodFromQuery(search, todayIso());
   const filter = chartCardFilterOf(search);
   const key = JSON.stringify([spaceId, period.from, period.to, filter]);
@@ -68,15 +77,15 @@ export const FlowPage = () => {
     [series],
   );
   const options = useMemo(
-    () => (series ? flowOptions(series, fills, colors) : null),
-    [series, fills, colors],
+    () => (series ? flowOptions(series, fills, colors, words) : null),
+    [series, fills, colors, words],
   );
 
   return (
     <ChartPage
       workspaceId={workspaceId}
       spaceId={spaceId}
-      title="Cumulative flow"
+      title={t("charts.flow.title")}
       space={space}
       controls={
         <>
@@ -91,16 +100,16 @@ export const FlowPage = () => {
       }
     >
       {result.status === "error" ? <ChartError error={result.error} onRetry={result.retry} /> : null}
-      {!reply && result.status === "loading" ? <ChartSkeleton label="Loading the cumulative flow" /> : null}
+      {!reply && result.status === "loading" ? <ChartSkeleton label={t("charts.flow.loading")} /> : null}
       {reply && series && data && options ? (
         reply.statuses.length === 0 || reply.days.every((d) => d.counts.every((c) => c === 0)) ? (
-          <EmptyState icon="▤" title="No cards in this period yet" size="sm">
-            <p>The flow shows how many cards stood in each status at the end of every day.</p>
+          <EmptyState icon="▤" title={t("charts.flow.emptyTitle")} size="sm">
+            <p>{t("charts.flow.emptyBody")}</p>
           </EmptyState>
         ) : (
           <ChartFigure
-            title="Cards per status, day by day"
-            summary={flowSummary(reply)}
+            title={t("charts.flow.figure")}
+            summary={flowSummary(words, reply)}
             isBusy={result.isReloading}
             side={<FlowSide reply={reply} series={series} fills={fills} />}
             table={<FlowTable reply={reply} />}
@@ -121,61 +130,80 @@ const FlowSide = ({
   reply: CumulativeFlowReply;
   series: FlowSeries;
   fills: string[];
-}) => (
-  <>
-    <dl className="chart-stats">
-      <dt>Current WIP</dt>
-      <dd>{formatNumber(reply.currentWip)}</dd>
-      <dt>Average WIP</dt>
-      <dd>{formatMeasure(reply.averageWip)}</dd>
-      <dt>Throughput</dt>
-      <dd>
-        {formatMeasure(reply.throughputPerDay)} / day ({formatNumber(reply.completions)} completed)
-      </dd>
-      <dt>Average cycle time</dt>
-      <dd>{reply.approximateCycleDays === null ? "–" : `≈ ${formatDuration(reply.approximateCycleDays)}`}</dd>
-    </dl>
-    <p className="chart-note">
-      {reply.measuredFrom === null
-        ? "No card existed yet in this period."
-        : `Averages over ${plural(reply.measuredDays, "day")} since ${formatDate(reply.measuredFrom)}${
-            reply.measuredFrom === reply.from ? "" : ", when the first card was created"
-          }. `}
-      The cycle time here is approximate: average WIP divided by throughput (Little's law), not measured per
-      card. The Time view measures it.
-    </p>
-    <ul className="chart-legend" aria-label="Statuses, in board order">
-      {series.layers.map((layer, i) => (
-        <li key={layer.statusId} className="chart-legend-item">
-          <span className="chart-swatch" style={{ background: fills[i] }} aria-hidden="true" />
-          {layer.name}
-        </li>
-      ))}
-    </ul>
-  </>
-);
-
-const FlowTable = ({ reply }: { reply: CumulativeFlowReply }) => (
-  <table className="chart-table">
-    <thead>
-      <tr>
-        <th scope="col">Date</th>
-        {reply.statuses.map((s) => (
-          <th key={s.id} scope="col">
-            {s.name}
-          </th>
+}) => {
+  const words = useTranslator();
+  const { t } = words;
+  return (
+    <>
+      <dl className="chart-stats">
+        <dt>{t("charts.flow.currentWip")}</dt>
+        <dd>{formatNumber(words, reply.currentWip)}</dd>
+        <dt>{t("charts.flow.averageWip")}</dt>
+        <dd>{formatMeasure(words, reply.averageWip)}</dd>
+        <dt>{t("charts.flow.throughput")}</dt>
+        <dd>
+          {t("charts.flow.throughputValue", {
+            rate: formatMeasure(words, reply.throughputPerDay),
+            completed: reply.completions,
+          })}
+        </dd>
+        <dt>{t("charts.flow.averageCycle")}</dt>
+        <dd>
+          {reply.approximateCycleDays === null
+            ? "–"
+            : t("charts.flow.approximately", { duration: formatDuration(words, reply.approximateCycleDays) })}
+        </dd>
+      </dl>
+      <p className="chart-note">
+        {reply.measuredFrom === null
+          ? t("charts.flow.noCards")
+          : t(
+              reply.measuredFrom === reply.from
+                ? "charts.flow.averagesOver"
+                : "charts.flow.averagesOverFirst",
+              {
+                days: reply.measuredDays,
+                date: formatDate(words, reply.measuredFrom),
+              },
+            )}{" "}
+        {t("charts.flow.littleNote")}
+      </p>
+      <ul className="chart-legend" aria-label={t("charts.flow.legend")}>
+        {series.layers.map((layer, i) => (
+          <li key={layer.statusId} className="chart-legend-item">
+            <span className="chart-swatch" style={{ background: fills[i] }} aria-hidden="true" />
+            {layer.name}
+          </li>
         ))}
-      </tr>
-    </thead>
-    <tbody>
-      {reply.days.map((d) => (
-        <tr key={d.date}>
-          <td>{d.date}</td>
-          {reply.statuses.map((s, i) => (
-            <td key={s.id}>{d.counts[i] ?? 0}</td>
+      </ul>
+    </>
+  );
+};
+
+const FlowTable = ({ reply }: { reply: CumulativeFlowReply }) => {
+  const words = useTranslator();
+  return (
+    <table className="chart-table">
+      <thead>
+        <tr>
+          <th scope="col">{words.t("charts.table.date")}</th>
+          {reply.statuses.map((s) => (
+            <th key={s.id} scope="col">
+              {s.name}
+            </th>
           ))}
         </tr>
-      ))}
-    </tbody>
-  </table>
-);
+      </thead>
+      <tbody>
+        {reply.days.map((d) => (
+          <tr key={d.date}>
+            <td>{formatDate(words, d.date)}</td>
+            {reply.statuses.map((s, i) => (
+              <td key={s.id}>{words.format.number(d.counts[i] ?? 0)}</td>
+            ))}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+};

@@ -4,6 +4,7 @@ import { useEffect, useMemo, useState } from "react";
 import { useParams, useSearchParams } from "react-router";
 import type uPlot from "uplot";
 import { chartsApi } from "../../api/charts";
+import { useTranslator } from "../../lib/i18n/i18n";
 import { DateField } from "../../ui/date-field";
 import { EmptyState } from "../../ui/empty-state";
 import { Input, Select } from "../../ui/input";
@@ -22,6 +23,7 @@ import { countAxis, dateAxis, pixelRatio, utcDate } from "./plot-options";
 import { DEFAULT_WEEKS, forecastRequestOf } from "./requests";
 import {
   burnupSeries,
+  type ChartWords,
   type Fan,
   forecastDateSentences,
   forecastFan,
@@ -29,8 +31,9 @@ import {
   forecastXRange,
   formatDate,
   howManySentence,
+  insufficientText,
   parseConfidences,
-  plural,
+  secondsToIsoDate,
   stackRows,
   throughputSentence,
   todayIso,
@@ -38,7 +41,7 @@ import {
 import { UPlotChart } from "./uplot-chart";
 
 /** Draws the fan, the today line and the labelled rays on the plot's canvas. */
-const drawFan = (fan: Fan, colors: ChartColors) => (u: uPlot) => {
+const drawFan = (fan: Fan, colors: ChartColors, words: ChartWords) => (u: uPlot) => {
   const ctx = u.ctx;
   const px = (x: number) => u.valToPos(x, "x", true);
   const py = (y: number) => u.valToPos(y, "y", true);
@@ -92,7 +95,7 @@ const drawFan = (fan: Fan, colors: ChartColors) => (u: uPlot) => {
     ctx.fill();
   });
   ctx.restore();
-  drawRayLabels(u, fan, colors);
+  drawRayLabels(u, fan, colors, words);
 };
 
 /** Space above the plot for the date labels: one row per level at most. */
@@ -103,7 +106,7 @@ const labelPadding = (fan: Fan | null): number => (fan ? 8 + labelRowHeight * fa
  * The levels' labels ("85% · Jan 24, 2027") sit above the plot, outside the fan, each over its date
  * with a dotted leader down to its dot; labels that would touch go on rows of their own.
  */
-const drawRayLabels = (u: uPlot, fan: Fan, colors: ChartColors) => {
+const drawRayLabels = (u: uPlot, fan: Fan, colors: ChartColors, words: ChartWords) => {
   const ctx = u.ctx;
   const ratio = pixelRatio();
   const { left, top, width } = u.bbox;
@@ -111,8 +114,13 @@ const drawRayLabels = (u: uPlot, fan: Fan, colors: ChartColors) => {
   ctx.font = `${12 * ratio}px system-ui, sans-serif`;
   ctx.textBaseline = "bottom";
   ctx.textAlign = "left";
+  // Canvas text follows the page's direction; a label placed by its left edge is drawn left to right.
+  ctx.direction = "ltr";
   const labels = fan.rays.map((ray) => {
-    const text = `${ray.confidence}% · ${formatDate(ray.date)}`;
+    const text = words.t("charts.forecast.rayLabel", {
+      share: ray.confidence / 100,
+      date: formatDate(words, ray.date),
+    });
     const textWidth = ctx.measureText(text).width;
     const x = u.valToPos(ray.x, "x", true);
     const textLeft = Math.min(Math.max(x - textWidth / 2, left), left + width - textWidth);
@@ -142,8 +150,14 @@ const drawRayLabels = (u: uPlot, fan: Fan, colors: ChartColors) => {
   ctx.restore();
 };
 
-const forecastOptions = (reply: ForecastChartReply, fan: Fan | null, colors: ChartColors): uPlot.Options => {
+const forecastOptions = (
+  reply: ForecastChartReply,
+  fan: Fan | null,
+  colors: ChartColors,
+  words: ChartWords,
+): uPlot.Options => {
   const range = forecastXRange(reply, fan);
+  const countValue = (_u: uPlot, v: number | null) => (v == null ? "–" : words.format.number(v));
   return {
     width: 0,
     height: 0,
@@ -152,15 +166,25 @@ const forecastOptions = (reply: ForecastChartReply, fan: Fan | null, colors: Cha
       x: { time: true, range: () => range },
       y: { range: (_u, _min, max) => [0, Math.max(max, fan?.target ?? 0, 1) * 1.08] },
     },
-    axes: [dateAxis(colors), countAxis(colors, "Cards")],
+    axes: [dateAxis(colors, words), countAxis(colors, words.t("charts.axis.cards"), words)],
     series: [
-      {},
-      { label: "Scope", stroke: colors.muted, width: 2 },
-      { label: "Completed", stroke: colors.accent, width: 2, fill: withAlpha(colors.accent, 0.1) },
+      // The legend under the plot reads the hovered day and counts in the person's locale.
+      {
+        label: words.t("charts.table.date"),
+        value: (_u, v) => (v == null ? "–" : formatDate(words, secondsToIsoDate(v))),
+      },
+      { label: words.t("charts.forecast.series.scope"), stroke: colors.muted, width: 2, value: countValue },
+      {
+        label: words.t("charts.forecast.series.completed"),
+        stroke: colors.accent,
+        width: 2,
+        fill: withAlpha(colors.accent, 0.1),
+        value: countValue,
+      },
     ],
     padding: [labelPadding(fan), null, null, null],
     cursor: { drag: { x: false, y: false } },
-    hooks: fan ? { draw: [drawFan(fan, colors)] } : {},
+    hooks: fan ? { draw: [drawFan(fan, colors, words)] } : {},
   };
 };
 
@@ -169,6 +193,8 @@ export const ForecastPage = () => {
   const [search, setSearch] = useSearchParams();
   const space = useSpaceInfo(spaceId);
   const colors = useChartColors();
+  const words = useTranslator();
+  const { t } = words;
   const today = todayIso();
   const request = forecastRequestOf({ workspaceId, spaceId }, search, today, space);
   const { scopeKind, scope, windowWeeks, confidences, targetDate, responsibleId, labelId } = request;
@@ -209,7 +235,10 @@ export const ForecastPage = () => {
     const s = burnupSeries(reply);
     return [s.x, s.scope, s.completed];
   }, [reply]);
-  const options = useMemo(() => (reply ? forecastOptions(reply, fan, colors) : null), [reply, fan, colors]);
+  const options = useMemo(
+    () => (reply ? forecastOptions(reply, fan, colors, words) : null),
+    [reply, fan, colors, words],
+  );
 
   const [confidenceDraft, setConfidenceDraft] = useState(confidences.join(", "));
   const confidenceKey = confidences.join(",");
@@ -217,7 +246,7 @@ export const ForecastPage = () => {
 
   const controls = (
     <>
-      <Control label="Scope">
+      <Control label={t("charts.forecast.scope")}>
         {(id) => (
           <>
             <Select
@@ -225,16 +254,18 @@ export const ForecastPage = () => {
               value={scopeKind}
               onChange={(e) => setParam("scope", e.target.value === "space" ? null : e.target.value)}
             >
-              <option value="space">This space</option>
+              <option value="space">{t("charts.forecast.scopeSpace")}</option>
               <option value="folder" disabled={!space?.folderId}>
-                Its folder{space && !space.folderId ? " (none)" : ""}
+                {space && !space.folderId
+                  ? t("charts.forecast.scopeFolderNone")
+                  : t("charts.forecast.scopeFolder")}
               </option>
-              <option value="workspace">The whole workspace</option>
+              <option value="workspace">{t("charts.forecast.scopeWorkspace")}</option>
             </Select>
           </>
         )}
       </Control>
-      <Control label="History (weeks)" className="-narrow">
+      <Control label={t("charts.forecast.history")} className="-narrow">
         {(id) => (
           <>
             <Input
@@ -250,7 +281,7 @@ export const ForecastPage = () => {
           </>
         )}
       </Control>
-      <Control label="Confidence (%)">
+      <Control label={t("charts.forecast.confidence")}>
         {(id) => (
           <>
             <Input
@@ -269,17 +300,17 @@ export const ForecastPage = () => {
               }}
             />
             <span id="confidence-hint" className="visually-hidden">
-              Comma-separated percentages between 1 and 99
+              {t("charts.forecast.confidenceHint")}
             </span>
           </>
         )}
       </Control>
-      <Control label="How many cards by">
+      <Control label={t("charts.forecast.howManyBy")}>
         {(id) => (
           <>
             <DateField
               id={id}
-              label="How many cards by"
+              label={t("charts.forecast.howManyBy")}
               value={targetDate || null}
               min={today}
               isClearable
@@ -288,11 +319,11 @@ export const ForecastPage = () => {
           </>
         )}
       </Control>
-      <Control label="Responsible">
+      <Control label={t("charts.filter.responsible")}>
         {(id) => (
           <>
             <Select id={id} value={responsibleId} onChange={(e) => setParam("responsible", e.target.value)}>
-              <option value="">Anyone</option>
+              <option value="">{t("charts.filter.anyone")}</option>
               {members.map((m) => (
                 <option key={m.userId} value={m.userId}>
                   {m.name}
@@ -302,17 +333,17 @@ export const ForecastPage = () => {
           </>
         )}
       </Control>
-      <Control label="Label">
+      <Control label={t("charts.filter.label")}>
         {(id) => (
           <>
             <Select
               id={id}
               value={labelId}
               disabled={scopeKind !== "space"}
-              title={scopeKind !== "space" ? "Labels belong to one space" : undefined}
+              title={scopeKind !== "space" ? t("charts.filter.labelsOneSpace") : undefined}
               onChange={(e) => setParam("label", e.target.value)}
             >
-              <option value="">Any label</option>
+              <option value="">{t("charts.filter.anyLabel")}</option>
               {labels.map((l) => (
                 <option key={l.id} value={l.id}>
                   {l.name}
@@ -333,18 +364,22 @@ export const ForecastPage = () => {
   );
 
   return (
-    <ChartPage workspaceId={workspaceId} spaceId={spaceId} title="Forecast" space={space} controls={controls}>
+    <ChartPage
+      workspaceId={workspaceId}
+      spaceId={spaceId}
+      title={t("charts.forecast.title")}
+      space={space}
+      controls={controls}
+    >
       {result.status === "error" ? <ChartError error={result.error} onRetry={result.retry} /> : null}
-      {!reply && result.status === "loading" ? <ChartSkeleton label="Loading the forecast" /> : null}
+      {!reply && result.status === "loading" ? <ChartSkeleton label={t("charts.forecast.loading")} /> : null}
       {reply && data && options ? (
         <ForecastFigure
           reply={reply}
           data={data}
           options={options}
           isBusy={result.isReloading}
-          scopeName={
-            scopeKind === "space" ? "this space" : scopeKind === "folder" ? "its folder" : "the workspace"
-          }
+          scopeKind={scopeKind}
         />
       ) : null}
     </ChartPage>
@@ -356,20 +391,22 @@ const ForecastFigure = ({
   data,
   options,
   isBusy,
-  scopeName,
+  scopeKind,
 }: {
   reply: ForecastChartReply;
   data: uPlot.AlignedData;
   options: uPlot.Options;
   isBusy: boolean;
-  scopeName: string;
+  scopeKind: string;
 }) => {
+  const words = useTranslator();
+  const { t, format } = words;
   const f = reply.forecast;
   const howMany = f.status === "forecast" ? f.howMany : null;
   if (reply.burnup.length === 0) {
     return (
-      <EmptyState icon="📈" title="No cards yet" size="sm">
-        <p>The burn-up starts when the first card is created in {scopeName}.</p>
+      <EmptyState icon="📈" title={t("charts.forecast.emptyTitle")} size="sm">
+        <p>{t("charts.forecast.emptyBody", { scope: scopeKind })}</p>
       </EmptyState>
     );
   }
@@ -377,33 +414,33 @@ const ForecastFigure = ({
     <>
       {f.status === "forecast" ? (
         <>
-          <h3 className="chart-side-title">Completion forecast</h3>
+          <h3 className="chart-side-title">{t("charts.forecast.completion")}</h3>
           <ul className="chart-levels">
-            {forecastDateSentences(f).map((sentence) => (
+            {forecastDateSentences(words, f).map((sentence) => (
               <li key={sentence}>{sentence}</li>
             ))}
           </ul>
         </>
       ) : (
         <p className={`chart-notice${f.status === "done" ? " is-done" : ""}`} role="status">
-          {f.status === "done"
-            ? "Every card in scope is completed: there is nothing left to forecast."
-            : f.message}
+          {f.status === "done" ? t("charts.forecast.done") : insufficientText(words, f)}
         </p>
       )}
       <p className="chart-note" data-testid="throughput-samples">
-        {throughputSentence(f)}
+        {throughputSentence(words, f)}
       </p>
       {f.status === "forecast" && howMany ? (
         <>
-          <h3 className="chart-side-title">How many cards by {formatDate(howMany.targetDate)}?</h3>
+          <h3 className="chart-side-title">
+            {t("charts.forecast.howManyTitle", { date: formatDate(words, howMany.targetDate) })}
+          </h3>
           <ul className="chart-levels">
             {howMany.levels.map((level) => (
-              <li key={level.confidence}>{howManySentence(level, howMany.remaining)}</li>
+              <li key={level.confidence}>{howManySentence(words, level, howMany.remaining)}</li>
             ))}
           </ul>
           <p className="chart-note">
-            In {plural(howMany.weeks, "whole week")}, from {formatNumber0(f.trials)} simulated trials.
+            {t("charts.forecast.howManyNote", { weeks: howMany.weeks, trials: f.trials })}
           </p>
         </>
       ) : null}
@@ -411,20 +448,20 @@ const ForecastFigure = ({
   );
   const table = (
     <table className="chart-table">
-      <caption>Burn-up per day</caption>
+      <caption>{t("charts.forecast.tableCaption")}</caption>
       <thead>
         <tr>
-          <th scope="col">Date</th>
-          <th scope="col">Scope</th>
-          <th scope="col">Completed</th>
+          <th scope="col">{t("charts.table.date")}</th>
+          <th scope="col">{t("charts.forecast.series.scope")}</th>
+          <th scope="col">{t("charts.forecast.series.completed")}</th>
         </tr>
       </thead>
       <tbody>
         {reply.burnup.map((p) => (
           <tr key={p.date}>
-            <td>{p.date}</td>
-            <td>{p.scope}</td>
-            <td>{p.completed}</td>
+            <td>{formatDate(words, p.date)}</td>
+            <td>{format.number(p.scope)}</td>
+            <td>{format.number(p.completed)}</td>
           </tr>
         ))}
       </tbody>
@@ -432,8 +469,8 @@ const ForecastFigure = ({
   );
   return (
     <ChartFigure
-      title="Burn-up and completion forecast"
-      summary={forecastSummary(reply)}
+      title={t("charts.forecast.figure")}
+      summary={forecastSummary(words, reply)}
       side={side}
       table={table}
       isBusy={isBusy}
@@ -442,5 +479,3 @@ const ForecastFigure = ({
     </ChartFigure>
   );
 };
-
-const formatNumber0 = (n: number) => new Intl.NumberFormat("en").format(n);

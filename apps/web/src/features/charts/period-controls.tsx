@@ -1,9 +1,10 @@
 /** Period selection kept in the URL: last 30 / 90 days, or a custom from–to. */
 import type { SetURLSearchParams } from "react-router";
+import { useTranslator } from "../../lib/i18n/i18n";
 import { DateField } from "../../ui/date-field";
 import { Select } from "../../ui/input";
 import { Control } from "./chart-page";
-import { formatDate, type PeriodPreset } from "./shape";
+import { formatPeriod, type PeriodPreset } from "./shape";
 
 export const PeriodControls = ({
   preset,
@@ -16,6 +17,8 @@ export const PeriodControls = ({
   to: string;
   setSearch: SetURLSearchParams;
 }) => {
+  const words = useTranslator();
+  const { t } = words;
   const update = (changes: Record<string, string | null>) =>
     setSearch(
       (prev) => {
@@ -30,7 +33,7 @@ export const PeriodControls = ({
     );
   return (
     <>
-      <Control label="Period">
+      <Control label={t("charts.filter.period")}>
         {(id) => (
           <>
             <Select
@@ -45,21 +48,21 @@ export const PeriodControls = ({
                 );
               }}
             >
-              <option value="30">Last 30 days</option>
-              <option value="90">Last 90 days</option>
-              <option value="custom">Custom…</option>
+              <option value="30">{t("charts.filter.last30")}</option>
+              <option value="90">{t("charts.filter.last90")}</option>
+              <option value="custom">{t("charts.filter.custom")}</option>
             </Select>
           </>
         )}
       </Control>
       {preset === "custom" ? (
         <>
-          <Control label="From">
+          <Control label={t("charts.filter.from")}>
             {(id) => (
               <>
                 <DateField
                   id={id}
-                  label="From"
+                  label={t("charts.filter.from")}
                   value={from}
                   max={to}
                   onChange={(day) => day && update({ period: "custom", from: day })}
@@ -67,12 +70,12 @@ export const PeriodControls = ({
               </>
             )}
           </Control>
-          <Control label="To">
+          <Control label={t("charts.filter.to")}>
             {(id) => (
               <>
                 <DateField
                   id={id}
-                  label="To"
+                  label={t("charts.filter.to")}
                   value={to}
                   min={from}
                   onChange={(day) => day && update({ period: "custom", to: day })}
@@ -82,9 +85,7 @@ export const PeriodControls = ({
           </Control>
         </>
       ) : (
-        <p className="chart-control-note">
-          {formatDate(from)} – {formatDate(to)}
-        </p>
+        <p className="chart-control-note">{formatPeriod(words, from, to)}</p>
       )}
     </>
   );

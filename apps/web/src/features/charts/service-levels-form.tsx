@@ -15,6 +15,7 @@ import { chartsApi } from "../../api/charts";
 import { describeError, type ReplySchema, request } from "../../api/client";
 import { coordinationApi } from "../../api/coordination";
 import { api } from "../../api/endpoints";
+import { useTranslator } from "../../lib/i18n/i18n";
 
 type SpaceWithRole = Space & { role: WorkspaceRole };
 
@@ -48,6 +49,7 @@ const TargetField = ({
   canEdit: boolean;
   onSave: (days: number | null) => Promise<void>;
 }) => {
+  const { t } = useTranslator();
   const [text, setText] = useState(value === null ? "" : String(value));
   const [error, setError] = useState<string | null>(null);
   const [isSaving, setIsSaving] = useState(false);
@@ -55,7 +57,9 @@ const TargetField = ({
   if (!canEdit) {
     return (
       <p className="service-level-row">
-        {label}: {value === null ? "no target" : `${value} d`}
+        {value === null
+          ? t("charts.serviceLevels.rowNone", { label })
+          : t("charts.serviceLevels.row", { label, days: value })}
       </p>
     );
   }
@@ -64,7 +68,7 @@ const TargetField = ({
     const days = daysOf(text);
     if (days === "invalid") {
       setError(
-        `Enter whole days from ${serviceLevelDaysRange.min} to ${serviceLevelDaysRange.max}, or leave empty.`,
+        t("charts.serviceLevels.invalid", { min: serviceLevelDaysRange.min, max: serviceLevelDaysRange.max }),
       );
       return;
     }
@@ -88,15 +92,15 @@ const TargetField = ({
           inputMode="numeric"
           min={serviceLevelDaysRange.min}
           max={serviceLevelDaysRange.max}
-          placeholder="none"
+          placeholder={t("charts.serviceLevels.placeholder")}
           value={text}
           onChange={(e) => setText(e.target.value)}
           aria-invalid={error ? true : undefined}
         />
-        <span aria-hidden="true">days</span>
+        <span aria-hidden="true">{t("charts.serviceLevels.unit")}</span>
       </label>
       <button type="submit" className="btn btn-secondary btn-sm" disabled={isSaving}>
-        Save
+        {t("common.save")}
       </button>
       {error ? (
         <span className="service-level-error" role="alert">
@@ -108,6 +112,7 @@ const TargetField = ({
 };
 
 export const ServiceLevelsForm = ({ spaceId, onChanged }: { spaceId: string; onChanged: () => void }) => {
+  const { t } = useTranslator();
   const [space, setSpace] = useState<SpaceWithRole | null>(null);
   const [labels, setLabels] = useState<Label[]>([]);
   useEffect(() => {
@@ -122,13 +127,11 @@ export const ServiceLevelsForm = ({ spaceId, onChanged }: { spaceId: string; onC
   if (!space) return null;
   const canEdit = space.role === "owner";
   return (
-    <section className="service-levels" aria-label="Service-level targets">
-      <h3 className="chart-figure-title">Service-level targets</h3>
-      <p className="chart-note">
-        Calendar days a card may stay in progress. Empty: the 85th percentile of the space's history applies.
-      </p>
+    <section className="service-levels" aria-label={t("charts.serviceLevels.title")}>
+      <h3 className="chart-figure-title">{t("charts.serviceLevels.title")}</h3>
+      <p className="chart-note">{t("charts.serviceLevels.note")}</p>
       <TargetField
-        label="This space"
+        label={t("charts.serviceLevels.space")}
         value={space.serviceLevelDays}
         canEdit={canEdit}
         onSave={async (days) => {
@@ -140,7 +143,7 @@ export const ServiceLevelsForm = ({ spaceId, onChanged }: { spaceId: string; onC
       {labels.map((l) => (
         <TargetField
           key={l.id}
-          label={`Label “${l.name}”`}
+          label={t("charts.serviceLevels.label", { name: l.name })}
           value={l.serviceLevelDays}
           canEdit={canEdit}
           onSave={async (days) => {

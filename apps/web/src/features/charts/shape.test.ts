@@ -1,9 +1,11 @@
 import type { CumulativeFlowReply, ForecastChartReply, TimeChartReply } from "@lattice/domain";
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
+import { createTranslator } from "../../lib/i18n/runtime";
 import { readChartColors, statusColors, withAlpha } from "./colors";
 import {
   addDays,
   burnupSeries,
+  type ChartWords,
   countIncrs,
   dayIncrs,
   flowSeries,
@@ -27,6 +29,12 @@ import {
 } from "./shape";
 
 const day = 86_400;
+
+// The sentences in English, dates in UTC: what a person reading English sees.
+let words: ChartWords;
+beforeAll(async () => {
+  words = await createTranslator("en", "en", "UTC");
+});
 const base = {
   today: "2027-03-01",
   remaining: 10,
@@ -115,22 +123,24 @@ describe("forecast shaping", () => {
     const [youngMin, youngMax] = forecastXRange(young, null);
     expect(youngMin).toBe(isoDateToSeconds("2027-03-01"));
     expect(youngMax - youngMin).toBeGreaterThanOrEqual(14 * day);
-    expect(forecastSummary(insufficient)).toContain("No card was completed.");
+    expect(forecastSummary(words, insufficient)).toContain(
+      "No card was completed in the last 3 weeks: throughput is zero, so no date can be forecast.",
+    );
     const done: ForecastChartReply = {
       spaceIds: ["s1"],
       burnup,
       forecast: { ...base, remaining: 0, status: "done" },
     };
     expect(forecastFan(done)).toBeNull();
-    expect(forecastSummary(done)).toContain("Everything in scope is completed");
+    expect(forecastSummary(words, done)).toContain("Everything in scope is completed");
   });
 
   it("states the window and the throughput samples in words", () => {
-    expect(throughputSentence(forecastReply.forecast)).toBe(
+    expect(throughputSentence(words, forecastReply.forecast)).toBe(
       "Based on 3 weeks (Feb 8, 2027 – Feb 28, 2027), cards completed per week: 3, 0, 5.",
     );
-    expect(throughputSentence(forecastReply.forecast, 2)).toContain("per week: …, 0, 5.");
-    expect(forecastSummary(forecastReply)).toBe(
+    expect(throughputSentence(words, forecastReply.forecast, 2)).toContain("per week: …, 0, 5.");
+    expect(forecastSummary(words, forecastReply)).toBe(
       "10 cards completed of 20 in scope on Mar 1, 2027; 10 remaining. Forecast from 10,000 simulated trials: 15 % (optimistic): done by Mar 15, 2027 (in 2 weeks); 50 % (most likely): done by Mar 29, 2027 (in 4 weeks); 85 % (pessimistic): beyond the simulation horizon.",
     );
   });
@@ -138,6 +148,7 @@ describe("forecast shaping", () => {
   it("never answers more cards than remain: it says all of them, and what the pace would allow", () => {
     const level = (pace: number, remaining: number) =>
       howManySentence(
+        words,
         { confidence: 85, label: "pessimistic", cards: Math.min(pace, remaining), pace },
         remaining,
       );
@@ -221,20 +232,20 @@ describe("time chart shaping", () => {
   });
 
   it("labels the percentile lines and sorts the histogram", () => {
-    expect(percentileLines(timeReply.lead).map((l) => `${l.label}=${l.value}`)).toEqual([
+    expect(percentileLines(words, timeReply.lead).map((l) => `${l.label}=${l.value}`)).toEqual([
       "Median=4",
       "85th percentile=9",
       "95th percentile=9",
     ]);
-    expect(percentileLines(summary(0, null))).toEqual([]);
+    expect(percentileLines(words, summary(0, null))).toEqual([]);
     expect(histogramSeries(timeReply.histograms.lead)).toEqual({ x: [4, 9], y: [1, 1] });
-    expect(timeSummary(timeReply, "lead")).toBe(
+    expect(timeSummary(words, timeReply, "lead")).toBe(
       "2 completed cards in Jan 1, 2027 – Jan 31, 2027. Lead time: median 4 days, 85th percentile 9 days, 95th percentile 9 days, average 6.5 days.",
     );
   });
 
   it("lists time per status in board order, deleted statuses last", () => {
-    expect(statusTimeRows(timeReply)).toEqual([
+    expect(statusTimeRows(words, timeReply)).toEqual([
       { statusId: "todo", name: "To do", days: 0 },
       { statusId: "doing", name: "Doing", days: 5 },
       { statusId: "done", name: "Done", days: 0 },
@@ -290,12 +301,12 @@ describe("period and flow", () => {
       [1, 4],
     ]);
     expect(s.layers[0]?.counts).toEqual([3, 1]);
-    expect(flowSummary(reply)).toContain(
+    expect(flowSummary(words, reply)).toContain(
       "Since Jan 1, 2027 (2 days): average WIP 2, 3 cards completed, 1.5 per day, approximate average cycle time 1.3 days.",
     );
     // A young space: small figures keep two significant digits and a short cycle reads in hours.
     expect(
-      flowSummary({
+      flowSummary(words, {
         ...reply,
         averageWip: 0.0225,
         throughputPerDay: 1 / 90,
@@ -303,7 +314,7 @@ describe("period and flow", () => {
         approximateCycleDays: 2 / 24,
       }),
     ).toContain("average WIP 0.023, 1 card completed, 0.011 per day, approximate average cycle time 2 hours");
-    expect(flowSummary(reply)).toContain("To do 1, Doing 2, Done 4");
+    expect(flowSummary(words, reply)).toContain("To do 1, Doing 2, Done 4");
   });
 
   it("adds alpha to theme colours", () => {

@@ -1,6 +1,7 @@
 /**
  * Pure functions that turn the chart endpoints' replies into what the plots draw (column arrays in
- * seconds for uPlot), the fan of the Monte Carlo forecast, and the sentences of the text summaries.
+ * seconds for uPlot), the fan of the Monte Carlo forecast, and the sentences of the text summaries
+ * (in the person's language: each sentence takes the translator's messages and formatters).
  * No DOM and no uPlot here, so all of it is unit-tested in jsdom.
  */
 import {
@@ -9,6 +10,7 @@ import {
   forecastDefaults,
   type TimeChartReply,
 } from "@lattice/domain";
+import type { Translator } from "../../lib/i18n/i18n";
 
 const DAY_SECONDS = 86_400;
 
@@ -40,51 +42,52 @@ export const secondsToIsoDate = (seconds: number): string =>
 export const addDays = (date: string, days: number): string =>
   secondsToIsoDate(isoDateToSeconds(date) + days * DAY_SECONDS);
 
-const dateFormat = new Intl.DateTimeFormat("en", {
-  year: "numeric",
-  month: "short",
-  day: "numeric",
-  timeZone: "UTC",
-});
+/** What the sentences need from the translator: its messages and its date and number formatters. */
+export type ChartWords = Pick<Translator, "t" | "format">;
 
-/** "2027-03-04" → "Mar 4, 2027". */
-export const formatDate = (date: string): string =>
-  dateFormat.format(new Date(isoDateToSeconds(date) * 1000));
+/** "2027-03-04" → "Mar 4, 2027" in the person's locale (a calendar day, read in UTC). */
+export const formatDate = (words: ChartWords, date: string): string => words.format.dayRange(date, date);
 
-const numberFormat = new Intl.NumberFormat("en", { maximumFractionDigits: 1 });
-export const formatNumber = (value: number): string => numberFormat.format(value);
+/** Two calendar days: "Mar 4, 2027 – Apr 2, 2027". */
+export const formatPeriod = (words: ChartWords, from: string, to: string): string =>
+  words.t("charts.period", { from: formatDate(words, from), to: formatDate(words, to) });
 
-export const plural = (count: number, one: string, many = `${one}s`): string =>
-  `${formatNumber(count)} ${count === 1 ? one : many}`;
+const oneDecimal = (value: number) => Math.round(value * 10) / 10;
 
-export const formatDays = (days: number | null): string => (days === null ? "–" : plural(days, "day"));
+export const formatNumber = (words: ChartWords, value: number): string =>
+  words.format.number(oneDecimal(value));
 
-const smallFormat = new Intl.NumberFormat("en", { maximumSignificantDigits: 2 });
+export const formatDays = (words: ChartWords, days: number | null): string =>
+  days === null ? "–" : words.t("charts.unit.days", { count: days });
+
+/** Two significant digits, rounded half up in decimal (0.0225 → 0.023, which toPrecision makes 0.022). */
+const twoSignificant = (value: number): number => {
+  const digits = 1 - Math.floor(Math.log10(Math.abs(value)));
+  const rounded = Number(`${Math.round(Number(`${value}e${digits}`))}e-${digits}`);
+  return Number.isFinite(rounded) ? rounded : value; // tiny values print as "1e-7", which this cannot shift
+};
 
 /** A rate or an average: two significant digits below 1, so 0.02 does not read as 0. */
-export const formatMeasure = (value: number): string =>
-  value !== 0 && Math.abs(value) < 1 ? smallFormat.format(value) : formatNumber(value);
+export const formatMeasure = (words: ChartWords, value: number): string =>
+  value !== 0 && Math.abs(value) < 1
+    ? words.format.number(twoSignificant(value))
+    : formatNumber(words, value);
 
 /** A duration in days as a person says it: hours below a day ("about 5 hours"), else days. */
-export const formatDuration = (days: number): string => {
-  if (days >= 1) return formatDays(Math.round(days * 10) / 10);
+export const formatDuration = (words: ChartWords, days: number): string => {
+  if (days >= 1) return formatDays(words, oneDecimal(days));
   const hours = Math.round(days * 24);
-  return hours < 1 ? "under an hour" : plural(hours, "hour");
+  return hours < 1 ? words.t("charts.unit.underAnHour") : words.t("charts.unit.hours", { count: hours });
 };
+
+/** Items of a sentence's list, with the language's separator ("3, 0, 5"; Arabic "٣، ٠، ٥"). */
+const list = (words: ChartWords, items: readonly string[]): string =>
+  items.join(words.t("charts.list.separator"));
 
 // ---------- forecast ----------
 
 export type Forecast = ForecastChartReply["forecast"];
 export type ConfidenceLabel = "optimistic" | "most_likely" | "pessimistic" | null;
-
-export const labelText = (label: ConfidenceLabel): string =>
-  label === "optimistic"
-    ? "Optimistic"
-    : label === "most_likely"
-      ? "Most likely"
-      : label === "pessimistic"
-        ? "Pessimistic"
-        : "";
 
 export interface BurnupSeries {
   x: number[];
@@ -162,23 +165,38 @@ export const forecastXRange = (reply: ForecastChartReply, fan: Fan | null): [num
 };
 
 /** "Based on 12 weeks: 3, 0, 5, …" — the weekly throughput samples the forecast drew from. */
-export const throughputSentence = (forecast: Forecast, maxListed = 26): string => {
+export const throughputSentence = (words: ChartWords, forecast: Forecast, maxListed = 26): string => {
   const samples = forecast.throughput.map((w) => w.completed);
-  const listed = samples.slice(-maxListed);
-  const prefix = samples.length > maxListed ? "…, " : "";
-  const weeks = plural(forecast.window.weeks, "week");
-  if (samples.length === 0) return `Based on ${weeks}: no completed weeks of history yet.`;
-  return `Based on ${weeks} (${formatDate(forecast.window.from)} – ${formatDate(forecast.window.to)}), cards completed per week: ${prefix}${listed.join(", ")}.`;
+  const weeks = forecast.window.weeks;
+  if (samples.length === 0) return words.t("charts.forecast.throughputNone", { weeks });
+  const listed = list(
+    words,
+    samples.slice(-maxListed).map((n) => words.format.number(n)),
+  );
+  return words.t("charts.forecast.throughput", {
+    weeks,
+    period: formatPeriod(words, forecast.window.from, forecast.window.to),
+    samples:
+      samples.length > maxListed ? words.t("charts.forecast.samplesMore", { samples: listed }) : listed,
+  });
 };
 
+/** "85 % (pessimistic)": a confidence level and its name, when it has one. */
+const levelText = (words: ChartWords, confidence: number, label: ConfidenceLabel): string =>
+  words.t("charts.forecast.level", { confidence, label: label ?? "none" });
+
 /** One sentence per confidence level: "85 % (pessimistic): done by Mar 4, 2027 (in 6 weeks)". */
-export const forecastDateSentences = (forecast: Forecast): string[] => {
+export const forecastDateSentences = (words: ChartWords, forecast: Forecast): string[] => {
   if (forecast.status !== "forecast") return [];
   return forecast.dates.map((level) => {
-    const name = labelText(level.label);
-    const head = `${level.confidence} %${name ? ` (${name.toLowerCase()})` : ""}`;
-    if (level.date === null || level.weeks === null) return `${head}: beyond the simulation horizon`;
-    return `${head}: done by ${formatDate(level.date)} (in ${plural(level.weeks, "week")})`;
+    const head = levelText(words, level.confidence, level.label);
+    if (level.date === null || level.weeks === null)
+      return words.t("charts.forecast.levelBeyond", { level: head });
+    return words.t("charts.forecast.levelDate", {
+      level: head,
+      date: formatDate(words, level.date),
+      weeks: level.weeks,
+    });
   });
 };
 
@@ -188,26 +206,54 @@ type HowManyAnswer = NonNullable<Extract<Forecast, { status: "forecast" }>["howM
  * One answer to "how many cards by": "85 % (pessimistic): at least 4 cards", or, when the pace would
  * finish every remaining card, "all 3 remaining; the team's pace would allow about 5".
  */
-export const howManySentence = (level: HowManyAnswer["levels"][number], remaining: number): string => {
-  const name = labelText(level.label);
-  const head = `${level.confidence} %${name ? ` (${name.toLowerCase()})` : ""}`;
-  if (level.pace < remaining) return `${head}: at least ${plural(level.cards, "card")}`;
-  const all = remaining === 1 ? "the 1 remaining card" : `all ${formatNumber(remaining)} remaining`;
+export const howManySentence = (
+  words: ChartWords,
+  level: HowManyAnswer["levels"][number],
+  remaining: number,
+): string => {
+  const head = levelText(words, level.confidence, level.label);
+  if (level.pace < remaining)
+    return words.t("charts.forecast.howManyAtLeast", { level: head, cards: level.cards });
   return level.pace > remaining
-    ? `${head}: ${all}; the team's pace would allow about ${formatNumber(level.pace)}`
-    : `${head}: ${all}`;
+    ? words.t("charts.forecast.howManyAllPace", { level: head, remaining, pace: oneDecimal(level.pace) })
+    : words.t("charts.forecast.howManyAll", { level: head, remaining });
+};
+
+/** Why there is no forecast yet, from the reason the forecast gives. */
+export const insufficientText = (
+  words: ChartWords,
+  forecast: Extract<Forecast, { status: "insufficient_history" }>,
+): string => {
+  const weeks = forecast.throughput.length;
+  if (forecast.reason === "no_history") return words.t("charts.forecast.noHistory");
+  if (forecast.reason === "no_completions") return words.t("charts.forecast.noCompletions", { weeks });
+  return words.t("charts.forecast.tooFewWeeks", {
+    completed: forecast.throughput.filter((w) => w.completed > 0).length,
+    weeks,
+    minimum: forecastDefaults.minWeeksWithCompletions,
+  });
 };
 
 /** The text summary of the forecast chart: what the lines show, in words. */
-export const forecastSummary = (reply: ForecastChartReply): string => {
+export const forecastSummary = (words: ChartWords, reply: ForecastChartReply): string => {
   const last = reply.burnup.at(-1);
   const f = reply.forecast;
   const head = last
-    ? `${plural(last.completed, "card")} completed of ${formatNumber(last.scope)} in scope on ${formatDate(last.date)}; ${formatNumber(f.remaining)} remaining.`
-    : `No cards yet; ${formatNumber(f.remaining)} remaining.`;
-  if (f.status === "done") return `${head} Everything in scope is completed.`;
-  if (f.status === "insufficient_history") return `${head} ${f.message}`;
-  return `${head} Forecast from ${formatNumber(f.trials)} simulated trials: ${forecastDateSentences(f).join("; ")}.`;
+    ? words.t("charts.forecast.summaryHead", {
+        completed: last.completed,
+        scope: last.scope,
+        date: formatDate(words, last.date),
+        remaining: f.remaining,
+      })
+    : words.t("charts.forecast.summaryHeadEmpty", { remaining: f.remaining });
+  if (f.status === "done") return words.t("charts.forecast.summaryDone", { head });
+  if (f.status === "insufficient_history")
+    return words.t("charts.forecast.summaryInsufficient", { head, reason: insufficientText(words, f) });
+  return words.t("charts.forecast.summaryForecast", {
+    head,
+    trials: f.trials,
+    levels: forecastDateSentences(words, f).join(words.t("charts.list.semicolon")),
+  });
 };
 
 /** Parses "15,50,85" into sorted distinct levels between 1 and 99; falls back when invalid. */
@@ -228,11 +274,8 @@ export const parseConfidences = (
 
 export type TimeMetric = "lead" | "reaction" | "cycle";
 
-export const metricNames: Record<TimeMetric, string> = {
-  lead: "Lead time",
-  reaction: "Reaction time",
-  cycle: "Cycle time",
-};
+export const metricName = (words: ChartWords, metric: TimeMetric): string =>
+  words.t(`charts.metric.${metric}`);
 
 type TimePoint = TimeChartReply["points"][number];
 
@@ -271,11 +314,12 @@ export interface PercentileLine {
   value: number;
 }
 
-export const percentileLines = (summary: TimeChartReply["lead"]): PercentileLine[] => {
+export const percentileLines = (words: ChartWords, summary: TimeChartReply["lead"]): PercentileLine[] => {
   const lines: PercentileLine[] = [];
-  if (summary.median !== null) lines.push({ key: "median", label: "Median", value: summary.median });
-  if (summary.p85 !== null) lines.push({ key: "p85", label: "85th percentile", value: summary.p85 });
-  if (summary.p95 !== null) lines.push({ key: "p95", label: "95th percentile", value: summary.p95 });
+  for (const key of ["median", "p85", "p95"] as const) {
+    const value = summary[key];
+    if (value !== null) lines.push({ key, label: words.t(`charts.percentile.${key}`), value });
+  }
   return lines;
 };
 
@@ -284,15 +328,16 @@ export const histogramSeries = (bins: TimeChartReply["histograms"]["lead"]): { x
   return { x: sorted.map((b) => b.days), y: sorted.map((b) => b.count) };
 };
 
-export const timeSummary = (reply: TimeChartReply, metric: TimeMetric): string => {
+export const timeSummary = (words: ChartWords, reply: TimeChartReply, metric: TimeMetric): string => {
   const summary = reply[metric];
-  const period = `${formatDate(reply.from)} – ${formatDate(reply.to)}`;
-  if (summary.count === 0)
-    return `No completed cards with a ${metricNames[metric].toLowerCase()} in ${period}.`;
-  const parts = percentileLines(summary).map((l) => `${l.label.toLowerCase()} ${formatDays(l.value)}`);
-  const average =
-    summary.average === null ? "" : `, average ${formatDays(Math.round(summary.average * 10) / 10)}`;
-  return `${plural(summary.count, "completed card")} in ${period}. ${metricNames[metric]}: ${parts.join(", ")}${average}.`;
+  const period = formatPeriod(words, reply.from, reply.to);
+  if (summary.count === 0) return words.t("charts.time.summaryNone", { metric, period });
+  const parts = percentileLines(words, summary).map((l) =>
+    words.t(`charts.time.part.${l.key}`, { days: formatDays(words, l.value) }),
+  );
+  if (summary.average !== null)
+    parts.push(words.t("charts.time.part.average", { days: formatDays(words, oneDecimal(summary.average)) }));
+  return words.t("charts.time.summary", { count: summary.count, period, metric, parts: list(words, parts) });
 };
 
 export interface StatusTimeRow {
@@ -302,7 +347,7 @@ export interface StatusTimeRow {
 }
 
 /** Time per status summed over the completed cards, in board order (statuses not in the board last). */
-export const statusTimeRows = (reply: TimeChartReply): StatusTimeRow[] => {
+export const statusTimeRows = (words: ChartWords, reply: TimeChartReply): StatusTimeRow[] => {
   const byId = new Map(reply.timeInStatus.map((s) => [s.statusId, s.days]));
   const rows: StatusTimeRow[] = reply.statuses.map((s) => ({
     statusId: s.id,
@@ -311,7 +356,7 @@ export const statusTimeRows = (reply: TimeChartReply): StatusTimeRow[] => {
   }));
   for (const s of reply.timeInStatus) {
     if (!reply.statuses.some((status) => status.id === s.statusId)) {
-      rows.push({ statusId: s.statusId, name: "Deleted status", days: s.days });
+      rows.push({ statusId: s.statusId, name: words.t("charts.time.deletedStatus"), days: s.days });
     }
   }
   return rows;
@@ -439,19 +484,35 @@ export const flowSeries = (reply: CumulativeFlowReply): FlowSeries => {
   return { x, layers };
 };
 
-export const flowSummary = (reply: CumulativeFlowReply): string => {
+export const flowSummary = (words: ChartWords, reply: CumulativeFlowReply): string => {
   const last = reply.days.at(-1);
-  const period = `${formatDate(reply.from)} – ${formatDate(reply.to)}`;
   const byStatus = last
-    ? reply.statuses.map((s, i) => `${s.name} ${formatNumber(last.counts[i] ?? 0)}`).join(", ")
-    : "no days";
+    ? list(
+        words,
+        reply.statuses.map((s, i) =>
+          words.t("charts.flow.statusCount", { status: s.name, count: last.counts[i] ?? 0 }),
+        ),
+      )
+    : words.t("charts.flow.noDays");
   const cycle =
     reply.approximateCycleDays === null
-      ? "no approximate cycle time (nothing was completed)"
-      : `approximate average cycle time ${formatDuration(reply.approximateCycleDays)}`;
+      ? words.t("charts.flow.cycleNone")
+      : words.t("charts.flow.cycle", { duration: formatDuration(words, reply.approximateCycleDays) });
   const measured =
     reply.measuredFrom === null
-      ? "No card existed yet in this period."
-      : `Since ${formatDate(reply.measuredFrom)} (${plural(reply.measuredDays, "day")}): average WIP ${formatMeasure(reply.averageWip)}, ${plural(reply.completions, "card")} completed, ${formatMeasure(reply.throughputPerDay)} per day, ${cycle}.`;
-  return `${period}. On the last day: ${byStatus}. Current WIP ${formatNumber(reply.currentWip)}. ${measured}`;
+      ? words.t("charts.flow.noCards")
+      : words.t("charts.flow.measured", {
+          date: formatDate(words, reply.measuredFrom),
+          days: reply.measuredDays,
+          wip: formatMeasure(words, reply.averageWip),
+          completed: reply.completions,
+          rate: formatMeasure(words, reply.throughputPerDay),
+          cycle,
+        });
+  return words.t("charts.flow.summary", {
+    period: formatPeriod(words, reply.from, reply.to),
+    byStatus,
+    wip: reply.currentWip,
+    measured,
+  });
 };

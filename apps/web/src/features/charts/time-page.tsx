@@ -4,6 +4,7 @@ import { useCallback, useMemo } from "react";
 import { useNavigate, useParams, useSearchParams } from "react-router";
 import uPlot from "uplot";
 import { chartsApi } from "../../api/charts";
+import { useTranslator } from "../../lib/i18n/i18n";
 import { EmptyState } from "../../ui/empty-state";
 import { Select } from "../../ui/input";
 import { CardFilterControls, chartCardFilterOf } from "./chart-filters";
@@ -18,21 +19,23 @@ import {
 } from "./chart-page";
 import { type ChartColors, useChartColors, withAlpha } from "./colors";
 import { PeriodControls } from "./period-controls";
-import { axis, countAxis, dateAxis, pixelRatio, utcDate } from "./plot-options";
+import { axis, countAxis, dateAxis, numberValues, pixelRatio, utcDate } from "./plot-options";
 import {
+  type ChartWords,
   countIncrs,
+  formatDate,
   formatDays,
   formatNumber,
   histogramSeries,
   isoDateToSeconds,
-  metricNames,
+  metricName,
   nearestPointIndex,
   type PercentileLine,
   percentileLines,
   periodFromQuery,
-  plural,
   type ScatterSeries,
   scatterSeries,
+  secondsToIsoDate,
   spreadLabels,
   statusTimeRows,
   type TimeMetric,
@@ -47,7 +50,7 @@ const metrics: TimeMetric[] = ["lead", "reaction", "cycle"];
 const percentileHeadroom = (lines: readonly PercentileLine[]): number =>
   12 + 15 * Math.max(0, lines.length - 1);
 
-const drawPercentiles = (lines: PercentileLine[], colors: ChartColors) => (u: uPlot) => {
+const drawPercentiles = (lines: PercentileLine[], colors: ChartColors, words: ChartWords) => (u: uPlot) => {
   const ctx = u.ctx;
   const ratio = pixelRatio();
   const { left, top, width, height } = u.bbox;
@@ -55,6 +58,8 @@ const drawPercentiles = (lines: PercentileLine[], colors: ChartColors) => (u: uP
   ctx.font = `${12 * ratio}px system-ui, sans-serif`;
   ctx.textAlign = "right";
   ctx.textBaseline = "bottom";
+  // Labels are placed by their right edge at the plot's right: drawn left to right in every language.
+  ctx.direction = "ltr";
   const tones = [colors.success, colors.warning, colors.danger];
   const ys = lines.map((line) => u.valToPos(line.value, "y", true));
   // Close values would print their labels over each other: spread the labels, not the lines.
@@ -84,7 +89,7 @@ const drawPercentiles = (lines: PercentileLine[], colors: ChartColors) => (u: uP
   // runs through a label.
   lines.forEach((line, i) => {
     if (!isShown(i)) return;
-    const text = `${line.label}: ${formatDays(line.value)}`;
+    const text = words.t("charts.time.lineLabel", { label: line.label, days: formatDays(words, line.value) });
     const x = left + width - 4 * ratio;
     const labelY = labelYs[i] ?? (ys[i] ?? 0) - 2 * ratio;
     const textWidth = ctx.measureText(text).width;
@@ -102,6 +107,7 @@ const scatterOptions = (
   metric: TimeMetric,
   reply: TimeChartReply,
   colors: ChartColors,
+  words: ChartWords,
 ): uPlot.Options => {
   const from = isoDateToSeconds(reply.from) - 43_200;
   const to = isoDateToSeconds(reply.to) + 86_400 + 43_200;
@@ -115,11 +121,14 @@ const scatterOptions = (
     height: 0,
     tzDate: utcDate,
     scales: { x: { time: true, range: () => [from, to] }, y: { range: () => [0, maxY * 1.1] } },
-    axes: [dateAxis(colors), countAxis(colors, `${metricNames[metric]} (days)`)],
+    axes: [
+      dateAxis(colors, words),
+      countAxis(colors, words.t("charts.axis.metricDays", { metric: metricName(words, metric) }), words),
+    ],
     series: [
       {},
       {
-        label: metricNames[metric],
+        label: metricName(words, metric),
         stroke: colors.accent,
         fill: withAlpha(colors.accent, 0.5),
         paths: () => null,
@@ -136,21 +145,28 @@ const scatterOptions = (
     padding: [percentileHeadroom(lines), null, null, null],
     cursor: { drag: { x: true, y: false }, points: { size: 9 } },
     // Drawn after the axes and before the points: a card's point is never hidden behind a label.
-    hooks: { drawAxes: [drawPercentiles(lines, colors)] },
+    hooks: { drawAxes: [drawPercentiles(lines, colors, words)] },
   };
 };
 
 const bars = uPlot.paths.bars?.({ size: [0.85, 40] });
 
-const histogramOptions = (metric: TimeMetric, colors: ChartColors): uPlot.Options => ({
+const histogramOptions = (metric: TimeMetric, colors: ChartColors, words: ChartWords): uPlot.Options => ({
   width: 0,
   height: 0,
   scales: { x: { time: false } },
-  axes: [{ ...axis(colors, `${metricNames[metric]} (days)`), incrs: countIncrs }, countAxis(colors, "Cards")],
+  axes: [
+    {
+      ...axis(colors, words.t("charts.axis.metricDays", { metric: metricName(words, metric) })),
+      incrs: countIncrs,
+      values: numberValues(words),
+    },
+    countAxis(colors, words.t("charts.axis.cards"), words),
+  ],
   series: [
     {},
     {
-      label: "Cards",
+      label: words.t("charts.axis.cards"),
       stroke: colors.accent,
       width: 0,
       fill: withAlpha(colors.accent, 0.45),
@@ -168,6 +184,8 @@ export const TimePage = () => {
   const navigate = useNavigate();
   const space = useSpaceInfo(spaceId);
   const colors = useChartColors();
+  const words = useTranslator();
+  const { t } = words;
   const period = periodFromQuery(search, todayIso());
   const metricParam = search.get("metric");
   const metric: TimeMetric = metrics.includes(metricParam as TimeMetric)
@@ -182,14 +200,14 @@ export const TimePage = () => {
   const reply = result.data;
 
   const scatter = useMemo(() => (reply ? scatterSeries(reply, metric) : null), [reply, metric]);
-  const lines = useMemo(() => (reply ? percentileLines(reply[metric]) : []), [reply, metric]);
+  const lines = useMemo(() => (reply ? percentileLines(words, reply[metric]) : []), [reply, metric, words]);
   const scatterData = useMemo<uPlot.AlignedData | null>(
     () => (scatter ? [scatter.x, scatter.y] : null),
     [scatter],
   );
   const scatterOpts = useMemo(
-    () => (reply && scatter ? scatterOptions(scatter, lines, metric, reply, colors) : null),
-    [reply, scatter, lines, metric, colors],
+    () => (reply && scatter ? scatterOptions(scatter, lines, metric, reply, colors, words) : null),
+    [reply, scatter, lines, metric, colors, words],
   );
   const histogram = useMemo(
     () => (reply ? histogramSeries(reply.histograms[metric]) : null),
@@ -199,7 +217,7 @@ export const TimePage = () => {
     () => (histogram ? [histogram.x, histogram.y] : null),
     [histogram],
   );
-  const histogramOpts = useMemo(() => histogramOptions(metric, colors), [metric, colors]);
+  const histogramOpts = useMemo(() => histogramOptions(metric, colors, words), [metric, colors, words]);
 
   const openCard = useCallback(
     (cardId: string) => {
@@ -229,7 +247,13 @@ export const TimePage = () => {
       const onMove = (event: MouseEvent) => {
         const index = pick(event);
         over.style.cursor = index >= 0 ? "pointer" : "";
-        over.title = index >= 0 ? `${scatter.names[index]} · ${formatDays(scatter.y[index] ?? 0)}` : "";
+        over.title =
+          index >= 0
+            ? words.t("charts.time.pointTitle", {
+                name: scatter.names[index] ?? "",
+                days: formatDays(words, scatter.y[index] ?? 0),
+              })
+            : "";
       };
       over.addEventListener("click", onClick);
       over.addEventListener("mousemove", onMove);
@@ -238,7 +262,7 @@ export const TimePage = () => {
         over.removeEventListener("mousemove", onMove);
       };
     },
-    [scatter, openCard],
+    [scatter, openCard, words],
   );
 
   const setMetric = (value: TimeMetric) =>
@@ -254,13 +278,13 @@ export const TimePage = () => {
 
   const controls = (
     <>
-      <Control label="Measure">
+      <Control label={t("charts.time.measure")}>
         {(id) => (
           <>
             <Select id={id} value={metric} onChange={(e) => setMetric(e.target.value as TimeMetric)}>
               {metrics.map((m) => (
                 <option key={m} value={m}>
-                  {metricNames[m]}
+                  {metricName(words, m)}
                 </option>
               ))}
             </Select>
@@ -274,45 +298,51 @@ export const TimePage = () => {
 
   const summary = reply ? reply[metric] : null;
   return (
-    <ChartPage workspaceId={workspaceId} spaceId={spaceId} title="Time" space={space} controls={controls}>
+    <ChartPage
+      workspaceId={workspaceId}
+      spaceId={spaceId}
+      title={t("charts.time.title")}
+      space={space}
+      controls={controls}
+    >
       {result.status === "error" ? <ChartError error={result.error} onRetry={result.retry} /> : null}
-      {!reply && result.status === "loading" ? <ChartSkeleton label="Loading the time chart" /> : null}
+      {!reply && result.status === "loading" ? <ChartSkeleton label={t("charts.time.loading")} /> : null}
       {reply && summary && scatter && scatterData && scatterOpts && histogramData ? (
         reply.points.length === 0 ? (
-          <EmptyState icon="⏱" title="No completed cards in this period yet" size="sm">
-            <p>Cards appear here once they reach a completed status. Try a longer period.</p>
+          <EmptyState icon="⏱" title={t("charts.time.emptyTitle")} size="sm">
+            <p>{t("charts.time.emptyBody")}</p>
           </EmptyState>
         ) : (
           <>
             <ChartFigure
-              title={`${metricNames[metric]} per completed card`}
-              summary={timeSummary(reply, metric)}
+              title={t("charts.time.figure", { metric })}
+              summary={timeSummary(words, reply, metric)}
               isBusy={result.isReloading}
               side={
                 <>
                   <dl className="chart-stats">
-                    <dt>Cards</dt>
-                    <dd>{formatNumber(summary.count)}</dd>
-                    <dt>Median</dt>
-                    <dd>{formatDays(summary.median)}</dd>
-                    <dt>85th percentile</dt>
-                    <dd>{formatDays(summary.p85)}</dd>
-                    <dt>95th percentile</dt>
-                    <dd>{formatDays(summary.p95)}</dd>
-                    <dt>Average</dt>
+                    <dt>{t("charts.time.stats.cards")}</dt>
+                    <dd>{formatNumber(words, summary.count)}</dd>
+                    <dt>{t("charts.percentile.median")}</dt>
+                    <dd>{formatDays(words, summary.median)}</dd>
+                    <dt>{t("charts.percentile.p85")}</dt>
+                    <dd>{formatDays(words, summary.p85)}</dd>
+                    <dt>{t("charts.percentile.p95")}</dt>
+                    <dd>{formatDays(words, summary.p95)}</dd>
+                    <dt>{t("charts.time.stats.average")}</dt>
                     <dd>
-                      {summary.average === null ? "–" : formatDays(Math.round(summary.average * 10) / 10)}
+                      {summary.average === null
+                        ? "–"
+                        : formatDays(words, Math.round(summary.average * 10) / 10)}
                     </dd>
                   </dl>
-                  <p className="chart-note">
-                    Calendar days; a card done the day it was created counts 1 day. The median is the middle
-                    value (for an even count, the mean of the two middle ones); the percentiles are observed
-                    values by nearest rank. Click a point to open its card.
-                  </p>
+                  <p className="chart-note">{t("charts.time.note")}</p>
                   {scatter.x.length < reply.points.length ? (
                     <p className="chart-note">
-                      {plural(reply.points.length - scatter.x.length, "completed card")} never started, so{" "}
-                      {metricNames[metric].toLowerCase()} does not apply.
+                      {t("charts.time.neverStarted", {
+                        count: reply.points.length - scatter.x.length,
+                        metric,
+                      })}
                     </p>
                   ) : null}
                 </>
@@ -328,21 +358,21 @@ export const TimePage = () => {
               />
             </ChartFigure>
             <ChartFigure
-              title={`${metricNames[metric]} distribution`}
-              summary={`How many cards took each number of days (${metricNames[metric].toLowerCase()}).`}
+              title={t("charts.time.distribution", { metric })}
+              summary={t("charts.time.distributionSummary", { metric })}
               table={
                 <table className="chart-table">
                   <thead>
                     <tr>
-                      <th scope="col">Days</th>
-                      <th scope="col">Cards</th>
+                      <th scope="col">{t("charts.table.days")}</th>
+                      <th scope="col">{t("charts.table.cards")}</th>
                     </tr>
                   </thead>
                   <tbody>
                     {reply.histograms[metric].map((b) => (
                       <tr key={b.days}>
-                        <td>{b.days}</td>
-                        <td>{b.count}</td>
+                        <td>{words.format.number(b.days)}</td>
+                        <td>{words.format.number(b.count)}</td>
                       </tr>
                     ))}
                   </tbody>
@@ -367,67 +397,75 @@ const PointsTable = ({
   scatter: ScatterSeries;
   metric: TimeMetric;
   onOpen: (id: string) => void;
-}) => (
-  <table className="chart-table">
-    <thead>
-      <tr>
-        <th scope="col">Card</th>
-        <th scope="col">Completed</th>
-        <th scope="col">{metricNames[metric]}</th>
-      </tr>
-    </thead>
-    <tbody>
-      {scatter.cardIds.slice(0, 500).map((id, i) => (
-        <tr key={id}>
-          <td>
-            <button type="button" className="chart-link" onClick={() => onOpen(id)}>
-              {scatter.names[i]}
-            </button>
-          </td>
-          <td>{new Date((scatter.x[i] ?? 0) * 1000).toISOString().slice(0, 10)}</td>
-          <td>{formatDays(scatter.y[i] ?? null)}</td>
-        </tr>
-      ))}
-      {scatter.cardIds.length > 500 ? (
+}) => {
+  const words = useTranslator();
+  const { t } = words;
+  return (
+    <table className="chart-table">
+      <thead>
         <tr>
-          <td colSpan={3}>… and {formatNumber(scatter.cardIds.length - 500)} more</td>
+          <th scope="col">{t("charts.table.card")}</th>
+          <th scope="col">{t("charts.table.completed")}</th>
+          <th scope="col">{metricName(words, metric)}</th>
         </tr>
-      ) : null}
-    </tbody>
-  </table>
-);
+      </thead>
+      <tbody>
+        {scatter.cardIds.slice(0, 500).map((id, i) => (
+          <tr key={id}>
+            <td>
+              <button type="button" className="chart-link" onClick={() => onOpen(id)}>
+                {scatter.names[i]}
+              </button>
+            </td>
+            <td>{formatDate(words, secondsToIsoDate(scatter.x[i] ?? 0))}</td>
+            <td>{formatDays(words, scatter.y[i] ?? null)}</td>
+          </tr>
+        ))}
+        {scatter.cardIds.length > 500 ? (
+          <tr>
+            <td colSpan={3}>{t("charts.time.moreRows", { count: scatter.cardIds.length - 500 })}</td>
+          </tr>
+        ) : null}
+      </tbody>
+    </table>
+  );
+};
 
 const StatusTimeTable = ({ reply }: { reply: TimeChartReply }) => {
-  const rows = statusTimeRows(reply);
+  const words = useTranslator();
+  const { t } = words;
+  const rows = statusTimeRows(words, reply);
   const total = rows.reduce((sum, r) => sum + r.days, 0);
   return (
-    <section className="chart-figure chart-figure-table" aria-label="Time per status">
+    <section className="chart-figure chart-figure-table" aria-label={t("charts.time.perStatus")}>
       <div className="chart-figure-main">
-        <h2 className="chart-figure-title">Time per status</h2>
+        <h2 className="chart-figure-title">{t("charts.time.perStatus")}</h2>
         <table className="chart-table chart-table-wide">
           <thead>
             <tr>
-              <th scope="col">Status</th>
-              <th scope="col">Days, summed over the completed cards</th>
-              <th scope="col">Share</th>
+              <th scope="col">{t("charts.table.status")}</th>
+              <th scope="col">{t("charts.time.daysSummed")}</th>
+              <th scope="col">{t("charts.time.share")}</th>
             </tr>
           </thead>
           <tbody>
             {rows.map((r) => (
               <tr key={r.statusId}>
                 <td>{r.name}</td>
-                <td>{formatNumber(r.days)}</td>
-                <td>{total > 0 ? `${Math.round((r.days / total) * 100)} %` : "–"}</td>
+                <td>{formatNumber(words, r.days)}</td>
+                <td>
+                  {total > 0
+                    ? t("charts.time.shareValue", { share: Math.round((r.days / total) * 100) })
+                    : "–"}
+                </td>
               </tr>
             ))}
           </tbody>
           <tfoot>
             <tr>
-              <th scope="row">Blocked</th>
-              <td>{formatNumber(reply.blocked.days)}</td>
-              <td>
-                {plural(reply.blocked.cards, "card")} {reply.blocked.cards === 1 ? "was" : "were"} blocked
-              </td>
+              <th scope="row">{t("charts.time.blocked")}</th>
+              <td>{formatNumber(words, reply.blocked.days)}</td>
+              <td>{t("charts.time.blockedCards", { count: reply.blocked.cards })}</td>
             </tr>
           </tfoot>
         </table>
