@@ -17,6 +17,10 @@ export interface Formatters {
   dayRange: (start: string, end: string) => string;
   /** "3 minutes ago", "yesterday", "in 2 days": the nearest whole unit from `now`. */
   relative: (value: string | Date, now?: Date) => string;
+  /** A calendar day (YYYY-MM-DD) without its year, "7 Dec": column heads of time grids. */
+  dayMonth: (day: string) => string;
+  /** A calendar day as its weekday's initial and its day of the month, "M 7": day columns. */
+  weekdayDay: (day: string) => string;
 }
 
 const toDate = (value: string | Date) => (typeof value === "string" ? new Date(value) : value);
@@ -45,6 +49,8 @@ export const makeFormatters = (locale: string, timeZone: string): Formatters => 
     timeZone: "UTC",
   });
   const utcDay = (value: string) => new Date(`${value}T00:00:00Z`);
+  const dayMonth = new Intl.DateTimeFormat(locale, { day: "numeric", month: "short", timeZone: "UTC" });
+  const weekdayDay = new Intl.DateTimeFormat(locale, { weekday: "narrow", day: "numeric", timeZone: "UTC" });
   return {
     dateTime: (value) => dateTime.format(toDate(value)),
     date: (value) => date.format(toDate(value)),
@@ -57,5 +63,7 @@ export const makeFormatters = (locale: string, timeZone: string): Formatters => 
       const [unit, size] = units.find(([, s]) => Math.abs(seconds) >= s) ?? ["second", 1];
       return relative.format(Math.round(seconds / size), unit);
     },
+    dayMonth: (value) => dayMonth.format(utcDay(value)),
+    weekdayDay: (value) => weekdayDay.format(utcDay(value)),
   };
 };

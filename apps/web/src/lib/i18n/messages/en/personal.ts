@@ -1,2 +1,53 @@
 /** English, the source language: the personal messages (docs/I18N.md, which lists what each file covers). */
-export const personal = {} satisfies Record<string, string>;
+export const personal = {
+  "workload.title": "Workload",
+  "workload.titleOf": "{name} · Workload",
+  "workload.folder": "Folder",
+  "workload.workspace": "Workspace",
+  "workload.breadcrumb": "Breadcrumb",
+  "workload.someone": "someone",
+  "workload.zoom": "Zoom",
+  "workload.zoom.days": "Days",
+  "workload.zoom.weeks": "Weeks",
+  "workload.paging": "Dates shown",
+  "workload.paging.earlier": "Earlier",
+  "workload.paging.today": "Today",
+  "workload.paging.later": "Later",
+  "workload.summary":
+    "{range} · {cards, plural, one {# dated card} other {# dated cards}} · {people, plural, one {# person} other {# people}} · {overloaded, number} overloaded",
+  "workload.summary.hint":
+    "Drag a bar along a row to reschedule it, or to another person to hand it over; arrow keys do the same on a focused bar.",
+  "workload.error.title": "The workload could not be loaded",
+  "workload.error.retry": "Try again",
+  "workload.corner.day": "Person · cards per day",
+  "workload.corner.week": "Person · cards per week",
+  "workload.person.noCapacity": "no capacity set",
+  "workload.person.capacity": "{count, number} a week",
+  "workload.person.overloadedDays": "{count, plural, one {overloaded in # day} other {overloaded in # days}}",
+  "workload.person.overloadedWeeks":
+    "{count, plural, one {overloaded in # week} other {overloaded in # weeks}}",
+  "workload.row.label": "{name}''s cards",
+  "workload.load.count": "{count, plural, one {# card} other {# cards}}",
+  "workload.load.ofCapacity": "{count, plural, one {# card} other {# cards}} of {capacity, number}",
+  "workload.load.overloaded":
+    "{count, plural, one {# card} other {# cards}} of {capacity, number}: overloaded",
+  "workload.bar.noDates": "no dates",
+  "workload.bar.title":
+    "{name} · {span} · {assignment, select, responsible {responsible} other {co-worker}}{blocked, select, yes { · blocked} other {}}",
+  "workload.bar.label":
+    "{name}, {assignment, select, responsible {responsible} other {co-worker}}, {span}{blocked, select, yes {, blocked} other {}}",
+  "workload.empty": "Nobody here can hold cards yet.",
+  "workload.undated.title": "Without dates",
+  "workload.undated.none": "Every open card has a date.",
+  "workload.undated.dragHint": "Drag onto a person and day",
+  "workload.undated.scheduleCard": "Schedule {name}",
+  "workload.undated.scheduleOpen": "Schedule…",
+  "workload.undated.person": "Person",
+  "workload.undated.day": "Day",
+  "workload.undated.schedule": "Schedule",
+  "workload.undated.more": "and {count, number} more (the most recently changed are listed)",
+  "workload.toast.give": "Could not give “{card}” to {person}: {reason}",
+  "workload.toast.reschedule": "Could not reschedule “{card}”: {reason}",
+  "workload.toast.giveAndReschedule": "Could not give “{card}” to {person} and reschedule “{card}”: {reason}",
+  "workload.toast.change": "Could not change “{card}”: {reason}",
+} satisfies Record<string, string>;
