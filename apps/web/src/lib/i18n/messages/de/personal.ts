@@ -54,4 +54,40 @@ export const personal: Record<keyof typeof english, string> = {
   "workload.toast.giveAndReschedule":
     "„{card}“ konnte nicht an {person} übergeben und verschoben werden: {reason}",
   "workload.toast.change": "„{card}“ konnte nicht geändert werden: {reason}",
+  "myWork.title": "Meine Arbeit",
+  "myWork.intro":
+    "Karten, für die Sie verantwortlich sind oder an denen Sie mitwirken, in jedem Bereich, den Sie sehen können.",
+  "myWork.error": "Ihre Arbeit konnte nicht geladen werden",
+  "myWork.retry": "Erneut versuchen",
+  "myWork.empty.title": "Nichts zu tun",
+  "myWork.empty.text":
+    "Wenn jemand Sie für eine Karte verantwortlich macht oder Sie als Mitwirkende hinzufügt, erscheint sie hier.",
+  "myWork.group.overdue": "Überfällig",
+  "myWork.group.thisWeek": "Diese Woche",
+  "myWork.group.later": "Später",
+  "myWork.group.noDate": "Ohne Datum",
+  "myWork.blocked": "Blockiert",
+  "myWork.noDueDate": "Kein Fälligkeitsdatum",
+  "myWork.role.responsible": "Verantwortlich",
+  "myWork.role.coworker": "Mitwirkend",
+  "myWork.activity.title": "Meine letzten Aktivitäten",
+  "myWork.activity.empty": "Sie haben noch nichts geändert.",
+  "myWork.activity.older": "Ältere laden",
+  "myBlockers.title": "Meine Blocker",
+  "myBlockers.intro":
+    "Blockierte Karten, für die Sie verantwortlich sind, an denen Sie mitwirken oder für deren Lösung Sie benannt wurden. Die, die am meisten Arbeit aufhalten, stehen oben.",
+  "myBlockers.error": "Ihre Blocker konnten nicht geladen werden",
+  "myBlockers.retry": "Erneut versuchen",
+  "myBlockers.empty.title": "Nichts wartet auf Sie",
+  "myBlockers.empty.text":
+    "Wenn eine Karte, an der Sie arbeiten, blockiert wird oder Sie zur Lösung eines Blockers benannt werden, erscheint sie hier.",
+  "myBlockers.role.clearing": "Zur Lösung benannt",
+  "myBlockers.role.responsible": "Verantwortlich",
+  "myBlockers.role.coworker": "Mitwirkend",
+  "myBlockers.blockedAgo":
+    "{days, plural, =0 {heute blockiert} one {vor # Tag blockiert} other {vor # Tagen blockiert}}",
+  "myBlockers.waiting.none": "Keine andere Karte wartet darauf",
+  "myBlockers.waiting.count": "{count, plural, one {# Karte wartet darauf} other {# Karten warten darauf}}",
+  "myBlockers.waiting.firstDue": "die erste fällig am",
+  "myBlockers.waiting.more": "und {count, number} weitere",
 };
