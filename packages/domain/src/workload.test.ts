@@ -3,6 +3,7 @@ import {
   capacityOf,
   cardSpan,
   cardsByPerson,
+  expandWorkload,
   layOutRow,
   loadOf,
   periodsOf,
@@ -10,6 +11,7 @@ import {
   weekStartOf,
   workloadDrop,
   workloadQuery,
+  workloadReplySchema,
 } from "./workload.js";
 
 const ann = "00000000-0000-4000-8000-00000000000a";
@@ -167,5 +169,68 @@ describe("workloadQuery", () => {
     expect(workloadQuery.safeParse({ from: "2026-03-02", to: "2026-03-01" }).success).toBe(false);
     expect(workloadQuery.safeParse({ from: "2025-01-01", to: "2026-12-31" }).success).toBe(false);
     expect(workloadQuery.safeParse({ from: "2026-03-01", to: "2026-03-31" }).success).toBe(true);
+  });
+});
+
+describe("the compact reply", () => {
+  it("leaves out what is null, empty or false and expands to the view's shape with them filled in", () => {
+    const reply = workloadReplySchema.parse({
+      from: "2026-03-02",
+      to: "2026-03-29",
+      people: [
+        { userId: ann, name: "Ann" },
+        { userId: bob, name: "Bob", color: "#123456", capacityPerWeek: 5 },
+      ],
+      spaces: [{ id: space, seq: 4 }],
+      cards: [
+        { id: cid(1), space: 0, name: "Due only", dueDate: "2026-03-04" },
+        {
+          id: cid(2),
+          space: 0,
+          name: "Both",
+          startDate: "2026-03-02",
+          dueDate: "2026-03-03",
+          responsibleId: ann,
+          coworkerIds: [bob],
+          isBlocked: true,
+        },
+      ],
+      undated: [{ id: cid(3), space: 0, name: "Loose" }],
+      undatedTotal: 1,
+    });
+    const view = expandWorkload(reply);
+    expect(view.people[0]).toEqual({ userId: ann, name: "Ann", color: null, capacityPerWeek: null });
+    expect(view.cards[0]).toEqual({
+      id: cid(1),
+      spaceId: space,
+      name: "Due only",
+      startDate: null,
+      dueDate: "2026-03-04",
+      responsibleId: null,
+      coworkerIds: [],
+      isBlocked: false,
+    });
+    expect(view.cards[1]).toMatchObject({ responsibleId: ann, coworkerIds: [bob], isBlocked: true });
+    expect(view.undated[0]?.spaceId).toBe(space);
+    // A card without a status role is open: it counts and is laid out.
+    expect(loadOf(view.cards, periodsOf("2026-03-02", "2026-03-08", "week"), "week", 5)[0]?.count).toBe(2);
+  });
+
+  it("refuses a null or false where the reply leaves the field out", () => {
+    const base = { id: cid(1), space: 0, name: "Card" };
+    const parse = (card: object) =>
+      workloadReplySchema.safeParse({
+        from: "2026-03-02",
+        to: "2026-03-29",
+        people: [],
+        spaces: [],
+        cards: [card],
+        undated: [],
+        undatedTotal: 0,
+      }).success;
+    expect(parse(base)).toBe(true);
+    expect(parse({ ...base, dueDate: null })).toBe(false);
+    expect(parse({ ...base, isBlocked: false })).toBe(false);
+    expect(parse({ ...base, coworkerIds: [] })).toBe(false);
   });
 });

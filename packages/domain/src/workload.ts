@@ -17,7 +17,6 @@
 import { z } from "zod";
 import { addDays, daysBetween } from "./dates.js";
 import type { StatusRole } from "./roles.js";
-import { statusRoles } from "./roles.js";
 import { calendarDate, id } from "./schemas.js";
 
 export const workloadZooms = ["day", "week"] as const;
@@ -35,44 +34,123 @@ export const workloadQuery = z
   });
 export type WorkloadQuery = z.infer<typeof workloadQuery>;
 
-export const workloadCardSchema = z.object({
+/**
+ * The reply carries only what the view draws, and nothing null, empty or false: an absent date, person
+ * or co-worker list is left out, `isBlocked` is there only when true, each space once (cards name it by
+ * its index in `spaces`), each person once by id (cards name people by id). 5,000 cards are about
+ * 60 % of the bytes of the full card shape. `expandWorkload` gives the view its working shape.
+ */
+export const workloadReplyCardSchema = z.object({
   id,
-  spaceId: id,
+  /** Index of the card's space in `spaces`. */
+  space: z.number().int().nonnegative(),
   name: z.string(),
-  startDate: calendarDate.nullable(),
-  dueDate: calendarDate.nullable(),
-  responsibleId: id.nullable(),
-  coworkerIds: z.array(id),
-  statusRole: z.enum(statusRoles),
-  isBlocked: z.boolean(),
+  /** Absent: no start date. */
+  startDate: calendarDate.optional(),
+  /** Absent: no due date. */
+  dueDate: calendarDate.optional(),
+  /** Absent: nobody responsible. */
+  responsibleId: id.optional(),
+  /** Absent: no co-workers. */
+  coworkerIds: z.array(id).min(1).optional(),
+  /** Present only when the card is blocked. */
+  isBlocked: z.literal(true).optional(),
 });
-export type WorkloadCard = z.infer<typeof workloadCardSchema>;
+export type WorkloadReplyCard = z.infer<typeof workloadReplyCardSchema>;
 
 export const workloadPersonSchema = z.object({
   userId: id,
   name: z.string(),
-  /** Chosen initials colour; null: derived from the id (`initialsColorOf`). */
-  color: z.string().nullable(),
-  /** Cards per week; null: not set (never overloaded). */
-  capacityPerWeek: z.number().int().nullable(),
+  /** Chosen initials colour; absent: derived from the id (`initialsColorOf`). */
+  color: z.string().optional(),
+  /** Cards per week; absent: not set (never overloaded). */
+  capacityPerWeek: z.number().int().optional(),
 });
-export type WorkloadPerson = z.infer<typeof workloadPersonSchema>;
+export type WorkloadReplyPerson = z.infer<typeof workloadPersonSchema>;
 
-export const workloadSchema = z.object({
+export const workloadReplySchema = z.object({
   from: calendarDate,
   to: calendarDate,
   people: z.array(workloadPersonSchema),
   /** The spaces read, with their channels' seqs (follow them to stay live). */
-  spaces: z.array(z.object({ id, name: z.string(), seq: z.number().int() })),
+  spaces: z.array(z.object({ id, seq: z.number().int() })),
   /** Open cards with a date whose span meets the window. */
-  cards: z.array(workloadCardSchema),
+  cards: z.array(workloadReplyCardSchema),
   /** Open cards without dates (at most `workloadLimits.maxUndated`, most recently changed first). */
-  undated: z.array(workloadCardSchema),
+  undated: z.array(workloadReplyCardSchema),
   undatedTotal: z.number().int(),
 });
-export type Workload = z.infer<typeof workloadSchema>;
+export type WorkloadReply = z.infer<typeof workloadReplySchema>;
+
+/** A card as the view works with it (the reply's card with its absent fields filled in). */
+export interface WorkloadCard {
+  id: string;
+  spaceId: string;
+  name: string;
+  startDate: string | null;
+  dueDate: string | null;
+  responsibleId: string | null;
+  coworkerIds: string[];
+  /** Absent: open (every card a reply lists is); set by callers that hold cards of any status. */
+  statusRole?: StatusRole;
+  isBlocked: boolean;
+}
+
+export interface WorkloadPerson {
+  userId: string;
+  name: string;
+  /** Chosen initials colour; null: derived from the id (`initialsColorOf`). */
+  color: string | null;
+  /** Cards per week; null: not set (never overloaded). */
+  capacityPerWeek: number | null;
+}
+
+export interface Workload {
+  from: string;
+  to: string;
+  people: WorkloadPerson[];
+  spaces: Array<{ id: string; seq: number }>;
+  cards: WorkloadCard[];
+  undated: WorkloadCard[];
+  undatedTotal: number;
+}
+
+/** The reply's compact card in the view's working shape. */
+export const expandWorkloadCard = (card: WorkloadReplyCard, spaceIds: readonly string[]): WorkloadCard => ({
+  id: card.id,
+  spaceId: spaceIds[card.space] ?? "",
+  name: card.name,
+  startDate: card.startDate ?? null,
+  dueDate: card.dueDate ?? null,
+  responsibleId: card.responsibleId ?? null,
+  coworkerIds: card.coworkerIds ?? [],
+  isBlocked: card.isBlocked === true,
+});
+
+/** The reply in the view's working shape. */
+export const expandWorkload = (reply: WorkloadReply): Workload => {
+  const spaceIds = reply.spaces.map((s) => s.id);
+  return {
+    from: reply.from,
+    to: reply.to,
+    people: reply.people.map((p) => ({
+      userId: p.userId,
+      name: p.name,
+      color: p.color ?? null,
+      capacityPerWeek: p.capacityPerWeek ?? null,
+    })),
+    spaces: reply.spaces,
+    cards: reply.cards.map((c) => expandWorkloadCard(c, spaceIds)),
+    undated: reply.undated.map((c) => expandWorkloadCard(c, spaceIds)),
+    undatedTotal: reply.undatedTotal,
+  };
+};
 
 export const isOpenRole = (role: StatusRole): boolean => role === "not_started" || role === "in_progress";
+
+/** A workload card is open unless it says otherwise. */
+const isOpenCard = (card: { statusRole?: StatusRole }): boolean =>
+  card.statusRole === undefined || isOpenRole(card.statusRole);
 
 /** The first and last day a card occupies, or null when it has no date. */
 export const cardSpan = (card: {
@@ -151,7 +229,7 @@ export const loadOf = (
     const origin = first.start;
     const step = zoom === "day" ? 1 : 7;
     for (const card of cards) {
-      if (!isOpenRole(card.statusRole)) continue;
+      if (!isOpenCard(card)) continue;
       const span = cardSpan(card);
       if (!span) continue;
       const a = Math.max(0, Math.floor(daysBetween(origin, span.start) / step));
@@ -185,7 +263,7 @@ export const layOutRow = <C extends WorkloadCard>(
 ): { bars: LaidOutCard<C>[]; lanes: number } => {
   const bars: Omit<LaidOutCard<C>, "lane">[] = [];
   for (const card of cards) {
-    if (!isOpenRole(card.statusRole)) continue;
+    if (!isOpenCard(card)) continue;
     const assignment = assignmentOf(card, userId);
     const span = cardSpan(card);
     if (!assignment || !span) continue;
@@ -216,7 +294,7 @@ export const cardsByPerson = <C extends WorkloadCard>(cards: readonly C[]): Map<
     else byPerson.set(userId, [card]);
   };
   for (const card of cards) {
-    if (!isOpenRole(card.statusRole) || !cardSpan(card)) continue;
+    if (!isOpenCard(card) || !cardSpan(card)) continue;
     if (card.responsibleId) add(card.responsibleId, card);
     for (const coworker of card.coworkerIds) if (coworker !== card.responsibleId) add(coworker, card);
   }

@@ -3,10 +3,11 @@
  * cards whose dates meet the window (compact, with co-workers and whether they are blocked), the open
  * undated cards (most recently changed first, capped), the people who can hold them with their
  * capacities, and the spaces' channel seqs to follow. Four statements after the space list, whatever
- * the number of cards: people, spaces, dated cards, undated cards (+ their count).
+ * the number of cards: people, spaces, dated cards, undated cards (+ their count). The reply is the
+ * compact shape of `workloadReplySchema`: nothing null, empty or false, each space once.
  */
 import { type Executor, spaceRoles, tables } from "@lattice/db";
-import { type StatusRole, type Workload, type WorkloadCard, workloadLimits } from "@lattice/domain";
+import { type StatusRole, type WorkloadReply, type WorkloadReplyCard, workloadLimits } from "@lattice/domain";
 import { and, asc, count, desc, eq, inArray, isNull, sql } from "drizzle-orm";
 import { loadChannelSeqs } from "./chart-data.js";
 
@@ -17,9 +18,9 @@ export const loadWorkload = async (
   workspaceId: string,
   spaceIds: readonly string[],
   window: { from: string; to: string },
-): Promise<Workload> => {
+): Promise<WorkloadReply> => {
   const { cards, statuses, spaces, workspaceMembers, users, cardCoworkers, cardBlockings } = tables;
-  const empty: Workload = { ...window, people: [], spaces: [], cards: [], undated: [], undatedTotal: 0 };
+  const empty: WorkloadReply = { ...window, people: [], spaces: [], cards: [], undated: [], undatedTotal: 0 };
   const members = await db
     .select({
       userId: workspaceMembers.userId,
@@ -35,7 +36,7 @@ export const loadWorkload = async (
   if (spaceIds.length === 0) return empty;
   const ids = [...spaceIds];
   const spaceRows = await db
-    .select({ id: spaces.id, name: spaces.name })
+    .select({ id: spaces.id })
     .from(spaces)
     .where(inArray(spaces.id, ids))
     .orderBy(asc(spaces.position));
@@ -51,7 +52,6 @@ export const loadWorkload = async (
     startDate: cards.startDate,
     dueDate: cards.dueDate,
     responsibleId: cards.responsibleId,
-    statusRole: statuses.role,
     coworkerIds: sql<
       string[] | null
     >`(SELECT array_agg(${cardCoworkers.userId}::text ORDER BY ${cardCoworkers.userId})
@@ -90,17 +90,16 @@ export const loadWorkload = async (
           .innerJoin(statuses, eq(statuses.id, cards.statusId))
           .where(undatedWhere);
 
-  const toCard = (row: (typeof dated)[number]): WorkloadCard => ({
-    id: row.id,
-    spaceId: row.spaceId,
-    name: row.name,
-    startDate: row.startDate,
-    dueDate: row.dueDate,
-    responsibleId: row.responsibleId,
-    coworkerIds: row.coworkerIds ?? [],
-    statusRole: row.statusRole as StatusRole,
-    isBlocked: Boolean(row.isBlocked),
-  });
+  const spaceIndex = new Map(spaceRows.map((s, i) => [s.id, i]));
+  const toCard = (row: (typeof dated)[number]): WorkloadReplyCard => {
+    const card: WorkloadReplyCard = { id: row.id, space: spaceIndex.get(row.spaceId) ?? 0, name: row.name };
+    if (row.startDate !== null) card.startDate = row.startDate;
+    if (row.dueDate !== null) card.dueDate = row.dueDate;
+    if (row.responsibleId !== null) card.responsibleId = row.responsibleId;
+    if (row.coworkerIds && row.coworkerIds.length > 0) card.coworkerIds = row.coworkerIds;
+    if (row.isBlocked) card.isBlocked = true;
+    return card;
+  };
   const datedCards = dated.map(toCard);
 
   // People: owners and members who may read one of these spaces, and anyone holding a listed card.
@@ -116,16 +115,21 @@ export const loadWorkload = async (
   const holders = new Set<string>();
   for (const card of datedCards) {
     if (card.responsibleId) holders.add(card.responsibleId);
-    for (const c of card.coworkerIds) holders.add(c);
+    for (const c of card.coworkerIds ?? []) holders.add(c);
   }
   const people = members
     .filter((m) => readers.has(m.userId) && (m.role !== "visitor" || holders.has(m.userId)))
-    .map((m) => ({ userId: m.userId, name: m.name, color: m.color, capacityPerWeek: m.capacityPerWeek }));
+    .map((m) => ({
+      userId: m.userId,
+      name: m.name,
+      ...(m.color !== null ? { color: m.color } : {}),
+      ...(m.capacityPerWeek !== null ? { capacityPerWeek: m.capacityPerWeek } : {}),
+    }));
 
   return {
     ...window,
     people,
-    spaces: spaceRows.map((s, i) => ({ id: s.id, name: s.name, seq: seqs[i] ?? 0 })),
+    spaces: spaceRows.map((s, i) => ({ id: s.id, seq: seqs[i] ?? 0 })),
     cards: datedCards,
     undated: undated.map(toCard),
     undatedTotal: undatedCount?.value ?? 0,

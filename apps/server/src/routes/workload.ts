@@ -6,7 +6,7 @@
  * private space's cards never reach a folder's or workspace's workload.
  */
 import { folderAccess, spaceAccess, workspaceAccess } from "@lattice/db";
-import { idParams, workloadQuery, workloadSchema } from "@lattice/domain";
+import { idParams, workloadQuery, workloadReplySchema } from "@lattice/domain";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { authorize } from "../commands/authorize.js";
 import { currentUser } from "../plugins/auth.js";
@@ -15,7 +15,7 @@ import { loadWorkload } from "../queries/workload.js";
 import { problemResponses } from "./problems.js";
 
 const windowText =
-  "`from` and `to` (YYYY-MM-DD, at most 400 days apart) bound the dates shown; open cards whose start–due span meets them are listed, with the open undated cards (at most 500) and the people who can hold them with their weekly capacities.";
+  "`from` and `to` (YYYY-MM-DD, at most 400 days apart) bound the dates shown; open cards whose start–due span meets them are listed, with the open undated cards (at most 500) and the people who can hold them with their weekly capacities. Compact: a field that is null, empty or false is left out, and a card names its space by its index in `spaces`.";
 
 /** One snapshot: the people, cards and channel seqs agree. */
 const snapshot = { isolationLevel: "repeatable read", accessMode: "read only" } as const;
@@ -29,7 +29,7 @@ export const workloadRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: `Workload of a space: one row per person. ${windowText}`,
         params: idParams,
         querystring: workloadQuery,
-        response: { 200: workloadSchema, ...problemResponses(400, 401, 404) },
+        response: { 200: workloadReplySchema, ...problemResponses(400, 401, 404) },
       },
     },
     async (request) => {
@@ -49,7 +49,7 @@ export const workloadRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: `Workload of a folder's spaces (and its subfolders', at any depth) that the caller may read. ${windowText}`,
         params: idParams,
         querystring: workloadQuery,
-        response: { 200: workloadSchema, ...problemResponses(400, 401, 404) },
+        response: { 200: workloadReplySchema, ...problemResponses(400, 401, 404) },
       },
     },
     async (request) => {
@@ -70,7 +70,7 @@ export const workloadRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: `Workload of every space of the workspace that the caller may read. ${windowText}`,
         params: idParams,
         querystring: workloadQuery,
-        response: { 200: workloadSchema, ...problemResponses(400, 401, 404) },
+        response: { 200: workloadReplySchema, ...problemResponses(400, 401, 404) },
       },
     },
     async (request) => {

@@ -1,5 +1,5 @@
 /** Typed calls for the Workload view (loaded with its page only). */
-import { type WorkloadZoom, workloadSchema } from "@lattice/domain";
+import { expandWorkload, type WorkloadZoom, workloadReplySchema } from "@lattice/domain";
 import { request } from "./client";
 
 export type WorkloadScope =
@@ -14,11 +14,19 @@ const base: Record<WorkloadScope["kind"], string> = {
 };
 
 export const workloadApi = {
-  /** People, open dated cards meeting [from, to], open undated cards and the spaces' seqs. */
-  workload: (scope: WorkloadScope, from: string, to: string, signal?: AbortSignal) =>
-    request("GET", `${base[scope.kind]}/${scope.id}/workload?from=${from}&to=${to}`, workloadSchema, {
-      ...(signal ? { signal } : {}),
-    }),
+  /**
+   * People, open dated cards meeting [from, to], open undated cards and the spaces' seqs, in the
+   * view's working shape (the reply is compact: `workloadReplySchema`).
+   */
+  workload: async (scope: WorkloadScope, from: string, to: string, signal?: AbortSignal) =>
+    expandWorkload(
+      await request(
+        "GET",
+        `${base[scope.kind]}/${scope.id}/workload?from=${from}&to=${to}`,
+        workloadReplySchema,
+        { ...(signal ? { signal } : {}) },
+      ),
+    ),
 };
 
 export type { WorkloadZoom };

@@ -159,4 +159,29 @@ describe("channel registry", () => {
     registry.handleMessage(frame(6));
     expect(applied).toEqual([6]);
   });
+
+  it("lets an observer hear what the channel's handler applied, in order, and null after a reload", async () => {
+    const heard: Array<string | null> = [];
+    const stop = registry.observe(channel, (e) =>
+      heard.push(e === null ? null : (e.payload as { space: { name: string } }).space.name),
+    );
+    registry.subscribe(channel, 2, handler);
+    registry.handleMessage({ type: "subscribed", channel, seq: 2 });
+    registry.handleMessage(frame(3));
+    registry.handleMessage(frame(3));
+    registry.handleMessage(frame(5)); // a gap: the handler does not apply it, so nobody hears it
+    expect(applied).toEqual([3]);
+    expect(heard).toEqual(["e3"]);
+    const reload = deferred<number>();
+    handler.reload.mockReturnValue(reload.promise);
+    registry.handleMessage({ type: "resync", channel, seq: 9 });
+    reload.resolve(9);
+    await reload.promise;
+    await Promise.resolve();
+    expect(heard).toEqual(["e3", null]);
+    stop();
+    registry.handleMessage(frame(10));
+    expect(applied).toEqual([3, 10]);
+    expect(heard).toEqual(["e3", null]);
+  });
 });

@@ -10,6 +10,8 @@
  * - `resync` means the server cannot replay from our seq: the handler reloads the snapshot, events
  *   arriving during the reload are buffered and then filtered against the new snapshot's seq.
  * - Every (re)opened socket re-subscribes every channel with its last seq, so a reconnect catches up.
+ * - One handler per channel decides the seq; observers (`observe`) only hear what it applied, after it,
+ *   and null after it reloaded a snapshot (they missed events: they ask for their own data again).
  */
 import type { Channel, ClientMessage, DomainEvent, PresenceEntry, ServerMessage } from "@lattice/domain";
 
@@ -51,6 +53,7 @@ export interface ChannelRegistryOptions {
 
 export class ChannelRegistry {
   private readonly entries = new Map<Channel, Entry>();
+  private readonly observers = new Map<Channel, Set<(event: WireEvent | null) => void>>();
   private readonly retryMs: number;
 
   constructor(
@@ -85,6 +88,24 @@ export class ChannelRegistry {
     };
     this.entries.set(channel, entry);
     this.sendSubscribe(entry);
+  }
+
+  /**
+   * Hears the events the channel's handler applies (null: it reloaded), for a page that shows data
+   * from a channel something else follows. Does not subscribe; returns the function that stops it.
+   */
+  observe(channel: Channel, listener: (event: WireEvent | null) => void): () => void {
+    const listeners = this.observers.get(channel) ?? new Set();
+    listeners.add(listener);
+    this.observers.set(channel, listeners);
+    return () => {
+      listeners.delete(listener);
+      if (listeners.size === 0 && this.observers.get(channel) === listeners) this.observers.delete(channel);
+    };
+  }
+
+  private tell(channel: Channel, event: WireEvent | null): void {
+    for (const listener of this.observers.get(channel) ?? []) listener(event);
   }
 
   unsubscribe(channel: Channel): void {
@@ -165,6 +186,7 @@ export class ChannelRegistry {
     if (seq === entry.seq + 1) {
       entry.seq = seq;
       entry.handler.apply(event, seq);
+      this.tell(entry.channel, event);
       return;
     }
     if (entry.isRecovering) return;
@@ -183,6 +205,7 @@ export class ChannelRegistry {
         entry.seq = seq;
         entry.phase = "live";
         entry.isRecovering = false;
+        this.tell(entry.channel, null);
         const buffered = entry.buffer.sort((a, b) => a.seq - b.seq);
         entry.buffer = [];
         for (const item of buffered) this.take(entry, item.seq, item.event);

@@ -8,6 +8,7 @@ import { useCallback, useEffect, useRef, useState } from "react";
 import { Link } from "react-router";
 import { describeError } from "../../api/client";
 import { dashboardApi } from "../../api/dashboard";
+import { type MessageKey, useTranslator } from "../../lib/i18n/i18n";
 import { Button } from "../../ui/button";
 import { EmptyState } from "../../ui/empty-state";
 import { Skeleton } from "../../ui/skeleton";
@@ -15,79 +16,72 @@ import { useNotifications } from "../notifications/notifications-store";
 import "./my-blockers.css";
 import { useLiveSpaces } from "./use-live-spaces";
 
-const roleText: Record<BlockerRole, string> = {
-  clearing: "Named to clear it",
-  responsible: "Responsible",
-  coworker: "Co-worker",
+const roleText: Record<BlockerRole, MessageKey> = {
+  clearing: "myBlockers.role.clearing",
+  responsible: "myBlockers.role.responsible",
+  coworker: "myBlockers.role.coworker",
 };
-
-const formatDay = (day: string) =>
-  new Date(`${day}T00:00:00`).toLocaleDateString(undefined, {
-    weekday: "short",
-    day: "numeric",
-    month: "short",
-  });
-
-const ageText = (days: number) => (days === 0 ? "today" : days === 1 ? "1 day ago" : `${days} days ago`);
 
 const cardHref = (c: { workspaceId: string; spaceId: string; id: string }) =>
   `/w/${c.workspaceId}/s/${c.spaceId}/c/${c.id}`;
 
-const BlockerRow = ({ item }: { item: MyBlocker }) => (
-  <li className="my-blocker" aria-label={item.name}>
-    <div className="my-blocker-head">
-      <Link className="my-blocker-name" to={cardHref({ ...item, id: item.cardId })}>
-        {item.name}
-      </Link>
-      <span className="my-work-space">{item.spaceName}</span>
-      <span className={`my-work-status status-role-${item.statusRole}`}>
-        <span className={`status-dot status-dot-${item.statusRole}`} aria-hidden="true" />
-        {item.statusName}
-      </span>
-      <span className="my-work-role">{item.roles.map((r) => roleText[r]).join(" · ")}</span>
-    </div>
-    <ul className="my-blocker-reasons">
-      {item.blockings.map((b) => (
-        <li key={b.id}>
-          <span className="my-work-blocked">{b.blockerName}</span>
-          {b.reason}{" "}
-          <time className="muted" dateTime={b.blockedAt} title={new Date(b.blockedAt).toLocaleString()}>
-            blocked {ageText(b.ageDays)}
-          </time>
-        </li>
-      ))}
-    </ul>
-    <p className="my-blocker-impact">
-      {item.waiting === 0 ? (
-        <span className="muted">No other card waits on it</span>
-      ) : (
-        <>
-          <strong>
-            {item.waiting} {item.waiting === 1 ? "card waits" : "cards wait"} on it
-          </strong>
-          {item.soonestDue ? (
-            <>
-              {" "}
-              · the first due <time dateTime={item.soonestDue}>{formatDay(item.soonestDue)}</time>
-            </>
-          ) : null}
-          {": "}
-          {item.waitingCards.map((w, i) => (
-            <span key={w.id}>
-              {i > 0 ? ", " : ""}
-              <Link to={cardHref(w)}>{w.name}</Link>
-            </span>
-          ))}
-          {item.waiting > item.waitingCards.length
-            ? ` and ${item.waiting - item.waitingCards.length} more`
-            : ""}
-        </>
-      )}
-    </p>
-  </li>
-);
+const BlockerRow = ({ item }: { item: MyBlocker }) => {
+  const { t, format } = useTranslator();
+  const more = item.waiting - item.waitingCards.length;
+  return (
+    <li className="my-blocker" aria-label={item.name}>
+      <div className="my-blocker-head">
+        <Link className="my-blocker-name" to={cardHref({ ...item, id: item.cardId })}>
+          {item.name}
+        </Link>
+        <span className="my-work-space">{item.spaceName}</span>
+        <span className={`my-work-status status-role-${item.statusRole}`}>
+          <span className={`status-dot status-dot-${item.statusRole}`} aria-hidden="true" />
+          {item.statusName}
+        </span>
+        <span className="my-work-role">{item.roles.map((r) => t(roleText[r])).join(" · ")}</span>
+      </div>
+      <ul className="my-blocker-reasons">
+        {item.blockings.map((b) => (
+          <li key={b.id}>
+            <span className="my-work-blocked">{b.blockerName}</span>
+            {b.reason}{" "}
+            <time className="muted" dateTime={b.blockedAt} title={format.dateTime(b.blockedAt)}>
+              {t("myBlockers.blockedAgo", { days: b.ageDays })}
+            </time>
+          </li>
+        ))}
+      </ul>
+      <p className="my-blocker-impact">
+        {item.waiting === 0 ? (
+          <span className="muted">{t("myBlockers.waiting.none")}</span>
+        ) : (
+          <>
+            <strong>{t("myBlockers.waiting.count", { count: item.waiting })}</strong>
+            {item.soonestDue ? (
+              <>
+                {" · "}
+                {t("myBlockers.waiting.firstDue")}{" "}
+                <time dateTime={item.soonestDue}>{format.dayRange(item.soonestDue, item.soonestDue)}</time>
+              </>
+            ) : null}
+            {": "}
+            {item.waitingCards.map((w, i) => (
+              <span key={w.id}>
+                {i > 0 ? ", " : ""}
+                <Link to={cardHref(w)}>{w.name}</Link>
+              </span>
+            ))}
+            {more > 0 ? ` ${t("myBlockers.waiting.more", { count: more })}` : ""}
+          </>
+        )}
+      </p>
+    </li>
+  );
+};
 
 export const MyBlockersPage = () => {
+  const { t } = useTranslator();
   const [reply, setReply] = useState<MyBlockers | null>(null);
   const [error, setError] = useState<string | null>(null);
   // One request at a time; a change during one asks once more when it ends.
@@ -124,16 +118,13 @@ export const MyBlockersPage = () => {
   return (
     <main className="page my-work-page my-blockers-page">
       <header className="page-header">
-        <h1 className="page-title">My blockers</h1>
-        <p className="muted">
-          Blocked cards you are responsible for, work on, or were named to clear. Those holding up the most
-          work come first.
-        </p>
+        <h1 className="page-title">{t("myBlockers.title")}</h1>
+        <p className="muted">{t("myBlockers.intro")}</p>
       </header>
       {error && !reply ? (
-        <EmptyState title="Could not load your blockers">
+        <EmptyState title={t("myBlockers.error")}>
           <p>{error}</p>
-          <Button onClick={() => void load()}>Try again</Button>
+          <Button onClick={() => void load()}>{t("myBlockers.retry")}</Button>
         </EmptyState>
       ) : !reply ? (
         <div className="my-work-loading">
@@ -142,11 +133,11 @@ export const MyBlockersPage = () => {
           <Skeleton width="90%" height={64} />
         </div>
       ) : reply.items.length === 0 ? (
-        <EmptyState icon="✓" title="Nothing is blocked on you">
-          <p>When a card you work on is blocked, or you are named to clear a blocker, it shows here.</p>
+        <EmptyState icon="✓" title={t("myBlockers.empty.title")}>
+          <p>{t("myBlockers.empty.text")}</p>
         </EmptyState>
       ) : (
-        <ol className="my-blocker-list" aria-label="My blockers">
+        <ol className="my-blocker-list" aria-label={t("myBlockers.title")}>
           {reply.items.map((item) => (
             <BlockerRow key={item.cardId} item={item} />
           ))}

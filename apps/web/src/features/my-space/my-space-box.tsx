@@ -7,11 +7,13 @@ import { useCallback, useEffect, useState } from "react";
 import { Link } from "react-router";
 import { describeError } from "../../api/client";
 import { mySpaceApi } from "../../api/coordination";
+import { translate, useTranslator } from "../../lib/i18n/i18n";
 import { toast } from "../../store/toasts";
 import { onMySpaceChange } from "../../sync/live";
 import { Button } from "../../ui/button";
 
 export const MySpaceBox = ({ cardId, isArchived }: { cardId: string; isArchived: boolean }) => {
+  const { t } = useTranslator();
   const [placement, setPlacement] = useState<CardMySpace | null | undefined>(undefined);
   const [isBusy, setIsBusy] = useState(false);
 
@@ -35,7 +37,7 @@ export const MySpaceBox = ({ cardId, isArchived }: { cardId: string; isArchived:
       await mySpaceApi.place(cardId, {});
       await load();
     } catch (err) {
-      toast.error(`Could not add the card to My space. ${describeError(err)}`);
+      toast.error(translate("mySpace.box.addFailed", { reason: describeError(err) }));
     } finally {
       setIsBusy(false);
     }
@@ -46,7 +48,7 @@ export const MySpaceBox = ({ cardId, isArchived }: { cardId: string; isArchived:
       await mySpaceApi.remove(cardId);
       setPlacement(null);
     } catch (err) {
-      toast.error(`Could not remove the card from My space. ${describeError(err)}`);
+      toast.error(translate("mySpace.box.removeFailed", { reason: describeError(err) }));
     } finally {
       setIsBusy(false);
     }
@@ -56,24 +58,25 @@ export const MySpaceBox = ({ cardId, isArchived }: { cardId: string; isArchived:
   return (
     <div className="reminder-box" data-testid="my-space-box">
       <div className="coord-row">
-        <strong>My space</strong>
-        <span className="reminder-private">Only you see where it is on your My space</span>
+        <strong>{t("mySpace.title")}</strong>
+        <span className="reminder-private">{t("mySpace.box.private")}</span>
       </div>
       {placement ? (
         <div className="coord-row">
           <span>
-            On <Link to="/my-space">My space</Link> in <strong>{placement.columnName}</strong>
+            {t("mySpace.box.on")} <Link to="/my-space">{t("mySpace.title")}</Link> {t("mySpace.box.in")}{" "}
+            <strong>{placement.columnName}</strong>
           </span>
           <Button size="sm" variant="ghost" isBusy={isBusy} onClick={() => void handleRemove()}>
-            Remove from My space
+            {t("mySpace.card.remove")}
           </Button>
         </div>
       ) : isArchived ? (
-        <p className="faint">Archived cards are not shown on My space.</p>
+        <p className="faint">{t("mySpace.box.archived")}</p>
       ) : (
         <div className="coord-row">
           <Button size="sm" variant="secondary" isBusy={isBusy} onClick={() => void handleAdd()}>
-            Add to My space
+            {t("mySpace.box.add")}
           </Button>
         </div>
       )}

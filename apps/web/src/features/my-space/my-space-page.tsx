@@ -48,6 +48,7 @@ import {
 import { Link } from "react-router";
 import { describeError } from "../../api/client";
 import { mySpaceApi, type Neighbours } from "../../api/coordination";
+import { translate, useTranslator } from "../../lib/i18n/i18n";
 import { toast } from "../../store/toasts";
 import { onMySpaceChange, sync } from "../../sync/live";
 import { Avatar } from "../../ui/avatar";
@@ -61,9 +62,6 @@ const noCards: MirrorCard[] = [];
 const columnDropId = (columnId: string) => `col:${columnId}`;
 const columnOfDropId = (id: string) => (id.startsWith("col:") ? id.slice(4) : null);
 
-const formatDay = (day: string) =>
-  new Date(`${day}T00:00:00`).toLocaleDateString(undefined, { day: "numeric", month: "short" });
-
 const cardHref = (card: MirrorCard) => `/w/${card.workspaceId}/s/${card.spaceId}/c/${card.id}`;
 
 interface Lookups {
@@ -73,6 +71,7 @@ interface Lookups {
 }
 
 const MirrorFront = ({ card, lookups }: { card: MirrorCard; lookups: Lookups }) => {
+  const { t, format } = useTranslator();
   const labels = card.labelIds.flatMap((id) => {
     const label = lookups.labels.get(id);
     return label ? [label] : [];
@@ -90,11 +89,11 @@ const MirrorFront = ({ card, lookups }: { card: MirrorCard; lookups: Lookups }) 
         </span>
       ) : null}
       <span className="mirror-name">
-        {card.isBlocked ? <span className="mirror-blocked">Blocked</span> : null}
+        {card.isBlocked ? <span className="mirror-blocked">{t("mySpace.card.blocked")}</span> : null}
         {card.name}
       </span>
       <span className="mirror-meta">
-        <span className="mirror-space" title="Space">
+        <span className="mirror-space" title={t("mySpace.card.space")}>
           {card.spaceName}
         </span>
         <span className={`mirror-status status-role-${card.statusRole}`}>
@@ -106,23 +105,33 @@ const MirrorFront = ({ card, lookups }: { card: MirrorCard; lookups: Lookups }) 
         <span className="mirror-meta">
           {card.startDate || card.dueDate ? (
             <span className="mirror-dates">
-              {card.startDate ? <time dateTime={card.startDate}>{formatDay(card.startDate)}</time> : null}
-              {card.startDate && card.dueDate ? " – " : null}
-              {card.dueDate ? (
+              {card.startDate && card.dueDate ? (
+                <time dateTime={`${card.startDate}/${card.dueDate}`}>
+                  {format.dayRange(card.startDate, card.dueDate)}
+                </time>
+              ) : card.startDate ? (
+                <time dateTime={card.startDate}>{format.dayMonth(card.startDate)}</time>
+              ) : card.dueDate ? (
                 <time dateTime={card.dueDate}>
-                  {card.startDate ? "" : "Due "}
-                  {formatDay(card.dueDate)}
+                  {t("mySpace.card.due", { day: format.dayMonth(card.dueDate) })}
                 </time>
               ) : null}
             </span>
           ) : null}
           <span className="mirror-people">
             {people.slice(0, 4).map((id) => (
-              <Avatar key={id} name={lookups.people.get(id) ?? "Someone"} seed={id} size={20} />
+              <Avatar
+                key={id}
+                name={lookups.people.get(id) ?? t("common.unknownPerson")}
+                seed={id}
+                size={20}
+              />
             ))}
             {people.length > 0 ? (
               <span className="visually-hidden">
-                People: {people.map((id) => lookups.people.get(id) ?? "someone").join(", ")}
+                {t("mySpace.card.people", {
+                  names: people.map((id) => lookups.people.get(id) ?? t("common.unknownPerson")).join(", "),
+                })}
               </span>
             ) : null}
           </span>
@@ -142,6 +151,7 @@ interface TileProps {
 }
 
 const MirrorTile = ({ card, columnId, lookups, columns, onMoveTo, onRemove }: TileProps) => {
+  const { t } = useTranslator();
   const { attributes, listeners, setNodeRef, setActivatorNodeRef, transform, transition, isDragging } =
     useSortable({ id: card.id, data: { columnId } });
   return (
@@ -161,20 +171,23 @@ const MirrorTile = ({ card, columnId, lookups, columns, onMoveTo, onRemove }: Ti
           ref={setActivatorNodeRef}
           className="card-drag-handle"
           {...attributes}
-          aria-roledescription="draggable card"
-          aria-label={`Drag ${card.name}`}
+          aria-roledescription={t("mySpace.card.draggable")}
+          aria-label={t("mySpace.card.drag", { name: card.name })}
           onKeyDown={listeners?.onKeyDown as KeyboardEventHandler | undefined}
         >
           <span aria-hidden="true">⠿</span>
         </button>
         <Menu
-          label={`Actions for ${card.name}`}
+          label={t("mySpace.card.actions", { name: card.name })}
           items={[
             ...columns
               .filter((c) => c.id !== columnId)
-              .map((c) => ({ label: `Move to ${c.name}`, onSelect: () => onMoveTo(card.id, c.id) })),
+              .map((c) => ({
+                label: t("mySpace.card.moveTo", { column: c.name }),
+                onSelect: () => onMoveTo(card.id, c.id),
+              })),
             "separator" as const,
-            { label: "Remove from My space", onSelect: () => onRemove(card.id), isDanger: true },
+            { label: t("mySpace.card.remove"), onSelect: () => onRemove(card.id), isDanger: true },
           ]}
         />
       </div>
@@ -207,6 +220,7 @@ const PersonalColumn = ({
   onShift,
   onDelete,
 }: ColumnProps) => {
+  const { t, format } = useTranslator();
   const { setNodeRef, isOver } = useDroppable({ id: columnDropId(column.id) });
   const [isRenaming, setIsRenaming] = useState(false);
   const [name, setName] = useState(column.name);
@@ -226,7 +240,7 @@ const PersonalColumn = ({
         {isRenaming ? (
           <form onSubmit={handleRename} className="my-space-rename">
             <label className="visually-hidden" htmlFor={`rename-${column.id}`}>
-              Column name
+              {t("mySpace.column.name")}
             </label>
             <input
               id={`rename-${column.id}`}
@@ -247,28 +261,32 @@ const PersonalColumn = ({
           </form>
         ) : (
           <h2 className="my-space-column-title">
-            {column.name} <span className="muted">{cards.length}</span>
+            {column.name} <span className="muted">{format.number(cards.length)}</span>
           </h2>
         )}
         <Menu
-          label={`Actions for column ${column.name}`}
+          label={t("mySpace.column.actions", { name: column.name })}
           items={[
             {
-              label: "Rename",
+              label: t("common.rename"),
               onSelect: () => {
                 setName(column.name);
                 setIsRenaming(true);
               },
             },
-            { label: "Move left", onSelect: () => onShift(column, -1), isDisabled: index === 0 },
             {
-              label: "Move right",
+              label: t("mySpace.column.moveLeft"),
+              onSelect: () => onShift(column, -1),
+              isDisabled: index === 0,
+            },
+            {
+              label: t("mySpace.column.moveRight"),
               onSelect: () => onShift(column, 1),
               isDisabled: index === columns.length - 1,
             },
             "separator",
             {
-              label: "Delete column",
+              label: t("mySpace.column.delete"),
               onSelect: () => onDelete(column),
               isDanger: true,
               isDisabled: columns.length < 2,
@@ -289,7 +307,7 @@ const PersonalColumn = ({
               onRemove={onRemove}
             />
           ))}
-          {cards.length === 0 ? <li className="my-space-empty faint">Drop cards here</li> : null}
+          {cards.length === 0 ? <li className="my-space-empty faint">{t("mySpace.column.empty")}</li> : null}
         </ul>
       </SortableContext>
     </section>
@@ -341,6 +359,7 @@ const useLiveMirrors = (data: MySpace | null, reload: () => void) => {
 };
 
 export const MySpacePage = () => {
+  const { t, format } = useTranslator();
   const [data, setData] = useState<MySpace | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [activeId, setActiveId] = useState<string | null>(null);
@@ -439,7 +458,7 @@ export const MySpacePage = () => {
       );
     } catch (err) {
       setData(before);
-      toast.error(`Could not move the card. ${describeError(err)}`);
+      toast.error(translate("mySpace.toast.moveCard", { reason: describeError(err) }));
     }
   };
 
@@ -453,7 +472,7 @@ export const MySpacePage = () => {
       void load();
     } catch (err) {
       setData(before);
-      toast.error(`Could not remove the card. ${describeError(err)}`);
+      toast.error(translate("mySpace.toast.removeCard", { reason: describeError(err) }));
     }
   };
   const handleAddSuggestion = async (cardId: string) => {
@@ -466,7 +485,7 @@ export const MySpacePage = () => {
       await mySpaceApi.updateColumn(column.id, { name });
       void load();
     } catch (err) {
-      toast.error(`Could not rename the column. ${describeError(err)}`);
+      toast.error(translate("mySpace.toast.renameColumn", { reason: describeError(err) }));
     }
   };
   const handleShift = async (column: MySpaceColumn, by: -1 | 1) => {
@@ -480,7 +499,7 @@ export const MySpacePage = () => {
       );
       void load();
     } catch (err) {
-      toast.error(`Could not move the column. ${describeError(err)}`);
+      toast.error(translate("mySpace.toast.moveColumn", { reason: describeError(err) }));
     }
   };
   const handleDelete = async () => {
@@ -490,7 +509,7 @@ export const MySpacePage = () => {
       setDeleting(null);
       void load();
     } catch (err) {
-      toast.error(`Could not delete the column. ${describeError(err)}`);
+      toast.error(translate("mySpace.toast.deleteColumn", { reason: describeError(err) }));
     }
   };
   const handleAddColumn = async (e: FormEvent) => {
@@ -503,7 +522,7 @@ export const MySpacePage = () => {
       setIsAddingColumn(false);
       void load();
     } catch (err) {
-      toast.error(`Could not add the column. ${describeError(err)}`);
+      toast.error(translate("mySpace.toast.addColumn", { reason: describeError(err) }));
     }
   };
 
@@ -553,15 +572,13 @@ export const MySpacePage = () => {
   return (
     <main className="page my-space-page">
       <header className="page-header">
-        <h1 className="page-title">My space</h1>
-        <p className="muted">
-          Your own board of cards from any space you can read. Only you see it; each card stays in its space.
-        </p>
+        <h1 className="page-title">{t("mySpace.title")}</h1>
+        <p className="muted">{t("mySpace.intro")}</p>
       </header>
       {error && !data ? (
-        <EmptyState title="Could not load My space">
+        <EmptyState title={t("mySpace.error")}>
           <p>{error}</p>
-          <Button onClick={() => void load()}>Try again</Button>
+          <Button onClick={() => void load()}>{t("mySpace.retry")}</Button>
         </EmptyState>
       ) : !data ? (
         <div className="my-space-loading">
@@ -597,12 +614,12 @@ export const MySpacePage = () => {
                 {isAddingColumn ? (
                   <form onSubmit={(e) => void handleAddColumn(e)}>
                     <label className="visually-hidden" htmlFor="my-space-new-column">
-                      New column name
+                      {t("mySpace.column.newName")}
                     </label>
                     <input
                       id="my-space-new-column"
                       className="input input-sm"
-                      placeholder="Column name"
+                      placeholder={t("mySpace.column.name")}
                       value={newColumn}
                       maxLength={mySpaceLimits.columnNameMax}
                       onChange={(e) => setNewColumn(e.target.value)}
@@ -613,7 +630,7 @@ export const MySpacePage = () => {
                       autoFocus
                     />
                     <Button size="sm" variant="primary" type="submit">
-                      Add column
+                      {t("mySpace.column.add")}
                     </Button>
                   </form>
                 ) : (
@@ -623,7 +640,7 @@ export const MySpacePage = () => {
                     onClick={() => setIsAddingColumn(true)}
                     disabled={columns.length >= mySpaceLimits.columnsMax}
                   >
-                    + Add a column
+                    {t("mySpace.column.addOpen")}
                   </Button>
                 )}
               </div>
@@ -638,11 +655,12 @@ export const MySpacePage = () => {
           </DndContext>
           <aside className="my-space-suggestions" aria-labelledby="my-space-suggested">
             <h2 id="my-space-suggested" className="my-space-column-title">
-              Suggested for you <span className="muted">{suggestions.length}</span>
+              {t("mySpace.suggestions.title")}{" "}
+              <span className="muted">{format.number(suggestions.length)}</span>
             </h2>
-            <p className="faint">Open cards where you are responsible or a co-worker, not on My space yet.</p>
+            <p className="faint">{t("mySpace.suggestions.intro")}</p>
             {suggestions.length === 0 ? (
-              <p className="faint">Nothing to suggest. Add any card from its panel: “Add to My space”.</p>
+              <p className="faint">{t("mySpace.suggestions.none")}</p>
             ) : (
               <ul className="my-space-suggestion-list">
                 {suggestions.map((card) => (
@@ -653,10 +671,10 @@ export const MySpacePage = () => {
                     <Button
                       size="sm"
                       variant="secondary"
-                      aria-label={`Add ${card.name} to My space`}
+                      aria-label={t("mySpace.suggestions.addCard", { name: card.name })}
                       onClick={() => void handleAddSuggestion(card.id)}
                     >
-                      Add
+                      {t("common.add")}
                     </Button>
                   </li>
                 ))}
@@ -667,17 +685,17 @@ export const MySpacePage = () => {
       )}
       <ConfirmDialog
         isOpen={deleting !== null}
-        title={`Delete column ${deleting?.name ?? ""}?`}
+        title={t("mySpace.delete.title", { name: deleting?.name ?? "" })}
         message={(() => {
           if (!deleting) return "";
           const index = columns.findIndex((c) => c.id === deleting.id);
           const target = columns[index - 1] ?? columns[index + 1];
           const count = cardsOf(deleting.id).length;
           return count === 0
-            ? "The column is empty."
-            : `Its ${count} card${count === 1 ? "" : "s"} move to ${target?.name ?? "another column"}. The cards themselves are not changed.`;
+            ? t("mySpace.delete.empty")
+            : t("mySpace.delete.moves", { count, column: target?.name ?? t("mySpace.delete.another") });
         })()}
-        confirmLabel="Delete column"
+        confirmLabel={t("mySpace.column.delete")}
         onConfirm={() => void handleDelete()}
         onClose={() => setDeleting(null)}
       />

@@ -3,10 +3,11 @@ import type { ActivityItem } from "@lattice/domain";
 import { useCallback, useEffect, useState } from "react";
 import { describeError } from "../../api/client";
 import { findApi } from "../../api/search";
+import { useTranslator } from "../../lib/i18n/i18n";
 import { Button } from "../../ui/button";
-import { timeAgo } from "../notifications/notification-text";
 
 export const MyActivity = () => {
+  const { t, format } = useTranslator();
   const [items, setItems] = useState<ActivityItem[]>([]);
   const [nextBefore, setNextBefore] = useState<string | null>(null);
   const [status, setStatus] = useState<"loading" | "ready" | "error">("loading");
@@ -32,22 +33,18 @@ export const MyActivity = () => {
   return (
     <section className="my-work-group my-activity" aria-labelledby="mw-activity">
       <h2 id="mw-activity" className="my-work-title">
-        My recent activity
+        {t("myWork.activity.title")}
       </h2>
       {status === "ready" && items.length === 0 ? (
-        <p className="muted">You have not changed anything yet.</p>
+        <p className="muted">{t("myWork.activity.empty")}</p>
       ) : null}
       <ol className="activity-list">
         {items.map((item) => (
           <li key={`${item.channel}:${item.seq}`} className="activity-item">
             <div className="activity-body">
               <p className="activity-text">{item.text}</p>
-              <time
-                className="activity-time muted"
-                dateTime={item.at}
-                title={new Date(item.at).toLocaleString()}
-              >
-                {timeAgo(item.at)}
+              <time className="activity-time muted" dateTime={item.at} title={format.dateTime(item.at)}>
+                {format.relative(item.at)}
               </time>
             </div>
           </li>
@@ -58,10 +55,10 @@ export const MyActivity = () => {
           {error}
         </p>
       ) : null}
-      {status === "loading" ? <p className="muted">Loading…</p> : null}
+      {status === "loading" ? <p className="muted">{t("common.loading")}</p> : null}
       {status === "ready" && nextBefore ? (
         <Button size="sm" onClick={() => void loadPage(nextBefore)}>
-          Load older
+          {t("myWork.activity.older")}
         </Button>
       ) : null}
     </section>

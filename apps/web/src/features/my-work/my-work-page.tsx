@@ -7,6 +7,7 @@ import { Suspense, useCallback, useEffect, useState } from "react";
 import { Link, useLocation } from "react-router";
 import { describeError } from "../../api/client";
 import { findApi, type MyWork, type MyWorkGroup, myWorkGroups } from "../../api/search";
+import { type MessageKey, useTranslator } from "../../lib/i18n/i18n";
 import { onDemand } from "../../lib/on-demand";
 import { Button } from "../../ui/button";
 import { EmptyState } from "../../ui/empty-state";
@@ -17,19 +18,12 @@ import { localToday } from "../filters/dates";
 import { MySpacePage } from "../my-space/my-space-page";
 import { MyActivity } from "./my-activity";
 
-const groupTitles: Record<MyWorkGroup, string> = {
-  overdue: "Overdue",
-  this_week: "This week",
-  later: "Later",
-  no_date: "No date",
+const groupTitles: Record<MyWorkGroup, MessageKey> = {
+  overdue: "myWork.group.overdue",
+  this_week: "myWork.group.thisWeek",
+  later: "myWork.group.later",
+  no_date: "myWork.group.noDate",
 };
-
-const formatDay = (day: string) =>
-  new Date(`${day}T00:00:00`).toLocaleDateString(undefined, {
-    weekday: "short",
-    day: "numeric",
-    month: "short",
-  });
 
 const MyBlockersPage = onDemand(
   () => import("../my-blockers/my-blockers-page"),
@@ -59,6 +53,7 @@ const SpaceAging = ({ spaceId }: { spaceId: string }) => {
 };
 
 const MyWorkList = () => {
+  const { t, format } = useTranslator();
   const [work, setWork] = useState<MyWork | null>(null);
   const [error, setError] = useState<string | null>(null);
 
@@ -91,13 +86,13 @@ const MyWorkList = () => {
         <SpaceAging key={id} spaceId={id} />
       ))}
       <header className="page-header">
-        <h1 className="page-title">My work</h1>
-        <p className="muted">Cards where you are responsible or a co-worker, in every space you can see.</p>
+        <h1 className="page-title">{t("myWork.title")}</h1>
+        <p className="muted">{t("myWork.intro")}</p>
       </header>
       {error ? (
-        <EmptyState title="Could not load your work">
+        <EmptyState title={t("myWork.error")}>
           <p>{error}</p>
-          <Button onClick={() => void load()}>Try again</Button>
+          <Button onClick={() => void load()}>{t("myWork.retry")}</Button>
         </EmptyState>
       ) : !work ? (
         <div className="my-work-loading">
@@ -106,15 +101,15 @@ const MyWorkList = () => {
           <Skeleton width="90%" height={44} />
         </div>
       ) : total === 0 ? (
-        <EmptyState icon="✓" title="Nothing on your plate">
-          <p>When someone makes you responsible for a card or adds you as a co-worker, it shows here.</p>
+        <EmptyState icon="✓" title={t("myWork.empty.title")}>
+          <p>{t("myWork.empty.text")}</p>
         </EmptyState>
       ) : (
         myWorkGroups.map((group) =>
           work[group].length === 0 ? null : (
             <section key={group} className={`my-work-group my-work-${group}`} aria-labelledby={`mw-${group}`}>
               <h2 id={`mw-${group}`} className="my-work-title">
-                {groupTitles[group]} <span className="muted">{work[group].length}</span>
+                {t(groupTitles[group])} <span className="muted">{format.number(work[group].length)}</span>
               </h2>
               <ul className="my-work-list">
                 {work[group].map((card) => (
@@ -125,8 +120,8 @@ const MyWorkList = () => {
                     >
                       <span className="my-work-name">
                         {card.isBlocked ? (
-                          <span className="my-work-blocked" title="Blocked">
-                            Blocked
+                          <span className="my-work-blocked" title={t("myWork.blocked")}>
+                            {t("myWork.blocked")}
                           </span>
                         ) : null}
                         {card.name}
@@ -141,12 +136,14 @@ const MyWorkList = () => {
                       </span>
                       <span className={`my-work-due${group === "overdue" ? " is-overdue" : ""}`}>
                         {card.dueDate ? (
-                          <time dateTime={card.dueDate}>{formatDay(card.dueDate)}</time>
+                          <time dateTime={card.dueDate}>{format.dayRange(card.dueDate, card.dueDate)}</time>
                         ) : (
-                          "No due date"
+                          t("myWork.noDueDate")
                         )}
                       </span>
-                      <span className="my-work-role">{card.isResponsible ? "Responsible" : "Co-worker"}</span>
+                      <span className="my-work-role">
+                        {card.isResponsible ? t("myWork.role.responsible") : t("myWork.role.coworker")}
+                      </span>
                     </Link>
                   </li>
                 ))}

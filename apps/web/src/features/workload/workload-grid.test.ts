@@ -8,6 +8,7 @@ import {
   LOAD_HEIGHT,
   ROW_PADDING,
   rowAt,
+  visibleDays,
   visibleRows,
   windowOf,
 } from "./workload-grid";
@@ -70,5 +71,18 @@ describe("workload grid", () => {
   it("opens on whole weeks around today and pages by half a window", () => {
     expect(windowOf("2026-03-04", "day", 0)).toEqual({ from: "2026-02-23", to: "2026-04-19" });
     expect(windowOf("2026-03-04", "week", 1).from).toBe("2026-05-04");
+  });
+
+  it("keeps the day range in view as it is while a horizontal scroll stays within a step, so rows need no redraw", () => {
+    // Week zoom: 16 px a day, steps of 28 days (448 px); 1,000 px wide.
+    const at = (x: number) => visibleDays("2026-03-02", "week", x, 1000);
+    expect(at(0)).toEqual({ first: "2026-03-02", last: "2026-06-22" });
+    expect(at(100)).toEqual(at(0));
+    expect(at(340)).toEqual(at(0));
+    expect(at(400).first).toBe("2026-03-02");
+    expect(at(400).last > at(0).last).toBe(true);
+    // Always at least what is on screen: at x = 1,400 that is day 87 (28 May) to day 150 (30 Jul).
+    expect(at(1400).first <= "2026-05-28").toBe(true);
+    expect(at(1400).last >= "2026-07-30").toBe(true);
   });
 });

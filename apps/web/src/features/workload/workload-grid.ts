@@ -95,7 +95,11 @@ export const visibleRows = (
   return [Math.max(0, lo - overscan), Math.min(rows.length - 1, last + overscan)];
 };
 
-/** Day range [first, last] shown for a horizontal scroll of `x` over `width` pixels (with a margin). */
+/**
+ * Day range [first, last] shown for a horizontal scroll of `x` over `width` pixels, with a margin of
+ * one to two steps (a week by day, four weeks by week) on each side. Its edges move by whole steps,
+ * so scrolling within a step keeps the range (and the rows drawn for it) as they are.
+ */
 export const visibleDays = (
   origin: string,
   zoom: WorkloadZoom,
@@ -103,9 +107,9 @@ export const visibleDays = (
   width: number,
 ): { first: string; last: string } => {
   const dayWidth = dayWidthOf(zoom);
-  const margin = zoom === "day" ? 7 : 28;
-  const first = Math.max(0, Math.floor(x / dayWidth) - margin);
-  const last = Math.ceil((x + width) / dayWidth) + margin;
+  const step = zoom === "day" ? 7 : 28;
+  const first = Math.max(0, (Math.floor(x / dayWidth / step) - 1) * step);
+  const last = (Math.ceil((x + width) / dayWidth / step) + 1) * step;
   return { first: addDays(origin, first), last: addDays(origin, last) };
 };
 

@@ -6,7 +6,9 @@
  * keyboard does the same (arrows on a focused bar). Changes show at once and are rolled back with a
  * toast when refused; teammates' changes arrive live (see use-live-workload.ts).
  *
- * Only the rows and periods in view are rendered (workload-grid.ts). A drag moves one element's
+ * Only the rows and periods in view are rendered (workload-grid.ts). Rows are memoised and the scroll
+ * position is read once per animation frame, so a scroll renders only the rows that enter the window
+ * (and all of them only when the day range in view moves by a step). A drag moves one element's
  * transform; React redraws once, at the drop.
  */
 import {
@@ -21,6 +23,7 @@ import {
   workloadDrop,
 } from "@lattice/domain";
 import {
+  memo,
   type KeyboardEvent as ReactKeyboardEvent,
   type PointerEvent as ReactPointerEvent,
   useCallback,
@@ -34,6 +37,8 @@ import { Link, useNavigate, useParams } from "react-router";
 import { describeError, newMutationId } from "../../api/client";
 import { api } from "../../api/endpoints";
 import { type WorkloadScope, workloadApi } from "../../api/workload";
+import type { Formatters } from "../../lib/i18n/format";
+import { type Translator, translate, useTranslator } from "../../lib/i18n/i18n";
 import { toast } from "../../store/toasts";
 import { useWorkspaces } from "../../store/workspaces";
 import { initials } from "../../ui/avatar";
@@ -65,15 +70,13 @@ const HEADER_HEIGHT = 34;
 const UNDATED_SHOWN = 200;
 const DRAG_THRESHOLD = 4;
 
-const dayLabel = (day: string, options: Intl.DateTimeFormatOptions) =>
-  new Date(`${day}T00:00:00`).toLocaleDateString(undefined, options);
-
-const spanText = (card: WorkloadCard) => {
+const spanText = (card: WorkloadCard, t: Translator["t"], format: Formatters) => {
   const span = cardSpan(card);
-  if (!span) return "no dates";
-  const f = (d: string) => dayLabel(d, { day: "numeric", month: "short" });
-  return span.start === span.end ? f(span.start) : `${f(span.start)} – ${f(span.end)}`;
+  return span ? format.dayRange(span.start, span.end) : t("workload.bar.noDates");
 };
+
+/** Shown with a count against a capacity: a day's capacity may be a fraction (capacity / 5). */
+const capacityNumber = (capacity: number) => Number(capacity.toFixed(1));
 
 const applyChange = (card: WorkloadCard, change: WorkloadChange): WorkloadCard => ({
   ...card,
@@ -108,6 +111,9 @@ const placeCard = (data: Workload, card: WorkloadCard | null, cardId: string): W
   return { ...data, cards, undated, undatedTotal };
 };
 
+/** The toast text for a refused change, given the server's reason. */
+type FailedText = (reason: string) => string;
+
 interface Pending {
   token: number;
   change: WorkloadChange;
@@ -138,6 +144,7 @@ export const WorkloadPage = () => {
   // biome-ignore lint/correctness/useExhaustiveDependencies: one scope object per address
   const scope = useMemo(() => parsedScope, [scopeKey]);
   const navigate = useNavigate();
+  const { t, format } = useTranslator();
   const [today] = useState(localToday);
   const [zoom, setZoom] = useState<WorkloadZoom>("week");
   const [page, setPage] = useState(0);
@@ -205,7 +212,7 @@ export const WorkloadPage = () => {
   }, [refresh]);
 
   // ---------- live ----------
-  useLiveWorkload(watch, {
+  useLiveWorkload(watch, workspaceId, {
     onCard: (card) =>
       setData((current) => {
         if (!current) return current;
@@ -251,7 +258,7 @@ export const WorkloadPage = () => {
   }, [view]);
 
   // ---------- changes ----------
-  const commit = useCallback(async (card: WorkloadCard, change: WorkloadChange, label: string) => {
+  const commit = useCallback(async (card: WorkloadCard, change: WorkloadChange, failed: FailedText) => {
     if (Object.keys(change).length === 0) return;
     tokens.current += 1;
     const token = tokens.current;
@@ -269,7 +276,7 @@ export const WorkloadPage = () => {
         return known ? placeCard(current, fromCard(updated, known), card.id) : current;
       });
     } catch (e) {
-      toast.error(`Could not ${label}: ${describeError(e)}`);
+      toast.error(failed(describeError(e)));
     } finally {
       setPending((m) => {
         if (m.get(card.id)?.token !== token) return m;
@@ -280,18 +287,24 @@ export const WorkloadPage = () => {
     }
   }, []);
   const nameOf = useCallback(
-    (userId: string) => people.find((p) => p.userId === userId)?.name ?? "someone",
+    (userId: string) => people.find((p) => p.userId === userId)?.name ?? translate("workload.someone"),
     [people],
   );
-  const labelOf = useCallback(
-    (card: WorkloadCard, change: WorkloadChange) => {
+  /** The toast shown when the server refuses the change: what was tried, and why it failed. */
+  const failedOf = useCallback(
+    (card: WorkloadCard, change: WorkloadChange): FailedText => {
       const to =
         change.responsibleId ?? change.coworkerIds?.find((c) => !card.coworkerIds.includes(c)) ?? null;
-      const parts = [
-        to ? `give “${card.name}” to ${nameOf(to)}` : null,
-        change.startDate !== undefined || change.dueDate !== undefined ? `reschedule “${card.name}”` : null,
-      ].filter(Boolean);
-      return parts.join(" and ") || `change “${card.name}”`;
+      const isRescheduled = change.startDate !== undefined || change.dueDate !== undefined;
+      const values = { card: card.name, person: to ? nameOf(to) : "" };
+      return (reason) =>
+        to && isRescheduled
+          ? translate("workload.toast.giveAndReschedule", { ...values, reason })
+          : to
+            ? translate("workload.toast.give", { ...values, reason })
+            : isRescheduled
+              ? translate("workload.toast.reschedule", { ...values, reason })
+              : translate("workload.toast.change", { ...values, reason });
     },
     [nameOf],
   );
@@ -301,33 +314,46 @@ export const WorkloadPage = () => {
       target: { fromUserId: string | null; toUserId: string; days: number; day?: string },
     ) => {
       const change = workloadDrop(card, target);
-      void commit(card, change, labelOf(card, change));
+      void commit(card, change, failedOf(card, change));
     },
-    [commit, labelOf],
+    [commit, failedOf],
   );
 
   // ---------- scrolling and windowing ----------
   const scrollRef = useRef<HTMLDivElement>(null);
   const gridRef = useRef<HTMLDivElement>(null);
   const [viewport, setViewport] = useState({ x: 0, y: 0, width: 1200, height: 800 });
-  const handleScroll = useCallback(() => {
+  const measure = useCallback(() => {
     const el = scrollRef.current;
     if (!el) return;
-    setViewport({
+    const next = {
       x: Math.max(0, el.scrollLeft),
       y: Math.max(0, el.scrollTop - HEADER_HEIGHT),
       width: el.clientWidth - NAME_WIDTH,
       height: el.clientHeight,
-    });
+    };
+    setViewport((v) =>
+      v.x === next.x && v.y === next.y && v.width === next.width && v.height === next.height ? v : next,
+    );
   }, []);
+  // Scroll events can come several times a frame: the position is read once, in the next frame.
+  const frame = useRef(0);
+  const handleScroll = useCallback(() => {
+    if (frame.current !== 0) return;
+    frame.current = requestAnimationFrame(() => {
+      frame.current = 0;
+      measure();
+    });
+  }, [measure]);
+  useEffect(() => () => cancelAnimationFrame(frame.current), []);
   useLayoutEffect(() => {
-    handleScroll();
+    measure();
     const el = scrollRef.current;
     if (!el || typeof ResizeObserver === "undefined") return;
     const observer = new ResizeObserver(handleScroll);
     observer.observe(el);
     return () => observer.disconnect();
-  }, [handleScroll]);
+  }, [measure, handleScroll]);
   // Today in view when a range opens.
   const hasGrid = grid !== null;
   // biome-ignore lint/correctness/useExhaustiveDependencies: scrolls once per range and zoom
@@ -336,11 +362,15 @@ export const WorkloadPage = () => {
     if (!el || !grid) return;
     const x = daysBetween(grid.origin, today) * dayWidthOf(zoom) - periodWidthOf(zoom);
     el.scrollLeft = Math.max(0, x);
-    handleScroll();
+    measure();
   }, [hasGrid, range.from, zoom]);
 
   const [firstRow, lastRow] = grid ? visibleRows(grid.rows, viewport.y, viewport.height) : [0, -1];
-  const days = grid ? visibleDays(grid.origin, zoom, viewport.x, viewport.width) : null;
+  const origin = grid?.origin ?? null;
+  const days = useMemo(
+    () => (origin ? visibleDays(origin, zoom, viewport.x, viewport.width) : null),
+    [origin, zoom, viewport.x, viewport.width],
+  );
 
   // ---------- pointer drag ----------
   const dragRef = useRef<DragState | null>(null);
@@ -440,20 +470,32 @@ export const WorkloadPage = () => {
       rowEl.scrollTop = targetRow.top;
     drop(card, { fromUserId: row.person.userId, ...target });
   };
+  // Rows are memoised: they get handlers that never change and call the current ones.
+  const barKeyRef = useRef(handleBarKey);
+  barKeyRef.current = handleBarKey;
+  const handleRowBarKey = useCallback(
+    (event: ReactKeyboardEvent<HTMLElement>, card: WorkloadCard, row: WorkloadRow) =>
+      barKeyRef.current(event, card, row),
+    [],
+  );
+  const handleOpenCard = useCallback(
+    (card: WorkloadCard) => void navigate(`/w/${workspaceId}/s/${card.spaceId}/c/${card.id}`),
+    [navigate, workspaceId],
+  );
 
   // ---------- header ----------
   const folder = scope?.kind === "folder" ? tree?.folders.find((f) => f.id === scope.id) : null;
   const title =
     scope?.kind === "folder"
-      ? `${folder?.name ?? "Folder"} · Workload`
+      ? t("workload.titleOf", { name: folder?.name ?? t("workload.folder") })
       : scope?.kind === "workspace"
-        ? `${tree?.workspace.name ?? "Workspace"} · Workload`
-        : "Workload";
+        ? t("workload.titleOf", { name: tree?.workspace.name ?? t("workload.workspace") })
+        : t("workload.title");
   const totalOverloaded = grid ? grid.rows.filter((r) => r.overloaded > 0).length : 0;
   const actions = (
     <div className="wl-actions">
       <fieldset className="wl-zoom">
-        <legend className="visually-hidden">Zoom</legend>
+        <legend className="visually-hidden">{t("workload.zoom")}</legend>
         {(["day", "week"] as const).map((z) => (
           <Button
             key={z}
@@ -464,19 +506,27 @@ export const WorkloadPage = () => {
               setPage(0);
             }}
           >
-            {z === "day" ? "Days" : "Weeks"}
+            {z === "day" ? t("workload.zoom.days") : t("workload.zoom.weeks")}
           </Button>
         ))}
       </fieldset>
       <fieldset className="wl-paging">
-        <legend className="visually-hidden">Dates shown</legend>
-        <Button variant="secondary" aria-label="Earlier" onClick={() => setPage((p) => p - 1)}>
+        <legend className="visually-hidden">{t("workload.paging")}</legend>
+        <Button
+          variant="secondary"
+          aria-label={t("workload.paging.earlier")}
+          onClick={() => setPage((p) => p - 1)}
+        >
           ‹
         </Button>
         <Button variant="secondary" onClick={() => setPage(0)} disabled={page === 0}>
-          Today
+          {t("workload.paging.today")}
         </Button>
-        <Button variant="secondary" aria-label="Later" onClick={() => setPage((p) => p + 1)}>
+        <Button
+          variant="secondary"
+          aria-label={t("workload.paging.later")}
+          onClick={() => setPage((p) => p + 1)}
+        >
           ›
         </Button>
       </fieldset>
@@ -492,8 +542,8 @@ export const WorkloadPage = () => {
       ) : (
         <header className="page-header">
           <div>
-            <nav aria-label="Breadcrumb" className="breadcrumb">
-              <Link to={`/w/${workspaceId}`}>{tree?.workspace.name ?? "Workspace"}</Link>
+            <nav aria-label={t("workload.breadcrumb")} className="breadcrumb">
+              <Link to={`/w/${workspaceId}`}>{tree?.workspace.name ?? t("workload.workspace")}</Link>
             </nav>
             <h1 className="page-title">{title}</h1>
           </div>
@@ -501,18 +551,25 @@ export const WorkloadPage = () => {
         </header>
       )}
       <p className="wl-summary muted" aria-live="polite">
-        {grid && view
-          ? `${dayLabel(range.from, { day: "numeric", month: "short" })} – ${dayLabel(range.to, { day: "numeric", month: "short", year: "numeric" })} · ${view.cards.length} dated ${view.cards.length === 1 ? "card" : "cards"} · ${grid.rows.length} ${grid.rows.length === 1 ? "person" : "people"} · ${totalOverloaded} overloaded`
-          : ""}
-        {canWrite
-          ? " · Drag a bar along a row to reschedule it, or to another person to hand it over; arrow keys do the same on a focused bar."
-          : ""}
+        {[
+          grid && view
+            ? t("workload.summary", {
+                range: format.dayRange(range.from, range.to),
+                cards: view.cards.length,
+                people: grid.rows.length,
+                overloaded: totalOverloaded,
+              })
+            : null,
+          canWrite ? t("workload.summary.hint") : null,
+        ]
+          .filter(Boolean)
+          .join(" · ")}
       </p>
       {error && !data ? (
-        <EmptyState icon="!" title="The workload could not be loaded">
+        <EmptyState icon="!" title={t("workload.error.title")}>
           <p>{error}</p>
           <Button variant="secondary" onClick={refresh}>
-            Try again
+            {t("workload.error.retry")}
           </Button>
         </EmptyState>
       ) : !grid || !view || !days ? (
@@ -531,7 +588,7 @@ export const WorkloadPage = () => {
             <div className="wl-canvas" style={{ width: NAME_WIDTH + grid.width }}>
               <div className="wl-header" style={{ height: HEADER_HEIGHT }}>
                 <div className="wl-corner" style={{ width: NAME_WIDTH }}>
-                  Person · cards per {zoom}
+                  {zoom === "day" ? t("workload.corner.day") : t("workload.corner.week")}
                 </div>
                 <div className="wl-periods" style={{ width: grid.width }}>
                   {grid.periods.map((period, i) =>
@@ -541,9 +598,7 @@ export const WorkloadPage = () => {
                         className={`wl-period${period.start <= today && today <= period.end ? " is-today" : ""}`}
                         style={{ left: i * periodWidthOf(zoom), width: periodWidthOf(zoom) }}
                       >
-                        {zoom === "day"
-                          ? dayLabel(period.start, { weekday: "narrow", day: "numeric" })
-                          : dayLabel(period.start, { day: "numeric", month: "short" })}
+                        {zoom === "day" ? format.weekdayDay(period.start) : format.dayMonth(period.start)}
                       </div>
                     ),
                   )}
@@ -552,100 +607,22 @@ export const WorkloadPage = () => {
               <div className="wl-body" style={{ height: grid.height }}>
                 <div className="wl-names" style={{ width: NAME_WIDTH, height: grid.height }}>
                   {grid.rows.slice(firstRow, lastRow + 1).map((row) => (
-                    <div
-                      key={row.person.userId}
-                      className={`wl-person${row.overloaded > 0 ? " is-overloaded" : ""}`}
-                      style={{ top: row.top, height: row.height }}
-                    >
-                      <span
-                        className="wl-avatar"
-                        aria-hidden="true"
-                        style={{ background: initialsColorOf(row.person.userId, row.person.color) }}
-                      >
-                        {initials(row.person.name)}
-                      </span>
-                      <span className="wl-person-text">
-                        <span className="wl-person-name">{row.person.name}</span>
-                        <span className="wl-person-meta muted">
-                          {row.person.capacityPerWeek === null
-                            ? "no capacity set"
-                            : `${row.person.capacityPerWeek} a week`}
-                          {row.overloaded > 0 ? (
-                            <span className="wl-over-badge">
-                              {" "}
-                              · overloaded in {row.overloaded} {row.overloaded === 1 ? zoom : `${zoom}s`}
-                            </span>
-                          ) : null}
-                        </span>
-                      </span>
-                    </div>
+                    <PersonCell key={row.person.userId} row={row} zoom={zoom} />
                   ))}
                 </div>
                 <div className="wl-grid" ref={gridRef} style={{ width: grid.width, height: grid.height }}>
                   {grid.rows.slice(firstRow, lastRow + 1).map((row) => (
-                    <section
+                    <RowView
                       key={row.person.userId}
-                      className="wl-row"
-                      aria-label={`${row.person.name}'s cards`}
-                      data-row-user={row.person.userId}
-                      style={{
-                        top: row.top,
-                        height: row.height,
-                        backgroundSize: `${periodWidthOf(zoom)}px 100%`,
-                      }}
-                    >
-                      {row.loads.map((load, i) =>
-                        load.end < days.first ||
-                        load.start > days.last ||
-                        (load.count === 0 && !load.isOverloaded) ? null : (
-                          <div
-                            key={load.start}
-                            className={`wl-load${load.isOverloaded ? " is-over" : ""}`}
-                            style={{ left: i * periodWidthOf(zoom), width: periodWidthOf(zoom) }}
-                            title={`${load.count} ${load.count === 1 ? "card" : "cards"}${load.capacity === null ? "" : ` of ${Number(load.capacity.toFixed(1))}`}${load.isOverloaded ? ": overloaded" : ""}`}
-                          >
-                            {load.isOverloaded ? (
-                              <span className="wl-over-band" style={{ height: row.height - LOAD_HEIGHT }} />
-                            ) : null}
-                            <span className="wl-load-text">
-                              {load.capacity === null
-                                ? load.count
-                                : `${load.count}/${Number(load.capacity.toFixed(1))}`}
-                            </span>
-                          </div>
-                        ),
-                      )}
-                      {row.bars.map((bar) => {
-                        if (bar.end < days.first || bar.start > days.last) return null;
-                        const box = barBox(grid.origin, zoom, bar.start, bar.end);
-                        const isPending = pending.has(bar.card.id);
-                        return (
-                          <button
-                            type="button"
-                            key={bar.card.id}
-                            className={`wl-bar is-${bar.assignment}${bar.card.isBlocked ? " is-blocked" : ""}${isPending ? " is-pending" : ""}`}
-                            data-card-id={bar.card.id}
-                            data-user-id={row.person.userId}
-                            style={{
-                              left: box.left + 1,
-                              width: Math.max(box.width - 2, 6),
-                              top: LOAD_HEIGHT + bar.lane * LANE_HEIGHT,
-                            }}
-                            title={`${bar.card.name} · ${spanText(bar.card)} · ${bar.assignment === "responsible" ? "responsible" : "co-worker"}${bar.card.isBlocked ? " · blocked" : ""}`}
-                            aria-label={`${bar.card.name}, ${bar.assignment === "responsible" ? "responsible" : "co-worker"}, ${spanText(bar.card)}${bar.card.isBlocked ? ", blocked" : ""}`}
-                            onKeyDown={(e) => handleBarKey(e, bar.card, row)}
-                            onClick={(e) => {
-                              // Pointer clicks are handled at pointer up; this is Enter or Space.
-                              if (e.detail === 0)
-                                void navigate(`/w/${workspaceId}/s/${bar.card.spaceId}/c/${bar.card.id}`);
-                            }}
-                          >
-                            {bar.card.isBlocked ? <span aria-hidden="true">⛔ </span> : null}
-                            {bar.card.name}
-                          </button>
-                        );
-                      })}
-                    </section>
+                      row={row}
+                      origin={grid.origin}
+                      zoom={zoom}
+                      first={days.first}
+                      last={days.last}
+                      pending={pending}
+                      onBarKey={handleRowBarKey}
+                      onOpen={handleOpenCard}
+                    />
                   ))}
                   {daysBetween(grid.origin, today) >= 0 && today <= range.to ? (
                     <div
@@ -659,9 +636,7 @@ export const WorkloadPage = () => {
                 </div>
               </div>
             </div>
-            {grid.rows.length === 0 ? (
-              <p className="wl-empty muted">Nobody here can hold cards yet.</p>
-            ) : null}
+            {grid.rows.length === 0 ? <p className="wl-empty muted">{t("workload.empty")}</p> : null}
           </div>
           <Undated
             cards={view.undated}
@@ -704,19 +679,20 @@ const Undated = ({
   onPointerUp: (e: ReactPointerEvent<HTMLElement>) => void;
   onPointerCancel: (e: ReactPointerEvent<HTMLElement>) => void;
 }) => {
+  const { t, format } = useTranslator();
   const [open, setOpen] = useState<string | null>(null);
   const [userId, setUserId] = useState("");
   const [day, setDay] = useState(today);
   return (
     <aside className="wl-undated" aria-labelledby="wl-undated-title" {...pointer}>
       <h2 id="wl-undated-title" className="wl-undated-title">
-        Without dates <span className="muted">({total})</span>
+        {t("workload.undated.title")} <span className="muted">({format.number(total)})</span>
       </h2>
-      {cards.length === 0 ? <p className="muted">Every open card has a date.</p> : null}
+      {cards.length === 0 ? <p className="muted">{t("workload.undated.none")}</p> : null}
       <ul>
         {cards.slice(0, UNDATED_SHOWN).map((card) => (
           <li key={card.id} className="wl-undated-item">
-            <span className="wl-undated-card" data-card-id={card.id} title="Drag onto a person and day">
+            <span className="wl-undated-card" data-card-id={card.id} title={t("workload.undated.dragHint")}>
               {card.name}
             </span>
             {canWrite ? (
@@ -724,14 +700,14 @@ const Undated = ({
                 type="button"
                 className="wl-link"
                 aria-expanded={open === card.id}
-                aria-label={`Schedule ${card.name}`}
+                aria-label={t("workload.undated.scheduleCard", { name: card.name })}
                 onClick={() => {
                   setOpen(open === card.id ? null : card.id);
                   setUserId(card.responsibleId ?? people[0]?.userId ?? "");
                   setDay(today);
                 }}
               >
-                Schedule…
+                {t("workload.undated.scheduleOpen")}
               </button>
             ) : null}
             {open === card.id ? (
@@ -745,7 +721,7 @@ const Undated = ({
                 }}
               >
                 <label>
-                  Person
+                  {t("workload.undated.person")}
                   <select value={userId} onChange={(e) => setUserId(e.target.value)}>
                     {people.map((p) => (
                       <option key={p.userId} value={p.userId}>
@@ -755,11 +731,11 @@ const Undated = ({
                   </select>
                 </label>
                 <label>
-                  Day
+                  {t("workload.undated.day")}
                   <input type="date" value={day} required onChange={(e) => setDay(e.target.value)} />
                 </label>
                 <Button type="submit" variant="primary">
-                  Schedule
+                  {t("workload.undated.schedule")}
                 </Button>
               </form>
             ) : null}
@@ -768,9 +744,147 @@ const Undated = ({
       </ul>
       {total > Math.min(cards.length, UNDATED_SHOWN) ? (
         <p className="muted">
-          and {total - Math.min(cards.length, UNDATED_SHOWN)} more (the most recently changed are listed)
+          {t("workload.undated.more", { count: total - Math.min(cards.length, UNDATED_SHOWN) })}
         </p>
       ) : null}
     </aside>
   );
 };
+
+/** A person's name, capacity and overload count beside their row; redrawn only when the row changes. */
+const PersonCell = memo(({ row, zoom }: { row: WorkloadRow; zoom: WorkloadZoom }) => {
+  const { t } = useTranslator();
+  return (
+    <div
+      className={`wl-person${row.overloaded > 0 ? " is-overloaded" : ""}`}
+      style={{ top: row.top, height: row.height }}
+    >
+      <span
+        className="wl-avatar"
+        aria-hidden="true"
+        style={{ background: initialsColorOf(row.person.userId, row.person.color) }}
+      >
+        {initials(row.person.name)}
+      </span>
+      <span className="wl-person-text">
+        <span className="wl-person-name">{row.person.name}</span>
+        <span className="wl-person-meta muted">
+          {row.person.capacityPerWeek === null
+            ? t("workload.person.noCapacity")
+            : t("workload.person.capacity", { count: row.person.capacityPerWeek })}
+          {row.overloaded > 0 ? (
+            <span className="wl-over-badge">
+              {" · "}
+              {zoom === "day"
+                ? t("workload.person.overloadedDays", { count: row.overloaded })
+                : t("workload.person.overloadedWeeks", { count: row.overloaded })}
+            </span>
+          ) : null}
+        </span>
+      </span>
+    </div>
+  );
+});
+
+/**
+ * One person's row: the period counts and the bars within the day range [first, last]. Memoised: a
+ * scroll that keeps the row in view and the day range as it was does not redraw it.
+ */
+const RowView = memo(
+  ({
+    row,
+    origin,
+    zoom,
+    first,
+    last,
+    pending,
+    onBarKey,
+    onOpen,
+  }: {
+    row: WorkloadRow;
+    origin: string;
+    zoom: WorkloadZoom;
+    first: string;
+    last: string;
+    pending: ReadonlyMap<string, Pending>;
+    onBarKey: (event: ReactKeyboardEvent<HTMLElement>, card: WorkloadCard, row: WorkloadRow) => void;
+    onOpen: (card: WorkloadCard) => void;
+  }) => {
+    const { t, format } = useTranslator();
+    const periodWidth = periodWidthOf(zoom);
+    return (
+      <section
+        className="wl-row"
+        aria-label={t("workload.row.label", { name: row.person.name })}
+        data-row-user={row.person.userId}
+        style={{ top: row.top, height: row.height, backgroundSize: `${periodWidth}px 100%` }}
+      >
+        {row.loads.map((load, i) => {
+          if (load.end < first || load.start > last || (load.count === 0 && !load.isOverloaded)) return null;
+          const values =
+            load.capacity === null
+              ? { count: load.count }
+              : { count: load.count, capacity: capacityNumber(load.capacity) };
+          return (
+            <div
+              key={load.start}
+              className={`wl-load${load.isOverloaded ? " is-over" : ""}`}
+              style={{ left: i * periodWidth, width: periodWidth }}
+              title={
+                load.capacity === null
+                  ? t("workload.load.count", values)
+                  : load.isOverloaded
+                    ? t("workload.load.overloaded", values)
+                    : t("workload.load.ofCapacity", values)
+              }
+            >
+              {load.isOverloaded ? (
+                <span className="wl-over-band" style={{ height: row.height - LOAD_HEIGHT }} />
+              ) : null}
+              <span className="wl-load-text">
+                {load.capacity === null
+                  ? format.number(load.count)
+                  : `${format.number(load.count)}/${format.number(capacityNumber(load.capacity))}`}
+              </span>
+            </div>
+          );
+        })}
+        {row.bars.map((bar) => {
+          if (bar.end < first || bar.start > last) return null;
+          const box = barBox(origin, zoom, bar.start, bar.end);
+          const isPending = pending.has(bar.card.id);
+          const values = {
+            name: bar.card.name,
+            span: spanText(bar.card, t, format),
+            assignment: bar.assignment,
+            blocked: bar.card.isBlocked ? "yes" : "no",
+          };
+          return (
+            <button
+              type="button"
+              key={bar.card.id}
+              className={`wl-bar is-${bar.assignment}${bar.card.isBlocked ? " is-blocked" : ""}${isPending ? " is-pending" : ""}`}
+              data-card-id={bar.card.id}
+              data-user-id={row.person.userId}
+              style={{
+                left: box.left + 1,
+                width: Math.max(box.width - 2, 6),
+                top: LOAD_HEIGHT + bar.lane * LANE_HEIGHT,
+              }}
+              title={t("workload.bar.title", values)}
+              aria-label={t("workload.bar.label", values)}
+              onKeyDown={(e) => onBarKey(e, bar.card, row)}
+              onClick={(e) => {
+                // Pointer clicks are handled at pointer up; this is Enter or Space.
+                if (e.detail === 0) onOpen(bar.card);
+              }}
+            >
+              {bar.card.isBlocked ? <span aria-hidden="true">⛔ </span> : null}
+              {bar.card.name}
+            </button>
+          );
+        })}
+      </section>
+    );
+  },
+);

@@ -17,10 +17,12 @@ export interface Formatters {
   dayRange: (start: string, end: string) => string;
   /** "3 minutes ago", "yesterday", "in 2 days": the nearest whole unit from `now`. */
   relative: (value: string | Date, now?: Date) => string;
-  /** A calendar day (YYYY-MM-DD) without its year, "7 Dec": a chart's date axis ticks. */
+  /** A calendar day (YYYY-MM-DD) without its year, "7 Dec": chart axis ticks, column heads of time grids. */
   dayMonth: (day: string) => string;
   /** A calendar day's month and year, "Dec 2026": a chart's date axis ticks a month or more apart. */
   monthYear: (day: string) => string;
+  /** A calendar day as its weekday's initial and its day of the month, "M 7": day columns. */
+  weekdayDay: (day: string) => string;
 }
 
 const toDate = (value: string | Date) => (typeof value === "string" ? new Date(value) : value);
@@ -51,6 +53,7 @@ export const makeFormatters = (locale: string, timeZone: string): Formatters => 
   const utcDay = (value: string) => new Date(`${value}T00:00:00Z`);
   const dayMonth = new Intl.DateTimeFormat(locale, { day: "numeric", month: "short", timeZone: "UTC" });
   const monthYear = new Intl.DateTimeFormat(locale, { month: "short", year: "numeric", timeZone: "UTC" });
+  const weekdayDay = new Intl.DateTimeFormat(locale, { weekday: "narrow", day: "numeric", timeZone: "UTC" });
   return {
     dateTime: (value) => dateTime.format(toDate(value)),
     date: (value) => date.format(toDate(value)),
@@ -65,5 +68,6 @@ export const makeFormatters = (locale: string, timeZone: string): Formatters => 
     },
     dayMonth: (value) => dayMonth.format(utcDay(value)),
     monthYear: (value) => monthYear.format(utcDay(value)),
+    weekdayDay: (value) => weekdayDay.format(utcDay(value)),
   };
 };
