@@ -159,19 +159,6 @@ export const mentionsToText = (body: string): string =>
 export const urgencyClass = (urgency: Urgency): string =>
   urgency === "none" ? "due" : `due due-${urgency.replace("_", "-")}`;
 
-export const urgencyLabel = (urgency: Urgency): string =>
-  urgency === "overdue" ? "Overdue" : urgency === "due_soon" ? "Due soon" : urgency === "done" ? "Done" : "";
-
-const monthDay = new Intl.DateTimeFormat(undefined, { month: "short", day: "numeric", timeZone: "UTC" });
-const fullDay = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeZone: "UTC" });
-
-/** "Mar 4" for a YYYY-MM-DD calendar date (with the year when it is not `today`'s year). */
-export const shortDate = (day: string, today: string): string => {
-  const date = new Date(`${day}T00:00:00Z`);
-  if (Number.isNaN(date.getTime())) return day;
-  return day.slice(0, 4) === today.slice(0, 4) ? monthDay.format(date) : fullDay.format(date);
-};
-
 // ---------- progress ----------
 
 /** 0..1 to a whole percentage, never showing 100 % before it is complete. */
@@ -180,12 +167,6 @@ export const progressPercent = (progress: number): number => {
   if (progress >= 1) return 100;
   return Math.min(99, Math.max(1, Math.round(progress * 100)));
 };
-
-export const progressLabel = (progress: number): string => `${progressPercent(progress)} %`;
-
-/** "2/5" for the card front's checklist count, or null without to-dos. */
-export const todoCount = (done: number, total: number): string | null =>
-  total > 0 ? `${Math.min(done, total)}/${total}` : null;
 
 // ---------- reminders ----------
 

@@ -17,6 +17,12 @@ export interface Formatters {
   dayRange: (start: string, end: string) => string;
   /** "3 minutes ago", "yesterday", "in 2 days": the nearest whole unit from `now`. */
   relative: (value: string | Date, now?: Date) => string;
+  /** A calendar day (YYYY-MM-DD) without its zone: "Jan 12", or "Jan 12, 2027" with the year. */
+  calendarDay: (day: string, withYear?: boolean) => string;
+  /** A weekday's name, 0 for Monday to 6 for Sunday: "Tuesday" (long) or "Tue" (short). */
+  weekday: (index: number, width?: "long" | "short") => string;
+  /** "Monday, Wednesday and Friday": a list joined the language's way. */
+  list: (items: readonly string[]) => string;
 }
 
 const toDate = (value: string | Date) => (typeof value === "string" ? new Date(value) : value);
@@ -45,6 +51,12 @@ export const makeFormatters = (locale: string, timeZone: string): Formatters => 
     timeZone: "UTC",
   });
   const utcDay = (value: string) => new Date(`${value}T00:00:00Z`);
+  const monthDay = new Intl.DateTimeFormat(locale, { day: "numeric", month: "short", timeZone: "UTC" });
+  const weekdays = {
+    long: new Intl.DateTimeFormat(locale, { weekday: "long", timeZone: "UTC" }),
+    short: new Intl.DateTimeFormat(locale, { weekday: "short", timeZone: "UTC" }),
+  };
+  const list = new Intl.ListFormat(locale, { style: "long", type: "conjunction" });
   return {
     dateTime: (value) => dateTime.format(toDate(value)),
     date: (value) => date.format(toDate(value)),
@@ -57,5 +69,9 @@ export const makeFormatters = (locale: string, timeZone: string): Formatters => 
       const [unit, size] = units.find(([, s]) => Math.abs(seconds) >= s) ?? ["second", 1];
       return relative.format(Math.round(seconds / size), unit);
     },
+    calendarDay: (value, withYear = false) => (withYear ? day : monthDay).format(utcDay(value)),
+    // 2024-01-01 was a Monday.
+    weekday: (index, width = "long") => weekdays[width].format(new Date(Date.UTC(2024, 0, 1 + index))),
+    list: (items) => list.format(items),
   };
 };
