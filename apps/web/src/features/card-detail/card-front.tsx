@@ -8,7 +8,7 @@ import { memo, useState } from "react";
 import { useTranslator } from "../../lib/i18n/i18n";
 import { useBoard } from "../../store/board";
 import { Avatar } from "../../ui/avatar";
-import { progressPercent, urgencyClass } from "./coordination-helpers";
+import { conflictText, progressPercent, urgencyClass } from "./coordination-helpers";
 import { boardConflicts, boardProgress, useLabels, useMembers } from "./coordination-store";
 import "./coordination.css";
 import { localToday } from "../filters/dates";
@@ -54,7 +54,8 @@ export const CardFrontFacts = memo(({ card }: { card: Card }) => {
   const [today] = useState(localToday);
   const role = useBoard((s) => s.view.statuses[card.statusId]?.role ?? "not_started");
   const progress = useBoard((s) => boardProgress(s.view, card));
-  const conflict = useBoard((s) => boardConflicts(s.view, card.id)[0]?.reason ?? null);
+  const firstConflict = useBoard((s) => boardConflicts(s.view, card.id)[0] ?? null);
+  const conflict = firstConflict ? conflictText(words, firstConflict) : null;
   const members = useMembers(card.workspaceId);
   const people = [card.responsibleId, ...card.coworkerIds.filter((id) => id !== card.responsibleId)].filter(
     (id): id is string => id !== null,

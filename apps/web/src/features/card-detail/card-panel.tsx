@@ -23,6 +23,7 @@ import { AttachmentsSection, filesOf, uploadToCard } from "./attachments-section
 import { BlockersSection } from "./blockers-section";
 import { CardActivity } from "./card-activity";
 import { CommentsSection } from "./comments-section";
+import { conflictText } from "./coordination-helpers";
 import { boardConflicts, useLabels, useMembers } from "./coordination-store";
 import { LabelsField } from "./labels-section";
 import { DateFields, PeopleFields, ProgressField, ReminderBox } from "./people-dates";
@@ -180,7 +181,8 @@ export const CardPanel = ({
   /** Where closing goes (the view the panel was opened over); the board by default. */
   closeHref?: string;
 }) => {
-  const { t, format } = useTranslator();
+  const words = useTranslator();
+  const { t, format } = words;
   const navigate = useNavigate();
   // "#comment-<id>": a mention notification points at one comment.
   const { hash } = useLocation();
@@ -190,7 +192,7 @@ export const CardPanel = ({
   const boardStatus = useBoard((s) => s.status);
   const role = useBoard((s) => s.role);
   const archiveCard = useBoard((s) => s.archiveCard);
-  const dateConflict = useBoard((s) => boardConflicts(s.view, cardId)[0]?.reason ?? null);
+  const firstConflict = useBoard((s) => boardConflicts(s.view, cardId)[0] ?? null);
   const deleteCard = useBoard((s) => s.deleteCard);
   const me = useSession((s) => s.user);
   const members = useMembers(workspaceId);
@@ -238,6 +240,7 @@ export const CardPanel = ({
     };
   }, [boardCard, boardStatus, cardId]);
 
+  const dateConflict = firstConflict ? conflictText(words, firstConflict) : null;
   const card = boardCard ?? fetched;
   const isOnBoard = Boolean(boardCard);
   const canWrite = can(role, Action.writeCards) && isOnBoard;

@@ -1,5 +1,6 @@
 /** Pure helpers of the card's coordination parts: mentions, urgency classes, progress text. */
-import type { Urgency } from "@lattice/domain";
+import type { DateConflict, Urgency } from "@lattice/domain";
+import type { Translator } from "../../lib/i18n/i18n";
 
 // ---------- mentions ----------
 
@@ -158,6 +159,16 @@ export const mentionsToText = (body: string): string =>
 /** The class a due date is coloured with: amber when due soon, red when overdue, green when done. */
 export const urgencyClass = (urgency: Urgency): string =>
   urgency === "none" ? "due" : `due due-${urgency.replace("_", "-")}`;
+
+/** A date conflict in the reader's words: "'Invites' starts Jan 5, 2027, before its previous card 'Venue' ends Jan 10, 2027". */
+export const conflictText = (words: Pick<Translator, "t" | "format">, conflict: DateConflict): string =>
+  words.t("card.conflict", {
+    edge: conflict.facts.edge,
+    subject: conflict.facts.subject,
+    subjectDate: words.format.calendarDay(conflict.facts.subjectDate, true),
+    other: conflict.facts.other,
+    otherDate: words.format.calendarDay(conflict.facts.otherDate, true),
+  });
 
 // ---------- progress ----------
 

@@ -14,6 +14,7 @@ import { type MessageKey, translate, useTranslator } from "../../lib/i18n/i18n";
 import { useBoard } from "../../store/board";
 import { toast } from "../../store/toasts";
 import { Button } from "../../ui/button";
+import { conflictText } from "./coordination-helpers";
 import { boardConflicts, useCardEvents } from "./coordination-store";
 
 const groups: Array<{ key: keyof CardRelations; title: MessageKey; type: RelationType }> = [
@@ -278,7 +279,7 @@ export const RelationsSection = ({ card, canWrite }: { card: Card; canWrite: boo
       {conflicts.map((c) => (
         <p key={`${c.otherCardId}-${c.kind}-${c.reason}`} className="coord-warning" role="note">
           <span aria-hidden="true">⚠</span>
-          <span>{t("card.relations.conflict", { reason: c.reason })}</span>
+          <span>{t("card.relations.conflict", { reason: conflictText({ t, format }, c) })}</span>
         </p>
       ))}
       {canWrite ? (

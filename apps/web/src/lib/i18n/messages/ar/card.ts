@@ -178,6 +178,8 @@ export const card: Record<keyof typeof english, string> = {
   "card.blockers.blockButton": "إعاقة…",
   "card.blockers.history": "السجل ({count, number} أُزيلت)",
   "card.blockers.clearedLine": "أعاقها {name} · {when} — أزاله {clearer} · {cleared}",
+  "card.conflict":
+    "{edge, select, starts_before_previous_ends {تبدأ «{subject}» في {subjectDate}، قبل أن تنتهي البطاقة السابقة لها «{other}» في {otherDate}} starts_before_parent_starts {تبدأ «{subject}» في {subjectDate}، قبل أن تبدأ البطاقة الأم «{other}» في {otherDate}} other {تنتهي «{subject}» في {subjectDate}، بعد أن تنتهي البطاقة الأم «{other}» في {otherDate}}}",
   // relations
   "card.relations.parents": "البطاقات الأم",
   "card.relations.children": "البطاقات الفرعية",

@@ -181,6 +181,8 @@ export const card: Record<keyof typeof english, string> = {
   "card.blockers.blockButton": "Blockieren…",
   "card.blockers.history": "Verlauf ({count, number} aufgehoben)",
   "card.blockers.clearedLine": "Blockiert von {name} · {when} — aufgehoben von {clearer} · {cleared}",
+  "card.conflict":
+    "{edge, select, starts_before_previous_ends {„{subject}“ beginnt am {subjectDate}, bevor die vorherige Karte „{other}“ am {otherDate} endet} starts_before_parent_starts {„{subject}“ beginnt am {subjectDate}, bevor die übergeordnete Karte „{other}“ am {otherDate} beginnt} other {„{subject}“ endet am {subjectDate}, nachdem die übergeordnete Karte „{other}“ am {otherDate} endet}}",
   // relations
   "card.relations.parents": "Übergeordnet",
   "card.relations.children": "Untergeordnet",

@@ -175,6 +175,8 @@ export const card = {
   "card.blockers.blockButton": "Block…",
   "card.blockers.history": "History ({count, number} cleared)",
   "card.blockers.clearedLine": "Blocked by {name} · {when} — cleared by {clearer} · {cleared}",
+  "card.conflict":
+    "{edge, select, starts_before_previous_ends {''{subject}'' starts {subjectDate}, before its previous card ''{other}'' ends {otherDate}} starts_before_parent_starts {''{subject}'' starts {subjectDate}, before its parent ''{other}'' starts {otherDate}} other {''{subject}'' ends {subjectDate}, after its parent ''{other}'' ends {otherDate}}}",
   // relations
   "card.relations.parents": "Parents",
   "card.relations.children": "Children",
