@@ -55,6 +55,14 @@ describe("dateConflicts", () => {
       ["p", "n", "next_before_previous"],
     ]);
     expect(found[0]?.reason).toBe("'n' starts 2027-03-04, before its previous card 'p' ends 2027-03-08");
+    // The same sentence in parts, for the interface to say in its own language.
+    expect(found[0]?.facts).toEqual({
+      edge: "starts_before_previous_ends",
+      subject: "n",
+      subjectDate: "2027-03-04",
+      other: "p",
+      otherDate: "2027-03-08",
+    });
   });
 
   it("flags a next card that ends before its previous one ends", () => {

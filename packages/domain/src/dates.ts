@@ -59,7 +59,18 @@ export interface DateConflict {
   cardId: string;
   otherCardId: string;
   kind: "next_before_previous" | "child_outside_parent";
+  /** The conflict in English (server texts, the Gantt); `facts` has its parts for other languages. */
   reason: string;
+  facts: DateConflictFacts;
+}
+
+/** What a conflict's sentence says: `subject` starts or ends on `subjectDate`, before or after `other`'s `otherDate`. */
+export interface DateConflictFacts {
+  edge: "starts_before_previous_ends" | "starts_before_parent_starts" | "ends_after_parent_ends";
+  subject: string;
+  subjectDate: string;
+  other: string;
+  otherDate: string;
 }
 
 const startOf = (c: DatedCard): string | null => c.startDate ?? c.dueDate;
@@ -108,9 +119,15 @@ export const dateConflicts = (
     return found;
   };
   const conflicts: DateConflict[] = [];
-  const flag = (a: DatedCard, b: DatedCard, kind: DateConflict["kind"], reason: string) => {
-    conflicts.push({ cardId: a.id, otherCardId: b.id, kind, reason });
-    conflicts.push({ cardId: b.id, otherCardId: a.id, kind, reason });
+  const flag = (
+    a: DatedCard,
+    b: DatedCard,
+    kind: DateConflict["kind"],
+    reason: string,
+    facts: DateConflictFacts,
+  ) => {
+    conflicts.push({ cardId: a.id, otherCardId: b.id, kind, reason, facts });
+    conflicts.push({ cardId: b.id, otherCardId: a.id, kind, reason, facts });
   };
   for (const card of cards) {
     const start = startOf(card);
@@ -124,6 +141,13 @@ export const dateConflicts = (
           prev,
           "next_before_previous",
           `'${card.name}' starts ${start}, before its previous card '${prev.name}' ends ${prevEnd}`,
+          {
+            edge: "starts_before_previous_ends",
+            subject: card.name,
+            subjectDate: start,
+            other: prev.name,
+            otherDate: prevEnd,
+          },
         );
     }
     for (const parent of datedUpstream(card.id, parentOf)) {
@@ -135,6 +159,13 @@ export const dateConflicts = (
           parent,
           "child_outside_parent",
           `'${card.name}' starts ${start}, before its parent '${parent.name}' starts ${parentStart}`,
+          {
+            edge: "starts_before_parent_starts",
+            subject: card.name,
+            subjectDate: start,
+            other: parent.name,
+            otherDate: parentStart,
+          },
         );
       else if (end > parentEnd)
         flag(
@@ -142,6 +173,13 @@ export const dateConflicts = (
           parent,
           "child_outside_parent",
           `'${card.name}' ends ${end}, after its parent '${parent.name}' ends ${parentEnd}`,
+          {
+            edge: "ends_after_parent_ends",
+            subject: card.name,
+            subjectDate: end,
+            other: parent.name,
+            otherDate: parentEnd,
+          },
         );
     }
   }

@@ -9,6 +9,7 @@ import { useCallback, useEffect, useRef, useState } from "react";
 import { create } from "zustand";
 import { attachmentsApi, attachmentUrl } from "../../api/attachments";
 import { describeError } from "../../api/client";
+import { type Translator, translate, useTranslator } from "../../lib/i18n/i18n";
 import { toast } from "../../store/toasts";
 import { Button } from "../../ui/button";
 import { ConfirmDialog } from "../../ui/dialog";
@@ -29,7 +30,12 @@ export const uploadToCard = async (cardId: string, files: readonly File[]): Prom
     return true;
   } catch (error) {
     toast.error(
-      `Could not attach ${files.length === 1 ? `'${files[0]?.name}'` : "the files"}: ${describeError(error)}`,
+      files.length === 1
+        ? translate("card.documents.attachFailed", {
+            name: files[0]?.name ?? "",
+            reason: describeError(error),
+          })
+        : translate("card.documents.attachManyFailed", { reason: describeError(error) }),
     );
     return false;
   } finally {
@@ -40,8 +46,11 @@ export const uploadToCard = async (cardId: string, files: readonly File[]): Prom
 /** Files carried by a drag or a paste, if any (text pasted or dragged is left alone). */
 export const filesOf = (data: DataTransfer | null): File[] => (data ? Array.from(data.files) : []);
 
-export const formatBytes = (bytes: number): string => {
-  if (bytes < 1024) return `${bytes} B`;
+type Words = Pick<Translator, "t" | "format">;
+
+/** "512 B", "1.5 KB", "12 MB": one decimal below ten, in the reader's digits and unit names. */
+export const formatBytes = (words: Words, bytes: number): string => {
+  if (bytes < 1024) return words.t("card.documents.bytes", { unit: "B", value: words.format.number(bytes) });
   const units = ["KB", "MB", "GB"];
   let value = bytes / 1024;
   let unit = 0;
@@ -49,14 +58,15 @@ export const formatBytes = (bytes: number): string => {
     value /= 1024;
     unit += 1;
   }
-  return `${value >= 10 ? Math.round(value) : value.toFixed(1)} ${units[unit]}`;
+  const rounded = value >= 10 ? Math.round(value) : Math.round(value * 10) / 10;
+  return words.t("card.documents.bytes", { unit: units[unit] ?? "GB", value: words.format.number(rounded) });
 };
 
-const typeLabel = (attachment: Attachment): string => {
+const typeLabel = (words: Words, attachment: Attachment): string => {
   if (attachment.contentType === "application/pdf") return "PDF";
-  if (attachment.contentType.startsWith("image/")) return "Image";
+  if (attachment.contentType.startsWith("image/")) return words.t("card.documents.image");
   const extension = /\.([a-z0-9]{1,8})$/i.exec(attachment.name)?.[1];
-  return extension ? extension.toUpperCase() : "File";
+  return extension ? extension.toUpperCase() : words.t("card.documents.file");
 };
 
 const AttachmentRow = ({
@@ -78,6 +88,8 @@ const AttachmentRow = ({
   onTogglePreview: () => void;
   onRemove: () => void;
 }) => {
+  const words = useTranslator();
+  const { t, format } = words;
   const [isRenaming, setIsRenaming] = useState(false);
   const [draft, setDraft] = useState(attachment.name);
   const isImage = isPreviewableImage(attachment.contentType);
@@ -91,7 +103,7 @@ const AttachmentRow = ({
       await attachmentsApi.update(attachment.id, { name });
     } catch (error) {
       setDraft(attachment.name);
-      toast.error(`Could not rename: ${describeError(error)}`);
+      toast.error(translate("card.documents.renameFailed", { reason: describeError(error) }));
     }
   };
   const handleCover = async () => {
@@ -111,20 +123,20 @@ const AttachmentRow = ({
             className="attachment-thumb"
             onClick={onTogglePreview}
             aria-expanded={isPreviewOpen}
-            aria-label={`Preview ${attachment.name}`}
+            aria-label={t("card.documents.preview", { name: attachment.name })}
           >
             <img src={attachmentUrl(attachment.id)} alt="" loading="lazy" width={40} height={40} />
           </button>
         ) : (
           <span className="attachment-type" aria-hidden="true">
-            {typeLabel(attachment)}
+            {typeLabel(words, attachment)}
           </span>
         )}
         <div className="attachment-text">
           {isRenaming ? (
             <input
               className="input input-sm"
-              aria-label="File name"
+              aria-label={t("card.documents.fileName")}
               value={draft}
               maxLength={255}
               onChange={(e) => setDraft(e.target.value)}
@@ -151,11 +163,11 @@ const AttachmentRow = ({
             </a>
           )}
           <span className="attachment-meta faint">
-            {formatBytes(attachment.size)} · {uploaderName} ·{" "}
-            <time dateTime={attachment.createdAt} title={new Date(attachment.createdAt).toLocaleString()}>
-              {relativeTime(attachment.createdAt, now)}
+            {formatBytes(words, attachment.size)} · {uploaderName} ·{" "}
+            <time dateTime={attachment.createdAt} title={format.dateTime(attachment.createdAt)}>
+              {relativeTime(words, attachment.createdAt, now)}
             </time>
-            {attachment.isCover ? " · Cover" : ""}
+            {attachment.isCover ? ` · ${t("card.documents.cover")}` : ""}
           </span>
         </div>
         <div className="attachment-actions">
@@ -164,20 +176,20 @@ const AttachmentRow = ({
             href={attachmentUrl(attachment.id, true)}
             download={attachment.name}
           >
-            Download
+            {t("card.documents.download")}
           </a>
           {canWrite && isImage ? (
             <Button variant="ghost" size="sm" onClick={() => void handleCover()}>
-              {attachment.isCover ? "Remove cover" : "Use as cover"}
+              {attachment.isCover ? t("card.documents.removeCover") : t("card.documents.useAsCover")}
             </Button>
           ) : null}
           {canManage ? (
             <>
               <Button variant="ghost" size="sm" onClick={() => setIsRenaming(true)}>
-                Rename
+                {t("common.rename")}
               </Button>
               <Button variant="ghost" size="sm" onClick={onRemove}>
-                Remove
+                {t("common.remove")}
               </Button>
             </>
           ) : null}
@@ -187,7 +199,7 @@ const AttachmentRow = ({
         <img
           className="attachment-preview"
           src={attachmentUrl(attachment.id)}
-          alt={`Preview of ${attachment.name}`}
+          alt={t("card.documents.previewOf", { name: attachment.name })}
         />
       ) : null}
     </li>
@@ -209,6 +221,7 @@ export const AttachmentsSection = ({
   responsibleId: string | null;
   canWrite: boolean;
 }) => {
+  const { t } = useTranslator();
   const [attachments, setAttachments] = useState<Attachment[] | null>(null);
   const [previewId, setPreviewId] = useState<string | null>(null);
   const [removing, setRemoving] = useState<Attachment | null>(null);
@@ -229,7 +242,7 @@ export const AttachmentsSection = ({
   useCardEvents(cardId, ["attachment."], reload);
 
   const nameOf = (id: string | null) =>
-    id === null ? "Someone" : (members.find((m) => m.userId === id)?.name ?? "Someone");
+    (id === null ? null : members.find((m) => m.userId === id)?.name) ?? t("card.person.someone");
   const mayManage = (a: Attachment) =>
     canWrite && (role === "owner" || a.uploaderId === myUserId || responsibleId === myUserId);
 
@@ -245,25 +258,23 @@ export const AttachmentsSection = ({
       await attachmentsApi.remove(target.id);
       setAttachments((list) => list?.filter((a) => a.id !== target.id) ?? null);
     } catch (error) {
-      toast.error(`Could not remove: ${describeError(error)}`);
+      toast.error(translate("card.documents.removeFailed", { reason: describeError(error) }));
     }
   };
 
   return (
     <div className="attachments">
       {attachments === null ? (
-        <p className="faint">Loading documents…</p>
+        <p className="faint">{t("card.documents.loading")}</p>
       ) : attachments.length === 0 && uploading === 0 ? (
-        <p className="faint">
-          No documents yet.{canWrite ? " Drop files on this card, paste them, or choose them." : ""}
-        </p>
+        <p className="faint">{canWrite ? t("card.documents.noneWritable") : t("card.documents.none")}</p>
       ) : (
         <ul className="attachment-list">
           {attachments.map((a) => (
             <AttachmentRow
               key={a.id}
               attachment={a}
-              uploaderName={a.uploaderId === myUserId ? "You" : nameOf(a.uploaderId)}
+              uploaderName={a.uploaderId === myUserId ? t("card.person.you") : nameOf(a.uploaderId)}
               now={now}
               canWrite={canWrite}
               canManage={mayManage(a)}
@@ -276,7 +287,7 @@ export const AttachmentsSection = ({
       )}
       {uploading > 0 ? (
         <p className="faint" role="status">
-          Uploading…
+          {t("card.documents.uploading")}
         </p>
       ) : null}
       {canWrite ? (
@@ -287,21 +298,21 @@ export const AttachmentsSection = ({
             multiple
             className="visually-hidden"
             id={`attach-${cardId}`}
-            aria-label="Files to attach"
+            aria-label={t("card.documents.files")}
             // The button below opens it; the input itself stays out of the tab order.
             tabIndex={-1}
             onChange={(e) => void handleChoose(Array.from(e.target.files ?? []))}
           />
           <Button variant="secondary" size="sm" onClick={() => inputRef.current?.click()}>
-            Attach files…
+            {t("card.documents.attach")}
           </Button>
         </>
       ) : null}
       <ConfirmDialog
         isOpen={removing !== null}
-        title="Remove this document?"
-        message={`'${removing?.name ?? ""}' is removed from the card for everyone.`}
-        confirmLabel="Remove"
+        title={t("card.documents.removeTitle")}
+        message={t("card.documents.removeMessage", { name: removing?.name ?? "" })}
+        confirmLabel={t("common.remove")}
         onConfirm={() => void handleRemove()}
         onClose={() => setRemoving(null)}
       />

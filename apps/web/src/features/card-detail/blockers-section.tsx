@@ -4,20 +4,12 @@ import { useCallback, useEffect, useId, useState } from "react";
 import { describeError } from "../../api/client";
 import { coordinationApi } from "../../api/coordination";
 import { findApi } from "../../api/search";
+import { translate, useTranslator } from "../../lib/i18n/i18n";
 import { useBoard } from "../../store/board";
 import { rememberOpenBlockings } from "../../store/known-blockings";
 import { toast } from "../../store/toasts";
 import { Button } from "../../ui/button";
 import { useCardEvents } from "./coordination-store";
-
-const when = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "short" });
-const fmt = (iso: string) => when.format(new Date(iso));
-
-const kindLabels: Record<BlockerType["kind"], string> = {
-  local: "this space",
-  global: "everywhere",
-  on_demand: "on demand",
-};
 
 /**
  * A space owner names a new local blocker type without leaving the form (a new space has none, and
@@ -32,13 +24,14 @@ const NewBlockerType = ({
   onCreated: (type: BlockerType) => void;
   onCancel?: () => void;
 }) => {
+  const { t } = useTranslator();
   const inputId = useId();
   const [name, setName] = useState("");
   const [error, setError] = useState<string | null>(null);
   const [isSaving, setIsSaving] = useState(false);
   const create = async () => {
     const trimmed = name.trim();
-    if (!trimmed) return setError("Name the blocker type, for example “Waiting for a supplier”.");
+    if (!trimmed) return setError(t("card.blockers.nameType"));
     setIsSaving(true);
     setError(null);
     try {
@@ -52,14 +45,14 @@ const NewBlockerType = ({
   return (
     <div className="coord-new-type" data-testid="new-blocker-type">
       <label className="field-label" htmlFor={inputId}>
-        New blocker type for this space
+        {t("card.blockers.newType")}
       </label>
       <div className="coord-row">
         <input
           id={inputId}
           className="input"
           maxLength={120}
-          placeholder="Waiting for a supplier"
+          placeholder={t("card.blockers.typeExample")}
           value={name}
           onChange={(e) => setName(e.target.value)}
           onKeyDown={(e) => {
@@ -71,11 +64,11 @@ const NewBlockerType = ({
           }}
         />
         <Button size="sm" type="button" onClick={() => void create()} disabled={isSaving}>
-          Add type
+          {t("card.blockers.addType")}
         </Button>
         {onCancel ? (
           <Button size="sm" variant="ghost" type="button" onClick={onCancel}>
-            Cancel
+            {t("common.cancel")}
           </Button>
         ) : null}
       </div>
@@ -97,6 +90,7 @@ const BlockForm = ({
   members: Member[];
   onDone: (created: boolean) => void;
 }) => {
+  const { t } = useTranslator();
   const [types, setTypes] = useState<BlockerType[] | null>(null);
   const [typeId, setTypeId] = useState("");
   const [reason, setReason] = useState("");
@@ -112,7 +106,7 @@ const BlockForm = ({
     coordinationApi.blockerTypes(card.spaceId).then(
       (list) => {
         // On-demand types are offered only where the space enabled them.
-        const usable = list.filter((t) => t.kind !== "on_demand" || t.isEnabled);
+        const usable = list.filter((type) => type.kind !== "on_demand" || type.isEnabled);
         setTypes(usable);
         setTypeId((current) => current || usable[0]?.id || "");
       },
@@ -124,19 +118,15 @@ const BlockForm = ({
     setTypeId(type.id);
     setIsAddingType(false);
     setError(null);
-    toast.success(`Blocker type “${type.name}” added.`);
+    toast.success(translate("card.blockers.typeAdded", { name: type.name }));
   };
   const hasNoTypes = types !== null && types.length === 0;
   const submit = async () => {
     if (hasNoTypes) {
-      return setError(
-        canManageTypes
-          ? "Add a blocker type first: name it above."
-          : "This space has no blocker types yet: ask a space owner to add one.",
-      );
+      return setError(canManageTypes ? t("card.blockers.addTypeFirst") : t("card.blockers.askForType"));
     }
-    if (!typeId) return setError("Choose what blocks the card.");
-    if (!reason.trim()) return setError("Say why it is blocked.");
+    if (!typeId) return setError(t("card.blockers.chooseType"));
+    if (!reason.trim()) return setError(t("card.blockers.sayWhy"));
     setIsSaving(true);
     setError(null);
     try {
@@ -172,19 +162,16 @@ const BlockForm = ({
       {hasNoTypes ? (
         canManageTypes ? (
           <>
-            <p className="coord-muted">This space has no blocker types yet. Name the first one:</p>
+            <p className="coord-muted">{t("card.blockers.noTypesOwner")}</p>
             <NewBlockerType spaceId={card.spaceId} onCreated={handleTypeCreated} />
           </>
         ) : (
-          <p className="coord-muted">
-            This space has no blocker types yet. Ask a space owner to add one under “Blocker types” in the
-            board header.
-          </p>
+          <p className="coord-muted">{t("card.blockers.noTypes")}</p>
         )
       ) : (
         <>
           <label className="field-label" htmlFor="blocker-type">
-            Blocked by
+            {t("card.blockers.blockedBy")}
           </label>
           <div className="coord-row">
             <select
@@ -194,18 +181,19 @@ const BlockForm = ({
               onChange={(e) => setTypeId(e.target.value)}
               disabled={!types}
             >
-              {(types ?? []).map((t) => (
-                <option key={t.id} value={t.id}>
-                  {t.name} — {kindLabels[t.kind]}
-                  {t.activeCount > 0
-                    ? ` · blocks ${t.activeCount} card${t.activeCount === 1 ? "" : "s"}`
-                    : ""}
+              {(types ?? []).map((type) => (
+                <option key={type.id} value={type.id}>
+                  {t("card.blockers.typeOption", {
+                    name: type.name,
+                    kind: type.kind,
+                    count: type.activeCount,
+                  })}
                 </option>
               ))}
             </select>
             {canManageTypes && !isAddingType ? (
               <Button size="sm" variant="ghost" type="button" onClick={() => setIsAddingType(true)}>
-                New type…
+                {t("card.blockers.newTypeButton")}
               </Button>
             ) : null}
           </div>
@@ -219,19 +207,19 @@ const BlockForm = ({
         </>
       )}
       <label className="field-label" htmlFor="blocker-reason">
-        Reason
+        {t("card.blockers.reason")}
       </label>
       <textarea
         id="blocker-reason"
         className="input textarea"
         rows={2}
         maxLength={2000}
-        placeholder="What are we waiting for?"
+        placeholder={t("card.blockers.reasonPlaceholder")}
         value={reason}
         onChange={(e) => setReason(e.target.value)}
       />
       <label className="field-label" htmlFor="blocker-responsible">
-        Who must clear it
+        {t("card.blockers.whoClears")}
       </label>
       <select
         id="blocker-responsible"
@@ -239,7 +227,7 @@ const BlockForm = ({
         value={responsibleId}
         onChange={(e) => setResponsibleId(e.target.value)}
       >
-        <option value="">Anyone</option>
+        <option value="">{t("card.blockers.anyone")}</option>
         {members.map((m) => (
           <option key={m.userId} value={m.userId}>
             {m.name}
@@ -253,10 +241,10 @@ const BlockForm = ({
       ) : null}
       <div className="coord-form-actions">
         <Button size="sm" variant="ghost" type="button" onClick={() => onDone(false)}>
-          Cancel
+          {t("common.cancel")}
         </Button>
         <Button size="sm" variant="danger" type="submit" disabled={isSaving}>
-          Block card
+          {t("card.blockers.block")}
         </Button>
       </div>
     </form>
@@ -274,6 +262,7 @@ export const BlockersSection = ({
   canWrite: boolean;
   myUserId: string | null;
 }) => {
+  const { t, format } = useTranslator();
   const [blockings, setBlockings] = useState<Blocking[] | null>(null);
   const [isBlocking, setIsBlocking] = useState(false);
   const reload = useCallback(() => {
@@ -291,39 +280,48 @@ export const BlockersSection = ({
   }, [card.id, blockings]);
   const nameOf = (id: string | null) =>
     id === null
-      ? "Someone"
+      ? t("card.person.someone")
       : id === myUserId
-        ? "You"
-        : (members.find((m) => m.userId === id)?.name ?? "A former member");
+        ? t("card.person.you")
+        : (members.find((m) => m.userId === id)?.name ?? t("card.person.former"));
   const clear = async (blocking: Blocking) => {
     try {
       await coordinationApi.clearBlocking(blocking.id);
       reload();
     } catch (e) {
-      toast.error(`Could not clear “${blocking.blockerName}”. ${describeError(e)}`);
+      toast.error(
+        translate("card.blockers.clearFailed", { name: blocking.blockerName, reason: describeError(e) }),
+      );
     }
   };
   const open = (blockings ?? []).filter((b) => !b.clearedAt);
   const cleared = (blockings ?? []).filter((b) => b.clearedAt).reverse();
   return (
     <div data-testid="blockers">
-      {blockings && open.length === 0 && !isBlocking ? <p className="coord-muted">Not blocked.</p> : null}
+      {blockings && open.length === 0 && !isBlocking ? (
+        <p className="coord-muted">{t("card.blockers.none")}</p>
+      ) : null}
       {open.length > 0 ? (
-        <ul className="blocking-list" aria-label="Open blockers">
+        <ul className="blocking-list" aria-label={t("card.blockers.open")}>
           {open.map((b) => (
             <li key={b.id} className="blocking-item">
               <div className="blocking-head">
                 <strong>⊘ {b.blockerName}</strong>
                 {canWrite ? (
                   <Button size="sm" onClick={() => void clear(b)}>
-                    Clear
+                    {t("card.blockers.clear")}
                   </Button>
                 ) : null}
               </div>
               <span>{b.reason}</span>
               <span className="blocking-meta">
-                Blocked by {nameOf(b.blockedBy)} · {fmt(b.blockedAt)}
-                {b.responsibleId ? ` · ${nameOf(b.responsibleId)} must clear it` : ""}
+                {t("card.blockers.blockedByWhen", {
+                  name: nameOf(b.blockedBy),
+                  when: format.dateTime(b.blockedAt),
+                })}
+                {b.responsibleId
+                  ? ` · ${t("card.blockers.mustClear", { name: nameOf(b.responsibleId) })}`
+                  : ""}
               </span>
             </li>
           ))}
@@ -341,21 +339,25 @@ export const BlockersSection = ({
           />
         ) : (
           <Button size="sm" style={{ marginTop: 8 }} onClick={() => setIsBlocking(true)}>
-            ⊘ Block…
+            ⊘ {t("card.blockers.blockButton")}
           </Button>
         )
       ) : null}
       {cleared.length > 0 ? (
         <details className="blocking-history">
-          <summary>History ({cleared.length} cleared)</summary>
+          <summary>{t("card.blockers.history", { count: cleared.length })}</summary>
           <ul className="blocking-list">
             {cleared.map((b) => (
               <li key={b.id} className="blocking-item is-cleared">
                 <strong>{b.blockerName}</strong>
                 <span>{b.reason}</span>
                 <span className="blocking-meta">
-                  Blocked by {nameOf(b.blockedBy)} · {fmt(b.blockedAt)} — cleared by {nameOf(b.clearedBy)} ·{" "}
-                  {b.clearedAt ? fmt(b.clearedAt) : ""}
+                  {t("card.blockers.clearedLine", {
+                    name: nameOf(b.blockedBy),
+                    when: format.dateTime(b.blockedAt),
+                    clearer: nameOf(b.clearedBy),
+                    cleared: b.clearedAt ? format.dateTime(b.clearedAt) : "",
+                  })}
                 </span>
               </li>
             ))}

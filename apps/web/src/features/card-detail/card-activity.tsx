@@ -6,19 +6,20 @@
 import { type ActivityItem, activityEventTypes, activityPageSchema } from "@lattice/domain";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { describeError, request } from "../../api/client";
+import { type Translator, useTranslator } from "../../lib/i18n/i18n";
 import { Avatar } from "../../ui/avatar";
 import { Button } from "../../ui/button";
 import { useCardEvents } from "./coordination-store";
 
 /** "2 min ago", "just now", "3 h ago", then a date. */
-export const relativeTime = (iso: string, now: number): string => {
+export const relativeTime = (words: Pick<Translator, "t" | "format">, iso: string, now: number): string => {
   const seconds = Math.max(0, Math.round((now - new Date(iso).getTime()) / 1000));
-  if (Number.isNaN(seconds) || seconds < 45) return "just now";
+  if (Number.isNaN(seconds) || seconds < 45) return words.t("card.time.justNow");
   const minutes = Math.round(seconds / 60);
-  if (minutes < 60) return `${minutes} min ago`;
+  if (minutes < 60) return words.t("card.time.minutes", { count: minutes });
   const hours = Math.round(minutes / 60);
-  if (hours < 24) return `${hours} h ago`;
-  return new Date(iso).toLocaleDateString();
+  if (hours < 24) return words.t("card.time.hours", { count: hours });
+  return words.format.date(iso);
 };
 
 const pageSize = 20;
@@ -58,6 +59,8 @@ export const spoken = (item: ActivityItem, myUserId: string | null): string =>
     : item.text;
 
 export const CardActivity = ({ cardId, myUserId }: { cardId: string; myUserId: string | null }) => {
+  const words = useTranslator();
+  const { t, format } = words;
   const [history, setHistory] = useState<History | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [isLoadingOlder, setIsLoadingOlder] = useState(false);
@@ -131,23 +134,23 @@ export const CardActivity = ({ cardId, myUserId }: { cardId: string; myUserId: s
   if (!items) {
     return error ? (
       <p className="coord-error" role="alert">
-        Could not read the activity. {error}
+        {t("card.activity.failed", { reason: error })}
       </p>
     ) : (
-      <p className="faint">Loading activity…</p>
+      <p className="faint">{t("card.activity.loading")}</p>
     );
   }
   return (
     <div data-testid="card-activity">
-      {items.length === 0 ? <p className="faint">Nothing has happened on this card yet.</p> : null}
-      <ol className="activity-list" aria-label="Card activity">
+      {items.length === 0 ? <p className="faint">{t("card.activity.none")}</p> : null}
+      <ol className="activity-list" aria-label={t("card.activity.label")}>
         {items.map((item) => (
           <li key={itemKey(item)} className="activity-item">
             <Avatar name={item.actorName} seed={item.actorId ?? item.actorName} size={20} />
             <span className="activity-text">
               {spoken(item, myUserId)}{" "}
-              <time className="activity-time" dateTime={item.at} title={new Date(item.at).toLocaleString()}>
-                · {relativeTime(item.at, now)}
+              <time className="activity-time" dateTime={item.at} title={format.dateTime(item.at)}>
+                · {relativeTime(words, item.at, now)}
               </time>
             </span>
           </li>
@@ -160,7 +163,7 @@ export const CardActivity = ({ cardId, myUserId }: { cardId: string; myUserId: s
       ) : null}
       {nextBefore ? (
         <Button size="sm" variant="ghost" onClick={() => void handleLoadOlder()} disabled={isLoadingOlder}>
-          {isLoadingOlder ? "Loading…" : "Show older"}
+          {isLoadingOlder ? t("common.loading") : t("card.activity.older")}
         </Button>
       ) : null}
     </div>

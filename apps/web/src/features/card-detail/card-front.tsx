@@ -3,14 +3,16 @@
  * conflict warning, repeat mark (its rule in the tooltip), to-do count, document count, progress bar,
  * and the people (responsible first, with a ring); and the cover image, if one was chosen.
  */
-import { type Card, isLate, repeatSummary, urgencyOf } from "@lattice/domain";
+import { type Card, isLate, urgencyOf } from "@lattice/domain";
 import { memo, useState } from "react";
+import { useTranslator } from "../../lib/i18n/i18n";
 import { useBoard } from "../../store/board";
 import { Avatar } from "../../ui/avatar";
-import { progressPercent, shortDate, todoCount, urgencyClass, urgencyLabel } from "./coordination-helpers";
+import { conflictText, progressPercent, urgencyClass } from "./coordination-helpers";
 import { boardConflicts, boardProgress, useLabels, useMembers } from "./coordination-store";
 import "./coordination.css";
 import { localToday } from "../filters/dates";
+import { repeatLine } from "./repeat-rule";
 
 export const CardFrontLabels = memo(({ card }: { card: Card }) => {
   const labels = useLabels(card.spaceId);
@@ -47,17 +49,25 @@ const PaperClip = () => (
 );
 
 export const CardFrontFacts = memo(({ card }: { card: Card }) => {
+  const words = useTranslator();
+  const { t, format } = words;
   const [today] = useState(localToday);
   const role = useBoard((s) => s.view.statuses[card.statusId]?.role ?? "not_started");
   const progress = useBoard((s) => boardProgress(s.view, card));
-  const conflict = useBoard((s) => boardConflicts(s.view, card.id)[0]?.reason ?? null);
+  const firstConflict = useBoard((s) => boardConflicts(s.view, card.id)[0] ?? null);
+  const conflict = firstConflict ? conflictText(words, firstConflict) : null;
   const members = useMembers(card.workspaceId);
   const people = [card.responsibleId, ...card.coworkerIds.filter((id) => id !== card.responsibleId)].filter(
     (id): id is string => id !== null,
   );
   const urgency = urgencyOf(card.dueDate, role, today);
   const late = isLate(card, role, today);
-  const todos = todoCount(card.todoDone, card.todoTotal);
+  const todos =
+    card.todoTotal > 0
+      ? t("card.front.todos", { done: Math.min(card.todoDone, card.todoTotal), total: card.todoTotal })
+      : null;
+  /** "Mar 4", with the year when it is not this one. */
+  const shortDate = (day: string) => format.calendarDay(day, day.slice(0, 4) !== today.slice(0, 4));
   const hasAny =
     card.isBlocked ||
     card.repeat ||
@@ -68,58 +78,70 @@ export const CardFrontFacts = memo(({ card }: { card: Card }) => {
     progress !== null ||
     people.length > 0;
   if (!hasAny) return null;
-  const nameOf = (id: string) => members.find((m) => m.userId === id)?.name ?? "Someone";
+  const nameOf = (id: string) => members.find((m) => m.userId === id)?.name ?? t("card.person.someone");
+  const repeat = card.repeat ? repeatLine(words, card.repeat, today) : "";
   return (
     <span className="card-front">
       {card.isBlocked ? (
-        <span className="card-front-blocked" title="Blocked: it cannot change status until cleared">
-          <span aria-hidden="true">⊘</span> Blocked
+        <span className="card-front-blocked" title={t("card.front.blockedTitle")}>
+          <span aria-hidden="true">⊘</span> {t("card.front.blocked")}
         </span>
       ) : null}
       <span className="card-front-row">
         {card.dueDate ? (
           <span
             className={`card-front-date ${urgencyClass(urgency)}`}
-            title={`Due ${card.dueDate}${urgency !== "none" ? ` · ${urgencyLabel(urgency)}` : ""}`}
+            title={
+              urgency !== "none"
+                ? t("card.front.dueUrgent", {
+                    date: format.calendarDay(card.dueDate, true),
+                    urgency: t("card.urgency", { urgency }),
+                  })
+                : t("card.front.due", { date: format.calendarDay(card.dueDate, true) })
+            }
           >
-            <span aria-hidden="true">◷</span> <span className="visually-hidden">Due </span>
-            {shortDate(card.dueDate, today)}
+            <span aria-hidden="true">◷</span>{" "}
+            <span className="visually-hidden">{t("card.front.dueWord")} </span>
+            {shortDate(card.dueDate)}
           </span>
         ) : card.startDate ? (
-          <span className="card-front-date due" title={`Starts ${card.startDate}`}>
-            <span aria-hidden="true">▷</span> <span className="visually-hidden">Starts </span>
-            {shortDate(card.startDate, today)}
+          <span
+            className="card-front-date due"
+            title={t("card.front.starts", { date: format.calendarDay(card.startDate, true) })}
+          >
+            <span aria-hidden="true">▷</span>{" "}
+            <span className="visually-hidden">{t("card.front.startsWord")} </span>
+            {shortDate(card.startDate)}
           </span>
         ) : null}
         {card.repeat ? (
-          <span
-            className="card-front-repeat"
-            data-testid="card-repeat"
-            title={repeatSummary(card.repeat, today.slice(0, 4))}
-          >
+          <span className="card-front-repeat" data-testid="card-repeat" title={repeat}>
             <span aria-hidden="true">↻</span>
-            <span className="visually-hidden">{repeatSummary(card.repeat, today.slice(0, 4))}</span>
+            <span className="visually-hidden">{repeat}</span>
           </span>
         ) : null}
-        {late ? <span className="card-front-late">Late</span> : null}
+        {late ? <span className="card-front-late">{t("card.dates.late")}</span> : null}
         {conflict ? (
-          <span className="card-front-conflict" title={`Date conflict: ${conflict}`}>
+          <span className="card-front-conflict" title={t("card.front.conflict", { reason: conflict })}>
             <span aria-hidden="true">⚠</span>
-            <span className="visually-hidden">Date conflict: {conflict}</span>
+            <span className="visually-hidden">{t("card.front.conflict", { reason: conflict })}</span>
           </span>
         ) : null}
         {todos ? (
           <span
             className={`card-front-todos${card.todoDone >= card.todoTotal ? " is-done" : ""}`}
-            title="To-dos done"
+            title={t("card.front.todosTitle")}
           >
             <span aria-hidden="true">☑</span> {todos}
           </span>
         ) : null}
         {card.attachmentCount > 0 ? (
-          <span className="card-front-attachments" title="Documents">
-            <PaperClip /> {card.attachmentCount}
-            <span className="visually-hidden"> {card.attachmentCount === 1 ? "document" : "documents"}</span>
+          <span className="card-front-attachments" title={t("card.section.documents")}>
+            <PaperClip /> {format.number(card.attachmentCount)}
+            <span className="visually-hidden">
+              {" "}
+              {t("card.front.documents", { count: card.attachmentCount })}
+            </span>
           </span>
         ) : null}
         {people.length > 0 ? (
@@ -132,10 +154,16 @@ export const CardFrontFacts = memo(({ card }: { card: Card }) => {
                 <Avatar name={nameOf(id)} seed={id} size={20} />
               </span>
             ))}
-            {people.length > 4 ? <span className="card-front-more">+{people.length - 4}</span> : null}
+            {people.length > 4 ? (
+              <span className="card-front-more">{t("card.front.more", { count: people.length - 4 })}</span>
+            ) : null}
             <span className="visually-hidden">
-              {card.responsibleId ? `Responsible: ${nameOf(card.responsibleId)}. ` : ""}
-              {card.coworkerIds.length > 0 ? `Co-workers: ${card.coworkerIds.map(nameOf).join(", ")}.` : ""}
+              {card.responsibleId
+                ? `${t("card.front.responsible", { name: nameOf(card.responsibleId) })} `
+                : ""}
+              {card.coworkerIds.length > 0
+                ? t("card.front.coworkers", { names: format.list(card.coworkerIds.map(nameOf)) })
+                : ""}
             </span>
           </span>
         ) : null}
@@ -144,11 +172,11 @@ export const CardFrontFacts = memo(({ card }: { card: Card }) => {
         <span
           className="progress progress-sm"
           role="progressbar"
-          aria-label="Progress"
+          aria-label={t("card.progress.label")}
           aria-valuemin={0}
           aria-valuemax={100}
           aria-valuenow={progressPercent(progress)}
-          title={`${progressPercent(progress)} % done`}
+          title={t("card.front.progressDone", { share: progressPercent(progress) / 100 })}
         >
           <span className="progress-fill" style={{ width: `${progressPercent(progress)}%` }} />
         </span>

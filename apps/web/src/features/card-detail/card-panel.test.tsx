@@ -172,6 +172,12 @@ const answer = (method: string, path: string, body: unknown): Response => {
   }
 };
 
+// The panel and the sidebar speak through the interface's messages: English, as the app loads them first.
+beforeAll(async () => {
+  useI18n.setState({ translator: await createTranslator("en", "en", "UTC") });
+});
+afterAll(() => useI18n.setState({ translator: null }));
+
 beforeEach(() => {
   server = {
     members: [ana],
@@ -307,12 +313,6 @@ describe("the labels", () => {
 // ---------- Escape closes the innermost thing ----------
 
 describe("Escape", () => {
-  // The sidebar speaks through the interface's messages: English, as the app loads them first.
-  beforeAll(async () => {
-    useI18n.setState({ translator: await createTranslator("en", "en", "UTC") });
-  });
-  afterAll(() => useI18n.setState({ translator: null }));
-
   it("after picking a co-worker closes the picker, and nothing around it", async () => {
     server.members = [ana, ben];
     const aroundIt = vi.fn();

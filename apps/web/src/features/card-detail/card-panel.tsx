@@ -5,6 +5,7 @@ import { describeError } from "../../api/client";
 import { api } from "../../api/endpoints";
 import { saveCardAsTemplate } from "../../api/templates";
 import { trashApi } from "../../api/trash";
+import { translate, useTranslator } from "../../lib/i18n/i18n";
 import { renderMarkdown } from "../../lib/markdown";
 import { useBoard } from "../../store/board";
 import { useSession } from "../../store/session";
@@ -14,7 +15,6 @@ import { Button } from "../../ui/button";
 import { ConfirmDialog } from "../../ui/dialog";
 import { Skeleton } from "../../ui/skeleton";
 import { restoreCard } from "../board/archived-cards";
-import { statusRoleLabels } from "../board/columns-dialog";
 import { MoveControls } from "../board/move-controls";
 import { CardFieldsSection } from "../fields/card-fields-section";
 import { MySpaceBox } from "../my-space/my-space-box";
@@ -23,6 +23,7 @@ import { AttachmentsSection, filesOf, uploadToCard } from "./attachments-section
 import { BlockersSection } from "./blockers-section";
 import { CardActivity } from "./card-activity";
 import { CommentsSection } from "./comments-section";
+import { conflictText } from "./coordination-helpers";
 import { boardConflicts, useLabels, useMembers } from "./coordination-store";
 import { LabelsField } from "./labels-section";
 import { DateFields, PeopleFields, ProgressField, ReminderBox } from "./people-dates";
@@ -32,10 +33,9 @@ import { SpaceMoveControls } from "./space-move";
 import { TodosSection } from "./todos-section";
 import "./coordination.css";
 
-const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "short" });
-const formatTime = (iso: string) => {
+const formatTime = (dateTime: (value: Date) => string, iso: string) => {
   const date = new Date(iso);
-  return Number.isNaN(date.getTime()) ? iso : dateFormat.format(date);
+  return Number.isNaN(date.getTime()) ? iso : dateTime(date);
 };
 
 /** Names for user ids; members are only readable by some roles, so failure just means "unknown". */
@@ -43,6 +43,7 @@ const useMemberNames = (members: Member[]) =>
   useMemo(() => new Map(members.map((m) => [m.userId, m.name])), [members]);
 
 const Description = ({ card, canWrite }: { card: Card; canWrite: boolean }) => {
+  const { t } = useTranslator();
   const updateCard = useBoard((s) => s.updateCard);
   const [isEditing, setIsEditing] = useState(false);
   const [draft, setDraft] = useState(card.description);
@@ -57,7 +58,7 @@ const Description = ({ card, canWrite }: { card: Card; canWrite: boolean }) => {
     return (
       <div className="description-editor">
         <label className="visually-hidden" htmlFor="card-description">
-          Description (Markdown)
+          {t("card.description.label")}
         </label>
         <textarea
           id="card-description"
@@ -78,7 +79,7 @@ const Description = ({ card, canWrite }: { card: Card; canWrite: boolean }) => {
           autoFocus
         />
         <div className="description-actions">
-          <span className="faint">Markdown supported · Ctrl+Enter to save</span>
+          <span className="faint">{t("card.description.hint")}</span>
           <Button
             variant="ghost"
             size="sm"
@@ -87,10 +88,10 @@ const Description = ({ card, canWrite }: { card: Card; canWrite: boolean }) => {
               setIsEditing(false);
             }}
           >
-            Cancel
+            {t("common.cancel")}
           </Button>
           <Button variant="primary" size="sm" onClick={handleSave}>
-            Save
+            {t("common.save")}
           </Button>
         </div>
       </div>
@@ -106,10 +107,10 @@ const Description = ({ card, canWrite }: { card: Card; canWrite: boolean }) => {
           setIsEditing(true);
         }}
       >
-        Add a description…
+        {t("card.description.add")}
       </button>
     ) : (
-      <p className="faint">No description.</p>
+      <p className="faint">{t("card.description.none")}</p>
     );
   }
   return (
@@ -126,7 +127,7 @@ const Description = ({ card, canWrite }: { card: Card; canWrite: boolean }) => {
             setIsEditing(true);
           }}
         >
-          Edit description
+          {t("card.description.edit")}
         </Button>
       ) : null}
     </div>
@@ -134,6 +135,7 @@ const Description = ({ card, canWrite }: { card: Card; canWrite: boolean }) => {
 };
 
 const NameEditor = ({ card, canWrite }: { card: Card; canWrite: boolean }) => {
+  const { t } = useTranslator();
   const updateCard = useBoard((s) => s.updateCard);
   const [name, setName] = useState(card.name);
   useEffect(() => setName(card.name), [card.name]);
@@ -145,7 +147,7 @@ const NameEditor = ({ card, canWrite }: { card: Card; canWrite: boolean }) => {
   };
   return (
     <textarea
-      aria-label="Card name"
+      aria-label={t("card.panel.name")}
       className="card-panel-title card-panel-title-input"
       rows={1}
       maxLength={limits.cardNameMax}
@@ -179,6 +181,8 @@ export const CardPanel = ({
   /** Where closing goes (the view the panel was opened over); the board by default. */
   closeHref?: string;
 }) => {
+  const words = useTranslator();
+  const { t, format } = words;
   const navigate = useNavigate();
   // "#comment-<id>": a mention notification points at one comment.
   const { hash } = useLocation();
@@ -188,7 +192,7 @@ export const CardPanel = ({
   const boardStatus = useBoard((s) => s.status);
   const role = useBoard((s) => s.role);
   const archiveCard = useBoard((s) => s.archiveCard);
-  const dateConflict = useBoard((s) => boardConflicts(s.view, cardId)[0]?.reason ?? null);
+  const firstConflict = useBoard((s) => boardConflicts(s.view, cardId)[0] ?? null);
   const deleteCard = useBoard((s) => s.deleteCard);
   const me = useSession((s) => s.user);
   const members = useMembers(workspaceId);
@@ -236,6 +240,7 @@ export const CardPanel = ({
     };
   }, [boardCard, boardStatus, cardId]);
 
+  const dateConflict = firstConflict ? conflictText(words, firstConflict) : null;
   const card = boardCard ?? fetched;
   const isOnBoard = Boolean(boardCard);
   const canWrite = can(role, Action.writeCards) && isOnBoard;
@@ -243,18 +248,18 @@ export const CardPanel = ({
   const status = card ? statuses[card.statusId] : undefined;
   const creatorName = card?.createdBy
     ? card.createdBy === me?.id
-      ? "You"
-      : (names.get(card.createdBy) ?? "A former member")
-    : "Unknown";
+      ? t("card.person.you")
+      : (names.get(card.createdBy) ?? t("card.person.former"))
+    : t("card.person.unknown");
 
   const handleSaveAsTemplate = async () => {
     if (!card) return;
     try {
       const { template, notes } = await saveCardAsTemplate(card.id, card.name);
-      toast.success(`Saved the card template “${template.name}”: it is offered when adding a card.`);
+      toast.success(translate("card.panel.templateSaved", { name: template.name }));
       for (const note of notes) toast.info(note);
     } catch (error) {
-      toast.error(`Could not save the card template. ${describeError(error)}`);
+      toast.error(translate("card.panel.templateFailed", { reason: describeError(error) }));
     }
   };
 
@@ -263,7 +268,7 @@ export const CardPanel = ({
     const result = await archiveCard(card.id);
     if (!result) return;
     handleClose();
-    toast.undoable(`Archived “${result.name}”`, () => restoreCard(result));
+    toast.undoable(translate("card.panel.archived", { name: result.name }), () => restoreCard(result));
   };
 
   const handleDelete = async () => {
@@ -272,11 +277,11 @@ export const CardPanel = ({
     handleClose();
     const { id, name } = card;
     if (!(await deleteCard(id))) return;
-    toast.undoable(`Moved “${name}” to the trash`, async () => {
+    toast.undoable(translate("card.panel.trashed", { name }), async () => {
       try {
         await trashApi.restore(id);
       } catch (error) {
-        toast.error(`Could not restore “${name}”. ${describeError(error)}`);
+        toast.error(translate("card.panel.restoreFailed", { name, reason: describeError(error) }));
       }
     });
   };
@@ -307,7 +312,7 @@ export const CardPanel = ({
     <aside
       ref={panelRef}
       className={`card-panel${isDropTarget ? " is-drop-target" : ""}`}
-      aria-label="Card details"
+      aria-label={t("card.panel.label")}
       tabIndex={-1}
       onDragOver={handleDragOver}
       onDragLeave={(event) => {
@@ -323,15 +328,15 @@ export const CardPanel = ({
               <span className={`status-dot status-dot-${status.role}`} aria-hidden="true" /> {status.name}
             </>
           ) : (
-            "Card"
+            t("card.panel.kicker")
           )}
         </span>
         <Button
           variant="ghost"
           size="sm"
           isIcon
-          aria-label="Close card (Escape)"
-          title="Close (Esc)"
+          aria-label={t("card.panel.close")}
+          title={t("card.panel.closeTitle")}
           onClick={handleClose}
         >
           <span aria-hidden="true">✕</span>
@@ -340,7 +345,7 @@ export const CardPanel = ({
       {!card ? (
         fetchError ? (
           <div className="card-panel-body">
-            <p>This card is not available. {fetchError}</p>
+            <p>{t("card.panel.unavailable", { reason: fetchError })}</p>
           </div>
         ) : (
           <div className="card-panel-body">
@@ -353,10 +358,10 @@ export const CardPanel = ({
         <div className="card-panel-body">
           {card.archivedAt ? (
             <p className="card-archived-note">
-              This card is archived.{" "}
+              {t("card.panel.archivedNote")}{" "}
               {can(role, Action.writeCards) ? (
                 <Button size="sm" onClick={() => void restoreCard(card)}>
-                  Restore
+                  {t("common.restore")}
                 </Button>
               ) : null}
             </p>
@@ -364,28 +369,27 @@ export const CardPanel = ({
           <NameEditor card={card} canWrite={canWrite} />
           {dateConflict ? (
             <p className="card-front-conflict" style={{ margin: "4px 0" }}>
-              <span aria-hidden="true">⚠</span> Date conflict: {dateConflict} (see Relations)
+              <span aria-hidden="true">⚠</span> {t("card.panel.dateConflict", { reason: dateConflict })}
             </p>
           ) : null}
           {card.isBlocked ? (
             <p className="card-front-blocked" style={{ margin: "4px 0" }}>
-              <span aria-hidden="true">⊘</span> Blocked — it cannot change status until its blockers are
-              cleared
+              <span aria-hidden="true">⊘</span> {t("card.panel.blocked")}
             </p>
           ) : null}
           <dl className="card-facts">
-            <dt>Status</dt>
+            <dt>{t("card.facts.status")}</dt>
             <dd>
               {status ? (
                 <span className="status-chip">
                   <span className={`status-dot status-dot-${status.role}`} aria-hidden="true" /> {status.name}
-                  <span className="faint"> · {statusRoleLabels[status.role]}</span>
+                  <span className="faint"> · {t("card.statusRole", { role: status.role })}</span>
                 </span>
               ) : (
                 "—"
               )}
             </dd>
-            <dt>Created by</dt>
+            <dt>{t("card.facts.createdBy")}</dt>
             <dd className="card-creator">
               {card.createdBy ? (
                 <Avatar
@@ -396,21 +400,21 @@ export const CardPanel = ({
               ) : null}
               {creatorName}
             </dd>
-            <dt>Created</dt>
+            <dt>{t("card.facts.created")}</dt>
             <dd>
-              <time dateTime={card.createdAt}>{formatTime(card.createdAt)}</time>
+              <time dateTime={card.createdAt}>{formatTime(format.dateTime, card.createdAt)}</time>
             </dd>
             {card.completedAt ? (
               <>
-                <dt>Completed</dt>
+                <dt>{t("card.facts.completed")}</dt>
                 <dd>
-                  <time dateTime={card.completedAt}>{formatTime(card.completedAt)}</time>
+                  <time dateTime={card.completedAt}>{formatTime(format.dateTime, card.completedAt)}</time>
                 </dd>
               </>
             ) : null}
           </dl>
-          <section className="card-section" aria-label="People and dates">
-            <h3 className="card-section-title">People and dates</h3>
+          <section className="card-section" aria-label={t("card.section.people")}>
+            <h3 className="card-section-title">{t("card.section.people")}</h3>
             <dl className="coord-grid">
               <PeopleFields card={card} members={members} canWrite={canWrite} myUserId={me?.id ?? null} />
               <LabelsField card={card} labels={labels} canWrite={canWrite} />
@@ -418,16 +422,16 @@ export const CardPanel = ({
               <ProgressField card={card} />
             </dl>
           </section>
-          <section className="card-section" aria-label="Repeat">
-            <h3 className="card-section-title">Repeat</h3>
+          <section className="card-section" aria-label={t("card.section.repeat")}>
+            <h3 className="card-section-title">{t("card.section.repeat")}</h3>
             <RepeatSection card={card} canWrite={canWrite} />
           </section>
           <CardFieldsSection card={card} members={members} canWrite={canWrite} />
           <ReminderBox cardId={card.id} />
           <MySpaceBox cardId={card.id} isArchived={card.archivedAt !== null} />
           {canWrite ? (
-            <section className="card-section" aria-label="Move card">
-              <h3 className="card-section-title">Move</h3>
+            <section className="card-section" aria-label={t("card.section.moveLabel")}>
+              <h3 className="card-section-title">{t("card.section.move")}</h3>
               <MoveControls cardId={card.id} />
               <SpaceMoveControls
                 cardId={card.id}
@@ -437,20 +441,20 @@ export const CardPanel = ({
               />
             </section>
           ) : null}
-          <section className="card-section" aria-label="Description">
-            <h3 className="card-section-title">Description</h3>
+          <section className="card-section" aria-label={t("card.section.description")}>
+            <h3 className="card-section-title">{t("card.section.description")}</h3>
             <Description card={card} canWrite={canWrite} />
           </section>
-          <section className="card-section" aria-label="Blockers">
-            <h3 className="card-section-title">Blockers</h3>
+          <section className="card-section" aria-label={t("card.section.blockers")}>
+            <h3 className="card-section-title">{t("card.section.blockers")}</h3>
             <BlockersSection card={card} members={members} canWrite={canWrite} myUserId={me?.id ?? null} />
           </section>
-          <section className="card-section" aria-label="To-dos">
-            <h3 className="card-section-title">To-dos</h3>
+          <section className="card-section" aria-label={t("card.section.todos")}>
+            <h3 className="card-section-title">{t("card.section.todos")}</h3>
             <TodosSection card={card} canWrite={canWrite} />
           </section>
-          <section className="card-section" aria-label="Documents">
-            <h3 className="card-section-title">Documents</h3>
+          <section className="card-section" aria-label={t("card.section.documents")}>
+            <h3 className="card-section-title">{t("card.section.documents")}</h3>
             <AttachmentsSection
               cardId={card.id}
               members={members}
@@ -460,12 +464,12 @@ export const CardPanel = ({
               canWrite={canWrite}
             />
           </section>
-          <section className="card-section" aria-label="Relations">
-            <h3 className="card-section-title">Relations</h3>
+          <section className="card-section" aria-label={t("card.section.relations")}>
+            <h3 className="card-section-title">{t("card.section.relations")}</h3>
             <RelationsSection card={card} canWrite={canWrite} />
           </section>
-          <section className="card-section" aria-label="Comments">
-            <h3 className="card-section-title">Comments</h3>
+          <section className="card-section" aria-label={t("card.section.comments")}>
+            <h3 className="card-section-title">{t("card.section.comments")}</h3>
             <CommentsSection
               cardId={card.id}
               members={members}
@@ -474,16 +478,16 @@ export const CardPanel = ({
               focusCommentId={focusCommentId}
             />
           </section>
-          <section className="card-section" aria-label="Recent activity">
-            <h3 className="card-section-title">Recent activity</h3>
+          <section className="card-section" aria-label={t("card.section.activity")}>
+            <h3 className="card-section-title">{t("card.section.activity")}</h3>
             <CardActivity cardId={card.id} myUserId={me?.id ?? null} />
           </section>
           {canWrite ? (
             <footer className="card-panel-footer">
-              <Button onClick={() => void handleSaveAsTemplate()}>Save as card template</Button>
-              <Button onClick={() => void handleArchive()}>Archive</Button>
+              <Button onClick={() => void handleSaveAsTemplate()}>{t("card.panel.saveAsTemplate")}</Button>
+              <Button onClick={() => void handleArchive()}>{t("common.archive")}</Button>
               <Button variant="danger" onClick={() => setIsConfirmingDelete(true)}>
-                Delete
+                {t("common.delete")}
               </Button>
             </footer>
           ) : null}
@@ -491,9 +495,9 @@ export const CardPanel = ({
       )}
       <ConfirmDialog
         isOpen={isConfirmingDelete}
-        title="Delete this card?"
-        message="It goes to the trash with its to-dos, comments and documents, where it can be restored until it is deleted for good."
-        confirmLabel="Delete card"
+        title={t("card.delete.title")}
+        message={t("card.delete.message")}
+        confirmLabel={t("card.delete.confirm")}
         onConfirm={() => void handleDelete()}
         onClose={() => setIsConfirmingDelete(false)}
       />

@@ -7,6 +7,7 @@ import { type Comment, limits, type Member } from "@lattice/domain";
 import { type ReactNode, useCallback, useEffect, useId, useMemo, useRef, useState } from "react";
 import { describeError } from "../../api/client";
 import { coordinationApi } from "../../api/coordination";
+import { translate, useTranslator } from "../../lib/i18n/i18n";
 import { renderMarkdown } from "../../lib/markdown";
 import { toast } from "../../store/toasts";
 import { Avatar } from "../../ui/avatar";
@@ -68,6 +69,7 @@ const MentionTextarea = ({
   placeholder?: string;
   autoFocus?: boolean;
 }) => {
+  const { t } = useTranslator();
   const ref = useRef<HTMLTextAreaElement>(null);
   const mirrorRef = useRef<HTMLDivElement>(null);
   const [draft, setDraft] = useState<MentionDraft>(() => markupToDraft(value));
@@ -188,7 +190,7 @@ const MentionTextarea = ({
             className="picker-list"
             id={listId}
             role="listbox"
-            aria-label="Mention someone"
+            aria-label={t("card.comments.mention")}
             style={{ marginTop: 0 }}
           >
             {matches.map((m, index) => (
@@ -238,16 +240,18 @@ const CommentItem = ({
   now: number;
   onChanged: () => void;
 }) => {
+  const words = useTranslator();
+  const { t, format } = words;
   const [isEditing, setIsEditing] = useState(false);
   const [draft, setDraft] = useState(comment.body);
   const [isConfirming, setIsConfirming] = useState(false);
   const isMine = myUserId !== null && comment.authorId === myUserId;
   const author =
     comment.authorId === null
-      ? "A deleted account"
+      ? t("card.person.deleted")
       : isMine
-        ? "You"
-        : (members.find((m) => m.userId === comment.authorId)?.name ?? "A former member");
+        ? t("card.person.you")
+        : (members.find((m) => m.userId === comment.authorId)?.name ?? t("card.person.former"));
   const save = async () => {
     const body = draft.trim();
     if (!body) return;
@@ -256,7 +260,7 @@ const CommentItem = ({
       setIsEditing(false);
       onChanged();
     } catch (e) {
-      toast.error(`Could not save the comment. ${describeError(e)}`);
+      toast.error(translate("card.comments.saveFailed", { reason: describeError(e) }));
     }
   };
   const remove = async () => {
@@ -265,7 +269,7 @@ const CommentItem = ({
       await coordinationApi.deleteComment(comment.id);
       onChanged();
     } catch (e) {
-      toast.error(`Could not delete the comment. ${describeError(e)}`);
+      toast.error(translate("card.comments.deleteFailed", { reason: describeError(e) }));
     }
   };
   return (
@@ -278,9 +282,10 @@ const CommentItem = ({
       <div>
         <div className="comment-head">
           <strong>{author}</strong>
-          <time dateTime={comment.createdAt} title={new Date(comment.createdAt).toLocaleString()}>
-            {relativeTime(comment.createdAt, now)}
-            {comment.updatedAt !== comment.createdAt ? " · edited" : ""}
+          <time dateTime={comment.createdAt} title={format.dateTime(comment.createdAt)}>
+            {comment.updatedAt !== comment.createdAt
+              ? t("card.comments.edited", { when: relativeTime(words, comment.createdAt, now) })
+              : relativeTime(words, comment.createdAt, now)}
           </time>
           {isMine && !isEditing ? (
             <span className="comment-tools">
@@ -292,10 +297,10 @@ const CommentItem = ({
                   setIsEditing(true);
                 }}
               >
-                Edit
+                {t("common.edit")}
               </Button>
               <Button size="sm" variant="ghost" onClick={() => setIsConfirming(true)}>
-                Delete
+                {t("common.delete")}
               </Button>
             </span>
           ) : null}
@@ -303,7 +308,7 @@ const CommentItem = ({
         {isEditing ? (
           <div className="composer">
             <label className="visually-hidden" htmlFor={`edit-${comment.id}`}>
-              Edit comment
+              {t("card.comments.editLabel")}
             </label>
             <MentionTextarea
               id={`edit-${comment.id}`}
@@ -316,10 +321,10 @@ const CommentItem = ({
             />
             <div className="coord-form-actions">
               <Button size="sm" variant="ghost" onClick={() => setIsEditing(false)}>
-                Cancel
+                {t("common.cancel")}
               </Button>
               <Button size="sm" variant="primary" onClick={() => void save()} disabled={!draft.trim()}>
-                Save
+                {t("common.save")}
               </Button>
             </div>
           </div>
@@ -329,9 +334,9 @@ const CommentItem = ({
       </div>
       <ConfirmDialog
         isOpen={isConfirming}
-        title="Delete your comment?"
-        message="It is removed for everyone."
-        confirmLabel="Delete comment"
+        title={t("card.comments.deleteTitle")}
+        message={t("card.comments.deleteMessage")}
+        confirmLabel={t("card.comments.deleteConfirm")}
         onConfirm={() => void remove()}
         onClose={() => setIsConfirming(false)}
       />
@@ -353,6 +358,7 @@ export const CommentsSection = ({
   /** A comment to bring into view and mark (the one a notification points at). */
   focusCommentId?: string | null;
 }) => {
+  const { t } = useTranslator();
   const [comments, setComments] = useState<Comment[] | null>(null);
   const [draft, setDraft] = useState("");
   const [isSending, setIsSending] = useState(false);
@@ -395,15 +401,15 @@ export const CommentsSection = ({
       setDraft("");
       reload();
     } catch (e) {
-      toast.error(`Could not post the comment. ${describeError(e)}`);
+      toast.error(translate("card.comments.postFailed", { reason: describeError(e) }));
     } finally {
       setIsSending(false);
     }
   };
   return (
     <div data-testid="comments">
-      {comments && comments.length === 0 ? <p className="coord-muted">No comments yet.</p> : null}
-      <ol className="comment-list" aria-label="Comments">
+      {comments && comments.length === 0 ? <p className="coord-muted">{t("card.comments.none")}</p> : null}
+      <ol className="comment-list" aria-label={t("card.section.comments")}>
         {(comments ?? []).map((c) => (
           <CommentItem
             key={c.id}
@@ -418,7 +424,7 @@ export const CommentsSection = ({
       {canComment ? (
         <div className="composer">
           <label className="visually-hidden" htmlFor="new-comment">
-            Write a comment
+            {t("card.comments.write")}
           </label>
           <MentionTextarea
             id="new-comment"
@@ -426,11 +432,11 @@ export const CommentsSection = ({
             onChange={setDraft}
             members={members}
             onSubmit={() => void send()}
-            placeholder="Write a comment… (@ to mention someone, Markdown supported)"
+            placeholder={t("card.comments.placeholder")}
           />
           <div className="coord-form-actions">
-            <span className="coord-muted" style={{ marginRight: "auto" }}>
-              Ctrl+Enter to send
+            <span className="coord-muted" style={{ marginInlineEnd: "auto" }}>
+              {t("card.comments.sendHint")}
             </span>
             <Button
               size="sm"
@@ -438,7 +444,7 @@ export const CommentsSection = ({
               onClick={() => void send()}
               disabled={!draft.trim() || isSending}
             >
-              Comment
+              {t("card.comments.send")}
             </Button>
           </div>
         </div>

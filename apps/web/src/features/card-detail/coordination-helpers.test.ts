@@ -11,10 +11,8 @@ import {
   mentionRanges,
   mentionsToHtml,
   mentionsToText,
-  progressLabel,
   progressPercent,
   removeTokenBefore,
-  todoCount,
   urgencyClass,
 } from "./coordination-helpers";
 
@@ -118,12 +116,6 @@ describe("progress display", () => {
     expect(progressPercent(0.999)).toBe(99);
     expect(progressPercent(1)).toBe(100);
     expect(progressPercent(Number.NaN)).toBe(0);
-    expect(progressLabel(2 / 3)).toBe("67 %");
-  });
-
-  it("counts to-dos as done/total", () => {
-    expect(todoCount(2, 5)).toBe("2/5");
-    expect(todoCount(0, 0)).toBeNull();
   });
 });
 

@@ -1,5 +1,6 @@
 /** Pure helpers of the card's coordination parts: mentions, urgency classes, progress text. */
-import type { Urgency } from "@lattice/domain";
+import type { DateConflict, Urgency } from "@lattice/domain";
+import type { Translator } from "../../lib/i18n/i18n";
 
 // ---------- mentions ----------
 
@@ -159,18 +160,15 @@ export const mentionsToText = (body: string): string =>
 export const urgencyClass = (urgency: Urgency): string =>
   urgency === "none" ? "due" : `due due-${urgency.replace("_", "-")}`;
 
-export const urgencyLabel = (urgency: Urgency): string =>
-  urgency === "overdue" ? "Overdue" : urgency === "due_soon" ? "Due soon" : urgency === "done" ? "Done" : "";
-
-const monthDay = new Intl.DateTimeFormat(undefined, { month: "short", day: "numeric", timeZone: "UTC" });
-const fullDay = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeZone: "UTC" });
-
-/** "Mar 4" for a YYYY-MM-DD calendar date (with the year when it is not `today`'s year). */
-export const shortDate = (day: string, today: string): string => {
-  const date = new Date(`${day}T00:00:00Z`);
-  if (Number.isNaN(date.getTime())) return day;
-  return day.slice(0, 4) === today.slice(0, 4) ? monthDay.format(date) : fullDay.format(date);
-};
+/** A date conflict in the reader's words: "'Invites' starts Jan 5, 2027, before its previous card 'Venue' ends Jan 10, 2027". */
+export const conflictText = (words: Pick<Translator, "t" | "format">, conflict: DateConflict): string =>
+  words.t("card.conflict", {
+    edge: conflict.facts.edge,
+    subject: conflict.facts.subject,
+    subjectDate: words.format.calendarDay(conflict.facts.subjectDate, true),
+    other: conflict.facts.other,
+    otherDate: words.format.calendarDay(conflict.facts.otherDate, true),
+  });
 
 // ---------- progress ----------
 
@@ -180,12 +178,6 @@ export const progressPercent = (progress: number): number => {
   if (progress >= 1) return 100;
   return Math.min(99, Math.max(1, Math.round(progress * 100)));
 };
-
-export const progressLabel = (progress: number): string => `${progressPercent(progress)} %`;
-
-/** "2/5" for the card front's checklist count, or null without to-dos. */
-export const todoCount = (done: number, total: number): string | null =>
-  total > 0 ? `${Math.min(done, total)}/${total}` : null;
 
 // ---------- reminders ----------
 

@@ -3,6 +3,7 @@ import type { Card, Label } from "@lattice/domain";
 import { useState } from "react";
 import { describeError } from "../../api/client";
 import { coordinationApi } from "../../api/coordination";
+import { useTranslator } from "../../lib/i18n/i18n";
 import { useBoard } from "../../store/board";
 import { Button } from "../../ui/button";
 import { upsertLabel } from "./coordination-store";
@@ -23,11 +24,12 @@ export const labelPalette = [
 ] as const;
 
 const NewLabel = ({ spaceId, onCreated }: { spaceId: string; onCreated: (label: Label) => void }) => {
+  const { t } = useTranslator();
   const [name, setName] = useState("");
   const [color, setColor] = useState<string>(labelPalette[5].color);
   const [error, setError] = useState<string | null>(null);
   const create = async () => {
-    if (!name.trim()) return setError("Give the label a name.");
+    if (!name.trim()) return setError(t("card.labels.nameIt"));
     try {
       const label = await coordinationApi.createLabel(spaceId, { name: name.trim(), color });
       upsertLabel(label);
@@ -41,13 +43,13 @@ const NewLabel = ({ spaceId, onCreated }: { spaceId: string; onCreated: (label: 
   return (
     <div className="coord-form" style={{ marginTop: 8 }}>
       <label className="field-label" htmlFor="new-label-name">
-        New label
+        {t("card.labels.new")}
       </label>
       <input
         id="new-label-name"
         className="input"
         maxLength={60}
-        placeholder="Name"
+        placeholder={t("card.labels.name")}
         value={name}
         onChange={(e) => setName(e.target.value)}
         onKeyDown={(e) => {
@@ -58,15 +60,15 @@ const NewLabel = ({ spaceId, onCreated }: { spaceId: string; onCreated: (label: 
         }}
       />
       <fieldset className="label-picker-swatches">
-        <legend className="visually-hidden">Colour</legend>
+        <legend className="visually-hidden">{t("card.labels.colour")}</legend>
         {labelPalette.map((c) => (
           <button
             key={c.color}
             type="button"
             className="label-swatch"
             style={{ background: c.color }}
-            aria-label={c.name}
-            title={c.name}
+            aria-label={t("card.labels.colourName", { colour: c.name })}
+            title={t("card.labels.colourName", { colour: c.name })}
             aria-pressed={c.color === color}
             onClick={() => setColor(c.color)}
           />
@@ -75,7 +77,7 @@ const NewLabel = ({ spaceId, onCreated }: { spaceId: string; onCreated: (label: 
       {error ? <p className="coord-error">{error}</p> : null}
       <div className="coord-form-actions">
         <Button size="sm" variant="primary" onClick={() => void create()}>
-          Create label
+          {t("card.labels.create")}
         </Button>
       </div>
     </div>
@@ -91,6 +93,7 @@ export const LabelsField = ({
   labels: Label[];
   canWrite: boolean;
 }) => {
+  const { t } = useTranslator();
   const updateCardFields = useBoard((s) => s.updateCardFields);
   const toggle = (labelId: string) => {
     const has = card.labelIds.includes(labelId);
@@ -101,9 +104,9 @@ export const LabelsField = ({
   const chosen = labels.filter((l) => card.labelIds.includes(l.id));
   return (
     <>
-      <dt>Labels</dt>
+      <dt>{t("card.labels.title")}</dt>
       <dd className="coord-row" data-testid="labels">
-        {chosen.length === 0 ? <span className="coord-muted">None</span> : null}
+        {chosen.length === 0 ? <span className="coord-muted">{t("common.none")}</span> : null}
         {chosen.map((l) => (
           <span key={l.id} className="label-chip" style={{ ["--label" as string]: l.color }}>
             {l.name}
@@ -111,9 +114,9 @@ export const LabelsField = ({
         ))}
         {canWrite ? (
           <Picker
-            label="Choose labels"
-            trigger="Edit labels"
-            placeholder="Search labels…"
+            label={t("card.labels.choose")}
+            trigger={t("card.labels.edit")}
+            placeholder={t("card.labels.search")}
             isMulti
             options={(q) =>
               labels
@@ -128,7 +131,7 @@ export const LabelsField = ({
                 }))
             }
             onPick={toggle}
-            empty={labels.length === 0 ? "This space has no labels yet." : "No label matches."}
+            empty={labels.length === 0 ? t("card.labels.noneInSpace") : t("card.labels.noMatch")}
             footer={() => <NewLabel spaceId={card.spaceId} onCreated={(label) => toggle(label.id)} />}
           />
         ) : null}

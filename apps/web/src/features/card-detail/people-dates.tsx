@@ -3,6 +3,7 @@ import { type Card, isLate, type Member, type Reminder, urgencyOf } from "@latti
 import { useEffect, useState } from "react";
 import { describeError } from "../../api/client";
 import { coordinationApi } from "../../api/coordination";
+import { translate, useTranslator } from "../../lib/i18n/i18n";
 import { useBoard } from "../../store/board";
 import { toast } from "../../store/toasts";
 import { Avatar } from "../../ui/avatar";
@@ -13,10 +14,8 @@ import {
   isoToLocalInput,
   localInputToIso,
   matchPeople,
-  progressLabel,
   progressPercent,
   urgencyClass,
-  urgencyLabel,
 } from "./coordination-helpers";
 import { boardProgress } from "./coordination-store";
 import { Picker, type PickerOption } from "./picker";
@@ -40,17 +39,25 @@ const PersonChip = ({
   name: string;
   isResponsible?: boolean;
   onRemove?: () => void;
-}) => (
-  <span className={`person-chip${isResponsible ? " is-responsible" : ""}`}>
-    <Avatar name={name} seed={id} size={22} />
-    {name}
-    {onRemove ? (
-      <button type="button" className="chip-remove" aria-label={`Remove ${name}`} onClick={onRemove}>
-        ✕
-      </button>
-    ) : null}
-  </span>
-);
+}) => {
+  const { t } = useTranslator();
+  return (
+    <span className={`person-chip${isResponsible ? " is-responsible" : ""}`}>
+      <Avatar name={name} seed={id} size={22} />
+      {name}
+      {onRemove ? (
+        <button
+          type="button"
+          className="chip-remove"
+          aria-label={t("card.people.remove", { name })}
+          onClick={onRemove}
+        >
+          ✕
+        </button>
+      ) : null}
+    </span>
+  );
+};
 
 export const PeopleFields = ({
   card,
@@ -63,9 +70,11 @@ export const PeopleFields = ({
   canWrite: boolean;
   myUserId: string | null;
 }) => {
+  const { t } = useTranslator();
   const updateCardFields = useBoard((s) => s.updateCardFields);
   const nameOf = (id: string) =>
-    members.find((m) => m.userId === id)?.name ?? (id === myUserId ? "You" : "A former member");
+    members.find((m) => m.userId === id)?.name ??
+    (id === myUserId ? t("card.person.you") : t("card.person.former"));
   const setResponsible = (responsibleId: string | null) =>
     void updateCardFields(card.id, {
       responsibleId,
@@ -84,7 +93,7 @@ export const PeopleFields = ({
   };
   return (
     <>
-      <dt>Responsible</dt>
+      <dt>{t("card.people.responsible")}</dt>
       <dd className="coord-row" data-testid="responsible">
         {card.responsibleId ? (
           <PersonChip
@@ -94,32 +103,33 @@ export const PeopleFields = ({
             {...(canWrite ? { onRemove: () => setResponsible(null) } : {})}
           />
         ) : (
-          <span className="coord-muted">Nobody</span>
+          <span className="coord-muted">{t("card.people.nobody")}</span>
         )}
         {canWrite ? (
           <Picker
-            label="Choose the responsible person"
+            label={t("card.people.chooseResponsible")}
             trigger={
               card.responsibleId ? (
                 <>
-                  Change<span className="visually-hidden"> responsible person</span>
+                  {t("card.people.change")}
+                  <span className="visually-hidden"> {t("card.people.responsiblePerson")}</span>
                 </>
               ) : (
-                "Set responsible"
+                t("card.people.setResponsible")
               )
             }
-            placeholder="Search people…"
+            placeholder={t("card.people.search")}
             options={(q) =>
               personOptions(members, q, new Set(card.responsibleId ? [card.responsibleId] : []))
             }
             onPick={(id) => setResponsible(id === card.responsibleId ? null : id)}
-            empty={members.length === 0 ? "No members to choose from." : "Nobody matches."}
+            empty={members.length === 0 ? t("card.people.noMembers") : t("card.people.noMatch")}
           />
         ) : null}
       </dd>
-      <dt>Co-workers</dt>
+      <dt>{t("card.people.coworkers")}</dt>
       <dd className="coord-row" data-testid="coworkers">
-        {card.coworkerIds.length === 0 ? <span className="coord-muted">None</span> : null}
+        {card.coworkerIds.length === 0 ? <span className="coord-muted">{t("common.none")}</span> : null}
         {card.coworkerIds.map((id) => (
           <PersonChip
             key={id}
@@ -130,13 +140,13 @@ export const PeopleFields = ({
         ))}
         {canWrite ? (
           <Picker
-            label="Choose co-workers"
-            trigger="+ Add co-worker"
-            placeholder="Search people…"
+            label={t("card.people.chooseCoworkers")}
+            trigger={t("card.people.addCoworker")}
+            placeholder={t("card.people.search")}
             isMulti
             options={(q) => personOptions(members, q, new Set(card.coworkerIds))}
             onPick={toggleCoworker}
-            empty={members.length === 0 ? "No members to choose from." : "Nobody matches."}
+            empty={members.length === 0 ? t("card.people.noMembers") : t("card.people.noMatch")}
           />
         ) : null}
       </dd>
@@ -145,6 +155,7 @@ export const PeopleFields = ({
 };
 
 export const DateFields = ({ card, canWrite }: { card: Card; canWrite: boolean }) => {
+  const { t, format } = useTranslator();
   const updateCardFields = useBoard((s) => s.updateCardFields);
   const role = useBoard((s) => s.view.statuses[card.statusId]?.role ?? "not_started");
   const [today] = useState(localToday);
@@ -159,51 +170,51 @@ export const DateFields = ({ card, canWrite }: { card: Card; canWrite: boolean }
   return (
     <>
       <dt>
-        <label htmlFor="card-start-date">Start</label>
+        <label htmlFor="card-start-date">{t("card.dates.start")}</label>
       </dt>
       <dd className="coord-row">
         {canWrite ? (
           <DateField
             id="card-start-date"
-            label="Start"
+            label={t("card.dates.start")}
             className="coord-date-input"
             value={card.startDate}
             max={card.dueDate}
             isClearable
-            placeholder="No start date"
+            placeholder={t("card.dates.noStart")}
             onChange={(day) => setDate("startDate", day ?? "")}
           />
         ) : (
-          <span>{card.startDate ?? "—"}</span>
+          <span>{card.startDate ? format.calendarDay(card.startDate, true) : "—"}</span>
         )}
       </dd>
       <dt>
-        <label htmlFor="card-due-date">Due</label>
+        <label htmlFor="card-due-date">{t("card.dates.due")}</label>
       </dt>
       <dd className="coord-row">
         {canWrite ? (
           <DateField
             id="card-due-date"
-            label="Due"
+            label={t("card.dates.due")}
             className="coord-date-input"
             value={card.dueDate}
             min={card.startDate}
             isClearable
-            placeholder="No due date"
+            placeholder={t("card.dates.noDue")}
             onChange={(day) => setDate("dueDate", day ?? "")}
           />
         ) : (
-          <span>{card.dueDate ?? "—"}</span>
+          <span>{card.dueDate ? format.calendarDay(card.dueDate, true) : "—"}</span>
         )}
         {/* "Late" already says the card is overdue; one badge, not two. */}
         {card.dueDate && urgency !== "none" && !late ? (
-          <span className={`card-front-date ${urgencyClass(urgency)}`}>{urgencyLabel(urgency)}</span>
+          <span className={`card-front-date ${urgencyClass(urgency)}`}>{t("card.urgency", { urgency })}</span>
         ) : null}
-        {late ? <span className="card-front-late">Late</span> : null}
+        {late ? <span className="card-front-late">{t("card.dates.late")}</span> : null}
       </dd>
       {badDates ? (
         <dd className="coord-warning" style={{ gridColumn: "1 / -1" }}>
-          The start date is after the due date.
+          {t("card.dates.startAfterDue")}
         </dd>
       ) : null}
     </>
@@ -211,32 +222,34 @@ export const DateFields = ({ card, canWrite }: { card: Card; canWrite: boolean }
 };
 
 export const ProgressField = ({ card }: { card: Card }) => {
+  const { t } = useTranslator();
   const progress = useBoard((s) => boardProgress(s.view, card));
   if (progress === null) return null;
   return (
     <>
-      <dt>Progress</dt>
+      <dt>{t("card.progress.label")}</dt>
       <dd className="progress-row">
         <span
           className="progress"
           role="progressbar"
-          aria-label="Progress"
+          aria-label={t("card.progress.label")}
           aria-valuemin={0}
           aria-valuemax={100}
           aria-valuenow={progressPercent(progress)}
         >
           <span className="progress-fill" style={{ width: `${progressPercent(progress)}%` }} />
         </span>
-        <span className="progress-row-label">{progressLabel(progress)}</span>
+        <span className="progress-row-label">
+          {t("card.progress.value", { share: progressPercent(progress) / 100 })}
+        </span>
       </dd>
     </>
   );
 };
 
-const reminderFormat = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "short" });
-
 /** The person's own reminder: nobody else sees it. */
 export const ReminderBox = ({ cardId }: { cardId: string }) => {
+  const { t, format } = useTranslator();
   const [reminder, setReminder] = useState<Reminder | null | undefined>(undefined);
   const [isEditing, setIsEditing] = useState(false);
   const [when, setWhen] = useState("");
@@ -267,7 +280,7 @@ export const ReminderBox = ({ cardId }: { cardId: string }) => {
   const save = async () => {
     const remindAt = localInputToIso(when);
     if (!remindAt) {
-      setError("Choose a date and time.");
+      setError(t("card.reminder.chooseWhen"));
       return;
     }
     try {
@@ -283,27 +296,27 @@ export const ReminderBox = ({ cardId }: { cardId: string }) => {
       setReminder(null);
       setIsEditing(false);
     } catch (e) {
-      toast.error(`Could not remove the reminder. ${describeError(e)}`);
+      toast.error(translate("card.reminder.removeFailed", { reason: describeError(e) }));
     }
   };
   if (reminder === undefined) return null;
   return (
     <div className="reminder-box" data-testid="reminder">
       <div className="coord-row">
-        <strong>Reminder</strong>
-        <span className="reminder-private">Only you see this reminder</span>
+        <strong>{t("card.reminder.title")}</strong>
+        <span className="reminder-private">{t("card.reminder.private")}</span>
       </div>
       {isEditing ? (
         <>
           <div className="coord-row">
             <DateField
-              label="Remind me on"
+              label={t("card.reminder.on")}
               className="coord-date-input"
               value={when.slice(0, 10) || null}
               onChange={(day) => setWhen(day ? `${day}T${when.slice(11, 16) || "09:00"}` : "")}
             />
             <label className="visually-hidden" htmlFor="reminder-at">
-              Remind me at
+              {t("card.reminder.at")}
             </label>
             <input
               id="reminder-at"
@@ -314,13 +327,13 @@ export const ReminderBox = ({ cardId }: { cardId: string }) => {
               onChange={(e) => setWhen(`${when.slice(0, 10)}T${e.target.value || "09:00"}`)}
             />
             <label className="visually-hidden" htmlFor="reminder-note">
-              Note
+              {t("card.reminder.note")}
             </label>
             <input
               id="reminder-note"
               className="input"
               style={{ flex: 1, minWidth: 120 }}
-              placeholder="Note (optional)"
+              placeholder={t("card.reminder.notePlaceholder")}
               maxLength={500}
               value={note}
               onChange={(e) => setNote(e.target.value)}
@@ -329,31 +342,31 @@ export const ReminderBox = ({ cardId }: { cardId: string }) => {
           {error ? <p className="coord-error">{error}</p> : null}
           <div className="coord-form-actions">
             <Button size="sm" variant="ghost" onClick={() => setIsEditing(false)}>
-              Cancel
+              {t("common.cancel")}
             </Button>
             <Button size="sm" variant="primary" onClick={() => void save()}>
-              Save reminder
+              {t("card.reminder.save")}
             </Button>
           </div>
         </>
       ) : reminder ? (
         <div className="coord-row">
           <span>
-            <time dateTime={reminder.remindAt}>{reminderFormat.format(new Date(reminder.remindAt))}</time>
+            <time dateTime={reminder.remindAt}>{format.dateTime(reminder.remindAt)}</time>
             {reminder.note ? <span className="coord-muted"> · {reminder.note}</span> : null}
-            {reminder.deliveredAt ? <span className="badge">sent</span> : null}
+            {reminder.deliveredAt ? <span className="badge">{t("card.reminder.sent")}</span> : null}
           </span>
           <Button size="sm" variant="ghost" onClick={startEditing}>
-            Change
+            {t("card.reminder.change")}
           </Button>
           <Button size="sm" variant="ghost" onClick={() => void remove()}>
-            Remove
+            {t("common.remove")}
           </Button>
         </div>
       ) : (
         <div>
           <Button size="sm" onClick={startEditing}>
-            Remind me…
+            {t("card.reminder.add")}
           </Button>
         </div>
       )}

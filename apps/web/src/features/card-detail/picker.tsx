@@ -3,6 +3,7 @@
  * card panel's edge); Escape or a click outside closes it.
  */
 import { type ReactNode, useId, useState } from "react";
+import { useTranslator } from "../../lib/i18n/i18n";
 import { LayerPanel, LayerTree, useLayer } from "../../ui/layer";
 
 export interface PickerOption {
@@ -30,14 +31,15 @@ interface PickerProps {
 const PickerInner = ({
   label,
   trigger,
-  placeholder = "Search…",
+  placeholder,
   options,
   onPick,
   isMulti = false,
-  empty = "No match.",
+  empty,
   footer,
   onQuery,
 }: PickerProps) => {
+  const { t } = useTranslator();
   const [isOpen, setIsOpen] = useState(false);
   const [query, setQuery] = useState("");
   const [active, setActive] = useState(0);
@@ -73,7 +75,7 @@ const PickerInner = ({
           type="search"
           aria-label={label}
           aria-controls={listId}
-          placeholder={placeholder}
+          placeholder={placeholder ?? t("card.picker.search")}
           value={query}
           onChange={(e) => {
             setQuery(e.target.value);
@@ -95,7 +97,7 @@ const PickerInner = ({
           }}
         />
         <ul className="picker-list" id={listId} aria-label={label}>
-          {list.length === 0 ? <li className="coord-muted">{empty}</li> : null}
+          {list.length === 0 ? <li className="coord-muted">{empty ?? t("card.picker.noMatch")}</li> : null}
           {list.map((option, index) => (
             <li key={option.id}>
               <button

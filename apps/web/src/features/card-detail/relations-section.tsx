@@ -10,23 +10,25 @@ import {
   type RelationType,
   type SearchHit,
 } from "../../api/coordination";
+import { type MessageKey, translate, useTranslator } from "../../lib/i18n/i18n";
 import { useBoard } from "../../store/board";
 import { toast } from "../../store/toasts";
 import { Button } from "../../ui/button";
+import { conflictText } from "./coordination-helpers";
 import { boardConflicts, useCardEvents } from "./coordination-store";
 
-const groups: Array<{ key: keyof CardRelations; title: string; type: RelationType }> = [
-  { key: "parents", title: "Parents", type: "parent" },
-  { key: "children", title: "Children", type: "child" },
-  { key: "previous", title: "Previous", type: "previous" },
-  { key: "next", title: "Next", type: "next" },
+const groups: Array<{ key: keyof CardRelations; title: MessageKey; type: RelationType }> = [
+  { key: "parents", title: "card.relations.parents", type: "parent" },
+  { key: "children", title: "card.relations.children", type: "child" },
+  { key: "previous", title: "card.relations.previous", type: "previous" },
+  { key: "next", title: "card.relations.next", type: "next" },
 ];
 
-const typeLabels: Record<RelationType, string> = {
-  parent: "Parent (this card is its child)",
-  child: "Child (this card is its parent)",
-  previous: "Previous (comes before this card)",
-  next: "Next (comes after this card)",
+const typeLabels: Record<RelationType, MessageKey> = {
+  parent: "card.relations.type.parent",
+  child: "card.relations.type.child",
+  previous: "card.relations.type.previous",
+  next: "card.relations.type.next",
 };
 
 const useRelations = (cardId: string) => {
@@ -57,6 +59,7 @@ const AddRelation = ({
   onAdded: () => void;
   onCancel: () => void;
 }) => {
+  const { t } = useTranslator();
   const [type, setType] = useState<RelationType>("child");
   const [query, setQuery] = useState("");
   const [hits, setHits] = useState<SearchHit[]>([]);
@@ -121,7 +124,7 @@ const AddRelation = ({
       }}
     >
       <label className="field-label" htmlFor="relation-type">
-        Relation
+        {t("card.relations.relation")}
       </label>
       <select
         id="relation-type"
@@ -129,20 +132,20 @@ const AddRelation = ({
         value={type}
         onChange={(e) => setType(e.target.value as RelationType)}
       >
-        {(Object.keys(typeLabels) as RelationType[]).map((t) => (
-          <option key={t} value={t}>
-            {typeLabels[t]}
+        {(Object.keys(typeLabels) as RelationType[]).map((relationType) => (
+          <option key={relationType} value={relationType}>
+            {t(typeLabels[relationType])}
           </option>
         ))}
       </select>
       <label className="field-label" htmlFor="relation-search">
-        Card to relate
+        {t("card.relations.cardToRelate")}
       </label>
       <input
         id="relation-search"
         className="input"
         type="search"
-        placeholder="Search cards by name…"
+        placeholder={t("card.relations.search")}
         value={query}
         // biome-ignore lint/a11y/noAutofocus: the person just asked to add a relation
         autoFocus
@@ -153,16 +156,16 @@ const AddRelation = ({
           {error}
         </p>
       ) : null}
-      <ul className="picker-list" aria-label="Matching cards">
+      <ul className="picker-list" aria-label={t("card.relations.matches")}>
         {query.trim() && !isSearching && hits.length === 0 ? (
-          <li className="coord-muted">No card matches.</li>
+          <li className="coord-muted">{t("card.relations.noMatch")}</li>
         ) : null}
         {hits.map((hit) => (
           <li key={hit.cardId}>
             <button type="button" className="picker-option coord-search-hit" onClick={() => void add(hit)}>
               <span>
                 {hit.name}
-                {hit.spaceId !== card.spaceId ? <small>In another space</small> : null}
+                {hit.spaceId !== card.spaceId ? <small>{t("card.relations.inAnotherSpace")}</small> : null}
               </span>
             </button>
           </li>
@@ -170,7 +173,7 @@ const AddRelation = ({
       </ul>
       <div className="coord-form-actions">
         <Button size="sm" variant="ghost" onClick={onCancel}>
-          Done
+          {t("common.done")}
         </Button>
       </div>
     </div>
@@ -178,6 +181,7 @@ const AddRelation = ({
 };
 
 export const RelationsSection = ({ card, canWrite }: { card: Card; canWrite: boolean }) => {
+  const { t, format } = useTranslator();
   const { relations, error, reload } = useRelations(card.id);
   const [isAdding, setIsAdding] = useState(false);
   const conflicts = useBoard((s) => boardConflicts(s.view, card.id));
@@ -207,7 +211,7 @@ export const RelationsSection = ({ card, canWrite }: { card: Card; canWrite: boo
       await coordinationApi.removeRelation(entry.relationId);
       reload();
     } catch (e) {
-      toast.error(`Could not remove the relation. ${describeError(e)}`);
+      toast.error(translate("card.relations.removeFailed", { reason: describeError(e) }));
     }
   };
 
@@ -217,13 +221,15 @@ export const RelationsSection = ({ card, canWrite }: { card: Card; canWrite: boo
   return (
     <div data-testid="relations">
       {error ? <p className="coord-error">{error}</p> : null}
-      {relations && total === 0 && !isAdding ? <p className="coord-muted">No related cards.</p> : null}
+      {relations && total === 0 && !isAdding ? (
+        <p className="coord-muted">{t("card.relations.none")}</p>
+      ) : null}
       {relations
         ? groups.map((g) =>
             relations[g.key].length > 0 ? (
               <div key={g.key} className="relation-group">
-                <h4 className="relation-group-title">{g.title}</h4>
-                <ul className="relation-list" aria-label={g.title}>
+                <h4 className="relation-group-title">{t(g.title)}</h4>
+                <ul className="relation-list" aria-label={t(g.title)}>
                   {relations[g.key].map((entry, index) => {
                     const status = statuses[entry.statusId];
                     return (
@@ -239,18 +245,24 @@ export const RelationsSection = ({ card, canWrite }: { card: Card; canWrite: boo
                           {entry.name}
                         </Link>
                         {g.key === "parents" && index === 0 ? (
-                          <span className="badge badge-accent" title="The card's default parent">
-                            default
+                          <span className="badge badge-accent" title={t("card.relations.defaultTitle")}>
+                            {t("card.relations.default")}
                           </span>
                         ) : null}
-                        {entry.spaceId !== card.spaceId ? <span className="badge">other space</span> : null}
-                        {entry.dueDate ? <span className="coord-muted">due {entry.dueDate}</span> : null}
+                        {entry.spaceId !== card.spaceId ? (
+                          <span className="badge">{t("card.relations.otherSpace")}</span>
+                        ) : null}
+                        {entry.dueDate ? (
+                          <span className="coord-muted">
+                            {t("card.relations.due", { date: format.calendarDay(entry.dueDate, true) })}
+                          </span>
+                        ) : null}
                         {canWrite ? (
                           <button
                             type="button"
                             className="chip-remove"
-                            aria-label={`Remove relation to ${entry.name}`}
-                            title="Remove relation"
+                            aria-label={t("card.relations.removeTo", { name: entry.name })}
+                            title={t("card.relations.remove")}
                             onClick={() => void remove(entry)}
                           >
                             ✕
@@ -267,7 +279,7 @@ export const RelationsSection = ({ card, canWrite }: { card: Card; canWrite: boo
       {conflicts.map((c) => (
         <p key={`${c.otherCardId}-${c.kind}-${c.reason}`} className="coord-warning" role="note">
           <span aria-hidden="true">⚠</span>
-          <span>Date conflict: {c.reason}.</span>
+          <span>{t("card.relations.conflict", { reason: conflictText({ t, format }, c) })}</span>
         </p>
       ))}
       {canWrite ? (
@@ -282,7 +294,7 @@ export const RelationsSection = ({ card, canWrite }: { card: Card; canWrite: boo
           />
         ) : (
           <Button size="sm" onClick={() => setIsAdding(true)} style={{ marginTop: 8 }}>
-            + Add relation
+            {t("card.relations.add")}
           </Button>
         )
       ) : null}

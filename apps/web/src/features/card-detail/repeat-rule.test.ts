@@ -1,6 +1,21 @@
 import type { CardRepeat } from "@lattice/domain";
-import { describe, expect, it } from "vitest";
-import { presetLabel, presetOf, presetRule, repeatLine } from "./repeat-rule";
+import { beforeAll, describe, expect, it } from "vitest";
+import type { Translator } from "../../lib/i18n/i18n";
+import { createTranslator } from "../../lib/i18n/runtime";
+import {
+  presetLabel as presetLabelIn,
+  presetOf,
+  presetRule,
+  repeatLine as repeatLineIn,
+} from "./repeat-rule";
+
+let english: Translator;
+beforeAll(async () => {
+  english = await createTranslator("en", "en", "UTC");
+});
+const repeatLine = (r: CardRepeat, today: string) => repeatLineIn(english, r, today);
+const presetLabel = (preset: Parameters<typeof presetLabelIn>[1], day: string) =>
+  presetLabelIn(english, preset, day);
 
 const repeat = (patch: Partial<CardRepeat>): CardRepeat => ({
   seriesId: "5f0c3c1e-7c62-4d5b-9a55-2f1d6f0f7a10",
@@ -40,7 +55,7 @@ describe("the repeat summary in the card panel", () => {
     expect(line("FREQ=MONTHLY;BYMONTHDAY=15")).toBe("Repeats every month on the 15th; next Dec 9");
     expect(line("FREQ=MONTHLY;BYDAY=-1FR")).toBe("Repeats every last Friday; next Dec 9");
     expect(line("FREQ=MONTHLY;BYDAY=TU;BYSETPOS=2")).toBe("Repeats every 2nd Tuesday; next Dec 9");
-    expect(line("FREQ=YEARLY;BYMONTH=3;BYMONTHDAY=1")).toBe("Repeats every year on March 1; next Dec 9");
+    expect(line("FREQ=YEARLY;BYMONTH=3;BYMONTHDAY=1")).toBe("Repeats every year on Mar 1; next Dec 9");
     expect(line("FREQ=WEEKLY;BYWEEKNO=20")).toBe(
       "Repeats on a custom rule (FREQ=WEEKLY;BYWEEKNO=20); next Dec 9",
     );
@@ -82,5 +97,28 @@ describe("the repeat editor's presets", () => {
       days: ["MO", "FR"],
     });
     expect(presetOf("FREQ=DAILY;INTERVAL=2", "2026-12-08")).toEqual({ preset: "custom", days: [] });
+  });
+});
+
+describe("the repeat summary in other languages", () => {
+  it("speaks German, with its ordinals, weekdays and dates", async () => {
+    const german = await createTranslator("de", "de", "UTC");
+    expect(
+      repeatLineIn(german, repeat({ rule: "FREQ=MONTHLY;BYDAY=+2TU", nextDate: "2027-01-12" }), "2026-12-08"),
+    ).toBe("Wiederholt sich jeden 2. Dienstag; nächstes Mal am 12. Jan. 2027");
+    expect(
+      repeatLineIn(german, repeat({ rule: "FREQ=WEEKLY;BYDAY=FR,MO", endsAfter: 5 }), "2026-12-08"),
+    ).toBe("Wiederholt sich jede Woche am Montag und Freitag, 5-mal; nächstes Mal am 9. Dez.");
+  });
+
+  it("speaks Arabic, with its dual and its own digits", async () => {
+    const arabic = await createTranslator("ar", "ar", "UTC");
+    const line = repeatLineIn(arabic, repeat({ rule: "FREQ=DAILY;INTERVAL=2", endsAfter: 2 }), "2026-12-08");
+    const next = new Intl.DateTimeFormat("ar", { day: "numeric", month: "short", timeZone: "UTC" }).format(
+      new Date("2026-12-09T00:00:00Z"),
+    );
+    // Two days and two times take the dual, which carries no numeral.
+    expect(line).toBe(`تتكرر كل يومين، مرتين؛ الموعد التالي ${next}`);
+    expect(presetLabelIn(arabic, "monthly_weekday", "2026-12-08")).toContain("الثلاثاء الثاني");
   });
 });

@@ -7,6 +7,7 @@ import type { Card, RepeatCreateWhen, SetRepeatInput } from "@lattice/domain";
 import { useState } from "react";
 import { describeError } from "../../api/client";
 import { api } from "../../api/endpoints";
+import { useTranslator } from "../../lib/i18n/i18n";
 import { useBoard } from "../../store/board";
 import { Button } from "../../ui/button";
 import { localToday } from "../filters/dates";
@@ -33,6 +34,8 @@ const browserTimeZone = (): string | undefined => {
 };
 
 const RepeatEditor = ({ card, day, onDone }: { card: Card; day: string; onDone: () => void }) => {
+  const words = useTranslator();
+  const { t } = words;
   const applyConfirmed = useBoard((s) => s.applyConfirmed);
   const current = card.repeat;
   const opened = current ? presetOf(current.rule, day) : { preset: "weekly" as RepeatPreset, days: [] };
@@ -86,7 +89,7 @@ const RepeatEditor = ({ card, day, onDone }: { card: Card; day: string; onDone: 
   const id = (name: string) => `repeat-${name}-${card.id}`;
   return (
     <div className="repeat-editor" data-testid="repeat-editor">
-      <label htmlFor={id("preset")}>Repeats</label>
+      <label htmlFor={id("preset")}>{t("card.repeat.repeats")}</label>
       <select
         id={id("preset")}
         className="input select"
@@ -95,24 +98,24 @@ const RepeatEditor = ({ card, day, onDone }: { card: Card; day: string; onDone: 
       >
         {repeatPresets.map((p) => (
           <option key={p} value={p}>
-            {presetLabel(p, day)}
+            {presetLabel(words, p, day)}
           </option>
         ))}
       </select>
       {preset === "weekly" ? (
         <fieldset className="repeat-days">
-          <legend className="visually-hidden">On these days</legend>
+          <legend className="visually-hidden">{t("card.repeat.onTheseDays")}</legend>
           {weekdayCodes.map((code) => (
             <label key={code}>
               <input type="checkbox" checked={days.includes(code)} onChange={() => toggleDay(code)} />{" "}
-              {weekdayName(code).slice(0, 3)}
+              {weekdayName(words, code, "short")}
             </label>
           ))}
         </fieldset>
       ) : null}
       {preset === "custom" ? (
         <>
-          <label htmlFor={id("rule")}>Rule (RRULE, e.g. FREQ=MONTHLY;BYDAY=+2TU)</label>
+          <label htmlFor={id("rule")}>{t("card.repeat.customRule")}</label>
           <input
             id={id("rule")}
             className="input"
@@ -122,7 +125,7 @@ const RepeatEditor = ({ card, day, onDone }: { card: Card; day: string; onDone: 
           />
         </>
       ) : null}
-      <label htmlFor={id("end")}>Ends</label>
+      <label htmlFor={id("end")}>{t("card.repeat.ends")}</label>
       <div className="coord-row">
         <select
           id={id("end")}
@@ -130,13 +133,15 @@ const RepeatEditor = ({ card, day, onDone }: { card: Card; day: string; onDone: 
           value={endKind}
           onChange={(e) => setEndKind(e.target.value as EndKind)}
         >
-          <option value="never">Never{preset === "custom" ? " (or as the rule says)" : ""}</option>
-          <option value="after">After a number of times</option>
-          <option value="on">On a date</option>
+          <option value="never">
+            {preset === "custom" ? t("card.repeat.endNeverOrRule") : t("card.repeat.endNever")}
+          </option>
+          <option value="after">{t("card.repeat.endAfter")}</option>
+          <option value="on">{t("card.repeat.endOn")}</option>
         </select>
         {endKind === "after" ? (
           <input
-            aria-label="Number of times in all"
+            aria-label={t("card.repeat.count")}
             className="input"
             type="number"
             min={1}
@@ -147,7 +152,7 @@ const RepeatEditor = ({ card, day, onDone }: { card: Card; day: string; onDone: 
         ) : null}
         {endKind === "on" ? (
           <input
-            aria-label="Last date"
+            aria-label={t("card.repeat.lastDate")}
             className="input"
             type="date"
             value={endDate}
@@ -155,7 +160,7 @@ const RepeatEditor = ({ card, day, onDone }: { card: Card; day: string; onDone: 
           />
         ) : null}
       </div>
-      <label htmlFor={id("when")}>Make the next card</label>
+      <label htmlFor={id("when")}>{t("card.repeat.makeNext")}</label>
       <div className="coord-row">
         <select
           id={id("when")}
@@ -163,12 +168,12 @@ const RepeatEditor = ({ card, day, onDone }: { card: Card; day: string; onDone: 
           value={createWhen}
           onChange={(e) => setCreateWhen(e.target.value as RepeatCreateWhen)}
         >
-          <option value="completed">When this one is completed</option>
-          <option value="before_start">Some days before its date</option>
+          <option value="completed">{t("card.repeat.whenCompleted")}</option>
+          <option value="before_start">{t("card.repeat.beforeStart")}</option>
         </select>
         {createWhen === "before_start" ? (
           <input
-            aria-label="Days before its date"
+            aria-label={t("card.repeat.daysBefore")}
             className="input"
             type="number"
             min={0}
@@ -185,10 +190,10 @@ const RepeatEditor = ({ card, day, onDone }: { card: Card; day: string; onDone: 
       ) : null}
       <div className="coord-row">
         <Button size="sm" onClick={() => void handleSave()} disabled={isBusy}>
-          Save repeat
+          {t("card.repeat.save")}
         </Button>
         <Button variant="ghost" size="sm" onClick={onDone} disabled={isBusy}>
-          Cancel
+          {t("common.cancel")}
         </Button>
       </div>
     </div>
@@ -196,6 +201,8 @@ const RepeatEditor = ({ card, day, onDone }: { card: Card; day: string; onDone: 
 };
 
 export const RepeatSection = ({ card, canWrite }: { card: Card; canWrite: boolean }) => {
+  const words = useTranslator();
+  const { t } = words;
   const applyConfirmed = useBoard((s) => s.applyConfirmed);
   const [isEditing, setIsEditing] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -216,12 +223,10 @@ export const RepeatSection = ({ card, canWrite }: { card: Card; canWrite: boolea
     <div data-testid="repeat">
       {card.repeat ? (
         <p className="repeat-summary" data-testid="repeat-summary">
-          <span aria-hidden="true">↻</span> {repeatLine(card.repeat, today)}
+          <span aria-hidden="true">↻</span> {repeatLine(words, card.repeat, today)}
         </p>
       ) : (
-        <p className="faint">
-          {day ? "Does not repeat." : "Does not repeat. Give the card a start or due date to make it repeat."}
-        </p>
+        <p className="faint">{day ? t("card.repeat.none") : t("card.repeat.noneNoDate")}</p>
       )}
       {error ? (
         <p className="repeat-error" role="alert">
@@ -234,11 +239,11 @@ export const RepeatSection = ({ card, canWrite }: { card: Card; canWrite: boolea
       {canWrite && day && !isEditing ? (
         <div className="coord-row">
           <Button variant="ghost" size="sm" onClick={() => setIsEditing(true)}>
-            {card.repeat ? "Change repeat" : "Repeat…"}
+            {card.repeat ? t("card.repeat.change") : t("card.repeat.start")}
           </Button>
           {card.repeat ? (
             <Button variant="ghost" size="sm" onClick={() => void handleStop()}>
-              Stop repeating
+              {t("card.repeat.stop")}
             </Button>
           ) : null}
         </div>

@@ -3,6 +3,7 @@ import { useState } from "react";
 import { useNavigate } from "react-router";
 import { describeError } from "../../api/client";
 import { api } from "../../api/endpoints";
+import { translate, useTranslator } from "../../lib/i18n/i18n";
 import { toast } from "../../store/toasts";
 import { useWorkspaces } from "../../store/workspaces";
 import { Button } from "../../ui/button";
@@ -20,10 +21,10 @@ export const sendCardToSpace = async (
 ): Promise<boolean> => {
   try {
     await api.moveCardToSpace(card.id, { spaceId: target.id });
-    toast.success(`Moved “${card.name}” to ${target.name}`);
+    toast.success(translate("card.move.moved", { name: card.name, space: target.name }));
     return true;
   } catch (error) {
-    toast.error(`Could not move “${card.name}”. ${describeError(error)}`);
+    toast.error(translate("card.move.moveFailed", { name: card.name, reason: describeError(error) }));
     return false;
   }
 };
@@ -44,9 +45,9 @@ export const spaceRowAt = (x: number, y: number): { id: string; name: string } |
  * boards learn it from the events, so nothing is applied here before the answer.
  */
 const copyParts = [
-  { part: "todos", label: "To-dos" },
-  { part: "relations", label: "Relations" },
-  { part: "documents", label: "Documents" },
+  { part: "todos", label: "card.section.todos" },
+  { part: "relations", label: "card.section.relations" },
+  { part: "documents", label: "card.section.documents" },
 ] as const;
 
 export const SpaceMoveControls = ({
@@ -60,6 +61,7 @@ export const SpaceMoveControls = ({
   workspaceId: string;
   spaceId: string;
 }) => {
+  const { t } = useTranslator();
   const navigate = useNavigate();
   const spaces = useWorkspaces((s) => s.trees[workspaceId]?.tree?.spaces ?? noSpaces);
   const writable = spaces.filter((s) => s.archivedAt === null && can(s.role, Action.writeCards));
@@ -84,10 +86,14 @@ export const SpaceMoveControls = ({
         ...(target ? { spaceId: target.id } : {}),
         include,
       });
-      toast.success(`Copied as “${copy.name}”${target ? ` in ${target.name}` : ""}`);
+      toast.success(
+        target
+          ? translate("card.move.copiedTo", { name: copy.name, space: target.name })
+          : translate("card.move.copied", { name: copy.name }),
+      );
       void navigate(`/w/${workspaceId}/s/${copy.spaceId}/c/${copy.id}`);
     } catch (error) {
-      toast.error(`Could not copy “${cardName}”. ${describeError(error)}`);
+      toast.error(translate("card.move.copyFailed", { name: cardName, reason: describeError(error) }));
     } finally {
       setIsBusy(false);
     }
@@ -96,7 +102,7 @@ export const SpaceMoveControls = ({
   return (
     <div className="space-move">
       <label className="move-controls-label" htmlFor={`move-space-${cardId}`}>
-        Move to space…
+        {t("card.move.toSpace")}
       </label>
       <select
         id={`move-space-${cardId}`}
@@ -104,7 +110,7 @@ export const SpaceMoveControls = ({
         value={targetId}
         onChange={(e) => setTargetId(e.target.value)}
       >
-        <option value="">{others.length > 0 ? "This space" : "No other space you can add cards to"}</option>
+        <option value="">{others.length > 0 ? t("card.move.thisSpace") : t("card.move.noOtherSpace")}</option>
         {others.map((s) => (
           <option key={s.id} value={s.id}>
             {s.name}
@@ -113,14 +119,14 @@ export const SpaceMoveControls = ({
       </select>
       <div className="button-group">
         <Button size="sm" disabled={!target || isBusy} onClick={() => void handleMove()}>
-          Move
+          {t("card.move.move")}
         </Button>
         <Button size="sm" disabled={isBusy} onClick={() => void handleCopy()}>
-          {target ? `Copy to ${target.name}` : "Copy"}
+          {target ? t("card.move.copyTo", { space: target.name }) : t("card.move.copy")}
         </Button>
       </div>
       <fieldset className="space-move-options">
-        <legend>Copy with</legend>
+        <legend>{t("card.move.copyWith")}</legend>
         {copyParts.map(({ part, label }) => (
           <label key={part} className="space-move-option">
             <input
@@ -128,7 +134,7 @@ export const SpaceMoveControls = ({
               checked={include[part]}
               onChange={(e) => setInclude((now) => ({ ...now, [part]: e.target.checked }))}
             />{" "}
-            {label}
+            {t(label)}
           </label>
         ))}
       </fieldset>

@@ -3,9 +3,9 @@ import type { Card, TodoItem } from "@lattice/domain";
 import { useCallback, useEffect, useState } from "react";
 import { describeError } from "../../api/client";
 import { coordinationApi } from "../../api/coordination";
+import { type MessageKey, translate, useTranslator } from "../../lib/i18n/i18n";
 import { toast } from "../../store/toasts";
 import { Button } from "../../ui/button";
-import { todoCount } from "./coordination-helpers";
 import { useCardEvents } from "./coordination-store";
 
 const byPosition = (a: TodoItem, b: TodoItem) =>
@@ -20,6 +20,7 @@ const TodoText = ({
   canWrite: boolean;
   onRename: (text: string) => void;
 }) => {
+  const { t } = useTranslator();
   const [text, setText] = useState(todo.text);
   useEffect(() => setText(todo.text), [todo.text]);
   if (!canWrite) return <span className="todo-text">{todo.text}</span>;
@@ -28,7 +29,7 @@ const TodoText = ({
     // cut; Enter still saves, as a to-do is one line of text.
     <textarea
       className="todo-text"
-      aria-label={`Rename to-do “${todo.text}”`}
+      aria-label={t("card.todos.rename", { text: todo.text })}
       value={text}
       rows={1}
       maxLength={500}
@@ -55,6 +56,7 @@ const TodoText = ({
 };
 
 export const TodosSection = ({ card, canWrite }: { card: Card; canWrite: boolean }) => {
+  const { t } = useTranslator();
   const [todos, setTodos] = useState<TodoItem[] | null>(null);
   const [draft, setDraft] = useState("");
   const [dragId, setDragId] = useState<string | null>(null);
@@ -68,55 +70,57 @@ export const TodosSection = ({ card, canWrite }: { card: Card; canWrite: boolean
   useEffect(reload, [reload]);
   useCardEvents(card.id, ["todo."], reload);
 
-  const run = async (what: string, action: () => Promise<unknown>) => {
+  const run = async (failure: MessageKey, action: () => Promise<unknown>) => {
     try {
       await action();
     } catch (e) {
-      toast.error(`Could not ${what}. ${describeError(e)}`);
+      toast.error(translate(failure, { reason: describeError(e) }));
     }
     reload();
   };
   const patchLocal = (id: string, patch: Partial<TodoItem>) =>
-    setTodos((list) => list?.map((t) => (t.id === id ? { ...t, ...patch } : t)) ?? list);
+    setTodos((list) => list?.map((item) => (item.id === id ? { ...item, ...patch } : item)) ?? list);
 
   const add = () => {
     const text = draft.trim();
     if (!text) return;
     setDraft("");
-    void run("add the to-do", () => coordinationApi.addTodo(card.id, text));
+    void run("card.todos.addFailed", () => coordinationApi.addTodo(card.id, text));
   };
   const toggle = (todo: TodoItem) => {
     patchLocal(todo.id, { isDone: !todo.isDone });
-    void run("tick the to-do", () => coordinationApi.updateTodo(todo.id, { isDone: !todo.isDone }));
+    void run("card.todos.tickFailed", () => coordinationApi.updateTodo(todo.id, { isDone: !todo.isDone }));
   };
   const rename = (todo: TodoItem, text: string) => {
     patchLocal(todo.id, { text });
-    void run("rename the to-do", () => coordinationApi.updateTodo(todo.id, { text }));
+    void run("card.todos.renameFailed", () => coordinationApi.updateTodo(todo.id, { text }));
   };
   const remove = (todo: TodoItem) => {
-    setTodos((list) => list?.filter((t) => t.id !== todo.id) ?? list);
-    void run("delete the to-do", () => coordinationApi.deleteTodo(todo.id));
+    setTodos((list) => list?.filter((item) => item.id !== todo.id) ?? list);
+    void run("card.todos.deleteFailed", () => coordinationApi.deleteTodo(todo.id));
   };
   /** Moves `id` next to `targetId` (before or after it), locally first. */
   const place = (id: string, targetId: string, where: "before" | "after") => {
     if (id === targetId || !todos) return;
-    const moving = todos.find((t) => t.id === id);
+    const moving = todos.find((item) => item.id === id);
     if (!moving) return;
-    const rest = todos.filter((t) => t.id !== id);
-    const at = rest.findIndex((t) => t.id === targetId) + (where === "after" ? 1 : 0);
+    const rest = todos.filter((item) => item.id !== id);
+    const at = rest.findIndex((item) => item.id === targetId) + (where === "after" ? 1 : 0);
     setTodos([...rest.slice(0, at), moving, ...rest.slice(at)]);
-    void run("move the to-do", () =>
+    void run("card.todos.moveFailed", () =>
       coordinationApi.updateTodo(id, where === "after" ? { afterId: targetId } : { beforeId: targetId }),
     );
   };
 
   const list = todos ?? [];
-  const count = todoCount(list.filter((t) => t.isDone).length, list.length);
+  const done = list.filter((todo) => todo.isDone).length;
   return (
     <div data-testid="todos">
-      {count ? <p className="coord-muted">{count} done</p> : null}
-      {todos && list.length === 0 ? <p className="coord-muted">No to-dos.</p> : null}
-      <ul className="todo-list" aria-label="To-dos">
+      {list.length > 0 ? (
+        <p className="coord-muted">{t("card.todos.count", { done, total: list.length })}</p>
+      ) : null}
+      {todos && list.length === 0 ? <p className="coord-muted">{t("card.todos.none")}</p> : null}
+      <ul className="todo-list" aria-label={t("card.section.todos")}>
         {list.map((todo, index) => (
           <li
             key={todo.id}
@@ -130,7 +134,7 @@ export const TodosSection = ({ card, canWrite }: { card: Card; canWrite: boolean
             onDrop={(e) => {
               e.preventDefault();
               if (dragId) {
-                const from = list.findIndex((t) => t.id === dragId);
+                const from = list.findIndex((item) => item.id === dragId);
                 place(dragId, todo.id, from < index ? "after" : "before");
               }
               setDragId(null);
@@ -141,7 +145,7 @@ export const TodosSection = ({ card, canWrite }: { card: Card; canWrite: boolean
               <span
                 className="todo-grip"
                 draggable
-                title="Drag to reorder"
+                title={t("card.todos.drag")}
                 aria-hidden="true"
                 onDragStart={(e) => {
                   e.dataTransfer.effectAllowed = "move";
@@ -160,7 +164,7 @@ export const TodosSection = ({ card, canWrite }: { card: Card; canWrite: boolean
               type="checkbox"
               checked={todo.isDone}
               disabled={!canWrite}
-              aria-label={`Done: ${todo.text}`}
+              aria-label={t("card.todos.done", { text: todo.text })}
               onChange={() => toggle(todo)}
             />
             <TodoText todo={todo} canWrite={canWrite} onRename={(text) => rename(todo, text)} />
@@ -169,7 +173,7 @@ export const TodosSection = ({ card, canWrite }: { card: Card; canWrite: boolean
                 <button
                   type="button"
                   className="chip-remove"
-                  aria-label={`Move “${todo.text}” up`}
+                  aria-label={t("card.todos.up", { text: todo.text })}
                   disabled={index === 0}
                   onClick={() => {
                     const prev = list[index - 1];
@@ -181,7 +185,7 @@ export const TodosSection = ({ card, canWrite }: { card: Card; canWrite: boolean
                 <button
                   type="button"
                   className="chip-remove"
-                  aria-label={`Move “${todo.text}” down`}
+                  aria-label={t("card.todos.down", { text: todo.text })}
                   disabled={index === list.length - 1}
                   onClick={() => {
                     const next = list[index + 1];
@@ -193,7 +197,7 @@ export const TodosSection = ({ card, canWrite }: { card: Card; canWrite: boolean
                 <button
                   type="button"
                   className="chip-remove"
-                  aria-label={`Delete “${todo.text}”`}
+                  aria-label={t("card.todos.delete", { text: todo.text })}
                   onClick={() => remove(todo)}
                 >
                   ✕
@@ -215,14 +219,14 @@ export const TodosSection = ({ card, canWrite }: { card: Card; canWrite: boolean
           <input
             className="input"
             style={{ flex: 1 }}
-            aria-label="New to-do"
-            placeholder="Add a to-do…"
+            aria-label={t("card.todos.new")}
+            placeholder={t("card.todos.placeholder")}
             maxLength={500}
             value={draft}
             onChange={(e) => setDraft(e.target.value)}
           />
           <Button size="sm" type="submit" disabled={!draft.trim()}>
-            Add
+            {t("common.add")}
           </Button>
         </form>
       ) : null}

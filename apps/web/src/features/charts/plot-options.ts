@@ -29,7 +29,7 @@ export const dateAxis = (colors: ChartColors, words: ChartWords): uPlot.Axis => 
     splits.map((s) =>
       incr >= MONTH_SECONDS
         ? words.format.monthYear(secondsToIsoDate(s))
-        : words.format.dayMonth(secondsToIsoDate(s)),
+        : words.format.calendarDay(secondsToIsoDate(s)),
     ),
 });
 

@@ -110,10 +110,10 @@ const MirrorFront = ({ card, lookups }: { card: MirrorCard; lookups: Lookups }) 
                   {format.dayRange(card.startDate, card.dueDate)}
                 </time>
               ) : card.startDate ? (
-                <time dateTime={card.startDate}>{format.dayMonth(card.startDate)}</time>
+                <time dateTime={card.startDate}>{format.calendarDay(card.startDate)}</time>
               ) : card.dueDate ? (
                 <time dateTime={card.dueDate}>
-                  {t("mySpace.card.due", { day: format.dayMonth(card.dueDate) })}
+                  {t("mySpace.card.due", { day: format.calendarDay(card.dueDate) })}
                 </time>
               ) : null}
             </span>

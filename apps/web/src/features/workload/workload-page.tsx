@@ -598,7 +598,7 @@ export const WorkloadPage = () => {
                         className={`wl-period${period.start <= today && today <= period.end ? " is-today" : ""}`}
                         style={{ left: i * periodWidthOf(zoom), width: periodWidthOf(zoom) }}
                       >
-                        {zoom === "day" ? format.weekdayDay(period.start) : format.dayMonth(period.start)}
+                        {zoom === "day" ? format.weekdayDay(period.start) : format.calendarDay(period.start)}
                       </div>
                     ),
                   )}

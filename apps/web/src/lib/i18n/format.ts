@@ -17,12 +17,19 @@ export interface Formatters {
   dayRange: (start: string, end: string) => string;
   /** "3 minutes ago", "yesterday", "in 2 days": the nearest whole unit from `now`. */
   relative: (value: string | Date, now?: Date) => string;
-  /** A calendar day (YYYY-MM-DD) without its year, "7 Dec": chart axis ticks, column heads of time grids. */
-  dayMonth: (day: string) => string;
   /** A calendar day's month and year, "Dec 2026": a chart's date axis ticks a month or more apart. */
   monthYear: (day: string) => string;
   /** A calendar day as its weekday's initial and its day of the month, "M 7": day columns. */
   weekdayDay: (day: string) => string;
+  /**
+   * A calendar day (YYYY-MM-DD) without its zone: "Jan 12", or "Jan 12, 2027" with the year (chart axis
+   * ticks, column heads of time grids, dates on cards).
+   */
+  calendarDay: (day: string, withYear?: boolean) => string;
+  /** A weekday's name, 0 for Monday to 6 for Sunday: "Tuesday" (long) or "Tue" (short). */
+  weekday: (index: number, width?: "long" | "short") => string;
+  /** "Monday, Wednesday and Friday": a list joined the language's way. */
+  list: (items: readonly string[]) => string;
 }
 
 const toDate = (value: string | Date) => (typeof value === "string" ? new Date(value) : value);
@@ -54,6 +61,11 @@ export const makeFormatters = (locale: string, timeZone: string): Formatters => 
   const dayMonth = new Intl.DateTimeFormat(locale, { day: "numeric", month: "short", timeZone: "UTC" });
   const monthYear = new Intl.DateTimeFormat(locale, { month: "short", year: "numeric", timeZone: "UTC" });
   const weekdayDay = new Intl.DateTimeFormat(locale, { weekday: "narrow", day: "numeric", timeZone: "UTC" });
+  const weekdays = {
+    long: new Intl.DateTimeFormat(locale, { weekday: "long", timeZone: "UTC" }),
+    short: new Intl.DateTimeFormat(locale, { weekday: "short", timeZone: "UTC" }),
+  };
+  const list = new Intl.ListFormat(locale, { style: "long", type: "conjunction" });
   return {
     dateTime: (value) => dateTime.format(toDate(value)),
     date: (value) => date.format(toDate(value)),
@@ -66,8 +78,11 @@ export const makeFormatters = (locale: string, timeZone: string): Formatters => 
       const [unit, size] = units.find(([, s]) => Math.abs(seconds) >= s) ?? ["second", 1];
       return relative.format(Math.round(seconds / size), unit);
     },
-    dayMonth: (value) => dayMonth.format(utcDay(value)),
     monthYear: (value) => monthYear.format(utcDay(value)),
     weekdayDay: (value) => weekdayDay.format(utcDay(value)),
+    calendarDay: (value, withYear = false) => (withYear ? day : dayMonth).format(utcDay(value)),
+    // 2024-01-01 was a Monday.
+    weekday: (index, width = "long") => weekdays[width].format(new Date(Date.UTC(2024, 0, 1 + index))),
+    list: (items) => list.format(items),
   };
 };
