@@ -17,6 +17,8 @@ export interface Formatters {
   dayRange: (start: string, end: string) => string;
   /** "3 minutes ago", "yesterday", "in 2 days": the nearest whole unit from `now`. */
   relative: (value: string | Date, now?: Date) => string;
+  /** Items side by side, "To Do, Doing, Done" (no "and"): names in a row, counts in a summary. */
+  list: (items: readonly string[]) => string;
 }
 
 const toDate = (value: string | Date) => (typeof value === "string" ? new Date(value) : value);
@@ -37,6 +39,7 @@ export const makeFormatters = (locale: string, timeZone: string): Formatters => 
   const time = new Intl.DateTimeFormat(locale, { timeStyle: "short", timeZone });
   const number = new Intl.NumberFormat(locale);
   const relative = new Intl.RelativeTimeFormat(locale, { numeric: "auto" });
+  const list = new Intl.ListFormat(locale, { type: "unit", style: "short" });
   // Calendar days are zone-free: read and shown at UTC midnight.
   const day = new Intl.DateTimeFormat(locale, {
     day: "numeric",
@@ -57,5 +60,6 @@ export const makeFormatters = (locale: string, timeZone: string): Formatters => 
       const [unit, size] = units.find(([, s]) => Math.abs(seconds) >= s) ?? ["second", 1];
       return relative.format(Math.round(seconds / size), unit);
     },
+    list: (items) => list.format(items),
   };
 };

@@ -227,4 +227,88 @@ export const settings: Record<keyof typeof english, string> = {
   "unsubscribe.stop": "إيقاف {what}",
   "unsubscribe.chooseMessages": "اختر الرسائل التي تصلك",
   "unsubscribe.afterSignIn": "(بعد تسجيل الدخول)",
+  "templates.deleteFailed": "تعذّر حذف «{name}». {reason}",
+  "templates.card.title": "قوالب البطاقات",
+  "templates.card.description":
+    "يعرضها زر «إضافة بطاقة» في كل عمود. احفظ بطاقة قالبًا من لوحتها، أو أنشئ قالبًا هنا.",
+  "templates.card.createFailed": "تعذّر إنشاء قالب البطاقة. {reason}",
+  "templates.card.create": "إنشاء قالب البطاقة",
+  "templates.card.list": "قوالب البطاقات في هذه المساحة",
+  "templates.card.todos":
+    "{count, plural, zero {لا مهام} one {مهمة واحدة} two {مهمتان} few {# مهام} many {# مهمة} other {# مهمة}}",
+  "templates.card.empty": "لا قوالب بطاقات بعد.",
+  "templates.card.todosLabel": "المهام",
+  "templates.card.todosHint": "مهمة في كل سطر.",
+  "templates.new.description":
+    "المساحة لوحة بطاقات. ابدأ فارغًا، أو من قالب بأعمدته وتسمياته وحقوله وبطاقاته.",
+  "templates.new.create": "إنشاء المساحة",
+  "templates.new.template": "القالب",
+  "templates.new.templateHint":
+    "{description} الأعمدة: {columns}. {count, plural, zero {لا بطاقات} one {بطاقة واحدة} two {بطاقتان} few {# بطاقات} many {# بطاقة} other {# بطاقة}}.",
+  "templates.new.blankHint": "فارغة: الأعمدة To Do وDoing وDone.",
+  "templates.new.blank": "مساحة فارغة",
+  "templates.new.builtIn": "مدمجة",
+  "templates.new.own": "مساحة العمل هذه",
+  "templates.new.startsOn": "تبدأ في",
+  "templates.new.startsOnHint": "تُحسب تواريخ البطاقات ابتداءً من هذا اليوم.",
+  "templates.new.includeCards": "تضمين بطاقات القالب",
+  "templates.save.saved": "حُفظ القالب «{name}».",
+  "templates.save.title": "حفظ المساحة قالبًا",
+  "templates.save.description":
+    "أعمدتها (بأدوارها وحدود العمل الجاري)، وتسمياتها، وأنواع عوائقها، وحقولها؛ ومع بطاقاتها: مهامها وتسمياتها وأشخاصها وعلاقاتها وتواريخها محسوبة من أقدمها.",
+  "templates.save.save": "حفظ القالب",
+  "templates.save.name": "اسم القالب",
+  "templates.save.includeCards": "تضمين البطاقات",
+  "templates.manage.title": "قوالب المساحات",
+  "templates.manage.description": "تُعرض في «مساحة جديدة». احفظ مساحة قالبًا من قائمتها.",
+  "templates.manage.builtIn": "مدمج",
+  "templates.manage.cards":
+    "{count, plural, zero {لا بطاقات} one {بطاقة واحدة} two {بطاقتان} few {# بطاقات} many {# بطاقة} other {# بطاقة}}",
+  "templates.manage.nameOf": "اسم {name}",
+  "templates.manage.renameFailed": "تعذّرت إعادة تسمية القالب. {reason}",
+  "templates.manage.deleteFailed": "تعذّر حذف القالب. {reason}",
+
+  "trash.title": "الأرشيف والمهملات",
+  "trash.titleSpace": "أرشيف هذه المساحة ومهملاتها",
+  "trash.archiveDescription":
+    "{scope, select, space {البطاقات المؤرشفة في هذه المساحة، الأحدث أولًا.} other {المجلدات والمساحات والبطاقات المؤرشفة في مساحة العمل هذه، الأحدث أولًا.}}",
+  "trash.trashDescription":
+    "{scope, select, space {البطاقات المحذوفة من هذه المساحة.} other {المجلدات والمساحات والبطاقات المحذوفة من مساحة العمل هذه.}}",
+  "trash.trashDescriptionKept":
+    "{scope, select, space {البطاقات المحذوفة من هذه المساحة} other {المجلدات والمساحات والبطاقات المحذوفة من مساحة العمل هذه}}، تُحفظ {days, plural, zero {# يوم} one {يومًا واحدًا} two {يومين} few {# أيام} many {# يومًا} other {# يوم}} قبل حذفها نهائيًا.",
+  "trash.tabs": "الأرشيف أو المهملات",
+  "trash.tab.archive": "الأرشيف",
+  "trash.tab.trash": "المهملات",
+  "trash.search": "البحث بالاسم",
+  "trash.noMatch": "لا شيء بهذا الاسم.",
+  "trash.archiveEmpty": "لا شيء مؤرشف.",
+  "trash.trashEmpty": "المهملات فارغة.",
+  "trash.archivedList": "المؤرشفة",
+  "trash.archivedMeta":
+    "{kind, select, card {بطاقة} space {مساحة} other {مجلد}} · {place} · أرشفها {name} في {when}",
+  "trash.insideArchived": "داخل {kind, select, space {المساحة المؤرشفة} other {المجلد المؤرشف}} «{name}»",
+  "trash.restoreParent": "استعادة {kind, select, space {المساحة} other {المجلد}}",
+  "trash.trashedMeta":
+    "{kind, select, card {بطاقة} space {مساحة} other {مجلد}} · كانت في {place} · حذفها {name} في {when} · تُحذف نهائيًا في {day}",
+  "trash.trashedMetaWith":
+    "{kind, select, card {بطاقة} space {مساحة} other {مجلد}} · كانت في {place} · مع {contents} · حذفها {name} في {when} · تُحذف نهائيًا في {day}",
+  "trash.itsSpace": "مساحتها",
+  "trash.count.cards":
+    "{count, plural, zero {لا بطاقات} one {بطاقة واحدة} two {بطاقتين} few {# بطاقات} many {# بطاقة} other {# بطاقة}}",
+  "trash.count.spaces":
+    "{count, plural, zero {لا مساحات} one {مساحة واحدة} two {مساحتين} few {# مساحات} many {# مساحة} other {# مساحة}}",
+  "trash.count.folders":
+    "{count, plural, zero {لا مجلدات} one {مجلد واحد} two {مجلدين} few {# مجلدات} many {# مجلدًا} other {# مجلد}}",
+  "trash.parentTrashed": "{kind, select, space {مساحتها} other {مجلدها}} «{name}» في المهملات أيضًا",
+  "trash.restoreParentFirst": "استعد {kind, select, space {المساحة} other {المجلد}} أولًا",
+  "trash.restoreNamed": "استعادة {name}",
+  "trash.purge": "حذف نهائي",
+  "trash.purgeNamed": "حذف {name} نهائيًا",
+  "trash.purgeConfirm": "حذف «{name}» نهائيًا؟ لا يمكن التراجع عن ذلك.",
+  "trash.purged": "حُذف «{name}» نهائيًا.",
+  "trash.purgeFailed": "تعذّر حذف «{name}». {reason}",
+  "trash.restored": "استُعيد «{name}».",
+  "trash.restoredTo": "استُعيد «{name}» إلى {place}.",
+  "trash.restoredWithNote": "استُعيد «{name}». {note}.",
+  "trash.restoreFailed": "تعذّرت استعادة «{name}». {reason}",
 };
