@@ -311,4 +311,108 @@ export const settings: Record<keyof typeof english, string> = {
   "trash.restoredTo": "استُعيد «{name}» إلى {place}.",
   "trash.restoredWithNote": "استُعيد «{name}». {note}.",
   "trash.restoreFailed": "تعذّرت استعادة «{name}». {reason}",
+  "imports.import": "استيراد",
+  "imports.importCards":
+    "استيراد {count, plural, zero {# بطاقة} one {بطاقة واحدة} two {بطاقتين} few {# بطاقات} many {# بطاقة} other {# بطاقة}}",
+  "imports.reading": "جارٍ قراءة {name}…",
+  "imports.spaceName": "اسم المساحة",
+  "imports.roleOf": "دور {name}",
+  "imports.notes": "ما يتغير في الطريق",
+  "imports.file.chosen": "المختار: {name}. أفلت ملفًا آخر هنا لاستبداله.",
+  "imports.file.drop": "…أو أفلت الملف هنا.",
+  "imports.done.ready": "«{name}» جاهزة.",
+  "imports.done.open": "فتح المساحة",
+  "imports.count.lists":
+    "{count, plural, zero {لا قوائم} one {قائمة واحدة} two {قائمتان} few {# قوائم} many {# قائمة} other {# قائمة}}",
+  "imports.count.cards":
+    "{count, plural, zero {لا بطاقات} one {بطاقة واحدة} two {بطاقتان} few {# بطاقات} many {# بطاقة} other {# بطاقة}}",
+  "imports.count.cardsArchived":
+    "{count, plural, zero {لا بطاقات} one {بطاقة واحدة} two {بطاقتان} few {# بطاقات} many {# بطاقة} other {# بطاقة}} (منها {archived, number} مؤرشفة)",
+  "imports.count.labels":
+    "{count, plural, zero {لا تسميات} one {تسمية واحدة} two {تسميتان} few {# تسميات} many {# تسمية} other {# تسمية}}",
+  "imports.count.checklists":
+    "{checklists, plural, zero {لا قوائم تحقق} one {قائمة تحقق واحدة} two {قائمتا تحقق} few {# قوائم تحقق} many {# قائمة تحقق} other {# قائمة تحقق}} ← {todos, plural, zero {لا مهام} one {مهمة واحدة} two {مهمتان} few {# مهام} many {# مهمة} other {# مهمة}}",
+  "imports.count.comments":
+    "{count, plural, zero {لا تعليقات} one {تعليق واحد} two {تعليقان} few {# تعليقات} many {# تعليقًا} other {# تعليق}}",
+  "imports.count.links":
+    "{count, plural, zero {لا روابط مرفقات} one {رابط مرفق واحد} two {رابطا مرفقات} few {# روابط مرفقات} many {# رابط مرفقات} other {# رابط مرفقات}}",
+  "imports.count.statuses":
+    "{count, plural, zero {لا حالات} one {حالة واحدة} two {حالتان} few {# حالات} many {# حالة} other {# حالة}}",
+  "imports.count.matched":
+    "{count, plural, zero {لم يُطابَق أحد} one {طوبق شخص واحد} two {طوبق شخصان} few {طوبق # أشخاص} many {طوبق # شخصًا} other {طوبق # شخص}}",
+  "imports.count.unmatched":
+    "{count, plural, zero {لا أحد بلا مطابقة} one {شخص واحد بلا مطابقة} two {شخصان بلا مطابقة} few {# أشخاص بلا مطابقة} many {# شخصًا بلا مطابقة} other {# شخص بلا مطابقة}}",
+  "imports.count.rowsLeftOut":
+    "{count, plural, zero {لم يُستبعد أي صف} one {استُبعد صف واحد} two {استُبعد صفان} few {استُبعدت # صفوف} many {استُبعد # صفًا} other {استُبعد # صف}}",
+  "imports.trello.title": "الاستيراد من Trello",
+  "imports.trello.description":
+    "تصبح لوحة Trello مساحة جديدة: تصير القوائم حالات، وتحتفظ البطاقات بترتيبها وتواريخها وتسمياتها وقوائم التحقق والتعليقات.",
+  "imports.trello.allWell": "كل شيء يصل كما هو في Trello.",
+  "imports.trello.notJson":
+    "«{name}» ليس ملف JSON. في Trello، استخدم قائمة اللوحة ← الطباعة والتصدير والمشاركة ← التصدير بصيغة JSON.",
+  "imports.trello.done": "استُوردت اللوحة",
+  "imports.trello.file": "ملف تصدير Trello",
+  "imports.trello.fileHint":
+    "في Trello: قائمة اللوحة ← الطباعة والتصدير والمشاركة ← التصدير بصيغة JSON. يبقى الملف في متصفحك حتى تستورده.",
+  "imports.trello.lists": "تصير القوائم حالات",
+  "imports.trello.members": "أعضاء Trello",
+  "imports.trello.whoReplaces": "من يحل محل {name}",
+  "imports.trello.leaveOut": "استبعاد",
+  "imports.csv.title": "استيراد CSV",
+  "imports.csv.description":
+    "يصبح ملف CSV للبطاقات مساحة جديدة: بطاقة لكل صف، بالأعمدة التي تختارها لاسمها ووصفها وحالتها وتواريخها والشخص المسؤول وتسمياتها.",
+  "imports.csv.allWell": "كل صف يصل كما كُتب.",
+  "imports.csv.done": "استُوردت البطاقات",
+  "imports.csv.created": "ما أُنشئ",
+  "imports.csv.wouldCreate": "ما سيُنشأ",
+  "imports.csv.file": "ملف CSV",
+  "imports.csv.fileHint":
+    "قيم مفصولة بفواصل أو فواصل منقوطة أو علامات جدولة، كما تحفظها جداول البيانات (ملف ← حفظ باسم ← CSV). حتى 32 ميغابايت.",
+  "imports.csv.readingFile": "جارٍ قراءة الملف…",
+  "imports.csv.columns": "الأعمدة",
+  "imports.csv.hasHeader": "الصف الأول يسمّي الأعمدة",
+  "imports.csv.oneStatus": "توضع كل البطاقات في حالة واحدة",
+  "imports.csv.statuses": "تصير قيم عمود الحالة حالات",
+  "imports.csv.required": "مطلوب",
+  "imports.csv.notImported": "لا يُستورد",
+  "imports.csv.rows": "الصفوف الأولى كما ستُستورد",
+  "imports.csv.row": "الصف",
+  "imports.csv.card": "البطاقة",
+  "imports.csv.start": "البداية",
+  "imports.csv.due": "الاستحقاق",
+  "imports.csv.leftOut": "مستبعد",
+  "imports.csv.notMatched": "{name} (بلا مطابقة)",
+  "imports.csv.rowWarnings":
+    "صفًا صفًا: {count, plural, zero {لا صفوف} one {صف واحد} two {صفان} few {# صفوف} many {# صفًا} other {# صف}} لا تصل كما كُتبت",
+  "imports.csv.rowNumber": "الصف {row}:",
+  "imports.csv.moreRows":
+    "…و{count, plural, zero {لا صفوف أخرى} one {صف آخر} two {صفان آخران} few {# صفوف أخرى} many {# صفًا آخر} other {# صف آخر}}.",
+  "imports.csv.dateOrder": "تُكتب الأيام بصيغة",
+  "imports.csv.dateOrderHint": "‎2025-03-14 هو دائمًا سنة، شهر، يوم.",
+  "imports.csv.order.dmy": "يوم/شهر/سنة",
+  "imports.csv.order.mdy": "شهر/يوم/سنة",
+  "imports.csv.order.ymd": "سنة/شهر/يوم",
+  "imports.csv.field.name": "الاسم",
+  "imports.csv.field.description": "الوصف",
+  "imports.csv.field.status": "الحالة",
+  "imports.csv.field.startDate": "تاريخ البداية",
+  "imports.csv.field.dueDate": "تاريخ الاستحقاق",
+  "imports.csv.field.responsible": "المسؤول",
+  "imports.csv.field.labels": "التسميات",
+  "imports.csv.column": "العمود {letter}",
+  "imports.csv.columnExample": "{letter} · مثلًا «{value}»",
+  "imports.csv.defaultName": "بطاقات مستوردة",
+  "imports.csv.blocker.noNameColumn": "اختر العمود الذي يحمل أسماء البطاقات.",
+  "imports.csv.blocker.noNames": "لا يوجد صف له اسم في عمود الاسم المختار.",
+  "imports.csv.blocker.noSpaceName": "أعطِ المساحة الجديدة اسمًا.",
+  "imports.csv.error.tooLarge":
+    "حجم «{name}» {size, number, ::.0} ميغابايت؛ ويقبل استيراد CSV ملفات حتى {max, number, ::.0} ميغابايت. قسّمه إلى ملفات أصغر.",
+  "imports.csv.error.empty": "«{name}» فارغ.",
+  "imports.csv.error.workbook":
+    "«{name}» مصنف جداول بيانات، وليس ملف CSV. في برنامج الجداول، استخدم ملف ← حفظ باسم (أو تنزيل) ← CSV، ثم اختر ذلك الملف.",
+  "imports.csv.error.notText": "«{name}» ليس ملفًا نصيًا. اختر ملف CSV (قيم مفصولة بفواصل).",
+  "imports.csv.error.noRows": "لا صفوف في «{name}».",
+  "imports.csv.error.serverTooLarge": "الملف أكبر مما يقبله الخادم. قسّمه إلى ملفات أصغر.",
+  "imports.csv.error.file": "الملف: {message}.",
+  "imports.csv.error.column": "{field}: {message}.",
 };
