@@ -233,8 +233,8 @@ export const settings: Record<keyof typeof english, string> = {
   "unsubscribe.done": "Sie haben abbestellt",
   "unsubscribe.doneSubtitle":
     "Sie erhalten keine weiteren Nachrichten dieser Art: {what}. Benachrichtigungen in der App bleiben.",
-  "unsubscribe.question": "{what} abbestellen? Sie können das in Ihrem Konto wieder einschalten.",
-  "unsubscribe.stop": "{what} abbestellen",
+  "unsubscribe.question": "Möchten Sie {what} abbestellen? Sie können das in Ihrem Konto wieder einschalten.",
+  "unsubscribe.stop": "Abbestellen: {what}",
   "unsubscribe.chooseMessages": "Wählen Sie, welche Nachrichten Sie erhalten",
   "unsubscribe.afterSignIn": "(nach der Anmeldung)",
   "templates.deleteFailed": "„{name}“ konnte nicht gelöscht werden. {reason}",
