@@ -5,6 +5,8 @@
  */
 
 export interface Formatters {
+  /** Items side by side, "To Do, Doing, Done" (no "and"): names in a row, counts in a summary. */
+  list: (items: readonly string[]) => string;
   /** "7 Dec 2026, 15:41" in the person's zone. */
   dateTime: (value: string | Date) => string;
   /** "7 Dec 2026" in the person's zone. */
@@ -17,8 +19,6 @@ export interface Formatters {
   dayRange: (start: string, end: string) => string;
   /** "3 minutes ago", "yesterday", "in 2 days": the nearest whole unit from `now`. */
   relative: (value: string | Date, now?: Date) => string;
-  /** Items side by side, "To Do, Doing, Done" (no "and"): names in a row, counts in a summary. */
-  list: (items: readonly string[]) => string;
 }
 
 const toDate = (value: string | Date) => (typeof value === "string" ? new Date(value) : value);
@@ -34,12 +34,12 @@ const units: Array<[Intl.RelativeTimeFormatUnit, number]> = [
 ];
 
 export const makeFormatters = (locale: string, timeZone: string): Formatters => {
+  const list = new Intl.ListFormat(locale, { type: "unit", style: "short" });
   const dateTime = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short", timeZone });
   const date = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeZone });
   const time = new Intl.DateTimeFormat(locale, { timeStyle: "short", timeZone });
   const number = new Intl.NumberFormat(locale);
   const relative = new Intl.RelativeTimeFormat(locale, { numeric: "auto" });
-  const list = new Intl.ListFormat(locale, { type: "unit", style: "short" });
   // Calendar days are zone-free: read and shown at UTC midnight.
   const day = new Intl.DateTimeFormat(locale, {
     day: "numeric",
@@ -49,6 +49,7 @@ export const makeFormatters = (locale: string, timeZone: string): Formatters => 
   });
   const utcDay = (value: string) => new Date(`${value}T00:00:00Z`);
   return {
+    list: (items) => list.format(items),
     dateTime: (value) => dateTime.format(toDate(value)),
     date: (value) => date.format(toDate(value)),
     time: (value) => time.format(toDate(value)),
@@ -60,6 +61,5 @@ export const makeFormatters = (locale: string, timeZone: string): Formatters => 
       const [unit, size] = units.find(([, s]) => Math.abs(seconds) >= s) ?? ["second", 1];
       return relative.format(Math.round(seconds / size), unit);
     },
-    list: (items) => list.format(items),
   };
 };
