@@ -8,29 +8,19 @@ import { useEffect, useState } from "react";
 import { Link, useLocation } from "react-router";
 import { ApiError, describeError } from "../../api/client";
 import { mailApi } from "../../api/mail";
+import { translate, useTranslator } from "../../lib/i18n/i18n";
 import { Button } from "../../ui/button";
 import { AuthCard } from "../invitations/invite-page";
 
-const scopeWords: Record<UnsubscribeScope, string> = {
-  mentioned: "mentions of you",
-  assigned: "being made responsible or a co-worker",
-  reminder: "your reminders",
-  blocked: "your cards being blocked or unblocked",
-  commented: "comments on cards you follow",
-  status_changed: "status changes of cards you follow",
-  digest: "the daily digest",
-};
-
-const stopWhat = (scope: UnsubscribeScope) =>
-  scope === "digest" ? "the daily digest" : `e-mails about ${scopeWords[scope]}`;
+/** What the link stops: "the daily digest", "e-mails about mentions of you". */
+const stopWhat = (scope: UnsubscribeScope) => translate("unsubscribe.scope", { scope });
 
 export const UnsubscribePage = () => {
   const location = useLocation();
   const token = decodeURIComponent(location.hash.replace(/^#/, ""));
   const [state, setState] = useState<UnsubscribeState | null>(null);
-  const [linkError, setLinkError] = useState<string | null>(
-    token ? null : "This link is incomplete. Copy the whole link from the message.",
-  );
+  const { t } = useTranslator();
+  const [linkError, setLinkError] = useState<string | null>(token ? null : t("auth.reset.incomplete"));
   const [isBusy, setIsBusy] = useState(false);
 
   useEffect(() => {
@@ -60,32 +50,33 @@ export const UnsubscribePage = () => {
 
   const settings = (
     <p className="auth-switch muted">
-      <Link to="/account#notifications">Choose which messages you get</Link> (after signing in)
+      <Link to="/account#notifications">{t("unsubscribe.chooseMessages")}</Link>{" "}
+      {t("unsubscribe.afterSignIn")}
     </p>
   );
   if (linkError)
     return (
-      <AuthCard title="This link does not work" subtitle={linkError}>
+      <AuthCard title={t("auth.reset.brokenTitle")} subtitle={linkError}>
         {settings}
       </AuthCard>
     );
-  if (!state) return <AuthCard title="Unsubscribe" subtitle="Reading the link…" />;
+  if (!state) return <AuthCard title={t("unsubscribe.title")} subtitle={t("unsubscribe.reading")} />;
   if (state.isOff)
     return (
       <AuthCard
-        title="You are unsubscribed"
-        subtitle={`You will get no more ${stopWhat(state.scope)}. Notifications stay in the app.`}
+        title={t("unsubscribe.done")}
+        subtitle={t("unsubscribe.doneSubtitle", { what: stopWhat(state.scope) })}
       >
         {settings}
       </AuthCard>
     );
   return (
     <AuthCard
-      title="Unsubscribe"
-      subtitle={`Stop ${stopWhat(state.scope)}? You can turn it back on in your account.`}
+      title={t("unsubscribe.title")}
+      subtitle={t("unsubscribe.question", { what: stopWhat(state.scope) })}
     >
       <Button variant="primary" className="auth-submit" isBusy={isBusy} onClick={() => void handleStop()}>
-        Stop {stopWhat(state.scope)}
+        {t("unsubscribe.stop", { what: stopWhat(state.scope) })}
       </Button>
       {settings}
     </AuthCard>

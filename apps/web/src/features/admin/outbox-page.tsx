@@ -6,40 +6,50 @@ import type { Outbox, OutboxMessage } from "@lattice/domain";
 import { useEffect, useState } from "react";
 import { describeError } from "../../api/client";
 import { mailApi } from "../../api/mail";
+import { type MessageKey, useTranslator } from "../../lib/i18n/i18n";
 import { useSession } from "../../store/session";
 import { EmptyState } from "../../ui/empty-state";
 import { ListSkeleton } from "../../ui/skeleton";
 
-const timeFormat = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "short" });
-
-const stateLabels: Record<OutboxMessage["state"], string> = {
-  queued: "Queued",
-  sent: "Sent",
-  failed: "Failed",
-  cancelled: "Dropped (read in the app)",
+const stateKeys: Record<OutboxMessage["state"], MessageKey> = {
+  queued: "admin.outbox.queued",
+  sent: "admin.outbox.sent",
+  failed: "admin.outbox.failed",
+  cancelled: "admin.outbox.cancelled",
 };
 
-const MessageItem = ({ message }: { message: OutboxMessage }) => (
-  <li className="outbox-message">
-    <details>
-      <summary>
-        <span className={`outbox-state outbox-state-${message.state}`}>{stateLabels[message.state]}</span>
-        <span className="outbox-subject">{message.subject}</span>
-        <span className="muted outbox-meta">
-          to {message.to} · {timeFormat.format(new Date(message.createdAt))}
-          {message.attempts > 0 ? ` · ${message.attempts} attempt${message.attempts === 1 ? "" : "s"}` : ""}
-        </span>
-      </summary>
-      {message.lastError ? <p className="form-error">Last error: {message.lastError}</p> : null}
-      <pre className="outbox-text">{message.text}</pre>
-    </details>
-  </li>
-);
+const MessageItem = ({ message }: { message: OutboxMessage }) => {
+  const { t, format } = useTranslator();
+  return (
+    <li className="outbox-message">
+      <details>
+        <summary>
+          <span className={`outbox-state outbox-state-${message.state}`}>{t(stateKeys[message.state])}</span>
+          <span className="outbox-subject">{message.subject}</span>
+          <span className="muted outbox-meta">
+            {message.attempts > 0
+              ? t("admin.outbox.metaWithAttempts", {
+                  to: message.to,
+                  when: format.dateTime(message.createdAt),
+                  count: message.attempts,
+                })
+              : t("admin.outbox.meta", { to: message.to, when: format.dateTime(message.createdAt) })}
+          </span>
+        </summary>
+        {message.lastError ? (
+          <p className="form-error">{t("admin.outbox.lastError", { error: message.lastError })}</p>
+        ) : null}
+        <pre className="outbox-text">{message.text}</pre>
+      </details>
+    </li>
+  );
+};
 
 export const OutboxPage = () => {
   const user = useSession((s) => s.user);
   const [outbox, setOutbox] = useState<Outbox | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const { t } = useTranslator();
 
   useEffect(() => {
     if (!user?.isAdmin) return;
@@ -52,8 +62,8 @@ export const OutboxPage = () => {
   if (!user?.isAdmin)
     return (
       <main className="page page-centered">
-        <EmptyState title="Administrators only">
-          <p>The outbox is for the administrators of this instance.</p>
+        <EmptyState title={t("admin.outbox.adminsOnly")}>
+          <p>{t("admin.outbox.adminsOnlyHint")}</p>
         </EmptyState>
       </main>
     );
@@ -62,14 +72,13 @@ export const OutboxPage = () => {
     <main className="page page-narrow">
       <header className="page-header">
         <div>
-          <p className="eyebrow">Instance administration</p>
-          <h1 className="page-title">Mail outbox</h1>
+          <p className="eyebrow">{t("admin.eyebrow")}</p>
+          <h1 className="page-title">{t("admin.outbox.title")}</h1>
         </div>
       </header>
       {outbox && !outbox.smtpConfigured ? (
         <p className="outbox-notice" role="note">
-          No SMTP server is configured (SMTP_URL), so messages stay here. Open one to copy its link and send
-          it by hand.
+          {t("admin.outbox.noSmtp")}
         </p>
       ) : null}
       {error ? (
@@ -77,8 +86,8 @@ export const OutboxPage = () => {
       ) : !outbox ? (
         <ListSkeleton rows={4} />
       ) : outbox.messages.length === 0 ? (
-        <EmptyState title="No messages yet">
-          <p>Invitations and password resets appear here as they are queued.</p>
+        <EmptyState title={t("admin.outbox.empty")}>
+          <p>{t("admin.outbox.emptyHint")}</p>
         </EmptyState>
       ) : (
         <ul className="outbox-list">

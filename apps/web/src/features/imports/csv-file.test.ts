@@ -1,5 +1,7 @@
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { ApiError } from "../../api/client";
+import { useI18n } from "../../lib/i18n/i18n";
+import { createTranslator } from "../../lib/i18n/runtime";
 import {
   columnLabel,
   columnLetter,
@@ -12,6 +14,11 @@ import {
 } from "./csv-file";
 
 const utf8 = (text: string) => new TextEncoder().encode(text);
+
+// The sentences are the interface's, in English here.
+beforeAll(async () => {
+  useI18n.setState({ translator: await createTranslator("en", "en", "UTC") });
+});
 
 describe("reading a chosen file as CSV", () => {
   it("reads UTF-8 with and without a byte-order mark", () => {

@@ -6,13 +6,14 @@
  */
 import type { CsvField, CsvPreview, DateOrder } from "@lattice/domain";
 import { ApiError, describeError } from "../../api/client";
+import { type MessageKey, translate } from "../../lib/i18n/i18n";
 
 /** The server takes the file's text up to this size (`csvChoices.csv` in the domain's schemas). */
 export const csvMaxBytes = 32 * 1024 * 1024;
 
 export type CsvFileReading = { ok: true; text: string } | { ok: false; error: string };
 
-const megabytes = (bytes: number): string => `${(bytes / 1_048_576).toFixed(1)} MB`;
+const megabytes = (bytes: number): number => bytes / 1_048_576;
 
 const startsWith = (bytes: Uint8Array, signature: readonly number[]): boolean =>
   signature.every((byte, i) => bytes[i] === byte);
@@ -24,18 +25,22 @@ const startsWith = (bytes: Uint8Array, signature: readonly number[]): boolean =>
  * that says what to do instead.
  */
 export const readCsvBytes = (bytes: Uint8Array, fileName: string): CsvFileReading => {
-  const named = `“${fileName}”`;
+  const name = fileName;
   if (bytes.length > csvMaxBytes)
     return {
       ok: false,
-      error: `${named} is ${megabytes(bytes.length)}; a CSV import takes files up to ${megabytes(csvMaxBytes)}. Split it into smaller files.`,
+      error: translate("imports.csv.error.tooLarge", {
+        name,
+        size: megabytes(bytes.length),
+        max: megabytes(csvMaxBytes),
+      }),
     };
-  if (bytes.length === 0) return { ok: false, error: `${named} is empty.` };
+  if (bytes.length === 0) return { ok: false, error: translate("imports.csv.error.empty", { name }) };
   // .xlsx, .ods and .numbers files are zip archives; .xls is an OLE compound file.
   if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04]) || startsWith(bytes, [0xd0, 0xcf, 0x11, 0xe0]))
     return {
       ok: false,
-      error: `${named} is a spreadsheet workbook, not a CSV file. In your spreadsheet, use File → Save as (or Download) → CSV, then choose that file.`,
+      error: translate("imports.csv.error.workbook", { name }),
     };
   let text: string;
   if (startsWith(bytes, [0xff, 0xfe])) text = new TextDecoder("utf-16le").decode(bytes);
@@ -52,9 +57,9 @@ export const readCsvBytes = (bytes: Uint8Array, fileName: string): CsvFileReadin
   if (text.includes("\u0000"))
     return {
       ok: false,
-      error: `${named} is not a text file. Choose a CSV file (values separated by commas).`,
+      error: translate("imports.csv.error.notText", { name }),
     };
-  if (text.trim() === "") return { ok: false, error: `${named} has no rows.` };
+  if (text.trim() === "") return { ok: false, error: translate("imports.csv.error.noRows", { name }) };
   return { ok: true, text };
 };
 
@@ -64,7 +69,7 @@ export const spaceNameFromFile = (fileName: string): string =>
     .replace(/\.(csv|tsv|txt)$/i, "")
     .replace(/_+/g, " ")
     .trim()
-    .slice(0, 120) || "Imported cards";
+    .slice(0, 120) || translate("imports.csv.defaultName");
 
 /**
  * The order the file writes its days in: a first part above 12 can only be a day, a second part above
@@ -101,19 +106,21 @@ export const columnLabel = (
 ) => {
   const letter = columnLetter(index);
   const cell = hasHeader ? preview.header[index]?.trim() : preview.sample[0]?.[index]?.trim();
-  if (!cell) return `Column ${letter}`;
+  if (!cell) return translate("imports.csv.column", { letter });
   const shown = cell.length > 40 ? `${cell.slice(0, 39)}…` : cell;
-  return hasHeader ? `${letter} · ${shown}` : `${letter} · e.g. “${shown}”`;
+  return hasHeader
+    ? `${letter} · ${shown}`
+    : translate("imports.csv.columnExample", { letter, value: shown });
 };
 
-export const csvFieldLabels: Record<CsvField, string> = {
-  name: "Name",
-  description: "Description",
-  status: "Status",
-  startDate: "Start date",
-  dueDate: "Due date",
-  responsible: "Responsible",
-  labels: "Labels",
+export const csvFieldKeys: Record<CsvField, MessageKey> = {
+  name: "imports.csv.field.name",
+  description: "imports.csv.field.description",
+  status: "imports.csv.field.status",
+  startDate: "imports.csv.field.startDate",
+  dueDate: "imports.csv.field.dueDate",
+  responsible: "imports.csv.field.responsible",
+  labels: "imports.csv.field.labels",
 };
 
 export type CsvColumns = Record<CsvField, number | null>;
@@ -124,24 +131,27 @@ export const importBlocker = (
   preview: { summary: { cards: number } } | null,
   spaceName: string,
 ): string | null => {
-  if (columns.name === null) return "Choose the column that holds the cards’ names.";
+  if (columns.name === null) return translate("imports.csv.blocker.noNameColumn");
   if (!preview) return null;
-  if (preview.summary.cards === 0) return "No row has a name in the chosen name column.";
-  if (spaceName.trim() === "") return "Give the new space a name.";
+  if (preview.summary.cards === 0) return translate("imports.csv.blocker.noNames");
+  if (spaceName.trim() === "") return translate("imports.csv.blocker.noSpaceName");
   return null;
 };
 
 /** A failed preview or import as a sentence about the file, not about the request. */
 export const describeCsvError = (failure: unknown): string => {
   if (failure instanceof ApiError) {
-    if (failure.status === 413)
-      return "The file is larger than the server accepts. Split it into smaller files.";
+    if (failure.status === 413) return translate("imports.csv.error.serverTooLarge");
     const fileError = failure.errors.find((e) => e.field === "body.csv");
-    if (fileError) return `The file ${fileError.message}.`;
+    if (fileError) return translate("imports.csv.error.file", { message: fileError.message });
     const columnError = failure.errors.find((e) => e.field.startsWith("body.mapping."));
     if (columnError) {
       const field = columnError.field.slice("body.mapping.".length) as CsvField;
-      return `${csvFieldLabels[field] ?? field}: ${columnError.message}.`;
+      const key = csvFieldKeys[field] as MessageKey | undefined;
+      return translate("imports.csv.error.column", {
+        field: key ? translate(key) : field,
+        message: columnError.message,
+      });
     }
   }
   return describeError(failure);

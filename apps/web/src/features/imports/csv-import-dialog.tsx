@@ -16,7 +16,8 @@ import {
 } from "@lattice/domain";
 import { useEffect, useId, useMemo, useRef, useState } from "react";
 import { importCsv, previewCsvImport } from "../../api/imports";
-import { formatDay, numericOrder, personLocale } from "../../lib/locale";
+import { type MessageKey, useTranslator } from "../../lib/i18n/i18n";
+import { numericOrder, personLocale } from "../../lib/locale";
 import { useWorkspaces } from "../../store/workspaces";
 import { Button } from "../../ui/button";
 import { Dialog } from "../../ui/dialog";
@@ -24,45 +25,39 @@ import { Select } from "../../ui/input";
 import {
   type CsvColumns,
   columnLabel,
-  csvFieldLabels,
+  csvFieldKeys,
   describeCsvError,
   guessDateOrder,
   importBlocker,
   readCsvBytes,
   spaceNameFromFile,
 } from "./csv-file";
-import {
-  count,
-  ImportDone,
-  ImportFilePicker,
-  ImportNotes,
-  SpacePlacement,
-  StatusRoles,
-} from "./import-parts";
+import { ImportDone, ImportFilePicker, ImportNotes, SpacePlacement, StatusRoles } from "./import-parts";
 
-const allWell = "Every row comes across as written.";
-
-const dateOrderLabels: Record<DateOrder, string> = {
-  dmy: "Day/month/year",
-  mdy: "Month/day/year",
-  ymd: "Year/month/day",
+const dateOrderKeys: Record<DateOrder, MessageKey> = {
+  dmy: "imports.csv.order.dmy",
+  mdy: "imports.csv.order.mdy",
+  ymd: "imports.csv.order.ymd",
 };
 
 const toMapping = (columns: CsvColumns): CsvMapping | null =>
   columns.name === null ? null : { ...columns, name: columns.name };
 
-const Counts = ({ summary, rows, label }: { summary: ImportSummary; rows?: number; label: string }) => (
-  <ul className="import-counts" aria-label={label}>
-    <li>{count(summary.cards, "card", "cards")}</li>
-    <li>{count(summary.lists, "status", "statuses")}</li>
-    <li>{count(summary.labels, "label", "labels")}</li>
-    <li>{count(summary.membersMatched, "person matched", "people matched")}</li>
-    <li>{count(summary.membersUnmatched, "person not matched", "people not matched")}</li>
-    {rows !== undefined && rows > summary.cards ? (
-      <li>{count(rows - summary.cards, "row left out", "rows left out")}</li>
-    ) : null}
-  </ul>
-);
+const Counts = ({ summary, rows, label }: { summary: ImportSummary; rows?: number; label: string }) => {
+  const { t } = useTranslator();
+  return (
+    <ul className="import-counts" aria-label={label}>
+      <li>{t("imports.count.cards", { count: summary.cards })}</li>
+      <li>{t("imports.count.statuses", { count: summary.lists })}</li>
+      <li>{t("imports.count.labels", { count: summary.labels })}</li>
+      <li>{t("imports.count.matched", { count: summary.membersMatched })}</li>
+      <li>{t("imports.count.unmatched", { count: summary.membersUnmatched })}</li>
+      {rows !== undefined && rows > summary.cards ? (
+        <li>{t("imports.count.rowsLeftOut", { count: rows - summary.cards })}</li>
+      ) : null}
+    </ul>
+  );
+};
 
 const ColumnSelect = ({
   field,
@@ -78,18 +73,19 @@ const ColumnSelect = ({
   onChange: (value: number | null) => void;
 }) => {
   const id = useId();
+  const { t } = useTranslator();
   return (
     <div className="import-column">
       <label htmlFor={id}>
-        {csvFieldLabels[field]}
-        {field === "name" ? <span className="import-row-count">required</span> : null}
+        {t(csvFieldKeys[field])}
+        {field === "name" ? <span className="import-row-count">{t("imports.csv.required")}</span> : null}
       </label>
       <Select
         id={id}
         value={value === null ? "" : String(value)}
         onChange={(e) => onChange(e.target.value === "" ? null : Number(e.target.value))}
       >
-        <option value="">Not imported</option>
+        <option value="">{t("imports.csv.notImported")}</option>
         {preview.header.map((_, index) => (
           // biome-ignore lint/suspicious/noArrayIndexKey: a column is its position in the file
           <option key={index} value={index}>
@@ -102,22 +98,22 @@ const ColumnSelect = ({
 };
 
 const RowsTable = ({ preview, columns }: { preview: CsvPreview; columns: CsvColumns }) => {
-  const locale = useMemo(personLocale, []);
-  const day = (value: string | null) => (value ? formatDay(value, locale) : "");
+  const { t, format } = useTranslator();
+  const day = (value: string | null) => (value ? format.dayRange(value, value) : "");
   const shown = (field: CsvField) => columns[field] !== null;
   return (
     // biome-ignore lint/a11y/noNoninteractiveTabindex: the table scrolls sideways on a phone, and the keyboard must reach it
-    <section className="import-rows" tabIndex={0} aria-label="First rows as they will be imported">
+    <section className="import-rows" tabIndex={0} aria-label={t("imports.csv.rows")}>
       <table>
         <thead>
           <tr>
-            <th scope="col">Row</th>
-            <th scope="col">Card</th>
-            {shown("status") ? <th scope="col">Status</th> : null}
-            {shown("startDate") ? <th scope="col">Start</th> : null}
-            {shown("dueDate") ? <th scope="col">Due</th> : null}
-            {shown("responsible") ? <th scope="col">Responsible</th> : null}
-            {shown("labels") ? <th scope="col">Labels</th> : null}
+            <th scope="col">{t("imports.csv.row")}</th>
+            <th scope="col">{t("imports.csv.card")}</th>
+            {shown("status") ? <th scope="col">{t("imports.csv.field.status")}</th> : null}
+            {shown("startDate") ? <th scope="col">{t("imports.csv.start")}</th> : null}
+            {shown("dueDate") ? <th scope="col">{t("imports.csv.due")}</th> : null}
+            {shown("responsible") ? <th scope="col">{t("imports.csv.field.responsible")}</th> : null}
+            {shown("labels") ? <th scope="col">{t("imports.csv.field.labels")}</th> : null}
           </tr>
         </thead>
         <tbody>
@@ -125,7 +121,7 @@ const RowsTable = ({ preview, columns }: { preview: CsvPreview; columns: CsvColu
             <tr key={row.row} className={row.name === null ? "import-row-skipped" : undefined}>
               <td className="import-rows-number">{row.row}</td>
               <td className="import-rows-card">
-                {row.name ?? <em>left out</em>}
+                {row.name ?? <em>{t("imports.csv.leftOut")}</em>}
                 {row.description ? <span className="import-rows-description">{row.description}</span> : null}
                 {row.warnings.map((warning) => (
                   <span key={warning} className="import-rows-warning">
@@ -140,7 +136,9 @@ const RowsTable = ({ preview, columns }: { preview: CsvPreview; columns: CsvColu
                 <td>
                   {row.responsible ??
                     (row.person ? (
-                      <span className="import-rows-unmatched">{row.person} (not matched)</span>
+                      <span className="import-rows-unmatched">
+                        {t("imports.csv.notMatched", { name: row.person })}
+                      </span>
                     ) : (
                       ""
                     ))}
@@ -163,26 +161,26 @@ const RowsTable = ({ preview, columns }: { preview: CsvPreview; columns: CsvColu
   );
 };
 
-const RowWarnings = ({ preview }: { preview: CsvPreview }) =>
-  preview.rowsWithWarnings === 0 ? null : (
+const RowWarnings = ({ preview }: { preview: CsvPreview }) => {
+  const { t } = useTranslator();
+  return preview.rowsWithWarnings === 0 ? null : (
     <details className="import-row-warnings">
-      <summary>
-        Row by row: {count(preview.rowsWithWarnings, "row does", "rows do")} not come across as written
-      </summary>
+      <summary>{t("imports.csv.rowWarnings", { count: preview.rowsWithWarnings })}</summary>
       <ul>
         {preview.rowWarnings.map((entry) => (
           <li key={entry.row}>
-            <strong>Row {entry.row}:</strong> {entry.warnings.join(" ")}
+            <strong>{t("imports.csv.rowNumber", { row: entry.row })}</strong> {entry.warnings.join(" ")}
           </li>
         ))}
         {preview.rowsWithWarnings > preview.rowWarnings.length ? (
           <li>
-            …and {count(preview.rowsWithWarnings - preview.rowWarnings.length, "more row", "more rows")}.
+            {t("imports.csv.moreRows", { count: preview.rowsWithWarnings - preview.rowWarnings.length })}
           </li>
         ) : null}
       </ul>
     </details>
   );
+};
 
 export const CsvImportDialog = ({
   workspaceId,
@@ -210,6 +208,8 @@ export const CsvImportDialog = ({
   const blockerId = useId();
   // The choices the current preview answers, so a reply that only fills in the suggestion is not asked again.
   const answered = useRef("");
+  const { t } = useTranslator();
+  const allWell = t("imports.csv.allWell");
 
   const chooseFile = async (chosen: File) => {
     setError(null);
@@ -304,10 +304,10 @@ export const CsvImportDialog = ({
   if (result)
     return (
       <ImportDone
-        title="Cards imported"
+        title={t("imports.csv.done")}
         workspaceId={workspaceId}
         space={result.space}
-        counts={<Counts summary={result.summary} label="What was created" />}
+        counts={<Counts summary={result.summary} label={t("imports.csv.created")} />}
         notes={result.summary.notes}
         allWell={allWell}
         onClose={onClose}
@@ -323,8 +323,8 @@ export const CsvImportDialog = ({
   return (
     <Dialog
       isOpen
-      title="Import CSV"
-      description="A CSV file of cards becomes a new space: one card per row, with the columns you choose for its name, description, status, dates, responsible person and labels."
+      title={t("imports.csv.title")}
+      description={t("imports.csv.description")}
       onClose={onClose}
       onSubmit={() => void runImport()}
       size="lg"
@@ -336,7 +336,7 @@ export const CsvImportDialog = ({
             </p>
           ) : null}
           <Button variant="ghost" onClick={onClose}>
-            Cancel
+            {t("common.cancel")}
           </Button>
           <Button
             variant="primary"
@@ -346,8 +346,8 @@ export const CsvImportDialog = ({
             {...(blocker ? { "aria-describedby": blockerId } : {})}
           >
             {preview && columns?.name !== null
-              ? `Import ${count(preview.summary.cards, "card", "cards")}`
-              : "Import"}
+              ? t("imports.importCards", { count: preview.summary.cards })
+              : t("imports.import")}
           </Button>
         </>
       }
@@ -358,14 +358,18 @@ export const CsvImportDialog = ({
         </p>
       ) : null}
       <ImportFilePicker
-        label="CSV file"
-        hint="Values separated by commas, semicolons or tabs, as spreadsheets save them (File → Save as → CSV). Up to 32 MB."
+        label={t("imports.csv.file")}
+        hint={t("imports.csv.fileHint")}
         accept=".csv,.tsv,.txt,text/csv,text/tab-separated-values,text/plain"
         fileName={file?.name ?? ""}
         onFile={(chosen) => void chooseFile(chosen)}
       />
       <p className="import-reading" role="status">
-        {isPreviewing ? `Reading ${file?.name ?? "the file"}…` : ""}
+        {isPreviewing
+          ? file
+            ? t("imports.reading", { name: file.name })
+            : t("imports.csv.readingFile")
+          : ""}
       </p>
       {file && preview && columns ? (
         <div className="import-preview" aria-busy={isPreviewing}>
@@ -377,7 +381,7 @@ export const CsvImportDialog = ({
             onFolder={setFolderId}
           />
           <fieldset className="import-table">
-            <legend>Columns</legend>
+            <legend>{t("imports.csv.columns")}</legend>
             <label className="import-check">
               <input
                 type="checkbox"
@@ -387,7 +391,7 @@ export const CsvImportDialog = ({
                   setColumns(null);
                 }}
               />
-              The first row names the columns
+              {t("imports.csv.hasHeader")}
             </label>
             <div className="import-columns">
               {csvFields.map((field) => (
@@ -405,14 +409,10 @@ export const CsvImportDialog = ({
           </fieldset>
           {columns.name === null ? null : (
             <>
-              <Counts summary={preview.summary} rows={preview.rows} label="What would be created" />
+              <Counts summary={preview.summary} rows={preview.rows} label={t("imports.csv.wouldCreate")} />
               <RowsTable preview={preview} columns={columns} />
               <StatusRoles
-                legend={
-                  columns.status === null
-                    ? "All cards go in one status"
-                    : "Values of the status column become statuses"
-                }
+                legend={columns.status === null ? t("imports.csv.oneStatus") : t("imports.csv.statuses")}
                 statuses={preview.statuses}
                 roles={listRoles}
                 onRole={(listId, role) => setListRoles({ ...listRoles, [listId]: role })}
@@ -429,9 +429,10 @@ export const CsvImportDialog = ({
 
 const DateOrderSelect = ({ value, onChange }: { value: DateOrder; onChange: (order: DateOrder) => void }) => {
   const id = useId();
+  const { t } = useTranslator();
   return (
     <div className="import-column">
-      <label htmlFor={id}>Days are written as</label>
+      <label htmlFor={id}>{t("imports.csv.dateOrder")}</label>
       <Select
         id={id}
         aria-describedby={`${id}-hint`}
@@ -440,12 +441,12 @@ const DateOrderSelect = ({ value, onChange }: { value: DateOrder; onChange: (ord
       >
         {dateOrders.map((order) => (
           <option key={order} value={order}>
-            {dateOrderLabels[order]}
+            {t(dateOrderKeys[order])}
           </option>
         ))}
       </Select>
       <span id={`${id}-hint`} className="import-column-hint">
-        2025-03-14 is always year, month, day.
+        {t("imports.csv.dateOrderHint")}
       </span>
     </div>
   );

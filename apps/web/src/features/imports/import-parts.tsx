@@ -7,6 +7,7 @@ import type { PlannedStatus, Space, StatusRole } from "@lattice/domain";
 import { statusRoles } from "@lattice/domain";
 import { type DragEvent, type ReactNode, useState } from "react";
 import { useNavigate } from "react-router";
+import { useTranslator } from "../../lib/i18n/i18n";
 import { useWorkspaces } from "../../store/workspaces";
 import { Button } from "../../ui/button";
 import { Dialog } from "../../ui/dialog";
@@ -14,9 +15,6 @@ import { Field, Input, Select } from "../../ui/input";
 import { statusRoleLabels } from "../board/columns-dialog";
 import { buildTree, folderOptions } from "../sidebar/tree";
 import "./imports.css";
-
-export const count = (n: number, one: string, many: string) =>
-  `${n.toLocaleString()} ${n === 1 ? one : many}`;
 
 /** A file input inside an area a file can also be dropped on. */
 export const ImportFilePicker = ({
@@ -33,6 +31,7 @@ export const ImportFilePicker = ({
   onFile: (file: File) => void;
 }) => {
   const [isOver, setIsOver] = useState(false);
+  const { t } = useTranslator();
   const handleDragOver = (event: DragEvent) => {
     if (!event.dataTransfer.types.includes("Files")) return;
     event.preventDefault();
@@ -69,7 +68,7 @@ export const ImportFilePicker = ({
         )}
       </Field>
       <p className="import-drop-text" aria-hidden="true">
-        {fileName ? `Chosen: ${fileName}. Drop another file here to replace it.` : "…or drop the file here."}
+        {fileName ? t("imports.file.chosen", { name: fileName }) : t("imports.file.drop")}
       </p>
     </div>
   );
@@ -91,17 +90,18 @@ export const SpacePlacement = ({
 }) => {
   const tree = useWorkspaces((s) => s.trees[workspaceId]?.tree ?? null);
   const options = tree ? folderOptions(buildTree(tree)) : [];
+  const { t } = useTranslator();
   return (
     <div className="import-placement">
-      <Field label="Space name">
+      <Field label={t("imports.spaceName")}>
         {(props) => (
           <Input {...props} value={name} onChange={(e) => onName(e.target.value)} required maxLength={120} />
         )}
       </Field>
-      <Field label="Location">
+      <Field label={t("dialogs.location")}>
         {(props) => (
           <Select {...props} value={folderId} onChange={(e) => onFolder(e.target.value)}>
-            <option value="">Workspace root</option>
+            <option value="">{t("dialogs.workspaceRoot")}</option>
             {options.map((o) => (
               <option key={o.id} value={o.id}>
                 {o.label}
@@ -125,42 +125,48 @@ export const StatusRoles = ({
   statuses: readonly PlannedStatus[];
   roles: Readonly<Record<string, StatusRole>>;
   onRole: (listId: string, role: StatusRole) => void;
-}) => (
-  <fieldset className="import-table">
-    <legend>{legend}</legend>
-    {statuses.map((status) => (
-      <div key={status.listId || "default"} className="import-row">
-        <span className="import-row-name">
-          {status.name} <span className="import-row-count">{count(status.cardCount, "card", "cards")}</span>
-        </span>
-        <Select
-          aria-label={`Role of ${status.name}`}
-          value={roles[status.listId] ?? status.role}
-          disabled={status.listId === ""}
-          onChange={(e) => onRole(status.listId, e.target.value as StatusRole)}
-        >
-          {statusRoles.map((role) => (
-            <option key={role} value={role}>
-              {statusRoleLabels[role]}
-            </option>
-          ))}
-        </Select>
-      </div>
-    ))}
-  </fieldset>
-);
+}) => {
+  const { t } = useTranslator();
+  return (
+    <fieldset className="import-table">
+      <legend>{legend}</legend>
+      {statuses.map((status) => (
+        <div key={status.listId || "default"} className="import-row">
+          <span className="import-row-name">
+            {status.name}{" "}
+            <span className="import-row-count">{t("imports.count.cards", { count: status.cardCount })}</span>
+          </span>
+          <Select
+            aria-label={t("imports.roleOf", { name: status.name })}
+            value={roles[status.listId] ?? status.role}
+            disabled={status.listId === ""}
+            onChange={(e) => onRole(status.listId, e.target.value as StatusRole)}
+          >
+            {statusRoles.map((role) => (
+              <option key={role} value={role}>
+                {statusRoleLabels[role]}
+              </option>
+            ))}
+          </Select>
+        </div>
+      ))}
+    </fieldset>
+  );
+};
 
 /** What does not come across as it was, or a line saying everything does. */
-export const ImportNotes = ({ notes, allWell }: { notes: readonly string[]; allWell: string }) =>
-  notes.length === 0 ? (
+export const ImportNotes = ({ notes, allWell }: { notes: readonly string[]; allWell: string }) => {
+  const { t } = useTranslator();
+  return notes.length === 0 ? (
     <p className="import-note-ok">{allWell}</p>
   ) : (
-    <ul className="import-notes" aria-label="What changes on the way">
+    <ul className="import-notes" aria-label={t("imports.notes")}>
       {notes.map((note) => (
         <li key={note}>{note}</li>
       ))}
     </ul>
   );
+};
 
 /** The end of an import: what was made, what was not, and the way into the new space. */
 export const ImportDone = ({
@@ -181,17 +187,18 @@ export const ImportDone = ({
   onClose: () => void;
 }) => {
   const navigate = useNavigate();
+  const { t } = useTranslator();
   return (
     <Dialog
       isOpen
       title={title}
-      description={`“${space.name}” is ready.`}
+      description={t("imports.done.ready", { name: space.name })}
       onClose={onClose}
       size="md"
       footer={
         <>
           <Button variant="ghost" onClick={onClose}>
-            Close
+            {t("common.close")}
           </Button>
           <Button
             variant="primary"
@@ -201,7 +208,7 @@ export const ImportDone = ({
               void navigate(`/w/${workspaceId}/s/${space.id}`);
             }}
           >
-            Open the space
+            {t("imports.done.open")}
           </Button>
         </>
       }

@@ -7,38 +7,32 @@ import { useEffect, useState } from "react";
 import { describeError } from "../../api/client";
 import { api } from "../../api/endpoints";
 import { importTrelloBoard, previewTrelloImport } from "../../api/imports";
+import { useTranslator } from "../../lib/i18n/i18n";
 import { useWorkspaces } from "../../store/workspaces";
 import { Button } from "../../ui/button";
 import { Dialog } from "../../ui/dialog";
 import { Select } from "../../ui/input";
-import {
-  count,
-  ImportDone,
-  ImportFilePicker,
-  ImportNotes,
-  SpacePlacement,
-  StatusRoles,
-} from "./import-parts";
+import { ImportDone, ImportFilePicker, ImportNotes, SpacePlacement, StatusRoles } from "./import-parts";
 
 const browserTimeZone = (): string => Intl.DateTimeFormat().resolvedOptions().timeZone;
 
-const allWell = "Everything comes across as it is in Trello.";
-
-const SummaryList = ({ summary }: { summary: ImportSummary }) => (
-  <ul className="import-counts">
-    <li>{count(summary.lists, "list", "lists")}</li>
-    <li>
-      {count(summary.cards, "card", "cards")}
-      {summary.archivedCards > 0 ? ` (${summary.archivedCards.toLocaleString()} archived)` : ""}
-    </li>
-    <li>{count(summary.labels, "label", "labels")}</li>
-    <li>
-      {count(summary.checklists, "checklist", "checklists")} → {count(summary.todos, "to-do", "to-dos")}
-    </li>
-    <li>{count(summary.comments, "comment", "comments")}</li>
-    <li>{count(summary.links, "attachment link", "attachment links")}</li>
-  </ul>
-);
+const SummaryList = ({ summary }: { summary: ImportSummary }) => {
+  const { t } = useTranslator();
+  return (
+    <ul className="import-counts">
+      <li>{t("imports.count.lists", { count: summary.lists })}</li>
+      <li>
+        {summary.archivedCards > 0
+          ? t("imports.count.cardsArchived", { count: summary.cards, archived: summary.archivedCards })
+          : t("imports.count.cards", { count: summary.cards })}
+      </li>
+      <li>{t("imports.count.labels", { count: summary.labels })}</li>
+      <li>{t("imports.count.checklists", { checklists: summary.checklists, todos: summary.todos })}</li>
+      <li>{t("imports.count.comments", { count: summary.comments })}</li>
+      <li>{t("imports.count.links", { count: summary.links })}</li>
+    </ul>
+  );
+};
 
 export const TrelloImportDialog = ({
   workspaceId,
@@ -61,6 +55,8 @@ export const TrelloImportDialog = ({
   const [error, setError] = useState<string | null>(null);
   const [isBusy, setIsBusy] = useState(false);
   const [result, setResult] = useState<TrelloImportResult | null>(null);
+  const { t } = useTranslator();
+  const allWell = t("imports.trello.allWell");
 
   useEffect(() => {
     let live = true;
@@ -81,9 +77,7 @@ export const TrelloImportDialog = ({
     try {
       parsed = JSON.parse(await file.text());
     } catch {
-      setError(
-        `“${file.name}” is not a JSON file. In Trello, use Board menu → Print, export and share → Export as JSON.`,
-      );
+      setError(t("imports.trello.notJson", { name: file.name }));
       return;
     }
     setIsBusy(true);
@@ -125,7 +119,7 @@ export const TrelloImportDialog = ({
   if (result) {
     return (
       <ImportDone
-        title="Board imported"
+        title={t("imports.trello.done")}
         workspaceId={workspaceId}
         space={result.space}
         counts={<SummaryList summary={result.summary} />}
@@ -139,18 +133,18 @@ export const TrelloImportDialog = ({
   return (
     <Dialog
       isOpen
-      title="Import from Trello"
-      description="A Trello board becomes a new space: lists become statuses, cards keep their order, dates, labels, checklists and comments."
+      title={t("imports.trello.title")}
+      description={t("imports.trello.description")}
       onClose={onClose}
       onSubmit={() => void runImport()}
       size="lg"
       footer={
         <>
           <Button variant="ghost" onClick={onClose}>
-            Cancel
+            {t("common.cancel")}
           </Button>
           <Button variant="primary" type="submit" isBusy={isBusy} disabled={!preview}>
-            {preview ? `Import ${count(preview.summary.cards, "card", "cards")}` : "Import"}
+            {preview ? t("imports.importCards", { count: preview.summary.cards }) : t("imports.import")}
           </Button>
         </>
       }
@@ -161,13 +155,15 @@ export const TrelloImportDialog = ({
         </p>
       ) : null}
       <ImportFilePicker
-        label="Trello export"
-        hint="In Trello: Board menu → Print, export and share → Export as JSON. The file stays in your browser until you import it."
+        label={t("imports.trello.file")}
+        hint={t("imports.trello.fileHint")}
         accept="application/json,.json"
         fileName={fileName}
         onFile={(file) => void chooseFile(file)}
       />
-      {isBusy && !preview ? <p className="import-reading">Reading {fileName}…</p> : null}
+      {isBusy && !preview ? (
+        <p className="import-reading">{t("imports.reading", { name: fileName })}</p>
+      ) : null}
       {preview ? (
         <div className="import-preview">
           <SummaryList summary={preview.summary} />
@@ -179,14 +175,14 @@ export const TrelloImportDialog = ({
             onFolder={setFolderId}
           />
           <StatusRoles
-            legend="Lists become statuses"
+            legend={t("imports.trello.lists")}
             statuses={preview.statuses}
             roles={listRoles}
             onRole={(listId, role) => setListRoles({ ...listRoles, [listId]: role })}
           />
           {preview.members.length > 0 ? (
             <fieldset className="import-table">
-              <legend>Trello members</legend>
+              <legend>{t("imports.trello.members")}</legend>
               {preview.members.map((member) => (
                 <div key={member.trelloId} className="import-row">
                   <span className="import-row-name">
@@ -194,13 +190,13 @@ export const TrelloImportDialog = ({
                     {member.username ? <span className="import-row-count">@{member.username}</span> : null}
                   </span>
                   <Select
-                    aria-label={`Who takes the place of ${member.fullName || member.username}`}
+                    aria-label={t("imports.trello.whoReplaces", { name: member.fullName || member.username })}
                     value={memberMap[member.trelloId] ?? ""}
                     onChange={(e) =>
                       setMemberMap({ ...memberMap, [member.trelloId]: e.target.value || null })
                     }
                   >
-                    <option value="">Leave out</option>
+                    <option value="">{t("imports.trello.leaveOut")}</option>
                     {members.map((m) => (
                       <option key={m.userId} value={m.userId}>
                         {m.name}

@@ -8,15 +8,13 @@ import { type Invitation, type WorkspaceRole, workspaceRoles } from "@lattice/do
 import { type FormEvent, useCallback, useEffect, useMemo, useState } from "react";
 import { ApiError, describeError } from "../../api/client";
 import { mailApi } from "../../api/mail";
+import { useTranslator } from "../../lib/i18n/i18n";
 import { onBoardEvent } from "../../store/board";
 import { toast } from "../../store/toasts";
 import { Button } from "../../ui/button";
 import { ConfirmDialog } from "../../ui/dialog";
 import { Field, Input, Select } from "../../ui/input";
-
-const roleNames: Record<WorkspaceRole, string> = { owner: "Owner", member: "Member", visitor: "Visitor" };
-
-const dateFormat = new Intl.DateTimeFormat(undefined, { day: "numeric", month: "short", year: "numeric" });
+import { roleKeys } from "../workspace-settings/settings-page";
 
 /** Whose invitations: the workspace's own, or one space's (its role is then the role in the space). */
 export type InvitationTarget =
@@ -59,6 +57,7 @@ export const InvitationsPanel = ({ target }: { target: InvitationTarget }) => {
   const [loadError, setLoadError] = useState<string | null>(null);
   const [revoking, setRevoking] = useState<Invitation | null>(null);
   const [busyId, setBusyId] = useState<string | null>(null);
+  const { t, format } = useTranslator();
 
   const load = useCallback(async () => {
     try {
@@ -97,7 +96,7 @@ export const InvitationsPanel = ({ target }: { target: InvitationTarget }) => {
     try {
       const invitation = await calls.invite(email, role);
       put(invitation);
-      toast.success(`Invitation sent to ${invitation.email}.`);
+      toast.success(t("invitations.sent", { email: invitation.email }));
       setEmail("");
     } catch (error) {
       if (error instanceof ApiError && error.errors.length > 0) setErrors(error.fieldErrors());
@@ -111,9 +110,9 @@ export const InvitationsPanel = ({ target }: { target: InvitationTarget }) => {
     setBusyId(invitation.id);
     try {
       put(await calls.resend(invitation.id));
-      toast.success(`A new link was sent to ${invitation.email}; the old one no longer works.`);
+      toast.success(t("invitations.resent", { email: invitation.email }));
     } catch (error) {
-      toast.error(`Could not resend the invitation. ${describeError(error)}`);
+      toast.error(t("invitations.resendFailed", { reason: describeError(error) }));
       void load();
     } finally {
       setBusyId(null);
@@ -126,9 +125,9 @@ export const InvitationsPanel = ({ target }: { target: InvitationTarget }) => {
     try {
       await calls.revoke(revoking.id);
       setPending((list) => list?.filter((i) => i.id !== revoking.id) ?? null);
-      toast.success(`The invitation to ${revoking.email} was withdrawn.`);
+      toast.success(t("invitations.revoked", { email: revoking.email }));
     } catch (error) {
-      toast.error(`Could not revoke the invitation. ${describeError(error)}`);
+      toast.error(t("invitations.revokeFailed", { reason: describeError(error) }));
       void load();
     } finally {
       setBusyId(null);
@@ -140,51 +139,47 @@ export const InvitationsPanel = ({ target }: { target: InvitationTarget }) => {
     <>
       <form className="invite-form" onSubmit={(e) => void handleSubmit(e)}>
         <Field
-          label="Invite by email"
+          label={t("invitations.byEmail")}
           error={errors.email}
-          hint={
-            isSpace
-              ? "They get a link to this space, with or without an account; someone new to the workspace joins it as a visitor."
-              : "They get a link to join, with or without an account on this instance."
-          }
+          hint={isSpace ? t("invitations.byEmailSpaceHint") : t("invitations.byEmailHint")}
         >
           {(props) => (
             <Input
               {...props}
               type="email"
-              placeholder="name@example.com"
+              placeholder={t("invitations.emailPlaceholder")}
               value={email}
               onChange={(e) => setEmail(e.target.value)}
               required
             />
           )}
         </Field>
-        <Field label={isSpace ? "Invite as" : "Role"} error={errors.role}>
+        <Field label={isSpace ? t("invitations.inviteAs") : t("invitations.role")} error={errors.role}>
           {(props) => (
             <Select {...props} value={role} onChange={(e) => setRole(e.target.value as WorkspaceRole)}>
               {workspaceRoles.map((r) => (
                 <option key={r} value={r}>
-                  {roleNames[r]}
+                  {t(roleKeys[r].label)}
                 </option>
               ))}
             </Select>
           )}
         </Field>
         <Button variant="primary" type="submit" isBusy={isBusy} className="invite-submit">
-          Invite
+          {t("invitations.invite")}
         </Button>
       </form>
       {loadError ? (
         <p className="form-error">
-          Could not load the pending invitations. {loadError}{" "}
+          {t("invitations.loadFailed", { reason: loadError })}{" "}
           <button type="button" className="link-button" onClick={() => void load()}>
-            Retry
+            {t("common.retry")}
           </button>
         </p>
       ) : pending && pending.length > 0 ? (
         <section className="pending-invitations" aria-labelledby={`pending-invitations-title-${targetKey}`}>
           <h3 id={`pending-invitations-title-${targetKey}`} className="pending-invitations-title">
-            Pending invitations <span className="count-badge">{pending.length}</span>
+            {t("invitations.pending")} <span className="count-badge">{format.number(pending.length)}</span>
           </h3>
           <ul className="member-list">
             {pending.map((invitation) => {
@@ -194,26 +189,30 @@ export const InvitationsPanel = ({ target }: { target: InvitationTarget }) => {
                   <div className="member-identity">
                     <span className="member-name">{invitation.email}</span>
                     <span className="member-email muted">
-                      {roleNames[invitation.spaceRole ?? invitation.role]} ·{" "}
-                      {isExpired ? "expired" : "expires"} {dateFormat.format(new Date(invitation.expiresAt))}
-                      {invitation.invitedBy ? ` · invited by ${invitation.invitedBy.name}` : ""}
+                      {t(roleKeys[invitation.spaceRole ?? invitation.role].label)} ·{" "}
+                      {isExpired
+                        ? t("invitations.expired", { date: format.date(invitation.expiresAt) })
+                        : t("invitations.expires", { date: format.date(invitation.expiresAt) })}
+                      {invitation.invitedBy
+                        ? ` · ${t("invitations.invitedBy", { name: invitation.invitedBy.name })}`
+                        : ""}
                     </span>
                   </div>
                   <Button
                     size="sm"
                     isBusy={busyId === invitation.id && !revoking}
                     onClick={() => void handleResend(invitation)}
-                    aria-label={`Resend the invitation to ${invitation.email}`}
+                    aria-label={t("invitations.resendNamed", { email: invitation.email })}
                   >
-                    Resend
+                    {t("invitations.resend")}
                   </Button>
                   <Button
                     variant="ghost"
                     size="sm"
                     onClick={() => setRevoking(invitation)}
-                    aria-label={`Revoke the invitation to ${invitation.email}`}
+                    aria-label={t("invitations.revokeNamed", { email: invitation.email })}
                   >
-                    Revoke
+                    {t("invitations.revoke")}
                   </Button>
                 </li>
               );
@@ -223,9 +222,9 @@ export const InvitationsPanel = ({ target }: { target: InvitationTarget }) => {
       ) : null}
       <ConfirmDialog
         isOpen={revoking !== null}
-        title={`Revoke the invitation to ${revoking?.email ?? ""}?`}
-        message="The link in their message stops working. You can invite them again later."
-        confirmLabel="Revoke invitation"
+        title={t("invitations.revokeTitle", { email: revoking?.email ?? "" })}
+        message={t("invitations.revokeMessage")}
+        confirmLabel={t("invitations.revokeConfirm")}
         isBusy={busyId !== null}
         onConfirm={() => void handleRevoke()}
         onClose={() => setRevoking(null)}

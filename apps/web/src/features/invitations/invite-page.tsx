@@ -18,10 +18,12 @@ import { Link, useLocation, useNavigate } from "react-router";
 import { ApiError, describeError } from "../../api/client";
 import { mailApi } from "../../api/mail";
 import { fetchSignInMethods, fetchSignupMode } from "../../api/sign-in-options";
+import { translate, useTranslator } from "../../lib/i18n/i18n";
 import { useSession } from "../../store/session";
 import { useWorkspaces } from "../../store/workspaces";
 import { Button } from "../../ui/button";
 import { Field, Input } from "../../ui/input";
+import { emphasize, strong } from "./emphasis";
 
 type Loaded =
   | { kind: "loading" }
@@ -40,21 +42,14 @@ const pendingTokenKey = "lattice:invitation-token";
 const landingPath = (at: { workspaceId: string; spaceId: string | null }): string =>
   at.spaceId ? `/w/${at.workspaceId}/s/${at.spaceId}` : `/w/${at.workspaceId}`;
 
-/** "Ward 3 in Clinic" for a space invitation, "Clinic" for a workspace one. */
-const placeOf = (p: InvitationPreview): ReactNode =>
-  p.spaceName ? (
-    <>
-      <strong>{p.spaceName}</strong> in <strong>{p.workspaceName}</strong>
-    </>
-  ) : (
-    <strong>{p.workspaceName}</strong>
-  );
-
-const roleWords: Record<InvitationPreview["role"], string> = {
-  owner: "an owner",
-  member: "a member",
-  visitor: "a visitor",
-};
+/** "**Ward 3** in **Clinic**" for a space invitation, "**Clinic**" for a workspace one (see `emphasize`). */
+const placeOf = (p: InvitationPreview): string =>
+  p.spaceName
+    ? translate("invitations.invite.place", {
+        space: strong(p.spaceName),
+        workspace: strong(p.workspaceName),
+      })
+    : strong(p.workspaceName);
 
 export const AuthCard = ({
   title,
@@ -82,25 +77,18 @@ const unusable: Record<
   Exclude<InvitationPreview["state"], "pending">,
   (p: InvitationPreview) => ReactNode
 > = {
-  accepted: (p) => <>This invitation to {placeOf(p)} was already used. If it was you, log in to find it.</>,
-  expired: (p) => (
-    <>
-      This invitation to {placeOf(p)} has expired. Ask {p.inviterName ?? "an owner of the workspace"} to send
-      you a new one.
-    </>
-  ),
-  revoked: (p) => (
-    <>
-      This invitation to {placeOf(p)} was withdrawn. If you still need access, ask an owner of the workspace.
-    </>
-  ),
+  accepted: (p) => emphasize(translate("invitations.invite.used", { place: placeOf(p) })),
+  expired: (p) =>
+    emphasize(
+      p.inviterName
+        ? translate("invitations.invite.expired", { place: placeOf(p), inviter: p.inviterName })
+        : translate("invitations.invite.expiredAskOwner", { place: placeOf(p) }),
+    ),
+  revoked: (p) => emphasize(translate("invitations.invite.revoked", { place: placeOf(p) })),
 };
 
-const unusableTitle: Record<Exclude<InvitationPreview["state"], "pending">, string> = {
-  accepted: "Invitation already used",
-  expired: "Invitation expired",
-  revoked: "Invitation withdrawn",
-};
+const unusableTitle = (state: Exclude<InvitationPreview["state"], "pending">): string =>
+  translate("invitations.invite.unusableTitle", { state });
 
 export const InvitePage = () => {
   const location = useLocation();
@@ -116,12 +104,13 @@ export const InvitePage = () => {
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [busy, setBusy] = useState<"new" | "login" | "join" | null>(null);
+  const { t } = useTranslator();
 
   useEffect(() => {
     if (!/^[A-Za-z0-9_-]{43}$/.test(token)) {
       setLoaded({
         kind: "invalid",
-        message: "This link is incomplete. Copy the whole link from the message and try again.",
+        message: translate("invitations.invite.incomplete"),
       });
       return;
     }
@@ -141,7 +130,7 @@ export const InvitePage = () => {
           kind: "invalid",
           message:
             error instanceof ApiError && error.status === 404
-              ? "This invitation link is not valid. Perhaps a newer invitation replaced it; ask for a new one."
+              ? translate("invitations.invite.notValid")
               : describeError(error),
         });
       });
@@ -177,7 +166,7 @@ export const InvitePage = () => {
     setErrors({});
     setFormError(null);
     if (password.length < limits.passwordMin) {
-      setErrors({ password: `must be at least ${limits.passwordMin} characters` });
+      setErrors({ password: t("auth.passwordTooShort", { min: limits.passwordMin }) });
       return;
     }
     setBusy("new");
@@ -201,12 +190,12 @@ export const InvitePage = () => {
     }
   };
 
-  if (loaded.kind === "loading") return <AuthCard title="Opening your invitation…" />;
+  if (loaded.kind === "loading") return <AuthCard title={t("invitations.invite.opening")} />;
   if (loaded.kind === "invalid")
     return (
-      <AuthCard title="This link does not work" subtitle={loaded.message}>
+      <AuthCard title={t("auth.reset.brokenTitle")} subtitle={loaded.message}>
         <p className="auth-switch muted">
-          <Link to="/login">Go to the login page</Link>
+          <Link to="/login">{t("invitations.invite.toLogin")}</Link>
         </p>
       </AuthCard>
     );
@@ -214,29 +203,36 @@ export const InvitePage = () => {
   const { preview, mode, methods } = loaded;
   if (preview.state !== "pending")
     return (
-      <AuthCard title={unusableTitle[preview.state]} subtitle={unusable[preview.state](preview)}>
+      <AuthCard title={unusableTitle(preview.state)} subtitle={unusable[preview.state](preview)}>
         <p className="auth-switch muted">
           {status === "authenticated" && preview.state === "accepted" ? (
             // Back from single sign-on, which accepted it: the way in.
-            <Link to={landingPath(preview)}>Open {preview.spaceName ?? preview.workspaceName}</Link>
+            <Link to={landingPath(preview)}>
+              {t("invitations.invite.open", { place: preview.spaceName ?? preview.workspaceName })}
+            </Link>
           ) : (
-            <Link to="/login">Go to the login page</Link>
+            <Link to="/login">{t("invitations.invite.toLogin")}</Link>
           )}
         </p>
       </AuthCard>
     );
 
-  const subtitle = preview.spaceName ? (
-    <>
-      {preview.inviterName ?? "Someone"} invited <strong>{preview.email}</strong> to the space{" "}
-      <strong>{preview.spaceName}</strong> of <strong>{preview.workspaceName}</strong> as{" "}
-      {roleWords[preview.spaceRole ?? preview.role]} of the space.
-    </>
-  ) : (
-    <>
-      {preview.inviterName ?? "Someone"} invited <strong>{preview.email}</strong> to join{" "}
-      <strong>{preview.workspaceName}</strong> as {roleWords[preview.role]}.
-    </>
+  const inviter = preview.inviterName ?? t("common.unknownPerson");
+  const subtitle = emphasize(
+    preview.spaceName
+      ? t("invitations.invite.toSpace", {
+          inviter,
+          email: strong(preview.email),
+          space: strong(preview.spaceName),
+          workspace: strong(preview.workspaceName),
+          role: preview.spaceRole ?? preview.role,
+        })
+      : t("invitations.invite.toWorkspace", {
+          inviter,
+          email: strong(preview.email),
+          workspace: strong(preview.workspaceName),
+          role: preview.role,
+        }),
   );
   const place = preview.spaceName ?? preview.workspaceName;
   const handleSso = () => sessionStorage.setItem(pendingTokenKey, token);
@@ -249,7 +245,7 @@ export const InvitePage = () => {
       >
         {methods.sso.label}
       </a>
-      {methods.password ? <p className="auth-divider muted">or with your e-mail and password</p> : null}
+      {methods.password ? <p className="auth-divider muted">{t("auth.orWithPassword")}</p> : null}
     </div>
   ) : null;
   const alert = formError ? (
@@ -260,23 +256,21 @@ export const InvitePage = () => {
 
   if (status === "authenticated" && user)
     return (
-      <AuthCard title={`Join ${place}`} subtitle={subtitle}>
+      <AuthCard title={t("invitations.invite.join", { place })} subtitle={subtitle}>
         {alert}
-        <p className="muted">
-          You are signed in as {user.name} ({user.email}).
-        </p>
+        <p className="muted">{t("invitations.invite.signedInAs", { name: user.name, email: user.email })}</p>
         <Button
           variant="primary"
           className="auth-submit"
           isBusy={busy === "join"}
           onClick={() => void handleJoin()}
         >
-          Join {place}
+          {t("invitations.invite.join", { place })}
         </Button>
         <p className="auth-switch muted">
-          Not you?{" "}
+          {t("invitations.invite.notYou")}{" "}
           <button type="button" className="link-button" onClick={() => void useSession.getState().logout()}>
-            Log out
+            {t("invitations.invite.logOut")}
           </button>
         </p>
       </AuthCard>
@@ -284,7 +278,7 @@ export const InvitePage = () => {
 
   const canCreate = mode?.mode !== "sso" && methods?.password !== false;
   return (
-    <AuthCard title={`Join ${place}`} subtitle={subtitle}>
+    <AuthCard title={t("invitations.invite.join", { place })} subtitle={subtitle}>
       {alert}
       {ssoButton}
       {canCreate ? (
@@ -292,10 +286,10 @@ export const InvitePage = () => {
           className="auth-form"
           onSubmit={(e) => void handleCreate(e)}
           noValidate
-          aria-label="Create your account"
+          aria-label={t("invitations.invite.createForm")}
         >
-          <h2 className="section-title">New to Lattice? Create your account</h2>
-          <Field label="Your name" error={errors.name}>
+          <h2 className="section-title">{t("invitations.invite.createTitle")}</h2>
+          <Field label={t("invitations.invite.yourName")} error={errors.name}>
             {(props) => (
               <Input
                 {...props}
@@ -310,9 +304,9 @@ export const InvitePage = () => {
             )}
           </Field>
           <Field
-            label="Choose a password"
+            label={t("invitations.invite.choosePassword")}
             error={errors.password}
-            hint={`At least ${limits.passwordMin} characters.`}
+            hint={t("auth.passwordHint", { min: limits.passwordMin })}
           >
             {(props) => (
               <Input
@@ -327,21 +321,21 @@ export const InvitePage = () => {
             )}
           </Field>
           <Button variant="primary" type="submit" isBusy={busy === "new"} className="auth-submit">
-            Create account and join
+            {t("invitations.invite.createAndJoin")}
           </Button>
         </form>
       ) : ssoButton ? null : (
-        <p className="muted">Accounts on this instance are made by signing in with single sign-on.</p>
+        <p className="muted">{t("auth.signupMode.sso")}</p>
       )}
       {methods?.password === false ? null : (
         <form
           className="auth-form invite-login"
           onSubmit={(e) => void handleLogin(e, loginEmail ?? preview.email)}
           noValidate
-          aria-label="Log in and join"
+          aria-label={t("invitations.invite.loginAndJoin")}
         >
-          <h2 className="section-title">Already have an account?</h2>
-          <Field label="Email">
+          <h2 className="section-title">{t("auth.haveAccount")}</h2>
+          <Field label={t("auth.email")}>
             {(props) => (
               <Input
                 {...props}
@@ -354,7 +348,7 @@ export const InvitePage = () => {
               />
             )}
           </Field>
-          <Field label="Password">
+          <Field label={t("auth.password")}>
             {(props) => (
               <Input
                 {...props}
@@ -368,10 +362,10 @@ export const InvitePage = () => {
             )}
           </Field>
           <Button type="submit" isBusy={busy === "login"} className="auth-submit">
-            Log in and join
+            {t("invitations.invite.loginAndJoin")}
           </Button>
           <p className="auth-switch muted">
-            <Link to="/forgot-password">Forgot your password?</Link>
+            <Link to="/forgot-password">{t("auth.forgotLink")}</Link>
           </p>
         </form>
       )}

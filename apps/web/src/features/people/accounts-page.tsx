@@ -7,6 +7,7 @@ import type { AdminUser } from "@lattice/domain";
 import { useCallback, useEffect, useState } from "react";
 import { ApiError, describeError } from "../../api/client";
 import { peopleApi } from "../../api/people";
+import { useTranslator } from "../../lib/i18n/i18n";
 import { useSession } from "../../store/session";
 import { toast } from "../../store/toasts";
 import { Avatar } from "../../ui/avatar";
@@ -15,14 +16,13 @@ import { ConfirmDialog } from "../../ui/dialog";
 import { EmptyState } from "../../ui/empty-state";
 import { ListSkeleton } from "../../ui/skeleton";
 
-const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: "medium" });
-
 export const AccountsPage = () => {
   const me = useSession((s) => s.user);
   const [accounts, setAccounts] = useState<AdminUser[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [confirming, setConfirming] = useState<AdminUser | null>(null);
   const [busyId, setBusyId] = useState<string | null>(null);
+  const { t, format } = useTranslator();
 
   const load = useCallback(async () => {
     setError(null);
@@ -43,11 +43,13 @@ export const AccountsPage = () => {
       const updated = await peopleApi.setUserActive(account.id, isActive);
       setAccounts((list) => list?.map((a) => (a.id === updated.id ? updated : a)) ?? null);
       toast.success(
-        isActive ? `${account.name} can sign in again.` : `${account.name} is deactivated and signed out.`,
+        isActive
+          ? t("people.accounts.reactivated", { name: account.name })
+          : t("people.accounts.deactivated", { name: account.name }),
       );
     } catch (err) {
       if (err instanceof ApiError && err.status === 401) useSession.getState().expire();
-      else toast.error(`Could not change ${account.name}'s account. ${describeError(err)}`);
+      else toast.error(t("people.accounts.changeFailed", { name: account.name, reason: describeError(err) }));
     } finally {
       setBusyId(null);
       setConfirming(null);
@@ -57,8 +59,8 @@ export const AccountsPage = () => {
   if (me && !me.isAdmin)
     return (
       <main className="page page-narrow">
-        <EmptyState title="Only for administrators">
-          <p>The accounts of this instance are managed by its administrators.</p>
+        <EmptyState title={t("people.accounts.adminsOnly")}>
+          <p>{t("people.accounts.adminsOnlyHint")}</p>
         </EmptyState>
       </main>
     );
@@ -67,51 +69,58 @@ export const AccountsPage = () => {
     <main className="page page-narrow">
       <header className="page-header">
         <div>
-          <p className="eyebrow">This instance</p>
-          <h1 className="page-title">Accounts</h1>
+          <p className="eyebrow">{t("people.thisInstance")}</p>
+          <h1 className="page-title">{t("people.accounts.title")}</h1>
         </div>
       </header>
       <section className="settings-section" aria-labelledby="accounts-list">
         <h2 id="accounts-list" className="section-title">
-          Everyone who can sign in here
+          {t("people.accounts.everyone")}
         </h2>
         {error ? (
           <p className="form-error" role="alert">
             {error}{" "}
             <button type="button" className="link-button" onClick={() => void load()}>
-              Retry
+              {t("common.retry")}
             </button>
           </p>
         ) : !accounts ? (
           <ListSkeleton rows={4} />
         ) : (
-          <ul className="member-list" aria-label="Accounts">
+          <ul className="member-list" aria-label={t("people.accounts.title")}>
             {accounts.map((account) => (
               <li key={account.id} className="member-row">
                 <Avatar name={account.name} seed={account.id} size={32} />
                 <div className="member-identity">
                   <span className="member-name">
                     {account.name}
-                    {account.isAdmin ? <span className="faint"> (administrator)</span> : null}
-                    {account.id === me?.id ? <span className="faint"> (you)</span> : null}
+                    {account.isAdmin ? (
+                      <span className="faint"> {t("people.accounts.administrator")}</span>
+                    ) : null}
+                    {account.id === me?.id ? (
+                      <span className="faint"> {t("settings.members.you")}</span>
+                    ) : null}
                   </span>
                   <span className="member-email muted">
-                    {account.email} · since {dateFormat.format(new Date(account.createdAt))} ·{" "}
-                    {account.sessions} session{account.sessions === 1 ? "" : "s"}
+                    {t("people.accounts.details", {
+                      email: account.email,
+                      since: format.date(account.createdAt),
+                      count: account.sessions,
+                    })}
                   </span>
                 </div>
                 {account.deactivatedAt ? (
                   <>
                     <span className="role-pill role-visitor">
-                      Deactivated {dateFormat.format(new Date(account.deactivatedAt))}
+                      {t("people.accounts.deactivatedOn", { date: format.date(account.deactivatedAt) })}
                     </span>
                     <Button
                       size="sm"
                       isBusy={busyId === account.id}
                       onClick={() => void setActive(account, true)}
-                      aria-label={`Reactivate ${account.name}`}
+                      aria-label={t("people.accounts.reactivateNamed", { name: account.name })}
                     >
-                      Reactivate
+                      {t("people.accounts.reactivate")}
                     </Button>
                   </>
                 ) : account.id === me?.id ? null : (
@@ -119,9 +128,9 @@ export const AccountsPage = () => {
                     variant="ghost"
                     size="sm"
                     onClick={() => setConfirming(account)}
-                    aria-label={`Deactivate ${account.name}`}
+                    aria-label={t("people.accounts.deactivateNamed", { name: account.name })}
                   >
-                    Deactivate
+                    {t("people.accounts.deactivate")}
                   </Button>
                 )}
               </li>
@@ -131,9 +140,9 @@ export const AccountsPage = () => {
       </section>
       <ConfirmDialog
         isOpen={confirming !== null}
-        title={`Deactivate ${confirming?.name ?? ""}?`}
-        message="They are signed out everywhere at once and cannot sign in until reactivated. Their cards and comments stay, with their name."
-        confirmLabel="Deactivate"
+        title={t("people.accounts.deactivateTitle", { name: confirming?.name ?? "" })}
+        message={t("people.accounts.deactivateMessage")}
+        confirmLabel={t("people.accounts.deactivate")}
         isBusy={busyId !== null}
         onConfirm={() => confirming && void setActive(confirming, false)}
         onClose={() => setConfirming(null)}

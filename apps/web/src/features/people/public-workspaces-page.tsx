@@ -4,6 +4,7 @@ import { useCallback, useEffect, useState } from "react";
 import { useNavigate } from "react-router";
 import { describeError } from "../../api/client";
 import { peopleApi } from "../../api/people";
+import { useTranslator } from "../../lib/i18n/i18n";
 import { toast } from "../../store/toasts";
 import { useWorkspaces } from "../../store/workspaces";
 import { Button } from "../../ui/button";
@@ -15,6 +16,7 @@ export const PublicWorkspacesPage = () => {
   const [error, setError] = useState<string | null>(null);
   const [busyId, setBusyId] = useState<string | null>(null);
   const navigate = useNavigate();
+  const { t } = useTranslator();
 
   const load = useCallback(async () => {
     setError(null);
@@ -34,10 +36,10 @@ export const PublicWorkspacesPage = () => {
     try {
       const joined = await peopleApi.joinWorkspace(workspace.id);
       await useWorkspaces.getState().loadWorkspaces();
-      toast.success(`You joined ${joined.name} as ${joined.role === "member" ? "a member" : "a visitor"}.`);
+      toast.success(t("people.public.joined", { name: joined.name, role: joined.role ?? "visitor" }));
       void navigate(`/w/${joined.id}`);
     } catch (err) {
-      toast.error(`Could not join ${workspace.name}. ${describeError(err)}`);
+      toast.error(t("people.public.joinFailed", { name: workspace.name, reason: describeError(err) }));
       setBusyId(null);
     }
   };
@@ -46,38 +48,37 @@ export const PublicWorkspacesPage = () => {
     <main className="page page-narrow">
       <header className="page-header">
         <div>
-          <p className="eyebrow">This instance</p>
-          <h1 className="page-title">Public workspaces</h1>
+          <p className="eyebrow">{t("people.thisInstance")}</p>
+          <h1 className="page-title">{t("people.public.title")}</h1>
         </div>
       </header>
       {error ? (
         <p className="form-error" role="alert">
           {error}{" "}
           <button type="button" className="link-button" onClick={() => void load()}>
-            Retry
+            {t("common.retry")}
           </button>
         </p>
       ) : !list ? (
         <ListSkeleton rows={3} />
       ) : list.length === 0 ? (
-        <EmptyState title="No public workspaces">
-          <p>When an owner makes a workspace public, it is listed here for everyone to join.</p>
+        <EmptyState title={t("people.public.empty")}>
+          <p>{t("people.public.emptyHint")}</p>
         </EmptyState>
       ) : (
-        <ul className="member-list" aria-label="Public workspaces">
+        <ul className="member-list" aria-label={t("people.public.title")}>
           {list.map((workspace) => (
             <li key={workspace.id} className="member-row">
               <div className="member-identity">
                 <span className="member-name">{workspace.name}</span>
                 <span className="member-email muted">
                   {workspace.description ? `${workspace.description} · ` : ""}
-                  {workspace.memberCount} member{workspace.memberCount === 1 ? "" : "s"} · joins as{" "}
-                  {workspace.joinRole}
+                  {t("people.public.details", { count: workspace.memberCount, role: workspace.joinRole })}
                 </span>
               </div>
               {workspace.isMember ? (
                 <Button size="sm" onClick={() => void navigate(`/w/${workspace.id}`)}>
-                  Open
+                  {t("people.public.open")}
                 </Button>
               ) : (
                 <Button
@@ -85,9 +86,9 @@ export const PublicWorkspacesPage = () => {
                   size="sm"
                   isBusy={busyId === workspace.id}
                   onClick={() => void join(workspace)}
-                  aria-label={`Join ${workspace.name}`}
+                  aria-label={t("people.public.joinNamed", { name: workspace.name })}
                 >
-                  Join
+                  {t("people.public.join")}
                 </Button>
               )}
             </li>

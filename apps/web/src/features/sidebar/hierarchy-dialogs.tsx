@@ -38,13 +38,8 @@ export type HierarchyDialogState =
     }
   | null;
 
-export const visibilityLabels: Record<Visibility, { label: string; hint: string }> = {
-  private: { label: "Private", hint: "Only people you invite know it exists." },
-  public: { label: "Public", hint: "Everyone on this instance can find and read it." },
-  org_wide: { label: "Organization-wide", hint: "Everyone on this instance is a member." },
-};
-
-const visibilityKeys: Record<Visibility, { label: MessageKey; hint: MessageKey }> = {
+/** A visibility's name and what it means, as message keys (here and in the workspace settings). */
+export const visibilityKeys: Record<Visibility, { label: MessageKey; hint: MessageKey }> = {
   private: { label: "dialogs.visibility.private", hint: "dialogs.visibility.privateHint" },
   public: { label: "dialogs.visibility.public", hint: "dialogs.visibility.publicHint" },
   org_wide: { label: "dialogs.visibility.orgWide", hint: "dialogs.visibility.orgWideHint" },

@@ -7,16 +7,17 @@ import type { BlockerType } from "@lattice/domain";
 import { useCallback, useEffect, useState } from "react";
 import { describeError } from "../../api/client";
 import { findApi } from "../../api/search";
+import { type MessageKey, useTranslator } from "../../lib/i18n/i18n";
 import { useSession } from "../../store/session";
 import { toast } from "../../store/toasts";
 import { Button } from "../../ui/button";
 import { Dialog } from "../../ui/dialog";
 import { Field, Input, Select } from "../../ui/input";
 
-const kindLabels: Record<BlockerType["kind"], string> = {
-  local: "This space",
-  global: "Everywhere",
-  on_demand: "On demand",
+const kindKeys: Record<BlockerType["kind"], MessageKey> = {
+  local: "spaceSettings.blockers.kind.local",
+  global: "spaceSettings.blockers.kind.global",
+  on_demand: "spaceSettings.blockers.kind.onDemand",
 };
 
 interface BlockerTypesDialogProps {
@@ -34,6 +35,7 @@ export const BlockerTypesDialog = ({ isOpen, spaceId, onClose }: BlockerTypesDia
   const [kind, setKind] = useState<"local" | "global" | "on_demand">("local");
   const [isSaving, setIsSaving] = useState(false);
   const [busyId, setBusyId] = useState<string | null>(null);
+  const { t } = useTranslator();
 
   const load = useCallback(async () => {
     setError(null);
@@ -60,10 +62,10 @@ export const BlockerTypesDialog = ({ isOpen, spaceId, onClose }: BlockerTypesDia
       else await findApi.createInstanceBlockerType({ ...body, kind });
       setName("");
       setDescription("");
-      toast.success(`Blocker type “${trimmed}” added.`);
+      toast.success(t("spaceSettings.blockers.added", { name: trimmed }));
       await load();
     } catch (err) {
-      toast.error(`Could not add the blocker type. ${describeError(err)}`);
+      toast.error(t("spaceSettings.blockers.addFailed", { reason: describeError(err) }));
     } finally {
       setIsSaving(false);
     }
@@ -73,9 +75,9 @@ export const BlockerTypesDialog = ({ isOpen, spaceId, onClose }: BlockerTypesDia
     setBusyId(type.id);
     try {
       const updated = await findApi.setOnDemandEnabled(spaceId, type.id, !type.isEnabled);
-      setTypes((current) => current?.map((t) => (t.id === updated.id ? updated : t)) ?? null);
+      setTypes((current) => current?.map((type) => (type.id === updated.id ? updated : type)) ?? null);
     } catch (err) {
-      toast.error(`Could not change “${type.name}”. ${describeError(err)}`);
+      toast.error(t("spaceSettings.blockers.changeFailed", { name: type.name, reason: describeError(err) }));
     } finally {
       setBusyId(null);
     }
@@ -84,30 +86,28 @@ export const BlockerTypesDialog = ({ isOpen, spaceId, onClose }: BlockerTypesDia
   return (
     <Dialog
       isOpen={isOpen}
-      title="Blocker types"
-      description="What can block a card in this space. A blocked card cannot change status until the blocking is cleared."
+      title={t("spaceSettings.blockers.title")}
+      description={t("spaceSettings.blockers.description")}
       onClose={onClose}
       size="md"
-      footer={<Button onClick={onClose}>Done</Button>}
+      footer={<Button onClick={onClose}>{t("common.done")}</Button>}
     >
       {error ? (
         <p role="alert" className="field-error">
           {error}
         </p>
       ) : null}
-      {types === null && !error ? <p className="muted">Loading…</p> : null}
-      {types && types.length === 0 ? (
-        <p className="muted">No blocker types yet. Add the first one below.</p>
-      ) : null}
+      {types === null && !error ? <p className="muted">{t("common.loading")}</p> : null}
+      {types && types.length === 0 ? <p className="muted">{t("spaceSettings.blockers.empty")}</p> : null}
       {types && types.length > 0 ? (
         <table className="blocker-table">
           <thead>
             <tr>
-              <th scope="col">Type</th>
-              <th scope="col">Applies to</th>
-              <th scope="col">Blocking now</th>
+              <th scope="col">{t("spaceSettings.blockers.type")}</th>
+              <th scope="col">{t("spaceSettings.blockers.appliesTo")}</th>
+              <th scope="col">{t("spaceSettings.blockers.blockingNow")}</th>
               <th scope="col">
-                <span className="visually-hidden">Enabled</span>
+                <span className="visually-hidden">{t("spaceSettings.blockers.enabled")}</span>
               </th>
             </tr>
           </thead>
@@ -120,10 +120,8 @@ export const BlockerTypesDialog = ({ isOpen, spaceId, onClose }: BlockerTypesDia
                     <span className="blocker-description muted">{type.description}</span>
                   ) : null}
                 </td>
-                <td>{kindLabels[type.kind]}</td>
-                <td>
-                  {type.activeCount} card{type.activeCount === 1 ? "" : "s"}
-                </td>
+                <td>{t(kindKeys[type.kind])}</td>
+                <td>{t("spaceSettings.blockers.cards", { count: type.activeCount })}</td>
                 <td>
                   {type.kind === "on_demand" ? (
                     <label className="blocker-toggle">
@@ -133,7 +131,7 @@ export const BlockerTypesDialog = ({ isOpen, spaceId, onClose }: BlockerTypesDia
                         disabled={busyId === type.id}
                         onChange={() => void toggle(type)}
                       />{" "}
-                      Enabled here
+                      {t("spaceSettings.blockers.enabledHere")}
                     </label>
                   ) : null}
                 </td>
@@ -149,39 +147,39 @@ export const BlockerTypesDialog = ({ isOpen, spaceId, onClose }: BlockerTypesDia
           void create();
         }}
       >
-        <h3 className="blocker-form-title">Add a blocker type</h3>
-        <Field label="Name">
+        <h3 className="blocker-form-title">{t("spaceSettings.blockers.addTitle")}</h3>
+        <Field label={t("account.name")}>
           {(props) => (
             <Input
               {...props}
               value={name}
               maxLength={120}
-              placeholder="Waiting for supplier"
+              placeholder={t("spaceSettings.blockers.namePlaceholder")}
               onChange={(e) => setName(e.target.value)}
             />
           )}
         </Field>
-        <Field label="Description (optional)">
+        <Field label={t("spaceSettings.blockers.descriptionOptional")}>
           {(props) => (
             <Input {...props} value={description} onChange={(e) => setDescription(e.target.value)} />
           )}
         </Field>
         {isAdmin ? (
           <Field
-            label="Applies to"
-            hint="Everywhere and on-demand types are for every space (you are an administrator); on-demand ones are enabled per space."
+            label={t("spaceSettings.blockers.appliesTo")}
+            hint={t("spaceSettings.blockers.appliesToHint")}
           >
             {(props) => (
               <Select {...props} value={kind} onChange={(e) => setKind(e.target.value as typeof kind)}>
-                <option value="local">This space only</option>
-                <option value="global">Everywhere</option>
-                <option value="on_demand">On demand (each space enables it)</option>
+                <option value="local">{t("spaceSettings.blockers.thisSpaceOnly")}</option>
+                <option value="global">{t("spaceSettings.blockers.kind.global")}</option>
+                <option value="on_demand">{t("spaceSettings.blockers.onDemandOption")}</option>
               </Select>
             )}
           </Field>
         ) : null}
         <Button type="submit" variant="primary" isBusy={isSaving} disabled={!name.trim()}>
-          Add blocker type
+          {t("spaceSettings.blockers.add")}
         </Button>
       </form>
     </Dialog>

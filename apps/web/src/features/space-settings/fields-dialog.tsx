@@ -13,6 +13,7 @@ import {
   orderedFields,
 } from "@lattice/domain";
 import { type FormEvent, useEffect, useMemo, useState } from "react";
+import { useTranslator } from "../../lib/i18n/i18n";
 import { useBoard } from "../../store/board";
 import { Button } from "../../ui/button";
 import { ConfirmDialog, Dialog } from "../../ui/dialog";
@@ -23,6 +24,7 @@ import "../fields/fields.css";
 const OptionsEditor = ({ field }: { field: CustomField }) => {
   const updateField = useBoard((s) => s.updateField);
   const [newName, setNewName] = useState("");
+  const { t } = useTranslator();
   const save = (options: FieldOptionInput[]) => void updateField(field.id, { options });
   const current = (): FieldOptionInput[] =>
     field.options.map((o) => ({ id: o.id, name: o.name, color: o.color }));
@@ -38,13 +40,16 @@ const OptionsEditor = ({ field }: { field: CustomField }) => {
 
   return (
     <div className="field-options">
-      <ul className="field-option-list" aria-label={`Options of ${field.name}`}>
+      <ul
+        className="field-option-list"
+        aria-label={t("spaceSettings.fields.optionsOf", { name: field.name })}
+      >
         {field.options.map((option, index) => (
           <li key={option.id} className="field-option">
             <input
               type="color"
               className="field-option-color"
-              aria-label={`Colour of ${option.name}`}
+              aria-label={t("spaceSettings.fields.colourOf", { name: option.name })}
               value={option.color}
               onChange={(e) =>
                 save(current().map((o, i) => (i === index ? { ...o, color: e.target.value } : o)))
@@ -55,7 +60,7 @@ const OptionsEditor = ({ field }: { field: CustomField }) => {
               <button
                 type="button"
                 className="field-option-remove"
-                aria-label={`Remove the option ${option.name}`}
+                aria-label={t("spaceSettings.fields.removeOption", { name: option.name })}
                 onClick={() => save(current().filter((_, i) => i !== index))}
               >
                 ×
@@ -67,8 +72,8 @@ const OptionsEditor = ({ field }: { field: CustomField }) => {
       <form className="field-option-add" onSubmit={handleAdd}>
         <Input
           className="field-option-input"
-          aria-label={`New option of ${field.name}`}
-          placeholder="Add an option"
+          aria-label={t("spaceSettings.fields.newOptionOf", { name: field.name })}
+          placeholder={t("spaceSettings.fields.addOption")}
           value={newName}
           maxLength={fieldLimits.nameMax}
           onChange={(e) => setNewName(e.target.value)}
@@ -91,6 +96,7 @@ const FieldRow = ({
 }) => {
   const updateField = useBoard((s) => s.updateField);
   const [name, setName] = useState(field.name);
+  const { t } = useTranslator();
   useEffect(() => setName(field.name), [field.name]);
 
   const handleNameBlur = () => {
@@ -103,12 +109,14 @@ const FieldRow = ({
     <li className="field-row">
       <div className="field-row-main">
         <fieldset className="button-group">
-          <legend className="visually-hidden">Order of {field.name}</legend>
+          <legend className="visually-hidden">
+            {t("spaceSettings.fields.orderOf", { name: field.name })}
+          </legend>
           <Button
             size="sm"
             variant="ghost"
             isIcon
-            aria-label={`Move ${field.name} up`}
+            aria-label={t("spaceSettings.fields.moveUp", { name: field.name })}
             disabled={!previous}
             onClick={() => previous && void updateField(field.id, { beforeId: previous.id })}
           >
@@ -118,7 +126,7 @@ const FieldRow = ({
             size="sm"
             variant="ghost"
             isIcon
-            aria-label={`Move ${field.name} down`}
+            aria-label={t("spaceSettings.fields.moveDown", { name: field.name })}
             disabled={!next}
             onClick={() => next && void updateField(field.id, { afterId: next.id })}
           >
@@ -127,7 +135,7 @@ const FieldRow = ({
         </fieldset>
         <Input
           className="field-grow"
-          aria-label="Field name"
+          aria-label={t("spaceSettings.fields.name")}
           value={name}
           maxLength={fieldLimits.nameMax}
           onChange={(e) => setName(e.target.value)}
@@ -143,10 +151,15 @@ const FieldRow = ({
             checked={field.showOnCard}
             onChange={(e) => void updateField(field.id, { showOnCard: e.target.checked })}
           />
-          On card front
+          {t("spaceSettings.fields.onCardFront")}
         </label>
-        <Button size="sm" variant="ghost" aria-label={`Delete ${field.name}`} onClick={() => onDelete(field)}>
-          Delete
+        <Button
+          size="sm"
+          variant="ghost"
+          aria-label={t("spaceSettings.fields.deleteNamed", { name: field.name })}
+          onClick={() => onDelete(field)}
+        >
+          {t("common.delete")}
         </Button>
       </div>
       {isChoiceKind(field.kind) ? <OptionsEditor field={field} /> : null}
@@ -171,13 +184,14 @@ export const FieldsDialog = ({ isOpen, onClose }: { isOpen: boolean; onClose: ()
   const [showOnCard, setShowOnCard] = useState(true);
   const [error, setError] = useState<string | null>(null);
   const [deleting, setDeleting] = useState<CustomField | null>(null);
+  const { t } = useTranslator();
 
   const handleAdd = async (event: FormEvent) => {
     event.preventDefault();
     if (!name.trim()) return;
     const options = isChoiceKind(kind) ? optionsFromText(optionsText) : [];
     if (isChoiceKind(kind) && options.length === 0) {
-      setError("List the choices, separated by commas.");
+      setError(t("spaceSettings.fields.choicesMissing"));
       return;
     }
     setError(null);
@@ -192,17 +206,17 @@ export const FieldsDialog = ({ isOpen, onClose }: { isOpen: boolean; onClose: ()
     <>
       <Dialog
         isOpen={isOpen}
-        title="Fields"
-        description="Custom fields add what this space tracks to every card: a ward, a bed count, a reviewer."
+        title={t("spaceSettings.fields.title")}
+        description={t("spaceSettings.fields.description")}
         onClose={onClose}
         size="lg"
         footer={
           <Button variant="primary" onClick={onClose}>
-            Done
+            {t("common.done")}
           </Button>
         }
       >
-        {fields.length === 0 ? <p className="muted">This space has no custom fields yet.</p> : null}
+        {fields.length === 0 ? <p className="muted">{t("spaceSettings.fields.empty")}</p> : null}
         <ol className="field-list">
           {fields.map((field, index) => (
             <FieldRow
@@ -215,18 +229,18 @@ export const FieldsDialog = ({ isOpen, onClose }: { isOpen: boolean; onClose: ()
           ))}
         </ol>
         <form className="status-add" onSubmit={(e) => void handleAdd(e)}>
-          <h3 className="status-add-title">Add a field</h3>
+          <h3 className="status-add-title">{t("spaceSettings.fields.addTitle")}</h3>
           <div className="field-add">
             <Input
               className="field-grow"
-              aria-label="New field name"
-              placeholder="e.g. Ward"
+              aria-label={t("spaceSettings.fields.newName")}
+              placeholder={t("spaceSettings.fields.newNamePlaceholder")}
               value={name}
               maxLength={fieldLimits.nameMax}
               onChange={(e) => setName(e.target.value)}
             />
             <Select
-              aria-label="New field kind"
+              aria-label={t("spaceSettings.fields.newKind")}
               value={kind}
               onChange={(e) => setKind(e.target.value as FieldKind)}
             >
@@ -239,19 +253,19 @@ export const FieldsDialog = ({ isOpen, onClose }: { isOpen: boolean; onClose: ()
             {isChoiceKind(kind) ? (
               <Input
                 className="field-grow"
-                aria-label="New field choices"
+                aria-label={t("spaceSettings.fields.newChoices")}
                 aria-invalid={error ? true : undefined}
-                placeholder="Choices, separated by commas"
+                placeholder={t("spaceSettings.fields.choicesPlaceholder")}
                 value={optionsText}
                 onChange={(e) => setOptionsText(e.target.value)}
               />
             ) : null}
             <label className="field-row-front">
               <input type="checkbox" checked={showOnCard} onChange={(e) => setShowOnCard(e.target.checked)} />
-              On card front
+              {t("spaceSettings.fields.onCardFront")}
             </label>
             <Button type="submit" variant="primary">
-              Add field
+              {t("spaceSettings.fields.add")}
             </Button>
           </div>
           {error ? (
@@ -263,9 +277,9 @@ export const FieldsDialog = ({ isOpen, onClose }: { isOpen: boolean; onClose: ()
       </Dialog>
       <ConfirmDialog
         isOpen={deleting !== null}
-        title={`Delete the field “${deleting?.name ?? ""}”?`}
-        message="Every card's value of this field is deleted with it. This cannot be undone."
-        confirmLabel="Delete field"
+        title={t("spaceSettings.fields.deleteTitle", { name: deleting?.name ?? "" })}
+        message={t("spaceSettings.fields.deleteMessage")}
+        confirmLabel={t("spaceSettings.fields.deleteConfirm")}
         onConfirm={() => {
           if (deleting) void deleteField(deleting.id);
           setDeleting(null);

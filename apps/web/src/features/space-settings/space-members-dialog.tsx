@@ -7,6 +7,7 @@ import { type Member, type SpaceMember, type WorkspaceRole, workspaceRoles } fro
 import { useCallback, useEffect, useMemo, useState } from "react";
 import { describeError } from "../../api/client";
 import { peopleApi } from "../../api/people";
+import { useTranslator } from "../../lib/i18n/i18n";
 import { onBoardEvent } from "../../store/board";
 import { toast } from "../../store/toasts";
 import { Avatar } from "../../ui/avatar";
@@ -14,7 +15,7 @@ import { Button } from "../../ui/button";
 import { Dialog } from "../../ui/dialog";
 import { Field, Select } from "../../ui/input";
 import { InvitationsPanel } from "../invitations/invitations-panel";
-import { roleLabels } from "../workspace-settings/settings-page";
+import { roleKeys } from "../workspace-settings/settings-page";
 
 interface SpaceMembersDialogProps {
   isOpen: boolean;
@@ -37,6 +38,7 @@ export const SpaceMembersDialog = ({
   const [userId, setUserId] = useState("");
   const [role, setRole] = useState<WorkspaceRole>("member");
   const [busyId, setBusyId] = useState<string | null>(null);
+  const { t } = useTranslator();
 
   const load = useCallback(async () => {
     setError(null);
@@ -71,9 +73,9 @@ export const SpaceMembersDialog = ({
       const added = await peopleApi.addSpaceMember(spaceId, { userId, role });
       setMembers((list) => [...(list ?? []), added].sort((a, b) => a.name.localeCompare(b.name)));
       setUserId("");
-      toast.success(`${added.name} added as ${roleLabels[added.role].label.toLowerCase()}.`);
+      toast.success(t("spaceSettings.members.added", { name: added.name, role: added.role }));
     } catch (err) {
-      toast.error(`Could not add them. ${describeError(err)}`);
+      toast.error(t("spaceSettings.members.addFailed", { reason: describeError(err) }));
     } finally {
       setBusyId(null);
     }
@@ -85,7 +87,7 @@ export const SpaceMembersDialog = ({
       const updated = await peopleApi.updateSpaceMember(spaceId, member.userId, next);
       setMembers((list) => list?.map((m) => (m.userId === updated.userId ? updated : m)) ?? null);
     } catch (err) {
-      toast.error(`Could not change ${member.name}'s role. ${describeError(err)}`);
+      toast.error(t("settings.members.roleFailed", { name: member.name, reason: describeError(err) }));
     } finally {
       setBusyId(null);
     }
@@ -96,9 +98,9 @@ export const SpaceMembersDialog = ({
     try {
       await peopleApi.removeSpaceMember(spaceId, member.userId);
       setMembers((list) => list?.filter((m) => m.userId !== member.userId) ?? null);
-      toast.success(`${member.name} removed from this space.`);
+      toast.success(t("spaceSettings.members.removed", { name: member.name }));
     } catch (err) {
-      toast.error(`Could not remove ${member.name}. ${describeError(err)}`);
+      toast.error(t("settings.members.removeFailed", { name: member.name, reason: describeError(err) }));
     } finally {
       setBusyId(null);
     }
@@ -107,25 +109,21 @@ export const SpaceMembersDialog = ({
   return (
     <Dialog
       isOpen={isOpen}
-      title="Space members"
-      description={
-        isPrivate
-          ? "This space is private: only these people and the workspace's owners can see it."
-          : "Everyone in the workspace sees this space; a role given here replaces their workspace role in it."
-      }
+      title={t("spaceSettings.members.title")}
+      description={isPrivate ? t("spaceSettings.members.privateHint") : t("spaceSettings.members.publicHint")}
       onClose={onClose}
       size="md"
-      footer={<Button onClick={onClose}>Done</Button>}
+      footer={<Button onClick={onClose}>{t("common.done")}</Button>}
     >
       {error ? (
         <p role="alert" className="field-error">
           {error}
         </p>
       ) : null}
-      {members === null && !error ? <p className="muted">Loading…</p> : null}
-      {members && members.length === 0 ? <p className="muted">No one has a role of their own here.</p> : null}
+      {members === null && !error ? <p className="muted">{t("common.loading")}</p> : null}
+      {members && members.length === 0 ? <p className="muted">{t("spaceSettings.members.empty")}</p> : null}
       {members && members.length > 0 ? (
-        <ul className="member-list" aria-label="Space members">
+        <ul className="member-list" aria-label={t("spaceSettings.members.title")}>
           {members.map((member) => (
             <li key={member.userId} className="member-row">
               <Avatar name={member.name} seed={member.userId} size={28} />
@@ -134,7 +132,7 @@ export const SpaceMembersDialog = ({
                 <span className="member-email muted">{member.email}</span>
               </div>
               <label className="visually-hidden" htmlFor={`space-role-${member.userId}`}>
-                Role of {member.name} in this space
+                {t("spaceSettings.members.roleOf", { name: member.name })}
               </label>
               <Select
                 id={`space-role-${member.userId}`}
@@ -145,7 +143,7 @@ export const SpaceMembersDialog = ({
               >
                 {workspaceRoles.map((r) => (
                   <option key={r} value={r}>
-                    {roleLabels[r].label}
+                    {t(roleKeys[r].label)}
                   </option>
                 ))}
               </Select>
@@ -154,9 +152,9 @@ export const SpaceMembersDialog = ({
                 size="sm"
                 disabled={busyId === member.userId}
                 onClick={() => void handleRemove(member)}
-                aria-label={`Remove ${member.name} from this space`}
+                aria-label={t("spaceSettings.members.removeNamed", { name: member.name })}
               >
-                Remove
+                {t("common.remove")}
               </Button>
             </li>
           ))}
@@ -169,15 +167,15 @@ export const SpaceMembersDialog = ({
           void handleAdd();
         }}
       >
-        <h3 className="blocker-form-title">Add someone from the workspace</h3>
+        <h3 className="blocker-form-title">{t("spaceSettings.members.addTitle")}</h3>
         {candidates.length === 0 ? (
-          <p className="muted">Everyone in the workspace already has a role here.</p>
+          <p className="muted">{t("spaceSettings.members.noCandidates")}</p>
         ) : (
           <>
-            <Field label="Person">
+            <Field label={t("spaceSettings.members.person")}>
               {(props) => (
                 <Select {...props} value={userId} onChange={(e) => setUserId(e.target.value)}>
-                  <option value="">Choose a person…</option>
+                  <option value="">{t("spaceSettings.members.choosePerson")}</option>
                   {candidates.map((m) => (
                     <option key={m.userId} value={m.userId}>
                       {m.name} ({m.email})
@@ -186,26 +184,26 @@ export const SpaceMembersDialog = ({
                 </Select>
               )}
             </Field>
-            <Field label="Role in this space" hint={roleLabels[role].hint}>
+            <Field label={t("spaceSettings.members.role")} hint={t(roleKeys[role].hint)}>
               {(props) => (
                 <Select {...props} value={role} onChange={(e) => setRole(e.target.value as WorkspaceRole)}>
                   {workspaceRoles.map((r) => (
                     <option key={r} value={r}>
-                      {roleLabels[r].label}
+                      {t(roleKeys[r].label)}
                     </option>
                   ))}
                 </Select>
               )}
             </Field>
             <Button type="submit" variant="primary" isBusy={busyId === "add"} disabled={!userId}>
-              Add to space
+              {t("spaceSettings.members.add")}
             </Button>
           </>
         )}
       </form>
       {isPrivate ? (
-        <section className="blocker-form" aria-label="Invite to this space by e-mail">
-          <h3 className="blocker-form-title">Invite someone, in the workspace or not</h3>
+        <section className="blocker-form" aria-label={t("spaceSettings.members.inviteRegion")}>
+          <h3 className="blocker-form-title">{t("spaceSettings.members.inviteTitle")}</h3>
           <InvitationsPanel target={{ kind: "space", spaceId }} />
         </section>
       ) : null}

@@ -7,6 +7,7 @@ import type { CardTemplate } from "@lattice/domain";
 import { useCallback, useEffect, useState } from "react";
 import { describeError } from "../../api/client";
 import { createCardTemplate, deleteCardTemplate, listCardTemplates } from "../../api/templates";
+import { useTranslator } from "../../lib/i18n/i18n";
 import { toast } from "../../store/toasts";
 import { Button } from "../../ui/button";
 import { Dialog } from "../../ui/dialog";
@@ -26,6 +27,7 @@ export const CardTemplatesDialog = ({ isOpen, spaceId, onClose }: CardTemplatesD
   const [description, setDescription] = useState("");
   const [todos, setTodos] = useState("");
   const [isSaving, setIsSaving] = useState(false);
+  const { t } = useTranslator();
 
   const load = useCallback(async () => {
     setError(null);
@@ -58,7 +60,7 @@ export const CardTemplatesDialog = ({ isOpen, spaceId, onClose }: CardTemplatesD
       setTodos("");
       await load();
     } catch (err) {
-      toast.error(`Could not make the card template. ${describeError(err)}`);
+      toast.error(t("templates.card.createFailed", { reason: describeError(err) }));
     } finally {
       setIsSaving(false);
     }
@@ -69,55 +71,55 @@ export const CardTemplatesDialog = ({ isOpen, spaceId, onClose }: CardTemplatesD
       await deleteCardTemplate(template.id);
       await load();
     } catch (err) {
-      toast.error(`Could not delete “${template.name}”. ${describeError(err)}`);
+      toast.error(t("templates.deleteFailed", { name: template.name, reason: describeError(err) }));
     }
   };
 
   return (
     <Dialog
       isOpen={isOpen}
-      title="Card templates"
-      description="Offered by “Add card” in every column. Save a card as a template from its panel, or make one here."
+      title={t("templates.card.title")}
+      description={t("templates.card.description")}
       onClose={onClose}
       onSubmit={() => void handleCreate()}
       size="md"
       footer={
         <>
           <Button variant="ghost" onClick={onClose}>
-            Close
+            {t("common.close")}
           </Button>
           <Button variant="primary" type="submit" isBusy={isSaving} disabled={!name.trim()}>
-            Make card template
+            {t("templates.card.create")}
           </Button>
         </>
       }
     >
       {error ? <p className="form-error">{error}</p> : null}
       {templates && templates.length > 0 ? (
-        <ul className="template-list" aria-label="Card templates of this space">
-          {templates.map((t) => (
-            <li key={t.id} className="template-row">
-              <span>{t.name}</span>
+        <ul className="template-list" aria-label={t("templates.card.list")}>
+          {templates.map((template) => (
+            <li key={template.id} className="template-row">
+              <span>{template.name}</span>
               <span className="template-meta">
-                {t.todos.length} to-do{t.todos.length === 1 ? "" : "s"}
+                {t("templates.card.todos", { count: template.todos.length })}
               </span>
-              {t.canManage ? (
-                <Button size="sm" variant="ghost" onClick={() => void handleDelete(t)}>
-                  Delete
+              {template.canManage ? (
+                <Button size="sm" variant="ghost" onClick={() => void handleDelete(template)}>
+                  {t("common.delete")}
                 </Button>
               ) : null}
             </li>
           ))}
         </ul>
       ) : (
-        <p className="template-meta">No card templates yet.</p>
+        <p className="template-meta">{t("templates.card.empty")}</p>
       )}
-      <Field label="Name">
+      <Field label={t("account.name")}>
         {(props) => (
           <Input {...props} value={name} maxLength={500} onChange={(e) => setName(e.target.value)} />
         )}
       </Field>
-      <Field label="Description">
+      <Field label={t("dialogs.description")}>
         {(props) => (
           <Textarea
             {...props}
@@ -127,7 +129,7 @@ export const CardTemplatesDialog = ({ isOpen, spaceId, onClose }: CardTemplatesD
           />
         )}
       </Field>
-      <Field label="To-dos" hint="One per line.">
+      <Field label={t("templates.card.todosLabel")} hint={t("templates.card.todosHint")}>
         {(props) => <Textarea {...props} rows={3} value={todos} onChange={(e) => setTodos(e.target.value)} />}
       </Field>
     </Dialog>

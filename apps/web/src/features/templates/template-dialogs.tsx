@@ -14,6 +14,7 @@ import {
   renameSpaceTemplate,
   saveSpaceAsTemplate,
 } from "../../api/templates";
+import { useTranslator } from "../../lib/i18n/i18n";
 import { toast } from "../../store/toasts";
 import { useWorkspaces } from "../../store/workspaces";
 import { Button } from "../../ui/button";
@@ -81,6 +82,7 @@ export const NewSpaceDialog = ({
   const chosen = templates?.find((t) => t.id === templateId) ?? null;
   const builtIn = templates?.filter((t) => t.isBuiltIn) ?? [];
   const own = templates?.filter((t) => !t.isBuiltIn) ?? [];
+  const { t, format } = useTranslator();
 
   const handleSubmit = () =>
     run(async () => {
@@ -107,24 +109,24 @@ export const NewSpaceDialog = ({
   return (
     <Dialog
       isOpen
-      title="New space"
-      description="A space is a board of cards. Start blank, or from a template with its columns, labels, fields and cards."
+      title={t("home.workspace.newSpace")}
+      description={t("templates.new.description")}
       onClose={onClose}
       onSubmit={() => void handleSubmit()}
       size="md"
       footer={
         <>
           <Button variant="ghost" onClick={onClose}>
-            Cancel
+            {t("common.cancel")}
           </Button>
           <Button variant="primary" type="submit" isBusy={isBusy}>
-            Create space
+            {t("templates.new.create")}
           </Button>
         </>
       }
     >
       {formError ? <p className="form-error">{formError}</p> : null}
-      <Field label="Name" error={errors.name}>
+      <Field label={t("account.name")} error={errors.name}>
         {(props) => (
           <Input
             {...props}
@@ -136,10 +138,10 @@ export const NewSpaceDialog = ({
           />
         )}
       </Field>
-      <Field label="Location" error={errors.folderId}>
+      <Field label={t("dialogs.location")} error={errors.folderId}>
         {(props) => (
           <Select {...props} value={folderId} onChange={(e) => setFolderId(e.target.value)}>
-            <option value="">Workspace root</option>
+            <option value="">{t("dialogs.workspaceRoot")}</option>
             {options.map((o) => (
               <option key={o.id} value={o.id}>
                 {o.label}
@@ -149,21 +151,23 @@ export const NewSpaceDialog = ({
         )}
       </Field>
       <Field
-        label="Template"
+        label={t("templates.new.template")}
         error={errors.templateId ?? error ?? undefined}
         hint={
           chosen
-            ? `${chosen.description} Columns: ${chosen.statusNames.join(", ")}. ${chosen.cardCount} card${
-                chosen.cardCount === 1 ? "" : "s"
-              }.`
-            : "Blank: the columns To Do, Doing and Done."
+            ? t("templates.new.templateHint", {
+                description: chosen.description,
+                columns: format.list(chosen.statusNames),
+                count: chosen.cardCount,
+              })
+            : t("templates.new.blankHint")
         }
       >
         {(props) => (
           <Select {...props} value={templateId} onChange={(e) => setTemplateId(e.target.value)}>
-            <option value={blank}>Blank space</option>
+            <option value={blank}>{t("templates.new.blank")}</option>
             {builtIn.length > 0 ? (
-              <optgroup label="Built-in">
+              <optgroup label={t("templates.new.builtIn")}>
                 {builtIn.map((t) => (
                   <option key={t.id} value={t.id}>
                     {t.name}
@@ -172,7 +176,7 @@ export const NewSpaceDialog = ({
               </optgroup>
             ) : null}
             {own.length > 0 ? (
-              <optgroup label="This workspace">
+              <optgroup label={t("templates.new.own")}>
                 {own.map((t) => (
                   <option key={t.id} value={t.id}>
                     {t.name}
@@ -185,7 +189,11 @@ export const NewSpaceDialog = ({
       </Field>
       {chosen ? (
         <>
-          <Field label="Starts on" error={errors.startDate} hint="Card dates are counted from this day.">
+          <Field
+            label={t("templates.new.startsOn")}
+            error={errors.startDate}
+            hint={t("templates.new.startsOnHint")}
+          >
             {(props) => (
               <Input
                 {...props}
@@ -202,7 +210,7 @@ export const NewSpaceDialog = ({
               checked={includeCards}
               onChange={(e) => setIncludeCards(e.target.checked)}
             />{" "}
-            Include the template's cards
+            {t("templates.new.includeCards")}
           </label>
         </>
       ) : null}
@@ -223,32 +231,33 @@ export const SaveSpaceTemplateDialog = ({
   const [name, setName] = useState(spaceName);
   const [includeCards, setIncludeCards] = useState(true);
   const { isBusy, errors, formError, run } = useSubmit();
+  const { t } = useTranslator();
   const handleSubmit = () =>
     run(async () => {
       const saved = await saveSpaceAsTemplate(spaceId, { name, includeCards });
-      toast.success(`Saved the template “${saved.name}”.`);
+      toast.success(t("templates.save.saved", { name: saved.name }));
       onClose();
     });
   return (
     <Dialog
       isOpen
-      title="Save space as template"
-      description="Its columns (with roles and WIP limits), labels, blocker types and fields; with its cards, their to-dos, labels, people, relations and dates counted from the earliest one."
+      title={t("templates.save.title")}
+      description={t("templates.save.description")}
       onClose={onClose}
       onSubmit={() => void handleSubmit()}
       footer={
         <>
           <Button variant="ghost" onClick={onClose}>
-            Cancel
+            {t("common.cancel")}
           </Button>
           <Button variant="primary" type="submit" isBusy={isBusy}>
-            Save template
+            {t("templates.save.save")}
           </Button>
         </>
       }
     >
       {formError ? <p className="form-error">{formError}</p> : null}
-      <Field label="Template name" error={errors.name}>
+      <Field label={t("templates.save.name")} error={errors.name}>
         {(props) => (
           <Input
             {...props}
@@ -262,7 +271,7 @@ export const SaveSpaceTemplateDialog = ({
       </Field>
       <label className="checkbox-row">
         <input type="checkbox" checked={includeCards} onChange={(e) => setIncludeCards(e.target.checked)} />{" "}
-        Include the cards
+        {t("templates.save.includeCards")}
       </label>
     </Dialog>
   );
@@ -271,13 +280,14 @@ export const SaveSpaceTemplateDialog = ({
 const TemplateRow = ({ template, onChanged }: { template: SpaceTemplate; onChanged: () => void }) => {
   const [name, setName] = useState(template.name);
   const [isBusy, setIsBusy] = useState(false);
-  const attempt = async (what: string, action: () => Promise<unknown>) => {
+  const { t } = useTranslator();
+  const attempt = async (failed: (reason: string) => string, action: () => Promise<unknown>) => {
     setIsBusy(true);
     try {
       await action();
       onChanged();
     } catch (error) {
-      toast.error(`Could not ${what}. ${describeError(error)}`);
+      toast.error(failed(describeError(error)));
     } finally {
       setIsBusy(false);
     }
@@ -287,14 +297,16 @@ const TemplateRow = ({ template, onChanged }: { template: SpaceTemplate; onChang
       <li className="template-row">
         <span>{template.name}</span>
         <span className="template-meta">
-          {template.isBuiltIn ? "built-in" : `${template.cardCount} cards`}
+          {template.isBuiltIn
+            ? t("templates.manage.builtIn")
+            : t("templates.manage.cards", { count: template.cardCount })}
         </span>
       </li>
     );
   return (
     <li className="template-row">
       <Input
-        aria-label={`Name of ${template.name}`}
+        aria-label={t("templates.manage.nameOf", { name: template.name })}
         value={name}
         maxLength={120}
         onChange={(e) => setName(e.target.value)}
@@ -303,17 +315,27 @@ const TemplateRow = ({ template, onChanged }: { template: SpaceTemplate; onChang
         size="sm"
         variant="ghost"
         disabled={isBusy || name.trim() === "" || name === template.name}
-        onClick={() => void attempt("rename the template", () => renameSpaceTemplate(template.id, name))}
+        onClick={() =>
+          void attempt(
+            (reason) => t("templates.manage.renameFailed", { reason }),
+            () => renameSpaceTemplate(template.id, name),
+          )
+        }
       >
-        Rename
+        {t("common.rename")}
       </Button>
       <Button
         size="sm"
         variant="ghost"
         disabled={isBusy}
-        onClick={() => void attempt("delete the template", () => deleteSpaceTemplate(template.id))}
+        onClick={() =>
+          void attempt(
+            (reason) => t("templates.manage.deleteFailed", { reason }),
+            () => deleteSpaceTemplate(template.id),
+          )
+        }
       >
-        Delete
+        {t("common.delete")}
       </Button>
     </li>
   );
@@ -328,16 +350,17 @@ export const ManageTemplatesDialog = ({
   onClose: () => void;
 }) => {
   const { templates, error, reload } = useTemplates(workspaceId);
+  const { t } = useTranslator();
   return (
     <Dialog
       isOpen
-      title="Space templates"
-      description="Offered in “New space”. Save a space as a template from its menu."
+      title={t("templates.manage.title")}
+      description={t("templates.manage.description")}
       onClose={onClose}
       size="md"
       footer={
         <Button variant="ghost" onClick={onClose}>
-          Close
+          {t("common.close")}
         </Button>
       }
     >

@@ -10,6 +10,7 @@ import type { ArchiveItem, TrashEntry } from "@lattice/domain";
 import { useCallback, useEffect, useState } from "react";
 import { describeError, requestEmpty } from "../../api/client";
 import { trashApi } from "../../api/trash";
+import { type Translator, useTranslator } from "../../lib/i18n/i18n";
 import { toast } from "../../store/toasts";
 import { useWorkspaces } from "../../store/workspaces";
 import { Button } from "../../ui/button";
@@ -28,10 +29,8 @@ interface ArchiveTrashDialogProps {
   onClose: () => void;
 }
 
-const when = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "short" });
-const day = new Intl.DateTimeFormat(undefined, { dateStyle: "medium" });
-const quoted = (name: string) => `“${name.length > 40 ? `${name.slice(0, 39)}…` : name}”`;
-const kindWord = { card: "Card", space: "Space", folder: "Folder" } as const;
+/** A name as a message quotes it: long ones cut at 40 characters (the message adds the quotation marks). */
+const short = (name: string) => (name.length > 40 ? `${name.slice(0, 39)}…` : name);
 
 const pathOf = (item: Pick<ArchiveItem, "kind" | "id">) =>
   item.kind === "card"
@@ -43,13 +42,14 @@ const pathOf = (item: Pick<ArchiveItem, "kind" | "id">) =>
 const unarchive = (item: Pick<ArchiveItem, "kind" | "id">) =>
   requestEmpty("PATCH", pathOf(item), { body: { archived: false } });
 
-const contentsOf = (entry: TrashEntry): string => {
+/** What went to the trash with a folder or a space ("2 cards, 1 space"), or "" for nothing. */
+const contentsOf = (entry: TrashEntry, { t, format }: Translator): string => {
   const parts: string[] = [];
   const { cards, spaces, folders } = entry.contents;
-  if (entry.kind !== "card" && cards > 0) parts.push(`${cards} card${cards === 1 ? "" : "s"}`);
-  if (spaces > 0) parts.push(`${spaces} space${spaces === 1 ? "" : "s"}`);
-  if (folders > 0) parts.push(`${folders} folder${folders === 1 ? "" : "s"}`);
-  return parts.length > 0 ? ` · with ${parts.join(", ")}` : "";
+  if (entry.kind !== "card" && cards > 0) parts.push(t("trash.count.cards", { count: cards }));
+  if (spaces > 0) parts.push(t("trash.count.spaces", { count: spaces }));
+  if (folders > 0) parts.push(t("trash.count.folders", { count: folders }));
+  return format.list(parts);
 };
 
 export const ArchiveTrashDialog = ({
@@ -69,6 +69,8 @@ export const ArchiveTrashDialog = ({
   const reload = useCallback(() => setReloads((n) => n + 1), []);
   const liveVersion = useWorkspaces((s) => s.archiveVersions[workspaceId] ?? 0);
   const scope = { workspaceId, spaceId };
+  const translator = useTranslator();
+  const { t, format } = translator;
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: `reloads` asks for a fresh list
   useEffect(() => {
@@ -99,76 +101,85 @@ export const ArchiveTrashDialog = ({
     };
   }, [tab, q, workspaceId, spaceId, reloads, liveVersion]);
 
-  const run = async (id: string, what: string, action: () => Promise<void>) => {
+  const run = async (id: string, failed: (reason: string) => string, action: () => Promise<void>) => {
     setBusyId(id);
     try {
       await action();
     } catch (err) {
-      toast.error(`Could not ${what}. ${describeError(err)}`);
+      toast.error(failed(describeError(err)));
     } finally {
       setBusyId(null);
       reload();
     }
   };
 
+  const restoreFailed = (name: string) => (reason: string) =>
+    t("trash.restoreFailed", { name: short(name), reason });
+
   const handleUnarchive = (item: ArchiveItem) =>
-    run(item.id, `restore ${quoted(item.name)}`, async () => {
+    run(item.id, restoreFailed(item.name), async () => {
       await unarchive(item);
-      toast.success(`Restored ${quoted(item.name)} to ${item.placeName}.`);
+      toast.success(t("trash.restoredTo", { name: short(item.name), place: item.placeName }));
     });
 
   const handleRestore = (entry: TrashEntry) =>
-    run(entry.id, `restore ${quoted(entry.name)}`, async () => {
+    run(entry.id, restoreFailed(entry.name), async () => {
       const restored = await trashApi.restore(entry.id);
       toast.success(
         restored.note
-          ? `Restored ${quoted(restored.name)}. ${restored.note}.`
-          : `Restored ${quoted(restored.name)} to ${restored.placeName}.`,
+          ? t("trash.restoredWithNote", { name: short(restored.name), note: restored.note })
+          : t("trash.restoredTo", { name: short(restored.name), place: restored.placeName }),
       );
     });
 
   const handlePurge = (entry: TrashEntry) => {
-    if (!window.confirm(`Delete ${quoted(entry.name)} for good? This cannot be undone.`)) return;
-    void run(entry.id, `delete ${quoted(entry.name)}`, async () => {
-      await trashApi.purge(entry.id);
-      toast.success(`Deleted ${quoted(entry.name)} for good.`);
-    });
+    if (!window.confirm(t("trash.purgeConfirm", { name: short(entry.name) }))) return;
+    void run(
+      entry.id,
+      (reason) => t("trash.purgeFailed", { name: short(entry.name), reason }),
+      async () => {
+        await trashApi.purge(entry.id);
+        toast.success(t("trash.purged", { name: short(entry.name) }));
+      },
+    );
   };
 
   const list = tab === "archive" ? archive : trash;
-  const where = spaceId ? "this space" : "this workspace";
+  const scopeKind = spaceId ? "space" : "workspace";
 
   return (
     <Dialog
       isOpen
-      title={spaceId ? "Archive and trash of this space" : "Archive and trash"}
+      title={spaceId ? t("trash.titleSpace") : t("trash.title")}
       description={
         tab === "archive"
-          ? `Archived ${spaceId ? "cards" : "folders, spaces and cards"} of ${where}, the most recent first.`
-          : `Deleted ${spaceId ? "cards" : "folders, spaces and cards"} of ${where}${retentionDays ? `, kept ${retentionDays} days before they are deleted for good` : ""}.`
+          ? t("trash.archiveDescription", { scope: scopeKind })
+          : retentionDays
+            ? t("trash.trashDescriptionKept", { scope: scopeKind, days: retentionDays })
+            : t("trash.trashDescription", { scope: scopeKind })
       }
       size="md"
       onClose={onClose}
-      footer={<Button onClick={onClose}>Close</Button>}
+      footer={<Button onClick={onClose}>{t("common.close")}</Button>}
     >
-      <div className="archive-trash-tabs" role="tablist" aria-label="Archive or trash">
-        {(["archive", "trash"] as const).map((t) => (
+      <div className="archive-trash-tabs" role="tablist" aria-label={t("trash.tabs")}>
+        {(["archive", "trash"] as const).map((name) => (
           <button
-            key={t}
+            key={name}
             type="button"
             role="tab"
-            aria-selected={tab === t}
-            className={`archive-trash-tab${tab === t ? " is-active" : ""}`}
-            onClick={() => setTab(t)}
+            aria-selected={tab === name}
+            className={`archive-trash-tab${tab === name ? " is-active" : ""}`}
+            onClick={() => setTab(name)}
           >
-            {t === "archive" ? "Archive" : "Trash"}
+            {name === "archive" ? t("trash.tab.archive") : t("trash.tab.trash")}
           </button>
         ))}
       </div>
       <Input
         type="search"
-        aria-label="Search by name"
-        placeholder="Search by name"
+        aria-label={t("trash.search")}
+        placeholder={t("trash.search")}
         value={q}
         maxLength={200}
         onChange={(e) => setQ(e.target.value)}
@@ -177,25 +188,32 @@ export const ArchiveTrashDialog = ({
         <p role="alert">{error}</p>
       ) : list === null ? (
         <p role="status" className="muted">
-          Loading…
+          {t("common.loading")}
         </p>
       ) : list.length === 0 ? (
         <p className="muted">
-          {q ? "Nothing by that name." : tab === "archive" ? "Nothing is archived." : "The trash is empty."}
+          {q ? t("trash.noMatch") : tab === "archive" ? t("trash.archiveEmpty") : t("trash.trashEmpty")}
         </p>
       ) : tab === "archive" ? (
-        <ul className="archived-list" aria-label="Archived">
+        <ul className="archived-list" aria-label={t("trash.archivedList")}>
           {(archive ?? []).map((item) => (
             <li key={item.id} className="archived-item">
               <span className="archived-name">
                 <strong>{item.name}</strong>
                 <span className="archived-when muted">
-                  {kindWord[item.kind]} · {item.placeName} · archived by {item.archivedByName} on{" "}
-                  {when.format(new Date(item.archivedAt))}
+                  {t("trash.archivedMeta", {
+                    kind: item.kind,
+                    place: item.placeName,
+                    name: item.archivedByName,
+                    when: format.dateTime(item.archivedAt),
+                  })}
                 </span>
                 {item.archivedParent ? (
                   <span className="archived-when muted">
-                    Inside the archived {item.archivedParent.kind} {quoted(item.archivedParent.name)}
+                    {t("trash.insideArchived", {
+                      kind: item.archivedParent.kind,
+                      name: short(item.archivedParent.name),
+                    })}
                     {item.archivedParent.canRestore ? (
                       <>
                         {" "}
@@ -206,13 +224,13 @@ export const ArchiveTrashDialog = ({
                           onClick={() => {
                             const parent = item.archivedParent;
                             if (parent)
-                              void run(parent.id, `restore ${quoted(parent.name)}`, async () => {
+                              void run(parent.id, restoreFailed(parent.name), async () => {
                                 await unarchive(parent);
-                                toast.success(`Restored ${quoted(parent.name)}.`);
+                                toast.success(t("trash.restored", { name: short(parent.name) }));
                               });
                           }}
                         >
-                          Restore the {item.archivedParent.kind}
+                          {t("trash.restoreParent", { kind: item.archivedParent.kind })}
                         </Button>
                       </>
                     ) : null}
@@ -223,30 +241,37 @@ export const ArchiveTrashDialog = ({
                 <Button
                   size="sm"
                   disabled={busyId === item.id}
-                  aria-label={`Restore ${item.name}`}
+                  aria-label={t("trash.restoreNamed", { name: item.name })}
                   onClick={() => void handleUnarchive(item)}
                 >
-                  Restore
+                  {t("common.restore")}
                 </Button>
               ) : null}
             </li>
           ))}
         </ul>
       ) : (
-        <ul className="archived-list" aria-label="Trash">
+        <ul className="archived-list" aria-label={t("trash.tab.trash")}>
           {(trash ?? []).map((entry) => (
             <li key={entry.id} className="archived-item">
               <span className="archived-name">
                 <strong>{entry.name}</strong>
                 <span className="archived-when muted">
-                  {kindWord[entry.kind]} · was in {entry.placeName || "its space"}
-                  {contentsOf(entry)} · deleted by {entry.trashedByName} on{" "}
-                  {when.format(new Date(entry.trashedAt))} · gone for good on{" "}
-                  {day.format(new Date(entry.purgeAt))}
+                  {t(contentsOf(entry, translator) ? "trash.trashedMetaWith" : "trash.trashedMeta", {
+                    kind: entry.kind,
+                    place: entry.placeName || t("trash.itsSpace"),
+                    contents: contentsOf(entry, translator),
+                    name: entry.trashedByName,
+                    when: format.dateTime(entry.trashedAt),
+                    day: format.date(entry.purgeAt),
+                  })}
                 </span>
                 {entry.trashedParent ? (
                   <span className="archived-when muted">
-                    Its {entry.trashedParent.kind} {quoted(entry.trashedParent.name)} is in the trash too
+                    {t("trash.parentTrashed", {
+                      kind: entry.trashedParent.kind,
+                      name: short(entry.trashedParent.name),
+                    })}
                     {entry.trashedParent.canRestore ? (
                       <>
                         {" "}
@@ -257,13 +282,13 @@ export const ArchiveTrashDialog = ({
                           onClick={() => {
                             const parent = entry.trashedParent;
                             if (parent)
-                              void run(parent.id, `restore ${quoted(parent.name)}`, async () => {
+                              void run(parent.id, restoreFailed(parent.name), async () => {
                                 await trashApi.restore(parent.id);
-                                toast.success(`Restored ${quoted(parent.name)}.`);
+                                toast.success(t("trash.restored", { name: short(parent.name) }));
                               });
                           }}
                         >
-                          Restore the {entry.trashedParent.kind} first
+                          {t("trash.restoreParentFirst", { kind: entry.trashedParent.kind })}
                         </Button>
                       </>
                     ) : null}
@@ -275,10 +300,10 @@ export const ArchiveTrashDialog = ({
                   <Button
                     size="sm"
                     disabled={busyId === entry.id}
-                    aria-label={`Restore ${entry.name}`}
+                    aria-label={t("trash.restoreNamed", { name: entry.name })}
                     onClick={() => void handleRestore(entry)}
                   >
-                    Restore
+                    {t("common.restore")}
                   </Button>
                 ) : null}
                 {entry.canPurge ? (
@@ -286,10 +311,10 @@ export const ArchiveTrashDialog = ({
                     size="sm"
                     variant="danger"
                     disabled={busyId === entry.id}
-                    aria-label={`Delete ${entry.name} for good`}
+                    aria-label={t("trash.purgeNamed", { name: entry.name })}
                     onClick={() => handlePurge(entry)}
                   >
-                    Delete for good
+                    {t("trash.purge")}
                   </Button>
                 ) : null}
               </span>

@@ -13,6 +13,7 @@ import { type FormEvent, useCallback, useEffect, useState } from "react";
 import { useParams } from "react-router";
 import { ApiError, describeError } from "../../api/client";
 import { api } from "../../api/endpoints";
+import { type MessageKey, useTranslator } from "../../lib/i18n/i18n";
 import { useSession } from "../../store/session";
 import { toast } from "../../store/toasts";
 import { useWorkspaces } from "../../store/workspaces";
@@ -23,12 +24,13 @@ import { EmptyState } from "../../ui/empty-state";
 import { Field, Input, Select, Textarea } from "../../ui/input";
 import { ListSkeleton } from "../../ui/skeleton";
 import { InvitationsPanel } from "../invitations/invitations-panel";
-import { visibilityLabels } from "../sidebar/hierarchy-dialogs";
+import { visibilityKeys } from "../sidebar/hierarchy-dialogs";
 
-export const roleLabels: Record<WorkspaceRole, { label: string; hint: string }> = {
-  owner: { label: "Owner", hint: "Manages members, columns and settings" },
-  member: { label: "Member", hint: "Creates and edits cards, folders and spaces" },
-  visitor: { label: "Visitor", hint: "Reads and comments" },
+/** A role's name and what it may do, as message keys (the role pill, the role selects, the space members dialog). */
+export const roleKeys: Record<WorkspaceRole, { label: MessageKey; hint: MessageKey }> = {
+  owner: { label: "settings.role.owner", hint: "settings.role.ownerHint" },
+  member: { label: "settings.role.member", hint: "settings.role.memberHint" },
+  visitor: { label: "settings.role.visitor", hint: "settings.role.visitorHint" },
 };
 
 const GeneralSection = ({ workspaceId }: { workspaceId: string }) => {
@@ -40,6 +42,7 @@ const GeneralSection = ({ workspaceId }: { workspaceId: string }) => {
   const [joinRole, setJoinRole] = useState<JoinRole>(workspace?.joinRole ?? "visitor");
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [isBusy, setIsBusy] = useState(false);
+  const { t } = useTranslator();
 
   useEffect(() => {
     if (!workspace) return;
@@ -63,10 +66,10 @@ const GeneralSection = ({ workspaceId }: { workspaceId: string }) => {
     setIsBusy(true);
     try {
       await updateWorkspace(workspaceId, { name, description, visibility, joinRole });
-      toast.success("Workspace settings saved.");
+      toast.success(t("settings.general.saved"));
     } catch (error) {
       if (error instanceof ApiError && error.errors.length > 0) setErrors(error.fieldErrors());
-      else toast.error(`Could not save the settings. ${describeError(error)}`);
+      else toast.error(t("settings.general.saveFailed", { reason: describeError(error) }));
     } finally {
       setIsBusy(false);
     }
@@ -75,10 +78,10 @@ const GeneralSection = ({ workspaceId }: { workspaceId: string }) => {
   return (
     <section className="settings-section" aria-labelledby="settings-general">
       <h2 id="settings-general" className="section-title">
-        General
+        {t("settings.general.title")}
       </h2>
       <form className="settings-form" onSubmit={(e) => void handleSubmit(e)}>
-        <Field label="Name" error={errors.name}>
+        <Field label={t("account.name")} error={errors.name}>
           {(props) => (
             <Input
               {...props}
@@ -90,7 +93,7 @@ const GeneralSection = ({ workspaceId }: { workspaceId: string }) => {
             />
           )}
         </Field>
-        <Field label="Description" error={errors.description}>
+        <Field label={t("dialogs.description")} error={errors.description}>
           {(props) => (
             <Textarea
               {...props}
@@ -101,7 +104,11 @@ const GeneralSection = ({ workspaceId }: { workspaceId: string }) => {
             />
           )}
         </Field>
-        <Field label="Visibility" error={errors.visibility} hint={visibilityLabels[visibility].hint}>
+        <Field
+          label={t("dialogs.visibility")}
+          error={errors.visibility}
+          hint={t(visibilityKeys[visibility].hint)}
+        >
           {(props) => (
             <Select
               {...props}
@@ -111,7 +118,7 @@ const GeneralSection = ({ workspaceId }: { workspaceId: string }) => {
             >
               {visibilities.map((v) => (
                 <option key={v} value={v}>
-                  {visibilityLabels[v].label}
+                  {t(visibilityKeys[v].label)}
                 </option>
               ))}
             </Select>
@@ -119,9 +126,9 @@ const GeneralSection = ({ workspaceId }: { workspaceId: string }) => {
         </Field>
         {visibility === "public" ? (
           <Field
-            label="People who join from the public list become"
+            label={t("settings.general.joinRole")}
             error={errors.joinRole}
-            hint="Anyone signed in to this instance can find this workspace and join it."
+            hint={t("settings.general.joinRoleHint")}
           >
             {(props) => (
               <Select
@@ -130,8 +137,8 @@ const GeneralSection = ({ workspaceId }: { workspaceId: string }) => {
                 onChange={(e) => setJoinRole(e.target.value as JoinRole)}
                 disabled={!canEdit}
               >
-                <option value="visitor">Visitors (read and comment)</option>
-                <option value="member">Members (work with cards)</option>
+                <option value="visitor">{t("settings.general.joinAsVisitors")}</option>
+                <option value="member">{t("settings.general.joinAsMembers")}</option>
               </Select>
             )}
           </Field>
@@ -139,7 +146,7 @@ const GeneralSection = ({ workspaceId }: { workspaceId: string }) => {
         {canEdit ? (
           <div className="form-actions">
             <Button variant="primary" type="submit" isBusy={isBusy} disabled={!isDirty}>
-              Save changes
+              {t("settings.general.save")}
             </Button>
           </div>
         ) : null}
@@ -156,6 +163,7 @@ const MembersSection = ({ workspaceId }: { workspaceId: string }) => {
   const [removing, setRemoving] = useState<Member | null>(null);
   const [isBusy, setIsBusy] = useState(false);
   const canManage = can(role, Action.manageMembers);
+  const { t, format } = useTranslator();
 
   const load = useCallback(async () => {
     try {
@@ -176,10 +184,10 @@ const MembersSection = ({ workspaceId }: { workspaceId: string }) => {
       const updated = await api.updateMember(workspaceId, member.userId, { role: next });
       setMembers((list) => list?.map((m) => (m.userId === updated.userId ? updated : m)) ?? null);
       useWorkspaces.getState().putMember(updated);
-      toast.success(`${member.name} is now ${roleLabels[next].label.toLowerCase()}.`);
+      toast.success(t("settings.members.roleChanged", { name: member.name, role: next }));
       if (member.userId === me?.id) void useWorkspaces.getState().loadWorkspaces();
     } catch (e) {
-      toast.error(`Could not change ${member.name}'s role. ${describeError(e)}`);
+      toast.error(t("settings.members.roleFailed", { name: member.name, reason: describeError(e) }));
       void load();
     }
   };
@@ -191,11 +199,11 @@ const MembersSection = ({ workspaceId }: { workspaceId: string }) => {
       useWorkspaces.getState().putMember(updated);
       toast.success(
         next === null
-          ? `${member.name} has no capacity set.`
-          : `${member.name} can hold ${next} ${next === 1 ? "card" : "cards"} a week.`,
+          ? t("settings.members.capacityCleared", { name: member.name })
+          : t("settings.members.capacitySet", { name: member.name, count: next }),
       );
     } catch (e) {
-      toast.error(`Could not change ${member.name}'s capacity. ${describeError(e)}`);
+      toast.error(t("settings.members.capacityFailed", { name: member.name, reason: describeError(e) }));
       void load();
     }
   };
@@ -207,10 +215,10 @@ const MembersSection = ({ workspaceId }: { workspaceId: string }) => {
       await api.removeMember(workspaceId, removing.userId);
       setMembers((list) => list?.filter((m) => m.userId !== removing.userId) ?? null);
       useWorkspaces.getState().dropMember(workspaceId, removing.userId);
-      toast.success(`${removing.name} was removed from the workspace.`);
+      toast.success(t("settings.members.removed", { name: removing.name }));
       if (removing.userId === me?.id) void useWorkspaces.getState().loadWorkspaces();
     } catch (e) {
-      toast.error(`Could not remove ${removing.name}. ${describeError(e)}`);
+      toast.error(t("settings.members.removeFailed", { name: removing.name, reason: describeError(e) }));
     } finally {
       setIsBusy(false);
       setRemoving(null);
@@ -228,23 +236,23 @@ const MembersSection = ({ workspaceId }: { workspaceId: string }) => {
     <section className="settings-section" aria-labelledby="settings-members">
       <div className="section-header">
         <h2 id="settings-members" className="section-title">
-          Members
+          {t("settings.members.title")}
         </h2>
-        {members ? <span className="count-badge">{members.length}</span> : null}
+        {members ? <span className="count-badge">{format.number(members.length)}</span> : null}
       </div>
       {canManage ? <InvitationsPanel target={{ kind: "workspace", workspaceId }} /> : null}
       {error ? (
         <p className="form-error">
           {error}{" "}
           <button type="button" className="link-button" onClick={() => void load()}>
-            Retry
+            {t("common.retry")}
           </button>
         </p>
       ) : !sorted ? (
         <ListSkeleton rows={3} />
       ) : sorted.length === 0 ? (
-        <EmptyState size="sm" title="No explicit members">
-          <p>Everyone on this instance can see this workspace through its visibility.</p>
+        <EmptyState size="sm" title={t("settings.members.empty")}>
+          <p>{t("settings.members.emptyHint")}</p>
         </EmptyState>
       ) : (
         <ul className="member-list">
@@ -254,7 +262,9 @@ const MembersSection = ({ workspaceId }: { workspaceId: string }) => {
               <div className="member-identity">
                 <span className="member-name">
                   {member.name}
-                  {member.userId === me?.id ? <span className="faint"> (you)</span> : null}
+                  {member.userId === me?.id ? (
+                    <span className="faint"> {t("settings.members.you")}</span>
+                  ) : null}
                 </span>
                 <span className="member-email muted">{member.email}</span>
               </div>
@@ -265,7 +275,7 @@ const MembersSection = ({ workspaceId }: { workspaceId: string }) => {
                     onCommit={(next) => void handleCapacityChange(member, next)}
                   />
                   <label className="visually-hidden" htmlFor={`role-${member.userId}`}>
-                    Role of {member.name}
+                    {t("settings.members.roleOf", { name: member.name })}
                   </label>
                   <Select
                     id={`role-${member.userId}`}
@@ -275,7 +285,7 @@ const MembersSection = ({ workspaceId }: { workspaceId: string }) => {
                   >
                     {workspaceRoles.map((r) => (
                       <option key={r} value={r}>
-                        {roleLabels[r].label}
+                        {t(roleKeys[r].label)}
                       </option>
                     ))}
                   </Select>
@@ -283,17 +293,19 @@ const MembersSection = ({ workspaceId }: { workspaceId: string }) => {
                     variant="ghost"
                     size="sm"
                     onClick={() => setRemoving(member)}
-                    aria-label={`Remove ${member.name}`}
+                    aria-label={t("settings.members.removeNamed", { name: member.name })}
                   >
-                    Remove
+                    {t("common.remove")}
                   </Button>
                 </>
               ) : (
                 <>
                   {member.capacityPerWeek !== null ? (
-                    <span className="member-capacity muted">{member.capacityPerWeek} a week</span>
+                    <span className="member-capacity muted">
+                      {t("settings.members.capacityShown", { count: member.capacityPerWeek })}
+                    </span>
                   ) : null}
-                  <span className={`role-pill role-${member.role}`}>{roleLabels[member.role].label}</span>
+                  <span className={`role-pill role-${member.role}`}>{t(roleKeys[member.role].label)}</span>
                 </>
               )}
             </li>
@@ -302,9 +314,9 @@ const MembersSection = ({ workspaceId }: { workspaceId: string }) => {
       )}
       <ConfirmDialog
         isOpen={removing !== null}
-        title={`Remove ${removing?.name ?? ""}?`}
-        message="They lose access to this workspace's private spaces and cards. You can invite them again later."
-        confirmLabel="Remove member"
+        title={t("settings.members.removeTitle", { name: removing?.name ?? "" })}
+        message={t("settings.members.removeMessage")}
+        confirmLabel={t("settings.members.removeConfirm")}
         isBusy={isBusy}
         onConfirm={() => void handleRemove()}
         onClose={() => setRemoving(null)}
@@ -321,6 +333,7 @@ const CapacityInput = ({ member, onCommit }: { member: Member; onCommit: (next: 
   const saved = member.capacityPerWeek === null ? "" : String(member.capacityPerWeek);
   const [value, setValue] = useState(saved);
   useEffect(() => setValue(saved), [saved]);
+  const { t } = useTranslator();
   const parsed = value.trim() === "" ? null : Number(value);
   const isValid =
     parsed === null ||
@@ -329,7 +342,10 @@ const CapacityInput = ({ member, onCommit }: { member: Member; onCommit: (next: 
     if (value === saved) return;
     if (!isValid) {
       toast.error(
-        `A capacity is a whole number of cards from ${capacityPerWeekRange.min} to ${capacityPerWeekRange.max}, or empty.`,
+        t("settings.capacity.invalid", {
+          min: capacityPerWeekRange.min,
+          max: capacityPerWeekRange.max,
+        }),
       );
       setValue(saved);
       return;
@@ -337,9 +353,9 @@ const CapacityInput = ({ member, onCommit }: { member: Member; onCommit: (next: 
     onCommit(parsed);
   };
   return (
-    <span className="member-capacity" title="Cards a week, for the Workload view (empty: not set)">
+    <span className="member-capacity" title={t("settings.capacity.title")}>
       <label className="visually-hidden" htmlFor={`capacity-${member.userId}`}>
-        Capacity of {member.name}, cards a week
+        {t("settings.capacity.label", { name: member.name })}
       </label>
       <Input
         id={`capacity-${member.userId}`}
@@ -362,7 +378,7 @@ const CapacityInput = ({ member, onCommit }: { member: Member; onCommit: (next: 
         }}
       />
       <span className="muted" aria-hidden="true">
-        a week
+        {t("settings.capacity.aWeek")}
       </span>
     </span>
   );
@@ -373,6 +389,7 @@ export const SettingsPage = () => {
   const workspace = useWorkspaces((s) => s.byId[workspaceId]);
   const status = useWorkspaces((s) => s.status);
   const loadTree = useWorkspaces((s) => s.loadTree);
+  const { t } = useTranslator();
 
   useEffect(() => {
     void loadTree(workspaceId);
@@ -382,8 +399,8 @@ export const SettingsPage = () => {
     return (
       <main className="page page-centered">
         {status === "ready" ? (
-          <EmptyState title="Workspace not found">
-            <p>It may have been deleted, or you are no longer a member.</p>
+          <EmptyState title={t("settings.notFound")}>
+            <p>{t("settings.notFoundHint")}</p>
           </EmptyState>
         ) : (
           <ListSkeleton />
@@ -397,11 +414,11 @@ export const SettingsPage = () => {
       <header className="page-header">
         <div>
           <p className="eyebrow">{workspace.name}</p>
-          <h1 className="page-title">Workspace settings</h1>
+          <h1 className="page-title">{t("settings.title")}</h1>
         </div>
         {workspace.role ? (
           <span className={`role-pill role-${workspace.role}`}>
-            You are {roleLabels[workspace.role].label.toLowerCase()}
+            {t("settings.yourRole", { role: workspace.role })}
           </span>
         ) : null}
       </header>
