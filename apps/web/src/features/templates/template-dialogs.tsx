@@ -157,7 +157,7 @@ export const NewSpaceDialog = ({
           chosen
             ? t("templates.new.templateHint", {
                 description: chosen.description,
-                columns: format.list(chosen.statusNames),
+                columns: format.unitList(chosen.statusNames),
                 count: chosen.cardCount,
               })
             : t("templates.new.blankHint")

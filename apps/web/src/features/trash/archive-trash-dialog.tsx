@@ -49,7 +49,7 @@ const contentsOf = (entry: TrashEntry, { t, format }: Translator): string => {
   if (entry.kind !== "card" && cards > 0) parts.push(t("trash.count.cards", { count: cards }));
   if (spaces > 0) parts.push(t("trash.count.spaces", { count: spaces }));
   if (folders > 0) parts.push(t("trash.count.folders", { count: folders }));
-  return format.list(parts);
+  return format.unitList(parts);
 };
 
 export const ArchiveTrashDialog = ({

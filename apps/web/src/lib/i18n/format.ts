@@ -6,7 +6,7 @@
 
 export interface Formatters {
   /** Items side by side, "To Do, Doing, Done" (no "and"): names in a row, counts in a summary. */
-  list: (items: readonly string[]) => string;
+  unitList: (items: readonly string[]) => string;
   /** "7 Dec 2026, 15:41" in the person's zone. */
   dateTime: (value: string | Date) => string;
   /** "7 Dec 2026" in the person's zone. */
@@ -47,7 +47,7 @@ const units: Array<[Intl.RelativeTimeFormatUnit, number]> = [
 ];
 
 export const makeFormatters = (locale: string, timeZone: string): Formatters => {
-  const list = new Intl.ListFormat(locale, { type: "unit", style: "short" });
+  const unitList = new Intl.ListFormat(locale, { type: "unit", style: "short" });
   const dateTime = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short", timeZone });
   const date = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeZone });
   const time = new Intl.DateTimeFormat(locale, { timeStyle: "short", timeZone });
@@ -70,7 +70,7 @@ export const makeFormatters = (locale: string, timeZone: string): Formatters => 
   };
   const list = new Intl.ListFormat(locale, { style: "long", type: "conjunction" });
   return {
-    list: (items) => list.format(items),
+    unitList: (items) => unitList.format(items),
     dateTime: (value) => dateTime.format(toDate(value)),
     date: (value) => date.format(toDate(value)),
     time: (value) => time.format(toDate(value)),
