@@ -21,6 +21,7 @@ import { and, count, desc, eq, gt, ne, sql } from "drizzle-orm";
 import type { FastifyReply, FastifyRequest } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { acceptedLocale } from "../accept-language.js";
 import type { Config } from "../config.js";
 import { decoyHash, hashPassword, verifyPassword } from "../passwords.js";
 import { currentUser, SESSION_COOKIE } from "../plugins/auth.js";
@@ -80,7 +81,9 @@ export const authRoutes: FastifyPluginAsyncZod<{ config: Config }> = async (app,
     },
     async (request, reply) => {
       refuseWithoutPasswords(config);
-      const { email, name, password, locale } = request.body;
+      const { email, name, password } = request.body;
+      // A language the sign-up page sent wins; else the browser's, when the server ships it.
+      const locale = request.body.locale ?? acceptedLocale(request.headers);
       const passwordHash = await hashPassword(password);
       const user = await app.db.db.transaction(async (tx) => {
         // Serializes signups so exactly one first user becomes the administrator.
