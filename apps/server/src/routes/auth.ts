@@ -74,7 +74,7 @@ export const authRoutes: FastifyPluginAsyncZod<{ config: Config }> = async (app,
       schema: {
         tags: ["auth"],
         summary:
-          "Create an account and log in (rate-limited per address; only in the open sign-up mode past the first account). The first account of an instance is its administrator.",
+          "Create an account and log in (rate-limited per address; only in the open sign-up mode past the first account). The first account of an instance is its administrator. Without `locale`, the account starts in the first shipped language (en, de, ar) of `Accept-Language`, else English.",
         body: signupBody,
         response: { 201: userSchema, ...problemResponses(400, 403, 409, 429) },
       },

@@ -241,7 +241,7 @@ export const invitationRoutes: FastifyPluginAsyncZod<{ config: Config }> = async
       schema: {
         tags: ["invitations"],
         summary:
-          "Create an account with the invited address, name and password, join the workspace and log in (not in single-sign-on-only mode).",
+          "Create an account with the invited address, name and password, join the workspace and log in (not in single-sign-on-only mode). The account starts in the first shipped language (en, de, ar) of `Accept-Language`, else English.",
         body: acceptInvitationNewBody,
         response: { 201: acceptedInvitationSchema, ...problemResponses(400, 403, 404, 409, 429) },
       },

@@ -96,7 +96,7 @@ export const ssoRoutes: FastifyPluginAsyncZod<{ config: Config }> = async (app, 
       schema: {
         tags: ["auth"],
         summary:
-          "The provider's answer: checks state, nonce and tokens, signs the person in (creating or linking the account) and redirects into the app, or to the login page with the reason.",
+          "The provider's answer: checks state, nonce and tokens, signs the person in (creating or linking the account; a new account starts in the first shipped language of `Accept-Language`) and redirects into the app, or to the login page with the reason.",
         querystring: z.object({
           code: z.string().max(4096).optional(),
           state: z.string().max(512).optional(),
