@@ -31,6 +31,7 @@ import { invitationMail } from "../apps/server/src/mail/render.js";
 import { CLIENT_HEADER } from "../apps/server/src/plugins/origin.js";
 import { createMemoryBus } from "../apps/server/src/sync/bus.js";
 import { startTestSmtp, type TestSmtp } from "../apps/server/src/test/smtp.js";
+import { createTranslator } from "../packages/domain/src/index.js";
 import { median, percentile } from "./bench-support.js";
 
 type FastifyInstance = Awaited<ReturnType<typeof buildApp>>;
@@ -71,7 +72,7 @@ const queuedMails = (label: string, count: number): QueuedMail[] =>
   Array.from({ length: count }, (_, i) => ({
     kind: "invitation",
     to: `${label}.${i}@example.test`,
-    ...invitationMail({
+    ...invitationMail(createTranslator("en"), {
       publicUrl,
       workspaceName: "Ward 7",
       inviterName: "Olga Berg",

@@ -1,7 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { type ActivityEvent, type ActivityNames, activityCardId, describeEvent } from "./activity.js";
 import type { TodoItem } from "./coordination-schemas.js";
+import { createTranslator } from "./i18n/translator.js";
 import type { Card } from "./schemas.js";
+
+const english = createTranslator("en");
 
 const ana = "00000000-0000-4000-8000-00000000000a";
 const bo = "00000000-0000-4000-8000-00000000000b";
@@ -69,17 +72,19 @@ describe("describeEvent", () => {
       type: "card.moved",
       payload: { card: card({ statusId: done }), fromStatusId: doing },
     });
-    expect(describeEvent(event, names)).toBe("Ana moved 'Triage rota' from Doing to Done");
+    expect(describeEvent(event, names, english)).toBe("Ana moved 'Triage rota' from Doing to Done");
   });
 
   it("calls a move within one column a reorder", () => {
     const event = by({ type: "card.moved", payload: { card: card(), fromStatusId: doing } });
-    expect(describeEvent(event, names)).toBe("Ana reordered 'Triage rota'");
+    expect(describeEvent(event, names, english)).toBe("Ana reordered 'Triage rota'");
   });
 
   it("tells a rename from the previous copy of the card", () => {
     const event = by({ type: "card.updated", payload: { card: card({ name: "Y" }) } });
-    expect(describeEvent(event, names, { card: card({ name: "X" }) })).toBe("Ana renamed 'X' to 'Y'");
+    expect(describeEvent(event, names, english, { card: card({ name: "X" }) })).toBe(
+      "Ana renamed 'X' to 'Y'",
+    );
   });
 
   it("names people made responsible and added as co-workers", () => {
@@ -87,32 +92,32 @@ describe("describeEvent", () => {
       type: "card.updated",
       payload: { card: card({ responsibleId: bo, coworkerIds: [bo, cy] }) },
     });
-    expect(describeEvent(event, names, { card: card() })).toBe(
+    expect(describeEvent(event, names, english, { card: card() })).toBe(
       "Ana made Bo responsible for 'Triage rota' and added Bo and Cy as co-worker on 'Triage rota'",
     );
   });
 
   it("leaves out a card.updated that only carries new to-do counts (its todo event tells it)", () => {
     const event = by({ type: "card.updated", payload: { card: card({ todoTotal: 1, version: 2 }) } });
-    expect(describeEvent(event, names, { card: card() })).toBeNull();
+    expect(describeEvent(event, names, english, { card: card() })).toBeNull();
   });
 
   it("falls back to a general sentence when the previous copy is unknown", () => {
     const event = by({ type: "card.updated", payload: { card: card() } });
-    expect(describeEvent(event, names)).toBe("Ana updated 'Triage rota'");
+    expect(describeEvent(event, names, english)).toBe("Ana updated 'Triage rota'");
   });
 
   it("describes to-dos, comments and deletions in the card's name", () => {
-    expect(describeEvent(by({ type: "todo.created", payload: { todo: todo() } }), names)).toBe(
+    expect(describeEvent(by({ type: "todo.created", payload: { todo: todo() } }), names, english)).toBe(
       "Ana added a to-do to 'Triage rota'",
     );
     expect(
-      describeEvent(by({ type: "todo.updated", payload: { todo: todo({ isDone: true }) } }), names, {
+      describeEvent(by({ type: "todo.updated", payload: { todo: todo({ isDone: true }) } }), names, english, {
         todo: todo(),
       }),
     ).toBe("Ana ticked off the to-do 'Call the ward' on 'Triage rota'");
     expect(
-      describeEvent(by({ type: "todo.deleted", payload: { todoId: todo().id, cardId } }), names, {
+      describeEvent(by({ type: "todo.deleted", payload: { todoId: todo().id, cardId } }), names, english, {
         todo: todo(),
       }),
     ).toBe("Ana removed the to-do 'Call the ward' from 'Triage rota'");
@@ -127,13 +132,18 @@ describe("describeEvent", () => {
       createdAt: at,
       updatedAt: at,
     };
-    expect(describeEvent(by({ type: "comment.created", payload: { comment } }), names)).toBe(
+    expect(describeEvent(by({ type: "comment.created", payload: { comment } }), names, english)).toBe(
       "Ana commented on 'Triage rota'",
     );
     expect(
-      describeEvent(by({ type: "card.deleted", payload: { cardId, spaceId: card().spaceId } }), names, {
-        card: card({ name: "Old rota" }),
-      }),
+      describeEvent(
+        by({ type: "card.deleted", payload: { cardId, spaceId: card().spaceId } }),
+        names,
+        english,
+        {
+          card: card({ name: "Old rota" }),
+        },
+      ),
     ).toBe("Ana deleted 'Old rota'");
   });
 
@@ -146,7 +156,7 @@ describe("describeEvent", () => {
       toCardId: otherCardId,
       createdAt: at,
     };
-    expect(describeEvent(by({ type: "relation.created", payload: { relation } }), names)).toBe(
+    expect(describeEvent(by({ type: "relation.created", payload: { relation } }), names, english)).toBe(
       "Ana made 'Night shift' follow 'Triage rota'",
     );
   });
@@ -161,16 +171,16 @@ describe("describeEvent", () => {
       toCardId: cardId,
       createdAt: at,
     };
-    expect(describeEvent(by({ type: "relation.created", payload: { relation } }), hiding)).toBe(
+    expect(describeEvent(by({ type: "relation.created", payload: { relation } }), hiding, english)).toBe(
       "Ana made a card you cannot see the parent of 'Triage rota'",
     );
-    expect(describeEvent(by({ type: "relation.deleted", payload: { relation } }), hiding)).toBe(
+    expect(describeEvent(by({ type: "relation.deleted", payload: { relation } }), hiding, english)).toBe(
       "Ana removed a card you cannot see as parent of 'Triage rota'",
     );
     const onHidden = todo({ cardId: otherCardId });
-    expect(describeEvent(by({ type: "todo.created", payload: { todo: onHidden } }), hiding)).not.toContain(
-      "Night shift",
-    );
+    expect(
+      describeEvent(by({ type: "todo.created", payload: { todo: onHidden } }), hiding, english),
+    ).not.toContain("Night shift");
   });
 
   it("returns null for events that are not activity", () => {
@@ -178,14 +188,17 @@ describe("describeEvent", () => {
       describeEvent(
         by({ type: "access.changed", payload: { workspaceId: card().workspaceId, userId: null } }),
         names,
+        english,
       ),
     ).toBeNull();
-    expect(describeEvent(by({ type: "notification.read", payload: { ids: "all" } }), names)).toBeNull();
+    expect(
+      describeEvent(by({ type: "notification.read", payload: { ids: "all" } }), names, english),
+    ).toBeNull();
   });
 
   it("says 'Someone' when the actor is unknown (a deleted account, the scheduler)", () => {
     const event = by({ type: "card.created", payload: { card: card() } }, null);
-    expect(describeEvent(event, names)).toBe("Someone created 'Triage rota' in Doing");
+    expect(describeEvent(event, names, english)).toBe("Someone created 'Triage rota' in Doing");
   });
 
   it("finds the card an event is about", () => {

@@ -4,6 +4,9 @@
  * that carries new to-do counts next to a todo.* event) or that are not work (labels, access,
  * notifications) read as null and are left out.
  *
+ * Sentences are in the reader's language: the caller passes the translator (i18n/translator.ts) of
+ * the reader's locale; names, card titles and to-do texts are arguments of its ICU messages.
+ *
  * Names are looked up through `names` at reading time (the current name of a user or status); the
  * card's name is taken from the event itself where the event carries the card, so a renamed card
  * reads right at each point of its history.
@@ -12,6 +15,7 @@ import { z } from "zod";
 import type { TodoItem } from "./coordination-schemas.js";
 import { type DraftEvent, type EventPayloads, type EventType, eventCardId } from "./events.js";
 import type { CustomField, FieldValue } from "./field-schemas.js";
+import type { Translator } from "./i18n/translator.js";
 import type { Card } from "./schemas.js";
 import { id, isoTime } from "./schemas.js";
 
@@ -21,12 +25,10 @@ export interface ActivityNames {
   card(id: string): string;
   /**
    * Security: a card in a space the reader may not see (the other end of a relation). It is never
-   * named, only called `hiddenCardPhrase`.
+   * named, only called "a card you cannot see" (`activity.hiddenCard`).
    */
   isHiddenCard?(id: string): boolean;
 }
-
-export const hiddenCardPhrase = "a card you cannot see";
 
 /** What the describer needs of an event. */
 export type ActivityEvent = {
@@ -87,193 +89,267 @@ export const activityPageSchema = z.object({
 });
 export type ActivityPage = z.infer<typeof activityPageSchema>;
 
-const quoted = (text: string): string => {
+/** Text someone typed, on one line, at most 80 characters, in the language's quotation marks. */
+export const quoteText = (text: string, { t }: Translator): string => {
   const oneLine = text.replace(/\s+/g, " ").trim();
-  return `'${oneLine.length > 80 ? `${oneLine.slice(0, 79)}…` : oneLine}'`;
+  return t("activity.quoted", { text: oneLine.length > 80 ? `${oneLine.slice(0, 79)}…` : oneLine });
 };
 
 /** A card by id as a sentence names it: quoted, or described when the reader may not see it. */
-const cardRef = (cardId: string, names: ActivityNames): string =>
-  names.isHiddenCard?.(cardId) ? hiddenCardPhrase : quoted(names.card(cardId));
+const cardRef = (cardId: string, names: ActivityNames, tr: Translator): string =>
+  names.isHiddenCard?.(cardId) ? tr.t("activity.hiddenCard") : quoteText(names.card(cardId), tr);
 
 const sameIds = (a: readonly string[], b: readonly string[]): boolean =>
   a.length === b.length && [...a].sort().join() === [...b].sort().join();
 
-const listNames = (ids: readonly string[], names: ActivityNames): string => {
-  const all = ids.map((i) => names.user(i));
-  if (all.length <= 1) return all.join("");
-  return `${all.slice(0, -1).join(", ")} and ${all[all.length - 1]}`;
-};
+const listNames = (ids: readonly string[], names: ActivityNames, tr: Translator): string =>
+  tr.format.list(ids.map((i) => names.user(i)));
+
+/** A calendar day of a card, or the open end of its span. */
+const dayText = (day: string | null, tr: Translator): string =>
+  day ? tr.format.day(day) : tr.t("activity.openDate");
 
 /** What changed on a card between two copies of it, as phrases after the actor's name. */
-const cardChanges = (before: Card, after: Card, names: ActivityNames): string[] => {
-  const card = quoted(before.name);
+const cardChanges = (before: Card, after: Card, names: ActivityNames, tr: Translator): string[] => {
+  const { t } = tr;
+  const card = quoteText(before.name, tr);
   const changes: string[] = [];
-  if (before.name !== after.name) changes.push(`renamed ${card} to ${quoted(after.name)}`);
-  const subject = before.name !== after.name ? quoted(after.name) : card;
-  if (before.description !== after.description) changes.push(`edited the description of ${subject}`);
-  if (before.archivedAt === null && after.archivedAt !== null) changes.push(`archived ${subject}`);
-  if (before.archivedAt !== null && after.archivedAt === null) changes.push(`restored ${subject}`);
+  if (before.name !== after.name)
+    changes.push(t("activity.change.renamed", { card, name: quoteText(after.name, tr) }));
+  const subject = before.name !== after.name ? quoteText(after.name, tr) : card;
+  if (before.description !== after.description)
+    changes.push(t("activity.change.description", { card: subject }));
+  if (before.archivedAt === null && after.archivedAt !== null)
+    changes.push(t("activity.change.archived", { card: subject }));
+  if (before.archivedAt !== null && after.archivedAt === null)
+    changes.push(t("activity.change.restored", { card: subject }));
   if (before.responsibleId !== after.responsibleId) {
     changes.push(
       after.responsibleId
-        ? `made ${names.user(after.responsibleId)} responsible for ${subject}`
-        : `removed the responsible person from ${subject}`,
+        ? t("activity.change.responsible", { person: names.user(after.responsibleId), card: subject })
+        : t("activity.change.noResponsible", { card: subject }),
     );
   }
   if (!sameIds(before.coworkerIds, after.coworkerIds)) {
     const added = after.coworkerIds.filter((i) => !before.coworkerIds.includes(i));
     const removed = before.coworkerIds.filter((i) => !after.coworkerIds.includes(i));
-    if (added.length > 0) changes.push(`added ${listNames(added, names)} as co-worker on ${subject}`);
-    if (removed.length > 0) changes.push(`removed ${listNames(removed, names)} as co-worker from ${subject}`);
+    if (added.length > 0)
+      changes.push(
+        t("activity.change.coworkersAdded", { people: listNames(added, names, tr), card: subject }),
+      );
+    if (removed.length > 0)
+      changes.push(
+        t("activity.change.coworkersRemoved", { people: listNames(removed, names, tr), card: subject }),
+      );
   }
   if (before.startDate !== after.startDate || before.dueDate !== after.dueDate) {
     changes.push(
       after.startDate || after.dueDate
-        ? `set the dates of ${subject} to ${after.startDate ?? "…"} – ${after.dueDate ?? "…"}`
-        : `cleared the dates of ${subject}`,
+        ? t("activity.change.dates", {
+            card: subject,
+            start: dayText(after.startDate, tr),
+            due: dayText(after.dueDate, tr),
+          })
+        : t("activity.change.datesCleared", { card: subject }),
     );
   }
-  if (!sameIds(before.labelIds, after.labelIds)) changes.push(`changed the labels of ${subject}`);
+  if (!sameIds(before.labelIds, after.labelIds)) changes.push(t("activity.change.labels", { card: subject }));
   return changes;
 };
 
 /** A field's value as a sentence says it: text and choices quoted, a person by name. */
-const fieldValueText = (field: CustomField, value: FieldValue, names: ActivityNames): string => {
+const fieldValueText = (
+  field: CustomField,
+  value: FieldValue,
+  names: ActivityNames,
+  tr: Translator,
+): string => {
   const option = (id: string) => {
     const found = field.options.find((o) => o.id === id);
-    return found ? quoted(found.name) : "a removed option";
+    return found ? quoteText(found.name, tr) : tr.t("activity.removedOption");
   };
-  if (Array.isArray(value)) {
-    const all = value.map(option);
-    return all.length <= 1 ? all.join("") : `${all.slice(0, -1).join(", ")} and ${all.at(-1)}`;
-  }
+  if (Array.isArray(value)) return tr.format.list(value.map(option));
   if (field.kind === "single_choice" && typeof value === "string") return option(value);
   if (field.kind === "person" && typeof value === "string") return names.user(value);
-  if (typeof value === "number" || field.kind === "date") return String(value);
-  return quoted(String(value));
+  if (typeof value === "number") return tr.format.number(value);
+  if (field.kind === "date" && typeof value === "string" && /^\d{4}-\d{2}-\d{2}$/.test(value))
+    return tr.format.day(value);
+  return quoteText(String(value), tr);
 };
 
-const joinChanges = (changes: string[]): string =>
-  changes.length <= 1 ? (changes[0] ?? "") : `${changes.slice(0, -1).join(", ")} and ${changes.at(-1)}`;
-
-/** One sentence for an event, or null when the event is not activity a person reads. */
+/**
+ * One sentence for an event in the translator's language, or null when the event is not activity a
+ * person reads.
+ */
 export const describeEvent = (
   event: ActivityEvent,
   names: ActivityNames,
+  tr: Translator,
   previous: ActivityPrevious = {},
 ): string | null => {
-  const actor = event.actorId ? names.user(event.actorId) : "Someone";
-  const say = (what: string): string => `${actor} ${what}`;
+  const { t } = tr;
+  const actor = event.actorId ? names.user(event.actorId) : t("activity.someone");
+  const q = (text: string) => quoteText(text, tr);
+  const ref = (cardId: string) => cardRef(cardId, names, tr);
   switch (event.type) {
     case "card.created":
-      return say(
-        `created ${quoted(event.payload.card.name)} in ${names.status(event.payload.card.statusId)}`,
-      );
+      return t("activity.card.created", {
+        actor,
+        card: q(event.payload.card.name),
+        status: names.status(event.payload.card.statusId),
+      });
     case "card.moved": {
       const { card, fromStatusId } = event.payload;
-      if (fromStatusId === card.statusId) return say(`reordered ${quoted(card.name)}`);
-      return say(
-        `moved ${quoted(card.name)} from ${names.status(fromStatusId)} to ${names.status(card.statusId)}`,
-      );
+      if (fromStatusId === card.statusId) return t("activity.card.reordered", { actor, card: q(card.name) });
+      return t("activity.card.moved", {
+        actor,
+        card: q(card.name),
+        from: names.status(fromStatusId),
+        to: names.status(card.statusId),
+      });
     }
     case "card.updated": {
       const after = event.payload.card;
       const before = previous.card;
-      if (!before) return say(`updated ${quoted(after.name)}`);
-      const changes = cardChanges(before, after, names);
+      if (!before) return t("activity.card.updated", { actor, card: q(after.name) });
+      const changes = cardChanges(before, after, names, tr);
       // Only counts changed (to-dos, blockings): the todo.* or blocking.* event beside it tells it.
-      return changes.length > 0 ? say(joinChanges(changes)) : null;
+      return changes.length > 0
+        ? t("activity.card.changed", { actor, changes: tr.format.list(changes) })
+        : null;
     }
     case "card.deleted":
-      return say(
-        `deleted ${quoted(event.payload.name ?? previous.card?.name ?? names.card(event.payload.cardId))}`,
-      );
+      return t("activity.card.deleted", {
+        actor,
+        card: q(event.payload.name ?? previous.card?.name ?? names.card(event.payload.cardId)),
+      });
     case "card.restored":
-      return say(`restored ${quoted(event.payload.card.name)}`);
+      return t("activity.card.restored", { actor, card: q(event.payload.card.name) });
     case "card.moved_out":
-      return say(`moved ${quoted(event.payload.name)} to another space`);
+      return t("activity.card.movedOut", { actor, card: q(event.payload.name) });
     case "card.moved_in": {
       const { card, fromSpaceName, toSpaceName, droppedLabelNames, removedUserIds } = event.payload;
       const notes = [
         ...(droppedLabelNames.length > 0
           ? [
-              `dropped the label${droppedLabelNames.length === 1 ? "" : "s"} ${droppedLabelNames.map(quoted).join(", ")} (none of that name there)`,
+              t("activity.movedIn.droppedLabels", {
+                count: droppedLabelNames.length,
+                labels: tr.format.unitList(droppedLabelNames.map(q)),
+              }),
             ]
           : []),
         ...(removedUserIds.length > 0
-          ? [`took ${listNames(removedUserIds, names)} off it (they cannot read ${toSpaceName})`]
+          ? [
+              t("activity.movedIn.removedPeople", {
+                people: listNames(removedUserIds, names, tr),
+                space: toSpaceName,
+              }),
+            ]
           : []),
       ];
-      const moved = `moved ${quoted(card.name)} from ${fromSpaceName} to ${toSpaceName}`;
-      return say(notes.length > 0 ? `${moved}; ${notes.join("; ")}` : moved);
+      const moved = { actor, card: q(card.name), from: fromSpaceName, to: toSpaceName };
+      const [first, second] = notes;
+      if (first === undefined) return t("activity.card.movedIn", moved);
+      return t("activity.card.movedInWithNotes", {
+        ...moved,
+        notes: second === undefined ? first : t("activity.movedIn.bothNotes", { first, second }),
+      });
     }
     case "todo.created":
-      return say(`added a to-do to ${cardRef(event.payload.todo.cardId, names)}`);
+      return t("activity.todo.created", { actor, card: ref(event.payload.todo.cardId) });
     case "todo.updated": {
       const { todo } = event.payload;
-      const card = cardRef(todo.cardId, names);
+      const card = ref(todo.cardId);
       const before = previous.todo;
       if (before && before.isDone !== todo.isDone) {
-        return say(`${todo.isDone ? "ticked off" : "reopened"} the to-do ${quoted(todo.text)} on ${card}`);
+        return t(todo.isDone ? "activity.todo.done" : "activity.todo.reopened", {
+          actor,
+          todo: q(todo.text),
+          card,
+        });
       }
-      if (before && before.text === todo.text) return say(`reordered the to-dos of ${card}`);
-      return say(`edited the to-do ${quoted(todo.text)} on ${card}`);
+      if (before && before.text === todo.text) return t("activity.todo.reordered", { actor, card });
+      return t("activity.todo.edited", { actor, todo: q(todo.text), card });
     }
     case "todo.deleted": {
-      const card = cardRef(event.payload.cardId, names);
+      const card = ref(event.payload.cardId);
       return previous.todo
-        ? say(`removed the to-do ${quoted(previous.todo.text)} from ${card}`)
-        : say(`removed a to-do from ${card}`);
+        ? t("activity.todo.removed", { actor, todo: q(previous.todo.text), card })
+        : t("activity.todo.removedUnknown", { actor, card });
     }
     case "comment.created":
-      return say(`commented on ${cardRef(event.payload.comment.cardId, names)}`);
+      return t("activity.comment.created", { actor, card: ref(event.payload.comment.cardId) });
     case "comment.updated":
-      return say(`edited a comment on ${cardRef(event.payload.comment.cardId, names)}`);
+      return t("activity.comment.updated", { actor, card: ref(event.payload.comment.cardId) });
     case "comment.deleted":
-      return say(`deleted a comment on ${cardRef(event.payload.cardId, names)}`);
+      return t("activity.comment.deleted", { actor, card: ref(event.payload.cardId) });
     case "blocking.created": {
       const { blocking } = event.payload;
-      return say(
-        `blocked ${cardRef(blocking.cardId, names)} (${blocking.blockerName}: ${quoted(blocking.reason)})`,
-      );
+      return t("activity.blocking.created", {
+        actor,
+        card: ref(blocking.cardId),
+        blocker: blocking.blockerName,
+        reason: q(blocking.reason),
+      });
     }
     case "blocking.cleared": {
       const { blocking } = event.payload;
-      return say(`cleared the ${blocking.blockerName} blocker on ${cardRef(blocking.cardId, names)}`);
+      return t("activity.blocking.cleared", {
+        actor,
+        blocker: blocking.blockerName,
+        card: ref(blocking.cardId),
+      });
     }
     case "relation.created":
     case "relation.deleted": {
       const { relation } = event.payload;
-      const from = cardRef(relation.fromCardId, names);
-      const to = cardRef(relation.toCardId, names);
+      const ends = { actor, from: ref(relation.fromCardId), to: ref(relation.toCardId) };
       const made = event.type === "relation.created";
-      if (relation.kind === "parent") {
-        return made ? say(`made ${from} the parent of ${to}`) : say(`removed ${from} as parent of ${to}`);
-      }
-      return made ? say(`made ${to} follow ${from}`) : say(`unlinked ${to} from ${from}`);
+      if (relation.kind === "parent")
+        return t(made ? "activity.relation.parentMade" : "activity.relation.parentRemoved", ends);
+      return t(made ? "activity.relation.followMade" : "activity.relation.followRemoved", ends);
     }
     case "attachment.created": {
       const { attachment } = event.payload;
-      return say(`attached ${quoted(attachment.name)} to ${cardRef(attachment.cardId, names)}`);
+      return t("activity.attachment.created", {
+        actor,
+        name: q(attachment.name),
+        card: ref(attachment.cardId),
+      });
     }
     case "attachment.updated": {
       const { attachment, previousName } = event.payload;
-      const card = cardRef(attachment.cardId, names);
+      const card = ref(attachment.cardId);
       if (previousName !== attachment.name)
-        return say(`renamed the document ${quoted(previousName)} to ${quoted(attachment.name)} on ${card}`);
-      return attachment.isCover
-        ? say(`made ${quoted(attachment.name)} the cover of ${card}`)
-        : say(`removed ${quoted(attachment.name)} as the cover of ${card}`);
+        return t("activity.attachment.renamed", {
+          actor,
+          from: q(previousName),
+          to: q(attachment.name),
+          card,
+        });
+      return t(attachment.isCover ? "activity.attachment.cover" : "activity.attachment.uncover", {
+        actor,
+        name: q(attachment.name),
+        card,
+      });
     }
     case "attachment.deleted":
-      return say(`removed ${quoted(event.payload.name)} from ${cardRef(event.payload.cardId, names)}`);
+      return t("activity.attachment.deleted", {
+        actor,
+        name: q(event.payload.name),
+        card: ref(event.payload.cardId),
+      });
     case "card.field_set": {
       const { field, value, cardId } = event.payload;
-      const card = cardRef(cardId, names);
+      const card = ref(cardId);
       return value === null
-        ? say(`cleared ${field.name} on ${card}`)
-        : say(`set ${field.name} to ${fieldValueText(field, value, names)} on ${card}`);
+        ? t("activity.field.cleared", { actor, field: field.name, card })
+        : t("activity.field.set", {
+            actor,
+            field: field.name,
+            value: fieldValueText(field, value, names, tr),
+            card,
+          });
     }
     default:
       return null;

@@ -2,7 +2,8 @@
  * The activity stream, read from the event log (the log is the stream: nothing else is written).
  * A card's activity is its space channel filtered by the card id in the payload; the channel
  * primary key (channel, seq) bounds the scan and gives the order. The sentences are the domain's
- * (`describeEvent`); names of people, statuses and cards are loaded once per page.
+ * (`describeEvent`), in the reader's language (`users.locale`); names of people, statuses and cards
+ * are loaded once per page.
  *
  * Paging goes backwards: `before` is a seq for a card or space, an opaque cursor for "my activity"
  * (which spans channels and is ordered by time).
@@ -15,12 +16,13 @@ import {
   activityCardId,
   activityEventTypes,
   type Card,
+  createTranslator,
   describeEvent,
-  hiddenCardPhrase,
   parseChannel,
   type TodoItem,
+  type Translator,
 } from "@lattice/domain";
-import { inArray, type SQL, sql } from "drizzle-orm";
+import { eq, inArray, type SQL, sql } from "drizzle-orm";
 import { invalidField } from "./authorize.js";
 
 export type ActivityScope =
@@ -208,7 +210,7 @@ const fetchRows = async (
  * own channels are readable by construction (the route checked them), other spaces are checked
  * once each.
  */
-const loadNames = async (db: Executor, rows: Row[], readerId: string) => {
+const loadNames = async (db: Executor, rows: Row[], readerId: string, { t }: Translator) => {
   const userIds = new Set<string>();
   const cardIds = new Set<string>();
   const spaceIds = new Set<string>();
@@ -258,10 +260,10 @@ const loadNames = async (db: Executor, rows: Row[], readerId: string) => {
   const statusNames = byId(statusRows);
   const cardNames = byId(cardRows);
   return {
-    user: (id: string) => userNames.get(id) ?? "a former user",
-    status: (id: string) => statusNames.get(id) ?? "a removed status",
+    user: (id: string) => userNames.get(id) ?? t("activity.formerUser"),
+    status: (id: string) => statusNames.get(id) ?? t("activity.removedStatus"),
     card: (id: string) =>
-      hiddenCardIds.has(id) ? hiddenCardPhrase : (cardNames.get(id) ?? "a deleted card"),
+      hiddenCardIds.has(id) ? t("activity.hiddenCard") : (cardNames.get(id) ?? t("activity.deletedCard")),
     isHiddenCard: (id: string) => hiddenCardIds.has(id),
   };
 };
@@ -293,6 +295,11 @@ export const readActivity = async (
   limit: number,
 ): Promise<ActivityPage> => {
   if (scope.kind === "actor" && scope.spaceIds.length === 0) return { items: [], nextBefore: null };
+  const [reader] = await db
+    .select({ locale: tables.users.locale, timeZone: tables.users.timeZone })
+    .from(tables.users)
+    .where(eq(tables.users.id, readerId));
+  const translator = createTranslator(reader?.locale, reader?.timeZone);
   const items: ActivityItem[] = [];
   let cursor = before;
   let exhausted = false;
@@ -306,17 +313,17 @@ export const readActivity = async (
         ? encodeCursor({ at: last.at.toISOString(), channel: last.channel, seq: last.seq })
         : String(last.seq);
     }
-    const names = await loadNames(db, rows, readerId);
+    const names = await loadNames(db, rows, readerId, translator);
     for (const r of rows) {
       const event = { type: r.type, payload: r.payload, actorId: r.actorId } as ActivityEvent;
-      const text = describeEvent(event, names, { card: r.previousCard, todo: r.previousTodo });
+      const text = describeEvent(event, names, translator, { card: r.previousCard, todo: r.previousTodo });
       if (text === null) continue;
       items.push({
         seq: r.seq,
         channel: r.channel,
         type: r.type,
         actorId: r.actorId,
-        actorName: r.actorId ? names.user(r.actorId) : "Someone",
+        actorName: r.actorId ? names.user(r.actorId) : translator.t("activity.someone"),
         at: r.at.toISOString(),
         text,
         cardId: visibleCardId(event, names.isHiddenCard),

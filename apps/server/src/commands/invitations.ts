@@ -17,6 +17,7 @@ import {
   type AcceptedInvitation,
   type CreateInvitationBody,
   type CreateSpaceInvitationBody,
+  createTranslator,
   DomainError,
   draft,
   ErrorCode,
@@ -65,6 +66,20 @@ const stateOf = (row: InvitationRow, now: Date): InvitationState => {
 
 const isOpen = and(isNull(inv.acceptedAt), isNull(inv.revokedAt));
 
+/**
+ * The language of an invitation: the addressee's, when the address has an account; else the
+ * inviter's (the person who chose to write to them), in the inviter's time zone.
+ */
+const invitationTranslator = async (tx: Executor, email: string, inviterId: string) => {
+  const { users } = tables;
+  const rows = await tx
+    .select({ id: users.id, locale: users.locale, timeZone: users.timeZone })
+    .from(users)
+    .where(sql`lower(${users.email}) = lower(${email}) OR ${users.id} = ${inviterId}`);
+  const reader = rows.find((r) => r.id !== inviterId) ?? rows.find((r) => r.id === inviterId);
+  return createTranslator(reader?.locale, reader?.timeZone);
+};
+
 /** Queues the message carrying a fresh link for `row`; returns the new token's hash to store. */
 const queueInvitationMail = async (
   tx: Executor,
@@ -79,7 +94,7 @@ const queueInvitationMail = async (
     kind: "invitation",
     to: row.email,
     workspaceId: workspace.id,
-    ...invitationMail({
+    ...invitationMail(await invitationTranslator(tx, row.email, inviter.id), {
       publicUrl,
       workspaceName: workspace.name,
       inviterName: inviter.name,

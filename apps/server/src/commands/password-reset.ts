@@ -1,11 +1,12 @@
 /**
  * "Forgot password". Asking answers the same whether or not the address has an account; if it has,
- * a single-use link valid for an hour is queued in the same transaction that stores its hash. Using
+ * a single-use link valid for an hour is queued (in the person's language) in the same transaction
+ * that stores its hash. Using
  * the link sets the password, uses up every open link of the person and ends all their sessions, in
  * one transaction.
  */
 import { type Database, tables } from "@lattice/db";
-import { DomainError, ErrorCode } from "@lattice/domain";
+import { createTranslator, DomainError, ErrorCode } from "@lattice/domain";
 import { and, eq, gt, isNull, sql } from "drizzle-orm";
 import { enqueueMail } from "../mail/queue.js";
 import { passwordResetMail } from "../mail/render.js";
@@ -21,7 +22,13 @@ export const requestPasswordReset = async (
 ): Promise<boolean> =>
   db.transaction(async (tx) => {
     const [user] = await tx
-      .select({ id: tables.users.id, name: tables.users.name, email: tables.users.email })
+      .select({
+        id: tables.users.id,
+        name: tables.users.name,
+        email: tables.users.email,
+        locale: tables.users.locale,
+        timeZone: tables.users.timeZone,
+      })
       .from(tables.users)
       .where(eq(sql`lower(${tables.users.email})`, email));
     if (!user) return false;
@@ -34,7 +41,12 @@ export const requestPasswordReset = async (
     await enqueueMail(tx, {
       kind: "password_reset",
       to: user.email,
-      ...passwordResetMail({ publicUrl, name: user.name, token, validForMs: PASSWORD_RESET_TTL_MS }),
+      ...passwordResetMail(createTranslator(user.locale, user.timeZone), {
+        publicUrl,
+        name: user.name,
+        token,
+        validForMs: PASSWORD_RESET_TTL_MS,
+      }),
     });
     return true;
   });

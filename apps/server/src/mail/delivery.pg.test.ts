@@ -7,6 +7,7 @@
 import { performance } from "node:perf_hooks";
 import { createDb, type DbHandle, tables } from "@lattice/db";
 import { createPostgresTestDatabase, type TestDatabase } from "@lattice/db/testing";
+import { createTranslator } from "@lattice/domain";
 import { count, isNull, sum } from "drizzle-orm";
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -66,7 +67,7 @@ describe.runIf(runPg)("mail delivery across instances (pg)", () => {
         await enqueueMail(tx, {
           kind: "invitation",
           to: `person${i}@example.test`,
-          ...invitationMail({
+          ...invitationMail(createTranslator("en"), {
             publicUrl: "https://lattice.example.test",
             workspaceName: "Ward 7",
             inviterName: "Olga",

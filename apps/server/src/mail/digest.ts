@@ -11,13 +11,16 @@
  * rows it inserted, in one transaction. A round that loses the race queues nothing; a round that
  * crashes before its commit leaves no row, so the next round does it.
  *
+ * Each digest is in its person's language (`users.locale`), its days in their locale.
+ *
  * Security: a card only appears for a person who can read its space now (the one role query).
  */
 import { type DbHandle, type Executor, spaceRoles, tables } from "@lattice/db";
 import {
+  type AgingRisk,
   agingChartOf,
-  agingRiskText,
   chartHistory,
+  createTranslator,
   dayOf as dayNumberOf,
   isAtRisk,
   isoDateOfDay,
@@ -26,7 +29,8 @@ import {
   mailTopicOf,
   type Notification,
   type NotificationKind,
-  notificationText,
+  notificationSentence,
+  type Translator,
 } from "@lattice/domain";
 import { and, eq, gt, inArray, isNull, lte, max, notInArray, or, sql } from "drizzle-orm";
 import { toNotification } from "../commands/notifications.js";
@@ -59,6 +63,8 @@ interface Person {
   email: string;
   name: string;
   day: string;
+  /** The person's language and time zone. */
+  tr: Translator;
   topics: Record<MailTopic, string>;
 }
 
@@ -80,6 +86,7 @@ const duePeople = async (db: Executor, now: Date, digestHour: number): Promise<P
       email: users.email,
       name: users.name,
       timeZone: users.timeZone,
+      locale: users.locale,
       topics: mailPreferences.topics,
       dailyDigest: mailPreferences.dailyDigest,
     })
@@ -95,7 +102,8 @@ const duePeople = async (db: Executor, now: Date, digestHour: number): Promise<P
     const clock = localClock(now, row.timeZone);
     if (clock.hour < digestHour) return [];
     const { topics } = preferencesOf(row.topics ? { topics: row.topics, dailyDigest: true } : undefined);
-    return [{ id: row.id, email: row.email, name: row.name, day: clock.day, topics }];
+    const tr = createTranslator(row.locale, row.timeZone);
+    return [{ id: row.id, email: row.email, name: row.name, day: clock.day, tr, topics }];
   });
   if (morning.length === 0) return [];
   const days = [...new Set(morning.map((p) => p.day))];
@@ -187,7 +195,7 @@ const atRiskCards = async (
   db: Executor,
   people: Person[],
   now: Date,
-): Promise<Array<CardLine & { ageDays: number; risk: string }>> => {
+): Promise<Array<CardLine & { ageDays: number; risk: AgingRisk }>> => {
   const { cards, cardCoworkers, statuses, spaces } = tables;
   const ids = people.map((p) => p.id);
   const columns = { id: cards.id, spaceId: cards.spaceId };
@@ -217,7 +225,7 @@ const atRiskCards = async (
   );
   const today = dayNumberOf(now.getTime());
   const period = { from: isoDateOfDay(today - (AGING_WINDOW_DAYS - 1)), to: isoDateOfDay(today) };
-  const risky = new Map<string, { ageDays: number; risk: string; name: string }>();
+  const risky = new Map<string, { ageDays: number; risk: AgingRisk; name: string }>();
   for (const spaceId of spaceIds) {
     const data = await loadChartData(db, [spaceId]);
     const chart = agingChartOf(chartHistory(data), {
@@ -228,7 +236,7 @@ const atRiskCards = async (
     });
     for (const dot of chart.dots) {
       if (dot.risk === null || !isAtRisk(dot.risk)) continue;
-      risky.set(dot.cardId, { ageDays: dot.ageDays, risk: agingRiskText[dot.risk], name: dot.name });
+      risky.set(dot.cardId, { ageDays: dot.ageDays, risk: dot.risk, name: dot.name });
     }
   }
   const workspaceOf = new Map(
@@ -291,14 +299,6 @@ const unreadNotifications = async (
     .map((row) => ({ userId: row.userId, notification: toNotification(row) }));
 };
 
-const formatDay = (day: string): string =>
-  new Intl.DateTimeFormat("en-GB", {
-    weekday: "long",
-    day: "numeric",
-    month: "long",
-    timeZone: "UTC",
-  }).format(new Date(`${day}T12:00:00Z`));
-
 const limited = (section: MailSection): MailSection[] =>
   section.items.length === 0 ? [] : [{ ...section, items: section.items.slice(0, SECTION_LIMIT) }];
 
@@ -355,30 +355,36 @@ export const sendDueDigests = async (
       const notes = unread.filter((u) => u.userId === person.id).map((u) => u.notification);
       const digestKinds = (kind: NotificationKind) =>
         kind !== "mentioned" && person.topics[mailTopicOf(kind)] === "digest";
+      const { tr } = person;
+      const { t } = tr;
       const line = (c: CardLine) => ({ text: c.name, url: cardUrl(publicUrl, c) });
       const said = (n: Notification) => ({
-        text: notificationText(n, (id) => actorNames.get(id) ?? null),
+        text: notificationSentence(n, tr, (id) => actorNames.get(id) ?? null),
         url: linkOf(n),
       });
       return [
-        ...limited({ title: "Due today", items: dueToday.map(line) }),
+        ...limited({ title: t("mail.digest.dueToday"), items: dueToday.map(line) }),
         ...limited({
-          title: "Late",
-          items: late.map((c) => ({ ...line(c), text: `${c.name} (due ${formatDay(c.dueDate ?? "")})` })),
+          title: t("mail.digest.late"),
+          items: late.map((c) => ({
+            ...line(c),
+            text: t("mail.digest.lateItem", { card: c.name, date: tr.format.longDay(c.dueDate ?? "") }),
+          })),
         }),
-        ...limited({ title: "Blocked, and yours to see through", items: blocked.filter(mine).map(line) }),
+        ...limited({ title: t("mail.digest.blocked"), items: blocked.filter(mine).map(line) }),
         ...limited({
-          title: "In progress and at risk",
-          items: aging
-            .filter(mine)
-            .map((c) => ({ ...line(c), text: `${c.name} (${c.ageDays} d · ${c.risk})` })),
+          title: t("mail.digest.atRisk"),
+          items: aging.filter(mine).map((c) => ({
+            ...line(c),
+            text: t("mail.digest.atRiskItem", { card: c.name, days: c.ageDays, risk: c.risk }),
+          })),
         }),
         ...limited({
-          title: "Unread mentions",
+          title: t("mail.digest.mentions"),
           items: notes.filter((n) => n.kind === "mentioned").map(said),
         }),
         ...limited({
-          title: "Since your last digest",
+          title: t("mail.digest.since"),
           items: notes.filter((n) => digestKinds(n.kind)).map(said),
         }),
       ];
@@ -409,10 +415,10 @@ export const sendDueDigests = async (
         mine.flatMap((person) => {
           const key = keys.get(person.id)?.unsubscribeKey;
           if (!key) return [];
-          const mail = digestMail({
+          const mail = digestMail(person.tr, {
             publicUrl,
             name: person.name,
-            dateLabel: formatDay(person.day),
+            day: person.day,
             sections: news.get(person.id) ?? [],
             unsubscribeUrl: unsubscribeUrl(publicUrl, unsubscribeToken(key, person.id, "digest")),
           });

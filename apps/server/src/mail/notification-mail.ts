@@ -1,6 +1,7 @@
 /**
  * Notifications by e-mail: each person's choices per topic (instantly, in the daily digest, never),
- * the signed links that turn a topic off without signing in, and the "instantly" message itself.
+ * the signed links that turn a topic off without signing in, and the "instantly" message itself, in
+ * the recipient's language.
  *
  * An instant message is queued in the transaction that creates the notification, due only after a
  * grace period (`NOTIFICATION_MAIL_DELAY_MS`): the queue drops it when it finds the notification read
@@ -13,12 +14,13 @@
 import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
 import { type Executor, type NotificationMailSettings, tables } from "@lattice/db";
 import {
+  createTranslator,
   defaultMailDeliveries,
   type MailPreferences,
   mailTopicOf,
   mailTopics,
   type Notification,
-  notificationText,
+  notificationSentence,
   type UnsubscribeScope,
   type UpdateMailPreferencesBody,
   unsubscribeScopes,
@@ -164,7 +166,7 @@ export const queueInstantMail = async (
   );
   const { users, workspaces } = tables;
   const people = await tx
-    .select({ id: users.id, email: users.email })
+    .select({ id: users.id, email: users.email, locale: users.locale, timeZone: users.timeZone })
     .from(users)
     .where(and(inArray(users.id, [...prefs.keys()]), isNull(users.deactivatedAt)));
   const workspaceIds = [
@@ -199,10 +201,11 @@ export const queueInstantMail = async (
       n.cardId && n.workspaceId && spaceId
         ? cardUrl(settings.publicUrl, { workspaceId: n.workspaceId, spaceId, id: n.cardId })
         : `${settings.publicUrl}/`;
-    const mail = notificationMail({
+    const tr = createTranslator(person.locale, person.timeZone);
+    const mail = notificationMail(tr, {
       publicUrl: settings.publicUrl,
       workspaceName: n.workspaceId ? (workspaceNames.get(n.workspaceId) ?? null) : null,
-      text: notificationText(n, (id) => actorNames.get(id) ?? null),
+      text: notificationSentence(n, tr, (id) => actorNames.get(id) ?? null),
       url,
       topic,
       unsubscribeUrl: unsubscribeUrl(settings.publicUrl, unsubscribeToken(key, person.id, topic)),

@@ -2,8 +2,12 @@
  * Message bodies. Every message has a plain-text and an HTML part saying the product's name (and the
  * workspace's, when there is one), a link straight to the thing and a link to the person's
  * notification settings. Everything a person typed is escaped before it goes into the HTML part.
+ *
+ * Each message is written in its recipient's language (the translator of their `users.locale` and time
+ * zone; for an invitation to an address without an account, the inviter's), subject included; the
+ * HTML part carries `lang` and `dir` (right to left for Arabic).
  */
-import type { MailTopic } from "@lattice/domain";
+import type { MailTopic, Translator } from "@lattice/domain";
 
 export const PRODUCT_NAME = "Lattice";
 
@@ -34,6 +38,7 @@ export interface MailSection {
 }
 
 interface MailParts {
+  tr: Translator;
   subject: string;
   workspaceName: string | null;
   /** Paragraphs of plain text (escaped for the HTML part). */
@@ -51,6 +56,7 @@ interface MailParts {
 }
 
 const compose = ({
+  tr,
   subject,
   workspaceName,
   paragraphs,
@@ -60,7 +66,9 @@ const compose = ({
   publicUrl,
   unsubscribe,
 }: MailParts): RenderedMail => {
+  const { t } = tr;
   const settingsUrl = notificationSettingsUrl(publicUrl);
+  const linkLine = (label: string, url: string) => t("mail.linkLine", { label, url });
   const heading = workspaceName ? `${PRODUCT_NAME} · ${workspaceName}` : PRODUCT_NAME;
   const text = [
     heading,
@@ -68,35 +76,35 @@ const compose = ({
     ...paragraphs.flatMap((p) => [p, ""]),
     ...sections.flatMap((section) => [
       section.title,
-      ...section.items.map((item) => `- ${item.text}: ${item.url}`),
+      ...section.items.map((item) => `- ${linkLine(item.text, item.url)}`),
       "",
     ]),
-    `${action.label}: ${action.url}`,
+    linkLine(action.label, action.url),
     "",
     note,
     "",
     "--",
-    `${PRODUCT_NAME}. Choose which messages you get: ${settingsUrl}`,
-    ...(unsubscribe ? [`${unsubscribe.label}: ${unsubscribe.url}`] : []),
+    t("mail.footerText", { product: PRODUCT_NAME, url: settingsUrl }),
+    ...(unsubscribe ? [linkLine(unsubscribe.label, unsubscribe.url)] : []),
     "",
   ].join("\n");
   const sectionsHtml = sections
     .map(
       (section) => `<h3 style="font-size:15px;margin:20px 0 6px">${escapeHtml(section.title)}</h3>
-<ul style="padding-left:20px;margin:0">
+<ul style="padding-inline-start:20px;margin:0">
 ${section.items.map((item) => `<li><a href="${escapeHtml(item.url)}">${escapeHtml(item.text)}</a></li>`).join("\n")}
 </ul>`,
     )
     .join("\n");
   const html = `<!doctype html>
-<html><body style="font-family:system-ui,sans-serif;color:#1f2933;line-height:1.5">
+<html lang="${tr.locale}" dir="${tr.dir}"><body style="font-family:system-ui,sans-serif;color:#1f2933;line-height:1.5">
 <p style="font-size:13px;color:#52606d">${escapeHtml(heading)}</p>
 ${paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`).join("\n")}
 ${sectionsHtml}
 <p><a href="${escapeHtml(action.url)}" style="display:inline-block;padding:8px 16px;background:#2563eb;color:#fff;border-radius:6px;text-decoration:none">${escapeHtml(action.label)}</a></p>
-<p style="font-size:13px;color:#52606d">${escapeHtml(note)}<br>Or paste this link into your browser: ${escapeHtml(action.url)}</p>
+<p style="font-size:13px;color:#52606d">${escapeHtml(note)}<br>${escapeHtml(t("mail.pasteLink", { url: action.url }))}</p>
 <hr style="border:none;border-top:1px solid #e4e7eb">
-<p style="font-size:12px;color:#7b8794">${escapeHtml(PRODUCT_NAME)} · <a href="${escapeHtml(settingsUrl)}">Choose which messages you get</a>${unsubscribe ? ` · <a href="${escapeHtml(unsubscribe.url)}">${escapeHtml(unsubscribe.label)}</a>` : ""}</p>
+<p style="font-size:12px;color:#7b8794">${escapeHtml(PRODUCT_NAME)} · <a href="${escapeHtml(settingsUrl)}">${escapeHtml(t("mail.chooseMessages"))}</a>${unsubscribe ? ` · <a href="${escapeHtml(unsubscribe.url)}">${escapeHtml(unsubscribe.label)}</a>` : ""}</p>
 </body></html>
 `;
   return {
@@ -111,68 +119,66 @@ ${sectionsHtml}
 
 const days = (ms: number): number => Math.round(ms / 86_400_000);
 
-const roleWords = (role: string): string => (role === "owner" ? "an owner" : `a ${role}`);
-
 /** An invitation to a workspace, or to one space of it (`spaceName`, `spaceRole`). */
-export const invitationMail = (input: {
-  publicUrl: string;
-  workspaceName: string;
-  inviterName: string | null;
-  role: string;
-  space?: { name: string; role: string } | null;
-  token: string;
-  validForMs: number;
-}): RenderedMail => {
-  const who = input.inviterName ?? "Someone";
+export const invitationMail = (
+  tr: Translator,
+  input: {
+    publicUrl: string;
+    workspaceName: string;
+    inviterName: string | null;
+    role: string;
+    space?: { name: string; role: string } | null;
+    token: string;
+    validForMs: number;
+  },
+): RenderedMail => {
+  const { t } = tr;
+  const inviter = input.inviterName ?? t("mail.someone");
   const { space } = input;
+  const names = { inviter, workspace: input.workspaceName, product: PRODUCT_NAME };
   return compose({
+    tr,
     subject: space
-      ? `${who} invited you to ${space.name} in ${input.workspaceName} on ${PRODUCT_NAME}`
-      : `${who} invited you to ${input.workspaceName} on ${PRODUCT_NAME}`,
+      ? t("mail.invitation.subjectSpace", { ...names, space: space.name })
+      : t("mail.invitation.subject", names),
     workspaceName: input.workspaceName,
     paragraphs: space
       ? [
-          `${who} invited you to the space "${space.name}" of the workspace "${input.workspaceName}" on ${PRODUCT_NAME} as ${roleWords(space.role)} of the space.`,
-          "Follow the link to create your account, or sign in if you have one, and you will land in the space.",
+          t("mail.invitation.bodySpace", { ...names, space: space.name, role: space.role }),
+          t("mail.invitation.followSpace"),
         ]
-      : [
-          `${who} invited you to join the workspace "${input.workspaceName}" on ${PRODUCT_NAME} as ${roleWords(input.role)}.`,
-          "Follow the link to create your account, or sign in if you have one, and you will land in the workspace.",
-        ],
+      : [t("mail.invitation.body", { ...names, role: input.role }), t("mail.invitation.follow")],
     // The token rides in the fragment: browsers never send it to a server or in a Referer.
-    action: { label: "Accept the invitation", url: `${input.publicUrl}/invite#${input.token}` },
-    note: `The link works once and expires in ${days(input.validForMs)} days. If you did not expect it, ignore this message.`,
+    action: { label: t("mail.invitation.action"), url: `${input.publicUrl}/invite#${input.token}` },
+    note: t("mail.invitation.note", { days: days(input.validForMs) }),
     publicUrl: input.publicUrl,
   });
 };
 
-export const passwordResetMail = (input: {
-  publicUrl: string;
-  name: string;
-  token: string;
-  validForMs: number;
-}): RenderedMail =>
+export const passwordResetMail = (
+  tr: Translator,
+  input: {
+    publicUrl: string;
+    name: string;
+    token: string;
+    validForMs: number;
+  },
+): RenderedMail =>
   compose({
-    subject: `Set a new ${PRODUCT_NAME} password`,
+    tr,
+    subject: tr.t("mail.reset.subject", { product: PRODUCT_NAME }),
     workspaceName: null,
     paragraphs: [
-      `Hello ${input.name},`,
-      `someone (hopefully you) asked to set a new password for your ${PRODUCT_NAME} account. Setting it signs you out everywhere.`,
+      tr.t("mail.reset.hello", { name: input.name }),
+      tr.t("mail.reset.body", { product: PRODUCT_NAME }),
     ],
-    action: { label: "Set a new password", url: `${input.publicUrl}/reset-password#${input.token}` },
-    note: `The link works once and expires in ${Math.round(input.validForMs / 60_000)} minutes. If you did not ask for it, ignore this message: your password stays as it is.`,
+    action: { label: tr.t("mail.reset.action"), url: `${input.publicUrl}/reset-password#${input.token}` },
+    note: tr.t("mail.reset.note", { minutes: Math.round(input.validForMs / 60_000) }),
     publicUrl: input.publicUrl,
   });
 
-const topicWords: Record<MailTopic, string> = {
-  mentioned: "mentions of you",
-  assigned: "being made responsible or a co-worker",
-  reminder: "your reminders",
-  blocked: "your cards being blocked or unblocked",
-  commented: "comments on cards you follow",
-  status_changed: "status changes of cards you follow",
-};
-export const describeTopic = (topic: MailTopic): string => topicWords[topic];
+/** A mail topic as the footer names it ("mentions of you"). */
+export const describeTopic = (topic: MailTopic, tr: Translator): string => tr.t(`mail.topic.${topic}`);
 
 /** The app's page of a card. */
 export const cardUrl = (
@@ -180,42 +186,57 @@ export const cardUrl = (
   card: { workspaceId: string; spaceId: string; id: string },
 ): string => `${publicUrl}/w/${card.workspaceId}/s/${card.spaceId}/c/${card.id}`;
 
-/** One notification, sent on its own ("instantly"). */
-export const notificationMail = (input: {
-  publicUrl: string;
-  workspaceName: string | null;
-  text: string;
-  url: string;
-  topic: MailTopic;
-  unsubscribeUrl: string;
-}): RenderedMail =>
-  compose({
+/** One notification, sent on its own ("instantly"); `text` is already in the recipient's language. */
+export const notificationMail = (
+  tr: Translator,
+  input: {
+    publicUrl: string;
+    workspaceName: string | null;
+    text: string;
+    url: string;
+    topic: MailTopic;
+    unsubscribeUrl: string;
+  },
+): RenderedMail => {
+  const topic = describeTopic(input.topic, tr);
+  return compose({
+    tr,
     subject: input.text,
     workspaceName: input.workspaceName,
-    paragraphs: [`${input.text}.`],
-    action: { label: "Open the card", url: input.url },
-    note: `You get this because you chose to hear about ${describeTopic(input.topic)} by e-mail at once.`,
+    paragraphs: [tr.t("mail.notification.sentence", { text: input.text })],
+    action: { label: tr.t("mail.notification.action"), url: input.url },
+    note: tr.t("mail.notification.note", { topic }),
     publicUrl: input.publicUrl,
-    unsubscribe: { url: input.unsubscribeUrl, label: `Stop e-mails about ${describeTopic(input.topic)}` },
+    unsubscribe: { url: input.unsubscribeUrl, label: tr.t("mail.notification.stop", { topic }) },
   });
+};
 
-/** The daily digest: its sections are already chosen and non-empty. */
-export const digestMail = (input: {
-  publicUrl: string;
-  name: string;
-  dateLabel: string;
-  sections: MailSection[];
-  unsubscribeUrl: string;
-}): RenderedMail => {
+/** The daily digest: its sections are already chosen, non-empty and in the recipient's language. */
+export const digestMail = (
+  tr: Translator,
+  input: {
+    publicUrl: string;
+    name: string;
+    /** The person's day (YYYY-MM-DD). */
+    day: string;
+    sections: MailSection[];
+    unsubscribeUrl: string;
+  },
+): RenderedMail => {
   const count = input.sections.reduce((n, s) => n + s.items.length, 0);
   return compose({
-    subject: `Your ${PRODUCT_NAME} digest for ${input.dateLabel}: ${count} ${count === 1 ? "thing" : "things"} to look at`,
+    tr,
+    subject: tr.t("mail.digest.subject", {
+      product: PRODUCT_NAME,
+      date: tr.format.longDay(input.day),
+      count,
+    }),
     workspaceName: null,
-    paragraphs: [`Good morning ${input.name}, here is what needs you today.`],
+    paragraphs: [tr.t("mail.digest.greeting", { name: input.name })],
     sections: input.sections,
-    action: { label: "Open my work", url: `${input.publicUrl}/my-work` },
-    note: "You get this every morning there is something to say.",
+    action: { label: tr.t("mail.digest.action"), url: `${input.publicUrl}/my-work` },
+    note: tr.t("mail.digest.note"),
     publicUrl: input.publicUrl,
-    unsubscribe: { url: input.unsubscribeUrl, label: "Stop the daily digest" },
+    unsubscribe: { url: input.unsubscribeUrl, label: tr.t("mail.digest.stop") },
   });
 };

@@ -21,6 +21,7 @@ import { and, count, desc, eq, gt, ne, sql } from "drizzle-orm";
 import type { FastifyReply, FastifyRequest } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { acceptedLocale } from "../accept-language.js";
 import type { Config } from "../config.js";
 import { decoyHash, hashPassword, verifyPassword } from "../passwords.js";
 import { currentUser, SESSION_COOKIE } from "../plugins/auth.js";
@@ -73,14 +74,16 @@ export const authRoutes: FastifyPluginAsyncZod<{ config: Config }> = async (app,
       schema: {
         tags: ["auth"],
         summary:
-          "Create an account and log in (rate-limited per address; only in the open sign-up mode past the first account). The first account of an instance is its administrator.",
+          "Create an account and log in (rate-limited per address; only in the open sign-up mode past the first account). The first account of an instance is its administrator. Without `locale`, the account starts in the first shipped language (en, de, ar) of `Accept-Language`, else English.",
         body: signupBody,
         response: { 201: userSchema, ...problemResponses(400, 403, 409, 429) },
       },
     },
     async (request, reply) => {
       refuseWithoutPasswords(config);
-      const { email, name, password, locale } = request.body;
+      const { email, name, password } = request.body;
+      // A language the sign-up page sent wins; else the browser's, when the server ships it.
+      const locale = request.body.locale ?? acceptedLocale(request.headers);
       const passwordHash = await hashPassword(password);
       const user = await app.db.db.transaction(async (tx) => {
         // Serializes signups so exactly one first user becomes the administrator.

@@ -277,7 +277,8 @@ export const collaborationRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags: ["activity"],
-        summary: "What happened on a card, newest first; page with `before` = the reply's `nextBefore`.",
+        summary:
+          "What happened on a card, newest first; page with `before` = the reply's `nextBefore`. Sentences (`text`) are in the reader's language (their `locale`: en, de or ar; others read English).",
         params: idParams,
         querystring: activityQuery,
         response: { 200: activityPageSchema, ...problemResponses(400, 401, 404) },
@@ -305,7 +306,8 @@ export const collaborationRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags: ["activity"],
-        summary: "What happened in a space, newest first; page with `before` = the reply's `nextBefore`.",
+        summary:
+          "What happened in a space, newest first; page with `before` = the reply's `nextBefore`. Sentences (`text`) are in the reader's language (their `locale`: en, de or ar; others read English).",
         params: idParams,
         querystring: activityQuery,
         response: { 200: activityPageSchema, ...problemResponses(400, 401, 404) },
@@ -331,7 +333,8 @@ export const collaborationRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags: ["activity"],
-        summary: "Your own actions in the spaces you can still read, newest first.",
+        summary:
+          "Your own actions in the spaces you can still read, newest first. Sentences (`text`) are in the reader's language (their `locale`: en, de or ar; others read English).",
         querystring: activityQuery,
         response: { 200: activityPageSchema, ...problemResponses(400, 401) },
       },

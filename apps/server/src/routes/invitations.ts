@@ -21,6 +21,7 @@ import {
 import { count, eq, sql } from "drizzle-orm";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { acceptedLocale } from "../accept-language.js";
 import {
   acceptInvitation,
   createInvitation,
@@ -240,7 +241,7 @@ export const invitationRoutes: FastifyPluginAsyncZod<{ config: Config }> = async
       schema: {
         tags: ["invitations"],
         summary:
-          "Create an account with the invited address, name and password, join the workspace and log in (not in single-sign-on-only mode).",
+          "Create an account with the invited address, name and password, join the workspace and log in (not in single-sign-on-only mode). The account starts in the first shipped language (en, de, ar) of `Accept-Language`, else English.",
         body: acceptInvitationNewBody,
         response: { 201: acceptedInvitationSchema, ...problemResponses(400, 403, 404, 409, 429) },
       },
@@ -260,6 +261,7 @@ export const invitationRoutes: FastifyPluginAsyncZod<{ config: Config }> = async
           // The same lock as signup, so exactly one first account becomes the administrator.
           await ctx.tx.execute(sql`SELECT pg_advisory_xact_lock(hashtext('lattice:signup'))`);
           const { email } = await invitationForNewAccount(ctx, token);
+          const locale = acceptedLocale(request.headers);
           const [taken] = await ctx.tx
             .select({ id: tables.users.id })
             .from(tables.users)
@@ -274,7 +276,7 @@ export const invitationRoutes: FastifyPluginAsyncZod<{ config: Config }> = async
             .from(tables.users);
           const [row] = await ctx.tx
             .insert(tables.users)
-            .values({ email, name, passwordHash, isAdmin: userCount === 0 })
+            .values({ email, name, passwordHash, isAdmin: userCount === 0, ...(locale ? { locale } : {}) })
             .returning();
           if (!row) throw new Error("insert returned no row");
           const user = toUser(row);

@@ -60,11 +60,17 @@ const ssoSuite = (driver: TestDriver) => {
       return { location: String(res.headers.location), stateCookie: state?.value ?? "" };
     };
 
-    const callback = (harness: Harness, back: URL, stateCookie: string) =>
+    const callback = (
+      harness: Harness,
+      back: URL,
+      stateCookie: string,
+      headers: Record<string, string> = {},
+    ) =>
       harness.app.inject({
         method: "GET",
         url: `${back.pathname}${back.search}`,
         cookies: stateCookie ? { [SSO_STATE_COOKIE]: stateCookie } : {},
+        headers,
       });
 
     /** The whole journey for `login`; the callback's answer. */
@@ -136,6 +142,24 @@ const ssoSuite = (driver: TestDriver) => {
         password: "anything at all",
       });
       expectProblem(login, 401, "invalid_credentials");
+    });
+
+    it("starts a new account in the browser's language and leaves a returning person's choice alone", async () => {
+      provider.people.set("greta", { email: "greta@hospital.test", name: "Greta" });
+      const german = { "accept-language": "de-CH,de;q=0.9,en;q=0.5" };
+      const first = await start(h);
+      const res = await callback(
+        h,
+        await signInAtProvider(first.location, "greta"),
+        first.stateCookie,
+        german,
+      );
+      const greta = sessionOf(h, res);
+      expect((await greta.get("/api/me")).json<User>().locale).toBe("de");
+      await greta.patch("/api/me/settings", { locale: "ar" });
+      const again = await start(h);
+      await callback(h, await signInAtProvider(again.location, "greta"), again.stateCookie, german);
+      expect((await greta.get("/api/me")).json<User>().locale).toBe("ar");
     });
 
     it("links an existing account with the same verified e-mail instead of making a second one", async () => {

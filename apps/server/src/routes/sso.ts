@@ -8,6 +8,7 @@ import { DomainError, ErrorCode, signInMethodsSchema } from "@lattice/domain";
 import type { FastifyReply, FastifyRequest } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { acceptedLocale } from "../accept-language.js";
 import type { Config } from "../config.js";
 import { OidcSignIn, SsoError, type SsoFailure, safeReturnTo } from "../sso/oidc.js";
 import { problemResponses } from "./problems.js";
@@ -95,7 +96,7 @@ export const ssoRoutes: FastifyPluginAsyncZod<{ config: Config }> = async (app, 
       schema: {
         tags: ["auth"],
         summary:
-          "The provider's answer: checks state, nonce and tokens, signs the person in (creating or linking the account) and redirects into the app, or to the login page with the reason.",
+          "The provider's answer: checks state, nonce and tokens, signs the person in (creating or linking the account; a new account starts in the first shipped language of `Accept-Language`) and redirects into the app, or to the login page with the reason.",
         querystring: z.object({
           code: z.string().max(4096).optional(),
           state: z.string().max(512).optional(),
@@ -110,7 +111,11 @@ export const ssoRoutes: FastifyPluginAsyncZod<{ config: Config }> = async (app, 
       const callbackUrl = new URL(redirectUri(request));
       callbackUrl.search = new URL(request.url, "http://callback.invalid").search;
       try {
-        const { user, returnTo, events } = await sso.finish(callbackUrl, request.cookies[SSO_STATE_COOKIE]);
+        const { user, returnTo, events } = await sso.finish(
+          callbackUrl,
+          request.cookies[SSO_STATE_COOKIE],
+          acceptedLocale(request.headers),
+        );
         if (events.length > 0) app.bus.published(events);
         await app.startSession(request, reply, user.id);
         reply.clearCookie(SSO_STATE_COOKIE, { path: cookiePath });

@@ -143,6 +143,8 @@ export class OidcSignIn {
   async finish(
     callbackUrl: URL,
     cookieState: string | undefined,
+    /** The language a new account starts in (the browser's, when shipped); null: English. */
+    locale: string | null = null,
   ): Promise<{ user: User; returnTo: string; events: DomainEvent[] }> {
     const state = callbackUrl.searchParams.get("state") ?? "";
     if (!state || !cookieState || state !== cookieState)
@@ -180,7 +182,7 @@ export class OidcSignIn {
       throw new SsoError(SsoFailure.rejected, "The provider's answer did not check out", { cause: error });
     }
     const { result: user, events } = await runMutation(this.db, { actorId: null, mutationId: null }, (ctx) =>
-      this.account(ctx, claims),
+      this.account(ctx, claims, locale),
     );
     return { user, returnTo: attempt.returnTo, events };
   }
@@ -193,6 +195,7 @@ export class OidcSignIn {
       email_verified?: unknown;
       name?: unknown;
     },
+    locale: string | null,
   ): Promise<User> {
     const email = typeof claims.email === "string" ? claims.email.trim().toLowerCase() : null;
     const domain = email?.split("@").pop() ?? null;
@@ -230,6 +233,7 @@ export class OidcSignIn {
             name: name.slice(0, limits.nameMax),
             passwordHash: null,
             isAdmin: userCount === 0,
+            ...(locale ? { locale } : {}),
           })
           .returning();
         row = created;

@@ -2,9 +2,12 @@ import { describe, expect, it } from "vitest";
 import { describeEvent } from "../activity.js";
 import { applyBoardEvent, emptyBoard } from "../board.js";
 import type { CustomField } from "../field-schemas.js";
+import { createTranslator } from "../i18n/translator.js";
 import { createField, deleteField, setCardField, updateField } from "./custom-fields.js";
 import { actor, codeOf, now } from "./test-fixtures.js";
 import { isRefusal } from "./types.js";
+
+const english = createTranslator("en");
 
 const space = { id: "s1", workspaceId: "w1" };
 const ids = (...list: string[]) => {
@@ -217,16 +220,16 @@ describe("fields on the board and in the activity", () => {
       actorId: "u1",
       payload: { cardId: "c1", spaceId: "s1", field, value, previous: null },
     });
-    expect(describeEvent(event("o1"), names)).toBe("Ana set Ward to 'Cardiology' on 'Bed 4'");
-    expect(describeEvent(event(["o1", "o2"], fieldOf("multi_choice", { name: "Tags" })), names)).toBe(
-      "Ana set Tags to 'Cardiology' and 'Oncology' on 'Bed 4'",
-    );
-    expect(describeEvent(event("u2", fieldOf("person", { name: "Nurse" })), names)).toBe(
+    expect(describeEvent(event("o1"), names, english)).toBe("Ana set Ward to 'Cardiology' on 'Bed 4'");
+    expect(
+      describeEvent(event(["o1", "o2"], fieldOf("multi_choice", { name: "Tags" })), names, english),
+    ).toBe("Ana set Tags to 'Cardiology' and 'Oncology' on 'Bed 4'");
+    expect(describeEvent(event("u2", fieldOf("person", { name: "Nurse" })), names, english)).toBe(
       "Ana set Nurse to Ben on 'Bed 4'",
     );
-    expect(describeEvent(event(3, fieldOf("number", { name: "Beds" })), names)).toBe(
+    expect(describeEvent(event(3, fieldOf("number", { name: "Beds" })), names, english)).toBe(
       "Ana set Beds to 3 on 'Bed 4'",
     );
-    expect(describeEvent(event(null), names)).toBe("Ana cleared Ward on 'Bed 4'");
+    expect(describeEvent(event(null), names, english)).toBe("Ana cleared Ward on 'Bed 4'");
   });
 });
