@@ -1,47 +1,44 @@
 /**
- * A repeat rule in words ("every 2nd Tuesday"), for the card front's tooltip and the card panel.
- * It reads the RRULE text itself (no rrule import), so the board's bundle stays small; a rule with
- * parts it does not put into words is shown as "on a custom rule".
+ * A repeat rule in words ("every 2nd Tuesday"), in the reader's language. It reads the RRULE text
+ * itself (no rrule import) and says it with one message per frequency; the weekdays, lists and dates
+ * come from the caller's Intl formatters. The caller passes its own catalog's messages (`RepeatWords`):
+ * the server's iCalendar feeds say them from `ical.repeat.*` (i18n/en.ts), so this module imports no
+ * catalog and stays cheap to import anywhere. A rule with parts it does not put into words reads "on a
+ * custom rule".
  */
 import type { CardRepeat } from "./schemas.js";
 
-const dayNames: Record<string, string> = {
-  MO: "Monday",
-  TU: "Tuesday",
-  WE: "Wednesday",
-  TH: "Thursday",
-  FR: "Friday",
-  SA: "Saturday",
-  SU: "Sunday",
-};
-const weekdayOrder = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"];
-const monthNames = [
-  "January",
-  "February",
-  "March",
-  "April",
-  "May",
-  "June",
-  "July",
-  "August",
-  "September",
-  "October",
-  "November",
-  "December",
-];
+/** The messages a repeat rule is said with, named without the caller's prefix. */
+export type RepeatMessage =
+  | "summary"
+  | "rule.daily"
+  | "rule.weekly"
+  | "rule.weekdays"
+  | "rule.weeklyOn"
+  | "rule.monthly"
+  | "rule.monthlyDay"
+  | "rule.monthlyLastDay"
+  | "rule.monthlyWeekday"
+  | "rule.yearly"
+  | "rule.yearlyOn"
+  | "rule.custom"
+  | "nthWeekday"
+  | "lastWeekday"
+  | "nthLastWeekday";
 
-export const ordinal = (n: number): string => {
-  if (n === -1) return "last";
-  if (n < 0) return `${ordinal(-n)} to last`;
-  const tens = n % 100;
-  const suffix = tens >= 11 && tens <= 13 ? "th" : (["th", "st", "nd", "rd"][n % 10] ?? "th");
-  return `${n}${suffix}`;
-};
+export interface RepeatWords {
+  say(key: RepeatMessage, values?: Record<string, string | number>): string;
+  /** A weekday's name, 0 for Monday to 6 for Sunday. */
+  weekday(index: number): string;
+  /** "Monday, Wednesday and Friday". */
+  list(items: readonly string[]): string;
+  /** A calendar day (YYYY-MM-DD), with its year or without. */
+  calendarDay(day: string, withYear: boolean): string;
+}
 
-const list = (items: readonly string[]): string =>
-  items.length <= 1
-    ? (items[0] ?? "")
-    : `${items.slice(0, -1).join(", ")} and ${items[items.length - 1] ?? ""}`;
+const weekdayCodes = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"] as const;
+type WeekdayCode = (typeof weekdayCodes)[number];
+const isWeekday = (code: string): code is WeekdayCode => (weekdayCodes as readonly string[]).includes(code);
 
 const partsOf = (rule: string): Map<string, string> =>
   new Map(
@@ -52,17 +49,29 @@ const partsOf = (rule: string): Map<string, string> =>
       .map((p) => [p.slice(0, p.indexOf("=")).toUpperCase(), p.slice(p.indexOf("=") + 1).toUpperCase()]),
   );
 
-const every = (interval: number, unit: string): string =>
-  interval === 1 ? `every ${unit}` : `every ${interval} ${unit}s`;
+const knownParts = new Set([
+  "FREQ",
+  "INTERVAL",
+  "BYDAY",
+  "BYMONTHDAY",
+  "BYSETPOS",
+  "BYMONTH",
+  "COUNT",
+  "UNTIL",
+  "WKST",
+]);
 
-/** A numbered weekday ("+2TU", "-1FR") in words ("2nd Tuesday", "last Friday"); null if not one. */
-const numberedDay = (value: string): string | null => {
-  const m = /^([+-]?\d{1,2})(MO|TU|WE|TH|FR|SA|SU)$/.exec(value);
-  return m?.[1] && m[2] ? `${ordinal(Number(m[1]))} ${dayNames[m[2]]}` : null;
+/** A weekday of the month in words: "2nd Tuesday", "last Friday", "2nd to last Monday". */
+const numberedWeekday = (words: RepeatWords, n: number, code: WeekdayCode): string => {
+  const weekday = words.weekday(weekdayCodes.indexOf(code));
+  if (n === -1) return words.say("lastWeekday", { weekday });
+  if (n < 0) return words.say("nthLastWeekday", { n: -n, weekday });
+  return words.say("nthWeekday", { n, weekday });
 };
 
 /** The rule in words, starting with "every"; null when it holds parts this does not describe. */
-export const describeRule = (rule: string): string | null => {
+export const describeRule = (words: RepeatWords, rule: string): string | null => {
+  const { say } = words;
   const parts = partsOf(rule);
   const freq = parts.get("FREQ");
   const interval = Number(parts.get("INTERVAL") ?? "1");
@@ -70,53 +79,68 @@ export const describeRule = (rule: string): string | null => {
   const byMonthDay = parts.get("BYMONTHDAY")?.split(",").map(Number) ?? [];
   const bySetPos = parts.get("BYSETPOS");
   const byMonth = parts.get("BYMONTH")?.split(",").map(Number) ?? [];
-  const known = new Set([
-    "FREQ",
-    "INTERVAL",
-    "BYDAY",
-    "BYMONTHDAY",
-    "BYSETPOS",
-    "BYMONTH",
-    "COUNT",
-    "UNTIL",
-    "WKST",
-  ]);
-  if ([...parts.keys()].some((k) => !known.has(k)) || !Number.isInteger(interval) || interval < 1)
+  if ([...parts.keys()].some((k) => !knownParts.has(k)) || !Number.isInteger(interval) || interval < 1)
     return null;
-  const plainDays = byDay.every((d) => d in dayNames);
-  const sortedDays = [...byDay].sort((a, b) => weekdayOrder.indexOf(a) - weekdayOrder.indexOf(b));
+  const plainDays = byDay.filter(isWeekday);
+  const arePlain = plainDays.length === byDay.length;
   switch (freq) {
     case "DAILY":
       return byDay.length === 0 && byMonthDay.length === 0 && !bySetPos && byMonth.length === 0
-        ? every(interval, "day")
+        ? say("rule.daily", { interval })
         : null;
     case "WEEKLY": {
-      if (byMonthDay.length > 0 || bySetPos || byMonth.length > 0 || !plainDays) return null;
-      if (byDay.length === 0) return every(interval, "week");
-      if (interval === 1 && sortedDays.join(",") === "MO,TU,WE,TH,FR") return "every weekday";
-      return `${every(interval, "week")} on ${list(sortedDays.map((d) => dayNames[d] ?? d))}`;
+      if (byMonthDay.length > 0 || bySetPos || byMonth.length > 0 || !arePlain) return null;
+      if (byDay.length === 0) return say("rule.weekly", { interval });
+      const sorted = weekdayCodes.filter((code) => plainDays.includes(code));
+      if (interval === 1 && sorted.join(",") === "MO,TU,WE,TH,FR") return say("rule.weekdays");
+      const days = words.list(sorted.map((code) => words.weekday(weekdayCodes.indexOf(code))));
+      return say("rule.weeklyOn", { interval, days });
     }
     case "MONTHLY": {
       if (byMonth.length > 0) return null;
       // A weekday of the month reads "every 2nd Tuesday"; a day of the month "every month on the 15th".
-      let weekday: string | null = null;
-      let monthDay: string | null = null;
       const setPos = bySetPos && /^-?\d+$/.test(bySetPos) ? Number(bySetPos) : null;
-      if (byDay.length === 1 && !bySetPos && byMonthDay.length === 0) weekday = numberedDay(byDay[0] ?? "");
-      else if (byDay.length === 1 && plainDays && setPos !== null && byMonthDay.length === 0)
-        weekday = `${ordinal(setPos)} ${dayNames[byDay[0] ?? ""]}`;
-      else if (byMonthDay.length === 1 && byDay.length === 0 && !bySetPos)
-        monthDay = byMonthDay[0] === -1 ? "last day" : ordinal(byMonthDay[0] ?? 1);
-      else if (byDay.length === 0 && byMonthDay.length === 0 && !bySetPos) return every(interval, "month");
-      if (weekday !== null)
-        return interval === 1 ? `every ${weekday}` : `${every(interval, "month")} on the ${weekday}`;
-      return monthDay === null ? null : `${every(interval, "month")} on the ${monthDay}`;
+      const first = byDay[0] ?? "";
+      let weekday: string | null = null;
+      if (byDay.length === 1 && !bySetPos && byMonthDay.length === 0) {
+        const m = /^([+-]?\d{1,2})(MO|TU|WE|TH|FR|SA|SU)$/.exec(first);
+        if (m?.[1] && m[2] && Number(m[1]) !== 0)
+          weekday = numberedWeekday(words, Number(m[1]), m[2] as WeekdayCode);
+      } else if (
+        byDay.length === 1 &&
+        isWeekday(first) &&
+        setPos !== null &&
+        setPos !== 0 &&
+        byMonthDay.length === 0
+      )
+        weekday = numberedWeekday(words, setPos, first);
+      else if (byMonthDay.length === 1 && byDay.length === 0 && !bySetPos) {
+        const day = byMonthDay[0] ?? 1;
+        if (day === -1) return say("rule.monthlyLastDay", { interval });
+        return day > 0 ? say("rule.monthlyDay", { interval, day }) : null;
+      } else if (byDay.length === 0 && byMonthDay.length === 0 && !bySetPos)
+        return say("rule.monthly", { interval });
+      return weekday === null ? null : say("rule.monthlyWeekday", { interval, weekday });
     }
     case "YEARLY": {
       if (byDay.length > 0 || bySetPos) return null;
-      if (byMonth.length === 0 && byMonthDay.length === 0) return every(interval, "year");
-      if (byMonth.length === 1 && byMonthDay.length === 1 && (byMonthDay[0] ?? 0) > 0)
-        return `${every(interval, "year")} on ${monthNames[(byMonth[0] ?? 1) - 1]} ${byMonthDay[0]}`;
+      if (byMonth.length === 0 && byMonthDay.length === 0) return say("rule.yearly", { interval });
+      const month = byMonth[0] ?? 0;
+      const day = byMonthDay[0] ?? 0;
+      if (
+        byMonth.length === 1 &&
+        byMonthDay.length === 1 &&
+        month >= 1 &&
+        month <= 12 &&
+        day > 0 &&
+        day <= 31
+      ) {
+        const date = words.calendarDay(
+          `2000-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`,
+          false,
+        );
+        return say("rule.yearlyOn", { interval, date });
+      }
       return null;
     }
     default:
@@ -124,36 +148,24 @@ export const describeRule = (rule: string): string | null => {
   }
 };
 
-const shortDate = new Intl.DateTimeFormat("en", { month: "short", day: "numeric", timeZone: "UTC" });
-const longDate = new Intl.DateTimeFormat("en", {
-  month: "short",
-  day: "numeric",
-  year: "numeric",
-  timeZone: "UTC",
-});
-
-/** "Jan 12" for a calendar date (the year too when it is not `thisYear`). */
-export const repeatDateLabel = (day: string, thisYear?: string): string => {
-  const date = new Date(`${day}T00:00:00Z`);
-  return (thisYear === undefined || day.slice(0, 4) === thisYear ? shortDate : longDate).format(date);
-};
-
 /**
- * "Repeats every 2nd Tuesday; next Jan 12", with the end when there is one ("5 times", "until
- * Mar 1, 2027") and "no further occurrence" once the series has ended.
+ * "Repeats every 2nd Tuesday; next 12 Jan" (the year shown when it is not `today`'s), with the end
+ * when there is one ("5 times", "until 1 Mar 2027") and "no further occurrence" once the series ended.
  */
 export const repeatSummary = (
+  words: RepeatWords,
   repeat: Pick<CardRepeat, "rule" | "endsAfter" | "endsOn" | "nextDate">,
-  thisYear?: string,
+  today: string,
 ): string => {
-  const words = describeRule(repeat.rule) ?? `on a custom rule (${repeat.rule})`;
-  const end =
-    repeat.endsAfter !== null
-      ? `, ${repeat.endsAfter} ${repeat.endsAfter === 1 ? "time" : "times"}`
-      : repeat.endsOn !== null
-        ? `, until ${repeatDateLabel(repeat.endsOn, thisYear)}`
-        : "";
-  const next =
-    repeat.nextDate === null ? "no further occurrence" : `next ${repeatDateLabel(repeat.nextDate, thisYear)}`;
-  return `Repeats ${words}${end}; ${next}`;
+  const thisYear = today.slice(0, 4);
+  const day = (value: string) => words.calendarDay(value, value.slice(0, 4) !== thisYear);
+  const rule = describeRule(words, repeat.rule) ?? words.say("rule.custom", { rule: repeat.rule });
+  return words.say("summary", {
+    rule,
+    end: repeat.endsAfter !== null ? "after" : repeat.endsOn !== null ? "on" : "never",
+    count: repeat.endsAfter ?? 0,
+    until: repeat.endsOn === null ? "" : day(repeat.endsOn),
+    hasNext: repeat.nextDate === null ? "no" : "yes",
+    next: repeat.nextDate === null ? "" : day(repeat.nextDate),
+  });
 };

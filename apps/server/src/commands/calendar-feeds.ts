@@ -15,8 +15,10 @@ import {
 import {
   addDays,
   type Card,
+  createTranslator,
   localClock,
   repeatSummary,
+  serverRepeatWords,
   shiftedDates,
   type User,
   upcomingOccurrences,
@@ -88,13 +90,26 @@ const dayAfter = (day: string): Date => {
 /** How far ahead a feed lists repeating cards' upcoming occurrences (at most 60 per series). */
 const feedHorizonDays = 365;
 
-/** The feed's calendar text, or null when the token is unknown, revoked, or its owner lost access. */
+const product = "Lattice";
+
+/**
+ * The feed's calendar text, or null when the token is unknown, revoked, or its owner lost access. It is
+ * written in its owner's language (`users.locale`; unshipped languages read English): the calendar's
+ * name, the repeating entries' summaries and every description line. Card, space and status names are
+ * what people typed.
+ */
 export const renderFeed = async (db: Database, token: string, baseUrl: string): Promise<string | null> => {
   const [feed] = await db
     .select()
     .from(tables.calendarFeeds)
     .where(and(eq(tables.calendarFeeds.tokenHash, hashToken(token)), isNull(tables.calendarFeeds.revokedAt)));
   if (!feed) return null;
+  const [owner] = await db
+    .select({ locale: tables.users.locale, timeZone: tables.users.timeZone })
+    .from(tables.users)
+    .where(eq(tables.users.id, feed.userId));
+  const translator = createTranslator(owner?.locale, owner?.timeZone);
+  const { t } = translator;
   let cards: Card[];
   let title: string;
   const spaceNames = new Map<string, string>();
@@ -102,7 +117,7 @@ export const renderFeed = async (db: Database, token: string, baseUrl: string): 
     const access = await spaceAccess(db, feed.userId, feed.spaceId);
     if (!access) return null;
     cards = await loadCards(db, { spaceId: feed.spaceId });
-    title = `${access.space.name} · Lattice`;
+    title = t("ical.calendar.space", { space: access.space.name, product });
     spaceNames.set(access.space.id, access.space.name);
   } else {
     const coworking = db
@@ -129,7 +144,7 @@ export const renderFeed = async (db: Database, token: string, baseUrl: string): 
       for (const n of names) spaceNames.set(n.id, n.name);
     }
     cards = await loadCards(db, { ids: shown.map((c) => c.id) });
-    title = "My cards · Lattice";
+    title = t("ical.calendar.mine", { product });
   }
   const statusRows = cards.length
     ? await db
@@ -138,7 +153,10 @@ export const renderFeed = async (db: Database, token: string, baseUrl: string): 
         .where(inArray(tables.statuses.id, [...new Set(cards.map((c) => c.statusId))]))
     : [];
   const statusOf = new Map(statusRows.map((s) => [s.id, s]));
-  const calendar = ical({ name: title, prodId: { company: "Lattice", product: "Lattice", language: "EN" } });
+  const calendar = ical({
+    name: title,
+    prodId: { company: product, product, language: translator.locale.toUpperCase() },
+  });
   calendar.method(ICalCalendarMethod.PUBLISH);
   for (const card of cards) {
     if (!card.dueDate) continue;
@@ -151,7 +169,7 @@ export const renderFeed = async (db: Database, token: string, baseUrl: string): 
       end: dayAfter(card.dueDate),
       allDay: true,
       summary: card.name,
-      description: `${spaceNames.get(card.spaceId) ?? ""} · ${status?.name ?? ""}\n${url}`,
+      description: `${t("ical.event.line", { space: spaceNames.get(card.spaceId) ?? "", detail: status?.name ?? "" })}\n${url}`,
       url,
       stamp: new Date(card.updatedAt),
       lastModified: new Date(card.updatedAt),
@@ -162,11 +180,20 @@ export const renderFeed = async (db: Database, token: string, baseUrl: string): 
   // Upcoming occurrences of repeating cards, as their own all-day entries (docs/RECURRING.md): each
   // becomes a card of its own (its own UID) when made, so the feed lists dates, not an RRULE.
   const now = new Date();
+  const repeatWords = serverRepeatWords(translator);
   for (const card of cards) {
     const repeat = card.repeat;
     if (!repeat || !card.dueDate) continue;
     const today = localClock(now, repeat.timeZone).day;
     const url = `${baseUrl}/w/${card.workspaceId}/s/${card.spaceId}/c/${card.id}`;
+    const description = [
+      t("ical.event.line", {
+        space: spaceNames.get(card.spaceId) ?? "",
+        detail: repeatSummary(repeatWords, repeat, today),
+      }),
+      t("ical.event.notMadeYet", { createWhen: repeat.createWhen, days: repeat.daysBefore }),
+      url,
+    ].join("\n");
     for (const date of upcomingOccurrences(repeat, today, addDays(today, feedHorizonDays))) {
       const dates = shiftedDates(card, date);
       const due = dates.dueDate ?? date;
@@ -175,12 +202,8 @@ export const renderFeed = async (db: Database, token: string, baseUrl: string): 
         start: new Date(`${dates.startDate ?? due}T00:00:00Z`),
         end: dayAfter(due),
         allDay: true,
-        summary: `${card.name} (repeats)`,
-        description: `${spaceNames.get(card.spaceId) ?? ""} · ${repeatSummary(repeat)}\nNot made yet: the card appears ${
-          repeat.createWhen === "completed"
-            ? "when the one before it is completed"
-            : `${repeat.daysBefore} days before its date`
-        }.\n${url}`,
+        summary: t("ical.event.repeats", { card: card.name }),
+        description,
         url,
         stamp: new Date(card.updatedAt),
         lastModified: new Date(card.updatedAt),

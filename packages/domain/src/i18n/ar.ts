@@ -132,4 +132,39 @@ export const ar: ServerMessages = {
     "{card} ({days, plural, zero {# يوم} one {يوم واحد} two {يومان} few {# أيام} many {# يومًا} other {# يوم}} · {risk, select, breached {تجاوزت مستوى الخدمة} other {معرّضة للخطر}})",
   "mail.digest.mentions": "إشارات غير مقروءة",
   "mail.digest.since": "منذ ملخصك الأخير",
+
+  // ---------- iCalendar feeds (calendar-feeds.ts; repeat-summary.ts says the ical.repeat.* ones) ----------
+  "ical.calendar.mine": "بطاقاتي · {product}",
+  "ical.calendar.space": "{space} · {product}",
+  "ical.event.line": "{space} · {detail}",
+  "ical.event.repeats": "{card} (متكررة)",
+  "ical.event.notMadeYet":
+    "لم تُنشأ بعد: تظهر البطاقة {createWhen, select, completed {عند إكمال البطاقة التي قبلها} other {قبل موعدها {days, plural, zero {بـ# يوم} one {بيوم واحد} two {بيومين} few {بـ# أيام} many {بـ# يومًا} other {بـ# يوم}}}}.",
+  "ical.repeat.summary":
+    "تتكرر {rule}{end, select, after {، {count, plural, zero {ولا مرة} one {مرة واحدة} two {مرتين} few {# مرات} many {# مرة} other {# مرة}}} on {، حتى {until}} other {}}؛ {hasNext, select, yes {الموعد التالي {next}} other {لا موعد آخر}}",
+  "ical.repeat.rule.daily":
+    "{interval, plural, zero {كل يوم} one {كل يوم} two {كل يومين} few {كل # أيام} many {كل # يومًا} other {كل # يوم}}",
+  "ical.repeat.rule.weekly":
+    "{interval, plural, zero {كل أسبوع} one {كل أسبوع} two {كل أسبوعين} few {كل # أسابيع} many {كل # أسبوعًا} other {كل # أسبوع}}",
+  "ical.repeat.rule.weekdays": "كل يوم عمل",
+  "ical.repeat.rule.weeklyOn":
+    "{interval, plural, zero {كل أسبوع} one {كل أسبوع} two {كل أسبوعين} few {كل # أسابيع} many {كل # أسبوعًا} other {كل # أسبوع}} يوم {days}",
+  "ical.repeat.rule.monthly":
+    "{interval, plural, zero {كل شهر} one {كل شهر} two {كل شهرين} few {كل # أشهر} many {كل # شهرًا} other {كل # شهر}}",
+  "ical.repeat.rule.monthlyDay":
+    "{interval, plural, zero {كل شهر} one {كل شهر} two {كل شهرين} few {كل # أشهر} many {كل # شهرًا} other {كل # شهر}} في اليوم {day, number}",
+  "ical.repeat.rule.monthlyLastDay":
+    "{interval, plural, zero {كل شهر} one {كل شهر} two {كل شهرين} few {كل # أشهر} many {كل # شهرًا} other {كل # شهر}} في آخر يوم منه",
+  "ical.repeat.rule.monthlyWeekday":
+    "{interval, plural, zero {كل شهر} one {كل شهر} two {كل شهرين} few {كل # أشهر} many {كل # شهرًا} other {كل # شهر}} يوم {weekday}",
+  "ical.repeat.rule.yearly":
+    "{interval, plural, zero {كل سنة} one {كل سنة} two {كل سنتين} few {كل # سنوات} many {كل # سنة} other {كل # سنة}}",
+  "ical.repeat.rule.yearlyOn":
+    "{interval, plural, zero {كل سنة} one {كل سنة} two {كل سنتين} few {كل # سنوات} many {كل # سنة} other {كل # سنة}} في {date}",
+  "ical.repeat.rule.custom": "وفق قاعدة مخصصة ({rule})",
+  "ical.repeat.nthWeekday":
+    "{weekday} {n, select, 1 {الأول} 2 {الثاني} 3 {الثالث} 4 {الرابع} 5 {الخامس} other {رقم {n, number}}}",
+  "ical.repeat.lastWeekday": "{weekday} الأخير",
+  "ical.repeat.nthLastWeekday":
+    "{weekday} {n, select, 2 {قبل الأخير} 3 {الثالث من الآخر} other {رقم {n, number} من الآخر}}",
 };

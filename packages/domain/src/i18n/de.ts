@@ -130,4 +130,33 @@ export const de: ServerMessages = {
     "{card} ({days, number} T. · {risk, select, breached {über dem Service-Level} other {gefährdet}})",
   "mail.digest.mentions": "Ungelesene Erwähnungen",
   "mail.digest.since": "Seit Ihrer letzten Übersicht",
+
+  // ---------- iCalendar feeds (calendar-feeds.ts; repeat-summary.ts says the ical.repeat.* ones) ----------
+  "ical.calendar.mine": "Meine Karten · {product}",
+  "ical.calendar.space": "{space} · {product}",
+  "ical.event.line": "{space} · {detail}",
+  "ical.event.repeats": "{card} (wiederholt sich)",
+  "ical.event.notMadeYet":
+    "Noch nicht angelegt: {createWhen, select, completed {Die Karte erscheint, sobald die vorherige erledigt ist} other {Die Karte erscheint {days, plural, one {# Tag} other {# Tage}} vor ihrem Datum}}.",
+  "ical.repeat.summary":
+    "Wiederholt sich {rule}{end, select, after {, {count, plural, one {#-mal} other {#-mal}}} on {, bis {until}} other {}}; {hasNext, select, yes {nächstes Mal am {next}} other {kein weiteres Mal}}",
+  "ical.repeat.rule.daily": "{interval, plural, one {jeden Tag} other {alle # Tage}}",
+  "ical.repeat.rule.weekly": "{interval, plural, one {jede Woche} other {alle # Wochen}}",
+  "ical.repeat.rule.weekdays": "jeden Werktag",
+  "ical.repeat.rule.weeklyOn":
+    "{interval, plural, one {jede Woche am {days}} other {alle # Wochen am {days}}}",
+  "ical.repeat.rule.monthly": "{interval, plural, one {jeden Monat} other {alle # Monate}}",
+  "ical.repeat.rule.monthlyDay":
+    "{interval, plural, one {jeden Monat} other {alle # Monate}} am {day, selectordinal, one {#.} other {#.}}",
+  "ical.repeat.rule.monthlyLastDay":
+    "{interval, plural, one {jeden Monat} other {alle # Monate}} am letzten Tag",
+  "ical.repeat.rule.monthlyWeekday":
+    "{interval, plural, one {jeden {weekday}} other {alle # Monate am {weekday}}}",
+  "ical.repeat.rule.yearly": "{interval, plural, one {jedes Jahr} other {alle # Jahre}}",
+  "ical.repeat.rule.yearlyOn":
+    "{interval, plural, one {jedes Jahr am {date}} other {alle # Jahre am {date}}}",
+  "ical.repeat.rule.custom": "nach einer eigenen Regel ({rule})",
+  "ical.repeat.nthWeekday": "{n, selectordinal, one {#.} other {#.}} {weekday}",
+  "ical.repeat.lastWeekday": "letzten {weekday}",
+  "ical.repeat.nthLastWeekday": "{n, selectordinal, one {#.} other {#.}}-letzten {weekday}",
 };

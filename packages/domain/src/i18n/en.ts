@@ -132,6 +132,36 @@ export const en = {
     "{card} ({days, number} d · {risk, select, breached {past its service level} other {at risk}})",
   "mail.digest.mentions": "Unread mentions",
   "mail.digest.since": "Since your last digest",
+
+  // ---------- iCalendar feeds (calendar-feeds.ts; repeat-summary.ts says the ical.repeat.* ones) ----------
+  "ical.calendar.mine": "My cards · {product}",
+  "ical.calendar.space": "{space} · {product}",
+  "ical.event.line": "{space} · {detail}",
+  "ical.event.repeats": "{card} (repeats)",
+  "ical.event.notMadeYet":
+    "Not made yet: the card appears {createWhen, select, completed {when the one before it is completed} other {{days, plural, one {# day} other {# days}} before its date}}.",
+  "ical.repeat.summary":
+    "Repeats {rule}{end, select, after {, {count, plural, one {# time} other {# times}}} on {, until {until}} other {}}; {hasNext, select, yes {next {next}} other {no further occurrence}}",
+  "ical.repeat.rule.daily": "{interval, plural, one {every day} other {every # days}}",
+  "ical.repeat.rule.weekly": "{interval, plural, one {every week} other {every # weeks}}",
+  "ical.repeat.rule.weekdays": "every weekday",
+  "ical.repeat.rule.weeklyOn":
+    "{interval, plural, one {every week on {days}} other {every # weeks on {days}}}",
+  "ical.repeat.rule.monthly": "{interval, plural, one {every month} other {every # months}}",
+  "ical.repeat.rule.monthlyDay":
+    "{interval, plural, one {every month} other {every # months}} on the {day, selectordinal, one {#st} two {#nd} few {#rd} other {#th}}",
+  "ical.repeat.rule.monthlyLastDay":
+    "{interval, plural, one {every month} other {every # months}} on the last day",
+  "ical.repeat.rule.monthlyWeekday":
+    "{interval, plural, one {every {weekday}} other {every # months on the {weekday}}}",
+  "ical.repeat.rule.yearly": "{interval, plural, one {every year} other {every # years}}",
+  "ical.repeat.rule.yearlyOn":
+    "{interval, plural, one {every year on {date}} other {every # years on {date}}}",
+  "ical.repeat.rule.custom": "on a custom rule ({rule})",
+  "ical.repeat.nthWeekday": "{n, selectordinal, one {#st} two {#nd} few {#rd} other {#th}} {weekday}",
+  "ical.repeat.lastWeekday": "last {weekday}",
+  "ical.repeat.nthLastWeekday":
+    "{n, selectordinal, one {#st} two {#nd} few {#rd} other {#th}} to last {weekday}",
 } as const;
 
 export type ServerMessageKey = keyof typeof en;

@@ -38,6 +38,10 @@ export interface ServerFormatters {
   day(isoDay: string): string;
   /** A calendar day with its weekday: "Monday 7 December". */
   longDay(isoDay: string): string;
+  /** A calendar day without its year: "7 Dec". */
+  dayMonth(isoDay: string): string;
+  /** A weekday's name, 0 for Monday to 6 for Sunday: "Tuesday". */
+  weekday(index: number): string;
   /** An instant in the reader's time zone: "7 Dec 2026, 15:41". */
   dateTime(value: Date | string): string;
   number(value: number): string;
@@ -100,6 +104,8 @@ export const createTranslator = (locale: string | null | undefined, timeZone?: s
     month: "long",
     timeZone: "UTC",
   });
+  const dayMonth = new Intl.DateTimeFormat(tag, { day: "numeric", month: "short", timeZone: "UTC" });
+  const weekday = new Intl.DateTimeFormat(tag, { weekday: "long", timeZone: "UTC" });
   const dateTime = new Intl.DateTimeFormat(tag, { dateStyle: "medium", timeStyle: "short", timeZone: zone });
   const number = new Intl.NumberFormat(tag);
   const list = new Intl.ListFormat(tag, { type: "conjunction" });
@@ -114,6 +120,9 @@ export const createTranslator = (locale: string | null | undefined, timeZone?: s
     format: {
       day: (value) => day.format(utcDay(value)),
       longDay: (value) => longDay.format(utcDay(value)),
+      dayMonth: (value) => dayMonth.format(utcDay(value)),
+      // 2024-01-01 was a Monday.
+      weekday: (index) => weekday.format(new Date(Date.UTC(2024, 0, 1 + index, 12))),
       dateTime: (value) => dateTime.format(typeof value === "string" ? new Date(value) : value),
       number: (value) => number.format(value),
       list: (items) => list.format(items),
