@@ -2,7 +2,7 @@
  * iCalendar feeds at secret URLs, parsed back with an independent parser (ical.js).
  */
 import { type TestDriver, testDriver } from "@lattice/db/testing";
-import type { Space, Workspace } from "@lattice/domain";
+import { addDays, isoDay, type Space, type Workspace } from "@lattice/domain";
 import ICAL from "ical.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Client, factories, type Harness, startHarness } from "../test/harness.js";
@@ -30,6 +30,10 @@ const parse = (text: string): ParsedEvent[] => {
     };
   });
 };
+
+/** The calendar's name as clients show it (X-WR-CALNAME). */
+const calendarName = (text: string): unknown =>
+  new ICAL.Component(ICAL.parse(text)).getFirstPropertyValue("x-wr-calname");
 
 const calendarSuite = (driver: TestDriver) => {
   describe(`calendar feeds (${driver})`, () => {
@@ -139,6 +143,85 @@ const calendarSuite = (driver: TestDriver) => {
       expect(after.lastModified).toBe(
         Math.floor(Date.parse(moved.json<{ updatedAt: string }>().updatedAt) / 1000) * 1000,
       );
+    });
+
+    it("writes a feed in its owner's language: German for a German owner, Arabic for an Arabic one, English for an unshipped language", async () => {
+      const speaking = async (name: string, locale: string): Promise<Client> => {
+        const client = await f.user(name);
+        expect((await client.patch("/api/me/settings", { locale })).statusCode).toBe(200);
+        await f.member(owner, workspace.id, client, "member");
+        return client;
+      };
+      const greta = await speaking("Greta", "de");
+      const amal = await speaking("Amal", "ar");
+      const francois = await speaking("Francois", "fr");
+      const ward = await f.space(owner, workspace.id, { name: "Ward" });
+      // A week from today (the feed lists a year ahead of today), weekly on Tuesdays, three times in all,
+      // each made two days before its date.
+      const start = addDays(isoDay(new Date()), 7);
+      const card = await f.card(owner, ward.id, { name: "Ward round" });
+      expect(
+        (
+          await owner.patch(`/api/cards/${card.id}`, {
+            startDate: start,
+            dueDate: start,
+            coworkerIds: [greta.user.id, amal.user.id, francois.user.id],
+          })
+        ).statusCode,
+      ).toBe(200);
+      const repeated = await owner.put(`/api/cards/${card.id}/repeat`, {
+        rule: "FREQ=WEEKLY;BYDAY=TU",
+        ends: { kind: "after", count: 3 },
+        createWhen: "before_start",
+        daysBefore: 2,
+      });
+      expect(repeated.statusCode, repeated.body).toBe(200);
+      const feedOf = async (who: Client) => {
+        const { url } = (await who.post("/api/me/calendar-feed")).json<{ url: string }>();
+        const res = await fetchFeed(url);
+        expect(res.statusCode).toBe(200);
+        const events = parse(res.body);
+        return {
+          name: calendarName(res.body),
+          card: events.find((e) => e.uid === `${card.id}@lattice`),
+          repeats: events.filter((e) => e.uid !== `${card.id}@lattice`),
+        };
+      };
+
+      const german = await feedOf(greta);
+      expect(german.name).toBe("Meine Karten · Lattice");
+      expect(german.card?.summary).toBe("Ward round");
+      expect(german.card?.description).toMatch(/^Ward · /);
+      expect(german.repeats.length).toBeGreaterThan(0);
+      for (const event of german.repeats) {
+        expect(event.summary).toBe("Ward round (wiederholt sich)");
+        expect(event.description).toContain(
+          "Ward · Wiederholt sich jede Woche am Dienstag, 3-mal; nächstes Mal am ",
+        );
+        expect(event.description).toContain(
+          "Noch nicht angelegt: Die Karte erscheint 2 Tage vor ihrem Datum.",
+        );
+      }
+
+      const arabic = await feedOf(amal);
+      expect(arabic.name).toBe("بطاقاتي · Lattice");
+      expect(arabic.card?.summary).toBe("Ward round");
+      expect(arabic.repeats.length).toBeGreaterThan(0);
+      for (const event of arabic.repeats) {
+        expect(event.summary).toBe("Ward round (متكررة)");
+        expect(event.description).toContain("Ward · تتكرر كل أسبوع يوم الثلاثاء");
+        expect(event.description).toContain("الموعد التالي");
+        expect(event.description).toContain("لم تُنشأ بعد: تظهر البطاقة قبل موعدها بيومين.");
+      }
+
+      const english = await feedOf(francois);
+      expect(english.name).toBe("My cards · Lattice");
+      for (const event of english.repeats) {
+        expect(event.summary).toBe("Ward round (repeats)");
+        expect(event.description).toContain("Ward · Repeats every week on Tuesday, 3 times; next ");
+        expect(event.description).toContain("Not made yet: the card appears 2 days before its date.");
+      }
+      expect(english.repeats.length).toBe(german.repeats.length);
     });
 
     it("answers an unknown or malformed feed name with a problem, never a calendar", async () => {
