@@ -130,4 +130,42 @@ export const de: ServerMessages = {
     "{card} ({days, number} T. · {risk, select, breached {über dem Service-Level} other {gefährdet}})",
   "mail.digest.mentions": "Ungelesene Erwähnungen",
   "mail.digest.since": "Seit Ihrer letzten Übersicht",
+  // ---------- refusals ----------
+  "refusal.notFound.attachment": "Anhang nicht gefunden",
+  "refusal.notFound.blocking": "Blockierung nicht gefunden",
+  "refusal.notFound.card": "Karte nicht gefunden",
+  "refusal.notFound.column": "Spalte nicht gefunden",
+  "refusal.notFound.comment": "Kommentar nicht gefunden",
+  "refusal.notFound.label": "Label nicht gefunden",
+  "refusal.notFound.relation": "Beziehung nicht gefunden",
+  "refusal.notFound.savedView": "Gespeicherte Ansicht nicht gefunden",
+  "refusal.notFound.space": "Bereich nicht gefunden",
+  "refusal.notFound.todo": "To-do nicht gefunden",
+  "refusal.notFound.workspace": "Arbeitsbereich nicht gefunden",
+  "refusal.forbidden.visitor": "Gäste können lesen und kommentieren, dies aber nicht ändern",
+  "refusal.forbidden.role":
+    "Ihre Rolle ({role, select, owner {Eigentümer} member {Mitglied} visitor {Gast} other {{role}}}) erlaubt das nicht",
+  "refusal.separator.semicolon": "; ",
+  "refusal.relation.exists": "Diese Karten sind bereits auf diese Weise verbunden",
+  "refusal.relation.cycle": "Dadurch entstünde ein Kreis: {cards}",
+  "refusal.relation.cycleCard": "„{card}“",
+  "refusal.relation.isParentOf": " ist übergeordnet zu ",
+  "refusal.relation.comesBefore": " kommt vor ",
+  "refusal.card.blocked":
+    "Die Karte ist blockiert; lösen Sie ihre Blockierungen, bevor Sie den Status ändern",
+  "refusal.card.blockedBy":
+    "Die Karte ist blockiert durch {blockers}; lösen Sie {count, plural, one {diese Blockierung} other {diese Blockierungen}}, bevor Sie den Status ändern",
+  "refusal.card.blocker": "{blocker} ({reason})",
+  "refusal.blocking.cleared": "Diese Blockierung wurde bereits gelöst",
+  "refusal.move.cannotAdd": "Sie können keine Karten zu {space} hinzufügen",
+  "refusal.move.noStatus": "{space} hat keinen Status, in den die Karte passt",
+  "refusal.move.blocked":
+    "Die Karte ist blockiert; bis ihre Blockierungen gelöst sind, kann sie nur in einen Status derselben Rolle wechseln",
+  "refusal.move.crossWorkspace":
+    "Ihre Beziehungen würden Arbeitsbereiche überspannen; entfernen Sie diese zuerst",
+  "refusal.status.notEmpty":
+    "„{status}“ enthält noch {count, plural, one {# Karte} other {# Karten}}, archivierte eingeschlossen; verschieben oder löschen Sie diese zuerst",
+  "refusal.status.last": "Ein Bereich braucht mindestens einen Status",
+  "refusal.repeat.noFurther": "Die Serie hat kein weiteres Vorkommen",
+  "refusal.repeat.noStatus": "Der Bereich hat keinen Status",
 };

@@ -132,6 +132,41 @@ export const en = {
     "{card} ({days, number} d · {risk, select, breached {past its service level} other {at risk}})",
   "mail.digest.mentions": "Unread mentions",
   "mail.digest.since": "Since your last digest",
+  // ---------- refusals (DomainError: what a command refuses, shown as problem detail and toast) ----------
+  "refusal.notFound.attachment": "Attachment not found",
+  "refusal.notFound.blocking": "Blocking not found",
+  "refusal.notFound.card": "Card not found",
+  "refusal.notFound.column": "Column not found",
+  "refusal.notFound.comment": "Comment not found",
+  "refusal.notFound.label": "Label not found",
+  "refusal.notFound.relation": "Relation not found",
+  "refusal.notFound.savedView": "Saved view not found",
+  "refusal.notFound.space": "Space not found",
+  "refusal.notFound.todo": "To-do not found",
+  "refusal.notFound.workspace": "Workspace not found",
+  "refusal.forbidden.visitor": "Visitors can read and comment but not change this",
+  "refusal.forbidden.role": "Your role ({role}) does not allow this",
+  "refusal.separator.semicolon": "; ",
+  "refusal.relation.exists": "These cards are already related this way",
+  "refusal.relation.cycle": "This would close a cycle: {cards}",
+  "refusal.relation.cycleCard": "''{card}''",
+  "refusal.relation.isParentOf": " is parent of ",
+  "refusal.relation.comesBefore": " comes before ",
+  "refusal.card.blocked": "It is blocked; clear its blockers before changing its status",
+  "refusal.card.blockedBy":
+    "It is blocked by {blockers}; clear {count, plural, one {it} other {them}} before changing its status",
+  "refusal.card.blocker": "{blocker} ({reason})",
+  "refusal.blocking.cleared": "This blocking was already cleared",
+  "refusal.move.cannotAdd": "You cannot add cards to {space}",
+  "refusal.move.noStatus": "{space} has no status to put the card in",
+  "refusal.move.blocked":
+    "It is blocked; it can move only into a status of the same role until its blockers are cleared",
+  "refusal.move.crossWorkspace": "Its relations would cross workspaces; remove them first",
+  "refusal.status.notEmpty":
+    '"{status}" still holds {count, plural, one {# card(s)} other {# card(s)}}, archived ones included; move or delete them first',
+  "refusal.status.last": "A space needs at least one status",
+  "refusal.repeat.noFurther": "The series has no further occurrence",
+  "refusal.repeat.noStatus": "The space has no status",
 } as const;
 
 export type ServerMessageKey = keyof typeof en;
