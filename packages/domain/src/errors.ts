@@ -121,10 +121,12 @@ const notFoundKeys: Record<string, RefusalKey> = {
   Card: "refusal.notFound.card",
   Column: "refusal.notFound.column",
   Comment: "refusal.notFound.comment",
+  Field: "refusal.notFound.field",
   Label: "refusal.notFound.label",
   Relation: "refusal.notFound.relation",
   "Saved view": "refusal.notFound.savedView",
   Space: "refusal.notFound.space",
+  Status: "refusal.notFound.status",
   "To-do": "refusal.notFound.todo",
   Workspace: "refusal.notFound.workspace",
 };

@@ -10,7 +10,12 @@ import { and, asc, count, eq, gt, isNull } from "drizzle-orm";
 
 export const requireAdmin = (actor: User): void => {
   if (!actor.isAdmin)
-    throw new DomainError(ErrorCode.forbidden, "Only an instance administrator may see and manage accounts");
+    throw new DomainError(
+      ErrorCode.forbidden,
+      "Only an instance administrator may see and manage accounts",
+      [],
+      { key: "refusal.accounts.adminOnly" },
+    );
 };
 
 const adminUsers = (db: Executor, userId?: string) =>
@@ -77,7 +82,10 @@ export const setAccountActive = async (
         .select({ id: tables.users.id })
         .from(tables.users)
         .where(eq(tables.users.id, userId));
-      if (!exists) throw new DomainError(ErrorCode.notFound, "Account not found");
+      if (!exists)
+        throw new DomainError(ErrorCode.notFound, "Account not found", [], {
+          key: "refusal.notFound.account",
+        });
     }
     const ended = isActive
       ? []

@@ -129,7 +129,10 @@ export const authPlugin = fp(
       request.sessionId = session?.id ?? null;
       if (session && isWebSocketUpgrade(request)) sessionSockets.noteUpgrade(request.raw, session.id);
       if (request.routeOptions.config?.public) return;
-      if (!request.user) throw new DomainError(ErrorCode.unauthenticated, "Log in to continue");
+      if (!request.user)
+        throw new DomainError(ErrorCode.unauthenticated, "Log in to continue", [], {
+          key: "refusal.auth.logIn",
+        });
     });
 
     app.decorate("startSession", async (request: FastifyRequest, reply: FastifyReply, userId: string) => {

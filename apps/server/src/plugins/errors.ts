@@ -13,6 +13,7 @@ import {
   type Problem,
   problemType,
   refusalSentence,
+  serverLocaleOf,
   titleByCode,
 } from "@lattice/domain";
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
@@ -53,8 +54,8 @@ export const sendProblem = (
  * request's Accept-Language, else English (the error's own `message`).
  */
 const refusalDetail = (error: DomainError, request: FastifyRequest): string => {
-  const locale = request.user?.locale ?? acceptedLocale(request.headers);
-  if (!error.refusal || !locale) return error.message;
+  const locale = serverLocaleOf(request.user?.locale ?? acceptedLocale(request.headers));
+  if (!error.refusal || locale === "en") return error.message;
   return refusalSentence(error, createTranslator(locale));
 };
 

@@ -44,7 +44,12 @@ const endOtherSessions = (db: Executor, userId: string, keptSessionId: string) =
 
 const tooManyAttempts = (reply: FastifyReply, retryAfterSeconds: number): DomainError => {
   reply.header("retry-after", String(Math.max(1, retryAfterSeconds)));
-  return new DomainError(ErrorCode.rateLimited, "Too many failed attempts from this address; wait a while");
+  return new DomainError(
+    ErrorCode.rateLimited,
+    "Too many failed attempts from this address; wait a while",
+    [],
+    { key: "refusal.auth.tooManyAttempts" },
+  );
 };
 
 /** With PASSWORD_SIGN_IN off, people sign in through single sign-on only. */
@@ -53,6 +58,8 @@ const refuseWithoutPasswords = (config: Config): void => {
     throw new DomainError(
       ErrorCode.forbidden,
       "Signing in with a password is turned off here; use single sign-on",
+      [],
+      { key: "refusal.auth.passwordOff" },
     );
 };
 
@@ -155,12 +162,16 @@ export const authRoutes: FastifyPluginAsyncZod<{ config: Config }> = async (app,
       const isValid = await verifyPassword(password, row?.passwordHash ?? (await decoyHash));
       if (!row || !isValid) {
         await failedLoginsByAddress(request);
-        throw new DomainError(ErrorCode.invalidCredentials, "Email or password is wrong");
+        throw new DomainError(ErrorCode.invalidCredentials, "Email or password is wrong", [], {
+          key: "refusal.auth.wrongCredentials",
+        });
       }
       if (row.deactivatedAt)
         throw new DomainError(
           ErrorCode.accountDeactivated,
           "This account has been deactivated; ask an administrator of this instance",
+          [],
+          { key: "refusal.auth.deactivated" },
         );
       await app.startSession(request, reply, row.id);
       return toUser(row);
@@ -288,7 +299,8 @@ export const authRoutes: FastifyPluginAsyncZod<{ config: Config }> = async (app,
         .delete(tables.sessions)
         .where(and(eq(tables.sessions.id, request.params.id), eq(tables.sessions.userId, user.id)))
         .returning({ id: tables.sessions.id });
-      if (ended.length === 0) throw new DomainError(ErrorCode.notFound, "No such session");
+      if (ended.length === 0)
+        throw new DomainError(ErrorCode.notFound, "No such session", [], { key: "refusal.notFound.session" });
       app.sessionSockets.close([request.params.id]);
       if (request.params.id === request.sessionId) reply.clearCookie(SESSION_COOKIE, { path: "/" });
       return reply.code(204).send(null);

@@ -91,6 +91,29 @@ const refusalsSuite = (driver: TestDriver): void => {
         expectProblem(await otto.patch(`/api/cards/${card.id}`, { name: "Nope" }), 404, "not_found").detail,
       ).toBe("لم يُعثر على البطاقة");
     });
+
+    it("answers a request without a session in its Accept-Language, and in English without one", async () => {
+      const login = (headers: Record<string, string>) =>
+        f().anonymous.request(
+          "POST",
+          "/api/auth/login",
+          { email: "nobody@example.test", password: "not the password" },
+          headers,
+        );
+      expect(
+        expectProblem(await login({ "accept-language": "de-AT, en;q=0.5" }), 401, "invalid_credentials")
+          .detail,
+      ).toBe("E-Mail-Adresse oder Passwort ist falsch");
+      expect(expectProblem(await login({ "accept-language": "ar" }), 401, "invalid_credentials").detail).toBe(
+        "البريد الإلكتروني أو كلمة المرور غير صحيحة",
+      );
+      expect(expectProblem(await login({ "accept-language": "fr" }), 401, "invalid_credentials").detail).toBe(
+        "Email or password is wrong",
+      );
+      expect(expectProblem(await login({}), 401, "invalid_credentials").detail).toBe(
+        "Email or password is wrong",
+      );
+    });
   });
 };
 
