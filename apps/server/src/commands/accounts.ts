@@ -62,9 +62,12 @@ export const setAccountActive = async (
   requireAdmin(actor);
   // Security: an administrator locking themself out would leave the instance without one.
   if (!isActive && userId === actor.id)
-    throw new DomainError(ErrorCode.conflict, "You cannot deactivate your own account", [
-      { field: "params.id", message: "is your own account" },
-    ]);
+    throw new DomainError(
+      ErrorCode.conflict,
+      "You cannot deactivate your own account",
+      [{ field: "params.id", message: "is your own account" }],
+      { key: "refusal.accounts.ownAccount" },
+    );
   return db.transaction(async (tx) => {
     const [updated] = await tx
       .update(tables.users)

@@ -55,7 +55,8 @@ const deviceOf = (request: FastifyRequest): string =>
 
 /** The authenticated user; routes behind the auth hook may rely on it being set. */
 export const currentUser = (request: FastifyRequest): User => {
-  if (!request.user) throw new DomainError(ErrorCode.unauthenticated);
+  if (!request.user)
+    throw new DomainError(ErrorCode.unauthenticated, undefined, [], { key: "refusal.auth.unauthenticated" });
   return request.user;
 };
 

@@ -31,7 +31,8 @@ const FAILED_LOGIN_WINDOW_MS = 15 * 60_000;
 
 /** The session the request was made with; routes behind the auth hook always have one. */
 const currentSessionId = (request: FastifyRequest): string => {
-  if (!request.sessionId) throw new DomainError(ErrorCode.unauthenticated);
+  if (!request.sessionId)
+    throw new DomainError(ErrorCode.unauthenticated, undefined, [], { key: "refusal.auth.unauthenticated" });
   return request.sessionId;
 };
 
@@ -109,9 +110,12 @@ export const authRoutes: FastifyPluginAsyncZod<{ config: Config }> = async (app,
           .from(tables.users)
           .where(eq(sql`lower(${tables.users.email})`, email));
         if (existing)
-          throw new DomainError(ErrorCode.emailTaken, "An account with this email already exists", [
-            { field: "body.email", message: "is already registered" },
-          ]);
+          throw new DomainError(
+            ErrorCode.emailTaken,
+            "An account with this email already exists",
+            [{ field: "body.email", message: "is already registered" }],
+            { key: "refusal.auth.emailTaken" },
+          );
         const [row] = await tx
           .insert(tables.users)
           .values({ email, name, passwordHash, isAdmin: userCount === 0, ...(locale ? { locale } : {}) })
@@ -236,9 +240,12 @@ export const authRoutes: FastifyPluginAsyncZod<{ config: Config }> = async (app,
         .from(tables.users)
         .where(eq(tables.users.id, user.id));
       if (!row?.passwordHash || !(await verifyPassword(currentPassword, row.passwordHash)))
-        throw new DomainError(ErrorCode.validationFailed, "The current password is wrong", [
-          { field: "body.currentPassword", message: "is wrong" },
-        ]);
+        throw new DomainError(
+          ErrorCode.validationFailed,
+          "The current password is wrong",
+          [{ field: "body.currentPassword", message: "is wrong" }],
+          { key: "refusal.auth.wrongPassword" },
+        );
       const passwordHash = await hashPassword(newPassword);
       const ended = await app.db.db.transaction(async (tx) => {
         await tx.update(tables.users).set({ passwordHash }).where(eq(tables.users.id, user.id));

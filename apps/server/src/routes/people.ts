@@ -53,7 +53,10 @@ export const peopleRoutes: FastifyPluginAsyncZod = async (app) => {
             .set(changes)
             .where(eq(tables.users.id, user.id))
             .returning();
-          if (!row) throw new DomainError(ErrorCode.unauthenticated);
+          if (!row)
+            throw new DomainError(ErrorCode.unauthenticated, undefined, [], {
+              key: "refusal.auth.unauthenticated",
+            });
           // Everyone who sees this person (in a members list, on a card, beside a comment) learns their
           // new name or initials colour at once: a member.updated on each of their workspaces.
           if (name !== undefined || color !== undefined) {

@@ -192,6 +192,10 @@ export const ar: ServerMessages = {
   "refusal.trash.noColumn": "لا يوجد في المساحة «{space}» عمود يوضع فيه",
   "refusal.notFound.field": "لم يُعثر على الحقل",
   "refusal.notFound.status": "لم يُعثر على الحالة",
+  "refusal.accounts.ownAccount": "لا يمكنك تعطيل حسابك",
+  "refusal.auth.emailTaken": "يوجد حساب بهذا البريد الإلكتروني بالفعل",
+  "refusal.auth.wrongPassword": "كلمة المرور الحالية غير صحيحة",
+  "refusal.auth.unauthenticated": "عليك تسجيل الدخول",
   "refusal.forbidden.visitor": "يستطيع الزوار القراءة والتعليق لكن لا يستطيعون تغيير هذا",
   "refusal.forbidden.role":
     "لا يسمح دورك ({role, select, owner {مالك} member {عضو} visitor {زائر} other {{role}}}) بهذا",

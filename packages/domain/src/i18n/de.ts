@@ -199,6 +199,10 @@ export const de: ServerMessages = {
   "refusal.trash.noColumn": "Der Bereich „{space}“ hat keine Spalte, in die es passt",
   "refusal.notFound.field": "Feld nicht gefunden",
   "refusal.notFound.status": "Status nicht gefunden",
+  "refusal.accounts.ownAccount": "Sie können Ihr eigenes Konto nicht deaktivieren",
+  "refusal.auth.emailTaken": "Ein Konto mit dieser E-Mail-Adresse gibt es bereits",
+  "refusal.auth.wrongPassword": "Das aktuelle Passwort ist falsch",
+  "refusal.auth.unauthenticated": "Sie müssen sich anmelden",
   "refusal.forbidden.visitor": "Gäste können lesen und kommentieren, dies aber nicht ändern",
   "refusal.forbidden.role":
     "Ihre Rolle ({role, select, owner {Eigentümer} member {Mitglied} visitor {Gast} other {{role}}}) erlaubt das nicht",
