@@ -1,3 +1,5 @@
+import type { ServerMessageKey } from "./i18n/en.js";
+
 /**
  * The closed set of error codes the API answers with. Each maps to one HTTP status in one table,
  * so a route can never invent an ad-hoc error string or status.
@@ -74,26 +76,77 @@ export const titleByCode: Record<ErrorCode, string> = {
   unavailable: "The service is briefly unavailable; try again shortly",
 };
 
+/** A refusal's message in the server catalogs (i18n/en.ts, prefix `refusal.`). */
+export type RefusalKey = Extract<ServerMessageKey, `refusal.${string}`>;
+
+/**
+ * What a refusal says, as a message key and its values, so a reader gets it in their language
+ * (i18n/refusal.ts). A list value (blockers, the cards of a cycle) is written item by item with the
+ * item's message and joined with the separator's, both in the reader's language.
+ */
+export interface Refusal {
+  key: RefusalKey;
+  values?: Record<string, string | number>;
+  lists?: Record<string, { item: RefusalKey; separator: RefusalKey; items: Record<string, string>[] }>;
+}
+
 export interface FieldError {
   /** Dotted path of the offending field, e.g. `body.name`. */
   field: string;
   message: string;
 }
 
-/** A failure a command reports on purpose; the server turns it into problem+json. */
+/**
+ * A failure a command reports on purpose; the server turns it into problem+json. `message` stays the
+ * English sentence (logs, tests); `refusal`, when given, is the same sentence as a message key and
+ * values, which the server and the web app write in the reader's language.
+ */
 export class DomainError extends Error {
   readonly code: ErrorCode;
   readonly errors: FieldError[];
-  constructor(code: ErrorCode, detail?: string, errors: FieldError[] = []) {
+  readonly refusal: Refusal | null;
+  constructor(code: ErrorCode, detail?: string, errors: FieldError[] = [], refusal?: Refusal) {
     super(detail ?? titleByCode[code]);
     this.name = "DomainError";
     this.code = code;
     this.errors = errors;
+    this.refusal = refusal ?? null;
   }
 }
 
-export const notFound = (what: string): DomainError =>
-  new DomainError(ErrorCode.notFound, `${what} not found`);
+/** The things a refusal names by their English noun ("Card not found"), with their message keys. */
+const notFoundKeys: Record<string, RefusalKey> = {
+  Attachment: "refusal.notFound.attachment",
+  Blocking: "refusal.notFound.blocking",
+  Card: "refusal.notFound.card",
+  Column: "refusal.notFound.column",
+  Comment: "refusal.notFound.comment",
+  Field: "refusal.notFound.field",
+  Label: "refusal.notFound.label",
+  Relation: "refusal.notFound.relation",
+  "Saved view": "refusal.notFound.savedView",
+  Space: "refusal.notFound.space",
+  Status: "refusal.notFound.status",
+  "To-do": "refusal.notFound.todo",
+  Workspace: "refusal.notFound.workspace",
+};
+
+/** "Card not found": 404 for a thing the caller may not know exists. */
+export const notFound = (what: string): DomainError => {
+  const key = notFoundKeys[what];
+  return new DomainError(ErrorCode.notFound, `${what} not found`, [], key ? { key } : undefined);
+};
+
+/** 403 for a role that may see the thing but not do this. */
+export const roleRefusal = (role: string): DomainError =>
+  role === "visitor"
+    ? new DomainError(ErrorCode.forbidden, "Visitors can read and comment but not change this", [], {
+        key: "refusal.forbidden.visitor",
+      })
+    : new DomainError(ErrorCode.forbidden, `Your role (${role}) does not allow this`, [], {
+        key: "refusal.forbidden.role",
+        values: { role },
+      });
 
 /** RFC 9457 problem details as sent on the wire. */
 export interface Problem {

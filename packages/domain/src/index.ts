@@ -9,6 +9,7 @@ export * from "./errors.js";
 export * from "./events.js";
 export * from "./field-schemas.js";
 export * from "./i18n/notification-sentence.js";
+export * from "./i18n/refusal.js";
 export * from "./i18n/repeat-words.js";
 export * from "./i18n/translator.js";
 export * from "./import/csv.js";

@@ -10,7 +10,12 @@ import { and, asc, count, eq, gt, isNull } from "drizzle-orm";
 
 export const requireAdmin = (actor: User): void => {
   if (!actor.isAdmin)
-    throw new DomainError(ErrorCode.forbidden, "Only an instance administrator may see and manage accounts");
+    throw new DomainError(
+      ErrorCode.forbidden,
+      "Only an instance administrator may see and manage accounts",
+      [],
+      { key: "refusal.accounts.adminOnly" },
+    );
 };
 
 const adminUsers = (db: Executor, userId?: string) =>
@@ -57,9 +62,12 @@ export const setAccountActive = async (
   requireAdmin(actor);
   // Security: an administrator locking themself out would leave the instance without one.
   if (!isActive && userId === actor.id)
-    throw new DomainError(ErrorCode.conflict, "You cannot deactivate your own account", [
-      { field: "params.id", message: "is your own account" },
-    ]);
+    throw new DomainError(
+      ErrorCode.conflict,
+      "You cannot deactivate your own account",
+      [{ field: "params.id", message: "is your own account" }],
+      { key: "refusal.accounts.ownAccount" },
+    );
   return db.transaction(async (tx) => {
     const [updated] = await tx
       .update(tables.users)
@@ -77,7 +85,10 @@ export const setAccountActive = async (
         .select({ id: tables.users.id })
         .from(tables.users)
         .where(eq(tables.users.id, userId));
-      if (!exists) throw new DomainError(ErrorCode.notFound, "Account not found");
+      if (!exists)
+        throw new DomainError(ErrorCode.notFound, "Account not found", [], {
+          key: "refusal.notFound.account",
+        });
     }
     const ended = isActive
       ? []

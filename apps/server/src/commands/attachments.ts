@@ -62,7 +62,10 @@ export const listCardAttachments = async (
 export const readableAttachment = async (db: Executor, actor: User, attachmentId: string) => {
   const attachment = await findAttachment(db, attachmentId);
   const access = attachment ? await cardAccess(db, actor.id, attachment.cardId) : null;
-  if (!attachment || !access) throw new DomainError(ErrorCode.notFound, "Attachment not found");
+  if (!attachment || !access)
+    throw new DomainError(ErrorCode.notFound, "Attachment not found", [], {
+      key: "refusal.notFound.attachment",
+    });
   return { attachment, access };
 };
 
@@ -267,7 +270,8 @@ export const publishUploads = async (
   const published: Attachment[] = [];
   for (const upload of uploads) {
     const attachment = await publishAttachment(ctx.tx, upload.id, upload.size);
-    if (!attachment) throw new DomainError(ErrorCode.notFound, "Card not found");
+    if (!attachment)
+      throw new DomainError(ErrorCode.notFound, "Card not found", [], { key: "refusal.notFound.card" });
     ctx.emit(draft(spaceChannel(attachment.spaceId), "attachment.created", { attachment }));
     published.push(attachment);
   }
@@ -298,6 +302,8 @@ const managedAttachment = async (
     throw new DomainError(
       ErrorCode.forbidden,
       "Only the person who attached it, the card's responsible person or a space owner can rename or remove a document",
+      [],
+      { key: "refusal.attachment.forbidden" },
     );
   }
   return attachment;

@@ -2,22 +2,23 @@
  * Security: the order matters. First "may the caller know this exists" (else 404, the same answer
  * as for an id that does not exist), then "may the caller do this" (else 403).
  */
-import { type Action, can, DomainError, ErrorCode, type WorkspaceRole } from "@lattice/domain";
+import {
+  type Action,
+  can,
+  DomainError,
+  ErrorCode,
+  notFound,
+  roleRefusal,
+  type WorkspaceRole,
+} from "@lattice/domain";
 
 export const authorize = <T extends { role: WorkspaceRole }>(
   access: T | null,
   action: Action,
   what: string,
 ): T => {
-  if (!access) throw new DomainError(ErrorCode.notFound, `${what} not found`);
-  if (!can(access.role, action)) {
-    throw new DomainError(
-      ErrorCode.forbidden,
-      access.role === "visitor"
-        ? "Visitors can read and comment but not change this"
-        : `Your role (${access.role}) does not allow this`,
-    );
-  }
+  if (!access) throw notFound(what);
+  if (!can(access.role, action)) throw roleRefusal(access.role);
   return access;
 };
 

@@ -53,6 +53,8 @@ const requireAdmin = (actor: User): void => {
     throw new DomainError(
       ErrorCode.forbidden,
       "Only the instance administrator manages global and on-demand blockers",
+      [],
+      { key: "refusal.blockers.adminOnly" },
     );
 };
 
@@ -157,7 +159,9 @@ export const setOnDemandEnabled = async (
   const { space } = authorize(await spaceAccess(tx, actor.id, spaceId), "manage_statuses", "Space");
   const [type] = await tx.select().from(tables.blockerTypes).where(eq(tables.blockerTypes.id, blockerTypeId));
   if (type?.kind !== "on_demand")
-    throw new DomainError(ErrorCode.notFound, "On-demand blocker type not found");
+    throw new DomainError(ErrorCode.notFound, "On-demand blocker type not found", [], {
+      key: "refusal.notFound.blockerType",
+    });
   if (isEnabled) {
     await tx
       .insert(tables.spaceBlockerTypes)

@@ -44,7 +44,9 @@ const lockCardAndTarget = async (
   const sourceSpaceId = await spaceOfCard(ctx.tx, cardId);
   await lockSpaces(ctx, sourceSpaceId ? [sourceSpaceId, targetSpaceId] : [targetSpaceId]);
   if (sourceSpaceId && (await spaceOfCard(ctx.tx, cardId)) !== sourceSpaceId) {
-    throw new DomainError(ErrorCode.conflict, "The card moved to another space meanwhile; try again");
+    throw new DomainError(ErrorCode.conflict, "The card moved to another space meanwhile; try again", [], {
+      key: "refusal.move.movedMeanwhile",
+    });
   }
   return sourceSpaceId;
 };

@@ -115,10 +115,13 @@ export const createComment = async (
 const ownComment = async (db: Executor, actor: User, commentId: string) => {
   const [row] = await db.select().from(tables.comments).where(eq(tables.comments.id, commentId));
   const access = row ? await cardAccess(db, actor.id, row.cardId) : null;
-  if (!row || !access) throw new DomainError(ErrorCode.notFound, "Comment not found");
+  if (!row || !access)
+    throw new DomainError(ErrorCode.notFound, "Comment not found", [], { key: "refusal.notFound.comment" });
   authorize(access, "comment", "Comment");
   if (row.authorId !== actor.id) {
-    throw new DomainError(ErrorCode.forbidden, "Only the author can change or delete a comment");
+    throw new DomainError(ErrorCode.forbidden, "Only the author can change or delete a comment", [], {
+      key: "refusal.comment.authorOnly",
+    });
   }
   return { row, card: access.card };
 };

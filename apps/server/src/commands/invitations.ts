@@ -218,6 +218,8 @@ const invite = async (
     throw new DomainError(
       ErrorCode.conflict,
       "Everyone in the workspace sees this space; invite people to the workspace instead, or make the space private",
+      [],
+      { key: "refusal.spaceInvitation.public" },
     );
   // Only members are named here; the reply never says whether the address has an account.
   await refuseMember(tx, scope, email);
@@ -305,7 +307,10 @@ const openInvitation = async (tx: Executor, scope: Scope, invitationId: string) 
     .from(inv)
     .leftJoin(tables.users, eq(tables.users.id, inv.invitedBy))
     .where(and(eq(inv.id, invitationId), ofScope(scope), isOpen));
-  if (!row) throw new DomainError(ErrorCode.notFound, "No such pending invitation");
+  if (!row)
+    throw new DomainError(ErrorCode.notFound, "No such pending invitation", [], {
+      key: "refusal.notFound.invitation",
+    });
   return row;
 };
 
@@ -344,7 +349,9 @@ export const revokeInvitation = async (
 };
 
 const invalidLink = (): DomainError =>
-  new DomainError(ErrorCode.notFound, "This invitation link is not valid; ask for a new invitation");
+  new DomainError(ErrorCode.notFound, "This invitation link is not valid; ask for a new invitation", [], {
+    key: "refusal.invitation.invalidLink",
+  });
 
 /** What the link's holder may learn: the workspace, the address invited and the link's state. */
 export const previewInvitation = async (db: Executor, token: string): Promise<InvitationPreview> => {

@@ -79,9 +79,12 @@ export const addMember = async (
       "is not someone you share a workspace with; invite them by e-mail instead",
     );
   if (await memberRow(tx, workspaceId, user.id)) {
-    throw new DomainError(ErrorCode.conflict, `${user.name} is already a member of this workspace`, [
-      { field: "body.email", message: "is already a member" },
-    ]);
+    throw new DomainError(
+      ErrorCode.conflict,
+      `${user.name} is already a member of this workspace`,
+      [{ field: "body.email", message: "is already a member" }],
+      { key: "refusal.members.alreadyMember", values: { name: user.name } },
+    );
   }
   return insertMember({ tx, emit }, workspaceId, user, input.role);
 };
@@ -114,12 +117,15 @@ export const updateMember = async (
   await lock(workspaceChannel(workspaceId));
   authorize(await workspaceAccess(tx, actor.id, workspaceId), "manage_members", "Workspace");
   const existing = await memberRow(tx, workspaceId, userId);
-  if (!existing) throw new DomainError(ErrorCode.notFound, "Member not found");
+  if (!existing)
+    throw new DomainError(ErrorCode.notFound, "Member not found", [], { key: "refusal.notFound.member" });
   const role = changes.role ?? existing.role;
   const capacityPerWeek =
     changes.capacityPerWeek === undefined ? existing.capacityPerWeek : changes.capacityPerWeek;
   if (existing.role === "owner" && role !== "owner" && (await ownerCount(tx, workspaceId)) <= 1) {
-    throw new DomainError(ErrorCode.lastOwner, "This is the only owner; make someone else owner first");
+    throw new DomainError(ErrorCode.lastOwner, "This is the only owner; make someone else owner first", [], {
+      key: "refusal.members.lastOwner",
+    });
   }
   await tx
     .update(tables.workspaceMembers)
@@ -147,9 +153,12 @@ export const removeMember = async (
   // Anyone may leave a workspace; removing someone else takes an owner.
   authorize(access, actor.id === userId ? "read" : "manage_members", "Workspace");
   const existing = await memberRow(tx, workspaceId, userId);
-  if (!existing) throw new DomainError(ErrorCode.notFound, "Member not found");
+  if (!existing)
+    throw new DomainError(ErrorCode.notFound, "Member not found", [], { key: "refusal.notFound.member" });
   if (existing.role === "owner" && (await ownerCount(tx, workspaceId)) <= 1) {
-    throw new DomainError(ErrorCode.lastOwner, "This is the only owner; make someone else owner first");
+    throw new DomainError(ErrorCode.lastOwner, "This is the only owner; make someone else owner first", [], {
+      key: "refusal.members.lastOwner",
+    });
   }
   await tx
     .delete(tables.workspaceMembers)

@@ -251,7 +251,15 @@ export const createMySpaceColumn = async (
   await ctx.lock(userChannel(actor.id));
   const existing = (await columnsOf(ctx.tx, actor.id)).map(toColumn);
   if (existing.length >= mySpaceLimits.columnsMax)
-    throw new DomainError(ErrorCode.conflict, `My space has at most ${mySpaceLimits.columnsMax} columns`);
+    throw new DomainError(
+      ErrorCode.conflict,
+      `My space has at most ${mySpaceLimits.columnsMax} columns`,
+      [],
+      {
+        key: "refusal.mySpace.columnsMax",
+        values: { count: mySpaceLimits.columnsMax },
+      },
+    );
   const position = columnKey(existing, body);
   const [row] = await ctx.tx
     .insert(columns)
@@ -299,7 +307,10 @@ export const deleteMySpaceColumn = async (
   const index = existing.findIndex((c) => c.id === columnId);
   if (index < 0) throw columnNotFound();
   const target = existing[index - 1] ?? existing[index + 1];
-  if (!target) throw new DomainError(ErrorCode.conflict, "My space keeps at least one column");
+  if (!target)
+    throw new DomainError(ErrorCode.conflict, "My space keeps at least one column", [], {
+      key: "refusal.mySpace.lastColumn",
+    });
   const moving = await ctx.tx
     .select({ id: placements.id })
     .from(placements)
@@ -347,7 +358,9 @@ export const placeOnMySpace = async (
 ): Promise<MySpacePlacement> => {
   const card = await readableCard(ctx.tx, actor, cardId);
   if (card.archivedAt)
-    throw new DomainError(ErrorCode.conflict, "An archived card cannot be put on My space");
+    throw new DomainError(ErrorCode.conflict, "An archived card cannot be put on My space", [], {
+      key: "refusal.mySpace.archived",
+    });
   const mine = await columnsMadeIfNone(ctx, actor);
   const column = body.columnId === undefined ? mine[0] : mine.find((c) => c.id === body.columnId);
   if (!column) throw invalidField("body.columnId", "is not a column of your My space");
@@ -364,6 +377,8 @@ export const placeOnMySpace = async (
       throw new DomainError(
         ErrorCode.conflict,
         `My space holds at most ${mySpaceLimits.placementsMax} cards`,
+        [],
+        { key: "refusal.mySpace.cardsMax", values: { count: mySpaceLimits.placementsMax } },
       );
   }
   const siblings = (

@@ -45,6 +45,8 @@ export const setRepeat = async (
     throw new DomainError(
       ErrorCode.conflict,
       "This card's series goes on with its next occurrence: change the repeat there",
+      [],
+      { key: "refusal.repeat.movedOn" },
     );
   }
   await persistRepeat(tx, result.changes, actor.id);

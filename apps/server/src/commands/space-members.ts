@@ -107,9 +107,12 @@ export const addSpaceMember = async (
     throw invalidField("body.userId", "is not a member of this workspace");
   const [existing] = await rowsOf(tx, spaceId, input.userId);
   if (existing)
-    throw new DomainError(ErrorCode.conflict, `${existing.name} is already a member of this space`, [
-      { field: "body.userId", message: "is already a member of this space" },
-    ]);
+    throw new DomainError(
+      ErrorCode.conflict,
+      `${existing.name} is already a member of this space`,
+      [{ field: "body.userId", message: "is already a member of this space" }],
+      { key: "refusal.spaceMembers.alreadyMember", values: { name: existing.name } },
+    );
   return insertSpaceMember(ctx, space.workspaceId, spaceId, input.userId, input.role);
 };
 
@@ -144,7 +147,10 @@ export const updateSpaceMember = async (
   const { tx, emit } = ctx;
   const { space } = await lockAndAuthorize(ctx, actor, spaceId, "manage_members");
   const [existing] = await rowsOf(tx, spaceId, userId);
-  if (!existing) throw new DomainError(ErrorCode.notFound, "Space member not found");
+  if (!existing)
+    throw new DomainError(ErrorCode.notFound, "Space member not found", [], {
+      key: "refusal.notFound.spaceMember",
+    });
   await tx
     .update(tables.spaceMembers)
     .set({ role })
@@ -171,7 +177,10 @@ export const removeSpaceMember = async (
     actor.id === userId ? "read" : "manage_members",
   );
   const [existing] = await rowsOf(tx, spaceId, userId);
-  if (!existing) throw new DomainError(ErrorCode.notFound, "Space member not found");
+  if (!existing)
+    throw new DomainError(ErrorCode.notFound, "Space member not found", [], {
+      key: "refusal.notFound.spaceMember",
+    });
   await tx
     .delete(tables.spaceMembers)
     .where(and(eq(tables.spaceMembers.spaceId, spaceId), eq(tables.spaceMembers.userId, userId)));

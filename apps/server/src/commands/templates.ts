@@ -66,7 +66,8 @@ import { createTodo } from "./todos.js";
 type SpaceTemplateRow = typeof tables.spaceTemplates.$inferSelect;
 type CardTemplateRow = typeof tables.cardTemplates.$inferSelect;
 
-const templateNotFound = () => new DomainError(ErrorCode.notFound, "Template not found");
+const templateNotFound = () =>
+  new DomainError(ErrorCode.notFound, "Template not found", [], { key: "refusal.notFound.template" });
 
 const forbidden = (message: string) => new DomainError(ErrorCode.forbidden, message);
 
@@ -470,7 +471,8 @@ export const saveCardAsTemplate = async (
     "write_cards",
     "Card",
   );
-  if (!cardRow) throw new DomainError(ErrorCode.notFound, "Card not found");
+  if (!cardRow)
+    throw new DomainError(ErrorCode.notFound, "Card not found", [], { key: "refusal.notFound.card" });
   const card = await mustLoadCard(tx, cardId);
   const todos = await tx
     .select({ text: tables.todoItems.text })

@@ -379,8 +379,13 @@ const notInTrash = async (tx: Tx, userId: string, itemId: string): Promise<never
         : false;
   const name = card?.name ?? space?.name ?? folder?.name;
   if (isVisible && name !== undefined)
-    throw new DomainError(ErrorCode.conflict, `“${name}” is not in the trash`);
-  throw new DomainError(ErrorCode.notFound, "Nothing in the trash with this id");
+    throw new DomainError(ErrorCode.conflict, `“${name}” is not in the trash`, [], {
+      key: "refusal.trash.notInTrash",
+      values: { name },
+    });
+  throw new DomainError(ErrorCode.notFound, "Nothing in the trash with this id", [], {
+    key: "refusal.notFound.trash",
+  });
 };
 
 /** The entry, locked, with the caller's rights; 404/409 as the header says. */
@@ -393,7 +398,9 @@ const claimEntry = async (ctx: MutationContext, userId: string, itemId: string) 
   if (!found) return notInTrash(tx, userId, itemId);
   const viewer = await viewerOf(tx, userId, found.workspaceId);
   if (viewer.workspaceRole === null)
-    throw new DomainError(ErrorCode.notFound, "Nothing in the trash with this id");
+    throw new DomainError(ErrorCode.notFound, "Nothing in the trash with this id", [], {
+      key: "refusal.notFound.trash",
+    });
   await ctx.lock(workspaceChannel(found.workspaceId));
   // Security: read again under the lock, so two restores (or a restore and a purge) cannot both act.
   const [entry] = await tx
@@ -403,7 +410,10 @@ const claimEntry = async (ctx: MutationContext, userId: string, itemId: string) 
     .for("update");
   if (!entry) return notInTrash(tx, userId, itemId);
   const rights = rightsOf(await viewerOf(tx, userId, found.workspaceId), entry);
-  if (!rights.isVisible) throw new DomainError(ErrorCode.notFound, "Nothing in the trash with this id");
+  if (!rights.isVisible)
+    throw new DomainError(ErrorCode.notFound, "Nothing in the trash with this id", [], {
+      key: "refusal.notFound.trash",
+    });
   return { entry, rights, viewer };
 };
 
@@ -442,7 +452,10 @@ const restoreCard = async (ctx: MutationContext, entry: EntryRow, viewer: Viewer
     .orderBy(asc(tables.statuses.position));
   const status = statuses.find((s) => s.id === row.status_id) ?? statuses[0];
   if (!status)
-    throw new DomainError(ErrorCode.conflict, `The space “${space.name}” has no column to put it in`);
+    throw new DomainError(ErrorCode.conflict, `The space “${space.name}” has no column to put it in`, [], {
+      key: "refusal.trash.noColumn",
+      values: { space: space.name },
+    });
   const column = await tx
     .select({ position: tables.cards.position })
     .from(tables.cards)
@@ -531,7 +544,9 @@ export const restoreFromTrash = async (
 ): Promise<Restored> => {
   const { entry, rights, viewer } = await claimEntry(ctx, actor.id, itemId);
   if (!rights.canRestore)
-    throw new DomainError(ErrorCode.forbidden, "Only owners (or who deleted it) may restore this");
+    throw new DomainError(ErrorCode.forbidden, "Only owners (or who deleted it) may restore this", [], {
+      key: "refusal.trash.restoreForbidden",
+    });
   const restored =
     entry.kind === "card" ? await restoreCard(ctx, entry, viewer) : await restoreHierarchy(ctx, entry);
   await ctx.tx.delete(tables.trashEntries).where(eq(tables.trashEntries.id, entry.id));
@@ -542,7 +557,10 @@ export const restoreFromTrash = async (
 /** `DELETE /trash/:id`: deleted for good (owners). */
 export const purgeFromTrash = async (ctx: MutationContext, actor: User, itemId: string): Promise<void> => {
   const { entry, rights } = await claimEntry(ctx, actor.id, itemId);
-  if (!rights.canPurge) throw new DomainError(ErrorCode.forbidden, "Only owners may delete this for good");
+  if (!rights.canPurge)
+    throw new DomainError(ErrorCode.forbidden, "Only owners may delete this for good", [], {
+      key: "refusal.trash.purgeForbidden",
+    });
   await ctx.tx.delete(tables.trashEntries).where(eq(tables.trashEntries.id, entry.id));
   trashChanged(ctx, entry.workspaceId);
 };

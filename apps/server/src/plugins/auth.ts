@@ -55,7 +55,8 @@ const deviceOf = (request: FastifyRequest): string =>
 
 /** The authenticated user; routes behind the auth hook may rely on it being set. */
 export const currentUser = (request: FastifyRequest): User => {
-  if (!request.user) throw new DomainError(ErrorCode.unauthenticated);
+  if (!request.user)
+    throw new DomainError(ErrorCode.unauthenticated, undefined, [], { key: "refusal.auth.unauthenticated" });
   return request.user;
 };
 
@@ -129,7 +130,10 @@ export const authPlugin = fp(
       request.sessionId = session?.id ?? null;
       if (session && isWebSocketUpgrade(request)) sessionSockets.noteUpgrade(request.raw, session.id);
       if (request.routeOptions.config?.public) return;
-      if (!request.user) throw new DomainError(ErrorCode.unauthenticated, "Log in to continue");
+      if (!request.user)
+        throw new DomainError(ErrorCode.unauthenticated, "Log in to continue", [], {
+          key: "refusal.auth.logIn",
+        });
     });
 
     app.decorate("startSession", async (request: FastifyRequest, reply: FastifyReply, userId: string) => {

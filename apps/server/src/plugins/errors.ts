@@ -5,17 +5,21 @@
  */
 import { isDatabaseUnavailable } from "@lattice/db";
 import {
+  createTranslator,
   DomainError,
   ErrorCode,
   type FieldError,
   httpStatusByCode,
   type Problem,
   problemType,
+  refusalSentence,
+  serverLocaleOf,
   titleByCode,
 } from "@lattice/domain";
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import fp from "fastify-plugin";
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from "fastify-type-provider-zod";
+import { acceptedLocale } from "../accept-language.js";
 
 /** The first code of each status in the domain's table, for answers that carry only a status. */
 const codeByStatus = new Map<number, ErrorCode>(
@@ -43,6 +47,16 @@ export const sendProblem = (
     ...(errors && errors.length > 0 ? { errors } : {}),
   };
   return reply.code(status).type("application/problem+json").send(problem);
+};
+
+/**
+ * A refusal's sentence in the reader's language: the signed-in person's `users.locale`, else the
+ * request's Accept-Language, else English (the error's own `message`).
+ */
+const refusalDetail = (error: DomainError, request: FastifyRequest): string => {
+  const locale = serverLocaleOf(request.user?.locale ?? acceptedLocale(request.headers));
+  if (!error.refusal || locale === "en") return error.message;
+  return refusalSentence(error, createTranslator(locale));
 };
 
 const inputOf = (request: FastifyRequest, context: string): unknown =>
@@ -105,7 +119,8 @@ export const answerFrameworkError = (
 
 export const errorsPlugin = fp(async (app: FastifyInstance) => {
   app.setErrorHandler((error: FastifyError, request, reply) => {
-    if (error instanceof DomainError) return sendProblem(reply, error.code, error.message, error.errors);
+    if (error instanceof DomainError)
+      return sendProblem(reply, error.code, refusalDetail(error, request), error.errors);
     // A lost database is temporary: say when to retry instead of a 500.
     if (isDatabaseUnavailable(error)) {
       request.log.warn({ err: error }, "database unavailable");

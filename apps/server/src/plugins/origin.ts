@@ -70,5 +70,7 @@ export const refuseForgedRequest = (request: FastifyRequest, config: Config): vo
     throw new DomainError(
       ErrorCode.unsupportedMediaType,
       "Send changes as application/json or with the X-Lattice-Client header",
+      [],
+      { key: "refusal.origin.clientHeader" },
     );
 };

@@ -31,7 +31,8 @@ const FAILED_LOGIN_WINDOW_MS = 15 * 60_000;
 
 /** The session the request was made with; routes behind the auth hook always have one. */
 const currentSessionId = (request: FastifyRequest): string => {
-  if (!request.sessionId) throw new DomainError(ErrorCode.unauthenticated);
+  if (!request.sessionId)
+    throw new DomainError(ErrorCode.unauthenticated, undefined, [], { key: "refusal.auth.unauthenticated" });
   return request.sessionId;
 };
 
@@ -44,7 +45,12 @@ const endOtherSessions = (db: Executor, userId: string, keptSessionId: string) =
 
 const tooManyAttempts = (reply: FastifyReply, retryAfterSeconds: number): DomainError => {
   reply.header("retry-after", String(Math.max(1, retryAfterSeconds)));
-  return new DomainError(ErrorCode.rateLimited, "Too many failed attempts from this address; wait a while");
+  return new DomainError(
+    ErrorCode.rateLimited,
+    "Too many failed attempts from this address; wait a while",
+    [],
+    { key: "refusal.auth.tooManyAttempts" },
+  );
 };
 
 /** With PASSWORD_SIGN_IN off, people sign in through single sign-on only. */
@@ -53,6 +59,8 @@ const refuseWithoutPasswords = (config: Config): void => {
     throw new DomainError(
       ErrorCode.forbidden,
       "Signing in with a password is turned off here; use single sign-on",
+      [],
+      { key: "refusal.auth.passwordOff" },
     );
 };
 
@@ -102,9 +110,12 @@ export const authRoutes: FastifyPluginAsyncZod<{ config: Config }> = async (app,
           .from(tables.users)
           .where(eq(sql`lower(${tables.users.email})`, email));
         if (existing)
-          throw new DomainError(ErrorCode.emailTaken, "An account with this email already exists", [
-            { field: "body.email", message: "is already registered" },
-          ]);
+          throw new DomainError(
+            ErrorCode.emailTaken,
+            "An account with this email already exists",
+            [{ field: "body.email", message: "is already registered" }],
+            { key: "refusal.auth.emailTaken" },
+          );
         const [row] = await tx
           .insert(tables.users)
           .values({ email, name, passwordHash, isAdmin: userCount === 0, ...(locale ? { locale } : {}) })
@@ -155,12 +166,16 @@ export const authRoutes: FastifyPluginAsyncZod<{ config: Config }> = async (app,
       const isValid = await verifyPassword(password, row?.passwordHash ?? (await decoyHash));
       if (!row || !isValid) {
         await failedLoginsByAddress(request);
-        throw new DomainError(ErrorCode.invalidCredentials, "Email or password is wrong");
+        throw new DomainError(ErrorCode.invalidCredentials, "Email or password is wrong", [], {
+          key: "refusal.auth.wrongCredentials",
+        });
       }
       if (row.deactivatedAt)
         throw new DomainError(
           ErrorCode.accountDeactivated,
           "This account has been deactivated; ask an administrator of this instance",
+          [],
+          { key: "refusal.auth.deactivated" },
         );
       await app.startSession(request, reply, row.id);
       return toUser(row);
@@ -225,9 +240,12 @@ export const authRoutes: FastifyPluginAsyncZod<{ config: Config }> = async (app,
         .from(tables.users)
         .where(eq(tables.users.id, user.id));
       if (!row?.passwordHash || !(await verifyPassword(currentPassword, row.passwordHash)))
-        throw new DomainError(ErrorCode.validationFailed, "The current password is wrong", [
-          { field: "body.currentPassword", message: "is wrong" },
-        ]);
+        throw new DomainError(
+          ErrorCode.validationFailed,
+          "The current password is wrong",
+          [{ field: "body.currentPassword", message: "is wrong" }],
+          { key: "refusal.auth.wrongPassword" },
+        );
       const passwordHash = await hashPassword(newPassword);
       const ended = await app.db.db.transaction(async (tx) => {
         await tx.update(tables.users).set({ passwordHash }).where(eq(tables.users.id, user.id));
@@ -288,7 +306,8 @@ export const authRoutes: FastifyPluginAsyncZod<{ config: Config }> = async (app,
         .delete(tables.sessions)
         .where(and(eq(tables.sessions.id, request.params.id), eq(tables.sessions.userId, user.id)))
         .returning({ id: tables.sessions.id });
-      if (ended.length === 0) throw new DomainError(ErrorCode.notFound, "No such session");
+      if (ended.length === 0)
+        throw new DomainError(ErrorCode.notFound, "No such session", [], { key: "refusal.notFound.session" });
       app.sessionSockets.close([request.params.id]);
       if (request.params.id === request.sessionId) reply.clearCookie(SESSION_COOKIE, { path: "/" });
       return reply.code(204).send(null);

@@ -127,7 +127,10 @@ export const calendarRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       const token = request.params.file.slice(0, -".ics".length);
       const text = await renderFeed(app.db.db, token, baseUrlOf(request));
-      if (text === null) throw new DomainError(ErrorCode.notFound, "No such calendar feed");
+      if (text === null)
+        throw new DomainError(ErrorCode.notFound, "No such calendar feed", [], {
+          key: "refusal.notFound.calendarFeed",
+        });
       return reply
         .type("text/calendar; charset=utf-8")
         .header("cache-control", "private, max-age=300")

@@ -323,7 +323,8 @@ export const hierarchyRoutes: FastifyPluginAsyncZod = async (app) => {
         "Card",
       );
       const card = await loadCard(app.db.db, access.card.id);
-      if (!card) throw new DomainError(ErrorCode.notFound, "Card not found");
+      if (!card)
+        throw new DomainError(ErrorCode.notFound, "Card not found", [], { key: "refusal.notFound.card" });
       return card;
     },
   );

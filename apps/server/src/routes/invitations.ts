@@ -251,6 +251,8 @@ export const invitationRoutes: FastifyPluginAsyncZod<{ config: Config }> = async
         throw new DomainError(
           ErrorCode.forbidden,
           "Accounts on this instance are made by signing in with single sign-on",
+          [],
+          { key: "refusal.auth.ssoSignup" },
         );
       const { token, name, password } = request.body;
       const passwordHash = await hashPassword(password);
@@ -270,6 +272,8 @@ export const invitationRoutes: FastifyPluginAsyncZod<{ config: Config }> = async
             throw new DomainError(
               ErrorCode.emailTaken,
               "An account with this address already exists; sign in to accept the invitation",
+              [],
+              { key: "refusal.invitation.accountExists" },
             );
           const [{ value: userCount } = { value: 0 }] = await ctx.tx
             .select({ value: count() })

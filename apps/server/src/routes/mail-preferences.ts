@@ -34,6 +34,8 @@ const badLink = () =>
   new DomainError(
     ErrorCode.notFound,
     "This unsubscribe link does not work: it may be cut short or altered. Choose which messages you get in your account settings instead.",
+    [],
+    { key: "refusal.mail.badUnsubscribe" },
   );
 
 export const mailPreferenceRoutes: FastifyPluginAsyncZod = async (app) => {

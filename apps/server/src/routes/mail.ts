@@ -94,7 +94,9 @@ export const mailRoutes: FastifyPluginAsyncZod<{ config: Config }> = async (app,
     },
     async (request) => {
       if (!currentUser(request).isAdmin)
-        throw new DomainError(ErrorCode.forbidden, "Only instance administrators can read the outbox");
+        throw new DomainError(ErrorCode.forbidden, "Only instance administrators can read the outbox", [], {
+          key: "refusal.mail.adminOnly",
+        });
       const m = tables.mailMessages;
       const rows = await app.db.db
         .select()

@@ -53,7 +53,10 @@ export const peopleRoutes: FastifyPluginAsyncZod = async (app) => {
             .set(changes)
             .where(eq(tables.users.id, user.id))
             .returning();
-          if (!row) throw new DomainError(ErrorCode.unauthenticated);
+          if (!row)
+            throw new DomainError(ErrorCode.unauthenticated, undefined, [], {
+              key: "refusal.auth.unauthenticated",
+            });
           // Everyone who sees this person (in a members list, on a card, beside a comment) learns their
           // new name or initials colour at once: a member.updated on each of their workspaces.
           if (name !== undefined || color !== undefined) {
@@ -127,15 +130,25 @@ export const peopleRoutes: FastifyPluginAsyncZod = async (app) => {
           .where(and(eq(tables.workspaces.id, workspaceId), isNull(tables.workspaces.archivedAt)));
         // Security: a private workspace is answered like one that does not exist.
         if (!workspace || workspace.visibility === "private")
-          throw new DomainError(ErrorCode.notFound, "Workspace not found");
+          throw new DomainError(ErrorCode.notFound, "Workspace not found", [], {
+            key: "refusal.notFound.workspace",
+          });
         if (workspace.visibility !== "public")
-          throw new DomainError(ErrorCode.conflict, "Everyone on this instance is already a member of it");
+          throw new DomainError(
+            ErrorCode.conflict,
+            "Everyone on this instance is already a member of it",
+            [],
+            { key: "refusal.workspace.everyoneMember" },
+          );
         const [row] = await tx
           .insert(tables.workspaceMembers)
           .values({ workspaceId, userId: user.id, role: workspace.joinRole })
           .onConflictDoNothing()
           .returning();
-        if (!row) throw new DomainError(ErrorCode.conflict, "You are already a member of this workspace");
+        if (!row)
+          throw new DomainError(ErrorCode.conflict, "You are already a member of this workspace", [], {
+            key: "refusal.workspace.alreadyMember",
+          });
         const member = toMember({ ...row, email: user.email, name: user.name, color: user.color });
         emit(draft(workspaceChannel(workspaceId), "member.added", { member }));
         emit(draft(userChannel(user.id), "member.added", { member }));

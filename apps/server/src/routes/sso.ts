@@ -25,7 +25,10 @@ export const ssoRoutes: FastifyPluginAsyncZod<{ config: Config }> = async (app, 
     config.oidc?.redirectUrl ?? `${request.protocol}://${request.host}${CALLBACK_PATH}`;
 
   const requireOidc = (): OidcSignIn => {
-    if (!oidc) throw new DomainError(ErrorCode.notFound, "Single sign-on is not configured on this instance");
+    if (!oidc)
+      throw new DomainError(ErrorCode.notFound, "Single sign-on is not configured on this instance", [], {
+        key: "refusal.auth.ssoMissing",
+      });
     return oidc;
   };
 

@@ -72,6 +72,7 @@ import {
   planStatusMove,
   type StatusIntent,
 } from "./move-plan";
+import { sayRefusal } from "./refusals";
 import { useSession } from "./session";
 import { toast } from "./toasts";
 import type { LoadStatus } from "./workspaces";
@@ -149,7 +150,9 @@ const isBoardEvent = (event: DraftEvent): event is DraftEvent & BoardEvent => bo
  */
 const eventsOrRefusal = <C>(label: string, result: MutatorResult<C>): BoardEvent[] | null => {
   if (isRefusal(result)) {
-    toast.error(translate("errors.couldNot", { action: label, reason: sentence(result.message) }));
+    sayRefusal(result, (said) =>
+      toast.error(translate("errors.couldNot", { action: label, reason: sentence(said) })),
+    );
     return null;
   }
   return result.events.filter(isBoardEvent);

@@ -159,4 +159,103 @@ export const de: ServerMessages = {
   "ical.repeat.nthWeekday": "{n, selectordinal, one {#.} other {#.}} {weekday}",
   "ical.repeat.lastWeekday": "letzten {weekday}",
   "ical.repeat.nthLastWeekday": "{n, selectordinal, one {#.} other {#.}}-letzten {weekday}",
+  // ---------- refusals ----------
+  "refusal.notFound.attachment": "Anhang nicht gefunden",
+  "refusal.notFound.blocking": "Blockierung nicht gefunden",
+  "refusal.notFound.card": "Karte nicht gefunden",
+  "refusal.notFound.column": "Spalte nicht gefunden",
+  "refusal.notFound.comment": "Kommentar nicht gefunden",
+  "refusal.notFound.label": "Label nicht gefunden",
+  "refusal.notFound.relation": "Beziehung nicht gefunden",
+  "refusal.notFound.savedView": "Gespeicherte Ansicht nicht gefunden",
+  "refusal.notFound.space": "Bereich nicht gefunden",
+  "refusal.notFound.todo": "To-do nicht gefunden",
+  "refusal.notFound.workspace": "Arbeitsbereich nicht gefunden",
+  "refusal.notFound.account": "Konto nicht gefunden",
+  "refusal.auth.ssoSignup":
+    "Konten werden auf dieser Instanz durch die Anmeldung mit Single Sign-on angelegt",
+  "refusal.invitation.accountExists":
+    "Für diese Adresse gibt es bereits ein Konto; melden Sie sich an, um die Einladung anzunehmen",
+  "refusal.mySpace.archived": "Eine archivierte Karte kann nicht in Mein Bereich gelegt werden",
+  "refusal.auth.wrongCredentials": "E-Mail-Adresse oder Passwort ist falsch",
+  "refusal.spaceInvitation.public":
+    "Alle im Arbeitsbereich sehen diesen Bereich; laden Sie stattdessen in den Arbeitsbereich ein oder machen Sie den Bereich privat",
+  "refusal.workspace.everyoneMember": "Alle auf dieser Instanz sind bereits Mitglied",
+  "refusal.auth.logIn": "Melden Sie sich an, um fortzufahren",
+  "refusal.notFound.member": "Mitglied nicht gefunden",
+  "refusal.mySpace.lastColumn": "Mein Bereich behält mindestens eine Spalte",
+  "refusal.notFound.calendarFeed": "Diesen Kalender-Feed gibt es nicht",
+  "refusal.notFound.invitation": "Diese offene Einladung gibt es nicht",
+  "refusal.notFound.session": "Diese Sitzung gibt es nicht",
+  "refusal.notFound.trash": "Im Papierkorb ist nichts mit dieser ID",
+  "refusal.notFound.blockerType": "Blockierungsart auf Abruf nicht gefunden",
+  "refusal.accounts.adminOnly": "Nur Administratoren der Instanz dürfen Konten sehen und verwalten",
+  "refusal.mail.adminOnly": "Nur Administratoren der Instanz können den Postausgang lesen",
+  "refusal.trash.restoreForbidden": "Nur Eigentümer (oder wer es gelöscht hat) dürfen dies wiederherstellen",
+  "refusal.trash.purgeForbidden": "Nur Eigentümer dürfen dies endgültig löschen",
+  "refusal.comment.authorOnly": "Nur die verfassende Person kann einen Kommentar ändern oder löschen",
+  "refusal.blockers.adminOnly":
+    "Nur Administratoren der Instanz verwalten globale Blockierungen und solche auf Abruf",
+  "refusal.attachment.forbidden":
+    "Nur wer es angehängt hat, die verantwortliche Person der Karte oder Eigentümer des Bereichs können ein Dokument umbenennen oder entfernen",
+  "refusal.origin.clientHeader":
+    "Senden Sie Änderungen als application/json oder mit dem Header X-Lattice-Client",
+  "refusal.auth.passwordOff":
+    "Die Anmeldung mit Passwort ist hier ausgeschaltet; verwenden Sie Single Sign-on",
+  "refusal.auth.ssoMissing": "Single Sign-on ist auf dieser Instanz nicht eingerichtet",
+  "refusal.notFound.spaceMember": "Mitglied des Bereichs nicht gefunden",
+  "refusal.notFound.template": "Vorlage nicht gefunden",
+  "refusal.move.movedMeanwhile":
+    "Die Karte wurde inzwischen in einen anderen Bereich verschoben; versuchen Sie es erneut",
+  "refusal.auth.deactivated":
+    "Dieses Konto wurde deaktiviert; wenden Sie sich an die Administration dieser Instanz",
+  "refusal.repeat.movedOn":
+    "Die Serie dieser Karte geht mit dem nächsten Vorkommen weiter: ändern Sie die Wiederholung dort",
+  "refusal.invitation.invalidLink": "Dieser Einladungslink ist ungültig; bitten Sie um eine neue Einladung",
+  "refusal.members.lastOwner":
+    "Dies ist der einzige Eigentümer; machen Sie zuerst jemand anderen zum Eigentümer",
+  "refusal.mail.badUnsubscribe":
+    "Dieser Abmeldelink funktioniert nicht: Er ist vielleicht gekürzt oder verändert. Wählen Sie stattdessen in Ihren Kontoeinstellungen, welche Nachrichten Sie erhalten.",
+  "refusal.auth.tooManyAttempts":
+    "Zu viele fehlgeschlagene Versuche von dieser Adresse; warten Sie eine Weile",
+  "refusal.workspace.alreadyMember": "Sie sind bereits Mitglied dieses Arbeitsbereichs",
+  "refusal.members.alreadyMember": "{name} ist bereits Mitglied dieses Arbeitsbereichs",
+  "refusal.spaceMembers.alreadyMember": "{name} ist bereits Mitglied dieses Bereichs",
+  "refusal.mySpace.columnsMax":
+    "Mein Bereich hat höchstens {count, plural, one {# Spalte} other {# Spalten}}",
+  "refusal.mySpace.cardsMax": "Mein Bereich fasst höchstens {count, plural, one {# Karte} other {# Karten}}",
+  "refusal.trash.notInTrash": "„{name}“ ist nicht im Papierkorb",
+  "refusal.trash.noColumn": "Der Bereich „{space}“ hat keine Spalte, in die es passt",
+  "refusal.notFound.field": "Feld nicht gefunden",
+  "refusal.notFound.status": "Status nicht gefunden",
+  "refusal.accounts.ownAccount": "Sie können Ihr eigenes Konto nicht deaktivieren",
+  "refusal.auth.emailTaken": "Ein Konto mit dieser E-Mail-Adresse gibt es bereits",
+  "refusal.auth.wrongPassword": "Das aktuelle Passwort ist falsch",
+  "refusal.auth.unauthenticated": "Sie müssen sich anmelden",
+  "refusal.forbidden.visitor": "Gäste können lesen und kommentieren, dies aber nicht ändern",
+  "refusal.forbidden.role":
+    "Ihre Rolle ({role, select, owner {Eigentümer} member {Mitglied} visitor {Gast} other {{role}}}) erlaubt das nicht",
+  "refusal.separator.semicolon": "; ",
+  "refusal.relation.exists": "Diese Karten sind bereits auf diese Weise verbunden",
+  "refusal.relation.cycle": "Dadurch entstünde ein Kreis: {cards}",
+  "refusal.relation.cycleCard": "„{card}“",
+  "refusal.relation.isParentOf": " ist übergeordnet zu ",
+  "refusal.relation.comesBefore": " kommt vor ",
+  "refusal.card.blocked":
+    "Die Karte ist blockiert; lösen Sie ihre Blockierungen, bevor Sie den Status ändern",
+  "refusal.card.blockedBy":
+    "Die Karte ist blockiert durch {blockers}; lösen Sie {count, plural, one {diese Blockierung} other {diese Blockierungen}}, bevor Sie den Status ändern",
+  "refusal.card.blocker": "{blocker} ({reason})",
+  "refusal.blocking.cleared": "Diese Blockierung wurde bereits gelöst",
+  "refusal.move.cannotAdd": "Sie können keine Karten zu {space} hinzufügen",
+  "refusal.move.noStatus": "{space} hat keinen Status, in den die Karte passt",
+  "refusal.move.blocked":
+    "Die Karte ist blockiert; bis ihre Blockierungen gelöst sind, kann sie nur in einen Status derselben Rolle wechseln",
+  "refusal.move.crossWorkspace":
+    "Ihre Beziehungen würden Arbeitsbereiche überspannen; entfernen Sie diese zuerst",
+  "refusal.status.notEmpty":
+    "„{status}“ enthält noch {count, plural, one {# Karte} other {# Karten}}, archivierte eingeschlossen; verschieben oder löschen Sie diese zuerst",
+  "refusal.status.last": "Ein Bereich braucht mindestens einen Status",
+  "refusal.repeat.noFurther": "Die Serie hat kein weiteres Vorkommen",
+  "refusal.repeat.noStatus": "Der Bereich hat keinen Status",
 };

@@ -3,7 +3,7 @@
  * open. A blocking is cleared once: clearing it again is a conflict, not a second record.
  */
 import type { Blocking } from "../coordination-schemas.js";
-import { DomainError, ErrorCode } from "../errors.js";
+import { DomainError, ErrorCode, notFound } from "../errors.js";
 import { draft, spaceChannel } from "../events.js";
 import type { WorkspaceRole } from "../roles.js";
 import type { Card } from "../schemas.js";
@@ -32,8 +32,11 @@ export const clearBlocking = (
   const card = writableCard(context.role, context.blocking ? context.card : null, "Blocking");
   if (card instanceof DomainError) return card;
   const { blocking } = context;
-  if (!blocking) return new DomainError(ErrorCode.notFound, "Blocking not found");
-  if (blocking.clearedAt) return new DomainError(ErrorCode.conflict, "This blocking was already cleared");
+  if (!blocking) return notFound("Blocking");
+  if (blocking.clearedAt)
+    return new DomainError(ErrorCode.conflict, "This blocking was already cleared", [], {
+      key: "refusal.blocking.cleared",
+    });
   const cleared: Blocking = { ...blocking, clearedAt: now.toISOString(), clearedBy: actor.id };
   const after = touchedCard(card, { isBlocked: context.otherOpenCount > 0 }, now);
   const channel = spaceChannel(card.spaceId);

@@ -5,7 +5,7 @@
  * relations and documents come along when asked (the server copies those rows); comments, blockings and history
  * stay with the original: they are things that happened to it.
  */
-import { DomainError, ErrorCode } from "../errors.js";
+import { DomainError, notFound } from "../errors.js";
 import { draft, spaceChannel } from "../events.js";
 import { keyBetween } from "../ordering.js";
 import { type Card, type CopyCardBody, limits } from "../schemas.js";
@@ -44,7 +44,7 @@ export const copyCard = (
 ): MutatorResult<CopyCardChanges> => {
   const { card } = context;
   const refused = refuseUnlessAllowed(card ? context.role : null, "read", "Card");
-  if (refused || !card) return refused ?? new DomainError(ErrorCode.notFound, "Card not found");
+  if (refused || !card) return refused ?? notFound("Card");
   const isSameSpace = (args.spaceId ?? card.spaceId) === card.spaceId;
   const statusId = args.statusId ?? (isSameSpace ? card.statusId : undefined);
   const placed = placeInTarget(context, card, statusId);

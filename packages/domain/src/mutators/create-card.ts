@@ -3,7 +3,7 @@
  * once: the caller may write cards in the space; the status is one of the space's; a card created
  * straight into a completed-role status is completed from its first moment.
  */
-import { DomainError, ErrorCode } from "../errors.js";
+import { notFound } from "../errors.js";
 import { draft, spaceChannel } from "../events.js";
 import { type CardPlacementAim, keyFromNeighbours, type PlacementNeighbours } from "../ordering.js";
 import type { WorkspaceRole } from "../roles.js";
@@ -38,7 +38,7 @@ export const createCard = (
 ): MutatorResult<CreateCardChanges> => {
   const { space, status } = context;
   const refused = refuseUnlessAllowed(space ? context.role : null, "write_cards", "Space");
-  if (refused || !space) return refused ?? new DomainError(ErrorCode.notFound, "Space not found");
+  if (refused || !space) return refused ?? notFound("Space");
   if (!status) {
     return args.statusId
       ? invalidFieldError("body.statusId", "is not a status of this card's space")

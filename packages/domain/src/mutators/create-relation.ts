@@ -67,7 +67,9 @@ export const createRelation = (
   if (other.id === card.id) return invalidFieldError("body.cardId", "cannot be the card itself");
   const { kind, fromCardId, toCardId } = relationOf(card.id, args);
   if (context.edges.some((e) => e.from === fromCardId && e.to === toCardId)) {
-    return new DomainError(ErrorCode.conflict, "These cards are already related this way");
+    return new DomainError(ErrorCode.conflict, "These cards are already related this way", [], {
+      key: "refusal.relation.exists",
+    });
   }
   const cycle = findCycle(context.edges, { from: fromCardId, to: toCardId });
   if (cycle) {
@@ -75,6 +77,17 @@ export const createRelation = (
     return new DomainError(
       ErrorCode.cycle,
       `This would close a cycle: ${cycle.map((id) => `'${context.names[id] ?? id}'`).join(arrow)}`,
+      [],
+      {
+        key: "refusal.relation.cycle",
+        lists: {
+          cards: {
+            item: "refusal.relation.cycleCard",
+            separator: kind === "parent" ? "refusal.relation.isParentOf" : "refusal.relation.comesBefore",
+            items: cycle.map((id) => ({ card: context.names[id] ?? id })),
+          },
+        },
+      },
     );
   }
   const relation: CardRelation = {

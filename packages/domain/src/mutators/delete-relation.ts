@@ -3,7 +3,7 @@
  * 404); removing it takes writing both (else 403, or 404 when one end is out of sight).
  */
 import type { CardRelation } from "../coordination-schemas.js";
-import { DomainError, ErrorCode } from "../errors.js";
+import { notFound } from "../errors.js";
 import { draft, spaceChannel } from "../events.js";
 import type { RelationEnd } from "./create-relation.js";
 import { type Actor, type MutatorResult, refuseUnlessAllowed } from "./types.js";
@@ -18,7 +18,7 @@ export interface DeleteRelationChanges {
   relation: CardRelation;
 }
 
-const notFound = () => new DomainError(ErrorCode.notFound, "Relation not found");
+const relationNotFound = () => notFound("Relation");
 
 export const deleteRelation = (
   context: DeleteRelationContext,
@@ -29,12 +29,12 @@ export const deleteRelation = (
   const { relation } = context;
   const from = context.from?.role ? context.from : null;
   const to = context.to?.role ? context.to : null;
-  if (!relation) return notFound();
+  if (!relation) return relationNotFound();
   const seen = from ?? to;
-  if (!seen) return notFound();
+  if (!seen) return relationNotFound();
   const refused = refuseUnlessAllowed(seen.role, "write_cards", "Relation");
   if (refused) return refused;
-  if (!from || !to) return notFound();
+  if (!from || !to) return relationNotFound();
   const refusedOther = refuseUnlessAllowed(to.role, "write_cards", "Relation");
   if (refusedOther) return refusedOther;
   return {

@@ -31,10 +31,14 @@ export const deleteStatus = (
     return new DomainError(
       ErrorCode.statusNotEmpty,
       `"${status.name}" still holds ${context.cardCount} card(s), archived ones included; move or delete them first`,
+      [],
+      { key: "refusal.status.notEmpty", values: { status: status.name, count: context.cardCount } },
     );
   }
   if (context.statusCount <= 1)
-    return new DomainError(ErrorCode.lastStatus, "A space needs at least one status");
+    return new DomainError(ErrorCode.lastStatus, "A space needs at least one status", [], {
+      key: "refusal.status.last",
+    });
   return {
     changes: { status },
     events: [

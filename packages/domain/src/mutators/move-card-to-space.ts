@@ -6,7 +6,7 @@
  * chosen status, else the target's first status of the same role, else the target's first status.
  * A blocked card may move only into a status of the same role (its progress does not change).
  */
-import { DomainError, ErrorCode } from "../errors.js";
+import { DomainError, ErrorCode, notFound } from "../errors.js";
 import { draft, spaceChannel } from "../events.js";
 import { keyBetween } from "../ordering.js";
 import type { WorkspaceRole } from "../roles.js";
@@ -104,11 +104,18 @@ export const placeInTarget = (
     );
   }
   const refused = refuseUnlessAllowed(targetRole, "write_cards", "Space");
-  if (refused) return new DomainError(ErrorCode.forbidden, `You cannot add cards to ${target.name}`);
+  if (refused)
+    return new DomainError(ErrorCode.forbidden, `You cannot add cards to ${target.name}`, [], {
+      key: "refusal.move.cannotAdd",
+      values: { space: target.name },
+    });
   const status = landingStatus(target.statuses, context.sourceStatus?.role ?? null, statusId);
   if (!status) {
     return statusId === undefined
-      ? new DomainError(ErrorCode.conflict, `${target.name} has no status to put the card in`)
+      ? new DomainError(ErrorCode.conflict, `${target.name} has no status to put the card in`, [], {
+          key: "refusal.move.noStatus",
+          values: { space: target.name },
+        })
       : invalidFieldError("body.statusId", "is not a status of the target space");
   }
   return { target, status, position: keyBetween(target.lastKeyByStatus[status.id] ?? null, null) };
@@ -122,7 +129,7 @@ export const moveCardToSpace = (
 ): MutatorResult<MoveCardToSpaceChanges> => {
   const { card, source, sourceStatus } = context;
   const refused = refuseUnlessAllowed(card ? context.role : null, "write_cards", "Card");
-  if (refused || !card || !source) return refused ?? new DomainError(ErrorCode.notFound, "Card not found");
+  if (refused || !card || !source) return refused ?? notFound("Card");
   if (args.spaceId === card.spaceId) return invalidFieldError("body.spaceId", "is the card's own space");
   const placed = placeInTarget(context, card, args.statusId);
   if (placed instanceof DomainError) return placed;
@@ -132,10 +139,19 @@ export const moveCardToSpace = (
     return new DomainError(
       ErrorCode.blocked,
       "It is blocked; it can move only into a status of the same role until its blockers are cleared",
+      [],
+      { key: "refusal.move.blocked" },
     );
   }
   if (context.foreignRelationCount > 0) {
-    return new DomainError(ErrorCode.conflict, "Its relations would cross workspaces; remove them first");
+    return new DomainError(
+      ErrorCode.conflict,
+      "Its relations would cross workspaces; remove them first",
+      [],
+      {
+        key: "refusal.move.crossWorkspace",
+      },
+    );
   }
   const readers = new Set(context.targetReaderIds);
   const onCard = [

@@ -5,7 +5,7 @@
  * clears it; the key sits between the neighbours the placement names. WIP limits are advisory
  * (the board shows them), so they do not refuse a move.
  */
-import { DomainError, ErrorCode } from "../errors.js";
+import { DomainError, ErrorCode, notFound } from "../errors.js";
 import { draft, spaceChannel } from "../events.js";
 import { aimOf, type CardPlacementAim, keyFromNeighbours, type PlacementNeighbours } from "../ordering.js";
 import type { WorkspaceRole } from "../roles.js";
@@ -49,12 +49,31 @@ export interface MoveCardChanges {
  */
 const blockedError = (blockings: readonly OpenBlocking[]): DomainError => {
   if (blockings.length === 0) {
-    return new DomainError(ErrorCode.blocked, "It is blocked; clear its blockers before changing its status");
+    return new DomainError(
+      ErrorCode.blocked,
+      "It is blocked; clear its blockers before changing its status",
+      [],
+      {
+        key: "refusal.card.blocked",
+      },
+    );
   }
   const list = blockings.map((b) => `${b.blockerName} (${b.reason})`).join("; ");
   return new DomainError(
     ErrorCode.blocked,
     `It is blocked by ${list}; clear ${blockings.length === 1 ? "it" : "them"} before changing its status`,
+    [],
+    {
+      key: "refusal.card.blockedBy",
+      values: { count: blockings.length },
+      lists: {
+        blockers: {
+          item: "refusal.card.blocker",
+          separator: "refusal.separator.semicolon",
+          items: blockings.map((b) => ({ blocker: b.blockerName, reason: b.reason })),
+        },
+      },
+    },
   );
 };
 
@@ -68,7 +87,7 @@ export const moveCard = (
 ): MutatorResult<MoveCardChanges> => {
   const { card, target, source } = context;
   const refused = refuseUnlessAllowed(card ? context.role : null, "write_cards", "Card");
-  if (refused || !card) return refused ?? new DomainError(ErrorCode.notFound, "Card not found");
+  if (refused || !card) return refused ?? notFound("Card");
   if (!target) return invalidFieldError("body.statusId", "is not a status of this card's space");
   const isStatusChange = target.id !== card.statusId;
   if (isStatusChange && (card.isBlocked || context.openBlockings.length > 0)) {

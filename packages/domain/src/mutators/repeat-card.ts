@@ -150,9 +150,14 @@ export const createOccurrence = (
   const { previous, status } = context;
   const repeat = previous.repeat;
   if (repeat === null || repeat.nextDate === null) {
-    return new DomainError(ErrorCode.conflict, "The series has no further occurrence");
+    return new DomainError(ErrorCode.conflict, "The series has no further occurrence", [], {
+      key: "refusal.repeat.noFurther",
+    });
   }
-  if (status === null) return new DomainError(ErrorCode.conflict, "The space has no status");
+  if (status === null)
+    return new DomainError(ErrorCode.conflict, "The space has no status", [], {
+      key: "refusal.repeat.noStatus",
+    });
   const placed = keyFromNeighbours({ kind: "bottom" }, context.neighbours, null);
   if ("field" in placed) return new DomainError(ErrorCode.conflict, placed.message);
   const date = repeat.nextDate;

@@ -3,7 +3,7 @@
  * Every to-do change re-announces the card with counts recomputed from its to-dos after the change.
  */
 import type { TodoItem } from "../coordination-schemas.js";
-import { DomainError, ErrorCode } from "../errors.js";
+import { type DomainError, notFound } from "../errors.js";
 import { draft, spaceChannel } from "../events.js";
 import type { WorkspaceRole } from "../roles.js";
 import type { Card } from "../schemas.js";
@@ -21,7 +21,7 @@ export const writableTodoCard = (
   todo: TodoItem | null,
   card: Card | null,
 ): Card | DomainError => {
-  if (!todo || !card || role === null) return new DomainError(ErrorCode.notFound, "To-do not found");
+  if (!todo || !card || role === null) return notFound("To-do");
   return writableCard(role, card, "To-do");
 };
 

@@ -5,7 +5,7 @@
  * state it loaded; the web app runs the same one on its store for the optimistic update, so the two
  * cannot disagree about what a change does or whether it is allowed.
  */
-import { DomainError, ErrorCode } from "../errors.js";
+import { DomainError, ErrorCode, notFound, roleRefusal } from "../errors.js";
 import type { DraftEvent } from "../events.js";
 import { type Action, can } from "../permissions.js";
 import type { WorkspaceRole } from "../roles.js";
@@ -37,14 +37,9 @@ export const refuseUnlessAllowed = (
   action: Action,
   what: string,
 ): DomainError | null => {
-  if (role === null) return new DomainError(ErrorCode.notFound, `${what} not found`);
+  if (role === null) return notFound(what);
   if (can(role, action)) return null;
-  return new DomainError(
-    ErrorCode.forbidden,
-    role === "visitor"
-      ? "Visitors can read and comment but not change this"
-      : `Your role (${role}) does not allow this`,
-  );
+  return roleRefusal(role);
 };
 
 /** A card after a change: the patch applied, stamped with the time and the next version. */
@@ -61,6 +56,6 @@ export const writableCard = <T>(
   card: T | null,
   what = "Card",
 ): T | DomainError => {
-  if (card === null) return new DomainError(ErrorCode.notFound, `${what} not found`);
+  if (card === null) return notFound(what);
   return refuseUnlessAllowed(role, "write_cards", what) ?? card;
 };

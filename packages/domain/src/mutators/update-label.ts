@@ -1,6 +1,6 @@
 /** Renaming or recolouring a label; the cards that carry it show the change through the label. */
 import type { Label } from "../coordination-schemas.js";
-import { DomainError, ErrorCode } from "../errors.js";
+import { DomainError, notFound } from "../errors.js";
 import { draft, spaceChannel } from "../events.js";
 import type { WorkspaceRole } from "../roles.js";
 import type { LabelChanges } from "./create-label.js";
@@ -14,7 +14,7 @@ export interface LabelContext {
 
 /** The label when the caller may change it. A label that does not exist is 404 whoever asks. */
 export const writableLabel = (context: LabelContext): Label | DomainError => {
-  if (!context.label) return new DomainError(ErrorCode.notFound, "Label not found");
+  if (!context.label) return notFound("Label");
   return refuseUnlessAllowed(context.role, "write_cards", "Label") ?? context.label;
 };
 
