@@ -57,8 +57,8 @@ import {
   LOAD_HEIGHT,
   periodWidthOf,
   rowAt,
+  shownRows,
   visibleDays,
-  visibleRows,
   type WorkloadRow,
   windowOf,
 } from "./workload-grid";
@@ -322,7 +322,19 @@ export const WorkloadPage = () => {
   // ---------- scrolling and windowing ----------
   const scrollRef = useRef<HTMLDivElement>(null);
   const gridRef = useRef<HTMLDivElement>(null);
-  const [viewport, setViewport] = useState({ x: 0, y: 0, width: 1200, height: 800 });
+  // Where the scroller is, read on every frame; what is drawn for it changes only by whole blocks of
+  // rows and whole steps of days, so only then does the page render again.
+  const viewport = useRef({ x: 0, y: 0, width: 1200, height: 800 });
+  const rowsRef = useRef<readonly WorkloadRow[]>([]);
+  rowsRef.current = grid?.rows ?? [];
+  const originRef = useRef<string | null>(null);
+  originRef.current = grid?.origin ?? null;
+  const zoomRef = useRef(zoom);
+  zoomRef.current = zoom;
+  const [shown, setShown] = useState<{
+    rows: [number, number];
+    days: { first: string; last: string } | null;
+  }>({ rows: [0, -1], days: null });
   const measure = useCallback(() => {
     const el = scrollRef.current;
     if (!el) return;
@@ -332,8 +344,17 @@ export const WorkloadPage = () => {
       width: el.clientWidth - NAME_WIDTH,
       height: el.clientHeight,
     };
-    setViewport((v) =>
-      v.x === next.x && v.y === next.y && v.width === next.width && v.height === next.height ? v : next,
+    viewport.current = next;
+    const rows = shownRows(rowsRef.current, next.y, next.height);
+    const origin = originRef.current;
+    const days = origin ? visibleDays(origin, zoomRef.current, next.x, next.width) : null;
+    setShown((s) =>
+      s.rows[0] === rows[0] &&
+      s.rows[1] === rows[1] &&
+      s.days?.first === days?.first &&
+      s.days?.last === days?.last
+        ? s
+        : { rows, days },
     );
   }, []);
   // Scroll events can come several times a frame: the position is read once, in the next frame.
@@ -365,12 +386,13 @@ export const WorkloadPage = () => {
     measure();
   }, [hasGrid, range.from, zoom]);
 
-  const [firstRow, lastRow] = grid ? visibleRows(grid.rows, viewport.y, viewport.height) : [0, -1];
-  const origin = grid?.origin ?? null;
-  const days = useMemo(
-    () => (origin ? visibleDays(origin, zoom, viewport.x, viewport.width) : null),
-    [origin, zoom, viewport.x, viewport.width],
-  );
+  // New rows or a new zoom: what is drawn is worked out again for the same scroll position.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: measure reads the grid through refs
+  useLayoutEffect(() => measure(), [grid, zoom, measure]);
+  const [firstRow, lastRow] = shown.rows;
+  // Before the scroller is there to measure (the first render with data), the days of the last viewport.
+  const days =
+    shown.days ?? (grid ? visibleDays(grid.origin, zoom, viewport.current.x, viewport.current.width) : null);
 
   // ---------- pointer drag ----------
   const dragRef = useRef<DragState | null>(null);
@@ -464,8 +486,8 @@ export const WorkloadPage = () => {
     if (
       rowEl &&
       targetRow &&
-      (targetRow.top < viewport.y ||
-        targetRow.top + targetRow.height > viewport.y + viewport.height - HEADER_HEIGHT)
+      (targetRow.top < viewport.current.y ||
+        targetRow.top + targetRow.height > viewport.current.y + viewport.current.height - HEADER_HEIGHT)
     )
       rowEl.scrollTop = targetRow.top;
     drop(card, { fromUserId: row.person.userId, ...target });
