@@ -16,6 +16,8 @@ import {
   cardSpan,
   daysBetween,
   initialsColorOf,
+  type LaidOutCard,
+  type PeriodLoad,
   type Workload,
   type WorkloadCard,
   type WorkloadChange,
@@ -77,6 +79,19 @@ const spanText = (card: WorkloadCard, t: Translator["t"], format: Formatters) =>
 
 /** Shown with a count against a capacity: a day's capacity may be a fraction (capacity / 5). */
 const capacityNumber = (capacity: number) => Number(capacity.toFixed(1));
+
+const barValues = (bar: LaidOutCard<WorkloadCard>, t: Translator["t"], format: Formatters) => ({
+  name: bar.card.name,
+  span: spanText(bar.card, t, format),
+  assignment: bar.assignment,
+  blocked: bar.card.isBlocked ? "yes" : "no",
+});
+
+const loadTitle = (load: PeriodLoad, t: Translator["t"]) => {
+  if (load.capacity === null) return t("workload.load.count", { count: load.count });
+  const values = { count: load.count, capacity: capacityNumber(load.capacity) };
+  return load.isOverloaded ? t("workload.load.overloaded", values) : t("workload.load.ofCapacity", values);
+};
 
 const applyChange = (card: WorkloadCard, change: WorkloadChange): WorkloadCard => ({
   ...card,
@@ -420,6 +435,8 @@ export const WorkloadPage = () => {
       drag.moved = true;
       drag.el.setPointerCapture?.(event.pointerId);
       drag.el.classList.add("is-dragging");
+      // A row clips what it paints; the dragged bar has to show over the other rows.
+      drag.el.closest(".wl-row")?.classList.add("has-drag");
     }
     drag.el.style.transform = `translate(${dx}px, ${dy}px)`;
   };
@@ -429,6 +446,7 @@ export const WorkloadPage = () => {
     dragRef.current = null;
     drag.el.style.transform = "";
     drag.el.classList.remove("is-dragging");
+    drag.el.closest(".wl-row")?.classList.remove("has-drag");
     const card = cardById.get(drag.cardId);
     if (!card || !grid) return;
     if (!drag.moved) {
@@ -452,6 +470,29 @@ export const WorkloadPage = () => {
       const days = Math.round((event.clientX - drag.x) / dayWidthOf(zoom));
       drop(card, { fromUserId: drag.fromUserId, toUserId: row.person.userId, days });
     }
+  };
+
+  // ---------- tooltips ----------
+  // A bar's and a period's tooltip is written when the pointer comes over it, not for every bar drawn:
+  // rows entering on a scroll then format only their names for screen readers.
+  const handleTipOver = (event: ReactPointerEvent<HTMLElement>) => {
+    const el = (event.target as HTMLElement).closest<HTMLElement>(".wl-bar, .wl-load");
+    if (!el || el.title || !grid) return;
+    const userId = el.closest<HTMLElement>(".wl-row")?.dataset.rowUser;
+    const row = grid.rows.find((r) => r.person.userId === userId);
+    if (!row) return;
+    if (el.dataset.cardId) {
+      const bar = row.bars.find((b) => b.card.id === el.dataset.cardId);
+      if (bar) el.title = t("workload.bar.title", barValues(bar, t, format));
+    } else {
+      const load = row.loads[Number(el.dataset.load)];
+      if (load) el.title = loadTitle(load, t);
+    }
+  };
+  // Dropped on the way out, so a bar redrawn with new dates or name never shows an old tooltip.
+  const handleTipOut = (event: ReactPointerEvent<HTMLElement>) => {
+    const el = (event.target as HTMLElement).closest<HTMLElement>(".wl-bar, .wl-load");
+    if (el && !el.contains(event.relatedTarget as Node | null)) el.removeAttribute("title");
   };
 
   // ---------- keyboard ----------
@@ -606,6 +647,8 @@ export const WorkloadPage = () => {
             onPointerMove={handlePointerMove}
             onPointerUp={(e) => endDrag(e, false)}
             onPointerCancel={(e) => endDrag(e, true)}
+            onPointerOver={handleTipOver}
+            onPointerOut={handleTipOut}
           >
             <div className="wl-canvas" style={{ width: NAME_WIDTH + grid.width }}>
               <div className="wl-header" style={{ height: HEADER_HEIGHT }}>
@@ -843,31 +886,19 @@ const RowView = memo(
       >
         {row.loads.map((load, i) => {
           if (load.end < first || load.start > last || (load.count === 0 && !load.isOverloaded)) return null;
-          const values =
-            load.capacity === null
-              ? { count: load.count }
-              : { count: load.count, capacity: capacityNumber(load.capacity) };
           return (
             <div
               key={load.start}
               className={`wl-load${load.isOverloaded ? " is-over" : ""}`}
+              data-load={i}
               style={{ left: i * periodWidth, width: periodWidth }}
-              title={
-                load.capacity === null
-                  ? t("workload.load.count", values)
-                  : load.isOverloaded
-                    ? t("workload.load.overloaded", values)
-                    : t("workload.load.ofCapacity", values)
-              }
             >
+              {load.capacity === null
+                ? format.number(load.count)
+                : `${format.number(load.count)}/${format.number(capacityNumber(load.capacity))}`}
               {load.isOverloaded ? (
                 <span className="wl-over-band" style={{ height: row.height - LOAD_HEIGHT }} />
               ) : null}
-              <span className="wl-load-text">
-                {load.capacity === null
-                  ? format.number(load.count)
-                  : `${format.number(load.count)}/${format.number(capacityNumber(load.capacity))}`}
-              </span>
             </div>
           );
         })}
@@ -875,12 +906,6 @@ const RowView = memo(
           if (bar.end < first || bar.start > last) return null;
           const box = barBox(origin, zoom, bar.start, bar.end);
           const isPending = pending.has(bar.card.id);
-          const values = {
-            name: bar.card.name,
-            span: spanText(bar.card, t, format),
-            assignment: bar.assignment,
-            blocked: bar.card.isBlocked ? "yes" : "no",
-          };
           return (
             <button
               type="button"
@@ -893,8 +918,7 @@ const RowView = memo(
                 width: Math.max(box.width - 2, 6),
                 top: LOAD_HEIGHT + bar.lane * LANE_HEIGHT,
               }}
-              title={t("workload.bar.title", values)}
-              aria-label={t("workload.bar.label", values)}
+              aria-label={t("workload.bar.label", barValues(bar, t, format))}
               onKeyDown={(e) => onBarKey(e, bar.card, row)}
               onClick={(e) => {
                 // Pointer clicks are handled at pointer up; this is Enter or Space.
