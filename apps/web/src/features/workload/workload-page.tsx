@@ -87,6 +87,19 @@ const barValues = (bar: LaidOutCard<WorkloadCard>, t: Translator["t"], format: F
   blocked: bar.card.isBlocked ? "yes" : "no",
 });
 
+/**
+ * A bar's name for screen readers, kept per laid-out bar (a new grid lays out new bars) and language,
+ * so a row scrolled out and back in does not format its bars' names again.
+ */
+const barLabels = new WeakMap<LaidOutCard<WorkloadCard>, { t: Translator["t"]; label: string }>();
+const barLabel = (bar: LaidOutCard<WorkloadCard>, t: Translator["t"], format: Formatters) => {
+  const known = barLabels.get(bar);
+  if (known && known.t === t) return known.label;
+  const label = t("workload.bar.label", barValues(bar, t, format));
+  barLabels.set(bar, { t, label });
+  return label;
+};
+
 const loadTitle = (load: PeriodLoad, t: Translator["t"]) => {
   if (load.capacity === null) return t("workload.load.count", { count: load.count });
   const values = { count: load.count, capacity: capacityNumber(load.capacity) };
@@ -918,7 +931,7 @@ const RowView = memo(
                 width: Math.max(box.width - 2, 6),
                 top: LOAD_HEIGHT + bar.lane * LANE_HEIGHT,
               }}
-              aria-label={t("workload.bar.label", barValues(bar, t, format))}
+              aria-label={barLabel(bar, t, format)}
               onKeyDown={(e) => onBarKey(e, bar.card, row)}
               onClick={(e) => {
                 // Pointer clicks are handled at pointer up; this is Enter or Space.
