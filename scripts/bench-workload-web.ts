@@ -7,7 +7,8 @@
  *   bars and rows are in the DOM (the rest are outside the rendered window)
  * - one bar dragged onto the next person's row: time from the mouse release to the bar drawn in the
  *   new row (the optimistic redraw), median of 5 drags
- * - frame times while scrolling from the first row to the last
+ * - frame times while scrolling from the first row to the last, and where the renderer's main thread
+ *   spent that time (a Chromium trace of the scroll: script, style, layout, paint, ...)
  *
  * Seeding writes rows straight into a fresh PGlite directory, then the server starts on it.
  * BENCH_WORKLOAD_SHOT=<file.png> also keeps a screenshot of the view.
@@ -199,6 +200,63 @@ const scrollFrames = (page: Page) =>
     requestAnimationFrame(tick);
   })`) as Promise<number[]>;
 
+/** Main-thread time of a trace by kind of work, in ms (outermost events only, so nothing counts twice). */
+const KINDS: Record<string, string> = {
+  FunctionCall: "script",
+  EvaluateScript: "script",
+  FireAnimationFrame: "script",
+  TimerFire: "script",
+  EventDispatch: "script",
+  "v8.run": "script",
+  RunMicrotasks: "script",
+  UpdateLayoutTree: "style",
+  ScheduleStyleRecalculation: "style",
+  Layout: "layout",
+  PrePaint: "paint",
+  Paint: "paint",
+  PaintImage: "paint",
+  Layerize: "composite",
+  UpdateLayer: "composite",
+  CompositeLayers: "composite",
+  Commit: "composite",
+  HitTest: "hit test",
+  ParseHTML: "script",
+  MajorGC: "gc",
+  MinorGC: "gc",
+};
+interface TraceEvent {
+  name: string;
+  ph: string;
+  ts: number;
+  dur?: number;
+  pid: number;
+  tid: number;
+  args?: { name?: string };
+}
+const traceBreakdown = (json: Buffer): string => {
+  const events = (JSON.parse(json.toString()) as { traceEvents: TraceEvent[] }).traceEvents;
+  const main = events.find(
+    (e) => e.ph === "M" && e.name === "thread_name" && e.args?.name === "CrRendererMain",
+  );
+  if (!main) return "no renderer main thread in the trace";
+  const spans = events
+    .filter((e) => e.pid === main.pid && e.tid === main.tid && e.ph === "X" && (e.dur ?? 0) > 0)
+    .sort((a, b) => a.ts - b.ts);
+  const totals = new Map<string, number>();
+  // Per kind, count only events not inside another event of a known kind.
+  let openUntil = 0;
+  for (const e of spans) {
+    const kind = KINDS[e.name];
+    if (!kind || e.ts < openUntil) continue;
+    openUntil = e.ts + (e.dur ?? 0);
+    totals.set(kind, (totals.get(kind) ?? 0) + (e.dur ?? 0) / 1000);
+  }
+  return [...totals.entries()]
+    .sort((a, b) => b[1] - a[1])
+    .map(([k, ms]) => `${k} ${ms.toFixed(0)} ms`)
+    .join(", ");
+};
+
 const dataDir = mkdtempSync(path.join(os.tmpdir(), "lattice-workload-web-"));
 let server: ChildProcess | null = null;
 try {
@@ -264,6 +322,17 @@ try {
     console.log(
       `scroll through all rows: ${frames.length} frames, median ${median(frames).toFixed(1)} ms, p95 ${percentile(frames, 95).toFixed(1)} ms`,
     );
+    // Once more from the top under a trace (the trace itself slows the frames, so they are not timed).
+    await page.evaluate(() => {
+      const box = document.querySelector(".wl-scroll");
+      if (box) box.scrollTop = 0;
+    });
+    await browser.startTracing(page, {
+      categories: ["devtools.timeline", "disabled-by-default-devtools.timeline", "v8.execute"],
+    });
+    const traced = await scrollFrames(page);
+    const trace = await browser.stopTracing();
+    console.log(`  where the ${traced.length} traced frames went: ${traceBreakdown(trace)}`);
     await page.close();
   } finally {
     await browser.close();

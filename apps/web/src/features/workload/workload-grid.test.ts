@@ -6,8 +6,10 @@ import {
   dayAt,
   LANE_HEIGHT,
   LOAD_HEIGHT,
+  ROW_BLOCK,
   ROW_PADDING,
   rowAt,
+  shownRows,
   visibleDays,
   visibleRows,
   windowOf,
@@ -84,5 +86,22 @@ describe("workload grid", () => {
     // Always at least what is on screen: at x = 1,400 that is day 87 (28 May) to day 150 (30 Jul).
     expect(at(1400).first <= "2026-05-28").toBe(true);
     expect(at(1400).last >= "2026-07-30").toBe(true);
+  });
+
+  it("draws rows in whole blocks, so a scroll within a block keeps the rows drawn as they are", () => {
+    const rows = Array.from({ length: 100 }, (_, i) => ({ top: i * 50, height: 50 }));
+    const at = (y: number) => shownRows(rows, y, 400);
+    const [first, last] = at(1020);
+    expect(first % ROW_BLOCK).toBe(0);
+    expect((last + 1) % ROW_BLOCK).toBe(0);
+    // Every row in view is drawn.
+    expect(first).toBeLessThanOrEqual(20);
+    expect(last).toBeGreaterThanOrEqual(27);
+    // A few pixels further down draws the same rows; a block further down, the next ones.
+    expect(at(1030)).toEqual([first, last]);
+    expect(at(1020 + ROW_BLOCK * 50)).toEqual([first + ROW_BLOCK, last + ROW_BLOCK]);
+    // The last block stops at the last row.
+    expect(at(4800)[1]).toBe(99);
+    expect(shownRows([], 0, 400)).toEqual([0, -1]);
   });
 });

@@ -95,6 +95,24 @@ export const visibleRows = (
   return [Math.max(0, lo - overscan), Math.min(rows.length - 1, last + overscan)];
 };
 
+/** Rows are drawn in blocks of this many (see shownRows). */
+export const ROW_BLOCK = 8;
+
+/**
+ * Index range [first, last] of the rows to draw for a vertical scroll of `y` over `height` pixels: the
+ * rows in view with a margin, widened to whole blocks of ROW_BLOCK rows. Its edges move by whole
+ * blocks, so most scroll frames keep the rows drawn as they are and React has nothing to do.
+ */
+export const shownRows = (
+  rows: readonly Pick<WorkloadRow, "top" | "height">[],
+  y: number,
+  height: number,
+): [number, number] => {
+  const [first, last] = visibleRows(rows, y, height);
+  if (last < first) return [first, last];
+  return [first - (first % ROW_BLOCK), Math.min(rows.length - 1, last - (last % ROW_BLOCK) + ROW_BLOCK - 1)];
+};
+
 /**
  * Day range [first, last] shown for a horizontal scroll of `x` over `width` pixels, with a margin of
  * one to two steps (a week by day, four weeks by week) on each side. Its edges move by whole steps,

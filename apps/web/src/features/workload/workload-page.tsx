@@ -16,6 +16,8 @@ import {
   cardSpan,
   daysBetween,
   initialsColorOf,
+  type LaidOutCard,
+  type PeriodLoad,
   type Workload,
   type WorkloadCard,
   type WorkloadChange,
@@ -57,8 +59,8 @@ import {
   LOAD_HEIGHT,
   periodWidthOf,
   rowAt,
+  shownRows,
   visibleDays,
-  visibleRows,
   type WorkloadRow,
   windowOf,
 } from "./workload-grid";
@@ -77,6 +79,32 @@ const spanText = (card: WorkloadCard, t: Translator["t"], format: Formatters) =>
 
 /** Shown with a count against a capacity: a day's capacity may be a fraction (capacity / 5). */
 const capacityNumber = (capacity: number) => Number(capacity.toFixed(1));
+
+const barValues = (bar: LaidOutCard<WorkloadCard>, t: Translator["t"], format: Formatters) => ({
+  name: bar.card.name,
+  span: spanText(bar.card, t, format),
+  assignment: bar.assignment,
+  blocked: bar.card.isBlocked ? "yes" : "no",
+});
+
+/**
+ * A bar's name for screen readers, kept per laid-out bar (a new grid lays out new bars) and language,
+ * so a row scrolled out and back in does not format its bars' names again.
+ */
+const barLabels = new WeakMap<LaidOutCard<WorkloadCard>, { t: Translator["t"]; label: string }>();
+const barLabel = (bar: LaidOutCard<WorkloadCard>, t: Translator["t"], format: Formatters) => {
+  const known = barLabels.get(bar);
+  if (known && known.t === t) return known.label;
+  const label = t("workload.bar.label", barValues(bar, t, format));
+  barLabels.set(bar, { t, label });
+  return label;
+};
+
+const loadTitle = (load: PeriodLoad, t: Translator["t"]) => {
+  if (load.capacity === null) return t("workload.load.count", { count: load.count });
+  const values = { count: load.count, capacity: capacityNumber(load.capacity) };
+  return load.isOverloaded ? t("workload.load.overloaded", values) : t("workload.load.ofCapacity", values);
+};
 
 const applyChange = (card: WorkloadCard, change: WorkloadChange): WorkloadCard => ({
   ...card,
@@ -322,7 +350,19 @@ export const WorkloadPage = () => {
   // ---------- scrolling and windowing ----------
   const scrollRef = useRef<HTMLDivElement>(null);
   const gridRef = useRef<HTMLDivElement>(null);
-  const [viewport, setViewport] = useState({ x: 0, y: 0, width: 1200, height: 800 });
+  // Where the scroller is, read on every frame; what is drawn for it changes only by whole blocks of
+  // rows and whole steps of days, so only then does the page render again.
+  const viewport = useRef({ x: 0, y: 0, width: 1200, height: 800 });
+  const rowsRef = useRef<readonly WorkloadRow[]>([]);
+  rowsRef.current = grid?.rows ?? [];
+  const originRef = useRef<string | null>(null);
+  originRef.current = grid?.origin ?? null;
+  const zoomRef = useRef(zoom);
+  zoomRef.current = zoom;
+  const [shown, setShown] = useState<{
+    rows: [number, number];
+    days: { first: string; last: string } | null;
+  }>({ rows: [0, -1], days: null });
   const measure = useCallback(() => {
     const el = scrollRef.current;
     if (!el) return;
@@ -332,8 +372,17 @@ export const WorkloadPage = () => {
       width: el.clientWidth - NAME_WIDTH,
       height: el.clientHeight,
     };
-    setViewport((v) =>
-      v.x === next.x && v.y === next.y && v.width === next.width && v.height === next.height ? v : next,
+    viewport.current = next;
+    const rows = shownRows(rowsRef.current, next.y, next.height);
+    const origin = originRef.current;
+    const days = origin ? visibleDays(origin, zoomRef.current, next.x, next.width) : null;
+    setShown((s) =>
+      s.rows[0] === rows[0] &&
+      s.rows[1] === rows[1] &&
+      s.days?.first === days?.first &&
+      s.days?.last === days?.last
+        ? s
+        : { rows, days },
     );
   }, []);
   // Scroll events can come several times a frame: the position is read once, in the next frame.
@@ -365,12 +414,13 @@ export const WorkloadPage = () => {
     measure();
   }, [hasGrid, range.from, zoom]);
 
-  const [firstRow, lastRow] = grid ? visibleRows(grid.rows, viewport.y, viewport.height) : [0, -1];
-  const origin = grid?.origin ?? null;
-  const days = useMemo(
-    () => (origin ? visibleDays(origin, zoom, viewport.x, viewport.width) : null),
-    [origin, zoom, viewport.x, viewport.width],
-  );
+  // New rows or a new zoom: what is drawn is worked out again for the same scroll position.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: measure reads the grid through refs
+  useLayoutEffect(() => measure(), [grid, zoom, measure]);
+  const [firstRow, lastRow] = shown.rows;
+  // Before the scroller is there to measure (the first render with data), the days of the last viewport.
+  const days =
+    shown.days ?? (grid ? visibleDays(grid.origin, zoom, viewport.current.x, viewport.current.width) : null);
 
   // ---------- pointer drag ----------
   const dragRef = useRef<DragState | null>(null);
@@ -398,6 +448,8 @@ export const WorkloadPage = () => {
       drag.moved = true;
       drag.el.setPointerCapture?.(event.pointerId);
       drag.el.classList.add("is-dragging");
+      // A row clips what it paints; the dragged bar has to show over the other rows.
+      drag.el.closest(".wl-row")?.classList.add("has-drag");
     }
     drag.el.style.transform = `translate(${dx}px, ${dy}px)`;
   };
@@ -407,6 +459,7 @@ export const WorkloadPage = () => {
     dragRef.current = null;
     drag.el.style.transform = "";
     drag.el.classList.remove("is-dragging");
+    drag.el.closest(".wl-row")?.classList.remove("has-drag");
     const card = cardById.get(drag.cardId);
     if (!card || !grid) return;
     if (!drag.moved) {
@@ -430,6 +483,29 @@ export const WorkloadPage = () => {
       const days = Math.round((event.clientX - drag.x) / dayWidthOf(zoom));
       drop(card, { fromUserId: drag.fromUserId, toUserId: row.person.userId, days });
     }
+  };
+
+  // ---------- tooltips ----------
+  // A bar's and a period's tooltip is written when the pointer comes over it, not for every bar drawn:
+  // rows entering on a scroll then format only their names for screen readers.
+  const handleTipOver = (event: ReactPointerEvent<HTMLElement>) => {
+    const el = (event.target as HTMLElement).closest<HTMLElement>(".wl-bar, .wl-load");
+    if (!el || el.title || !grid) return;
+    const userId = el.closest<HTMLElement>(".wl-row")?.dataset.rowUser;
+    const row = grid.rows.find((r) => r.person.userId === userId);
+    if (!row) return;
+    if (el.dataset.cardId) {
+      const bar = row.bars.find((b) => b.card.id === el.dataset.cardId);
+      if (bar) el.title = t("workload.bar.title", barValues(bar, t, format));
+    } else {
+      const load = row.loads[Number(el.dataset.load)];
+      if (load) el.title = loadTitle(load, t);
+    }
+  };
+  // Dropped on the way out, so a bar redrawn with new dates or name never shows an old tooltip.
+  const handleTipOut = (event: ReactPointerEvent<HTMLElement>) => {
+    const el = (event.target as HTMLElement).closest<HTMLElement>(".wl-bar, .wl-load");
+    if (el && !el.contains(event.relatedTarget as Node | null)) el.removeAttribute("title");
   };
 
   // ---------- keyboard ----------
@@ -464,8 +540,8 @@ export const WorkloadPage = () => {
     if (
       rowEl &&
       targetRow &&
-      (targetRow.top < viewport.y ||
-        targetRow.top + targetRow.height > viewport.y + viewport.height - HEADER_HEIGHT)
+      (targetRow.top < viewport.current.y ||
+        targetRow.top + targetRow.height > viewport.current.y + viewport.current.height - HEADER_HEIGHT)
     )
       rowEl.scrollTop = targetRow.top;
     drop(card, { fromUserId: row.person.userId, ...target });
@@ -584,6 +660,8 @@ export const WorkloadPage = () => {
             onPointerMove={handlePointerMove}
             onPointerUp={(e) => endDrag(e, false)}
             onPointerCancel={(e) => endDrag(e, true)}
+            onPointerOver={handleTipOver}
+            onPointerOut={handleTipOut}
           >
             <div className="wl-canvas" style={{ width: NAME_WIDTH + grid.width }}>
               <div className="wl-header" style={{ height: HEADER_HEIGHT }}>
@@ -821,31 +899,19 @@ const RowView = memo(
       >
         {row.loads.map((load, i) => {
           if (load.end < first || load.start > last || (load.count === 0 && !load.isOverloaded)) return null;
-          const values =
-            load.capacity === null
-              ? { count: load.count }
-              : { count: load.count, capacity: capacityNumber(load.capacity) };
           return (
             <div
               key={load.start}
               className={`wl-load${load.isOverloaded ? " is-over" : ""}`}
+              data-load={i}
               style={{ left: i * periodWidth, width: periodWidth }}
-              title={
-                load.capacity === null
-                  ? t("workload.load.count", values)
-                  : load.isOverloaded
-                    ? t("workload.load.overloaded", values)
-                    : t("workload.load.ofCapacity", values)
-              }
             >
+              {load.capacity === null
+                ? format.number(load.count)
+                : `${format.number(load.count)}/${format.number(capacityNumber(load.capacity))}`}
               {load.isOverloaded ? (
                 <span className="wl-over-band" style={{ height: row.height - LOAD_HEIGHT }} />
               ) : null}
-              <span className="wl-load-text">
-                {load.capacity === null
-                  ? format.number(load.count)
-                  : `${format.number(load.count)}/${format.number(capacityNumber(load.capacity))}`}
-              </span>
             </div>
           );
         })}
@@ -853,12 +919,6 @@ const RowView = memo(
           if (bar.end < first || bar.start > last) return null;
           const box = barBox(origin, zoom, bar.start, bar.end);
           const isPending = pending.has(bar.card.id);
-          const values = {
-            name: bar.card.name,
-            span: spanText(bar.card, t, format),
-            assignment: bar.assignment,
-            blocked: bar.card.isBlocked ? "yes" : "no",
-          };
           return (
             <button
               type="button"
@@ -871,8 +931,7 @@ const RowView = memo(
                 width: Math.max(box.width - 2, 6),
                 top: LOAD_HEIGHT + bar.lane * LANE_HEIGHT,
               }}
-              title={t("workload.bar.title", values)}
-              aria-label={t("workload.bar.label", values)}
+              aria-label={barLabel(bar, t, format)}
               onKeyDown={(e) => onBarKey(e, bar.card, row)}
               onClick={(e) => {
                 // Pointer clicks are handled at pointer up; this is Enter or Space.
