@@ -3,43 +3,12 @@
  * parses as ICU MessageFormat and reads the same arguments, every plural gives each form the
  * language's rules can ask for (Arabic has six), and sentences are translated, not copied.
  */
-import { IntlMessageFormat } from "intl-messageformat";
 import { describe, expect, it } from "vitest";
 import { type ActivityEvent, type ActivityNames, describeEvent } from "../activity.js";
 import type { Notification } from "../coordination-schemas.js";
+import { messageShape } from "./message-shape.js";
 import { notificationSentence } from "./notification-sentence.js";
 import { createTranslator, serverCatalogs, serverLocaleOf, serverLocales } from "./translator.js";
-
-type Element = {
-  type: number;
-  value?: string;
-  options?: Record<string, { value: Element[] }>;
-  children?: Element[];
-};
-
-// The AST's element types (@formatjs/icu-messageformat-parser TYPE): argument, number, date, time,
-// select, plural, tag.
-const ARGUMENT_TYPES = new Set([1, 2, 3, 4, 5, 6]);
-const PLURAL = 6;
-
-const shapeOf = (ast: Element[]) => {
-  const names = new Set<string>();
-  const plurals: Array<{ name: string; keys: string[] }> = [];
-  const walk = (elements: Element[]) => {
-    for (const element of elements) {
-      if (ARGUMENT_TYPES.has(element.type) && element.value) names.add(element.value);
-      if (element.type === PLURAL && element.value && element.options)
-        plurals.push({ name: element.value, keys: Object.keys(element.options) });
-      for (const option of Object.values(element.options ?? {})) walk(option.value);
-      if (element.children) walk(element.children);
-    }
-  };
-  walk(ast);
-  return { names: [...names].sort(), plurals };
-};
-
-const parse = (message: string, locale: string) =>
-  new IntlMessageFormat(message, locale).getAst() as Element[];
 
 describe("the server's languages", () => {
   const english = serverCatalogs.en;
@@ -63,8 +32,8 @@ describe("the server's languages", () => {
           continue;
         }
         try {
-          const shape = shapeOf(parse(message, locale));
-          const source = shapeOf(parse(english[key as keyof typeof english], "en"));
+          const shape = messageShape(message, locale);
+          const source = messageShape(english[key as keyof typeof english], "en");
           if (shape.names.join() !== source.names.join())
             problems.push(
               `${key}: reads {${shape.names.join(", ")}}, English reads {${source.names.join(", ")}}`,
@@ -80,7 +49,7 @@ describe("the server's languages", () => {
       const categories = new Intl.PluralRules(locale).resolvedOptions().pluralCategories;
       const problems: string[] = [];
       for (const [key, message] of Object.entries(messages)) {
-        for (const plural of shapeOf(parse(message, locale)).plurals) {
+        for (const plural of messageShape(message, locale).plurals) {
           const lacking = categories.filter((category) => !plural.keys.includes(category));
           if (lacking.length > 0) problems.push(`${key} {${plural.name}}: no ${lacking.join(", ")}`);
         }

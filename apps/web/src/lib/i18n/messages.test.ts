@@ -3,42 +3,10 @@
  * MessageFormat, it uses the same arguments, and its plurals give every form the language's plural
  * rules can ask for (Arabic has six). A missing or broken translation fails here, not in front of a person.
  */
-import { IntlMessageFormat } from "intl-messageformat";
+import { messageShape } from "@lattice/domain";
 import { describe, expect, it } from "vitest";
 import { type Messages, shippedLocales } from "./i18n";
 import { loadMessages } from "./runtime";
-
-type Element = {
-  type: number;
-  value?: string;
-  options?: Record<string, { value: Element[] }>;
-  children?: Element[];
-};
-
-// The AST's element types (@formatjs/icu-messageformat-parser TYPE): argument, number, date, time,
-// select, plural, tag.
-const ARGUMENT_TYPES = new Set([1, 2, 3, 4, 5, 6]);
-const PLURAL = 6;
-
-/** The names of the arguments a message reads, sorted, and the plural arguments' option keys. */
-const shapeOf = (ast: Element[]) => {
-  const names = new Set<string>();
-  const plurals: Array<{ name: string; keys: string[] }> = [];
-  const walk = (elements: Element[]) => {
-    for (const element of elements) {
-      if (ARGUMENT_TYPES.has(element.type) && element.value) names.add(element.value);
-      if (element.type === PLURAL && element.value && element.options)
-        plurals.push({ name: element.value, keys: Object.keys(element.options) });
-      for (const option of Object.values(element.options ?? {})) walk(option.value);
-      if (element.children) walk(element.children);
-    }
-  };
-  walk(ast);
-  return { names: [...names].sort(), plurals };
-};
-
-const parse = (message: string, locale: string) =>
-  new IntlMessageFormat(message, locale).getAst() as Element[];
 
 describe("shipped languages", async () => {
   const catalogs = Object.fromEntries(
@@ -79,8 +47,8 @@ describe("shipped languages", async () => {
           continue;
         }
         try {
-          const shape = shapeOf(parse(message, locale));
-          const source = shapeOf(parse(english[key as keyof Messages], "en"));
+          const shape = messageShape(message, locale);
+          const source = messageShape(english[key as keyof Messages], "en");
           if (shape.names.join() !== source.names.join())
             problems.push(
               `${key}: reads {${shape.names.join(", ")}}, English reads {${source.names.join(", ")}}`,
@@ -96,7 +64,7 @@ describe("shipped languages", async () => {
       const categories = new Intl.PluralRules(locale).resolvedOptions().pluralCategories;
       const problems: string[] = [];
       for (const [key, message] of Object.entries(messages)) {
-        for (const plural of shapeOf(parse(message, locale)).plurals) {
+        for (const plural of messageShape(message, locale).plurals) {
           const lacking = categories.filter((category) => !plural.keys.includes(category));
           if (lacking.length > 0) problems.push(`${key} {${plural.name}}: no ${lacking.join(", ")}`);
         }
