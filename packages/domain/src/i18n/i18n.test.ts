@@ -6,7 +6,7 @@
 import { describe, expect, it } from "vitest";
 import { type ActivityEvent, type ActivityNames, describeEvent } from "../activity.js";
 import type { Notification } from "../coordination-schemas.js";
-import { messageShape } from "./message-shape.js";
+import { argumentProblems, pluralProblems } from "./message-shape.js";
 import { notificationSentence } from "./notification-sentence.js";
 import { createTranslator, serverCatalogs, serverLocaleOf, serverLocales } from "./translator.js";
 
@@ -24,37 +24,11 @@ describe("the server's languages", () => {
     });
 
     it(`${locale}: every message parses and reads the same arguments as English`, () => {
-      const problems: string[] = [];
-      for (const key of englishKeys) {
-        const message = messages[key];
-        if (typeof message !== "string" || message.trim() === "") {
-          problems.push(`${key}: empty`);
-          continue;
-        }
-        try {
-          const shape = messageShape(message, locale);
-          const source = messageShape(english[key as keyof typeof english], "en");
-          if (shape.names.join() !== source.names.join())
-            problems.push(
-              `${key}: reads {${shape.names.join(", ")}}, English reads {${source.names.join(", ")}}`,
-            );
-        } catch (error) {
-          problems.push(`${key}: does not parse (${String(error)})`);
-        }
-      }
-      expect(problems).toEqual([]);
+      expect(argumentProblems(english, messages, locale)).toEqual([]);
     });
 
     it(`${locale}: every plural has each form the language's rules use`, () => {
-      const categories = new Intl.PluralRules(locale).resolvedOptions().pluralCategories;
-      const problems: string[] = [];
-      for (const [key, message] of Object.entries(messages)) {
-        for (const plural of messageShape(message, locale).plurals) {
-          const lacking = categories.filter((category) => !plural.keys.includes(category));
-          if (lacking.length > 0) problems.push(`${key} {${plural.name}}: no ${lacking.join(", ")}`);
-        }
-      }
-      expect(problems).toEqual([]);
+      expect(pluralProblems(messages, locale)).toEqual([]);
     });
   }
 

@@ -38,3 +38,46 @@ export const messageShape = (message: string, locale: string): MessageShape => {
   walk(new IntlMessageFormat(message, locale).getAst() as Element[]);
   return { names: [...names].sort(), plurals };
 };
+
+/**
+ * What is wrong with a translated catalog against its English source, one line per problem: a message
+ * missing or empty, one that does not parse, or one that reads other arguments than the English.
+ */
+export const argumentProblems = (
+  english: Readonly<Record<string, string>>,
+  messages: Readonly<Record<string, string | undefined>>,
+  locale: string,
+): string[] => {
+  const problems: string[] = [];
+  for (const key of Object.keys(english).sort()) {
+    const message = messages[key];
+    if (typeof message !== "string" || message.trim() === "") {
+      problems.push(`${key}: empty`);
+      continue;
+    }
+    try {
+      const shape = messageShape(message, locale);
+      const source = messageShape(english[key] ?? "", "en");
+      if (shape.names.join() !== source.names.join())
+        problems.push(
+          `${key}: reads {${shape.names.join(", ")}}, English reads {${source.names.join(", ")}}`,
+        );
+    } catch (error) {
+      problems.push(`${key}: does not parse (${String(error)})`);
+    }
+  }
+  return problems;
+};
+
+/** The plurals of a catalog that lack a form the language's rules use (Arabic has six), one line each. */
+export const pluralProblems = (messages: Readonly<Record<string, string>>, locale: string): string[] => {
+  const categories = new Intl.PluralRules(locale).resolvedOptions().pluralCategories;
+  const problems: string[] = [];
+  for (const [key, message] of Object.entries(messages)) {
+    for (const plural of messageShape(message, locale).plurals) {
+      const lacking = categories.filter((category) => !plural.keys.includes(category));
+      if (lacking.length > 0) problems.push(`${key} {${plural.name}}: no ${lacking.join(", ")}`);
+    }
+  }
+  return problems;
+};
