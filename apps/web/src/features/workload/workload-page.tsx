@@ -832,6 +832,10 @@ const Undated = ({
 /** A person's name, capacity and overload count beside their row; redrawn only when the row changes. */
 const PersonCell = memo(({ row, zoom }: { row: WorkloadRow; zoom: WorkloadZoom }) => {
   const { t } = useTranslator();
+  const capacity =
+    row.person.capacityPerWeek === null
+      ? t("workload.person.noCapacity")
+      : t("workload.person.capacity", { count: row.person.capacityPerWeek });
   return (
     <div
       className={`wl-person${row.overloaded > 0 ? " is-overloaded" : ""}`}
@@ -846,10 +850,8 @@ const PersonCell = memo(({ row, zoom }: { row: WorkloadRow; zoom: WorkloadZoom }
       </span>
       <span className="wl-person-text">
         <span className="wl-person-name">{row.person.name}</span>
-        <span className="wl-person-meta muted">
-          {row.person.capacityPerWeek === null
-            ? t("workload.person.noCapacity")
-            : t("workload.person.capacity", { count: row.person.capacityPerWeek })}
+        <span className="wl-person-meta muted" title={capacity}>
+          {capacity}
           {row.overloaded > 0 ? (
             <span className="wl-over-badge">
               {" · "}
