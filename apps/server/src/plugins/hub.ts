@@ -18,7 +18,10 @@ export const hubPlugin = fp(
   async (app: FastifyInstance, opts: { bus: EventBus; hubOptions?: HubOptions }) => {
     const hub = new Hub(app.db, opts.bus, {
       ...opts.hubOptions,
-      log: (message, error) => app.log.warn({ err: error }, message),
+      log: (message, error) => {
+        app.log.warn({ err: error }, message);
+        opts.hubOptions?.log?.(message, error);
+      },
     });
     app.decorate("hub", hub);
     app.get(
