@@ -13,14 +13,9 @@
  * - One handler per channel decides the seq; observers (`observe`) only hear what it applied, after it,
  *   and null after it reloaded a snapshot (they missed events: they ask for their own data again).
  */
-import type { Channel, ClientMessage, DomainEvent, PresenceEntry, ServerMessage } from "@lattice/domain";
+import type { Channel, ClientMessage, PresenceEntry, ServerMessage, WireEvent } from "@lattice/domain";
 
-/** An event as the wire carries it (its channel and seq are on the frame); still a tagged union. */
-export type WireEvent = DomainEvent extends infer E
-  ? E extends DomainEvent
-    ? Omit<E, "channel" | "seq">
-    : never
-  : never;
+export type { WireEvent } from "@lattice/domain";
 
 export interface ChannelHandler {
   /** Applies one event, called in seq order with no gap. */
@@ -145,10 +140,10 @@ export class ChannelRegistry {
         const entry = this.entries.get(message.channel);
         if (!entry) return;
         if (entry.phase === "reloading") {
-          entry.buffer.push({ seq: message.seq, event: message.event as WireEvent });
+          entry.buffer.push({ seq: message.seq, event: message.event });
           return;
         }
-        this.take(entry, message.seq, message.event as WireEvent);
+        this.take(entry, message.seq, message.event);
         return;
       }
       case "resync": {

@@ -122,3 +122,104 @@ describe("SyncSocket when the browser goes offline", () => {
     socket.stop();
   });
 });
+
+const uuid = () => crypto.randomUUID();
+
+/** A move as the server fans it out to a board: the whole card, as the API serializes it. */
+const moveFrame = () => {
+  const spaceId = uuid();
+  return {
+    type: "event",
+    channel: `space:${spaceId}`,
+    seq: 42,
+    event: {
+      type: "card.moved",
+      payload: {
+        card: {
+          id: uuid(),
+          workspaceId: uuid(),
+          spaceId,
+          statusId: uuid(),
+          name: "Order gloves for ward 3",
+          description: "Sizes S and M",
+          position: "a0V",
+          createdBy: uuid(),
+          responsibleId: uuid(),
+          coworkerIds: [uuid(), uuid()],
+          labelIds: [uuid()],
+          startDate: "2026-12-01",
+          dueDate: "2026-12-09",
+          todoTotal: 3,
+          todoDone: 1,
+          isBlocked: false,
+          attachmentCount: 0,
+          coverAttachmentId: null,
+          createdAt: "2026-11-30T08:00:00.000Z",
+          updatedAt: "2026-12-07T09:15:00.000Z",
+          completedAt: null,
+          archivedAt: null,
+          version: 7,
+          repeat: null,
+        },
+        fromStatusId: uuid(),
+      },
+      actorId: uuid(),
+      mutationId: "m-1",
+      at: "2026-12-07T09:15:00.000Z",
+    },
+  };
+};
+
+describe("SyncSocket reading frames", () => {
+  const openSocket = () => {
+    const fake = new FakeSocket();
+    const invalid: string[] = [];
+    const socket = new SyncSocket({
+      url: "ws://test/api/ws",
+      createSocket: () => fake,
+      onInvalidMessage: (_data, problem) => invalid.push(problem),
+    });
+    const received: unknown[] = [];
+    socket.onMessage = (message) => received.push(message);
+    socket.start();
+    fake.open();
+    const deliver = (frame: unknown) =>
+      fake.onmessage?.call(fake, {
+        data: typeof frame === "string" ? frame : JSON.stringify(frame),
+      } as MessageEvent);
+    return { socket, received, invalid, deliver };
+  };
+
+  it("passes on a well-formed event as the domain schema reads it", () => {
+    const { socket, received, invalid, deliver } = openSocket();
+    const frame = moveFrame();
+    deliver(frame);
+    expect(invalid).toEqual([]);
+    expect(received).toEqual([frame]);
+    socket.stop();
+  });
+
+  it("drops a malformed frame without passing it on, says why, and reads the next one", () => {
+    const { socket, received, invalid, deliver } = openSocket();
+    const broken = moveFrame();
+    // A card without its status would put it in no column.
+    const { statusId: _dropped, ...cardWithoutStatus } = broken.event.payload.card;
+    deliver({
+      ...broken,
+      event: { ...broken.event, payload: { ...broken.event.payload, card: cardWithoutStatus } },
+    });
+    deliver("not json");
+    deliver({ type: "event", channel: "space:nope", seq: 1, event: broken.event });
+    deliver({ type: "teleport" });
+    expect(received).toEqual([]);
+    expect(invalid).toHaveLength(4);
+    expect(invalid[0]).toContain("statusId");
+
+    const good = moveFrame();
+    deliver(good);
+    deliver({ type: "pong" });
+    expect(received).toEqual([good, { type: "pong" }]);
+    expect(socket.status).toBe("live");
+    socket.stop();
+  });
+});

@@ -9,7 +9,13 @@
  * When the server refuses to serve the socket (too many tabs open, too many messages), reconnecting
  * at once would only be refused again: the next attempt waits the longest backoff instead.
  */
-import { type ClientMessage, type ServerMessage, WireCloseCode, WireErrorCode } from "@lattice/domain";
+import {
+  type ClientMessage,
+  type ServerMessage,
+  serverMessageSchema,
+  WireCloseCode,
+  WireErrorCode,
+} from "@lattice/domain";
 
 export type ConnectionStatus = "connecting" | "live" | "reconnecting" | "offline";
 
@@ -31,6 +37,12 @@ export interface SyncSocketOptions {
   /** A ping keeps proxies from closing an idle socket and detects a dead one. */
   pingMs?: number;
   random?: () => number;
+  /**
+   * Told of a frame that is not a server message this app can read (not JSON, or not the shape the
+   * domain schema says). It is dropped; the default reports the first one to the console only, so
+   * a server speaking a newer protocol does not flood it.
+   */
+  onInvalidMessage?: (data: string, problem: string) => void;
 }
 
 const OPEN = 1;
@@ -44,6 +56,29 @@ export const backoffDelay = (attempt: number, min: number, max: number, random: 
   const base = Math.min(max, min * 2 ** attempt);
   // Full jitter on the upper half: never less than half the base, never more than the cap.
   return Math.min(max, base / 2 + random() * (base / 2));
+};
+
+let hasReportedInvalid = false;
+const reportFirstInvalid = (data: string, problem: string): void => {
+  if (hasReportedInvalid) return;
+  hasReportedInvalid = true;
+  console.error(`Live update dropped: ${problem}`, data.slice(0, 200));
+};
+
+/** The frame as a server message, or why it is not one. */
+export const parseServerMessage = (
+  data: string,
+): { ok: true; message: ServerMessage } | { ok: false; problem: string } => {
+  let json: unknown;
+  try {
+    json = JSON.parse(data);
+  } catch {
+    return { ok: false, problem: "not JSON" };
+  }
+  const result = serverMessageSchema.safeParse(json);
+  if (result.success) return { ok: true, message: result.data };
+  const issue = result.error.issues[0];
+  return { ok: false, problem: issue ? `${issue.path.join(".") || "frame"}: ${issue.message}` : "invalid" };
 };
 
 const defaultUrl = (): string => {
@@ -73,6 +108,7 @@ export class SyncSocket {
       maxDelayMs: options.maxDelayMs ?? 10_000,
       pingMs: options.pingMs ?? 25_000,
       random: options.random ?? Math.random,
+      onInvalidMessage: options.onInvalidMessage ?? reportFirstInvalid,
     };
   }
 
@@ -166,12 +202,12 @@ export class SyncSocket {
     };
     socket.onmessage = (event) => {
       if (this.socket !== socket || typeof event.data !== "string") return;
-      let message: ServerMessage;
-      try {
-        message = JSON.parse(event.data) as ServerMessage;
-      } catch {
+      const parsed = parseServerMessage(event.data);
+      if (!parsed.ok) {
+        this.options.onInvalidMessage(event.data, parsed.problem);
         return;
       }
+      const { message } = parsed;
       this.onMessage(message);
       // Messages were dropped (a subscription may be missing): start over later, catching up by seq.
       if (message.type === "error" && message.code === WireErrorCode.rateLimited) this.backOff(socket);
