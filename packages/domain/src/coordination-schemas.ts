@@ -91,6 +91,8 @@ export const labelSchema = z.object({
   serviceLevelDays: z.number().int().nullable(),
 });
 export type Label = z.infer<typeof labelSchema>;
+/** The reply of GET /api/spaces/:id/labels. */
+export const labelListSchema = z.array(labelSchema);
 export const createLabelBody = z
   .object({ name: text(60), color: labelColor, serviceLevelDays: serviceLevelDays.optional() })
   .strict();

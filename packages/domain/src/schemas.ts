@@ -87,6 +87,8 @@ export const memberSchema = z.object({
   createdAt: isoTime,
 });
 export type Member = z.infer<typeof memberSchema>;
+/** The reply of GET /api/workspaces/:id/members. */
+export const memberListSchema = z.array(memberSchema);
 
 export const folderSchema = z.object({
   id,

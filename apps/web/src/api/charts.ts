@@ -3,14 +3,12 @@ import {
   agingChartSchema,
   cumulativeFlowSchema,
   forecastChartSchema,
-  labelSchema,
-  memberSchema,
   spaceSchema,
   timeChartSchema,
 } from "@lattice/domain";
 import { type ReplySchema, request } from "./client";
 
-const arrayOf = <T>(item: ReplySchema<T>): ReplySchema<T[]> => ({
+const _arrayOf = <T>(item: ReplySchema<T>): ReplySchema<T[]> => ({
   safeParse(data) {
     if (!Array.isArray(data)) return { success: false };
     const out: T[] = [];
@@ -22,9 +20,6 @@ const arrayOf = <T>(item: ReplySchema<T>): ReplySchema<T[]> => ({
     return { success: true, data: out };
   },
 });
-
-const labelList = arrayOf(labelSchema);
-const memberList = arrayOf(memberSchema);
 
 /** `?a=1&b=2` from the defined, non-empty values (empty string when none). */
 export const queryString = (params: Record<string, string | number | undefined | null>): string => {
@@ -119,10 +114,6 @@ const getChart = <T>(path: string, schema: ReplySchema<T>, signal?: AbortSignal)
 export const chartsApi = {
   getSpace: (id: string, signal?: AbortSignal) =>
     request("GET", `/api/spaces/${id}`, spaceSchema, withSignal(signal)),
-  listLabels: (spaceId: string, signal?: AbortSignal) =>
-    request("GET", `/api/spaces/${spaceId}/labels`, labelList, withSignal(signal)),
-  listMembers: (workspaceId: string, signal?: AbortSignal) =>
-    request("GET", `/api/workspaces/${workspaceId}/members`, memberList, withSignal(signal)),
 
   timeChart: (spaceId: string, params: RangeParams, signal?: AbortSignal) =>
     getChart(timeChartPath(spaceId, params), timeChartSchema, signal),

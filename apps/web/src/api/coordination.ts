@@ -11,11 +11,9 @@ import {
   cardMySpaceSchema,
   cardSchema,
   commentSchema,
-  labelSchema,
   type MySpace,
   type MySpaceColumn,
   type MySpacePlacement,
-  memberSchema,
   mySpaceColumnSchema,
   mySpacePlacementSchema,
   mySpaceSchema,
@@ -124,9 +122,6 @@ export const coordinationApi = {
   updateCard: (cardId: string, body: CardFieldsPatch, mutationId?: string) =>
     request("PATCH", `/api/cards/${cardId}`, cardSchema, mutationId ? { body, mutationId } : { body }),
 
-  listMembers: (workspaceId: string) =>
-    request("GET", `/api/workspaces/${workspaceId}/members`, listOf(memberSchema)),
-
   search: (q: string, limit = 10) =>
     request("GET", `/api/search?q=${enc(q)}&limit=${limit}`, searchReply).then((r) => r.items),
 
@@ -145,13 +140,6 @@ export const coordinationApi = {
     body: { text?: string; isDone?: boolean; afterId?: string | null; beforeId?: string | null },
   ) => request("PATCH", `/api/todos/${todoId}`, todoSchema, { body }),
   deleteTodo: (todoId: string) => requestEmpty("DELETE", `/api/todos/${todoId}`),
-
-  labels: (spaceId: string) => request("GET", `/api/spaces/${spaceId}/labels`, listOf(labelSchema)),
-  createLabel: (spaceId: string, body: { name: string; color: string }) =>
-    request("POST", `/api/spaces/${spaceId}/labels`, labelSchema, { body }),
-  updateLabel: (labelId: string, body: { name?: string; color?: string; serviceLevelDays?: number | null }) =>
-    request("PATCH", `/api/labels/${labelId}`, labelSchema, { body }),
-  deleteLabel: (labelId: string) => requestEmpty("DELETE", `/api/labels/${labelId}`),
 
   comments: (cardId: string) => request("GET", `/api/cards/${cardId}/comments`, listOf(commentSchema)),
   addComment: (cardId: string, body: string) =>

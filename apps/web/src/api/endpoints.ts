@@ -66,7 +66,6 @@ const workspaceList = arrayOf(workspaceSchema);
 const boardReply: ReplySchema<
   Board & { relations?: CardRelation[]; fields?: CustomField[]; fieldValues?: SpaceBoard["fieldValues"] }
 > = spaceBoardSchema;
-const memberList = arrayOf(memberSchema);
 
 export type CreateWorkspaceInput = Omit<CreateWorkspaceBody, "visibility"> & Partial<CreateWorkspaceBody>;
 export type CreateStatusInput = Omit<CreateStatusBody, "role"> & Partial<Pick<CreateStatusBody, "role">>;
@@ -87,7 +86,6 @@ export const api = {
   deleteWorkspace: (id: string) => requestEmpty("DELETE", `/api/workspaces/${id}`),
   getTree: (id: string) => request("GET", `/api/workspaces/${id}/tree`, treeSchema),
 
-  listMembers: (id: string) => request("GET", `/api/workspaces/${id}/members`, memberList),
   addMember: (id: string, body: AddMemberInput) =>
     request("POST", `/api/workspaces/${id}/members`, memberSchema, { body }),
   updateMember: (id: string, userId: string, body: UpdateMemberBody) =>

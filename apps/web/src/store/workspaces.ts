@@ -3,14 +3,13 @@
  * structural, so they are not optimistic: each mutation waits for the server and then reloads the
  * affected tree, which keeps positions exactly as the server computed them.
  *
- * Members live here too, once per workspace: fetched when first wanted, then kept current by the
- * member.* events of the workspace channel, so every picker sees the same people.
+ * A workspace's members are not held here: they are a query (api/members.ts) the live member.*
+ * events mark stale; this store only drops a workspace the person was taken out of.
  */
 import {
   byPosition,
   type CreateFolderBody,
   type CreateSpaceBody,
-  type Member,
   type Tree,
   type UpdateFolderBody,
   type UpdateSpaceBody,
@@ -36,18 +35,12 @@ interface WorkspacesState {
   byId: Record<string, Workspace>;
   order: string[];
   trees: Record<string, TreeEntry>;
-  /** Members per workspace, once loaded (absent: not loaded, or the caller may not list them). */
-  members: Record<string, Member[]>;
   /**
    * Per workspace, a count bumped by every live change the archive and trash lists show (something
    * trashed, restored, purged, archived): an open list reloads when it moves.
    */
   archiveVersions: Record<string, number>;
 
-  /** Fetches the members unless loaded or under way (`force`: fetch again). */
-  loadMembers: (workspaceId: string, force?: boolean) => Promise<void>;
-  putMember: (member: Member) => void;
-  dropMember: (workspaceId: string, userId: string) => void;
   loadWorkspaces: () => Promise<void>;
   loadTree: (workspaceId: string) => Promise<void>;
   createWorkspace: (body: CreateWorkspaceInput) => Promise<Workspace>;
@@ -85,17 +78,8 @@ const initial = {
   byId: {},
   order: [],
   trees: {},
-  members: {},
   archiveVersions: {},
 };
-
-const byName = (a: Member, b: Member) => a.name.localeCompare(b.name);
-
-/** Member fetches under way, so that many pickers asking at once cost one request. */
-const membersInFlight = new Map<string, Promise<void>>();
-/** When a member fetch last failed: every card front asks, so a refusal is not asked again at once. */
-const membersFailedAt = new Map<string, number>();
-const retryMembersAfterMs = 10_000;
 
 export const useWorkspaces = create<WorkspacesState>((set, get) => {
   const putWorkspaces = (list: Workspace[]) => {
@@ -112,49 +96,8 @@ export const useWorkspaces = create<WorkspacesState>((set, get) => {
     if (get().trees[workspaceId]) await get().loadTree(workspaceId);
   };
 
-  const putMembers = (workspaceId: string, list: Member[]) =>
-    set({ members: { ...get().members, [workspaceId]: [...list].sort(byName) } });
-
   return {
     ...initial,
-
-    loadMembers: (workspaceId, force = false) => {
-      const running = membersInFlight.get(workspaceId);
-      if (running) return running;
-      const failedAt = membersFailedAt.get(workspaceId);
-      const isRecentFailure = failedAt !== undefined && Date.now() - failedAt < retryMembersAfterMs;
-      if (!force && (get().members[workspaceId] || isRecentFailure)) return Promise.resolve();
-      const run = api
-        .listMembers(workspaceId)
-        .then(
-          (list) => {
-            membersFailedAt.delete(workspaceId);
-            putMembers(workspaceId, list);
-          },
-          // Visitors may not list members: the pickers then offer nobody rather than an error.
-          () => {
-            membersFailedAt.set(workspaceId, Date.now());
-          },
-        )
-        .finally(() => membersInFlight.delete(workspaceId));
-      membersInFlight.set(workspaceId, run);
-      return run;
-    },
-
-    putMember: (member) => {
-      const list = get().members[member.workspaceId];
-      if (!list) return;
-      putMembers(member.workspaceId, [...list.filter((m) => m.userId !== member.userId), member]);
-    },
-
-    dropMember: (workspaceId, userId) => {
-      const list = get().members[workspaceId];
-      if (list)
-        putMembers(
-          workspaceId,
-          list.filter((m) => m.userId !== userId),
-        );
-    },
 
     loadWorkspaces: async () => {
       if (get().status === "idle") set({ status: "loading" });
@@ -176,8 +119,6 @@ export const useWorkspaces = create<WorkspacesState>((set, get) => {
           trees: { ...get().trees, [workspaceId]: { status: "ready", tree, error: null } },
           byId: { ...get().byId, [workspaceId]: tree.workspace },
         });
-        // A reloaded tree may follow missed events (resync): the members are read again with it.
-        if (get().members[workspaceId]) void get().loadMembers(workspaceId, true);
       } catch (error) {
         set({
           trees: {
@@ -248,15 +189,10 @@ export const useWorkspaces = create<WorkspacesState>((set, get) => {
         case "workspace.deleted":
           get().dropWorkspace(workspaceId);
           return;
-        case "member.added":
-          get().putMember(event.payload.member);
-          return;
         case "member.removed":
           if (event.payload.userId === myUserId) get().dropWorkspace(workspaceId);
-          else get().dropMember(workspaceId, event.payload.userId);
           return;
         case "member.updated":
-          get().putMember(event.payload.member);
           // My role decides which private spaces I see (owners see them all): take the server's tree.
           if (tree && event.payload.member.userId === myUserId) void get().loadTree(workspaceId);
           return;
@@ -317,9 +253,7 @@ export const useWorkspaces = create<WorkspacesState>((set, get) => {
       delete trees[workspaceId];
       const byId = { ...get().byId };
       delete byId[workspaceId];
-      const members = { ...get().members };
-      delete members[workspaceId];
-      set({ trees, byId, members, order: get().order.filter((id) => id !== workspaceId) });
+      set({ trees, byId, order: get().order.filter((id) => id !== workspaceId) });
     },
 
     reset: () => set(initial),

@@ -49,6 +49,7 @@ export interface ChannelRegistryOptions {
 export class ChannelRegistry {
   private readonly entries = new Map<Channel, Entry>();
   private readonly observers = new Map<Channel, Set<(event: WireEvent | null) => void>>();
+  private readonly everyChannelObservers = new Set<(channel: Channel, event: WireEvent | null) => void>();
   private readonly retryMs: number;
 
   constructor(
@@ -99,8 +100,15 @@ export class ChannelRegistry {
     };
   }
 
+  /** Like `observe`, for every channel (the query cache's bridge to the live events). */
+  observeAll(listener: (channel: Channel, event: WireEvent | null) => void): () => void {
+    this.everyChannelObservers.add(listener);
+    return () => this.everyChannelObservers.delete(listener);
+  }
+
   private tell(channel: Channel, event: WireEvent | null): void {
     for (const listener of this.observers.get(channel) ?? []) listener(event);
+    for (const listener of this.everyChannelObservers) listener(channel, event);
   }
 
   unsubscribe(channel: Channel): void {

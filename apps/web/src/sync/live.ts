@@ -12,12 +12,14 @@ import {
 } from "@lattice/domain";
 import { useEffect, useRef } from "react";
 import { create } from "zustand";
+import { queryClient } from "../api/query-client";
 import { useNotifications } from "../features/notifications/notifications-store";
 import { translate } from "../lib/i18n/i18n";
 import { useBoard } from "../store/board";
 import { toast } from "../store/toasts";
 import { useWorkspaces } from "../store/workspaces";
 import { ChannelRegistry, type WireEvent } from "./channels";
+import { invalidateOnEvent, queryKeysFedBy } from "./query-bridge";
 import { type ConnectionStatus, SyncSocket } from "./socket";
 
 interface SyncState {
@@ -29,6 +31,16 @@ export const useSync = create<SyncState>(() => ({ status: "offline", presence: {
 
 const socket = new SyncSocket();
 const registry = new ChannelRegistry((message) => socket.send(message));
+
+registry.observeAll(invalidateOnEvent(queryClient));
+
+/**
+ * A channel followed again from a fresh snapshot missed the events of its time away: the lookups it
+ * keeps current (members, labels) are read again too.
+ */
+const refreshLookupsOf = (channel: Channel) => {
+  for (const queryKey of queryKeysFedBy(channel)) void queryClient.invalidateQueries({ queryKey });
+};
 
 socket.onOpen = () => registry.handleOpen();
 socket.onMessage = (message) => registry.handleMessage(message);
@@ -135,6 +147,7 @@ export const useLiveBoard = (spaceId: string, onLost: (message: string) => void)
       },
       onPresence: (users) => setPresence(channel, users),
     });
+    refreshLookupsOf(channel);
     return () => {
       registry.unsubscribe(channel);
       setPresence(channel, []);
@@ -170,6 +183,7 @@ export const useLiveTrees = () => {
         },
         onLost: () => useWorkspaces.getState().dropWorkspace(workspaceId),
       });
+      refreshLookupsOf(channel);
     }
     for (const channel of registry.channels) {
       if (channel.startsWith("workspace:") && !wanted.has(channel)) registry.unsubscribe(channel);

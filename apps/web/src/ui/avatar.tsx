@@ -3,23 +3,14 @@
  * app holds, which `member.updated` keeps current; the sidebar passes one's own), else the one
  * derived from their id. The same colour for a person on every screen and for everyone.
  */
-import { initialsColorOf, type Member } from "@lattice/domain";
-import { useWorkspaces } from "../store/workspaces";
+import { initialsColorOf } from "@lattice/domain";
+import { useChosenColor } from "../api/members";
 
 export const initials = (name: string): string => {
   const parts = name.trim().split(/\s+/).filter(Boolean);
   const first = parts[0]?.[0] ?? "?";
   const last = parts.length > 1 ? (parts.at(-1)?.[0] ?? "") : "";
   return (first + last).toUpperCase();
-};
-
-/** The colour `userId` chose, as any loaded members list says; null if none says so. */
-const chosenColorIn = (members: Record<string, Member[]>, userId: string): string | null => {
-  for (const list of Object.values(members)) {
-    const member = list.find((m) => m.userId === userId);
-    if (member) return member.color;
-  }
-  return null;
 };
 
 /** `color`: a colour to show instead (one's own, or the settings page's preview of a choice). */
@@ -35,7 +26,7 @@ export const Avatar = ({
   color?: string | null;
 }) => {
   const id = seed ?? name;
-  const listed = useWorkspaces((s) => chosenColorIn(s.members, id));
+  const listed = useChosenColor(id);
   const background = initialsColorOf(id, color !== undefined ? color : listed);
   return (
     <span

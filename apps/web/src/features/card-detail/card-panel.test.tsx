@@ -2,16 +2,29 @@
  * The card panel's live pickers and forms in jsdom, against a small in-memory stand-in for the API
  * (each test says what the server holds; the app's own client code reads it through `fetch`).
  */
-import type { ActivityItem, BlockerType, Blocking, Card, Comment, Label, Member } from "@lattice/domain";
+import {
+  type ActivityItem,
+  type BlockerType,
+  type Blocking,
+  type Card,
+  type Comment,
+  type Label,
+  type Member,
+  spaceChannel,
+  workspaceChannel,
+} from "@lattice/domain";
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import { MemoryRouter } from "react-router";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { memberKeys } from "../../api/members";
+import { queryClient } from "../../api/query-client";
 import { useI18n } from "../../lib/i18n/i18n";
 import { createTranslator } from "../../lib/i18n/runtime";
 import { useBoard } from "../../store/board";
 import { useUi } from "../../store/ui";
 import { useWorkspaces } from "../../store/workspaces";
 import type { WireEvent } from "../../sync/channels";
+import { sync, useLiveBoard } from "../../sync/live";
 import { Sidebar } from "../sidebar/sidebar";
 import { BlockersSection } from "./blockers-section";
 import { CardActivity } from "./card-activity";
@@ -199,15 +212,41 @@ beforeEach(() => {
   );
   useWorkspaces.getState().reset();
   useBoard.setState({ role: "owner" });
+  queryClient.clear();
 });
 
 afterEach(() => {
   cleanup();
+  for (const channel of sync.registry.channels) sync.registry.unsubscribe(channel);
   vi.unstubAllGlobals();
 });
 
-/** A live event of the open board's space channel, as the socket hands it over. */
+/** A live event of the open board's space channel, as the board store receives it. */
 const spaceEvent = (event: WireEvent, seq: number) => act(() => useBoard.getState().receive(event, seq));
+
+/** A live event as the socket hands it to the tab's channel registry (the next one of its channel). */
+const liveEvent = (channel: ReturnType<typeof spaceChannel>, event: WireEvent) =>
+  act(() =>
+    sync.registry.handleMessage({
+      type: "event",
+      channel,
+      seq: (sync.registry.seqOf(channel) ?? 0) + 1,
+      event,
+    }),
+  );
+
+/** The tab follows the workspace channel, as the sidebar does for a loaded tree. */
+const followWorkspace = () => {
+  const channel = workspaceChannel(ws);
+  sync.registry.subscribe(channel, 0, {
+    apply: (event) => useWorkspaces.getState().applyTreeEvent(ws, event, anaId),
+    reload: async () => 0,
+  });
+  sync.registry.handleMessage({ type: "subscribed", channel, seq: 0 });
+  return channel;
+};
+
+const membersFetched = () => server.calls.filter((c) => c.route.endsWith(`/workspaces/${ws}/members`)).length;
 
 // ---------- members follow live events ----------
 
@@ -221,50 +260,53 @@ const ResponsibleField = () => {
 };
 
 describe("the people pickers", () => {
-  it("list a member added to the workspace after they first loaded, without a reload", async () => {
-    render(<ResponsibleField />);
-    await waitFor(() => expect(useWorkspaces.getState().members[ws]).toHaveLength(1));
+  it("list a member added to the workspace while the picker is open, without a reload", async () => {
+    const channel = followWorkspace();
+    render(
+      <>
+        <ResponsibleField />
+        <ResponsibleField />
+      </>,
+    );
+    fireEvent.click(screen.getAllByRole("button", { name: "Set responsible" })[0] as HTMLElement);
+    const picker = screen.getByRole("dialog", { name: "Choose the responsible person" });
+    await waitFor(() => expect(within(picker).getByRole("button", { name: /Ana Owner/ })).toBeTruthy());
+    expect(within(picker).queryByRole("button", { name: /Ben Agent/ })).toBeNull();
 
     // Ben is invited (in the settings, or by another owner): the workspace channel says so.
     server.members = [ana, ben];
-    act(() =>
-      useWorkspaces
-        .getState()
-        .applyTreeEvent(
-          ws,
-          { type: "member.added", payload: { member: ben }, actorId: anaId, mutationId: null, at },
-          anaId,
-        ),
-    );
+    await liveEvent(channel, {
+      type: "member.added",
+      payload: { member: ben },
+      actorId: anaId,
+      mutationId: null,
+      at,
+    });
 
-    fireEvent.click(screen.getByRole("button", { name: "Set responsible" }));
-    const picker = screen.getByRole("dialog", { name: "Choose the responsible person" });
-    expect(within(picker).getByRole("button", { name: /Ben Agent/ })).toBeTruthy();
+    await waitFor(() => expect(within(picker).getByRole("button", { name: /Ben Agent/ })).toBeTruthy());
     expect(within(picker).getByRole("button", { name: /Ana Owner/ })).toBeTruthy();
-    // One request for the list, however many pickers and card fronts ask.
-    expect(server.calls.filter((c) => c.route.endsWith("/members"))).toHaveLength(1);
+    // One request for the list and one after the event, however many pickers and card fronts ask.
+    expect(membersFetched()).toBe(2);
   });
 
   it("drop a member removed from the workspace", async () => {
     server.members = [ana, ben];
+    const channel = followWorkspace();
     render(<ResponsibleField />);
-    await waitFor(() => expect(useWorkspaces.getState().members[ws]).toHaveLength(2));
-    act(() =>
-      useWorkspaces.getState().applyTreeEvent(
-        ws,
-        {
-          type: "member.removed",
-          payload: { workspaceId: ws, userId: benId },
-          actorId: anaId,
-          mutationId: null,
-          at,
-        },
-        anaId,
-      ),
-    );
     fireEvent.click(screen.getByRole("button", { name: "Set responsible" }));
     const picker = screen.getByRole("dialog", { name: "Choose the responsible person" });
-    expect(within(picker).queryByRole("button", { name: /Ben Agent/ })).toBeNull();
+    await waitFor(() => expect(within(picker).getByRole("button", { name: /Ben Agent/ })).toBeTruthy());
+
+    server.members = [ana];
+    await liveEvent(channel, {
+      type: "member.removed",
+      payload: { workspaceId: ws, userId: benId },
+      actorId: anaId,
+      mutationId: null,
+      at,
+    });
+    await waitFor(() => expect(within(picker).queryByRole("button", { name: /Ben Agent/ })).toBeNull());
+    expect(within(picker).getByRole("button", { name: /Ana Owner/ })).toBeTruthy();
   });
 });
 
@@ -276,31 +318,34 @@ const label = (n: number, name: string): Label => ({
   color: "blue",
   serviceLevelDays: null,
 });
-const LabelNames = () => (
-  <p data-testid="labels">
-    {useLabels(spaceId)
-      .map((l) => l.name)
-      .join(", ")}
-  </p>
-);
+const LabelNames = () => {
+  useLiveBoard(spaceId, () => undefined);
+  return (
+    <p data-testid="labels">
+      {useLabels(spaceId)
+        .map((l) => l.name)
+        .join(", ")}
+    </p>
+  );
+};
 
 describe("the labels", () => {
   it("follow label events, and are read again when the board is opened again after time away", async () => {
     server.labels = [label(1, "Urgent")];
+    useBoard.setState({ spaceId, status: "ready", seq: 4 });
     render(<LabelNames />);
     await waitFor(() => expect(screen.getByTestId("labels").textContent).toBe("Urgent"));
+    act(() => sync.registry.handleMessage({ type: "subscribed", channel: spaceChannel(spaceId), seq: 4 }));
 
-    await spaceEvent(
-      {
-        type: "label.created",
-        payload: { label: label(2, "Billing") },
-        actorId: benId,
-        mutationId: null,
-        at,
-      },
-      5,
-    );
-    expect(screen.getByTestId("labels").textContent).toBe("Billing, Urgent");
+    server.labels = [label(1, "Urgent"), label(2, "Billing")];
+    await liveEvent(spaceChannel(spaceId), {
+      type: "label.created",
+      payload: { label: label(2, "Billing") },
+      actorId: benId,
+      mutationId: null,
+      at,
+    });
+    await waitFor(() => expect(screen.getByTestId("labels").textContent).toBe("Billing, Urgent"));
 
     // Away from the board (its channel left), someone adds a label; the board opens again.
     server.labels = [label(1, "Urgent"), label(2, "Billing"), label(3, "Customer")];
@@ -319,7 +364,7 @@ describe("Escape", () => {
     document.addEventListener("keydown", aroundIt);
     try {
       render(<ResponsibleField />);
-      await waitFor(() => expect(useWorkspaces.getState().members[ws]).toHaveLength(2));
+      await waitFor(() => expect(queryClient.getQueryData(memberKeys.of(ws))).toHaveLength(2));
       fireEvent.click(screen.getByRole("button", { name: "+ Add co-worker" }));
       const picker = screen.getByRole("dialog", { name: "Choose co-workers" });
       const option = within(picker).getByRole("button", { name: /Ben Agent/ });

@@ -1,8 +1,8 @@
 /**
  * What card fronts and the card panel share beyond the board itself: the workspace's members (the
- * people to choose from, held by the workspaces store and kept live from its channel), the space's
- * labels (kept live from label.* events), and per-board derived facts (progress, date conflicts)
- * computed once per board state, not once per card.
+ * people to choose from) and the space's labels, both queries kept live by their channels' events
+ * (api/members.ts, api/labels.ts), and per-board derived facts (progress, date conflicts) computed
+ * once per board state, not once per card.
  */
 import {
   type BoardState,
@@ -17,81 +17,26 @@ import {
   progressOfEach,
 } from "@lattice/domain";
 import { useEffect, useRef } from "react";
-import { create } from "zustand";
-import { coordinationApi } from "../../api/coordination";
-import { onBoardEvent, useBoard } from "../../store/board";
+import { useSpaceLabels } from "../../api/labels";
+import { useWorkspaceMembers } from "../../api/members";
+import { onBoardEvent } from "../../store/board";
 import { useWorkspaces } from "../../store/workspaces";
 import type { WireEvent } from "../../sync/channels";
 
-interface CoordinationState {
-  labels: Record<string, Label[]>;
-}
-
-export const useCoordination = create<CoordinationState>(() => ({ labels: {} }));
-
-const inFlight = new Map<string, Promise<void>>();
-const once = (key: string, run: () => Promise<void>) => {
-  if (inFlight.has(key)) return;
-  const promise = run().catch(() => {
-    // A failed look-up may be tried again later (visitors may not list members, for one).
-    setTimeout(() => inFlight.delete(key), 10_000);
-  });
-  inFlight.set(key, promise);
-};
-
-export const loadLabels = (spaceId: string, force = false) => {
-  if (force) inFlight.delete(`l:${spaceId}`);
-  once(`l:${spaceId}`, async () => {
-    const labels = await coordinationApi.labels(spaceId);
-    useCoordination.setState((s) => ({ labels: { ...s.labels, [spaceId]: sortLabels(labels) } }));
-  });
-};
-
-const sortLabels = (labels: Label[]) => [...labels].sort((a, b) => a.name.localeCompare(b.name));
-
-export const upsertLabel = (label: Label) =>
-  useCoordination.setState((s) => {
-    const list = (s.labels[label.spaceId] ?? []).filter((l) => l.id !== label.id);
-    return { labels: { ...s.labels, [label.spaceId]: sortLabels([...list, label]) } };
-  });
-
-const removeLabel = (spaceId: string, labelId: string) =>
-  useCoordination.setState((s) => ({
-    labels: { ...s.labels, [spaceId]: (s.labels[spaceId] ?? []).filter((l) => l.id !== labelId) },
-  }));
-
-const noMembers: Member[] = [];
-const noLabels: Label[] = [];
-
+/**
+ * The workspace's members, by name. Their member.* events come on the workspace channel, which is
+ * followed while its tree is loaded: the tree is loaded if it is not.
+ */
 export const useMembers = (workspaceId: string): Member[] => {
   useEffect(() => {
     const workspaces = useWorkspaces.getState();
-    void workspaces.loadMembers(workspaceId);
-    // The member.* events come on the workspace channel, which is followed while its tree is loaded.
     if (!workspaces.trees[workspaceId]) void workspaces.loadTree(workspaceId);
   }, [workspaceId]);
-  return useWorkspaces((s) => s.members[workspaceId] ?? noMembers);
+  return useWorkspaceMembers(workspaceId).members;
 };
 
-export const useLabels = (spaceId: string): Label[] => {
-  useEffect(() => loadLabels(spaceId), [spaceId]);
-  return useCoordination((s) => s.labels[spaceId] ?? noLabels);
-};
-
-// A board opened again missed the label.* events of its time away (its channel was left): labels
-// already known for it are read again.
-useBoard.subscribe((board, previous) => {
-  const spaceId = board.spaceId;
-  if (!spaceId || board.status !== "ready") return;
-  if (previous.status === "ready" && previous.spaceId === spaceId) return;
-  if (useCoordination.getState().labels[spaceId]) loadLabels(spaceId, true);
-});
-
-// Labels follow the space channel whatever component is shown.
-onBoardEvent((event) => {
-  if (event.type === "label.created" || event.type === "label.updated") upsertLabel(event.payload.label);
-  if (event.type === "label.deleted") removeLabel(event.payload.spaceId, event.payload.labelId);
-});
+/** The space's labels, by name (kept live by the space channel's label.* events). */
+export const useLabels = (spaceId: string): Label[] => useSpaceLabels(spaceId);
 
 /**
  * Calls `handler` for each live event of the open space about `cardId` whose type starts with one of

@@ -2,11 +2,10 @@
 import type { Card, Label } from "@lattice/domain";
 import { useState } from "react";
 import { describeError } from "../../api/client";
-import { coordinationApi } from "../../api/coordination";
+import { labelsApi, putLabel } from "../../api/labels";
 import { useTranslator } from "../../lib/i18n/i18n";
 import { useBoard } from "../../store/board";
 import { Button } from "../../ui/button";
-import { upsertLabel } from "./coordination-store";
 import { Picker } from "./picker";
 
 /** The colours a new label may take, with the names a screen reader says for them. */
@@ -31,8 +30,8 @@ const NewLabel = ({ spaceId, onCreated }: { spaceId: string; onCreated: (label: 
   const create = async () => {
     if (!name.trim()) return setError(t("card.labels.nameIt"));
     try {
-      const label = await coordinationApi.createLabel(spaceId, { name: name.trim(), color });
-      upsertLabel(label);
+      const label = await labelsApi.create(spaceId, { name: name.trim(), color });
+      putLabel(label);
       onCreated(label);
       setName("");
       setError(null);

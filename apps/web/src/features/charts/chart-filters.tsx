@@ -4,11 +4,12 @@
  * with the view tabs and back. The time chart and the cumulative flow show all three controls; the
  * forecast, which also covers folders and workspaces, adds the field control to its own.
  */
-import { type CustomField, fieldListSchema, type Label, type Member } from "@lattice/domain";
+import { type CustomField, fieldListSchema, type Member } from "@lattice/domain";
 import { useEffect, useState } from "react";
 import type { SetURLSearchParams } from "react-router";
-import { chartsApi } from "../../api/charts";
 import { request } from "../../api/client";
+import { useSpaceLabels } from "../../api/labels";
+import { useWorkspaceMembers } from "../../api/members";
 import { useTranslator } from "../../lib/i18n/i18n";
 import { Select } from "../../ui/input";
 import { parseFilters } from "../filters/filters";
@@ -41,20 +42,16 @@ export const chartCardFilterOf = (search: URLSearchParams): ChartCardFilter => {
 /** The space's fields, labels and the workspace's people, for the filter controls. */
 const useFilterChoices = (workspaceId: string, spaceId: string) => {
   const [fields, setFields] = useState<CustomField[]>([]);
-  const [labels, setLabels] = useState<Label[]>([]);
-  const [members, setMembers] = useState<Member[]>([]);
   useEffect(() => {
     const controller = new AbortController();
-    const { signal } = controller;
-    const ignore = () => undefined;
-    request("GET", `/api/spaces/${spaceId}/fields`, fieldListSchema, { signal }).then(
+    request("GET", `/api/spaces/${spaceId}/fields`, fieldListSchema, { signal: controller.signal }).then(
       (list) => setFields(list.items),
-      ignore,
+      () => undefined,
     );
-    chartsApi.listLabels(spaceId, signal).then(setLabels, ignore);
-    chartsApi.listMembers(workspaceId, signal).then(setMembers, ignore);
     return () => controller.abort();
-  }, [workspaceId, spaceId]);
+  }, [spaceId]);
+  const labels = useSpaceLabels(spaceId);
+  const { members } = useWorkspaceMembers(workspaceId);
   return { fields, labels, members };
 };
 

@@ -35,8 +35,6 @@ vi.mock("../../api/charts", () => ({
   chartsApi: {
     agingChart: async () => aging,
     getSpace: async () => ({ name: "Triage desk", folderId: null }),
-    listLabels: async () => [],
-    listMembers: async () => [],
   },
 }));
 // The space's header (tabs, saved views) is its own screen, with its own words.

@@ -1,9 +1,11 @@
 /** Forecast view: burn-up (completed vs scope) with the Monte Carlo completion forecast as a fan. */
-import type { ForecastChartReply, Label, Member } from "@lattice/domain";
+import type { ForecastChartReply } from "@lattice/domain";
 import { useEffect, useMemo, useState } from "react";
 import { useParams, useSearchParams } from "react-router";
 import type uPlot from "uplot";
 import { chartsApi } from "../../api/charts";
+import { useSpaceLabels } from "../../api/labels";
+import { useWorkspaceMembers } from "../../api/members";
 import { useTranslator } from "../../lib/i18n/i18n";
 import { DateField } from "../../ui/date-field";
 import { EmptyState } from "../../ui/empty-state";
@@ -214,14 +216,8 @@ export const ForecastPage = () => {
     );
   };
 
-  const [members, setMembers] = useState<Member[]>([]);
-  const [labels, setLabels] = useState<Label[]>([]);
-  useEffect(() => {
-    const controller = new AbortController();
-    chartsApi.listMembers(workspaceId, controller.signal).then(setMembers, () => undefined);
-    chartsApi.listLabels(spaceId, controller.signal).then(setLabels, () => undefined);
-    return () => controller.abort();
-  }, [workspaceId, spaceId]);
+  const { members } = useWorkspaceMembers(workspaceId);
+  const labels = useSpaceLabels(spaceId);
 
   const key = JSON.stringify([scope, params]);
   const result = useChartData(key, (signal) =>

@@ -3,7 +3,6 @@
  * strictest label on a card wins over the space's). Owners change them; others read them.
  */
 import {
-  type Label,
   type Space,
   serviceLevelDaysRange,
   spaceSchema,
@@ -11,10 +10,9 @@ import {
   workspaceRoles,
 } from "@lattice/domain";
 import { type FormEvent, useEffect, useState } from "react";
-import { chartsApi } from "../../api/charts";
 import { describeError, type ReplySchema, request } from "../../api/client";
-import { coordinationApi } from "../../api/coordination";
 import { api } from "../../api/endpoints";
+import { labelsApi, putLabel, useSpaceLabels } from "../../api/labels";
 import { useTranslator } from "../../lib/i18n/i18n";
 
 type SpaceWithRole = Space & { role: WorkspaceRole };
@@ -114,14 +112,13 @@ const TargetField = ({
 export const ServiceLevelsForm = ({ spaceId, onChanged }: { spaceId: string; onChanged: () => void }) => {
   const { t } = useTranslator();
   const [space, setSpace] = useState<SpaceWithRole | null>(null);
-  const [labels, setLabels] = useState<Label[]>([]);
+  const labels = useSpaceLabels(spaceId);
   useEffect(() => {
     const controller = new AbortController();
     request("GET", `/api/spaces/${spaceId}`, spaceWithRole, { signal: controller.signal }).then(
       setSpace,
       () => undefined,
     );
-    chartsApi.listLabels(spaceId, controller.signal).then(setLabels, () => undefined);
     return () => controller.abort();
   }, [spaceId]);
   if (!space) return null;
@@ -147,8 +144,7 @@ export const ServiceLevelsForm = ({ spaceId, onChanged }: { spaceId: string; onC
           value={l.serviceLevelDays}
           canEdit={canEdit}
           onSave={async (days) => {
-            const updated = await coordinationApi.updateLabel(l.id, { serviceLevelDays: days });
-            setLabels((all) => all.map((x) => (x.id === updated.id ? updated : x)));
+            putLabel(await labelsApi.update(l.id, { serviceLevelDays: days }));
             onChanged();
           }}
         />

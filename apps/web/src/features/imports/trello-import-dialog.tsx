@@ -5,8 +5,8 @@
 import type { ImportSummary, Member, StatusRole, TrelloImportResult, TrelloPreview } from "@lattice/domain";
 import { useEffect, useState } from "react";
 import { describeError } from "../../api/client";
-import { api } from "../../api/endpoints";
 import { importTrelloBoard, previewTrelloImport } from "../../api/imports";
+import { fetchMembers } from "../../api/members";
 import { useTranslator } from "../../lib/i18n/i18n";
 import { useWorkspaces } from "../../store/workspaces";
 import { Button } from "../../ui/button";
@@ -60,7 +60,7 @@ export const TrelloImportDialog = ({
 
   useEffect(() => {
     let live = true;
-    api.listMembers(workspaceId).then(
+    fetchMembers(workspaceId).then(
       (list) => live && setMembers(list),
       () => undefined,
     );

@@ -38,6 +38,7 @@ import {
 import { Link, useNavigate, useParams } from "react-router";
 import { describeError, newMutationId } from "../../api/client";
 import { api } from "../../api/endpoints";
+import { useWorkspaceMembers } from "../../api/members";
 import { type WorkloadScope, workloadApi } from "../../api/workload";
 import type { Formatters } from "../../lib/i18n/format";
 import { type Translator, translate, useTranslator } from "../../lib/i18n/i18n";
@@ -185,12 +186,11 @@ export const WorkloadPage = () => {
 
   const tree = useWorkspaces((s) => s.trees[workspaceId]?.tree ?? null);
   const loadTree = useWorkspaces((s) => s.loadTree);
-  const members = useWorkspaces((s) => s.members[workspaceId]);
-  const loadMembers = useWorkspaces((s) => s.loadMembers);
+  const memberList = useWorkspaceMembers(workspaceId);
+  const members = memberList.isLoaded ? memberList.members : undefined;
   useEffect(() => {
     if (!tree) void loadTree(workspaceId);
-    void loadMembers(workspaceId);
-  }, [tree, workspaceId, loadTree, loadMembers]);
+  }, [tree, workspaceId, loadTree]);
   const canWrite = tree ? tree.workspace.role !== "visitor" : false;
 
   // ---------- loading: one request at a time; a change during one asks once more ----------

@@ -9,10 +9,11 @@ import {
   type WorkspaceRole,
   workspaceRoles,
 } from "@lattice/domain";
-import { type FormEvent, useCallback, useEffect, useState } from "react";
+import { type FormEvent, useEffect, useState } from "react";
 import { useParams } from "react-router";
 import { ApiError, describeError } from "../../api/client";
 import { api } from "../../api/endpoints";
+import { dropMember, putMember, refreshMembers, useWorkspaceMembers } from "../../api/members";
 import { type MessageKey, useTranslator } from "../../lib/i18n/i18n";
 import { useSession } from "../../store/session";
 import { toast } from "../../store/toasts";
@@ -158,32 +159,20 @@ const GeneralSection = ({ workspaceId }: { workspaceId: string }) => {
 const MembersSection = ({ workspaceId }: { workspaceId: string }) => {
   const role = useWorkspaces((s) => s.byId[workspaceId]?.role ?? null);
   const me = useSession((s) => s.user);
-  const [members, setMembers] = useState<Member[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const list = useWorkspaceMembers(workspaceId);
+  const members = list.isLoaded ? list.members : null;
+  const error = list.error ? describeError(list.error) : null;
   const [removing, setRemoving] = useState<Member | null>(null);
   const [isBusy, setIsBusy] = useState(false);
   const canManage = can(role, Action.manageMembers);
   const { t, format } = useTranslator();
 
-  const load = useCallback(async () => {
-    try {
-      setMembers(await api.listMembers(workspaceId));
-      setError(null);
-    } catch (e) {
-      setError(describeError(e));
-    }
-  }, [workspaceId]);
-
-  useEffect(() => {
-    setMembers(null);
-    void load();
-  }, [load]);
+  const load = () => refreshMembers(workspaceId);
 
   const handleRoleChange = async (member: Member, next: WorkspaceRole) => {
     try {
       const updated = await api.updateMember(workspaceId, member.userId, { role: next });
-      setMembers((list) => list?.map((m) => (m.userId === updated.userId ? updated : m)) ?? null);
-      useWorkspaces.getState().putMember(updated);
+      putMember(updated);
       toast.success(t("settings.members.roleChanged", { name: member.name, role: next }));
       if (member.userId === me?.id) void useWorkspaces.getState().loadWorkspaces();
     } catch (e) {
@@ -195,8 +184,7 @@ const MembersSection = ({ workspaceId }: { workspaceId: string }) => {
   const handleCapacityChange = async (member: Member, next: number | null) => {
     try {
       const updated = await api.updateMember(workspaceId, member.userId, { capacityPerWeek: next });
-      setMembers((list) => list?.map((m) => (m.userId === updated.userId ? updated : m)) ?? null);
-      useWorkspaces.getState().putMember(updated);
+      putMember(updated);
       toast.success(
         next === null
           ? t("settings.members.capacityCleared", { name: member.name })
@@ -213,8 +201,7 @@ const MembersSection = ({ workspaceId }: { workspaceId: string }) => {
     setIsBusy(true);
     try {
       await api.removeMember(workspaceId, removing.userId);
-      setMembers((list) => list?.filter((m) => m.userId !== removing.userId) ?? null);
-      useWorkspaces.getState().dropMember(workspaceId, removing.userId);
+      dropMember(workspaceId, removing.userId);
       toast.success(t("settings.members.removed", { name: removing.name }));
       if (removing.userId === me?.id) void useWorkspaces.getState().loadWorkspaces();
     } catch (e) {
