@@ -1,7 +1,8 @@
 /**
  * Typed calls for what makes a card coordinate work: people and dates (through PATCH /api/cards),
- * relations, to-dos, labels, comments, blockers, the personal reminder, members and search. Every
- * reply is checked against the shared domain schema.
+ * relations, to-dos, comments, blockers, the personal reminder and search (members and labels have
+ * their own modules, api/members.ts and api/labels.ts). Every reply is checked against the shared
+ * domain schema.
  */
 import {
   blockerTypeSchema,
