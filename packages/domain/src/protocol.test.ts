@@ -2,7 +2,12 @@ import { describe, expect, it } from "vitest";
 import { type DomainEvent, spaceChannel, workspaceChannel } from "./events.js";
 import { eventFrame, serverMessageSchema } from "./protocol.js";
 
-const uuid = () => crypto.randomUUID();
+let made = 0;
+/** A fresh v4 id (the schema checks ids are UUIDs). */
+const uuid = () => {
+  made += 1;
+  return `6f1c2d3e-4a5b-4c6d-8e7f-${made.toString(16).padStart(12, "0")}`;
+};
 const at = "2026-12-07T10:00:00.000Z";
 
 const memberAdded = (): DomainEvent => {
