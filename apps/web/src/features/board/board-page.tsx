@@ -1,46 +1,32 @@
-import {
-  Action,
-  boardColumns,
-  type Card,
-  can,
-  orderedFields,
-  type PresenceEntry,
-  spaceChannel,
-} from "@lattice/domain";
+import { Action, can } from "@lattice/domain";
 import { useCallback, useEffect, useMemo, useState } from "react";
 import { Link, useNavigate, useParams, useSearchParams } from "react-router";
-import { translate, useTranslator } from "../../lib/i18n/i18n";
+import { useTranslator } from "../../lib/i18n/i18n";
 import { AfterFirstOpen } from "../../lib/on-demand";
-import { cardUpdatesOrRefusal, useBoard } from "../../store/board";
+import { useBoard } from "../../store/board";
 import { useSession } from "../../store/session";
-import { toast } from "../../store/toasts";
 import { useUi } from "../../store/ui";
-import { useLiveBoard, usePresence, useSync } from "../../sync/live";
-import { Avatar } from "../../ui/avatar";
+import { useLiveBoard, usePresence } from "../../sync/live";
 import { Button } from "../../ui/button";
 import { ConnectionIndicator } from "../../ui/connection-indicator";
 import { EmptyState } from "../../ui/empty-state";
-import { Menu } from "../../ui/menu";
 import { BoardSkeleton } from "../../ui/skeleton";
 import { useAtRisk, useSpaceAging } from "../aging/aging-store";
 import { LazyCardPanel as CardPanel } from "../card-detail/lazy-card-panel";
-import { localToday } from "../filters/dates";
 import { FilterBar } from "../filters/filter-bar";
 import {
-  activeFilterCount,
   type BoardFilters,
   type Grouping,
-  matchesFilters,
   parseFilters,
   parseGrouping,
   writeFilters,
   writeGrouping,
 } from "../filters/filters";
-import { type LaneFields, laneChange, laneKeyOf, lanesFor } from "../filters/swimlanes";
 import { useSpaceMeta } from "../filters/use-space-meta";
 import { FieldsDialog } from "../space-settings/fields-dialog";
 import { SpaceViewHeader } from "../space-views/space-view-header";
-import { BoardCanvas, type Column, type LaneBand, type LaneMove } from "./board-canvas";
+import { BoardActions } from "./board-actions";
+import { BoardCanvas } from "./board-canvas";
 import {
   ActivityDrawer,
   ArchivedCardsDialog,
@@ -48,7 +34,9 @@ import {
   CardTemplatesDialog,
   SpaceMembersDialog,
 } from "./board-dialogs";
+import { PresenceList, useBoardPresence } from "./board-presence";
 import { ColumnsDialog } from "./columns-dialog";
+import { useBoardCells, useLaneMove } from "./use-board-cells";
 
 export const BoardPage = () => {
   const { t } = useTranslator();
@@ -63,7 +51,7 @@ export const BoardPage = () => {
   const [columnsDialog, setColumnsDialog] = useState<{ focusStatusId: string | null } | null>(null);
   const navigate = useNavigate();
   const myUserId = useSession((s) => s.user?.id ?? null);
-  const presence = useSync((s) => s.presence[spaceChannel(spaceId)]);
+  const { others, viewersByCard } = useBoardPresence(spaceId, myUserId);
   const [searchParams, setSearchParams] = useSearchParams();
   const query = searchParams.toString();
   const filters = useMemo(() => parseFilters(new URLSearchParams(query)), [query]);
@@ -86,73 +74,18 @@ export const BoardPage = () => {
   const isAtRisk = useAtRisk(spaceId);
   usePresence(spaceId, cardId ?? null);
 
-  const others = useMemo(() => {
-    const byUser = new Map<string, PresenceEntry>();
-    for (const entry of presence ?? []) if (entry.userId !== myUserId) byUser.set(entry.userId, entry);
-    return [...byUser.values()];
-  }, [presence, myUserId]);
-  const viewersByCard = useMemo(() => {
-    const map = new Map<string, PresenceEntry[]>();
-    for (const entry of presence ?? []) {
-      if (entry.userId === myUserId || !entry.cardId) continue;
-      map.set(entry.cardId, [...(map.get(entry.cardId) ?? []), entry]);
-    }
-    return map;
-  }, [presence, myUserId]);
-
   useEffect(() => {
     void load(spaceId);
   }, [spaceId, load]);
 
-  const columns = useMemo(() => boardColumns(view), [view]);
-  const today = localToday();
-  const isFiltered = activeFilterCount(filters) > 0;
-  const filtered = useMemo<Column[]>(
-    () =>
-      columns.map((column) => {
-        if (!isFiltered) return column;
-        const cards = column.cards.filter((card) =>
-          matchesFilters(
-            card,
-            column.status.role,
-            filters,
-            today,
-            view.fieldValues?.[card.id],
-            isAtRisk(card.id),
-          ),
-        );
-        return { ...column, cards, total: column.cards.length };
-      }),
-    [columns, filters, isFiltered, today, view.fieldValues, isAtRisk],
+  const { columns, fields, shownCount, totalCount, lanes, cells } = useBoardCells(
+    view,
+    filters,
+    grouping,
+    isAtRisk,
+    members,
+    labels,
   );
-  const fields = useMemo(() => orderedFields({ fields: view.fields ?? {} }), [view.fields]);
-  const laneFields = useMemo<LaneFields>(
-    () => ({ fields: view.fields ?? {}, values: view.fieldValues ?? {} }),
-    [view.fields, view.fieldValues],
-  );
-  const shownCount = filtered.reduce((sum, c) => sum + c.cards.length, 0);
-  const totalCount = columns.reduce((sum, c) => sum + c.cards.length, 0);
-  const people = useMemo(() => members.map((m) => ({ id: m.userId, name: m.name })), [members]);
-  const { lanes, cells } = useMemo((): { lanes: LaneBand[] | undefined; cells: Column[] } => {
-    if (grouping === "none") return { lanes: undefined, cells: filtered };
-    const cards: Card[] = filtered.flatMap((c) => c.cards);
-    const bands = lanesFor(grouping, cards, today, people, labels, laneFields);
-    // A grouping by a field that is gone (or cannot make lanes) shows the board without lanes.
-    if (bands.length === 1 && bands[0]?.key === "all") return { lanes: undefined, cells: filtered };
-    const out: Column[] = [];
-    for (const lane of bands) {
-      for (const column of filtered) {
-        out.push({
-          status: column.status,
-          laneKey: lane.key,
-          cards: column.cards.filter(
-            (card) => laneKeyOf(card, grouping, today, labels, laneFields) === lane.key,
-          ),
-        });
-      }
-    }
-    return { lanes: bands, cells: out };
-  }, [grouping, filtered, today, people, labels, laneFields]);
 
   const setFilters = useCallback(
     (next: BoardFilters) => setSearchParams((current) => writeFilters(current, next), { replace: true }),
@@ -162,35 +95,7 @@ export const BoardPage = () => {
     (next: Grouping) => setSearchParams((current) => writeGrouping(current, next), { replace: true }),
     [setSearchParams],
   );
-  const handleLaneMove: LaneMove = useCallback(
-    (cardId, fromLane, toLane, phase) => {
-      const board = useBoard.getState();
-      const current = board.view.cards[cardId];
-      if (!current) return false;
-      const { fields: fieldsById, fieldValues } = board.view;
-      const change = laneChange(current, grouping, fromLane, toLane, localToday(), {
-        fields: fieldsById ?? {},
-        values: fieldValues ?? {},
-      });
-      if (change.kind === "refused") {
-        if (phase === "check") toast.error(change.reason);
-        return false;
-      }
-      if (change.kind === "none") return true;
-      if (change.kind === "field") {
-        if (phase === "apply") void board.setCardField(cardId, change.fieldId, change.value);
-        return true;
-      }
-      const label = translate("errors.action.update", { name: current.name });
-      if (phase === "check") {
-        // The domain's own rules (dates, role) refuse the drop before anything moves.
-        return cardUpdatesOrRefusal(label, [{ card: current, body: change.patch }]) !== null;
-      }
-      void board.changeCard(current, change.patch, label);
-      return true;
-    },
-    [grouping],
-  );
+  const handleLaneMove = useLaneMove(grouping);
   const pendingCardIds = useMemo(() => {
     const ids = new Set<string>();
     for (const mutation of pending) {
@@ -239,26 +144,7 @@ export const BoardPage = () => {
   return (
     <main className={`board-page${cardId ? " has-panel" : ""}`}>
       <SpaceViewHeader workspaceId={workspaceId} spaceId={spaceId} spaceName={spaceName}>
-        {others.length > 0 ? (
-          <ul className="presence-list" aria-label={t("board.presence.label")}>
-            {others.slice(0, 5).map((entry) => (
-              <li key={entry.userId} className="presence-item">
-                <Avatar name={entry.name} seed={entry.userId} size={26} />
-                <span className="visually-hidden">
-                  {entry.cardId
-                    ? t("board.presence.lookingAt", {
-                        name: entry.name,
-                        card: view.cards[entry.cardId]?.name ?? t("board.presence.aCard"),
-                      })
-                    : entry.name}
-                </span>
-              </li>
-            ))}
-            {others.length > 5 ? (
-              <li className="presence-more">{t("board.presence.more", { count: others.length - 5 })}</li>
-            ) : null}
-          </ul>
-        ) : null}
+        <PresenceList others={others} cards={view.cards} />
         {waitingCount > 0 ? (
           <span className="board-waiting" role="status" title={t("board.waiting.title")}>
             {t("board.waiting.count", { count: waitingCount })}
@@ -276,51 +162,17 @@ export const BoardPage = () => {
         <Button onClick={() => setIsActivityOpen((v) => !v)} aria-expanded={isActivityOpen}>
           {t("board.actions.activity")}
         </Button>
-        {/* At phone width the space's settings fold into one menu so the header stays short. */}
-        <span className="space-actions-wide">
-          <Button onClick={() => setIsArchiveOpen(true)}>{t("board.actions.archived")}</Button>
-          {canWrite ? (
-            <Button onClick={() => setIsCardTemplatesOpen(true)}>{t("board.actions.cardTemplates")}</Button>
-          ) : null}
-          <Button onClick={openTrash}>{t("board.actions.trash")}</Button>
-          {canManage ? (
-            <Button onClick={() => setIsMembersOpen(true)}>{t("board.actions.members")}</Button>
-          ) : null}
-          {canManage ? (
-            <Button onClick={() => setIsBlockerTypesOpen(true)}>{t("board.actions.blockerTypes")}</Button>
-          ) : null}
-          {canManage ? (
-            <Button onClick={() => setIsFieldsOpen(true)}>{t("board.actions.fields")}</Button>
-          ) : null}
-          {canManage ? (
-            <Button onClick={() => setColumnsDialog({ focusStatusId: null })}>
-              <span aria-hidden="true">▥</span> {t("board.actions.columns")}
-            </Button>
-          ) : null}
-        </span>
-        <span className="space-actions-narrow">
-          <Menu
-            label={t("board.actions.more")}
-            items={[
-              { label: t("board.actions.archivedCards"), onSelect: () => setIsArchiveOpen(true) },
-              ...(canWrite
-                ? [{ label: t("board.actions.cardTemplates"), onSelect: () => setIsCardTemplatesOpen(true) }]
-                : []),
-              { label: t("board.actions.trash"), onSelect: openTrash },
-              ...(canManage
-                ? [
-                    { label: t("board.actions.members"), onSelect: () => setIsMembersOpen(true) },
-                    { label: t("board.actions.blockerTypes"), onSelect: () => setIsBlockerTypesOpen(true) },
-                    { label: t("board.actions.fields"), onSelect: () => setIsFieldsOpen(true) },
-                    {
-                      label: t("board.actions.columns"),
-                      onSelect: () => setColumnsDialog({ focusStatusId: null }),
-                    },
-                  ]
-                : []),
-            ]}
-          />
-        </span>
+        <BoardActions
+          canWrite={canWrite}
+          canManage={canManage}
+          onArchived={() => setIsArchiveOpen(true)}
+          onCardTemplates={() => setIsCardTemplatesOpen(true)}
+          onTrash={openTrash}
+          onMembers={() => setIsMembersOpen(true)}
+          onBlockerTypes={() => setIsBlockerTypesOpen(true)}
+          onFields={() => setIsFieldsOpen(true)}
+          onColumns={() => setColumnsDialog({ focusStatusId: null })}
+        />
       </SpaceViewHeader>
       {isLoading ? (
         <div className="board-scroll">

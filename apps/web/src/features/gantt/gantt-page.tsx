@@ -5,7 +5,6 @@ import { type MessageKey, translate, useTranslator } from "../../lib/i18n/i18n";
 import { useSession } from "../../store/session";
 import { toast } from "../../store/toasts";
 import { Button } from "../../ui/button";
-import { Dialog } from "../../ui/dialog";
 import { EmptyState } from "../../ui/empty-state";
 import { Skeleton } from "../../ui/skeleton";
 import { FilterBar } from "../filters/filter-bar";
@@ -25,9 +24,12 @@ import "../space-views/space-views.css";
 import { useAtRisk, useSpaceAging } from "../aging/aging-store";
 import { aroundElement, elementMark } from "../calendar/message-parts";
 import { useSpaceView } from "../space-views/use-space-view";
-import { GanttChart, type GanttChartHandle, type GanttViewMode, ganttLayout } from "./gantt-chart";
+import { GanttChart, type GanttChartHandle, type GanttViewMode } from "./gantt-chart";
 import { buildGantt, datesFromBar, planShift, type ShiftPlan } from "./gantt-data";
 import { applyShift, type UndoOffer, undoShift } from "./gantt-shift";
+import { ShiftDialog, UndoBar } from "./gantt-shift-dialog";
+import { GanttTree, useGanttTreeWindow } from "./gantt-tree";
+import { cardMime, GanttUnscheduled } from "./gantt-unscheduled";
 
 const modes: Array<{ mode: GanttViewMode; label: MessageKey }> = [
   { mode: "Day", label: "gantt.mode.day" },
@@ -35,15 +37,11 @@ const modes: Array<{ mode: GanttViewMode; label: MessageKey }> = [
   { mode: "Month", label: "gantt.mode.month" },
   { mode: "Quarter", label: "gantt.mode.quarter" },
 ];
-const cardMime = "application/x-lattice-card";
-/** Tree rows mounted at once (enough for a 2,400 px tall chart), re-chosen every TREE_STEP rows scrolled. */
-const TREE_WINDOW = 100;
-const TREE_STEP = 20;
 
 export const GanttPage = () => {
   const { workspaceId = "", spaceId = "", cardId: openCardId } = useParams();
   const navigate = useNavigate();
-  const { t, format, locale, formatLocale } = useTranslator();
+  const { t, locale, formatLocale } = useTranslator();
   const { view, relations, today, isLoading, isError, error, canWrite } = useSpaceView(workspaceId, spaceId);
   const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(() => new Set());
   const [viewMode, setViewMode] = useState<GanttViewMode>("Week");
@@ -52,9 +50,8 @@ export const GanttPage = () => {
   const [undo, setUndo] = useState<UndoOffer | null>(null);
   const undoTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const chartRef = useRef<GanttChartHandle>(null);
-  const treeRef = useRef<HTMLOListElement>(null);
   const chartBoxRef = useRef<HTMLDivElement>(null);
-  const [treeFirst, setTreeFirst] = useState(0);
+  const { treeRef, treeFirst, handleScrollTop } = useGanttTreeWindow();
 
   // The board's filters, from the same query parameters.
   const [searchParams, setSearchParams] = useSearchParams();
@@ -94,9 +91,6 @@ export const GanttPage = () => {
     if (openCardId && !isLoading) chartRef.current?.scrollToCard(openCardId);
   }, [openCardId, isLoading]);
   const hasAnyDated = data.tasks.length > 0 || collapsed.size > 0;
-  // The row tree scrolls with the chart and mounts only a block of rows around its viewport (a
-  // virtualizer would scroll the chart itself on mount and cancel frappe's scroll to today).
-  const treeRows = data.rows.slice(treeFirst, treeFirst + TREE_WINDOW);
 
   const cardHref = useCardHref("gantt");
   const openCard = useCallback((id: string) => void navigate(cardHref(id)), [navigate, cardHref]);
@@ -161,12 +155,6 @@ export const GanttPage = () => {
       return next;
     });
 
-  const handleScrollTop = useCallback((top: number) => {
-    if (treeRef.current) treeRef.current.style.transform = `translateY(${-top}px)`;
-    const firstVisible = Math.floor(top / ganttLayout.row);
-    setTreeFirst(Math.max(0, Math.floor(firstVisible / TREE_STEP) * TREE_STEP - TREE_STEP));
-  }, []);
-
   const handleDrop = (event: DragEvent<HTMLDivElement>) => {
     const cardId = event.dataTransfer.getData(cardMime);
     const card = cardId ? view.cards[cardId] : undefined;
@@ -179,13 +167,6 @@ export const GanttPage = () => {
   const [emptyBefore, emptyAfter] = aroundElement(
     t(canWrite ? "gantt.empty.bodyWrite" : "gantt.empty.body", { unscheduled: elementMark }),
   );
-  /** A card's new dates as the locale writes them; "—" for a missing end. */
-  const datesText = (start: string | null, due: string | null) =>
-    start && due
-      ? start <= due
-        ? format.dayRange(start, due)
-        : `${format.dayRange(start, start)} – ${format.dayRange(due, due)}`
-      : `${start ? format.dayRange(start, start) : "—"} – ${due ? format.dayRange(due, due) : "—"}`;
 
   if (isError) {
     return (
@@ -271,49 +252,13 @@ export const GanttPage = () => {
               </EmptyState>
             ) : null}
             <div className={`gantt-frame${hasAnyDated ? "" : " is-hidden"}`}>
-              <div className="gantt-tree" style={{ paddingTop: ganttLayout.header }}>
-                <ol
-                  ref={treeRef}
-                  aria-label={t("gantt.tree")}
-                  style={{ height: data.rows.length * ganttLayout.row }}
-                >
-                  {treeRows.map((row, i) => {
-                    const index = treeFirst + i;
-                    return (
-                      <li
-                        key={row.id}
-                        className="gantt-tree-row"
-                        aria-setsize={data.rows.length}
-                        aria-posinset={index + 1}
-                        style={{
-                          height: ganttLayout.row,
-                          paddingInlineStart: 8 + row.depth * 16,
-                          transform: `translateY(${index * ganttLayout.row}px)`,
-                        }}
-                      >
-                        {row.hasChildren ? (
-                          <button
-                            type="button"
-                            className="gantt-toggle"
-                            aria-expanded={!row.isCollapsed}
-                            aria-label={t(row.isCollapsed ? "gantt.expand" : "gantt.collapse", {
-                              card: row.name,
-                            })}
-                            onClick={() => toggle(row.id)}
-                          >
-                            {row.isCollapsed ? "▸" : "▾"}
-                          </button>
-                        ) : (
-                          <span className="gantt-toggle-space" />
-                        )}
-                        <Link to={cardHref(row.id)} className="gantt-tree-name" dir="auto" title={row.name}>
-                          {row.name}
-                        </Link>
-                      </li>
-                    );
-                  })}
-                </ol>
-              </div>
+              <GanttTree
+                rows={data.rows}
+                treeRef={treeRef}
+                treeFirst={treeFirst}
+                cardHref={cardHref}
+                onToggle={toggle}
+              />
               {/* biome-ignore lint/a11y/noStaticElementInteractions: a drop zone for unscheduled cards; the Schedule buttons are the keyboard path */}
               <div
                 ref={chartBoxRef}
@@ -336,102 +281,22 @@ export const GanttPage = () => {
               </div>
             </div>
           </div>
-          <aside className="sv-side" aria-labelledby="gantt-unscheduled">
-            <h2 id="gantt-unscheduled" className="sv-side-title">
-              {t("gantt.unscheduled")} <span className="muted">{format.number(data.unscheduled.length)}</span>
-            </h2>
-            {data.unscheduled.length === 0 ? (
-              <p className="muted sv-side-empty">{t("gantt.allDated")}</p>
-            ) : (
-              <ul className="sv-side-list">
-                {data.unscheduled.map((card) => (
-                  <li
-                    key={card.id}
-                    className="sv-side-card"
-                    draggable={canWrite}
-                    onDragStart={(e) => {
-                      e.dataTransfer.setData(cardMime, card.id);
-                      e.dataTransfer.effectAllowed = "move";
-                    }}
-                  >
-                    <Link to={cardHref(card.id)} className="sv-side-name" dir="auto">
-                      {card.name}
-                    </Link>
-                    {canWrite ? (
-                      <Button
-                        size="sm"
-                        variant="ghost"
-                        onClick={() => schedule(card, today)}
-                        aria-label={t("gantt.scheduleCard", { card: card.name })}
-                      >
-                        {t("gantt.schedule")}
-                      </Button>
-                    ) : null}
-                  </li>
-                ))}
-              </ul>
-            )}
-          </aside>
+          <GanttUnscheduled
+            cards={data.unscheduled}
+            canWrite={canWrite}
+            cardHref={cardHref}
+            onSchedule={(card) => schedule(card, today)}
+          />
         </div>
       )}
       <PlanningCardPanel view="gantt" />
-      {undo ? (
-        <div className="sv-undo" role="status">
-          <span>{undo.message}</span>
-          <Button size="sm" variant="secondary" onClick={() => void runUndo()}>
-            {t("common.undo")}
-          </Button>
-          <Button
-            size="sm"
-            variant="ghost"
-            isIcon
-            aria-label={t("gantt.dismiss")}
-            onClick={() => setUndo(null)}
-          >
-            ×
-          </Button>
-        </div>
-      ) : null}
-      <Dialog
-        isOpen={shift !== null}
-        title={t("gantt.shift.title")}
-        onClose={() => setShift(null)}
-        description={
-          shift
-            ? t("gantt.shift.description", {
-                count: shift.changes.length,
-                days: Math.abs(shift.days),
-                signedDays: `${shift.days > 0 ? "+" : ""}${format.number(shift.days)}`,
-              })
-            : undefined
-        }
-        footer={
-          <>
-            <Button onClick={() => setShift(null)}>{t("gantt.shift.leave")}</Button>
-            <Button variant="primary" isBusy={isShifting} onClick={() => void runShift()}>
-              {t("gantt.shift.confirm", { count: shift?.changes.length ?? 0 })}
-            </Button>
-          </>
-        }
-      >
-        {shift ? (
-          <>
-            <ul className="sv-shift-reasons">
-              {shift.reasons.slice(0, 4).map((reason) => (
-                <li key={reason}>⚠ {reason}</li>
-              ))}
-            </ul>
-            <ul className="sv-shift-list">
-              {shift.changes.map((c) => (
-                <li key={c.cardId}>
-                  <strong>{c.name}</strong>{" "}
-                  {t("gantt.shift.toDates", { dates: datesText(c.startDate, c.dueDate) })}
-                </li>
-              ))}
-            </ul>
-          </>
-        ) : null}
-      </Dialog>
+      {undo ? <UndoBar undo={undo} onUndo={() => void runUndo()} onDismiss={() => setUndo(null)} /> : null}
+      <ShiftDialog
+        shift={shift}
+        isShifting={isShifting}
+        onLeave={() => setShift(null)}
+        onConfirm={() => void runShift()}
+      />
     </main>
   );
 };

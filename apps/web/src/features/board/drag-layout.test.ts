@@ -5,7 +5,7 @@
  */
 import type { Card, Status } from "@lattice/domain";
 import { describe, expect, it } from "vitest";
-import { type Column, landing, projectColumns, projectionOver } from "./board-canvas";
+import { type Column, landing, projectColumns, projectionOver } from "./drag-layout";
 
 const at = "2026-01-01T00:00:00.000Z";
 
