@@ -8,6 +8,7 @@ export * from "./dates.js";
 export * from "./errors.js";
 export * from "./events.js";
 export * from "./field-schemas.js";
+export * from "./i18n/default-names.js";
 export * from "./i18n/message-shape.js";
 export * from "./i18n/notification-sentence.js";
 export * from "./i18n/refusal.js";
