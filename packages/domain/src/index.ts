@@ -38,6 +38,7 @@ export * from "./schemas.js";
 export * from "./sign-in-schemas.js";
 export * from "./space-overview.js";
 export * from "./templates/built-in.js";
+export * from "./templates/built-in-words.js";
 export * from "./templates/plan.js";
 export * from "./templates/schemas.js";
 export * from "./trash-schemas.js";
