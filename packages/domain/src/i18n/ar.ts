@@ -263,6 +263,8 @@ export const ar: ServerMessages = {
   "words.mySpace.doing": "قيد التنفيذ",
   "words.mySpace.done": "منجز",
   "words.trash.topLevel": "المستوى الأعلى",
+  "words.import.untitledList": "قائمة بلا اسم",
+  "words.import.untitledCard": "بطاقة بلا اسم",
   "words.import.csvName": "بطاقات مستوردة",
   "note.trash.columnGone": "لم يعد عمودها موجودًا: هي الآن في «{column}»",
   "note.trash.folderGone": "لم يعد المجلد «{folder}» موجودًا: هو الآن في المستوى الأعلى",

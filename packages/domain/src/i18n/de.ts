@@ -267,6 +267,8 @@ export const de: ServerMessages = {
   "words.mySpace.doing": "In Arbeit",
   "words.mySpace.done": "Erledigt",
   "words.trash.topLevel": "Oberste Ebene",
+  "words.import.untitledList": "Liste ohne Namen",
+  "words.import.untitledCard": "Karte ohne Namen",
   "words.import.csvName": "Importierte Karten",
   "note.trash.columnGone": "Ihre Spalte gibt es nicht mehr: Sie liegt jetzt in „{column}“",
   "note.trash.folderGone": "Sein Ordner „{folder}“ existiert nicht mehr: Er liegt jetzt auf oberster Ebene",

@@ -257,6 +257,8 @@ export const en = {
   "words.mySpace.doing": "Doing",
   "words.mySpace.done": "Done",
   "words.trash.topLevel": "Top level",
+  "words.import.untitledList": "Untitled list",
+  "words.import.untitledCard": "Untitled card",
   "words.import.csvName": "Imported cards",
   "note.trash.columnGone": "Its column is gone: it is in “{column}”",
   "note.trash.folderGone": "Its folder “{folder}” is gone: it is at the top level",
