@@ -16,6 +16,7 @@ import {
   type CsvMapping,
   type CsvPreview,
   type CsvPreviewBody,
+  createTranslator,
   csvFields,
   csvPreviewRows,
   draft,
@@ -59,6 +60,8 @@ const planFor = async (tx: Tx, actor: User, workspaceId: string, input: TrelloPr
     ...(input.memberMap ? { memberMap: input.memberMap } : {}),
     ...(input.listRoles ? { listRoles: input.listRoles } : {}),
     timeZone: input.timeZone ?? actor.timeZone ?? "UTC",
+    // The summary's notes are read by the importer, in their language.
+    translator: createTranslator(actor.locale),
   });
 };
 
@@ -152,6 +155,8 @@ const planCsv = async (tx: Tx, actor: User, workspaceId: string, input: CsvPrevi
     hasHeader: input.hasHeader,
     ...(input.listRoles ? { listRoles: input.listRoles } : {}),
     name,
+    // The summary's notes and the rows' warnings are read by the importer, in their language.
+    translator: createTranslator(actor.locale),
   });
   return { rows, mapping, plan, candidates };
 };
@@ -166,7 +171,7 @@ export const previewCsvImport = async (
   workspaceId: string,
   input: CsvPreviewBody,
 ): Promise<CsvPreview> => {
-  const { rows, mapping, plan, candidates } = await planCsv(tx, actor, workspaceId, input, "Imported cards");
+  const { rows, mapping, plan, candidates } = await planCsv(tx, actor, workspaceId, input, "");
   const body = input.hasHeader ? rows.slice(1) : rows;
   // A row wider than the header still has its columns to choose from.
   const width = rows.reduce((widest, row) => Math.max(widest, row.length), 0);

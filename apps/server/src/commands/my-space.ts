@@ -26,9 +26,10 @@ import {
 import {
   type Channel,
   type CreateMySpaceColumnBody,
+  createTranslator,
   DomainError,
   type DomainEvent,
-  defaultMySpaceColumns,
+  defaultMySpaceColumnsIn,
   draft,
   ErrorCode,
   keysBetween,
@@ -92,10 +93,11 @@ const columnsMadeIfNone = async (ctx: MutationContext, actor: User): Promise<MyS
   await ctx.lock(userChannel(actor.id));
   const existing = await columnsOf(ctx.tx, actor.id);
   if (existing.length > 0) return existing.map(toColumn);
-  const keys = keysBetween(null, null, defaultMySpaceColumns.length);
+  const names = defaultMySpaceColumnsIn(createTranslator(actor.locale));
+  const keys = keysBetween(null, null, names.length);
   const rows = await ctx.tx
     .insert(columns)
-    .values(defaultMySpaceColumns.map((name, i) => ({ userId: actor.id, name, position: keys[i] ?? "" })))
+    .values(names.map((name, i) => ({ userId: actor.id, name, position: keys[i] ?? "" })))
     .returning();
   const made = rows.map(toColumn).sort((a, b) => (a.position < b.position ? -1 : 1));
   for (const column of made) ctx.emit(draft(userChannel(actor.id), "my_space.column_created", { column }));

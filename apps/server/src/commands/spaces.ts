@@ -1,7 +1,8 @@
 import { type MutationContext, spaceAccess, tables, toSpace, toStatus, workspaceAccess } from "@lattice/db";
 import {
   type CreateSpaceBody,
-  defaultStatuses,
+  createTranslator,
+  defaultStatusesIn,
   draft,
   keysBetween,
   positionAmong,
@@ -67,6 +68,8 @@ export const createSpace = async (
       .insert(tables.spaceMembers)
       .values({ spaceId: row.id, workspaceId, userId: actor.id, role: "owner" });
   }
+  // Named in the creator's language; from then on they are the space's own names.
+  const defaultStatuses = defaultStatusesIn(createTranslator(actor.locale));
   const keys = keysBetween(null, null, defaultStatuses.length);
   const statusRows = await tx
     .insert(tables.statuses)

@@ -24,6 +24,7 @@ import {
 import {
   Action,
   type BuiltInTemplate,
+  builtInTemplateIn,
   builtInTemplates,
   type CardFromTemplate,
   type CardTemplate,
@@ -36,6 +37,7 @@ import {
   createCardTemplateBody,
   createSpaceFromTemplateBody,
   createSpaceTemplateBody,
+  createTranslator,
   DomainError,
   draft,
   ErrorCode,
@@ -44,10 +46,12 @@ import {
   positionAmong,
   type SaveCardAsTemplateBody,
   type SaveSpaceAsTemplateBody,
+  type ServerLocale,
   type SpaceTemplate,
   type SpaceTemplateContent,
   type SpaceTemplateDetail,
   saveSpaceAsTemplateBody,
+  serverLocaleOf,
   spaceChannel,
   spaceTemplateContentSchema,
   type TemplateResult,
@@ -71,14 +75,24 @@ const templateNotFound = () =>
 
 const forbidden = (message: string) => new DomainError(ErrorCode.forbidden, message);
 
-/** Built-in templates, checked and filled in by the schema once (built-in.test.ts keeps them valid). */
-let builtInsChecked: Array<BuiltInTemplate & { parsed: SpaceTemplateContent }> | null = null;
-const builtIns = () => {
-  builtInsChecked ??= builtInTemplates.map((t) => ({
-    ...t,
-    parsed: spaceTemplateContentSchema.parse(t.content),
-  }));
-  return builtInsChecked;
+type CheckedBuiltIn = BuiltInTemplate & { parsed: SpaceTemplateContent };
+
+/**
+ * Built-in templates in the reader's language (`users.locale`, else English), checked and filled in
+ * by the schema once per language (built-in.test.ts and built-in-words.test.ts keep them valid).
+ */
+const builtInsChecked = new Map<ServerLocale, CheckedBuiltIn[]>();
+const builtIns = (locale: string | null): CheckedBuiltIn[] => {
+  const language = serverLocaleOf(locale);
+  let checked = builtInsChecked.get(language);
+  if (!checked) {
+    checked = builtInTemplates.map((template) => {
+      const said = builtInTemplateIn(template, language);
+      return { ...said, parsed: spaceTemplateContentSchema.parse(said.content) };
+    });
+    builtInsChecked.set(language, checked);
+  }
+  return checked;
 };
 
 const summaryOf = (
@@ -109,7 +123,7 @@ const toSpaceTemplate = (row: SpaceTemplateRow, actor: User, role: WorkspaceRole
     row.content,
   );
 
-const builtInSummary = (t: BuiltInTemplate & { parsed: SpaceTemplateContent }): SpaceTemplate =>
+const builtInSummary = (t: CheckedBuiltIn): SpaceTemplate =>
   summaryOf(
     {
       id: t.id,
@@ -137,7 +151,10 @@ export const listSpaceTemplates = async (
     .from(tables.spaceTemplates)
     .where(eq(tables.spaceTemplates.workspaceId, workspaceId))
     .orderBy(asc(tables.spaceTemplates.name), asc(tables.spaceTemplates.id));
-  return [...builtIns().map(builtInSummary), ...rows.map((row) => toSpaceTemplate(row, actor, role))];
+  return [
+    ...builtIns(actor.locale).map(builtInSummary),
+    ...rows.map((row) => toSpaceTemplate(row, actor, role)),
+  ];
 };
 
 /** A saved template with the caller's role in its workspace, or 404. */
@@ -153,7 +170,7 @@ export const getSpaceTemplate = async (
   actor: User,
   templateId: string,
 ): Promise<SpaceTemplateDetail> => {
-  const builtIn = builtIns().find((t) => t.id === templateId);
+  const builtIn = builtIns(actor.locale).find((t) => t.id === templateId);
   if (builtIn) return { ...builtInSummary(builtIn), content: builtIn.parsed };
   if (templateId.startsWith("builtin:")) throw templateNotFound();
   const { row, role } = await loadTemplate(db, actor, templateId);
@@ -269,13 +286,17 @@ export const deleteSpaceTemplate = async ({ tx, emit }: MutationContext, actor: 
   );
 };
 
-/** The content of a template usable in this workspace: a built-in one or one of its own, else 404. */
+/**
+ * The content of a template usable in this workspace: a built-in one (in the creator's language: the
+ * new space keeps those names as its own) or one of its own, else 404.
+ */
 const contentFor = async (
   tx: Executor,
+  actor: User,
   workspaceId: string,
   templateId: string,
 ): Promise<{ content: SpaceTemplateContent; description: string }> => {
-  const builtIn = builtIns().find((t) => t.id === templateId);
+  const builtIn = builtIns(actor.locale).find((t) => t.id === templateId);
   if (builtIn) return { content: builtIn.parsed, description: builtIn.description };
   if (templateId.startsWith("builtin:")) throw templateNotFound();
   const [row] = await tx
@@ -307,7 +328,7 @@ export const createSpaceFromTemplate = async (
   const { tx, emit, lock } = ctx;
   await lock(workspaceChannel(workspaceId));
   authorize(await workspaceAccess(tx, actor.id, workspaceId), "create_hierarchy", "Workspace");
-  const { content, description } = await contentFor(tx, workspaceId, body.templateId);
+  const { content, description } = await contentFor(tx, actor, workspaceId, body.templateId);
   const folderId = body.folderId ?? null;
   if (folderId) await checkFolder(tx, workspaceId, folderId);
   const placed = positionAmong(await siblingSpaces(tx, workspaceId, folderId), {});
@@ -316,6 +337,7 @@ export const createSpaceFromTemplate = async (
     startDate: body.startDate,
     members: await workspaceMemberIds(tx, workspaceId),
     includeCards: body.includeCards,
+    translator: createTranslator(actor.locale),
   });
   const written = await insertTemplateSpace(tx, {
     workspaceId,
@@ -412,6 +434,7 @@ const insertCardTemplate = async (
       ...(values.responsibleId ? [values.responsibleId] : []),
       ...values.coworkerIds,
     ]),
+    createTranslator(actor.locale),
   );
   const [row] = await tx
     .insert(tables.cardTemplates)
@@ -533,20 +556,19 @@ export const createCardFromTemplate = async (
     at: body.at,
     ...(body.statusId ? { statusId: body.statusId } : {}),
   });
+  const translator = createTranslator(actor.locale);
   const people = keepMembers(
     template,
     await spaceReaders(ctx.tx, spaceId, [
       ...(template.responsibleId ? [template.responsibleId] : []),
       ...template.coworkerIds,
     ]),
+    translator,
   );
   const labels = await spaceLabelIds(ctx.tx, spaceId, template.labelIds);
   const notes = [...people.notes];
   const missingLabels = template.labelIds.filter((labelId) => !labels.has(labelId)).length;
-  if (missingLabels > 0)
-    notes.push(
-      `${missingLabels === 1 ? "1 label" : `${missingLabels} labels`} of the template no longer exist and were left out.`,
-    );
+  if (missingLabels > 0) notes.push(translator.t("note.template.labelsGone", { count: missingLabels }));
   if (people.responsibleId || people.coworkerIds.length > 0 || labels.size > 0)
     await updateCard(ctx, actor, created.id, {
       ...(people.responsibleId ? { responsibleId: people.responsibleId } : {}),

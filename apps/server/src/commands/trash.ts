@@ -29,6 +29,7 @@ import {
 import {
   Action,
   can,
+  createTranslator,
   DomainError,
   draft,
   ErrorCode,
@@ -37,6 +38,7 @@ import {
   deleteCard as mutateDeleteCard,
   type Restored,
   spaceChannel,
+  type Translator,
   type TrashEntry,
   type User,
   type WorkspaceRole,
@@ -51,7 +53,14 @@ import { announceSpacesDeleted } from "./spaces.js";
 type Tx = MutationContext["tx"];
 type EntryRow = typeof tables.trashEntries.$inferSelect;
 
+/** Stored as the place of a space or folder at the top level; said in the reader's language. */
 const topLevel = "Top level";
+
+/** An entry's place as its reader says it: the stored words, but "Top level" in their language. */
+const placeNameFor = (row: Pick<EntryRow, "kind" | "parentId" | "placeName">, translator: Translator) =>
+  row.kind !== "card" && row.parentId === null && row.placeName === topLevel
+    ? translator.t("words.trash.topLevel")
+    : row.placeName;
 const dayMs = 24 * 60 * 60 * 1000;
 
 const lockCardSpace = async (ctx: MutationContext, actorId: string, cardId: string) => {
@@ -301,11 +310,12 @@ export const likePattern = (q: string): string => `%${q.replace(/[\\%_]/g, (c) =
 
 export const listTrash = async (
   db: Executor,
-  userId: string,
+  reader: Pick<User, "id" | "locale">,
   filter: TrashFilter,
   retentionDays: number,
 ): Promise<TrashEntry[]> => {
-  const viewer = await viewerOf(db, userId, filter.workspaceId);
+  const translator = createTranslator(reader.locale);
+  const viewer = await viewerOf(db, reader.id, filter.workspaceId);
   const t = tables.trashEntries;
   const rows = await db
     .select()
@@ -326,6 +336,7 @@ export const listTrash = async (
     db,
     visible.map((e) => e.row.trashedBy),
   );
+  const someone = translator.t("activity.someone");
   const items: TrashEntry[] = [];
   for (const { row, rights } of visible) {
     const trashedParent = await trashedParentOf(db, viewer, row);
@@ -335,10 +346,10 @@ export const listTrash = async (
       name: row.name,
       workspaceId: row.workspaceId,
       spaceId: row.kind === "folder" ? null : row.spaceId,
-      placeName: row.placeName,
+      placeName: placeNameFor(row, translator),
       trashedAt: row.trashedAt.toISOString(),
       trashedBy: row.trashedBy,
-      trashedByName: row.trashedBy ? (names.get(row.trashedBy) ?? "Someone") : "Someone",
+      trashedByName: row.trashedBy ? (names.get(row.trashedBy) ?? someone) : someone,
       purgeAt: new Date(row.trashedAt.getTime() + retentionDays * dayMs).toISOString(),
       contents: row.contents,
       trashedParent,
@@ -429,7 +440,12 @@ const withRow = (snapshot: TrashSnapshot, table: string, id: string, change: Rec
       : part,
   );
 
-const restoreCard = async (ctx: MutationContext, entry: EntryRow, viewer: Viewer): Promise<Restored> => {
+const restoreCard = async (
+  ctx: MutationContext,
+  entry: EntryRow,
+  viewer: Viewer,
+  translator: Translator,
+): Promise<Restored> => {
   const { tx } = ctx;
   const spaceId = entry.spaceId ?? "";
   const parent = await trashedParentOf(tx, viewer, entry);
@@ -477,11 +493,15 @@ const restoreCard = async (ctx: MutationContext, entry: EntryRow, viewer: Viewer
     workspaceId: card.workspaceId,
     spaceId,
     placeName: `${space.name} › ${status.name}`,
-    note: status.id === row.status_id ? null : `Its column is gone: it is in “${status.name}”`,
+    note: status.id === row.status_id ? null : translator.t("note.trash.columnGone", { column: status.name }),
   };
 };
 
-const restoreHierarchy = async (ctx: MutationContext, entry: EntryRow): Promise<Restored> => {
+const restoreHierarchy = async (
+  ctx: MutationContext,
+  entry: EntryRow,
+  translator: Translator,
+): Promise<Restored> => {
   const { tx, emit } = ctx;
   const table = entry.kind === "space" ? "spaces" : "folders";
   const parentColumn = entry.kind === "space" ? "folder_id" : "parent_folder_id";
@@ -495,10 +515,10 @@ const restoreHierarchy = async (ctx: MutationContext, entry: EntryRow): Promise<
       .where(eq(tables.folders.id, entry.parentId));
     if (!parent) {
       snapshot = withRow(snapshot, table, entry.itemId, { [parentColumn]: null });
-      note = `Its folder “${entry.placeName}” is gone: it is at the top level`;
-      placeName = topLevel;
+      note = translator.t("note.trash.folderGone", { folder: entry.placeName });
+      placeName = translator.t("words.trash.topLevel");
     } else placeName = parent.name;
-  }
+  } else placeName = placeNameFor(entry, translator);
   await restoreRows(tx, snapshot);
   const folderIds = snapshotTable<{ id: string }>(snapshot, "folders").map((f) => f.id);
   const spaceIds = snapshotTable<{ id: string }>(snapshot, "spaces").map((s) => s.id);
@@ -547,8 +567,12 @@ export const restoreFromTrash = async (
     throw new DomainError(ErrorCode.forbidden, "Only owners (or who deleted it) may restore this", [], {
       key: "refusal.trash.restoreForbidden",
     });
+  // The note is read by whoever restores, in their language.
+  const translator = createTranslator(actor.locale);
   const restored =
-    entry.kind === "card" ? await restoreCard(ctx, entry, viewer) : await restoreHierarchy(ctx, entry);
+    entry.kind === "card"
+      ? await restoreCard(ctx, entry, viewer, translator)
+      : await restoreHierarchy(ctx, entry, translator);
   await ctx.tx.delete(tables.trashEntries).where(eq(tables.trashEntries.id, entry.id));
   trashChanged(ctx, entry.workspaceId);
   return restored;

@@ -61,13 +61,13 @@ export const trashRoutes: FastifyPluginAsyncZod<{ config: Config }> = async (app
       },
     },
     async (request) => {
-      const userId = currentUser(request).id;
+      const reader = currentUser(request);
       const workspaceId = request.params.id;
       return app.db.db.transaction(async (tx) => {
-        authorize(await workspaceAccess(tx, userId, workspaceId), "read", "Workspace");
+        authorize(await workspaceAccess(tx, reader.id, workspaceId), "read", "Workspace");
         const { q, limit } = request.query;
         return {
-          items: await listTrash(tx, userId, { workspaceId, q, limit }, retentionDays),
+          items: await listTrash(tx, reader, { workspaceId, q, limit }, retentionDays),
           retentionDays,
         };
       }, readOnly);
@@ -86,14 +86,14 @@ export const trashRoutes: FastifyPluginAsyncZod<{ config: Config }> = async (app
       },
     },
     async (request) => {
-      const userId = currentUser(request).id;
+      const reader = currentUser(request);
       const spaceId = request.params.id;
       return app.db.db.transaction(async (tx) => {
         // Security: a space the caller may not read is a 404, before anything of it is read.
-        const { space } = authorize(await spaceAccess(tx, userId, spaceId), "read", "Space");
+        const { space } = authorize(await spaceAccess(tx, reader.id, spaceId), "read", "Space");
         const { q, limit } = request.query;
         const filter = { workspaceId: space.workspaceId, spaceId, q, limit };
-        return { items: await listTrash(tx, userId, filter, retentionDays), retentionDays };
+        return { items: await listTrash(tx, reader, filter, retentionDays), retentionDays };
       }, readOnly);
     },
   );

@@ -254,4 +254,60 @@ export const ar: ServerMessages = {
   "refusal.status.last": "تحتاج المساحة إلى حالة واحدة على الأقل",
   "refusal.repeat.noFurther": "لا يوجد للسلسلة موعد تالٍ",
   "refusal.repeat.noStatus": "لا توجد حالات في المساحة",
+  // ---------- words the server writes into data: new spaces' columns, notes in replies ----------
+  "words.status.toDo": "للتنفيذ",
+  "words.status.doing": "قيد التنفيذ",
+  "words.status.done": "منجز",
+  "words.mySpace.toDo": "للتنفيذ",
+  "words.mySpace.thisWeek": "هذا الأسبوع",
+  "words.mySpace.doing": "قيد التنفيذ",
+  "words.mySpace.done": "منجز",
+  "words.trash.topLevel": "المستوى الأعلى",
+  "words.import.untitledList": "قائمة بلا اسم",
+  "words.import.untitledCard": "بطاقة بلا اسم",
+  "words.import.csvName": "بطاقات مستوردة",
+  "note.trash.columnGone": "لم يعد عمودها موجودًا: هي الآن في «{column}»",
+  "note.trash.folderGone": "لم يعد المجلد «{folder}» موجودًا: هو الآن في المستوى الأعلى",
+  "note.template.peopleNotInWorkspace":
+    "أُسقط من {cards, plural, zero {لا بطاقات} one {بطاقة واحدة} two {بطاقتان} few {# بطاقات} many {# بطاقة} other {# بطاقة}} عدد الأشخاص المذكورين في القالب وليسوا أعضاء في مساحة العمل هذه: {people, plural, zero {لا أشخاص} one {شخص واحد} two {شخصان} few {# أشخاص} many {# شخصًا} other {# شخص}}.",
+  "note.template.datesOutside":
+    "أُسقط {count, plural, zero {لا تواريخ} one {تاريخ واحد} two {تاريخان} few {# تواريخ} many {# تاريخًا} other {# تاريخ}} يقع خارج المدة {min} – {max}.",
+  "note.template.peopleNotInSpace":
+    "أُسقط من ذكرهم القالب ولم يعودوا أعضاء في هذه المساحة: {count, plural, zero {لا أشخاص} one {شخص واحد} two {شخصان} few {# أشخاص} many {# شخصًا} other {# شخص}}.",
+  "note.template.labelsGone":
+    "أُسقطت تصنيفات القالب التي لم تعد موجودة: {count, plural, zero {لا تصنيفات} one {تصنيف واحد} two {تصنيفان} few {# تصنيفات} many {# تصنيفًا} other {# تصنيف}}.",
+  "note.import.startsAfterDue":
+    "تبدأ {count, plural, zero {لا بطاقات} one {بطاقة واحدة} two {بطاقتان} few {# بطاقات} many {# بطاقة} other {# بطاقة}} بعد تاريخ استحقاقها؛ فأُسقط تاريخ البدء.",
+  "note.csv.nameless":
+    "أُسقط ما لا اسم له من الصفوف: {count, plural, zero {لا صفوف} one {صف واحد} two {صفان} few {# صفوف} many {# صفًا} other {# صف}}.",
+  "note.csv.badDays":
+    "تُرك فارغًا كل تاريخ تعذرت قراءته، في {count, plural, zero {لا صفوف} one {صف واحد} two {صفان} few {# صفوف} many {# صفًا} other {# صف}}.",
+  "note.csv.cutNames":
+    "قُصّ ما زاد على {max, number} حرفًا في {count, plural, zero {لا أسماء} one {اسم واحد} two {اسمان} few {# أسماء} many {# اسمًا} other {# اسم}}.",
+  "note.csv.unmatchedPeople":
+    "ليس في مساحة العمل هذه من المسؤولين ({people}): {count, plural, zero {لا أشخاص} one {شخص واحد} two {شخصان} few {# أشخاص} many {# شخصًا} other {# شخص}}؛ فبطاقاتهم بلا مسؤول.",
+  "note.csv.row.nameless": "لا اسم: أُسقط الصف.",
+  "note.csv.row.nameCut": "الاسم أطول من {max, number} حرفًا فقُصّ.",
+  "note.csv.row.badStart": "البدء «{value}» ليس يومًا: تُرك فارغًا.",
+  "note.csv.row.badDue": "تاريخ الاستحقاق «{value}» ليس يومًا: تُرك فارغًا.",
+  "note.csv.row.startsAfterDue": "تبدأ بعد تاريخ استحقاقها: أُسقط تاريخ البدء.",
+  "note.csv.row.unknownPerson": "«{person}» ليس في مساحة العمل هذه: لا مسؤول عن البطاقة.",
+  "note.trello.closedLists":
+    "أُسقطت القوائم المغلقة ({lists, plural, zero {لا قوائم مغلقة} one {قائمة مغلقة واحدة} two {قائمتان مغلقتان} few {# قوائم مغلقة} many {# قائمة مغلقة} other {# قائمة مغلقة}})؛ وتصل بطاقاتها ({cards, plural, zero {لا بطاقات} one {بطاقة واحدة} two {بطاقتان} few {# بطاقات} many {# بطاقة} other {# بطاقة}}) مؤرشفةً في «{status}».",
+  "note.trello.completeInOpenLists":
+    "عُلّمت {count, plural, zero {لا بطاقات} one {بطاقة واحدة} two {بطاقتان} few {# بطاقات} many {# بطاقة} other {# بطاقة}} مكتملة في Trello لكنها في قائمة غير منجزة؛ فتبقى في قائمتها.",
+  "note.trello.cutNames":
+    "قُصّ ما زاد على {max, number} حرفًا في أسماء البطاقات: {count, plural, zero {لا أسماء} one {اسم واحد} two {اسمان} few {# أسماء} many {# اسمًا} other {# اسم}}.",
+  "note.trello.cutDescriptions":
+    "قُصّ إلى {max, number} حرفًا: {count, plural, zero {لا أوصاف} one {وصف واحد} two {وصفان} few {# أوصاف} many {# وصفًا} other {# وصف}}.",
+  "note.trello.cutComments":
+    "قُصّ إلى {max, number} حرفًا: {count, plural, zero {لا تعليقات} one {تعليق واحد} two {تعليقان} few {# تعليقات} many {# تعليقًا} other {# تعليق}}.",
+  "note.trello.droppedLinks":
+    "أُسقط ما لا رابط ويب له من المرفقات: {count, plural, zero {لا مرفقات} one {مرفق واحد} two {مرفقان} few {# مرفقات} many {# مرفقًا} other {# مرفق}}.",
+  "note.trello.links":
+    "لا تنتقل الملفات في تصدير Trello: أُضيف إلى أوصاف البطاقات {count, plural, zero {لا روابط} one {رابط مرفق واحد} two {رابطا مرفقين} few {# روابط مرفقات} many {# رابط مرفق} other {# رابط مرفق}}.",
+  "note.trello.unmatchedMembers":
+    "ليس في مساحة العمل هذه {count, plural, zero {لا أعضاء} one {عضو واحد من Trello} two {عضوان من Trello} few {# أعضاء من Trello} many {# عضوًا من Trello} other {# عضو من Trello}}: لا أحد مكانهم في بطاقاتهم، وتحتفظ تعليقاتهم بأسمائهم.",
+  "note.trello.actionsCapped":
+    "لا يحمل تصدير Trello إلا أحدث {max, number} إجراء، فالتعليقات الأقدم ليست في الملف.",
 };

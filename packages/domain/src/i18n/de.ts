@@ -258,4 +258,60 @@ export const de: ServerMessages = {
   "refusal.status.last": "Ein Bereich braucht mindestens einen Status",
   "refusal.repeat.noFurther": "Die Serie hat kein weiteres Vorkommen",
   "refusal.repeat.noStatus": "Der Bereich hat keinen Status",
+  // ---------- words the server writes into data: new spaces' columns, notes in replies ----------
+  "words.status.toDo": "Zu erledigen",
+  "words.status.doing": "In Arbeit",
+  "words.status.done": "Erledigt",
+  "words.mySpace.toDo": "Zu erledigen",
+  "words.mySpace.thisWeek": "Diese Woche",
+  "words.mySpace.doing": "In Arbeit",
+  "words.mySpace.done": "Erledigt",
+  "words.trash.topLevel": "Oberste Ebene",
+  "words.import.untitledList": "Liste ohne Namen",
+  "words.import.untitledCard": "Karte ohne Namen",
+  "words.import.csvName": "Importierte Karten",
+  "note.trash.columnGone": "Ihre Spalte gibt es nicht mehr: Sie liegt jetzt in „{column}“",
+  "note.trash.folderGone": "Sein Ordner „{folder}“ existiert nicht mehr: Er liegt jetzt auf oberster Ebene",
+  "note.template.peopleNotInWorkspace":
+    "{people, plural, one {# in der Vorlage genannte Person ist} other {# in der Vorlage genannte Personen sind}} nicht Mitglied dieses Arbeitsbereichs und {people, plural, one {wurde} other {wurden}} bei {cards, plural, one {# Karte} other {# Karten}} weggelassen.",
+  "note.template.datesOutside":
+    "{count, plural, one {# Datum läge} other {# Daten lägen}} außerhalb von {min} – {max} und {count, plural, one {wurde} other {wurden}} weggelassen.",
+  "note.template.peopleNotInSpace":
+    "{count, plural, one {# in der Vorlage genannte Person ist} other {# in der Vorlage genannte Personen sind}} nicht mehr Mitglied dieses Bereichs und {count, plural, one {wurde} other {wurden}} weggelassen.",
+  "note.template.labelsGone":
+    "{count, plural, one {# Label der Vorlage gibt es nicht mehr; es wurde} other {# Labels der Vorlage gibt es nicht mehr; sie wurden}} weggelassen.",
+  "note.import.startsAfterDue":
+    "{count, plural, one {# Karte begann} other {# Karten begannen}} nach dem Fälligkeitsdatum; das Startdatum wurde weggelassen.",
+  "note.csv.nameless":
+    "{count, plural, one {# Zeile hat keinen Namen und wurde} other {# Zeilen haben keinen Namen und wurden}} weggelassen.",
+  "note.csv.badDays":
+    "{count, plural, one {# Zeile hat ein Datum, das nicht gelesen werden konnte; es blieb} other {# Zeilen haben Daten, die nicht gelesen werden konnten; sie blieben}} leer.",
+  "note.csv.cutNames":
+    "{count, plural, one {# Name war} other {# Namen waren}} länger als {max, number} Zeichen und {count, plural, one {wurde} other {wurden}} gekürzt.",
+  "note.csv.unmatchedPeople":
+    "{count, plural, one {# verantwortliche Person ist} other {# verantwortliche Personen sind}} nicht in diesem Arbeitsbereich ({people}): Ihre Karten haben keine verantwortliche Person.",
+  "note.csv.row.nameless": "Kein Name: Die Zeile wird weggelassen.",
+  "note.csv.row.nameCut": "Der Name ist länger als {max, number} Zeichen und wird gekürzt.",
+  "note.csv.row.badStart": "Der Start „{value}“ ist kein Tag: Er bleibt leer.",
+  "note.csv.row.badDue": "Das Fälligkeitsdatum „{value}“ ist kein Tag: Es bleibt leer.",
+  "note.csv.row.startsAfterDue": "Sie beginnt nach ihrem Fälligkeitsdatum: Der Start wird weggelassen.",
+  "note.csv.row.unknownPerson": "„{person}“ ist nicht in diesem Arbeitsbereich: Niemand ist verantwortlich.",
+  "note.trello.closedLists":
+    "{lists, plural, one {# geschlossene Liste wurde} other {# geschlossene Listen wurden}} weggelassen; {cards, plural, one {ihre # Karte kommt} other {ihre # Karten kommen}} archiviert in „{status}“ an.",
+  "note.trello.completeInOpenLists":
+    "{count, plural, one {# Karte war} other {# Karten waren}} in Trello als abgeschlossen markiert, liegen aber in einer nicht erledigten Liste; sie bleiben in ihrer Liste.",
+  "note.trello.cutNames":
+    "{count, plural, one {# Kartenname war} other {# Kartennamen waren}} länger als {max, number} Zeichen und {count, plural, one {wurde} other {wurden}} gekürzt.",
+  "note.trello.cutDescriptions":
+    "{count, plural, one {# Beschreibung wurde} other {# Beschreibungen wurden}} auf {max, number} Zeichen gekürzt.",
+  "note.trello.cutComments":
+    "{count, plural, one {# Kommentar wurde} other {# Kommentare wurden}} auf {max, number} Zeichen gekürzt.",
+  "note.trello.droppedLinks":
+    "{count, plural, one {# Anhang hatte keinen Weblink und wurde} other {# Anhänge hatten keinen Weblink und wurden}} weggelassen.",
+  "note.trello.links":
+    "Dateien können nicht im Trello-Export mitkommen: {count, plural, one {# Anhang-Link wurde} other {# Anhang-Links wurden}} den Beschreibungen der Karten hinzugefügt.",
+  "note.trello.unmatchedMembers":
+    "{count, plural, one {# Trello-Mitglied ist} other {# Trello-Mitglieder sind}} nicht in diesem Arbeitsbereich: Ihre Karten haben niemanden an ihrer Stelle, und ihre Kommentare behalten ihren Namen.",
+  "note.trello.actionsCapped":
+    "Der Trello-Export enthält nur die neuesten {max, number} Aktionen, ältere Kommentare sind daher nicht in der Datei.",
 };

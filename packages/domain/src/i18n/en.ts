@@ -248,6 +248,62 @@ export const en = {
   "refusal.status.last": "A space needs at least one status",
   "refusal.repeat.noFurther": "The series has no further occurrence",
   "refusal.repeat.noStatus": "The space has no status",
+  // ---------- words the server writes into data: new spaces' columns, notes in replies ----------
+  "words.status.toDo": "To Do",
+  "words.status.doing": "Doing",
+  "words.status.done": "Done",
+  "words.mySpace.toDo": "To do",
+  "words.mySpace.thisWeek": "This week",
+  "words.mySpace.doing": "Doing",
+  "words.mySpace.done": "Done",
+  "words.trash.topLevel": "Top level",
+  "words.import.untitledList": "Untitled list",
+  "words.import.untitledCard": "Untitled card",
+  "words.import.csvName": "Imported cards",
+  "note.trash.columnGone": "Its column is gone: it is in “{column}”",
+  "note.trash.folderGone": "Its folder “{folder}” is gone: it is at the top level",
+  "note.template.peopleNotInWorkspace":
+    "{people, plural, one {# person named in the template is} other {# people named in the template are}} not a member of this workspace and {people, plural, one {was} other {were}} left out of {cards, plural, one {# card} other {# cards}}.",
+  "note.template.datesOutside":
+    "{count, plural, one {# date} other {# dates}} would fall outside {min} – {max} and {count, plural, one {was} other {were}} left out.",
+  "note.template.peopleNotInSpace":
+    "{count, plural, one {# person named in the template is} other {# people named in the template are}} no longer a member of this space and {count, plural, one {was} other {were}} left out.",
+  "note.template.labelsGone":
+    "{count, plural, one {# label of the template no longer exists and was} other {# labels of the template no longer exist and were}} left out.",
+  "note.import.startsAfterDue":
+    "{count, plural, one {# card started} other {# cards started}} after its due date; the start date was left out.",
+  "note.csv.nameless":
+    "{count, plural, one {# row has} other {# rows have}} no name and {count, plural, one {was} other {were}} left out.",
+  "note.csv.badDays":
+    "{count, plural, one {# row has a date that could not be read; it was} other {# rows have dates that could not be read; they were}} left empty.",
+  "note.csv.cutNames":
+    "{count, plural, one {# name was} other {# names were}} longer than {max, number} characters and cut.",
+  "note.csv.unmatchedPeople":
+    "{count, plural, one {# responsible person is} other {# responsible people are}} not in this workspace ({people}): their cards have no one responsible.",
+  "note.csv.row.nameless": "No name: the row is left out.",
+  "note.csv.row.nameCut": "The name is longer than {max, number} characters and is cut.",
+  "note.csv.row.badStart": "The start “{value}” is not a day: it is left empty.",
+  "note.csv.row.badDue": "The due date “{value}” is not a day: it is left empty.",
+  "note.csv.row.startsAfterDue": "It starts after its due date: the start is left out.",
+  "note.csv.row.unknownPerson": "“{person}” is not in this workspace: no one is responsible.",
+  "note.trello.closedLists":
+    "{lists, plural, one {# closed list was} other {# closed lists were}} left out; their {cards, plural, one {# card arrives} other {# cards arrive}} archived in “{status}”.",
+  "note.trello.completeInOpenLists":
+    "{count, plural, one {# card was} other {# cards were}} marked complete in Trello but sit in a list that is not done; they stay in their list.",
+  "note.trello.cutNames":
+    "{count, plural, one {# card name was} other {# card names were}} longer than {max, number} characters and cut.",
+  "note.trello.cutDescriptions":
+    "{count, plural, one {# description was} other {# descriptions were}} cut to {max, number} characters.",
+  "note.trello.cutComments":
+    "{count, plural, one {# comment was} other {# comments were}} cut to {max, number} characters.",
+  "note.trello.droppedLinks":
+    "{count, plural, one {# attachment had} other {# attachments had}} no web link and {count, plural, one {was} other {were}} left out.",
+  "note.trello.links":
+    "Files cannot travel in Trello''s export: {count, plural, one {# attachment link was} other {# attachment links were}} added to the cards'' descriptions.",
+  "note.trello.unmatchedMembers":
+    "{count, plural, one {# Trello member is} other {# Trello members are}} not in this workspace: their cards have no one in their place, and their comments keep their name.",
+  "note.trello.actionsCapped":
+    "Trello''s export holds only the newest {max, number} actions, so older comments are not in the file.",
 } as const;
 
 export type ServerMessageKey = keyof typeof en;

@@ -5,6 +5,7 @@
  * values; the responsible person by e-mail or full name. Pure, like the Trello reader.
  */
 import { z } from "zod";
+import { createTranslator, type Translator } from "../i18n/translator.js";
 import { type StatusRole, statusRoles } from "../roles.js";
 import { limits } from "../schemas.js";
 import {
@@ -16,7 +17,6 @@ import {
   type PlannedCard,
   type PlannedLabel,
   type PlannedStatus,
-  plural,
 } from "./trello.js";
 
 export const csvFields = [
@@ -111,6 +111,8 @@ export interface CsvImportOptions {
   hasHeader: boolean;
   listRoles?: Readonly<Record<string, StatusRole>>;
   name: string;
+  /** The importer's language, for the notes and warnings and the names the import makes up (default English). */
+  translator?: Translator;
 }
 
 /** What became of one row of the file. */
@@ -136,6 +138,9 @@ export const planCsvImport = (
   mapping: CsvMapping,
   options: CsvImportOptions,
 ): CsvImportPlan => {
+  const translator = options.translator ?? createTranslator("en");
+  const { t } = translator;
+  const defaultStatus = t("words.status.toDo");
   const notes: string[] = [];
   const first = options.hasHeader ? 1 : 0;
   const body: Array<{ row: number; cells: readonly string[] }> = [];
@@ -154,12 +159,13 @@ export const planCsvImport = (
     const key = normalized(value) || "";
     const known = statusIndex.get(key);
     if (known !== undefined) return known;
-    const name = cut(value.trim(), limits.nameMax).text || "To Do";
+    const name = cut(value.trim(), limits.nameMax).text || defaultStatus;
     // The status's key in `listRoles` is its name as written in the file.
     statuses.push({
       listId: name,
       name,
-      role: options.listRoles?.[name] ?? guessListRole(name),
+      // The made-up status is in the importer's language, which the guess may not read.
+      role: options.listRoles?.[name] ?? (name === defaultStatus ? "not_started" : guessListRole(name)),
       cardCount: 0,
     });
     statusIndex.set(key, statuses.length - 1);
@@ -210,18 +216,18 @@ export const planCsvImport = (
     const person = cell(row, "responsible").trim();
     if (rawName === "") {
       nameless++;
-      outcomes.push({ row: rowNumber, card: null, person, warnings: ["No name: the row is left out."] });
+      outcomes.push({ row: rowNumber, card: null, person, warnings: [t("note.csv.row.nameless")] });
       continue;
     }
     const name = cut(rawName, limits.nameMax);
     if (name.cut) {
       cutNames++;
-      warnings.push(`The name is longer than ${limits.nameMax} characters and is cut.`);
+      warnings.push(t("note.csv.row.nameCut", { max: limits.nameMax }));
     }
     const status =
       mapping.status === null || mapping.status === undefined
-        ? statusOf("To Do")
-        : statusOf(cell(row, "status") || "To Do");
+        ? statusOf(defaultStatus)
+        : statusOf(cell(row, "status") || defaultStatus);
     const planned = statuses[status];
     if (planned) planned.cardCount++;
     const rawStart = cell(row, "startDate");
@@ -229,14 +235,12 @@ export const planCsvImport = (
     let startDate = parseCsvDay(rawStart, options.dateOrder);
     const dueDate = parseCsvDay(rawDue, options.dateOrder);
     if ((rawStart.trim() && !startDate) || (rawDue.trim() && !dueDate)) badDays++;
-    if (rawStart.trim() && !startDate)
-      warnings.push(`The start “${rawStart.trim()}” is not a day: it is left empty.`);
-    if (rawDue.trim() && !dueDate)
-      warnings.push(`The due date “${rawDue.trim()}” is not a day: it is left empty.`);
+    if (rawStart.trim() && !startDate) warnings.push(t("note.csv.row.badStart", { value: rawStart.trim() }));
+    if (rawDue.trim() && !dueDate) warnings.push(t("note.csv.row.badDue", { value: rawDue.trim() }));
     if (startDate && dueDate && startDate > dueDate) {
       startDate = null;
       startsAfterDue++;
-      warnings.push("It starts after its due date: the start is left out.");
+      warnings.push(t("note.csv.row.startsAfterDue"));
     }
     const responsibleId = person
       ? (byEmail.get(person.toLowerCase()) ?? byName.get(normalized(person)) ?? null)
@@ -244,7 +248,7 @@ export const planCsvImport = (
     if (responsibleId) matchedPeople.add(responsibleId);
     else if (person) {
       unmatchedPeople.add(person);
-      warnings.push(`“${person}” is not in this workspace: no one is responsible.`);
+      warnings.push(t("note.csv.row.unknownPerson", { person }));
     }
     outcomes.push({ row: rowNumber, card: cards.length, person, warnings });
     cards.push({
@@ -263,7 +267,7 @@ export const planCsvImport = (
       comments: [],
     });
   }
-  if (statuses.length === 0) statusOf("To Do");
+  if (statuses.length === 0) statusOf(defaultStatus);
   // Rows are seldom sorted by status, so the order values first appear in says little: the statuses
   // go in the order of their roles (ideas, to do, doing, done, cancelled), as first seen within one.
   const order = statuses
@@ -273,29 +277,22 @@ export const planCsvImport = (
   const orderedStatuses = order.map(({ index }) => statuses[index] as PlannedStatus);
   for (const card of cards) card.status = moved.get(card.status) ?? card.status;
 
-  if (nameless > 0)
+  if (nameless > 0) notes.push(t("note.csv.nameless", { count: nameless }));
+  if (badDays > 0) notes.push(t("note.csv.badDays", { count: badDays }));
+  if (startsAfterDue > 0) notes.push(t("note.import.startsAfterDue", { count: startsAfterDue }));
+  if (cutNames > 0) notes.push(t("note.csv.cutNames", { count: cutNames, max: limits.nameMax }));
+  if (unmatchedPeople.size > 0) {
+    const shown = [...unmatchedPeople].slice(0, 5);
     notes.push(
-      `${plural(nameless, "row has", "rows have")} no name and ${nameless === 1 ? "was" : "were"} left out.`,
+      t("note.csv.unmatchedPeople", {
+        count: unmatchedPeople.size,
+        people: translator.format.unitList(unmatchedPeople.size > 5 ? [...shown, "…"] : shown),
+      }),
     );
-  if (badDays > 0)
-    notes.push(
-      `${plural(badDays, "row has a date", "rows have dates")} that could not be read; ${badDays === 1 ? "it was" : "they were"} left empty.`,
-    );
-  if (startsAfterDue > 0)
-    notes.push(
-      `${plural(startsAfterDue, "card started", "cards started")} after its due date; the start date was left out.`,
-    );
-  if (cutNames > 0)
-    notes.push(
-      `${plural(cutNames, "name was", "names were")} longer than ${limits.nameMax} characters and cut.`,
-    );
-  if (unmatchedPeople.size > 0)
-    notes.push(
-      `${plural(unmatchedPeople.size, "responsible person is", "responsible people are")} not in this workspace (${[...unmatchedPeople].slice(0, 5).join(", ")}${unmatchedPeople.size > 5 ? ", …" : ""}): their cards have no one responsible.`,
-    );
+  }
 
   return {
-    name: cut(options.name.trim(), limits.nameMax).text || "Imported cards",
+    name: cut(options.name.trim(), limits.nameMax).text || t("words.import.csvName"),
     statuses: orderedStatuses,
     labels,
     cards,

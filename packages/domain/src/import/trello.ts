@@ -14,6 +14,7 @@
  * - files cannot travel in the export, only their links, which are added to the description.
  */
 import { z } from "zod";
+import { createTranslator, type Translator } from "../i18n/translator.js";
 import type { StatusRole } from "../roles.js";
 import { limits } from "../schemas.js";
 
@@ -173,6 +174,8 @@ export interface TrelloImportOptions {
   listRoles?: Readonly<Record<string, StatusRole>>;
   /** Trello's times become days in this time zone (the importer's). */
   timeZone: string;
+  /** The importer's language, for the notes and the names the import makes up (default English). */
+  translator?: Translator;
 }
 
 export interface PlannedStatus {
@@ -387,11 +390,12 @@ const matchMembers = (board: TrelloBoardExport, options: TrelloImportOptions): P
   });
 };
 
-export const plural = (count: number, one: string, many: string): string =>
-  `${count.toLocaleString("en")} ${count === 1 ? one : many}`;
+/** Trello's export holds at most this many actions (the newest). */
+const trelloActionsMax = 1000;
 
 /** What importing `board` creates, and what it changes on the way. */
 export const planTrelloImport = (board: TrelloBoardExport, options: TrelloImportOptions): ImportPlan => {
+  const { t } = options.translator ?? createTranslator("en");
   const notes: string[] = [];
   const members = matchMembers(board, options);
   const userOf = new Map(members.map((m) => [m.trelloId, m.userId]));
@@ -400,11 +404,12 @@ export const planTrelloImport = (board: TrelloBoardExport, options: TrelloImport
   const closedListIds = new Set(board.lists.filter((l) => l.closed).map((l) => l.id));
   const statuses: PlannedStatus[] = openLists.map((list) => ({
     listId: list.id,
-    name: cut(list.name.trim(), limits.nameMax).text || "Untitled list",
+    name: cut(list.name.trim(), limits.nameMax).text || t("words.import.untitledList"),
     role: options.listRoles?.[list.id] ?? guessListRole(list.name),
     cardCount: 0,
   }));
-  if (statuses.length === 0) statuses.push({ listId: "", name: "To Do", role: "not_started", cardCount: 0 });
+  if (statuses.length === 0)
+    statuses.push({ listId: "", name: t("words.status.toDo"), role: "not_started", cardCount: 0 });
   const statusIndex = new Map(statuses.map((s, i) => [s.listId, i]));
 
   const labels: PlannedLabel[] = board.labels.map((label) => ({
@@ -507,7 +512,7 @@ export const planTrelloImport = (board: TrelloBoardExport, options: TrelloImport
       trelloCreatedAt(card.id) ?? isoOrNull(card.dateLastActivity) ?? new Date(0).toISOString();
 
     cards.push({
-      name: name.text || "Untitled card",
+      name: name.text || t("words.import.untitledCard"),
       description: description.text,
       status,
       archived: card.closed || inClosedList,
@@ -526,41 +531,26 @@ export const planTrelloImport = (board: TrelloBoardExport, options: TrelloImport
   const closedLists = closedListIds.size;
   if (closedLists > 0)
     notes.push(
-      `${plural(closedLists, "closed list was", "closed lists were")} left out; their ${plural(cardsOfClosedLists, "card arrives", "cards arrive")} archived in "${statuses[0]?.name}".`,
+      t("note.trello.closedLists", {
+        lists: closedLists,
+        cards: cardsOfClosedLists,
+        status: statuses[0]?.name ?? "",
+      }),
     );
   if (completeInOpenLists > 0)
-    notes.push(
-      `${plural(completeInOpenLists, "card was", "cards were")} marked complete in Trello but sit in a list that is not done; they stay in their list.`,
-    );
-  if (startsAfterDue > 0)
-    notes.push(
-      `${plural(startsAfterDue, "card started", "cards started")} after its due date; the start date was left out.`,
-    );
-  if (cutNames > 0)
-    notes.push(
-      `${plural(cutNames, "card name was", "card names were")} longer than ${limits.nameMax} characters and cut.`,
-    );
+    notes.push(t("note.trello.completeInOpenLists", { count: completeInOpenLists }));
+  if (startsAfterDue > 0) notes.push(t("note.import.startsAfterDue", { count: startsAfterDue }));
+  if (cutNames > 0) notes.push(t("note.trello.cutNames", { count: cutNames, max: limits.nameMax }));
   if (cutDescriptions > 0)
-    notes.push(
-      `${plural(cutDescriptions, "description was", "descriptions were")} cut to ${limits.descriptionMax.toLocaleString("en")} characters.`,
-    );
+    notes.push(t("note.trello.cutDescriptions", { count: cutDescriptions, max: limits.descriptionMax }));
   if (cutComments > 0)
-    notes.push(
-      `${plural(cutComments, "comment was", "comments were")} cut to ${limits.descriptionMax.toLocaleString("en")} characters.`,
-    );
-  if (droppedLinks > 0)
-    notes.push(`${plural(droppedLinks, "attachment had", "attachments had")} no web link and were left out.`);
-  if (links > 0)
-    notes.push(
-      `Files cannot travel in Trello's export: ${plural(links, "attachment link was", "attachment links were")} added to the cards' descriptions.`,
-    );
+    notes.push(t("note.trello.cutComments", { count: cutComments, max: limits.descriptionMax }));
+  if (droppedLinks > 0) notes.push(t("note.trello.droppedLinks", { count: droppedLinks }));
+  if (links > 0) notes.push(t("note.trello.links", { count: links }));
   const unmatched = members.filter((m) => m.userId === null);
-  if (unmatched.length > 0)
-    notes.push(
-      `${plural(unmatched.length, "Trello member is", "Trello members are")} not in this workspace: their cards have no one in their place, and their comments keep their name.`,
-    );
-  if (board.actions.length >= 1000)
-    notes.push("Trello's export holds only the newest 1,000 actions, so older comments are not in the file.");
+  if (unmatched.length > 0) notes.push(t("note.trello.unmatchedMembers", { count: unmatched.length }));
+  if (board.actions.length >= trelloActionsMax)
+    notes.push(t("note.trello.actionsCapped", { max: trelloActionsMax }));
 
   return {
     name: cut(board.name.trim(), limits.nameMax).text,

@@ -6,6 +6,7 @@
 import type { RelationKind } from "../coordination-schemas.js";
 import { addDays, daysBetween } from "../dates.js";
 import type { FieldKind } from "../field-schemas.js";
+import { createTranslator, type Translator } from "../i18n/translator.js";
 import type { StatusRole } from "../roles.js";
 import { dateRange } from "../schemas.js";
 import { type SpaceTemplateContent, templateLimits } from "./schemas.js";
@@ -152,16 +153,20 @@ export interface TemplatePlan {
   notes: string[];
 }
 
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
-
 /**
  * The cards a template makes in a space starting on `startDate`: days become dates, and people who
- * are not in `members` are left out (said in the notes, never an error).
+ * are not in `members` are left out (said in the notes, in the translator's language; never an error).
  */
 export const planTemplateCards = (
   content: SpaceTemplateContent,
-  options: { startDate: string; members: ReadonlySet<string>; includeCards: boolean },
+  options: {
+    startDate: string;
+    members: ReadonlySet<string>;
+    includeCards: boolean;
+    translator?: Translator;
+  },
 ): TemplatePlan => {
+  const { t } = options.translator ?? createTranslator("en");
   if (!options.includeCards) return { cards: [], relations: [], notes: [] };
   const statusIndex = new Map(content.statuses.map((s, i) => [s.name, i]));
   const labelIndex = new Map(content.labels.map((l, i) => [l.name, i]));
@@ -215,18 +220,14 @@ export const planTemplateCards = (
   const notes: string[] = [];
   if (missingPeople.size > 0)
     notes.push(
-      `${plural(missingPeople.size, "person", "people")} named in the template ${
-        missingPeople.size === 1 ? "is" : "are"
-      } not a member of this workspace and ${missingPeople.size === 1 ? "was" : "were"} left out of ${plural(
-        cardsWithoutSomeone.size,
-        "card",
-      )}.`,
+      t("note.template.peopleNotInWorkspace", {
+        people: missingPeople.size,
+        cards: cardsWithoutSomeone.size,
+      }),
     );
   if (datesDropped > 0)
     notes.push(
-      `${plural(datesDropped, "date")} would fall outside ${dateRange.min} – ${dateRange.max} and ${
-        datesDropped === 1 ? "was" : "were"
-      } left out.`,
+      t("note.template.datesOutside", { count: datesDropped, min: dateRange.min, max: dateRange.max }),
     );
   return { cards, relations, notes };
 };
@@ -235,6 +236,7 @@ export const planTemplateCards = (
 export const keepMembers = (
   people: { responsibleId: string | null; coworkerIds: readonly string[] },
   members: ReadonlySet<string>,
+  translator: Translator = createTranslator("en"),
 ): { responsibleId: string | null; coworkerIds: string[]; notes: string[] } => {
   const missing = new Set<string>();
   let responsibleId = people.responsibleId;
@@ -248,12 +250,6 @@ export const keepMembers = (
     return false;
   });
   const notes =
-    missing.size > 0
-      ? [
-          `${plural(missing.size, "person", "people")} named in the template ${
-            missing.size === 1 ? "is" : "are"
-          } no longer a member of this space and ${missing.size === 1 ? "was" : "were"} left out.`,
-        ]
-      : [];
+    missing.size > 0 ? [translator.t("note.template.peopleNotInSpace", { count: missing.size })] : [];
   return { responsibleId, coworkerIds, notes };
 };

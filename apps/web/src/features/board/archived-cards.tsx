@@ -15,7 +15,8 @@ import { Button } from "../../ui/button";
 import { Dialog } from "../../ui/dialog";
 import "./archived-cards.css";
 
-const quoted = (name: string) => `“${name.length > 40 ? `${name.slice(0, 39)}…` : name}”`;
+/** A long name, shortened; the messages put it in the language's quote marks. */
+const short = (name: string) => (name.length > 40 ? `${name.slice(0, 39)}…` : name);
 
 export const loadArchivedCards = (spaceId: string) =>
   request("GET", `/api/spaces/${spaceId}/archived-cards`, archivedCardsSchema);
@@ -74,8 +75,8 @@ export const ArchivedCardsDialog = ({
     const column = statuses[restored.statusId]?.name;
     toast.success(
       column
-        ? translate("board.archived.restoredTo", { name: quoted(restored.name), column })
-        : translate("board.archived.restored", { name: quoted(restored.name) }),
+        ? translate("board.archived.restoredTo", { name: short(restored.name), column })
+        : translate("board.archived.restored", { name: short(restored.name) }),
     );
   };
 

@@ -146,8 +146,8 @@ export const board = {
   "board.archived.when": "{column} · archived {at}",
   "board.archived.removedColumn": "A removed column",
   "board.archived.restoreLabel": "Restore {name}",
-  "board.archived.restored": "Restored {name}.",
-  "board.archived.restoredTo": "Restored {name} to {column}.",
+  "board.archived.restored": "Restored “{name}”.",
+  "board.archived.restoredTo": "Restored “{name}” to {column}.",
   // Filters
   "filters.bar.label": "Filter cards",
   "filters.bar.labelGroup": "Filter and group cards",
