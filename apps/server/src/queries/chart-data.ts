@@ -51,7 +51,7 @@ export interface ChartData extends ChartInput {
   seqs: number[];
 }
 
-/** A PostgreSQL array literal of ids or channel names (characters [0-9a-z:-] only): one parameter. */
+/** A PostgreSQL array literal of ids, channel names or event types (characters [0-9a-z:._-] only): one parameter. */
 const arrayLiteral = (values: readonly string[]): string => `{${values.join(",")}}`;
 
 /**
@@ -102,6 +102,47 @@ interface ChartDataRow extends Record<string, unknown> {
   seqs: string;
 }
 
+const parseStatuses = (text: string): ChartStatus[] =>
+  (JSON.parse(text) as StatusRow[]).map(([id, name, role]) => ({ id, name, role }));
+
+const parseCards = (text: string): ChartData["cards"] =>
+  (JSON.parse(text) as CardRow[]).map(([id, name, createdAt, archivedAt, statusId, spaceId]) => ({
+    id,
+    name,
+    createdAt,
+    archivedAt,
+    statusId,
+    spaceId,
+  }));
+
+const parseChanges = (text: string): ChartData["changes"] =>
+  (JSON.parse(text) as ChangeRow[]).map(([cardId, at, statusId, role]) => ({ cardId, at, statusId, role }));
+
+const parseBlockings = (text: string): BlockedInterval[] =>
+  (JSON.parse(text) as BlockingRow[]).map(([cardId, from, to]) => ({ cardId, from, to }));
+
+/** The seqs as text (`[channel, seq]` pairs) in the order of the space ids; no row: nothing appended yet. */
+const parseSeqs = (text: string, spaceIds: readonly string[]): number[] => {
+  const seqByChannel = new Map(JSON.parse(text) as Array<[channel: string, seq: number]>);
+  return spaceIds.map((id) => Number(seqByChannel.get(spaceChannel(id)) ?? 0));
+};
+
+const cardColumns = [
+  sql`c.id`,
+  sql`c.name`,
+  epochMs(sql`c.created_at`),
+  epochMs(sql`c.archived_at`),
+  sql`c.status_id`,
+  sql`c.space_id`,
+];
+const changeColumns = [sql`card_id`, epochMs(sql`at`), sql`to_status_id`, sql`to_role`];
+const blockingColumns = [sql`card_id`, epochMs(sql`blocked_at`), epochMs(sql`cleared_at`)];
+const statusesOfSpaces = (ids: SQL) =>
+  sql`(select ${jsonRows([sql`id`, sql`name`, sql`role`], sql`array_position(${ids}, space_id), position`)}
+        from statuses where space_id = any(${ids}))`;
+const seqsOfChannels = (channels: SQL) =>
+  sql`(select ${jsonRows([sql`channel`, sql`seq`])} from channels where channel = any(${channels}))`;
+
 /** Statuses, cards, status history, blockings and channel seqs of the spaces, in one statement. */
 export const loadChartData = async (
   db: Executor,
@@ -118,45 +159,123 @@ export const loadChartData = async (
   // Statuses come in each space's board order, the spaces in the order asked for.
   const result = await db.execute(sql`
     select
-      (select ${jsonRows([sql`id`, sql`name`, sql`role`], sql`array_position(${ids}, space_id), position`)}
-        from statuses where space_id = any(${ids})) as statuses,
-      (select ${jsonRows([sql`c.id`, sql`c.name`, epochMs(sql`c.created_at`), epochMs(sql`c.archived_at`), sql`c.status_id`, sql`c.space_id`])}
+      ${statusesOfSpaces(ids)} as statuses,
+      (select ${jsonRows(cardColumns)}
         from cards c where ${cardCondition(ids, filter)}) as cards,
-      (select ${jsonRows([sql`card_id`, epochMs(sql`at`), sql`to_status_id`, sql`to_role`], sql`at, id`)}
+      (select ${jsonRows(changeColumns, sql`at, id`)}
         from card_status_changes where space_id = any(${ids})${ofKeptCards}) as changes,
-      (select ${jsonRows([sql`card_id`, epochMs(sql`blocked_at`), epochMs(sql`cleared_at`)])}
+      (select ${jsonRows(blockingColumns)}
         from card_blockings where space_id = any(${ids})${ofKeptCards}) as blockings,
-      (select ${jsonRows([sql`channel`, sql`seq`])}
-        from channels where channel = any(${channels})) as seqs
+      ${seqsOfChannels(channels)} as seqs
   `);
   const [row] = (result as unknown as { rows: ChartDataRow[] }).rows;
   if (!row) throw new Error("the chart data query returned no row");
-  const seqByChannel = new Map(JSON.parse(row.seqs) as Array<[channel: string, seq: number]>);
   return {
-    statuses: (JSON.parse(row.statuses) as StatusRow[]).map(([id, name, role]) => ({ id, name, role })),
-    cards: (JSON.parse(row.cards) as CardRow[]).map(
-      ([id, name, createdAt, archivedAt, statusId, spaceId]) => ({
-        id,
-        name,
-        createdAt,
-        archivedAt,
-        statusId,
-        spaceId,
-      }),
+    statuses: parseStatuses(row.statuses),
+    cards: parseCards(row.cards),
+    changes: parseChanges(row.changes),
+    blockings: parseBlockings(row.blockings),
+    seqs: parseSeqs(row.seqs, spaceIds),
+  };
+};
+
+/** One event of a space's channel as a chart history follows it. */
+export interface ChartEvent {
+  /** The index of the event's space in the space ids asked for. */
+  space: number;
+  seq: number;
+  type: string;
+  /** The card the event names (in `card.id`, `cardId` or `blocking.cardId`), if any. */
+  cardId: string | null;
+}
+
+/**
+ * What changed in the spaces since `afterSeqs` (aligned with the space ids): the events after those
+ * seqs, and the rows of just the cards they name, as `loadChartData` would read them for those cards
+ * (cards gone from the spaces, or no longer passing the filter, are simply absent).
+ */
+export interface ChartChanges extends ChartData {
+  events: ChartEvent[];
+  /** The ids of every card reloaded (whether or not it is still in the spaces). */
+  touched: string[];
+}
+
+interface ChartChangesRow extends ChartDataRow {
+  events: string;
+  touched: string;
+}
+
+type EventRow = [channel: string, seq: number, type: string, cardId: string | null];
+
+/**
+ * The events since `afterSeqs` and the rows of the cards they name, in one statement (one snapshot:
+ * the rows and the seqs agree, as in `loadChartData`).
+ *
+ * Beside the named cards, a status deleted since then brings back every card of the spaces that was
+ * ever in it: a history entry of a status that no longer exists takes the role recorded with the
+ * change, which only the change rows hold.
+ */
+export const loadChartChanges = async (
+  db: Executor,
+  spaceIds: readonly string[],
+  filter: CardFilter,
+  afterSeqs: readonly number[],
+  /** The event types whose card is reloaded (an event of another type names no card here). */
+  cardEventTypes: readonly string[],
+): Promise<ChartChanges> => {
+  const ids = sql`${arrayLiteral(spaceIds)}::uuid[]`;
+  const channelNames = spaceIds.map(spaceChannel);
+  const channels = sql`${arrayLiteral(channelNames)}::text[]`;
+  const afters = sql`${`{${afterSeqs.map((seq) => String(Math.trunc(seq))).join(",")}}`}::bigint[]`;
+  const ofKeptCards = isFiltered(filter)
+    ? sql` and card_id in (select c.id from cards c where ${cardCondition(ids, filter)})`
+    : sql``;
+  const result = await db.execute(sql`
+    with since as (
+      select e.channel, e.seq, e.type, case when e.type = any(${arrayLiteral(cardEventTypes)}::text[]) then coalesce(
+        e.payload->'card'->>'id', e.payload->>'cardId', e.payload->'blocking'->>'cardId'
+      ) end as card_id, e.payload->>'statusId' as status_id
+      from events e join unnest(${channels}, ${afters}) as a(channel, after_seq)
+        on e.channel = a.channel and e.seq > a.after_seq
     ),
-    changes: (JSON.parse(row.changes) as ChangeRow[]).map(([cardId, at, statusId, role]) => ({
+    touched as (
+      select card_id::uuid as id from since where card_id is not null
+      union
+      select x.card_id from card_status_changes x
+        where exists (select 1 from since where type = 'status.deleted')
+          and x.space_id = any(${ids})
+          and x.to_status_id in (select status_id::uuid from since where type = 'status.deleted')
+    )
+    select
+      ${statusesOfSpaces(ids)} as statuses,
+      (select ${jsonRows(cardColumns)}
+        from cards c where c.id in (select id from touched) and ${cardCondition(ids, filter)}) as cards,
+      (select ${jsonRows(changeColumns, sql`at, id`)}
+        from card_status_changes where card_id in (select id from touched)
+          and space_id = any(${ids})${ofKeptCards}) as changes,
+      (select ${jsonRows(blockingColumns, sql`blocked_at, id`)}
+        from card_blockings where card_id in (select id from touched)
+          and space_id = any(${ids})${ofKeptCards}) as blockings,
+      (select ${jsonRows([sql`channel`, sql`seq`, sql`type`, sql`card_id`], sql`channel, seq`)} from since) as events,
+      (select coalesce(json_agg(id), '[]')::text from touched) as touched,
+      ${seqsOfChannels(channels)} as seqs
+  `);
+  const [row] = (result as unknown as { rows: ChartChangesRow[] }).rows;
+  if (!row) throw new Error("the chart changes query returned no row");
+  const spaceOfChannel = new Map<string, number>(channelNames.map((name, i) => [name, i]));
+  return {
+    statuses: parseStatuses(row.statuses),
+    cards: parseCards(row.cards),
+    changes: parseChanges(row.changes),
+    blockings: parseBlockings(row.blockings),
+    seqs: parseSeqs(row.seqs, spaceIds),
+    events: (JSON.parse(row.events) as EventRow[]).map(([channel, seq, type, cardId]) => ({
+      space: spaceOfChannel.get(channel) ?? -1,
+      seq: Number(seq),
+      type,
       cardId,
-      at,
-      statusId,
-      role,
     })),
-    blockings: (JSON.parse(row.blockings) as BlockingRow[]).map(([cardId, from, to]) => ({
-      cardId,
-      from,
-      to,
-    })),
-    // No row yet: nothing was ever appended to that channel.
-    seqs: spaceIds.map((id) => Number(seqByChannel.get(spaceChannel(id)) ?? 0)),
+    touched: JSON.parse(row.touched) as string[],
   };
 };
 
