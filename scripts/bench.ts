@@ -2,7 +2,7 @@
  * `pnpm bench`: latency of the two hottest requests — loading a board and moving a card — for a space of
  * 1,000 cards, on embedded PGlite (a fresh data directory) and on PostgreSQL (a fresh database, dropped
  * at the end); then board reads of 1,000 and 5,000 cards, cold and warm, plain and gzipped
- * (`pnpm bench:board` runs those alone).
+ * (`pnpm bench:board` runs those alone; `pnpm bench:writes` leaves them out).
  *
  * The server runs as production runs it, in its own process, and is driven over real HTTP on loopback,
  * so the figures include routing, validation, authorization, the transaction with its event row, JSON
@@ -26,8 +26,11 @@ const BOARD_LOADS = 200;
 const MOVES = 500;
 const CONCURRENT_CLIENTS = 16;
 const CONCURRENT_MOVES_EACH = 60;
-/** Creates into one status as it grows to 5,000 cards, timed per block (PostgreSQL only). */
-const GROW_CREATES = 5_000;
+/**
+ * Creates into one status as it grows to 5,000 cards, timed per block (PostgreSQL only);
+ * BENCH_GROW_CREATES=0 leaves them out for a quicker before/after of the moves.
+ */
+const GROW_CREATES = Number(process.env.BENCH_GROW_CREATES ?? 5_000);
 const GROW_BLOCK = 1_000;
 
 interface Status {
@@ -671,6 +674,8 @@ const main = async (): Promise<void> => {
       `${CONCURRENT_CLIENTS} × ${CONCURRENT_MOVES_EACH} concurrent moves per driver.`,
   );
   const ratios: string[] = [];
+  // `pnpm bench writes` leaves out the board reads, to measure the write path alone.
+  const withBoardReads = !process.argv.includes("writes");
   // BENCH_DRIVERS=postgres (or pglite) runs one driver only.
   const drivers = (process.env.BENCH_DRIVERS ?? "pglite,postgres").split(",");
   if (drivers.includes("pglite")) {
@@ -680,11 +685,13 @@ const main = async (): Promise<void> => {
     } finally {
       rmSync(pgliteDir, { recursive: true, force: true });
     }
-    const pgliteReadsDir = mkdtempSync(path.join(tmpdir(), "lattice-bench-pglite-"));
-    try {
-      rows.push(...(await benchBoardReads("pglite", { DATA_DIR: pgliteReadsDir })));
-    } finally {
-      rmSync(pgliteReadsDir, { recursive: true, force: true });
+    if (withBoardReads) {
+      const pgliteReadsDir = mkdtempSync(path.join(tmpdir(), "lattice-bench-pglite-"));
+      try {
+        rows.push(...(await benchBoardReads("pglite", { DATA_DIR: pgliteReadsDir })));
+      } finally {
+        rmSync(pgliteReadsDir, { recursive: true, force: true });
+      }
     }
   }
 
@@ -695,7 +702,7 @@ const main = async (): Promise<void> => {
       if (!database.url) throw new Error("a PostgreSQL test database has a URL");
       const driverRows = await benchDriver("postgres", { DATABASE_URL: database.url }, GROW_CREATES);
       rows.push(...driverRows);
-      rows.push(...(await benchBoardReads("postgres", { DATABASE_URL: database.url })));
+      if (withBoardReads) rows.push(...(await benchBoardReads("postgres", { DATABASE_URL: database.url })));
       for (const [clients, operation] of [
         [1, "POST move (1 client)"],
         [CONCURRENT_CLIENTS, `POST move (${CONCURRENT_CLIENTS} clients)`],

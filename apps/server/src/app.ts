@@ -6,7 +6,6 @@ import { existsSync } from "node:fs";
 import path from "node:path";
 import compress from "@fastify/compress";
 import cookie from "@fastify/cookie";
-import helmet from "@fastify/helmet";
 import rateLimit from "@fastify/rate-limit";
 import fastifyStatic from "@fastify/static";
 import swagger from "@fastify/swagger";
@@ -29,6 +28,7 @@ import { hubPlugin } from "./plugins/hub.js";
 import { loggerOptions } from "./plugins/logging.js";
 import { mutationsPlugin } from "./plugins/mutations.js";
 import { replySerializerCompiler } from "./plugins/reply-serializer.js";
+import { securityHeadersPlugin } from "./plugins/security-headers.js";
 import { type BoardCache, createBoardCache, defaultBoardCacheLimits } from "./queries/board-cache.js";
 import { recurrencePlugin } from "./recurrence/plugin.js";
 import { apiRoutes } from "./routes/index.js";
@@ -129,7 +129,7 @@ export const buildApp = async ({
   // Registered before the auth hook: its own onRequest hook must run first, so that an upgrade the
   // auth hook refuses is answered and its socket closed rather than left open.
   await app.register(websocket, { options: { maxPayload: 64 * 1024 } });
-  await app.register(helmet, {
+  await app.register(securityHeadersPlugin, {
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],

@@ -4,6 +4,7 @@ import type { FastifyBaseLogger } from "fastify";
 import { buildApp } from "./app.js";
 import { loadConfig } from "./config.js";
 import { listenUrl } from "./listen-url.js";
+import { bufferedStdout } from "./plugins/logging.js";
 
 const config = loadConfig();
 const startedAt = performance.now();
@@ -26,7 +27,7 @@ try {
   console.error(error.message);
   process.exit(1);
 }
-const app = await buildApp({ handle, config, logger: true });
+const app = await buildApp({ handle, config, logger: true, logStream: bufferedStdout() });
 log = app.log;
 
 // Last resort: a database outage reaching here is logged, not fatal (requests answer 503 meanwhile

@@ -1,7 +1,8 @@
 /**
  * The write path's budget, kept true: statements a card move and a card create send to the
- * database inside their transaction (BEGIN and COMMIT not counted), on either driver. The space
- * holds enough cards that a per-card or per-column cost would show.
+ * database inside their transaction (BEGIN and COMMIT not counted), on either driver, and what the
+ * request sends outside it (the session lookup; BEGIN and COMMIT where the driver sends them as
+ * statements). The space holds enough cards that a per-card or per-column cost would show.
  */
 import type { Database } from "@lattice/db";
 import { createTestDatabase, type TestDatabase, type TestDriver, testDriver } from "@lattice/db/testing";
@@ -14,6 +15,8 @@ import { type Client, factories, testConfig } from "../test/harness.js";
 const MOVE_BUDGET = 4;
 const CREATE_BUDGET = 5;
 const CARDS = 40;
+/** Outside the transaction: the session lookup, and nothing else a request could fold away. */
+const OUTSIDE_BUDGET = 1;
 
 const roundTripSuite = (driver: TestDriver): void => {
   describe(`database round trips of the card write path (${driver})`, () => {
@@ -25,12 +28,15 @@ const roundTripSuite = (driver: TestDriver): void => {
     let cards: Card[];
     let isInTransaction = false;
     let statementsInTransaction: string[] = [];
+    let statementsOutside: string[] = [];
+    let transactionEnds: string[] = [];
 
     beforeAll(async () => {
       database = await createTestDatabase(driver, {
         onQuery: (query) => {
-          if (isInTransaction && !/^\s*(begin|commit|rollback)\b/i.test(query))
-            statementsInTransaction.push(query);
+          if (/^\s*(begin|commit|rollback)\b/i.test(query)) transactionEnds.push(query);
+          else if (isInTransaction) statementsInTransaction.push(query);
+          else statementsOutside.push(query);
         },
       });
       // Marks the span of every transaction the app opens, so only statements inside one count.
@@ -69,6 +75,33 @@ const roundTripSuite = (driver: TestDriver): void => {
       const result = await request();
       return { result, statements: statementsInTransaction };
     };
+
+    /** Every statement a request sends: in its transaction, outside it, and the transaction's ends. */
+    const countedAll = async <T>(request: () => Promise<T>) => {
+      // A request first refreshes a session's last use once a minute; this one takes that write.
+      expect((await ana.get("/api/me")).statusCode).toBe(200);
+      statementsInTransaction = [];
+      statementsOutside = [];
+      transactionEnds = [];
+      const result = await request();
+      return { result, inside: statementsInTransaction, outside: statementsOutside, ends: transactionEnds };
+    };
+
+    it(`sends at most ${OUTSIDE_BUDGET} statement outside a move's or a create's transaction, and one BEGIN and one COMMIT at most`, async () => {
+      const [card, anchor] = [cards[7], cards[8]] as [Card, Card];
+      for (const send of [
+        () => ana.post(`/api/cards/${card.id}/move`, { statusId: anchor.statusId, afterId: anchor.id }),
+        () => ana.post(`/api/spaces/${spaceId}/cards`, { name: "Counted" }),
+      ]) {
+        const { result, inside, outside, ends } = await countedAll(send);
+        expect(result.statusCode, result.body).toBeLessThan(300);
+        expect(inside.length).toBeGreaterThan(0);
+        expect(outside.length, outside.join("\n---\n")).toBeLessThanOrEqual(OUTSIDE_BUDGET);
+        // PGlite opens and ends its transactions itself; drizzle sends them as statements on pg.
+        expect(ends.length, ends.join("\n")).toBeLessThanOrEqual(2);
+        expect(ends.filter((end) => /^\s*rollback/i.test(end))).toEqual([]);
+      }
+    });
 
     it(`moves a card to another status, after a neighbour, in at most ${MOVE_BUDGET} statements`, async () => {
       const [card, anchor] = [cards[0], cards[1]] as [Card, Card];

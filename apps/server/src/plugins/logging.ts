@@ -10,7 +10,7 @@
  *   like a password hash or a token before it is written.
  */
 import type { FastifyServerOptions } from "fastify";
-import { type DestinationStream, type LoggerOptions, stdSerializers } from "pino";
+import pino, { type DestinationStream, type LoggerOptions, stdSerializers } from "pino";
 
 export const REDACTED = "[redacted]";
 
@@ -84,3 +84,32 @@ export const loggerOptions = (
   hooks: { streamWrite: scrubSecrets },
   ...(stream ? { stream } : {}),
 });
+
+/** How long a buffered log line may wait for others before it is written anyway. */
+const LOG_FLUSH_MS = 250;
+
+/**
+ * Standard output for the server's log, written in batches: a synchronous write per line cost a
+ * system call per request, a seventh of the server's time on a card move. Lines wait until 4 KiB
+ * have gathered or a quarter of a second has passed; pino writes what is left when the process
+ * exits.
+ */
+export const bufferedStdout = (): DestinationStream => {
+  const destination = pino.destination({ dest: 1, sync: false, minLength: 4096 });
+  let isPending = false;
+  let isClosed = false;
+  destination.once("close", () => {
+    isClosed = true;
+  });
+  setInterval(() => {
+    if (!isPending || isClosed) return;
+    isPending = false;
+    destination.flush();
+  }, LOG_FLUSH_MS).unref();
+  return {
+    write: (line) => {
+      isPending = true;
+      destination.write(line);
+    },
+  };
+};
