@@ -49,7 +49,7 @@ export interface BoardCacheLimits {
   maxEventsToFollow: number;
 }
 
-/** 64 MB (`BOARD_CACHE_MB`): about 40 boards of 1,000 cards, or 8 of 5,000. */
+/** 64 MB (`BOARD_CACHE_MB`): about 140 boards of 1,000 new cards, or 28 of 5,000 (compact text and ordering keys). */
 export const defaultBoardCacheLimits: BoardCacheLimits = {
   maxBytes: 64 * 1024 * 1024,
   maxEventsToFollow: 500,
