@@ -57,7 +57,12 @@ test("a visitor reads the board but gets no editing controls, and the API refuse
   });
   expect(attempt.status()).toBe(403);
   const reply = await owner.request.get(`/api/spaces/${board.spaceId}/board`);
-  const names = ((await reply.json()) as { cards: Array<{ name: string }> }).cards.map((c) => c.name);
+  const { cardsByStatus } = (await reply.json()) as {
+    cardsByStatus: Record<string, Array<{ name: string }>>;
+  };
+  const names = Object.values(cardsByStatus)
+    .flat()
+    .map((c) => c.name);
   expect(names).not.toContain("Sneaky card");
 
   await ownerContext.close();

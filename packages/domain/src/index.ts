@@ -2,6 +2,7 @@ export * from "./account-schemas.js";
 export * from "./activity.js";
 export * from "./attachment-schemas.js";
 export * from "./board.js";
+export * from "./board-reply.js";
 export * from "./charts/index.js";
 export * from "./coordination-schemas.js";
 export * from "./dates.js";

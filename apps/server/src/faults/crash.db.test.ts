@@ -18,6 +18,7 @@ import {
 } from "@lattice/db/testing";
 import type { Card, Space, Status } from "@lattice/domain";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { boardFromReply } from "../test/harness.js";
 import { HttpClient, type ServerProcess, startServerProcess, waitFor } from "./support.js";
 
 const ROUNDS = 3;
@@ -124,10 +125,9 @@ const crashSuite = (driver: TestDriver): void => {
 
         // Same data, a new process: it must start at once (no lock left behind) and hold everything.
         server = await startServerProcess(env);
-        const board = await owner
-          .on(server.url)
-          .request<{ cards: Card[] }>("GET", `/api/spaces/${space.id}/board`);
-        expect(board.status).toBe(200);
+        const reply = await owner.on(server.url).request("GET", `/api/spaces/${space.id}/board`);
+        expect(reply.status).toBe(200);
+        const board = { body: boardFromReply(reply.body) };
         const found = new Map(board.body.cards.map((c) => [c.id, c]));
         for (const [cardId, expectation] of expected) {
           const card = found.get(cardId);

@@ -11,6 +11,7 @@ import { isPostgresRequired } from "@lattice/db/testing";
 import { type Card, type Channel, type Space, type Status, spaceChannel } from "@lattice/domain";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { boardFromReply } from "../test/harness.js";
 import { TestSocket } from "../test/ws-client.js";
 import {
   createPostgresCluster,
@@ -260,8 +261,9 @@ describe.runIf(canRun)("PostgreSQL restarts under load", () => {
     await Promise.all(writers.map((w) => w.done));
 
     const acked = allAcked();
-    const board = await owner.request<{ cards: Card[] }>("GET", `/api/spaces/${space.id}/board`);
-    expect(board.status).toBe(200);
+    const reply = await owner.request("GET", `/api/spaces/${space.id}/board`);
+    expect(reply.status).toBe(200);
+    const board = { body: boardFromReply(reply.body) };
     const onBoard = new Set(board.body.cards.map((c) => c.id));
     const missing = [...acked.keys()].filter((id) => !onBoard.has(id));
     expect(missing).toEqual([]);

@@ -22,7 +22,14 @@ import type { FastifyInstance, LightMyRequestResponse } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildApp } from "../app.js";
 import { relationsAround } from "../commands/relations.js";
-import { Client, factories, type Harness, startHarness, testConfig } from "../test/harness.js";
+import {
+  boardFromReply,
+  Client,
+  factories,
+  type Harness,
+  startHarness,
+  testConfig,
+} from "../test/harness.js";
 import { type BoardCache, createBoardCache, defaultBoardCacheLimits } from "./board-cache.js";
 
 /** The board as the route read it before it had a cache: every part loaded in one snapshot. */
@@ -96,7 +103,7 @@ const boardSuite = (driver: TestDriver): void => {
     const expectExact = async (client: Client, spaceId = space.id) => {
       const res = await boardOf(client, spaceId);
       expect(res.statusCode, res.body).toBe(200);
-      const served = boardWithRelationsSchema.parse(res.json());
+      const served = boardWithRelationsSchema.parse(boardFromReply(res.json()));
       expect(normalized(served)).toEqual(normalized(await uncachedBoard(h.app, client.user.id, spaceId)));
       return served;
     };
@@ -351,7 +358,7 @@ const boardSuite = (driver: TestDriver): void => {
       // Nothing fits: nothing is kept, and every read still answers.
       const none = createBoardCache({ ...defaultBoardCacheLimits, maxBytes: 0 });
       const content = await read(none, space.id);
-      expect(JSON.parse(content.cardsJson).length).toBeGreaterThan(0);
+      expect(Object.values(JSON.parse(content.cardsJson)).flat().length).toBeGreaterThan(0);
       expect(none.stats).toMatchObject({ entries: 0, bytes: 0 });
     });
 
@@ -405,7 +412,7 @@ const boardSuite = (driver: TestDriver): void => {
           const boardOnB = async (client: Client) => {
             const res = await client.get(`/api/spaces/${space.id}/board`);
             expect(res.statusCode, res.body).toBe(200);
-            return normalized(boardWithRelationsSchema.parse(res.json()));
+            return normalized(boardWithRelationsSchema.parse(boardFromReply(res.json())));
           };
           // Both caches warm at the same seq.
           await expectExact(ana);

@@ -15,6 +15,11 @@
  * space itself and the caller's role (per viewer), and the relations (a card deleted in another
  * space drops its relations to this space's cards with no event on this space's channel).
  *
+ * The cards are kept as the reply sends them (`boardReplySchema`: compact, grouped by status, people by
+ * index in the entry's people list). Following events re-serializes only the cards they name: the
+ * people list only grows while entries follow one another, so the indexes in the kept cards' text stay
+ * right; a whole load starts a new list (dropping people no card names any more).
+ *
  * Compressed replies are kept beside the entry, keyed by everything else the reply holds.
  *
  * Bounded by bytes (serialized text, the card objects, the compressed copies); the least recently
@@ -23,7 +28,16 @@
 import { promisify } from "node:util";
 import zlib from "node:zlib";
 import { boardChangesBetween, type Executor, loadCards, tables, toStatus } from "@lattice/db";
-import { type Card, cardSchema, type Status, spaceChannel, statusSchema } from "@lattice/domain";
+import {
+  boardReplyCardSchema,
+  type Card,
+  compactCard,
+  createPeopleIndex,
+  type PeopleIndex,
+  type Status,
+  spaceChannel,
+  statusSchema,
+} from "@lattice/domain";
 import { asc, eq } from "drizzle-orm";
 
 export type ReplyEncoding = "br" | "gzip";
@@ -35,15 +49,18 @@ export interface BoardCacheLimits {
   maxEventsToFollow: number;
 }
 
-/** 64 MB (`BOARD_CACHE_MB`): about 40 boards of 1,000 cards, or 8 of 5,000. */
+/** 64 MB (`BOARD_CACHE_MB`): about 140 boards of 1,000 new cards, or 28 of 5,000 (compact text and ordering keys). */
 export const defaultBoardCacheLimits: BoardCacheLimits = {
   maxBytes: 64 * 1024 * 1024,
   maxEventsToFollow: 500,
 };
 
+/** A card as the board keeps it: what orders it, and its text (not the card object, several times larger). */
 interface CardSlot {
-  card: Card;
-  /** The card as the reply serializes it, checked against the card schema once. */
+  id: string;
+  statusId: string;
+  position: string;
+  /** The card as the reply serializes it (people by index in its entry's list), checked against the reply's card schema once. */
   json: string;
 }
 
@@ -54,6 +71,10 @@ interface Entry {
   statusesJson: string;
   /** Live cards in board order: by status id, then position (byte-wise, like the database). */
   cards: CardSlot[];
+  /** The people the cards name by index; a following entry extends a copy of it. */
+  people: PeopleIndex;
+  peopleJson: string;
+  /** The cards by status id (`cardsByStatus`). */
   cardsJson: string;
   /** Compressed replies of this seq, keyed by encoding and the rest of the reply. */
   compressed: Map<string, Buffer>;
@@ -62,10 +83,13 @@ interface Entry {
   bytes: number;
 }
 
-/** The cached part of a board reply: statuses and cards at `seq`, as JSON text. */
+/** The cached part of a board reply: statuses, people and cards at `seq`, as JSON text. */
 export interface BoardContent {
   seq: number;
   statusesJson: string;
+  /** The reply's `people`. */
+  peopleJson: string;
+  /** The reply's `cardsByStatus`. */
   cardsJson: string;
   /** The ids of the live cards, for what is read beside the cache (custom field values). */
   cardIds: ReadonlySet<string>;
@@ -92,11 +116,30 @@ export interface BoardCache {
 
 const byBoardOrder = (a: CardSlot, b: CardSlot): number => {
   // uuids compare byte-wise in PostgreSQL, as their lowercase hex text does; positions are COLLATE "C".
-  if (a.card.statusId !== b.card.statusId) return a.card.statusId < b.card.statusId ? -1 : 1;
-  return a.card.position < b.card.position ? -1 : a.card.position > b.card.position ? 1 : 0;
+  if (a.statusId !== b.statusId) return a.statusId < b.statusId ? -1 : 1;
+  return a.position < b.position ? -1 : a.position > b.position ? 1 : 0;
 };
 
-const slotOf = (card: Card): CardSlot => ({ card, json: JSON.stringify(cardSchema.parse(card)) });
+const slotOf = (card: Card, people: PeopleIndex): CardSlot => ({
+  id: card.id,
+  statusId: card.statusId,
+  position: card.position,
+  json: JSON.stringify(boardReplyCardSchema.parse(compactCard(card, people))),
+});
+
+/** `cardsByStatus` of slots in board order: one run of cards per status. */
+const cardsByStatusText = (cards: readonly CardSlot[]): string => {
+  const parts: string[] = [];
+  let statusId: string | null = null;
+  for (const slot of cards) {
+    if (slot.statusId !== statusId) {
+      parts.push(`${statusId === null ? "" : "],"}${JSON.stringify(slot.statusId)}:[`);
+      statusId = slot.statusId;
+    } else parts.push(",");
+    parts.push(slot.json);
+  }
+  return `{${parts.join("")}${statusId === null ? "" : "]"}}`;
+};
 
 /** Events that name the card they change (in `cardId`, `card.id`, `todo.cardId` or `blocking.cardId`). */
 const cardEvents = new Set([
@@ -148,16 +191,25 @@ const loadStatuses = async (db: Executor, spaceId: string): Promise<Status[]> =>
 const statusesText = (statuses: readonly Status[]): string =>
   JSON.stringify(statuses.map((status) => statusSchema.parse(status)));
 
-const makeEntry = (seq: number, statuses: Status[], statusesJson: string, cards: CardSlot[]): Entry => {
-  const cardsJson = `[${cards.map((slot) => slot.json).join(",")}]`;
-  // The joined text, each card's text, and about as much again as card objects: a rough figure is
-  // enough for a bound.
-  const baseBytes = statusesJson.length + 3 * cardsJson.length;
+const makeEntry = (
+  seq: number,
+  statuses: Status[],
+  statusesJson: string,
+  cards: CardSlot[],
+  people: PeopleIndex,
+): Entry => {
+  const cardsJson = cardsByStatusText(cards);
+  const peopleJson = JSON.stringify(people.ids);
+  // The joined text, each card's text and its slot (ids and position): a rough figure is enough for
+  // a bound.
+  const baseBytes = statusesJson.length + 2 * peopleJson.length + 2 * cardsJson.length + 160 * cards.length;
   return {
     seq,
     statuses,
     statusesJson,
     cards,
+    people,
+    peopleJson,
     cardsJson,
     compressed: new Map(),
     baseBytes,
@@ -205,8 +257,9 @@ export const createBoardCache = (limits: BoardCacheLimits = defaultBoardCacheLim
 
   const loadWhole = async (db: Executor, spaceId: string, seq: number): Promise<Entry> => {
     const statuses = await loadStatuses(db, spaceId);
-    const cards = (await loadCards(db, { spaceId })).map(slotOf);
-    return makeEntry(seq, statuses, statusesText(statuses), cards);
+    const people = createPeopleIndex();
+    const cards = (await loadCards(db, { spaceId })).map((card) => slotOf(card, people));
+    return makeEntry(seq, statuses, statusesText(statuses), cards, people);
   };
 
   /** The entry brought from its seq to `seq` by the events in between, or null when a whole load is needed. */
@@ -230,21 +283,24 @@ export const createBoardCache = (limits: BoardCacheLimits = defaultBoardCacheLim
       return { ...entry, seq, compressed: new Map(), bytes: entry.baseBytes };
     }
     const reloaded = await loadCards(db, { ids: [...touched] });
-    const kept = entry.cards.filter((slot) => !touched.has(slot.card.id));
+    const kept = entry.cards.filter((slot) => !touched.has(slot.id));
+    // The kept cards' text names people by their index in the old list: the new list extends a copy.
+    const people = createPeopleIndex(entry.people.ids);
     for (const card of reloaded) {
       // Still on this board: in this space and not archived.
-      if (card.spaceId === spaceId && card.archivedAt === null) kept.push(slotOf(card));
+      if (card.spaceId === spaceId && card.archivedAt === null) kept.push(slotOf(card, people));
     }
     kept.sort(byBoardOrder);
-    return makeEntry(seq, statuses, statusesJson, kept);
+    return makeEntry(seq, statuses, statusesJson, kept, people);
   };
 
   const contentOf = (spaceId: string, entry: Entry): BoardContent => ({
     seq: entry.seq,
     statusesJson: entry.statusesJson,
+    peopleJson: entry.peopleJson,
     cardsJson: entry.cardsJson,
     get cardIds() {
-      return new Set(entry.cards.map((slot) => slot.card.id));
+      return new Set(entry.cards.map((slot) => slot.id));
     },
     async compressed(encoding, key, text) {
       const cacheKey = `${encoding}\u0000${key}`;

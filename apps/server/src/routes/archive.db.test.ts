@@ -1,7 +1,7 @@
 import { type TestDriver, testDriver } from "@lattice/db/testing";
 import type { Card } from "@lattice/domain";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Client, factories, type Harness, startHarness } from "../test/harness.js";
+import { boardFromReply, type Client, factories, type Harness, startHarness } from "../test/harness.js";
 import { expectProblem } from "../test/problems.js";
 
 const archiveRouteSuite = (driver: TestDriver): void => {
@@ -29,7 +29,7 @@ const archiveRouteSuite = (driver: TestDriver): void => {
       return res.json<{ items: Card[] }>().items;
     };
     const boardIds = async (spaceId: string) =>
-      (await ana.get(`/api/spaces/${spaceId}/board`)).json<{ cards: Card[] }>().cards.map((c) => c.id);
+      boardFromReply((await ana.get(`/api/spaces/${spaceId}/board`)).json()).cards.map((c) => c.id);
 
     it("lists a space's archived cards, the most recently archived first, and leaves live ones out", async () => {
       const spaceId = (await f.space(ana, workspaceId)).id;

@@ -6,12 +6,12 @@ import { createHash, randomBytes } from "node:crypto";
 import http from "node:http";
 import { tables } from "@lattice/db";
 import { type TestDriver, testDriver } from "@lattice/db/testing";
-import type { ActivityPage, Attachment, Board, Card, Space } from "@lattice/domain";
+import type { ActivityPage, Attachment, Card, Space } from "@lattice/domain";
 import { count, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SESSION_COOKIE } from "../plugins/auth.js";
 import { CLIENT_HEADER } from "../plugins/origin.js";
-import { type Client, factories, type Harness, startHarness } from "../test/harness.js";
+import { boardFromReply, type Client, factories, type Harness, startHarness } from "../test/harness.js";
 import { type FilePart, multipartBody } from "../test/multipart.js";
 import { TestSocket } from "../test/ws-client.js";
 
@@ -128,7 +128,7 @@ const attachmentsSuite = (driver: TestDriver): void => {
         .from(tables.attachmentChunks)
         .where(eq(tables.attachmentChunks.attachmentId, big.id));
       expect(chunks?.n).toBe(Math.ceil(big.size / (256 * 1024)));
-      const board = (await member.get(`/api/spaces/${space.id}/board`)).json<Board>();
+      const board = boardFromReply((await member.get(`/api/spaces/${space.id}/board`)).json());
       expect(board.cards.find((c) => c.id === card.id)?.attachmentCount).toBe(3);
     });
 
@@ -309,7 +309,7 @@ const attachmentsSuite = (driver: TestDriver): void => {
         .from(tables.attachmentChunks)
         .where(eq(tables.attachmentChunks.attachmentId, attachment.id));
       expect(chunks?.n).toBe(0);
-      const board = (await owner.get(`/api/spaces/${space.id}/board`)).json<Board>();
+      const board = boardFromReply((await owner.get(`/api/spaces/${space.id}/board`)).json());
       expect(board.cards.find((c) => c.id === card.id)?.attachmentCount).toBe(0);
     });
 
@@ -319,8 +319,9 @@ const attachmentsSuite = (driver: TestDriver): void => {
       const second = await uploadOne(member, card.id, { filename: "b.png", data: png });
       const text = await uploadOne(owner, card.id, { filename: "c.txt", data: "not an image" });
       const coverOf = async () =>
-        (await owner.get(`/api/spaces/${space.id}/board`)).json<Board>().cards.find((c) => c.id === card.id)
-          ?.coverAttachmentId;
+        boardFromReply((await owner.get(`/api/spaces/${space.id}/board`)).json()).cards.find(
+          (c) => c.id === card.id,
+        )?.coverAttachmentId;
       expect((await member.patch(`/api/attachments/${first.id}`, { isCover: true })).statusCode).toBe(200);
       expect(await coverOf()).toBe(first.id);
       expect((await owner.patch(`/api/attachments/${second.id}`, { isCover: true })).statusCode).toBe(200);
@@ -360,7 +361,7 @@ const attachmentsSuite = (driver: TestDriver): void => {
       expect(copied.every((a) => a.cardId === copy.id && a.id !== original.id && a.id !== cover.id)).toBe(
         true,
       );
-      const board = (await owner.get(`/api/spaces/${space.id}/board`)).json<Board>();
+      const board = boardFromReply((await owner.get(`/api/spaces/${space.id}/board`)).json());
       const copyOnBoard = board.cards.find((c) => c.id === copy.id);
       expect(copyOnBoard?.attachmentCount).toBe(2);
       expect(copyOnBoard?.coverAttachmentId).toBe(copied[1]?.id);

@@ -1,10 +1,10 @@
 import { randomUUID } from "node:crypto";
 import { tables } from "@lattice/db";
 import { type TestDriver, testDriver } from "@lattice/db/testing";
-import { type Board, type Card, compareKeys, type Status, statusRoles } from "@lattice/domain";
+import { type Card, compareKeys, type Status, statusRoles } from "@lattice/domain";
 import { asc, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Client, factories, type Harness, startHarness } from "../test/harness.js";
+import { boardFromReply, type Client, factories, type Harness, startHarness } from "../test/harness.js";
 import { expectProblem } from "../test/problems.js";
 
 const boardRouteSuite = (driver: TestDriver): void => {
@@ -32,7 +32,7 @@ const boardRouteSuite = (driver: TestDriver): void => {
     const board = async (spaceId: string, client: Client = ana) => {
       const res = await client.get(`/api/spaces/${spaceId}/board`);
       expect(res.statusCode, res.body).toBe(200);
-      return res.json<Board>();
+      return boardFromReply(res.json());
     };
     /** Card names per column, in board order. */
     const columns = async (spaceId: string) => {

@@ -11,7 +11,6 @@ import {
   type Folder,
   type Label,
   type Space as SpaceReply,
-  type Status,
   spaceChannel,
   type TodoItem,
   type Workspace,
@@ -20,7 +19,7 @@ import {
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { changedTables, fingerprinter } from "../test/fingerprint.js";
-import { type Client, factories, type Harness, startHarness } from "../test/harness.js";
+import { boardFromReply, type Client, factories, type Harness, startHarness } from "../test/harness.js";
 import { expectProblem } from "../test/problems.js";
 import { TestSocket } from "../test/ws-client.js";
 
@@ -61,7 +60,7 @@ const cardMoveSuite = (driver: TestDriver) => {
     const label = (client: Client, spaceId: string, name: string) =>
       client.post(`/api/spaces/${spaceId}/labels`, { name, color: "#d94f4f" }).then((r) => ok<Label>(r, 201));
     const boardOf = (client: Client, spaceId: string) =>
-      client.get(`/api/spaces/${spaceId}/board`).then((r) => ok<{ cards: Card[]; statuses: Status[] }>(r));
+      client.get(`/api/spaces/${spaceId}/board`).then((r) => boardFromReply(ok<unknown>(r)));
     const activity = (client: Client, cardId: string) =>
       client.get(`/api/cards/${cardId}/activity?limit=200`).then((r) => ok<ActivityPage>(r).items);
 

@@ -7,7 +7,7 @@ import type { BlockerType, Blocking, Card, CardRelation, Space, Status, Workspac
 import { addDays, isoDay } from "@lattice/domain";
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Client, factories, type Harness, startHarness } from "../test/harness.js";
+import { boardFromReply, type Client, factories, type Harness, startHarness } from "../test/harness.js";
 import { expectProblem } from "../test/problems.js";
 
 const coordinationSuite = (driver: TestDriver) => {
@@ -60,7 +60,7 @@ const coordinationSuite = (driver: TestDriver) => {
         // Replacing the set removes who is no longer listed.
         const replaced = await member.patch(`/api/cards/${card.id}`, { coworkerIds: [visitor.user.id] });
         expect(replaced.json<Card>().coworkerIds).toEqual([visitor.user.id]);
-        const board = (await owner.get(`/api/spaces/${space.id}/board`)).json<{ cards: Card[] }>();
+        const board = boardFromReply((await owner.get(`/api/spaces/${space.id}/board`)).json());
         expect(board.cards.find((c) => c.id === card.id)?.coworkerIds).toEqual([visitor.user.id]);
       });
 
@@ -156,7 +156,7 @@ const coordinationSuite = (driver: TestDriver) => {
         expect(listed.children.map((c) => c.id)).toEqual([child.id]);
         // Both spaces' boards learn of it.
         for (const s of [space.id, other.id]) {
-          const board = (await owner.get(`/api/spaces/${s}/board`)).json<{ relations: CardRelation[] }>();
+          const board = boardFromReply((await owner.get(`/api/spaces/${s}/board`)).json());
           expect(board.relations.map((r) => r.id)).toContain(res.json<CardRelation>().id);
         }
       });
@@ -207,9 +207,7 @@ const coordinationSuite = (driver: TestDriver) => {
         const b = await f.card(member, space.id);
         const relation = (await relate(member, a.id, "next", b.id)).json<CardRelation>();
         expect((await member.delete(`/api/relations/${relation.id}`)).statusCode).toBe(204);
-        const board = (await owner.get(`/api/spaces/${space.id}/board`)).json<{
-          relations: CardRelation[];
-        }>();
+        const board = boardFromReply((await owner.get(`/api/spaces/${space.id}/board`)).json());
         expect(board.relations.map((r) => r.id)).not.toContain(relation.id);
       });
     });

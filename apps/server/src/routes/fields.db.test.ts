@@ -1,15 +1,9 @@
 import { tables } from "@lattice/db";
 import { type TestDriver, testDriver } from "@lattice/db/testing";
-import {
-  type ActivityPage,
-  type CustomField,
-  type SpaceBoard,
-  spaceChannel,
-  type Workspace,
-} from "@lattice/domain";
+import { type ActivityPage, type CustomField, spaceChannel, type Workspace } from "@lattice/domain";
 import { count, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Client, factories, type Harness, startHarness } from "../test/harness.js";
+import { boardFromReply, type Client, factories, type Harness, startHarness } from "../test/harness.js";
 import { expectProblem } from "../test/problems.js";
 import { TestSocket } from "../test/ws-client.js";
 
@@ -62,7 +56,7 @@ const fieldSuite = (driver: TestDriver): void => {
     const board = async (client: Client, spaceId: string) => {
       const res = await client.get(`/api/spaces/${spaceId}/board`);
       expect(res.statusCode, res.body).toBe(200);
-      return res.json<SpaceBoard>();
+      return boardFromReply(res.json());
     };
     const valueRows = async () =>
       (await h.db.handle.db.select({ n: count() }).from(tables.cardFieldValues))[0]?.n ?? 0;

@@ -9,7 +9,9 @@ import {
   toSpace,
 } from "@lattice/db";
 import {
+  type BoardReply,
   boardFieldValuesSchema,
+  boardReplySchema,
   cardSchema,
   copyCardBody,
   createCardBody,
@@ -24,8 +26,6 @@ import {
   moveCardBody,
   moveCardToSpaceBody,
   relationSchema,
-  type SpaceBoard,
-  spaceBoardSchema,
   spaceChannel,
   spaceSchema,
   statusSchema,
@@ -192,9 +192,11 @@ export const hierarchyRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ["spaces"],
         summary:
           "The board snapshot: statuses and live (unarchived) cards in order, the space's custom fields " +
-          "and the values of the cards that have any, with the channel seq.",
+          "and the values of the cards that have any, with the channel seq. Compact: cards are grouped " +
+          "by status id, name people by their index in `people`, and leave out a field that is null, " +
+          "empty, zero, false or its default (`updatedAt`: `createdAt`; `version`: 1).",
         params: idParams,
-        response: { 200: spaceBoardSchema, ...problemResponses(400, 401, 404) },
+        response: { 200: boardReplySchema, ...problemResponses(400, 401, 404) },
       },
     },
     async (request, reply) => {
@@ -221,18 +223,18 @@ export const hierarchyRoutes: FastifyPluginAsyncZod = async (app) => {
       const relationsJson = JSON.stringify(relationsSchema.parse(relations));
       const fieldsJson = JSON.stringify(fieldsSchema.parse(fields));
       const fieldValuesJson = JSON.stringify(boardFieldValuesSchema.parse(fieldValues));
-      const text = `{"space":${spaceJson},"role":${roleJson},"statuses":${content.statusesJson},"cards":${content.cardsJson},"seq":${content.seq},"relations":${relationsJson},"fields":${fieldsJson},"fieldValues":${fieldValuesJson}}`;
+      const text = `{"space":${spaceJson},"role":${roleJson},"statuses":${content.statusesJson},"people":${content.peopleJson},"cardsByStatus":${content.cardsJson},"seq":${content.seq},"relations":${relationsJson},"fields":${fieldsJson},"fieldValues":${fieldValuesJson}}`;
       reply.type("application/json; charset=utf-8");
       const encoding = replyEncoding(request.headers, text.length);
       // Already JSON text (or its compressed bytes): Fastify sends it as is.
-      if (!encoding) return reply.send(text as unknown as SpaceBoard);
+      if (!encoding) return reply.send(text as unknown as BoardReply);
       const bytes = await content.compressed(
         encoding,
         `${roleJson}\u0000${spaceJson}\u0000${relationsJson}\u0000${fieldsJson}\u0000${fieldValuesJson}`,
         text,
       );
       reply.header("content-encoding", encoding).header("vary", "accept-encoding");
-      return reply.send(bytes as unknown as SpaceBoard);
+      return reply.send(bytes as unknown as BoardReply);
     },
   );
 

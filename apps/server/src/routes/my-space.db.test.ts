@@ -4,7 +4,6 @@
  */
 import { type TestDriver, testDriver } from "@lattice/db/testing";
 import {
-  type Card,
   defaultMySpaceColumns,
   type MySpace,
   type MySpaceColumn,
@@ -16,7 +15,7 @@ import {
 } from "@lattice/domain";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { changedTables, fingerprinter } from "../test/fingerprint.js";
-import { type Client, factories, type Harness, startHarness } from "../test/harness.js";
+import { boardFromReply, type Client, factories, type Harness, startHarness } from "../test/harness.js";
 import { TestSocket } from "../test/ws-client.js";
 
 const mySpaceSuite = (driver: TestDriver) => {
@@ -102,7 +101,7 @@ const mySpaceSuite = (driver: TestDriver) => {
       expect((await mySpace(ana)).placements).toEqual([]);
       expect((await ana.get(`/api/cards/${card.id}/my-space`)).json()).toBeNull();
       // The card is untouched in its space.
-      const board = (await ana.get(`/api/spaces/${ward.id}/board`)).json<{ cards: Card[] }>();
+      const board = boardFromReply((await ana.get(`/api/spaces/${ward.id}/board`)).json());
       expect(board.cards.find((c) => c.id === card.id)?.version).toBe(card.version);
     });
 

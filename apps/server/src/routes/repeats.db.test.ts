@@ -6,20 +6,23 @@
  */
 import { createDb, tables } from "@lattice/db";
 import { type TestDriver, testDriver } from "@lattice/db/testing";
-import type { Card, CardRelation, Label, Space, Status, TodoItem as Todo, Workspace } from "@lattice/domain";
+import type {
+  Card,
+  CardRelation,
+  Label,
+  Space,
+  SpaceBoard,
+  Status,
+  TodoItem as Todo,
+  Workspace,
+} from "@lattice/domain";
 import { addDays, isoDay } from "@lattice/domain";
 import { and, eq, sql } from "drizzle-orm";
 import ICAL from "ical.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDueOccurrences } from "../recurrence/scheduler.js";
 import { createMemoryBus } from "../sync/bus.js";
-import { type Client, factories, type Harness, startHarness } from "../test/harness.js";
-
-interface BoardReply {
-  cards: Card[];
-  statuses: Status[];
-  relations: CardRelation[];
-}
+import { boardFromReply, type Client, factories, type Harness, startHarness } from "../test/harness.js";
 
 const repeatsSuite = (driver: TestDriver): void => {
   describe(`repeating cards (${driver})`, () => {
@@ -33,10 +36,10 @@ const repeatsSuite = (driver: TestDriver): void => {
     let space: Space;
     let statuses: Status[];
 
-    const board = async (spaceId = space.id): Promise<BoardReply> => {
+    const board = async (spaceId = space.id): Promise<SpaceBoard> => {
       const res = await owner.get(`/api/spaces/${spaceId}/board`);
       expect(res.statusCode).toBe(200);
-      return res.json<BoardReply>();
+      return boardFromReply(res.json());
     };
     const done = () => statuses.find((s) => s.role === "completed") as Status;
     const complete = async (card: Card) => {

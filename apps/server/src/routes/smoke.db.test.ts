@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { factories, type Harness, startHarness } from "../test/harness.js";
+import { boardFromReply, factories, type Harness, startHarness } from "../test/harness.js";
 
 describe("smoke", () => {
   let h: Harness;
@@ -20,7 +20,7 @@ describe("smoke", () => {
     expect(moved.statusCode).toBe(200);
     const back = await ana.post(`/api/cards/${b.id}/move`, { statusId: todo?.id, beforeId: a.id });
     expect(back.statusCode, back.body).toBe(200);
-    const board = (await ana.get(`/api/spaces/${space.id}/board`)).json();
+    const board = boardFromReply((await ana.get(`/api/spaces/${space.id}/board`)).json());
     expect(board.cards.map((c: { name: string }) => c.name)).toEqual(["B", "Triage rota"]);
     const tree = await ana.get(`/api/workspaces/${ws.id}/tree`);
     expect(tree.statusCode, tree.body).toBe(200);

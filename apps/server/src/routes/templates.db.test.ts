@@ -6,7 +6,6 @@ import {
   type CardTemplate,
   type CustomField,
   type Label,
-  type SpaceBoard,
   type SpaceTemplate,
   spaceTemplateContentSchema,
   type TemplateResult,
@@ -15,7 +14,7 @@ import {
   workspaceChannel,
 } from "@lattice/domain";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Client, factories, type Harness, startHarness } from "../test/harness.js";
+import { boardFromReply, type Client, factories, type Harness, startHarness } from "../test/harness.js";
 import { expectProblem } from "../test/problems.js";
 import { TestSocket } from "../test/ws-client.js";
 
@@ -56,7 +55,7 @@ const templatesSuite = (driver: TestDriver): void => {
     const board = async (client: Client, spaceId: string) => {
       const res = await client.get(`/api/spaces/${spaceId}/board`);
       expect(res.statusCode, res.body).toBe(200);
-      return res.json<SpaceBoard>();
+      return boardFromReply(res.json());
     };
     const spaceCount = async () =>
       (await olga.get(`/api/workspaces/${workspace.id}/tree`)).json<{ spaces: unknown[] }>().spaces.length;

@@ -6,7 +6,7 @@
 import { type TestDriver, testDriver } from "@lattice/db/testing";
 import type { ArchiveList, Card, Restored, TrashList } from "@lattice/domain";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Client, factories, type Harness, startHarness } from "../test/harness.js";
+import { boardFromReply, type Client, factories, type Harness, startHarness } from "../test/harness.js";
 import { multipartBody } from "../test/multipart.js";
 import { expectProblem } from "../test/problems.js";
 import { TestSocket } from "../test/ws-client.js";
@@ -40,8 +40,7 @@ const trashSuite = (driver: TestDriver): void => {
       return res;
     };
     const boardCardIds = async (client: Client, spaceId: string) =>
-      (await ok(await client.get(`/api/spaces/${spaceId}/board`)))
-        .json<{ cards: Card[] }>()
+      boardFromReply((await ok(await client.get(`/api/spaces/${spaceId}/board`))).json())
         .cards.map((c) => c.id)
         .sort();
     const trashOf = async (client: Client, url: string) =>

@@ -8,7 +8,6 @@
 import { type TestDriver, testDriver } from "@lattice/db/testing";
 import {
   applyBoardEvent,
-  type Board,
   type BoardState,
   boardFromSnapshot,
   type Card,
@@ -16,7 +15,7 @@ import {
   spaceChannel,
 } from "@lattice/domain";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Client, factories, type Harness, startHarness } from "../test/harness.js";
+import { boardFromReply, type Client, factories, type Harness, startHarness } from "../test/harness.js";
 import { type Frame, TestSocket } from "../test/ws-client.js";
 
 /**
@@ -44,7 +43,7 @@ class BoardClient {
   ) {}
 
   async loadSnapshot(): Promise<void> {
-    const board = (await this.client.get(`/api/spaces/${this.spaceId}/board`)).json<Board>();
+    const board = boardFromReply((await this.client.get(`/api/spaces/${this.spaceId}/board`)).json());
     this.state = boardFromSnapshot(board);
     this.seq = board.seq;
   }
@@ -126,7 +125,7 @@ const convergenceSuite = (driver: TestDriver, seed: number) => {
       }
 
       const currentCards = async (): Promise<Card[]> =>
-        (await owner.get(`/api/spaces/${space.id}/board`)).json<Board>().cards;
+        boardFromReply((await owner.get(`/api/spaces/${space.id}/board`)).json()).cards;
 
       /** What each write asked for and what the server answered. */
       const outcomes: Array<{ kind: string; status: number }> = [];
@@ -163,7 +162,7 @@ const convergenceSuite = (driver: TestDriver, seed: number) => {
         }
       };
 
-      const seqBefore = (await owner.get(`/api/spaces/${space.id}/board`)).json<Board>().seq;
+      const seqBefore = boardFromReply((await owner.get(`/api/spaces/${space.id}/board`)).json()).seq;
       for (let round = 0; round < 25; round++) {
         // A few writers at once, while some clients drop off or come back.
         const planned = Array.from({ length: 3 }, () => ({
@@ -181,7 +180,7 @@ const convergenceSuite = (driver: TestDriver, seed: number) => {
       }
 
       for (const c of clients) if (!c.socket) await c.connect();
-      const expected = (await owner.get(`/api/spaces/${space.id}/board`)).json<Board>();
+      const expected = boardFromReply((await owner.get(`/api/spaces/${space.id}/board`)).json());
       for (const c of clients) await c.socket?.untilSeq(channel, expected.seq, 10_000);
       // Every write was answered with success, or (a move) refused because a concurrent writer moved
       // its neighbour away; each success appended exactly one event, and most writes succeeded.

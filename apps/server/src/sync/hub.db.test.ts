@@ -4,7 +4,7 @@
 import { type TestDriver, testDriver } from "@lattice/db/testing";
 import { type Channel, type Space, spaceChannel, type Workspace } from "@lattice/domain";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Client, factories, type Harness, startHarness } from "../test/harness.js";
+import { boardFromReply, type Client, factories, type Harness, startHarness } from "../test/harness.js";
 import { type Frame, TestSocket } from "../test/ws-client.js";
 
 const hubSuite = (driver: TestDriver) => {
@@ -28,7 +28,7 @@ const hubSuite = (driver: TestDriver) => {
     };
 
     const boardSeq = async (client: Client, spaceId: string): Promise<number> =>
-      (await client.get(`/api/spaces/${spaceId}/board`)).json<{ seq: number }>().seq;
+      boardFromReply((await client.get(`/api/spaces/${spaceId}/board`)).json()).seq;
 
     beforeAll(async () => {
       h = await startHarness(driver, undefined, {}, { maxReplay: 50, heartbeatMs: 60_000, pollMs: 1000 });
@@ -257,9 +257,7 @@ const hubSuite = (driver: TestDriver) => {
       expect(second.json()).toEqual(first.json());
       expect(second.headers["idempotent-replay"]).toBe("true");
       expect(await boardSeq(owner, space.id)).toBe(seqBefore + 1);
-      const board = (await owner.get(`/api/spaces/${space.id}/board`)).json<{
-        cards: Array<{ name: string }>;
-      }>();
+      const board = boardFromReply((await owner.get(`/api/spaces/${space.id}/board`)).json());
       expect(board.cards.filter((c) => c.name === "Once only")).toHaveLength(1);
       // The same key on a different request is refused, not silently replayed.
       const misuse = await owner.request("PATCH", `/api/spaces/${space.id}`, { name: "x" }, headers);
@@ -278,9 +276,7 @@ const hubSuite = (driver: TestDriver) => {
       expect(concurrent.map((r) => r.statusCode)).toEqual([201, 201, 201]);
       const racedIds = new Set(concurrent.map((r) => r.json<{ id: string }>().id));
       expect([...racedIds]).toEqual([expect.stringMatching(/^[0-9a-f-]{36}$/)]);
-      const afterRace = (await owner.get(`/api/spaces/${space.id}/board`)).json<{
-        cards: Array<{ id: string; name: string }>;
-      }>();
+      const afterRace = boardFromReply((await owner.get(`/api/spaces/${space.id}/board`)).json());
       expect(afterRace.cards.filter((c) => c.name === "Raced").map((c) => c.id)).toEqual([...racedIds]);
     });
 

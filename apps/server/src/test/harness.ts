@@ -6,7 +6,19 @@
 import { randomUUID } from "node:crypto";
 import { tables } from "@lattice/db";
 import { createTestDatabase, type TestDatabase, type TestDriver, testDriver } from "@lattice/db/testing";
-import type { Card, Folder, Member, Space, Status, User, Workspace, WorkspaceRole } from "@lattice/domain";
+import {
+  boardReplySchema,
+  type Card,
+  expandBoard,
+  type Folder,
+  type Member,
+  type Space,
+  type SpaceBoard,
+  type Status,
+  type User,
+  type Workspace,
+  type WorkspaceRole,
+} from "@lattice/domain";
 import { and, desc, eq } from "drizzle-orm";
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from "fastify";
 import { buildApp } from "../app.js";
@@ -115,6 +127,9 @@ export class Client {
   put = (url: string, body: unknown): Promise<LightMyRequestResponse> => this.request("PUT", url, body);
   delete = (url: string): Promise<LightMyRequestResponse> => this.request("DELETE", url);
 }
+
+/** A board reply (compact on the wire) checked against its schema and expanded into the full board. */
+export const boardFromReply = (reply: unknown): SpaceBoard => expandBoard(boardReplySchema.parse(reply));
 
 const expectStatus = (res: LightMyRequestResponse, status: number, what: string): void => {
   if (res.statusCode !== status)

@@ -21,7 +21,6 @@ import {
   type SetCardFieldBody,
   type SetRepeatInput,
   type SpaceBoard,
-  spaceBoardSchema,
   spaceSchema,
   statusSchema,
   treeSchema,
@@ -34,6 +33,7 @@ import {
   type UpdateWorkspaceBody,
   workspaceSchema,
 } from "@lattice/domain";
+import { spaceBoardReply } from "./board-reply";
 import { type ReplySchema, request, requestEmpty } from "./client";
 import { sessionApi } from "./session-endpoints";
 
@@ -65,7 +65,7 @@ const workspaceList = arrayOf(workspaceSchema);
  */
 const boardReply: ReplySchema<
   Board & { relations?: CardRelation[]; fields?: CustomField[]; fieldValues?: SpaceBoard["fieldValues"] }
-> = spaceBoardSchema;
+> = spaceBoardReply;
 
 export type CreateWorkspaceInput = Omit<CreateWorkspaceBody, "visibility"> & Partial<CreateWorkspaceBody>;
 export type CreateStatusInput = Omit<CreateStatusBody, "role"> & Partial<Pick<CreateStatusBody, "role">>;

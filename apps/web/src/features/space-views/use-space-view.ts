@@ -3,17 +3,10 @@
  * space and followed live (the same store and channel as the board), the person's rights, the
  * relations, today's date, and the space's members and labels for names and colours.
  */
-import {
-  Action,
-  type BoardState,
-  boardWithRelationsSchema,
-  type CardRelation,
-  can,
-  type Label,
-  type Member,
-} from "@lattice/domain";
+import { Action, type BoardState, type CardRelation, can, type Label, type Member } from "@lattice/domain";
 import { useEffect, useMemo, useState } from "react";
 import { useNavigate } from "react-router";
+import { spaceBoardReply } from "../../api/board-reply";
 import { request } from "../../api/client";
 import { useBoard } from "../../store/board";
 import { useLiveBoard } from "../../sync/live";
@@ -31,7 +24,7 @@ const useRelations = (spaceId: string, view: BoardState, isReady: boolean): Card
   useEffect(() => {
     if (!isReady || hasStoreRelations) return;
     let isCurrent = true;
-    request("GET", `/api/spaces/${spaceId}/board`, boardWithRelationsSchema)
+    request("GET", `/api/spaces/${spaceId}/board`, spaceBoardReply)
       .then((board) => {
         if (isCurrent) setFetched({ spaceId, relations: board.relations });
       })
