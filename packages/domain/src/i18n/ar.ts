@@ -431,4 +431,10 @@ export const ar: ServerMessages = {
     "يجب أن يكون {format, select, email {عنوان بريد إلكتروني} uuid {معرّف UUID} date {تاريخًا (YYYY-MM-DD)} datetime {تاريخًا ووقتًا (ISO 8601)} url {رابطًا} regex {بالشكل المتوقع} other {بالصيغة {format}}}",
   "refusal.validation.oneOf": "يجب أن يكون واحدًا من: {values}",
   "refusal.validation.multipleOf": "يجب أن يكون من مضاعفات {divisor}",
+  "refusal.field.fieldFiltersMax": "{max} من مرشحات الحقول على الأكثر",
+  "refusal.field.fieldFilterForm": "«{filter}» ليس بالشكل <fieldId>:<optionId|userId|set|none>",
+  "refusal.field.fieldFilterTwice": "يذكر حقلًا مرتين",
+  "refusal.field.toBeforeFrom": "يجب ألا يكون قبل from",
+  "refusal.field.rangeAfterFrom": "يجب ألا يلي from بأكثر من {days} يومًا",
+  "refusal.field.addressQuery": "يجب أن يكون استعلام عنوان (دون # أو محارف تحكم)",
 };

@@ -451,4 +451,10 @@ export const de: ServerMessages = {
     "muss {format, select, email {eine E-Mail-Adresse} uuid {eine UUID} date {ein Datum (JJJJ-MM-TT)} datetime {ein Datum mit Uhrzeit (ISO 8601)} url {ein Link} regex {in der erwarteten Form} other {im Format {format}}} sein",
   "refusal.validation.oneOf": "muss eines davon sein: {values}",
   "refusal.validation.multipleOf": "muss ein Vielfaches von {divisor} sein",
+  "refusal.field.fieldFiltersMax": "höchstens {max} Feldfilter",
+  "refusal.field.fieldFilterForm": "„{filter}“ hat nicht die Form <fieldId>:<optionId|userId|set|none>",
+  "refusal.field.fieldFilterTwice": "nennt ein Feld zweimal",
+  "refusal.field.toBeforeFrom": "darf nicht vor from liegen",
+  "refusal.field.rangeAfterFrom": "darf höchstens {days} Tage nach from liegen",
+  "refusal.field.addressQuery": "muss eine Adressabfrage sein (ohne # und Steuerzeichen)",
 };

@@ -430,6 +430,12 @@ export const en = {
     "must be {format, select, email {an email address} uuid {a UUID} date {a date (YYYY-MM-DD)} datetime {a date and time (ISO 8601)} url {a link} regex {in the expected form} other {in the format {format}}}",
   "refusal.validation.oneOf": "must be one of: {values}",
   "refusal.validation.multipleOf": "must be a multiple of {divisor}",
+  "refusal.field.fieldFiltersMax": "at most {max} field filters",
+  "refusal.field.fieldFilterForm": "“{filter}” is not <fieldId>:<optionId|userId|set|none>",
+  "refusal.field.fieldFilterTwice": "names a field twice",
+  "refusal.field.toBeforeFrom": "must not be before from",
+  "refusal.field.rangeAfterFrom": "must be at most {days} days after from",
+  "refusal.field.addressQuery": "must be an address query (no # or control characters)",
 } as const;
 
 export type ServerMessageKey = keyof typeof en;
