@@ -46,7 +46,12 @@ const fieldFilterList = z
       ctx.addIssue({
         code: "custom",
         message: `'${bad.slice(0, 80)}' is not <fieldId>:<optionId|userId|set|none>`,
-        params: { refusal: { key: "refusal.field.fieldFilterForm", values: { filter: bad.slice(0, 80) } } },
+        params: {
+          refusal: {
+            key: "refusal.field.fieldFilterForm",
+            values: { filter: bad.slice(0, 80), form: "<fieldId>:<optionId|userId|set|none>" },
+          },
+        },
       });
       return z.NEVER;
     }

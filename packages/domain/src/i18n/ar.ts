@@ -432,7 +432,7 @@ export const ar: ServerMessages = {
   "refusal.validation.oneOf": "يجب أن يكون واحدًا من: {values}",
   "refusal.validation.multipleOf": "يجب أن يكون من مضاعفات {divisor}",
   "refusal.field.fieldFiltersMax": "{max} من مرشحات الحقول على الأكثر",
-  "refusal.field.fieldFilterForm": "«{filter}» ليس بالشكل <fieldId>:<optionId|userId|set|none>",
+  "refusal.field.fieldFilterForm": "«{filter}» ليس بالشكل {form}",
   "refusal.field.fieldFilterTwice": "يذكر حقلًا مرتين",
   "refusal.field.toBeforeFrom": "يجب ألا يكون قبل from",
   "refusal.field.rangeAfterFrom": "يجب ألا يلي from بأكثر من {days} يومًا",

@@ -452,7 +452,7 @@ export const de: ServerMessages = {
   "refusal.validation.oneOf": "muss eines davon sein: {values}",
   "refusal.validation.multipleOf": "muss ein Vielfaches von {divisor} sein",
   "refusal.field.fieldFiltersMax": "höchstens {max} Feldfilter",
-  "refusal.field.fieldFilterForm": "„{filter}“ hat nicht die Form <fieldId>:<optionId|userId|set|none>",
+  "refusal.field.fieldFilterForm": "„{filter}“ hat nicht die Form {form}",
   "refusal.field.fieldFilterTwice": "nennt ein Feld zweimal",
   "refusal.field.toBeforeFrom": "darf nicht vor from liegen",
   "refusal.field.rangeAfterFrom": "darf höchstens {days} Tage nach from liegen",

@@ -431,7 +431,7 @@ export const en = {
   "refusal.validation.oneOf": "must be one of: {values}",
   "refusal.validation.multipleOf": "must be a multiple of {divisor}",
   "refusal.field.fieldFiltersMax": "at most {max} field filters",
-  "refusal.field.fieldFilterForm": "“{filter}” is not <fieldId>:<optionId|userId|set|none>",
+  "refusal.field.fieldFilterForm": "“{filter}” is not {form}",
   "refusal.field.fieldFilterTwice": "names a field twice",
   "refusal.field.toBeforeFrom": "must not be before from",
   "refusal.field.rangeAfterFrom": "must be at most {days} days after from",
