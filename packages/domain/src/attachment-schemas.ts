@@ -3,6 +3,7 @@
  * shapes of their metadata, the rules for a file's name, and which types a browser may show inline.
  */
 import { z } from "zod";
+import type { RefusalMessage } from "./errors.js";
 import { id, isoTime } from "./schemas.js";
 
 export const attachmentSchema = z.object({
@@ -30,14 +31,21 @@ export const maxAttachmentNameLength = 255;
  * disguise an extension) or a name that is only dots is refused rather than silently cleaned: the
  * person sees exactly the name that is stored.
  */
-export const attachmentNameProblem = (name: string): string | null => {
-  if (name.trim() === "") return "must not be empty";
-  if (name.length > maxAttachmentNameLength) return `must be at most ${maxAttachmentNameLength} characters`;
-  if (/[/\\]/.test(name)) return "must not contain / or \\";
+export const attachmentNameProblem = (name: string): { message: string; problem: RefusalMessage } | null => {
+  if (name.trim() === "")
+    return { message: "must not be empty", problem: { key: "refusal.field.nameEmpty" } };
+  if (name.length > maxAttachmentNameLength)
+    return {
+      message: `must be at most ${maxAttachmentNameLength} characters`,
+      problem: { key: "refusal.field.nameTooLong", values: { max: maxAttachmentNameLength } },
+    };
+  if (/[/\\]/.test(name))
+    return { message: "must not contain / or \\", problem: { key: "refusal.field.nameSlash" } };
   // Control characters, bidi overrides and isolates, and lone surrogates.
   if (/[\p{Cc}\u202a-\u202e\u2066-\u2069]/u.test(name) || /\p{Cs}/u.test(name))
-    return "must not contain control characters";
-  if (/^\.+$/.test(name.trim())) return "must not be only dots";
+    return { message: "must not contain control characters", problem: { key: "refusal.field.nameControl" } };
+  if (/^\.+$/.test(name.trim()))
+    return { message: "must not be only dots", problem: { key: "refusal.field.nameDots" } };
   return null;
 };
 
@@ -45,7 +53,8 @@ export const attachmentName = z
   .string()
   .superRefine((name, ctx) => {
     const problem = attachmentNameProblem(name);
-    if (problem) ctx.addIssue({ code: "custom", message: problem });
+    if (problem)
+      ctx.addIssue({ code: "custom", message: problem.message, params: { refusal: problem.problem } });
   })
   .transform((name) => name.trim());
 

@@ -88,6 +88,16 @@ export interface Refusal {
   key: RefusalKey;
   values?: Record<string, string | number>;
   lists?: Record<string, { item: RefusalKey; separator: RefusalKey; items: Record<string, string>[] }>;
+  /** Values that are sentences of their own (a field's problem inside "{field} {problem}"). */
+  parts?: Record<string, RefusalMessage>;
+  /** The field problems' messages, in the order of the error's `errors`. */
+  fields?: RefusalMessage[];
+}
+
+/** One message of the catalogs with its values. */
+export interface RefusalMessage {
+  key: RefusalKey;
+  values?: Record<string, string | number>;
 }
 
 export interface FieldError {
@@ -105,23 +115,37 @@ export class DomainError extends Error {
   readonly code: ErrorCode;
   readonly errors: FieldError[];
   readonly refusal: Refusal | null;
-  constructor(code: ErrorCode, detail?: string, errors: FieldError[] = [], refusal?: Refusal) {
+  // The refusal is required so that no refusal reaches a reader in English only.
+  constructor(code: ErrorCode, detail: string | undefined, errors: FieldError[], refusal: Refusal | null) {
     super(detail ?? titleByCode[code]);
     this.name = "DomainError";
     this.code = code;
     this.errors = errors;
-    this.refusal = refusal ?? null;
+    this.refusal = refusal;
   }
 }
 
+/**
+ * 400 for one field: "body.statusId is not a status of this card's space". `message` is the English
+ * problem, `problem` the same as a `refusal.field.*` message.
+ */
+export const invalidFieldRefusal = (field: string, message: string, problem: RefusalMessage): DomainError =>
+  new DomainError(ErrorCode.validationFailed, `${field} ${message}`, [{ field, message }], {
+    key: "refusal.invalidField",
+    values: { field },
+    parts: { problem },
+    fields: [problem],
+  });
+
 /** The things a refusal names by their English noun ("Card not found"), with their message keys. */
-const notFoundKeys: Record<string, RefusalKey> = {
+const notFoundKeys = {
   Attachment: "refusal.notFound.attachment",
   Blocking: "refusal.notFound.blocking",
   Card: "refusal.notFound.card",
   Column: "refusal.notFound.column",
   Comment: "refusal.notFound.comment",
   Field: "refusal.notFound.field",
+  Folder: "refusal.notFound.folder",
   Label: "refusal.notFound.label",
   Relation: "refusal.notFound.relation",
   "Saved view": "refusal.notFound.savedView",
@@ -129,13 +153,14 @@ const notFoundKeys: Record<string, RefusalKey> = {
   Status: "refusal.notFound.status",
   "To-do": "refusal.notFound.todo",
   Workspace: "refusal.notFound.workspace",
-};
+} as const satisfies Record<string, RefusalKey>;
+
+/** A thing `notFound` can name: one with a message in the catalogs. */
+export type NotFoundNoun = keyof typeof notFoundKeys;
 
 /** "Card not found": 404 for a thing the caller may not know exists. */
-export const notFound = (what: string): DomainError => {
-  const key = notFoundKeys[what];
-  return new DomainError(ErrorCode.notFound, `${what} not found`, [], key ? { key } : undefined);
-};
+export const notFound = (what: NotFoundNoun): DomainError =>
+  new DomainError(ErrorCode.notFound, `${what} not found`, [], { key: notFoundKeys[what] });
 
 /** 403 for a role that may see the thing but not do this. */
 export const roleRefusal = (role: string): DomainError =>

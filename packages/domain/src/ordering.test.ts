@@ -217,10 +217,12 @@ describe("neighboursIn and keyFromNeighbours", () => {
     expect(keyFromNeighbours(aimOf({ beforeId: "b" }), { anchor: null, beside: null }, "b")).toEqual({
       field: "body.beforeId",
       message: "cannot be the moving card itself",
+      problem: { key: "refusal.field.movingCardItself" },
     });
     expect(keyFromNeighbours(aimOf({ afterId: "x" }), { anchor: null, beside: null }, "b")).toEqual({
       field: "body.afterId",
       message: "is not a card in the target status",
+      problem: { key: "refusal.field.notCardInTarget" },
     });
   });
 });

@@ -4,6 +4,7 @@
  * keys of its neighbours, so nothing else is renumbered.
  */
 import { generateKeyBetween, generateNKeysBetween } from "fractional-indexing";
+import type { RefusalMessage } from "./errors.js";
 
 export const keyBetween = (before: string | null, after: string | null): string =>
   generateKeyBetween(before, after);
@@ -117,12 +118,22 @@ export const keyFromNeighbours = (
   aim: CardPlacementAim,
   neighbours: PlacementNeighbours,
   movingId: string | null,
-): { position: string } | { field: string; message: string } => {
+): { position: string } | { field: string; message: string; problem: RefusalMessage } => {
   if (aim.kind === "top") return { position: repairedKeyBetween(null, neighbours.beside) };
   if (aim.kind === "bottom") return { position: repairedKeyBetween(neighbours.beside, null) };
-  if (aim.anchorId === movingId) return { field: aim.field, message: "cannot be the moving card itself" };
+  if (aim.anchorId === movingId)
+    return {
+      field: aim.field,
+      message: "cannot be the moving card itself",
+      problem: { key: "refusal.field.movingCardItself" },
+    };
   const { anchor } = neighbours;
-  if (!anchor) return { field: aim.field, message: "is not a card in the target status" };
+  if (!anchor)
+    return {
+      field: aim.field,
+      message: "is not a card in the target status",
+      problem: { key: "refusal.field.notCardInTarget" },
+    };
   return {
     position:
       aim.kind === "after"

@@ -12,7 +12,7 @@
  */
 import * as rruleModule from "rrule";
 import { addDays } from "./dates.js";
-import { DomainError, ErrorCode } from "./errors.js";
+import { DomainError, ErrorCode, type RefusalKey, type RefusalMessage } from "./errors.js";
 
 // rrule ships CommonJS for Node (whose ESM loader sees no named exports in it) and ESM for bundlers.
 const rrule: typeof rruleModule =
@@ -43,8 +43,20 @@ export interface SeriesShape {
   endsOn: string | null;
 }
 
-const unprocessable = (message: string, field = "body.rule"): DomainError =>
-  new DomainError(ErrorCode.unprocessable, message, [{ field, message }]);
+/** A rule's problem: the English sentence and the same as a `refusal.repeat.*` message. */
+interface RuleProblem {
+  message: string;
+  refusal: RefusalMessage;
+}
+
+const said = (message: string, key: RefusalKey, values?: RefusalMessage["values"]): RuleProblem => ({
+  message,
+  refusal: values ? { key, values } : { key },
+});
+
+/** 422 naming the rule's problem, the same sentence as the problem's detail and its field's message. */
+export const unprocessableRule = ({ message, refusal }: RuleProblem, field = "body.rule"): DomainError =>
+  new DomainError(ErrorCode.unprocessable, message, [{ field, message }], { ...refusal, fields: [refusal] });
 
 const frequencies = ["DAILY", "WEEKLY", "MONTHLY", "YEARLY"] as const;
 const weekdayPattern = /^([+-]?\d{1,2})?(MO|TU|WE|TH|FR|SA|SU)$/;
@@ -66,45 +78,85 @@ const untilDate = (value: string): string | null => {
 };
 
 /** Checks one `NAME=value` part; an error message, or null when it is well formed. */
-const checkPart = (name: string, value: string): string | null => {
+const checkPart = (name: string, value: string): RuleProblem | null => {
   switch (name) {
     case "FREQ":
       if (["HOURLY", "MINUTELY", "SECONDLY"].includes(value))
-        return "Cards have dates, not times: a card repeats at most daily (FREQ=DAILY)";
+        return said(
+          "Cards have dates, not times: a card repeats at most daily (FREQ=DAILY)",
+          "refusal.repeat.notHourly",
+        );
       return (frequencies as readonly string[]).includes(value)
         ? null
-        : `Invalid frequency: ${value} (use DAILY, WEEKLY, MONTHLY or YEARLY)`;
+        : said(
+            `Invalid frequency: ${value} (use DAILY, WEEKLY, MONTHLY or YEARLY)`,
+            "refusal.repeat.frequency",
+            {
+              value,
+            },
+          );
     case "INTERVAL":
       return /^\d{1,3}$/.test(value) && Number(value) >= 1 && Number(value) <= repeatLimits.intervalMax
         ? null
-        : `INTERVAL must be a whole number from 1 to ${repeatLimits.intervalMax}`;
+        : said(
+            `INTERVAL must be a whole number from 1 to ${repeatLimits.intervalMax}`,
+            "refusal.repeat.interval",
+            {
+              max: repeatLimits.intervalMax,
+            },
+          );
     case "COUNT":
       return /^\d{1,4}$/.test(value) && Number(value) >= 1 && Number(value) <= repeatLimits.endsAfterMax
         ? null
-        : `COUNT must be a whole number from 1 to ${repeatLimits.endsAfterMax}`;
+        : said(
+            `COUNT must be a whole number from 1 to ${repeatLimits.endsAfterMax}`,
+            "refusal.repeat.count",
+            {
+              max: repeatLimits.endsAfterMax,
+            },
+          );
     case "UNTIL":
-      return untilDate(value) ? null : "UNTIL must be a date such as 20271231";
+      return untilDate(value) ? null : said("UNTIL must be a date such as 20271231", "refusal.repeat.until");
     case "BYDAY":
       return value.split(",").every((d) => {
         const m = weekdayPattern.exec(d);
         return m !== null && (m[1] === undefined || (Number(m[1]) !== 0 && Math.abs(Number(m[1])) <= 53));
       })
         ? null
-        : `Invalid weekday list: ${value} (use MO, TU, WE, TH, FR, SA, SU, optionally numbered like 2TU or -1FR)`;
+        : said(
+            `Invalid weekday list: ${value} (use MO, TU, WE, TH, FR, SA, SU, optionally numbered like 2TU or -1FR)`,
+            "refusal.repeat.byDay",
+            { value },
+          );
     case "BYMONTHDAY":
-      return intList(value, -31, 31) ? null : "BYMONTHDAY must list days from 1 to 31 (or -31 to -1)";
+      return intList(value, -31, 31)
+        ? null
+        : said("BYMONTHDAY must list days from 1 to 31 (or -31 to -1)", "refusal.repeat.byMonthDay");
     case "BYMONTH":
-      return intList(value, 1, 12) ? null : "BYMONTH must list months from 1 to 12";
+      return intList(value, 1, 12)
+        ? null
+        : said("BYMONTH must list months from 1 to 12", "refusal.repeat.byMonth");
     case "BYSETPOS":
-      return intList(value, -366, 366) ? null : "BYSETPOS must list positions from 1 to 366 (or negative)";
+      return intList(value, -366, 366)
+        ? null
+        : said("BYSETPOS must list positions from 1 to 366 (or negative)", "refusal.repeat.bySetPos");
     case "BYYEARDAY":
-      return intList(value, -366, 366) ? null : "BYYEARDAY must list days from 1 to 366 (or negative)";
+      return intList(value, -366, 366)
+        ? null
+        : said("BYYEARDAY must list days from 1 to 366 (or negative)", "refusal.repeat.byYearDay");
     case "BYWEEKNO":
-      return intList(value, -53, 53) ? null : "BYWEEKNO must list weeks from 1 to 53 (or negative)";
+      return intList(value, -53, 53)
+        ? null
+        : said("BYWEEKNO must list weeks from 1 to 53 (or negative)", "refusal.repeat.byWeekNo");
     case "WKST":
-      return /^(MO|TU|WE|TH|FR|SA|SU)$/.test(value) ? null : "WKST must be a weekday such as MO";
+      return /^(MO|TU|WE|TH|FR|SA|SU)$/.test(value)
+        ? null
+        : said("WKST must be a weekday such as MO", "refusal.repeat.weekStart");
     case "DTSTART":
-      return "DTSTART is not part of a card's rule: the series starts at the card's date";
+      return said(
+        "DTSTART is not part of a card's rule: the series starts at the card's date",
+        "refusal.repeat.dtstart",
+      );
     default:
       return null; // rrule names anything else it does not know ("Unknown RRULE property 'X'").
   }
@@ -117,33 +169,52 @@ const checkPart = (name: string, value: string): string | null => {
  */
 export const parseRule = (text: string): ParsedRule | DomainError => {
   const body = text.trim().replace(/^RRULE:/i, "");
-  if (body === "") return unprocessable("The rule is empty; give one such as FREQ=WEEKLY;BYDAY=MO");
+  if (body === "")
+    return unprocessableRule(
+      said("The rule is empty; give one such as FREQ=WEEKLY;BYDAY=MO", "refusal.repeat.empty"),
+    );
   if (body.length > repeatLimits.ruleMax)
-    return unprocessable(`The rule is over ${repeatLimits.ruleMax} characters`);
+    return unprocessableRule(
+      said(`The rule is over ${repeatLimits.ruleMax} characters`, "refusal.repeat.tooLong", {
+        max: repeatLimits.ruleMax,
+      }),
+    );
   const kept: string[] = [];
   let count: number | null = null;
   let until: string | null = null;
   const seen = new Set<string>();
   for (const part of body.split(";")) {
     const eq = part.indexOf("=");
-    if (eq <= 0) return unprocessable(`Invalid rule part '${part}' (expected NAME=value)`);
+    if (eq <= 0)
+      return unprocessableRule(
+        said(`Invalid rule part '${part}' (expected NAME=value)`, "refusal.repeat.part", { part }),
+      );
     const name = part.slice(0, eq).toUpperCase();
     const value = part.slice(eq + 1).toUpperCase();
-    if (seen.has(name)) return unprocessable(`${name} appears twice in the rule`);
+    if (seen.has(name))
+      return unprocessableRule(said(`${name} appears twice in the rule`, "refusal.repeat.twice", { name }));
     seen.add(name);
     const problem = checkPart(name, value);
-    if (problem) return unprocessable(problem);
+    if (problem) return unprocessableRule(problem);
     if (name === "COUNT") count = Number(value);
     else if (name === "UNTIL") until = untilDate(value);
     else kept.push(`${name}=${value}`);
   }
-  if (!seen.has("FREQ")) return unprocessable("The rule needs a frequency, such as FREQ=WEEKLY");
-  if (count !== null && until !== null) return unprocessable("A rule ends by COUNT or by UNTIL, not both");
+  if (!seen.has("FREQ"))
+    return unprocessableRule(
+      said("The rule needs a frequency, such as FREQ=WEEKLY", "refusal.repeat.noFrequency"),
+    );
+  if (count !== null && until !== null)
+    return unprocessableRule(
+      said("A rule ends by COUNT or by UNTIL, not both", "refusal.repeat.countAndUntil"),
+    );
   const rule = kept.join(";");
   try {
     new rrule.RRule({ ...rrule.RRule.parseString(rule), dtstart: floating("2000-01-01") });
   } catch (error) {
-    return unprocessable(error instanceof Error ? error.message : String(error));
+    // rrule's own words stay English: they come from the library.
+    const reason = error instanceof Error ? error.message : String(error);
+    return unprocessableRule(said(reason, "refusal.repeat.unreadable", { reason }));
   }
   return { rule, count, until };
 };

@@ -72,10 +72,12 @@ const viewQuery = z
   .transform((q) => (q.startsWith("?") ? q.slice(1) : q))
   .refine((q) => q.length <= savedViewLimits.queryMax, {
     message: `must be at most ${savedViewLimits.queryMax} characters`,
+    params: { refusal: { key: "refusal.validation.tooLong", values: { maximum: savedViewLimits.queryMax } } },
   })
   // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what it refuses
   .refine((q) => !/[#\u0000-\u001f\u007f]/.test(q), {
     message: "must be an address query (no # or control characters)",
+    params: { refusal: { key: "refusal.field.addressQuery" } },
   });
 
 const neighbours = {

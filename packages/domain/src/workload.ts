@@ -27,10 +27,17 @@ export const workloadLimits = { maxWindowDays: 400, maxUndated: 500 } as const;
 
 export const workloadQuery = z
   .object({ from: calendarDate, to: calendarDate })
-  .refine((q) => q.from <= q.to, { message: "must not be after to", path: ["from"] })
+  .refine((q) => q.from <= q.to, {
+    message: "must not be after to",
+    path: ["from"],
+    params: { refusal: { key: "refusal.field.fromAfterTo" } },
+  })
   .refine((q) => daysBetween(q.from, q.to) < workloadLimits.maxWindowDays, {
     message: `must be at most ${workloadLimits.maxWindowDays} days before to`,
     path: ["from"],
+    params: {
+      refusal: { key: "refusal.field.rangeBeforeTo", values: { days: workloadLimits.maxWindowDays } },
+    },
   });
 export type WorkloadQuery = z.infer<typeof workloadQuery>;
 

@@ -76,12 +76,16 @@ const decodeCursor = (value: string): Cursor => {
   } catch {
     // falls through to the 400
   }
-  throw invalidField("querystring.before", "is not a cursor this API gave out");
+  throw invalidField("querystring.before", "is not a cursor this API gave out", {
+    key: "refusal.field.notCursor",
+  });
 };
 
 const parseSeq = (value: string): number => {
   if (!/^\d{1,15}$/.test(value))
-    throw invalidField("querystring.before", "must be an event seq (a whole number)");
+    throw invalidField("querystring.before", "must be an event seq (a whole number)", {
+      key: "refusal.field.eventSeq",
+    });
   return Number(value);
 };
 

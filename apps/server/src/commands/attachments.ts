@@ -98,9 +98,15 @@ const tooLarge = (maxBytes: number): DomainError =>
     ErrorCode.payloadTooLarge,
     `A file may be at most ${formatMegabytes(maxBytes)} (MAX_UPLOAD_MB)`,
     [{ field: `body.${fileField}`, message: `is larger than ${formatMegabytes(maxBytes)}` }],
+    {
+      key: "refusal.attachment.tooLarge",
+      values: { megabytes: megabytes(maxBytes) },
+      fields: [{ key: "refusal.field.fileTooLarge", values: { megabytes: megabytes(maxBytes) } }],
+    },
   );
 
-const formatMegabytes = (bytes: number): string => `${Number((bytes / 1024 / 1024).toFixed(2))} MB`;
+const megabytes = (bytes: number): number => Number((bytes / 1024 / 1024).toFixed(2));
+const formatMegabytes = (bytes: number): string => `${megabytes(bytes)} MB`;
 
 /** Streams one part into a staged attachment; answers its id and size. */
 const stagePart = async (
@@ -112,7 +118,7 @@ const stagePart = async (
   store: ObjectStore | null,
 ): Promise<{ id: string; size: number }> => {
   const problem = attachmentNameProblem(part.filename);
-  if (problem) throw invalidField(`body.${fileField}.filename`, problem);
+  if (problem) throw invalidField(`body.${fileField}.filename`, problem.message, problem.problem);
   if (store) return stagePartInStore(db, part, target, maxBytes, staged, store);
   let id: string | null = null;
   let size = 0;
@@ -132,7 +138,11 @@ const stagePart = async (
     size += chunk.length;
   }
   if (part.file.truncated) throw tooLarge(maxBytes);
-  if (id === null) throw invalidField(`body.${fileField}`, `'${part.filename}' is empty`);
+  if (id === null)
+    throw invalidField(`body.${fileField}`, `'${part.filename}' is empty`, {
+      key: "refusal.field.fileEmpty",
+      values: { name: part.filename },
+    });
   return { id, size };
 };
 
@@ -151,7 +161,11 @@ const stagePartInStore = async (
   const chunks = rechunk(part.file)[Symbol.asyncIterator]();
   const first = await chunks.next();
   if (part.file.truncated) throw tooLarge(maxBytes);
-  if (first.done) throw invalidField(`body.${fileField}`, `'${part.filename}' is empty`);
+  if (first.done)
+    throw invalidField(`body.${fileField}`, `'${part.filename}' is empty`, {
+      key: "refusal.field.fileEmpty",
+      values: { name: part.filename },
+    });
   const id = randomUUID();
   const contentType = await sniff(first.value);
   await stageAttachment(db, {
@@ -214,11 +228,17 @@ export const stageUploads = async (
   try {
     for await (const part of parts) {
       if (part.type !== "file" || part.fieldname !== fileField) {
-        throw invalidField(`body.${part.fieldname}`, `is not a known field (send files as '${fileField}')`);
+        throw invalidField(`body.${part.fieldname}`, `is not a known field (send files as '${fileField}')`, {
+          key: "refusal.field.unknownPart",
+          values: { field: fileField },
+        });
       }
       uploads.push(await stagePart(db, part, target, maxBytes, staged, store));
     }
-    if (uploads.length === 0) throw invalidField(`body.${fileField}`, "is required (one or more files)");
+    if (uploads.length === 0)
+      throw invalidField(`body.${fileField}`, "is required (one or more files)", {
+        key: "refusal.field.filesRequired",
+      });
     return uploads;
   } catch (error) {
     await discardStaged(db, staged);
@@ -230,6 +250,14 @@ export const discardStaged = async (db: Executor, ids: readonly string[]): Promi
   for (const id of ids) await removeAttachment(db, id);
 };
 
+const badMultipart = (): DomainError =>
+  new DomainError(
+    ErrorCode.validationFailed,
+    "The multipart body is not valid",
+    [{ field: "body", message: "is not a valid multipart body" }],
+    { key: "refusal.attachment.badMultipart", fields: [{ key: "refusal.field.badMultipart" }] },
+  );
+
 /** @fastify/multipart's own errors as the API's problem codes. */
 const translateMultipartError = (error: unknown, maxBytes: number): unknown => {
   if (error instanceof DomainError) return error;
@@ -239,16 +267,12 @@ const translateMultipartError = (error: unknown, maxBytes: number): unknown => {
     return new DomainError(
       ErrorCode.unsupportedMediaType,
       `Send the files as multipart/form-data in '${fileField}'`,
+      [],
+      { key: "refusal.attachment.multipartOnly", values: { field: fileField } },
     );
-  if (typeof code === "string" && code.startsWith("FST_"))
-    return new DomainError(ErrorCode.validationFailed, "The multipart body is not valid", [
-      { field: "body", message: "is not a valid multipart body" },
-    ]);
+  if (typeof code === "string" && code.startsWith("FST_")) return badMultipart();
   // Busboy's complaints about a malformed body ("Unexpected end of form", "Malformed part header").
-  if (error instanceof Error && /form|part|boundary|multipart/i.test(error.message))
-    return new DomainError(ErrorCode.validationFailed, "The multipart body is not valid", [
-      { field: "body", message: "is not a valid multipart body" },
-    ]);
+  if (error instanceof Error && /form|part|boundary|multipart/i.test(error.message)) return badMultipart();
   return error;
 };
 
@@ -317,7 +341,9 @@ export const updateAttachment = async (
 ): Promise<Attachment> => {
   const before = await managedAttachment(ctx.tx, actor, attachmentId, input.name !== undefined);
   if (input.isCover === true && !isPreviewableImage(before.contentType)) {
-    throw invalidField("body.isCover", "is only for images (PNG, JPEG, GIF, WebP or AVIF)");
+    throw invalidField("body.isCover", "is only for images (PNG, JPEG, GIF, WebP or AVIF)", {
+      key: "refusal.field.coverImagesOnly",
+    });
   }
   const patch = {
     ...(input.name !== undefined && input.name !== before.name ? { name: input.name } : {}),

@@ -5,9 +5,11 @@
 import {
   type Action,
   can,
-  DomainError,
-  ErrorCode,
+  type DomainError,
+  invalidFieldRefusal,
+  type NotFoundNoun,
   notFound,
+  type RefusalMessage,
   roleRefusal,
   type WorkspaceRole,
 } from "@lattice/domain";
@@ -15,12 +17,13 @@ import {
 export const authorize = <T extends { role: WorkspaceRole }>(
   access: T | null,
   action: Action,
-  what: string,
+  what: NotFoundNoun,
 ): T => {
   if (!access) throw notFound(what);
   if (!can(access.role, action)) throw roleRefusal(access.role);
   return access;
 };
 
-export const invalidField = (field: string, message: string): DomainError =>
-  new DomainError(ErrorCode.validationFailed, `${field} ${message}`, [{ field, message }]);
+/** 400 for one field; `problem` is `message` as a `refusal.field.*` message. */
+export const invalidField = (field: string, message: string, problem: RefusalMessage): DomainError =>
+  invalidFieldRefusal(field, message, problem);

@@ -40,9 +40,15 @@ const checkParent = async (
     .from(tables.folders)
     .where(eq(tables.folders.workspaceId, workspaceId));
   const parentOf = new Map(all.map((f) => [f.id, f.parentFolderId]));
-  if (!parentOf.has(parentId)) throw invalidField("body.parentFolderId", "is not a folder of this workspace");
+  if (!parentOf.has(parentId))
+    throw invalidField("body.parentFolderId", "is not a folder of this workspace", {
+      key: "refusal.field.notFolderOfWorkspace",
+    });
   for (let at: string | null | undefined = parentId; at; at = parentOf.get(at)) {
-    if (at === movingId) throw invalidField("body.parentFolderId", "would put the folder inside itself");
+    if (at === movingId)
+      throw invalidField("body.parentFolderId", "would put the folder inside itself", {
+        key: "refusal.field.folderInsideItself",
+      });
   }
 };
 
@@ -96,7 +102,9 @@ export const updateFolder = async (
   if (input.parentFolderId !== undefined || input.afterId !== undefined || input.beforeId !== undefined) {
     const placed = positionAmong(await siblingFolders(tx, workspace.id, parentFolderId), input, folderId);
     if ("invalidField" in placed)
-      throw invalidField(`body.${placed.invalidField}`, "is not a sibling folder");
+      throw invalidField(`body.${placed.invalidField}`, "is not a sibling folder", {
+        key: "refusal.field.notSiblingFolder",
+      });
     changes.position = placed.position;
   }
   const [row] =

@@ -54,7 +54,9 @@ const planFor = async (tx: Tx, actor: User, workspaceId: string, input: TrelloPr
   const known = new Set(candidates.map((c) => c.id));
   for (const [trelloId, userId] of Object.entries(input.memberMap ?? {}))
     if (userId !== null && !known.has(userId))
-      throw invalidField(`body.memberMap.${trelloId}`, "is not a member of this workspace");
+      throw invalidField(`body.memberMap.${trelloId}`, "is not a member of this workspace", {
+        key: "refusal.field.notWorkspaceMember",
+      });
   return planTrelloImport(input.board, {
     candidates,
     ...(input.memberMap ? { memberMap: input.memberMap } : {}),
@@ -122,8 +124,13 @@ const rowsOf = (csv: string): string[][] => {
   const parsed = Papa.parse<string[]>(csv.replace(/^\uFEFF/, ""), { skipEmptyLines: "greedy" });
   const broken = parsed.errors.find((e) => e.type === "Quotes");
   if (broken)
-    throw invalidField("body.csv", `is not valid CSV: ${broken.message} (row ${(broken.row ?? 0) + 1})`);
-  if (parsed.data.length === 0) throw invalidField("body.csv", "has no rows");
+    // The parser's own reason stays English: it comes from the CSV library.
+    throw invalidField("body.csv", `is not valid CSV: ${broken.message} (row ${(broken.row ?? 0) + 1})`, {
+      key: "refusal.field.csvInvalid",
+      values: { reason: broken.message, row: (broken.row ?? 0) + 1 },
+    });
+  if (parsed.data.length === 0)
+    throw invalidField("body.csv", "has no rows", { key: "refusal.field.csvNoRows" });
   return parsed.data;
 };
 
@@ -139,7 +146,10 @@ const checkMapping = (rows: string[][], mapping: CsvMapping): void => {
   for (const field of csvFields) {
     const column = mapping[field];
     if (column !== null && column !== undefined && column >= width)
-      throw invalidField(`body.mapping.${field}`, `is column ${column + 1}, but the file has ${width}`);
+      throw invalidField(`body.mapping.${field}`, `is column ${column + 1}, but the file has ${width}`, {
+        key: "refusal.field.csvColumn",
+        values: { column: column + 1, width },
+      });
   }
 };
 

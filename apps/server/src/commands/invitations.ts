@@ -24,6 +24,7 @@ import {
   type Invitation,
   type InvitationPreview,
   type InvitationState,
+  type RefusalKey,
   spaceChannel,
   spaceInvitationWorkspaceRole,
   type User,
@@ -182,6 +183,17 @@ const refuseMember = async (tx: Executor, scope: Scope, email: string): Promise<
           message: `is already a member of this ${scope.space ? "space" : "workspace"}`,
         },
       ],
+      scope.space
+        ? {
+            key: "refusal.spaceMembers.alreadyMember",
+            values: { name: email },
+            fields: [{ key: "refusal.field.alreadySpaceMember" }],
+          }
+        : {
+            key: "refusal.members.alreadyMember",
+            values: { name: email },
+            fields: [{ key: "refusal.field.alreadyWorkspaceMember" }],
+          },
     );
 };
 
@@ -382,10 +394,10 @@ export const previewInvitation = async (db: Executor, token: string): Promise<In
   };
 };
 
-const unusableMessage: Record<Exclude<InvitationState, "pending">, string> = {
-  accepted: "This invitation was already used",
-  expired: "This invitation has expired; ask for a new one",
-  revoked: "This invitation was withdrawn",
+const unusable: Record<Exclude<InvitationState, "pending">, { message: string; key: RefusalKey }> = {
+  accepted: { message: "This invitation was already used", key: "refusal.invitation.used" },
+  expired: { message: "This invitation has expired; ask for a new one", key: "refusal.invitation.expired" },
+  revoked: { message: "This invitation was withdrawn", key: "refusal.invitation.revoked" },
 };
 
 /**
@@ -406,7 +418,8 @@ const claimInvitation = async ({ tx, lock }: Pick<MutationContext, "tx" | "lock"
     .for("update");
   if (!row) throw invalidLink();
   const state = stateOf(row, new Date());
-  if (state !== "pending") throw new DomainError(ErrorCode.conflict, unusableMessage[state]);
+  if (state !== "pending")
+    throw new DomainError(ErrorCode.conflict, unusable[state].message, [], { key: unusable[state].key });
   return row;
 };
 

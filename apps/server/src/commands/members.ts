@@ -77,6 +77,7 @@ export const addMember = async (
     throw invalidField(
       "body.email",
       "is not someone you share a workspace with; invite them by e-mail instead",
+      { key: "refusal.field.notSharedWorkspace" },
     );
   if (await memberRow(tx, workspaceId, user.id)) {
     throw new DomainError(

@@ -241,7 +241,9 @@ const columnKey = (
 ): string => {
   const placed = positionAmong(sorted, place, movingId);
   if ("invalidField" in placed)
-    throw invalidField(`body.${placed.invalidField}`, "is not another column of your My space");
+    throw invalidField(`body.${placed.invalidField}`, "is not another column of your My space", {
+      key: "refusal.field.notOtherMySpaceColumn",
+    });
   return placed.position;
 };
 
@@ -365,7 +367,10 @@ export const placeOnMySpace = async (
     });
   const mine = await columnsMadeIfNone(ctx, actor);
   const column = body.columnId === undefined ? mine[0] : mine.find((c) => c.id === body.columnId);
-  if (!column) throw invalidField("body.columnId", "is not a column of your My space");
+  if (!column)
+    throw invalidField("body.columnId", "is not a column of your My space", {
+      key: "refusal.field.notMySpaceColumn",
+    });
   const [already] = await ctx.tx
     .select({ id: placements.id })
     .from(placements)
@@ -392,7 +397,9 @@ export const placeOnMySpace = async (
   ).map((s) => ({ id: s.id, position: s.position }));
   const placed = positionAmong(siblings, body, cardId);
   if ("invalidField" in placed)
-    throw invalidField(`body.${placed.invalidField}`, "is not another card in that column of your My space");
+    throw invalidField(`body.${placed.invalidField}`, "is not another card in that column of your My space", {
+      key: "refusal.field.notOtherMySpaceCard",
+    });
   const [row] = await ctx.tx
     .insert(placements)
     .values({

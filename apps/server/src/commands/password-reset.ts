@@ -6,7 +6,7 @@
  * one transaction.
  */
 import { type Database, tables } from "@lattice/db";
-import { createTranslator, DomainError, ErrorCode } from "@lattice/domain";
+import { createTranslator, DomainError, ErrorCode, type RefusalKey } from "@lattice/domain";
 import { and, eq, gt, isNull, sql } from "drizzle-orm";
 import { enqueueMail } from "../mail/queue.js";
 import { passwordResetMail } from "../mail/render.js";
@@ -51,8 +51,11 @@ export const requestPasswordReset = async (
     return true;
   });
 
-const badLink = (message: string): DomainError =>
-  new DomainError(ErrorCode.validationFailed, message, [{ field: "body.token", message }]);
+const badLink = (message: string, key: RefusalKey): DomainError =>
+  new DomainError(ErrorCode.validationFailed, message, [{ field: "body.token", message }], {
+    key,
+    fields: [{ key }],
+  });
 
 /** Sets the password behind a reset link; returns the ended sessions' ids (to close their sockets). */
 export const resetPassword = async (db: Database, token: string, passwordHash: string): Promise<string[]> =>
@@ -64,9 +67,11 @@ export const resetPassword = async (db: Database, token: string, passwordHash: s
       .from(resets)
       .where(eq(resets.tokenHash, hashLinkToken(token)))
       .for("update");
-    if (!reset) throw badLink("This link is not valid; ask for a new one");
-    if (reset.usedAt) throw badLink("This link was already used; ask for a new one");
-    if (reset.expiresAt.getTime() <= Date.now()) throw badLink("This link has expired; ask for a new one");
+    if (!reset) throw badLink("This link is not valid; ask for a new one", "refusal.passwordReset.invalid");
+    if (reset.usedAt)
+      throw badLink("This link was already used; ask for a new one", "refusal.passwordReset.used");
+    if (reset.expiresAt.getTime() <= Date.now())
+      throw badLink("This link has expired; ask for a new one", "refusal.passwordReset.expired");
     await tx.update(tables.users).set({ passwordHash }).where(eq(tables.users.id, reset.userId));
     await tx
       .update(resets)

@@ -21,6 +21,7 @@ import {
   ErrorCode,
   notFound,
   positionAmong,
+  roleRefusal,
   type SavedView,
   type SavedViewChange,
   type SavedViewList,
@@ -69,14 +70,17 @@ const changeOf = (view: { ownerId: string | null }): SavedViewChange =>
 const allowed = async (db: Executor, actor: User, spaceId: string, change: SavedViewChange) => {
   const access = authorize(await spaceAccess(db, actor.id, spaceId), "read", "Space");
   if (!canChangeSavedView(access.role, change)) {
-    throw new DomainError(
-      ErrorCode.forbidden,
-      change === "choose_default"
-        ? "Only the space's owners choose its default view"
-        : access.role === "visitor"
-          ? "Visitors keep personal views; shared views are made by members"
-          : `Your role (${access.role}) does not allow this`,
-    );
+    if (change !== "choose_default" && access.role === "visitor")
+      throw new DomainError(
+        ErrorCode.forbidden,
+        "Visitors keep personal views; shared views are made by members",
+        [],
+        { key: "refusal.savedView.visitorPersonal" },
+      );
+    if (change !== "choose_default") throw roleRefusal(access.role);
+    throw new DomainError(ErrorCode.forbidden, "Only the space's owners choose its default view", [], {
+      key: "refusal.savedView.ownersChooseDefault",
+    });
   }
   return access;
 };
@@ -138,7 +142,10 @@ export const createSavedView = async (
 ): Promise<SavedView> => {
   const access = await allowed(ctx.tx, actor, spaceId, body.isShared ? "change_shared" : "keep_personal");
   if (body.isDefault) {
-    if (!body.isShared) throw invalidField("body.isDefault", "needs a shared view (isShared: true)");
+    if (!body.isShared)
+      throw invalidField("body.isDefault", "needs a shared view (isShared: true)", {
+        key: "refusal.field.needsSharedView",
+      });
     await allowed(ctx.tx, actor, spaceId, "choose_default");
   }
   await ctx.lock(spaceChannel(spaceId));
@@ -150,6 +157,8 @@ export const createSavedView = async (
     throw new DomainError(
       ErrorCode.conflict,
       `A space keeps at most ${savedViewLimits.perSpaceMax} saved views`,
+      [],
+      { key: "refusal.savedView.max", values: { count: savedViewLimits.perSpaceMax } },
     );
   // After every view of the space (not only those the caller sees), so keys stay apart.
   const [last] = await ctx.tx
@@ -193,7 +202,9 @@ export const updateSavedView = async (
     const visible = await visibleViews(ctx.tx, actor.id, row.spaceId);
     const placed = positionAmong(visible, { afterId: body.afterId, beforeId: body.beforeId }, row.id);
     if ("invalidField" in placed)
-      throw invalidField(`body.${placed.invalidField}`, "is not another saved view of this space");
+      throw invalidField(`body.${placed.invalidField}`, "is not another saved view of this space", {
+        key: "refusal.field.notOtherSavedView",
+      });
     position = placed.position;
   }
   const [updated] = await ctx.tx
@@ -236,8 +247,11 @@ export const setDefaultView = async (
       .where(and(eq(savedViews.id, body.viewId), eq(savedViews.spaceId, spaceId)));
     // Another person's personal view is named as unknown, like one that does not exist.
     if (!target || (target.ownerId !== null && target.ownerId !== actor.id))
-      throw invalidField("body.viewId", "is not a saved view of this space");
-    if (target.ownerId !== null) throw invalidField("body.viewId", "must be a shared view");
+      throw invalidField("body.viewId", "is not a saved view of this space", {
+        key: "refusal.field.notSavedView",
+      });
+    if (target.ownerId !== null)
+      throw invalidField("body.viewId", "must be a shared view", { key: "refusal.field.mustBeShared" });
     if (!target.isDefault) {
       await clearDefault(ctx, spaceId, null);
       const [made] = await ctx.tx

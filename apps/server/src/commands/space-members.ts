@@ -104,7 +104,9 @@ export const addSpaceMember = async (
   const { space } = await lockAndAuthorize(ctx, actor, spaceId, "manage_members");
   // Security: someone outside the workspace is refused like an id that names nobody.
   if (!(await workspaceAccess(tx, input.userId, space.workspaceId)))
-    throw invalidField("body.userId", "is not a member of this workspace");
+    throw invalidField("body.userId", "is not a member of this workspace", {
+      key: "refusal.field.notWorkspaceMember",
+    });
   const [existing] = await rowsOf(tx, spaceId, input.userId);
   if (existing)
     throw new DomainError(

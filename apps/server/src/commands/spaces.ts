@@ -35,7 +35,10 @@ export const checkFolder = async (tx: Tx, workspaceId: string, folderId: string)
     .select({ id: tables.folders.id })
     .from(tables.folders)
     .where(and(eq(tables.folders.id, folderId), eq(tables.folders.workspaceId, workspaceId)));
-  if (!folder) throw invalidField("body.folderId", "is not a folder of this workspace");
+  if (!folder)
+    throw invalidField("body.folderId", "is not a folder of this workspace", {
+      key: "refusal.field.notFolderOfWorkspace",
+    });
 };
 
 export const createSpace = async (
@@ -124,10 +127,15 @@ export const updateSpace = async (
     for (const field of ["afterId", "beforeId"] as const) {
       const neighbourId = input[field];
       if (neighbourId && !(await spaceAccess(tx, actor.id, neighbourId)))
-        throw invalidField(`body.${field}`, "is not a sibling space");
+        throw invalidField(`body.${field}`, "is not a sibling space", {
+          key: "refusal.field.notSiblingSpace",
+        });
     }
     const placed = positionAmong(await siblingSpaces(tx, workspace.id, folderId), input, spaceId);
-    if ("invalidField" in placed) throw invalidField(`body.${placed.invalidField}`, "is not a sibling space");
+    if ("invalidField" in placed)
+      throw invalidField(`body.${placed.invalidField}`, "is not a sibling space", {
+        key: "refusal.field.notSiblingSpace",
+      });
     changes.position = placed.position;
   }
   if (input.isPrivate === true && !space.isPrivate) {

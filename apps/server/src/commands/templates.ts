@@ -44,6 +44,7 @@ import {
   keepMembers,
   planTemplateCards,
   positionAmong,
+  type Refusal,
   type SaveCardAsTemplateBody,
   type SaveSpaceAsTemplateBody,
   type ServerLocale,
@@ -73,7 +74,8 @@ type CardTemplateRow = typeof tables.cardTemplates.$inferSelect;
 const templateNotFound = () =>
   new DomainError(ErrorCode.notFound, "Template not found", [], { key: "refusal.notFound.template" });
 
-const forbidden = (message: string) => new DomainError(ErrorCode.forbidden, message);
+const forbidden = (message: string, refusal: Refusal) =>
+  new DomainError(ErrorCode.forbidden, message, [], refusal);
 
 type CheckedBuiltIn = BuiltInTemplate & { parsed: SpaceTemplateContent };
 
@@ -209,7 +211,10 @@ export const saveSpaceAsTemplate = async (
   const body = saveSpaceAsTemplateBody.parse(input);
   const access = authorize(await spaceAccess(ctx.tx, actor.id, spaceId), "read", "Space");
   if (!can(access.workspaceRole, Action.createHierarchy))
-    throw forbidden(`Your role (${access.workspaceRole}) does not allow saving templates`);
+    throw forbidden(`Your role (${access.workspaceRole}) does not allow saving templates`, {
+      key: "refusal.template.roleCannotSave",
+      values: { role: access.workspaceRole },
+    });
   const snapshot = await loadSpaceSnapshot(ctx.tx, spaceId);
   const { content } = templateFromSpace(snapshot, {
     includeCards: body.includeCards,
@@ -245,7 +250,9 @@ export const createSpaceTemplate = async (
 const loadManagedTemplate = async (tx: Executor, actor: User, templateId: string) => {
   const loaded = await loadTemplate(tx, actor, templateId);
   if (!canManage(loaded.row, actor, loaded.role))
-    throw forbidden("Only the workspace's owners and whoever saved a template may change it");
+    throw forbidden("Only the workspace's owners and whoever saved a template may change it", {
+      key: "refusal.template.changeForbidden",
+    });
   return loaded;
 };
 
@@ -475,7 +482,10 @@ export const createCardTemplate = async (
   const access = authorize(await spaceAccess(ctx.tx, actor.id, spaceId), "write_cards", "Space");
   const known = await spaceLabelIds(ctx.tx, spaceId, body.labelIds);
   body.labelIds.forEach((labelId, i) => {
-    if (!known.has(labelId)) throw invalidField(`body.labelIds.${i}`, "is not a label of this space");
+    if (!known.has(labelId))
+      throw invalidField(`body.labelIds.${i}`, "is not a label of this space", {
+        key: "refusal.field.notLabelOfSpace",
+      });
   });
   return insertCardTemplate(ctx, actor, access, body);
 };
@@ -522,7 +532,9 @@ const loadCardTemplate = async (tx: Executor, actor: User, templateId: string) =
 export const deleteCardTemplate = async ({ tx, emit }: MutationContext, actor: User, templateId: string) => {
   const { row, access } = await loadCardTemplate(tx, actor, templateId);
   if (!toCardTemplate(row, actor, access.role).canManage)
-    throw forbidden("Only the space's owners and whoever made a card template may delete it");
+    throw forbidden("Only the space's owners and whoever made a card template may delete it", {
+      key: "refusal.template.deleteForbidden",
+    });
   await tx.delete(tables.cardTemplates).where(eq(tables.cardTemplates.id, templateId));
   emit(
     draft(spaceChannel(row.spaceId), "card_template.deleted", {

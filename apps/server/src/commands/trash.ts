@@ -451,12 +451,16 @@ const restoreCard = async (
   const parent = await trashedParentOf(tx, viewer, entry);
   const [space] = await tx.select().from(tables.spaces).where(eq(tables.spaces.id, spaceId));
   if (!space) {
-    throw new DomainError(
-      ErrorCode.conflict,
-      parent
-        ? `Its ${parent.kind} “${parent.name}” is in the trash: restore that first`
-        : "The space it was in no longer exists",
-    );
+    throw parent
+      ? new DomainError(
+          ErrorCode.conflict,
+          `Its ${parent.kind} “${parent.name}” is in the trash: restore that first`,
+          [],
+          { key: "refusal.trash.parentInTrash", values: { kind: parent.kind, name: parent.name } },
+        )
+      : new DomainError(ErrorCode.conflict, "The space it was in no longer exists", [], {
+          key: "refusal.trash.spaceGone",
+        });
   }
   await ctx.lock(spaceChannel(spaceId));
   const [row] = snapshotTable<{ id: string; status_id: string; position: string }>(entry.snapshot, "cards");

@@ -82,7 +82,7 @@ export const updateWorkspace = async (
     for (const field of ["afterId", "beforeId"] as const) {
       const neighbourId = input[field];
       if (neighbourId && !(await workspaceAccess(tx, actor.id, neighbourId)))
-        throw invalidField(`body.${field}`, "is not a workspace");
+        throw invalidField(`body.${field}`, "is not a workspace", { key: "refusal.field.notWorkspace" });
     }
     await lockWorkspaceOrder(tx);
     const siblings = await tx
@@ -90,7 +90,10 @@ export const updateWorkspace = async (
       .from(tables.workspaces)
       .orderBy(asc(tables.workspaces.position));
     const placed = positionAmong(siblings, input, workspaceId);
-    if ("invalidField" in placed) throw invalidField(`body.${placed.invalidField}`, "is not a workspace");
+    if ("invalidField" in placed)
+      throw invalidField(`body.${placed.invalidField}`, "is not a workspace", {
+        key: "refusal.field.notWorkspace",
+      });
     changes.position = placed.position;
   }
   const [row] = await tx

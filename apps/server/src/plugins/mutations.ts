@@ -45,6 +45,11 @@ const idempotencyKeyOf = (request: FastifyRequest): string | null => {
       ErrorCode.validationFailed,
       `The Idempotency-Key header must be 1 to ${maxKeyLength} characters`,
       [{ field: "headers.idempotency-key", message: `must be 1 to ${maxKeyLength} characters` }],
+      {
+        key: "refusal.idempotency.keyLength",
+        values: { max: maxKeyLength },
+        fields: [{ key: "refusal.field.idempotencyKeyLength", values: { max: maxKeyLength } }],
+      },
     );
   }
   return key;
@@ -95,6 +100,10 @@ export const mutationsPlugin = fp(
                     ErrorCode.conflict,
                     "This Idempotency-Key was already used for a different request",
                     [{ field: "headers.idempotency-key", message: "was used for a different request" }],
+                    {
+                      key: "refusal.idempotency.reused",
+                      fields: [{ key: "refusal.field.idempotencyKeyReused" }],
+                    },
                   );
                 }
                 return new Replay(first.status, first.body);

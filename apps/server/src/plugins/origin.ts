@@ -60,6 +60,10 @@ export const refuseForgedRequest = (request: FastifyRequest, config: Config): vo
       throw new DomainError(
         ErrorCode.forbidden,
         `Requests from ${origin} are not accepted; this server accepts ${allowed.join(", ") || "no browser origin"}`,
+        [],
+        allowed.length > 0
+          ? { key: "refusal.origin.notAccepted", values: { origin, allowed: allowed.join(", ") } }
+          : { key: "refusal.origin.noneAccepted", values: { origin } },
       );
   }
   if (isUpgrade) return;

@@ -165,6 +165,8 @@ export const attachmentRoutes: FastifyPluginAsyncZod<{ config: Config }> = async
         throw new DomainError(
           ErrorCode.unsupportedMediaType,
           `Send the files as multipart/form-data, each in the field '${fileField}'`,
+          [],
+          { key: "refusal.attachment.multipartEach", values: { field: fileField } },
         );
       }
       const uploads = await stageUploads(app.db.db, target, request.parts(), config.maxUploadBytes, store);

@@ -99,12 +99,19 @@ export const authRoutes: FastifyPluginAsyncZod<{ config: Config }> = async (app,
         const [{ value: userCount } = { value: 0 }] = await tx.select({ value: count() }).from(tables.users);
         // SIGNUP_MODE: past the first account (the administrator), only "open" lets anyone sign up.
         if (config.signupMode !== "open" && userCount > 0)
-          throw new DomainError(
-            ErrorCode.forbidden,
-            config.signupMode === "invitation"
-              ? "This instance is by invitation only; ask an owner of a workspace to invite you"
-              : "Accounts on this instance are made by signing in with single sign-on",
-          );
+          throw config.signupMode === "invitation"
+            ? new DomainError(
+                ErrorCode.forbidden,
+                "This instance is by invitation only; ask an owner of a workspace to invite you",
+                [],
+                { key: "refusal.auth.invitationOnly" },
+              )
+            : new DomainError(
+                ErrorCode.forbidden,
+                "Accounts on this instance are made by signing in with single sign-on",
+                [],
+                { key: "refusal.auth.ssoSignup" },
+              );
         const [existing] = await tx
           .select({ id: tables.users.id })
           .from(tables.users)

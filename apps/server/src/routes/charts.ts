@@ -52,9 +52,13 @@ const filterOf = (query: CardFilter): CardFilter => ({
 const periodOf = (query: ChartRangeQuery): { from: string; to: string } => {
   const to = query.to ?? isoDateOfDay(todayDay());
   const from = query.from ?? isoDateOfDay(dayOfIsoDate(to) - (DEFAULT_RANGE_DAYS - 1));
-  if (dayOfIsoDate(from) > dayOfIsoDate(to)) throw invalidField("querystring.from", "must not be after to");
+  if (dayOfIsoDate(from) > dayOfIsoDate(to))
+    throw invalidField("querystring.from", "must not be after to", { key: "refusal.field.fromAfterTo" });
   if (dayOfIsoDate(to) - dayOfIsoDate(from) + 1 > chartLimits.maxRangeDays) {
-    throw invalidField("querystring.from", `must be at most ${chartLimits.maxRangeDays} days before to`);
+    throw invalidField("querystring.from", `must be at most ${chartLimits.maxRangeDays} days before to`, {
+      key: "refusal.field.rangeBeforeTo",
+      values: { days: chartLimits.maxRangeDays },
+    });
   }
   return { from, to };
 };
@@ -66,13 +70,19 @@ const forecastOptionsOf = (query: ForecastQuery) => {
     throw invalidField(
       "querystring.targetDate",
       `must be at most ${chartLimits.maxTargetDays} days from today`,
+      { key: "refusal.field.targetFromToday", values: { days: chartLimits.maxTargetDays } },
     );
   }
   if (query.from && dayOfIsoDate(query.from) > today) {
-    throw invalidField("querystring.from", "must not be after today");
+    throw invalidField("querystring.from", "must not be after today", {
+      key: "refusal.field.fromAfterToday",
+    });
   }
   if (query.from && today - dayOfIsoDate(query.from) + 1 > chartLimits.maxRangeDays) {
-    throw invalidField("querystring.from", `must be at most ${chartLimits.maxRangeDays} days ago`);
+    throw invalidField("querystring.from", `must be at most ${chartLimits.maxRangeDays} days ago`, {
+      key: "refusal.field.rangeAgo",
+      values: { days: chartLimits.maxRangeDays },
+    });
   }
   return {
     today: isoDateOfDay(today),

@@ -73,7 +73,7 @@ const refusalsSuite = (driver: TestDriver): void => {
       expect(problem.detail).toBe(
         "Dadurch entstünde ein Kreis: „Publish rota“ kommt vor „Plan rota“ kommt vor „Publish rota“",
       );
-      expect(problem.title).toBe("The relation would close a cycle");
+      expect(problem.title).toBe("Die Beziehung würde einen Kreis schließen");
     });
 
     it("answers a visitor's attempt in the visitor's language, and a stranger's 404 too", async () => {
@@ -113,6 +113,165 @@ const refusalsSuite = (driver: TestDriver): void => {
       expect(expectProblem(await login({}), 401, "invalid_credentials").detail).toBe(
         "Email or password is wrong",
       );
+    });
+    it("words a request that fails its schema in the reader's language, naming the fields as sent", async () => {
+      const ana = await f().user("Ana");
+      const greta = await speaking("Greta", "de");
+      const amal = await speaking("Amal", "ar");
+      const workspace = await f().workspace(ana);
+      for (const reader of [greta, amal]) await f().member(ana, workspace.id, reader, "member");
+      const space = await f().space(ana, workspace.id);
+      const create = (reader: Client) =>
+        reader.post(`/api/spaces/${space.id}/saved-views`, {
+          name: "x".repeat(1000),
+          kind: "board",
+          colour: "red",
+        });
+
+      const english = expectProblem(await create(ana), 400, "validation_failed");
+      const german = expectProblem(await create(greta), 400, "validation_failed");
+      const arabic = expectProblem(await create(amal), 400, "validation_failed");
+      expect(english.title).toBe("The request is not valid");
+      expect(german.title).toBe("Die Anfrage ist ungültig");
+      expect(arabic.title).toBe("الطلب غير صالح");
+      // The same fields, in the same order, whatever the language.
+      const fields = english.errors?.map((e) => e.field);
+      expect(fields).toEqual(expect.arrayContaining(["body.name", "body.colour"]));
+      expect(german.errors?.map((e) => e.field)).toEqual(fields);
+      expect(arabic.errors?.map((e) => e.field)).toEqual(fields);
+      const messageOf = (problem: typeof german, field: string) =>
+        problem.errors?.find((e) => e.field === field)?.message;
+      expect(messageOf(german, "body.colour")).toBe("ist kein bekanntes Feld");
+      expect(messageOf(arabic, "body.colour")).toBe("ليس حقلًا معروفًا");
+      expect(messageOf(german, "body.name")).toMatch(/^darf höchstens \d+ Zeichen lang sein$/);
+      expect(messageOf(arabic, "body.name")).toMatch(/^يجب ألا يتجاوز \S+ حرفًا$/);
+      expect(german.detail).toContain("body.colour ist kein bekanntes Feld");
+      expect(german.detail).not.toMatch(/[Ff]ield|must|known/);
+      expect(arabic.detail).toContain("body.colour ليس حقلًا معروفًا");
+    });
+
+    it("says the refusals that were English only in the reader's language", async () => {
+      const ana = await f().user("Ana");
+      const greta = await speaking("Greta", "de");
+      const amal = await speaking("Amal", "ar");
+      const workspace = await f().workspace(ana);
+      await f().member(ana, workspace.id, greta, "visitor");
+      await f().member(ana, workspace.id, amal, "member");
+      const space = await f().space(ana, workspace.id);
+      const card = await f().card(ana, space.id, { name: "Order chairs" });
+
+      // A field problem of a domain mutator (the detail names the field, the problem is translated).
+      const move = expectProblem(
+        await amal.post(`/api/cards/${card.id}/move`, { statusId: space.id }),
+        400,
+        "validation_failed",
+      );
+      expect(move.detail).toBe("body.statusId ليست حالة في مساحة هذه البطاقة");
+      expect(move.errors).toEqual([{ field: "body.statusId", message: "ليست حالة في مساحة هذه البطاقة" }]);
+
+      // A repeat rule (recurrence).
+      const rule = expectProblem(
+        await amal.put(`/api/cards/${card.id}/repeat`, { rule: "FREQ=HOURLY" }),
+        422,
+        "unprocessable",
+      );
+      expect(rule.detail).toMatch(/^(للبطاقات تواريخ لا أوقات|أعطِ البطاقة تاريخًا|تتكرر البطاقة)/);
+
+      // A saved view (saved-views.ts): a visitor may not share one.
+      const shared = expectProblem(
+        await greta.post(`/api/spaces/${space.id}/saved-views`, {
+          name: "Mine",
+          kind: "board",
+          isShared: true,
+        }),
+        403,
+        "forbidden",
+      );
+      expect(shared.detail).toBe("Gäste haben persönliche Ansichten; geteilte Ansichten legen Mitglieder an");
+      expect(shared.title).toBe("Das dürfen Sie nicht");
+
+      // An upload that is not multipart (routes/attachments.ts).
+      const upload = expectProblem(
+        await amal.post(`/api/cards/${card.id}/attachments`, { file: "not a file" }),
+        415,
+        "unsupported_media_type",
+      );
+      expect(upload.detail).toBe("أرسل الملفات بصيغة multipart/form-data، كل منها في الحقل «file»");
+
+      // The Idempotency-Key header (plugins/mutations.ts).
+      const key = expectProblem(
+        await greta.request(
+          "POST",
+          `/api/cards/${card.id}/move`,
+          { statusId: space.id },
+          { "idempotency-key": "k".repeat(201) },
+        ),
+        400,
+        "validation_failed",
+      );
+      expect(key.detail).toBe("Der Header Idempotency-Key muss 1 bis 200 Zeichen lang sein");
+      expect(key.errors).toEqual([
+        { field: "headers.idempotency-key", message: "muss 1 bis 200 Zeichen lang sein" },
+      ]);
+
+      // A chart's period (routes/charts.ts).
+      const chart = expectProblem(
+        await greta.get(`/api/spaces/${space.id}/charts/time?from=2026-03-02&to=2026-03-01`),
+        400,
+        "validation_failed",
+      );
+      expect(chart.detail).toBe("querystring.to darf nicht vor from liegen");
+
+      // Without a session: the title is in the request's language too.
+      const invited = expectProblem(
+        await f().anonymous.request(
+          "POST",
+          `/api/workspaces/${workspace.id}/invitations`,
+          { email: greta.user.email, role: "member" },
+          { "accept-language": "de" },
+        ),
+        401,
+        "unauthenticated",
+      );
+      expect(invited.detail).toBe("Melden Sie sich an, um fortzufahren");
+      expect(invited.title).toBe("Sie müssen sich anmelden");
+    });
+
+    it("says a password reset link's refusal and a foreign origin's in the request's language", async () => {
+      const reset = expectProblem(
+        await f().anonymous.request(
+          "POST",
+          "/api/auth/password/reset",
+          { token: "a".repeat(43), password: "a long enough new password" },
+          { "accept-language": "de" },
+        ),
+        400,
+        "validation_failed",
+      );
+      expect(reset.detail).toBe("Dieser Link ist ungültig; fordern Sie einen neuen an");
+      expect(reset.errors).toEqual([
+        { field: "body.token", message: "Dieser Link ist ungültig; fordern Sie einen neuen an" },
+      ]);
+
+      const forged = expectProblem(
+        await f().anonymous.request(
+          "POST",
+          "/api/auth/login",
+          { email: "nobody@example.test", password: "not the password" },
+          { "accept-language": "ar", origin: "https://elsewhere.example" },
+        ),
+        403,
+        "forbidden",
+      );
+      expect(forged.detail).toMatch(/^لا تُقبل الطلبات من https:\/\/elsewhere\.example؛/);
+
+      const noRoute = expectProblem(
+        await (await speaking("Gerd", "de")).get("/api/no-such-thing"),
+        404,
+        "not_found",
+      );
+      expect(noRoute.title).toBe("Nicht gefunden");
+      expect(noRoute.detail).toBe("Keine Route GET /api/no-such-thing");
     });
   });
 };

@@ -34,7 +34,11 @@ const fieldFilterList = z
   .transform((text, ctx): ChartFieldFilter[] => {
     const pairs = text.split(",").filter(Boolean);
     if (pairs.length > maxFieldFilters) {
-      ctx.addIssue({ code: "custom", message: `at most ${maxFieldFilters} field filters` });
+      ctx.addIssue({
+        code: "custom",
+        message: `at most ${maxFieldFilters} field filters`,
+        params: { refusal: { key: "refusal.field.fieldFiltersMax", values: { max: maxFieldFilters } } },
+      });
       return z.NEVER;
     }
     const bad = pairs.find((pair) => !fieldFilterPattern.test(pair));
@@ -42,6 +46,12 @@ const fieldFilterList = z
       ctx.addIssue({
         code: "custom",
         message: `'${bad.slice(0, 80)}' is not <fieldId>:<optionId|userId|set|none>`,
+        params: {
+          refusal: {
+            key: "refusal.field.fieldFilterForm",
+            values: { filter: bad.slice(0, 80), form: "<fieldId>:<optionId|userId|set|none>" },
+          },
+        },
       });
       return z.NEVER;
     }
@@ -50,7 +60,11 @@ const fieldFilterList = z
       return { fieldId: fieldId.toLowerCase(), value: value.toLowerCase() };
     });
     if (new Set(filters.map((f) => f.fieldId)).size < filters.length) {
-      ctx.addIssue({ code: "custom", message: "names a field twice" });
+      ctx.addIssue({
+        code: "custom",
+        message: "names a field twice",
+        params: { refusal: { key: "refusal.field.fieldFilterTwice" } },
+      });
       return z.NEVER;
     }
     return filters;
@@ -72,12 +86,21 @@ type Range = { from?: string | undefined; to?: string | undefined };
 const checkRange = (value: Range, ctx: z.core.$RefinementCtx<Range>) => {
   if (!value.from || !value.to) return;
   const days = dayOfIsoDate(value.to) - dayOfIsoDate(value.from) + 1;
-  if (days < 1) ctx.addIssue({ code: "custom", path: ["to"], message: "must not be before from" });
+  if (days < 1)
+    ctx.addIssue({
+      code: "custom",
+      path: ["to"],
+      message: "must not be before from",
+      params: { refusal: { key: "refusal.field.toBeforeFrom" } },
+    });
   else if (days > chartLimits.maxRangeDays) {
     ctx.addIssue({
       code: "custom",
       path: ["to"],
       message: `must be at most ${chartLimits.maxRangeDays} days after from`,
+      params: {
+        refusal: { key: "refusal.field.rangeAfterFrom", values: { days: chartLimits.maxRangeDays } },
+      },
     });
   }
 };

@@ -121,8 +121,7 @@ describe("refusalSentence", () => {
   });
 
   it("reads a refusal without a message key as its English sentence", () => {
-    const plain = new DomainError(ErrorCode.conflict, "Something specific");
+    const plain = new DomainError(ErrorCode.conflict, "Something specific", [], null);
     expect(refusalSentence(plain, de)).toBe("Something specific");
-    expect(refusalSentence(notFound("Gadget"), de)).toBe("Gadget not found");
   });
 });

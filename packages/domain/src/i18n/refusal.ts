@@ -3,7 +3,7 @@
  * with the reader's translator. A refusal without a key (one not yet given a message) reads as its
  * English `message`.
  */
-import type { Refusal } from "../errors.js";
+import type { FieldError, Refusal } from "../errors.js";
 import type { MessageValues, Translator } from "./translator.js";
 
 export interface RefusalLike {
@@ -18,5 +18,19 @@ export const refusalSentence = (error: RefusalLike, translator: Translator): str
   for (const [name, list] of Object.entries(refusal.lists ?? {})) {
     values[name] = list.items.map((item) => translator.t(list.item, item)).join(translator.t(list.separator));
   }
+  for (const [name, part] of Object.entries(refusal.parts ?? {}))
+    values[name] = translator.t(part.key, part.values);
   return translator.t(refusal.key, values);
 };
+
+/** A refusal's field problems in the reader's language; a field without a message keeps its own. */
+export const refusalFieldErrors = (
+  error: RefusalLike & { errors: readonly FieldError[] },
+  translator: Translator,
+): FieldError[] =>
+  error.errors.map((fieldError, i) => {
+    const problem = error.refusal?.fields?.[i];
+    return problem
+      ? { field: fieldError.field, message: translator.t(problem.key, problem.values) }
+      : fieldError;
+  });

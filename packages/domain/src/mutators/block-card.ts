@@ -63,10 +63,14 @@ export const blockCard = (
   if (card instanceof DomainError) return card;
   const type = context.blockerType;
   if (!type || !isBlockerUsableIn(type, card.spaceId))
-    return invalidFieldError("body.blockerTypeId", "is not a blocker type usable in this space");
+    return invalidFieldError("body.blockerTypeId", "is not a blocker type usable in this space", {
+      key: "refusal.field.notBlockerType",
+    });
   const responsibleId = args.responsibleId ?? null;
   if (responsibleId && !context.isResponsibleReader) {
-    return invalidFieldError("body.responsibleId", "is not a user of this space");
+    return invalidFieldError("body.responsibleId", "is not a user of this space", {
+      key: "refusal.field.notSpaceUser",
+    });
   }
   const blocking: Blocking = {
     id: context.blockingId,

@@ -41,11 +41,15 @@ export const createCard = (
   if (refused || !space) return refused ?? notFound("Space");
   if (!status) {
     return args.statusId
-      ? invalidFieldError("body.statusId", "is not a status of this card's space")
-      : invalidFieldError("body.statusId", "is required: the space has no status");
+      ? invalidFieldError("body.statusId", "is not a status of this card's space", {
+          key: "refusal.field.notStatusOfCardSpace",
+        })
+      : invalidFieldError("body.statusId", "is required: the space has no status", {
+          key: "refusal.field.statusRequired",
+        });
   }
   const placed = keyFromNeighbours(createCardAim(args), context.neighbours, null);
-  if ("field" in placed) return invalidFieldError(placed.field, placed.message);
+  if ("field" in placed) return invalidFieldError(placed.field, placed.message, placed.problem);
   const at = now.toISOString();
   const card: Card = {
     id: context.cardId,

@@ -60,11 +60,14 @@ export const createRelation = (
   if (card instanceof DomainError) return card;
   const { other } = context;
   if (!other || other.role === null || other.workspaceId !== card.workspaceId) {
-    return invalidFieldError("body.cardId", "is not a card of this workspace that you can see");
+    return invalidFieldError("body.cardId", "is not a card of this workspace that you can see", {
+      key: "refusal.field.notVisibleCard",
+    });
   }
   const refused = refuseUnlessAllowed(other.role, "write_cards", "Card");
   if (refused) return refused;
-  if (other.id === card.id) return invalidFieldError("body.cardId", "cannot be the card itself");
+  if (other.id === card.id)
+    return invalidFieldError("body.cardId", "cannot be the card itself", { key: "refusal.field.cardItself" });
   const { kind, fromCardId, toCardId } = relationOf(card.id, args);
   if (context.edges.some((e) => e.from === fromCardId && e.to === toCardId)) {
     return new DomainError(ErrorCode.conflict, "These cards are already related this way", [], {

@@ -5,7 +5,7 @@
  * can read the space, an http(s) link. Removing an option takes it off every value that names it,
  * and deleting a field its values, in the same change, so a value never names what is gone.
  */
-import { DomainError } from "../errors.js";
+import { DomainError, type NotFoundNoun, type RefusalMessage } from "../errors.js";
 import { draft, spaceChannel } from "../events.js";
 import {
   type CreateFieldBody,
@@ -35,7 +35,7 @@ export interface FieldChanges {
 }
 
 /** The field when the caller may see it and manage the space's settings, else the refusal. */
-const ownedBy = <T>(role: WorkspaceRole | null, thing: T | null, what: string): T | DomainError =>
+const ownedBy = <T>(role: WorkspaceRole | null, thing: T | null, what: NotFoundNoun): T | DomainError =>
   refuseUnlessAllowed(thing === null ? null : role, "manage_settings", what) ?? (thing as T);
 
 const fieldPosition = (
@@ -45,7 +45,9 @@ const fieldPosition = (
 ): string | DomainError => {
   const placed = positionAmong(siblings, placement, movingId);
   return "invalidField" in placed
-    ? invalidFieldError(`body.${placed.invalidField}`, "is not a field of this space")
+    ? invalidFieldError(`body.${placed.invalidField}`, "is not a field of this space", {
+        key: "refusal.field.notFieldOfSpace",
+      })
     : placed.position;
 };
 
@@ -57,10 +59,17 @@ const resolveOptions = (
   newId: () => string,
 ): FieldOption[] | DomainError => {
   if (!isChoiceKind(kind)) {
-    return wanted && wanted.length > 0 ? invalidFieldError("body.options", "are only for choice fields") : [];
+    return wanted && wanted.length > 0
+      ? invalidFieldError("body.options", "are only for choice fields", {
+          key: "refusal.field.optionsOnlyChoice",
+        })
+      : [];
   }
   if (wanted === undefined) return [...current];
-  if (wanted.length === 0) return invalidFieldError("body.options", "must offer at least one choice");
+  if (wanted.length === 0)
+    return invalidFieldError("body.options", "must offer at least one choice", {
+      key: "refusal.field.atLeastOneChoice",
+    });
   const known = new Set(current.map((o) => o.id));
   const seenIds = new Set<string>();
   const seenNames = new Set<string>();
@@ -70,10 +79,15 @@ const resolveOptions = (
       return invalidFieldError(
         "body.options",
         `name an option id that is not one of this field's (${option.id})`,
+        { key: "refusal.field.unknownOptionId", values: { id: option.id } },
       );
     }
     const nameKey = option.name.toLocaleLowerCase();
-    if (seenNames.has(nameKey)) return invalidFieldError("body.options", `repeat the name '${option.name}'`);
+    if (seenNames.has(nameKey))
+      return invalidFieldError("body.options", `repeat the name '${option.name}'`, {
+        key: "refusal.field.optionNameTwice",
+        values: { name: option.name },
+      });
     seenNames.add(nameKey);
     const id = option.id ?? newId();
     seenIds.add(id);
@@ -103,7 +117,9 @@ export const createField = (
   const space = ownedBy(context.role, context.space, "Space");
   if (space instanceof DomainError) return space;
   if (duplicateName(context.fields, args.name)) {
-    return invalidFieldError("body.name", "is already the name of a field of this space");
+    return invalidFieldError("body.name", "is already the name of a field of this space", {
+      key: "refusal.field.fieldNameTaken",
+    });
   }
   const options = resolveOptions(args.kind, args.options ?? [], [], context.newId);
   if (options instanceof DomainError) return options;
@@ -144,7 +160,9 @@ export const updateField = (
   const field: CustomField = { ...current };
   if (args.name !== undefined) {
     if (duplicateName(context.fields, args.name, current.id)) {
-      return invalidFieldError("body.name", "is already the name of a field of this space");
+      return invalidFieldError("body.name", "is already the name of a field of this space", {
+        key: "refusal.field.fieldNameTaken",
+      });
     }
     field.name = args.name;
   }
@@ -199,47 +217,61 @@ export const normalizeFieldValue = (
   readerIds: readonly string[],
 ): FieldValue | null | DomainError => {
   if (value === null) return null;
-  const wrong = (message: string) => invalidFieldError("body.value", message);
+  const wrong = (message: string, problem: RefusalMessage) =>
+    invalidFieldError("body.value", message, problem);
   switch (field.kind) {
     case "text": {
-      if (typeof value !== "string") return wrong("must be text for a text field");
+      if (typeof value !== "string")
+        return wrong("must be text for a text field", { key: "refusal.field.valueText" });
       const text = value.trim();
       return text === "" ? null : text;
     }
     case "number":
-      if (typeof value !== "number" || !Number.isFinite(value)) return wrong("must be a finite number");
+      if (typeof value !== "number" || !Number.isFinite(value))
+        return wrong("must be a finite number", { key: "refusal.field.valueNumber" });
       return value;
     case "date":
       if (typeof value !== "string" || !calendarDate.safeParse(value).success) {
-        return wrong("must be a day (YYYY-MM-DD)");
+        return wrong("must be a day (YYYY-MM-DD)", { key: "refusal.field.valueDay" });
       }
       return value;
     case "single_choice":
-      if (typeof value !== "string") return wrong("must be one option id for a single-choice field");
-      if (!field.options.some((o) => o.id === value)) return wrong("is not an option of this field");
+      if (typeof value !== "string")
+        return wrong("must be one option id for a single-choice field", {
+          key: "refusal.field.valueSingleChoice",
+        });
+      if (!field.options.some((o) => o.id === value))
+        return wrong("is not an option of this field", { key: "refusal.field.notOption" });
       return value;
     case "multi_choice": {
-      if (!Array.isArray(value)) return wrong("must be a list of option ids for a multiple-choice field");
+      if (!Array.isArray(value))
+        return wrong("must be a list of option ids for a multiple-choice field", {
+          key: "refusal.field.valueMultiChoice",
+        });
       const wanted = new Set(value);
       if ([...wanted].some((id) => !field.options.some((o) => o.id === id))) {
-        return wrong("must all be options of this field");
+        return wrong("must all be options of this field", { key: "refusal.field.allOptions" });
       }
       const ordered = field.options.filter((o) => wanted.has(o.id)).map((o) => o.id);
       return ordered.length > 0 ? ordered : null;
     }
     case "person":
-      if (typeof value !== "string") return wrong("must be a user id for a person field");
-      if (!readerIds.includes(value)) return wrong("is not a user of this space");
+      if (typeof value !== "string")
+        return wrong("must be a user id for a person field", { key: "refusal.field.valuePerson" });
+      if (!readerIds.includes(value))
+        return wrong("is not a user of this space", { key: "refusal.field.notSpaceUser" });
       return value;
     case "link": {
-      if (typeof value !== "string") return wrong("must be a link for a link field");
+      if (typeof value !== "string")
+        return wrong("must be a link for a link field", { key: "refusal.field.valueLink" });
       const link = value.trim();
       if (link === "") return null;
-      if (!isWebLink(link)) return wrong("must be an http:// or https:// link");
+      if (!isWebLink(link))
+        return wrong("must be an http:// or https:// link", { key: "refusal.field.valueHttpLink" });
       return link;
     }
     default:
-      return wrong("does not suit this field");
+      return wrong("does not suit this field", { key: "refusal.field.valueUnsuited" });
   }
 };
 
@@ -271,7 +303,9 @@ export const setCardField = (
   if (card instanceof DomainError) return card;
   const field = context.field;
   if (field === null || field.spaceId !== card.spaceId) {
-    return invalidFieldError("params.fieldId", "is not a field of this card's space");
+    return invalidFieldError("params.fieldId", "is not a field of this card's space", {
+      key: "refusal.field.notFieldOfCardSpace",
+    });
   }
   const value = normalizeFieldValue(field, args.value, context.readerIds);
   if (value instanceof DomainError) return value;

@@ -96,11 +96,15 @@ export const placeInTarget = (
   statusId: string | undefined,
 ): { target: TargetSpace; status: Status; position: string } | DomainError => {
   const { target, targetRole } = context;
-  if (!target || targetRole === null) return invalidFieldError("body.spaceId", "is not a space you can see");
+  if (!target || targetRole === null)
+    return invalidFieldError("body.spaceId", "is not a space you can see", {
+      key: "refusal.field.notVisibleSpace",
+    });
   if (target.workspaceId !== card.workspaceId) {
     return invalidFieldError(
       "body.spaceId",
       "is a space of another workspace; cards stay in their workspace",
+      { key: "refusal.field.otherWorkspaceSpace" },
     );
   }
   const refused = refuseUnlessAllowed(targetRole, "write_cards", "Space");
@@ -116,7 +120,9 @@ export const placeInTarget = (
           key: "refusal.move.noStatus",
           values: { space: target.name },
         })
-      : invalidFieldError("body.statusId", "is not a status of the target space");
+      : invalidFieldError("body.statusId", "is not a status of the target space", {
+          key: "refusal.field.notStatusOfTarget",
+        });
   }
   return { target, status, position: keyBetween(target.lastKeyByStatus[status.id] ?? null, null) };
 };
@@ -130,7 +136,8 @@ export const moveCardToSpace = (
   const { card, source, sourceStatus } = context;
   const refused = refuseUnlessAllowed(card ? context.role : null, "write_cards", "Card");
   if (refused || !card || !source) return refused ?? notFound("Card");
-  if (args.spaceId === card.spaceId) return invalidFieldError("body.spaceId", "is the card's own space");
+  if (args.spaceId === card.spaceId)
+    return invalidFieldError("body.spaceId", "is the card's own space", { key: "refusal.field.ownSpace" });
   const placed = placeInTarget(context, card, args.statusId);
   if (placed instanceof DomainError) return placed;
   const { target, status, position } = placed;

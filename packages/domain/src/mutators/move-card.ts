@@ -88,13 +88,16 @@ export const moveCard = (
   const { card, target, source } = context;
   const refused = refuseUnlessAllowed(card ? context.role : null, "write_cards", "Card");
   if (refused || !card) return refused ?? notFound("Card");
-  if (!target) return invalidFieldError("body.statusId", "is not a status of this card's space");
+  if (!target)
+    return invalidFieldError("body.statusId", "is not a status of this card's space", {
+      key: "refusal.field.notStatusOfCardSpace",
+    });
   const isStatusChange = target.id !== card.statusId;
   if (isStatusChange && (card.isBlocked || context.openBlockings.length > 0)) {
     return blockedError(context.openBlockings);
   }
   const placed = keyFromNeighbours(moveCardAim(args), context.neighbours, card.id);
-  if ("field" in placed) return invalidFieldError(placed.field, placed.message);
+  if ("field" in placed) return invalidFieldError(placed.field, placed.message, placed.problem);
   const at = now.toISOString();
   const moved: Card = {
     ...card,

@@ -10,7 +10,14 @@ import type { CardRelation } from "../coordination-schemas.js";
 import { DomainError, ErrorCode } from "../errors.js";
 import { draft, spaceChannel } from "../events.js";
 import { keyFromNeighbours, type PlacementNeighbours } from "../ordering.js";
-import { nextOccurrence, occurrenceDateOf, occurrenceDueAt, parseRule, shiftedDates } from "../recurrence.js";
+import {
+  nextOccurrence,
+  occurrenceDateOf,
+  occurrenceDueAt,
+  parseRule,
+  shiftedDates,
+  unprocessableRule,
+} from "../recurrence.js";
 import type { SetRepeatBody } from "../repeat-schemas.js";
 import type { WorkspaceRole } from "../roles.js";
 import type { Card, CardRepeat, Status } from "../schemas.js";
@@ -33,9 +40,6 @@ export interface SetRepeatChanges {
   dueAt: Date | null;
 }
 
-const unprocessable = (message: string, field: string): DomainError =>
-  new DomainError(ErrorCode.unprocessable, message, [{ field, message }]);
-
 export const setCardRepeat = (
   context: SetRepeatContext,
   args: SetRepeatBody,
@@ -47,15 +51,24 @@ export const setCardRepeat = (
   const current = card.repeat;
   const occurrenceDate = current?.occurrenceDate ?? occurrenceDateOf(card);
   if (occurrenceDate === null) {
-    return unprocessable(
-      "A card repeats from its start date (or its due date): give the card a date first",
+    return unprocessableRule(
+      {
+        message: "A card repeats from its start date (or its due date): give the card a date first",
+        refusal: { key: "refusal.repeat.needsDate" },
+      },
       "body.rule",
     );
   }
   const parsed = parseRule(args.rule);
   if (parsed instanceof DomainError) return parsed;
   if (args.ends && args.ends.kind !== "never" && (parsed.count !== null || parsed.until !== null)) {
-    return unprocessable("The end is given twice: in the rule (COUNT or UNTIL) and in 'ends'", "body.ends");
+    return unprocessableRule(
+      {
+        message: "The end is given twice: in the rule (COUNT or UNTIL) and in 'ends'",
+        refusal: { key: "refusal.repeat.endTwice" },
+      },
+      "body.ends",
+    );
   }
   const ends = args.ends ?? (parsed.count !== null ? { kind: "after" as const, count: parsed.count } : null);
   const endsAfter = ends?.kind === "after" ? ends.count : null;
@@ -64,18 +77,33 @@ export const setCardRepeat = (
   const anchorDate = current?.anchorDate ?? occurrenceDate;
   const occurrenceCount = current?.occurrenceCount ?? 1;
   if (endsOn !== null && endsOn < occurrenceDate) {
-    return unprocessable(`The end (${endsOn}) is before the card's date (${occurrenceDate})`, "body.ends");
+    return unprocessableRule(
+      {
+        message: `The end (${endsOn}) is before the card's date (${occurrenceDate})`,
+        refusal: { key: "refusal.repeat.endBeforeDate", values: { end: endsOn, date: occurrenceDate } },
+      },
+      "body.ends",
+    );
   }
   if (endsAfter !== null && endsAfter < occurrenceCount) {
-    return unprocessable(
-      `The series already has ${occurrenceCount} occurrences; it cannot end after ${endsAfter}`,
+    return unprocessableRule(
+      {
+        message: `The series already has ${occurrenceCount} occurrences; it cannot end after ${endsAfter}`,
+        refusal: { key: "refusal.repeat.endAfterPast", values: { count: occurrenceCount, endsAfter } },
+      },
       "body.ends",
     );
   }
   const shape = { rule: parsed.rule, anchorDate, endsAfter, endsOn };
   const nextDate = nextOccurrence(shape, occurrenceDate, occurrenceCount);
   if (nextDate === null && endsAfter === null && endsOn === null) {
-    return unprocessable("The rule has no date after the card's: it would never repeat", "body.rule");
+    return unprocessableRule(
+      {
+        message: "The rule has no date after the card's: it would never repeat",
+        refusal: { key: "refusal.repeat.neverRepeats" },
+      },
+      "body.rule",
+    );
   }
   const timeZone = args.timeZone ?? current?.timeZone ?? context.actorTimeZone ?? "UTC";
   const repeat: CardRepeat = {
@@ -159,7 +187,7 @@ export const createOccurrence = (
       key: "refusal.repeat.noStatus",
     });
   const placed = keyFromNeighbours({ kind: "bottom" }, context.neighbours, null);
-  if ("field" in placed) return new DomainError(ErrorCode.conflict, placed.message);
+  if ("field" in placed) return new DomainError(ErrorCode.conflict, placed.message, [], placed.problem);
   const date = repeat.nextDate;
   const occurrenceCount = repeat.occurrenceCount + 1;
   const nextDate = nextOccurrence(repeat, date, occurrenceCount);

@@ -5,7 +5,14 @@
  * state it loaded; the web app runs the same one on its store for the optimistic update, so the two
  * cannot disagree about what a change does or whether it is allowed.
  */
-import { DomainError, ErrorCode, notFound, roleRefusal } from "../errors.js";
+import {
+  DomainError,
+  invalidFieldRefusal,
+  type NotFoundNoun,
+  notFound,
+  type RefusalMessage,
+  roleRefusal,
+} from "../errors.js";
 import type { DraftEvent } from "../events.js";
 import { type Action, can } from "../permissions.js";
 import type { WorkspaceRole } from "../roles.js";
@@ -25,8 +32,9 @@ export interface Actor {
 export const isRefusal = <Changes>(result: MutatorResult<Changes>): result is DomainError =>
   result instanceof DomainError;
 
-export const invalidFieldError = (field: string, message: string): DomainError =>
-  new DomainError(ErrorCode.validationFailed, `${field} ${message}`, [{ field, message }]);
+/** 400 for one field; `problem` is `message` as a `refusal.field.*` message. */
+export const invalidFieldError = (field: string, message: string, problem: RefusalMessage): DomainError =>
+  invalidFieldRefusal(field, message, problem);
 
 /**
  * Security: 404 before 403. With no role the caller may not know the thing exists, which is the
@@ -35,7 +43,7 @@ export const invalidFieldError = (field: string, message: string): DomainError =
 export const refuseUnlessAllowed = (
   role: WorkspaceRole | null,
   action: Action,
-  what: string,
+  what: NotFoundNoun,
 ): DomainError | null => {
   if (role === null) return notFound(what);
   if (can(role, action)) return null;
@@ -54,7 +62,7 @@ export const touchedCard = (card: Card, patch: Partial<Card>, now: Date): Card =
 export const writableCard = <T>(
   role: WorkspaceRole | null,
   card: T | null,
-  what = "Card",
+  what: NotFoundNoun = "Card",
 ): T | DomainError => {
   if (card === null) return notFound(what);
   return refuseUnlessAllowed(role, "write_cards", what) ?? card;

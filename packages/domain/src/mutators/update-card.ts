@@ -51,20 +51,27 @@ export const updateCard = (
     return invalidFieldError(
       args.dueDate !== undefined ? "body.dueDate" : "body.startDate",
       "must not put the due date before the start date",
+      { key: "refusal.field.dueBeforeStart" },
     );
   }
   const readers = new Set(context.readerIds);
   if (args.responsibleId && !readers.has(args.responsibleId)) {
-    return invalidFieldError("body.responsibleId", "is not a user of this space");
+    return invalidFieldError("body.responsibleId", "is not a user of this space", {
+      key: "refusal.field.notSpaceUser",
+    });
   }
   const wantedCoworkers = args.coworkerIds === undefined ? null : [...new Set(args.coworkerIds)];
   if (wantedCoworkers?.some((id) => !readers.has(id))) {
-    return invalidFieldError("body.coworkerIds", "must all be users of this space");
+    return invalidFieldError("body.coworkerIds", "must all be users of this space", {
+      key: "refusal.field.allSpaceUsers",
+    });
   }
   const wantedLabels = args.labelIds === undefined ? null : [...new Set(args.labelIds)];
   const spaceLabels = new Set(context.spaceLabelIds);
   if (wantedLabels?.some((id) => !spaceLabels.has(id))) {
-    return invalidFieldError("body.labelIds", "must all be labels of this card's space");
+    return invalidFieldError("body.labelIds", "must all be labels of this card's space", {
+      key: "refusal.field.allLabelsOfCardSpace",
+    });
   }
   const added = wantedCoworkers?.filter((id) => !card.coworkerIds.includes(id)) ?? [];
   const removed = wantedCoworkers ? card.coworkerIds.filter((id) => !wantedCoworkers.includes(id)) : [];

@@ -35,7 +35,9 @@ export const updateTodo = (
   const card = writableTodoCard(context.role, todo, context.card);
   if (card instanceof DomainError || !todo) return card as DomainError;
   if (args.afterId && args.beforeId)
-    return invalidFieldError("body.beforeId", "cannot be given with afterId");
+    return invalidFieldError("body.beforeId", "cannot be given with afterId", {
+      key: "refusal.field.beforeWithAfter",
+    });
   const next: TodoItem = { ...todo };
   if (args.text !== undefined) next.text = args.text;
   if (args.isDone !== undefined && args.isDone !== todo.isDone) {
@@ -52,11 +54,14 @@ export const updateTodo = (
       return invalidFieldError(
         placement.afterId === todo.id ? "body.afterId" : "body.beforeId",
         "cannot be the to-do itself",
+        { key: "refusal.field.todoItself" },
       );
     }
     const placed = positionAmong(context.todos, placement, todo.id);
     if ("invalidField" in placed)
-      return invalidFieldError(`body.${placed.invalidField}`, "is not a to-do of this card");
+      return invalidFieldError(`body.${placed.invalidField}`, "is not a to-do of this card", {
+        key: "refusal.field.notTodoOfCard",
+      });
     next.position = placed.position;
   }
   const todos = context.todos.map((t) => (t.id === todo.id ? next : t));
