@@ -16,7 +16,7 @@ import {
   type TemplateResult,
 } from "@lattice/domain";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Client, factories, type Harness, startHarness } from "../test/harness.js";
+import { boardFromReply, type Client, factories, type Harness, startHarness } from "../test/harness.js";
 
 const serverWordsSuite = (driver: TestDriver): void => {
   describe(`words the server writes, in the reader's language (${driver})`, () => {
@@ -39,7 +39,7 @@ const serverWordsSuite = (driver: TestDriver): void => {
       return res.json<T>();
     };
     const statusNames = async (client: Client, spaceId: string) =>
-      json<SpaceBoard>(await client.get(`/api/spaces/${spaceId}/board`), 200).statuses.map((s) => s.name);
+      boardFromReply(json(await client.get(`/api/spaces/${spaceId}/board`), 200)).statuses.map((s) => s.name);
     const complaints = builtInTemplates.find((t) => t.id === "builtin:complaint-handling");
     if (!complaints) throw new Error("the complaint-handling template is built in");
 
@@ -88,7 +88,7 @@ const serverWordsSuite = (driver: TestDriver): void => {
           }),
           201,
         );
-        const board = json<SpaceBoard>(await reader.get(`/api/spaces/${made.space.id}/board`), 200);
+        const board = boardFromReply(json(await reader.get(`/api/spaces/${made.space.id}/board`), 200));
         const columns = complaints.content.statuses.map((s) => say(s.name));
         expect(board.statuses.map((s) => s.name)).toEqual(columns);
         expect(made.space.description).toBe(say(complaints.description));
