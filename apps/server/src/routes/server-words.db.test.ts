@@ -11,7 +11,6 @@ import {
   createTranslator,
   type MySpace,
   type Restored,
-  type SpaceBoard,
   type SpaceTemplate,
   type TemplateResult,
 } from "@lattice/domain";
