@@ -109,6 +109,8 @@ interface PopoverProps {
   panelClassName?: string;
   /** The trigger's accessible name when it shows text (`label` names the open panel). */
   triggerLabel?: string;
+  /** Open from the start (a trigger that stood in for this popover until it was first pressed). */
+  isInitiallyOpen?: boolean;
   children: (close: () => void) => ReactNode;
 }
 
@@ -120,9 +122,10 @@ const PopoverInner = ({
   text,
   panelClassName = "",
   triggerLabel,
+  isInitiallyOpen = false,
   children,
 }: PopoverProps) => {
-  const [isOpen, setIsOpen] = useState(false);
+  const [isOpen, setIsOpen] = useState(isInitiallyOpen);
   const layer = useLayer({
     isOpen,
     onOpenChange: setIsOpen,

@@ -7,6 +7,7 @@ import {
   memo,
   type PointerEventHandler,
   useCallback,
+  useState,
 } from "react";
 import { Link } from "react-router";
 import { useTranslator } from "../../lib/i18n/i18n";
@@ -72,6 +73,39 @@ const Viewers = ({ viewers }: { viewers: PresenceEntry[] }) => {
 };
 
 /**
+ * The card's move popover. A board shows dozens of tiles and re-renders them as its data arrives, and a
+ * popover's positioning and focus hooks cost more than the rest of a tile: until the trigger is first
+ * pressed it is a plain button that says the same, then the popover takes its place, open.
+ */
+const MoveMenu = ({ cardId, label }: { cardId: string; label: string }) => {
+  const [isWanted, setIsWanted] = useState(false);
+  if (isWanted) {
+    return (
+      <Popover label={label} icon="⋯" isInitiallyOpen>
+        {(close) => <MoveControls cardId={cardId} onMoved={close} />}
+      </Popover>
+    );
+  }
+  return (
+    <button
+      type="button"
+      className="btn btn-ghost btn-sm btn-icon menu-trigger"
+      aria-label={label}
+      aria-haspopup="dialog"
+      aria-expanded={false}
+      onClick={(event) => {
+        // Its click is its own, as the popover trigger's is, not the tile's.
+        event.stopPropagation();
+        event.preventDefault();
+        setIsWanted(true);
+      }}
+    >
+      <span aria-hidden="true">⋯</span>
+    </button>
+  );
+};
+
+/**
  * A card on the board. Writers drag it with the pointer anywhere on the tile (after a few pixels, so
  * a click still opens it) or with the keyboard from its handle (Space to pick up, arrows, Space to
  * drop). Visitors get no handle, no listeners and no menu.
@@ -132,9 +166,7 @@ export const CardTile = memo(
             >
               <span aria-hidden="true">⠿</span>
             </button>
-            <Popover label={t("board.card.move", { name: card.name })} icon="⋯">
-              {(close) => <MoveControls cardId={card.id} onMoved={close} />}
-            </Popover>
+            <MoveMenu cardId={card.id} label={t("board.card.move", { name: card.name })} />
           </div>
         ) : null}
       </li>
