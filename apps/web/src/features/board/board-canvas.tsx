@@ -218,7 +218,9 @@ export const BoardCanvas = ({
     <DndContext
       sensors={sensors}
       collisionDetection={boardCollisionDetection}
-      measuring={{ droppable: { strategy: MeasuringStrategy.Always } }}
+      // Droppables (every card and column) are measured while a drag lasts, not whenever one mounts:
+      // measuring walks each node's scroll ancestors, on every tile a virtualized column mounts.
+      measuring={{ droppable: { strategy: MeasuringStrategy.WhileDragging } }}
       accessibility={{
         announcements,
         screenReaderInstructions: {
