@@ -1,5 +1,5 @@
-import { boardColumns, limits, type Status, type StatusRole, statusRoles } from "@lattice/domain";
-import { type FormEvent, useEffect, useRef, useState } from "react";
+import { byPosition, limits, type Status, type StatusRole, statusRoles } from "@lattice/domain";
+import { type FormEvent, useEffect, useMemo, useRef, useState } from "react";
 import { type MessageKey, translate, useTranslator } from "../../lib/i18n/i18n";
 import { useBoard } from "../../store/board";
 import { Button } from "../../ui/button";
@@ -153,13 +153,14 @@ export const ColumnsDialog = ({
   onClose: () => void;
 }) => {
   const { t } = useTranslator();
-  const view = useBoard((s) => s.view);
+  // The statuses only: the dialog is on the board page, closed, and the cards change far more often.
+  const statusesById = useBoard((s) => s.view.statuses);
   const createStatus = useBoard((s) => s.createStatus);
   const [name, setName] = useState("");
   const [role, setRole] = useState<StatusRole>("in_progress");
   const [wip, setWip] = useState("");
   const [wipError, setWipError] = useState<string | null>(null);
-  const statuses = boardColumns(view).map((c) => c.status);
+  const statuses = useMemo(() => Object.values(statusesById).sort(byPosition), [statusesById]);
 
   const handleAdd = (event: FormEvent) => {
     event.preventDefault();
