@@ -172,11 +172,17 @@ export const preloadFirstScreen = (location: { pathname: string }) => {
   void AppShell.preload().catch(() => undefined);
   preloadForHref(location.pathname);
   // The board snapshot (read by the board, list, calendar and Gantt) is the slowest reply of the
-  // first screen: it is asked for now too.
+  // first screen: it is asked for now too, and read into the board store as soon as it and the
+  // store's code are in (checking and indexing thousands of cards then overlaps the session check
+  // and the frame's first render instead of following them).
   const space = matchPath({ path: "/w/:workspaceId/s/:spaceId/*" }, location.pathname);
   const view = space?.params["*"]?.split("/")[0] ?? "";
-  if (space?.params.spaceId && ["", "c", "list", "calendar", "gantt"].includes(view)) {
-    fetchAhead(`/api/spaces/${space.params.spaceId}/board`);
+  const spaceId = space?.params.spaceId;
+  if (spaceId && ["", "c", "list", "calendar", "gantt"].includes(view)) {
+    fetchAhead(`/api/spaces/${spaceId}/board`);
+    void import("./store/board")
+      .then(({ useBoard }) => useBoard.getState().loadAhead(spaceId))
+      .catch(() => undefined);
   }
 };
 

@@ -315,6 +315,37 @@ describe("board store with live events", () => {
     expect(state.seq).toBe(8);
   });
 
+  it("gives the view the board its address had it read ahead, without asking the server again", async () => {
+    useBoard.setState({ spaceId: null, status: "idle" });
+    vi.mocked(api.getBoard).mockClear();
+    const reply = deferred<Board>();
+    vi.mocked(api.getBoard).mockReturnValueOnce(reply.promise);
+    useBoard.getState().loadAhead(spaceId);
+    // The view mounts while the reply is still on its way.
+    const viewLoad = useBoard.getState().load(spaceId);
+    reply.resolve(snapshot);
+    await viewLoad;
+    expect(useBoard.getState().status).toBe("ready");
+    expect(Object.keys(useBoard.getState().view.cards)).toHaveLength(3);
+    expect(api.getBoard).toHaveBeenCalledTimes(1);
+    // Opened again later, the view reads the board again.
+    await useBoard.getState().load(spaceId);
+    expect(api.getBoard).toHaveBeenCalledTimes(2);
+  });
+
+  it("reads the board again for the view when reading it ahead failed", async () => {
+    useBoard.setState({ spaceId: null, status: "idle" });
+    vi.mocked(api.getBoard).mockClear();
+    vi.mocked(api.getBoard).mockRejectedValueOnce(
+      new ApiError({ status: 0, code: "network", title: "Offline", detail: "No connection" }),
+    );
+    useBoard.getState().loadAhead(spaceId);
+    await vi.waitFor(() => expect(useBoard.getState().status).toBe("error"));
+    await useBoard.getState().load(spaceId);
+    expect(useBoard.getState().status).toBe("ready");
+    expect(api.getBoard).toHaveBeenCalledTimes(2);
+  });
+
   it("takes a reload's snapshot when it is as new as what the board holds", async () => {
     vi.mocked(api.getBoard).mockResolvedValueOnce({
       ...snapshot,

@@ -72,9 +72,14 @@ export const cardUpdatesOrRefusal = (
   return events;
 };
 
+/** How long a board loaded ahead waits for its view before a view's load asks the server again. */
+const AHEAD_MS = 10_000;
+
 export const useBoard = create<BoardStore>((set, get) => {
   /** Bumped on every load so a late reply for a board we left is not applied to the new one. */
   let generation = 0;
+  /** The load `loadAhead` started, until the view's own `load` of the same space takes it. */
+  let ahead: { spaceId: string; at: number; loading: Promise<void> } | null = null;
   const sendInOrder = createSendQueue();
   const confirmedIds = createConfirmedIds();
 
@@ -95,7 +100,23 @@ export const useBoard = create<BoardStore>((set, get) => {
     arrivals: {},
     lostReason: null,
 
+    loadAhead: (spaceId) => {
+      ahead = { spaceId, at: Date.now(), loading: get().load(spaceId) };
+    },
+
     load: async (spaceId) => {
+      const taken = ahead;
+      ahead = null;
+      // The view opening the board the address named: the snapshot read ahead is the view's, unless
+      // another space was opened since, it failed, or it waited too long (then it is read again).
+      if (
+        taken?.spaceId === spaceId &&
+        get().spaceId === spaceId &&
+        get().status !== "error" &&
+        Date.now() - taken.at < AHEAD_MS
+      ) {
+        return taken.loading;
+      }
       const isSameSpace = get().spaceId === spaceId && get().status === "ready";
       const myGeneration = isSameSpace ? generation : ++generation;
       if (!isSameSpace) {

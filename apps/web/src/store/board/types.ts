@@ -49,7 +49,13 @@ export interface BoardStore {
   /** Set when the server stops serving this space to us (deleted, access revoked). */
   lostReason: string | null;
 
+  /** Reads a space's board, or reads it again (a reload keeps changes newer than the snapshot). */
   load: (spaceId: string) => Promise<void>;
+  /**
+   * Starts reading the board an address names before its view mounts (see `preloadFirstScreen`): the
+   * view's first `load` of that space then takes this one instead of asking the server again.
+   */
+  loadAhead: (spaceId: string) => void;
   /** Applies events the server confirmed (its replies now, live events later). */
   applyConfirmed: (events: BoardEvent[]) => void;
   /** A live event of the space channel, in seq order (the channel registry checked the order). */
