@@ -5,11 +5,15 @@
  * (routing, validation, authorization, queries, maths, serialization), median and max of 10 calls:
  * changed = the first call after a card moved (the space's seq changed: the cached history follows
  * the events since), cached = the same call again (the history comes from the server's chart cache),
- * cold = the first call of a freshly started server (nothing cached: the whole history is read).
+ * cold = the first call of a freshly started server (nothing cached: the whole history is read);
+ * changed (br) = the first call after a change from a client that accepts compression as browsers do
+ * (`accept-encoding: gzip, deflate, br, zstd`). The reply's size is given as JSON and as sent
+ * compressed.
  *
  * `BENCH_CARDS=5000` changes the space's size; `BENCH_ONLY=aging` times only the charts whose label
  * contains that word (e.g. the Aging chart on a 5,000-card space).
  */
+import os from "node:os";
 import { createDb, type DbHandle, runMutation, tables } from "@lattice/db";
 import { createPostgresTestDatabase, isPostgresReachable } from "@lattice/db/testing";
 import { buildApp } from "../apps/server/src/app.js";
@@ -77,9 +81,11 @@ const run = async (driver: string, handle: DbHandle) => {
     const res = await call("POST", `/api/cards/${probe.id}/move`, { statusId });
     if (res.statusCode !== 200) throw new Error(`move: ${res.statusCode} ${res.body}`);
   };
-  const timed = async (url: string, via = app) => {
+  const browserEncodings = "gzip, deflate, br, zstd";
+  const timed = async (url: string, via = app, acceptEncoding?: string) => {
+    const headers = acceptEncoding ? { cookie, "accept-encoding": acceptEncoding } : { cookie };
     const started = performance.now();
-    const res = await via.inject({ method: "GET", url, headers: { cookie } });
+    const res = await via.inject({ method: "GET", url, headers });
     if (res.statusCode !== 200) throw new Error(`${url}: ${res.statusCode} ${res.body}`);
     return { ms: performance.now() - started, bytes: res.rawPayload.length };
   };
@@ -90,7 +96,7 @@ const run = async (driver: string, handle: DbHandle) => {
     return `${median.toFixed(0).padStart(5)} ms ${(sorted.at(-1) ?? 0).toFixed(0).padStart(5)} ms`;
   };
   console.log(
-    `  ${"".padEnd(28)} changed: median   max   cached: median   max   cold: median   max    reply`,
+    `  ${"".padEnd(28)} changed: median   max   cached: median   max   cold: median   max    reply   changed (br): median   max   sent`,
   );
   const from = isoDateOfDay(Math.floor(Date.now() / 86_400_000) - DAYS);
   for (const [label, url] of [
@@ -104,7 +110,9 @@ const run = async (driver: string, handle: DbHandle) => {
     const changed: number[] = [];
     const cached: number[] = [];
     const cold: number[] = [];
+    const changedCompressed: number[] = [];
     let bytes = 0;
+    let sentBytes = 0;
     await timed(url); // warms up the code paths
     for (let i = 0; i < CALLS; i++) {
       await change();
@@ -112,6 +120,10 @@ const run = async (driver: string, handle: DbHandle) => {
       const again = await timed(url);
       cached.push(again.ms);
       bytes = again.bytes;
+      await change();
+      const compressed = await timed(url, app, browserEncodings);
+      changedCompressed.push(compressed.ms);
+      sentBytes = compressed.bytes;
     }
     for (let i = 0; i < COLD_CALLS; i++) {
       const fresh = await startApp(handle);
@@ -122,12 +134,24 @@ const run = async (driver: string, handle: DbHandle) => {
       }
     }
     console.log(
-      `  ${label.padEnd(28)}    ${summary(changed)}           ${summary(cached)}         ${summary(cold)}   ${(bytes / 1024).toFixed(0).padStart(5)} KiB`,
+      `  ${label.padEnd(28)}    ${summary(changed)}           ${summary(cached)}         ${summary(cold)}   ${(bytes / 1024).toFixed(0).padStart(5)} KiB           ${summary(changedCompressed)}  ${(sentBytes / 1024).toFixed(0).padStart(5)} KiB`,
     );
   }
+  console.log(
+    `  load average ${os
+      .loadavg()
+      .map((n) => n.toFixed(1))
+      .join(" ")}`,
+  );
   await app.close();
 };
 
+console.log(
+  `load average ${os
+    .loadavg()
+    .map((n) => n.toFixed(1))
+    .join(" ")}`,
+);
 const pglite = await createDb({ dataDir: "memory://" });
 try {
   await run("PGlite", pglite);

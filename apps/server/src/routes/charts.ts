@@ -23,7 +23,9 @@ import {
   idParams,
   isoDateOfDay,
   type StatusRole,
+  type TimeChartReply,
   timeChartOf,
+  timeChartReplyOf,
   timeChartSchema,
   workspaceDashboard,
   workspaceDashboardSchema,
@@ -35,8 +37,10 @@ import { authorize, invalidField } from "../commands/authorize.js";
 import { currentUser } from "../plugins/auth.js";
 import { createChartCache } from "../queries/chart-cache.js";
 import { type CardFilter, readableSpaceIds } from "../queries/chart-data.js";
+import { createChartReplyCache } from "../queries/chart-reply-cache.js";
 import { loadLabelTargets } from "../queries/service-levels.js";
 import { problemResponses } from "./problems.js";
+import { replyEncoding } from "./reply-encoding.js";
 
 const DEFAULT_RANGE_DAYS = 90;
 
@@ -99,6 +103,8 @@ export const chartRoutes: FastifyPluginAsyncZod = async (app) => {
   // One per app (so per process): see chart-cache.ts for why it is never stale.
   const cache = createChartCache();
   const load = (spaceIds: readonly string[], filter: CardFilter) => cache.load(app.db.db, spaceIds, filter);
+  // The Time chart's reply is the one that grows with the history (every card completed in the period).
+  const timeReplies = createChartReplyCache();
 
   app.get(
     "/spaces/:id/charts/time",
@@ -112,15 +118,34 @@ export const chartRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: timeChartSchema, ...problemResponses(400, 401, 404) },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const access = authorize(
         await spaceAccess(app.db.db, currentUser(request).id, request.params.id),
         "read",
         "Space",
       );
       const period = periodOf(request.query);
-      const history = await load([access.space.id], filterOf(request.query));
-      return { ...timeChartOf(history, { ...period, now: Date.now() }), statuses: [...history.statuses] };
+      const filter = filterOf(request.query);
+      const history = await load([access.space.id], filter);
+      const key = JSON.stringify([access.space.id, filter, period.from, period.to]);
+      const text = timeReplies.text(key, history, () => {
+        const now = Date.now();
+        const chart = timeChartOf(history, { ...period, now });
+        const lastCompletion = chart.points.at(-1)?.completedAt;
+        // Checked here, as the reply serializer checks every other reply (this one is sent as text).
+        const body = timeChartSchema.parse(timeChartReplyOf(chart, history.statuses));
+        return {
+          text: JSON.stringify(body),
+          keep: lastCompletion === undefined || Date.parse(lastCompletion) <= now,
+        };
+      });
+      reply.type("application/json; charset=utf-8");
+      const encoding = replyEncoding(request.headers, text.length);
+      // Already JSON text (or its compressed bytes): Fastify sends it as is.
+      if (!encoding) return reply.send(text as unknown as TimeChartReply);
+      const bytes = await timeReplies.compressed(key, text, encoding);
+      reply.header("content-encoding", encoding).header("vary", "accept-encoding");
+      return reply.send(bytes as unknown as TimeChartReply);
     },
   );
 

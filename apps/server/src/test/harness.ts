@@ -15,6 +15,9 @@ import {
   type Space,
   type SpaceBoard,
   type Status,
+  type TimeChartView,
+  timeChartFromReply,
+  timeChartSchema,
   type User,
   type Workspace,
   type WorkspaceRole,
@@ -130,6 +133,10 @@ export class Client {
 
 /** A board reply (compact on the wire) checked against its schema and expanded into the full board. */
 export const boardFromReply = (reply: unknown): SpaceBoard => expandBoard(boardReplySchema.parse(reply));
+
+/** A Time chart reply (its cards as columns on the wire) checked against its schema and read as the chart. */
+export const timeChartFromJson = (reply: unknown): TimeChartView =>
+  timeChartFromReply(timeChartSchema.parse(reply));
 
 const expectStatus = (res: LightMyRequestResponse, status: number, what: string): void => {
   if (res.statusCode !== status)

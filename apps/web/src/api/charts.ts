@@ -1,11 +1,22 @@
-/** Typed calls for the chart views: the chart endpoints, plus the space, label and member look-ups they need. */
+/**
+ * Typed calls for the chart views: the chart endpoints (each reply parsed with its schema from
+ * packages/domain; the Time chart's columns read back as the chart) and the space they belong to.
+ *
+ * The views read the charts through the query cache (`chartQueries`): one entry per chart request,
+ * marked stale by the charted spaces' live events (sync/chart-query-bridge.ts), so an open chart
+ * draws a change made anywhere without a reload.
+ */
 import {
   agingChartSchema,
   cumulativeFlowSchema,
   forecastChartSchema,
   spaceSchema,
+  type TimeChartView,
+  timeChartFromReply,
   timeChartSchema,
 } from "@lattice/domain";
+import type { QueryFunctionContext } from "@tanstack/react-query";
+import { chartQueryRoot } from "../sync/chart-query-bridge";
 import { type ReplySchema, request } from "./client";
 
 const _arrayOf = <T>(item: ReplySchema<T>): ReplySchema<T[]> => ({
@@ -115,8 +126,8 @@ export const chartsApi = {
   getSpace: (id: string, signal?: AbortSignal) =>
     request("GET", `/api/spaces/${id}`, spaceSchema, withSignal(signal)),
 
-  timeChart: (spaceId: string, params: RangeParams, signal?: AbortSignal) =>
-    getChart(timeChartPath(spaceId, params), timeChartSchema, signal),
+  timeChart: (spaceId: string, params: RangeParams, signal?: AbortSignal): Promise<TimeChartView> =>
+    getChart(timeChartPath(spaceId, params), timeChartSchema, signal).then(timeChartFromReply),
   cumulativeFlow: (spaceId: string, params: RangeParams, signal?: AbortSignal) =>
     getChart(cumulativeFlowPath(spaceId, params), cumulativeFlowSchema, signal),
   forecast: (scope: ForecastScope, params: ForecastParams, signal?: AbortSignal) =>
@@ -133,4 +144,31 @@ export const chartsApi = {
     forecast: (scope: ForecastScope, params: ForecastParams) =>
       fetchAhead(forecastPath(scope, params), forecastChartSchema),
   },
+};
+
+/** One chart request as the query cache holds it: its key names the chart, its scope and its parameters. */
+export interface ChartQuery<T> {
+  queryKey: readonly [typeof chartQueryRoot, string, ForecastScope["kind"], string, object];
+  queryFn: (context: QueryFunctionContext) => Promise<T>;
+}
+
+const spaceChart = <T>(
+  chart: string,
+  spaceId: string,
+  params: RangeParams,
+  load: (spaceId: string, params: RangeParams, signal?: AbortSignal) => Promise<T>,
+): ChartQuery<T> => ({
+  queryKey: [chartQueryRoot, chart, "space", spaceId, params],
+  queryFn: ({ signal }) => load(spaceId, params, signal),
+});
+
+export const chartQueries = {
+  time: (spaceId: string, params: RangeParams) => spaceChart("time", spaceId, params, chartsApi.timeChart),
+  cumulativeFlow: (spaceId: string, params: RangeParams) =>
+    spaceChart("cumulative-flow", spaceId, params, chartsApi.cumulativeFlow),
+  aging: (spaceId: string, params: RangeParams) => spaceChart("aging", spaceId, params, chartsApi.agingChart),
+  forecast: (scope: ForecastScope, params: ForecastParams) => ({
+    queryKey: [chartQueryRoot, "forecast", scope.kind, scope.id, params] as const,
+    queryFn: ({ signal }: QueryFunctionContext) => chartsApi.forecast(scope, params, signal),
+  }),
 };

@@ -19,6 +19,7 @@ import { useBoard } from "../store/board";
 import { toast } from "../store/toasts";
 import { useWorkspaces } from "../store/workspaces";
 import { ChannelRegistry, type WireEvent } from "./channels";
+import { invalidateChartsOnEvent } from "./chart-query-bridge";
 import { invalidateOnEvent, queryKeysFedBy } from "./query-bridge";
 import { type ConnectionStatus, SyncSocket } from "./socket";
 
@@ -33,6 +34,7 @@ const socket = new SyncSocket();
 const registry = new ChannelRegistry((message) => socket.send(message));
 
 registry.observeAll(invalidateOnEvent(queryClient));
+registry.observeAll(invalidateChartsOnEvent(queryClient));
 
 /**
  * A channel followed again from a fresh snapshot missed the events of its time away: the lookups it

@@ -9,3 +9,4 @@ export * from "./percentiles.js";
 export * from "./random.js";
 export * from "./schemas.js";
 export * from "./time-metrics.js";
+export * from "./time-reply.js";

@@ -172,22 +172,49 @@ const statusTimeSchema = z.object({ statusId: z.string(), days: z.number() });
 
 export const chartStatusSchema = z.object({ id: z.string(), name: z.string(), role: z.enum(statusRoles) });
 
+const wholeNumbers = z.array(z.number().int());
+
+/**
+ * The Time chart's cards as columns (index i of every list is one card, by completion time): the
+ * whole chart of two years is about a third of one object per card with repeated keys, ISO
+ * timestamps and status ids. Durations are whole milliseconds (the days of `timeChartFromReply` are
+ * them divided by a day, exactly as computed). `timeChartFromReply` turns it back into the chart.
+ */
+const timePointColumnsSchema = z
+  .object({
+    start: z
+      .number()
+      .int()
+      .describe("The first instant of `from` (UTC) in epoch milliseconds: `completedAt` counts from it."),
+    cardIds: z.array(z.string()),
+    names: z.array(z.string()),
+    completedAt: wholeNumbers.describe("Milliseconds from `start` to the card's final completion."),
+    leadDays: wholeNumbers,
+    reactionDays: z.array(z.number().int().nullable()),
+    cycleDays: z.array(z.number().int().nullable()),
+    blockedMs: wholeNumbers.describe("Milliseconds blocked (overlapping blockings counted once)."),
+    statusIds: z
+      .array(z.string())
+      .describe(
+        "The statuses `timeInStatus` names by index: those of `statuses` first, then any since deleted.",
+      ),
+    timeInStatus: z
+      .array(wholeNumbers)
+      .describe("Per card, pairs of a status index and the milliseconds spent in it, in first-visit order."),
+  })
+  .refine(
+    (p) =>
+      [p.names, p.completedAt, p.leadDays, p.reactionDays, p.cycleDays, p.blockedMs, p.timeInStatus].every(
+        (column) => column.length === p.cardIds.length,
+      ),
+    "every column has one value per card",
+  );
+
 export const timeChartSchema = z.object({
   from: z.string(),
   to: z.string(),
   statuses: z.array(chartStatusSchema).describe("The space's statuses in board order."),
-  points: z.array(
-    z.object({
-      cardId: z.string(),
-      name: z.string(),
-      completedAt: z.string(),
-      leadDays: z.number().int(),
-      reactionDays: z.number().int().nullable(),
-      cycleDays: z.number().int().nullable(),
-      blockedDays: z.number(),
-      timeInStatus: z.array(statusTimeSchema),
-    }),
-  ),
+  points: timePointColumnsSchema,
   lead: summarySchema,
   reaction: summarySchema,
   cycle: summarySchema,
@@ -195,6 +222,7 @@ export const timeChartSchema = z.object({
   timeInStatus: z.array(statusTimeSchema),
   blocked: z.object({ cards: z.number().int(), days: z.number() }),
 });
+/** The Time chart as it travels: its cards as columns (`timeChartReplyOf`, `timeChartFromReply`). */
 export type TimeChartReply = z.infer<typeof timeChartSchema>;
 
 const labelSchema = z.enum(["optimistic", "most_likely", "pessimistic"]).nullable();

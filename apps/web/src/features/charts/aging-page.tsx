@@ -6,11 +6,19 @@
 import type { AgingChartReply, AgingDotReply } from "@lattice/domain";
 import type { MouseEvent } from "react";
 import { useNavigate, useParams, useSearchParams } from "react-router";
-import { chartsApi } from "../../api/charts";
+import { chartQueries } from "../../api/charts";
 import { useTranslator } from "../../lib/i18n/i18n";
 import { EmptyState } from "../../ui/empty-state";
 import { CardFilterControls, chartCardFilterOf } from "./chart-filters";
-import { ChartError, ChartFigure, ChartPage, ChartSkeleton, useChartData, useSpaceInfo } from "./chart-page";
+import {
+  ChartError,
+  ChartFigure,
+  ChartPage,
+  ChartSkeleton,
+  useChartData,
+  useFollowedSpaces,
+  useSpaceInfo,
+} from "./chart-page";
 import { PeriodControls } from "./period-controls";
 import { ServiceLevelsForm } from "./service-levels-form";
 import { type ChartWords, formatDuration, periodFromQuery, todayIso } from "./shape";
@@ -60,10 +68,8 @@ export const AgingPage = () => {
   const { t } = words;
   const period = periodFromQuery(search, todayIso());
   const filter = chartCardFilterOf(search);
-  const key = JSON.stringify([spaceId, period.from, period.to, filter]);
-  const result = useChartData(key, (signal) =>
-    chartsApi.agingChart(spaceId, { from: period.from, to: period.to, ...filter }, signal),
-  );
+  const result = useChartData(chartQueries.aging(spaceId, { from: period.from, to: period.to, ...filter }));
+  useFollowedSpaces([spaceId]);
   const reply = result.data;
   const openCard = (cardId: string) => {
     void navigate(`/w/${workspaceId}/s/${spaceId}/c/${cardId}`);

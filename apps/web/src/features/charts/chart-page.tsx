@@ -1,8 +1,12 @@
 /** What the three chart views share: the space header with its tabs, data loading, skeleton, errors. */
-import { type ReactNode, useEffect, useId, useState } from "react";
-import { chartsApi } from "../../api/charts";
+import { spaceChannel } from "@lattice/domain";
+import { hashKey, keepPreviousData, useQuery } from "@tanstack/react-query";
+import { type ReactNode, useEffect, useId, useRef, useState } from "react";
+import { type ChartQuery, chartsApi } from "../../api/charts";
 import { ApiError, describeError } from "../../api/client";
+import { queryClient } from "../../api/query-client";
 import { useTranslator } from "../../lib/i18n/i18n";
+import { sync } from "../../sync/live";
 import { Skeleton } from "../../ui/skeleton";
 import { SpaceViewHeader } from "../space-views/space-view-header";
 import "./charts.css";
@@ -13,48 +17,64 @@ type Loaded<T> =
   | { status: "error"; data: T | null; error: unknown };
 
 /**
- * Loads `fetcher` whenever `key` changes (after `delay` ms, so typing in a filter does not send a
- * request per keystroke), aborting the previous request; keeps the last data while reloading.
+ * A chart through the query cache: asked again when the request changes (after `delay` ms, so typing
+ * in a filter does not send a request per keystroke; the first request goes at once) and when a live
+ * event marks it stale; keeps the last chart on screen while the next one loads.
  */
 export const useChartData = <T,>(
-  key: string,
-  fetcher: (signal: AbortSignal) => Promise<T>,
-  delay = 200,
+  chart: ChartQuery<T>,
+  { enabled = true, delay = 200 }: { enabled?: boolean; delay?: number } = {},
 ): Loaded<T> & { isReloading: boolean; retry: () => void } => {
-  const [nonce, setNonce] = useState(0);
-  const [state, setState] = useState<Loaded<T>>({ status: "loading", data: null, error: null });
-  const [loadedKey, setLoadedKey] = useState<string | null>(null);
-  // biome-ignore lint/correctness/useExhaustiveDependencies: the key names the request; fetcher is rebuilt every render
+  const hash = hashKey(chart.queryKey);
+  const [asked, setAsked] = useState({ chart, hash });
+  // The last chart received: kept on screen while the next loads, and under the error if it fails.
+  const shown = useRef<T | null>(null);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the hash names the request; the query object is rebuilt every render
   useEffect(() => {
-    const controller = new AbortController();
-    setState((s) => ({ status: "loading", data: s.data, error: null }));
-    const timer = window.setTimeout(
-      () => {
-        fetcher(controller.signal).then(
-          (data) => {
-            if (controller.signal.aborted) return;
-            setState({ status: "ready", data, error: null });
-            setLoadedKey(key);
-          },
-          (error: unknown) => {
-            if (controller.signal.aborted) return;
-            setState((s) => ({ status: "error", data: s.data, error }));
-            setLoadedKey(key);
-          },
-        );
-      },
-      loadedKey === null ? 0 : delay,
-    );
-    return () => {
-      controller.abort();
-      window.clearTimeout(timer);
+    if (asked.hash === hash) return;
+    // Nothing shown yet (the first request, or one that waited to be enabled): no reason to wait.
+    const timer = window.setTimeout(() => setAsked({ chart, hash }), shown.current === null ? 0 : delay);
+    return () => window.clearTimeout(timer);
+  }, [hash]);
+  const query = useQuery(
+    { ...asked.chart, enabled, placeholderData: keepPreviousData, retry: false },
+    queryClient,
+  );
+  if (query.data !== undefined) shown.current = query.data;
+  const retry = () => void query.refetch();
+  if (query.isError)
+    return { status: "error", data: shown.current, error: query.error, isReloading: false, retry };
+  // Waiting for the typing to settle, or for the reply to a new request: the last chart stays, busy.
+  if (query.data === undefined || query.isPlaceholderData || asked.hash !== hash) {
+    return {
+      status: "loading",
+      data: shown.current,
+      error: null,
+      isReloading: shown.current !== null,
+      retry,
     };
-  }, [key, nonce]);
-  return {
-    ...state,
-    isReloading: state.status === "loading" && state.data !== null,
-    retry: () => setNonce((n) => n + 1),
-  } as Loaded<T> & { isReloading: boolean; retry: () => void };
+  }
+  return { status: "ready", data: query.data, error: null, isReloading: false, retry };
+};
+
+/**
+ * Follows the live events of the spaces a chart covers while it is shown (those no other view
+ * follows already), so the chart query bridge hears their changes and marks the chart stale.
+ */
+export const useFollowedSpaces = (spaceIds: readonly string[]): void => {
+  const key = spaceIds.join(",");
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the joined ids name the spaces
+  useEffect(() => {
+    const { registry } = sync;
+    const followed = spaceIds.map(spaceChannel).filter((channel) => !registry.has(channel));
+    for (const channel of followed) {
+      // From now on: the chart is asked for alongside; a snapshot reload tells the bridge (null event).
+      registry.subscribe(channel, null, { apply: () => undefined, reload: async (latest) => latest });
+    }
+    return () => {
+      for (const channel of followed) registry.unsubscribe(channel);
+    };
+  }, [key]);
 };
 
 export interface SpaceInfo {

@@ -32,9 +32,9 @@ const aging: AgingChartReply = {
 };
 
 vi.mock("../../api/charts", () => ({
-  chartsApi: {
-    agingChart: async () => aging,
-    getSpace: async () => ({ name: "Triage desk", folderId: null }),
+  chartsApi: { getSpace: async () => ({ name: "Triage desk", folderId: null }) },
+  chartQueries: {
+    aging: () => ({ queryKey: ["charts", "aging", "space", "s1", {}], queryFn: async () => aging }),
   },
 }));
 // The space's header (tabs, saved views) is its own screen, with its own words.

@@ -3,11 +3,19 @@ import type { CumulativeFlowReply } from "@lattice/domain";
 import { useMemo } from "react";
 import { useParams, useSearchParams } from "react-router";
 import type uPlot from "uplot";
-import { chartsApi } from "../../api/charts";
+import { chartQueries } from "../../api/charts";
 import { useTranslator } from "../../lib/i18n/i18n";
 import { EmptyState } from "../../ui/empty-state";
 import { CardFilterControls, chartCardFilterOf } from "./chart-filters";
-import { ChartError, ChartFigure, ChartPage, ChartSkeleton, useChartData, useSpaceInfo } from "./chart-page";
+import {
+  ChartError,
+  ChartFigure,
+  ChartPage,
+  ChartSkeleton,
+  useChartData,
+  useFollowedSpaces,
+  useSpaceInfo,
+} from "./chart-page";
 import { type ChartColors, statusColors, useChartColors } from "./colors";
 import { PeriodControls } from "./period-controls";
 import { countAxis, dateAxis, utcDate } from "./plot-options";
@@ -65,10 +73,10 @@ export const FlowPage = () => {
   const { t } = words;
   const period = periodFromQuery(search, todayIso());
   const filter = chartCardFilterOf(search);
-  const key = JSON.stringify([spaceId, period.from, period.to, filter]);
-  const result = useChartData(key, (signal) =>
-    chartsApi.cumulativeFlow(spaceId, { from: period.from, to: period.to, ...filter }, signal),
+  const result = useChartData(
+    chartQueries.cumulativeFlow(spaceId, { from: period.from, to: period.to, ...filter }),
   );
+  useFollowedSpaces([spaceId]);
   const reply = result.data;
   const series = useMemo(() => (reply ? flowSeries(reply) : null), [reply]);
   const fills = useMemo(() => (series ? statusColors(series.layers, colors) : []), [series, colors]);

@@ -3,7 +3,7 @@ import type { ForecastChartReply } from "@lattice/domain";
 import { useEffect, useMemo, useState } from "react";
 import { useParams, useSearchParams } from "react-router";
 import type uPlot from "uplot";
-import { chartsApi } from "../../api/charts";
+import { chartQueries } from "../../api/charts";
 import { useSpaceLabels } from "../../api/labels";
 import { useWorkspaceMembers } from "../../api/members";
 import { useTranslator } from "../../lib/i18n/i18n";
@@ -18,6 +18,7 @@ import {
   ChartSkeleton,
   Control,
   useChartData,
+  useFollowedSpaces,
   useSpaceInfo,
 } from "./chart-page";
 import { type ChartColors, useChartColors, withAlpha } from "./colors";
@@ -219,12 +220,13 @@ export const ForecastPage = () => {
   const { members } = useWorkspaceMembers(workspaceId);
   const labels = useSpaceLabels(spaceId);
 
-  const key = JSON.stringify([scope, params]);
-  const result = useChartData(key, (signal) =>
-    scope ? chartsApi.forecast(scope, params, signal) : new Promise<ForecastChartReply>(() => undefined),
-  );
+  // A folder forecast waits for the space's folder: asked for once it is known.
+  const result = useChartData(chartQueries.forecast(scope ?? { kind: "space", id: spaceId }, params), {
+    enabled: scope !== null,
+  });
 
   const reply = result.data;
+  useFollowedSpaces(reply?.spaceIds ?? [spaceId]);
   const fan = useMemo(() => (reply ? forecastFan(reply) : null), [reply]);
   const data = useMemo<uPlot.AlignedData | null>(() => {
     if (!reply) return null;

@@ -1,4 +1,4 @@
-import type { CumulativeFlowReply, ForecastChartReply, TimeChartReply } from "@lattice/domain";
+import type { CumulativeFlowReply, ForecastChartReply, TimeChartView } from "@lattice/domain";
 import { beforeAll, describe, expect, it } from "vitest";
 import { createTranslator } from "../../lib/i18n/runtime";
 import { readChartColors, statusColors, withAlpha } from "./colors";
@@ -173,7 +173,7 @@ const summary = (count: number, median: number | null) => ({
   p85: median,
   p95: median,
 });
-const timeReply: TimeChartReply = {
+const timeReply: TimeChartView = {
   from: "2027-01-01",
   to: "2027-01-31",
   statuses: [

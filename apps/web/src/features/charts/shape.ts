@@ -8,7 +8,7 @@ import {
   type CumulativeFlowReply,
   type ForecastChartReply,
   forecastDefaults,
-  type TimeChartReply,
+  type TimeChartView,
 } from "@lattice/domain";
 import type { Translator } from "../../lib/i18n/i18n";
 
@@ -277,7 +277,7 @@ export type TimeMetric = "lead" | "reaction" | "cycle";
 export const metricName = (words: ChartWords, metric: TimeMetric): string =>
   words.t(`charts.metric.${metric}`);
 
-type TimePoint = TimeChartReply["points"][number];
+type TimePoint = TimeChartView["points"][number];
 
 const metricValue = (point: TimePoint, metric: TimeMetric): number | null =>
   metric === "lead" ? point.leadDays : metric === "reaction" ? point.reactionDays : point.cycleDays;
@@ -292,7 +292,7 @@ export interface ScatterSeries {
 }
 
 /** Completed cards as (completion time, days) for one metric, sorted by completion; cards without a value are left out. */
-export const scatterSeries = (reply: TimeChartReply, metric: TimeMetric): ScatterSeries => {
+export const scatterSeries = (reply: TimeChartView, metric: TimeMetric): ScatterSeries => {
   const rows: { x: number; y: number; id: string; name: string }[] = [];
   for (const point of reply.points) {
     const value = metricValue(point, metric);
@@ -314,7 +314,7 @@ export interface PercentileLine {
   value: number;
 }
 
-export const percentileLines = (words: ChartWords, summary: TimeChartReply["lead"]): PercentileLine[] => {
+export const percentileLines = (words: ChartWords, summary: TimeChartView["lead"]): PercentileLine[] => {
   const lines: PercentileLine[] = [];
   for (const key of ["median", "p85", "p95"] as const) {
     const value = summary[key];
@@ -323,12 +323,12 @@ export const percentileLines = (words: ChartWords, summary: TimeChartReply["lead
   return lines;
 };
 
-export const histogramSeries = (bins: TimeChartReply["histograms"]["lead"]): { x: number[]; y: number[] } => {
+export const histogramSeries = (bins: TimeChartView["histograms"]["lead"]): { x: number[]; y: number[] } => {
   const sorted = [...bins].sort((a, b) => a.days - b.days);
   return { x: sorted.map((b) => b.days), y: sorted.map((b) => b.count) };
 };
 
-export const timeSummary = (words: ChartWords, reply: TimeChartReply, metric: TimeMetric): string => {
+export const timeSummary = (words: ChartWords, reply: TimeChartView, metric: TimeMetric): string => {
   const summary = reply[metric];
   const period = formatPeriod(words, reply.from, reply.to);
   if (summary.count === 0) return words.t("charts.time.summaryNone", { metric, period });
@@ -347,7 +347,7 @@ export interface StatusTimeRow {
 }
 
 /** Time per status summed over the completed cards, in board order (statuses not in the board last). */
-export const statusTimeRows = (words: ChartWords, reply: TimeChartReply): StatusTimeRow[] => {
+export const statusTimeRows = (words: ChartWords, reply: TimeChartView): StatusTimeRow[] => {
   const byId = new Map(reply.timeInStatus.map((s) => [s.statusId, s.days]));
   const rows: StatusTimeRow[] = reply.statuses.map((s) => ({
     statusId: s.id,

@@ -1,9 +1,9 @@
 /** Time chart view: lead / reaction / cycle time per completed card, percentiles, histogram, time per status. */
-import type { TimeChartReply } from "@lattice/domain";
+import type { TimeChartView } from "@lattice/domain";
 import { useCallback, useMemo } from "react";
 import { useNavigate, useParams, useSearchParams } from "react-router";
 import uPlot from "uplot";
-import { chartsApi } from "../../api/charts";
+import { chartQueries } from "../../api/charts";
 import { useTranslator } from "../../lib/i18n/i18n";
 import { EmptyState } from "../../ui/empty-state";
 import { Select } from "../../ui/input";
@@ -15,6 +15,7 @@ import {
   ChartSkeleton,
   Control,
   useChartData,
+  useFollowedSpaces,
   useSpaceInfo,
 } from "./chart-page";
 import { type ChartColors, useChartColors, withAlpha } from "./colors";
@@ -105,7 +106,7 @@ const scatterOptions = (
   scatter: ScatterSeries,
   lines: PercentileLine[],
   metric: TimeMetric,
-  reply: TimeChartReply,
+  reply: TimeChartView,
   colors: ChartColors,
   words: ChartWords,
 ): uPlot.Options => {
@@ -193,10 +194,8 @@ export const TimePage = () => {
     : "lead";
 
   const filter = chartCardFilterOf(search);
-  const key = JSON.stringify([spaceId, period.from, period.to, filter]);
-  const result = useChartData(key, (signal) =>
-    chartsApi.timeChart(spaceId, { from: period.from, to: period.to, ...filter }, signal),
-  );
+  const result = useChartData(chartQueries.time(spaceId, { from: period.from, to: period.to, ...filter }));
+  useFollowedSpaces([spaceId]);
   const reply = result.data;
 
   const scatter = useMemo(() => (reply ? scatterSeries(reply, metric) : null), [reply, metric]);
@@ -431,7 +430,7 @@ const PointsTable = ({
   );
 };
 
-const StatusTimeTable = ({ reply }: { reply: TimeChartReply }) => {
+const StatusTimeTable = ({ reply }: { reply: TimeChartView }) => {
   const words = useTranslator();
   const { t } = words;
   const rows = statusTimeRows(words, reply);
