@@ -15,7 +15,9 @@ import net from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import zlib from "node:zlib";
 import { createPostgresTestDatabase, isPostgresReachable } from "@lattice/db/testing";
+import WebSocket from "ws";
 import { percentile } from "./bench-support.js";
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -275,10 +277,17 @@ const startServer = async (
   });
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
   const url = new URL(`http://127.0.0.1:${port}`);
-  const deadline = Date.now() + 60_000;
+  // Minutes, not seconds: a fresh PGlite directory migrates first, slowly at a load average of 20.
+  const deadline = Date.now() + 180_000;
   for (;;) {
     if (child.exitCode !== null)
       throw new Error(`the server exited with ${child.exitCode} before it answered`);
+    if (Date.now() > deadline) {
+      // Not left running against a data directory the caller is about to remove.
+      child.kill("SIGTERM");
+      await exited;
+      throw new Error("the server did not answer /api/health within 180 s");
+    }
     const healthy = await new Promise<boolean>((resolve) => {
       const probe = http.get({ host: url.hostname, port, path: "/api/health" }, (response) => {
         response.resume();
@@ -287,7 +296,6 @@ const startServer = async (
       probe.on("error", () => resolve(false));
     });
     if (healthy) break;
-    if (Date.now() > deadline) throw new Error("the server did not answer /api/health within 60 s");
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   return {
@@ -486,7 +494,8 @@ const getBoard = (
     request.end();
   });
 
-const BOARD_SIZES = [1_000, 5_000] as const;
+/** BENCH_BOARD_SIZES=1000 measures one size only, for a quicker before/after. */
+const BOARD_SIZES = (process.env.BENCH_BOARD_SIZES ?? "1000,5000").split(",").map(Number);
 const BOARD_READS = 100;
 const BOARD_READS_AFTER_CHANGE = 40;
 const BOARD_READS_COLD = 40;
@@ -499,8 +508,15 @@ const BOARD_READS_COLD = 40;
  */
 const benchBoardReads = async (driver: string, database: Record<string, string>): Promise<Row[]> => {
   const rows: Row[] = [];
-  const spaces: Array<{ cards: number; path: string; cardIds: string[]; statusIds: string[] }> = [];
+  const spaces: Array<{
+    cards: number;
+    spaceId: string;
+    path: string;
+    cardIds: string[];
+    statusIds: string[];
+  }> = [];
   const email = `board-bench-${driver}-${Date.now()}@example.com`;
+  let workspaceId = "";
   let cookie = "";
   const seeding = await startServer(database);
   try {
@@ -509,6 +525,7 @@ const benchBoardReads = async (driver: string, database: Record<string, string>)
     const { data: workspace } = await client.request<{ id: string }>("POST", "/api/workspaces", {
       name: "Reads",
     });
+    workspaceId = workspace.id;
     for (const size of BOARD_SIZES) {
       const { data: space } = await client.request<{ id: string }>(
         "POST",
@@ -528,7 +545,7 @@ const benchBoardReads = async (driver: string, database: Record<string, string>)
       console.log(
         `  ${driver}: seeded ${size} cards in ${((performance.now() - seedStart) / 1000).toFixed(1)} s`,
       );
-      spaces.push({ cards: size, path, cardIds: cards.map((c) => c.id), statusIds });
+      spaces.push({ cards: size, spaceId: space.id, path, cardIds: cards.map((c) => c.id), statusIds });
     }
   } finally {
     await seeding.stop();
@@ -547,20 +564,16 @@ const benchBoardReads = async (driver: string, database: Record<string, string>)
           const samples: number[] = [];
           let wire = 0;
           let sent = "";
+          const meter = cpuMeter(server.pid);
           for (let i = 0; i < reads; i++) {
             const { ms, wireBytes, encoding } = await getBoard(server.url, cookie, space.path, gzip);
             samples.push(ms);
             wire = wireBytes;
             sent = encoding;
           }
-          rows.push(
-            summarize(
-              driver,
-              `GET board ${space.cards} ${label}${gzip ? " gzip" : ""}`,
-              samples,
-              `${(wire / 1024).toFixed(0)} KiB ${sent}`,
-            ),
-          );
+          const operation = `GET board ${space.cards} ${label}${gzip ? " gzip" : ""}`;
+          cpuPerBoardRead.push(`  ${driver}: ${operation}: ${meter(reads)}`);
+          rows.push(summarize(driver, operation, samples, `${(wire / 1024).toFixed(0)} KiB ${sent}`));
         }
         if (!cached) continue;
         for (const gzip of [false, true]) {
@@ -575,6 +588,8 @@ const benchBoardReads = async (driver: string, database: Record<string, string>)
           );
         }
       }
+      const first = spaces[0];
+      if (cached && first) rows.push(...(await benchSubscribers(driver, server, email, workspaceId, first)));
     } finally {
       await server.stop();
     }
@@ -582,6 +597,152 @@ const benchBoardReads = async (driver: string, database: Record<string, string>)
   await measure("0", "cold", false);
   await measure("64", "warm", true);
   return rows;
+};
+
+/** One line per driver and board read: what a read cost the server, PostgreSQL and the client in CPU. */
+const cpuPerBoardRead: string[] = [];
+
+const SUBSCRIBERS = Number(process.env.BENCH_SUBSCRIBERS ?? 200);
+/** What Chromium sends with a fetch from the web app (`apps/web/src/api/client.ts`). */
+const BROWSER_ACCEPT_ENCODING = "gzip, deflate, br, zstd";
+const BROWSER_USER_AGENT =
+  "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/140.0.0.0 Safari/537.36";
+
+/** Decodes a reply body as a browser does. */
+const decodeBody = (body: Buffer, encoding: string | undefined): string => {
+  if (encoding === "br") return zlib.brotliDecompressSync(body).toString("utf8");
+  if (encoding === "gzip") return zlib.gunzipSync(body).toString("utf8");
+  return body.toString("utf8");
+};
+
+/** One browser opening a board: its own connection, the web app's headers; answers the board's seq. */
+const browserBoardGet = (base: URL, cookie: string, path: string): Promise<number> =>
+  new Promise((resolve, reject) => {
+    const request = http.request(
+      {
+        host: base.hostname,
+        port: base.port,
+        path,
+        agent: false,
+        headers: {
+          cookie,
+          accept: "application/json, application/problem+json",
+          "accept-encoding": BROWSER_ACCEPT_ENCODING,
+          "user-agent": BROWSER_USER_AGENT,
+          referer: `${base.origin}/`,
+        },
+      },
+      (response) => {
+        const chunks: Buffer[] = [];
+        response.on("data", (chunk: Buffer) => chunks.push(chunk));
+        response.on("error", reject);
+        response.on("end", () => {
+          if (response.statusCode !== 200) {
+            reject(new Error(`GET ${path} → ${response.statusCode}`));
+            return;
+          }
+          const board = JSON.parse(decodeBody(Buffer.concat(chunks), response.headers["content-encoding"]));
+          resolve((board as { seq: number }).seq);
+        });
+      },
+    );
+    request.on("error", reject);
+    request.end();
+  });
+
+/**
+ * One browser's live socket as the web app opens it (`apps/web/src/sync`): the upgrade with the
+ * session cookie and the page's origin, then, once `ready` gives the board's seq, a subscribe to the
+ * space channel from that seq; settles on the server's `subscribed`.
+ */
+const browserSubscribe = (
+  base: URL,
+  cookie: string,
+  channel: string,
+  ready: Promise<number>,
+): Promise<WebSocket> =>
+  new Promise((resolve, reject) => {
+    const socket = new WebSocket(`ws://${base.host}/api/ws`, {
+      headers: { cookie, origin: base.origin, "user-agent": BROWSER_USER_AGENT },
+    });
+    socket.on("error", reject);
+    socket.on("close", (code) => reject(new Error(`socket closed with ${code} before subscribed`)));
+    socket.on("message", (data) => {
+      const frame = JSON.parse(String(data)) as { type: string; channel?: string; code?: string };
+      if (frame.type === "hello")
+        ready.then((since) => socket.send(JSON.stringify({ type: "subscribe", channel, since })), reject);
+      else if (frame.type === "subscribed" && frame.channel === channel) resolve(socket);
+      else if (frame.type === "error" || frame.type === "resync")
+        reject(new Error(`subscribe answered ${JSON.stringify(frame)}`));
+    });
+  });
+
+/**
+ * SUBSCRIBERS browsers (each a person of an org-wide workspace, with a session of their own) open the
+ * board at once: each GETs the board as the web app does and opens its live socket, then subscribes to
+ * the space channel from the board's seq. Reports the wall time until the last is subscribed, and each
+ * browser's time from its start to its `subscribed`.
+ */
+const benchSubscribers = async (
+  driver: string,
+  server: { url: URL; pid: number | undefined },
+  ownerEmail: string,
+  workspaceId: string,
+  space: { cards: number; path: string; spaceId: string },
+): Promise<Row[]> => {
+  const owner = new Client(server.url);
+  await owner.request("POST", "/api/auth/login", { email: ownerEmail, password: "bench-password-1" });
+  await owner.request("PATCH", `/api/workspaces/${workspaceId}`, { visibility: "org_wide" });
+  // Sign up the people a few at a time: password hashing is the server's slowest step, and not measured.
+  const cookies: string[] = [];
+  const stamp = Date.now();
+  for (let start = 0; start < SUBSCRIBERS; start += 8) {
+    const batch = Array.from({ length: Math.min(8, SUBSCRIBERS - start) }, async (_, i) => {
+      const person = new Client(server.url);
+      await person.request("POST", "/api/auth/signup", {
+        email: `viewer-${driver}-${stamp}-${start + i}@example.com`,
+        name: `Viewer ${start + i}`,
+        password: "bench-password-1",
+      });
+      return person.cookie;
+    });
+    cookies.push(...(await Promise.all(batch)));
+  }
+  const channel = `space:${space.spaceId}`;
+  const meter = cpuMeter(server.pid);
+  const started = performance.now();
+  const failures = new Map<string, number>();
+  const perBrowser = await Promise.all(
+    cookies.map(async (cookie) => {
+      const start = performance.now();
+      const seq = browserBoardGet(server.url, cookie, space.path);
+      // Settled either way, so that a failed GET is counted once, by the subscribe that waits for it.
+      seq.catch(() => {});
+      try {
+        const socket = await browserSubscribe(server.url, cookie, channel, seq);
+        return { ms: performance.now() - start, socket };
+      } catch (error) {
+        const reason = error instanceof Error ? error.message.replace(/\/api\/spaces\/[^ ]+/u, "") : "?";
+        failures.set(reason, (failures.get(reason) ?? 0) + 1);
+        return null;
+      }
+    }),
+  );
+  const totalMs = performance.now() - started;
+  cpuPerBoardRead.push(
+    `  ${driver}: ${SUBSCRIBERS} browsers GET + subscribe: ${meter(SUBSCRIBERS)} (per browser)`,
+  );
+  const done = perBrowser.filter((b) => b !== null);
+  for (const { socket } of done) socket.close();
+  const failed = [...failures].map(([reason, count]) => `, ${count} failed: ${reason}`).join("");
+  return [
+    summarize(
+      driver,
+      `${SUBSCRIBERS} browsers GET ${space.cards} + subscribe`,
+      done.map((b) => b.ms),
+      `total ${totalMs.toFixed(0)} ms${failed}`,
+    ),
+  ];
 };
 
 /**
@@ -667,6 +828,7 @@ const mainBoardReads = async (): Promise<void> => {
     }
   }
   printTable(rows);
+  console.log(`\nCPU per board read:\n${cpuPerBoardRead.join("\n")}`);
   console.log(`\nTotal ${((performance.now() - started) / 1000).toFixed(1)} s`);
 };
 

@@ -2,11 +2,13 @@
  * Reads behind the board snapshot that the server keeps per space: what changed on a space's channel
  * between two seqs, and the relations touching the space's live cards.
  */
-import type { CardRelation } from "@lattice/domain";
+import type { CardRelation, RelationKind, WorkspaceRole } from "@lattice/domain";
 import { and, eq, gt, inArray, isNull, lte, or, sql } from "drizzle-orm";
-import type { Executor } from "./client.js";
+import type { Database, Executor } from "./client.js";
+import { fieldsOf, spaceFieldValueItems } from "./field-writes.js";
 import { toRelation } from "./relation-writes.js";
-import { cardRelations, cards, events } from "./schema/index.js";
+import { rolesOf, selectSpaceRoles } from "./roles.js";
+import { cardRelations, cards, events, spaces, users } from "./schema/index.js";
 
 /** One event of a space channel, reduced to what a board needs: its type and the card it names. */
 export interface BoardChange {
@@ -54,3 +56,86 @@ export const relationsOfSpace = async (db: Executor, spaceId: string): Promise<C
     .orderBy(cardRelations.createdAt, cardRelations.id);
   return rows.map(toRelation);
 };
+
+/**
+ * Everything a board reply reads beside the statuses and cards a server keeps per space, from one
+ * statement (so from one snapshot, without a transaction): the caller's role (by the one rule of
+ * roles.ts), the space, its channel's seq, and as JSON text the relations touching its live cards
+ * (`relationItemsOf`), its fields and its field values (`boardFieldValuesOf`).
+ */
+export interface BoardView {
+  space: typeof spaces.$inferSelect;
+  role: WorkspaceRole;
+  seq: number;
+  /** `[id, workspaceId, kind, fromCardId, toCardId, createdAt in epoch ms]` items, oldest first. */
+  relationsJson: string;
+  /** The space's fields in order (`CustomField`). */
+  fieldsJson: string;
+  /** `[cardId, fieldId, value]` items of every card of the space, archived ones' too. */
+  fieldValuesJson: string;
+}
+
+const boardViewQuery = (db: Executor) => {
+  const liveCards = sql`(SELECT c.id FROM cards c WHERE c.space_id = ${spaces.id} AND c.archived_at IS NULL)`;
+  return selectSpaceRoles(
+    db,
+    {
+      space: spaces,
+      seq: sql<number>`coalesce((SELECT ch.seq FROM channels ch WHERE ch.channel = 'space:' || ${spaces.id}::text), 0)`.mapWith(
+        Number,
+      ),
+      relationsJson: sql<string>`(
+        SELECT coalesce(json_agg(json_build_array(r.id, r.workspace_id, r.kind, r.from_card_id, r.to_card_id,
+          floor(extract(epoch FROM r.created_at) * 1000)) ORDER BY r.created_at, r.id), '[]')::text
+        FROM card_relations r WHERE r.from_card_id IN ${liveCards} OR r.to_card_id IN ${liveCards})`,
+      fieldsJson: sql<string>`${fieldsOf(sql`${spaces.id}`)}::text`,
+      fieldValuesJson: sql<string>`${spaceFieldValueItems(sql`${spaces.id}`)}`,
+    },
+    and(eq(users.id, sql.placeholder("userId")), eq(spaces.id, sql.placeholder("spaceId"))),
+  );
+};
+
+/** Prepared once per database (parsed and planned once per connection): every board read makes it. */
+const boardViews = new WeakMap<Database, ReturnType<ReturnType<typeof boardViewQuery>["prepare"]>>();
+
+/**
+ * The board view of `spaceId` for `userId`, or null when the person may not know the space exists.
+ * Inside a transaction it reads that transaction's snapshot.
+ */
+export const loadBoardView = async (
+  db: Executor,
+  userId: string,
+  spaceId: string,
+): Promise<BoardView | null> => {
+  let statement = boardViews.get(db as Database);
+  if (!statement) {
+    statement = boardViewQuery(db).prepare("lattice_board_view");
+    // A transaction's statement is its own; only a database's is kept.
+    if (!("rollback" in db)) boardViews.set(db, statement);
+  }
+  const [row] = await statement.execute({ userId, spaceId });
+  if (!row) return null;
+  const { role } = rolesOf(row);
+  if (!role) return null;
+  return {
+    space: row.space,
+    role,
+    seq: row.seq,
+    relationsJson: row.relationsJson,
+    fieldsJson: row.fieldsJson,
+    fieldValuesJson: row.fieldValuesJson,
+  };
+};
+
+/** The relations of `BoardView.relationsJson`, as `relationsOfSpace` answers them. */
+export const relationItemsOf = (relationsJson: string): CardRelation[] =>
+  (JSON.parse(relationsJson) as Array<[string, string, RelationKind, string, string, number]>).map(
+    ([id, workspaceId, kind, fromCardId, toCardId, createdAtMs]) => ({
+      id,
+      workspaceId,
+      kind,
+      fromCardId,
+      toCardId,
+      createdAt: new Date(createdAtMs).toISOString(),
+    }),
+  );

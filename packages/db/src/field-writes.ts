@@ -17,7 +17,7 @@ const fieldJson = (alias: string): SQL =>
     'showOnCard', ${alias}.show_on_card, 'position', ${alias}.position)`);
 
 /** A json array of a space's fields in their order, as the domain's `CustomField`. */
-const fieldsOf = (spaceId: SQL): SQL => sql`(
+export const fieldsOf = (spaceId: SQL): SQL => sql`(
   SELECT coalesce(json_agg(${fieldJson("cf")} ORDER BY cf.position COLLATE "C", cf.id), '[]')
   FROM custom_fields cf WHERE cf.space_id = ${spaceId})`;
 
@@ -37,14 +37,22 @@ export const loadBoardFieldValues = async (
   spaceId: string,
   cardIds: ReadonlySet<string>,
 ): Promise<Array<{ cardId: string; values: CardFieldValues }>> => {
-  const rows = await executePrepared(
-    db,
-    sql`
-      SELECT coalesce(json_agg(json_build_array(v.card_id, v.field_id, v.value)), '[]')::text AS items
-      FROM card_field_values v WHERE v.space_id = ${spaceId}::uuid`,
-  );
+  const rows = await executePrepared(db, sql`SELECT ${spaceFieldValueItems(sql`${spaceId}::uuid`)} AS items`);
+  return boardFieldValuesOf(String(rows[0]?.items ?? "[]"), cardIds);
+};
+
+/** A space's field values as one JSON text of `[cardId, fieldId, value]` items, archived cards' too. */
+export const spaceFieldValueItems = (spaceId: SQL): SQL => sql`(
+  SELECT coalesce(json_agg(json_build_array(v.card_id, v.field_id, v.value)), '[]')::text
+  FROM card_field_values v WHERE v.space_id = ${spaceId})`;
+
+/** The items of `spaceFieldValueItems` of the given cards, grouped by card: the board's compact form. */
+export const boardFieldValuesOf = (
+  itemsJson: string,
+  cardIds: ReadonlySet<string>,
+): Array<{ cardId: string; values: CardFieldValues }> => {
   const byCard = new Map<string, CardFieldValues>();
-  for (const [cardId, fieldId, value] of json<Array<[string, string, FieldValue]>>(rows[0]?.items ?? "[]")) {
+  for (const [cardId, fieldId, value] of json<Array<[string, string, FieldValue]>>(itemsJson)) {
     if (!cardIds.has(cardId)) continue;
     let values = byCard.get(cardId);
     if (!values) {

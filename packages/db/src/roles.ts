@@ -50,8 +50,13 @@ const roleFields = {
 /**
  * Person × space with both memberships, plus `extra` columns, narrowed by `where`. Pairs with no
  * membership in a private workspace are left out in SQL (the rules give them no role anyway).
+ * `rolesOf` decides each row's roles.
  */
-const selectSpaceRoles = <Extra extends SelectedFields>(db: Executor, extra: Extra, where: SQL | undefined) =>
+export const selectSpaceRoles = <Extra extends SelectedFields>(
+  db: Executor,
+  extra: Extra,
+  where: SQL | undefined,
+) =>
   db
     .select({ ...roleFields, ...extra })
     .from(users)

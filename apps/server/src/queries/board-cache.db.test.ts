@@ -386,6 +386,24 @@ const boardSuite = (driver: TestDriver): void => {
       expect(h.app.boardCache.stats.compressions).toBe(compressions);
     });
 
+    it("compresses a board once for the reads that come together, and sends each the same bytes", async () => {
+      await bo.post(`/api/spaces/${space.id}/cards`, { name: "Linen audit" });
+      const compressions = h.app.boardCache.stats.compressions;
+      const replies = await Promise.all(
+        Array.from({ length: 8 }, () =>
+          ana.request("GET", `/api/spaces/${space.id}/board`, undefined, { "accept-encoding": "gzip" }),
+        ),
+      );
+      expect(h.app.boardCache.stats.compressions).toBe(compressions + 1);
+      const plain = await boardOf(ana);
+      for (const packed of replies) {
+        expect(packed.statusCode).toBe(200);
+        expect(packed.headers["content-encoding"]).toBe("gzip");
+        expect(gunzipSync(packed.rawPayload).toString("utf8")).toBe(plain.body);
+      }
+      expect(boardFromReply(plain.json()).cards.map((card) => card.name)).toContain("Linen audit");
+    });
+
     it("compresses other JSON replies too, but not small ones", async () => {
       const tree = await ana.request("GET", `/api/workspaces/${workspace.id}/tree`, undefined, {
         "accept-encoding": "gzip",

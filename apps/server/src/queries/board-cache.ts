@@ -20,10 +20,12 @@
  * people list only grows while entries follow one another, so the indexes in the kept cards' text stay
  * right; a whole load starts a new list (dropping people no card names any more).
  *
- * Compressed replies are kept beside the entry, keyed by everything else the reply holds.
+ * Whole replies are kept beside the entry as bytes, plain and compressed, keyed by everything else the
+ * reply holds (what the route reads beside the cache, as read): a read that finds its key sends them
+ * without serializing or compressing anything.
  *
- * Bounded by bytes (serialized text, the card objects, the compressed copies); the least recently
- * used space goes first.
+ * Bounded by bytes (serialized text, the card slots, the kept replies); the least recently used space
+ * goes first.
  */
 import { promisify } from "node:util";
 import zlib from "node:zlib";
@@ -76,11 +78,29 @@ interface Entry {
   peopleJson: string;
   /** The cards by status id (`cardsByStatus`). */
   cardsJson: string;
-  /** Compressed replies of this seq, keyed by encoding and the rest of the reply. */
-  compressed: Map<string, Buffer>;
-  /** The text and card objects; the compressed copies add their own length. */
+  /** Whole replies of this seq, keyed by the rest of the reply. */
+  replies: Map<string, KeptReply>;
+  /** The live card ids, made on first use. */
+  cardIds: ReadonlySet<string> | null;
+  /** The text and card slots; the kept replies add their own length. */
   baseBytes: number;
   bytes: number;
+}
+
+interface KeptReply {
+  plain: Buffer;
+  /** Each encoding compressed once: reads that come while it is being compressed wait for the same bytes. */
+  encoded: Map<ReplyEncoding, Promise<Buffer>>;
+  /** The bytes of the compressed copies made so far. */
+  encodedBytes: number;
+}
+
+/** A whole board reply as bytes, ready to send. */
+export interface BoardReplyBytes {
+  /** The JSON text, UTF-8 encoded. */
+  plain: Buffer;
+  /** The same compressed (compressed once per reply and encoding, then kept). */
+  encoded(encoding: ReplyEncoding): Promise<Buffer>;
 }
 
 /** The cached part of a board reply: statuses, people and cards at `seq`, as JSON text. */
@@ -93,8 +113,11 @@ export interface BoardContent {
   cardsJson: string;
   /** The ids of the live cards, for what is read beside the cache (custom field values). */
   cardIds: ReadonlySet<string>;
-  /** The compressed bytes of the whole reply `text` when `key` (what else it holds) was seen at this seq. */
-  compressed(encoding: ReplyEncoding, key: string, text: string): Promise<Buffer>;
+  /**
+   * The whole reply whose other parts `key` names (what the route read beside the cache, as read):
+   * kept from an earlier read of this seq with the same key, else made from `text()` and kept.
+   */
+  reply(key: string, text: () => string): BoardReplyBytes;
 }
 
 export interface BoardCache {
@@ -103,9 +126,15 @@ export interface BoardCache {
    * same snapshot as `db` (a repeatable-read transaction): every read here then sees that state.
    */
   content(db: Executor, spaceId: string, seq: number): Promise<BoardContent>;
-  /** How boards were answered (for tests and benchmarks): from memory as is, brought up to date, or loaded whole. */
+  /** The content at `seq` when it is kept as is (no read needed), else null. */
+  peek(spaceId: string, seq: number): BoardContent | null;
+  /**
+   * How boards were answered (for tests and benchmarks): from memory as is, brought up to date, loaded
+   * whole, or by waiting for another read's load of the same seq.
+   */
   readonly stats: {
     hits: number;
+    shared: number;
     followed: number;
     misses: number;
     compressions: number;
@@ -211,7 +240,8 @@ const makeEntry = (
     people,
     peopleJson,
     cardsJson,
-    compressed: new Map(),
+    replies: new Map(),
+    cardIds: null,
     baseBytes,
     bytes: baseBytes,
   };
@@ -222,12 +252,14 @@ const brotli = promisify(zlib.brotliCompress);
 /** As @fastify/compress does for the other replies: quality 4 is most of brotli's gain for a fraction of 11's time. */
 const brotliOptions = { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 4 } };
 /** A few viewers' variants (role, space, relations) per seq are plenty. */
-const maxCompressedPerEntry = 4;
+const maxRepliesPerEntry = 4;
 
 export const createBoardCache = (limits: BoardCacheLimits = defaultBoardCacheLimits): BoardCache => {
   // A Map iterates in insertion order: re-inserting on use keeps the least recently used first.
   const entries = new Map<string, Entry>();
-  const stats = { hits: 0, followed: 0, misses: 0, compressions: 0, entries: 0, bytes: 0 };
+  const stats = { hits: 0, shared: 0, followed: 0, misses: 0, compressions: 0, entries: 0, bytes: 0 };
+  /** Loads under way, by space and seq. */
+  const loads = new Map<string, Promise<Entry>>();
 
   const evict = () => {
     for (const [spaceId, old] of entries) {
@@ -280,7 +312,7 @@ export const createBoardCache = (limits: BoardCacheLimits = defaultBoardCacheLim
     const statuses = statusesChanged ? await loadStatuses(db, spaceId) : entry.statuses;
     const statusesJson = statusesChanged ? statusesText(statuses) : entry.statusesJson;
     if (touched.size === 0 && !statusesChanged) {
-      return { ...entry, seq, compressed: new Map(), bytes: entry.baseBytes };
+      return { ...entry, seq, replies: new Map(), bytes: entry.baseBytes };
     }
     const reloaded = await loadCards(db, { ids: [...touched] });
     const kept = entry.cards.filter((slot) => !touched.has(slot.id));
@@ -294,39 +326,74 @@ export const createBoardCache = (limits: BoardCacheLimits = defaultBoardCacheLim
     return makeEntry(seq, statuses, statusesJson, kept, people);
   };
 
+  /** Adds `bytes` to an entry's size, and to the bound while the entry is the space's current one. */
+  const grow = (spaceId: string, entry: Entry, bytes: number) => {
+    entry.bytes += bytes;
+    if (entries.get(spaceId) === entry) {
+      stats.bytes += bytes;
+      evict();
+    }
+  };
+
+  const keep = (spaceId: string, entry: Entry, key: string, text: string): KeptReply => {
+    const kept: KeptReply = { plain: Buffer.from(text, "utf8"), encoded: new Map(), encodedBytes: 0 };
+    let added = key.length + kept.plain.length;
+    for (const [oldKey, old] of entry.replies) {
+      if (entry.replies.size < maxRepliesPerEntry) break;
+      entry.replies.delete(oldKey);
+      added -= oldKey.length + old.plain.length + old.encodedBytes;
+    }
+    entry.replies.set(key, kept);
+    grow(spaceId, entry, added);
+    return kept;
+  };
+
   const contentOf = (spaceId: string, entry: Entry): BoardContent => ({
     seq: entry.seq,
     statusesJson: entry.statusesJson,
     peopleJson: entry.peopleJson,
     cardsJson: entry.cardsJson,
     get cardIds() {
-      return new Set(entry.cards.map((slot) => slot.id));
+      entry.cardIds ??= new Set(entry.cards.map((slot) => slot.id));
+      return entry.cardIds;
     },
-    async compressed(encoding, key, text) {
-      const cacheKey = `${encoding}\u0000${key}`;
-      const known = entry.compressed.get(cacheKey);
-      if (known) return known;
-      const bytes = encoding === "br" ? await brotli(text, brotliOptions) : await gzip(text);
-      stats.compressions++;
-      let added = bytes.length;
-      for (const [oldKey, old] of entry.compressed) {
-        if (entry.compressed.size < maxCompressedPerEntry) break;
-        entry.compressed.delete(oldKey);
-        added -= old.length;
-      }
-      entry.compressed.set(cacheKey, bytes);
-      entry.bytes += added;
-      // Counted against the bound only while the entry is still the space's current one.
-      if (entries.get(spaceId) === entry) {
-        stats.bytes += added;
-        evict();
-      }
-      return bytes;
+    reply(key, text) {
+      const kept = entry.replies.get(key) ?? keep(spaceId, entry, key, text());
+      return {
+        plain: kept.plain,
+        encoded(encoding) {
+          const known = kept.encoded.get(encoding);
+          if (known) return known;
+          stats.compressions++;
+          const compressing = (encoding === "br" ? brotli(kept.plain, brotliOptions) : gzip(kept.plain)).then(
+            (bytes) => {
+              kept.encodedBytes += bytes.length;
+              if (entry.replies.get(key) === kept) grow(spaceId, entry, bytes.length);
+              return bytes;
+            },
+            (error: unknown) => {
+              // Not kept: the next read tries again.
+              kept.encoded.delete(encoding);
+              throw error;
+            },
+          );
+          kept.encoded.set(encoding, compressing);
+          return compressing;
+        },
+      };
     },
   });
 
   return {
     stats,
+    peek(spaceId, seq) {
+      const cached = entries.get(spaceId);
+      if (!cached || cached.seq !== seq) return null;
+      stats.hits++;
+      entries.delete(spaceId);
+      entries.set(spaceId, cached);
+      return contentOf(spaceId, cached);
+    },
     async content(db, spaceId, seq) {
       const cached = entries.get(spaceId);
       if (cached && cached.seq === seq) {
@@ -335,12 +402,32 @@ export const createBoardCache = (limits: BoardCacheLimits = defaultBoardCacheLim
         entries.set(spaceId, cached);
         return contentOf(spaceId, cached);
       }
-      const followed = cached && cached.seq < seq ? await follow(db, spaceId, cached, seq) : null;
-      if (followed) stats.followed++;
-      else stats.misses++;
-      const entry = followed ?? (await loadWhole(db, spaceId, seq));
-      remember(spaceId, entry);
-      return contentOf(spaceId, entry);
+      // Reads of one seq that come together share one load (a board that many open after a change):
+      // the entry is the space's state at that seq, whichever snapshot read it.
+      const loadKey = `${spaceId}\u0000${seq}`;
+      const inFlight = loads.get(loadKey);
+      if (inFlight) {
+        const loaded = await inFlight.catch(() => null);
+        if (loaded) {
+          stats.shared++;
+          const kept = entries.get(spaceId);
+          return contentOf(spaceId, kept?.seq === seq ? kept : loaded);
+        }
+      }
+      const load = (async () => {
+        const followed = cached && cached.seq < seq ? await follow(db, spaceId, cached, seq) : null;
+        if (followed) stats.followed++;
+        else stats.misses++;
+        const entry = followed ?? (await loadWhole(db, spaceId, seq));
+        remember(spaceId, entry);
+        return entry;
+      })();
+      loads.set(loadKey, load);
+      try {
+        return contentOf(spaceId, await load);
+      } finally {
+        if (loads.get(loadKey) === load) loads.delete(loadKey);
+      }
     },
   };
 };

@@ -1,10 +1,10 @@
 import {
+  type BoardView,
+  boardFieldValuesOf,
   cardAccess,
-  latestSeq,
-  loadBoardFieldValues,
+  loadBoardView,
   loadCard,
-  loadSpaceFields,
-  relationsOfSpace,
+  relationItemsOf,
   spaceAccess,
   toSpace,
 } from "@lattice/db";
@@ -26,7 +26,6 @@ import {
   moveCardBody,
   moveCardToSpaceBody,
   relationSchema,
-  spaceChannel,
   spaceSchema,
   statusSchema,
   updateCardBody,
@@ -45,6 +44,7 @@ import { createSpace, updateSpace } from "../commands/spaces.js";
 import { createStatus, deleteStatus, updateStatus } from "../commands/statuses.js";
 import { trashCard, trashSpace } from "../commands/trash.js";
 import { currentUser } from "../plugins/auth.js";
+import type { BoardContent } from "../queries/board-cache.js";
 import { problemResponses } from "./problems.js";
 import { replyEncoding } from "./reply-encoding.js";
 
@@ -53,6 +53,22 @@ const deleted = { 204: z.null(), ...problemResponses(400, 401, 403, 404, 409) };
 const roleSchema = z.enum(workspaceRoles);
 const relationsSchema = z.array(relationSchema);
 const fieldsSchema = z.array(customFieldSchema);
+
+/**
+ * The board reply's text. The cached statuses and cards were checked against their schemas when
+ * kept; the rest is checked here, as the reply serializer checks every other reply. Keys in the
+ * schema's order.
+ */
+const boardReplyText = (view: BoardView, content: BoardContent): string => {
+  const spaceJson = JSON.stringify(spaceSchema.parse(toSpace(view.space)));
+  const roleJson = JSON.stringify(roleSchema.parse(view.role));
+  const relationsJson = JSON.stringify(relationsSchema.parse(relationItemsOf(view.relationsJson)));
+  const fields = fieldsSchema.parse(JSON.parse(view.fieldsJson));
+  const fieldValues = fields.length > 0 ? boardFieldValuesOf(view.fieldValuesJson, content.cardIds) : [];
+  const fieldsJson = JSON.stringify(fields);
+  const fieldValuesJson = JSON.stringify(boardFieldValuesSchema.parse(fieldValues));
+  return `{"space":${spaceJson},"role":${roleJson},"statuses":${content.statusesJson},"people":${content.peopleJson},"cardsByStatus":${content.cardsJson},"seq":${content.seq},"relations":${relationsJson},"fields":${fieldsJson},"fieldValues":${fieldValuesJson}}`;
+};
 
 export const hierarchyRoutes: FastifyPluginAsyncZod = async (app) => {
   // ---------- folders ----------
@@ -202,39 +218,33 @@ export const hierarchyRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       const userId = currentUser(request).id;
       const spaceId = request.params.id;
-      // One consistent snapshot: subscribing with `since: seq` then replays exactly what it lacks.
-      const { access, content, relations, fields, fieldValues } = await app.db.db.transaction(
-        async (tx) => {
-          const access = authorize(await spaceAccess(tx, userId, spaceId), "read", "Space");
-          const seq = await latestSeq(tx, spaceChannel(spaceId));
-          const content = await app.boardCache.content(tx, spaceId, seq);
-          // Custom fields and their values are read afresh, like relations: they are not in the cache.
-          const fields = await loadSpaceFields(tx, spaceId);
-          const fieldValues =
-            fields.length > 0 ? await loadBoardFieldValues(tx, spaceId, content.cardIds) : [];
-          return { access, content, relations: await relationsOfSpace(tx, spaceId), fields, fieldValues };
-        },
-        { isolationLevel: "repeatable read", accessMode: "read only" },
-      );
-      // The cached statuses and cards were checked against their schemas when kept; the rest is
-      // checked here, as the reply serializer checks every other reply. Keys in the schema's order.
-      const spaceJson = JSON.stringify(spaceSchema.parse(toSpace(access.space)));
-      const roleJson = JSON.stringify(roleSchema.parse(access.role));
-      const relationsJson = JSON.stringify(relationsSchema.parse(relations));
-      const fieldsJson = JSON.stringify(fieldsSchema.parse(fields));
-      const fieldValuesJson = JSON.stringify(boardFieldValuesSchema.parse(fieldValues));
-      const text = `{"space":${spaceJson},"role":${roleJson},"statuses":${content.statusesJson},"people":${content.peopleJson},"cardsByStatus":${content.cardsJson},"seq":${content.seq},"relations":${relationsJson},"fields":${fieldsJson},"fieldValues":${fieldValuesJson}}`;
+      // Warm: one statement (one snapshot) reads the caller's role, the channel's seq and what the
+      // cache does not hold; the cache answers when it holds the board at exactly that seq.
+      let view = authorize(await loadBoardView(app.db.db, userId, spaceId), "read", "Space");
+      let content = app.boardCache.peek(spaceId, view.seq);
+      if (!content) {
+        // Otherwise one repeatable-read snapshot for the view and the cache's reads, so subscribing
+        // with `since: seq` then replays exactly what the board lacks.
+        ({ view, content } = await app.db.db.transaction(
+          async (tx) => {
+            const view = authorize(await loadBoardView(tx, userId, spaceId), "read", "Space");
+            return { view, content: await app.boardCache.content(tx, spaceId, view.seq) };
+          },
+          { isolationLevel: "repeatable read", accessMode: "read only" },
+        ));
+      }
+      const board = content;
+      const other = view;
+      // The view as read names the rest of the reply: a read with the same key gets the kept bytes.
+      const key = `${other.role}\u0000${JSON.stringify(other.space)}\u0000${other.relationsJson}\u0000${other.fieldsJson}\u0000${other.fieldValuesJson}`;
+      const bytes = board.reply(key, () => boardReplyText(other, board));
       reply.type("application/json; charset=utf-8");
-      const encoding = replyEncoding(request.headers, text.length);
-      // Already JSON text (or its compressed bytes): Fastify sends it as is.
-      if (!encoding) return reply.send(text as unknown as BoardReply);
-      const bytes = await content.compressed(
-        encoding,
-        `${roleJson}\u0000${spaceJson}\u0000${relationsJson}\u0000${fieldsJson}\u0000${fieldValuesJson}`,
-        text,
-      );
+      const encoding = replyEncoding(request.headers, bytes.plain.length);
+      // Already JSON bytes (or their compression): Fastify sends them as they are.
+      if (!encoding) return reply.send(bytes.plain as unknown as BoardReply);
+      const encoded = await bytes.encoded(encoding);
       reply.header("content-encoding", encoding).header("vary", "accept-encoding");
-      return reply.send(bytes as unknown as BoardReply);
+      return reply.send(encoded as unknown as BoardReply);
     },
   );
 
