@@ -212,7 +212,13 @@ export const hierarchyRoutes: FastifyPluginAsyncZod = async (app) => {
           const fields = await loadSpaceFields(tx, spaceId);
           const fieldValues =
             fields.length > 0 ? await loadBoardFieldValues(tx, spaceId, content.cardIds) : [];
-          return { access, content, relations: await relationsOfSpace(tx, spaceId), fields, fieldValues };
+          return {
+            access,
+            content,
+            relations: await relationsOfSpace(tx, spaceId, userId),
+            fields,
+            fieldValues,
+          };
         },
         { isolationLevel: "repeatable read", accessMode: "read only" },
       );
