@@ -281,14 +281,15 @@ export class ChannelPumps {
             behind.map((s) => s.connection.user.id),
           )
         : null;
-    const frame = eventFrame(event);
-    let redacted: string | null = null;
+    // Encoded once: every subscriber's socket sends these same bytes.
+    const frame = Buffer.from(eventFrame(event));
+    let redacted: Buffer | null = null;
     for (const sub of behind) {
       // A subscription removed while the decision was made (socket closed) is skipped.
       if (!state.subscribers.has(sub) || sub.cursor >= event.seq) continue;
       const isVisible = visibleTo === null || visibleTo.has(sub.connection.user.id);
-      if (!isVisible) redacted ??= redactedFrame(event);
-      this.connections.sendFrame(sub.connection, isVisible ? frame : (redacted as string));
+      if (!isVisible) redacted ??= Buffer.from(redactedFrame(event));
+      this.connections.sendFrame(sub.connection, isVisible ? frame : (redacted as Buffer));
       sub.cursor = event.seq;
     }
     state.lastSeq = event.seq;
