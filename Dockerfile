@@ -38,5 +38,7 @@ USER node
 EXPOSE 3000
 HEALTHCHECK --interval=10s --timeout=3s --start-period=30s --retries=3 \
   CMD ["node", "-e", "fetch('http://127.0.0.1:3000/api/health').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
-# The packages resolve to their compiled `dist/` under this condition (see their package.json).
-CMD ["node", "--conditions=lattice-compiled", "--enable-source-maps", "apps/server/dist/server.js"]
+# The packages resolve to their compiled `dist/` under this condition (see their package.json). A
+# 4 MiB young generation instead of V8's 16 MiB keeps about 25 MiB less resident (docs/ARCHITECTURE.md,
+# Live fan-out and memory); the server's garbage is short-lived requests and frames.
+CMD ["node", "--max-semi-space-size=4", "--conditions=lattice-compiled", "--enable-source-maps", "apps/server/dist/server.js"]

@@ -7,6 +7,10 @@
  *    - PostgreSQL (a fresh database, dropped at the end): two server processes, A and B, started as
  *      `server.ts` is in production. Moves go through A; half the sockets are on A, half on B, so B's
  *      arrivals are the cross-instance path (commit → NOTIFY → B reads the events → B's sockets).
+ *    - The in-memory reference (scripts/bench-fanout-reference.ts): the same protocol on this path with
+ *      no database, measured with the same client code and socket counts in the same run: in-process
+ *      beside the PGlite row, and as two child processes (A forwarding each frame to B over TCP)
+ *      beside the PostgreSQL rows. The ratio p99(ours) / p99(reference) is printed for both.
  * 2. Server memory with 1,000 sockets open (RSS and heap after a GC, before and after the sockets).
  * 3. Write throughput on PostgreSQL: concurrent writers creating cards through A, first with A alone,
  *    then with B running and holding subscribed sockets on the written space. The wake-up NOTIFY is
@@ -29,9 +33,12 @@ import { createPostgresTestDatabase, isPostgresReachable } from "@lattice/db/tes
 import WebSocket from "ws";
 import { buildApp } from "../apps/server/src/app.js";
 import { loadConfig } from "../apps/server/src/config.js";
+import { startReference } from "./bench-fanout-reference.js";
 import { percentile } from "./bench-support.js";
 
 const SOCKET_COUNTS = [100, 500, 1_000];
+const REFERENCE = "reference";
+const REFERENCE_PAIR = "reference x2";
 const MEMORY_SOCKETS = 1_000;
 // The memory stage runs first, so the RSS baseline is not raised by sockets opened and closed before.
 const RUN_ORDER = [MEMORY_SOCKETS, ...SOCKET_COUNTS.filter((n) => n !== MEMORY_SOCKETS)];
@@ -47,6 +54,7 @@ const LISTENER_SOCKETS = 200;
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const probeUrl = pathToFileURL(path.join(repoRoot, "scripts/bench-fanout-probe.ts")).href;
+const referenceScript = path.join(repoRoot, "scripts/bench-fanout-reference.ts");
 
 v8.setFlagsFromString("--expose-gc");
 const gc = vm.runInNewContext("gc") as () => void;
@@ -318,6 +326,11 @@ interface FanoutResult {
   replies: number[];
   missing: number;
   cardIdMismatches: number;
+  /**
+   * CPU the server(s) used per measured move, in ms: the listed processes, or this whole process
+   * (server and client) when none are listed. Unlike the latencies, it hardly depends on the load.
+   */
+  cpuMsPerMove: number;
 }
 
 /**
@@ -330,13 +343,20 @@ const measureMoves = async (
   cards: Card[],
   fleet: Fleet,
   groups: number,
+  serverPids: readonly (number | undefined)[] = [],
 ): Promise<FanoutResult> => {
   const result: FanoutResult = {
     arrivals: Array.from({ length: groups }, () => []),
     replies: [],
     missing: 0,
     cardIdMismatches: 0,
+    cpuMsPerMove: Number.NaN,
   };
+  const cpuSeconds = (): number =>
+    serverPids.length === 0
+      ? (({ user, system }) => (user + system) / 1e6)(process.cpuUsage())
+      : serverPids.reduce<number>((sum, pid) => sum + processCpuSeconds(pid), 0);
+  let cpuFrom = Number.NaN;
   let expected = fleet.latestSeq + 1;
   for (let i = 0; i < WARMUP_MOVES + MOVES; i++) {
     const card = cards[i % cards.length];
@@ -344,6 +364,7 @@ const measureMoves = async (
     const from = space.statusIds.indexOf(card.statusId);
     const statusId = space.statusIds[(from + 1) % space.statusIds.length];
     const isWarmup = i < WARMUP_MOVES;
+    if (i === WARMUP_MOVES) cpuFrom = cpuSeconds();
     let done = () => {};
     const arrived = new Promise<void>((resolve) => {
       done = resolve;
@@ -382,6 +403,7 @@ const measureMoves = async (
       result.arrivals[g]?.push(...a);
     });
   }
+  result.cpuMsPerMove = ((cpuSeconds() - cpuFrom) * 1000) / MOVES;
   return result;
 };
 
@@ -394,6 +416,7 @@ interface LatencyRow {
   samples: number[];
   replies: number[];
   missing: number;
+  cpuMsPerMove?: number;
 }
 
 // ---------- memory ----------
@@ -520,6 +543,47 @@ const startInstance = async (name: string, databaseUrl: string): Promise<Instanc
     return { rss: rssKb * 1024, heapUsed };
   };
   return { name, base, child, memory, stop };
+};
+
+/** Starts the reference as its own process; answers its base URL and pid once it serves. */
+const startReferenceChild = async (
+  name: string,
+  env: Record<string, string>,
+): Promise<{ base: string; pid: number | undefined }> => {
+  const port = await freePort();
+  const child = spawn(process.execPath, ["--import", "tsx", referenceScript], {
+    cwd: repoRoot,
+    env: { ...process.env, ...env, REFERENCE_PORT: String(port) },
+    stdio: ["ignore", "inherit", "inherit"],
+  });
+  children.add(child);
+  let exitCode: number | null = null;
+  const exited = new Promise<void>((resolve) => {
+    child.once("exit", (code, signal) => {
+      exitCode = code ?? (signal ? 128 : 0);
+      children.delete(child);
+      resolve();
+    });
+  });
+  cleanups.push(async () => {
+    if (exitCode !== null) return;
+    child.kill("SIGTERM");
+    const timer = setTimeout(() => child.kill("SIGKILL"), 5_000);
+    await exited;
+    clearTimeout(timer);
+  });
+  const base = `http://127.0.0.1:${port}`;
+  const deadline = performance.now() + 60_000;
+  for (;;) {
+    if (exitCode !== null) throw new Error(`${name} exited with ${exitCode} before serving`);
+    if (performance.now() > deadline) throw new Error(`${name} not serving within 60 s`);
+    const ok = await fetch(`${base}/api/health`).then(
+      (r) => r.ok,
+      () => false,
+    );
+    if (ok) return { base, pid: child.pid };
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
 };
 
 // ---------- CPU accounting (Linux /proc; "-" elsewhere) ----------
@@ -671,10 +735,16 @@ const baselineRow = async (
   };
 };
 
-const benchPglite = async (latency: LatencyRow[], memory: MemoryRow[]): Promise<void> => {
+const benchPglite = async (
+  latency: LatencyRow[],
+  memory: MemoryRow[],
+): Promise<{ space: Space; cards: Card[] }> => {
   const handle = await createDb({ dataDir: "memory://" });
   cleanups.push(() => handle.close());
-  const app = await buildApp({ handle, config: { ...loadConfig(), webDist: null, loginRateLimit: 100_000 } });
+  const app = await buildApp({
+    handle,
+    config: { ...loadConfig(), webDist: null, loginRateLimit: 100_000, socketsPerUser: 5_000 },
+  });
   cleanups.push(() => app.close());
   const base = await app.listen({ port: 0, host: "127.0.0.1" });
   const client = new Client(base);
@@ -704,10 +774,77 @@ const benchPglite = async (latency: LatencyRow[], memory: MemoryRow[]): Promise<
         sockets: String(n),
         path: "in-process",
         samples: r.arrivals[0] ?? [],
+        cpuMsPerMove: r.cpuMsPerMove,
         replies: r.replies,
         missing: r.missing,
       });
       console.log(`  pglite: N=${n} done`);
+    } finally {
+      await fleet.close();
+    }
+  }
+  return { space, cards };
+};
+
+/** The reference in this process, as the PGlite server is: the same moves to the same socket counts. */
+const benchReference = async (latency: LatencyRow[], space: Space, cards: Card[]): Promise<void> => {
+  const reference = await startReference({ port: 0 });
+  cleanups.push(() => reference.close());
+  const client = new Client(reference.base);
+  const copies = structuredClone(cards);
+  await client.request("POST", "/api/reference/cards", { cards: copies });
+  for (const n of RUN_ORDER) {
+    const fleet = new Fleet();
+    try {
+      await fleet.open(reference.base, "", `space:${space.id}`, n, 0);
+      const r = await measureMoves(client, space, copies, fleet, 1);
+      latency.push({
+        driver: REFERENCE,
+        n,
+        sockets: String(n),
+        path: "in-process",
+        samples: r.arrivals[0] ?? [],
+        cpuMsPerMove: r.cpuMsPerMove,
+        replies: r.replies,
+        missing: r.missing,
+      });
+      console.log(`  reference: N=${n} done`);
+    } finally {
+      await fleet.close();
+    }
+  }
+};
+
+/** The reference as two processes, as the PostgreSQL instances are: moves through A, half the sockets on B. */
+const benchReferencePair = async (latency: LatencyRow[], space: Space, cards: Card[]): Promise<void> => {
+  const busPort = await freePort();
+  const b = await startReferenceChild("reference B", { REFERENCE_BUS_PORT: String(busPort) });
+  const a = await startReferenceChild("reference A", { REFERENCE_PEER_BUS_PORT: String(busPort) });
+  const client = new Client(a.base);
+  const copies = structuredClone(cards);
+  await client.request("POST", "/api/reference/cards", { cards: copies });
+  for (const n of RUN_ORDER) {
+    const fleet = new Fleet();
+    try {
+      await fleet.open(a.base, "", `space:${space.id}`, n / 2, 0);
+      await fleet.open(b.base, "", `space:${space.id}`, n / 2, 1);
+      const r = await measureMoves(client, space, copies, fleet, 2, [a.pid, b.pid]);
+      const [onA = [], onB = []] = r.arrivals;
+      const row = { driver: REFERENCE_PAIR, n, replies: [], missing: Number.NaN };
+      latency.push(
+        {
+          ...row,
+          sockets: String(n),
+          path: "all (A+B)",
+          samples: [...onA, ...onB],
+          cpuMsPerMove: r.cpuMsPerMove,
+          replies: r.replies,
+          missing: r.missing,
+        },
+        { ...row, sockets: `${n / 2} on A`, path: "A: same instance", samples: onA },
+        { ...row, sockets: `${n / 2} on B`, path: "B: via TCP from A", samples: onB },
+      );
+      console.log(`  reference x2: N=${n} done`);
     } finally {
       await fleet.close();
     }
@@ -753,7 +890,7 @@ const benchPostgres = async (
           },
         );
       }
-      const r = await measureMoves(client, space, cards, fleet, 2);
+      const r = await measureMoves(client, space, cards, fleet, 2, [a.child.pid, b.child.pid]);
       if (r.cardIdMismatches > 0)
         console.error(`  postgres N=${n}: ${r.cardIdMismatches} moves' frames missed their card id`);
       const [onA = [], onB = []] = r.arrivals;
@@ -764,6 +901,7 @@ const benchPostgres = async (
           sockets: String(n),
           path: "all (A+B)",
           samples: [...onA, ...onB],
+          cpuMsPerMove: r.cpuMsPerMove,
           replies: r.replies,
           missing: r.missing,
         },
@@ -845,10 +983,14 @@ const main = async (): Promise<void> => {
     `Background load before starting: ${load.toFixed(2)} of ${os.cpus().length} cores busy${load > 0.3 ? " (the machine is shared: expect slower, noisier figures)" : ""}.`,
   );
   try {
-    await benchPglite(latency, memory);
+    const { space, cards } = await benchPglite(latency, memory);
+    await runCleanups();
+    await benchReference(latency, space, cards);
     await runCleanups();
     if (await isPostgresReachable()) {
       await benchPostgres(latency, memory, throughput);
+      await runCleanups();
+      await benchReferencePair(latency, space, cards);
     } else {
       console.log(
         "  postgres: skipped — no PostgreSQL at TEST_DATABASE_URL (default postgres://postgres@127.0.0.1:5432)",
@@ -858,7 +1000,7 @@ const main = async (): Promise<void> => {
     await runCleanups();
   }
 
-  const drivers = ["pglite", "postgres"];
+  const drivers = ["pglite", REFERENCE, "postgres", REFERENCE_PAIR];
   latency.sort((x, y) => drivers.indexOf(x.driver) - drivers.indexOf(y.driver) || x.n - y.n);
   printTable(
     "Move → event arrival at every subscribed socket (ms from sending the POST; one sample per socket × move)",
@@ -889,8 +1031,54 @@ const main = async (): Promise<void> => {
     }),
     3,
   );
+  const rowOf = (driver: string, n: number, path: string) =>
+    latency.find((r) => r.driver === driver && r.n === n && r.path === path);
+  const ratioRows = SOCKET_COUNTS.flatMap((n) =>
+    [
+      { ours: "pglite", reference: REFERENCE, path: "in-process", what: "one instance" },
+      { ours: "postgres", reference: REFERENCE_PAIR, path: "all (A+B)", what: "across two" },
+    ].flatMap(({ ours, reference, path: p, what }) => {
+      const oursRow = rowOf(ours, n, p);
+      const referenceRow = rowOf(reference, n, p);
+      const o = stats(oursRow?.samples ?? []);
+      const r = stats(referenceRow?.samples ?? []);
+      if (o.n === 0 || r.n === 0) return [];
+      return [
+        [
+          what,
+          String(n),
+          ms(o.median),
+          ms(o.p99),
+          ms(r.median),
+          ms(r.p99),
+          (o.p99 / r.p99).toFixed(2),
+          ms(oursRow?.cpuMsPerMove ?? Number.NaN),
+          ms(referenceRow?.cpuMsPerMove ?? Number.NaN),
+        ],
+      ];
+    }),
+  );
+  printTable(
+    "Ours beside the in-memory reference (same client, same socket counts, same run; target: p99 ratio ≤ 1.5)",
+    [
+      "setup",
+      "sockets",
+      "ours p50 ms",
+      "ours p99 ms",
+      "ref p50 ms",
+      "ref p99 ms",
+      "p99 ours/ref",
+      "ours CPU ms/move",
+      "ref CPU ms/move",
+    ],
+    ratioRows,
+    1,
+  );
   console.log(
     [
+      "  CPU ms/move: CPU time per measured move of the server process(es): one instance in-process",
+      "  counts this whole process (server and client, for ours and the reference alike); across two,",
+      "  the two child processes. It depends far less on the machine's load than the latencies.",
       "  pglite: server and measuring client are one process and one event loop (as the brief of this",
       "  benchmark asks), so the client's socket work is inside these figures. postgres: A and B are",
       "  separate processes; moves go through A; B's sockets get each event through LISTEN/NOTIFY.",

@@ -3,12 +3,11 @@
  * between two seqs, and the relations touching the space's live cards.
  */
 import type { CardRelation, RelationKind, WorkspaceRole } from "@lattice/domain";
-import { and, eq, gt, inArray, isNull, lte, or, sql } from "drizzle-orm";
+import { and, eq, gt, lte, sql } from "drizzle-orm";
 import type { Database, Executor } from "./client.js";
 import { fieldsOf, spaceFieldValueItems } from "./field-writes.js";
-import { toRelation } from "./relation-writes.js";
-import { rolesOf, selectSpaceRoles } from "./roles.js";
-import { cardRelations, cards, events, spaces, users } from "./schema/index.js";
+import { rolesOf, selectSpaceRoles, spaceRoles } from "./roles.js";
+import { events, spaces, users } from "./schema/index.js";
 
 /** One event of a space channel, reduced to what a board needs: its type and the card it names. */
 export interface BoardChange {
@@ -41,23 +40,6 @@ export const boardChangesBetween = async (
     .orderBy(events.seq);
 
 /**
- * Relations with at least one end among the space's live cards (the other end may be anywhere in
- * the workspace), oldest first. Read with the card set as a subquery: no id list of unbounded length.
- */
-export const relationsOfSpace = async (db: Executor, spaceId: string): Promise<CardRelation[]> => {
-  const liveCards = db
-    .select({ id: cards.id })
-    .from(cards)
-    .where(and(eq(cards.spaceId, spaceId), isNull(cards.archivedAt)));
-  const rows = await db
-    .select()
-    .from(cardRelations)
-    .where(or(inArray(cardRelations.fromCardId, liveCards), inArray(cardRelations.toCardId, liveCards)))
-    .orderBy(cardRelations.createdAt, cardRelations.id);
-  return rows.map(toRelation);
-};
-
-/**
  * Everything a board reply reads beside the statuses and cards a server keeps per space, from one
  * statement (so from one snapshot, without a transaction): the caller's role (by the one rule of
  * roles.ts), the space, its channel's seq, and as JSON text the relations touching its live cards
@@ -84,14 +66,48 @@ const boardViewQuery = (db: Executor) => {
       seq: sql<number>`coalesce((SELECT ch.seq FROM channels ch WHERE ch.channel = 'space:' || ${spaces.id}::text), 0)`.mapWith(
         Number,
       ),
+      // Each item also carries its two cards' spaces, so `loadBoardView` can leave out relations
+      // into a space the reader may not read.
       relationsJson: sql<string>`(
         SELECT coalesce(json_agg(json_build_array(r.id, r.workspace_id, r.kind, r.from_card_id, r.to_card_id,
-          floor(extract(epoch FROM r.created_at) * 1000)) ORDER BY r.created_at, r.id), '[]')::text
-        FROM card_relations r WHERE r.from_card_id IN ${liveCards} OR r.to_card_id IN ${liveCards})`,
+          floor(extract(epoch FROM r.created_at) * 1000), fc.space_id, tc.space_id) ORDER BY r.created_at, r.id), '[]')::text
+        FROM card_relations r
+        JOIN cards fc ON fc.id = r.from_card_id
+        JOIN cards tc ON tc.id = r.to_card_id
+        WHERE r.from_card_id IN ${liveCards} OR r.to_card_id IN ${liveCards})`,
       fieldsJson: sql<string>`${fieldsOf(sql`${spaces.id}`)}::text`,
       fieldValuesJson: sql<string>`${spaceFieldValueItems(sql`${spaces.id}`)}`,
     },
     and(eq(users.id, sql.placeholder("userId")), eq(spaces.id, sql.placeholder("spaceId"))),
+  );
+};
+
+type RelationItem = [string, string, RelationKind, string, string, number];
+/** A relation as the view reads it: the item, then the spaces of its from and to cards. */
+type RelationRow = [...RelationItem, string, string];
+
+/**
+ * The relations `userId` may see, as `relationItemsOf` reads them: a relation whose other card is
+ * in a space the reader may not read is left out, so the reply never names that card. Relations
+ * within the space (the usual case) cost no query.
+ */
+const readableRelationsJson = async (
+  db: Executor,
+  userId: string,
+  spaceId: string,
+  relationsJson: string,
+): Promise<string> => {
+  const rows = JSON.parse(relationsJson) as RelationRow[];
+  const elsewhere = new Set<string>();
+  for (const row of rows) for (const end of [row[6], row[7]]) if (end !== spaceId) elsewhere.add(end);
+  const readable = new Set([spaceId]);
+  if (elsewhere.size > 0)
+    for (const role of await spaceRoles(db, { userIds: [userId], spaceIds: [...elsewhere] }))
+      readable.add(role.spaceId);
+  return JSON.stringify(
+    rows
+      .filter((row) => readable.has(row[6]) && readable.has(row[7]))
+      .map((row): RelationItem => [row[0], row[1], row[2], row[3], row[4], row[5]]),
   );
 };
 
@@ -121,15 +137,15 @@ export const loadBoardView = async (
     space: row.space,
     role,
     seq: row.seq,
-    relationsJson: row.relationsJson,
+    relationsJson: await readableRelationsJson(db, userId, spaceId, row.relationsJson),
     fieldsJson: row.fieldsJson,
     fieldValuesJson: row.fieldValuesJson,
   };
 };
 
-/** The relations of `BoardView.relationsJson`, as `relationsOfSpace` answers them. */
+/** The relations of `BoardView.relationsJson`: those touching the space's live cards, oldest first. */
 export const relationItemsOf = (relationsJson: string): CardRelation[] =>
-  (JSON.parse(relationsJson) as Array<[string, string, RelationKind, string, string, number]>).map(
+  (JSON.parse(relationsJson) as RelationItem[]).map(
     ([id, workspaceId, kind, fromCardId, toCardId, createdAtMs]) => ({
       id,
       workspaceId,

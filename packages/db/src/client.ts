@@ -63,6 +63,13 @@ export const migrationsFolder = path.resolve(path.dirname(fileURLToPath(import.m
 // Two instances starting at once must not both apply the same migration.
 const MIGRATION_LOCK = 7_240_311;
 
+/**
+ * PGlite's own buffer cache. Its default, 128MB, is zeroed inside the WebAssembly memory at start, so
+ * it is all resident from the first second (about 110 MiB more RSS than 16MB); the data files are
+ * still cached by the operating system behind it, as they are for PostgreSQL.
+ */
+const PGLITE_SHARED_BUFFERS = "16MB";
+
 export const createDb = async (options: DbOptions = {}): Promise<DbHandle> => {
   if (options.databaseUrl) {
     const pool = new pg.Pool({
@@ -99,7 +106,9 @@ export const createDb = async (options: DbOptions = {}): Promise<DbHandle> => {
   // Before anything reads the files: a second process would silently diverge from the first.
   const lock = isInMemory ? null : await lockDataDir(dataDir, options.purpose ?? "process");
   try {
-    const client = await PGlite.create(dataDir);
+    const client = await PGlite.create(dataDir, {
+      startParams: [...PGlite.defaultStartParams, "-c", `shared_buffers=${PGLITE_SHARED_BUFFERS}`],
+    });
     const pgliteDb = drizzlePglite(client, { schema, logger: queryLogger(options) });
     await migratePglite(pgliteDb, { migrationsFolder }).catch(async (error: unknown) => {
       await client.close();

@@ -6,8 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Client, factories, type Harness, startHarness } from "../test/harness.js";
 import { startTestSmtp, type TestSmtp } from "../test/smtp.js";
 import { sendDueDigests } from "./digest.js";
-import { smtpSender } from "./plugin.js";
 import { sendDueMail } from "./queue.js";
+import { smtpSender } from "./smtp.js";
 
 const publicUrl = "https://lattice.example.test";
 /** 07:30 in Paris, 01:30 in New York. */

@@ -7,8 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Client, factories, type Harness, startHarness } from "../test/harness.js";
 import { expectProblem } from "../test/problems.js";
 import { startTestSmtp, type TestSmtp } from "../test/smtp.js";
-import { smtpSender } from "./plugin.js";
 import { sendDueMail } from "./queue.js";
+import { smtpSender } from "./smtp.js";
 
 const publicUrl = "https://lattice.example.test";
 const delayMs = 300_000;

@@ -5,10 +5,9 @@
  */
 import type { FastifyInstance } from "fastify";
 import fp from "fastify-plugin";
-import nodemailer from "nodemailer";
 import type { Config } from "../config.js";
 import { type DigestScheduler, startDigestScheduler } from "./digest.js";
-import { type MailSender, type SendMail, type SendRoundOptions, startMailSender } from "./queue.js";
+import { type MailSender, type SendRoundOptions, startMailSender } from "./queue.js";
 
 declare module "fastify" {
   interface FastifyInstance {
@@ -32,31 +31,6 @@ export const mailIntervalFromEnv = (env: NodeJS.ProcessEnv = process.env): numbe
   return Number.isFinite(value) && value >= 0 ? value : 5000;
 };
 
-/** A nodemailer transport for SMTP_URL, with timeouts well inside the queue's lease. */
-export const smtpSender = (smtpUrl: string, from: string): { send: SendMail; close(): void } => {
-  const transport = nodemailer.createTransport({
-    url: smtpUrl,
-    pool: true,
-    maxConnections: 5,
-    connectionTimeout: 10_000,
-    greetingTimeout: 10_000,
-    socketTimeout: 30_000,
-  });
-  return {
-    send: (mail) =>
-      transport.sendMail({
-        from,
-        to: mail.to,
-        subject: mail.subject,
-        text: mail.text,
-        html: mail.html,
-        headers: mail.headers,
-        messageId: mail.messageId,
-      }),
-    close: () => transport.close(),
-  };
-};
-
 export const mailPlugin = fp(
   async (app: FastifyInstance, opts: MailPluginOptions) => {
     const { smtpUrl, mailFrom, publicUrl } = opts.config;
@@ -67,6 +41,8 @@ export const mailPlugin = fp(
       wake: () => sender?.wake(),
     });
     if (!smtpUrl || intervalMs === 0) return;
+    // nodemailer is loaded only when mail is sent from here: about 8 MiB of memory otherwise unused.
+    const { smtpSender } = await import("./smtp.js");
     const smtp = smtpSender(smtpUrl, mailFrom);
     app.addHook("onReady", async () => {
       sender = startMailSender({

@@ -13,8 +13,10 @@
  * - A wake-up is only a hint. A lost one delays delivery until the next wake-up or the periodic
  *   check, which compares the channels' seqs in the table with what was pushed.
  * - On a workspace channel, an event about a private space goes only to those who may see the space
- *   now; everyone else gets a `redacted` frame in its place, so every seq still arrives. Both frames
- *   are serialized once per event; the decision is one query per space per pump pass.
+ *   now; on a space channel, a relation event naming a card of another space goes only to those who
+ *   may read that space now. Everyone else gets a `redacted` frame in its place, so every seq still
+ *   arrives. Both frames are serialized once per event; the decision is one query per space per
+ *   pump pass.
  */
 import { type DbHandle, eventsAfter, latestSeq, spaceAccess, tables, workspaceAccess } from "@lattice/db";
 import {
@@ -29,7 +31,11 @@ import { inArray } from "drizzle-orm";
 import type { Connections } from "./connections.js";
 import type { ChannelState, Connection, ResolvedHubOptions, Subscription } from "./hub-types.js";
 import type { Presence } from "./presence.js";
+import { RelationAudience } from "./relation-audience.js";
 import { SpaceAudience } from "./space-audience.js";
+
+/** Decides, per reader, who may see the events of a channel that not every reader may see. */
+type Audience = SpaceAudience | RelationAudience;
 
 const PAGE = 500;
 
@@ -166,7 +172,9 @@ export class ChannelPumps {
           let audience = this.audienceFor(channel);
           for (const event of page) {
             if (event.seq > latest) break;
-            const visibleTo = audience ? await audience.visibleTo(event, [connection.user.id]) : null;
+            const visibleTo = audience?.concerns(event)
+              ? await audience.visibleTo(event, [connection.user.id])
+              : null;
             const isVisible = visibleTo === null || visibleTo.has(connection.user.id);
             this.connections.sendFrame(connection, isVisible ? eventFrame(event) : redactedFrame(event));
             sub.cursor = event.seq;
@@ -222,10 +230,17 @@ export class ChannelPumps {
     });
   }
 
-  /** Who may see which event of a workspace channel; null for channels where every reader sees all. */
-  private audienceFor(channel: Channel): SpaceAudience | null {
+  /** Who may see which event of a channel; null for channels where every reader sees all. */
+  private audienceFor(channel: Channel): Audience | null {
     const parsed = parseChannel(channel);
-    return parsed?.kind === "workspace" ? new SpaceAudience(this.handle.db, parsed.id) : null;
+    switch (parsed?.kind) {
+      case "workspace":
+        return new SpaceAudience(this.handle.db, parsed.id);
+      case "space":
+        return new RelationAudience(this.handle.db, parsed.id);
+      default:
+        return null;
+    }
   }
 
   private async pump(state: ChannelState): Promise<void> {
@@ -241,11 +256,7 @@ export class ChannelPumps {
     }
   }
 
-  private async dispatch(
-    state: ChannelState,
-    event: DomainEvent,
-    audience: SpaceAudience | null,
-  ): Promise<void> {
+  private async dispatch(state: ChannelState, event: DomainEvent, audience: Audience | null): Promise<void> {
     if (event.type === "access.changed") {
       const affected = [...state.subscribers].filter(
         (s) => event.payload.userId === null || s.connection.user.id === event.payload.userId,
@@ -264,20 +275,21 @@ export class ChannelPumps {
     }
     const behind = [...state.subscribers].filter((s) => s.cursor < event.seq);
     const visibleTo =
-      audience && behind.length > 0
+      audience?.concerns(event) && behind.length > 0
         ? await audience.visibleTo(
             event,
             behind.map((s) => s.connection.user.id),
           )
         : null;
-    const frame = eventFrame(event);
-    let redacted: string | null = null;
+    // Encoded once: every subscriber's socket sends these same bytes.
+    const frame = Buffer.from(eventFrame(event));
+    let redacted: Buffer | null = null;
     for (const sub of behind) {
       // A subscription removed while the decision was made (socket closed) is skipped.
       if (!state.subscribers.has(sub) || sub.cursor >= event.seq) continue;
       const isVisible = visibleTo === null || visibleTo.has(sub.connection.user.id);
-      if (!isVisible) redacted ??= redactedFrame(event);
-      this.connections.sendFrame(sub.connection, isVisible ? frame : (redacted as string));
+      if (!isVisible) redacted ??= Buffer.from(redactedFrame(event));
+      this.connections.sendFrame(sub.connection, isVisible ? frame : (redacted as Buffer));
       sub.cursor = event.seq;
     }
     state.lastSeq = event.seq;

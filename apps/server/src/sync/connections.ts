@@ -212,7 +212,11 @@ export class Connections {
     this.sendFrame(connection, JSON.stringify(message));
   }
 
-  sendFrame(connection: Connection, frame: string): void {
+  /**
+   * Sends a text frame. A frame going to many sockets is best passed as its UTF-8 bytes, encoded
+   * once: `ws` would encode a string again for every socket.
+   */
+  sendFrame(connection: Connection, frame: string | Buffer): void {
     const { socket } = connection;
     if (socket.readyState !== socket.OPEN) return;
     if (socket.bufferedAmount > this.options.maxBufferedBytes) {
@@ -222,7 +226,7 @@ export class Connections {
       this.detach(connection);
       return;
     }
-    socket.send(frame);
+    socket.send(frame, { binary: false });
   }
 
   heartbeat(): void {

@@ -93,11 +93,13 @@ export class Presence {
   private broadcast(channel: Channel): void {
     const state = this.channels.get(channel);
     if (!state) return;
-    const frame = JSON.stringify({
-      type: "presence",
-      channel,
-      users: this.presenceList(channel),
-    } satisfies ServerMessage);
+    const frame = Buffer.from(
+      JSON.stringify({
+        type: "presence",
+        channel,
+        users: this.presenceList(channel),
+      } satisfies ServerMessage),
+    );
     for (const sub of state.subscribers) this.connections.sendFrame(sub.connection, frame);
   }
 

@@ -45,6 +45,11 @@ export class SpaceAudience {
     private readonly workspaceId: string,
   ) {}
 
+  /** Whether `event` is seen by some readers only (so `visibleTo` has to be asked). */
+  concerns(event: DomainEvent): boolean {
+    return spaceOfWorkspaceEvent(event) !== null;
+  }
+
   /** Of `userIds`, those who may see `event`; null when everyone may (no per-reader decision). */
   async visibleTo(event: DomainEvent, userIds: readonly string[]): Promise<ReadonlySet<string> | null> {
     const spaceId = spaceOfWorkspaceEvent(event);
