@@ -164,7 +164,7 @@ const createSequentially = async (
   return { cards, latencies };
 };
 
-/** One line per driver: what a sequential move cost each process in CPU. */
+/** Lines per driver: what a sequential create and a sequential move cost each process in CPU. */
 const cpuPerMove: string[] = [];
 
 const perSecond = (count: number, ms: number): number => (count * 1000) / ms;
@@ -339,8 +339,10 @@ const benchDriver = async (
 
     // The seed is the create benchmark: one client, one create after another, spread over the statuses.
     const seedStart = performance.now();
+    const createMeter = cpuMeter(server.pid);
     const seeded = await createSequentially(client, space.id, CARDS, (n) => statusIds[n % statusIds.length]);
     const seedMs = performance.now() - seedStart;
+    cpuPerMove.push(`  ${driver}: CPU per create (1 client): ${createMeter(CARDS)}`);
     console.log(`  ${driver}: seeded ${CARDS} cards in ${(seedMs / 1000).toFixed(1)} s`);
 
     let payloadBytes = 0;

@@ -4,7 +4,7 @@
  */
 import { randomUUID } from "node:crypto";
 import { type Channel, type DraftEvent, draft, spaceChannel } from "@lattice/domain";
-import { asc, eq, sql } from "drizzle-orm";
+import { asc, eq, inArray, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { appendEvents, eventsAfter, latestSeq, runMutation } from "./events.js";
 import { channels, events, users } from "./schema/index.js";
@@ -120,6 +120,63 @@ const eventsRepositorySuite = (driver: TestDriver): void => {
       expect(await seqsOf(channel)).toEqual([]);
       expect(await t.handle.db.select().from(channels).where(eq(channels.channel, channel))).toEqual([]);
       expect(await t.handle.db.select().from(users).where(eq(users.email, email))).toEqual([]);
+    });
+
+    it("keeps every value as sent when the first and the last statement carry BEGIN and COMMIT", async () => {
+      const channel = freshChannel();
+      const email = `${randomUUID()}@example.test`;
+      const awkward = "it's \\ $1 -- /* ünïcødé 🚀 \n'; DROP TABLE users; --";
+      const { events: appended } = await runMutation(
+        t.handle.db,
+        meta,
+        async ({ tx, emit, writeWithEvents }) => {
+          // The first statement (BEGIN rides with it on PostgreSQL) and the last (with COMMIT).
+          await tx.insert(users).values({ email, name: awkward, passwordHash: "x" });
+          writeWithEvents?.(sql`UPDATE users SET password_hash = ${awkward} WHERE email = ${email}`);
+          emit(draft(channel, "card.deleted", { cardId: randomUUID(), spaceId: awkward }));
+        },
+      );
+      const [user] = await t.handle.db.select().from(users).where(eq(users.email, email));
+      expect(user?.name).toBe(awkward);
+      expect(user?.passwordHash).toBe(awkward);
+      expect(appended.map((e) => e.seq)).toEqual([1]);
+      const [stored] = await eventsAfter(t.handle.db, channel, 0);
+      expect(stored?.payload).toEqual(appended[0]?.payload);
+    });
+
+    it("rolls back the whole mutation when its last write, sent with the event append, fails", async () => {
+      const channel = freshChannel();
+      const email = `${randomUUID()}@example.test`;
+      await expect(
+        runMutation(t.handle.db, meta, async ({ tx, emit, writeWithEvents }) => {
+          await tx.insert(users).values({ email, name: "First", passwordHash: "x" });
+          // The same e-mail again violates the unique index, in the statement that would commit.
+          writeWithEvents?.(
+            sql`INSERT INTO users (email, name, password_hash) VALUES (${email}, 'Second', 'x')`,
+          );
+          emit(cardDeleted(channel));
+        }),
+      ).rejects.toThrow();
+      expect(await t.handle.db.select().from(users).where(eq(users.email, email))).toEqual([]);
+      expect(await seqsOf(channel)).toEqual([]);
+      // The connection went back to the pool usable, its prepared statements known: the same
+      // mutation, without the clash, runs again and again and numbers its events from 1.
+      const emails = Array.from({ length: 12 }, () => `${randomUUID()}@example.test`);
+      for (const other of emails) {
+        await runMutation(t.handle.db, meta, async ({ tx, emit, writeWithEvents }) => {
+          await tx.insert(users).values({ email: `first-${other}`, name: "First", passwordHash: "x" });
+          writeWithEvents?.(
+            sql`INSERT INTO users (email, name, password_hash) VALUES (${other}, 'Second', 'x')`,
+          );
+          emit(cardDeleted(channel));
+        });
+      }
+      expect(await seqsOf(channel)).toEqual(emails.map((_, i) => i + 1));
+      const names = await t.handle.db
+        .select({ name: users.name })
+        .from(users)
+        .where(inArray(users.email, emails));
+      expect(names.map((row) => row.name)).toEqual(emails.map(() => "Second"));
     });
 
     it("gives concurrent mutations on one channel distinct seqs 1..n", async () => {

@@ -7,6 +7,7 @@
 import type { Channel, DomainEvent, DraftEvent } from "@lattice/domain";
 import { and, asc, eq, gt, type SQL, sql } from "drizzle-orm";
 import type { Database, Transaction } from "./client.js";
+import { type FinalStatement, isNodePg, runFoldedTransaction } from "./pg-transaction.js";
 import { executePrepared, runsOneTransactionAtATime } from "./prepared.js";
 import { channels, events } from "./schema/index.js";
 
@@ -94,9 +95,14 @@ export const appendEvents = async (
   drafts: DraftEvent[],
   meta: MutationMeta,
   writes: readonly SQL[] = [],
+  /** How the transaction's last statement is sent (on `pg`, with its COMMIT); else as the others. */
+  final?: FinalStatement,
 ): Promise<DomainEvent[]> => {
   if (drafts.length === 0) {
-    for (const write of writes) await executePrepared(tx, write);
+    for (const [i, write] of writes.entries()) {
+      if (final && i === writes.length - 1) await final(write, true);
+      else await executePrepared(tx, write);
+    }
     return [];
   }
   const countByChannel = new Map<Channel, number>();
@@ -133,11 +139,14 @@ export const appendEvents = async (
     JOIN bumped ON bumped.channel = d.channel
     RETURNING channel, seq
   `;
-  // The usual few events share a handful of shapes: prepared once per connection (see prepared.ts).
+  // The usual few events share a handful of shapes: prepared once per connection (see prepared.ts);
+  // on PostgreSQL the statement also carries the COMMIT (pg-transaction.ts).
   const rows = (
-    drafts.length <= PREPARED_MAX_EVENTS
-      ? await executePrepared(tx, statement)
-      : ((await tx.execute(statement)) as unknown as { rows: unknown[] }).rows
+    final
+      ? await final(statement, drafts.length <= PREPARED_MAX_EVENTS)
+      : drafts.length <= PREPARED_MAX_EVENTS
+        ? await executePrepared(tx, statement)
+        : ((await tx.execute(statement)) as unknown as { rows: unknown[] }).rows
   ) as Array<{ channel: string; seq: string | number }>;
   const firstSeq = new Map<string, number>();
   for (const row of rows) {
@@ -158,12 +167,17 @@ export const appendEvents = async (
   );
 };
 
+/**
+ * Runs `fn` and appends its events in one transaction. On PostgreSQL, BEGIN goes with the first
+ * statement and COMMIT with the event append (see pg-transaction.ts); PGlite runs its transactions
+ * in process.
+ */
 export const runMutation = async <T>(
   db: Database,
   meta: MutationMeta,
   fn: (ctx: MutationContext) => Promise<T>,
-): Promise<{ result: T; events: DomainEvent[] }> =>
-  db.transaction(async (tx) => {
+): Promise<{ result: T; events: DomainEvent[] }> => {
+  const mutate = async (tx: Transaction, final?: FinalStatement) => {
     const drafts: DraftEvent[] = [];
     const writes: SQL[] = [];
     const result = await fn({
@@ -172,9 +186,11 @@ export const runMutation = async <T>(
       lock: (channel) => lockChannel(tx, channel),
       writeWithEvents: (statement) => writes.push(statement),
     });
-    const appended = await appendEvents(tx, drafts, meta, writes);
+    const appended = await appendEvents(tx, drafts, meta, writes, final);
     return { result, events: appended };
-  });
+  };
+  return isNodePg(db) ? runFoldedTransaction(db, mutate) : db.transaction((tx) => mutate(tx));
+};
 
 export const latestSeq = async (db: Database | Transaction, channel: Channel): Promise<number> => {
   const [row] = await db.select({ seq: channels.seq }).from(channels).where(eq(channels.channel, channel));

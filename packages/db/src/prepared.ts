@@ -20,7 +20,8 @@ const nameByText = new Map<string, string>();
 /** A guard, not a tuning knob: the hot path has a few dozen shapes. */
 const MAX_NAMES = 1_000;
 
-const statementName = (text: string): string => {
+/** The name of the prepared statement of `text`. */
+export const statementName = (text: string): string => {
   let name = nameByText.get(text);
   if (name === undefined) {
     name = `lattice_${createHash("sha256").update(text).digest("base64url").slice(0, 22)}`;
