@@ -1,9 +1,9 @@
 import { Suspense, useEffect } from "react";
 import { NavLink, Outlet, useLocation } from "react-router";
 import "./features/filters/finding.css";
+import { queryClient } from "./api/query-client";
 import { useRecordRecentSpace } from "./features/home/recent-spaces";
 import { NotificationBell } from "./features/notifications/notification-bell";
-import { useNotifications } from "./features/notifications/notifications-store";
 import { SearchBox } from "./features/search/search-box";
 import { Sidebar } from "./features/sidebar/sidebar";
 import { SidebarResizer, useSidebarWidth } from "./features/sidebar/sidebar-resizer";
@@ -33,10 +33,10 @@ export const AppShell = () => {
   useEffect(() => {
     if (!userId) return;
     sync.start(userId);
-    void useNotifications.getState().load();
     return () => {
       sync.stop();
-      useNotifications.getState().reset();
+      // The lookups were this person's (their notifications, their workspaces' members).
+      queryClient.clear();
     };
   }, [userId]);
   useLiveTrees();

@@ -3,9 +3,11 @@
  * to-dos, labels, comments, blockers, reminders and notifications. Shared by server and web.
  */
 import { z } from "zod";
+import { statusRoles } from "./roles.js";
 import {
   boardSchema,
   calendarDate,
+  cardSchema,
   id,
   instant,
   isoTime,
@@ -51,6 +53,19 @@ export const relatedCardSchema = z.object({
   dueDate: calendarDate.nullable(),
 });
 export type RelatedCard = z.infer<typeof relatedCardSchema>;
+
+/** A related card with the relation that links it (removing the relation deletes that id). */
+export const relatedEntrySchema = relatedCardSchema.extend({ relationId: id });
+export type RelatedEntry = z.infer<typeof relatedEntrySchema>;
+
+/** The reply of GET /api/cards/:id/relations: every group oldest first (the first parent is the default). */
+export const cardRelationsSchema = z.object({
+  parents: z.array(relatedEntrySchema),
+  children: z.array(relatedEntrySchema),
+  previous: z.array(relatedEntrySchema),
+  next: z.array(relatedEntrySchema),
+});
+export type CardRelations = z.infer<typeof cardRelationsSchema>;
 
 // ---------- to-dos ----------
 
@@ -149,6 +164,8 @@ export const blockerTypeSchema = z.object({
   isEnabled: z.boolean(),
 });
 export type BlockerType = z.infer<typeof blockerTypeSchema>;
+/** The reply of GET /api/blocker-types and GET /api/spaces/:id/blocker-types. */
+export const blockerTypeListSchema = z.array(blockerTypeSchema);
 
 export const createBlockerTypeBody = z
   .object({ name: text(120), description: plainText(2000).optional() })
@@ -213,6 +230,14 @@ export const notificationSchema = z.object({
   readAt: isoTime.nullable(),
 });
 export type Notification = z.infer<typeof notificationSchema>;
+/** The reply of GET /api/notifications: the latest first, and how many are unread in all. */
+export const notificationListSchema = z.object({
+  items: z.array(notificationSchema),
+  unreadCount: z.number().int(),
+});
+export type NotificationList = z.infer<typeof notificationListSchema>;
+/** The reply of POST /api/notifications/read. */
+export const unreadCountSchema = z.object({ unreadCount: z.number().int() });
 export const markReadBody = z.union([
   z.object({ ids: z.array(id).min(1).max(500) }).strict(),
   z.object({ all: z.literal(true) }).strict(),
@@ -221,3 +246,37 @@ export const markReadBody = z.union([
 /** The board snapshot with the relations touching its cards (for progress, conflicts and the Gantt view). */
 export const boardWithRelationsSchema = boardSchema.extend({ relations: z.array(relationSchema) });
 export type BoardWithRelations = z.infer<typeof boardWithRelationsSchema>;
+
+// ---------- search ----------
+
+export const searchHitSchema = z.object({
+  cardId: id,
+  spaceId: id,
+  workspaceId: id,
+  name: z.string(),
+  snippet: z.string().describe("Plain text around the match; matched words wrapped in ** (never HTML)"),
+  matchedIn: z.enum(["card", "comment", "attachment"]),
+  isArchived: z.boolean().describe("An archived card: off the board, listed after the live ones"),
+});
+export type SearchHit = z.infer<typeof searchHitSchema>;
+/** The reply of GET /api/search: live cards first, then archived ones. */
+export const searchReplySchema = z.object({ items: z.array(searchHitSchema) });
+
+// ---------- my work ----------
+
+/** A card on "My work": the card with where it stands and whether the person is its responsible. */
+export const myWorkItemSchema = cardSchema.extend({
+  spaceName: z.string(),
+  statusName: z.string(),
+  statusRole: z.enum(statusRoles),
+  isResponsible: z.boolean(),
+});
+export type MyWorkItem = z.infer<typeof myWorkItemSchema>;
+/** The reply of GET /api/me/cards: the person's open cards grouped by due date (dates.ts, dueBucketOf). */
+export const myWorkSchema = z.object({
+  overdue: z.array(myWorkItemSchema),
+  this_week: z.array(myWorkItemSchema),
+  later: z.array(myWorkItemSchema),
+  no_date: z.array(myWorkItemSchema),
+});
+export type MyWork = z.infer<typeof myWorkSchema>;

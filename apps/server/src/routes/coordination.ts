@@ -1,10 +1,11 @@
 import { cardAccess, loadCards, readableSpaceIds, spaceAccess, tables } from "@lattice/db";
 import {
   blockCardBody,
+  blockerTypeListSchema,
   blockerTypeSchema,
   blockingSchema,
   calendarDate,
-  cardSchema,
+  cardRelationsSchema,
   createBlockerTypeBody,
   createGlobalBlockerTypeBody,
   createRelationBody,
@@ -12,10 +13,11 @@ import {
   id,
   idParams,
   isoDay,
+  type MyWork,
   myBlockersSchema,
-  relatedCardSchema,
+  myWorkSchema,
   relationSchema,
-  statusRoles,
+  type statusRoles,
 } from "@lattice/domain";
 import { and, eq, inArray, isNull, or } from "drizzle-orm";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
@@ -35,21 +37,6 @@ import { currentUser } from "../plugins/auth.js";
 import { loadMyBlockers } from "../queries/my-blockers.js";
 import { problemResponses } from "./problems.js";
 
-const relationsReply = z.object({
-  /** Oldest first: the first parent is the card's default parent. */
-  parents: z.array(relatedCardSchema.extend({ relationId: id })),
-  children: z.array(relatedCardSchema.extend({ relationId: id })),
-  previous: z.array(relatedCardSchema.extend({ relationId: id })),
-  next: z.array(relatedCardSchema.extend({ relationId: id })),
-});
-
-const myWorkItem = cardSchema.extend({
-  spaceName: z.string(),
-  statusName: z.string(),
-  statusRole: z.enum(statusRoles),
-  isResponsible: z.boolean(),
-});
-
 export const coordinationRoutes: FastifyPluginAsyncZod = async (app) => {
   // ---------- relations ----------
   app.get(
@@ -59,7 +46,7 @@ export const coordinationRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ["relations"],
         summary: "Parents (first = default), children, previous and next cards that the caller can see.",
         params: idParams,
-        response: { 200: relationsReply, ...problemResponses(400, 401, 404) },
+        response: { 200: cardRelationsSchema, ...problemResponses(400, 401, 404) },
       },
     },
     async (request) => {
@@ -152,7 +139,7 @@ export const coordinationRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ["blockers"],
         summary: "Global and on-demand blocker types, with how many cards each blocks now.",
-        response: { 200: z.array(blockerTypeSchema), ...problemResponses(401) },
+        response: { 200: blockerTypeListSchema, ...problemResponses(401) },
       },
     },
     async () => listBlockerTypes(app.db.db, null),
@@ -180,7 +167,7 @@ export const coordinationRoutes: FastifyPluginAsyncZod = async (app) => {
         summary:
           "Blocker types of a space (local, global, on-demand with whether it is enabled here), with counts.",
         params: idParams,
-        response: { 200: z.array(blockerTypeSchema), ...problemResponses(400, 401, 404) },
+        response: { 200: blockerTypeListSchema, ...problemResponses(400, 401, 404) },
       },
     },
     async (request) => {
@@ -306,12 +293,7 @@ export const coordinationRoutes: FastifyPluginAsyncZod = async (app) => {
           "Cards where the caller is responsible or a co-worker, across every space they can see, grouped by due date. `today` (YYYY-MM-DD) is the caller's date; it defaults to the server's UTC date.",
         querystring: z.object({ today: calendarDate.optional() }),
         response: {
-          200: z.object({
-            overdue: z.array(myWorkItem),
-            this_week: z.array(myWorkItem),
-            later: z.array(myWorkItem),
-            no_date: z.array(myWorkItem),
-          }),
+          200: myWorkSchema,
           ...problemResponses(400, 401),
         },
       },
@@ -348,10 +330,7 @@ export const coordinationRoutes: FastifyPluginAsyncZod = async (app) => {
               );
       const meta = new Map(visible.map((r) => [r.id, r]));
       const cards = await loadCards(db, { ids: visible.map((r) => r.id) });
-      const groups = { overdue: [], this_week: [], later: [], no_date: [] } as Record<
-        "overdue" | "this_week" | "later" | "no_date",
-        z.infer<typeof myWorkItem>[]
-      >;
+      const groups: MyWork = { overdue: [], this_week: [], later: [], no_date: [] };
       for (const card of cards.sort((a, b) => ((a.dueDate ?? "9999") < (b.dueDate ?? "9999") ? -1 : 1))) {
         const m = meta.get(card.id);
         if (!m) continue;

@@ -1,4 +1,4 @@
-import { markReadBody, notificationSchema } from "@lattice/domain";
+import { markReadBody, notificationListSchema, unreadCountSchema } from "@lattice/domain";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { listNotifications, markRead } from "../commands/notifications.js";
@@ -21,10 +21,7 @@ export const notificationRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ["notifications"],
         summary: "Your notifications, newest first (`unread=true`: only unread), with the unread count.",
         querystring: listQuery,
-        response: {
-          200: z.object({ items: z.array(notificationSchema), unreadCount: z.number().int() }),
-          ...problemResponses(400, 401),
-        },
+        response: { 200: notificationListSchema, ...problemResponses(400, 401) },
       },
     },
     async (request) => listNotifications(app.db.db, currentUser(request).id, request.query),
@@ -36,7 +33,7 @@ export const notificationRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ["notifications"],
         summary: "Mark some (`ids`) or all (`all: true`) of your notifications read.",
         body: markReadBody,
-        response: { 200: z.object({ unreadCount: z.number().int() }), ...problemResponses(400, 401) },
+        response: { 200: unreadCountSchema, ...problemResponses(400, 401) },
       },
     },
     async (request, reply) => {

@@ -1,14 +1,12 @@
 /**
  * Typed calls for what makes a card coordinate work: people and dates (through PATCH /api/cards),
- * relations, to-dos, comments, blockers, the personal reminder and search (members and labels have
- * their own modules, api/members.ts and api/labels.ts). Every reply is checked against the shared
- * domain schema.
+ * to-dos, comments, blockings and the personal reminder (the lookups many views share have their own
+ * modules: members.ts, labels.ts, relations.ts, blocker-types.ts, search.ts). Every reply is checked
+ * against the shared domain schema.
  */
 import {
-  blockerTypeSchema,
   blockingSchema,
   type CardMySpace,
-  type CardRelation,
   cardMySpaceSchema,
   cardSchema,
   commentSchema,
@@ -18,10 +16,7 @@ import {
   mySpaceColumnSchema,
   mySpacePlacementSchema,
   mySpaceSchema,
-  type RelatedCard,
   type Reminder,
-  relatedCardSchema,
-  relationSchema,
   reminderSchema,
   todoSchema,
   type UpdateCardBody,
@@ -41,70 +36,6 @@ const listOf = <T>(item: ReplySchema<T>): ReplySchema<T[]> => ({
   },
 });
 
-const isRecord = (v: unknown): v is Record<string, unknown> =>
-  typeof v === "object" && v !== null && !Array.isArray(v);
-
-export type RelatedEntry = RelatedCard & { relationId: string };
-const relatedEntry: ReplySchema<RelatedEntry> = {
-  safeParse(data) {
-    if (!isRecord(data) || typeof data.relationId !== "string") return { success: false };
-    const parsed = relatedCardSchema.safeParse(data);
-    return parsed.success
-      ? { success: true, data: { ...parsed.data, relationId: data.relationId } }
-      : { success: false };
-  },
-};
-
-export interface CardRelations {
-  parents: RelatedEntry[];
-  children: RelatedEntry[];
-  previous: RelatedEntry[];
-  next: RelatedEntry[];
-}
-const relationsReply: ReplySchema<CardRelations> = {
-  safeParse(data) {
-    if (!isRecord(data)) return { success: false };
-    const out: Partial<CardRelations> = {};
-    for (const key of ["parents", "children", "previous", "next"] as const) {
-      const parsed = listOf(relatedEntry).safeParse(data[key]);
-      if (!parsed.success) return { success: false };
-      out[key] = parsed.data;
-    }
-    return { success: true, data: out as CardRelations };
-  },
-};
-export type RelationType = "parent" | "child" | "previous" | "next";
-
-export interface SearchHit {
-  cardId: string;
-  spaceId: string;
-  workspaceId: string;
-  name: string;
-  snippet: string;
-  matchedIn: "card" | "comment" | "attachment";
-}
-const searchReply: ReplySchema<{ items: SearchHit[] }> = {
-  safeParse(data) {
-    if (!isRecord(data) || !Array.isArray(data.items)) return { success: false };
-    const items: SearchHit[] = [];
-    for (const item of data.items) {
-      if (!isRecord(item)) return { success: false };
-      const { cardId, spaceId, workspaceId, name, snippet, matchedIn } = item;
-      if (
-        typeof cardId !== "string" ||
-        typeof spaceId !== "string" ||
-        typeof workspaceId !== "string" ||
-        typeof name !== "string" ||
-        typeof snippet !== "string" ||
-        (matchedIn !== "card" && matchedIn !== "comment" && matchedIn !== "attachment")
-      )
-        return { success: false };
-      items.push({ cardId, spaceId, workspaceId, name, snippet, matchedIn });
-    }
-    return { success: true, data: { items } };
-  },
-};
-
 const nullableReminder: ReplySchema<Reminder | null> = {
   safeParse(data) {
     if (data === null) return { success: true, data: null };
@@ -117,21 +48,9 @@ export type CardFieldsPatch = Pick<
   "responsibleId" | "coworkerIds" | "startDate" | "dueDate" | "labelIds" | "name" | "description"
 >;
 
-const enc = encodeURIComponent;
-
 export const coordinationApi = {
   updateCard: (cardId: string, body: CardFieldsPatch, mutationId?: string) =>
     request("PATCH", `/api/cards/${cardId}`, cardSchema, mutationId ? { body, mutationId } : { body }),
-
-  search: (q: string, limit = 10) =>
-    request("GET", `/api/search?q=${enc(q)}&limit=${limit}`, searchReply).then((r) => r.items),
-
-  relations: (cardId: string) => request("GET", `/api/cards/${cardId}/relations`, relationsReply),
-  addRelation: (cardId: string, type: RelationType, otherCardId: string): Promise<CardRelation> =>
-    request("POST", `/api/cards/${cardId}/relations`, relationSchema, {
-      body: { type, cardId: otherCardId },
-    }),
-  removeRelation: (relationId: string) => requestEmpty("DELETE", `/api/relations/${relationId}`),
 
   todos: (cardId: string) => request("GET", `/api/cards/${cardId}/todos`, listOf(todoSchema)),
   addTodo: (cardId: string, text: string) =>
@@ -149,8 +68,6 @@ export const coordinationApi = {
     request("PATCH", `/api/comments/${commentId}`, commentSchema, { body: { body } }),
   deleteComment: (commentId: string) => requestEmpty("DELETE", `/api/comments/${commentId}`),
 
-  blockerTypes: (spaceId: string) =>
-    request("GET", `/api/spaces/${spaceId}/blocker-types`, listOf(blockerTypeSchema)),
   blockings: (cardId: string) => request("GET", `/api/cards/${cardId}/blockings`, listOf(blockingSchema)),
   block: (cardId: string, body: { blockerTypeId: string; reason: string; responsibleId?: string | null }) =>
     request("POST", `/api/cards/${cardId}/blockings`, blockingSchema, { body }),

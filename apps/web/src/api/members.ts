@@ -4,7 +4,7 @@
  * many views ask, and marked stale by the workspace channel's member.* events (sync/query-bridge.ts).
  */
 import { type Member, memberListSchema } from "@lattice/domain";
-import { useQuery } from "@tanstack/react-query";
+import { useQueries, useQuery } from "@tanstack/react-query";
 import { useSyncExternalStore } from "react";
 import { request } from "./client";
 import { queryClient } from "./query-client";
@@ -41,6 +41,27 @@ export const useWorkspaceMembers = (
   const query = useQuery(membersQuery(workspaceId), queryClient);
   return { members: query.data ?? noMembers, isLoaded: query.data !== undefined, error: query.error };
 };
+
+/**
+ * The names of the members of `workspaceIds` by user id, from their members lists (each fetched once,
+ * as every other view shares them); asks for nothing while `enabled` is false.
+ */
+export const useMemberNames = (
+  workspaceIds: readonly string[],
+  enabled = true,
+): ReadonlyMap<string, string> =>
+  useQueries(
+    {
+      queries: workspaceIds.map((id) => ({ ...membersQuery(id), enabled: enabled && id !== "" })),
+      combine: (results) => new Map(results.flatMap((r) => (r.data ?? []).map((m) => [m.userId, m.name]))),
+    },
+    queryClient,
+  );
+
+/** The name of `userId` as the cached members of `workspaceId` give it; null if not cached. */
+export const cachedMemberName = (workspaceId: string, userId: string): string | null =>
+  queryClient.getQueryData<Member[]>(memberKeys.of(workspaceId))?.find((m) => m.userId === userId)?.name ??
+  null;
 
 /** Puts a member this tab just changed in the cache at once (the event that follows confirms it). */
 export const putMember = (member: Member): void => {

@@ -1,35 +1,26 @@
-/** Notifications of the signed-in person: list with the unread count, mark read. */
-import { type Notification, notificationSchema } from "@lattice/domain";
-import { type ReplySchema, request } from "./client";
+/**
+ * The signed-in person's latest notifications with the unread count: read by the bell and by My
+ * blockers. Held in the query cache under `notificationKeys.latest`, fetched once however many views
+ * ask, and marked stale by the person's channel's notification.* events (sync/query-bridge.ts), so a
+ * notification arriving, or read in another tab, shows at once.
+ */
+import {
+  type Notification,
+  type NotificationList,
+  notificationListSchema,
+  unreadCountSchema,
+} from "@lattice/domain";
+import { useQuery } from "@tanstack/react-query";
+import { request } from "./client";
+import { queryClient } from "./query-client";
 
-/** A reply check from a function returning the typed value or null (the web app has no zod of its own). */
-export const replyOf = <T>(check: (data: Record<string, unknown>) => T | null): ReplySchema<T> => ({
-  safeParse(data) {
-    if (typeof data !== "object" || data === null || Array.isArray(data)) return { success: false };
-    const value = check(data as Record<string, unknown>);
-    return value === null ? { success: false } : { success: true, data: value };
-  },
-});
+/** How many of the latest notifications the bell lists. */
+const latestCount = 30;
 
-/** Every item parsed by `schema`, or null when one does not fit. */
-export const itemsOf = <T>(schema: ReplySchema<T>, value: unknown): T[] | null => {
-  if (!Array.isArray(value)) return null;
-  const out: T[] = [];
-  for (const item of value) {
-    const parsed = schema.safeParse(item);
-    if (!parsed.success) return null;
-    out.push(parsed.data);
-  }
-  return out;
+export const notificationKeys = {
+  all: ["notifications"] as const,
+  latest: ["notifications", "latest"] as const,
 };
-
-const listReply = replyOf((data) => {
-  const items = itemsOf<Notification>(notificationSchema, data.items);
-  return items && typeof data.unreadCount === "number" ? { items, unreadCount: data.unreadCount } : null;
-});
-const countReply = replyOf((data) =>
-  typeof data.unreadCount === "number" ? { unreadCount: data.unreadCount } : null,
-);
 
 export const notificationsApi = {
   list: (options: { unread?: boolean; limit?: number } = {}) => {
@@ -37,8 +28,48 @@ export const notificationsApi = {
     if (options.unread) query.set("unread", "true");
     if (options.limit) query.set("limit", String(options.limit));
     const suffix = query.size > 0 ? `?${query}` : "";
-    return request("GET", `/api/notifications${suffix}`, listReply);
+    return request("GET", `/api/notifications${suffix}`, notificationListSchema);
   },
   markRead: (body: { ids: string[] } | { all: true }) =>
-    request("POST", "/api/notifications/read", countReply, { body }),
+    request("POST", "/api/notifications/read", unreadCountSchema, { body }),
+};
+
+const latestQuery = {
+  queryKey: notificationKeys.latest,
+  queryFn: () => notificationsApi.list({ limit: latestCount }),
+};
+
+/** The latest notifications, newest first (undefined while loading), the query's status and error. */
+export const useLatestNotifications = () => useQuery(latestQuery, queryClient);
+
+/** Shows `ids` read at once (or all of them: "all"); the request's event brings the server's list. */
+const showRead = (ids: string[] | "all"): void => {
+  const now = new Date().toISOString();
+  queryClient.setQueryData<NotificationList>(notificationKeys.latest, (list) => {
+    if (!list) return list;
+    const isNowRead = (n: Notification) => n.readAt === null && (ids === "all" || ids.includes(n.id));
+    const newlyRead = list.items.filter(isNowRead).length;
+    return {
+      items: list.items.map((n) => (isNowRead(n) ? { ...n, readAt: now } : n)),
+      unreadCount: ids === "all" ? 0 : Math.max(0, list.unreadCount - newlyRead),
+    };
+  });
+};
+
+/**
+ * Marks notifications read (`"all"`: every one). Shown read at once; if the server refuses, the list
+ * is asked again and the error is thrown for the caller to tell.
+ */
+export const markNotificationsRead = async (ids: string[] | "all"): Promise<void> => {
+  const latest = queryClient.getQueryData<NotificationList>(notificationKeys.latest);
+  const unread =
+    ids === "all" ? ids : ids.filter((id) => latest?.items.some((n) => n.id === id && n.readAt === null));
+  if (unread !== "all" && unread.length === 0) return;
+  showRead(unread);
+  try {
+    await notificationsApi.markRead(unread === "all" ? { all: true } : { ids: unread });
+  } catch (error) {
+    void queryClient.invalidateQueries({ queryKey: notificationKeys.all });
+    throw error;
+  }
 };

@@ -1,124 +1,45 @@
 /**
- * Finding work: full-text search, "my work" across spaces, activity streams, and the space data the
- * board's filters, swimlanes and blocker-type settings need (members, labels, blocker types).
+ * Finding work: full-text search, "my work" across spaces and the activity streams. Every reply is
+ * parsed with its domain schema.
+ *
+ * A search is a lookup shared by the header's search box and the card panel's "add relation" form:
+ * held in the query cache under `searchKeys.of(q, limit)`, so the same words are asked once however
+ * many views show them at once. It spans spaces this tab does not follow, so it is kept only while a
+ * view shows it (`gcTime: 0`: the same words typed again later are asked again), and the card and
+ * comment events of the followed channels mark every cached search stale (sync/query-bridge.ts), so
+ * an open result list follows them.
  */
 import {
   type ActivityPage,
   activityPageSchema,
-  type BlockerType,
-  blockerTypeSchema,
-  type Card,
-  cardSchema,
-  type Label,
-  labelSchema,
-  type Member,
-  memberSchema,
-  type StatusRole,
-  statusRoles,
+  type MyWork,
+  myWorkSchema,
+  type SearchHit,
+  searchReplySchema,
 } from "@lattice/domain";
+import { useQuery } from "@tanstack/react-query";
 import { request } from "./client";
-import { itemsOf, replyOf } from "./notifications";
+import { queryClient } from "./query-client";
 
-export interface SearchHit {
-  cardId: string;
-  spaceId: string;
-  workspaceId: string;
-  name: string;
-  /** Plain text; matched words wrapped in ** (never HTML). */
-  snippet: string;
-  matchedIn: "card" | "comment" | "attachment";
-  /** Archived: off the board, listed after the live cards. */
-  isArchived: boolean;
-}
-
-const isString = (v: unknown): v is string => typeof v === "string";
-
-const hitOf = (v: unknown): SearchHit | null => {
-  if (typeof v !== "object" || v === null) return null;
-  const r = v as Record<string, unknown>;
-  if (!isString(r.cardId) || !isString(r.spaceId) || !isString(r.workspaceId) || !isString(r.name))
-    return null;
-  if (
-    !isString(r.snippet) ||
-    (r.matchedIn !== "card" && r.matchedIn !== "comment" && r.matchedIn !== "attachment")
-  )
-    return null;
-  return {
-    cardId: r.cardId,
-    spaceId: r.spaceId,
-    workspaceId: r.workspaceId,
-    name: r.name,
-    snippet: r.snippet,
-    matchedIn: r.matchedIn,
-    isArchived: r.isArchived === true,
-  };
-};
-
-const searchReply = replyOf((data) => {
-  if (!Array.isArray(data.items)) return null;
-  const items: SearchHit[] = [];
-  for (const item of data.items) {
-    const hit = hitOf(item);
-    if (!hit) return null;
-    items.push(hit);
-  }
-  return { items };
-});
-
-export type MyWorkItem = Card & {
-  spaceName: string;
-  statusName: string;
-  statusRole: StatusRole;
-  isResponsible: boolean;
-};
+export type { MyWork, MyWorkItem, SearchHit } from "@lattice/domain";
 export const myWorkGroups = ["overdue", "this_week", "later", "no_date"] as const;
 export type MyWorkGroup = (typeof myWorkGroups)[number];
-export type MyWork = Record<MyWorkGroup, MyWorkItem[]>;
 
-const myWorkItemSchema = replyOf<MyWorkItem>((data) => {
-  const card = cardSchema.safeParse(data);
-  if (!card.success) return null;
-  const role = data.statusRole;
-  if (!isString(data.spaceName) || !isString(data.statusName) || typeof data.isResponsible !== "boolean")
-    return null;
-  if (!isString(role) || !(statusRoles as readonly string[]).includes(role)) return null;
-  return {
-    ...card.data,
-    spaceName: data.spaceName,
-    statusName: data.statusName,
-    statusRole: role as StatusRole,
-    isResponsible: data.isResponsible,
-  };
-});
-
-const myWorkReply = replyOf<MyWork>((data) => {
-  const out: Partial<MyWork> = {};
-  for (const group of myWorkGroups) {
-    const items = itemsOf(myWorkItemSchema, data[group]);
-    if (!items) return null;
-    out[group] = items;
-  }
-  return out as MyWork;
-});
-
-const listOf = <T>(schema: {
-  safeParse(data: unknown): { success: true; data: T } | { success: false };
-}) => ({
-  safeParse(data: unknown): { success: true; data: T[] } | { success: false } {
-    const items = itemsOf(schema, data);
-    return items ? { success: true, data: items } : { success: false };
-  },
-});
+export const searchKeys = {
+  all: ["search"] as const,
+  of: (q: string, limit: number) => ["search", q, limit] as const,
+};
 
 export const findApi = {
   search: (q: string, limit: number, signal?: AbortSignal) =>
     request(
       "GET",
       `/api/search?${new URLSearchParams({ q, limit: String(limit) })}`,
-      searchReply,
+      searchReplySchema,
       signal ? { signal } : {},
-    ),
-  myCards: (today: string) => request("GET", `/api/me/cards?today=${encodeURIComponent(today)}`, myWorkReply),
+    ).then((reply) => reply.items),
+  myCards: (today: string): Promise<MyWork> =>
+    request("GET", `/api/me/cards?today=${encodeURIComponent(today)}`, myWorkSchema),
   spaceActivity: (spaceId: string, before: string | null, limit = 50): Promise<ActivityPage> => {
     const query = new URLSearchParams({ limit: String(limit) });
     if (before) query.set("before", before);
@@ -129,18 +50,29 @@ export const findApi = {
     if (before) query.set("before", before);
     return request("GET", `/api/me/activity?${query}`, activityPageSchema);
   },
-  members: (workspaceId: string): Promise<Member[]> =>
-    request("GET", `/api/workspaces/${workspaceId}/members`, listOf(memberSchema)),
-  labels: (spaceId: string): Promise<Label[]> =>
-    request("GET", `/api/spaces/${spaceId}/labels`, listOf(labelSchema)),
-  spaceBlockerTypes: (spaceId: string): Promise<BlockerType[]> =>
-    request("GET", `/api/spaces/${spaceId}/blocker-types`, listOf(blockerTypeSchema)),
-  createLocalBlockerType: (spaceId: string, body: { name: string; description?: string }) =>
-    request("POST", `/api/spaces/${spaceId}/blocker-types`, blockerTypeSchema, { body }),
-  setOnDemandEnabled: (spaceId: string, typeId: string, enabled: boolean) =>
-    request("PUT", `/api/spaces/${spaceId}/blocker-types/${typeId}/enabled`, blockerTypeSchema, {
-      body: { enabled },
-    }),
-  createInstanceBlockerType: (body: { kind: "global" | "on_demand"; name: string; description?: string }) =>
-    request("POST", "/api/blocker-types", blockerTypeSchema, { body }),
+};
+
+const noHits: SearchHit[] = [];
+
+/**
+ * The cards matching `q` (trimmed; empty asks nothing). `hits` keeps the last answer while the next
+ * one loads, so the list does not flicker as the person types.
+ */
+export const useSearch = (
+  q: string,
+  limit: number,
+): { hits: SearchHit[]; status: "idle" | "loading" | "ready" | "error"; error: unknown } => {
+  const query = useQuery(
+    {
+      queryKey: searchKeys.of(q, limit),
+      queryFn: ({ signal }) => findApi.search(q, limit, signal),
+      enabled: q !== "",
+      gcTime: 0,
+      placeholderData: (previous) => previous,
+    },
+    queryClient,
+  );
+  if (q === "") return { hits: noHits, status: "idle", error: null };
+  const status = query.isError ? "error" : query.isPlaceholderData || query.isPending ? "loading" : "ready";
+  return { hits: query.data ?? noHits, status, error: query.error };
 };

@@ -9,6 +9,10 @@
  *   events arriving meanwhile are ignored, the replay brings them again in order.
  * - `resync` means the server cannot replay from our seq: the handler reloads the snapshot, events
  *   arriving during the reload are buffered and then filtered against the new snapshot's seq.
+ * - A gap that the replay did not fill (the socket dropped a frame it could not parse, and the replay
+ *   brought the same unreadable frame again) is not asked for again: the handler reloads the snapshot,
+ *   which holds what the unreadable event did, and the channel goes on from the snapshot's seq. So
+ *   one bad frame costs one replay and one snapshot, never a replay at each later event.
  * - Every (re)opened socket re-subscribes every channel with its last seq, so a reconnect catches up.
  * - One handler per channel decides the seq; observers (`observe`) only hear what it applied, after it,
  *   and null after it reloaded a snapshot (they missed events: they ask for their own data again).
@@ -36,6 +40,8 @@ interface Entry {
   handler: ChannelHandler;
   phase: Phase;
   isRecovering: boolean;
+  /** The seq a replay was last asked from for a gap; null once an event was applied after it. */
+  replayedFrom: number | null;
   buffer: Array<{ seq: number; event: WireEvent }>;
   /** The presence last announced, re-sent after every (re)subscription; undefined: none. */
   presence: string | null | undefined;
@@ -79,6 +85,7 @@ export class ChannelRegistry {
       handler,
       phase: "subscribing",
       isRecovering: false,
+      replayedFrom: null,
       buffer: [],
       presence: undefined,
     };
@@ -127,6 +134,7 @@ export class ChannelRegistry {
   handleOpen(): void {
     for (const entry of this.entries.values()) {
       entry.isRecovering = false;
+      entry.replayedFrom = null;
       if (entry.phase !== "reloading") entry.phase = "subscribing";
       this.sendSubscribe(entry);
     }
@@ -188,11 +196,18 @@ export class ChannelRegistry {
     if (entry.seq === null || seq <= entry.seq) return;
     if (seq === entry.seq + 1) {
       entry.seq = seq;
+      entry.replayedFrom = null;
       entry.handler.apply(event, seq);
       this.tell(entry.channel, event);
       return;
     }
     if (entry.isRecovering) return;
+    if (entry.replayedFrom === entry.seq) {
+      // The replay asked for this gap did not fill it: the missing event cannot be read here.
+      this.reload(entry, seq);
+      return;
+    }
+    entry.replayedFrom = entry.seq;
     entry.isRecovering = true;
     entry.phase = "subscribing";
     this.sendSubscribe(entry);
@@ -208,6 +223,7 @@ export class ChannelRegistry {
         entry.seq = seq;
         entry.phase = "live";
         entry.isRecovering = false;
+        entry.replayedFrom = null;
         this.tell(entry.channel, null);
         const buffered = entry.buffer.sort((a, b) => a.seq - b.seq);
         entry.buffer = [];

@@ -13,7 +13,7 @@ import {
 import { useEffect, useRef } from "react";
 import { create } from "zustand";
 import { queryClient } from "../api/query-client";
-import { useNotifications } from "../features/notifications/notifications-store";
+import { announceNotification } from "../features/notifications/announce";
 import { translate } from "../lib/i18n/i18n";
 import { useBoard } from "../store/board";
 import { toast } from "../store/toasts";
@@ -93,16 +93,18 @@ export const sync = {
     const channel = userChannel(userId);
     if (!registry.has(channel)) {
       registry.subscribe(channel, null, {
-        // Things addressed to me: notifications go to the bell; anything else (added to a workspace,
-        // role changed) means the list of workspaces may have changed.
+        // Things addressed to me: notifications reach the bell through the query cache (a mention or a
+        // reminder is also said in a toast); anything else (added to a workspace, role changed) means
+        // the list of workspaces may have changed.
         apply: (event) => {
-          if (event.type.startsWith("notification.")) useNotifications.getState().receive(event);
+          if (event.type.startsWith("notification.")) announceNotification(event);
           else if (event.type.startsWith("my_space.")) mySpaceChanged();
           else if (event.type.startsWith("saved_view.")) savedViewListener?.(event);
           else void useWorkspaces.getState().loadWorkspaces();
         },
         reload: async (latest) => {
-          await Promise.all([useWorkspaces.getState().loadWorkspaces(), useNotifications.getState().load()]);
+          // The notifications are read again by the query cache's bridge (the channel reloaded).
+          await useWorkspaces.getState().loadWorkspaces();
           mySpaceChanged();
           return latest;
         },

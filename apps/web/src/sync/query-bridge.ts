@@ -5,14 +5,21 @@
  * lookup it feeds. Views never apply these events to the lookups themselves: the server's reply is
  * the one source of their content.
  */
-import { type Channel, parseChannel } from "@lattice/domain";
+import { type Channel, eventCardId, parseChannel } from "@lattice/domain";
 import type { QueryClient, QueryKey } from "@tanstack/react-query";
+import { blockerTypeKeys } from "../api/blocker-types";
 import { labelKeys } from "../api/labels";
 import { memberKeys } from "../api/members";
+import { notificationKeys } from "../api/notifications";
+import { relationKeys, relationKeysNaming } from "../api/relations";
+import { searchKeys } from "../api/search";
 import type { WireEvent } from "./channels";
 
-/** The cached lookups `event` changes (none for most events: the board and tree stores apply those). */
-export const queryKeysChangedBy = (event: WireEvent): QueryKey[] => {
+/**
+ * The cached lookups `event` changes (none for most events: the board and tree stores apply those).
+ * `client` is read for the lookups that name the event's card (a related card renamed or moved).
+ */
+export const queryKeysChangedBy = (event: WireEvent, client: QueryClient): QueryKey[] => {
   switch (event.type) {
     case "member.added":
     case "member.updated":
@@ -24,6 +31,33 @@ export const queryKeysChangedBy = (event: WireEvent): QueryKey[] => {
       return [labelKeys.of(event.payload.label.spaceId)];
     case "label.deleted":
       return [labelKeys.of(event.payload.spaceId)];
+    // How many cards each type blocks now.
+    case "blocking.created":
+    case "blocking.cleared":
+      return [blockerTypeKeys.of(event.payload.blocking.spaceId)];
+    case "relation.created":
+    case "relation.deleted": {
+      const { fromCardId, toCardId } = event.payload.relation;
+      return [relationKeys.of(fromCardId), relationKeys.of(toCardId)];
+    }
+    case "notification.created":
+    case "notification.read":
+      return [notificationKeys.all];
+    // A card's name, dates, status or place changed: the relation lists naming it and the searches.
+    case "card.created":
+    case "card.updated":
+    case "card.moved":
+    case "card.deleted":
+    case "card.restored":
+    case "card.moved_out":
+    case "card.moved_in": {
+      const cardId = eventCardId(event);
+      return [searchKeys.all, ...(cardId ? relationKeysNaming(client, cardId) : [])];
+    }
+    case "comment.created":
+    case "comment.updated":
+    case "comment.deleted":
+      return [searchKeys.all];
     default:
       return [];
   }
@@ -33,7 +67,9 @@ export const queryKeysChangedBy = (event: WireEvent): QueryKey[] => {
 export const queryKeysFedBy = (channel: Channel): QueryKey[] => {
   const parsed = parseChannel(channel);
   if (parsed?.kind === "workspace") return [memberKeys.of(parsed.id)];
-  if (parsed?.kind === "space") return [labelKeys.of(parsed.id)];
+  if (parsed?.kind === "space")
+    return [labelKeys.of(parsed.id), blockerTypeKeys.of(parsed.id), relationKeys.all, searchKeys.all];
+  if (parsed?.kind === "user") return [notificationKeys.all];
   return [];
 };
 
@@ -41,6 +77,6 @@ export const queryKeysFedBy = (channel: Channel): QueryKey[] => {
 export const invalidateOnEvent =
   (client: QueryClient) =>
   (channel: Channel, event: WireEvent | null): void => {
-    const keys = event ? queryKeysChangedBy(event) : queryKeysFedBy(channel);
+    const keys = event ? queryKeysChangedBy(event, client) : queryKeysFedBy(channel);
     for (const queryKey of keys) void client.invalidateQueries({ queryKey });
   };

@@ -1,9 +1,9 @@
 /** Open blockings of a card (with Clear), the cleared ones in a collapsed history, and "Block". */
 import { Action, type BlockerType, type Blocking, type Card, can, type Member } from "@lattice/domain";
-import { useCallback, useEffect, useId, useState } from "react";
+import { useCallback, useEffect, useId, useMemo, useState } from "react";
+import { blockerTypesApi, putBlockerType, useBlockerTypes } from "../../api/blocker-types";
 import { describeError } from "../../api/client";
 import { coordinationApi } from "../../api/coordination";
-import { findApi } from "../../api/search";
 import { translate, useTranslator } from "../../lib/i18n/i18n";
 import { useBoard } from "../../store/board";
 import { rememberOpenBlockings } from "../../store/known-blockings";
@@ -35,7 +35,9 @@ const NewBlockerType = ({
     setIsSaving(true);
     setError(null);
     try {
-      onCreated(await findApi.createLocalBlockerType(spaceId, { name: trimmed }));
+      const type = await blockerTypesApi.createLocal(spaceId, { name: trimmed });
+      void putBlockerType(spaceId, type);
+      onCreated(type);
     } catch (e) {
       setError(describeError(e));
     } finally {
@@ -91,8 +93,14 @@ const BlockForm = ({
   onDone: (created: boolean) => void;
 }) => {
   const { t } = useTranslator();
-  const [types, setTypes] = useState<BlockerType[] | null>(null);
-  const [typeId, setTypeId] = useState("");
+  const { types: listed, error: typesError } = useBlockerTypes(card.spaceId);
+  // On-demand types are offered only where the space enabled them.
+  const types = useMemo(
+    () => listed?.filter((type) => type.kind !== "on_demand" || type.isEnabled) ?? null,
+    [listed],
+  );
+  const [chosenTypeId, setTypeId] = useState("");
+  const typeId = chosenTypeId || types?.[0]?.id || "";
   const [reason, setReason] = useState("");
   const [responsibleId, setResponsibleId] = useState("");
   const [error, setError] = useState<string | null>(null);
@@ -102,19 +110,7 @@ const BlockForm = ({
     useBoard((s) => s.role),
     Action.manageStatuses,
   );
-  useEffect(() => {
-    coordinationApi.blockerTypes(card.spaceId).then(
-      (list) => {
-        // On-demand types are offered only where the space enabled them.
-        const usable = list.filter((type) => type.kind !== "on_demand" || type.isEnabled);
-        setTypes(usable);
-        setTypeId((current) => current || usable[0]?.id || "");
-      },
-      (e: unknown) => setError(describeError(e)),
-    );
-  }, [card.spaceId]);
   const handleTypeCreated = (type: BlockerType) => {
-    setTypes((list) => [...(list ?? []), type]);
     setTypeId(type.id);
     setIsAddingType(false);
     setError(null);
@@ -234,9 +230,9 @@ const BlockForm = ({
           </option>
         ))}
       </select>
-      {error ? (
+      {error || typesError ? (
         <p className="coord-error" role="alert">
-          {error}
+          {error ?? describeError(typesError)}
         </p>
       ) : null}
       <div className="coord-form-actions">

@@ -1,21 +1,24 @@
 /** Parents (the first is the default), children, previous and next cards, with date conflicts. */
 import type { Card } from "@lattice/domain";
-import { useCallback, useEffect, useRef, useState } from "react";
+import { useMemo, useState } from "react";
 import { Link } from "react-router";
 import { ApiError, describeError } from "../../api/client";
 import {
   type CardRelations,
-  coordinationApi,
   type RelatedEntry,
   type RelationType,
-  type SearchHit,
-} from "../../api/coordination";
+  refreshRelations,
+  relationsApi,
+  useCardRelations,
+} from "../../api/relations";
+import { type SearchHit, useSearch } from "../../api/search";
 import { type MessageKey, translate, useTranslator } from "../../lib/i18n/i18n";
+import { useDebouncedValue } from "../../lib/use-debounced-value";
 import { useBoard } from "../../store/board";
 import { toast } from "../../store/toasts";
 import { Button } from "../../ui/button";
 import { conflictText } from "./coordination-helpers";
-import { boardConflicts, useCardEvents } from "./coordination-store";
+import { boardConflicts } from "./coordination-store";
 
 const groups: Array<{ key: keyof CardRelations; title: MessageKey; type: RelationType }> = [
   { key: "parents", title: "card.relations.parents", type: "parent" },
@@ -31,25 +34,6 @@ const typeLabels: Record<RelationType, MessageKey> = {
   next: "card.relations.type.next",
 };
 
-const useRelations = (cardId: string) => {
-  const [relations, setRelations] = useState<CardRelations | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const reload = useCallback(() => {
-    coordinationApi.relations(cardId).then(
-      (r) => {
-        setRelations(r);
-        setError(null);
-      },
-      (e: unknown) => setError(describeError(e)),
-    );
-  }, [cardId]);
-  useEffect(() => {
-    setRelations(null);
-    reload();
-  }, [reload]);
-  return { relations, error, reload };
-};
-
 const AddRelation = ({
   card,
   onAdded,
@@ -62,48 +46,29 @@ const AddRelation = ({
   const { t } = useTranslator();
   const [type, setType] = useState<RelationType>("child");
   const [query, setQuery] = useState("");
-  const [hits, setHits] = useState<SearchHit[]>([]);
-  const [isSearching, setIsSearching] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const latest = useRef(0);
-  useEffect(() => {
-    const q = query.trim();
-    if (!q) {
-      setHits([]);
-      return;
-    }
-    const mine = ++latest.current;
-    setIsSearching(true);
-    const timer = setTimeout(() => {
-      coordinationApi
-        .search(q, 12)
-        .then((items) => {
-          if (mine !== latest.current) return;
-          const seen = new Set<string>();
-          setHits(
-            items.filter(
-              (h) =>
-                h.cardId !== card.id &&
-                h.workspaceId === card.workspaceId &&
-                !seen.has(h.cardId) &&
-                seen.add(h.cardId),
-            ),
-          );
-        })
-        .catch((e: unknown) => {
-          if (mine === latest.current) setError(describeError(e));
-        })
-        .finally(() => {
-          if (mine === latest.current) setIsSearching(false);
-        });
-    }, 200);
-    return () => clearTimeout(timer);
-  }, [query, card.id, card.workspaceId]);
+  const trimmed = query.trim();
+  const asked = useDebouncedValue(trimmed, 200);
+  const search = useSearch(asked, 12);
+  const isSearching = trimmed !== asked || search.status === "loading";
+  // Cards of this workspace other than this one, each once.
+  const hits = useMemo(() => {
+    if (!trimmed) return [];
+    const seen = new Set<string>();
+    return search.hits.filter(
+      (h) =>
+        h.cardId !== card.id &&
+        h.workspaceId === card.workspaceId &&
+        !seen.has(h.cardId) &&
+        seen.add(h.cardId),
+    );
+  }, [trimmed, search.hits, card.id, card.workspaceId]);
+  const shownError = error ?? (search.error ? describeError(search.error) : null);
 
   const add = async (hit: SearchHit) => {
     setError(null);
     try {
-      await coordinationApi.addRelation(card.id, type, hit.cardId);
+      await relationsApi.add(card.id, type, hit.cardId);
       onAdded();
     } catch (e) {
       // A cycle (409) names the cards that would go round: show it where the person is looking.
@@ -151,9 +116,9 @@ const AddRelation = ({
         autoFocus
         onChange={(e) => setQuery(e.target.value)}
       />
-      {error ? (
+      {shownError ? (
         <p className="coord-error" role="alert">
-          {error}
+          {shownError}
         </p>
       ) : null}
       <ul className="picker-list" aria-label={t("card.relations.matches")}>
@@ -182,33 +147,16 @@ const AddRelation = ({
 
 export const RelationsSection = ({ card, canWrite }: { card: Card; canWrite: boolean }) => {
   const { t, format } = useTranslator();
-  const { relations, error, reload } = useRelations(card.id);
+  const { relations, error: loadError } = useCardRelations(card.id);
+  const error = loadError ? describeError(loadError) : null;
+  const reload = () => void refreshRelations(card.id);
   const [isAdding, setIsAdding] = useState(false);
   const conflicts = useBoard((s) => boardConflicts(s.view, card.id));
   const statuses = useBoard((s) => s.view.statuses);
-  useCardEvents(card.id, ["relation."], reload);
-  // Names and dates of related cards change too: re-read when one of them is updated.
-  const relatedIds = relations
-    ? new Set(groups.flatMap((g) => relations[g.key].map((r) => r.id)))
-    : new Set<string>();
-  const relatedKey = [...relatedIds].sort().join(",");
-  const boardRelated = useBoard((s) =>
-    relatedKey
-      .split(",")
-      .map((id) => {
-        const c = s.view.cards[id];
-        return c ? `${c.name}|${c.startDate}|${c.dueDate}|${c.statusId}` : "";
-      })
-      .join(";"),
-  );
-  // biome-ignore lint/correctness/useExhaustiveDependencies: re-read when a related card on the board changed
-  useEffect(() => {
-    if (relatedKey) reload();
-  }, [boardRelated]);
 
   const remove = async (entry: RelatedEntry) => {
     try {
-      await coordinationApi.removeRelation(entry.relationId);
+      await relationsApi.remove(entry.relationId);
       reload();
     } catch (e) {
       toast.error(translate("card.relations.removeFailed", { reason: describeError(e) }));

@@ -8,11 +8,11 @@ import { useCallback, useEffect, useRef, useState } from "react";
 import { Link } from "react-router";
 import { describeError } from "../../api/client";
 import { dashboardApi } from "../../api/dashboard";
+import { useLatestNotifications } from "../../api/notifications";
 import { type MessageKey, useTranslator } from "../../lib/i18n/i18n";
 import { Button } from "../../ui/button";
 import { EmptyState } from "../../ui/empty-state";
 import { Skeleton } from "../../ui/skeleton";
-import { useNotifications } from "../notifications/notifications-store";
 import "./my-blockers.css";
 import { useLiveSpaces } from "./use-live-spaces";
 
@@ -108,7 +108,7 @@ export const MyBlockersPage = () => {
     }
   }, []);
 
-  const latestNotification = useNotifications((s) => s.items[0]?.id ?? null);
+  const latestNotification = useLatestNotifications().data?.items[0]?.id ?? null;
   // biome-ignore lint/correctness/useExhaustiveDependencies: a new notification is the trigger
   useEffect(() => {
     void load();

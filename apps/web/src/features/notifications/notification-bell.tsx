@@ -1,22 +1,36 @@
 /** The bell in the app header: unread badge, and a dropdown of the latest notifications. */
 import type { Notification } from "@lattice/domain";
-import { useEffect, useId, useRef, useState } from "react";
+import { useEffect, useId, useMemo, useRef, useState } from "react";
 import { useNavigate } from "react-router";
-import { useTranslator } from "../../lib/i18n/i18n";
+import { describeError } from "../../api/client";
+import { useMemberNames } from "../../api/members";
+import { markNotificationsRead, useLatestNotifications } from "../../api/notifications";
+import { translate, useTranslator } from "../../lib/i18n/i18n";
+import { toast } from "../../store/toasts";
 import { notificationHref, notificationMessage, relativeTimeOf } from "./notification-text";
-import { useNotifications } from "./notifications-store";
+
+const noNotifications: Notification[] = [];
+
+const markRead = (ids: string[]) =>
+  markNotificationsRead(ids).catch((error: unknown) =>
+    toast.error(translate("notifications.markReadFailed", { reason: describeError(error) })),
+  );
+const markAllRead = () =>
+  markNotificationsRead("all").catch((error: unknown) =>
+    toast.error(translate("notifications.markAllReadFailed", { reason: describeError(error) })),
+  );
 
 export const NotificationBell = () => {
-  const items = useNotifications((s) => s.items);
-  const unreadCount = useNotifications((s) => s.unreadCount);
-  const status = useNotifications((s) => s.status);
-  const error = useNotifications((s) => s.error);
-  const names = useNotifications((s) => s.names);
-  const load = useNotifications((s) => s.load);
-  const loadNames = useNotifications((s) => s.loadNames);
-  const markRead = useNotifications((s) => s.markRead);
-  const markAllRead = useNotifications((s) => s.markAllRead);
+  const latest = useLatestNotifications();
+  const items = latest.data?.items ?? noNotifications;
+  const unreadCount = latest.data?.unreadCount ?? 0;
   const [isOpen, setIsOpen] = useState(false);
+  // The people the notifications name, from the members of their workspaces, once the list is open.
+  const workspaceIds = useMemo(
+    () => [...new Set(items.flatMap((n) => (n.workspaceId ? [n.workspaceId] : [])))],
+    [items],
+  );
+  const names = useMemberNames(workspaceIds, isOpen);
   const rootRef = useRef<HTMLDivElement>(null);
   const buttonRef = useRef<HTMLButtonElement>(null);
   const navigate = useNavigate();
@@ -25,18 +39,13 @@ export const NotificationBell = () => {
   const { t, format } = translator;
 
   useEffect(() => {
-    if (status === "idle") void load();
-  }, [status, load]);
-
-  useEffect(() => {
     if (!isOpen) return;
-    void loadNames();
     const handlePointer = (event: PointerEvent) => {
       if (event.target instanceof Node && !rootRef.current?.contains(event.target)) setIsOpen(false);
     };
     document.addEventListener("pointerdown", handlePointer);
     return () => document.removeEventListener("pointerdown", handlePointer);
-  }, [isOpen, loadNames]);
+  }, [isOpen]);
 
   const open = (n: Notification) => {
     void markRead([n.id]);
@@ -102,17 +111,15 @@ export const NotificationBell = () => {
               {t("notifications.markAllRead")}
             </button>
           </header>
-          {status === "error" ? (
+          {latest.isError ? (
             <p className="bell-empty" role="alert">
-              {error}{" "}
-              <button type="button" className="link-button" onClick={() => void load()}>
+              {describeError(latest.error)}{" "}
+              <button type="button" className="link-button" onClick={() => void latest.refetch()}>
                 {t("common.retry")}
               </button>
             </p>
           ) : items.length === 0 ? (
-            <p className="bell-empty">
-              {status === "ready" ? t("notifications.empty") : t("common.loading")}
-            </p>
+            <p className="bell-empty">{latest.isSuccess ? t("notifications.empty") : t("common.loading")}</p>
           ) : (
             <ul className="bell-list">
               {items.map((n) => (
@@ -124,7 +131,7 @@ export const NotificationBell = () => {
                   >
                     <span className="bell-dot" aria-hidden="true" />
                     <span className="bell-text">
-                      {notificationMessage(n, (id) => names[id] ?? null, t)}
+                      {notificationMessage(n, (id) => names.get(id) ?? null, t)}
                       {n.readAt ? null : (
                         <span className="visually-hidden"> {t("notifications.unread")}</span>
                       )}

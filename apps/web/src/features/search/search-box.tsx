@@ -6,12 +6,15 @@
 import { useEffect, useId, useRef, useState } from "react";
 import { useNavigate } from "react-router";
 import { describeError } from "../../api/client";
-import { findApi, type SearchHit } from "../../api/search";
+import { type SearchHit, useSearch } from "../../api/search";
 import { useTranslator } from "../../lib/i18n/i18n";
+import { useDebouncedValue } from "../../lib/use-debounced-value";
 import { snippetParts } from "./snippet";
 
 const debounceMs = 200;
 const limit = 12;
+
+const noHits: SearchHit[] = [];
 
 const hitHref = (hit: SearchHit) => `/w/${hit.workspaceId}/s/${hit.spaceId}/c/${hit.cardId}`;
 
@@ -32,43 +35,22 @@ export const Snippet = ({ text }: { text: string }) => (
 export const SearchBox = () => {
   const { t } = useTranslator();
   const [query, setQuery] = useState("");
-  const [hits, setHits] = useState<SearchHit[]>([]);
-  const [status, setStatus] = useState<"idle" | "loading" | "ready" | "error">("idle");
-  const [error, setError] = useState<string | null>(null);
   const [active, setActive] = useState(-1);
   const [isOpen, setIsOpen] = useState(false);
   const rootRef = useRef<HTMLDivElement>(null);
   const navigate = useNavigate();
   const listId = useId();
   const trimmed = query.trim();
+  const asked = useDebouncedValue(trimmed, debounceMs);
+  const search = useSearch(asked, limit);
+  const hits = trimmed ? search.hits : noHits;
+  const status = !trimmed ? "idle" : trimmed !== asked ? "loading" : search.status;
+  const error = search.error ? describeError(search.error) : null;
 
+  // A new answer: the first hit is the one Enter opens.
   useEffect(() => {
-    if (!trimmed) {
-      setHits([]);
-      setStatus("idle");
-      return;
-    }
-    const controller = new AbortController();
-    setStatus("loading");
-    const timer = setTimeout(() => {
-      findApi.search(trimmed, limit, controller.signal).then(
-        (reply) => {
-          setHits(reply.items);
-          setActive(reply.items.length > 0 ? 0 : -1);
-          setStatus("ready");
-        },
-        (err: unknown) => {
-          if (err instanceof DOMException && err.name === "AbortError") return;
-          setError(describeError(err));
-          setStatus("error");
-        },
-      );
-    }, debounceMs);
-    return () => {
-      clearTimeout(timer);
-      controller.abort();
-    };
-  }, [trimmed]);
+    setActive(search.hits.length > 0 ? 0 : -1);
+  }, [search.hits]);
 
   useEffect(() => {
     if (!isOpen) return;

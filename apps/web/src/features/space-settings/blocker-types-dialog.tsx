@@ -4,9 +4,9 @@
  * on-demand types (for every space) from the same dialog.
  */
 import type { BlockerType } from "@lattice/domain";
-import { useCallback, useEffect, useState } from "react";
+import { useState } from "react";
+import { blockerTypesApi, putBlockerType, useBlockerTypes } from "../../api/blocker-types";
 import { describeError } from "../../api/client";
-import { findApi } from "../../api/search";
 import { type MessageKey, useTranslator } from "../../lib/i18n/i18n";
 import { useSession } from "../../store/session";
 import { toast } from "../../store/toasts";
@@ -28,27 +28,14 @@ interface BlockerTypesDialogProps {
 
 export const BlockerTypesDialog = ({ isOpen, spaceId, onClose }: BlockerTypesDialogProps) => {
   const isAdmin = useSession((s) => s.user?.isAdmin ?? false);
-  const [types, setTypes] = useState<BlockerType[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const { types, error: loadError } = useBlockerTypes(spaceId);
+  const error = loadError ? describeError(loadError) : null;
   const [name, setName] = useState("");
   const [description, setDescription] = useState("");
   const [kind, setKind] = useState<"local" | "global" | "on_demand">("local");
   const [isSaving, setIsSaving] = useState(false);
   const [busyId, setBusyId] = useState<string | null>(null);
   const { t } = useTranslator();
-
-  const load = useCallback(async () => {
-    setError(null);
-    try {
-      setTypes(await findApi.spaceBlockerTypes(spaceId));
-    } catch (err) {
-      setError(describeError(err));
-    }
-  }, [spaceId]);
-
-  useEffect(() => {
-    if (isOpen) void load();
-  }, [isOpen, load]);
 
   const create = async () => {
     const trimmed = name.trim();
@@ -58,12 +45,14 @@ export const BlockerTypesDialog = ({ isOpen, spaceId, onClose }: BlockerTypesDia
       const body = description.trim()
         ? { name: trimmed, description: description.trim() }
         : { name: trimmed };
-      if (kind === "local") await findApi.createLocalBlockerType(spaceId, body);
-      else await findApi.createInstanceBlockerType({ ...body, kind });
+      const created =
+        kind === "local"
+          ? await blockerTypesApi.createLocal(spaceId, body)
+          : await blockerTypesApi.createForEverySpace({ ...body, kind });
       setName("");
       setDescription("");
       toast.success(t("spaceSettings.blockers.added", { name: trimmed }));
-      await load();
+      await putBlockerType(spaceId, created);
     } catch (err) {
       toast.error(t("spaceSettings.blockers.addFailed", { reason: describeError(err) }));
     } finally {
@@ -74,8 +63,10 @@ export const BlockerTypesDialog = ({ isOpen, spaceId, onClose }: BlockerTypesDia
   const toggle = async (type: BlockerType) => {
     setBusyId(type.id);
     try {
-      const updated = await findApi.setOnDemandEnabled(spaceId, type.id, !type.isEnabled);
-      setTypes((current) => current?.map((type) => (type.id === updated.id ? updated : type)) ?? null);
+      await putBlockerType(
+        spaceId,
+        await blockerTypesApi.setOnDemandEnabled(spaceId, type.id, !type.isEnabled),
+      );
     } catch (err) {
       toast.error(t("spaceSettings.blockers.changeFailed", { name: type.name, reason: describeError(err) }));
     } finally {
