@@ -11,6 +11,7 @@ export * from "./field-writes.js";
 export * from "./import-writes.js";
 export * from "./label-writes.js";
 export * from "./mappers.js";
+export * from "./my-space.js";
 export * from "./prepared.js";
 export * from "./recurrence-writes.js";
 export * from "./relation-writes.js";
