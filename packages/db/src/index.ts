@@ -21,6 +21,7 @@ export * as tables from "./schema/index.js";
 export type { TrashSnapshot } from "./schema/trash.js";
 export * from "./status-writes.js";
 export * from "./template-writes.js";
+export * from "./templates.js";
 export * from "./todo-writes.js";
 export * from "./trash.js";
 export { lockSpaceOf } from "./write-sql.js";
