@@ -24,4 +24,5 @@ export * from "./template-writes.js";
 export * from "./templates.js";
 export * from "./todo-writes.js";
 export * from "./trash.js";
+export * from "./trash-entries.js";
 export { lockSpaceOf } from "./write-sql.js";
