@@ -1,4 +1,5 @@
 export * from "./access.js";
+export * from "./activity.js";
 export * from "./attachment-writes.js";
 export * from "./blocking-writes.js";
 export * from "./board.js";
