@@ -1,5 +1,6 @@
 export * from "./access.js";
 export * from "./activity.js";
+export * from "./activity.js";
 export * from "./attachment-writes.js";
 export * from "./blocking-writes.js";
 export * from "./board.js";
@@ -18,6 +19,7 @@ export * from "./prepared.js";
 export * from "./recurrence-writes.js";
 export * from "./relation-writes.js";
 export * from "./roles.js";
+export * from "./saved-views.js";
 export { attachmentChunkBytes } from "./schema/attachments.js";
 export * as tables from "./schema/index.js";
 export type { TrashSnapshot } from "./schema/trash.js";
