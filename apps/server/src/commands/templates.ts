@@ -22,6 +22,7 @@ import {
   loadSpaceSnapshot,
   type MutationContext,
   type SpaceTemplateRow,
+  siblingSpaces,
   spaceAccess,
   spaceIdOfCard,
   spaceLabelIdsAmong,
@@ -78,7 +79,7 @@ import {
 } from "@lattice/domain";
 import { authorize, invalidField } from "./authorize.js";
 import { createCard, mustLoadCard, updateCard } from "./cards.js";
-import { checkFolder, siblingSpaces } from "./spaces.js";
+import { checkFolder } from "./spaces.js";
 import { createTodo } from "./todos.js";
 
 const templateNotFound = () =>
