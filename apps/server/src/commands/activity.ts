@@ -8,21 +8,28 @@
  * Paging goes backwards: `before` is a seq for a card or space, an opaque cursor for "my activity"
  * (which spans channels and is ordered by time).
  */
-import { type Executor, spaceAccess, tables } from "@lattice/db";
+import {
+  type ActivityCursor,
+  type ActivityRange,
+  type ActivityRow,
+  activityNames,
+  activityRows,
+  type Executor,
+  spaceAccess,
+  spacesCardMovedInFrom,
+  userLocaleOf,
+} from "@lattice/db";
 import {
   type ActivityEvent,
   type ActivityItem,
   type ActivityPage,
   activityCardId,
-  activityEventTypes,
   type Card,
   createTranslator,
   describeEvent,
   parseChannel,
-  type TodoItem,
   type Translator,
 } from "@lattice/domain";
-import { eq, inArray, type SQL, sql } from "drizzle-orm";
 import { invalidField } from "./authorize.js";
 
 export type ActivityScope =
@@ -31,33 +38,8 @@ export type ActivityScope =
   | { kind: "space"; spaceId: string }
   | { kind: "actor"; userId: string; spaceIds: readonly string[] };
 
-interface Row {
-  channel: string;
-  seq: number;
-  type: string;
-  payload: Record<string, unknown>;
-  actorId: string | null;
-  at: Date;
-  previousCard: Card | null;
-  previousTodo: TodoItem | null;
-}
-
-interface Cursor {
-  at: string;
-  channel: string;
-  seq: number;
-}
-
-const json = <T>(value: unknown): T | null =>
-  value === null || value === undefined
-    ? null
-    : ((typeof value === "string" ? JSON.parse(value) : value) as T);
-
-const rowsOf = (result: unknown): Record<string, unknown>[] =>
-  (result as { rows: Record<string, unknown>[] }).rows;
-
-/** A Postgres array literal of strings made only of [0-9a-z:-] (ids, channels): one parameter. */
-const textArray = (values: readonly string[]): string => `{${values.join(",")}}`;
+type Row = ActivityRow;
+type Cursor = ActivityCursor;
 
 const encodeCursor = (c: Cursor): string => Buffer.from(JSON.stringify(c)).toString("base64url");
 
@@ -89,17 +71,6 @@ const parseSeq = (value: string): number => {
   return Number(value);
 };
 
-const cardCondition = (cardId: string): SQL => sql`(
-  e.payload->'card'->>'id' = ${cardId}
-  OR e.payload->>'cardId' = ${cardId}
-  OR e.payload->'todo'->>'cardId' = ${cardId}
-  OR e.payload->'comment'->>'cardId' = ${cardId}
-  OR e.payload->'attachment'->>'cardId' = ${cardId}
-  OR e.payload->'blocking'->>'cardId' = ${cardId}
-  OR e.payload->'relation'->>'fromCardId' = ${cardId}
-  OR e.payload->'relation'->>'toCardId' = ${cardId}
-)`;
-
 /** Scopes read from several channels page by time (an opaque cursor), the others by seq. */
 const isMultiChannel = (scope: ActivityScope): boolean =>
   scope.kind === "actor" || (scope.kind === "card" && (scope.earlierSpaceIds?.length ?? 0) > 0);
@@ -119,14 +90,7 @@ export const cardHistorySpaces = async (
   const queue = [spaceId];
   while (queue.length > 0) {
     const current = queue.shift() as string;
-    const rows = rowsOf(
-      await db.execute(sql`
-        SELECT DISTINCT e.payload->>'fromSpaceId' AS from_space_id FROM events e
-        WHERE e.channel = ${`space:${current}`} AND e.type = 'card.moved_in'
-          AND e.payload->'card'->>'id' = ${cardId}`),
-    );
-    for (const row of rows) {
-      const from = String(row.from_space_id);
+    for (const from of await spacesCardMovedInFrom(db, current, cardId)) {
       if (seen.has(from)) continue;
       seen.add(from);
       queue.push(from);
@@ -137,75 +101,36 @@ export const cardHistorySpaces = async (
   return readable;
 };
 
-const types = sql.raw(activityEventTypes.map((t) => `'${t}'`).join(", "));
-
-const fetchRows = async (
+/** The rows of a page: the scope and `before` (a seq, or a cursor when paging by time) as a range. */
+const fetchRows = (
   db: Executor,
   scope: ActivityScope,
   before: string | null,
   limit: number,
 ): Promise<Row[]> => {
-  let where: SQL;
-  let order: SQL;
-  if (isMultiChannel(scope) && scope.kind !== "space") {
-    const spaceIds =
-      scope.kind === "actor" ? scope.spaceIds : [scope.spaceId, ...(scope.earlierSpaceIds ?? [])];
-    const channels = textArray(spaceIds.map((id) => `space:${id}`));
-    const cursor = before ? decodeCursor(before) : null;
-    where = sql`e.channel = ANY(${channels}::text[])
-      ${
-        scope.kind === "actor"
-          ? sql`AND e.actor_id = ${scope.userId}`
-          : // The card's own story: its arrival tells the move; the departure would repeat it.
-            sql`AND ${cardCondition(scope.cardId)} AND e.type <> 'card.moved_out'`
-      }
-      ${cursor ? sql`AND (e.at, e.channel, e.seq) < (${cursor.at}::timestamptz, ${cursor.channel}::text, ${cursor.seq}::bigint)` : sql``}`;
-    order = sql`e.at DESC, e.channel DESC, e.seq DESC`;
-  } else if (scope.kind === "actor") {
-    const channels = textArray(scope.spaceIds.map((id) => `space:${id}`));
-    const cursor = before ? decodeCursor(before) : null;
-    where = sql`e.channel = ANY(${channels}::text[]) AND e.actor_id = ${scope.userId}
-      ${cursor ? sql`AND (e.at, e.channel, e.seq) < (${cursor.at}::timestamptz, ${cursor.channel}::text, ${cursor.seq}::bigint)` : sql``}`;
-    order = sql`e.at DESC, e.channel DESC, e.seq DESC`;
-  } else {
-    const channel = `space:${scope.spaceId}`;
-    where = sql`e.channel = ${channel}
-      ${before ? sql`AND e.seq < ${parseSeq(before)}` : sql``}
-      ${scope.kind === "card" ? sql`AND ${cardCondition(scope.cardId)}` : sql``}`;
-    order = sql`e.seq DESC`;
-  }
-  // The previous copy of a changed card or to-do: the last earlier event of it in the same channel.
-  const result = await db.execute(sql`
-    SELECT e.channel, e.seq, e.type, e.payload, e.actor_id AS "actorId", e.at,
-      CASE WHEN e.type IN ('card.updated', 'card.deleted') THEN (
-        SELECT p.payload->'card' FROM events p
-        WHERE p.channel = e.channel AND p.seq < e.seq
-          AND p.type IN ('card.created', 'card.updated', 'card.moved')
-          AND p.payload->'card'->>'id' = COALESCE(e.payload->'card'->>'id', e.payload->>'cardId')
-        ORDER BY p.seq DESC LIMIT 1
-      ) END AS "previousCard",
-      CASE WHEN e.type IN ('todo.updated', 'todo.deleted') THEN (
-        SELECT p.payload->'todo' FROM events p
-        WHERE p.channel = e.channel AND p.seq < e.seq
-          AND p.type IN ('todo.created', 'todo.updated')
-          AND p.payload->'todo'->>'id' = COALESCE(e.payload->'todo'->>'id', e.payload->>'todoId')
-        ORDER BY p.seq DESC LIMIT 1
-      ) END AS "previousTodo"
-    FROM events e
-    WHERE ${where} AND e.type IN (${types})
-    ORDER BY ${order}
-    LIMIT ${limit}
-  `);
-  return rowsOf(result).map((r) => ({
-    channel: String(r.channel),
-    seq: Number(r.seq),
-    type: String(r.type),
-    payload: json<Record<string, unknown>>(r.payload) ?? {},
-    actorId: (r.actorId as string | null) ?? null,
-    at: new Date(r.at as string | Date),
-    previousCard: json<Card>(r.previousCard),
-    previousTodo: json<TodoItem>(r.previousTodo),
-  }));
+  let range: ActivityRange;
+  if (scope.kind === "actor")
+    range = {
+      kind: "actor",
+      userId: scope.userId,
+      spaceIds: scope.spaceIds,
+      before: before ? decodeCursor(before) : null,
+    };
+  else if (scope.kind === "card" && isMultiChannel(scope))
+    range = {
+      kind: "card_across",
+      cardId: scope.cardId,
+      spaceIds: [scope.spaceId, ...(scope.earlierSpaceIds ?? [])],
+      before: before ? decodeCursor(before) : null,
+    };
+  else
+    range = {
+      kind: "channel",
+      spaceId: scope.spaceId,
+      ...(scope.kind === "card" ? { cardId: scope.cardId } : {}),
+      before: before ? parseSeq(before) : null,
+    };
+  return activityRows(db, range, limit);
 };
 
 /**
@@ -232,27 +157,11 @@ const loadNames = async (db: Executor, rows: Row[], readerId: string, { t }: Tra
     const relation = r.payload.relation as { toCardId?: string } | undefined;
     if (relation?.toCardId) cardIds.add(relation.toCardId);
   }
-  const { users, statuses, cards } = tables;
-  const [userRows, statusRows, cardRows] = await Promise.all([
-    userIds.size > 0
-      ? db
-          .select({ id: users.id, name: users.name })
-          .from(users)
-          .where(inArray(users.id, [...userIds]))
-      : [],
-    spaceIds.size > 0
-      ? db
-          .select({ id: statuses.id, name: statuses.name })
-          .from(statuses)
-          .where(inArray(statuses.spaceId, [...spaceIds]))
-      : [],
-    cardIds.size > 0
-      ? db
-          .select({ id: cards.id, name: cards.name, spaceId: cards.spaceId })
-          .from(cards)
-          .where(inArray(cards.id, [...cardIds]))
-      : [],
-  ]);
+  const {
+    users: userRows,
+    statuses: statusRows,
+    cards: cardRows,
+  } = await activityNames(db, { userIds, spaceIds, cardIds });
   const isReadable = new Map<string, boolean>([...spaceIds].map((id) => [id, true]));
   for (const card of cardRows) {
     if (!isReadable.has(card.spaceId))
@@ -299,10 +208,7 @@ export const readActivity = async (
   limit: number,
 ): Promise<ActivityPage> => {
   if (scope.kind === "actor" && scope.spaceIds.length === 0) return { items: [], nextBefore: null };
-  const [reader] = await db
-    .select({ locale: tables.users.locale, timeZone: tables.users.timeZone })
-    .from(tables.users)
-    .where(eq(tables.users.id, readerId));
+  const reader = await userLocaleOf(db, readerId);
   const translator = createTranslator(reader?.locale, reader?.timeZone);
   const items: ActivityItem[] = [];
   let cursor = before;

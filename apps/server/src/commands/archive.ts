@@ -3,10 +3,9 @@
  * with where it is and who archived it. Only what the caller may read is listed: a private space
  * and its cards stay with its readers. Restoring is the ordinary `PATCH … {archived: false}`.
  */
-import { type Executor, spacesWithRoles, tables, workspaceAccess } from "@lattice/db";
+import { type Executor, likePattern, spacesWithRoles, tables, userNames, workspaceAccess } from "@lattice/db";
 import { Action, type ArchiveItem, can } from "@lattice/domain";
 import { and, eq, ilike, inArray, isNotNull } from "drizzle-orm";
-import { likePattern, userNames } from "./trash.js";
 
 export interface ArchiveFilter {
   workspaceId: string;

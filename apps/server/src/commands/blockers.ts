@@ -6,14 +6,17 @@
  */
 import { randomUUID } from "node:crypto";
 import {
+  blockerTypeById,
+  blockerTypesOf,
+  insertBlockerType,
   loadBlockCardContext,
   loadClearBlockingContext,
   lockSpaceOf,
   type MutationContext,
   persistBlock,
   persistClearBlocking,
+  setSpaceBlockerType,
   spaceAccess,
-  tables,
 } from "@lattice/db";
 import {
   type BlockCardArgs,
@@ -26,27 +29,11 @@ import {
   clearBlocking as mutateClearBlocking,
   type User,
 } from "@lattice/domain";
-import { and, count, eq, isNull, or } from "drizzle-orm";
 import { authorize } from "./authorize.js";
 import { followersOf, notify } from "./notifications.js";
 
 type Tx = MutationContext["tx"];
 type Executor = Tx | import("@lattice/db").Database;
-
-const toBlocking = (row: typeof tables.cardBlockings.$inferSelect, blockerName: string): Blocking => ({
-  id: row.id,
-  workspaceId: row.workspaceId,
-  spaceId: row.spaceId,
-  cardId: row.cardId,
-  blockerTypeId: row.blockerTypeId,
-  blockerName,
-  reason: row.reason,
-  blockedBy: row.blockedBy,
-  blockedAt: row.blockedAt.toISOString(),
-  responsibleId: row.responsibleId,
-  clearedBy: row.clearedBy,
-  clearedAt: row.clearedAt ? row.clearedAt.toISOString() : null,
-});
 
 const requireAdmin = (actor: User): void => {
   if (!actor.isAdmin)
@@ -62,52 +49,8 @@ const requireAdmin = (actor: User): void => {
  * Blocker types a space can see, with how many cards each blocks now (in that space, or across the
  * instance when no space is given), and whether an on-demand type is enabled there.
  */
-export const listBlockerTypes = async (db: Executor, spaceId: string | null): Promise<BlockerType[]> => {
-  const enabled = spaceId
-    ? new Set(
-        (
-          await db
-            .select({ id: tables.spaceBlockerTypes.blockerTypeId })
-            .from(tables.spaceBlockerTypes)
-            .where(eq(tables.spaceBlockerTypes.spaceId, spaceId))
-        ).map((r) => r.id),
-      )
-    : new Set<string>();
-  const types = await db
-    .select()
-    .from(tables.blockerTypes)
-    .where(
-      and(
-        isNull(tables.blockerTypes.archivedAt),
-        spaceId
-          ? or(eq(tables.blockerTypes.spaceId, spaceId), isNull(tables.blockerTypes.spaceId))
-          : isNull(tables.blockerTypes.spaceId),
-      ),
-    )
-    .orderBy(tables.blockerTypes.kind, tables.blockerTypes.name);
-  const counts = await db
-    .select({ blockerTypeId: tables.cardBlockings.blockerTypeId, value: count() })
-    .from(tables.cardBlockings)
-    .where(
-      and(
-        isNull(tables.cardBlockings.clearedAt),
-        spaceId ? eq(tables.cardBlockings.spaceId, spaceId) : undefined,
-      ),
-    )
-    .groupBy(tables.cardBlockings.blockerTypeId);
-  const countOf = new Map(counts.map((c) => [c.blockerTypeId, c.value]));
-  const rows = types.map((type) => ({ type, activeCount: countOf.get(type.id) ?? 0 }));
-  return rows.map(({ type, activeCount }) => ({
-    id: type.id,
-    kind: type.kind,
-    spaceId: type.spaceId,
-    name: type.name,
-    description: type.description,
-    createdAt: type.createdAt.toISOString(),
-    activeCount,
-    isEnabled: type.kind !== "on_demand" || enabled.has(type.id),
-  }));
-};
+export const listBlockerTypes = (db: Executor, spaceId: string | null): Promise<BlockerType[]> =>
+  blockerTypesOf(db, spaceId);
 
 export const createLocalBlockerType = async (
   { tx }: MutationContext,
@@ -116,19 +59,15 @@ export const createLocalBlockerType = async (
   input: { name: string; description?: string | undefined },
 ): Promise<BlockerType> => {
   const { space } = authorize(await spaceAccess(tx, actor.id, spaceId), "manage_statuses", "Space");
-  const [row] = await tx
-    .insert(tables.blockerTypes)
-    .values({
-      kind: "local",
-      workspaceId: space.workspaceId,
-      spaceId,
-      name: input.name,
-      description: input.description ?? "",
-      createdBy: actor.id,
-    })
-    .returning();
-  if (!row) throw new Error("insert returned no row");
-  const [type] = (await listBlockerTypes(tx, spaceId)).filter((t) => t.id === row.id);
+  const id = await insertBlockerType(tx, {
+    kind: "local",
+    workspaceId: space.workspaceId,
+    spaceId,
+    name: input.name,
+    description: input.description ?? "",
+    createdBy: actor.id,
+  });
+  const [type] = (await listBlockerTypes(tx, spaceId)).filter((t) => t.id === id);
   if (!type) throw new Error("created blocker type not listed");
   return type;
 };
@@ -139,12 +78,13 @@ export const createInstanceBlockerType = async (
   input: { kind: "global" | "on_demand"; name: string; description?: string | undefined },
 ): Promise<BlockerType> => {
   requireAdmin(actor);
-  const [row] = await tx
-    .insert(tables.blockerTypes)
-    .values({ kind: input.kind, name: input.name, description: input.description ?? "", createdBy: actor.id })
-    .returning();
-  if (!row) throw new Error("insert returned no row");
-  const [type] = (await listBlockerTypes(tx, null)).filter((t) => t.id === row.id);
+  const id = await insertBlockerType(tx, {
+    kind: input.kind,
+    name: input.name,
+    description: input.description ?? "",
+    createdBy: actor.id,
+  });
+  const [type] = (await listBlockerTypes(tx, null)).filter((t) => t.id === id);
   if (!type) throw new Error("created blocker type not listed");
   return type;
 };
@@ -157,26 +97,12 @@ export const setOnDemandEnabled = async (
   isEnabled: boolean,
 ): Promise<BlockerType> => {
   const { space } = authorize(await spaceAccess(tx, actor.id, spaceId), "manage_statuses", "Space");
-  const [type] = await tx.select().from(tables.blockerTypes).where(eq(tables.blockerTypes.id, blockerTypeId));
+  const type = await blockerTypeById(tx, blockerTypeId);
   if (type?.kind !== "on_demand")
     throw new DomainError(ErrorCode.notFound, "On-demand blocker type not found", [], {
       key: "refusal.notFound.blockerType",
     });
-  if (isEnabled) {
-    await tx
-      .insert(tables.spaceBlockerTypes)
-      .values({ spaceId, blockerTypeId, workspaceId: space.workspaceId })
-      .onConflictDoNothing();
-  } else {
-    await tx
-      .delete(tables.spaceBlockerTypes)
-      .where(
-        and(
-          eq(tables.spaceBlockerTypes.spaceId, spaceId),
-          eq(tables.spaceBlockerTypes.blockerTypeId, blockerTypeId),
-        ),
-      );
-  }
+  await setSpaceBlockerType(tx, { spaceId, workspaceId: space.workspaceId, blockerTypeId }, isEnabled);
   const [listed] = (await listBlockerTypes(tx, spaceId)).filter((t) => t.id === blockerTypeId);
   if (!listed) throw new Error("blocker type not listed");
   return listed;
@@ -238,14 +164,4 @@ export const clearBlocking = async (
     },
   );
   return blocking;
-};
-
-export const blockingsOf = async (db: Executor, cardId: string): Promise<Blocking[]> => {
-  const rows = await db
-    .select({ blocking: tables.cardBlockings, name: tables.blockerTypes.name })
-    .from(tables.cardBlockings)
-    .innerJoin(tables.blockerTypes, eq(tables.blockerTypes.id, tables.cardBlockings.blockerTypeId))
-    .where(eq(tables.cardBlockings.cardId, cardId))
-    .orderBy(tables.cardBlockings.blockedAt);
-  return rows.map((r) => toBlocking(r.blocking, r.name));
 };

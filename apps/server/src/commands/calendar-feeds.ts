@@ -5,12 +5,19 @@
  */
 import { createHash, randomBytes } from "node:crypto";
 import {
+  cardsOfPerson,
   type Database,
+  insertCalendarFeed,
+  liveCalendarFeedByToken,
+  liveCalendarFeedMadeAt,
   loadCards,
   readableSpaceIds,
+  revokeCalendarFeeds,
   spaceAccess,
+  spaceNamesOf,
+  statusesByIds,
   type Transaction,
-  tables,
+  userLocaleOf,
 } from "@lattice/db";
 import {
   addDays,
@@ -23,7 +30,6 @@ import {
   type User,
   upcomingOccurrences,
 } from "@lattice/domain";
-import { and, eq, inArray, isNull, or } from "drizzle-orm";
 import ical, { ICalCalendarMethod } from "ical-generator";
 
 const hashToken = (token: string): string => createHash("sha256").update(token).digest("base64url");
@@ -33,51 +39,19 @@ export const createFeed = async (
   actor: User,
   spaceId: string | null,
 ): Promise<{ token: string; createdAt: string }> => {
-  await tx
-    .update(tables.calendarFeeds)
-    .set({ revokedAt: new Date() })
-    .where(
-      and(
-        eq(tables.calendarFeeds.userId, actor.id),
-        spaceId ? eq(tables.calendarFeeds.spaceId, spaceId) : isNull(tables.calendarFeeds.spaceId),
-        isNull(tables.calendarFeeds.revokedAt),
-      ),
-    );
+  await revokeCalendarFeeds(tx, actor.id, spaceId);
   const token = randomBytes(32).toString("base64url");
-  const [row] = await tx
-    .insert(tables.calendarFeeds)
-    .values({ tokenHash: hashToken(token), userId: actor.id, spaceId })
-    .returning();
-  if (!row) throw new Error("insert returned no row");
-  return { token, createdAt: row.createdAt.toISOString() };
+  const createdAt = await insertCalendarFeed(tx, { tokenHash: hashToken(token), userId: actor.id, spaceId });
+  return { token, createdAt: createdAt.toISOString() };
 };
 
-export const revokeFeed = async (tx: Transaction, actor: User, spaceId: string | null): Promise<void> => {
-  await tx
-    .update(tables.calendarFeeds)
-    .set({ revokedAt: new Date() })
-    .where(
-      and(
-        eq(tables.calendarFeeds.userId, actor.id),
-        spaceId ? eq(tables.calendarFeeds.spaceId, spaceId) : isNull(tables.calendarFeeds.spaceId),
-        isNull(tables.calendarFeeds.revokedAt),
-      ),
-    );
-};
+export const revokeFeed = (tx: Transaction, actor: User, spaceId: string | null): Promise<void> =>
+  revokeCalendarFeeds(tx, actor.id, spaceId);
 
 export const activeFeed = async (db: Database, userId: string, spaceId: string | null) => {
-  const [row] = await db
-    .select({ createdAt: tables.calendarFeeds.createdAt })
-    .from(tables.calendarFeeds)
-    .where(
-      and(
-        eq(tables.calendarFeeds.userId, userId),
-        spaceId ? eq(tables.calendarFeeds.spaceId, spaceId) : isNull(tables.calendarFeeds.spaceId),
-        isNull(tables.calendarFeeds.revokedAt),
-      ),
-    );
-  return row
-    ? { isActive: true, createdAt: row.createdAt.toISOString() }
+  const createdAt = await liveCalendarFeedMadeAt(db, userId, spaceId);
+  return createdAt
+    ? { isActive: true, createdAt: createdAt.toISOString() }
     : { isActive: false, createdAt: null };
 };
 
@@ -99,15 +73,9 @@ const product = "Lattice";
  * what people typed.
  */
 export const renderFeed = async (db: Database, token: string, baseUrl: string): Promise<string | null> => {
-  const [feed] = await db
-    .select()
-    .from(tables.calendarFeeds)
-    .where(and(eq(tables.calendarFeeds.tokenHash, hashToken(token)), isNull(tables.calendarFeeds.revokedAt)));
+  const feed = await liveCalendarFeedByToken(db, hashToken(token));
   if (!feed) return null;
-  const [owner] = await db
-    .select({ locale: tables.users.locale, timeZone: tables.users.timeZone })
-    .from(tables.users)
-    .where(eq(tables.users.id, feed.userId));
+  const owner = await userLocaleOf(db, feed.userId);
   const translator = createTranslator(owner?.locale, owner?.timeZone);
   const { t } = translator;
   let cards: Card[];
@@ -120,38 +88,15 @@ export const renderFeed = async (db: Database, token: string, baseUrl: string): 
     title = t("ical.calendar.space", { space: access.space.name, product });
     spaceNames.set(access.space.id, access.space.name);
   } else {
-    const coworking = db
-      .select({ cardId: tables.cardCoworkers.cardId })
-      .from(tables.cardCoworkers)
-      .where(eq(tables.cardCoworkers.userId, feed.userId));
-    const candidates = await db
-      .select({ id: tables.cards.id, spaceId: tables.cards.spaceId })
-      .from(tables.cards)
-      .where(
-        and(
-          isNull(tables.cards.archivedAt),
-          or(eq(tables.cards.responsibleId, feed.userId), inArray(tables.cards.id, coworking)),
-        ),
-      );
+    const candidates = await cardsOfPerson(db, feed.userId);
     const readable = new Set(await readableSpaceIds(db, feed.userId));
     const shown = candidates.filter((c) => readable.has(c.spaceId));
     const spaceIds = [...new Set(shown.map((c) => c.spaceId))];
-    if (spaceIds.length > 0) {
-      const names = await db
-        .select({ id: tables.spaces.id, name: tables.spaces.name })
-        .from(tables.spaces)
-        .where(inArray(tables.spaces.id, spaceIds));
-      for (const n of names) spaceNames.set(n.id, n.name);
-    }
+    for (const [id, name] of await spaceNamesOf(db, spaceIds)) spaceNames.set(id, name);
     cards = await loadCards(db, { ids: shown.map((c) => c.id) });
     title = t("ical.calendar.mine", { product });
   }
-  const statusRows = cards.length
-    ? await db
-        .select({ id: tables.statuses.id, name: tables.statuses.name, role: tables.statuses.role })
-        .from(tables.statuses)
-        .where(inArray(tables.statuses.id, [...new Set(cards.map((c) => c.statusId))]))
-    : [];
+  const statusRows = await statusesByIds(db, [...new Set(cards.map((c) => c.statusId))]);
   const statusOf = new Map(statusRows.map((s) => [s.id, s]));
   const calendar = ical({
     name: title,

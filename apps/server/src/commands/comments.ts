@@ -4,7 +4,19 @@
  * ignored, not an error, and never learns the card exists. A newly mentioned person is notified and
  * starts following the card; the card's other followers are told of the comment.
  */
-import { cardAccess, type Executor, type MutationContext, tables } from "@lattice/db";
+import {
+  blankCommentText,
+  type CommentRow,
+  cardAccess,
+  commentAuthorsOfCard,
+  commentById,
+  commentsOfCard,
+  deleteCommentRow,
+  type Executor,
+  insertComment,
+  type MutationContext,
+  updateCommentBody,
+} from "@lattice/db";
 import {
   type Comment,
   type commentBody,
@@ -15,12 +27,10 @@ import {
   spaceChannel,
   type User,
 } from "@lattice/domain";
-import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import type { z } from "zod";
 import { authorize } from "./authorize.js";
 import { follow, followersOf, notify, readersOfSpace } from "./notifications.js";
 
-type CommentRow = typeof tables.comments.$inferSelect;
 type Body = z.infer<typeof commentBody>;
 
 const toComment = (row: CommentRow, readers: ReadonlySet<string>): Comment => ({
@@ -44,11 +54,7 @@ const toComments = async (db: Executor, spaceId: string, rows: CommentRow[]): Pr
 
 export const listComments = async (db: Executor, actor: User, cardId: string): Promise<Comment[]> => {
   const { card } = authorize(await cardAccess(db, actor.id, cardId), "read", "Card");
-  const rows = await db
-    .select()
-    .from(tables.comments)
-    .where(eq(tables.comments.cardId, cardId))
-    .orderBy(asc(tables.comments.createdAt), asc(tables.comments.id));
+  const rows = await commentsOfCard(db, cardId);
   return toComments(db, card.spaceId, rows);
 };
 
@@ -80,17 +86,13 @@ export const createComment = async (
   input: Body,
 ): Promise<Comment> => {
   const { card } = authorize(await cardAccess(ctx.tx, actor.id, cardId), "comment", "Card");
-  const [row] = await ctx.tx
-    .insert(tables.comments)
-    .values({
-      workspaceId: card.workspaceId,
-      spaceId: card.spaceId,
-      cardId,
-      authorId: actor.id,
-      body: input.body,
-    })
-    .returning();
-  if (!row) throw new Error("insert returned no row");
+  const row = await insertComment(ctx.tx, {
+    workspaceId: card.workspaceId,
+    spaceId: card.spaceId,
+    cardId,
+    authorId: actor.id,
+    body: input.body,
+  });
   const [comment] = await toComments(ctx.tx, card.spaceId, [row]);
   if (!comment) throw new Error("comment lost in mapping");
   ctx.emit(draft(spaceChannel(card.spaceId), "comment.created", { comment }));
@@ -113,7 +115,7 @@ export const createComment = async (
  * when they can but did not write it.
  */
 const ownComment = async (db: Executor, actor: User, commentId: string) => {
-  const [row] = await db.select().from(tables.comments).where(eq(tables.comments.id, commentId));
+  const row = await commentById(db, commentId);
   const access = row ? await cardAccess(db, actor.id, row.cardId) : null;
   if (!row || !access)
     throw new DomainError(ErrorCode.notFound, "Comment not found", [], { key: "refusal.notFound.comment" });
@@ -133,11 +135,7 @@ export const updateComment = async (
   input: Body,
 ): Promise<Comment> => {
   const { row: before, card } = await ownComment(ctx.tx, actor, commentId);
-  const [row] = await ctx.tx
-    .update(tables.comments)
-    .set({ body: input.body, updatedAt: new Date() })
-    .where(eq(tables.comments.id, commentId))
-    .returning();
+  const row = await updateCommentBody(ctx.tx, commentId, input.body);
   if (!row) throw new Error("comment vanished inside its own transaction");
   const [previous, comment] = await toComments(ctx.tx, card.spaceId, [before, row]);
   if (!previous || !comment) throw new Error("comment lost in mapping");
@@ -151,51 +149,21 @@ export const updateComment = async (
  * event log (a `since=0` replay would resend `comment.created` and every `comment.updated`) and in
  * the stored replies of idempotent requests; both are blanked in the deleting transaction. The
  * events keep their seq and shape (the text becomes empty, the mentions go), so replays stay
- * gapless and the client's reducer still applies them.
+ * gapless and the client's reducer still applies them (`blankCommentText`).
+ *
+ * Blanks the text of every comment of a card about to be deleted (the comments go with it).
  */
-const scrubCommentText = async (
-  tx: MutationContext["tx"],
-  spaceId: string,
-  comments: ReadonlyArray<{ id: string; authorId: string | null }>,
-): Promise<void> => {
-  if (comments.length === 0) return;
-  const ids = comments.map((c) => c.id);
-  await tx.execute(sql`
-    UPDATE events
-    SET payload = jsonb_set(jsonb_set(payload, '{comment,body}', '""'), '{comment,mentionIds}', '[]')
-    WHERE channel = ${spaceChannel(spaceId)}
-      AND type IN ('comment.created', 'comment.updated')
-      AND payload->'comment'->>'id' = ANY(${sql.param(ids)}::text[])
-  `);
-  const authorIds = [...new Set(comments.flatMap((c) => (c.authorId ? [c.authorId] : [])))];
-  if (authorIds.length === 0) return;
-  await tx
-    .update(tables.idempotencyKeys)
-    .set({ body: sql`jsonb_set(${tables.idempotencyKeys.body}, '{body}', '""')` })
-    .where(
-      and(
-        inArray(tables.idempotencyKeys.userId, authorIds),
-        sql`${tables.idempotencyKeys.body}->>'id' = ANY(${sql.param(ids)}::text[])`,
-        sql`${tables.idempotencyKeys.body} ? 'body'`,
-      ),
-    );
-};
-
-/** Blanks the text of every comment of a card about to be deleted (the comments go with it). */
 export const scrubCardComments = async (
   tx: MutationContext["tx"],
   card: { id: string; spaceId: string },
 ): Promise<void> => {
-  const rows = await tx
-    .select({ id: tables.comments.id, authorId: tables.comments.authorId })
-    .from(tables.comments)
-    .where(eq(tables.comments.cardId, card.id));
-  await scrubCommentText(tx, card.spaceId, rows);
+  const rows = await commentAuthorsOfCard(tx, card.id);
+  await blankCommentText(tx, card.spaceId, rows);
 };
 
 export const deleteComment = async (ctx: MutationContext, actor: User, commentId: string): Promise<void> => {
   const { row, card } = await ownComment(ctx.tx, actor, commentId);
-  await ctx.tx.delete(tables.comments).where(eq(tables.comments.id, commentId));
-  await scrubCommentText(ctx.tx, card.spaceId, [row]);
+  await deleteCommentRow(ctx.tx, commentId);
+  await blankCommentText(ctx.tx, card.spaceId, [row]);
   ctx.emit(draft(spaceChannel(card.spaceId), "comment.deleted", { commentId, cardId: row.cardId }));
 };

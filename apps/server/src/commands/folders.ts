@@ -1,4 +1,15 @@
-import { folderAccess, type MutationContext, tables, toFolder, workspaceAccess } from "@lattice/db";
+import {
+  type FolderChanges,
+  folderAccess,
+  folderTreeOf,
+  insertFolder,
+  type MutationContext,
+  siblingFolders,
+  spaceIdsInFolders,
+  toFolder,
+  updateFolderRow,
+  workspaceAccess,
+} from "@lattice/db";
 import {
   type CreateFolderBody,
   draft,
@@ -8,25 +19,10 @@ import {
   type User,
   workspaceChannel,
 } from "@lattice/domain";
-import { and, asc, eq, inArray, isNull } from "drizzle-orm";
 import { authorize, invalidField } from "./authorize.js";
 import { trashFolder } from "./trash.js";
 
 type Tx = MutationContext["tx"];
-
-const siblingFolders = (tx: Tx, workspaceId: string, parentFolderId: string | null) =>
-  tx
-    .select({ id: tables.folders.id, position: tables.folders.position })
-    .from(tables.folders)
-    .where(
-      and(
-        eq(tables.folders.workspaceId, workspaceId),
-        parentFolderId
-          ? eq(tables.folders.parentFolderId, parentFolderId)
-          : isNull(tables.folders.parentFolderId),
-      ),
-    )
-    .orderBy(asc(tables.folders.position));
 
 /** A parent folder must exist in the same workspace and must not be the folder or one of its descendants. */
 const checkParent = async (
@@ -35,10 +31,7 @@ const checkParent = async (
   parentId: string,
   movingId?: string,
 ): Promise<void> => {
-  const all = await tx
-    .select({ id: tables.folders.id, parentFolderId: tables.folders.parentFolderId })
-    .from(tables.folders)
-    .where(eq(tables.folders.workspaceId, workspaceId));
+  const all = await folderTreeOf(tx, workspaceId);
   const parentOf = new Map(all.map((f) => [f.id, f.parentFolderId]));
   if (!parentOf.has(parentId))
     throw invalidField("body.parentFolderId", "is not a folder of this workspace", {
@@ -64,11 +57,12 @@ export const createFolder = async (
   if (parentFolderId) await checkParent(tx, workspaceId, parentFolderId);
   const placed = positionAmong(await siblingFolders(tx, workspaceId, parentFolderId), {});
   if (!("position" in placed)) throw new Error("unreachable");
-  const [row] = await tx
-    .insert(tables.folders)
-    .values({ workspaceId, parentFolderId, name: input.name, position: placed.position })
-    .returning();
-  if (!row) throw new Error("insert returned no row");
+  const row = await insertFolder(tx, {
+    workspaceId,
+    parentFolderId,
+    name: input.name,
+    position: placed.position,
+  });
   const folder = toFolder(row);
   emit(draft(workspaceChannel(workspaceId), "folder.created", { folder }));
   return folder;
@@ -88,7 +82,7 @@ export const updateFolder = async (
     "Folder",
   );
   const { folder, workspace } = access;
-  const changes: Partial<typeof tables.folders.$inferInsert> = {};
+  const changes: FolderChanges = {};
   if (input.name !== undefined) changes.name = input.name;
   if (input.archived !== undefined) {
     changes.archivedAt = input.archived ? new Date() : null;
@@ -107,10 +101,7 @@ export const updateFolder = async (
       });
     changes.position = placed.position;
   }
-  const [row] =
-    Object.keys(changes).length > 0
-      ? await tx.update(tables.folders).set(changes).where(eq(tables.folders.id, folderId)).returning()
-      : [folder];
+  const row = Object.keys(changes).length > 0 ? await updateFolderRow(tx, folderId, changes) : folder;
   if (!row) throw new Error("folder vanished inside its own lock");
   const updated = toFolder(row);
   emit(draft(workspaceChannel(workspace.id), "folder.updated", { folder: updated }));
@@ -130,10 +121,7 @@ export const deleteFolder = async (
     "Folder",
   );
   // Nested folders and their spaces go to the trash with it, as one entry; open boards are told first.
-  const all = await tx
-    .select({ id: tables.folders.id, parentFolderId: tables.folders.parentFolderId })
-    .from(tables.folders)
-    .where(eq(tables.folders.workspaceId, workspace.id));
+  const all = await folderTreeOf(tx, workspace.id);
   const doomed = new Set([folderId]);
   for (let grew = true; grew; ) {
     grew = false;
@@ -144,15 +132,6 @@ export const deleteFolder = async (
       }
     }
   }
-  const spaceRows = await tx
-    .select({ id: tables.spaces.id })
-    .from(tables.spaces)
-    .where(inArray(tables.spaces.folderId, [...doomed]));
-  await trashFolder(
-    { tx, emit, lock },
-    actor,
-    folder,
-    [...doomed],
-    spaceRows.map((s) => s.id),
-  );
+  const spaceIds = await spaceIdsInFolders(tx, [...doomed]);
+  await trashFolder({ tx, emit, lock }, actor, folder, [...doomed], spaceIds);
 };

@@ -6,6 +6,7 @@ import {
   type Executor,
   insertImportedSpace,
   type MutationContext,
+  siblingSpaces,
   tables,
   toSpace,
   toStatus,
@@ -37,7 +38,7 @@ import {
 import { eq } from "drizzle-orm";
 import Papa from "papaparse";
 import { authorize, invalidField } from "./authorize.js";
-import { checkFolder, siblingSpaces } from "./spaces.js";
+import { checkFolder } from "./spaces.js";
 
 type Tx = Executor;
 

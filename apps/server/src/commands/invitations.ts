@@ -12,7 +12,31 @@
  * the pending list appends `invitations.changed` (no address) to the workspace's or the space's
  * channel, so the managers' lists reload.
  */
-import { type Executor, type MutationContext, spaceAccess, tables, workspaceAccess } from "@lattice/db";
+import {
+  type Executor,
+  type InvitationRow,
+  type InvitationScope,
+  invitationPreviewByToken,
+  invitationWorkspaceByToken,
+  isMemberByEmail,
+  isPrivateSpace,
+  localesOfAddressAndInviter,
+  lockInvitation,
+  lockInvitationByToken,
+  type MutationContext,
+  markInvitationAccepted,
+  openInvitationOf,
+  openInvitationsOf,
+  openInvitationsTo,
+  renewInvitationLink,
+  revokeInvitationRow,
+  spaceAccess,
+  spaceMembershipRole,
+  upsertOpenInvitation,
+  workspaceAccess,
+  workspaceMembershipRole,
+  workspaceNameOf,
+} from "@lattice/db";
 import {
   type AcceptedInvitation,
   type CreateInvitationBody,
@@ -31,7 +55,6 @@ import {
   type WorkspaceRole,
   workspaceChannel,
 } from "@lattice/domain";
-import { and, eq, isNull, sql } from "drizzle-orm";
 import { enqueueMail } from "../mail/queue.js";
 import { invitationMail } from "../mail/render.js";
 import { hashLinkToken, newLinkToken } from "../mail/tokens.js";
@@ -41,17 +64,13 @@ import { insertSpaceMember, lockAndAuthorize, managerRole } from "./space-member
 
 export const INVITATION_TTL_MS = 7 * 86_400_000;
 
-const inv = tables.invitations;
-
-type InvitationRow = typeof inv.$inferSelect;
-
 const toInvitation = (row: InvitationRow, inviter: { id: string; name: string } | null): Invitation => ({
   id: row.id,
   workspaceId: row.workspaceId,
   spaceId: row.spaceId,
-  spaceRole: row.spaceRole as WorkspaceRole | null,
+  spaceRole: row.spaceRole,
   email: row.email,
-  role: row.role as WorkspaceRole,
+  role: row.role,
   invitedBy: inviter,
   createdAt: row.createdAt.toISOString(),
   sentAt: row.sentAt.toISOString(),
@@ -65,18 +84,12 @@ const stateOf = (row: InvitationRow, now: Date): InvitationState => {
   return "pending";
 };
 
-const isOpen = and(isNull(inv.acceptedAt), isNull(inv.revokedAt));
-
 /**
  * The language of an invitation: the addressee's, when the address has an account; else the
  * inviter's (the person who chose to write to them), in the inviter's time zone.
  */
 const invitationTranslator = async (tx: Executor, email: string, inviterId: string) => {
-  const { users } = tables;
-  const rows = await tx
-    .select({ id: users.id, locale: users.locale, timeZone: users.timeZone })
-    .from(users)
-    .where(sql`lower(${users.email}) = lower(${email}) OR ${users.id} = ${inviterId}`);
+  const rows = await localesOfAddressAndInviter(tx, email, inviterId);
   const reader = rows.find((r) => r.id !== inviterId) ?? rows.find((r) => r.id === inviterId);
   return createTranslator(reader?.locale, reader?.timeZone);
 };
@@ -135,10 +148,10 @@ const manage = async (ctx: MutationContext, actor: User, target: InvitationTarge
   return { workspace, space: null };
 };
 
-const ofScope = (scope: Scope) =>
-  scope.space
-    ? eq(inv.spaceId, scope.space.id)
-    : and(eq(inv.workspaceId, scope.workspace.id), isNull(inv.spaceId));
+const ofScope = (scope: Scope): InvitationScope => ({
+  workspaceId: scope.workspace.id,
+  spaceId: scope.space?.id ?? null,
+});
 
 /** Tells the managers' lists to reload; names no address (every reader of the channel gets it). */
 const announceInvitations = (ctx: MutationContext, scope: Scope): void =>
@@ -155,24 +168,7 @@ const announceInvitations = (ctx: MutationContext, scope: Scope): void =>
 
 /** Refuses an address that is already in: of the workspace, or for a space, of the space. */
 const refuseMember = async (tx: Executor, scope: Scope, email: string): Promise<void> => {
-  const [member] = scope.space
-    ? await tx
-        .select({ userId: tables.users.id })
-        .from(tables.spaceMembers)
-        .innerJoin(tables.users, eq(tables.users.id, tables.spaceMembers.userId))
-        .where(
-          and(eq(tables.spaceMembers.spaceId, scope.space.id), eq(sql`lower(${tables.users.email})`, email)),
-        )
-    : await tx
-        .select({ userId: tables.users.id })
-        .from(tables.workspaceMembers)
-        .innerJoin(tables.users, eq(tables.users.id, tables.workspaceMembers.userId))
-        .where(
-          and(
-            eq(tables.workspaceMembers.workspaceId, scope.workspace.id),
-            eq(sql`lower(${tables.users.email})`, email),
-          ),
-        );
+  const member = await isMemberByEmail(tx, ofScope(scope), email);
   if (member)
     throw new DomainError(
       ErrorCode.conflict,
@@ -237,8 +233,7 @@ const invite = async (
   await refuseMember(tx, scope, email);
   const tokenHash = await queueInvitationMail(tx, publicUrl, scope, actor, { email, role, spaceRole });
   const expiresAt = new Date(Date.now() + INVITATION_TTL_MS);
-  const renewal = { role, spaceRole, tokenHash, invitedBy: actor.id, expiresAt, sentAt: sql`now()` };
-  const values = {
+  const row = await upsertOpenInvitation(tx, {
     workspaceId: scope.workspace.id,
     spaceId: scope.space?.id ?? null,
     spaceRole,
@@ -247,37 +242,9 @@ const invite = async (
     tokenHash,
     invitedBy: actor.id,
     expiresAt,
-  };
-  const [row] = scope.space
-    ? await tx
-        .insert(inv)
-        .values(values)
-        .onConflictDoUpdate({
-          target: [inv.spaceId, inv.email],
-          targetWhere: sql`accepted_at IS NULL AND revoked_at IS NULL AND space_id IS NOT NULL`,
-          set: renewal,
-        })
-        .returning()
-    : await tx
-        .insert(inv)
-        .values(values)
-        .onConflictDoUpdate({
-          target: [inv.workspaceId, inv.email],
-          targetWhere: sql`accepted_at IS NULL AND revoked_at IS NULL AND space_id IS NULL`,
-          set: renewal,
-        })
-        .returning();
-  if (!row) throw new Error("upsert returned no row");
+  });
   announceInvitations(ctx, scope);
   return toInvitation(row, { id: actor.id, name: actor.name });
-};
-
-const isPrivateSpace = async (tx: Executor, spaceId: string): Promise<boolean> => {
-  const [row] = await tx
-    .select({ isPrivate: tables.spaces.isPrivate })
-    .from(tables.spaces)
-    .where(eq(tables.spaces.id, spaceId));
-  return row?.isPrivate ?? false;
 };
 
 /** Who may read the list: managers of the workspace, or of the space (workspace owners included). */
@@ -304,21 +271,12 @@ export const listInvitations = async (
   target: InvitationTarget,
 ): Promise<Invitation[]> => {
   const scope = await readScope(db, actor, target);
-  const rows = await db
-    .select({ invitation: inv, inviter: { id: tables.users.id, name: tables.users.name } })
-    .from(inv)
-    .leftJoin(tables.users, eq(tables.users.id, inv.invitedBy))
-    .where(and(ofScope(scope), isOpen))
-    .orderBy(inv.email);
+  const rows = await openInvitationsOf(db, ofScope(scope));
   return rows.map((r) => toInvitation(r.invitation, r.inviter));
 };
 
 const openInvitation = async (tx: Executor, scope: Scope, invitationId: string) => {
-  const [row] = await tx
-    .select({ invitation: inv, inviter: { id: tables.users.id, name: tables.users.name } })
-    .from(inv)
-    .leftJoin(tables.users, eq(tables.users.id, inv.invitedBy))
-    .where(and(eq(inv.id, invitationId), ofScope(scope), isOpen));
+  const row = await openInvitationOf(tx, ofScope(scope), invitationId);
   if (!row)
     throw new DomainError(ErrorCode.notFound, "No such pending invitation", [], {
       key: "refusal.notFound.invitation",
@@ -338,12 +296,12 @@ export const resendInvitation = async (
   const scope = await manage(ctx, actor, target);
   const { invitation, inviter } = await openInvitation(tx, scope, invitationId);
   const tokenHash = await queueInvitationMail(tx, publicUrl, scope, actor, invitation);
-  const [row] = await tx
-    .update(inv)
-    .set({ tokenHash, sentAt: sql`now()`, expiresAt: new Date(Date.now() + INVITATION_TTL_MS) })
-    .where(eq(inv.id, invitationId))
-    .returning();
-  if (!row) throw new Error("update returned no row");
+  const row = await renewInvitationLink(
+    tx,
+    invitationId,
+    tokenHash,
+    new Date(Date.now() + INVITATION_TTL_MS),
+  );
   announceInvitations(ctx, scope);
   return toInvitation(row, inviter);
 };
@@ -356,7 +314,7 @@ export const revokeInvitation = async (
 ): Promise<void> => {
   const scope = await manage(ctx, actor, target);
   await openInvitation(ctx.tx, scope, invitationId);
-  await ctx.tx.update(inv).set({ revokedAt: sql`now()` }).where(eq(inv.id, invitationId));
+  await revokeInvitationRow(ctx.tx, invitationId);
   announceInvitations(ctx, scope);
 };
 
@@ -367,18 +325,7 @@ const invalidLink = (): DomainError =>
 
 /** What the link's holder may learn: the workspace, the address invited and the link's state. */
 export const previewInvitation = async (db: Executor, token: string): Promise<InvitationPreview> => {
-  const [row] = await db
-    .select({
-      invitation: inv,
-      workspaceName: tables.workspaces.name,
-      spaceName: tables.spaces.name,
-      inviterName: tables.users.name,
-    })
-    .from(inv)
-    .innerJoin(tables.workspaces, eq(tables.workspaces.id, inv.workspaceId))
-    .leftJoin(tables.spaces, eq(tables.spaces.id, inv.spaceId))
-    .leftJoin(tables.users, eq(tables.users.id, inv.invitedBy))
-    .where(eq(inv.tokenHash, hashLinkToken(token)));
+  const row = await invitationPreviewByToken(db, hashLinkToken(token));
   if (!row) throw invalidLink();
   return {
     state: stateOf(row.invitation, new Date()),
@@ -386,9 +333,9 @@ export const previewInvitation = async (db: Executor, token: string): Promise<In
     workspaceName: row.workspaceName,
     spaceId: row.invitation.spaceId,
     spaceName: row.spaceName,
-    spaceRole: row.invitation.spaceRole as WorkspaceRole | null,
+    spaceRole: row.invitation.spaceRole,
     email: row.invitation.email,
-    role: row.invitation.role as WorkspaceRole,
+    role: row.invitation.role,
     inviterName: row.inviterName,
     expiresAt: row.invitation.expiresAt.toISOString(),
   };
@@ -405,17 +352,10 @@ const unusable: Record<Exclude<InvitationState, "pending">, { message: string; k
  * Security: locked before the check, so two acceptances of one link cannot both pass it.
  */
 const claimInvitation = async ({ tx, lock }: Pick<MutationContext, "tx" | "lock">, token: string) => {
-  const [found] = await tx
-    .select({ workspaceId: inv.workspaceId })
-    .from(inv)
-    .where(eq(inv.tokenHash, hashLinkToken(token)));
-  if (!found) throw invalidLink();
-  await lock(workspaceChannel(found.workspaceId));
-  const [row] = await tx
-    .select()
-    .from(inv)
-    .where(eq(inv.tokenHash, hashLinkToken(token)))
-    .for("update");
+  const workspaceId = await invitationWorkspaceByToken(tx, hashLinkToken(token));
+  if (!workspaceId) throw invalidLink();
+  await lock(workspaceChannel(workspaceId));
+  const row = await lockInvitationByToken(tx, hashLinkToken(token));
   if (!row) throw invalidLink();
   const state = stateOf(row, new Date());
   if (state !== "pending")
@@ -436,33 +376,18 @@ const acceptClaimed = async (
   user: { id: string; email: string; name: string; color: string | null },
   row: InvitationRow,
 ): Promise<AcceptedInvitation> => {
-  const [existing] = await ctx.tx
-    .select({ role: tables.workspaceMembers.role })
-    .from(tables.workspaceMembers)
-    .where(
-      and(
-        eq(tables.workspaceMembers.workspaceId, row.workspaceId),
-        eq(tables.workspaceMembers.userId, user.id),
-      ),
-    );
+  const existing = await workspaceMembershipRole(ctx.tx, row.workspaceId, user.id);
   // Someone already in keeps their role: an invitation never demotes.
-  const role = (existing?.role ?? row.role) as WorkspaceRole;
+  const role = existing ?? row.role;
   if (!existing) await insertMember(ctx, row.workspaceId, user, role);
   if (row.spaceId && row.spaceRole) {
-    const [inSpace] = await ctx.tx
-      .select({ role: tables.spaceMembers.role })
-      .from(tables.spaceMembers)
-      .where(and(eq(tables.spaceMembers.spaceId, row.spaceId), eq(tables.spaceMembers.userId, user.id)));
-    if (!inSpace)
-      await insertSpaceMember(ctx, row.workspaceId, row.spaceId, user.id, row.spaceRole as WorkspaceRole);
+    const inSpace = await spaceMembershipRole(ctx.tx, row.spaceId, user.id);
+    if (!inSpace) await insertSpaceMember(ctx, row.workspaceId, row.spaceId, user.id, row.spaceRole);
   }
-  await ctx.tx.update(inv).set({ acceptedAt: sql`now()`, acceptedBy: user.id }).where(eq(inv.id, row.id));
-  const [workspace] = await ctx.tx
-    .select({ name: tables.workspaces.name })
-    .from(tables.workspaces)
-    .where(eq(tables.workspaces.id, row.workspaceId));
+  await markInvitationAccepted(ctx.tx, row.id, user.id);
+  const workspaceName = await workspaceNameOf(ctx.tx, row.workspaceId);
   announceInvitations(ctx, {
-    workspace: { id: row.workspaceId, name: workspace?.name ?? "" },
+    workspace: { id: row.workspaceId, name: workspaceName ?? "" },
     space: row.spaceId ? { id: row.spaceId, name: "" } : null,
   });
   return { workspaceId: row.workspaceId, role, spaceId: row.spaceId };
@@ -488,15 +413,11 @@ export const acceptPendingInvitationsFor = async (
   user: { id: string; email: string; name: string; color: string | null },
 ): Promise<AcceptedInvitation[]> => {
   const address = user.email.toLowerCase();
-  const candidates = await ctx.tx
-    .select({ id: inv.id, workspaceId: inv.workspaceId })
-    .from(inv)
-    .where(and(eq(inv.email, address), isOpen))
-    .orderBy(inv.workspaceId);
+  const candidates = await openInvitationsTo(ctx.tx, address);
   const accepted: AcceptedInvitation[] = [];
   for (const candidate of candidates) {
     await ctx.lock(workspaceChannel(candidate.workspaceId));
-    const [row] = await ctx.tx.select().from(inv).where(eq(inv.id, candidate.id)).for("update");
+    const row = await lockInvitation(ctx.tx, candidate.id);
     if (!row || stateOf(row, new Date()) !== "pending") continue;
     accepted.push(await acceptClaimed(ctx, user, row));
   }

@@ -2,7 +2,19 @@
  * Workspace membership. Invariant: a workspace always keeps at least one owner. Commands lock the
  * workspace channel before counting owners, so two concurrent demotions cannot both pass the check.
  */
-import { type MutationContext, tables, toMember, workspaceAccess } from "@lattice/db";
+import {
+  coMemberByEmail,
+  type Database,
+  deleteMembership,
+  insertMembership,
+  type MutationContext,
+  memberOf,
+  membersOf,
+  ownerCount,
+  toMember,
+  updateMembership,
+  workspaceAccess,
+} from "@lattice/db";
 import {
   type AddMemberBody,
   DomainError,
@@ -15,39 +27,8 @@ import {
   type WorkspaceRole,
   workspaceChannel,
 } from "@lattice/domain";
-import { and, count, eq, sql } from "drizzle-orm";
 import { announceAccessChange } from "./access-changes.js";
 import { authorize, invalidField } from "./authorize.js";
-
-const ownerCount = async (tx: MutationContext["tx"], workspaceId: string): Promise<number> => {
-  const [row] = await tx
-    .select({ value: count() })
-    .from(tables.workspaceMembers)
-    .where(
-      and(eq(tables.workspaceMembers.workspaceId, workspaceId), eq(tables.workspaceMembers.role, "owner")),
-    );
-  return row?.value ?? 0;
-};
-
-const memberRow = async (tx: MutationContext["tx"], workspaceId: string, userId: string) => {
-  const [row] = await tx
-    .select({
-      workspaceId: tables.workspaceMembers.workspaceId,
-      userId: tables.workspaceMembers.userId,
-      role: tables.workspaceMembers.role,
-      capacityPerWeek: tables.workspaceMembers.capacityPerWeek,
-      createdAt: tables.workspaceMembers.createdAt,
-      email: tables.users.email,
-      name: tables.users.name,
-      color: tables.users.color,
-    })
-    .from(tables.workspaceMembers)
-    .innerJoin(tables.users, eq(tables.users.id, tables.workspaceMembers.userId))
-    .where(
-      and(eq(tables.workspaceMembers.workspaceId, workspaceId), eq(tables.workspaceMembers.userId, userId)),
-    );
-  return row ?? null;
-};
 
 export const addMember = async (
   { tx, emit, lock }: MutationContext,
@@ -60,26 +41,14 @@ export const addMember = async (
   // Security: only someone the caller already shares a workspace with may be added directly (their
   // address is in a member list the caller reads anyway). Any other address, with or without an
   // account, gets the same answer, so this route does not tell whether an address has an account.
-  const [user] = await tx
-    .select()
-    .from(tables.users)
-    .where(
-      and(
-        eq(sql`lower(${tables.users.email})`, input.email),
-        sql`EXISTS (
-          SELECT 1 FROM ${tables.workspaceMembers} theirs
-          JOIN ${tables.workspaceMembers} mine ON mine.workspace_id = theirs.workspace_id
-          WHERE theirs.user_id = ${tables.users.id} AND mine.user_id = ${actor.id}
-        )`,
-      ),
-    );
+  const user = await coMemberByEmail(tx, actor.id, input.email);
   if (!user)
     throw invalidField(
       "body.email",
       "is not someone you share a workspace with; invite them by e-mail instead",
       { key: "refusal.field.notSharedWorkspace" },
     );
-  if (await memberRow(tx, workspaceId, user.id)) {
+  if (await memberOf(tx, workspaceId, user.id)) {
     throw new DomainError(
       ErrorCode.conflict,
       `${user.name} is already a member of this workspace`,
@@ -97,11 +66,7 @@ export const insertMember = async (
   user: { id: string; email: string; name: string; color: string | null },
   role: WorkspaceRole,
 ): Promise<Member> => {
-  const [row] = await tx
-    .insert(tables.workspaceMembers)
-    .values({ workspaceId, userId: user.id, role })
-    .returning();
-  if (!row) throw new Error("insert returned no row");
+  const row = await insertMembership(tx, { workspaceId, userId: user.id, role });
   const member = toMember({ ...row, email: user.email, name: user.name, color: user.color });
   emit(draft(workspaceChannel(workspaceId), "member.added", { member }));
   emit(draft(userChannel(user.id), "member.added", { member }));
@@ -117,7 +82,7 @@ export const updateMember = async (
 ): Promise<Member> => {
   await lock(workspaceChannel(workspaceId));
   authorize(await workspaceAccess(tx, actor.id, workspaceId), "manage_members", "Workspace");
-  const existing = await memberRow(tx, workspaceId, userId);
+  const existing = await memberOf(tx, workspaceId, userId);
   if (!existing)
     throw new DomainError(ErrorCode.notFound, "Member not found", [], { key: "refusal.notFound.member" });
   const role = changes.role ?? existing.role;
@@ -128,13 +93,8 @@ export const updateMember = async (
       key: "refusal.members.lastOwner",
     });
   }
-  await tx
-    .update(tables.workspaceMembers)
-    .set({ role, capacityPerWeek })
-    .where(
-      and(eq(tables.workspaceMembers.workspaceId, workspaceId), eq(tables.workspaceMembers.userId, userId)),
-    );
-  const member = toMember({ ...existing, role, capacityPerWeek });
+  await updateMembership(tx, workspaceId, userId, { role, capacityPerWeek });
+  const member: Member = { ...existing, role, capacityPerWeek };
   // The workspace channel carries it to every open members list and Workload view.
   emit(draft(workspaceChannel(workspaceId), "member.updated", { member }));
   emit(draft(userChannel(userId), "member.updated", { member }));
@@ -153,7 +113,7 @@ export const removeMember = async (
   const access = await workspaceAccess(tx, actor.id, workspaceId);
   // Anyone may leave a workspace; removing someone else takes an owner.
   authorize(access, actor.id === userId ? "read" : "manage_members", "Workspace");
-  const existing = await memberRow(tx, workspaceId, userId);
+  const existing = await memberOf(tx, workspaceId, userId);
   if (!existing)
     throw new DomainError(ErrorCode.notFound, "Member not found", [], { key: "refusal.notFound.member" });
   if (existing.role === "owner" && (await ownerCount(tx, workspaceId)) <= 1) {
@@ -161,37 +121,11 @@ export const removeMember = async (
       key: "refusal.members.lastOwner",
     });
   }
-  await tx
-    .delete(tables.workspaceMembers)
-    .where(
-      and(eq(tables.workspaceMembers.workspaceId, workspaceId), eq(tables.workspaceMembers.userId, userId)),
-    );
-  await tx
-    .delete(tables.spaceMembers)
-    .where(and(eq(tables.spaceMembers.workspaceId, workspaceId), eq(tables.spaceMembers.userId, userId)));
+  await deleteMembership(tx, workspaceId, userId);
   emit(draft(workspaceChannel(workspaceId), "member.removed", { workspaceId, userId }));
   emit(draft(userChannel(userId), "member.removed", { workspaceId, userId }));
   await announceAccessChange({ tx, emit, lock }, workspaceId, userId);
 };
 
-export const listMembers = async (
-  tx: MutationContext["tx"] | import("@lattice/db").Database,
-  workspaceId: string,
-) => {
-  const rows = await tx
-    .select({
-      workspaceId: tables.workspaceMembers.workspaceId,
-      userId: tables.workspaceMembers.userId,
-      role: tables.workspaceMembers.role,
-      capacityPerWeek: tables.workspaceMembers.capacityPerWeek,
-      createdAt: tables.workspaceMembers.createdAt,
-      email: tables.users.email,
-      name: tables.users.name,
-      color: tables.users.color,
-    })
-    .from(tables.workspaceMembers)
-    .innerJoin(tables.users, eq(tables.users.id, tables.workspaceMembers.userId))
-    .where(eq(tables.workspaceMembers.workspaceId, workspaceId))
-    .orderBy(tables.users.name);
-  return rows.map(toMember);
-};
+export const listMembers = (tx: MutationContext["tx"] | Database, workspaceId: string): Promise<Member[]> =>
+  membersOf(tx, workspaceId);

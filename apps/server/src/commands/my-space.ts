@@ -14,17 +14,28 @@
  */
 import {
   cardAccess,
+  countMySpacePlacements,
   type Database,
+  deleteMySpaceColumnRow,
+  deleteMySpacePlacement,
   type Executor,
-  loadCards,
+  hasMySpaceColumns,
+  insertMySpaceColumns,
+  isOnMySpace,
+  lastMySpaceKeyIn,
+  loadMySpace,
   type MutationContext,
-  readableSpaceIds,
+  moveMySpacePlacements,
+  mySpaceColumnCards,
+  mySpaceColumnsOf,
+  mySpacePlacementIdsIn,
+  mySpacePlacementOf,
   runMutation,
   type Transaction,
-  tables,
+  updateMySpaceColumnRow,
+  upsertMySpacePlacement,
 } from "@lattice/db";
 import {
-  type Channel,
   type CreateMySpaceColumnBody,
   createTranslator,
   DomainError,
@@ -33,7 +44,6 @@ import {
   draft,
   ErrorCode,
   keysBetween,
-  type MirrorCard,
   type MySpace,
   type MySpaceColumn,
   type MySpacePlacement,
@@ -41,30 +51,11 @@ import {
   notFound,
   type PlaceOnMySpaceBody,
   positionAmong,
-  spaceChannel,
   type UpdateMySpaceColumnBody,
   type User,
   userChannel,
 } from "@lattice/domain";
-import { and, asc, count, eq, inArray, isNull, notInArray, or, sql } from "drizzle-orm";
 import { authorize, invalidField } from "./authorize.js";
-
-const { mySpaceColumns: columns, mySpacePlacements: placements } = tables;
-
-const toColumn = (row: typeof columns.$inferSelect): MySpaceColumn => ({
-  id: row.id,
-  name: row.name,
-  position: row.position,
-});
-
-const toPlacement = (row: typeof placements.$inferSelect): MySpacePlacement => ({
-  cardId: row.cardId,
-  columnId: row.columnId,
-  position: row.position,
-});
-
-const columnsOf = (db: Executor, userId: string) =>
-  db.select().from(columns).where(eq(columns.userId, userId)).orderBy(asc(columns.position));
 
 /** The card is in a space the person reads now; else 404, the same answer as for no card at all. */
 const readableCard = async (db: Executor, actor: User, cardId: string) =>
@@ -76,12 +67,7 @@ const readableCard = async (db: Executor, actor: User, cardId: string) =>
  * person's channel lock and then finds the columns made.
  */
 export const ensureMySpace = async (db: Database, actor: User): Promise<DomainEvent[]> => {
-  const [existing] = await db
-    .select({ id: columns.id })
-    .from(columns)
-    .where(eq(columns.userId, actor.id))
-    .limit(1);
-  if (existing) return [];
+  if (await hasMySpaceColumns(db, actor.id)) return [];
   const { events } = await runMutation(db, { actorId: actor.id, mutationId: null }, (ctx) =>
     columnsMadeIfNone(ctx, actor),
   );
@@ -91,145 +77,21 @@ export const ensureMySpace = async (db: Database, actor: User): Promise<DomainEv
 /** The person's columns, the defaults made first if they have none; under their channel lock. */
 const columnsMadeIfNone = async (ctx: MutationContext, actor: User): Promise<MySpaceColumn[]> => {
   await ctx.lock(userChannel(actor.id));
-  const existing = await columnsOf(ctx.tx, actor.id);
-  if (existing.length > 0) return existing.map(toColumn);
+  const existing = await mySpaceColumnsOf(ctx.tx, actor.id);
+  if (existing.length > 0) return existing;
   const names = defaultMySpaceColumnsIn(createTranslator(actor.locale));
   const keys = keysBetween(null, null, names.length);
-  const rows = await ctx.tx
-    .insert(columns)
-    .values(names.map((name, i) => ({ userId: actor.id, name, position: keys[i] ?? "" })))
-    .returning();
-  const made = rows.map(toColumn).sort((a, b) => (a.position < b.position ? -1 : 1));
+  const made = await insertMySpaceColumns(
+    ctx.tx,
+    actor.id,
+    names.map((name, i) => ({ name, position: keys[i] ?? "" })),
+  );
   for (const column of made) ctx.emit(draft(userChannel(actor.id), "my_space.column_created", { column }));
   return made;
 };
 
-const openRoles = ["not_started", "in_progress", "information"] as const;
-
 /** The person's My space as it is now; run inside one repeatable-read transaction (seqs and data agree). */
-export const readMySpace = async (tx: Transaction, actor: User): Promise<MySpace> => {
-  const columnRows = await columnsOf(tx, actor.id);
-  const readable = await readableSpaceIds(tx, actor.id);
-  const [userSeq] = await tx
-    .select({ seq: tables.channels.seq })
-    .from(tables.channels)
-    .where(eq(tables.channels.channel, userChannel(actor.id)));
-  const empty: MySpace = {
-    columns: columnRows.map(toColumn),
-    placements: [],
-    cards: [],
-    suggestions: [],
-    labels: [],
-    people: [],
-    spaces: [],
-    seq: userSeq?.seq ?? 0,
-  };
-  if (readable.length === 0) return empty;
-
-  const placementRows = await tx
-    .select({ placement: placements })
-    .from(placements)
-    .innerJoin(tables.cards, eq(tables.cards.id, placements.cardId))
-    .where(
-      and(
-        eq(placements.userId, actor.id),
-        isNull(tables.cards.archivedAt),
-        inArray(tables.cards.spaceId, readable),
-      ),
-    )
-    .orderBy(asc(placements.columnId), asc(placements.position));
-  const placedIds = placementRows.map((r) => r.placement.cardId);
-
-  const coworking = tx
-    .select({ cardId: tables.cardCoworkers.cardId })
-    .from(tables.cardCoworkers)
-    .where(eq(tables.cardCoworkers.userId, actor.id));
-  const mine = tx
-    .select({ cardId: placements.cardId })
-    .from(placements)
-    .where(eq(placements.userId, actor.id));
-  const suggestionRows = await tx
-    .select({ id: tables.cards.id })
-    .from(tables.cards)
-    .innerJoin(tables.statuses, eq(tables.statuses.id, tables.cards.statusId))
-    .where(
-      and(
-        isNull(tables.cards.archivedAt),
-        inArray(tables.cards.spaceId, readable),
-        or(eq(tables.cards.responsibleId, actor.id), inArray(tables.cards.id, coworking)),
-        inArray(tables.statuses.role, [...openRoles]),
-        notInArray(tables.cards.id, mine),
-      ),
-    )
-    .orderBy(sql`${tables.cards.dueDate} ASC NULLS LAST`, asc(tables.cards.createdAt))
-    .limit(mySpaceLimits.suggestionsMax);
-  const suggestions = suggestionRows.map((r) => r.id);
-
-  const ids = [...placedIds, ...suggestions];
-  if (ids.length === 0) return empty;
-  const meta = await tx
-    .select({
-      id: tables.cards.id,
-      spaceName: tables.spaces.name,
-      statusName: tables.statuses.name,
-      statusRole: tables.statuses.role,
-    })
-    .from(tables.cards)
-    .innerJoin(tables.spaces, eq(tables.spaces.id, tables.cards.spaceId))
-    .innerJoin(tables.statuses, eq(tables.statuses.id, tables.cards.statusId))
-    .where(inArray(tables.cards.id, ids));
-  const metaById = new Map(meta.map((m) => [m.id, m]));
-  const loaded = new Map((await loadCards(tx, { ids })).map((card) => [card.id, card]));
-  const cards: MirrorCard[] = [];
-  for (const cardId of ids) {
-    const card = loaded.get(cardId);
-    const m = metaById.get(cardId);
-    if (card && m)
-      cards.push({ ...card, spaceName: m.spaceName, statusName: m.statusName, statusRole: m.statusRole });
-  }
-
-  const labelIds = [...new Set(cards.flatMap((c) => c.labelIds))];
-  const labelRows = labelIds.length
-    ? await tx.select().from(tables.labels).where(inArray(tables.labels.id, labelIds))
-    : [];
-  const peopleIds = [
-    ...new Set(cards.flatMap((c) => (c.responsibleId ? [c.responsibleId, ...c.coworkerIds] : c.coworkerIds))),
-  ];
-  const people = peopleIds.length
-    ? await tx
-        .select({ id: tables.users.id, name: tables.users.name })
-        .from(tables.users)
-        .where(inArray(tables.users.id, peopleIds))
-    : [];
-  const spaceIds = [...new Set(cards.map((c) => c.spaceId))];
-  const seqRows = await tx
-    .select({ channel: tables.channels.channel, seq: tables.channels.seq })
-    .from(tables.channels)
-    .where(
-      inArray(
-        tables.channels.channel,
-        spaceIds.map((s) => spaceChannel(s)),
-      ),
-    );
-  const seqByChannel = new Map(seqRows.map((r) => [r.channel as Channel, r.seq]));
-
-  return {
-    ...empty,
-    placements: placementRows.map((r) => toPlacement(r.placement)),
-    cards,
-    suggestions,
-    labels: labelRows.map((l) => ({
-      id: l.id,
-      workspaceId: l.workspaceId,
-      spaceId: l.spaceId,
-      name: l.name,
-      color: l.color,
-      serviceLevelDays: l.serviceLevelDays,
-    })),
-    people,
-    spaces: spaceIds.map((spaceId) => ({ id: spaceId, seq: seqByChannel.get(spaceChannel(spaceId)) ?? 0 })),
-  };
-};
+export const readMySpace = (tx: Transaction, actor: User): Promise<MySpace> => loadMySpace(tx, actor.id);
 
 const columnNotFound = () => notFound("Column");
 
@@ -253,7 +115,7 @@ export const createMySpaceColumn = async (
   body: CreateMySpaceColumnBody,
 ): Promise<MySpaceColumn> => {
   await ctx.lock(userChannel(actor.id));
-  const existing = (await columnsOf(ctx.tx, actor.id)).map(toColumn);
+  const existing = await mySpaceColumnsOf(ctx.tx, actor.id);
   if (existing.length >= mySpaceLimits.columnsMax)
     throw new DomainError(
       ErrorCode.conflict,
@@ -265,12 +127,8 @@ export const createMySpaceColumn = async (
       },
     );
   const position = columnKey(existing, body);
-  const [row] = await ctx.tx
-    .insert(columns)
-    .values({ userId: actor.id, name: body.name, position })
-    .returning();
-  if (!row) throw new Error("insert returned no row");
-  const column = toColumn(row);
+  const [column] = await insertMySpaceColumns(ctx.tx, actor.id, [{ name: body.name, position }]);
+  if (!column) throw new Error("insert returned no row");
   ctx.emit(draft(userChannel(actor.id), "my_space.column_created", { column }));
   return column;
 };
@@ -282,7 +140,7 @@ export const updateMySpaceColumn = async (
   body: UpdateMySpaceColumnBody,
 ): Promise<MySpaceColumn> => {
   await ctx.lock(userChannel(actor.id));
-  const existing = (await columnsOf(ctx.tx, actor.id)).map(toColumn);
+  const existing = await mySpaceColumnsOf(ctx.tx, actor.id);
   const current = existing.find((c) => c.id === columnId);
   if (!current) throw columnNotFound();
   const isReordered = body.afterId !== undefined || body.beforeId !== undefined;
@@ -292,10 +150,7 @@ export const updateMySpaceColumn = async (
     position: isReordered ? columnKey(existing, body, columnId) : current.position,
   };
   if (next.name === current.name && next.position === current.position) return current;
-  await ctx.tx
-    .update(columns)
-    .set({ name: next.name, position: next.position })
-    .where(and(eq(columns.id, columnId), eq(columns.userId, actor.id)));
+  await updateMySpaceColumnRow(ctx.tx, actor.id, next);
   ctx.emit(draft(userChannel(actor.id), "my_space.column_updated", { column: next }));
   return next;
 };
@@ -307,7 +162,7 @@ export const deleteMySpaceColumn = async (
   columnId: string,
 ): Promise<void> => {
   await ctx.lock(userChannel(actor.id));
-  const existing = await columnsOf(ctx.tx, actor.id);
+  const existing = await mySpaceColumnsOf(ctx.tx, actor.id);
   const index = existing.findIndex((c) => c.id === columnId);
   if (index < 0) throw columnNotFound();
   const target = existing[index - 1] ?? existing[index + 1];
@@ -315,26 +170,15 @@ export const deleteMySpaceColumn = async (
     throw new DomainError(ErrorCode.conflict, "My space keeps at least one column", [], {
       key: "refusal.mySpace.lastColumn",
     });
-  const moving = await ctx.tx
-    .select({ id: placements.id })
-    .from(placements)
-    .where(eq(placements.columnId, columnId))
-    .orderBy(asc(placements.position));
+  const moving = await mySpacePlacementIdsIn(ctx.tx, columnId);
   if (moving.length > 0) {
-    const [last] = await ctx.tx
-      .select({ position: placements.position })
-      .from(placements)
-      .where(eq(placements.columnId, target.id))
-      .orderBy(sql`${placements.position} DESC`)
-      .limit(1);
-    const keys = keysBetween(last?.position ?? null, null, moving.length);
-    for (const [i, row] of moving.entries())
-      await ctx.tx
-        .update(placements)
-        .set({ columnId: target.id, position: keys[i] ?? "" })
-        .where(eq(placements.id, row.id));
+    const keys = keysBetween(await lastMySpaceKeyIn(ctx.tx, target.id), null, moving.length);
+    await moveMySpacePlacements(
+      ctx.tx,
+      moving.map((id, i) => ({ id, columnId: target.id, position: keys[i] ?? "" })),
+    );
   }
-  await ctx.tx.delete(columns).where(and(eq(columns.id, columnId), eq(columns.userId, actor.id)));
+  await deleteMySpaceColumnRow(ctx.tx, actor.id, columnId);
   ctx.emit(draft(userChannel(actor.id), "my_space.column_deleted", { columnId, movedTo: target.id }));
 };
 
@@ -345,12 +189,7 @@ export const getMySpacePlacement = async (
   cardId: string,
 ): Promise<(MySpacePlacement & { columnName: string }) | null> => {
   await readableCard(db, actor, cardId);
-  const [row] = await db
-    .select({ placement: placements, columnName: columns.name })
-    .from(placements)
-    .innerJoin(columns, eq(columns.id, placements.columnId))
-    .where(and(eq(placements.userId, actor.id), eq(placements.cardId, cardId)));
-  return row ? { ...toPlacement(row.placement), columnName: row.columnName } : null;
+  return mySpacePlacementOf(db, actor.id, cardId);
 };
 
 /** Puts a card the caller can read on their My space, or moves it there. */
@@ -371,16 +210,8 @@ export const placeOnMySpace = async (
     throw invalidField("body.columnId", "is not a column of your My space", {
       key: "refusal.field.notMySpaceColumn",
     });
-  const [already] = await ctx.tx
-    .select({ id: placements.id })
-    .from(placements)
-    .where(and(eq(placements.userId, actor.id), eq(placements.cardId, cardId)));
-  if (!already) {
-    const [total] = await ctx.tx
-      .select({ value: count() })
-      .from(placements)
-      .where(eq(placements.userId, actor.id));
-    if ((total?.value ?? 0) >= mySpaceLimits.placementsMax)
+  if (!(await isOnMySpace(ctx.tx, actor.id, cardId))) {
+    if ((await countMySpacePlacements(ctx.tx, actor.id)) >= mySpaceLimits.placementsMax)
       throw new DomainError(
         ErrorCode.conflict,
         `My space holds at most ${mySpaceLimits.placementsMax} cards`,
@@ -388,34 +219,18 @@ export const placeOnMySpace = async (
         { key: "refusal.mySpace.cardsMax", values: { count: mySpaceLimits.placementsMax } },
       );
   }
-  const siblings = (
-    await ctx.tx
-      .select({ id: placements.cardId, position: placements.position })
-      .from(placements)
-      .where(eq(placements.columnId, column.id))
-      .orderBy(asc(placements.position))
-  ).map((s) => ({ id: s.id, position: s.position }));
+  const siblings = await mySpaceColumnCards(ctx.tx, column.id);
   const placed = positionAmong(siblings, body, cardId);
   if ("invalidField" in placed)
     throw invalidField(`body.${placed.invalidField}`, "is not another card in that column of your My space", {
       key: "refusal.field.notOtherMySpaceCard",
     });
-  const [row] = await ctx.tx
-    .insert(placements)
-    .values({
-      userId: actor.id,
-      cardId,
-      workspaceId: card.workspaceId,
-      columnId: column.id,
-      position: placed.position,
-    })
-    .onConflictDoUpdate({
-      target: [placements.userId, placements.cardId],
-      set: { columnId: column.id, position: placed.position, workspaceId: card.workspaceId },
-    })
-    .returning();
-  if (!row) throw new Error("upsert returned no row");
-  const placement = toPlacement(row);
+  const placement = await upsertMySpacePlacement(ctx.tx, actor.id, {
+    cardId,
+    workspaceId: card.workspaceId,
+    columnId: column.id,
+    position: placed.position,
+  });
   ctx.emit(draft(userChannel(actor.id), "my_space.card_placed", { placement }));
   return placement;
 };
@@ -424,9 +239,6 @@ export const placeOnMySpace = async (
 export const removeFromMySpace = async (ctx: MutationContext, actor: User, cardId: string): Promise<void> => {
   await readableCard(ctx.tx, actor, cardId);
   await ctx.lock(userChannel(actor.id));
-  const removed = await ctx.tx
-    .delete(placements)
-    .where(and(eq(placements.userId, actor.id), eq(placements.cardId, cardId)))
-    .returning({ id: placements.id });
-  if (removed.length > 0) ctx.emit(draft(userChannel(actor.id), "my_space.card_removed", { cardId }));
+  if (await deleteMySpacePlacement(ctx.tx, actor.id, cardId))
+    ctx.emit(draft(userChannel(actor.id), "my_space.card_removed", { cardId }));
 };

@@ -12,7 +12,20 @@
  *   committed neighbours the caller sees (shared views and their own), so two moves at once never
  *   produce equal keys.
  */
-import { type Executor, type MutationContext, spaceAccess, tables } from "@lattice/db";
+import {
+  clearDefaultSavedViews,
+  countSavedViews,
+  deleteSavedViewRow,
+  type Executor,
+  insertSavedView,
+  lastSavedViewOf,
+  type MutationContext,
+  savedViewById,
+  savedViewOwnerOf,
+  spaceAccess,
+  updateSavedViewRow,
+  visibleSavedViews,
+} from "@lattice/db";
 import {
   type CreateSavedViewBody,
   canChangeSavedView,
@@ -33,35 +46,7 @@ import {
   userChannel,
   type WorkspaceRole,
 } from "@lattice/domain";
-import { and, asc, count, desc, eq, isNull, or } from "drizzle-orm";
 import { authorize, invalidField } from "./authorize.js";
-
-const { savedViews } = tables;
-
-const toSavedView = (row: typeof savedViews.$inferSelect): SavedView => ({
-  id: row.id,
-  workspaceId: row.workspaceId,
-  spaceId: row.spaceId,
-  ownerId: row.ownerId,
-  name: row.name,
-  kind: row.kind,
-  query: row.query,
-  isDefault: row.isDefault,
-  position: row.position,
-  createdBy: row.createdBy,
-  createdAt: row.createdAt.toISOString(),
-  updatedAt: row.updatedAt.toISOString(),
-});
-
-/** Shared views and the caller's own, by position. */
-const visibleViews = (db: Executor, actorId: string, spaceId: string) =>
-  db
-    .select()
-    .from(savedViews)
-    .where(
-      and(eq(savedViews.spaceId, spaceId), or(isNull(savedViews.ownerId), eq(savedViews.ownerId, actorId))),
-    )
-    .orderBy(asc(savedViews.position), asc(savedViews.id));
 
 const changeOf = (view: { ownerId: string | null }): SavedViewChange =>
   view.ownerId === null ? "change_shared" : "keep_personal";
@@ -94,7 +79,7 @@ const listFor = async (
   spaceId: string,
   role: WorkspaceRole,
 ): Promise<SavedViewList> => ({
-  items: (await visibleViews(db, actor.id, spaceId)).map(toSavedView),
+  items: await visibleSavedViews(db, actor.id, spaceId),
   canShare: canChangeSavedView(role, "change_shared"),
   canChooseDefault: canChangeSavedView(role, "choose_default"),
 });
@@ -105,15 +90,12 @@ export const listSavedViews = async (db: Executor, actor: User, spaceId: string)
 };
 
 /** The view as the caller may see it, locked under its space's channel; else 404. */
-const viewFor = async (ctx: MutationContext, actor: User, viewId: string) => {
-  const [found] = await ctx.tx
-    .select({ spaceId: savedViews.spaceId, ownerId: savedViews.ownerId })
-    .from(savedViews)
-    .where(eq(savedViews.id, viewId));
+const viewFor = async (ctx: MutationContext, actor: User, viewId: string): Promise<SavedView> => {
+  const found = await savedViewOwnerOf(ctx.tx, viewId);
   // Security: someone else's personal view is unknown, before any question of rights.
   if (!found || (found.ownerId !== null && found.ownerId !== actor.id)) throw notFound("Saved view");
   await ctx.lock(spaceChannel(found.spaceId));
-  const [row] = await ctx.tx.select().from(savedViews).where(eq(savedViews.id, viewId));
+  const row = await savedViewById(ctx.tx, viewId);
   if (!row) throw notFound("Saved view");
   await allowed(ctx.tx, actor, row.spaceId, changeOf(row));
   return row;
@@ -121,14 +103,9 @@ const viewFor = async (ctx: MutationContext, actor: User, viewId: string) => {
 
 /** Clears the space's default (if any other view holds it) and announces the change. */
 const clearDefault = async (ctx: MutationContext, spaceId: string, exceptId: string | null) => {
-  const cleared = await ctx.tx
-    .update(savedViews)
-    .set({ isDefault: false, updatedAt: new Date() })
-    .where(and(eq(savedViews.spaceId, spaceId), eq(savedViews.isDefault, true)))
-    .returning();
-  for (const row of cleared) {
-    if (row.id === exceptId) continue;
-    const view = toSavedView(row);
+  const cleared = await clearDefaultSavedViews(ctx.tx, spaceId);
+  for (const view of cleared) {
+    if (view.id === exceptId) continue;
     ctx.emit(draft(channelOf(view), "saved_view.updated", { view }));
   }
   return cleared;
@@ -149,11 +126,7 @@ export const createSavedView = async (
     await allowed(ctx.tx, actor, spaceId, "choose_default");
   }
   await ctx.lock(spaceChannel(spaceId));
-  const [total] = await ctx.tx
-    .select({ value: count() })
-    .from(savedViews)
-    .where(eq(savedViews.spaceId, spaceId));
-  if ((total?.value ?? 0) >= savedViewLimits.perSpaceMax)
+  if ((await countSavedViews(ctx.tx, spaceId)) >= savedViewLimits.perSpaceMax)
     throw new DomainError(
       ErrorCode.conflict,
       `A space keeps at most ${savedViewLimits.perSpaceMax} saved views`,
@@ -161,31 +134,21 @@ export const createSavedView = async (
       { key: "refusal.savedView.max", values: { count: savedViewLimits.perSpaceMax } },
     );
   // After every view of the space (not only those the caller sees), so keys stay apart.
-  const [last] = await ctx.tx
-    .select({ id: savedViews.id, position: savedViews.position })
-    .from(savedViews)
-    .where(eq(savedViews.spaceId, spaceId))
-    .orderBy(desc(savedViews.position))
-    .limit(1);
+  const last = await lastSavedViewOf(ctx.tx, spaceId);
   const placed = positionAmong(last ? [last] : [], {});
   if (!("position" in placed)) throw new Error("a placement at the end always has a key");
   if (body.isDefault) await clearDefault(ctx, spaceId, null);
-  const [row] = await ctx.tx
-    .insert(savedViews)
-    .values({
-      workspaceId: access.workspace.id,
-      spaceId,
-      ownerId: body.isShared ? null : actor.id,
-      name: body.name,
-      kind: body.kind,
-      query: body.query,
-      isDefault: body.isDefault,
-      position: placed.position,
-      createdBy: actor.id,
-    })
-    .returning();
-  if (!row) throw new Error("insert returned no row");
-  const view = toSavedView(row);
+  const view = await insertSavedView(ctx.tx, {
+    workspaceId: access.workspace.id,
+    spaceId,
+    ownerId: body.isShared ? null : actor.id,
+    name: body.name,
+    kind: body.kind,
+    query: body.query,
+    isDefault: body.isDefault,
+    position: placed.position,
+    createdBy: actor.id,
+  });
   ctx.emit(draft(channelOf(view), "saved_view.created", { view }));
   return view;
 };
@@ -199,7 +162,7 @@ export const updateSavedView = async (
   const row = await viewFor(ctx, actor, viewId);
   let position = row.position;
   if (body.afterId !== undefined || body.beforeId !== undefined) {
-    const visible = await visibleViews(ctx.tx, actor.id, row.spaceId);
+    const visible = await visibleSavedViews(ctx.tx, actor.id, row.spaceId);
     const placed = positionAmong(visible, { afterId: body.afterId, beforeId: body.beforeId }, row.id);
     if ("invalidField" in placed)
       throw invalidField(`body.${placed.invalidField}`, "is not another saved view of this space", {
@@ -207,27 +170,21 @@ export const updateSavedView = async (
       });
     position = placed.position;
   }
-  const [updated] = await ctx.tx
-    .update(savedViews)
-    .set({
-      ...(body.name !== undefined ? { name: body.name } : {}),
-      ...(body.kind !== undefined ? { kind: body.kind } : {}),
-      ...(body.query !== undefined ? { query: body.query } : {}),
-      position,
-      updatedAt: new Date(),
-    })
-    .where(eq(savedViews.id, row.id))
-    .returning();
-  if (!updated) throw notFound("Saved view");
-  const view = toSavedView(updated);
+  const view = await updateSavedViewRow(ctx.tx, row.id, {
+    ...(body.name !== undefined ? { name: body.name } : {}),
+    ...(body.kind !== undefined ? { kind: body.kind } : {}),
+    ...(body.query !== undefined ? { query: body.query } : {}),
+    position,
+  });
+  if (!view) throw notFound("Saved view");
   ctx.emit(draft(channelOf(view), "saved_view.updated", { view }));
   return view;
 };
 
 export const deleteSavedView = async (ctx: MutationContext, actor: User, viewId: string): Promise<void> => {
   const row = await viewFor(ctx, actor, viewId);
-  await ctx.tx.delete(savedViews).where(eq(savedViews.id, row.id));
-  const view = toSavedView(row);
+  await deleteSavedViewRow(ctx.tx, row.id);
+  const view = row;
   ctx.emit(draft(channelOf(view), "saved_view.deleted", { viewId: view.id, spaceId: view.spaceId }));
 };
 
@@ -241,10 +198,7 @@ export const setDefaultView = async (
   const access = await allowed(ctx.tx, actor, spaceId, "choose_default");
   await ctx.lock(spaceChannel(spaceId));
   if (body.viewId !== null) {
-    const [target] = await ctx.tx
-      .select()
-      .from(savedViews)
-      .where(and(eq(savedViews.id, body.viewId), eq(savedViews.spaceId, spaceId)));
+    const target = await savedViewById(ctx.tx, body.viewId, spaceId);
     // Another person's personal view is named as unknown, like one that does not exist.
     if (!target || (target.ownerId !== null && target.ownerId !== actor.id))
       throw invalidField("body.viewId", "is not a saved view of this space", {
@@ -254,13 +208,8 @@ export const setDefaultView = async (
       throw invalidField("body.viewId", "must be a shared view", { key: "refusal.field.mustBeShared" });
     if (!target.isDefault) {
       await clearDefault(ctx, spaceId, null);
-      const [made] = await ctx.tx
-        .update(savedViews)
-        .set({ isDefault: true, updatedAt: new Date() })
-        .where(eq(savedViews.id, target.id))
-        .returning();
-      if (!made) throw notFound("Saved view");
-      const view = toSavedView(made);
+      const view = await updateSavedViewRow(ctx.tx, target.id, { isDefault: true });
+      if (!view) throw notFound("Saved view");
       ctx.emit(draft(channelOf(view), "saved_view.updated", { view }));
     }
   } else {

@@ -1,4 +1,17 @@
-import { type MutationContext, spaceAccess, tables, toSpace, toStatus, workspaceAccess } from "@lattice/db";
+import {
+  addSpaceOwnerIfAbsent,
+  insertSpace,
+  isFolderOfWorkspace,
+  type MutationContext,
+  type SpaceChanges,
+  siblingSpaces,
+  spaceAccess,
+  spacesPrivacyOf,
+  toSpace,
+  toStatus,
+  updateSpaceRow,
+  workspaceAccess,
+} from "@lattice/db";
 import {
   type CreateSpaceBody,
   createTranslator,
@@ -12,30 +25,13 @@ import {
   type User,
   workspaceChannel,
 } from "@lattice/domain";
-import { and, asc, eq, inArray, isNull } from "drizzle-orm";
 import { announceAccessChange } from "./access-changes.js";
 import { authorize, invalidField } from "./authorize.js";
 
 type Tx = MutationContext["tx"];
 
-export const siblingSpaces = (tx: Tx, workspaceId: string, folderId: string | null) =>
-  tx
-    .select({ id: tables.spaces.id, position: tables.spaces.position })
-    .from(tables.spaces)
-    .where(
-      and(
-        eq(tables.spaces.workspaceId, workspaceId),
-        folderId ? eq(tables.spaces.folderId, folderId) : isNull(tables.spaces.folderId),
-      ),
-    )
-    .orderBy(asc(tables.spaces.position));
-
 export const checkFolder = async (tx: Tx, workspaceId: string, folderId: string): Promise<void> => {
-  const [folder] = await tx
-    .select({ id: tables.folders.id })
-    .from(tables.folders)
-    .where(and(eq(tables.folders.id, folderId), eq(tables.folders.workspaceId, workspaceId)));
-  if (!folder)
+  if (!(await isFolderOfWorkspace(tx, workspaceId, folderId)))
     throw invalidField("body.folderId", "is not a folder of this workspace", {
       key: "refusal.field.notFolderOfWorkspace",
     });
@@ -53,39 +49,23 @@ export const createSpace = async (
   if (folderId) await checkFolder(tx, workspaceId, folderId);
   const placed = positionAmong(await siblingSpaces(tx, workspaceId, folderId), {});
   if (!("position" in placed)) throw new Error("unreachable");
-  const [row] = await tx
-    .insert(tables.spaces)
-    .values({
+  // Named in the creator's language; from then on they are the space's own names.
+  const defaultStatuses = defaultStatusesIn(createTranslator(actor.locale));
+  const keys = keysBetween(null, null, defaultStatuses.length);
+  // The creator of a private space is made its owner, so they can see it.
+  const { space: row, statuses: statusRows } = await insertSpace(
+    tx,
+    {
       workspaceId,
       folderId,
       name: input.name,
       description: input.description ?? "",
       isPrivate: input.isPrivate ?? false,
       position: placed.position,
-    })
-    .returning();
-  if (!row) throw new Error("insert returned no row");
-  if (row.isPrivate) {
-    // The creator of a private space must be able to see it.
-    await tx
-      .insert(tables.spaceMembers)
-      .values({ spaceId: row.id, workspaceId, userId: actor.id, role: "owner" });
-  }
-  // Named in the creator's language; from then on they are the space's own names.
-  const defaultStatuses = defaultStatusesIn(createTranslator(actor.locale));
-  const keys = keysBetween(null, null, defaultStatuses.length);
-  const statusRows = await tx
-    .insert(tables.statuses)
-    .values(
-      defaultStatuses.map((s, i) => ({
-        workspaceId,
-        spaceId: row.id,
-        name: s.name,
-        role: s.role,
-        position: keys[i] ?? "",
-      })),
-    )
-    .returning();
+    },
+    actor.id,
+    defaultStatuses.map((s, i) => ({ name: s.name, role: s.role, position: keys[i] ?? "" })),
+  );
   const space = toSpace(row);
   emit(draft(workspaceChannel(workspaceId), "space.created", { space }));
   for (const status of statusRows)
@@ -108,7 +88,7 @@ export const updateSpace = async (
         ? "manage_settings"
         : "rename_hierarchy";
   const { space, workspace } = authorize(await spaceAccess(tx, actor.id, spaceId), action, "Space");
-  const changes: Partial<typeof tables.spaces.$inferInsert> = { updatedAt: new Date() };
+  const changes: SpaceChanges = { updatedAt: new Date() };
   if (input.name !== undefined) changes.name = input.name;
   if (input.description !== undefined) changes.description = input.description;
   if (input.serviceLevelDays !== undefined) changes.serviceLevelDays = input.serviceLevelDays;
@@ -139,12 +119,9 @@ export const updateSpace = async (
     changes.position = placed.position;
   }
   if (input.isPrivate === true && !space.isPrivate) {
-    await tx
-      .insert(tables.spaceMembers)
-      .values({ spaceId, workspaceId: workspace.id, userId: actor.id, role: "owner" })
-      .onConflictDoNothing();
+    await addSpaceOwnerIfAbsent(tx, { spaceId, workspaceId: workspace.id, userId: actor.id });
   }
-  const [row] = await tx.update(tables.spaces).set(changes).where(eq(tables.spaces.id, spaceId)).returning();
+  const row = await updateSpaceRow(tx, spaceId, changes);
   if (!row) throw new Error("space vanished inside its own lock");
   const updated = toSpace(row);
   emit(draft(workspaceChannel(workspace.id), "space.updated", { space: updated }));
@@ -166,10 +143,7 @@ export const announceSpacesDeleted = async (
   spaceIds: string[],
 ): Promise<void> => {
   if (spaceIds.length === 0) return;
-  const rows = await tx
-    .select({ id: tables.spaces.id, isPrivate: tables.spaces.isPrivate })
-    .from(tables.spaces)
-    .where(and(eq(tables.spaces.workspaceId, workspaceId), inArray(tables.spaces.id, spaceIds)));
+  const rows = await spacesPrivacyOf(tx, workspaceId, spaceIds);
   for (const { id, isPrivate } of rows) {
     emit(draft(workspaceChannel(workspaceId), "space.deleted", { spaceId: id, workspaceId, isPrivate }));
     emit(draft(spaceChannel(id), "space.deleted", { spaceId: id, workspaceId, isPrivate }));

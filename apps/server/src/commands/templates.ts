@@ -10,16 +10,31 @@
  * (`space.created` on the workspace channel, `status.created` on its own), so sidebars update at once.
  */
 import {
+  type CardTemplateRow,
+  cardTemplateById,
+  cardTemplatesOf,
+  deleteCardTemplateRow,
+  deleteSpaceTemplateRow,
   type Executor,
+  insertCardTemplateRow,
+  insertSpaceTemplate,
   insertTemplateSpace,
   loadSpaceSnapshot,
   type MutationContext,
+  type SpaceTemplateRow,
+  siblingSpaces,
   spaceAccess,
+  spaceIdOfCard,
+  spaceLabelIdsAmong,
   spaceRoles,
-  tables,
+  spaceTemplateById,
+  spaceTemplatesOf,
+  todoTextsOf,
   toSpace,
   toStatus,
+  updateSpaceTemplateRow,
   workspaceAccess,
+  workspaceMemberIds,
 } from "@lattice/db";
 import {
   Action,
@@ -62,14 +77,10 @@ import {
   type WorkspaceRole,
   workspaceChannel,
 } from "@lattice/domain";
-import { and, asc, eq, inArray } from "drizzle-orm";
 import { authorize, invalidField } from "./authorize.js";
 import { createCard, mustLoadCard, updateCard } from "./cards.js";
-import { checkFolder, siblingSpaces } from "./spaces.js";
+import { checkFolder } from "./spaces.js";
 import { createTodo } from "./todos.js";
-
-type SpaceTemplateRow = typeof tables.spaceTemplates.$inferSelect;
-type CardTemplateRow = typeof tables.cardTemplates.$inferSelect;
 
 const templateNotFound = () =>
   new DomainError(ErrorCode.notFound, "Template not found", [], { key: "refusal.notFound.template" });
@@ -148,11 +159,7 @@ export const listSpaceTemplates = async (
   workspaceId: string,
 ): Promise<SpaceTemplate[]> => {
   const { role } = authorize(await workspaceAccess(db, actor.id, workspaceId), "read", "Workspace");
-  const rows = await db
-    .select()
-    .from(tables.spaceTemplates)
-    .where(eq(tables.spaceTemplates.workspaceId, workspaceId))
-    .orderBy(asc(tables.spaceTemplates.name), asc(tables.spaceTemplates.id));
+  const rows = await spaceTemplatesOf(db, workspaceId);
   return [
     ...builtIns(actor.locale).map(builtInSummary),
     ...rows.map((row) => toSpaceTemplate(row, actor, role)),
@@ -161,7 +168,7 @@ export const listSpaceTemplates = async (
 
 /** A saved template with the caller's role in its workspace, or 404. */
 const loadTemplate = async (db: Executor, actor: User, templateId: string) => {
-  const [row] = await db.select().from(tables.spaceTemplates).where(eq(tables.spaceTemplates.id, templateId));
+  const row = await spaceTemplateById(db, templateId);
   const access = row ? await workspaceAccess(db, actor.id, row.workspaceId) : null;
   if (!row || !access) throw templateNotFound();
   return { row, role: access.role };
@@ -186,11 +193,7 @@ const insertTemplate = async (
   role: WorkspaceRole,
   values: { name: string; description: string; content: SpaceTemplateContent },
 ): Promise<SpaceTemplate> => {
-  const [row] = await tx
-    .insert(tables.spaceTemplates)
-    .values({ workspaceId, ...values, createdBy: actor.id })
-    .returning();
-  if (!row) throw new Error("insert returned no template");
+  const row = await insertSpaceTemplate(tx, { workspaceId, ...values, createdBy: actor.id });
   emit(
     draft(workspaceChannel(workspaceId), "template.saved", {
       templateId: row.id,
@@ -263,14 +266,11 @@ export const updateSpaceTemplate = async (
   input: UpdateSpaceTemplateBody,
 ): Promise<SpaceTemplate> => {
   const { role } = await loadManagedTemplate(tx, actor, templateId);
-  const changes: Partial<typeof tables.spaceTemplates.$inferInsert> = { updatedAt: new Date() };
-  if (input.name !== undefined) changes.name = input.name;
-  if (input.description !== undefined) changes.description = input.description;
-  const [row] = await tx
-    .update(tables.spaceTemplates)
-    .set(changes)
-    .where(eq(tables.spaceTemplates.id, templateId))
-    .returning();
+  const row = await updateSpaceTemplateRow(tx, templateId, {
+    updatedAt: new Date(),
+    ...(input.name !== undefined ? { name: input.name } : {}),
+    ...(input.description !== undefined ? { description: input.description } : {}),
+  });
   if (!row) throw templateNotFound();
   emit(
     draft(workspaceChannel(row.workspaceId), "template.updated", {
@@ -284,7 +284,7 @@ export const updateSpaceTemplate = async (
 
 export const deleteSpaceTemplate = async ({ tx, emit }: MutationContext, actor: User, templateId: string) => {
   const { row } = await loadManagedTemplate(tx, actor, templateId);
-  await tx.delete(tables.spaceTemplates).where(eq(tables.spaceTemplates.id, templateId));
+  await deleteSpaceTemplateRow(tx, templateId);
   emit(
     draft(workspaceChannel(row.workspaceId), "template.deleted", {
       templateId,
@@ -306,23 +306,10 @@ const contentFor = async (
   const builtIn = builtIns(actor.locale).find((t) => t.id === templateId);
   if (builtIn) return { content: builtIn.parsed, description: builtIn.description };
   if (templateId.startsWith("builtin:")) throw templateNotFound();
-  const [row] = await tx
-    .select()
-    .from(tables.spaceTemplates)
-    .where(and(eq(tables.spaceTemplates.id, templateId), eq(tables.spaceTemplates.workspaceId, workspaceId)));
+  const row = await spaceTemplateById(tx, templateId, workspaceId);
   if (!row) throw templateNotFound();
   return { content: row.content, description: row.description };
 };
-
-const workspaceMemberIds = async (tx: Executor, workspaceId: string): Promise<Set<string>> =>
-  new Set(
-    (
-      await tx
-        .select({ userId: tables.workspaceMembers.userId })
-        .from(tables.workspaceMembers)
-        .where(eq(tables.workspaceMembers.workspaceId, workspaceId))
-    ).map((r) => r.userId),
-  );
 
 /** A new space from a template, its card days counted from `startDate`; one transaction. */
 export const createSpaceFromTemplate = async (
@@ -387,11 +374,7 @@ export const listCardTemplates = async (
   spaceId: string,
 ): Promise<CardTemplate[]> => {
   const { role } = authorize(await spaceAccess(db, actor.id, spaceId), "read", "Space");
-  const rows = await db
-    .select()
-    .from(tables.cardTemplates)
-    .where(eq(tables.cardTemplates.spaceId, spaceId))
-    .orderBy(asc(tables.cardTemplates.name), asc(tables.cardTemplates.id));
+  const rows = await cardTemplatesOf(db, spaceId);
   return rows.map((row) => toCardTemplate(row, actor, role));
 };
 
@@ -404,22 +387,6 @@ const spaceReaders = async (
   new Set(
     (await spaceRoles(tx, { userIds: [...new Set(userIds)], spaceIds: [spaceId] })).map((r) => r.userId),
   );
-
-const spaceLabelIds = async (
-  tx: Executor,
-  spaceId: string,
-  labelIds: readonly string[],
-): Promise<Set<string>> =>
-  labelIds.length === 0
-    ? new Set()
-    : new Set(
-        (
-          await tx
-            .select({ id: tables.labels.id })
-            .from(tables.labels)
-            .where(and(eq(tables.labels.spaceId, spaceId), inArray(tables.labels.id, [...labelIds])))
-        ).map((r) => r.id),
-      );
 
 const insertCardTemplate = async (
   { tx, emit }: MutationContext,
@@ -443,23 +410,19 @@ const insertCardTemplate = async (
     ]),
     createTranslator(actor.locale),
   );
-  const [row] = await tx
-    .insert(tables.cardTemplates)
-    .values({
-      workspaceId: access.space.workspaceId,
-      spaceId,
-      name: values.name,
-      content: {
-        description: values.description,
-        todos: values.todos,
-        labelIds: [...new Set(values.labelIds)],
-        responsibleId: people.responsibleId,
-        coworkerIds: people.coworkerIds,
-      },
-      createdBy: actor.id,
-    })
-    .returning();
-  if (!row) throw new Error("insert returned no card template");
+  const row = await insertCardTemplateRow(tx, {
+    workspaceId: access.space.workspaceId,
+    spaceId,
+    name: values.name,
+    content: {
+      description: values.description,
+      todos: values.todos,
+      labelIds: [...new Set(values.labelIds)],
+      responsibleId: people.responsibleId,
+      coworkerIds: people.coworkerIds,
+    },
+    createdBy: actor.id,
+  });
   emit(
     draft(spaceChannel(spaceId), "card_template.created", {
       templateId: row.id,
@@ -480,7 +443,7 @@ export const createCardTemplate = async (
 ) => {
   const body = createCardTemplateBody.parse(input);
   const access = authorize(await spaceAccess(ctx.tx, actor.id, spaceId), "write_cards", "Space");
-  const known = await spaceLabelIds(ctx.tx, spaceId, body.labelIds);
+  const known = await spaceLabelIdsAmong(ctx.tx, spaceId, body.labelIds);
   body.labelIds.forEach((labelId, i) => {
     if (!known.has(labelId))
       throw invalidField(`body.labelIds.${i}`, "is not a label of this space", {
@@ -498,24 +461,20 @@ export const saveCardAsTemplate = async (
   input: SaveCardAsTemplateBody,
 ) => {
   const { tx } = ctx;
-  const [cardRow] = await tx.select().from(tables.cards).where(eq(tables.cards.id, cardId));
+  const cardSpaceId = await spaceIdOfCard(tx, cardId);
   const access = authorize(
-    cardRow ? await spaceAccess(tx, actor.id, cardRow.spaceId) : null,
+    cardSpaceId ? await spaceAccess(tx, actor.id, cardSpaceId) : null,
     "write_cards",
     "Card",
   );
-  if (!cardRow)
+  if (!cardSpaceId)
     throw new DomainError(ErrorCode.notFound, "Card not found", [], { key: "refusal.notFound.card" });
   const card = await mustLoadCard(tx, cardId);
-  const todos = await tx
-    .select({ text: tables.todoItems.text })
-    .from(tables.todoItems)
-    .where(eq(tables.todoItems.cardId, cardId))
-    .orderBy(asc(tables.todoItems.position), asc(tables.todoItems.id));
+  const todos = await todoTextsOf(tx, cardId);
   return insertCardTemplate(ctx, actor, access, {
     name: input.name ?? card.name,
     description: card.description,
-    todos: todos.slice(0, 100).map((t) => t.text),
+    todos: todos.slice(0, 100),
     labelIds: card.labelIds,
     responsibleId: card.responsibleId,
     coworkerIds: card.coworkerIds,
@@ -523,7 +482,7 @@ export const saveCardAsTemplate = async (
 };
 
 const loadCardTemplate = async (tx: Executor, actor: User, templateId: string) => {
-  const [row] = await tx.select().from(tables.cardTemplates).where(eq(tables.cardTemplates.id, templateId));
+  const row = await cardTemplateById(tx, templateId);
   const access = row ? await spaceAccess(tx, actor.id, row.spaceId) : null;
   if (!row || !access) throw templateNotFound();
   return { row, access };
@@ -535,7 +494,7 @@ export const deleteCardTemplate = async ({ tx, emit }: MutationContext, actor: U
     throw forbidden("Only the space's owners and whoever made a card template may delete it", {
       key: "refusal.template.deleteForbidden",
     });
-  await tx.delete(tables.cardTemplates).where(eq(tables.cardTemplates.id, templateId));
+  await deleteCardTemplateRow(tx, templateId);
   emit(
     draft(spaceChannel(row.spaceId), "card_template.deleted", {
       templateId,
@@ -577,7 +536,7 @@ export const createCardFromTemplate = async (
     ]),
     translator,
   );
-  const labels = await spaceLabelIds(ctx.tx, spaceId, template.labelIds);
+  const labels = await spaceLabelIdsAmong(ctx.tx, spaceId, template.labelIds);
   const notes = [...people.notes];
   const missingLabels = template.labelIds.filter((labelId) => !labels.has(labelId)).length;
   if (missingLabels > 0) notes.push(translator.t("note.template.labelsGone", { count: missingLabels }));

@@ -12,18 +12,40 @@
  * so a card's trashing and its space's trashing cannot deadlock.
  */
 import {
+  cardKeysInStatus,
+  cardPlaceOf,
+  deleteTrashEntry,
+  deleteTrashedRoot,
   type Executor,
+  type FolderRow,
+  folderNameOf,
+  foldersByIds,
+  insertTrashEntry,
+  liveItemOf,
   loadCardWithRole,
+  lockTrashEntry,
   type MutationContext,
   restoreRows,
   snapshotRows,
   snapshotTable,
   spaceAccess,
+  spaceIdsOfWorkspace,
+  spaceMemberIdsOf,
+  spaceNameOf,
+  spacesByIds,
   spacesWithRoles,
+  statusNamesOf,
+  statusPlaceOf,
+  sweepTrashEntries,
+  type TrashEntryFilter,
+  type TrashEntryRow,
   type TrashSnapshot,
-  tables,
   toFolder,
   toSpace,
+  trashEntriesOf,
+  trashEntryHoldingSpace,
+  trashWorkspaceOf,
+  userNames,
   workspaceAccess,
 } from "@lattice/db";
 import {
@@ -44,14 +66,13 @@ import {
   type WorkspaceRole,
   workspaceChannel,
 } from "@lattice/domain";
-import { and, asc, desc, eq, ilike, inArray, sql } from "drizzle-orm";
 import { authorize } from "./authorize.js";
 import { mustLoadCard } from "./cards.js";
 import { scrubCardComments } from "./comments.js";
 import { announceSpacesDeleted } from "./spaces.js";
 
 type Tx = MutationContext["tx"];
-type EntryRow = typeof tables.trashEntries.$inferSelect;
+type EntryRow = TrashEntryRow;
 
 /** Stored as the place of a space or folder at the top level; said in the reader's language. */
 const topLevel = "Top level";
@@ -64,31 +85,14 @@ const placeNameFor = (row: Pick<EntryRow, "kind" | "parentId" | "placeName">, tr
 const dayMs = 24 * 60 * 60 * 1000;
 
 const lockCardSpace = async (ctx: MutationContext, actorId: string, cardId: string) => {
-  const [row] = await ctx.tx
-    .select({ workspaceId: tables.cards.workspaceId, spaceId: tables.cards.spaceId })
-    .from(tables.cards)
-    .where(eq(tables.cards.id, cardId));
+  const row = await cardPlaceOf(ctx.tx, cardId);
   if (!row || !(await spaceAccess(ctx.tx, actorId, row.spaceId))) return;
   await ctx.lock(workspaceChannel(row.workspaceId));
   await ctx.lock(spaceChannel(row.spaceId));
 };
 
-const privateReaders = async (tx: Tx, spaceId: string): Promise<string[]> =>
-  (
-    await tx
-      .select({ userId: tables.spaceMembers.userId })
-      .from(tables.spaceMembers)
-      .where(eq(tables.spaceMembers.spaceId, spaceId))
-  ).map((r) => r.userId);
-
-const folderName = async (tx: Tx, folderId: string | null): Promise<string> => {
-  if (!folderId) return topLevel;
-  const [row] = await tx
-    .select({ name: tables.folders.name })
-    .from(tables.folders)
-    .where(eq(tables.folders.id, folderId));
-  return row?.name ?? topLevel;
-};
+const folderName = async (tx: Tx, folderId: string | null): Promise<string> =>
+  (folderId ? await folderNameOf(tx, folderId) : null) ?? topLevel;
 
 const count = (snapshot: TrashSnapshot, table: string): number => snapshotTable(snapshot, table).length;
 
@@ -105,15 +109,11 @@ export const trashCard = async (ctx: MutationContext, actor: User, cardId: strin
   const result = mutateDeleteCard({ role, card }, {}, actor, new Date());
   if (isRefusal(result)) throw result;
   const trashed = result.changes.card;
-  const [place] = await tx
-    .select({ space: tables.spaces.name, status: tables.statuses.name, isPrivate: tables.spaces.isPrivate })
-    .from(tables.statuses)
-    .innerJoin(tables.spaces, eq(tables.spaces.id, tables.statuses.spaceId))
-    .where(eq(tables.statuses.id, trashed.statusId));
+  const place = await statusPlaceOf(tx, trashed.statusId);
   // The log keeps no copy of its comments' text (the rows themselves are kept in the trash).
   await scrubCardComments(tx, trashed);
   const snapshot = await snapshotRows(tx, "cards", [cardId]);
-  await tx.insert(tables.trashEntries).values({
+  await insertTrashEntry(tx, {
     workspaceId: trashed.workspaceId,
     kind: "card",
     itemId: cardId,
@@ -121,12 +121,12 @@ export const trashCard = async (ctx: MutationContext, actor: User, cardId: strin
     spaceId: trashed.spaceId,
     parentId: trashed.statusId,
     placeName: place ? `${place.space} › ${place.status}` : "",
-    readerIds: place?.isPrivate ? await privateReaders(tx, trashed.spaceId) : null,
+    readerIds: place?.isPrivate ? await spaceMemberIdsOf(tx, trashed.spaceId) : null,
     trashedBy: actor.id,
     contents: { cards: 1, spaces: 0, folders: 0 },
     snapshot,
   });
-  await tx.delete(tables.cards).where(eq(tables.cards.id, cardId));
+  await deleteTrashedRoot(tx, "card", cardId);
   for (const event of result.events) emit(event);
   trashChanged(ctx, trashed.workspaceId);
 };
@@ -143,7 +143,7 @@ export const trashSpace = async (ctx: MutationContext, actor: User, spaceId: str
   );
   await announceSpacesDeleted(ctx, workspace.id, [spaceId]);
   const snapshot = await snapshotRows(tx, "spaces", [spaceId]);
-  await tx.insert(tables.trashEntries).values({
+  await insertTrashEntry(tx, {
     workspaceId: workspace.id,
     kind: "space",
     itemId: spaceId,
@@ -151,12 +151,12 @@ export const trashSpace = async (ctx: MutationContext, actor: User, spaceId: str
     spaceId,
     parentId: space.folderId,
     placeName: await folderName(tx, space.folderId),
-    readerIds: space.isPrivate ? await privateReaders(tx, spaceId) : null,
+    readerIds: space.isPrivate ? await spaceMemberIdsOf(tx, spaceId) : null,
     trashedBy: actor.id,
     contents: { cards: count(snapshot, "cards"), spaces: 0, folders: 0 },
     snapshot,
   });
-  await tx.delete(tables.spaces).where(eq(tables.spaces.id, spaceId));
+  await deleteTrashedRoot(tx, "space", spaceId);
   trashChanged(ctx, workspace.id);
 };
 
@@ -164,14 +164,14 @@ export const trashSpace = async (ctx: MutationContext, actor: User, spaceId: str
 export const trashFolder = async (
   ctx: MutationContext,
   actor: User,
-  folder: typeof tables.folders.$inferSelect,
+  folder: FolderRow,
   folderIds: string[],
   spaceIds: string[],
 ): Promise<void> => {
   const { tx } = ctx;
   await announceSpacesDeleted(ctx, folder.workspaceId, spaceIds);
   const snapshot = await snapshotRows(tx, "folders", folderIds);
-  await tx.insert(tables.trashEntries).values({
+  await insertTrashEntry(tx, {
     workspaceId: folder.workspaceId,
     kind: "folder",
     itemId: folder.id,
@@ -184,7 +184,7 @@ export const trashFolder = async (
     contents: { cards: count(snapshot, "cards"), spaces: spaceIds.length, folders: folderIds.length - 1 },
     snapshot,
   });
-  await tx.delete(tables.folders).where(eq(tables.folders.id, folder.id));
+  await deleteTrashedRoot(tx, "folder", folder.id);
   ctx.emit(
     draft(workspaceChannel(folder.workspaceId), "folder.deleted", {
       folderId: folder.id,
@@ -207,15 +207,12 @@ interface Viewer {
 const viewerOf = async (db: Executor, userId: string, workspaceId: string): Promise<Viewer> => {
   const workspaceRole = (await workspaceAccess(db, userId, workspaceId))?.role ?? null;
   const readable = workspaceRole ? await spacesWithRoles(db, userId, { workspaceId }) : [];
-  const live = await db
-    .select({ id: tables.spaces.id })
-    .from(tables.spaces)
-    .where(eq(tables.spaces.workspaceId, workspaceId));
+  const live = await spaceIdsOfWorkspace(db, workspaceId);
   return {
     userId,
     workspaceRole,
     spaceRoles: new Map(readable.map((r) => [r.space.id, r.role])),
-    liveSpaceIds: new Set(live.map((r) => r.id)),
+    liveSpaceIds: new Set(live),
   };
 };
 
@@ -258,23 +255,7 @@ const trashedParentOf = async (
   entry: Pick<EntryRow, "kind" | "spaceId">,
 ): Promise<TrashEntry["trashedParent"]> => {
   if (entry.kind !== "card" || !entry.spaceId || viewer.liveSpaceIds.has(entry.spaceId)) return null;
-  const [own] = await db
-    .select()
-    .from(tables.trashEntries)
-    .where(and(eq(tables.trashEntries.kind, "space"), eq(tables.trashEntries.itemId, entry.spaceId)));
-  const holder =
-    own ??
-    (
-      await db
-        .select()
-        .from(tables.trashEntries)
-        .where(
-          and(
-            eq(tables.trashEntries.kind, "folder"),
-            sql`${tables.trashEntries.snapshot} @> ${JSON.stringify([{ table: "spaces", rows: [{ id: entry.spaceId }] }])}::jsonb`,
-          ),
-        )
-    )[0];
+  const holder = await trashEntryHoldingSpace(db, entry.spaceId);
   if (!holder) return null;
   const rights = rightsOf(viewer, holder);
   if (!rights.isVisible) return null;
@@ -286,27 +267,11 @@ const trashedParentOf = async (
   };
 };
 
-export const userNames = async (db: Executor, ids: Array<string | null>): Promise<Map<string, string>> => {
-  const wanted = [...new Set(ids.filter((i): i is string => i !== null))];
-  if (wanted.length === 0) return new Map();
-  const rows = await db
-    .select({ id: tables.users.id, name: tables.users.name })
-    .from(tables.users)
-    .where(inArray(tables.users.id, wanted));
-  return new Map(rows.map((r) => [r.id, r.name]));
-};
-
 // ---------- listing ----------
 
-export interface TrashFilter {
-  workspaceId: string;
-  /** Only the cards trashed from this space. */
-  spaceId?: string;
-  q?: string | undefined;
+export interface TrashFilter extends TrashEntryFilter {
   limit: number;
 }
-
-export const likePattern = (q: string): string => `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
 export const listTrash = async (
   db: Executor,
@@ -316,18 +281,7 @@ export const listTrash = async (
 ): Promise<TrashEntry[]> => {
   const translator = createTranslator(reader.locale);
   const viewer = await viewerOf(db, reader.id, filter.workspaceId);
-  const t = tables.trashEntries;
-  const rows = await db
-    .select()
-    .from(t)
-    .where(
-      and(
-        eq(t.workspaceId, filter.workspaceId),
-        filter.spaceId ? and(eq(t.spaceId, filter.spaceId), eq(t.kind, "card")) : undefined,
-        filter.q ? ilike(t.name, likePattern(filter.q)) : undefined,
-      ),
-    )
-    .orderBy(desc(t.trashedAt), asc(t.id));
+  const rows = await trashEntriesOf(db, filter);
   const visible = rows
     .map((row) => ({ row, rights: rightsOf(viewer, row) }))
     .filter((e) => e.rights.isVisible)
@@ -364,31 +318,16 @@ export const listTrash = async (
 
 /** No entry for `itemId`: 409 when it is live and the caller sees it, else 404. */
 const notInTrash = async (tx: Tx, userId: string, itemId: string): Promise<never> => {
-  const [card] = await tx
-    .select({ spaceId: tables.cards.spaceId, name: tables.cards.name })
-    .from(tables.cards)
-    .where(eq(tables.cards.id, itemId));
-  const [space] = card
-    ? [undefined]
-    : await tx
-        .select({ id: tables.spaces.id, name: tables.spaces.name })
-        .from(tables.spaces)
-        .where(eq(tables.spaces.id, itemId));
-  const [folder] =
-    card || space
-      ? [undefined]
-      : await tx
-          .select({ workspaceId: tables.folders.workspaceId, name: tables.folders.name })
-          .from(tables.folders)
-          .where(eq(tables.folders.id, itemId));
-  const isVisible = card
-    ? (await spaceAccess(tx, userId, card.spaceId)) !== null
-    : space
-      ? (await spaceAccess(tx, userId, space.id)) !== null
-      : folder
-        ? (await workspaceAccess(tx, userId, folder.workspaceId)) !== null
-        : false;
-  const name = card?.name ?? space?.name ?? folder?.name;
+  const item = await liveItemOf(tx, itemId);
+  const isVisible =
+    item?.kind === "card"
+      ? (await spaceAccess(tx, userId, item.spaceId)) !== null
+      : item?.kind === "space"
+        ? (await spaceAccess(tx, userId, item.id)) !== null
+        : item?.kind === "folder"
+          ? (await workspaceAccess(tx, userId, item.workspaceId)) !== null
+          : false;
+  const name = item?.name;
   if (isVisible && name !== undefined)
     throw new DomainError(ErrorCode.conflict, `“${name}” is not in the trash`, [], {
       key: "refusal.trash.notInTrash",
@@ -402,25 +341,18 @@ const notInTrash = async (tx: Tx, userId: string, itemId: string): Promise<never
 /** The entry, locked, with the caller's rights; 404/409 as the header says. */
 const claimEntry = async (ctx: MutationContext, userId: string, itemId: string) => {
   const { tx } = ctx;
-  const [found] = await tx
-    .select({ workspaceId: tables.trashEntries.workspaceId })
-    .from(tables.trashEntries)
-    .where(eq(tables.trashEntries.itemId, itemId));
-  if (!found) return notInTrash(tx, userId, itemId);
-  const viewer = await viewerOf(tx, userId, found.workspaceId);
+  const workspaceId = await trashWorkspaceOf(tx, itemId);
+  if (!workspaceId) return notInTrash(tx, userId, itemId);
+  const viewer = await viewerOf(tx, userId, workspaceId);
   if (viewer.workspaceRole === null)
     throw new DomainError(ErrorCode.notFound, "Nothing in the trash with this id", [], {
       key: "refusal.notFound.trash",
     });
-  await ctx.lock(workspaceChannel(found.workspaceId));
+  await ctx.lock(workspaceChannel(workspaceId));
   // Security: read again under the lock, so two restores (or a restore and a purge) cannot both act.
-  const [entry] = await tx
-    .select()
-    .from(tables.trashEntries)
-    .where(eq(tables.trashEntries.itemId, itemId))
-    .for("update");
+  const entry = await lockTrashEntry(tx, itemId);
   if (!entry) return notInTrash(tx, userId, itemId);
-  const rights = rightsOf(await viewerOf(tx, userId, found.workspaceId), entry);
+  const rights = rightsOf(await viewerOf(tx, userId, workspaceId), entry);
   if (!rights.isVisible)
     throw new DomainError(ErrorCode.notFound, "Nothing in the trash with this id", [], {
       key: "refusal.notFound.trash",
@@ -449,8 +381,8 @@ const restoreCard = async (
   const { tx } = ctx;
   const spaceId = entry.spaceId ?? "";
   const parent = await trashedParentOf(tx, viewer, entry);
-  const [space] = await tx.select().from(tables.spaces).where(eq(tables.spaces.id, spaceId));
-  if (!space) {
+  const spaceName = await spaceNameOf(tx, spaceId);
+  if (spaceName === null) {
     throw parent
       ? new DomainError(
           ErrorCode.conflict,
@@ -465,27 +397,17 @@ const restoreCard = async (
   await ctx.lock(spaceChannel(spaceId));
   const [row] = snapshotTable<{ id: string; status_id: string; position: string }>(entry.snapshot, "cards");
   if (!row) throw new Error("a card's trash entry without its card");
-  const statuses = await tx
-    .select({ id: tables.statuses.id, name: tables.statuses.name })
-    .from(tables.statuses)
-    .where(eq(tables.statuses.spaceId, spaceId))
-    .orderBy(asc(tables.statuses.position));
+  const statuses = await statusNamesOf(tx, spaceId);
   const status = statuses.find((s) => s.id === row.status_id) ?? statuses[0];
   if (!status)
-    throw new DomainError(ErrorCode.conflict, `The space “${space.name}” has no column to put it in`, [], {
+    throw new DomainError(ErrorCode.conflict, `The space “${spaceName}” has no column to put it in`, [], {
       key: "refusal.trash.noColumn",
-      values: { space: space.name },
+      values: { space: spaceName },
     });
-  const column = await tx
-    .select({ position: tables.cards.position })
-    .from(tables.cards)
-    .where(eq(tables.cards.statusId, status.id))
-    .orderBy(asc(tables.cards.position));
-  const isTaken = column.some((c) => c.position === row.position);
+  const column = await cardKeysInStatus(tx, status.id);
+  const isTaken = column.includes(row.position);
   const position =
-    status.id === row.status_id && !isTaken
-      ? row.position
-      : keyBetween(column.at(-1)?.position ?? null, null);
+    status.id === row.status_id && !isTaken ? row.position : keyBetween(column.at(-1) ?? null, null);
   const snapshot = withRow(entry.snapshot, "cards", row.id, { status_id: status.id, position });
   await restoreRows(tx, snapshot);
   const card = await mustLoadCard(tx, row.id);
@@ -496,7 +418,7 @@ const restoreCard = async (
     name: card.name,
     workspaceId: card.workspaceId,
     spaceId,
-    placeName: `${space.name} › ${status.name}`,
+    placeName: `${spaceName} › ${status.name}`,
     note: status.id === row.status_id ? null : translator.t("note.trash.columnGone", { column: status.name }),
   };
 };
@@ -513,22 +435,17 @@ const restoreHierarchy = async (
   let note: string | null = null;
   let placeName = entry.placeName;
   if (entry.parentId) {
-    const [parent] = await tx
-      .select({ name: tables.folders.name })
-      .from(tables.folders)
-      .where(eq(tables.folders.id, entry.parentId));
-    if (!parent) {
+    const parentName = await folderNameOf(tx, entry.parentId);
+    if (parentName === null) {
       snapshot = withRow(snapshot, table, entry.itemId, { [parentColumn]: null });
       note = translator.t("note.trash.folderGone", { folder: entry.placeName });
       placeName = translator.t("words.trash.topLevel");
-    } else placeName = parent.name;
+    } else placeName = parentName;
   } else placeName = placeNameFor(entry, translator);
   await restoreRows(tx, snapshot);
   const folderIds = snapshotTable<{ id: string }>(snapshot, "folders").map((f) => f.id);
   const spaceIds = snapshotTable<{ id: string }>(snapshot, "spaces").map((s) => s.id);
-  const folders = folderIds.length
-    ? await tx.select().from(tables.folders).where(inArray(tables.folders.id, folderIds))
-    : [];
+  const folders = await foldersByIds(tx, folderIds);
   const byDepth = new Map(folders.map((f) => [f.id, f]));
   const depth = (id: string | null): number => {
     const f = id ? byDepth.get(id) : undefined;
@@ -536,9 +453,7 @@ const restoreHierarchy = async (
   };
   for (const folder of [...folders].sort((a, b) => depth(a.id) - depth(b.id)))
     emit(draft(workspaceChannel(entry.workspaceId), "folder.created", { folder: toFolder(folder) }));
-  const spaces = spaceIds.length
-    ? await tx.select().from(tables.spaces).where(inArray(tables.spaces.id, spaceIds))
-    : [];
+  const spaces = await spacesByIds(tx, spaceIds);
   for (const space of spaces)
     emit(draft(workspaceChannel(entry.workspaceId), "space.created", { space: toSpace(space) }));
   // Who finds a private space in the tree is decided again by each client's reload.
@@ -577,7 +492,7 @@ export const restoreFromTrash = async (
     entry.kind === "card"
       ? await restoreCard(ctx, entry, viewer, translator)
       : await restoreHierarchy(ctx, entry, translator);
-  await ctx.tx.delete(tables.trashEntries).where(eq(tables.trashEntries.id, entry.id));
+  await deleteTrashEntry(ctx.tx, entry.id);
   trashChanged(ctx, entry.workspaceId);
   return restored;
 };
@@ -589,7 +504,7 @@ export const purgeFromTrash = async (ctx: MutationContext, actor: User, itemId: 
     throw new DomainError(ErrorCode.forbidden, "Only owners may delete this for good", [], {
       key: "refusal.trash.purgeForbidden",
     });
-  await ctx.tx.delete(tables.trashEntries).where(eq(tables.trashEntries.id, entry.id));
+  await deleteTrashEntry(ctx.tx, entry.id);
   trashChanged(ctx, entry.workspaceId);
 };
 
@@ -603,16 +518,8 @@ export const sweepTrash = async (
   cutoff: Date,
   batch: number,
 ): Promise<{ purged: number; workspaceIds: string[] }> => {
-  const rows = await ctx.tx.execute(sql`
-    DELETE FROM trash_entries WHERE id IN (
-      SELECT id FROM trash_entries WHERE trashed_at < ${cutoff.toISOString()}::timestamptz
-      ORDER BY trashed_at LIMIT ${batch} FOR UPDATE SKIP LOCKED)
-    RETURNING workspace_id`);
-  const workspaceIds = [
-    ...new Set(
-      (rows as unknown as { rows: Array<{ workspace_id: string }> }).rows.map((r) => r.workspace_id),
-    ),
-  ];
+  const purgedFrom = await sweepTrashEntries(ctx.tx, cutoff, batch);
+  const workspaceIds = [...new Set(purgedFrom)];
   for (const workspaceId of workspaceIds) trashChanged(ctx, workspaceId);
-  return { purged: (rows as unknown as { rows: unknown[] }).rows.length, workspaceIds };
+  return { purged: purgedFrom.length, workspaceIds };
 };

@@ -1,4 +1,15 @@
-import { type MutationContext, tables, toMember, toWorkspace, workspaceAccess } from "@lattice/db";
+import {
+  deleteWorkspaceRow,
+  insertWorkspace,
+  lockWorkspaceOrder,
+  type MutationContext,
+  toMember,
+  toWorkspace,
+  updateWorkspaceRow,
+  type WorkspaceChanges,
+  workspaceAccess,
+  workspaceKeys,
+} from "@lattice/db";
 import {
   type CreateWorkspaceBody,
   draft,
@@ -9,43 +20,25 @@ import {
   type Workspace,
   workspaceChannel,
 } from "@lattice/domain";
-import { asc, eq, sql } from "drizzle-orm";
 import { announceAccessChange } from "./access-changes.js";
 import { authorize, invalidField } from "./authorize.js";
-
-/** Workspaces have no parent channel to lock; placements among them take this lock instead. */
-const lockWorkspaceOrder = async (tx: MutationContext["tx"]): Promise<void> => {
-  await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtext('lattice:workspace-order'))`);
-};
 
 export const createWorkspace = async (
   { tx, emit }: MutationContext,
   actor: User,
   input: CreateWorkspaceBody,
 ): Promise<Workspace> => {
+  // Workspaces have no parent channel to lock; placements among them take this lock instead.
   await lockWorkspaceOrder(tx);
-  const siblings = await tx
-    .select({ id: tables.workspaces.id, position: tables.workspaces.position })
-    .from(tables.workspaces)
-    .orderBy(asc(tables.workspaces.position));
-  const placed = positionAmong(siblings, {});
+  const placed = positionAmong(await workspaceKeys(tx), {});
   if (!("position" in placed)) throw new Error("unreachable");
-  const [row] = await tx
-    .insert(tables.workspaces)
-    .values({
-      name: input.name,
-      description: input.description ?? "",
-      visibility: input.visibility,
-      position: placed.position,
-      createdBy: actor.id,
-    })
-    .returning();
-  if (!row) throw new Error("insert returned no row");
-  const [memberRow] = await tx
-    .insert(tables.workspaceMembers)
-    .values({ workspaceId: row.id, userId: actor.id, role: "owner" })
-    .returning();
-  if (!memberRow) throw new Error("insert returned no row");
+  const { workspace: row, owner: memberRow } = await insertWorkspace(tx, {
+    name: input.name,
+    description: input.description ?? "",
+    visibility: input.visibility,
+    position: placed.position,
+    createdBy: actor.id,
+  });
   const workspace = toWorkspace(row, "owner");
   emit(draft(workspaceChannel(row.id), "workspace.created", { workspace: { ...workspace, role: null } }));
   emit(
@@ -71,7 +64,7 @@ export const updateWorkspace = async (
     isRenameOnly && input.description === undefined ? "rename_hierarchy" : "manage_settings",
     "Workspace",
   );
-  const changes: Partial<typeof tables.workspaces.$inferInsert> = { updatedAt: new Date() };
+  const changes: WorkspaceChanges = { updatedAt: new Date() };
   if (input.name !== undefined) changes.name = input.name;
   if (input.description !== undefined) changes.description = input.description;
   if (input.visibility !== undefined) changes.visibility = input.visibility;
@@ -85,22 +78,14 @@ export const updateWorkspace = async (
         throw invalidField(`body.${field}`, "is not a workspace", { key: "refusal.field.notWorkspace" });
     }
     await lockWorkspaceOrder(tx);
-    const siblings = await tx
-      .select({ id: tables.workspaces.id, position: tables.workspaces.position })
-      .from(tables.workspaces)
-      .orderBy(asc(tables.workspaces.position));
-    const placed = positionAmong(siblings, input, workspaceId);
+    const placed = positionAmong(await workspaceKeys(tx), input, workspaceId);
     if ("invalidField" in placed)
       throw invalidField(`body.${placed.invalidField}`, "is not a workspace", {
         key: "refusal.field.notWorkspace",
       });
     changes.position = placed.position;
   }
-  const [row] = await tx
-    .update(tables.workspaces)
-    .set(changes)
-    .where(eq(tables.workspaces.id, workspaceId))
-    .returning();
+  const row = await updateWorkspaceRow(tx, workspaceId, changes);
   if (!row || !access) throw new Error("workspace vanished inside its own lock");
   emit(draft(workspaceChannel(workspaceId), "workspace.updated", { workspace: toWorkspace(row, null) }));
   if (input.visibility !== undefined && input.visibility !== access.workspace.visibility) {
@@ -116,6 +101,6 @@ export const deleteWorkspace = async (
 ): Promise<void> => {
   await lock(workspaceChannel(workspaceId));
   authorize(await workspaceAccess(tx, actor.id, workspaceId), "manage_settings", "Workspace");
-  await tx.delete(tables.workspaces).where(eq(tables.workspaces.id, workspaceId));
+  await deleteWorkspaceRow(tx, workspaceId);
   emit(draft(workspaceChannel(workspaceId), "workspace.deleted", { workspaceId }));
 };

@@ -1,4 +1,4 @@
-import { cardAccess, loadCards, readableSpaceIds, spaceAccess, tables } from "@lattice/db";
+import { blockingsOf, cardAccess, loadCards, readableSpaceIds, spaceAccess, tables } from "@lattice/db";
 import {
   blockCardBody,
   blockerTypeListSchema,
@@ -25,7 +25,6 @@ import { z } from "zod";
 import { authorize } from "../commands/authorize.js";
 import {
   blockCard,
-  blockingsOf,
   clearBlocking,
   createInstanceBlockerType,
   createLocalBlockerType,

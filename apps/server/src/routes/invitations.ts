@@ -3,7 +3,7 @@
  * link previews it and accepts it, signed in (joins) or as a new account (made with the invited
  * address). Every change queues its message in its own transaction and wakes the sender after commit.
  */
-import { runMutation, tables, toUser } from "@lattice/db";
+import { countUsers, insertUser, lockSignups, runMutation, userIdByEmail } from "@lattice/db";
 import {
   acceptedInvitationSchema,
   acceptInvitationNewBody,
@@ -18,7 +18,6 @@ import {
   invitationSchema,
   tokenBody,
 } from "@lattice/domain";
-import { count, eq, sql } from "drizzle-orm";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { acceptedLocale } from "../accept-language.js";
@@ -261,29 +260,24 @@ export const invitationRoutes: FastifyPluginAsyncZod<{ config: Config }> = async
         { actorId: null, mutationId: null },
         async (ctx) => {
           // The same lock as signup, so exactly one first account becomes the administrator.
-          await ctx.tx.execute(sql`SELECT pg_advisory_xact_lock(hashtext('lattice:signup'))`);
+          await lockSignups(ctx.tx);
           const { email } = await invitationForNewAccount(ctx, token);
           const locale = acceptedLocale(request.headers);
-          const [taken] = await ctx.tx
-            .select({ id: tables.users.id })
-            .from(tables.users)
-            .where(eq(sql`lower(${tables.users.email})`, email));
-          if (taken)
+          if (await userIdByEmail(ctx.tx, email))
             throw new DomainError(
               ErrorCode.emailTaken,
               "An account with this address already exists; sign in to accept the invitation",
               [],
               { key: "refusal.invitation.accountExists" },
             );
-          const [{ value: userCount } = { value: 0 }] = await ctx.tx
-            .select({ value: count() })
-            .from(tables.users);
-          const [row] = await ctx.tx
-            .insert(tables.users)
-            .values({ email, name, passwordHash, isAdmin: userCount === 0, ...(locale ? { locale } : {}) })
-            .returning();
-          if (!row) throw new Error("insert returned no row");
-          const user = toUser(row);
+          const userCount = await countUsers(ctx.tx);
+          const user = await insertUser(ctx.tx, {
+            email,
+            name,
+            passwordHash,
+            isAdmin: userCount === 0,
+            ...(locale ? { locale } : {}),
+          });
           return { user, accepted: await acceptInvitation(ctx, user, token) };
         },
       );

@@ -1,4 +1,4 @@
-import type { MailDelivery, MailTopic } from "@lattice/domain";
+import { type MailDelivery, type MailTopic, workspaceRoles } from "@lattice/domain";
 import { sql } from "drizzle-orm";
 import {
   boolean,
@@ -13,7 +13,7 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
-import { createdAt, updatedAt } from "./columns.js";
+import { createdAt, oneOf, updatedAt } from "./columns.js";
 import { notifications } from "./coordination.js";
 import { spaces, workspaces } from "./hierarchy.js";
 import { users } from "./users.js";
@@ -75,8 +75,7 @@ export const invitations = pgTable(
       .references(() => workspaces.id, { onDelete: "cascade" }),
     /** Stored lower-cased. */
     email: text("email").notNull(),
-    /** owner | member | visitor */
-    role: text("role").notNull(),
+    role: oneOf("role", workspaceRoles).notNull(),
     tokenHash: text("token_hash").notNull(),
     invitedBy: uuid("invited_by").references(() => users.id, { onDelete: "set null" }),
     createdAt: createdAt(),
@@ -87,8 +86,8 @@ export const invitations = pgTable(
     revokedAt: timestamp("revoked_at", { withTimezone: true }),
     /** The space invited to; null for an invitation to the workspace. */
     spaceId: uuid("space_id").references(() => spaces.id, { onDelete: "cascade" }),
-    /** owner | member | visitor in that space; set exactly when `space_id` is. */
-    spaceRole: text("space_role"),
+    /** The role in that space; set exactly when `space_id` is. */
+    spaceRole: oneOf("space_role", workspaceRoles),
   },
   (t) => [
     uniqueIndex("invitations_token_key").on(t.tokenHash),
