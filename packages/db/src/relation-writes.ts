@@ -45,22 +45,26 @@ export const loadRelationGraph = async (
   db: Executor,
   workspaceId: string,
   kind: RelationKind,
-): Promise<{ edges: Edge[]; names: Record<string, string> }> => {
+): Promise<{ edges: Edge[]; names: Record<string, string>; spaceOf: Record<string, string> }> => {
   const rows = rowsOf(
     await db.execute(sql`
-      SELECT r.from_card_id, r.to_card_id, fc.name AS from_name, tc.name AS to_name
+      SELECT r.from_card_id, r.to_card_id, fc.name AS from_name, tc.name AS to_name,
+        fc.space_id AS from_space_id, tc.space_id AS to_space_id
       FROM card_relations r
       JOIN cards fc ON fc.id = r.from_card_id
       JOIN cards tc ON tc.id = r.to_card_id
       WHERE r.workspace_id = ${workspaceId}::uuid AND r.kind = ${kind}`),
   );
   const names: Record<string, string> = {};
+  const spaceOf: Record<string, string> = {};
   const edges = rows.map((row) => {
     names[row.from_card_id as string] = row.from_name as string;
     names[row.to_card_id as string] = row.to_name as string;
+    spaceOf[row.from_card_id as string] = row.from_space_id as string;
+    spaceOf[row.to_card_id as string] = row.to_space_id as string;
     return { from: row.from_card_id as string, to: row.to_card_id as string };
   });
-  return { edges, names };
+  return { edges, names, spaceOf };
 };
 
 export const toRelation = (row: typeof cardRelations.$inferSelect): CardRelation => ({

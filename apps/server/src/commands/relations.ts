@@ -12,12 +12,14 @@ import {
   lockRelations,
   type MutationContext,
   persistRelation,
+  spaceRoles,
   tables,
   toRelation,
 } from "@lattice/db";
 import {
   type CardRelation,
   type CreateRelationBody,
+  ErrorCode,
   isRefusal,
   createRelation as mutateCreateRelation,
   deleteRelation as mutateDeleteRelation,
@@ -44,9 +46,24 @@ export const createRelation = async (
   const card = ends.get(cardId) ?? null;
   const { kind } = relationOf(cardId, input);
   if (card?.role) await lockRelations(tx, card.workspaceId);
-  const graph = card?.role ? await loadRelationGraph(tx, card.workspaceId, kind) : { edges: [], names: {} };
-  const context = { card, other: ends.get(input.cardId) ?? null, ...graph, relationId: randomUUID() };
-  const result = mutateCreateRelation(context, input, actor, new Date());
+  const { edges, names, spaceOf } = card?.role
+    ? await loadRelationGraph(tx, card.workspaceId, kind)
+    : { edges: [], names: {}, spaceOf: {} };
+  const context = { card, other: ends.get(input.cardId) ?? null, edges, names, relationId: randomUUID() };
+  const now = new Date();
+  let result = mutateCreateRelation(context, input, actor, now);
+  if (isRefusal(result) && result.code === ErrorCode.cycle) {
+    // The cycle is told naming only the cards the actor may read: asked only when one is refused.
+    const readable = new Set(
+      (await spaceRoles(tx, { userIds: [actor.id], spaceIds: [...new Set(Object.values(spaceOf))] })).map(
+        (role) => role.spaceId,
+      ),
+    );
+    const readableNames = Object.fromEntries(
+      Object.entries(names).filter(([id]) => readable.has(spaceOf[id] ?? "")),
+    );
+    result = mutateCreateRelation({ ...context, names: readableNames }, input, actor, now);
+  }
   if (isRefusal(result)) throw result;
   await persistRelation(tx, result.changes.relation, "created", actor.id);
   for (const event of result.events) emit(event);

@@ -18,6 +18,7 @@ import {
 } from "@lattice/domain";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { boardFromReply, type Client, factories, type Harness, startHarness } from "../test/harness.js";
+import { expectProblem } from "../test/problems.js";
 import { type Frame, TestSocket } from "../test/ws-client.js";
 
 type EventFrame = Extract<Frame, { type: "event" }>;
@@ -158,6 +159,27 @@ const relationLeaksSuite = (driver: TestDriver) => {
       expectGapless(replayMia, 0, end);
       expect(replayMia.filter((e) => e.event.type === "redacted")).toHaveLength(0);
       expect(mentions(replayMia, secretCard.id)).toEqual([secretCard.id]);
+    });
+
+    it("tells a reader of one end a cycle through a private card without naming that card", async () => {
+      const vault = await f.space(mia, workspace.id, { name: "Vault", isPrivate: true });
+      const first = await f.card(mia, ward.id, { name: "Admission" });
+      const last = await f.card(mia, ward.id, { name: "Discharge" });
+      const hiddenCard = await f.card(mia, vault.id, { name: "Quokka audit" });
+      const relate = (client: Client, from: string, to: string) =>
+        client.post(`/api/cards/${from}/relations`, { type: "parent", cardId: to });
+      expect((await relate(mia, first.id, hiddenCard.id)).statusCode).toBe(201);
+      expect((await relate(mia, hiddenCard.id, last.id)).statusCode).toBe(201);
+
+      const refusedToBo = await relate(bo, last.id, first.id);
+      const boProblem = expectProblem(refusedToBo, 409, "cycle");
+      expect(mentions(refusedToBo.body, hiddenCard.id, vault.id, "Quokka")).toEqual([]);
+      expect(boProblem.detail).toContain("a card you cannot see");
+      expect(boProblem.detail).toContain("'Admission'");
+      expect(boProblem.detail).toContain("'Discharge'");
+
+      const refusedToMia = await relate(mia, last.id, first.id);
+      expect(expectProblem(refusedToMia, 409, "cycle").detail).toContain("'Quokka audit'");
     });
 
     it("shows the relation to a reader who joins the private space", async () => {

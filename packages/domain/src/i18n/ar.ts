@@ -237,7 +237,7 @@ export const ar: ServerMessages = {
   "refusal.separator.semicolon": "؛ ",
   "refusal.relation.exists": "هذه البطاقات مرتبطة بهذه الطريقة بالفعل",
   "refusal.relation.cycle": "سيؤدي هذا إلى حلقة مغلقة: {cards}",
-  "refusal.relation.cycleCard": "«{card}»",
+  "refusal.relation.cycleCard": "{hidden, select, yes {بطاقة لا يمكنك رؤيتها} other {«{card}»}}",
   "refusal.relation.isParentOf": " أصلٌ لـ ",
   "refusal.relation.comesBefore": " تسبق ",
   "refusal.card.blocked": "البطاقة محظورة؛ أزل عوائقها قبل تغيير حالتها",

@@ -238,7 +238,8 @@ export const de: ServerMessages = {
   "refusal.separator.semicolon": "; ",
   "refusal.relation.exists": "Diese Karten sind bereits auf diese Weise verbunden",
   "refusal.relation.cycle": "Dadurch entstünde ein Kreis: {cards}",
-  "refusal.relation.cycleCard": "„{card}“",
+  "refusal.relation.cycleCard":
+    "{hidden, select, yes {eine Karte, die Sie nicht sehen können} other {„{card}“}}",
   "refusal.relation.isParentOf": " ist übergeordnet zu ",
   "refusal.relation.comesBefore": " kommt vor ",
   "refusal.card.blocked":

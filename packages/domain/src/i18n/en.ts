@@ -230,7 +230,7 @@ export const en = {
   "refusal.separator.semicolon": "; ",
   "refusal.relation.exists": "These cards are already related this way",
   "refusal.relation.cycle": "This would close a cycle: {cards}",
-  "refusal.relation.cycleCard": "''{card}''",
+  "refusal.relation.cycleCard": "{hidden, select, yes {a card you cannot see} other {''{card}''}}",
   "refusal.relation.isParentOf": " is parent of ",
   "refusal.relation.comesBefore": " comes before ",
   "refusal.card.blocked": "It is blocked; clear its blockers before changing its status",

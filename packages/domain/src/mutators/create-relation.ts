@@ -29,7 +29,10 @@ export interface RelationEnd {
 export interface CreateRelationContext {
   card: RelationEnd | null;
   other: RelationEnd | null;
-  /** The workspace's relations of the requested kind, and the names of the cards they touch. */
+  /**
+   * The workspace's relations of the requested kind, and the names of the cards they touch that the
+   * actor may read: a cycle through a card missing from `names` is told without naming that card.
+   */
   edges: readonly Edge[];
   names: Readonly<Record<string, string>>;
   relationId: string;
@@ -79,7 +82,12 @@ export const createRelation = (
     const arrow = kind === "parent" ? " is parent of " : " comes before ";
     return new DomainError(
       ErrorCode.cycle,
-      `This would close a cycle: ${cycle.map((id) => `'${context.names[id] ?? id}'`).join(arrow)}`,
+      `This would close a cycle: ${cycle
+        .map((id) => {
+          const name = context.names[id];
+          return name === undefined ? "a card you cannot see" : `'${name}'`;
+        })
+        .join(arrow)}`,
       [],
       {
         key: "refusal.relation.cycle",
@@ -87,7 +95,10 @@ export const createRelation = (
           cards: {
             item: "refusal.relation.cycleCard",
             separator: kind === "parent" ? "refusal.relation.isParentOf" : "refusal.relation.comesBefore",
-            items: cycle.map((id) => ({ card: context.names[id] ?? id })),
+            items: cycle.map((id) => {
+              const name = context.names[id];
+              return name === undefined ? { card: "", hidden: "yes" } : { card: name, hidden: "no" };
+            }),
           },
         },
       },
